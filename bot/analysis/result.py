@@ -1,0 +1,85 @@
+"""Plain data that flows out of (and into) the analysis stage.
+
+Kept separate from the rules so that formatting, storage and tests can depend on the
+shape of a result without importing the (slow to load) language models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Detainee:
+    """One named person reported as taken into custody.
+
+    ``name`` is in the nominative as the text spells it (Cyrillic stays Cyrillic);
+    ``term`` is canonical English ("15 days", "2 months", "7 years") or None when the
+    text gives no custodial term for this person.
+    """
+
+    name: str
+    term: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleConfig:
+    """Operator extensions of the rules, read from ``[rules]`` in sources.toml.
+
+    Keys of the dicts are language codes ("en", "ru", "kk"); "*" applies to every
+    language. Keywords are matched case-insensitively as word prefixes.
+    """
+
+    extra_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    watchlist: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the rules concluded about one report, and why.
+
+    ``score`` is the confidence that the report is an arrest alert (0..1);
+    ``reasons`` names every rule that fired, so an operator can see why a report was
+    or was not flagged. ``evidence`` holds the one or two sentences that carry the
+    decision; they become the alert's summary.
+    """
+
+    arrest: bool
+    protest: bool
+    detainees: tuple[Detainee, ...] = ()
+    lang: str = "und"
+    place: str | None = None
+    detained_on: str | None = None  # ISO date "YYYY-MM-DD" when the text states one
+    charge: str | None = None
+    evidence: tuple[str, ...] = ()
+    score: float = 0.0
+    reasons: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict in the shape ``arrestwatch analyze`` prints."""
+        data = asdict(self)
+        data["detainees"] = [asdict(d) for d in self.detainees]
+        data["evidence"] = list(self.evidence)
+        data["reasons"] = list(self.reasons)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Analysis":
+        """Rebuild a result stored as JSON (the inverse of :meth:`to_dict`)."""
+        return cls(
+            arrest=bool(data.get("arrest")),
+            protest=bool(data.get("protest")),
+            detainees=tuple(
+                Detainee(name=str(d["name"]), term=d.get("term"))
+                for d in data.get("detainees") or ()
+            ),
+            lang=str(data.get("lang") or "und"),
+            place=data.get("place"),
+            detained_on=data.get("detained_on"),
+            charge=data.get("charge"),
+            evidence=tuple(data.get("evidence") or ()),
+            score=float(data.get("score") or 0.0),
+            reasons=tuple(data.get("reasons") or ()),
+        )

@@ -1,0 +1,82 @@
+"""Plain data shared by the stages: what configuration says and what a source offered.
+
+Only dataclasses here, no behaviour that does IO, so every stage can be tested alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from bot.analysis.result import RuleConfig
+
+SOURCE_TYPES = ("rss", "html", "telegram")
+LANGUAGES = ("en", "ru", "kk")
+
+
+@dataclass(frozen=True)
+class HtmlSelectors:
+    """CSS selectors for a news listing page without a feed (``[source.select]``).
+
+    ``item`` picks one element per story; the others are looked up inside it. ``link``
+    defaults to the first ``a[href]`` of the item, ``title`` to the link's text.
+    """
+
+    item: str | None = None
+    title: str | None = None
+    link: str | None = None
+    date: str | None = None
+    teaser: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    """One ``[[source]]`` entry of sources.toml, validated."""
+
+    name: str
+    url: str
+    type: str = "rss"
+    interval: timedelta = timedelta(minutes=10)
+    lang: str | None = None
+    select: HtmlSelectors | None = None
+    line: int = 0  # line of the entry in sources.toml, for error messages
+
+
+@dataclass(frozen=True)
+class Settings:
+    """``[settings]`` of sources.toml."""
+
+    timezone: str = "Asia/Almaty"
+    digest_time: time = time(21, 0)
+    language: str = "en"
+    interval: timedelta = timedelta(minutes=10)
+    max_age: timedelta = timedelta(hours=24)
+    quiet_digest: bool = True  # post one line on a day with no arrests
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole validated sources.toml."""
+
+    path: Path
+    settings: Settings = field(default_factory=Settings)
+    sources: tuple[SourceConfig, ...] = ()
+    rules: RuleConfig = field(default_factory=RuleConfig)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One story a source offered, before de-duplication and analysis.
+
+    ``text`` is plain text (markup removed); ``full_text`` says whether it is the whole
+    article or only a teaser, in which case the pipeline may fetch the article page.
+    ``published`` is timezone-aware (UTC) or None when the source gives no date.
+    """
+
+    title: str
+    url: str | None
+    guid: str | None = None
+    text: str = ""
+    published: datetime | None = None
+    full_text: bool = False
