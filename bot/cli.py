@@ -1,0 +1,212 @@
+"""The ``arrestwatch`` command line: parses arguments, calls the library, prints.
+
+Environment variables are read here and nowhere else, so every other module can be
+imported and tested without them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from bot import __version__
+
+DEFAULT_SOURCES = Path("sources.toml")
+DEFAULT_DB = Path("storage/arrestwatch.sqlite3")
+DEFAULT_WAIT = 600.0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="arrestwatch",
+        description="Watch news feeds for arrests of activists, journalists and protesters; post alerts to Telegram.",
+    )
+    parser.add_argument("--version", action="version", version=f"arrestwatch {__version__}")
+    parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, metavar="PATH",
+                        help="the sources file (default: ./sources.toml)")
+    parser.add_argument("--db", default=str(DEFAULT_DB), metavar="PATH",
+                        help="the SQLite database, created on first use (default: storage/arrestwatch.sqlite3)")
+    parser.add_argument("--log-level", default=os.environ.get("ARRESTWATCH_LOG_LEVEL", "INFO"),
+                        choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="log verbosity on stderr (default: INFO)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser("run", help="the service: poll on schedule, post alerts, post the daily digest")
+    once = commands.add_parser("once", help="poll every source once, post new alerts, exit")
+    once.add_argument("--wait", type=float, default=DEFAULT_WAIT, metavar="SECONDS",
+                      help="how long to keep trying to post what is queued (default: 600)")
+    digest = commands.add_parser("digest", help="build and post the daily digest")
+    digest.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="the day (default: today in the configured time zone)")
+    digest.add_argument("--force", action="store_true", help="post again even if the day already has a digest")
+    analyze = commands.add_parser("analyze", help="analyse JSON-lines reports (id, text, title, lang) to stdout")
+    analyze.add_argument("file", help="a JSON-lines file, or - for standard input")
+    sources = commands.add_parser("sources", help="check or inspect the sources file")
+    sources_commands = sources.add_subparsers(dest="sources_command", required=True, metavar="SUBCOMMAND")
+    sources_commands.add_parser("check", help="validate the sources file; print file:line: problems")
+    sources_commands.add_parser("status", help="show each source's health")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from bot.logs import configure_logging
+
+    configure_logging(args.log_level, os.environ.get("TELEGRAM_BOT_TOKEN"))
+    handler = {
+        "run": cmd_run, "once": cmd_once, "digest": cmd_digest, "analyze": cmd_analyze, "sources": cmd_sources,
+    }[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from bot.analysis.jsonl import run_jsonl
+
+    rules = None
+    if args.sources.exists():
+        from bot.service import load_or_exit
+
+        rules = load_or_exit(args.sources).rules
+    if args.file == "-":
+        run_jsonl(sys.stdin, sys.stdout, rules)
+        return 0
+    try:
+        with open(args.file, encoding="utf-8") as handle:
+            run_jsonl(handle, sys.stdout, rules)
+    except OSError as exc:
+        print(f"{args.file}: cannot read: {exc.strerror}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError, load_config
+
+    if args.sources_command == "check":
+        try:
+            config = load_config(args.sources)
+        except ConfigError as exc:
+            for problem in exc.problems:
+                print(problem)
+            print(f"{len(exc.problems)} problem(s) in {args.sources}", file=sys.stderr)
+            return 1
+        print(f"{args.sources}: {len(config.sources)} sources, no problems")
+        return 0
+    from bot.service import load_or_exit
+    from bot.store import Store
+
+    config = load_or_exit(args.sources)
+    store = _open_store(args.db)
+    states = store.sync_sources(list(config.sources))
+    print(f"{'source':24} {'last success':20} {'fails':>5} {'items':>6}  last error")
+    for source in config.sources:
+        state = states[source.name]
+        success = state.last_success_at.strftime("%Y-%m-%d %H:%M UTC") if state.last_success_at else "never"
+        print(f"{source.name[:24]:24} {success:20} {state.consecutive_failures:>5} {state.items_seen:>6}  "
+              f"{(state.last_error or '')[:80]}")
+    return 0
+
+
+def _open_store(db: str):  # -> Store, imported lazily to keep `--help` fast
+    from bot.store import Store, StoreError
+
+    try:
+        return Store.open(db)
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def _prepare(args: argparse.Namespace):
+    """Config, Telegram settings, store and the instance lock for commands that post."""
+    from bot.lock import InstanceLock, InstanceLockedError
+    from bot.service import TelegramSettings, load_or_exit
+
+    config = load_or_exit(args.sources)
+    telegram = TelegramSettings.from_env(os.environ)
+    for problem in telegram.problems():
+        print(f"error: {problem}", file=sys.stderr)
+        raise SystemExit(2)
+    lock = InstanceLock(args.db)
+    try:
+        lock.acquire()
+    except InstanceLockedError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise SystemExit(3) from None
+    store = _open_store(args.db)
+    return config, telegram, store, lock
+
+
+def cmd_once(args: argparse.Namespace) -> int:
+    from bot.service import Service
+
+    config, telegram, store, lock = _prepare(args)
+
+    async def go():
+        requeued = await asyncio.to_thread(store.requeue_stale)
+        if requeued:
+            logging.getLogger("bot").warning("re-queued %d posts left in 'sending' by a previous process", requeued)
+        async with Service(config, store, telegram) as service:
+            return await service.once(wait=args.wait)
+
+    try:
+        summary = asyncio.run(go())
+    finally:
+        store.close()
+        lock.release()
+    for line in summary.lines():
+        print(line, file=sys.stderr)
+    return 0
+
+
+def cmd_digest(args: argparse.Namespace) -> int:
+    from bot.digest import today
+    from bot.service import Service
+    from bot.store import utcnow
+
+    config, telegram, store, lock = _prepare(args)
+    day = args.date or today(config.settings, utcnow())
+
+    async def go():
+        async with Service(config, store, telegram) as service:
+            return await service.digest(day, force=args.force)
+
+    try:
+        result, drain = asyncio.run(go())
+    finally:
+        store.close()
+        lock.release()
+    if not result.queued:
+        print(f"digest for {day} was already posted; use --force to post it again", file=sys.stderr)
+        return 0
+    print(f"digest for {day}: {result.people} people in {result.reports} reports, {result.parts} posts; "
+          f"posted {drain.sent}, failed {drain.failed}, still queued {drain.left}", file=sys.stderr)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot.service import Service
+
+    config, telegram, store, lock = _prepare(args)
+
+    async def go():
+        async with Service(config, store, telegram) as service:
+            await service.run()
+
+    try:
+        asyncio.run(go())
+    finally:
+        store.close()
+        lock.release()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

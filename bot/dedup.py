@@ -1,0 +1,92 @@
+"""Pure de-duplication keys: the same story must be recognised whether it comes back
+with the same GUID, the same URL dressed in tracking parameters, or the same text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from bot.models import Entry
+
+TRACKING_PARAMS = frozenset({
+    "fbclid", "gclid", "dclid", "gclsrc", "yclid", "ysclid", "msclkid", "mc_cid", "mc_eid",
+    "igshid", "_openstat", "_ga", "_gl", "ref", "ref_src", "ref_url", "cmpid", "from", "utm",
+    "rss", "rss_id", "source", "share", "amp",
+})
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "at_", "ga_", "hsa_")
+WHITESPACE_RE = re.compile(r"\s+")
+NON_WORD_RE = re.compile(r"[^\w\s]", re.UNICODE)
+DEFAULT_PORTS = {"http": 80, "https": 443}
+HASH_TEXT_CHARS = 2000
+# Below this many characters a text is too generic ("Новости дня") to identify a story.
+MIN_HASHED_CHARS = 80
+
+
+def canonical_url(url: str | None) -> str | None:
+    """The URL without tracking parameters, fragment, default port or host case.
+
+    Two links to one article that differ only in ``?utm_source=telegram`` or ``#comments``
+    give the same canonical URL. Query order of the remaining parameters is kept sorted
+    so that ``?a=1&b=2`` and ``?b=2&a=1`` agree.
+    """
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return url.strip()
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        return url.strip()
+    host = (parts.hostname or "").lower().rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    netloc = host if port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
+    query = sorted(
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if key.lower() not in TRACKING_PARAMS and not key.lower().startswith(TRACKING_PREFIXES)
+    )
+    path = parts.path or "/"
+    if len(path) > 1:
+        path = path.rstrip("/")
+    # http and https serve the same article; the key ignores the difference.
+    return urlunsplit(("https", netloc, path, urlencode(query), ""))
+
+
+def normalise_text(text: str) -> str:
+    """Lower-case, accent- and punctuation-free, single-spaced text for hashing."""
+    folded = unicodedata.normalize("NFKC", text).lower().replace("ё", "е")
+    return WHITESPACE_RE.sub(" ", NON_WORD_RE.sub(" ", folded)).strip()
+
+
+def content_hash(title: str, text: str) -> str:
+    """A hash of the story's words, blind to markup, case, punctuation and spacing.
+
+    Only the start of the text counts, so a copy that appends "Subscribe to our
+    channel" still matches.
+    """
+    body = normalise_text(f"{title} {text}")[:HASH_TEXT_CHARS]
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def entry_keys(source_name: str, entry: Entry) -> tuple[str, ...]:
+    """Every key the entry is known by.
+
+    The GUID is scoped to its source (publishers reuse short ids like "1234"); the
+    canonical URL and content hash are global, so the same story from two outlets that
+    share a URL or text is stored once.
+    """
+    keys: list[str] = []
+    if entry.guid:
+        keys.append(f"guid:{source_name}:{entry.guid.strip()}")
+    url = canonical_url(entry.url)
+    if url:
+        keys.append(f"url:{url}")
+    if len(normalise_text(f"{entry.title} {entry.text}")) >= MIN_HASHED_CHARS:
+        keys.append(f"hash:{content_hash(entry.title, entry.text)}")
+    return tuple(keys)

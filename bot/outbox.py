@@ -1,0 +1,107 @@
+"""The single sender that drains the outbox, oldest first.
+
+Items and their alerts are committed together (see Store.add_items); this module only
+moves rows queued → sending → sent | failed. A transient failure puts the row back in
+the queue and waits; a permanent one (Telegram said 400/403) is kept with its reason
+and never retried in a loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.publish import Publisher, PublishError
+from bot.store import Store, utcnow
+
+log = logging.getLogger(__name__)
+
+BACKOFF_FIRST = 2.0
+BACKOFF_CAP = 120.0
+
+
+@dataclass
+class DrainReport:
+    """What one drain did and what it left behind."""
+
+    sent: int = 0
+    failed: int = 0
+    retried: int = 0
+    left: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class Sender:
+    """Posts queued messages through a Publisher, one at a time, in queue order."""
+
+    def __init__(
+        self,
+        store: Store,
+        publisher: Publisher,
+        chats: dict[str, str | None],
+        *,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.store = store
+        self.publisher = publisher
+        self.chats = chats
+        self.clock = clock
+        self._lock = asyncio.Lock()
+
+    async def drain(self, *, timeout: float | None = None) -> DrainReport:
+        """Send until the queue is empty or ``timeout`` seconds have passed.
+
+        Transient failures are retried with exponential backoff and jitter within the
+        time allowed; whatever is still queued then is reported in ``left``.
+        """
+        report = DrainReport()
+        deadline = None if timeout is None else time.monotonic() + timeout
+        failures_in_a_row = 0
+        async with self._lock:
+            while True:
+                if deadline is not None and time.monotonic() >= deadline:
+                    break
+                message = await asyncio.to_thread(self.store.claim_next, now=self.clock())
+                if message is None:
+                    break
+                chat = self.chats.get(message.target)
+                if not chat:
+                    reason = f"no chat configured for {message.target!r} posts (set TELEGRAM_CHAT_ID / TELEGRAM_ADMIN_CHAT_ID)"
+                    await asyncio.to_thread(self.store.mark_failed, message.id, reason, now=self.clock())
+                    report.failed += 1
+                    report.errors.append(reason)
+                    continue
+                try:
+                    telegram_id = await self.publisher.send(chat, message.body)
+                except PublishError as exc:
+                    if exc.permanent:
+                        log.error("outbox %d (%s) failed for good: %s", message.id, message.kind, exc)
+                        await asyncio.to_thread(self.store.mark_failed, message.id, str(exc), now=self.clock())
+                        report.failed += 1
+                        report.errors.append(str(exc))
+                        continue
+                    await asyncio.to_thread(self.store.release, message.id, str(exc), now=self.clock())
+                    report.retried += 1
+                    failures_in_a_row += 1
+                    delay = min(BACKOFF_CAP, BACKOFF_FIRST * 2 ** (failures_in_a_row - 1)) * random.uniform(0.5, 1.0)
+                    if deadline is not None:
+                        delay = min(delay, max(0.0, deadline - time.monotonic()))
+                    log.warning("outbox %d (%s): %s; retrying in %.1fs", message.id, message.kind, exc, delay)
+                    await asyncio.sleep(delay)
+                    continue
+                except Exception as exc:  # unexpected: keep the message queued, never lose it
+                    log.exception("outbox %d (%s): unexpected error while sending", message.id, message.kind)
+                    await asyncio.to_thread(self.store.release, message.id, repr(exc), now=self.clock())
+                    report.errors.append(repr(exc))
+                    break
+                failures_in_a_row = 0
+                await asyncio.to_thread(self.store.mark_sent, message.id, telegram_id, now=self.clock())
+                report.sent += 1
+        counts = await asyncio.to_thread(self.store.outbox_counts)
+        report.left = counts["queued"] + counts["sending"]
+        return report

@@ -1,0 +1,207 @@
+"""One poll of one source: fetch → parse → de-duplicate → enrich → analyse → store.
+
+The scheduler decides *when*; this module does *what*, and only through the edges it is
+given (a Fetcher, a Store, the analysis function), so a test can drive it against
+loopback servers. One failing source, entry or article never stops the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.analysis import Analysis, RuleConfig
+from bot.dedup import canonical_url, content_hash, entry_keys
+from bot.extract import extract_article_text
+from bot.fetch import FetchError, Fetcher, check_article_url
+from bot.models import Config, Entry, SourceConfig
+from bot.publish.format import AlertPost, format_alert
+from bot.sources import SourceParseError, parse_entries, preview_url
+from bot.store import NewItem, Store, utcnow
+
+log = logging.getLogger(__name__)
+
+# A feed item with less text than this is a teaser: the article page is fetched.
+TEASER_CHARS = 600
+# Article pages fetched at once per poll (the Fetcher also limits per host).
+ARTICLE_CONCURRENCY = 4
+
+Analyzer = Callable[[str, str, "str | None", "RuleConfig | None"], Analysis]
+
+
+@dataclass
+class PollReport:
+    """What one poll of one source did, for the exit summary and health."""
+
+    source: str
+    ok: bool = True
+    error: str | None = None
+    not_modified: bool = False
+    entries: int = 0
+    new_items: int = 0
+    alerts: int = 0
+    old_items: int = 0
+    failed_entries: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    entry: Entry
+    keys: tuple[str, ...]
+
+
+class Pipeline:
+    """Polls sources and turns their new entries into stored items and queued alerts."""
+
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        fetcher: Fetcher,
+        *,
+        analyzer: Analyzer | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        if analyzer is None:
+            from bot.analysis import analyze as analyzer  # the default rules
+        self.config = config
+        self.store = store
+        self.fetcher = fetcher
+        self.analyzer = analyzer
+        self.clock = clock
+
+    async def poll_all(self, sources: Sequence[SourceConfig] | None = None) -> list[PollReport]:
+        """Poll every source concurrently; a failure of one is reported, never raised."""
+        chosen = list(self.config.sources if sources is None else sources)
+        await asyncio.to_thread(self.store.sync_sources, chosen)
+        return list(await asyncio.gather(*(self.poll(source) for source in chosen)))
+
+    async def poll(self, source: SourceConfig) -> PollReport:
+        """Poll one source; every error ends up in the report and the source's health."""
+        report = PollReport(source=source.name)
+        try:
+            await self._poll(source, report)
+        except Exception as exc:  # the last line of defence: one source never stops the others
+            log.exception("source %s: unexpected error while polling %s", source.name, source.url)
+            report.ok, report.error = False, f"unexpected error: {exc!r}"
+            state = await asyncio.to_thread(self.store.source_state, source.name)
+            if state is not None:
+                await asyncio.to_thread(self.store.record_poll_failure, state.id, now=self.clock(), error=report.error)
+        return report
+
+    async def _poll(self, source: SourceConfig, report: PollReport) -> None:
+        state = await asyncio.to_thread(self.store.source_state, source.name)
+        if state is None:
+            state = (await asyncio.to_thread(self.store.sync_sources, [source]))[source.name]
+        url = preview_url(source)
+        try:
+            result = await self.fetcher.fetch(url, etag=state.etag, last_modified=state.last_modified)
+        except FetchError as exc:
+            report.ok, report.error = False, str(exc)
+            log.warning("source %s: %s", source.name, exc)
+            await asyncio.to_thread(self.store.record_poll_failure, state.id, now=self.clock(), error=str(exc))
+            return
+        if result.not_modified:
+            report.not_modified = True
+            await asyncio.to_thread(
+                self.store.record_poll_success, state.id, now=self.clock(), etag=state.etag,
+                last_modified=state.last_modified, new_items=0, not_modified=True,
+            )
+            return
+        try:
+            entries = await asyncio.to_thread(parse_entries, source, result.content, result.text, result.final_url)
+        except SourceParseError as exc:
+            report.ok, report.error = False, str(exc)
+            log.warning("source %s: %s", source.name, exc)
+            await asyncio.to_thread(self.store.record_poll_failure, state.id, now=self.clock(), error=str(exc))
+            return
+        report.entries = len(entries)
+        candidates = await asyncio.to_thread(self._new_candidates, source, entries)
+        first_poll = state.first_polled_at is None
+        now = self.clock()
+        cutoff = now - self.config.settings.max_age
+        limiter = asyncio.Semaphore(ARTICLE_CONCURRENCY)
+
+        async def prepare(candidate: _Candidate) -> tuple[NewItem, str | None] | None:
+            entry = candidate.entry
+            if first_poll and (entry.published is None or entry.published < cutoff):
+                # Adding a source must not flood the channel with its back catalogue.
+                return self._item(source, state.id, candidate, entry.text, None, "old", now), None
+            try:
+                async with limiter:
+                    text = await self._full_text(source, entry)
+                analysis = await asyncio.to_thread(
+                    self.analyzer, entry.title, text, source.lang, self.config.rules
+                )
+            except Exception as exc:  # an entry that breaks analysis is retried next poll, not lost
+                log.exception("source %s: cannot analyse %s", source.name, entry.url or entry.title[:80])
+                report.failed_entries.append(f"{entry.url or entry.title[:80]}: {exc!r}")
+                return None
+            if not analysis.arrest:
+                return self._item(source, state.id, candidate, text, analysis, "seen", now), None
+            body = format_alert(
+                AlertPost(
+                    title=entry.title, url=entry.url, source_name=source.name, analysis=analysis,
+                    published=entry.published,
+                ),
+                self.config.settings.language,
+            )
+            return self._item(source, state.id, candidate, text, analysis, "alert", now), body
+
+        prepared = [p for p in await asyncio.gather(*(prepare(c) for c in candidates)) if p is not None]
+        ids = await asyncio.to_thread(self.store.add_items, prepared, now=now)
+        for (item, body), item_id in zip(prepared, ids):
+            if item_id is None:
+                continue
+            report.new_items += 1
+            report.alerts += body is not None
+            report.old_items += item.status == "old"
+        await asyncio.to_thread(
+            self.store.record_poll_success, state.id, now=self.clock(), etag=result.etag,
+            last_modified=result.last_modified, new_items=report.new_items,
+        )
+        if report.alerts:
+            log.info("source %s: %d new items, %d arrest alerts queued", source.name, report.new_items, report.alerts)
+
+    def _new_candidates(self, source: SourceConfig, entries: Sequence[Entry]) -> list[_Candidate]:
+        """Entries none of whose keys is stored yet, each story once per batch."""
+        keyed = [_Candidate(entry, entry_keys(source.name, entry)) for entry in entries]
+        known = self.store.known_keys(key for candidate in keyed for key in candidate.keys)
+        fresh: list[_Candidate] = []
+        for candidate in keyed:
+            if not candidate.keys or known.intersection(candidate.keys):
+                continue
+            known.update(candidate.keys)
+            fresh.append(candidate)
+        return fresh
+
+    async def _full_text(self, source: SourceConfig, entry: Entry) -> str:
+        """The entry's text, or the article page's main text when the feed has a teaser."""
+        if entry.full_text or len(entry.text) >= TEASER_CHARS or not entry.url:
+            return entry.text
+        try:
+            await check_article_url(entry.url, source.url)
+            page = await self.fetcher.fetch(entry.url)
+            article = await asyncio.to_thread(extract_article_text, page.text, page.final_url)
+        except FetchError as exc:
+            log.info("source %s: article %s not fetched (%s); using the feed's teaser", source.name, entry.url, exc)
+            return entry.text
+        if article and len(article) > len(entry.text):
+            return article
+        return entry.text
+
+    @staticmethod
+    def _item(
+        source: SourceConfig, source_id: int, candidate: _Candidate, text: str,
+        analysis: Analysis | None, status: str, now: datetime,
+    ) -> NewItem:
+        entry = candidate.entry
+        return NewItem(
+            source_id=source_id, keys=candidate.keys, guid=entry.guid, url=entry.url,
+            canonical_url=canonical_url(entry.url), content_hash=content_hash(entry.title, entry.text),
+            title=entry.title, text=text, published_at=entry.published, fetched_at=now, status=status,
+            analysis=analysis.to_dict() if analysis is not None else None,
+        )

@@ -1,0 +1,265 @@
+"""Wiring: builds the edges (store, fetcher, publisher) and runs the jobs.
+
+``once`` polls everything one time and drains the outbox; ``run`` is the long-lived
+service, where APScheduler decides when each source is polled and when the digest is
+due, a single sender task drains the outbox, and sources.toml is reloaded on change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TextIO
+
+from bot.config import ConfigError, load_config
+from bot.digest import DigestResult, digest_due, queue_digest, today
+from bot.fetch import Fetcher
+from bot.lock import InstanceLock
+from bot.models import Config, SourceConfig
+from bot.outbox import DrainReport, Sender
+from bot.pipeline import Pipeline, PollReport
+from bot.publish import ConsolePublisher, Publisher, TelegramPublisher
+from bot.store import Store, utcnow
+
+log = logging.getLogger(__name__)
+
+DEFAULT_API_URL = "https://api.telegram.org"
+RELOAD_CHECK_SECONDS = 20
+SENDER_IDLE_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    """The bot's secrets and targets, read from the environment (never from sources.toml)."""
+
+    token: str | None = None
+    chat_id: str | None = None
+    admin_chat_id: str | None = None
+    api_url: str = DEFAULT_API_URL
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> "TelegramSettings":
+        return cls(
+            token=env.get("TELEGRAM_BOT_TOKEN") or None,
+            chat_id=env.get("TELEGRAM_CHAT_ID") or None,
+            admin_chat_id=env.get("TELEGRAM_ADMIN_CHAT_ID") or None,
+            api_url=(env.get("TELEGRAM_API_URL") or DEFAULT_API_URL).rstrip("/"),
+        )
+
+    @property
+    def console(self) -> bool:
+        """Without a token every post is printed instead of sent."""
+        return self.token is None
+
+    def problems(self) -> list[str]:
+        if self.token and not self.chat_id:
+            return ["TELEGRAM_BOT_TOKEN is set but TELEGRAM_CHAT_ID is not: set it to the channel "
+                    "(@name or -100… id) the bot posts to, or unset the token for console mode"]
+        return []
+
+
+@dataclass
+class OnceSummary:
+    """What ``arrestwatch once`` did, printed on stderr at exit."""
+
+    polls: list[PollReport] = field(default_factory=list)
+    drain: DrainReport = field(default_factory=DrainReport)
+
+    def lines(self) -> list[str]:
+        failed = [p for p in self.polls if not p.ok]
+        new = sum(p.new_items for p in self.polls)
+        alerts = sum(p.alerts for p in self.polls)
+        unchanged = sum(p.not_modified for p in self.polls)
+        out = [
+            f"polled {len(self.polls)} sources: {len(self.polls) - len(failed)} ok "
+            f"({unchanged} unchanged), {len(failed)} failed; {new} new items, {alerts} arrest alerts queued",
+            f"posted {self.drain.sent}, failed {self.drain.failed}, still queued {self.drain.left}",
+        ]
+        out += [f"  source {p.source} failed: {p.error}" for p in failed]
+        out += [f"  source {p.source}: entry not analysed: {e}" for p in self.polls for e in p.failed_entries]
+        out += [f"  post failed: {e}" for e in self.drain.errors]
+        return out
+
+
+class Service:
+    """Everything one arrestwatch process needs, built from config and environment."""
+
+    def __init__(self, config: Config, store: Store, telegram: TelegramSettings, *, out: TextIO | None = None) -> None:
+        self.config = config
+        self.store = store
+        self.telegram = telegram
+        self.out = out or sys.stdout
+        self.fetcher = Fetcher()
+        self.publisher: Publisher = (
+            ConsolePublisher(self.out) if telegram.console
+            else TelegramPublisher(telegram.token or "", api_url=telegram.api_url)
+        )
+        self.pipeline = Pipeline(config, store, self.fetcher)
+        self.sender = Sender(
+            store, self.publisher,
+            {"channel": telegram.chat_id or "console", "admin": telegram.admin_chat_id or ("console" if telegram.console else None)},
+        )
+
+    async def __aenter__(self) -> "Service":
+        await self.publisher.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.publisher.stop()
+        await self.fetcher.aclose()
+
+    async def once(self, *, wait: float) -> OnceSummary:
+        """Poll every source once, then drain the outbox for at most ``wait`` seconds."""
+        summary = OnceSummary()
+        summary.polls = await self.pipeline.poll_all()
+        summary.drain = await self.sender.drain(timeout=wait)
+        return summary
+
+    async def digest(self, day: date, *, force: bool = False, wait: float = 600) -> tuple[DigestResult, DrainReport]:
+        result = await asyncio.to_thread(
+            queue_digest, self.store, self.config.settings, day, now=utcnow(), force=force
+        )
+        drain = await self.sender.drain(timeout=wait) if result.queued else DrainReport()
+        return result, drain
+
+    # -- the long-running service --------------------------------------------------
+
+    async def run(self, *, stop: asyncio.Event | None = None) -> None:
+        """Poll on schedule, post as alerts arrive, digest daily, until SIGINT/SIGTERM."""
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+        from apscheduler.triggers.cron import CronTrigger
+
+        stop = stop or asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(signum, stop.set)
+            except (NotImplementedError, RuntimeError):  # not the main thread (tests)
+                pass
+        wake_sender = asyncio.Event()
+        requeued = await asyncio.to_thread(self.store.requeue_stale)
+        if requeued:
+            log.warning("re-queued %d posts left in 'sending' by a previous process", requeued)
+        scheduler = AsyncIOScheduler(timezone=self.config.settings.timezone)
+        self._schedule_sources(scheduler, self.config.sources, wake_sender)
+        settings = self.config.settings
+        scheduler.add_job(
+            self._digest_job, CronTrigger(hour=settings.digest_time.hour, minute=settings.digest_time.minute,
+                                          timezone=settings.timezone),
+            args=[wake_sender], id="digest", max_instances=1, coalesce=True, misfire_grace_time=3600,
+        )
+        scheduler.start()
+        log.info("arrestwatch running: %d sources, digest at %s %s, posting to %s", len(self.config.sources),
+                 settings.digest_time.strftime("%H:%M"), settings.timezone,
+                 "the console" if self.telegram.console else "Telegram")
+        if digest_due(settings, utcnow()):
+            # Down at digest time: post today's digest now (queue_digest makes it once).
+            await self._digest_job(wake_sender)
+        tasks = [
+            asyncio.create_task(self._sender_loop(wake_sender, stop), name="sender"),
+            asyncio.create_task(self._reload_loop(scheduler, wake_sender, stop), name="reload"),
+        ]
+        try:
+            await stop.wait()
+        finally:
+            log.info("stopping: finishing the current post, then exiting")
+            scheduler.shutdown(wait=False)
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    def _schedule_sources(self, scheduler: object, sources: tuple[SourceConfig, ...], wake: asyncio.Event) -> None:
+        from apscheduler.triggers.interval import IntervalTrigger
+
+        for source in sources:
+            scheduler.add_job(  # type: ignore[attr-defined]
+                self._poll_job, IntervalTrigger(seconds=source.interval.total_seconds()),
+                args=[source, wake], id=f"poll:{source.name}", next_run_time=datetime.now(tz=utcnow().tzinfo),
+                max_instances=1, coalesce=True, replace_existing=True, misfire_grace_time=None,
+            )
+
+    async def _poll_job(self, source: SourceConfig, wake: asyncio.Event) -> None:
+        report = await self.pipeline.poll(source)
+        if report.alerts:
+            wake.set()
+
+    async def _digest_job(self, wake: asyncio.Event) -> None:
+        try:
+            result = await asyncio.to_thread(
+                queue_digest, self.store, self.config.settings, today(self.config.settings, utcnow()), now=utcnow()
+            )
+        except Exception:
+            log.exception("digest could not be built; it will be tried again at the next start")
+            return
+        if result.queued:
+            log.info("digest for %s queued: %d people, %d reports, %d posts", result.day, result.people,
+                     result.reports, result.parts)
+            wake.set()
+
+    async def _sender_loop(self, wake: asyncio.Event, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                report = await self.sender.drain(timeout=300)
+                if report.sent or report.failed:
+                    log.info("posted %d, failed %d, queued %d", report.sent, report.failed, report.left)
+            except Exception:
+                log.exception("sender: unexpected error; retrying shortly")
+            wake.clear()
+            try:
+                await asyncio.wait_for(wake.wait(), timeout=SENDER_IDLE_SECONDS)
+            except asyncio.TimeoutError:
+                pass
+
+    async def _reload_loop(self, scheduler: object, wake: asyncio.Event, stop: asyncio.Event) -> None:
+        """Reload sources.toml when it changes; keep the last good list on errors."""
+        path = self.config.path
+        seen = _mtime(path)
+        while not stop.is_set():
+            await asyncio.sleep(RELOAD_CHECK_SECONDS)
+            current = _mtime(path)
+            if current == seen:
+                continue
+            seen = current
+            try:
+                config = await asyncio.to_thread(load_config, path)
+            except ConfigError as exc:
+                for problem in exc.problems:
+                    log.error("sources not reloaded, keeping the last good list: %s", problem)
+                continue
+            old = {s.name: s for s in self.config.sources}
+            new = {s.name: s for s in config.sources}
+            for name in old.keys() - new.keys():
+                scheduler.remove_job(f"poll:{name}")  # type: ignore[attr-defined]
+            changed = tuple(s for name, s in new.items() if old.get(name) != s)
+            self.config = config
+            self.pipeline.config = config
+            await asyncio.to_thread(self.store.sync_sources, list(config.sources))
+            self._schedule_sources(scheduler, changed, wake)
+            log.info("sources reloaded: %d added or changed, %d removed", len(changed), len(old.keys() - new.keys()))
+
+
+def _mtime(path: Path) -> float | None:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return None
+
+
+def load_or_exit(path: Path) -> Config:
+    """Load the config for a command; print every problem and exit 2 if unusable."""
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+__all__ = ["InstanceLock", "OnceSummary", "Service", "TelegramSettings", "load_or_exit"]

@@ -1,0 +1,458 @@
+"""The only module that speaks SQL: sources' state, items, de-duplication keys, the
+outbox and digests, in one SQLite file (WAL mode).
+
+Methods are synchronous and short; async callers run them with ``asyncio.to_thread``.
+One connection guarded by a lock keeps writes serialised inside a process; the
+primary keys and unique indexes are what keep several processes consistent.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from bot.models import SourceConfig
+
+MIGRATION_RE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+
+
+class StoreError(Exception):
+    """The database cannot be opened, migrated or written."""
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware in UTC (the only clock the store uses)."""
+    return datetime.now(timezone.utc)
+
+
+def to_iso(moment: datetime | None) -> str | None:
+    """Store datetimes as ISO 8601 UTC strings so they sort and compare as text."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def from_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """What the database remembers about one source between polls."""
+
+    id: int
+    name: str
+    url: str
+    type: str
+    etag: str | None
+    last_modified: str | None
+    first_polled_at: datetime | None
+    last_polled_at: datetime | None
+    last_success_at: datetime | None
+    last_error: str | None
+    last_error_at: datetime | None
+    consecutive_failures: int
+    items_seen: int
+    last_new_item_at: datetime | None
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """A story ready to be stored, with its de-duplication keys and analysis."""
+
+    source_id: int
+    keys: tuple[str, ...]
+    guid: str | None
+    url: str | None
+    canonical_url: str | None
+    content_hash: str
+    title: str
+    text: str
+    published_at: datetime | None
+    fetched_at: datetime
+    status: str  # 'alert' | 'seen' | 'old'
+    analysis: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class OutboxMessage:
+    """One queued post, claimed by the sender."""
+
+    id: int
+    kind: str
+    target: str
+    body: str
+    attempts: int
+    item_id: int | None
+    digest_day: str | None
+
+
+@dataclass(frozen=True)
+class StoredItem:
+    """An item as read back for digests and listings."""
+
+    id: int
+    source_name: str
+    title: str
+    url: str | None
+    published_at: datetime | None
+    fetched_at: datetime
+    analysis: dict[str, Any]
+
+
+class Store:
+    """A SQLite database holding everything arrestwatch must remember."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+        self._db = connection
+        self._lock = threading.RLock()
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Store":
+        """Open (creating the file and its folder) and migrate to the newest schema."""
+        location = str(path)
+        if location != ":memory:":
+            try:
+                Path(location).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder for the database {location}: {exc}") from exc
+        try:
+            connection = sqlite3.connect(location, check_same_thread=False, timeout=30, isolation_level=None)
+            connection.row_factory = sqlite3.Row
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            connection.execute("PRAGMA busy_timeout=30000")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the database {location}: {exc}; check the path given with --db") from exc
+        store = cls(connection, location)
+        store.migrate()
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT: take the write lock up front to avoid upgrade deadlocks."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            else:
+                self._db.execute("COMMIT")
+
+    # -- schema -------------------------------------------------------------------
+
+    def migrate(self) -> int:
+        """Apply every migration not yet recorded; return the schema version."""
+        files = sorted(
+            (int(m.group(1)), m.group(2), entry)
+            for entry in importlib.resources.files("bot.migrations").iterdir()
+            if (m := MIGRATION_RE.match(entry.name))
+        )
+        with self.transaction() as db:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            applied = {row[0] for row in db.execute("SELECT version FROM schema_migrations")}
+            newest = max(applied, default=0)
+            known = {version for version, _, _ in files}
+            if newest > max(known, default=0):
+                raise StoreError(
+                    f"the database {self.path} has schema version {newest}, newer than this "
+                    f"arrestwatch knows ({max(known, default=0)}); upgrade arrestwatch"
+                )
+            for version, name, entry in files:
+                if version in applied:
+                    continue
+                for statement in _split_sql(entry.read_text(encoding="utf-8")):
+                    db.execute(statement)
+                db.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, name, to_iso(utcnow())),
+                )
+            return max(known | applied, default=0)
+
+    def schema_version(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] or 0
+
+    # -- sources ------------------------------------------------------------------
+
+    def sync_sources(self, sources: Sequence[SourceConfig]) -> dict[str, SourceState]:
+        """Make sure each configured source has a row (matched by name); keep its state.
+
+        A source whose URL or type changed keeps its history but forgets its validators,
+        since an ETag of the old URL means nothing for the new one.
+        """
+        with self.transaction() as db:
+            for source in sources:
+                row = db.execute("SELECT url, type FROM sources WHERE name = ?", (source.name,)).fetchone()
+                if row is None:
+                    db.execute(
+                        "INSERT INTO sources (name, url, type) VALUES (?, ?, ?)",
+                        (source.name, source.url, source.type),
+                    )
+                elif (row["url"], row["type"]) != (source.url, source.type):
+                    db.execute(
+                        "UPDATE sources SET url = ?, type = ?, etag = NULL, last_modified = NULL WHERE name = ?",
+                        (source.url, source.type, source.name),
+                    )
+        return {state.name: state for state in self.source_states() if state.name in {s.name for s in sources}}
+
+    def source_states(self) -> list[SourceState]:
+        with self._lock:
+            rows = self._db.execute("SELECT * FROM sources ORDER BY name").fetchall()
+        return [_source_state(row) for row in rows]
+
+    def source_state(self, name: str) -> SourceState | None:
+        with self._lock:
+            row = self._db.execute("SELECT * FROM sources WHERE name = ?", (name,)).fetchone()
+        return _source_state(row) if row else None
+
+    def record_poll_success(
+        self, source_id: int, *, now: datetime, etag: str | None, last_modified: str | None,
+        new_items: int, not_modified: bool = False,
+    ) -> None:
+        """Remember a good poll: validators for the next conditional GET, health counters."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE sources SET last_polled_at = :now, last_success_at = :now, consecutive_failures = 0,"
+                " first_polled_at = COALESCE(first_polled_at, :now),"
+                " etag = CASE WHEN :nm THEN etag ELSE :etag END,"
+                " last_modified = CASE WHEN :nm THEN last_modified ELSE :lm END,"
+                " items_seen = items_seen + :new,"
+                " last_new_item_at = CASE WHEN :new > 0 THEN :now ELSE last_new_item_at END"
+                " WHERE id = :id",
+                {"now": to_iso(now), "etag": etag, "lm": last_modified, "new": new_items,
+                 "nm": int(not_modified), "id": source_id},
+            )
+
+    def record_poll_failure(self, source_id: int, *, now: datetime, error: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE sources SET last_polled_at = ?, last_error = ?, last_error_at = ?,"
+                " consecutive_failures = consecutive_failures + 1 WHERE id = ?",
+                (to_iso(now), error[:1000], to_iso(now), source_id),
+            )
+
+    # -- items --------------------------------------------------------------------
+
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        """Which of these de-duplication keys are already stored (one query per batch)."""
+        wanted = list(dict.fromkeys(keys))
+        found: set[str] = set()
+        with self._lock:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update(row[0] for row in self._db.execute(f"SELECT key FROM item_keys WHERE key IN ({marks})", chunk))
+        return found
+
+    def add_items(self, items: Sequence[tuple[NewItem, str | None]], *, now: datetime) -> list[int | None]:
+        """Store items, and queue an alert body for each that has one, in one transaction.
+
+        Storing the item and queueing its alert together is what makes "seen" imply
+        "will be posted": a crash can lose neither half alone. An item any of whose keys
+        is already known is a duplicate: nothing of it is stored and its id is None.
+        """
+        ids: list[int | None] = []
+        with self.transaction() as db:
+            for item, alert_body in items:
+                db.execute("SAVEPOINT item")
+                try:
+                    cursor = db.execute(
+                        "INSERT INTO items (source_id, guid, url, canonical_url, content_hash, title, text,"
+                        " published_at, fetched_at, lang, arrest, protest, score, analysis, status)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            item.source_id, item.guid, item.url, item.canonical_url, item.content_hash,
+                            item.title, item.text, to_iso(item.published_at), to_iso(item.fetched_at),
+                            (item.analysis or {}).get("lang"),
+                            int(bool((item.analysis or {}).get("arrest"))),
+                            int(bool((item.analysis or {}).get("protest"))),
+                            (item.analysis or {}).get("score"),
+                            json.dumps(item.analysis, ensure_ascii=False) if item.analysis is not None else None,
+                            item.status,
+                        ),
+                    )
+                    item_id = int(cursor.lastrowid or 0)
+                    db.executemany(
+                        "INSERT INTO item_keys (key, item_id) VALUES (?, ?)",
+                        [(key, item_id) for key in dict.fromkeys(item.keys)],
+                    )
+                    if alert_body is not None:
+                        db.execute(
+                            "INSERT INTO outbox (kind, target, item_id, body, created_at, updated_at)"
+                            " VALUES ('alert', 'channel', ?, ?, ?, ?)",
+                            (item_id, alert_body, to_iso(now), to_iso(now)),
+                        )
+                except sqlite3.IntegrityError:
+                    db.execute("ROLLBACK TO item")
+                    db.execute("RELEASE item")
+                    ids.append(None)
+                    continue
+                db.execute("RELEASE item")
+                ids.append(item_id)
+        return ids
+
+    def arrest_items(self, start: datetime, end: datetime) -> list[StoredItem]:
+        """Items posted as arrest alerts that were first seen in [start, end)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT items.id, sources.name AS source_name, title, items.url, published_at, fetched_at, analysis"
+                " FROM items JOIN sources ON sources.id = items.source_id"
+                " WHERE status = 'alert' AND fetched_at >= ? AND fetched_at < ? ORDER BY fetched_at, items.id",
+                (to_iso(start), to_iso(end)),
+            ).fetchall()
+        return [
+            StoredItem(
+                id=row["id"], source_name=row["source_name"], title=row["title"], url=row["url"],
+                published_at=from_iso(row["published_at"]), fetched_at=from_iso(row["fetched_at"]) or utcnow(),
+                analysis=json.loads(row["analysis"] or "{}"),
+            )
+            for row in rows
+        ]
+
+    def item_count(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM items").fetchone()[0]
+
+    # -- outbox -------------------------------------------------------------------
+
+    def requeue_stale(self) -> int:
+        """Put rows left in 'sending' by a dead process back in the queue.
+
+        Call only while holding the instance lock: then no other sender is alive, so
+        every 'sending' row is stale. This is the documented duplicate window: a
+        message Telegram accepted just before the crash is sent again.
+        """
+        with self.transaction() as db:
+            return db.execute(
+                "UPDATE outbox SET state = 'queued', updated_at = ? WHERE state = 'sending'", (to_iso(utcnow()),)
+            ).rowcount
+
+    def claim_next(self, *, now: datetime) -> OutboxMessage | None:
+        """Take the oldest queued message and mark it 'sending'."""
+        with self.transaction() as db:
+            row = db.execute(
+                "SELECT id, kind, target, body, attempts, item_id, digest_day FROM outbox"
+                " WHERE state = 'queued' ORDER BY id LIMIT 1"
+            ).fetchone()
+            if row is None:
+                return None
+            db.execute(
+                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?",
+                (to_iso(now), row["id"]),
+            )
+        return OutboxMessage(
+            id=row["id"], kind=row["kind"], target=row["target"], body=row["body"],
+            attempts=row["attempts"] + 1, item_id=row["item_id"], digest_day=row["digest_day"],
+        )
+
+    def mark_sent(self, message_id: int, telegram_id: int | None, *, now: datetime) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE outbox SET state = 'sent', message_id = ?, sent_at = ?, updated_at = ?, last_error = NULL"
+                " WHERE id = ?",
+                (telegram_id, to_iso(now), to_iso(now), message_id),
+            )
+
+    def mark_failed(self, message_id: int, reason: str, *, now: datetime) -> None:
+        """A permanent failure: kept with its reason, never retried automatically."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?",
+                (reason[:1000], to_iso(now), message_id),
+            )
+
+    def release(self, message_id: int, reason: str, *, now: datetime) -> None:
+        """A transient failure: back to the queue, keeping its place (oldest first)."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE outbox SET state = 'queued', last_error = ?, updated_at = ? WHERE id = ?",
+                (reason[:1000], to_iso(now), message_id),
+            )
+
+    def outbox_counts(self) -> dict[str, int]:
+        with self._lock:
+            rows = self._db.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall()
+        counts = {"queued": 0, "sending": 0, "sent": 0, "failed": 0}
+        counts.update({row[0]: row[1] for row in rows})
+        return counts
+
+    def outbox_rows(self, *, kind: str | None = None) -> list[sqlite3.Row]:
+        with self._lock:
+            if kind is None:
+                return self._db.execute("SELECT * FROM outbox ORDER BY id").fetchall()
+            return self._db.execute("SELECT * FROM outbox WHERE kind = ? ORDER BY id", (kind,)).fetchall()
+
+    def last_sent_at(self) -> datetime | None:
+        with self._lock:
+            return from_iso(self._db.execute("SELECT max(sent_at) FROM outbox WHERE state = 'sent'").fetchone()[0])
+
+    # -- digests ------------------------------------------------------------------
+
+    def digest_exists(self, day: str) -> bool:
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM digests WHERE day = ?", (day,)).fetchone() is not None
+
+    def queue_digest(
+        self, day: str, parts: Sequence[str], *, people: int, reports: int, now: datetime, force: bool = False
+    ) -> bool:
+        """Claim the day and queue its posts in one transaction; False if already claimed.
+
+        The day's primary key is the once-a-day guarantee: of two processes racing,
+        one insert fails and that process posts nothing.
+        """
+        with self.transaction() as db:
+            if force:
+                db.execute("DELETE FROM digests WHERE day = ?", (day,))
+            try:
+                db.execute(
+                    "INSERT INTO digests (day, created_at, people, reports, parts) VALUES (?, ?, ?, ?, ?)",
+                    (day, to_iso(now), people, reports, len(parts)),
+                )
+            except sqlite3.IntegrityError:
+                return False
+            db.executemany(
+                "INSERT INTO outbox (kind, target, digest_day, body, created_at, updated_at)"
+                " VALUES ('digest', 'channel', ?, ?, ?, ?)",
+                [(day, body, to_iso(now), to_iso(now)) for body in parts],
+            )
+        return True
+
+
+def _source_state(row: sqlite3.Row) -> SourceState:
+    return SourceState(
+        id=row["id"], name=row["name"], url=row["url"], type=row["type"], etag=row["etag"],
+        last_modified=row["last_modified"], first_polled_at=from_iso(row["first_polled_at"]),
+        last_polled_at=from_iso(row["last_polled_at"]), last_success_at=from_iso(row["last_success_at"]),
+        last_error=row["last_error"], last_error_at=from_iso(row["last_error_at"]),
+        consecutive_failures=row["consecutive_failures"], items_seen=row["items_seen"],
+        last_new_item_at=from_iso(row["last_new_item_at"]),
+    )
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements (no semicolons inside our string literals)."""
+    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
+    return [statement.strip() for statement in "\n".join(lines).split(";") if statement.strip()]
