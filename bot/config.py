@@ -26,7 +26,10 @@ KEY_RE = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
 TELEGRAM_CHANNEL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
 
 MIN_INTERVAL = timedelta(seconds=30)
-SETTINGS_KEYS = {"timezone", "digest_time", "language", "interval", "max_age", "quiet_digest"}
+SETTINGS_KEYS = {
+    "timezone", "digest_time", "language", "interval", "max_age", "quiet_digest", "alert_after",
+    "review_score", "post_score",
+}
 SOURCE_KEYS = {"name", "url", "type", "interval", "lang", "select", "channel"}
 SELECT_KEYS = {"item", "title", "link", "date", "teaser"}
 RULES_KEYS = {"keywords", "exclude", "watchlist"}
@@ -166,7 +169,7 @@ class _Validator:
                 values["language"] = data["language"]
             else:
                 self.problem(at("language"), f"language {data['language']!r} must be one of {', '.join(LANGUAGES)}")
-        for key in ("interval", "max_age"):
+        for key in ("interval", "max_age", "alert_after"):
             if key in data:
                 parsed = self.duration(data[key], at(key), key)
                 if parsed is not None:
@@ -176,7 +179,17 @@ class _Validator:
                 values["quiet_digest"] = data["quiet_digest"]
             else:
                 self.problem(at("quiet_digest"), "quiet_digest must be true or false")
-        return Settings(**{**defaults.__dict__, **values})
+        for key in ("review_score", "post_score"):
+            if key in data:
+                value = data[key]
+                if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1:
+                    values[key] = float(value)
+                else:
+                    self.problem(at(key), f"{key} must be a number from 0 to 1, e.g. 0.5")
+        merged = Settings(**{**defaults.__dict__, **values})
+        if merged.review_score > merged.post_score:
+            self.problem(at("review_score"), f"review_score ({merged.review_score}) must not exceed post_score ({merged.post_score})")
+        return merged
 
     def sources(self, data: Any, settings: Settings) -> tuple[SourceConfig, ...]:
         if data is None:

@@ -53,6 +53,10 @@ class Settings:
     interval: timedelta = timedelta(minutes=10)
     max_age: timedelta = timedelta(hours=24)
     quiet_digest: bool = True  # post one line on a day with no arrests
+    alert_after: timedelta = timedelta(hours=24)  # tell the operators when a source fails this long
+    # Reports scored in [review_score, post_score) are doubtful: an operator decides.
+    review_score: float = 0.35
+    post_score: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from bot.fetch import FetchError, Fetcher, check_article_url
 from bot.models import Config, Entry, SourceConfig
 from bot.publish.format import AlertPost, format_alert
 from bot.sources import SourceParseError, parse_entries, preview_url
-from bot.store import NewItem, Store, utcnow
+from bot.store import NewItem, QueuedPost, Store, utcnow
+from bot.triage import review_request, triage
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ class PollReport:
     entries: int = 0
     new_items: int = 0
     alerts: int = 0
+    reviews: int = 0
     old_items: int = 0
     failed_entries: list[str] = field(default_factory=list)
 
@@ -64,6 +66,7 @@ class Pipeline:
         *,
         analyzer: Analyzer | None = None,
         clock: Callable[[], datetime] = utcnow,
+        review_to_admin: bool = False,
     ) -> None:
         if analyzer is None:
             from bot.analysis import analyze as analyzer  # the default rules
@@ -72,6 +75,9 @@ class Pipeline:
         self.fetcher = fetcher
         self.analyzer = analyzer
         self.clock = clock
+        # Doubtful reports go to the operators' chat when there is one; else they are
+        # held for `arrestwatch review`.
+        self.review_to_admin = review_to_admin
 
     async def poll_all(self, sources: Sequence[SourceConfig] | None = None) -> list[PollReport]:
         """Poll every source concurrently; a failure of one is reported, never raised."""
@@ -125,7 +131,7 @@ class Pipeline:
         cutoff = now - self.config.settings.max_age
         limiter = asyncio.Semaphore(ARTICLE_CONCURRENCY)
 
-        async def prepare(candidate: _Candidate) -> tuple[NewItem, str | None] | None:
+        async def prepare(candidate: _Candidate) -> tuple[NewItem, QueuedPost | None] | None:
             entry = candidate.entry
             if first_poll and (entry.published is None or entry.published < cutoff):
                 # Adding a source must not flood the channel with its back catalogue.
@@ -140,8 +146,10 @@ class Pipeline:
                 log.exception("source %s: cannot analyse %s", source.name, entry.url or entry.title[:80])
                 report.failed_entries.append(f"{entry.url or entry.title[:80]}: {exc!r}")
                 return None
-            if not analysis.arrest:
-                return self._item(source, state.id, candidate, text, analysis, "seen", now), None
+            decision = triage(analysis, self.config.settings)
+            item = self._item(source, state.id, candidate, text, analysis, decision, now)
+            if decision == "seen":
+                return item, None
             body = format_alert(
                 AlertPost(
                     title=entry.title, url=entry.url, source_name=source.name, analysis=analysis,
@@ -149,15 +157,20 @@ class Pipeline:
                 ),
                 self.config.settings.language,
             )
-            return self._item(source, state.id, candidate, text, analysis, "alert", now), body
+            if decision == "alert":
+                return item, QueuedPost(body)
+            if self.review_to_admin:
+                return item, QueuedPost(review_request(body, analysis), kind="review", target="admin")
+            return item, None
 
         prepared = [p for p in await asyncio.gather(*(prepare(c) for c in candidates)) if p is not None]
         ids = await asyncio.to_thread(self.store.add_items, prepared, now=now)
-        for (item, body), item_id in zip(prepared, ids):
+        for (item, _), item_id in zip(prepared, ids):
             if item_id is None:
                 continue
             report.new_items += 1
-            report.alerts += body is not None
+            report.alerts += item.status == "alert"
+            report.reviews += item.status == "review"
             report.old_items += item.status == "old"
         await asyncio.to_thread(
             self.store.record_poll_success, state.id, now=self.clock(), etag=result.etag,
@@ -165,6 +178,20 @@ class Pipeline:
         )
         if report.alerts:
             log.info("source %s: %d new items, %d arrest alerts queued", source.name, report.new_items, report.alerts)
+
+    async def preview(self, source: SourceConfig) -> list[tuple[Entry, Analysis]]:
+        """Fetch and analyse a source now without storing anything (``sources test``).
+
+        Raises FetchError or SourceParseError so the operator sees why it failed.
+        """
+        result = await self.fetcher.fetch(preview_url(source))
+        entries = await asyncio.to_thread(parse_entries, source, result.content, result.text, result.final_url)
+
+        async def analyse(entry: Entry) -> tuple[Entry, Analysis]:
+            text = await self._full_text(source, entry)
+            return entry, await asyncio.to_thread(self.analyzer, entry.title, text, source.lang, self.config.rules)
+
+        return list(await asyncio.gather(*(analyse(entry) for entry in entries)))
 
     def _new_candidates(self, source: SourceConfig, entries: Sequence[Entry]) -> list[_Candidate]:
         """Entries none of whose keys is stored yet, each story once per batch."""

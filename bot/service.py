@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
@@ -102,6 +102,8 @@ class Service:
             else TelegramPublisher(telegram.token or "", api_url=telegram.api_url)
         )
         self.pipeline = Pipeline(config, store, self.fetcher)
+        self.reload_seconds: float = RELOAD_CHECK_SECONDS
+        self.sender_idle_seconds: float = SENDER_IDLE_SECONDS
         self.sender = Sender(
             store, self.publisher,
             {"channel": telegram.chat_id or "console", "admin": telegram.admin_chat_id or ("console" if telegram.console else None)},
@@ -213,7 +215,7 @@ class Service:
                 log.exception("sender: unexpected error; retrying shortly")
             wake.clear()
             try:
-                await asyncio.wait_for(wake.wait(), timeout=SENDER_IDLE_SECONDS)
+                await asyncio.wait_for(wake.wait(), timeout=self.sender_idle_seconds)
             except asyncio.TimeoutError:
                 pass
 
@@ -222,7 +224,7 @@ class Service:
         path = self.config.path
         seen = _mtime(path)
         while not stop.is_set():
-            await asyncio.sleep(RELOAD_CHECK_SECONDS)
+            await asyncio.sleep(self.reload_seconds)
             current = _mtime(path)
             if current == seen:
                 continue
@@ -237,7 +239,11 @@ class Service:
             new = {s.name: s for s in config.sources}
             for name in old.keys() - new.keys():
                 scheduler.remove_job(f"poll:{name}")  # type: ignore[attr-defined]
-            changed = tuple(s for name, s in new.items() if old.get(name) != s)
+            # A source whose entry only moved in the file (its line changed) keeps running.
+            changed = tuple(
+                s for name, s in new.items()
+                if name not in old or replace(old[name], line=0) != replace(s, line=0)
+            )
             self.config = config
             self.pipeline.config = config
             await asyncio.to_thread(self.store.sync_sources, list(config.sources))

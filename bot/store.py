@@ -65,6 +65,10 @@ class SourceState:
     consecutive_failures: int
     items_seen: int
     last_new_item_at: datetime | None
+    failing_since: datetime | None = None
+    next_attempt_at: datetime | None = None
+    down_notified_at: datetime | None = None
+    silent_notified_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,17 @@ class NewItem:
 
 
 @dataclass(frozen=True)
+class QueuedPost:
+    """A post to queue with its item: an alert for the channel, or a review request
+    (with Approve/Reject buttons as ``markup``, inline-keyboard JSON) for the operators."""
+
+    body: str
+    kind: str = "alert"
+    target: str = "channel"
+    markup: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
 class OutboxMessage:
     """One queued post, claimed by the sender."""
 
@@ -96,6 +111,8 @@ class OutboxMessage:
     attempts: int
     item_id: int | None
     digest_day: str | None
+    markup: dict[str, Any] | None = None
+    reply_to: int | None = None
 
 
 @dataclass(frozen=True)
@@ -236,6 +253,7 @@ class Store:
         with self.transaction() as db:
             db.execute(
                 "UPDATE sources SET last_polled_at = :now, last_success_at = :now, consecutive_failures = 0,"
+                " failing_since = NULL, next_attempt_at = NULL,"
                 " first_polled_at = COALESCE(first_polled_at, :now),"
                 " etag = CASE WHEN :nm THEN etag ELSE :etag END,"
                 " last_modified = CASE WHEN :nm THEN last_modified ELSE :lm END,"
@@ -246,13 +264,37 @@ class Store:
                  "nm": int(not_modified), "id": source_id},
             )
 
-    def record_poll_failure(self, source_id: int, *, now: datetime, error: str) -> None:
+    def record_poll_failure(
+        self, source_id: int, *, now: datetime, error: str, next_attempt_at: datetime | None = None
+    ) -> None:
+        """Remember a failed poll; ``next_attempt_at`` holds off the next one (backoff)."""
         with self.transaction() as db:
             db.execute(
-                "UPDATE sources SET last_polled_at = ?, last_error = ?, last_error_at = ?,"
-                " consecutive_failures = consecutive_failures + 1 WHERE id = ?",
-                (to_iso(now), error[:1000], to_iso(now), source_id),
+                "UPDATE sources SET last_polled_at = :now, last_error = :error, last_error_at = :now,"
+                " consecutive_failures = consecutive_failures + 1,"
+                " failing_since = COALESCE(failing_since, :now), next_attempt_at = :next WHERE id = :id",
+                {"now": to_iso(now), "error": error[:1000], "next": to_iso(next_attempt_at), "id": source_id},
             )
+
+    def set_notified(self, source_id: int, kind: str, when: datetime | None) -> None:
+        """Record (or clear, with None) that a 'down' or 'silent' notice was sent."""
+        column = {"down": "down_notified_at", "silent": "silent_notified_at"}[kind]
+        with self.transaction() as db:
+            db.execute(f"UPDATE sources SET {column} = ? WHERE id = ?", (to_iso(when), source_id))
+
+    def recent_published(self, source_id: int, limit: int = 30) -> list[datetime]:
+        """Publication times of a source's latest items, for its usual rhythm."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT published_at FROM items WHERE source_id = ? AND published_at IS NOT NULL"
+                " ORDER BY published_at DESC LIMIT ?", (source_id, limit),
+            ).fetchall()
+        return [from_iso(row[0]) for row in rows if row[0]]
+
+    def queue_post(self, post: QueuedPost, *, now: datetime) -> None:
+        """Queue a post that belongs to no item (a notice for the operators)."""
+        with self.transaction() as db:
+            _queue(db, post, now=now)
 
     # -- items --------------------------------------------------------------------
 
@@ -267,8 +309,8 @@ class Store:
                 found.update(row[0] for row in self._db.execute(f"SELECT key FROM item_keys WHERE key IN ({marks})", chunk))
         return found
 
-    def add_items(self, items: Sequence[tuple[NewItem, str | None]], *, now: datetime) -> list[int | None]:
-        """Store items, and queue an alert body for each that has one, in one transaction.
+    def add_items(self, items: Sequence[tuple[NewItem, QueuedPost | None]], *, now: datetime) -> list[int | None]:
+        """Store items, and queue the post of each that has one, in one transaction.
 
         Storing the item and queueing its alert together is what makes "seen" imply
         "will be posted": a crash can lose neither half alone. An item any of whose keys
@@ -276,7 +318,7 @@ class Store:
         """
         ids: list[int | None] = []
         with self.transaction() as db:
-            for item, alert_body in items:
+            for item, post in items:
                 db.execute("SAVEPOINT item")
                 try:
                     cursor = db.execute(
@@ -299,12 +341,8 @@ class Store:
                         "INSERT INTO item_keys (key, item_id) VALUES (?, ?)",
                         [(key, item_id) for key in dict.fromkeys(item.keys)],
                     )
-                    if alert_body is not None:
-                        db.execute(
-                            "INSERT INTO outbox (kind, target, item_id, body, created_at, updated_at)"
-                            " VALUES ('alert', 'channel', ?, ?, ?, ?)",
-                            (item_id, alert_body, to_iso(now), to_iso(now)),
-                        )
+                    if post is not None:
+                        _queue(db, post, now=now, item_id=item_id)
                 except sqlite3.IntegrityError:
                     db.execute("ROLLBACK TO item")
                     db.execute("RELEASE item")
@@ -323,14 +361,39 @@ class Store:
                 " WHERE status = 'alert' AND fetched_at >= ? AND fetched_at < ? ORDER BY fetched_at, items.id",
                 (to_iso(start), to_iso(end)),
             ).fetchall()
-        return [
-            StoredItem(
-                id=row["id"], source_name=row["source_name"], title=row["title"], url=row["url"],
-                published_at=from_iso(row["published_at"]), fetched_at=from_iso(row["fetched_at"]) or utcnow(),
-                analysis=json.loads(row["analysis"] or "{}"),
-            )
-            for row in rows
-        ]
+        return [_stored_item(row) for row in rows]
+
+    def item(self, item_id: int) -> StoredItem | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT items.id, sources.name AS source_name, title, items.url, published_at, fetched_at, analysis,"
+                " status FROM items JOIN sources ON sources.id = items.source_id WHERE items.id = ?", (item_id,),
+            ).fetchone()
+        return _stored_item(row) if row else None
+
+    def items_with_status(self, status: str, limit: int = 100) -> list[StoredItem]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT items.id, sources.name AS source_name, title, items.url, published_at, fetched_at, analysis,"
+                " status FROM items JOIN sources ON sources.id = items.source_id WHERE status = ?"
+                " ORDER BY items.id LIMIT ?", (status, limit),
+            ).fetchall()
+        return [_stored_item(row) for row in rows]
+
+    def decide_review(self, item_id: int, *, approve: bool, alert: QueuedPost | None, now: datetime) -> bool:
+        """Apply an operator's decision on a doubtful item; False if already decided.
+
+        Approval queues the alert in the same transaction that changes the status, so
+        a double click or two operators racing post it once.
+        """
+        with self.transaction() as db:
+            changed = db.execute(
+                "UPDATE items SET status = ? WHERE id = ? AND status = 'review'",
+                ("alert" if approve else "rejected", item_id),
+            ).rowcount
+            if changed and approve and alert is not None:
+                _queue(db, alert, now=now, item_id=item_id)
+        return bool(changed)
 
     def item_count(self) -> int:
         with self._lock:
@@ -354,7 +417,7 @@ class Store:
         """Take the oldest queued message and mark it 'sending'."""
         with self.transaction() as db:
             row = db.execute(
-                "SELECT id, kind, target, body, attempts, item_id, digest_day FROM outbox"
+                "SELECT id, kind, target, body, attempts, item_id, digest_day, markup, reply_to FROM outbox"
                 " WHERE state = 'queued' ORDER BY id LIMIT 1"
             ).fetchone()
             if row is None:
@@ -366,6 +429,7 @@ class Store:
         return OutboxMessage(
             id=row["id"], kind=row["kind"], target=row["target"], body=row["body"],
             attempts=row["attempts"] + 1, item_id=row["item_id"], digest_day=row["digest_day"],
+            markup=json.loads(row["markup"]) if row["markup"] else None, reply_to=row["reply_to"],
         )
 
     def mark_sent(self, message_id: int, telegram_id: int | None, *, now: datetime) -> None:
@@ -409,6 +473,25 @@ class Store:
         with self._lock:
             return from_iso(self._db.execute("SELECT max(sent_at) FROM outbox WHERE state = 'sent'").fetchone()[0])
 
+    # -- flags --------------------------------------------------------------------
+
+    def flag(self, name: str) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM flags WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_flag(self, name: str, value: str | None) -> None:
+        """Set (or, with None, clear) a persistent flag such as 'paused'."""
+        with self.transaction() as db:
+            if value is None:
+                db.execute("DELETE FROM flags WHERE name = ?", (name,))
+            else:
+                db.execute(
+                    "INSERT INTO flags (name, value, updated_at) VALUES (?, ?, ?)"
+                    " ON CONFLICT(name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                    (name, value, to_iso(utcnow())),
+                )
+
     # -- digests ------------------------------------------------------------------
 
     def digest_exists(self, day: str) -> bool:
@@ -441,6 +524,23 @@ class Store:
         return True
 
 
+def _queue(db: sqlite3.Connection, post: QueuedPost, *, now: datetime, item_id: int | None = None) -> None:
+    db.execute(
+        "INSERT INTO outbox (kind, target, item_id, body, markup, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (post.kind, post.target, item_id, post.body,
+         json.dumps(post.markup, ensure_ascii=False) if post.markup else None, to_iso(now), to_iso(now)),
+    )
+
+
+def _stored_item(row: sqlite3.Row) -> StoredItem:
+    return StoredItem(
+        id=row["id"], source_name=row["source_name"], title=row["title"], url=row["url"],
+        published_at=from_iso(row["published_at"]), fetched_at=from_iso(row["fetched_at"]) or utcnow(),
+        analysis=json.loads(row["analysis"] or "{}"),
+    )
+
+
 def _source_state(row: sqlite3.Row) -> SourceState:
     return SourceState(
         id=row["id"], name=row["name"], url=row["url"], type=row["type"], etag=row["etag"],
@@ -448,7 +548,9 @@ def _source_state(row: sqlite3.Row) -> SourceState:
         last_polled_at=from_iso(row["last_polled_at"]), last_success_at=from_iso(row["last_success_at"]),
         last_error=row["last_error"], last_error_at=from_iso(row["last_error_at"]),
         consecutive_failures=row["consecutive_failures"], items_seen=row["items_seen"],
-        last_new_item_at=from_iso(row["last_new_item_at"]),
+        last_new_item_at=from_iso(row["last_new_item_at"]), failing_since=from_iso(row["failing_since"]),
+        next_attempt_at=from_iso(row["next_attempt_at"]), down_notified_at=from_iso(row["down_notified_at"]),
+        silent_notified_at=from_iso(row["silent_notified_at"]),
     )
 
 

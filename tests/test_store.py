@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.models import SourceConfig
-from bot.store import NewItem, Store, StoreError
+from bot.store import NewItem, QueuedPost, Store, StoreError
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
 
@@ -52,10 +52,10 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
 
 def test_an_item_with_any_known_key_is_a_duplicate(store: Store) -> None:
     sid = source_id(store)
-    first = store.add_items([(make_item(sid, ("guid:S:1", "url:u1", "hash:h1")), "alert body")], now=NOW)
+    first = store.add_items([(make_item(sid, ("guid:S:1", "url:u1", "hash:h1")), QueuedPost("alert body"))], now=NOW)
     again = store.add_items([
-        (make_item(sid, ("guid:S:2", "url:u2", "hash:h1")), "alert body"),   # same text
-        (make_item(sid, ("guid:S:3", "url:u3", "hash:h3")), "another body"),  # new
+        (make_item(sid, ("guid:S:2", "url:u2", "hash:h1")), QueuedPost("alert body")),   # same text
+        (make_item(sid, ("guid:S:3", "url:u3", "hash:h3")), QueuedPost("another body")),  # new
     ], now=NOW)
     assert first[0] is not None and again[0] is None and again[1] is not None
     assert store.item_count() == 2
@@ -67,7 +67,7 @@ def test_outbox_moves_oldest_first_and_survives_a_crash_mid_send(tmp_path: Path)
     path = tmp_path / "db.sqlite3"
     store = Store.open(path)
     sid = source_id(store)
-    store.add_items([(make_item(sid, (f"k{i}",)), f"body {i}") for i in range(3)], now=NOW)
+    store.add_items([(make_item(sid, (f"k{i}",)), QueuedPost(f"body {i}")) for i in range(3)], now=NOW)
     claimed = store.claim_next(now=NOW)
     assert claimed is not None and claimed.body == "body 0"
     store.close()  # the process dies while "sending"
@@ -84,7 +84,7 @@ def test_outbox_moves_oldest_first_and_survives_a_crash_mid_send(tmp_path: Path)
 
 def test_failed_and_released_messages(store: Store) -> None:
     sid = source_id(store)
-    store.add_items([(make_item(sid, ("a",)), "one"), (make_item(sid, ("b",)), "two")], now=NOW)
+    store.add_items([(make_item(sid, ("a",)), QueuedPost("one")), (make_item(sid, ("b",)), QueuedPost("two"))], now=NOW)
     first = store.claim_next(now=NOW)
     store.release(first.id, "network down", now=NOW)
     assert store.claim_next(now=NOW).id == first.id  # keeps its place in the queue
@@ -104,8 +104,8 @@ def test_digest_day_is_claimed_once_unless_forced(store: Store) -> None:
 def test_arrest_items_in_a_window(store: Store) -> None:
     sid = source_id(store)
     store.add_items([
-        (make_item(sid, ("in",), fetched=NOW - timedelta(hours=2)), "x"),
-        (make_item(sid, ("out",), fetched=NOW - timedelta(hours=30)), "y"),
+        (make_item(sid, ("in",), fetched=NOW - timedelta(hours=2)), QueuedPost("x")),
+        (make_item(sid, ("out",), fetched=NOW - timedelta(hours=30)), QueuedPost("y")),
         (make_item(sid, ("seen",), status="seen", fetched=NOW - timedelta(hours=1)), None),
     ], now=NOW)
     items = store.arrest_items(NOW - timedelta(hours=24), NOW)

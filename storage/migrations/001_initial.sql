@@ -14,12 +14,19 @@ CREATE TABLE sources (
     last_error            TEXT,
     last_error_at         TEXT,
     consecutive_failures  INTEGER NOT NULL DEFAULT 0,
+    failing_since         TEXT,
     items_seen            INTEGER NOT NULL DEFAULT 0,
-    last_new_item_at      TEXT
+    last_new_item_at      TEXT,
+    -- polite polling: no request before this moment (Retry-After or backoff)
+    next_attempt_at       TEXT,
+    -- health notices sent to the operators, so each is sent once
+    down_notified_at      TEXT,
+    silent_notified_at    TEXT
 );
 
 -- One row per distinct story. status: 'alert' (flagged, alert queued), 'seen' (not an
--- arrest report), 'old' (older than max_age on the source's first poll: never posted).
+-- arrest report), 'old' (older than max_age on the source's first poll: never posted),
+-- 'review' (doubtful: waiting for an operator), 'rejected' (an operator said no).
 CREATE TABLE items (
     id             INTEGER PRIMARY KEY,
     source_id      INTEGER NOT NULL REFERENCES sources(id),
@@ -36,7 +43,7 @@ CREATE TABLE items (
     protest        INTEGER NOT NULL DEFAULT 0,
     score          REAL,
     analysis       TEXT,
-    status         TEXT NOT NULL CHECK (status IN ('alert', 'seen', 'old'))
+    status         TEXT NOT NULL CHECK (status IN ('alert', 'seen', 'old', 'review', 'rejected'))
 );
 CREATE INDEX items_fetched ON items(fetched_at);
 CREATE INDEX items_arrest ON items(arrest, fetched_at);
@@ -50,14 +57,16 @@ CREATE TABLE item_keys (
 );
 
 -- The durable queue of posts. target: 'channel' or 'admin' (resolved to a chat id at
--- send time). state: queued -> sending -> sent | failed.
+-- send time). state: queued -> sending -> sent | failed. markup: inline keyboard JSON.
 CREATE TABLE outbox (
     id          INTEGER PRIMARY KEY,
-    kind        TEXT NOT NULL CHECK (kind IN ('alert', 'digest', 'notice')),
+    kind        TEXT NOT NULL CHECK (kind IN ('alert', 'digest', 'notice', 'review')),
     target      TEXT NOT NULL DEFAULT 'channel',
     item_id     INTEGER REFERENCES items(id),
     digest_day  TEXT,
     body        TEXT NOT NULL,
+    markup      TEXT,
+    reply_to    INTEGER,
     state       TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
     attempts    INTEGER NOT NULL DEFAULT 0,
     message_id  INTEGER,
@@ -77,4 +86,12 @@ CREATE TABLE digests (
     people      INTEGER NOT NULL,
     reports     INTEGER NOT NULL,
     parts       INTEGER NOT NULL
+);
+
+-- Small facts the service keeps across restarts, e.g. 'paused' = '1' while an
+-- operator has paused posting.
+CREATE TABLE flags (
+    name        TEXT PRIMARY KEY,
+    value       TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
 );
