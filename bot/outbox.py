@@ -18,6 +18,7 @@ from datetime import datetime
 
 from bot.publish import Publisher, PublishError
 from bot.store import Store, utcnow
+from bot.triage import review_buttons
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,12 @@ class Sender:
                     report.errors.append(reason)
                     continue
                 try:
-                    telegram_id = await self.publisher.send(chat, message.body)
+                    markup = message.markup
+                    if markup is None and message.kind == "review" and message.item_id is not None:
+                        markup = review_buttons(message.item_id)  # the item id exists only once stored
+                    telegram_id = await self.publisher.send(
+                        chat, message.body, reply_markup=markup, reply_to=message.reply_to
+                    )
                 except PublishError as exc:
                     if exc.permanent:
                         log.error("outbox %d (%s) failed for good: %s", message.id, message.kind, exc)

@@ -39,6 +39,6 @@ def review_request(alert_html: str, analysis: Analysis) -> str:
     reasons = ", ".join(analysis.reasons) or "none"
     head = (
         f"🤔 <b>Doubtful report</b> (score {analysis.score:.2f}). Approve to post it to the channel.\n"
-        f"<i>Rules: {html.escape(reasons[:500])}</i>\n\n"
+        f"<i>Rules: {html.escape(reasons[:250])}</i>\n\n"
     )
     return head + alert_html

@@ -1,7 +1,27 @@
-"""Placeholder rules; replaced by the real engine."""
+"""Dispatch: detect the report's language, run that language's rules.
+
+Contract for every language module (``analyze_english``, ``analyze_cyrillic``): a pure
+function (title, text, lang, rules) → Analysis, with ``arrest`` true exactly when
+``score`` ≥ 0.5 (triage posts at ≥ 0.5 and asks an operator in [0.35, 0.5)).
+"""
+
+from __future__ import annotations
 
 from bot.analysis.result import Analysis, RuleConfig
 
 
 def analyze(title: str, text: str, lang: str | None = None, rules: RuleConfig | None = None) -> Analysis:
-    return Analysis(arrest=False, protest=False, lang=lang or "und")
+    """Analyse one report with the rules of its (detected) language."""
+    from bot.analysis.language import detect_language
+
+    rules = rules or RuleConfig()
+    detected = detect_language(f"{title}\n{text}", hint=lang)
+    if detected == "en":
+        from bot.analysis.english import analyze_english
+
+        return analyze_english(title, text, rules)
+    if detected in ("ru", "kk"):
+        from bot.analysis.russian import analyze_cyrillic
+
+        return analyze_cyrillic(title, text, detected, rules)
+    return Analysis(arrest=False, protest=False, lang=detected, reasons=("language not supported",))

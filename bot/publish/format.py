@@ -1,0 +1,244 @@
+"""Telegram HTML for alerts and digests. Pure: data in, strings out.
+
+Every string that comes from outside (titles, names, source names, URLs, the report's
+sentences) is escaped here and nowhere else, and every post is kept within Telegram's
+4096-character limit by shortening the least important part (the summary) first, so a
+post is never rejected for its size and never silently dropped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.analysis.result import Analysis, Detainee
+
+# Telegram's limit on a message's text. Posts are kept a little below it.
+TELEGRAM_LIMIT = 4096
+POST_LIMIT = 3700  # leaves room for the review header (bot/triage.py)
+SUMMARY_LIMIT = 600
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "alert": "Arrest reported",
+        "no_term": "term not stated",
+        "unnamed": "Names not given in the report",
+        "charge": "Charge",
+        "detained_on": "Detained",
+        "also": "Also reported by",
+        "digest": "Daily digest",
+        "people": "{n} people named as detained in {r} reports",
+        "quiet": "Daily digest for {day}: no arrests reported in the last 24 hours.",
+        "part": "part {i} of {n}",
+        "unnamed_item": "unnamed detainees",
+    },
+    "ru": {
+        "alert": "Сообщение о задержании",
+        "no_term": "срок не указан",
+        "unnamed": "Имена в сообщении не названы",
+        "charge": "Статья",
+        "detained_on": "Задержан(а)",
+        "also": "Также сообщают",
+        "digest": "Сводка за день",
+        "people": "Задержанных по именам: {n}, сообщений: {r}",
+        "quiet": "Сводка за {day}: за последние 24 часа сообщений о задержаниях нет.",
+        "part": "часть {i} из {n}",
+        "unnamed_item": "имена не названы",
+    },
+    "kk": {
+        "alert": "Ұстау туралы хабар",
+        "no_term": "мерзімі көрсетілмеген",
+        "unnamed": "Хабарда есімдер аталмаған",
+        "charge": "Бап",
+        "detained_on": "Ұсталған күні",
+        "also": "Сондай-ақ хабарлады",
+        "digest": "Күндік шолу",
+        "people": "Ұсталғандар (аты аталған): {n}, хабарлар: {r}",
+        "quiet": "{day} күнгі шолу: соңғы 24 сағатта ұстау туралы хабар жоқ.",
+        "part": "{n} бөліктің {i}-і",
+        "unnamed_item": "есімдер аталмаған",
+    },
+}
+
+_TERM = re.compile(r"^(\d+) (day|days|month|months|year|years)$")
+
+
+@dataclass(frozen=True)
+class AlertPost:
+    """What an alert is built from: the report and what the rules found in it."""
+
+    title: str
+    url: str | None
+    source_name: str
+    analysis: Analysis
+    published: datetime | None = None
+    also_reported: tuple[tuple[str, str | None], ...] = ()  # (source name, url) of later copies
+
+
+@dataclass(frozen=True)
+class DigestEntry:
+    """One arrest report as the digest lists it."""
+
+    title: str
+    url: str | None
+    source_name: str
+    detainees: tuple[Detainee, ...]
+    place: str | None
+    published: datetime | None
+
+
+def _labels(language: str) -> dict[str, str]:
+    return LABELS.get(language, LABELS["en"])
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _link(label: str, url: str | None) -> str:
+    if url and url.startswith(("http://", "https://")):
+        return f'<a href="{html.escape(url, quote=True)}">{_e(label)}</a>'
+    return _e(label)
+
+
+def _plural_ru(n: int, one: str, few: str, many: str) -> str:
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def format_term(term: str | None, language: str) -> str:
+    """A canonical term ("15 days") in the labels' language ("15 суток", "15 тәулік")."""
+    if term is None:
+        return _labels(language)["no_term"]
+    match = _TERM.match(term)
+    if not match or language == "en":
+        return term
+    n, unit = int(match.group(1)), match.group(2).rstrip("s")
+    if language == "ru":
+        words = {
+            "day": ("сутки", "суток", "суток"),
+            "month": ("месяц", "месяца", "месяцев"),
+            "year": ("год", "года", "лет"),
+        }[unit]
+        return f"{n} {_plural_ru(n, *words)}"
+    return f"{n} " + {"day": "тәулік", "month": "ай", "year": "жыл"}[unit]
+
+
+def _detainee_line(person: Detainee, language: str) -> str:
+    return f"• <b>{_e(person.name)}</b> — {_e(format_term(person.term, language))}"
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def format_alert(post: AlertPost, language: str = "en") -> str:
+    """The channel post for one arrest report, as Telegram HTML within POST_LIMIT.
+
+    Layout: headline with place; one line per detainee with the term in bold; charge and
+    date when stated; one or two sentences of summary; the source linked to the article.
+    """
+    labels = _labels(language)
+    analysis = post.analysis
+    head = f"🚨 <b>{_e(labels['alert'])}</b>"
+    if analysis.place:
+        head += f" · {_e(analysis.place)}"
+    lines = [head]
+    people = [_detainee_line(person, language) for person in analysis.detainees]
+    if not people:
+        people = [f"• <i>{_e(labels['unnamed'])}</i>"]
+    facts = []
+    if analysis.charge:
+        facts.append(f"{_e(labels['charge'])}: {_e(_shorten(analysis.charge, 200))}")
+    if analysis.detained_on:
+        facts.append(f"{_e(labels['detained_on'])}: {_e(analysis.detained_on)}")
+    source = f"{_link(post.source_name, post.url)}: {_e(_shorten(post.title, 300))}" if post.title else _link(
+        post.source_name, post.url
+    )
+    also = ""
+    if post.also_reported:
+        others = ", ".join(_link(name, url) for name, url in post.also_reported[:10])
+        also = f"{_e(labels['also'])}: {others}"
+
+    def build(people_lines: list[str], summary_limit: int, with_also: bool = True) -> str:
+        parts = [*lines, *people_lines, *facts]
+        summary = " ".join(analysis.evidence).strip()
+        body = "\n".join(parts)
+        if summary and summary_limit > 0:
+            body += f"\n\n<i>{_e(_shorten(summary, summary_limit))}</i>"
+        body += f"\n\n{source}"
+        if also and with_also:
+            body += f"\n{also}"
+        return body
+
+    text = build(people, SUMMARY_LIMIT)
+    if len(text) <= POST_LIMIT:
+        return text
+    # Too long: drop the summary first, then list as many people as fit and count the rest.
+    text = build(people, 0)
+    while len(text) > POST_LIMIT and len(people) > 1:
+        hidden = len(analysis.detainees) - len(people) + 2
+        people = people[:-2] + [f"• … +{hidden}"]
+        text = build(people, 0)
+    if len(text) > POST_LIMIT:
+        text = build(people, 0, with_also=False)
+    if len(text) > POST_LIMIT:  # pathological names or URLs: a plain, still valid post
+        names = ", ".join(person.name for person in analysis.detainees) or labels["unnamed"]
+        text = f"{head}\n{_e(_shorten(names, 2000))}\n\n{_e(_shorten(post.source_name, 200))}: {_e(_shorten(post.url or '', 1500))}"
+    return text
+
+
+def format_digest(
+    day: date, entries: Sequence[DigestEntry], language: str = "en", *, quiet_line: bool = True
+) -> list[str]:
+    """The day's digest as one or more posts, each within POST_LIMIT.
+
+    Lists every named person with their term and a link to the report; reports that
+    name nobody are listed by title. A day with no arrests is one line (or nothing
+    when ``quiet_line`` is off).
+    """
+    labels = _labels(language)
+    if not entries:
+        return [f"📋 {_e(labels['quiet'].format(day=day.isoformat()))}"] if quiet_line else []
+    seen: set[str] = set()
+    lines: list[str] = []
+    for entry in sorted(entries, key=lambda e: e.published.timestamp() if e.published else 0.0):
+        where = f" · {_e(entry.place)}" if entry.place else ""
+        source = _link(entry.source_name, entry.url)
+        if not entry.detainees:
+            lines.append(f"• <i>{_e(labels['unnamed_item'])}</i>: {_e(_shorten(entry.title, 200))}{where} · {source}")
+            continue
+        for person in entry.detainees:
+            key = person.name.casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            lines.append(f"{_detainee_line(person, language)}{where} · {source}")
+    header = f"📋 <b>{_e(labels['digest'])} · {day.isoformat()}</b>\n" + _e(
+        labels["people"].format(n=len(seen), r=len(entries))
+    )
+    posts: list[list[str]] = [[]]
+    room = POST_LIMIT - len(header) - 40  # the part marker
+    size = 0
+    for line in lines:
+        if size + len(line) + 1 > room and posts[-1]:
+            posts.append([])
+            size = 0
+        posts[-1].append(line)
+        size += len(line) + 1
+    total = len(posts)
+    out = []
+    for i, chunk in enumerate(posts, 1):
+        marker = f" ({_e(labels['part'].format(i=i, n=total))})" if total > 1 else ""
+        out.append(f"{header}{marker}\n\n" + "\n".join(chunk))
+    return out

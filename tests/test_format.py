@@ -1,0 +1,107 @@
+"""Alert and digest formatting: escaping, labels, and Telegram's size limit."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from html.parser import HTMLParser
+
+from bot.analysis.result import Analysis, Detainee
+from bot.publish.format import POST_LIMIT, AlertPost, DigestEntry, format_alert, format_digest, format_term
+
+
+class _Balance(HTMLParser):
+    """Checks tags are balanced; the Bot API stand-in checks the rest over HTTP."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack.pop() == tag, f"unbalanced </{tag}>"
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def visible(markup: str) -> str:
+    parser = _Balance()
+    parser.feed(markup)
+    parser.close()
+    assert parser.stack == []
+    return "".join(parser.text)
+
+
+def arrest(*people: Detainee, **kw) -> Analysis:
+    return Analysis(arrest=True, protest=False, detainees=people, score=0.9, **kw)
+
+
+def test_alert_names_people_in_bold_with_terms_and_links_the_source() -> None:
+    post = AlertPost(
+        title="Two <activists> jailed", url="https://news.example/a?x=1&y=2", source_name="News & Co",
+        analysis=arrest(Detainee("Aidar Serikbayev", "15 days"), Detainee("Dana Omar", None),
+                        place="Almaty", charge="Article 488 of the Administrative Code",
+                        evidence=("A court in Almaty jailed two activists on Monday.",)),
+    )
+    body = format_alert(post, "en")
+    assert "<b>Aidar Serikbayev</b> — 15 days" in body
+    assert "<b>Dana Omar</b> — term not stated" in body
+    assert '<a href="https://news.example/a?x=1&amp;y=2">News &amp; Co</a>' in body
+    assert "Two &lt;activists&gt; jailed" in body and "Almaty" in body and "Article 488" in body
+    assert "jailed two activists" in visible(body)
+
+
+def test_alert_labels_and_terms_follow_the_configured_language() -> None:
+    body = format_alert(AlertPost("T", "https://x.example/", "S", arrest(Detainee("Ерлан Жумабаев", "10 days"))), "ru")
+    assert "10 суток" in body and "Сообщение о задержании" in body
+    assert format_term("1 years", "ru") == "1 год" and format_term("3 years", "ru") == "3 года"
+    assert format_term("5 months", "ru") == "5 месяцев" and format_term("21 days", "ru") == "21 сутки"
+    assert format_term("15 days", "kk") == "15 тәулік"
+
+
+def test_alert_without_names_says_so() -> None:
+    body = format_alert(AlertPost("Dozens detained at rally", None, "S", arrest()), "en")
+    assert "Names not given" in body and "<a " not in body  # no URL, no link
+
+
+def test_huge_alert_stays_within_the_limit_and_valid() -> None:
+    people = tuple(Detainee(f"Person Number{i}", f"{i + 1} days") for i in range(400))
+    post = AlertPost("T" * 1000, "https://x.example/" + "p" * 3000, "S", arrest(*people, evidence=("word " * 2000,)))
+    body = format_alert(post, "en")
+    assert len(body) <= POST_LIMIT
+    text = visible(body)
+    assert "Person Number0" in text and "+" in text  # the rest are counted, not silently dropped
+
+
+def _entries(n: int) -> list[DigestEntry]:
+    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    return [
+        DigestEntry(f"Report {i} " + "x" * 100, f"https://x.example/{i}", "Source", (Detainee(f"Person {i}", "15 days"),),
+                    "Astana", now + timedelta(minutes=i))
+        for i in range(n)
+    ]
+
+
+def test_long_digest_is_split_into_valid_parts_listing_everyone() -> None:
+    parts = format_digest(date(2026, 1, 1), _entries(120), "en")
+    assert len(parts) > 1 and all(len(p) <= POST_LIMIT for p in parts)
+    text = "\n".join(visible(p) for p in parts)
+    assert all(f"Person {i} " in text or text.endswith(f"Person {i}") for i in range(120) if i % 7 == 0)
+    assert f"part 1 of {len(parts)}" in parts[0]
+    assert "120 people" in parts[0]
+
+
+def test_digest_lists_a_person_once_and_unnamed_reports_by_title() -> None:
+    entries = _entries(2) + [_entries(1)[0], DigestEntry("Crowd detained in Aktau", None, "S", (), None, None)]
+    parts = format_digest(date(2026, 1, 1), entries, "en")
+    assert len(parts) == 1
+    assert parts[0].count("Person 0") == 1 and "Crowd detained in Aktau" in parts[0]
+
+
+def test_quiet_day_is_one_line_or_nothing() -> None:
+    assert len(format_digest(date(2026, 1, 1), [], "en")) == 1
+    assert "\n" not in format_digest(date(2026, 1, 1), [], "ru")[0]
+    assert format_digest(date(2026, 1, 1), [], "en", quiet_line=False) == []
