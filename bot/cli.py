@@ -49,6 +49,16 @@ def build_parser() -> argparse.ArgumentParser:
     sources_commands = sources.add_subparsers(dest="sources_command", required=True, metavar="SUBCOMMAND")
     sources_commands.add_parser("check", help="validate the sources file; print file:line: problems")
     sources_commands.add_parser("status", help="show each source's health")
+    add = sources_commands.add_parser("add", help="detect a URL's type (feed, page, t.me channel) and append it")
+    add.add_argument("url", help="a feed, a news page (its announced feed is preferred) or a t.me channel link")
+    add.add_argument("--name", help="the source's name (default: the page or feed title)")
+    add.add_argument("--lang", choices=["en", "ru", "kk"], help="the language of its reports, if known")
+    add.add_argument("--interval", help="poll interval, e.g. 5m (default: the settings' interval)")
+    test = sources_commands.add_parser("test", help="fetch one source now and show what it would post; stores nothing")
+    test.add_argument("name", help="the source's name in the sources file")
+    review = commands.add_parser("review", help="list doubtful reports held for review, or approve/reject one")
+    review.add_argument("action", nargs="?", choices=["list", "approve", "reject"], default="list")
+    review.add_argument("item", nargs="?", type=int, help="the item id shown by `arrestwatch review`")
     return parser
 
 
@@ -59,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(args.log_level, os.environ.get("TELEGRAM_BOT_TOKEN"))
     handler = {
         "run": cmd_run, "once": cmd_once, "digest": cmd_digest, "analyze": cmd_analyze, "sources": cmd_sources,
+        "review": cmd_review,
     }[args.command]
     try:
         return handler(args)
@@ -89,6 +100,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_sources(args: argparse.Namespace) -> int:
     from bot.config import ConfigError, load_config
 
+    if args.sources_command == "add":
+        return cmd_sources_add(args)
+    if args.sources_command == "test":
+        return cmd_sources_test(args)
     if args.sources_command == "check":
         try:
             config = load_config(args.sources)
@@ -112,6 +127,122 @@ def cmd_sources(args: argparse.Namespace) -> int:
         print(f"{source.name[:24]:24} {success:20} {state.consecutive_failures:>5} {state.items_seen:>6}  "
               f"{(state.last_error or '')[:80]}")
     return 0
+
+
+def cmd_sources_add(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from bot.config import ConfigError, parse_config
+    from bot.fetch import FetchError, Fetcher
+    from bot.sources_file import DetectedSource, append_source, detect_source, telegram_channel
+
+    async def fetch():
+        fetcher = Fetcher()
+        try:
+            return await fetcher.fetch(args.url)
+        finally:
+            await fetcher.aclose()
+
+    if telegram_channel(args.url):
+        detected = detect_source(args.url, "", b"")
+    else:
+        try:
+            result = asyncio.run(fetch())
+        except FetchError as exc:
+            print(f"error: cannot add {args.url}: {exc}", file=sys.stderr)
+            return 1
+        detected = detect_source(result.final_url, result.content_type or "", result.content)
+    if args.name:
+        detected = DetectedSource(name=args.name, url=detected.url, type=detected.type)
+    path = args.sources
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    updated = append_source(text, detected, lang=args.lang, interval=args.interval)
+    try:
+        config = parse_config(updated, path)
+    except ConfigError as exc:  # e.g. the URL is already listed: say so, change nothing
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{path} left unchanged", file=sys.stderr)
+        return 1
+    path.write_text(updated, encoding="utf-8")
+    added = config.sources[-1]
+    print(f"added {added.name!r} ({added.type}) {added.url} to {path}")
+    return 0
+
+
+def cmd_sources_test(args: argparse.Namespace) -> int:
+    from bot.fetch import FetchError, Fetcher
+    from bot.pipeline import Pipeline
+    from bot.service import load_or_exit
+    from bot.sources import SourceParseError
+    from bot.triage import triage
+
+    config = load_or_exit(args.sources)
+    source = next((s for s in config.sources if s.name == args.name), None)
+    if source is None:
+        names = ", ".join(repr(s.name) for s in config.sources) or "none"
+        print(f"error: no source named {args.name!r} in {args.sources} (sources: {names})", file=sys.stderr)
+        return 1
+
+    async def go():
+        fetcher = Fetcher()
+        try:
+            return await Pipeline(config, store=None, fetcher=fetcher).preview(source)  # type: ignore[arg-type]
+        finally:
+            await fetcher.aclose()
+
+    try:
+        results = asyncio.run(go())
+    except (FetchError, SourceParseError) as exc:
+        print(f"error: source {source.name}: {exc}", file=sys.stderr)
+        return 1
+    flagged = 0
+    for entry, analysis in results:
+        decision = triage(analysis, config.settings)
+        flagged += decision == "alert"
+        people = ", ".join(f"{d.name} ({d.term or 'no term'})" for d in analysis.detainees) or "-"
+        print(f"[{decision:6}] {analysis.score:.2f} {entry.title[:100]}")
+        print(f"         {entry.url or ''}")
+        if decision != "seen":
+            print(f"         detainees: {people}; protest: {'yes' if analysis.protest else 'no'}; "
+                  f"place: {analysis.place or '-'}; rules: {', '.join(analysis.reasons)[:200]}")
+    print(f"{source.name}: {len(results)} entries, {flagged} would be posted as alerts (nothing stored)")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from bot.review import ReviewError, decide
+    from bot.service import load_or_exit
+    from bot.store import utcnow
+
+    config = load_or_exit(args.sources)
+    store = _open_store(args.db)
+    try:
+        if args.action == "list":
+            held = store.items_with_status("review")
+            for item in held:
+                from bot.analysis.result import Analysis
+
+                analysis = Analysis.from_dict(item.analysis)
+                people = ", ".join(f"{d.name} ({d.term or 'no term'})" for d in analysis.detainees) or "-"
+                print(f"{item.id:>6}  {analysis.score:.2f}  {item.source_name}: {item.title[:90]}")
+                print(f"        {item.url or ''}\n        detainees: {people}")
+            print(f"{len(held)} report(s) held for review; `arrestwatch review approve ID` posts one "
+                  f"(at the next `once` or by the running service)")
+            return 0
+        if args.item is None:
+            print(f"error: `review {args.action}` needs an item id (see `arrestwatch review`)", file=sys.stderr)
+            return 2
+        try:
+            decision = decide(store, config.settings, args.item, approve=args.action == "approve", now=utcnow())
+        except ReviewError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        verb = "approved: the alert is queued" if decision.approved else "rejected"
+        print(f"item {decision.item_id} {verb} ({decision.title[:80]})")
+        return 0
+    finally:
+        store.close()
 
 
 def _open_store(db: str):  # -> Store, imported lazily to keep `--help` fast

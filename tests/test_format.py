@@ -105,3 +105,10 @@ def test_quiet_day_is_one_line_or_nothing() -> None:
     assert len(format_digest(date(2026, 1, 1), [], "en")) == 1
     assert "\n" not in format_digest(date(2026, 1, 1), [], "ru")[0]
     assert format_digest(date(2026, 1, 1), [], "en", quiet_line=False) == []
+
+
+def test_hashtags_for_place_and_kind() -> None:
+    body = format_alert(AlertPost("T", None, "S", arrest(Detainee("A B", None), place="Ust-Kamenogorsk")), "en")
+    assert body.rstrip().endswith("#UstKamenogorsk #arrest")
+    body = format_alert(AlertPost("T", None, "S", Analysis(True, True, place="Алматы", score=0.9)), "ru")
+    assert "#Алматы #задержание #протест" in body

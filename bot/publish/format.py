@@ -34,6 +34,8 @@ LABELS: dict[str, dict[str, str]] = {
         "quiet": "Daily digest for {day}: no arrests reported in the last 24 hours.",
         "part": "part {i} of {n}",
         "unnamed_item": "unnamed detainees",
+        "tag_arrest": "arrest",
+        "tag_protest": "protest",
     },
     "ru": {
         "alert": "Сообщение о задержании",
@@ -47,6 +49,8 @@ LABELS: dict[str, dict[str, str]] = {
         "quiet": "Сводка за {day}: за последние 24 часа сообщений о задержаниях нет.",
         "part": "часть {i} из {n}",
         "unnamed_item": "имена не названы",
+        "tag_arrest": "задержание",
+        "tag_protest": "протест",
     },
     "kk": {
         "alert": "Ұстау туралы хабар",
@@ -60,6 +64,8 @@ LABELS: dict[str, dict[str, str]] = {
         "quiet": "{day} күнгі шолу: соңғы 24 сағатта ұстау туралы хабар жоқ.",
         "part": "{n} бөліктің {i}-і",
         "unnamed_item": "есімдер аталмаған",
+        "tag_arrest": "ұстау",
+        "tag_protest": "наразылық",
     },
 }
 
@@ -130,6 +136,20 @@ def format_term(term: str | None, language: str) -> str:
     return f"{n} " + {"day": "тәулік", "month": "ай", "year": "жыл"}[unit]
 
 
+def hashtags(analysis: Analysis, language: str) -> str:
+    """#Place #arrest #protest, so subscribers can search the channel."""
+    labels = _labels(language)
+    tags = []
+    if analysis.place:
+        word = re.sub(r"[^\w]", "", analysis.place.title().replace("-", ""), flags=re.UNICODE)
+        if word and not word.isdigit():
+            tags.append("#" + word)
+    tags.append("#" + labels["tag_arrest"])
+    if analysis.protest:
+        tags.append("#" + labels["tag_protest"])
+    return " ".join(tags)
+
+
 def _detainee_line(person: Detainee, language: str) -> str:
     return f"• <b>{_e(person.name)}</b> — {_e(format_term(person.term, language))}"
 
@@ -170,6 +190,8 @@ def format_alert(post: AlertPost, language: str = "en") -> str:
         others = ", ".join(_link(name, url) for name, url in post.also_reported[:10])
         also = f"{_e(labels['also'])}: {others}"
 
+    tags = hashtags(analysis, language)
+
     def build(people_lines: list[str], summary_limit: int, with_also: bool = True) -> str:
         parts = [*lines, *people_lines, *facts]
         summary = " ".join(analysis.evidence).strip()
@@ -179,7 +201,7 @@ def format_alert(post: AlertPost, language: str = "en") -> str:
         body += f"\n\n{source}"
         if also and with_also:
             body += f"\n{also}"
-        return body
+        return body + f"\n{_e(tags)}"
 
     text = build(people, SUMMARY_LIMIT)
     if len(text) <= POST_LIMIT:

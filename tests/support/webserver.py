@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip as gzip_module
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -218,9 +217,7 @@ def _times(count: int | None) -> Iterator[int]:
 @pytest.fixture
 def web() -> Iterator[WebServer]:
     server = WebServer()
-    server.start()
-    # Give the serving thread a moment so the first request never races its start.
-    time.sleep(0.01)
+    server.start()  # the socket already listens, so no request can race the thread's start
     try:
         yield server
     finally:
