@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.analysis import Analysis, RuleConfig
 from bot.dedup import canonical_url, content_hash, entry_keys
@@ -29,8 +30,26 @@ log = logging.getLogger(__name__)
 TEASER_CHARS = 600
 # Article pages fetched at once per poll (the Fetcher also limits per host).
 ARTICLE_CONCURRENCY = 4
+# A failing source is retried at its interval, then less and less often, up to this.
+BACKOFF_CAP = timedelta(hours=6)
 
 Analyzer = Callable[[str, str, "str | None", "RuleConfig | None"], Analysis]
+
+
+def backoff_delay(interval: timedelta, failures: int, retry_after: float | None = None) -> timedelta:
+    """How long to leave a failing source alone: the interval doubled per failure in a
+    row (capped at BACKOFF_CAP), never less than the server's Retry-After, with jitter so
+    many sources failing together do not retry together."""
+    base = min(BACKOFF_CAP, interval * (2 ** max(0, min(failures - 1, 16))))
+    delay = base * random.uniform(0.8, 1.2) if failures > 1 else interval * 0
+    if retry_after is not None:
+        delay = max(delay, timedelta(seconds=min(retry_after, BACKOFF_CAP.total_seconds())))
+    return delay
+
+
+def _human(delay: timedelta) -> str:
+    seconds = int(delay.total_seconds())
+    return f"{seconds // 60} min" if seconds >= 120 else f"{seconds} s"
 
 
 @dataclass
@@ -47,6 +66,7 @@ class PollReport:
     reviews: int = 0
     old_items: int = 0
     failed_entries: list[str] = field(default_factory=list)
+    skipped: bool = False  # backing off after failures
 
 
 @dataclass(frozen=True)
@@ -85,11 +105,15 @@ class Pipeline:
         await asyncio.to_thread(self.store.sync_sources, chosen)
         return list(await asyncio.gather(*(self.poll(source) for source in chosen)))
 
-    async def poll(self, source: SourceConfig) -> PollReport:
-        """Poll one source; every error ends up in the report and the source's health."""
+    async def poll(self, source: SourceConfig, *, respect_backoff: bool = False) -> PollReport:
+        """Poll one source; every error ends up in the report and the source's health.
+
+        With ``respect_backoff`` (the scheduler), a source that failed recently is
+        skipped until its ``next_attempt_at``; ``once`` always tries every source.
+        """
         report = PollReport(source=source.name)
         try:
-            await self._poll(source, report)
+            await self._poll(source, report, respect_backoff)
         except Exception as exc:  # the last line of defence: one source never stops the others
             log.exception("source %s: unexpected error while polling %s", source.name, source.url)
             report.ok, report.error = False, f"unexpected error: {exc!r}"
@@ -98,17 +122,26 @@ class Pipeline:
                 await asyncio.to_thread(self.store.record_poll_failure, state.id, now=self.clock(), error=report.error)
         return report
 
-    async def _poll(self, source: SourceConfig, report: PollReport) -> None:
+    async def _poll(self, source: SourceConfig, report: PollReport, respect_backoff: bool = False) -> None:
         state = await asyncio.to_thread(self.store.source_state, source.name)
         if state is None:
             state = (await asyncio.to_thread(self.store.sync_sources, [source]))[source.name]
+        if respect_backoff and state.next_attempt_at is not None and self.clock() < state.next_attempt_at:
+            report.skipped = True
+            log.debug("source %s: backing off until %s", source.name, state.next_attempt_at.isoformat())
+            return
         url = preview_url(source)
         try:
             result = await self.fetcher.fetch(url, etag=state.etag, last_modified=state.last_modified)
         except FetchError as exc:
             report.ok, report.error = False, str(exc)
-            log.warning("source %s: %s", source.name, exc)
-            await asyncio.to_thread(self.store.record_poll_failure, state.id, now=self.clock(), error=str(exc))
+            now = self.clock()
+            retry_after = getattr(exc, "retry_after", None)
+            delay = backoff_delay(source.interval, state.consecutive_failures + 1, retry_after)
+            log.warning("source %s: %s (next try in %s)", source.name, exc, _human(delay))
+            await asyncio.to_thread(
+                self.store.record_poll_failure, state.id, now=now, error=str(exc), next_attempt_at=now + delay
+            )
             return
         if result.not_modified:
             report.not_modified = True

@@ -8,6 +8,7 @@ due, a single sender task drains the outbox, and sources.toml is reloaded on cha
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import os
 import signal
@@ -26,7 +27,8 @@ from bot.models import Config, SourceConfig
 from bot.outbox import DrainReport, Sender
 from bot.pipeline import Pipeline, PollReport
 from bot.publish import ConsolePublisher, Publisher, TelegramPublisher
-from bot.store import Store, utcnow
+from bot.health import health_notices, usual_gap
+from bot.store import QueuedPost, Store, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -188,9 +190,39 @@ class Service:
             )
 
     async def _poll_job(self, source: SourceConfig, wake: asyncio.Event) -> None:
-        report = await self.pipeline.poll(source)
-        if report.alerts:
+        report = await self.pipeline.poll(source, respect_backoff=True)
+        try:
+            if await asyncio.to_thread(self._queue_health_notices, source.name):
+                wake.set()
+        except Exception:  # health is advisory: never let it stop polling
+            log.exception("source %s: health check failed", source.name)
+        if report.alerts or report.reviews:
             wake.set()
+
+    def _queue_health_notices(self, name: str) -> int:
+        """Tell the operators once when a source goes down, comes back or falls silent."""
+        state = self.store.source_state(name)
+        if state is None:
+            return 0
+        now = utcnow()
+        gap = usual_gap(self.store.recent_published(state.id))
+        notices = health_notices(
+            state, now=now, alert_after=self.config.settings.alert_after, gap=gap,
+            down_notified=state.down_notified_at is not None, silent_notified=state.silent_notified_at is not None,
+        )
+        for notice in notices:
+            if self.telegram.admin_chat_id or self.telegram.console:
+                self.store.queue_post(
+                    QueuedPost(html.escape(notice.text, quote=False), kind="notice", target="admin"), now=now
+                )
+            else:
+                log.warning("%s (set TELEGRAM_ADMIN_CHAT_ID to receive this in Telegram)", notice.text)
+            if notice.kind == "recovered":
+                self.store.set_notified(state.id, "down", None)
+                self.store.set_notified(state.id, "silent", None)
+            else:
+                self.store.set_notified(state.id, notice.kind, now)
+        return len(notices)
 
     async def _digest_job(self, wake: asyncio.Event) -> None:
         try:

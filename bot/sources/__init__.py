@@ -1,0 +1,144 @@
+"""Turning a fetched page into entries: one module per source type (rss, html, telegram).
+
+Pure: the caller fetches; these functions only read bytes/text and return ``Entry``s.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import warnings
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
+
+from bot.models import Entry, SourceConfig
+
+TELEGRAM_NAME_RE = re.compile(
+    r"^(?:@|(?:https?://)?(?:www\.)?(?:t|telegram)\.me/(?:s/)?)?([A-Za-z][A-Za-z0-9_]{3,31})/?$"
+)
+BLOCK_TAGS = (
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+    "pre", "tr", "table", "section", "article", "header", "footer", "figure", "figcaption", "hr",
+)
+SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0]+")
+DAY_FIRST_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\D+(\d{1,2}):(\d{2}))?")
+
+
+class SourceParseError(Exception):
+    """A fetched document is not what the source's type says; the message says what to do."""
+
+
+def parse_entries(source: SourceConfig, content: bytes, text: str, final_url: str) -> list[Entry]:
+    """The entries of one fetched document of ``source``, newest as the source orders them."""
+    from bot.sources import html, rss, telegram
+
+    if source.type == "rss":
+        return rss.parse(content, final_url)
+    if source.type == "html":
+        return html.parse(text, final_url, source.select)
+    if source.type == "telegram":
+        return telegram.parse(text, final_url)
+    raise SourceParseError(f"unknown source type {source.type!r}; use one of rss, html, telegram")
+
+
+def preview_url(source: SourceConfig) -> str:
+    """The URL to fetch for ``source``: a Telegram channel's public web preview, else its URL."""
+    if source.type != "telegram":
+        return source.url
+    match = TELEGRAM_NAME_RE.match(source.url.strip())
+    if match is None:
+        return source.url
+    return f"https://t.me/s/{match.group(1)}"
+
+
+# -- helpers shared by the parsers -----------------------------------------------
+
+
+def soup(markup: str | bytes) -> BeautifulSoup:
+    """Parse HTML leniently, without bs4's warnings about text that looks like a URL or XML."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(markup, "lxml")
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment: paragraphs separated by a blank line, spaces collapsed."""
+    if not fragment:
+        return ""
+    if "<" not in fragment and "&" not in fragment:
+        return normalize_text(fragment)
+    return element_text(soup(fragment))
+
+
+def element_text(element: Tag) -> str:
+    """Plain text of a parsed element (left unchanged): <br> is a line break, a block a
+    paragraph; line breaks in the markup's source are only spaces, as a browser shows them."""
+    element = copy.copy(element)
+    for tag in element.find_all(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    for string in element.find_all(string=True):
+        if "\n" in string and string.find_parent("pre") is None:
+            string.replace_with(string.replace("\n", " "))
+    for tag in element.find_all(BLOCK_TAGS):
+        if tag.name == "br":
+            tag.replace_with("\n")
+            continue
+        tag.insert_before("\n\n")
+        tag.insert_after("\n\n")
+    return normalize_text(element.get_text())
+
+
+def normalize_text(text: str) -> str:
+    """Collapse runs of spaces, trim lines, keep at most one blank line between paragraphs."""
+    lines = [SPACES_RE.sub(" ", line).strip() for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line:
+            out.append(line)
+        elif out and out[-1] != "":
+            out.append("")
+    return "\n".join(out).strip()
+
+
+def first_line_title(text: str, limit: int = 120) -> str:
+    """A title made from the first line of a text, cut at a word near ``limit`` characters."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0] or line[:limit]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """A timezone-aware UTC datetime from ISO 8601, RFC 2822 or dd.mm.yyyy [hh:mm]; else None.
+
+    A date without a zone is taken as UTC: the listing gives nothing better.
+    """
+    if not value:
+        return None
+    value = value.strip()
+    parsed: datetime | None = None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            match = DAY_FIRST_RE.search(value)
+            if match:
+                day, month, year, hour, minute = match.groups()
+                try:
+                    parsed = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+                except ValueError:
+                    parsed = None
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc)
+
+
+__all__ = ["SourceParseError", "element_text", "html_to_text", "parse_entries", "preview_url"]

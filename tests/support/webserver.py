@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import httpx
 import pytest
 
 DEFAULT_TYPE = "text/html; charset=utf-8"
@@ -40,7 +41,8 @@ class WebServer:
 
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
-        self.requests: list[tuple[str, dict[str, str]]] = []
+        # (path, headers) of every request; the headers look up case-insensitively.
+        self.requests: list[tuple[str, httpx.Headers]] = []
         self.active = 0  # requests being answered right now
         self.peak = 0  # the most requests answered at once
         self._lock = threading.Lock()
@@ -48,7 +50,7 @@ class WebServer:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self.port: int = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, name="test-web", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="test-web", daemon=True)
 
     # -- registering pages ----------------------------------------------------------
 
@@ -113,6 +115,12 @@ def _handler_for(web: WebServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except (ConnectionError, TimeoutError):
+                pass  # a client that hung up between keep-alive requests
+
         def do_GET(self) -> None:
             self._answer(send_body=True)
 
@@ -123,7 +131,7 @@ def _handler_for(web: WebServer) -> type[BaseHTTPRequestHandler]:
             pass
 
         def _answer(self, *, send_body: bool) -> None:
-            headers = {name: value for name, value in self.headers.items()}
+            headers = httpx.Headers(list(self.headers.items()))
             with web._lock:
                 web.requests.append((self.path, headers))
                 web.active += 1

@@ -1,0 +1,190 @@
+"""People's names in English news text, without a statistical NER.
+
+A name is a run of two to four capitalised words that are not common English words,
+titles, roles, places, nationalities or parts of an organisation's name. A lone
+capitalised word counts only when it repeats the family (or given) name of someone
+named in full elsewhere in the report ("Mamai" → "Zhanbolat Mamai").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.analysis.en_terms import KAZAKH_PLACES, REGIONAL_PLACES
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+# Words that start a title ("President X") and make X an official, never a detainee here.
+TITLES = frozenset("""
+    president presidents minister ministers premier mr mrs ms dr judge prosecutor general
+    governor mayor senator ambassador chairman chairwoman king queen prince pope secretary
+    speaker commissioner chancellor sheikh emir patriarch
+""".split())
+# Words that, right before a name, mark someone who speaks about a case, not its subject.
+NON_DETAINEE_ROLES = frozenset("""
+    lawyer lawyers attorney attorneys advocate counsel judge prosecutor spokesman spokeswoman
+    spokesperson researcher aide official officials chairman investigator ombudsman
+""".split())
+# Roles and descriptions that come before or after a name and are not part of it.
+ROLE_WORDS = frozenset("""
+    activist activists journalist journalists blogger bloggers reporter reporters correspondent
+    editor photojournalist poet writer dissident critic opposition leader leaders politician
+    candidate founder director head member members chief defender defenders campaigner
+    businessman businesswoman lawyer deputy mp former civil civic rights human social
+    political prisoner prisoners investigative independent prominent veteran well-known
+    famous young elderly retired teacher student students worker workers worshipers
+    believer believers imam pastor priest citizen resident residents farmer musician artist
+    anti-government pro-government opposition-minded outspoken fellow another also
+""".split())
+# Capitalised words that are never part of a person's name in this domain.
+COMMON_WORDS = frozenset("""
+    a an the and or but if of in on at to for from by with about after before during since
+    as is was were be been are has have had will would can could may might must shall this
+    that these those there then than it its he she his her they them their we our you your
+    i me my who whom whose which what when where why how all any some several many most
+    more other another each every both either neither no not nor only also just even still
+    yet already later earlier meanwhile however although though because while whereas
+    according among amid despite following including against under over into through
+    between within without across toward towards upon near around outside inside
+    one two three four five six seven eight nine ten eleven twelve dozens hundreds
+    thousands dozen first second third last next new old early late
+    police court courts ministry service services committee office agency bureau union
+    movement group network party parties news radio tv media center centre council square
+    street avenue republic international national democratic human rights watch
+    organization organisation foundation institute university school college hospital
+    company corporation government state city region district province oblast village town
+    capital parliament assembly congress senate election elections commission department
+    administration authorities prison colony jail detention
+    interior internal affairs security justice foreign defense defence emergency
+    supreme constitutional appeals appeal regional municipal city administrative criminal
+    code article section part paragraph law act decree
+    north south east west northern southern eastern western central
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    kazakh kazakhs kazakhstan kazakhstani kyrgyz kyrgyzstan uzbek uzbekistan tajik tajikistan
+    turkmen turkmenistan russian russians russia belarusian belarus ukrainian ukraine
+    azerbaijani azeri azerbaijan georgian georgia armenian armenia chinese china american
+    european western eastern soviet asian asia europe america islamic muslim christian
+    orthodox uighur uyghur uighurs uyghurs
+    facebook twitter telegram youtube instagram tiktok whatsapp internet online
+    day independence freedom victory new year
+    reuters afp ap associated press rfe rl azattyq azattyk amnesty hrw cpj osce un eu
+    upd update updated photo video file exclusive breaking
+    protest protests rally rallies picket strike march
+    mother father wife husband son daughter brother sister relatives colleagues friends
+    supporters parents family
+""".split())
+# Words after which (or before which) a capitalised run names an organisation or a place.
+ORG_BEFORE = frozenset("""
+    newspaper outlet channel channels publication website site group party movement
+    company agency organisation organization station city town village region district
+    square street avenue program programme show magazine portal foundation fund
+    association bloc alliance platform initiative network
+""".split())
+ORG_AFTER = frozenset("""
+    party movement newspaper group outlet channel agency company website site square street
+    avenue district region city town village court mosque church bloc alliance union
+    foundation fund association network tv media news live
+""".split())
+_PLACE_WORDS = frozenset(
+    w.lower() for place in KAZAKH_PLACES + REGIONAL_PLACES for w in re.split(r"[ ]", place))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A (possibly partial) name found at [start, end) of a text."""
+
+    text: str
+    start: int
+    end: int
+    titled: bool = False  # preceded by a title such as "President"
+    possessive: bool = False
+
+
+def _is_name_word(word: str) -> bool:
+    if len(word) < 2 or not word[0].isupper() or word.isupper():
+        return False
+    base = word.lower()
+    if base in COMMON_WORDS or base in ROLE_WORDS or base in TITLES or base in _PLACE_WORDS:
+        return False
+    if base.endswith("-based") or base.endswith("-year-old") or "-" in base and base.split("-")[0] in COMMON_WORDS:
+        return False
+    return any(c.islower() for c in word[1:])
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every run of name-like capitalised words in ``text`` (one or more words)."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    runs: list[list[tuple[str, int, int]]] = []
+    for token in tokens:
+        if runs and text[runs[-1][-1][2]:token[1]] == " " and runs[-1][-1][0][0].isupper() \
+                and token[0][0].isupper() and not _is_possessive(runs[-1][-1][0]):
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    mentions: list[Mention] = []
+    for run in runs:
+        if not run[0][0][0].isupper():
+            continue
+        mentions.extend(_mentions_in_run(text, run))
+    return mentions
+
+
+def _is_possessive(word: str) -> bool:
+    return word.endswith("'s") or word.endswith("’s") or word.endswith("s'") or word.endswith("s’")
+
+
+def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention]:
+    words = [w for w, _, _ in run]
+    lowered = [w.lower() for w in words]
+    # A run containing an organisation word is an organisation's name as a whole
+    # ("Baluan Sholak Sports Complex", "Almaty City Administrative Court").
+    org_like = {"court", "party", "ministry", "service", "committee", "office", "agency", "bureau",
+                "union", "movement", "network", "news", "radio", "tv", "media", "center", "centre",
+                "council", "square", "street", "avenue", "foundation", "institute", "university",
+                "company", "complex", "stadium", "organization", "organisation", "commission",
+                "department", "group", "watch", "live", "choice", "forum", "bank", "airport",
+                "mosque", "church", "club", "association", "alliance", "front", "bloc", "unit", "force",
+                "forces", "army", "guard", "police", "prosecutor's", "prosecutor’s", "office"}
+    if any(w.rstrip("'’s") in org_like or w in org_like for w in lowered):
+        return []
+    before = text[max(0, run[0][1] - 30):run[0][1]].lower()
+    after = text[run[-1][2]:run[-1][2] + 20].lower()
+    prev_word = before.split()[-1] if before.split() else ""
+    next_word = after.split()[0] if after.split() else ""
+    if prev_word.strip("\"“(") in ORG_BEFORE or next_word.strip(".,;:)\"”") in ORG_AFTER:
+        return []
+    if re.search(r"(?:pages?|accounts?|channels?|websites?|sites?|outlets?|newspapers?|programmes?|programs?|shows?) of\s*$", before):
+        return []
+    if before.rstrip().endswith(("\"", "“", "«")):
+        return []  # a quoted capitalised run is a title or a slogan
+    out: list[Mention] = []
+    current: list[tuple[str, int, int]] = []
+    titled = prev_word in TITLES
+
+    def flush() -> None:
+        nonlocal titled
+        if current:
+            start, end = current[0][1], current[-1][2]
+            raw = text[start:end]
+            possessive = _is_possessive(raw)
+            if possessive:
+                raw = re.sub(r"(?:['’]s|s['’])$", "", raw) if raw.endswith(("'s", "’s")) else raw[:-1]
+            names = [w.lower() for w, _, _ in current]
+            if len(current) <= 4 and len(set(names)) == len(names):
+                out.append(Mention(raw, start, end, titled=titled, possessive=possessive))
+            current.clear()
+        titled = False
+
+    for word, start, end in run:
+        base = re.sub(r"['’]s?$", "", word)
+        if _is_name_word(base):
+            current.append((word, start, end))
+        else:
+            flush()
+            if base.lower() in TITLES:
+                titled = True
+    flush()
+    return out

@@ -1,0 +1,279 @@
+"""English custodial terms, dates, places and charges, found in single sentences.
+
+Terms come out canonical, as the corpus guide asks: "N days", "N months" or "N years";
+weeks become days (×7), years with months become months ("three years and six
+months" → "42 months"). Only terms bound to custody count ("sentenced to", "jailed for",
+"15 days in jail", "a 12-day sentence"); "two days later", "up to 15 days", "barred for
+three years" or "one year of restricted freedom" are not terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+
+_SMALL = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+
+_WORD_NUMBER = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen)"
+)
+# "2 1/2", "2½", "two and a half", "1.5": only used with years and months.
+_NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½)?|{_WORD_NUMBER}(?: and a half)?|an?)"
+_UNIT = r"(?:days?|weeks?|months?|years?)"
+
+# "three years and six months", "3 years 6 months", "2 years, 6 months"
+_YEARS_MONTHS = re.compile(
+    rf"\b(?P<y>{_NUMBER})[- ]years?(?:,| and|, and)? (?P<m>{_NUMBER})[- ]months?\b")
+_MONTHS_WEEKS = re.compile(rf"\b(?P<m>{_NUMBER})[- ]months?(?:,| and|, and)? (?P<w>{_NUMBER})[- ]weeks?\b")
+# "15 days", "fifteen days", "15-day", "a 12-day", "two-month"
+_SIMPLE = re.compile(rf"\b(?P<n>{_NUMBER})[- ](?P<u>{_UNIT})\b")
+
+# What makes a span a custodial term rather than a duration of something else.
+_TERM_AFTER_OK = re.compile(
+    r"^(?:-long |\s)?(?:each |apiece )?(?:"
+    r"in (?:jail|prison|custody|detention|a (?:\w+[- ])?(?:security |penal )?(?:jail|prison|colony)|(?:a )?penal colony)"
+    r"|of (?:administrative |pre-?trial |pretrial )?(?:arrest|detention|custody|jail|prison|imprisonment|incarceration)"
+    r"|(?:administrative |pre-?trial )?(?:jail|prison|detention|arrest|custodial)(?: term| sentence)?"
+    r"|behind bars|sentence|term|each|apiece"
+    r")")
+_TERM_BEFORE_OK = re.compile(
+    r"(?:\bto|\bfor|\bhanded|\bhanded down|\breceived?|\bgiven|\bgets?|\bgot|\bserve|\bserving|\bby|\bof"
+    r"|\bimposed|\bissued|\ba|\ban|\bsentence of|\bterm of|\beach|\bwith)\s*$")
+# "in pre-trial detention for two months after…", "sentenced him to five years": the
+# words before settle it whatever follows.
+_TERM_BEFORE_STRONG = re.compile(
+    r"(?:\b(?:detention|custody|jail|prison|arrest|detained|jailed|imprisoned|remanded|held)(?: \w+){0,2} for"
+    r"|\bsentenced(?: \w+){0,3} to|\bjailed(?: \w+){0,2} for"
+    r"|\b(?:handed|gave|given|giving|sentenced|jailed)(?: [\w'’-]+){0,3})\s*$")
+_TERM_AFTER_SOFT_BAD = re.compile(r"^(?:-long )?\s*(?:ago|earlier|later|before|after|afterwards|old)\b")
+_TERM_AFTER_BAD = re.compile(
+    r"^(?:-long )?\s*(?:of (?:[\"“'‘])?(?:restricted|freedom|limitation|limited|community|corrective|public|probation|hunger|work|suspended)"
+    r"|of (?:the|his|her|their)\b|probation|suspended|restricted|in power|in office|into|on probation)")
+_TERM_BEFORE_BAD = re.compile(
+    r"(?:up to|more than|less than|over|at least|nearly|almost|about|around|within|past|last|next|first|"
+    r"between|from|some|barred|banned|prohibited|ban|bans|freedom limitation|restricted freedom|"
+    r"hunger strike|probation|suspended|for the|in the|since|after|until)\s*$")
+
+
+_BAN = re.compile(r"\b(?:barred|banned from|bans? (?:on|from)|prohibited from|deprived of|probation|suspended|fined"
+                  r"|restricted freedom|freedom limitation|restriction)\b")
+_CUSTODY_WORD = re.compile(r"\b(?:jail|jailed|prison|arrest|detention|custody|imprison\w*|detained)\b")
+
+
+@dataclass(frozen=True)
+class TermSpan:
+    """A custodial term found at [start, end) of a sentence, canonicalised."""
+
+    start: int
+    end: int
+    term: str | None  # None: a custodial duration with no canonical form
+
+
+def number_value(text: str) -> float | None:
+    """'15' → 15, 'fifteen' → 15, 'twenty-five' → 25, 'a' → 1, '2 1/2' → 2.5."""
+    text = text.strip().lower()
+    half = 0.0
+    if text.endswith(" and a half"):
+        text, half = text[: -len(" and a half")], 0.5
+    if text.endswith(" 1/2") or text.endswith("½"):
+        text, half = text.rstrip("½").removesuffix(" 1/2"), 0.5
+    try:
+        return float(text) + half
+    except ValueError:
+        pass
+    if text in _SMALL:
+        return _SMALL[text] + half
+    parts = re.split(r"[- ]", text)
+    if parts[0] in _TENS:
+        value = _TENS[parts[0]]
+        if len(parts) == 2 and parts[1] in _SMALL:
+            value += _SMALL[parts[1]]
+        return value + half
+    return None
+
+
+def canonical_term(amount: float, unit: str) -> str | None:
+    """(2, "weeks") → "14 days"; (2.5, "years") → "30 months"; fractions of days → None."""
+    unit = unit.lower().rstrip("s")
+    if unit == "week":
+        amount, unit = amount * 7, "day"
+    if unit == "year" and amount != int(amount):
+        amount, unit = amount * 12, "month"
+    if amount != int(amount) or amount <= 0:
+        return None
+    return f"{int(amount)} {unit}s"
+
+
+def find_terms(sentence: str) -> list[TermSpan]:
+    """Every custodial term in ``sentence`` (original case kept for offsets)."""
+    lowered = sentence.lower()
+    spans: list[TermSpan] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for match in _YEARS_MONTHS.finditer(lowered):
+        years, months = number_value(match["y"]), number_value(match["m"])
+        if years is None or months is None:
+            continue
+        if _custodial(lowered, match.start(), match.end()):
+            spans.append(TermSpan(match.start(), match.end(), f"{int(years * 12 + months)} months"))
+        taken.append((match.start(), match.end()))
+    for match in _MONTHS_WEEKS.finditer(lowered):
+        # "two months and one week" has no exact canonical form in whole months or
+        # days-per-month: it marks custody, but the term is left out rather than guessed.
+        if _custodial(lowered, match.start(), match.end()):
+            spans.append(TermSpan(match.start(), match.end(), None))
+        taken.append((match.start(), match.end()))
+    for match in _SIMPLE.finditer(lowered):
+        if not free(match.start(), match.end()):
+            continue
+        value = number_value(match["n"])
+        if value is None or not _custodial(lowered, match.start(), match.end()):
+            continue
+        term = canonical_term(value, match["u"])
+        if term is not None:
+            spans.append(TermSpan(match.start(), match.end(), term))
+    spans.sort(key=lambda span: span.start)
+    return spans
+
+
+def _custodial(lowered: str, start: int, end: int) -> bool:
+    before = lowered[max(0, start - 40):start]
+    after = lowered[end:end + 60]
+    if _TERM_AFTER_BAD.match(after):
+        return False
+    if _TERM_BEFORE_STRONG.search(before):
+        return True
+    if _TERM_BEFORE_BAD.search(before) or _TERM_AFTER_SOFT_BAD.match(after):
+        return False
+    ban = None
+    for ban in _BAN.finditer(lowered, 0, start):
+        pass
+    if ban is not None and not _CUSTODY_WORD.search(lowered, ban.end(), start) and not _TERM_AFTER_OK.match(after):
+        return False  # "barred from public activity for five years" is not custody
+    return bool(_TERM_AFTER_OK.match(after) or _TERM_BEFORE_OK.search(before))
+
+
+# --- dates --------------------------------------------------------------------------
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+_MONTH_NAME = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DATE_MDY = re.compile(rf"\b{_MONTH_NAME} {_DAY}\b(?:,? (?P<year>(?:19|20)\d\d))?")
+_DATE_DMY = re.compile(rf"\b{_DAY} {_MONTH_NAME}(?:,? (?P<year>(?:19|20)\d\d))?")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def find_date(sentence: str, context_year: int | None) -> str | None:
+    """The first explicit day-and-month in ``sentence`` as ISO, or None.
+
+    A date without a year takes ``context_year``; with neither, there is no date.
+    """
+    found = []
+    for pattern in (_DATE_MDY, _DATE_DMY):
+        for match in pattern.finditer(sentence):
+            found.append((match.start(), match))
+    for _, match in sorted(found, key=lambda item: item[0]):
+        month = _MONTHS.get(_month_key(match["month"]))
+        day = int(match["day"])
+        year = int(match["year"]) if match["year"] else context_year
+        if month and 1 <= day <= 31 and year:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _month_key(name: str) -> str:
+    name = name.lower().rstrip(".")
+    for full in _MONTHS:
+        if full.startswith(name[:3]):
+            return full
+    return name
+
+
+def context_year(text: str) -> int | None:
+    """The latest year a report mentions: the year its events most likely belong to."""
+    years = [int(y) for y in _YEAR.findall(text[:6000])]
+    return max(years) if years else None
+
+
+# --- places -------------------------------------------------------------------------
+
+# Kazakh cities and regions (several spellings are in use), then neighbouring capitals
+# as a fallback for reports from elsewhere in the region.
+KAZAKH_PLACES = (
+    "Nur-Sultan", "Astana", "Almaty", "Shymkent", "Zhanaozen", "Janaozen", "Aktau", "Aqtau",
+    "Uralsk", "Oral", "Atyrau", "Aktobe", "Aqtobe", "Karaganda", "Karagandy", "Qaraghandy",
+    "Kostanay", "Qostanai", "Pavlodar", "Semey", "Oskemen", "Ust-Kamenogorsk", "Taraz",
+    "Kyzylorda", "Qyzylorda", "Petropavl", "Petropavlovsk", "Kokshetau", "Taldykorgan",
+    "Taldyqorghan", "Turkestan", "Turkistan", "Ekibastuz", "Temirtau", "Zhezkazgan",
+    "Kaskelen", "Qaskelen", "Talgar", "Talghar", "Konaev", "Qonaev", "Kapchagay", "Qapshaghai",
+    "Zharkent", "Balkhash", "Rudny", "Kulsary", "Zhetysu", "Mangystau", "Mangistau",
+    "Zhambyl", "Akmola", "Aqmola", "Ulytau", "Abai region", "East Kazakhstan",
+    "West Kazakhstan", "North Kazakhstan",
+)
+REGIONAL_PLACES = (
+    "Bishkek", "Osh", "Tashkent", "Ferghana", "Fergana", "Samarkand", "Nukus", "Dushanbe",
+    "Khujand", "Ashgabat", "Turkmenabat", "Baku", "Tbilisi", "Yerevan", "Minsk", "Moscow",
+    "St. Petersburg", "Urumqi",
+)
+_REGION_SUFFIX = r"(?: (?:region|oblast|Region|Oblast|province|Province))?"
+_KAZAKH_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in KAZAKH_PLACES) + r")\b" + _REGION_SUFFIX)
+_REGIONAL_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in REGIONAL_PLACES) + r")\b")
+
+
+def find_place(sentences: list[str]) -> str | None:
+    """The first Kazakh place named in ``sentences`` (in order), else a regional capital."""
+    for pattern in (_KAZAKH_PLACE, _REGIONAL_PLACE):
+        for sentence in sentences:
+            match = pattern.search(sentence)
+            if match:
+                return match.group(0)
+    return None
+
+
+# --- charges ------------------------------------------------------------------------
+
+_ARTICLE = re.compile(
+    r"\b[Aa]rticles? (?P<num>\d+(?:[-.]\d+)*)(?:,? (?:part|section|paragraph|clause) \d+)?"
+    r"(?: \([^)]{0,60}\))?(?:,)? of (?:the )?(?:Kazakh(?:stan)?'?s? |Republic of Kazakhstan'?s? )?"
+    r"(?P<kind>[Aa]dministrative|[Cc]riminal|[Cc]ode of [Aa]dministrative)")
+_ARTICLE_BARE = re.compile(
+    r"\b(?P<kind>[Aa]dministrative|[Cc]riminal) [Cc]ode(?:'s)? [Aa]rticle (?P<num>\d+(?:[-.]\d+)*)")
+_OFFENCE = re.compile(
+    r"\b(?:on charges? of|charged with|accused of|convicted of|found guilty of|guilty of|suspected of|"
+    r"on suspicion of|for)\s+[\"“'‘]?(?P<what>(?:organi[sz]ing|participating in|taking part in|holding|"
+    r"calling for|distributing|spreading|disseminating|inciting|insulting|violating|disseminating|"
+    r"disobeying|financing|membership in|involvement in|links? (?:to|with)|ties (?:to|with)|"
+    r"\"?false information|extremism|hooliganism|incitement|insult(?:ing)?|illegal|unsanctioned|"
+    r"unauthori[sz]ed|disobedience|participation in|supporting)[^.;:,\"”’()]{3,90})")
+
+
+def find_charge(sentences: list[str]) -> str | None:
+    """An article of a code ("Article 488 of the Administrative Code") or an offence phrase."""
+    for sentence in sentences:
+        match = _ARTICLE.search(sentence) or _ARTICLE_BARE.search(sentence)
+        if match:
+            kind = "Criminal" if match["kind"].lower().startswith("criminal") else "Administrative"
+            return f"Article {match['num']} of the {kind} Code"
+    for sentence in sentences:
+        match = _OFFENCE.search(sentence)
+        if match:
+            what = match["what"].strip(" \"“”'‘’")
+            words = what.split()
+            return " ".join(words[:10])
+    return None

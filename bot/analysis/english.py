@@ -1,0 +1,545 @@
+"""Rules for English reports: is it a civic arrest, who was taken, for how long.
+
+The decision is a sum of named rule weights, so every result says why:
+
+* ``custody:<word>`` – a sentence reports people taken into custody (detained, jailed,
+  "15 days in jail", house arrest, pre-trial detention…);
+* ``civic:<word>`` – the custody concerns activists, journalists, protest, opposition…;
+* ``named:<n>`` / ``counted`` / ``term`` / ``dated`` – how specific the report is;
+* ``negative:<kind>`` – ordinary crime (drugs, corruption, crime), a release or pardon,
+  commentary that names no recent custody;
+* operator rules: ``extra:<kw>``, ``excluded:<kw>``, ``watchlist:<name>``.
+
+``arrest`` is true exactly when ``score`` ≥ 0.5. Fines, summonses, searches, questioning
+and "restricted freedom" are not custody, and people who only got those are not
+detainees. A cheap keyword pass returns unrelated news before any sentence work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.analysis.en_names import NON_DETAINEE_ROLES, Mention, find_mentions
+from bot.analysis.en_terms import TermSpan, context_year, find_charge, find_date, find_place, find_terms
+from bot.analysis.result import Analysis, Detainee, RuleConfig
+
+ARREST_THRESHOLD = 0.5
+MAX_EVIDENCE_CHARS = 400
+
+# --- vocabulary ---------------------------------------------------------------------
+
+# The pre-pass: a report without any of these stems cannot be an arrest report.
+_CANDIDATE = re.compile(
+    r"detain|detention|arrest|jail|prison|imprison|custody|remand|sentenc|behind bars|penal colon"
+    r"|held (?:by|in|at|incommunicado)|being held|police (?:station|van)|apprehend|intercepted"
+    r"|rounded up|captured|abduct|psychiatric|\d+ days|days in|days of")
+
+_CUSTODY = re.compile(
+    r"\b(?:detain(?:ed|s|ing)?|detention|detentions|detainees?|arrest(?:ed|s|ing)?|jail(?:ed|s|ing)?"
+    r"|imprison(?:ed|ment)?|(?:to|in|from) prison|prison (?:term|sentence)s?|behind bars|penal colony"
+    r"|(?:in|into|under) custody|custodial|remand(?:ed)?|house arrest|held (?:by|in|at|incommunicado|for)"
+    r"|(?:being|was|were|been|is|are) held|taken to (?:a|the) (?:\w+ )?police|police vans?"
+    r"|rounded[- ]up|apprehended|intercepted|captured|abducted|sent to (?:a )?psychiatric"
+    r"|forcibly (?:hospitali[sz]ed|committed))\b")
+_NOT_CUSTODY = re.compile(
+    r"\b(?:arrest warrant|warrant for (?:his|her|their) arrest|(?:tried|attempted|trying|attempting|failed)"
+    r" to (?:detain|arrest)|not (?:been )?(?:detained|arrested|jailed)|no (?:one|journalists?|activists?)"
+    r" (?:was|were|has been|have been) (?:detained|arrested|jailed|imprisoned)|released from custody"
+    r"|in custody of|custody of (?:the|his|her) child|taken for questioning)\b")
+_EXTENDED = re.compile(r"\bextended\b")
+_RELEASE = re.compile(
+    r"\b(?:(?:was|were|has been|have been|had been|got|been|is|are) (?:\w+ )?(?:released|freed|pardoned|acquitted)"
+    r"|early release|granted (?:an? )?(?:early )?release|release of (?!(?:all|political|the detained|those|him|her|them|detained))"
+    r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnesty|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
+    r"|after serving|served (?:his|her|their) (?:term|sentence)|walked free|set free|regained (?:his|her|their) freedom"
+    r"|(?<!be )released (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b)")
+# Headlines drop auxiliaries: "Activist Released On Changed Sentence".
+_TITLE_RELEASE = re.compile(r"\b(?:released|freed|pardons?|pardoned|acquitted|walks free|set free)\b")
+_DEMAND_RELEASE = re.compile(r"\b(?:demand|call|urge|appeal|campaign|press)\w* (?:for )?(?:the |his |her |their )?(?:immediate )?release")
+_RESTRICTED = re.compile(
+    r"restricted freedom|freedom limitation|limitation of freedom|limited freedom|restriction of freedom"
+    r"|parole-like|probation|suspended (?:sentence|prison|jail)|community (?:work|service)|corrective labou?r")
+_PENALTY_ONLY = re.compile(
+    r"\b(?:fined|summon(?:ed|s)|questioned|interrogated|searched|warned|warning|"
+    r"preventive conversation|barred|banned from)")
+
+_CIVIC = re.compile(
+    r"\b(?:activists?|journalists?|bloggers?|reporters?|correspondents?|photojournalists?|editor|editors"
+    r"|human rights|rights (?:activist|defender|advocate|group|campaigner)s?|dissidents?|critics?"
+    r"|opposition|protest\w*|rall(?:y|ies)|pickets?|picketers?|demonstrat(?:ion|ions|ors?)|marchers?"
+    r"|strik(?:e|es|ers|ing)|hunger strike|political(?:ly)?|extremis\w*|false information"
+    r"|poet|writer|free(?:dom of)? (?:speech|expression|press)|press freedom|media outlets?|independent media"
+    r"|newspaper|unsanctioned|unauthori[sz]ed|peaceful (?:assembl|gathering)\w*|banned (?:movement|party|group)"
+    r"|facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?|religious|believers"
+    r"|jehovah|election|candidate|civil society|dissent|repression|oil workers|trade union|labou?r union)")
+_CRIME = {
+    "drugs": re.compile(r"\b(?:drugs?|narcotic\w*|heroin|cocaine|mephedrone|cannabis|marijuana|hashish|opium|methamphetamine|synthetic)\b"),
+    "corruption": re.compile(r"\b(?:brib\w+|corrupt(?:ion)?|embezzl\w+|abuse of (?:office|power|official)|misappropriat\w+|kickbacks?|graft)\b"),
+    "crime": re.compile(r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|drunk driving|hit-and-run|illegal (?:possession|trade)|weapons)\b"),
+}
+_OFFICIAL = re.compile(r"\b(?:officials?|prosecutor|mayor|akim|governor|customs|chief of|head of the (?:\w+ )?(?:department|section|division|committee)|minister|financiers?|military)\b")
+_POLITICAL_CASE = re.compile(
+    r"politically motivated|political(?:ly)? (?:persecution|prisoner|case|reasons)|fabricated|trumped-up|retaliat\w+|in reprisal|to silence|for (?:his|her|their) (?:work|reporting|journalism|activism|posts?)")
+_PROTEST = re.compile(
+    r"\b(?:protest\w*|rall(?:y|ies|ied)|pickets?|picketing|demonstrations?|demonstrators?|marchers"
+    r"|strik(?:e|es|ing|ers)\b|hunger strike|sit-in|took to the streets|take to the streets|walkout"
+    r"|(?:unsanctioned|unauthori[sz]ed) (?:public )?(?:event|gathering|assembl\w+|meeting)s?"
+    r"|public assembl\w+|flash mob)")
+# "march" the action, not "March" the month (case is kept for this one).
+_MARCH = re.compile(r"\b(?:march(?:es|ed|ing)?|Marche[sd]|Marching)\b")
+_NOT_PROTEST = re.compile(r"\b(?:air|missile|drone|military|lucky) strikes?\b|strike (?:a|the) (?:deal|balance|agreement)|struck")
+_TIME_MARKER = re.compile(
+    r"\b(?:today|yesterday|tonight|this (?:morning|week|month)|last (?:week|night|month)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d"
+    r"|\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december)|recently|earlier this)\b")
+_COUNTED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|several|a number|a group|hundreds)"
+    r"(?: of)?(?: \w+){0,3} (?:people|activists|journalists|bloggers|protesters|protestors|demonstrators|workers|residents|participants|members|supporters|men|women|citizens|detainees|reporters|believers|students|opposition)\b")
+_VAGUE = re.compile(r"\b(?:many|numerous|countless|hundreds of|thousands of|over the (?:last|past)|in recent years|in the (?:last|past) \w+ years|estimates?|routinely|systematically|continue to)\b")
+
+# A custody clause whose subject is a role, not a name ("an activist", "the 34-year-old").
+_ROLE = (r"(?:activist|journalist|blogger|reporter|correspondent|photojournalist|editor|poet|writer|dissident"
+         r"|critic|opposition (?:figure|leader|politician)|politician|defender|campaigner|lawyer|\d+-year-old"
+         r"|[a-z]+-year-old)")
+_INDEFINITE_ROLE = re.compile(rf"\b(?:a|an) (?:[\w-]+ ){{0,5}}{_ROLE}\b")
+_DEFINITE_SUBJECT = re.compile(
+    rf"(?:^|[,;] |\bthat |\bbut |\band |\bwhen |\bafter )(?:[\w ]{{0,25}} )?(?:he|she)\b"
+    rf"|\bthe (?:[\w-]+ ){{0,4}}{_ROLE} (?:\w+ )?(?:was|is|has|had|had been|remains)\b|\b(?:him|her)\b")
+_PLURAL_SUBJECT = re.compile(r"\b(?:they|them|their|both)\b")
+_PLURAL_ROLE = re.compile(r"\b(?:activists|journalists|bloggers|people|protesters|protestors|demonstrators|participants|members|workers|others|residents|defendants)\b")
+
+_LONG_AGO = re.compile(r"\b(?:\w+ (?:months|years) ago|last year|in (?:19|20)\d\d)\b")
+_SPEAKER_AFTER = re.compile(
+    r"^(?:['’]s?)?(?:\s*\([^)]{0,60}\))?(?:,[^,;]{0,140},)?(?:\s*--[^-]{0,140}--)?\s*(?:also |later |earlier |has |had |then )?"
+    r"(?:said|says|told|tells|reported|reports|wrote|writes|stated|explained|added|noted|confirmed|announced"
+    r"|claimed|insisted|argued|urged|warned|posted|commented|recalled|believes|thinks|spoke)\b")
+_SPEAKER_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquoted)\s*$")
+_RELEASED_BEFORE = re.compile(r"(?:release of|freed|pardoned|acquitted|support (?:of|to|for)|solidarity with|in defence of|in defense of)\s+(?:[\w’'-]+\s+){0,4}$")
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]?\s+(?=[\"“«(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bNo|\bJan|\bFeb|\bAug|\bSept?|\bOct|\bNov|\bDec|\bU\.S|\bvs|\be\.g|\bi\.e|\bGen|\bCol|\bLt|\bSen|\bRep|\bGov|\bProf|\bJr|\bSr|\bInc|\bCo)\.$")
+_CLAUSE_BREAK = re.compile(r";|\s+--\s+|\s+—\s+|,? while |,? whereas |, but ")
+
+
+@dataclass
+class _Clause:
+    text: str
+    lowered: str
+    sentence: int  # index into the sentence list
+    custody: list[str] = field(default_factory=list)
+    terms: list[TermSpan] = field(default_factory=list)
+    release: bool = False
+    penalty_only: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class _Person:
+    name: str
+    term: str | None = None
+    sentence: int = 0
+    fresh: bool = True  # some custody clause about them is not about long ago
+
+
+def analyze_english(title: str, text: str, rules: RuleConfig) -> Analysis:
+    """Apply the English rules to one report (title may be empty)."""
+    full = f"{title}\n{text}" if title else text
+    lowered = full.lower()
+    extra = _keywords(rules.extra_keywords)
+    excluded = [kw for kw in _keywords(rules.exclude_keywords) if _has_keyword(lowered, kw)]
+    watched = [name for name in rules.watchlist if name and name.lower() in lowered]
+    extra_hits = [kw for kw in extra if _has_keyword(lowered, kw)]
+    protest = _has_protest(full)
+    if not _CANDIDATE.search(lowered) and not extra_hits:
+        reasons = ("no custody words",) + (("civic:protest",) if protest else ())
+        return Analysis(arrest=False, protest=protest, lang="en", score=0.0, reasons=reasons)
+    return _Report(title, text, extra_hits, excluded, watched, protest).analyse()
+
+
+def _keywords(table: dict[str, tuple[str, ...]]) -> list[str]:
+    return [kw.lower() for lang in ("en", "*") for kw in table.get(lang, ()) if kw.strip()]
+
+
+def _has_keyword(lowered: str, keyword: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(keyword), lowered) is not None
+
+
+def _has_protest(original: str) -> bool:
+    if _MARCH.search(original):
+        return True
+    lowered = original.lower()
+    for match in _PROTEST.finditer(lowered):
+        window = lowered[max(0, match.start() - 12):match.end() + 12]
+        if not _NOT_PROTEST.search(window):
+            return True
+    return False
+
+
+def split_sentences(title: str, text: str) -> list[str]:
+    """The title (if any) and the text's sentences, in order, whitespace-normalised."""
+    out = [title.strip()] if title.strip() else []
+    for paragraph in _paragraphs(text):
+        paragraph = " ".join(paragraph.split())
+        if not paragraph:
+            continue
+        start = 0
+        for match in _SENTENCE_END.finditer(paragraph):
+            if _ABBREVIATION.search(paragraph[:match.start()]):
+                continue
+            out.append(paragraph[start:match.start()].strip())
+            start = match.end()
+        tail = paragraph[start:].strip()
+        if tail:
+            out.append(tail)
+    return [s for s in out if s]
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Lines joined back where a hard line break falls inside a sentence."""
+    paragraphs: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            if paragraphs and paragraphs[-1]:
+                paragraphs.append("")
+            continue
+        if paragraphs and paragraphs[-1] and not paragraphs[-1].endswith(_LINE_ENDS) and line[:1].islower():
+            paragraphs[-1] += " " + line
+        else:
+            paragraphs.append(line)
+    return [p for p in paragraphs if p]
+
+
+_LINE_ENDS = (".", "!", "?", ":", '"', "”", "»", ")", "’")
+
+
+class _Report:
+    def __init__(self, title: str, text: str, extra: list[str], excluded: list[str],
+                 watched: list[str], protest: bool) -> None:
+        self.title = title.strip()
+        self.sentences = split_sentences(title, text)
+        self.extra = extra
+        self.excluded = excluded
+        self.watched = watched
+        self.protest = protest
+        self.lowered = "\n".join(self.sentences).lower()
+        words = re.findall(r"[A-Za-z][\w'’-]*", self.title)
+        self.title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+        self.body_lowered = "\n".join(self.sentences[1:] if self.title else self.sentences).lower()
+        self.detention_context = bool(re.search(r"detention|custody|arrest", self.lowered))
+        self.reasons: list[str] = []
+
+    # -- structure ---------------------------------------------------------------------
+
+    def _clauses(self) -> list[_Clause]:
+        clauses = []
+        for index, sentence in enumerate(self.sentences):
+            low_sentence = sentence.lower()
+            release = bool(_RELEASE.search(low_sentence) or (
+                index == 0 and self.title and _TITLE_RELEASE.search(low_sentence))) \
+                and not _DEMAND_RELEASE.search(low_sentence)
+            for part in _CLAUSE_BREAK.split(sentence):
+                part = part.strip(" ,")
+                if not part:
+                    continue
+                low = part.lower()
+                clause = _Clause(part, low, index, release=release)
+                blocked = _NOT_CUSTODY.search(low)
+                if not release:
+                    clause.custody = [m.group(0) for m in _CUSTODY.finditer(low)
+                                      if not (blocked and blocked.start() <= m.start() < blocked.end())]
+                    clause.custody += [kw for kw in self.extra if _has_keyword(low, kw)]
+                    clause.terms = [] if _RESTRICTED.search(low) else find_terms(part)
+                    if clause.terms and self.detention_context and _EXTENDED.search(low):
+                        clause.custody.append("extended")
+                    if clause.terms and not clause.custody:
+                        clause.custody.append("term")
+                clause.penalty_only = not clause.custody and bool(_PENALTY_ONLY.search(low) or _RESTRICTED.search(low))
+                clause.mentions = find_mentions(part)
+                clauses.append(clause)
+        return clauses
+
+    def _registry(self, clauses: list[_Clause]) -> tuple[dict[str, str], dict[str, str], set[str]]:
+        """Full names by family name and by (unambiguous) given name; titled people."""
+        by_last: dict[str, str] = {}
+        by_first: dict[str, set[str]] = {}
+        titled: set[str] = set()
+        for clause in clauses:
+            for mention in clause.mentions:
+                words = mention.text.split()
+                if len(words) < 2:
+                    continue
+                if mention.titled:
+                    titled.add(mention.text)
+                by_last.setdefault(words[-1].lower(), mention.text)
+                by_first.setdefault(words[0].lower(), set()).add(mention.text)
+        firsts = {k: next(iter(v)) for k, v in by_first.items() if len(v) == 1 and k not in by_last}
+        return by_last, firsts, titled
+
+    def _resolve(self, mention: Mention, by_last: dict[str, str], by_first: dict[str, str]) -> str | None:
+        words = mention.text.split()
+        if len(words) >= 2:
+            # "Hayot Hon Nasriddinov" and "Nasriddinov" are one person; a full name that
+            # repeats a longer one is folded into it.
+            return by_last.get(words[-1].lower(), mention.text) if len(by_last.get(words[-1].lower(), "").split()) > len(words) else mention.text
+        key = words[0].lower()
+        return by_last.get(key) or by_first.get(key)
+
+    # -- the decision ------------------------------------------------------------------
+
+    def analyse(self) -> Analysis:
+        clauses = self._clauses()
+        by_last, by_first, titled = self._registry(clauses)
+        custody_clauses = [c for c in clauses if c.custody]
+        people, not_detained = self._detainees(clauses, by_last, by_first, titled)
+        score = 0.0
+        evidence_clauses: list[_Clause] = []
+        if custody_clauses:
+            first = custody_clauses[0]
+            score += 0.40
+            self.reasons.append(f"custody:{first.custody[0]}")
+            score += self._civic(custody_clauses)
+            score += self._specifics(custody_clauses, people)
+            score += self._negatives(clauses, custody_clauses, people)
+            evidence_clauses = self._evidence(custody_clauses, people)
+        else:
+            self.reasons.append("no custody reported")
+            if _CIVIC.search(self.lowered):
+                score += 0.1
+            negative = next((c for c in clauses if c.release or c.penalty_only), None)
+            if negative is not None:
+                self.reasons.append("negative:release" if negative.release else "negative:no custody (fine/summons/restricted)")
+                evidence_clauses = [negative]
+        if self.protest:
+            self.reasons.append("civic:protest")
+        score = self._operator_rules(score, clauses, people)
+        score = round(min(1.0, max(0.0, score)), 3)
+        arrest = score >= ARREST_THRESHOLD
+        evidence_sentences = _unique([self.sentences[c.sentence] for c in evidence_clauses])[:2]
+        year = context_year(self.lowered)
+        detained_on = None
+        for sentence in evidence_sentences + [self.sentences[c.sentence] for c in custody_clauses]:
+            detained_on = find_date(sentence, year)
+            if detained_on:
+                break
+        ordered = evidence_sentences + [self.sentences[c.sentence] for c in custody_clauses]
+        detainees = tuple(Detainee(p.name, p.term) for p in people) if arrest else ()
+        return Analysis(
+            arrest=arrest,
+            protest=self.protest,
+            detainees=detainees,
+            lang="en",
+            place=find_place(ordered + self.sentences),
+            detained_on=detained_on,
+            charge=find_charge(_unique(ordered + self.sentences)) if custody_clauses else None,
+            evidence=tuple(_trim(s) for s in evidence_sentences),
+            score=score,
+            reasons=tuple(_unique(self.reasons)),
+        )
+
+    def _civic(self, custody_clauses: list[_Clause]) -> float:
+        near = self.title.lower() + "\n" + "\n".join(
+            self.sentences[c.sentence].lower() for c in custody_clauses)
+        match = _CIVIC.search(near)
+        if match:
+            self.reasons.append(f"civic:{match.group(0)}")
+            return 0.25
+        match = _CIVIC.search(self.lowered)
+        if match:
+            self.reasons.append(f"civic (elsewhere):{match.group(0)}")
+            return 0.12
+        return 0.0
+
+    def _specifics(self, custody_clauses: list[_Clause], people: list[_Person]) -> float:
+        score = 0.0
+        if people:
+            score += 0.15
+            self.reasons.append(f"named:{len(people)}")
+        elif any(_COUNTED.search(c.lowered) for c in custody_clauses):
+            score += 0.08
+            self.reasons.append("counted")
+        if any(c.terms for c in custody_clauses):
+            score += 0.05
+            self.reasons.append("term")
+        if any(_TIME_MARKER.search(self.sentences[c.sentence].lower()) for c in custody_clauses):
+            score += 0.05
+            self.reasons.append("dated")
+        return score
+
+    def _negatives(self, clauses: list[_Clause], custody_clauses: list[_Clause], people: list[_Person]) -> float:
+        score = 0.0
+        near = self.title.lower() + "\n" + "\n".join(c.lowered for c in custody_clauses)
+        civic_near = _CIVIC.search(near)
+        political = _POLITICAL_CASE.search(self.lowered)
+        for kind, pattern in _CRIME.items():
+            if pattern.search(near):
+                if political:
+                    continue
+                if civic_near and not (kind == "corruption" and _OFFICIAL.search(near)):
+                    score -= 0.1
+                else:
+                    score -= 0.45
+                self.reasons.append(f"negative:{kind}")
+                break
+        lead = [c for c in clauses if c.sentence <= (1 if self.title else 0)]
+        if any(c.release for c in lead) and not any(c.custody for c in lead if not _DEMAND_RELEASE.search(c.lowered)):
+            score -= 0.45
+            self.reasons.append("negative:release")
+        if not people and _VAGUE.search(near) and not any(
+                _TIME_MARKER.search(self.sentences[c.sentence].lower()) for c in custody_clauses):
+            score -= 0.25
+            self.reasons.append("negative:commentary")
+        return score
+
+    def _evidence(self, custody_clauses: list[_Clause], people: list[_Person]) -> list[_Clause]:
+        named = {p.sentence for p in people}
+
+        def rank(clause: _Clause) -> tuple:
+            return (clause.sentence in named, bool(clause.terms), bool(_CIVIC.search(clause.lowered)), -clause.sentence)
+
+        best = sorted(custody_clauses, key=rank, reverse=True)[:2]
+        return sorted(best, key=lambda c: c.sentence)
+
+    def _operator_rules(self, score: float, clauses: list[_Clause], people: list[_Person]) -> float:
+        for keyword in self.extra:
+            self.reasons.append(f"extra:{keyword}")
+        for name in self.watched:
+            low = name.lower()
+            if any(c.custody and low in c.lowered for c in clauses) or (
+                    any(c.custody for c in clauses) and low in self.title.lower()):
+                score = max(score, 0.75)
+                self.reasons.append(f"watchlist:{name}")
+                if not any(_same_name(p.name, name) for p in people):
+                    people.append(_Person(name, None, 0, True))
+        for keyword in self.excluded:
+            score = min(score, 0.3)
+            self.reasons.append(f"excluded:{keyword}")
+        return score
+
+    # -- who -------------------------------------------------------------------------------
+
+    def _detainees(self, clauses: list[_Clause], by_last: dict[str, str], by_first: dict[str, str],
+                   titled: set[str]) -> tuple[list[_Person], set[str]]:
+        people: dict[str, _Person] = {}
+        not_detained: set[str] = set()
+        pending_terms: list[str] = []  # terms of custody clauses with no named subject
+
+        def add(name: str, term: str | None, sentence: int, fresh: bool) -> None:
+            person = people.get(name)
+            if person is None:
+                people[name] = _Person(name, term, sentence, fresh)
+                return
+            person.fresh = person.fresh or fresh
+            if person.term is None and term is not None:
+                person.term = term
+
+        last_subjects: list[str] = []
+        for position, clause in enumerate(clauses):
+            resolved = []
+            for mention in clause.mentions:
+                name = self._resolve(mention, by_last, by_first)
+                if name and name not in titled and not mention.titled:
+                    resolved.append((mention, name))
+            if not clause.custody:
+                if clause.penalty_only or clause.release:
+                    not_detained.update(name for _, name in resolved)
+                continue
+            found = []
+            for mention, name in resolved:
+                if self._excluded_mention(clause, mention):
+                    continue
+                if clause.sentence == 0 and self.title_case and name.lower() not in self.body_lowered:
+                    continue  # "Activists Being Jailed": capitals in a headline are not names
+                found.append((mention, name))
+            fresh = not _LONG_AGO.search(clause.lowered)
+            if found:
+                for mention, name in found:
+                    add(name, _term_for(clause, mention), clause.sentence, fresh)
+                last_subjects = [name for _, name in found]
+                continue
+            term = clause.terms[0].term if clause.terms else None
+            target = self._reference(clause, clauses, position, by_last, by_first, titled, people, last_subjects)
+            if target:
+                for name in target:
+                    add(name, term, clause.sentence, fresh)
+                last_subjects = target
+            elif term and not _PLURAL_ROLE.search(clause.lowered[:clause.terms[0].start]):
+                pending_terms.append(term)
+        result = [p for p in people.values() if p.fresh or p.name not in not_detained]
+        if len(result) == 1 and result[0].term is None and len(set(pending_terms)) == 1:
+            result[0].term = pending_terms[0]
+        return result, not_detained
+
+    def _excluded_mention(self, clause: _Clause, mention: Mention) -> bool:
+        before = clause.text[max(0, mention.start - 60):mention.start]
+        after = clause.text[mention.end:]
+        words_before = before.lower().replace(",", " ").split()
+        if words_before and words_before[-1] in NON_DETAINEE_ROLES:
+            return True
+        if len(words_before) >= 2 and words_before[-2] in NON_DETAINEE_ROLES and words_before[-1] in ("a", "the"):
+            return True
+        if re.search(r"^\s*,\s*(?:\w+['’]s |his |her |their |the )?(?:lawyer|attorney|defence counsel|defense counsel|spokes\w+)", after):
+            return True
+        if not mention.possessive and _SPEAKER_AFTER.search(after):
+            return True
+        if _SPEAKER_BEFORE.search(before) and not _CUSTODY.search(after.lower()):
+            return True
+        if _RELEASED_BEFORE.search(before.lower()) and not _CUSTODY.search(after.lower()[:80]):
+            return True
+        return False
+
+    def _reference(self, clause: _Clause, clauses: list[_Clause], position: int, by_last: dict[str, str],
+                   by_first: dict[str, str], titled: set[str], people: dict[str, _Person],
+                   last_subjects: list[str]) -> list[str]:
+        """Who a custody clause without a name is about ("an activist…", "he…", "they…")."""
+        low = clause.lowered
+        if _INDEFINITE_ROLE.search(low) and not _PLURAL_ROLE.search(low[:_INDEFINITE_ROLE.search(low).start()]):
+            for later in clauses[position + 1:]:
+                if later.sentence > clause.sentence + 2:
+                    break
+                for mention in later.mentions:
+                    name = self._resolve(mention, by_last, by_first)
+                    if name and len(name.split()) >= 2 and name not in titled and not mention.titled \
+                            and not self._excluded_mention(later, mention):
+                        return [name]
+            return []
+        if _DEFINITE_SUBJECT.search(low):
+            if last_subjects and len(last_subjects) == 1:
+                return last_subjects
+            for earlier in reversed(clauses[max(0, position - 8):position]):
+                for mention in reversed(earlier.mentions):
+                    name = self._resolve(mention, by_last, by_first)
+                    if name and len(name.split()) >= 2 and name not in titled and not mention.titled \
+                            and not self._excluded_mention(earlier, mention):
+                        return [name]
+            return []
+        if _PLURAL_SUBJECT.search(low) and not _PLURAL_ROLE.search(low) and len(last_subjects) >= 2:
+            return list(last_subjects)
+        return []
+
+
+def _term_for(clause: _Clause, mention: Mention) -> str | None:
+    """The first term after the name in its clause, else the nearest one before it."""
+    after = [t for t in clause.terms if t.start >= mention.end]
+    if after:
+        return after[0].term
+    before = [t for t in clause.terms if t.end <= mention.start]
+    return before[-1].term if before else None
+
+
+def _same_name(a: str, b: str) -> bool:
+    return sorted(a.lower().split()) == sorted(b.lower().split())
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [x for x in items if not (x in seen or seen.add(x))]
+
+
+def _trim(sentence: str) -> str:
+    sentence = sentence.strip()
+    if len(sentence) <= MAX_EVIDENCE_CHARS:
+        return sentence
+    cut = sentence[:MAX_EVIDENCE_CHARS - 1].rsplit(" ", 1)[0]
+    return cut + "…"

@@ -1,0 +1,223 @@
+"""People in Russian text: natasha finds the spans, these helpers put names in the nominative.
+
+natasha (segmenter, news embeddings, NER and morphology taggers) is loaded lazily, once, on
+the first report that needs it: the pre-pass keeps unrelated news away from it. Names are
+put in the nominative with natasha's ``span.normalize``; when that leaves an inflected form
+("Жоодара Бузумова"), a form the same text spells in the nominative wins, then pymorphy3
+inflects each word ("Уалихану Негметову" → "Уалихан Негметов"). Word order is kept as the
+text writes it ("Кулышев Нурбек" stays surname-first).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+# natasha's morphology tags (Universal Dependencies) → pymorphy3 grammemes.
+_UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_UD_GENDER = {"Masc": "masc", "Fem": "femn"}
+_PERSON_TAGS = ("Name", "Surn", "Patr")
+
+
+@dataclass(frozen=True)
+class Models:
+    """natasha's models, loaded once."""
+
+    segmenter: Any
+    ner: Any
+    morph: Any
+    vocab: Any
+
+
+@functools.lru_cache(maxsize=1)
+def models() -> Models:
+    """Load natasha (about a second); later calls return the same models."""
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    embedding = NewsEmbedding()
+    return Models(Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab())
+
+
+@functools.lru_cache(maxsize=1)
+def morph_analyzer() -> Any:
+    """pymorphy3's analyser, loaded once (about 0.1 s)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.lru_cache(maxsize=65536)
+def lemma_and_pos(word: str) -> tuple[str, str]:
+    """The most likely normal form (ё kept) and part of speech of a lower-cased word."""
+    best = morph_analyzer().parse(word)[0]
+    return best.normal_form, str(best.tag.POS or "")
+
+
+def lemma(word: str) -> str:
+    return lemma_and_pos(word)[0]
+
+
+@dataclass
+class Token:
+    """One word of a sentence, with what the rules ask about it."""
+
+    text: str
+    lower: str
+    lemma: str
+    pos: str  # pymorphy3 part of speech: "VERB", "PRTS", "PRTF", "NOUN"…
+    case: str | None  # pymorphy grammeme, e.g. "accs"; None when natasha gives none
+    gender: str | None
+    start: int  # character offsets in the analysed text
+    stop: int
+
+
+@dataclass
+class Mention:
+    """A person span in one sentence: token range and name forms."""
+
+    sent: int
+    start: int  # token index in the sentence
+    stop: int
+    words: list[str]  # as written
+    normal: list[str]  # best nominative guess, word by word
+    nominative: bool  # the text itself writes the name in the nominative
+
+
+@dataclass
+class Sentence:
+    text: str
+    tokens: list[Token]
+    mentions: list[Mention] = field(default_factory=list)
+    is_title: bool = False
+
+
+def parse(text: str, sent_offset: int = 0, is_title: bool = False) -> list[Sentence]:
+    """Split ``text`` into sentences of tokens with person mentions (natasha)."""
+    from natasha import Doc
+
+    m = models()
+    doc = Doc(text)
+    doc.segment(m.segmenter)
+    doc.tag_morph(m.morph)
+    doc.tag_ner(m.ner)
+    sentences: list[Sentence] = []
+    for n, sent in enumerate(doc.sents):
+        tokens = []
+        for tok in sent.tokens:
+            feats = tok.feats or {}
+            low = tok.text.lower()
+            lem, pos = lemma_and_pos(low) if re.search(r"[а-яё]", low) else (low, "")
+            tokens.append(
+                Token(
+                    text=tok.text,
+                    lower=low,
+                    lemma=lem,
+                    pos=pos,
+                    case=_UD_CASE.get(feats.get("Case", "")),
+                    gender=_UD_GENDER.get(feats.get("Gender", "")),
+                    start=tok.start,
+                    stop=tok.stop,
+                )
+            )
+        sentence = Sentence(sent.text, tokens, is_title=is_title)
+        index_of = {tok.start: i for i, tok in enumerate(tokens)}
+        for span in sent.spans:
+            if span.type != "PER":
+                continue
+            span.normalize(m.vocab)
+            first = index_of.get(span.tokens[0].start)
+            if first is None:
+                continue
+            mention = _mention(sent_offset + n, tokens, first, len(span.tokens), span.normal or span.text)
+            if mention is not None:
+                sentence.mentions.append(mention)
+        sentences.append(sentence)
+    return sentences
+
+
+def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str) -> Mention | None:
+    words = [t.text for t in tokens[first:first + count]]
+    normal_words = normal.split()
+    if len(normal_words) != len(words):
+        normal_words = list(words)
+    # Drop leading ordinary words that NER took for a name at the start of a sentence
+    # ("Кейс Мухаметкарима — не единичный").
+    while words and first == 0 and _is_common_word(words[0]):
+        words, normal_words, first, count = words[1:], normal_words[1:], first + 1, count - 1
+    if not words or any(not w[:1].isupper() for w in words if w not in ("уулу", "кызы", "оглы", "улы")):
+        return None
+    if len(words) == 1 and (_is_place(words[0]) or _is_common_word(words[0])):
+        return None
+    span_tokens = tokens[first:first + count]
+    nominative = all(t.case in (None, "nomn") for t in span_tokens) and any(t.case == "nomn" for t in span_tokens)
+    fixed = []
+    for tok, word, norm in zip(span_tokens, words, normal_words):
+        if norm.lower() != word.lower() or tok.case in (None, "nomn"):
+            fixed.append(_title_case(norm, word))
+        else:
+            fixed.append(to_nominative(word, tok.case, tok.gender))
+    return Mention(sent, first, first + count, words, fixed, nominative)
+
+
+def _title_case(normal: str, written: str) -> str:
+    return "-".join(p[:1].upper() + p[1:] for p in normal.split("-")) if written[:1].isupper() else normal
+
+
+def _is_common_word(word: str) -> bool:
+    analyzer = morph_analyzer()
+    low = word.lower()
+    if not analyzer.word_is_known(low):
+        return False
+    return not any(tag in p.tag for p in analyzer.parse(low) for tag in _PERSON_TAGS)
+
+
+def _is_place(word: str) -> bool:
+    parses = morph_analyzer().parse(word.lower())
+    return bool(parses) and "Geox" in parses[0].tag
+
+
+# Endings of inflected masculine names and what the nominative ends with instead.
+_MASC_ENDINGS = (("ом", ""), ("ым", ""), ("а", ""), ("у", ""), ("е", ""), ("я", "й"), ("ю", "й"), ("ем", "й"))
+_FEM_ENDINGS = (("ой", "а"), ("ую", "а"), ("у", "а"), ("ы", "а"), ("е", "а"), ("ю", "я"), ("и", "а"))
+
+
+def to_nominative(word: str, case: str | None, gender: str | None) -> str:
+    """One word of a person's name in the nominative (pymorphy3, then plain endings)."""
+    if case in (None, "nomn"):
+        return word
+    analyzer = morph_analyzer()
+    candidates = [p for p in analyzer.parse(word.lower()) if p.tag.case == case]
+    named = [p for p in candidates if any(tag in p.tag for tag in _PERSON_TAGS)]
+    if gender:
+        named = [p for p in named if p.tag.gender in (gender, None)] or named
+    for parse_ in named:
+        inflected = parse_.inflect({"nomn", "sing"})
+        if inflected is not None:
+            return _title_case(inflected.word, word)
+    low = word.lower()
+    endings = _FEM_ENDINGS if gender == "femn" else _MASC_ENDINGS
+    for ending, replacement in endings:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            return word[: len(word) - len(ending)] + replacement
+    return word
+
+
+def same_word(a: str, b: str) -> bool:
+    """The same name word up to a short inflected ending ("Негметову" ~ "Негметов")."""
+    a, b = a.lower().replace("ё", "е"), b.lower().replace("ё", "е")
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    if n < 4 or abs(len(a) - len(b)) > 2:
+        return False
+    stem = n - 2 if n >= 6 else n - 1
+    if a[:stem] != b[:stem]:
+        return False
+    # Equal lengths differ only in an inflected ending (Мамая ~ Мамаю), never in a stem
+    # consonant (Асет ≠ Асем).
+    return len(a) != len(b) or (a[-1] in _VOWELS and b[-1] in _VOWELS)
+
+
+_VOWELS = set("аяуюеиыоэй")

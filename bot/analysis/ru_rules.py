@@ -1,0 +1,267 @@
+"""Sentence-level Russian rules: custody cues, their negation, and who the detainees are.
+
+Everything here works on :class:`~bot.analysis.ru_names.Sentence` objects (natasha tokens with
+pymorphy3 lemmas), so the rules read as "this lemma, near that one" rather than as regexes
+over inflected text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.analysis import ru_vocab as vocab
+from bot.analysis.ru_names import Mention, Sentence, Token
+from bot.analysis.ru_terms import Term, find_terms
+
+_PUNCT = re.compile(r"^[^\wа-яёА-ЯЁ]+$")
+_SKIP_IN_DISTANCE = {"и", "а", "также", "—", "–", "-", ",", "(", ")", "«", "»", '"', ":", "еще", "ещё"}
+# "custody:" reasons whose cue is a state or a place rather than an act.
+_STATE_KINDS = {"place", "term"}
+_POLICE_PLACES = {"полиция", "овд", "отдел", "участок", "ровд", "увд", "гувд", "отделение", "рувд", "дп", "мвд", "отделение"}
+
+
+# "сообщили журналистам": the press as an audience is not civic context.
+_TOLD = {"сообщить", "рассказать", "заявить", "пояснить", "сказать", "передать", "сообщать", "рассказывать", "заявлять"}
+# Offices one runs for: "кандидат в депутаты" is not a deputy.
+_OFFICES = {"депутат", "президент", "аким", "мэр", "губернатор"}
+
+
+@dataclass
+class Cue:
+    index: int
+    reason: str
+    kind: str  # "event", "place", "sentence", "term"
+    finite: bool = False  # a verb or short participle: "задержали", "задержан", not "задержанным"
+
+
+@dataclass
+class SentenceFacts:
+    """What the rules found in one sentence."""
+
+    cues: list[Cue] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    civic: list[str] = field(default_factory=list)
+    crime: list[str] = field(default_factory=list)
+    fine: list[int] = field(default_factory=list)
+    summons: list[int] = field(default_factory=list)
+    detainees: list[tuple[Mention, str | None]] = field(default_factory=list)
+    pronoun_custody: bool = False
+    same_term_as_before: bool = False
+
+
+def words_of(sentence: Sentence) -> list[str]:
+    return [t.text for t in sentence.tokens]
+
+
+def analyse_sentence(sentence: Sentence, extra_civic: tuple[str, ...] = ()) -> SentenceFacts:
+    """Find custody cues, terms and context words in one sentence."""
+    toks = sentence.tokens
+    facts = SentenceFacts()
+    facts.terms = find_terms(words_of(sentence), "ru")
+    lemmas = [t.lemma for t in toks]
+    lemma_set = set(lemmas)
+    lower_text = sentence.text.lower()
+    custodial_sentence = bool(facts.terms) or _has_deprivation(toks)
+    for i, tok in enumerate(toks):
+        lem = tok.lemma
+        if lem in vocab.CUSTODY_EVENT_LEMMAS:
+            if lem == "посадить" and not custodial_sentence:
+                continue
+            finite = tok.pos in ("VERB", "PRTS", "INFN", "GRND")
+            facts.cues.append(Cue(i, "custody:" + vocab.CUSTODY_EVENT_LEMMAS[lem], "event", finite))
+        elif lem in vocab.CUSTODY_PLACE_LEMMAS:
+            reason = _place_reason(toks, i)
+            if reason:
+                facts.cues.append(Cue(i, reason, "place"))
+        elif lem == "стража" and i > 0 and toks[i - 1].lower == "под":
+            facts.cues.append(Cue(i, "custody:под стражей", "place"))
+        elif lem == "лишение" and i + 1 < len(toks) and toks[i + 1].lemma == "свобода":
+            facts.cues.append(Cue(i, "custody:лишение свободы", "sentence"))
+        elif lem == "заключение" and i > 0 and toks[i - 1].lower in ("под", "домашним", "домашнее"):
+            facts.cues.append(Cue(i, "custody:заключение", "place"))
+        elif lem == "доставить" and any(t.lemma in _POLICE_PLACES for t in toks[i + 1:i + 6]):
+            facts.cues.append(Cue(i, "custody:доставлен в полицию", "event", True))
+        elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence:
+            facts.cues.append(Cue(i, "custody:приговорён", "sentence"))
+        elif lem == "срок" and i > 0 and toks[i - 1].lemma in ("административный", "тюремный", "реальный") and any(
+            t.lemma in ("получить", "отбывать", "назначить") for t in toks
+        ):
+            facts.cues.append(Cue(i, "custody:срок", "sentence"))
+        elif lem == "реальный" and i + 1 < len(toks) and toks[i + 1].lemma == "срок" and "приговорить" in lemma_set:
+            facts.cues.append(Cue(i, "custody:реальный срок", "sentence"))
+    for term in facts.terms:
+        facts.cues.append(Cue(term.start, f"custody:{term.value}", "term"))
+    facts.cues = [c for c in facts.cues if not _negated(toks, c.index)]
+    facts.cues = _without_released(toks, facts.cues)
+    for i, tok in enumerate(toks):
+        if tok.lemma in vocab.CIVIC_LEMMAS and not (
+            tok.lemma in ("журналист", "журналистка") and i > 0 and toks[i - 1].lemma in _TOLD
+        ):
+            facts.civic.append("civic:" + tok.lemma)
+    for lem in lemma_set:
+        if lem in vocab.CRIME_LEMMAS:
+            facts.crime.append("negative:" + vocab.CRIME_LEMMAS[lem])
+    for match in vocab.CIVIC_PHRASE_RE.finditer(lower_text):
+        facts.civic.append("civic:" + match.group(0))
+    for keyword in extra_civic:
+        if re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text):
+            facts.civic.append("extra:" + keyword)
+    facts.fine = [i for i, t in enumerate(toks) if t.lemma in vocab.FINE_LEMMAS]
+    facts.summons = [i for i, t in enumerate(toks) if t.lemma in vocab.SUMMONS_LEMMAS]
+    facts.same_term_as_before = bool(re.search(r"\b(тот|такой) же (\w+ )?(срок|наказание)|такое же (\w+ )?наказание", lower_text))
+    return facts
+
+
+def _has_deprivation(toks: list[Token]) -> bool:
+    for i, tok in enumerate(toks):
+        if tok.lemma in ("колония", "тюрьма"):
+            return True
+        if tok.lemma == "лишение" and i + 1 < len(toks) and toks[i + 1].lemma == "свобода":
+            return True
+        if tok.lemma == "реальный" and i + 1 < len(toks) and toks[i + 1].lemma == "срок":
+            return True
+    return False
+
+
+def _place_reason(toks: list[Token], i: int) -> str | None:
+    lem = toks[i].lemma
+    if lem == "арест":
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and (nxt.lemma in vocab.PROPERTY_LEMMAS or nxt.lower == "до"):
+            return None  # arrest of property; "арест до 15 суток" is a maximum penalty
+        if i > 0 and toks[i - 1].lemma == "домашний":
+            return "custody:домашний арест"
+        return "custody:арест"
+    if lem == "решётка":
+        return "custody:за решёткой" if i > 0 and toks[i - 1].lower == "за" else None
+    return "custody:" + vocab.CUSTODY_PLACE_LEMMAS[lem]
+
+
+def _negated(toks: list[Token], i: int) -> bool:
+    """A cue that is denied ("задержанных нет"), refused or only threatened ("грозит арест")."""
+    before = toks[max(0, i - 2):i]
+    if any(t.lower in ("не", "ни", "без") for t in before):
+        return True
+    if any(t.lower == "нет" for t in toks[i + 1:i + 3]):
+        return True
+    window = toks[max(0, i - 10):i]
+    if any(t.lemma in vocab.REFUSAL_LEMMAS for t in window[-4:]):
+        return True
+    return any(t.lemma in vocab.HYPOTHETICAL_LEMMAS for t in window)
+
+
+def _without_released(toks: list[Token], cues: list[Cue]) -> list[Cue]:
+    """Drop cues about a custody that the sentence reports as ended.
+
+    "вышел на свободу из СИЗО" and "задержанного освободили" report a release; a demand
+    ("требуют освободить задержанных") does not, and neither does a new detention after the
+    release ("вышел на свободу, а 28 мая его снова задержали").
+    """
+    release = None
+    for i, tok in enumerate(toks):
+        freed = tok.lemma in vocab.RELEASE_LEMMAS or (
+            tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1:i + 3])
+        )
+        if freed and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6):i]):
+            release = i
+            break
+    if release is None:
+        return cues
+    if any(t.lower in ("снова", "вновь", "повторно") for t in toks):
+        return [c for c in cues if c.index > release]
+    return [c for c in cues if c.kind == "event" and c.index > release]
+
+
+def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
+    """Someone named as a judge, lawyer, source, relative or official, not as the detainee."""
+    toks = sentence.tokens
+    if all(t.case == "ablt" for t in toks[mention.start:mention.stop]) and not (mention.start > 0 and toks[mention.start - 1].lower in ("с", "со")):
+        return True
+    if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
+        return True
+    for k in range(mention.start - 1, max(-1, mention.start - 5), -1):
+        tok = toks[k]
+        if tok.lemma in vocab.CUSTODY_EVENT_LEMMAS or tok.lemma in vocab.CUSTODY_PLACE_LEMMAS:
+            break
+        if tok.text in (".", ";", "—", "–"):
+            break
+        if tok.lemma in vocab.NOT_DETAINEE_LEMMAS:
+            # "бывшего начальника полиции" and "кандидат в депутаты" name no current role.
+            if k > 0 and (toks[k - 1].lemma == "бывший" or (toks[k - 1].lower == "в" and tok.lemma in _OFFICES)):
+                continue
+            return True
+    return False
+
+
+def distance(sentence: Sentence, mention: Mention, index: int) -> int:
+    """Content words between a mention and a token: lists, brackets and other names are free."""
+    toks = sentence.tokens
+    lo, hi = (mention.stop, index) if index >= mention.stop else (index + 1, mention.start)
+    in_name = {i for m in sentence.mentions for i in range(m.start, m.stop)}
+    depth = 0
+    count = 0
+    for i in range(lo, hi):
+        text = toks[i].text
+        if text == "(":
+            depth += 1
+            continue
+        if text == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth or i in in_name or text.lower() in _SKIP_IN_DISTANCE or _PUNCT.match(text):
+            continue
+        count += 1
+    return count
+
+
+MAX_DISTANCE = 12
+
+
+def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence | None) -> None:
+    """Fill ``facts.detainees``: the people this sentence reports as taken into custody."""
+    if not facts.cues:
+        return
+    toks = sentence.tokens
+    accepted: list[Mention] = []
+    for mention in sentence.mentions:
+        if is_excluded_person(sentence, mention):
+            continue
+        nearest = min(facts.cues, key=lambda c: distance(sentence, mention, c.index))
+        gap = distance(sentence, mention, nearest.index)
+        if gap > MAX_DISTANCE:
+            continue
+        # Only fined or summoned: the fine or summons is nearer than any custody cue.
+        others = facts.fine + facts.summons
+        if others and min(distance(sentence, mention, i) for i in others) < gap:
+            continue
+        accepted.append(mention)
+    if not accepted and previous is not None:
+        for cue in facts.cues:
+            near = toks[max(0, cue.index - 3):cue.index + 3]
+            if any(t.lower in vocab.PRONOUNS for t in near) and not any(
+                toks[j - 1].lower == "по" for j in range(max(1, cue.index - 3), min(len(toks), cue.index + 3))
+                if toks[j].lower in vocab.PRONOUNS
+            ):
+                accepted = [m for m in previous.mentions if not is_excluded_person(previous, m)]
+                facts.pronoun_custody = bool(accepted)
+                break
+    terms = facts.terms
+    if not terms:
+        facts.detainees = [(m, None) for m in accepted]
+        return
+    if facts.pronoun_custody or len(terms) == 1:
+        facts.detainees = [(m, terms[0].value) for m in accepted]
+        return
+    own = [m for m in accepted if m.sent == accepted[0].sent]
+    term_first = terms[0].start < min(m.start for m in own) if own else True
+    result = []
+    for m in accepted:
+        if term_first:
+            before = [t for t in terms if t.start < m.start]
+            chosen = before[-1] if before else terms[0]
+        else:
+            after = [t for t in terms if t.start >= m.stop]
+            chosen = after[0] if after else terms[-1]
+        result.append((m, chosen.value))
+    facts.detainees = result

@@ -1,0 +1,218 @@
+"""Custodial terms in Russian and Kazakh text: "15 суток", "пятнадцать суток", "3 года 6 месяцев",
+"он бес тәулікке", "5 жылға".
+
+A term is only custodial when the words around it say so: a preposition or verb of sentencing
+before it ("на 15 суток", "к пяти годам", "получили по 20 суток") or a custody noun after it
+("семь суток ареста", "пять лет лишения свободы"). Ranges ("от 5 до 20 суток"), maximum
+penalties ("грозит до 15 суток"), restricted-freedom and suspended sentences, durations that
+are not sentences ("в течение пяти лет") and ages ("60 лет") are not terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Word numbers by stem, matched against the lower-cased word. Ordered so that a longer stem
+# wins ("пятнадцат" before "пят", "одиннадцат" before "один").
+RU_NUMBER_STEMS: tuple[tuple[str, int], ...] = (
+    ("одиннадцат", 11), ("двенадцат", 12), ("тринадцат", 13), ("четырнадцат", 14),
+    ("пятнадцат", 15), ("шестнадцат", 16), ("семнадцат", 17), ("восемнадцат", 18),
+    ("девятнадцат", 19), ("двадцат", 20), ("тридцат", 30), ("сорок", 40), ("сорока", 40),
+    ("пятьдесят", 50), ("пятидесят", 50), ("шестьдесят", 60), ("шестидесят", 60),
+    ("десят", 10), ("девят", 9), ("восем", 8), ("восьм", 8), ("сем", 7), ("шест", 6),
+    ("пят", 5), ("четыр", 4), ("четырёх", 4), ("четырех", 4), ("тр", 3), ("дв", 2),
+    ("од", 1),
+)
+# Exact forms for the short stems, which would otherwise match ordinary words.
+RU_SMALL_NUMBERS = {
+    "один": 1, "одна": 1, "одно": 1, "одного": 1, "одному": 1, "одной": 1, "одним": 1,
+    "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2,
+    "три": 3, "трех": 3, "трёх": 3, "трем": 3, "трём": 3, "тремя": 3,
+    "четыре": 4, "четырех": 4, "четырёх": 4, "четырем": 4, "четырём": 4, "четырьмя": 4,
+    "пять": 5, "пяти": 5, "пятью": 5, "шесть": 6, "шести": 6, "шестью": 6,
+    "семь": 7, "семи": 7, "семью": 7, "восемь": 8, "восьми": 8, "восемью": 8,
+    "девять": 9, "девяти": 9, "девятью": 9, "десять": 10, "десяти": 10, "десятью": 10,
+    "сорок": 40, "сорока": 40, "сто": 100, "ста": 100,
+}
+KK_NUMBERS = {
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
+    "тоғыз": 9, "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50,
+}
+
+_RU_TENS = {20, 30, 40, 50, 60}
+
+
+def ru_word_number(word: str) -> int | None:
+    """Value of a Russian cardinal number word in any case, or None."""
+    w = word.lower().replace("ё", "е")
+    if w in RU_SMALL_NUMBERS:
+        return RU_SMALL_NUMBERS[w]
+    for stem, value in RU_NUMBER_STEMS:
+        if len(stem) >= 5 and w.startswith(stem) and len(w) - len(stem) <= 3:
+            return value
+    return None
+
+
+# Units: (regex on the lower-cased word, unit, multiplier).
+_RU_UNITS: tuple[tuple[re.Pattern[str], str, int], ...] = (
+    (re.compile(r"^(сутк|суток)"), "day", 1),
+    (re.compile(r"^(день|дня|дней|дням|днями)$"), "day", 1),
+    (re.compile(r"^недел"), "day", 7),
+    (re.compile(r"^месяц"), "month", 1),
+    (re.compile(r"^(год|года|году|годам|годами|годы|лет)$"), "year", 1),
+)
+_KK_UNITS: tuple[tuple[re.Pattern[str], str, int], ...] = (
+    (re.compile(r"^тәулі[кг]"), "day", 1),
+    (re.compile(r"^күн(ге|дік|)$"), "day", 1),
+    (re.compile(r"^апта"), "day", 7),
+    (re.compile(r"^ай(ға|дан||ы)$"), "month", 1),
+    (re.compile(r"^жыл(ға|дан||ы|дық)$"), "year", 1),
+)
+
+# Words after a term that make it custodial, or not.
+_RU_CUSTODY_AFTER = re.compile(
+    r"^(ареста|арест|административного|административный|административных|спецпри[её]мника|"
+    r"заключения|лишения|колонии|тюрьмы|тюремного|строгого|общего|особого|сизо|изолятора|"
+    r"реального|реальных|каждый|каждому|каждая|каждой)$"
+)
+_RU_NOT_CUSTODY_AFTER = re.compile(r"^(ограничени|условн|испытательн|назад|спустя|подряд|работ)")
+_RU_BEFORE_OK = re.compile(
+    r"^(на|к|по|получил\w*|назначил\w*|приговорил\w*|приговорен\w*|приговорён\w*|осужд\w*|"
+    r"осудил\w*|арестова\w*|отправ\w*|провести|проведет|отбыть|отбывать|срок|сроком|дали|дал|"
+    r"получает|получат|присудил\w*|водвор\w*|продлил\w*)$"
+)
+_RU_BEFORE_BAD = re.compile(r"^(до|от|через|течение|последние|уже|грозит|грозит|около|более|почти|свыше)$")
+_KK_AFTER_BAD = re.compile(r"^(айлық|бұрын|ішінде|бойы)")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One custodial term found in a sentence: its canonical text and token position."""
+
+    value: str  # canonical: "15 days", "42 months", "5 years"
+    start: int  # index of the first token of the term
+    end: int  # index after the last token
+
+
+def canonical(amount: float, unit: str) -> str:
+    """Canonical English term, e.g. (1.5, 'year') -> '18 months'."""
+    if unit == "year" and amount != int(amount):
+        return f"{round(amount * 12)} months"
+    n = int(amount)
+    return f"{n} {unit}{'' if n == 1 else 's'}"
+
+
+def _number_at(words: list[str], i: int, lang: str) -> tuple[float, int] | None:
+    """Number starting at words[i]: (value, number of words used)."""
+    w = words[i].lower()
+    if re.fullmatch(r"\d{1,3}", w):
+        return float(w), 1
+    if re.fullmatch(r"\d{1,2}[,.]5", w):
+        return float(w.replace(",", ".")), 1
+    if lang == "kk":
+        if w in KK_NUMBERS:
+            value = KK_NUMBERS[w]
+            if value in (10, 20, 30, 40, 50) and i + 1 < len(words) and words[i + 1].lower() in KK_NUMBERS:
+                unit_value = KK_NUMBERS[words[i + 1].lower()]
+                if unit_value < 10:
+                    return float(value + unit_value), 2
+            return float(value), 1
+        return None
+    if w in ("полтора", "полутора"):
+        return 1.5, 1
+    value = ru_word_number(w)
+    if value is None:
+        return None
+    if value in _RU_TENS and i + 1 < len(words):
+        unit_value = ru_word_number(words[i + 1])
+        if unit_value is not None and unit_value < 10:
+            return float(value + unit_value), 2
+    return float(value), 1
+
+
+def _unit_at(words: list[str], i: int, lang: str) -> tuple[str, int] | None:
+    if i >= len(words):
+        return None
+    w = words[i].lower()
+    for pattern, unit, mult in _KK_UNITS if lang == "kk" else _RU_UNITS:
+        if pattern.search(w):
+            return unit, mult
+    return None
+
+
+def _amount(words: list[str], i: int, lang: str) -> tuple[float, str, int] | None:
+    """A number followed by a unit at words[i]: (amount in unit, unit, words used).
+
+    A bare unit word after "к"/"на" counts as one ("к году колонии", "на месяц").
+    """
+    number = _number_at(words, i, lang)
+    if number is None:
+        unit = _unit_at(words, i, lang)
+        if unit and lang == "ru" and i > 0 and words[i - 1].lower() in ("на", "к") and words[i].lower() in (
+            "год", "году", "месяц", "неделю", "сутки"
+        ):
+            return float(unit[1]), unit[0], 1
+        return None
+    value, used = number
+    unit = _unit_at(words, i + used, lang)
+    if unit is None:
+        return None
+    name, mult = unit
+    if name == "year" and value > 50:
+        return None  # "в 2019 году"
+    return value * mult, name, used + 1
+
+
+def find_terms(words: list[str], lang: str) -> list[Term]:
+    """Every custodial term in a sentence given as its list of words (punctuation included)."""
+    terms: list[Term] = []
+    i = 0
+    while i < len(words):
+        found = _amount(words, i, lang)
+        if found is None:
+            i += 1
+            continue
+        amount, unit, used = found
+        end = i + used
+        # "3 года 6 месяцев", "2 года и 2 месяца"
+        j = end + 1 if end < len(words) and words[end].lower() in ("и", "және") else end
+        more = _amount(words, j, lang) if j < len(words) else None
+        if more is not None and unit == "year" and more[1] == "month":
+            amount, unit, end = amount * 12 + more[0], "month", j + more[2]
+        if _is_custodial(words, i, end, lang):
+            terms.append(Term(canonical(amount, unit), i, end))
+        i = end
+    return terms
+
+
+def _is_custodial(words: list[str], start: int, end: int, lang: str) -> bool:
+    after = [w.lower() for w in words[end:end + 3]]
+    before = [w.lower() for w in words[max(0, start - 3):start]]
+    if lang == "kk":
+        if after and _KK_AFTER_BAD.search(after[0]):
+            return False
+        if words[start - 1:start] and words[start - 1].lower() in ("соңғы", "кейін"):
+            return False
+        unit_word = words[end - 1].lower()
+        # "15 тәулікке", "5 жылға" (dative = sentence to), or a custody word right after.
+        return bool(re.search(r"(ке|ге|қа|ға)$", unit_word)) or any(
+            re.match(r"(қамау|қамақ|қамал|бас|түрме|колония|сотталд|әкімшілік)", w) for w in after
+        ) or unit_word.startswith("тәулік")
+    if after and _RU_NOT_CUSTODY_AFTER.search(after[0]):
+        return False
+    if after[:2] in (["ограничения", "свободы"], ["ограничение", "свободы"]):
+        return False
+    if before and _RU_BEFORE_BAD.match(before[-1]):
+        return False
+    if len(before) >= 2 and before[-2] == "в" and before[-1] == "течение":
+        return False
+    if after and (after[0] == "до" or after[0] == "-" or after[0] == "–"):
+        return False  # start of a range
+    if before and _RU_BEFORE_OK.match(before[-1]):
+        return True
+    if len(before) >= 2 and before[-2] in ("на", "к", "по") and before[-1] in ("срок",):
+        return True
+    if after and _RU_CUSTODY_AFTER.match(after[0]):
+        return True
+    return False

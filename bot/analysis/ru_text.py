@@ -1,0 +1,148 @@
+"""Plain-text helpers shared by the Russian and Kazakh rules: operator keywords, the
+watchlist, place, date, charge and evidence."""
+
+from __future__ import annotations
+
+import re
+
+EVIDENCE_LIMIT = 400
+
+_WORD = re.compile(r"[\w-]+")
+
+
+def keywords_for(table: dict[str, tuple[str, ...]], lang: str) -> tuple[str, ...]:
+    """Operator keywords for a language plus those for every language ("*")."""
+    return tuple(k for k in (*table.get(lang, ()), *table.get("*", ())) if k.strip())
+
+
+def matched_keyword(lower_text: str, keywords: tuple[str, ...]) -> str | None:
+    """The first keyword found as a word prefix (case-insensitive), or None."""
+    for keyword in keywords:
+        if re.search(r"(?<!\w)" + re.escape(keyword.lower().strip()), lower_text):
+            return keyword
+    return None
+
+
+def _name_word_matches(name_word: str, text_word: str) -> bool:
+    w, t = name_word.lower().replace("ё", "е"), text_word.lower().replace("ё", "е")
+    if w == t:
+        return True
+    stem = w[:-2] if len(w) >= 6 else w[:-1] if len(w) >= 4 else w
+    # Russian endings (Мамая, Мамаем) and Kazakh suffixes (Мамайды, Мамайдың) after the stem.
+    return t.startswith(stem) and -2 <= len(t) - len(w) <= 4
+
+
+def watchlist_hits(text: str, watchlist: tuple[str, ...]) -> list[str]:
+    """Watched names whose every word occurs in ``text`` in some inflected form."""
+    if not watchlist:
+        return []
+    words = _WORD.findall(text)
+    hits = []
+    for name in watchlist:
+        parts = _WORD.findall(name)
+        if parts and all(any(_name_word_matches(p, w) for w in words if w[:1].isupper()) for p in parts):
+            hits.append(name)
+    return hits
+
+
+def evidence_text(sentence: str) -> str:
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= EVIDENCE_LIMIT else sentence[: EVIDENCE_LIMIT - 1].rstrip() + "…"
+
+
+# City or region (stem of its inflected forms → name in the nominative).
+PLACES: tuple[tuple[str, str], ...] = (
+    ("Алматинск\\w* област", "Алматинская область"), ("Алмат[ыаеу]", "Алматы"), ("Алма-Ат", "Алматы"),
+    ("Нур-Султан", "Нур-Султан"), ("Астан", "Астана"), ("Шымкент", "Шымкент"), ("Караганд", "Караганда"),
+    ("Актоб", "Актобе"), ("Атырау", "Атырау"), ("Актау", "Актау"), ("Жанаозен", "Жанаозен"),
+    ("Уральск", "Уральск"), ("Костана", "Костанай"), ("Кокшетау", "Кокшетау"), ("Павлодар", "Павлодар"),
+    ("Семе[йе]", "Семей"), ("Усть-Каменогорск", "Усть-Каменогорск"), ("Петропавловск", "Петропавловск"),
+    ("Тараз", "Тараз"), ("Кызылорд", "Кызылорда"), ("Талдыкорган", "Талдыкорган"), ("Туркестан", "Туркестан"),
+    ("Экибастуз", "Экибастуз"), ("Темиртау", "Темиртау"), ("Жезказган", "Жезказган"), ("Конаев", "Конаев"),
+    ("Мангистау", "Мангистауская область"), ("Бишкек", "Бишкек"), ("Ташкент", "Ташкент"),
+    ("Москв", "Москва"), ("Санкт-Петербург", "Санкт-Петербург"), ("Петербург", "Санкт-Петербург"),
+    ("Минск", "Минск"), ("Тбилиси", "Тбилиси"), ("Ереван", "Ереван"), ("Баку", "Баку"), ("Душанбе", "Душанбе"),
+    # Kazakh spellings
+    ("Алматы", "Алматы"), ("Ақтөбе", "Ақтөбе"), ("Шымкент", "Шымкент"), ("Қарағанды", "Қарағанды"),
+    ("Орал", "Орал"), ("Жаңаөзен", "Жаңаөзен"), ("Қостанай", "Қостанай"), ("Көкшетау", "Көкшетау"),
+    ("Өскемен", "Өскемен"), ("Қызылорда", "Қызылорда"), ("Ақтау", "Ақтау"),
+)
+_PLACE_RE = [(re.compile(r"(?<![\w-])" + stem), name) for stem, name in PLACES]
+
+
+def find_place(text: str) -> str | None:
+    """The first known city or region named in ``text``."""
+    best = None
+    for pattern, name in _PLACE_RE:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), name)
+    return best[1] if best else None
+
+
+_MONTHS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+    "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6, "шілде": 7,
+    "тамыз": 8, "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
+}
+_DATE_WORDS = re.compile(
+    r"\b(\d{1,2})\s+(январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]|"
+    r"қаңтар\w*|ақпан\w*|наурыз\w*|сәуір\w*|мамыр\w*|маусым\w*|шілде\w*|тамыз\w*|қыркүйек\w*|қазан\w*|қараша\w*|желтоқсан\w*)"
+    r"(?:\s+(\d{4}))?",
+    re.I,
+)
+_KK_YEAR_FIRST = re.compile(r"\b(\d{4})\s+жыл\w*\s+(\d{1,2})\s+(\w+)", re.I)
+_DATE_DOTS = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+
+
+def find_date(text: str) -> str | None:
+    """An ISO date stated with its year in ``text`` ("21 марта 2024 года", "12.01.2022")."""
+    match = _DATE_DOTS.search(text)
+    if match:
+        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    for match in _DATE_WORDS.finditer(text):
+        if match.group(3):
+            month = _month(match.group(2))
+            if month:
+                return f"{int(match.group(3)):04d}-{month:02d}-{int(match.group(1)):02d}"
+    match = _KK_YEAR_FIRST.search(text)
+    if match and _month(match.group(3)):
+        return f"{int(match.group(1)):04d}-{_month(match.group(3)):02d}-{int(match.group(2)):02d}"
+    return None
+
+
+def _month(word: str) -> int | None:
+    low = word.lower()
+    for stem, number in sorted(_MONTHS.items(), key=lambda kv: -len(kv[0])):
+        if low.startswith(stem):
+            return number
+    return None
+
+
+_ARTICLE = re.compile(r"(?:стать[яиеюй]\w*|ст\.)\s*(\d{2,3}(?:[.-]\d+)*)", re.I)
+_CODE_CRIMINAL = re.compile(r"^[^.]{0,80}?\b(УК|Уголовн)", re.I)
+_CODE_ADMIN = re.compile(r"^[^.]{0,80}?\b(КоАП|административн)", re.I)
+_KK_ARTICLE = re.compile(r"(ӘҚБтК|ҚК)[\w-]*\s+(\d{2,3}(?:-\d+)?)-бап", re.I)
+_ACCUSED_OF = re.compile(r"по (?:обвинению|подозрению) в ([^.;:()«»]{5,90}?)(?=[,.;(]|$| и оскорблен)", re.I)
+_QUOTED_ARTICLE = re.compile(r"по стать[ея]\s+«([^»]{5,100})»", re.I)
+
+
+def find_charge(text: str) -> str | None:
+    """The article ("статья 488 КоАП", "статья 174 УК") or offence the text names."""
+    for match in _ARTICLE.finditer(text):
+        rest = text[match.end():]
+        code = "УК" if _CODE_CRIMINAL.match(rest) else "КоАП" if _CODE_ADMIN.match(rest) else None
+        if code is None and match.group(1) in ("20.2", "488"):
+            code = "КоАП"
+        return f"статья {match.group(1)} {code}" if code else f"статья {match.group(1)}"
+    match = _KK_ARTICLE.search(text)
+    if match:
+        code = "КоАП" if match.group(1).upper().startswith("ӘҚБ") else "УК"
+        return f"статья {match.group(2)} {code}"
+    match = _QUOTED_ARTICLE.search(text) or _ACCUSED_OF.search(text)
+    if match:
+        return match.group(1).strip()
+    return None

@@ -1,0 +1,261 @@
+"""Arrest rules for Cyrillic reports: Russian (natasha + pymorphy3) and Kazakh (kk_rules).
+
+``analyze_cyrillic`` decides whether a report tells of people taken into custody for civic or
+political activity, and who they are. The steps, cheapest first:
+
+1. a regex pre-pass over the lower-cased text: reports without any custody word (most news)
+   return at once, without loading natasha;
+2. natasha splits the candidate into sentences, tags morphology and finds person spans;
+3. per sentence, custody cues (pymorphy3 lemmas: задержать, арестовать, сутки, СИЗО…) that are
+   not negated, hypothetical or released; civic and ordinary-crime context; custodial terms;
+4. per person, whether a custody cue governs them (judges, lawyers, sources, relatives and
+   people only fined or summoned are not detainees), with their own term;
+5. a score: custody + civic context, less ordinary crime; ``arrest`` is ``score >= 0.5``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from bot.analysis import ru_vocab as vocab
+from bot.analysis.kk_rules import analyze_kazakh
+from bot.analysis.result import Analysis, Detainee, RuleConfig
+from bot.analysis.ru_names import Mention, Sentence, parse, same_word
+from bot.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees
+from bot.analysis.ru_text import (
+    evidence_text,
+    find_charge,
+    find_date,
+    find_place,
+    keywords_for,
+    matched_keyword,
+    watchlist_hits,
+)
+
+ARREST_THRESHOLD = 0.5
+
+
+def analyze_cyrillic(title: str, text: str, lang: str, rules: RuleConfig) -> Analysis:
+    """Analyse a Russian ("ru") or Kazakh ("kk") report; see the module docstring."""
+    if lang == "kk":
+        return analyze_kazakh(title, text, rules)
+    return analyze_russian(title, text, rules)
+
+
+def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
+    full = f"{title}\n{text}"
+    low = full.lower()
+    protest = bool(vocab.PROTEST_RE.search(low))
+    excluded = matched_keyword(low, keywords_for(rules.exclude_keywords, "ru"))
+    watched = watchlist_hits(full, rules.watchlist)
+    extra = keywords_for(rules.extra_keywords, "ru")
+    custody_hint = vocab.CUSTODY_HINT_RE.search(low)
+    civic_hint = vocab.CIVIC_HINT_RE.search(low) or matched_keyword(low, extra)
+    if not watched and not (custody_hint and civic_hint):
+        reason = "no custody vocabulary" if not custody_hint else "custody without civic context"
+        reasons = (reason,) + ((f"excluded:{excluded}",) if excluded else ())
+        return Analysis(arrest=False, protest=protest, lang="ru", score=0.1 if custody_hint else 0.0, reasons=reasons)
+
+    sentences: list[Sentence] = []
+    if title.strip():
+        sentences.extend(parse(title.strip(), 0, is_title=True))
+    sentences.extend(parse(text, len(sentences)))
+    facts = [analyse_sentence(s, extra) for s in sentences]
+    for n, (sentence, fact) in enumerate(zip(sentences, facts)):
+        find_detainees(sentence, fact, sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None)
+
+    score, reasons, best = _score(sentences, facts)
+    watched_in_custody = [
+        name for name in watched
+        if any(f.cues and watchlist_hits(s.text, (name,)) for s, f in zip(sentences, facts))
+    ]
+    if watched_in_custody:
+        score = max(score, 0.8)
+        reasons += [f"watchlist:{name}" for name in watched_in_custody]
+        best = best or next(
+            n for n, (s, f) in enumerate(zip(sentences, facts)) if f.cues and watchlist_hits(s.text, tuple(watched_in_custody))
+        )
+    if excluded:
+        score = 0.0
+        reasons.append(f"excluded:{excluded}")
+    arrest = score >= ARREST_THRESHOLD
+    detainees = _detainees(sentences, facts) if arrest else ()
+    if arrest and watched_in_custody:
+        detainees = _add_watched(detainees, watched_in_custody)
+    evidence_ids = _evidence(facts, best)
+    custody_text = " ".join(sentences[i].text for i in evidence_ids)
+    return Analysis(
+        arrest=arrest,
+        protest=protest,
+        detainees=detainees,
+        lang="ru",
+        place=find_place(custody_text) or (find_place(full) if arrest else None),
+        detained_on=find_date(custody_text),
+        charge=find_charge(custody_text) or (find_charge(full) if arrest else None),
+        evidence=tuple(evidence_text(sentences[i].text) for i in evidence_ids),
+        score=round(score, 3),
+        reasons=tuple(dict.fromkeys(reasons)),
+    )
+
+
+def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float, list[str], int | None]:
+    """Confidence that the report is an arrest alert, the rules behind it, the best sentence."""
+    civic_all = {c for f in facts for c in f.civic}
+    crime_all = {c for f in facts for c in f.crime}
+    best_score, best_index, best_reasons = 0.0, None, ["no custody in context"]
+    for n, fact in enumerate(facts):
+        if not fact.cues:
+            continue
+        near = range(max(0, n - 1), min(len(facts), n + 2))
+        civic_near = {c for k in near for c in facts[k].civic} | {c for k, s in enumerate(sentences) if s.is_title for c in facts[k].civic}
+        crime_near = {c for k in near for c in facts[k].crime}
+        score = 0.3
+        if any(c.kind in ("event", "term", "sentence") for c in fact.cues):
+            score += 0.05
+        if civic_near:
+            score += 0.3
+        elif civic_all:
+            score += 0.2
+        if len(civic_all) >= 3:
+            score += 0.05
+        if fact.detainees or _counted(sentences[n]):
+            score += 0.1
+        if crime_near:
+            score -= 0.35
+        elif crime_all:
+            score -= 0.15
+        if score > best_score:
+            best_score, best_index = score, n
+            best_reasons = [c.reason for c in fact.cues] + sorted(civic_near or civic_all) + sorted(crime_near or crime_all)
+    specific = any(
+        c.finite or c.kind in ("term", "sentence") for f in facts for c in f.cues
+    ) or any(f.detainees for f in facts) or any(_counted(s) for s, f in zip(sentences, facts) if f.cues)
+    if best_index is not None and not specific:
+        # Custody named only in general terms ("помогает задержанным", "под домашним арестом"):
+        # commentary rather than a report of a specific detention.
+        best_score -= 0.2
+        best_reasons.append("weak:no specific custody")
+    return max(0.0, min(1.0, best_score)), best_reasons, best_index
+
+
+_COUNT_RE = re.compile(r"\b(\d+|двух|трех|трёх|четырех|пяти|десят\w*|сот\w*|тысяч\w*|нескольк\w*|двое|трое|четверо|пятеро)\s+(\w+\s+)?(человек|активист|участник|журналист|протестующ|граждан|задержан)")
+
+
+def _counted(sentence: Sentence) -> bool:
+    return bool(_COUNT_RE.search(sentence.text.lower()))
+
+
+def _evidence(facts: list[SentenceFacts], best: int | None) -> list[int]:
+    if best is None:
+        return []
+    ids = [best]
+    named = [n for n, f in enumerate(facts) if f.detainees and n != best]
+    if named and not facts[best].detainees:
+        ids.append(named[0])
+    return sorted(ids)
+
+
+def _detainees(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[Detainee, ...]:
+    """Merge every accepted mention into people, each with a nominative name and a term."""
+    all_mentions = [m for s in sentences for m in s.mentions]
+    people: list[list[Mention]] = []
+    for mention in sorted(all_mentions, key=lambda m: (-len(m.words), m.sent, m.start)):
+        person = _person_of(mention, people)
+        if person is None:
+            people.append([mention])
+        else:
+            person.append(mention)
+    nominative_words = [w for m in all_mentions if m.nominative for w in m.words]
+    terms: dict[int, str | None] = {}
+    order: dict[int, tuple[int, int]] = {}
+    for fact in facts:
+        for mention, term in fact.detainees:
+            for k, person in enumerate(people):
+                if any(m is mention for m in person):
+                    order.setdefault(k, (mention.sent, mention.start))
+                    if terms.get(k) is None:
+                        terms[k] = term
+    _fill_shared_terms(facts, terms, people)
+    result = []
+    for k in sorted(order, key=order.__getitem__):
+        if all(len(m.words) == 1 for m in people[k]) and not any(m.nominative for m in people[k]):
+            continue  # a lone inflected word ("за вопросы Токаеву") is too weak to name a detainee
+        name = _display_name(people[k], nominative_words)
+        if name and all(d.name != name for d in result):
+            result.append(Detainee(name=name, term=terms.get(k)))
+    return tuple(result)
+
+
+def _fill_shared_terms(facts: list[SentenceFacts], terms: dict[int, str | None], people: list[list[Mention]]) -> None:
+    """Give a term stated for a group ("троих активистов арестовали на 15 суток", "тот же срок")
+    to named detainees near it who have none."""
+    last_term = None
+    for n, fact in enumerate(facts):
+        if fact.same_term_as_before and last_term:
+            for mention, _ in fact.detainees:
+                _set_term(mention, last_term, terms, people)
+        for _, term in fact.detainees:
+            last_term = term or last_term
+        if fact.terms and not fact.detainees:
+            last_term = fact.terms[-1].value
+    orphan = {t.value for f in facts if f.terms and not f.detainees for t in f.terms}
+    if len(orphan) != 1:
+        return
+    value = orphan.pop()
+    sources = [n for n, f in enumerate(facts) if f.terms and not f.detainees]
+    for n, fact in enumerate(facts):
+        if any(abs(n - s) <= 2 for s in sources):
+            for mention, term in fact.detainees:
+                if term is None:
+                    _set_term(mention, value, terms, people, only_if_empty=True)
+
+
+def _set_term(mention: Mention, value: str, terms: dict[int, str | None], people: list[list[Mention]], only_if_empty: bool = False) -> None:
+    for k, person in enumerate(people):
+        if any(m is mention for m in person) and (not only_if_empty or terms.get(k) is None):
+            terms[k] = value
+
+
+def _person_of(mention: Mention, people: list[list[Mention]]) -> list[Mention] | None:
+    """The person an earlier (longer) mention already stands for, if any."""
+    candidates = []
+    for person in people:
+        head = person[0]
+        matched = sum(any(same_word(w, h) for h in head.words + head.normal) for w in mention.words)
+        if len(mention.words) >= 2 and matched >= 2:
+            return person
+        if len(mention.words) == 1 and matched == 1:
+            candidates.append(person)
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:  # a lone given name shared by two people: the nearest one before it
+        before = [p for p in candidates if p[0].sent <= mention.sent]
+        return max(before, key=lambda p: p[0].sent) if before else None
+    return None
+
+
+def _display_name(person: list[Mention], nominative_words: list[str]) -> str:
+    """The person's name in the nominative, as the text spells it, word order kept."""
+    full = [m for m in person if len(m.words) >= 2] or person
+    written = [m for m in full if m.nominative]
+    if written:
+        words = Counter(" ".join(m.words) for m in written).most_common(1)[0][0].split()
+    else:
+        words = Counter(" ".join(m.normal) for m in full).most_common(1)[0][0].split()
+        # A form the text writes in the nominative elsewhere wins over a guessed one.
+        words = [next((n for n in nominative_words if same_word(n, w) and len(n) <= len(w) + 1), w) for w in words]
+    return " ".join(words)
+
+
+def _add_watched(detainees: tuple[Detainee, ...], watched: list[str]) -> tuple[Detainee, ...]:
+    result = list(detainees)
+    for name in watched:
+        if not any(_same_name(name, d.name) for d in result):
+            result.append(Detainee(name=name))
+    return tuple(result)
+
+
+def _same_name(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    return all(any(same_word(x, y) for y in wb) for x in wa)

@@ -1,0 +1,31 @@
+"""The main text of an article page, for feeds that only carry a teaser.
+
+Deterministic and offline: trafilatura only reads the HTML it is given.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import trafilatura
+
+log = logging.getLogger(__name__)
+
+
+def extract_article_text(html: str, url: str | None) -> str | None:
+    """The article's main text without navigation, comments or tables; None if none found."""
+    if not html or not html.strip():
+        return None
+    try:
+        text = trafilatura.extract(
+            html, url=url, include_comments=False, include_tables=False,
+            favor_precision=False, deduplicate=False, with_metadata=False,
+        )
+    # trafilatura and lxml raise a variety of errors on broken markup; a junk page must
+    # never stop a poll, so any failure here means "no article text".
+    except Exception as exc:
+        log.debug("no article text from %s: %r", url, exc)
+        return None
+    if not text or not text.strip():
+        return None
+    return text.strip()

@@ -1,0 +1,418 @@
+"""HTTP for every source and article: one shared client, polite limits, actionable errors.
+
+Exceptions, all raised with the URL they failed on::
+
+    FetchError                 anything that stopped a fetch
+    ├── FetchTimeoutError      connect/read timeout or the whole-fetch deadline
+    ├── FetchStatusError       an HTTP error status (.status, .retry_after)
+    ├── FetchTooLargeError     the body passed the size cap (also after decompression)
+    ├── FetchConnectionError   refused, DNS failure, connection broken
+    ├── FetchRedirectError     too many redirects (a loop)
+    └── FetchBlockedError      a URL we refuse to fetch (not http/https, private address)
+
+httpx errors are translated in one place (``_translate``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import codecs
+import errno
+import ipaddress
+import re
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+import httpx
+
+from bot import USER_AGENT
+
+MAX_BYTES = 10 * 1024 * 1024
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 20.0
+DEADLINE = 45.0  # a whole fetch, however slowly the body trickles in
+MAX_REDIRECTS = 5
+PER_HOST = 2  # requests at once to one host
+ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
+
+CHARSET_PARAM_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+XML_DECL_RE = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)[\"']", re.I)
+META_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+# Bytes of a document searched for an encoding declaration.
+SNIFF_BYTES = 4096
+
+
+class FetchError(Exception):
+    """A fetch failed; the message says what happened and, where possible, what to do."""
+
+    def __init__(self, message: str, url: str) -> None:
+        super().__init__(message)
+        self.url = url
+
+
+class FetchTimeoutError(FetchError):
+    pass
+
+
+class FetchStatusError(FetchError):
+    """The server answered an error status; ``retry_after`` is in seconds when it said."""
+
+    def __init__(self, message: str, url: str, status: int, retry_after: float | None = None) -> None:
+        super().__init__(message, url)
+        self.status = status
+        self.retry_after = retry_after
+
+
+class FetchTooLargeError(FetchError):
+    pass
+
+
+class FetchConnectionError(FetchError):
+    pass
+
+
+class FetchRedirectError(FetchError):
+    pass
+
+
+class FetchBlockedError(FetchError):
+    pass
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """One answered fetch. On ``not_modified`` the content is empty: use the stored copy."""
+
+    status: int
+    final_url: str
+    content: bytes
+    text: str
+    content_type: str | None
+    etag: str | None
+    last_modified: str | None
+    not_modified: bool = False
+
+
+class Fetcher:
+    """Fetches URLs through one shared httpx client, at most ``per_host`` at once per host."""
+
+    def __init__(
+        self,
+        *,
+        max_bytes: int = MAX_BYTES,
+        connect_timeout: float = CONNECT_TIMEOUT,
+        read_timeout: float = READ_TIMEOUT,
+        deadline: float = DEADLINE,
+        max_redirects: int = MAX_REDIRECTS,
+        per_host: int = PER_HOST,
+        user_agent: str = USER_AGENT,
+    ) -> None:
+        self.max_bytes = max_bytes
+        self.connect_timeout = connect_timeout
+        self.read_timeout = read_timeout
+        self.deadline = deadline
+        self.max_redirects = max_redirects
+        self.per_host = per_host
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+        self._client = httpx.AsyncClient(
+            headers={"User-Agent": user_agent, "Accept": ACCEPT},
+            timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
+            follow_redirects=True,
+            max_redirects=max_redirects,
+            http2=False,
+        )
+
+    async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+        """GET ``url``, conditionally when a validator from the last fetch is given."""
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        host = urlsplit(url).netloc.lower()
+        limiter = self._hosts.setdefault(host, asyncio.Semaphore(self.per_host))
+        async with limiter:
+            try:
+                async with asyncio.timeout(self.deadline):
+                    return await self._get(url, headers)
+            except TimeoutError as exc:  # the deadline, not an httpx timeout (those are translated)
+                raise FetchTimeoutError(
+                    f"{url} took longer than {self.deadline:g}s in total; the site is too slow", url
+                ) from exc
+            except httpx.HTTPError as exc:
+                raise _translate(exc, url, self) from exc
+
+    async def _get(self, url: str, headers: dict[str, str]) -> FetchResult:
+        async with self._client.stream("GET", url, headers=headers) as response:
+            final_url = str(response.url)
+            etag = response.headers.get("ETag")
+            modified = response.headers.get("Last-Modified")
+            content_type = response.headers.get("Content-Type")
+            if response.status_code == 304:
+                return FetchResult(304, final_url, b"", "", content_type, etag, modified, not_modified=True)
+            if response.status_code >= 400:
+                raise _status_error(response.status_code, final_url, response.headers.get("Retry-After"))
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > self.max_bytes:
+                raise self._too_large(final_url)
+            body = bytearray()
+            # aiter_bytes yields decompressed bytes, so a gzip bomb hits the cap too.
+            async for chunk in response.aiter_bytes():
+                body += chunk
+                if len(body) > self.max_bytes:
+                    raise self._too_large(final_url)
+            content = bytes(body)
+            return FetchResult(
+                response.status_code, final_url, content, decode_body(content, content_type),
+                content_type, etag, modified,
+            )
+
+    def _too_large(self, url: str) -> FetchTooLargeError:
+        return FetchTooLargeError(
+            f"{url} is larger than the {_size(self.max_bytes)} limit; is it really a feed or news page?", url
+        )
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / 1024 / 1024:g} MB"
+    if count >= 1024:
+        return f"{count / 1024:g} KB"
+    return f"{count} bytes"
+
+
+def _translate(exc: httpx.HTTPError, url: str, fetcher: Fetcher) -> FetchError:
+    """One place where httpx's errors become messages an operator can act on."""
+    request_url = url
+    try:
+        request_url = str(exc.request.url)
+    except RuntimeError:  # no request attached
+        pass
+    parts = urlsplit(request_url)
+    host = parts.hostname or request_url
+    where = f"{host}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+    if isinstance(exc, httpx.ConnectTimeout):
+        return FetchTimeoutError(f"timed out after {fetcher.connect_timeout:g}s connecting to {host} ({url})", url)
+    if isinstance(exc, httpx.TimeoutException):
+        return FetchTimeoutError(
+            f"timed out after {fetcher.read_timeout:g}s waiting for {host} to answer ({url})", url
+        )
+    if isinstance(exc, httpx.TooManyRedirects):
+        return FetchRedirectError(
+            f"more than {fetcher.max_redirects} redirects starting at {url} (a redirect loop?); "
+            "open it in a browser and use the final address", url
+        )
+    if isinstance(exc, httpx.ConnectError):
+        if _caused_by(exc, socket.gaierror) or "name or service not known" in str(exc).lower():
+            return FetchConnectionError(f"cannot resolve host name {host} ({url}) — is the URL spelt right?", url)
+        refused = any(isinstance(e, ConnectionRefusedError) or getattr(e, "errno", None) == errno.ECONNREFUSED
+                      for e in _chain(exc)) or "refused" in str(exc).lower()
+        if refused:
+            return FetchConnectionError(f"connection refused by {where} — is the site down or the URL wrong?", url)
+        return FetchConnectionError(f"cannot connect to {where} ({url}): {exc or type(exc).__name__}", url)
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return FetchBlockedError(f"{url} is not an http(s) URL", url)
+    if isinstance(exc, httpx.InvalidURL):
+        return FetchError(f"{url} is not a valid URL: {exc}", url)
+    if isinstance(exc, httpx.DecodingError):
+        return FetchError(f"{url} sent a body that cannot be decompressed: {exc}", url)
+    if isinstance(exc, httpx.TransportError):
+        return FetchConnectionError(
+            f"connection to {where} broke while fetching {url}: {exc or type(exc).__name__}", url
+        )
+    return FetchError(f"cannot fetch {url}: {exc or type(exc).__name__}", url)
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    return any(isinstance(e, kind) for e in _chain(exc))
+
+
+def _status_error(status: int, url: str, retry_after_header: str | None) -> FetchStatusError:
+    retry_after = parse_retry_after(retry_after_header)
+    advice = {
+        401: "the page needs a login",
+        403: "the site refuses the bot (blocked user agent or region?)",
+        404: "the page does not exist; check the URL",
+        410: "the page was removed; find the site's new feed",
+        429: "the site rate-limits us",
+    }.get(status, "the site has a problem" if status >= 500 else "")
+    message = f"HTTP {status} from {url}"
+    if advice:
+        message += f" ({advice})"
+    if retry_after is not None:
+        message += f"; it asks to retry after {retry_after:g}s"
+    return FetchStatusError(message, url, status, retry_after)
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    now = now or datetime.now(timezone.utc)
+    return max(0.0, (when - now).total_seconds())
+
+
+# -- decoding ---------------------------------------------------------------------
+
+
+def decode_body(content: bytes, content_type: str | None) -> str:
+    """Text of a body: the header's charset, else the document's declaration, else a guess.
+
+    A declared UTF-8 that does not decode is not believed: Russian-language sites often
+    serve windows-1251 or KOI8-R under a wrong or missing declaration.
+    """
+    for charset in (_header_charset(content_type), _declared_charset(content)):
+        if not charset:
+            continue
+        try:
+            codec = codecs.lookup(charset).name
+        except LookupError:
+            continue
+        if codec in ("utf-8", "utf-8-sig"):
+            try:
+                return content.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                break  # a wrong declaration: guess instead
+        return content.decode(codec, errors="replace")
+    return guess_decode(content)
+
+
+def guess_decode(content: bytes) -> str:
+    """UTF-8 if it decodes; else whichever of cp1251/KOI8-R reads like Russian; else cp1252."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best, best_score = None, 0
+    for codec in ("cp1251", "koi8_r"):
+        text = content.decode(codec, errors="replace")
+        score = _russian_score(text)
+        if score > best_score:
+            best, best_score = text, score
+    return best if best is not None else content.decode("cp1252", errors="replace")
+
+
+def _russian_score(text: str) -> int:
+    # Running text is mostly lower case; decoded with the wrong Cyrillic codec, case flips.
+    lower = sum(1 for ch in text if "а" <= ch <= "я" or ch == "ё")
+    upper = sum(1 for ch in text if "А" <= ch <= "Я" or ch == "Ё")
+    return lower - upper
+
+
+def _header_charset(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = CHARSET_PARAM_RE.search(content_type)
+    return match.group(1) if match else None
+
+
+def _declared_charset(content: bytes) -> str | None:
+    if content.startswith(codecs.BOM_UTF8):
+        return "utf-8"
+    head = content[:SNIFF_BYTES]
+    match = XML_DECL_RE.search(head) or META_CHARSET_RE.search(head)
+    return match.group(1).decode("ascii", errors="replace") if match else None
+
+
+# -- article links from feeds -----------------------------------------------------
+
+
+async def check_article_url(url: str, source_url: str) -> None:
+    """Refuse article links a feed could use to reach our own network (SSRF).
+
+    Only http(s) is allowed, and no host resolving to a private, loopback or link-local
+    address — unless the source itself is on such an address (a local test feed).
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise FetchBlockedError(f"article link {url!r} is not http(s); not fetched", url)
+    if not parts.hostname:
+        raise FetchBlockedError(f"article link {url!r} has no host; not fetched", url)
+    addresses = await _resolve(parts.hostname, url)
+    if not any(_internal(address) for address in addresses):
+        return
+    source_host = urlsplit(source_url).hostname
+    if source_host:
+        try:
+            source_addresses = await _resolve(source_host, source_url)
+        except FetchConnectionError:
+            source_addresses = []
+        if source_addresses and all(_internal(address) for address in source_addresses):
+            return
+    raise FetchBlockedError(
+        f"article link {url} points to a private or local address; not fetched "
+        "(a feed must not make the bot reach its own network)", url
+    )
+
+
+async def _resolve(host: str, url: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    try:
+        return [ipaddress.ip_address(host)]
+    except ValueError:
+        pass
+    loop = asyncio.get_running_loop()
+    try:
+        infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise FetchConnectionError(f"cannot resolve host name {host} ({url}) — is the URL spelt right?", url) from exc
+    return [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+
+
+def _internal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return not address.is_global or address.is_multicast
+
+
+# -- when to try again -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """How long to wait before polling a failing source again.
+
+    The interval doubles with each consecutive failure up to ``cap``; a server's
+    Retry-After is honoured when it asks for longer (still within ``cap``).
+    """
+
+    interval: timedelta
+    cap: timedelta = timedelta(hours=6)
+
+    def delay(self, consecutive_failures: int, retry_after: float | None = None) -> timedelta:
+        exponent = min(max(consecutive_failures, 0), 30)
+        wait = min(self.cap, self.interval * (2 ** exponent))
+        if retry_after is not None and retry_after > 0:
+            wait = max(wait, min(self.cap, timedelta(seconds=retry_after)))
+        return wait
+
+
+__all__ = [
+    "Backoff", "FetchBlockedError", "FetchConnectionError", "FetchError", "FetchRedirectError",
+    "FetchResult", "FetchStatusError", "FetchTimeoutError", "FetchTooLargeError", "Fetcher",
+    "check_article_url", "decode_body", "parse_retry_after",
+]

@@ -1,0 +1,258 @@
+"""Sending posts: the Publisher protocol, Telegram through python-telegram-bot, and the console.
+
+Every Telegram failure is translated into a PublishError in one place
+(``_publish_error``), so callers only decide between "retry later" and "give up".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+import time
+import warnings
+from datetime import timedelta
+from typing import Any, Protocol, TextIO
+
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, ReplyParameters
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
+from telegram.request import HTTPXRequest
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.publish.errors import PublishError
+from bot.publish.text import html_to_text
+
+log = logging.getLogger(__name__)
+
+DEFAULT_API_URL = "https://api.telegram.org"
+#: Telegram allows about 20 posts a minute to one group or channel.
+DEFAULT_MIN_INTERVAL = 3.0
+#: Flood-control waits longer than this are not slept through here; the outbox retries later.
+MAX_FLOOD_WAIT = 60.0
+FLOOD_RETRIES = 3
+
+
+class Publisher(Protocol):
+    """Where posts go. ``send`` returns the id the message got in its chat."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    async def send(
+        self, chat_id: str, html: str, *, reply_markup: dict[str, Any] | None = None, reply_to: int | None = None
+    ) -> int: ...
+
+
+class FloodWait(TelegramError):
+    """Telegram's 429 with ``retry_after`` in seconds (a float, unlike PTB 22's RetryAfter)."""
+
+    def __init__(self, description: str, retry_after: float) -> None:
+        super().__init__(description)
+        self.retry_after = retry_after
+
+
+class _FloodAwareRequest(HTTPXRequest):
+    """Raises FloodWait for 429 answers before PTB builds a RetryAfter.
+
+    PTB 22.2+ emits a deprecation warning whenever a RetryAfter is created (its
+    ``retry_after`` is becoming a timedelta); reading the answer here avoids it.
+    """
+
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        code, payload = await super().do_request(*args, **kwargs)
+        if code == 429:
+            try:
+                answer = json.loads(payload)
+                retry_after = float(answer["parameters"]["retry_after"])
+            except (ValueError, KeyError, TypeError):
+                return code, payload  # not the usual shape: let PTB report it
+            raise FloodWait(str(answer.get("description") or "Too Many Requests"), retry_after)
+        return code, payload
+
+
+class TelegramPublisher:
+    """Posts HTML messages through the Bot API, pacing posts to each chat.
+
+    ``api_url`` points the bot at another Bot API server (a local one, or the test
+    stand-in). ``min_interval`` is the least time between two posts to the same chat.
+    """
+
+    def __init__(
+        self,
+        token: str,
+        *,
+        api_url: str = DEFAULT_API_URL,
+        min_interval: float = DEFAULT_MIN_INTERVAL,
+        max_flood_wait: float = MAX_FLOOD_WAIT,
+        flood_retries: int = FLOOD_RETRIES,
+        connect_timeout: float = 10.0,
+        read_timeout: float = 30.0,
+    ) -> None:
+        if not token:
+            raise ValueError("TelegramPublisher needs a bot token (TELEGRAM_BOT_TOKEN)")
+        request = _FloodAwareRequest(
+            connection_pool_size=8, connect_timeout=connect_timeout, read_timeout=read_timeout,
+            write_timeout=read_timeout, pool_timeout=connect_timeout,
+        )
+        self.bot = Bot(token, base_url=api_url.rstrip("/") + "/bot", request=request)
+        self.min_interval = min_interval
+        self.max_flood_wait = max_flood_wait
+        self.flood_retries = flood_retries
+        self._chat_locks: dict[str, asyncio.Lock] = {}
+        self._last_post: dict[str, float] = {}
+
+    async def start(self) -> None:
+        """Open the HTTP client and check the token with getMe.
+
+        A rejected token raises a permanent PublishError (nothing could be posted); an
+        unreachable Telegram is only logged, since posts are retried from the outbox.
+        """
+        try:
+            await self.bot.initialize()
+        except InvalidToken:
+            # PTB's own message quotes the token: do not chain it into tracebacks.
+            raise PublishError(
+                "Telegram rejected the bot token (Unauthorized) — check TELEGRAM_BOT_TOKEN", permanent=True,
+                description="Unauthorized",
+            ) from None
+        except TelegramError as exc:
+            log.warning("could not reach Telegram at start-up (%s); posts stay queued until it answers", exc)
+
+    async def stop(self) -> None:
+        await self.bot.shutdown()
+
+    async def send(
+        self, chat_id: str, html: str, *, reply_markup: dict[str, Any] | None = None, reply_to: int | None = None
+    ) -> int:
+        """Post ``html`` (Telegram HTML) to ``chat_id``; return the new message's id.
+
+        Flood control (429) is waited out up to ``max_flood_wait`` seconds, at most
+        ``flood_retries`` times; then, like every other failure, it raises PublishError.
+        """
+        markup = InlineKeyboardMarkup.de_json(reply_markup, self.bot) if reply_markup else None
+        reply = ReplyParameters(message_id=reply_to, allow_sending_without_reply=True) if reply_to else None
+        lock = self._chat_locks.setdefault(str(chat_id), asyncio.Lock())
+        async with lock:
+            flood_waits = 0
+            while True:
+                await self._pace(str(chat_id))
+                try:
+                    message = await self.bot.send_message(
+                        chat_id=chat_id, text=html, parse_mode=ParseMode.HTML,
+                        link_preview_options=LinkPreviewOptions(is_disabled=True),
+                        reply_markup=markup, reply_parameters=reply,
+                    )
+                except (FloodWait, RetryAfter) as exc:
+                    wait = _retry_after_seconds(exc)
+                    if flood_waits >= self.flood_retries or wait > self.max_flood_wait:
+                        raise _publish_error(exc, str(chat_id)) from None
+                    flood_waits += 1
+                    log.warning("Telegram flood control for chat %s: waiting %.0fs (retry %d of %d)",
+                                chat_id, wait, flood_waits, self.flood_retries)
+                    await asyncio.sleep(wait)
+                    continue
+                except TelegramError as exc:
+                    raise _publish_error(exc, str(chat_id)) from (None if isinstance(exc, InvalidToken) else exc)
+                finally:
+                    self._last_post[str(chat_id)] = time.monotonic()
+                return message.message_id
+
+    async def _pace(self, chat_id: str) -> None:
+        last = self._last_post.get(chat_id)
+        if last is not None:
+            wait = last + self.min_interval - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+
+
+def _retry_after_seconds(exc: FloodWait | RetryAfter) -> float:
+    if isinstance(exc, FloodWait):
+        return exc.retry_after
+    with warnings.catch_warnings():
+        # PTB 22 warns that retry_after will become a timedelta; accept either.
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def _publish_error(exc: TelegramError, chat_id: str) -> PublishError:
+    """Translate a python-telegram-bot error into what the operator can do about it."""
+    description = exc.message
+    if isinstance(exc, (FloodWait, RetryAfter)):
+        seconds = _retry_after_seconds(exc)
+        return PublishError(f"Telegram flood control: asked to wait {seconds:.0f}s before posting to chat "
+                            f"{chat_id}; will retry later", permanent=False, retry_after=seconds,
+                            description=description)
+    if isinstance(exc, ChatMigrated):
+        return PublishError(f"Telegram says group {chat_id} became a supergroup — set TELEGRAM_CHAT_ID to "
+                            f"{exc.new_chat_id}", permanent=True, description=description)
+    if isinstance(exc, InvalidToken):
+        return PublishError("Telegram rejected the bot token (Unauthorized) — check TELEGRAM_BOT_TOKEN",
+                            permanent=True, description="Unauthorized")
+    if isinstance(exc, Forbidden):
+        return PublishError(f"Telegram refused to post to chat {chat_id}: {description} — add the bot to the "
+                            "chat (as an administrator of a channel) or check TELEGRAM_CHAT_ID",
+                            permanent=True, description=description)
+    if isinstance(exc, BadRequest):
+        lowered = description.lower()
+        if "chat not found" in lowered or "chat_id is empty" in lowered:
+            hint = "check TELEGRAM_CHAT_ID / TELEGRAM_ADMIN_CHAT_ID (a channel's @name or its -100… id)"
+        elif "can't parse entities" in lowered:
+            hint = "the post's HTML is invalid, a formatting bug: it will not be retried"
+        elif "too long" in lowered:
+            hint = "the post is longer than Telegram's 4096 characters, a formatting bug: it will not be retried"
+        else:
+            hint = "it will not be retried"
+        return PublishError(f"Telegram rejected the message to chat {chat_id}: {description} — {hint}",
+                            permanent=True, description=description)
+    if isinstance(exc, TimedOut):
+        return PublishError(f"Telegram did not answer in time while posting to chat {chat_id}; will retry",
+                            permanent=False, description=description)
+    if isinstance(exc, NetworkError):
+        return PublishError(f"could not post to Telegram (chat {chat_id}): {description}; will retry",
+                            permanent=False, description=description)
+    return PublishError(f"Telegram error while posting to chat {chat_id}: {description}; will retry",
+                        permanent=False, description=description)
+
+
+class ConsolePublisher:
+    """Prints each post as plain text, separated by a blank line (no token needed)."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self._stream = stream
+        self._next_id = 1
+
+    @property
+    def stream(self) -> TextIO:
+        return self._stream if self._stream is not None else sys.stdout
+
+    async def start(self) -> None:
+        return None
+
+    async def stop(self) -> None:
+        return None
+
+    async def send(
+        self, chat_id: str, html: str, *, reply_markup: dict[str, Any] | None = None, reply_to: int | None = None
+    ) -> int:
+        text = html_to_text(html).strip("\n")
+        buttons = [button.get("text", "") for row in (reply_markup or {}).get("inline_keyboard", []) for button in row]
+        if buttons:
+            text += "\n" + " ".join(f"[{label}]" for label in buttons)
+        self.stream.write(text + "\n\n")
+        self.stream.flush()
+        message_id = self._next_id
+        self._next_id += 1
+        return message_id

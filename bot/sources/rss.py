@@ -1,0 +1,103 @@
+"""RSS 0.9x/2.0, RDF and Atom feeds, read with feedparser from the raw bytes
+(so the document's own encoding declaration is honoured)."""
+
+from __future__ import annotations
+
+import calendar
+import io
+import re
+import time
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+
+from bot.models import Entry
+from bot.sources import SourceParseError, first_line_title, html_to_text, soup
+
+# Text in content:encoded / atom:content shorter than this is treated as a teaser.
+FULL_TEXT_CHARS = 200
+HTML_START_RE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)", re.I | re.S)
+FEED_LINK_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+
+
+def parse(content: bytes, final_url: str) -> list[Entry]:
+    # A file object, never bytes: feedparser would try bytes as a file name first.
+    parsed = feedparser.parse(io.BytesIO(content), response_headers={"content-location": final_url})
+    # feedparser names the format it recognised; no name and no entries: not a feed at all.
+    if not parsed.entries and not parsed.get("version"):
+        raise SourceParseError(_not_a_feed(content, final_url))
+    entries = []
+    for item in parsed.entries:
+        entry = _entry(item, final_url)
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+def _entry(item: Any, base_url: str) -> Entry | None:
+    link = _absolute(item.get("link"), base_url)
+    content_text = "\n\n".join(
+        text for text in (html_to_text(part.get("value", "")) for part in item.get("content") or []) if text
+    )
+    summary_text = html_to_text(item.get("summary", ""))
+    text = content_text or summary_text
+    title = html_to_text(item.get("title", "")).replace("\n", " ")
+    if not title and not link:
+        return None
+    if not title:
+        title = first_line_title(text) or link or ""
+    return Entry(
+        title=title,
+        url=link,
+        guid=(item.get("id") or "").strip() or None,
+        text=text,
+        published=_date(item.get("published_parsed") or item.get("updated_parsed")),
+        full_text=len(content_text) >= FULL_TEXT_CHARS,
+    )
+
+
+def _absolute(link: str | None, base_url: str) -> str | None:
+    if not link:
+        return None
+    url = urljoin(base_url, link.strip())
+    return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+def _date(value: time.struct_time | None) -> datetime | None:
+    # feedparser normalises every date it understands to a UTC struct_time.
+    if value is None:
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc)
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
+def _not_a_feed(content: bytes, url: str) -> str:
+    if HTML_START_RE.match(content[:2048]):
+        message = (
+            f"{url} is not an RSS/Atom feed (looks like HTML); if it is a news page set "
+            'type = "html" for this source in sources.toml'
+        )
+        feed = _announced_feed(content, url)
+        if feed:
+            message += f", or use the feed the page announces: url = \"{feed}\""
+        return message
+    if not content.strip():
+        return f"{url} is not an RSS/Atom feed (the body is empty); check the URL"
+    return (
+        f"{url} is not an RSS/Atom feed (not XML a feed reader understands); check the URL, "
+        'or set type = "html" if it is a news page'
+    )
+
+
+def _announced_feed(content: bytes, url: str) -> str | None:
+    page = soup(content)
+    for link in page.find_all("link", href=True):
+        rel = link.get("rel") or []
+        rels = rel if isinstance(rel, list) else str(rel).split()
+        if "alternate" in [r.lower() for r in rels] and str(link.get("type", "")).lower() in FEED_LINK_TYPES:
+            return urljoin(url, str(link["href"]))
+    return None

@@ -1,0 +1,289 @@
+"""The English rules, one family at a time, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from bot.analysis.en_terms import find_charge, find_date, find_terms
+from bot.analysis.english import analyze_english, split_sentences
+from bot.analysis.jsonl import run_jsonl
+from bot.analysis.result import Analysis, RuleConfig
+
+NO_RULES = RuleConfig()
+
+
+def analyse(text: str, title: str = "", rules: RuleConfig = NO_RULES) -> Analysis:
+    return analyze_english(title, text, rules)
+
+
+def people(result: Analysis) -> dict[str, str | None]:
+    return {d.name: d.term for d in result.detainees}
+
+
+# --- the contract -------------------------------------------------------------------
+
+def test_arrest_is_exactly_score_at_least_half():
+    texts = [
+        "Police in Almaty detained blogger Daulet Serikbayev on Monday after he streamed a picket.",
+        "The finance ministry published its budget forecast for the next year.",
+        "Police seized two kilograms of heroin and detained a courier in Shymkent.",
+    ]
+    for text in texts:
+        result = analyse(text)
+        assert result.arrest == (result.score >= 0.5)
+        assert result.lang == "en"
+        assert result.reasons
+
+
+def test_unrelated_news_returns_from_the_keyword_pass():
+    result = analyse("The national bank kept its base rate at 14.75 percent, citing slower inflation.")
+    assert not result.arrest and result.score == 0.0
+    assert result.reasons == ("no custody words",)
+
+
+# --- custody and civic context ----------------------------------------------------------
+
+def test_role_before_name_with_term_place_and_date():
+    result = analyse(
+        "On 14 March 2024 a court in Shymkent sentenced activist Yerbol Tanatarov to 10 days in jail "
+        "for an unsanctioned rally outside the city hall.")
+    assert result.arrest and result.protest
+    assert people(result) == {"Yerbol Tanatarov": "10 days"}
+    assert result.place == "Shymkent"
+    assert result.detained_on == "2024-03-14"
+    assert any(r.startswith("custody:") for r in result.reasons)
+    assert any(r.startswith("civic:") for r in result.reasons)
+    assert result.evidence and len(result.evidence[0]) <= 400
+
+
+def test_role_after_name_appositive():
+    result = analyse(
+        "Aruzhan Kenesova, a journalist with an independent news site, was detained in Aktau on Tuesday. "
+        "Her lawyer, Timur Baimukhanov, said she was taken to a police station.")
+    assert result.arrest
+    assert people(result) == {"Aruzhan Kenesova": None}
+    assert result.place == "Aktau"
+
+
+def test_several_names_with_different_terms_in_one_sentence():
+    result = analyse(
+        "The court jailed opposition supporter Nurlan Abenov for 12 days and handed Gaukhar Temirova "
+        "five days for joining the protest march.")
+    assert people(result) == {"Nurlan Abenov": "12 days", "Gaukhar Temirova": "5 days"}
+
+
+def test_list_of_names_shares_one_term_and_each():
+    result = analyse(
+        "A district court sentenced protesters Arman Zhakupov, Saule Omarova and Daniyar Kassym to 20 days "
+        "of administrative arrest. Two more demonstrators, Bolat Iskakov and Aigul Mustafina, got 7 days each.")
+    assert people(result) == {
+        "Arman Zhakupov": "20 days", "Saule Omarova": "20 days", "Daniyar Kassym": "20 days",
+        "Bolat Iskakov": "7 days", "Aigul Mustafina": "7 days",
+    }
+
+
+def test_were_detained_list_and_among_those_detained():
+    result = analyse(
+        "Yerzhan Nurov and Madina Sadykova were detained as they unfolded a banner in Astana. "
+        "Among those held by police was also rights defender Kuanysh Ospanov.")
+    assert set(people(result)) == {"Yerzhan Nurov", "Madina Sadykova", "Kuanysh Ospanov"}
+
+
+def test_word_numbers_and_hyphenated_terms():
+    result = analyse(
+        "Blogger Samat Kudaibergen was handed a twelve-day jail sentence over a video about the strike, "
+        "while poet Erlan Zhunusov was sentenced to fifteen days.")
+    assert people(result) == {"Samat Kudaibergen": "12 days", "Erlan Zhunusov": "15 days"}
+
+
+def test_weeks_become_days_and_years_with_months_become_months():
+    assert [t.term for t in find_terms("he was jailed for two weeks")] == ["14 days"]
+    assert [t.term for t in find_terms("sentenced to three years and six months in prison")] == ["42 months"]
+    assert [t.term for t in find_terms("sentenced to 2 1/2 years in a penal colony")] == ["30 months"]
+    result = analyse(
+        "A court in Oral sentenced civic activist Marat Baimagambetov to four years and three months in "
+        "prison for posts criticising the governor.")
+    assert people(result) == {"Marat Baimagambetov": "51 months"}
+
+
+def test_durations_that_are_not_terms():
+    assert find_terms("he was detained three days ago") == []
+    assert find_terms("they could face administrative arrest of up to 15 days") == []
+    assert find_terms("she was barred from public activity for five years") == []
+    assert find_terms("sentenced to two years of restricted freedom") == []
+    assert find_terms("held incommunicado for more than two weeks") == []
+
+
+def test_surname_and_pronoun_references_resolve_to_the_full_name():
+    result = analyse(
+        "A Kazakh court has sentenced an opposition blogger to three years in prison. "
+        "Kairat Dosmagambetov ran a channel criticising local officials. "
+        "Dosmagambetov was arrested in the spring and pleaded not guilty.")
+    assert people(result) == {"Kairat Dosmagambetov": "3 years"}
+
+
+def test_house_arrest_and_pretrial_detention():
+    result = analyse(
+        "A court in Astana placed trade union leader Saltanat Mukhanova under house arrest for two months "
+        "on charges of inciting social discord.")
+    assert result.arrest
+    assert people(result) == {"Saltanat Mukhanova": "2 months"}
+    assert result.charge and "inciting social discord" in result.charge
+
+
+def test_charge_article_canonical():
+    sentences = ["She was jailed under Article 488, part 6 of the Code of Administrative Offences."]
+    assert find_charge(sentences) == "Article 488 of the Administrative Code"
+    assert find_charge(["He is accused under Article 174 of the Criminal Code of inciting discord."]) \
+        == "Article 174 of the Criminal Code"
+
+
+def test_titles_places_parties_and_months_are_not_people():
+    result = analyse(
+        "Police in Almaty detained members of the unregistered Adilet Zholy party on 5 May, and "
+        "President Timur Zhanuzakov's spokesman said the rally was illegal. Activist Nargiz Aliyeva "
+        "was among those detained near Republic Square.")
+    assert people(result) == {"Nargiz Aliyeva": None}
+
+
+def test_unnamed_but_counted_custody_is_an_arrest_without_names():
+    result = analyse("Police detained dozens of protesters in Zhanaozen on Saturday as oil workers rallied "
+                     "for higher wages.")
+    assert result.arrest and result.protest
+    assert result.detainees == ()
+
+
+# --- negatives ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,reason", [
+    ("Police in Karaganda detained a 29-year-old man with three kilograms of synthetic drugs intended "
+     "for sale, the interior ministry said.", "negative:drugs"),
+    ("The anti-corruption agency arrested the deputy governor of Kostanay region on suspicion of "
+     "taking a bribe of 40 million tenge.", "negative:corruption"),
+    ("Two men were detained in Taraz on suspicion of stealing cattle from a farm.", "negative:crime"),
+])
+def test_ordinary_crime_is_not_an_arrest_alert(text, reason):
+    result = analyse(text)
+    assert not result.arrest
+    assert reason in result.reasons
+
+
+def test_fine_only_is_not_an_arrest_and_fined_people_are_not_detainees():
+    result = analyse(
+        "A court in Semey fined activists Asel Bekova and Ruslan Tolegenov 100,000 tenge each for "
+        "holding a picket against the new dam.")
+    assert not result.arrest and result.protest
+    mixed = analyse(
+        "The court jailed activist Zhanat Omarov for 10 days. Two other picketers, Dina Sultanova and "
+        "Askar Ibrayev, were fined.")
+    assert people(mixed) == {"Zhanat Omarov": "10 days"}
+
+
+def test_summons_and_questioning_are_not_arrests():
+    result = analyse("Journalist Lyazzat Akhmetova was summoned to the police for questioning over her "
+                     "report on the land protests in Atyrau.")
+    assert not result.arrest
+
+
+def test_release_is_not_an_arrest():
+    result = analyse(
+        "Opposition activist Berik Zhaksylykov was released from prison on Friday after serving four years. "
+        "He had been sentenced to four years in prison in 2020 for supporting a banned movement.",
+        title="Kazakh activist freed after four years")
+    assert not result.arrest
+    assert "negative:release" in result.reasons
+
+
+def test_restricted_freedom_is_not_custody():
+    result = analyse(
+        "A court in Pavlodar sentenced activist Gulnara Zhaksybekova to two years of restricted freedom "
+        "for links to a banned opposition movement. She was also barred from social media for three years.")
+    assert not result.arrest
+    assert result.detainees == ()
+
+
+def test_commentary_without_specific_custody_is_not_an_arrest():
+    result = analyse(
+        "Rights groups say the authorities have jailed many government critics over the last decade and "
+        "continue to use vague extremism charges against journalists.")
+    assert not result.arrest
+    assert "negative:commentary" in result.reasons
+
+
+def test_an_attempted_detention_is_not_custody():
+    result = analyse("Police tried to detain reporter Nurbol Sadvakasov at the rally but he walked away.")
+    assert "Nurbol Sadvakasov" not in people(result)
+
+
+# --- operator rules -------------------------------------------------------------------
+
+def test_extra_keywords_add_custody_vocabulary():
+    text = "Activist Zhanibek Sarsenov disappeared after men in plain clothes pushed him into a car near a picket in Taraz on Monday."
+    assert not analyse(text).arrest
+    rules = RuleConfig(extra_keywords={"en": ("disappeared", "pushed him into a car")})
+    result = analyse(text, rules=rules)
+    assert result.arrest
+    assert "extra:disappeared" in result.reasons
+    assert people(result) == {"Zhanibek Sarsenov": None}
+
+
+def test_exclude_keywords_force_no_arrest():
+    text = "Police detained activist Roza Akylbekova at a rally in Almaty on Sunday."
+    result = analyse(text, rules=RuleConfig(exclude_keywords={"*": ("rally",)}))
+    assert not result.arrest and result.score < 0.5
+    assert "excluded:rally" in result.reasons
+
+
+def test_watchlist_flags_any_arrest_like_mention():
+    text = "Businessman Kanat Seitov was detained in Atyrau on suspicion of fraud, police said on Monday."
+    assert not analyse(text).arrest
+    result = analyse(text, rules=RuleConfig(watchlist=("Kanat Seitov",)))
+    assert result.arrest
+    assert "watchlist:Kanat Seitov" in result.reasons
+    assert "Kanat Seitov" in people(result)
+
+
+# --- sentences and dates --------------------------------------------------------------
+
+def test_hard_line_breaks_inside_sentences_are_joined():
+    sentences = split_sentences("", "The blogger was among five people\nbriefly detained at the rally.\nPolice said nothing.")
+    assert sentences == ["The blogger was among five people briefly detained at the rally.", "Police said nothing."]
+
+
+def test_dates_take_the_year_from_context():
+    assert find_date("He was detained on April 3rd.", 2023) == "2023-04-03"
+    assert find_date("He was detained on 3 April.", None) is None
+    assert find_date("He was detained on Monday.", 2023) is None
+
+
+# --- the JSON-lines runner ------------------------------------------------------------
+
+def test_run_jsonl_keeps_order_skips_blank_lines_and_reports_bad_ones():
+    lines = [
+        json.dumps({"id": "a", "title": "", "text": "Police detained activist Ali Omarov at a picket in Almaty on Monday.", "lang": "en"}),
+        "",
+        "{not json",
+        json.dumps({"id": "b", "text": "The weather in Astana was cold.", "lang": "en"}),
+        json.dumps({"id": "c", "text": "This one breaks the analyser."}),
+    ]
+
+    def analyzer(title, text, lang, rules):
+        if "breaks" in text:
+            raise ValueError("boom")
+        from bot.analysis.engine import analyze
+        return analyze(title, text, lang, rules)
+
+    out, err = io.StringIO(), io.StringIO()
+    errors = run_jsonl(lines, out, None, err=err, analyzer=analyzer)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b", "c"]
+    assert rows[0]["arrest"] is True and rows[0]["detainees"] == [{"name": "Ali Omarov", "term": None}]
+    assert rows[1]["arrest"] is False
+    assert rows[2]["arrest"] is False and "boom" in rows[2]["error"]
+    assert set(rows[0]) >= {"id", "arrest", "protest", "detainees", "lang", "place", "detained_on", "charge",
+                            "evidence", "score", "reasons"}
+    assert errors == 2
+    assert "line 3" in err.getvalue()
