@@ -31,7 +31,7 @@ import httpx
 
 from bot import USER_AGENT
 
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 20.0
 DEADLINE = 45.0  # a whole fetch, however slowly the body trickles in
@@ -389,30 +389,8 @@ def _internal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return not address.is_global or address.is_multicast
 
 
-# -- when to try again -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Backoff:
-    """How long to wait before polling a failing source again.
-
-    The interval doubles with each consecutive failure up to ``cap``; a server's
-    Retry-After is honoured when it asks for longer (still within ``cap``).
-    """
-
-    interval: timedelta
-    cap: timedelta = timedelta(hours=6)
-
-    def delay(self, consecutive_failures: int, retry_after: float | None = None) -> timedelta:
-        exponent = min(max(consecutive_failures, 0), 30)
-        wait = min(self.cap, self.interval * (2 ** exponent))
-        if retry_after is not None and retry_after > 0:
-            wait = max(wait, min(self.cap, timedelta(seconds=retry_after)))
-        return wait
-
-
 __all__ = [
-    "Backoff", "FetchBlockedError", "FetchConnectionError", "FetchError", "FetchRedirectError",
+    "FetchBlockedError", "FetchConnectionError", "FetchError", "FetchRedirectError",
     "FetchResult", "FetchStatusError", "FetchTimeoutError", "FetchTooLargeError", "Fetcher",
     "check_article_url", "decode_body", "parse_retry_after",
 ]

@@ -10,7 +10,7 @@ import pytest
 
 from bot import USER_AGENT
 from bot.fetch import (
-    Backoff, FetchBlockedError, FetchConnectionError, FetchError, FetchRedirectError, Fetcher,
+    FetchBlockedError, FetchConnectionError, FetchError, FetchRedirectError, Fetcher,
     FetchStatusError, FetchTimeoutError, FetchTooLargeError, check_article_url, decode_body,
     parse_retry_after,
 )
@@ -200,13 +200,3 @@ async def test_at_most_two_requests_at_once_per_host(web, fetcher: Fetcher) -> N
     assert web.peak == 2
 
 
-def test_backoff_doubles_up_to_the_cap_and_honours_retry_after() -> None:
-    backoff = Backoff(timedelta(minutes=10))
-    assert backoff.delay(0) == timedelta(minutes=10)
-    assert backoff.delay(1) == timedelta(minutes=20)
-    assert backoff.delay(3) == timedelta(minutes=80)
-    assert backoff.delay(10) == timedelta(hours=6)
-    assert backoff.delay(1000) == timedelta(hours=6)
-    assert backoff.delay(1, retry_after=3600) == timedelta(hours=1)
-    assert backoff.delay(3, retry_after=60) == timedelta(minutes=80)  # never sooner than the backoff
-    assert backoff.delay(0, retry_after=10 * 24 * 3600) == timedelta(hours=6)

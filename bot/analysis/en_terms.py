@@ -58,8 +58,8 @@ _TERM_BEFORE_STRONG = re.compile(
     r"|\b(?:handed|gave|given|giving|sentenced|jailed)(?: [\w'’-]+){0,3})\s*$")
 _TERM_AFTER_SOFT_BAD = re.compile(r"^(?:-long )?\s*(?:ago|earlier|later|before|after|afterwards|old)\b")
 _TERM_AFTER_BAD = re.compile(
-    r"^(?:-long )?\s*(?:of (?:[\"“'‘])?(?:restricted|freedom|limitation|limited|community|corrective|public|probation|hunger|work|suspended)"
-    r"|of (?:the|his|her|their)\b|probation|suspended|restricted|in power|in office|into|on probation)")
+    r"^(?:-old\b|(?:-long )?\s*(?:of (?:[\"“'‘])?(?:restricted|freedom|limitation|limited|community|corrective|public|probation|hunger|work|suspended)"
+    r"|of (?:the|his|her|their)\b|probation|suspended|restricted|in power|in office|into|on probation))")
 _TERM_BEFORE_BAD = re.compile(
     r"(?:up to|more than|less than|over|at least|nearly|almost|about|around|within|past|last|next|first|"
     r"between|from|some|barred|banned|prohibited|ban|bans|freedom limitation|restricted freedom|"

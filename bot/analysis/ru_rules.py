@@ -23,6 +23,8 @@ _POLICE_PLACES = {"полиция", "овд", "отдел", "участок", "�
 
 # "сообщили журналистам": the press as an audience is not civic context.
 _TOLD = {"сообщить", "рассказать", "заявить", "пояснить", "сказать", "передать", "сообщать", "рассказывать", "заявлять"}
+# "находится в ОВД", "провёл в полиции три часа".
+_BEING_IN = {"находиться", "содержаться", "оставаться", "провести", "удерживать", "держать"}
 # Offices one runs for: "кандидат в депутаты" is not a deputy.
 _OFFICES = {"депутат", "президент", "аким", "мэр", "губернатор"}
 
@@ -80,8 +82,10 @@ def analyse_sentence(sentence: Sentence, extra_civic: tuple[str, ...] = ()) -> S
             facts.cues.append(Cue(i, "custody:лишение свободы", "sentence"))
         elif lem == "заключение" and i > 0 and toks[i - 1].lower in ("под", "домашним", "домашнее"):
             facts.cues.append(Cue(i, "custody:заключение", "place"))
-        elif lem == "доставить" and any(t.lemma in _POLICE_PLACES for t in toks[i + 1:i + 6]):
+        elif lem in ("доставить", "доставлять") and any(t.lemma in _POLICE_PLACES for t in toks[max(0, i - 6):i + 6]):
             facts.cues.append(Cue(i, "custody:доставлен в полицию", "event", True))
+        elif lem in _BEING_IN and any(t.lemma in _POLICE_PLACES - {"мвд"} for t in toks[max(0, i - 8):i + 6]):
+            facts.cues.append(Cue(i, "custody:в полиции", "place"))
         elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence:
             facts.cues.append(Cue(i, "custody:приговорён", "sentence"))
         elif lem == "срок" and i > 0 and toks[i - 1].lemma in ("административный", "тюремный", "реальный") and any(
