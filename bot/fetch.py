@@ -21,7 +21,7 @@ import errno
 import ipaddress
 import re
 import socket
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -95,6 +95,7 @@ class FetchResult:
     etag: str | None
     last_modified: str | None
     not_modified: bool = False
+    redirect_to: str | None = None  # only when redirects are followed hop by hop (guarded fetches)
 
 
 class Fetcher:
@@ -126,8 +127,27 @@ class Fetcher:
             http2=False,
         )
 
-    async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
-        """GET ``url``, conditionally when a validator from the last fetch is given."""
+    async def fetch(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+        guard: Callable[[str], Awaitable[None]] | None = None,
+    ) -> FetchResult:
+        """GET ``url``, conditionally when a validator from the last fetch is given.
+
+        With ``guard`` (e.g. the SSRF check for article links), every hop of a redirect
+        chain is checked before it is requested, so a public page cannot bounce the
+        bot into its own network.
+        """
+        if guard is None:
+            return await self._fetch(url, etag, last_modified, follow=True)
+        for _ in range(self.max_redirects + 1):
+            await guard(url)
+            result = await self._fetch(url, etag, last_modified, follow=False)
+            if result.redirect_to is None:
+                return result
+            url = result.redirect_to
+        raise FetchRedirectError(f"{url}: more than {self.max_redirects} redirects; not followed", url)
+
+    async def _fetch(self, url: str, etag: str | None, last_modified: str | None, *, follow: bool) -> FetchResult:
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -138,7 +158,7 @@ class Fetcher:
         async with limiter:
             try:
                 async with asyncio.timeout(self.deadline):
-                    return await self._get(url, headers)
+                    return await self._get(url, headers, follow)
             except TimeoutError as exc:  # the deadline, not an httpx timeout (those are translated)
                 raise FetchTimeoutError(
                     f"{url} took longer than {self.deadline:g}s in total; the site is too slow", url
@@ -146,9 +166,12 @@ class Fetcher:
             except httpx.HTTPError as exc:
                 raise _translate(exc, url, self) from exc
 
-    async def _get(self, url: str, headers: dict[str, str]) -> FetchResult:
-        async with self._client.stream("GET", url, headers=headers) as response:
+    async def _get(self, url: str, headers: dict[str, str], follow: bool = True) -> FetchResult:
+        async with self._client.stream("GET", url, headers=headers, follow_redirects=follow) as response:
             final_url = str(response.url)
+            if not follow and response.is_redirect and "Location" in response.headers:
+                target = str(response.url.join(response.headers["Location"]))
+                return FetchResult(response.status_code, final_url, b"", "", None, None, None, redirect_to=target)
             etag = response.headers.get("ETag")
             modified = response.headers.get("Last-Modified")
             content_type = response.headers.get("Content-Type")

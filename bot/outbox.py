@@ -3,7 +3,8 @@
 Items and their alerts are committed together (see Store.add_items); this module only
 moves rows queued → sending → sent | failed. A transient failure puts the row back in
 the queue and waits; a permanent one (Telegram said 400/403) is kept with its reason
-and never retried in a loop.
+and never retried in a loop. While an operator has paused posting (the store flag
+"paused", set by /pause), channel posts stay queued; operators' messages still go.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ log = logging.getLogger(__name__)
 
 BACKOFF_FIRST = 2.0
 BACKOFF_CAP = 120.0
+#: The outbox target of channel posts, and the store flag that holds them while set.
+CHANNEL = "channel"
+PAUSED_FLAG = "paused"
 
 
 @dataclass
@@ -35,6 +39,7 @@ class DrainReport:
     retried: int = 0
     left: int = 0
     errors: list[str] = field(default_factory=list)
+    paused: bool = False  # posting to the channel was paused: its posts stayed queued
 
 
 class Sender:
@@ -67,7 +72,12 @@ class Sender:
             while True:
                 if deadline is not None and time.monotonic() >= deadline:
                     break
-                message = await asyncio.to_thread(self.store.claim_next, now=self.clock())
+                # Read every time round, so a /pause takes effect before the next post.
+                paused = await asyncio.to_thread(self.store.flag, PAUSED_FLAG) is not None
+                report.paused = report.paused or paused
+                message = await asyncio.to_thread(
+                    self.store.claim_next, now=self.clock(), skip_targets=(CHANNEL,) if paused else ()
+                )
                 if message is None:
                     break
                 chat = self.chats.get(message.target)

@@ -243,8 +243,9 @@ class Pipeline:
         if entry.full_text or len(entry.text) >= TEASER_CHARS or not entry.url:
             return entry.text
         try:
-            await check_article_url(entry.url, source.url)
-            page = await self.fetcher.fetch(entry.url)
+            page = await self.fetcher.fetch(
+                entry.url, guard=lambda hop: check_article_url(hop, source.url)  # every redirect hop too
+            )
             article = await asyncio.to_thread(extract_article_text, page.text, page.final_url)
         except FetchError as exc:
             log.info("source %s: article %s not fetched (%s); using the feed's teaser", source.name, entry.url, exc)

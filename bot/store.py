@@ -413,12 +413,17 @@ class Store:
                 "UPDATE outbox SET state = 'queued', updated_at = ? WHERE state = 'sending'", (to_iso(utcnow()),)
             ).rowcount
 
-    def claim_next(self, *, now: datetime) -> OutboxMessage | None:
-        """Take the oldest queued message and mark it 'sending'."""
+    def claim_next(self, *, now: datetime, skip_targets: Sequence[str] = ()) -> OutboxMessage | None:
+        """Take the oldest queued message and mark it 'sending'.
+
+        Messages for ``skip_targets`` (the channel, while posting is paused) stay queued.
+        """
+        skip = list(skip_targets)
+        held = f" AND target NOT IN ({','.join('?' * len(skip))})" if skip else ""
         with self.transaction() as db:
             row = db.execute(
                 "SELECT id, kind, target, body, attempts, item_id, digest_day, markup, reply_to FROM outbox"
-                " WHERE state = 'queued' ORDER BY id LIMIT 1"
+                f" WHERE state = 'queued'{held} ORDER BY id LIMIT 1", skip,
             ).fetchone()
             if row is None:
                 return None

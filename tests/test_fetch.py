@@ -200,3 +200,30 @@ async def test_at_most_two_requests_at_once_per_host(web, fetcher: Fetcher) -> N
     assert web.peak == 2
 
 
+
+
+async def test_a_guard_checks_every_redirect_hop_before_requesting_it(web, fetcher: Fetcher) -> None:
+    web.add("/inside", "secret")
+    web.add_redirect("/public", web.url("/inside"))
+    checked: list[str] = []
+
+    async def guard(url: str) -> None:
+        checked.append(url)
+        if url.endswith("/inside"):
+            raise FetchBlockedError(f"{url} is internal", url)
+
+    with pytest.raises(FetchBlockedError):
+        await fetcher.fetch(web.url("/public"), guard=guard)
+    assert checked == [web.url("/public"), web.url("/inside")]
+    assert [path for path, _ in web.requests] == ["/public"]  # the internal hop was never requested
+
+
+async def test_a_guarded_fetch_follows_allowed_redirects(web, fetcher: Fetcher) -> None:
+    web.add("/b", "arrived")
+    web.add_redirect("/a", "/b")
+
+    async def allow(url: str) -> None:
+        return None
+
+    result = await fetcher.fetch(web.url("/a"), guard=allow)
+    assert result.text == "arrived" and result.final_url == web.url("/b")

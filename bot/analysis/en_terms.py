@@ -55,7 +55,8 @@ _TERM_BEFORE_OK = re.compile(
 _TERM_BEFORE_STRONG = re.compile(
     r"(?:\b(?:detention|custody|jail|prison|arrest|detained|jailed|imprisoned|remanded|held)(?: \w+){0,2} for"
     r"|\bsentenced(?: \w+){0,3} to|\bjailed(?: \w+){0,2} for"
-    r"|\b(?:handed|gave|given|giving|sentenced|jailed)(?: [\w'’-]+){0,3})\s*$")
+    r"|\b(?:handed|gave|given|giving|sentenced|jailed)(?: [\w'’-]+){0,3}"
+    r"|\b(?:extended|prolonged) by(?: another| a further| an additional)?)\s*$")
 _TERM_AFTER_SOFT_BAD = re.compile(r"^(?:-long )?\s*(?:ago|earlier|later|before|after|afterwards|old)\b")
 _TERM_AFTER_BAD = re.compile(
     r"^(?:-old\b|(?:-long )?\s*(?:of (?:[\"“'‘])?(?:restricted|freedom|limitation|limited|community|corrective|public|probation|hunger|work|suspended)"
@@ -232,17 +233,41 @@ REGIONAL_PLACES = (
     "St. Petersburg", "Urumqi",
 )
 _REGION_SUFFIX = r"(?: (?:region|oblast|Region|Oblast|province|Province))?"
-_KAZAKH_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in KAZAKH_PLACES) + r")\b" + _REGION_SUFFIX)
-_REGIONAL_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in REGIONAL_PLACES) + r")\b")
+_KAZAKH_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in KAZAKH_PLACES) + r")\b" + _REGION_SUFFIX, re.IGNORECASE)
+_REGIONAL_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in REGIONAL_PLACES) + r")\b", re.IGNORECASE)
+_RESPECTIVELY = re.compile(
+    rf"\b(?P<first>{_NUMBER})(?P<more>(?:, {_NUMBER})*)(?:,)? and (?P<last>{_NUMBER})[- ](?P<u>{_UNIT})\b[^.;]*?\brespectively\b")
+
+
+def find_respective_terms(sentence: str) -> list[str | None]:
+    """Terms listed for several people at once: "to 10 and 15 days respectively"."""
+    match = _RESPECTIVELY.search(sentence.lower())
+    if not match:
+        return []
+    numbers = [match["first"]] + [n for n in match["more"].split(", ") if n] + [match["last"]]
+    terms = []
+    for number in numbers:
+        value = number_value(number)
+        terms.append(canonical_term(value, match["u"]) if value is not None else None)
+    return terms
 
 
 def find_place(sentences: list[str]) -> str | None:
-    """The first Kazakh place named in ``sentences`` (in order), else a regional capital."""
-    for pattern in (_KAZAKH_PLACE, _REGIONAL_PLACE):
+    """The first Kazakh place named in ``sentences`` (in order), else a regional capital.
+
+    Datelines write the place in capitals ("ASTANA --"); the result uses the usual
+    spelling either way.
+    """
+    for pattern, canonical in ((_KAZAKH_PLACE, KAZAKH_PLACES), (_REGIONAL_PLACE, REGIONAL_PLACES)):
         for sentence in sentences:
-            match = pattern.search(sentence)
-            if match:
-                return match.group(0)
+            for match in pattern.finditer(sentence):
+                found = match.group(0)
+                if not found[0].isupper():
+                    continue
+                if found.isupper():
+                    head = next((p for p in canonical if p.upper() == found.split(" ")[0]), found)
+                    return head
+                return found
     return None
 
 

@@ -21,7 +21,9 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis.en_names import NON_DETAINEE_ROLES, Mention, find_mentions
-from bot.analysis.en_terms import TermSpan, context_year, find_charge, find_date, find_place, find_terms
+from bot.analysis.en_terms import (
+    TermSpan, context_year, find_charge, find_date, find_place, find_respective_terms, find_terms,
+)
 from bot.analysis.result import Analysis, Detainee, RuleConfig
 
 ARREST_THRESHOLD = 0.5
@@ -70,7 +72,7 @@ _CIVIC = re.compile(
     r"|opposition|protest\w*|rall(?:y|ies)|pickets?|picketers?|demonstrat(?:ion|ions|ors?)|marchers?"
     r"|strik(?:e|es|ers|ing)|hunger strike|political(?:ly)?|extremis\w*|false information"
     r"|poet|writer|free(?:dom of)? (?:speech|expression|press)|press freedom|media outlets?|independent media"
-    r"|newspaper|unsanctioned|unauthori[sz]ed|peaceful (?:assembl|gathering)\w*|banned (?:movement|party|group)"
+    r"|newspaper|unsanctioned|unauthori[sz]ed|peaceful (?:assembl|gathering)\w*|banned (?:[\w-]+ ){0,3}(?:movement|party|group|organi[sz]ation)"
     r"|facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?|religious|believers"
     r"|jehovah|election|candidate|civil society|dissent|repression|oil workers|trade union|labou?r union)")
 _CRIME = {
@@ -454,8 +456,12 @@ class _Report:
                 found.append((mention, name))
             fresh = not _LONG_AGO.search(clause.lowered)
             if found:
-                for mention, name in found:
-                    add(name, _term_for(clause, mention), clause.sentence, fresh)
+                respective = find_respective_terms(clause.text)
+                if len(respective) != len(found):
+                    respective = []
+                for index, (mention, name) in enumerate(found):
+                    term = respective[index] if respective else _term_for(clause, mention)
+                    add(name, term, clause.sentence, fresh)
                 last_subjects = [name for _, name in found]
                 continue
             term = clause.terms[0].term if clause.terms else None

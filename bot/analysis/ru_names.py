@@ -153,12 +153,37 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
     span_tokens = tokens[first:first + count]
     nominative = all(t.case in (None, "nomn") for t in span_tokens) and any(t.case == "nomn" for t in span_tokens)
     fixed = []
-    for tok, word, norm in zip(span_tokens, words, normal_words):
-        if norm.lower() != word.lower() or tok.case in (None, "nomn"):
+    keep = _feminine_surnames(words, normal_words) if len(words) == 2 else set()
+    for k, (tok, word, norm) in enumerate(zip(span_tokens, words, normal_words)):
+        if k in keep:
+            fixed.append(word)
+        elif norm.lower() != word.lower() or tok.case in (None, "nomn"):
             fixed.append(_title_case(norm, word))
         else:
             fixed.append(to_nominative(word, tok.case, tok.gender))
     return Mention(sent, first, first + count, words, fixed, nominative)
+
+
+_FEMININE_SURNAME = re.compile(r"(ова|ева|ёва|ина|ына)$")
+
+
+def _feminine_surnames(words: list[str], normal: list[str]) -> set[int]:
+    """Keep "Айжан Омарова" as written when only the surname lost its "-а".
+
+    A masculine genitive ("Асета Кенджибекова") changes the given name too; a given name that
+    stays as it is and does not look inflected means the "-ова" is a woman's nominative.
+    """
+    keep = set()
+    for k in (0, 1):
+        other = 1 - k
+        if (
+            _FEMININE_SURNAME.search(words[k].lower())
+            and normal[k].lower() == words[k].lower()[:-1]
+            and normal[other].lower() == words[other].lower()
+            and words[other][-1:].lower() not in "аяуюео"
+        ):
+            keep.add(k)
+    return keep
 
 
 def _title_case(normal: str, written: str) -> str:

@@ -70,7 +70,11 @@ def analyse_sentence(sentence: Sentence, extra_civic: tuple[str, ...] = ()) -> S
         if lem in vocab.CUSTODY_EVENT_LEMMAS:
             if lem == "посадить" and not custodial_sentence:
                 continue
-            finite = tok.pos in ("VERB", "PRTS", "INFN", "GRND")
+            # "задержали", "задержан", or a participle of a concrete group ("задержанных участников");
+            # not "помогает задержанным".
+            finite = tok.pos in ("VERB", "PRTS", "INFN", "GRND") or any(
+                t.lemma in vocab.PEOPLE_LEMMAS for t in toks[i + 1:i + 4]
+            )
             facts.cues.append(Cue(i, "custody:" + vocab.CUSTODY_EVENT_LEMMAS[lem], "event", finite))
         elif lem in vocab.CUSTODY_PLACE_LEMMAS:
             reason = _place_reason(toks, i)

@@ -209,7 +209,7 @@ def _is_custodial(words: list[str], start: int, end: int, lang: str) -> bool:
         return False
     if after and (after[0] == "до" or after[0] == "-" or after[0] == "–"):
         return False  # start of a range
-    if before and _RU_BEFORE_OK.match(before[-1]):
+    if before and (_RU_BEFORE_OK.match(before[-1]) or before[-1] in ("—", "–")):
         return True
     if len(before) >= 2 and before[-2] in ("на", "к", "по") and before[-1] in ("срок",):
         return True

@@ -98,6 +98,11 @@ NOT_DETAINEE_LEMMAS = {
 }
 # Prepositions that put a name in a relation other than "taken into custody".
 NOT_DETAINEE_PREPOSITIONS = {"о", "об", "про", "против", "от"}
+# Groups of people whose detention a participle can report ("задержанных участников акции").
+PEOPLE_LEMMAS = {
+    "участник", "активист", "протестующий", "журналист", "житель", "человек", "сторонник", "рабочий",
+    "нефтяник", "демонстрант", "митингующий", "гражданин", "студент", "пикетчик", "блогер",
+}
 # Pronouns that let a custody sentence refer back to the people of the previous one.
 PRONOUNS = {"его", "её", "ее", "их", "он", "она", "они", "оба", "обоих", "обеих", "обе", "все"}
 

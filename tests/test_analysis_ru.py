@@ -1,0 +1,262 @@
+"""Russian arrest rules, one family per test. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.result import Analysis, RuleConfig
+from bot.analysis.russian import analyze_cyrillic
+from bot.analysis.ru_terms import find_terms
+from bot.analysis.ru_text import find_charge, find_date, watchlist_hits
+
+
+def ru(text: str, title: str = "", rules: RuleConfig | None = None) -> Analysis:
+    result = analyze_cyrillic(title, text, "ru", rules or RuleConfig())
+    assert result.arrest == (result.score >= 0.5)
+    assert all(len(e) <= 400 for e in result.evidence)
+    return result
+
+
+def people(result: Analysis) -> dict[str, str | None]:
+    return {d.name: d.term for d in result.detainees}
+
+
+# --- names -----------------------------------------------------------------------------
+
+
+def test_inflected_name_is_put_in_the_nominative() -> None:
+    result = ru("Суд Алматы назначил десять суток ареста гражданскому активисту Ерлану Касымову за участие в митинге.")
+    assert result.arrest and result.protest
+    assert people(result) == {"Ерлан Касымов": "10 days"}
+    assert "custody:10 days" in result.reasons
+    assert any(r.startswith("civic:") for r in result.reasons)
+
+
+def test_genitive_name_of_a_woman() -> None:
+    result = ru("В Шымкенте полиция задержала журналистку Динару Абенову, которая снимала пикет у здания акимата.")
+    assert result.arrest
+    assert people(result) == {"Динара Абенова": None}
+
+
+def test_surname_first_order_is_kept() -> None:
+    result = ru(
+        "Активисты из Караганды Сериков Даурен и Ахметова Гульнар получили по 15 суток "
+        "административного ареста каждый за пикет у акимата."
+    )
+    assert people(result) == {"Сериков Даурен": "15 days", "Ахметова Гульнар": "15 days"}
+    assert result.place == "Караганда"
+
+
+def test_list_after_a_colon() -> None:
+    result = ru("После акции протеста в Актобе задержаны: Асылбек Муратов, Жанна Кемелова и Тимур Исабеков.")
+    assert set(people(result)) == {"Асылбек Муратов", "Жанна Кемелова", "Тимур Исабеков"}
+
+
+def test_roles_sources_and_judges_are_not_detainees() -> None:
+    result = ru(
+        "Судья Мурат Жаксыбеков арестовал на 10 суток оппозиционного блогера Аслана Ибраева, "
+        "сообщил адвокат Ербол Нуртаев."
+    )
+    assert people(result) == {"Аслан Ибраев": "10 days"}
+
+
+def test_pronoun_refers_to_the_previous_sentence() -> None:
+    result = ru("Корреспондент Данияр Алимов снимал митинг у акимата. Его задержали и доставили в отдел полиции.")
+    assert result.arrest
+    assert people(result) == {"Данияр Алимов": None}
+
+
+def test_same_person_by_surname_only_later() -> None:
+    result = ru(
+        "Редактора газеты Кайрата Бекова вызвали в полицию. Вечером Беков сообщил, что получил семь суток ареста "
+        "за публикацию о митинге."
+    )
+    assert people(result) == {"Кайрат Беков": "7 days"}
+
+
+# --- terms -----------------------------------------------------------------------------
+
+
+def test_different_terms_for_different_people_in_one_sentence() -> None:
+    result = ru(
+        "За участие в акции протеста на 10 суток арестован Нурлан Сабитов, на 5 суток — Айжан Омарова, "
+        "а на 3 суток — Берик Алиев."
+    )
+    assert people(result) == {"Нурлан Сабитов": "10 days", "Айжан Омарова": "5 days", "Берик Алиев": "3 days"}
+
+
+def test_names_before_their_terms() -> None:
+    result = ru(
+        "Активист Нурлан Сабитов получил 10 суток ареста, а активистка Айжан Омарова — 5 суток, "
+        "сообщили их соратники после митинга."
+    )
+    assert people(result) == {"Нурлан Сабитов": "10 days", "Айжан Омарова": "5 days"}
+
+
+def test_years_and_months_become_months() -> None:
+    result = ru(
+        "Суд приговорил оппозиционного блогера Талгата Ермекова к трём годам и шести месяцам лишения свободы "
+        "за посты в Facebook."
+    )
+    assert people(result) == {"Талгат Ермеков": "42 months"}
+
+
+def test_years_in_a_colony_with_an_article() -> None:
+    result = ru(
+        "Гражданского активиста Бауыржана Сейтова приговорили к пяти годам колонии по статье 174 УК "
+        "о разжигании розни."
+    )
+    assert people(result) == {"Бауыржан Сейтов": "5 years"}
+    assert result.charge == "статья 174 УК"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("его арестовали на пятнадцать суток", "15 days"),
+        ("ей дали двадцать пять суток ареста", "25 days"),
+        ("отправили под арест на две недели", "14 days"),
+        ("приговорили к 3 годам 6 месяцам колонии", "42 months"),
+        ("приговорили к полутора годам колонии", "18 months"),
+        ("5 лет лишения свободы", "5 years"),
+        ("арестовали на два месяца", "2 months"),
+        ("получили по 20 суток", "20 days"),
+    ],
+)
+def test_term_forms(sentence: str, expected: str) -> None:
+    words = sentence.replace(",", " ,").split()
+    assert [t.value for t in find_terms(words, "ru")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "грозит арест до 15 суток",
+        "получили от 5 до 20 суток",
+        "к двум годам ограничения свободы",
+        "запрет на деятельность в течение пяти лет",
+        "в 2019 году",
+        "фольклористу 60 лет",
+        "приговорили к трём годам условно",
+    ],
+)
+def test_not_custodial_terms(sentence: str) -> None:
+    assert find_terms(sentence.split(), "ru") == []
+
+
+def test_same_term_as_before() -> None:
+    result = ru(
+        "Активистка Асель Нуржанова, вышедшая на одиночный пикет, была арестована на 15 суток. "
+        "Днём ранее тот же административный срок получил активист Тимур Жанибеков."
+    )
+    assert people(result) == {"Асель Нуржанова": "15 days", "Тимур Жанибеков": "15 days"}
+
+
+def test_group_term_reaches_the_named_people() -> None:
+    result = ru(
+        "Суд в Уральске арестовал на 10 суток троих участников митинга. "
+        "Аресты получили Ербол Кенжеев, Даулет Сарсенов и Максат Абилов."
+    )
+    assert people(result) == {"Ербол Кенжеев": "10 days", "Даулет Сарсенов": "10 days", "Максат Абилов": "10 days"}
+
+
+# --- negatives ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Шымкенте полицейские задержали наркокурьера Бахыта Садыкова с крупной партией героина.",
+        "Аким района Серик Жумабеков задержан при получении взятки, сообщили в антикоррупционной службе.",
+        "Подозреваемого в убийстве соседа Арсена Калиева задержали по горячим следам.",
+        "Мошенника, обманувшего пенсионеров, водворили в изолятор временного содержания.",
+        "Суд оштрафовал активиста Дархана Исаева на 50 МРП за одиночный пикет у акимата.",
+        "Журналистку Алию Бекову вызвали на допрос в полицию по делу о ложной информации.",
+        "У блогера Арман Сейткали провели обыск, изъяли телефон и ноутбук.",
+        "Активиста Кайрата Омарова приговорили к двум годам ограничения свободы за пост в соцсетях.",
+        "Активист Самат Жаксылыков вышел на свободу после 15 суток ареста.",
+        "Суд оправдал журналиста Ерлана Мусина, которого обвиняли в распространении ложной информации.",
+        "Участникам несогласованного митинга грозит арест до 15 суток, предупредили в полиции.",
+        "Полиция никого не задержала на митинге в центре Алматы.",
+        "Митинг прошёл спокойно, задержанных нет, сообщили в полиции.",
+        "Правозащитники давно критикуют практику административных арестов в стране.",
+        "Курс тенге укрепился после решения Национального банка о ставке.",
+    ],
+)
+def test_not_an_arrest(text: str) -> None:
+    result = ru(text)
+    assert not result.arrest, result.reasons
+    assert result.detainees == ()
+
+
+def test_fined_person_is_not_a_detainee() -> None:
+    result = ru(
+        "После митинга на 10 суток арестован активист Нурсултан Ахметов. "
+        "Его соратницу Гаухар Жумабаеву оштрафовали на 30 МРП."
+    )
+    assert people(result) == {"Нурсултан Ахметов": "10 days"}
+
+
+def test_demand_to_free_is_not_a_release() -> None:
+    result = ru("Жители требуют освободить задержанных вчера участников забастовки нефтяников.")
+    assert result.arrest and result.protest
+
+
+def test_new_detention_after_release_counts() -> None:
+    result = ru("Блогер Думан Касенов вышел на свободу 2 мая, а уже 4 мая его снова задержали после поста о митинге.")
+    assert result.arrest
+    assert "Думан Касенов" in people(result)
+
+
+# --- context, date, place, protest ------------------------------------------------------
+
+
+def test_protest_without_custody() -> None:
+    result = ru("Жители Актау вышли на митинг против роста цен на газ.")
+    assert result.protest and not result.arrest
+
+
+def test_unrelated_news_skips_the_models() -> None:
+    result = ru("Министерство финансов опубликовало отчёт об исполнении бюджета.")
+    assert not result.arrest and not result.protest
+    assert result.reasons == ("no custody vocabulary",)
+
+
+def test_date_and_charge() -> None:
+    result = ru(
+        "Активиста Марата Жанузакова задержали 21 марта 2024 года и арестовали на 20 суток "
+        "по части 11 статьи 488 КоАП."
+    )
+    assert result.detained_on == "2024-03-21"
+    assert result.charge == "статья 488 КоАП"
+    assert find_date("12.01.2022") == "2022-01-12"
+    assert find_charge("по обвинению в распространении ложной информации.") == "распространении ложной информации"
+
+
+# --- operator rules ---------------------------------------------------------------------
+
+
+def test_watchlist_flags_custody_without_civic_context() -> None:
+    text = "Полиция задержала Айдара Серикбаева возле его дома в Таразе."
+    assert not ru(text).arrest
+    result = ru(text, rules=RuleConfig(watchlist=("Айдар Серикбаев",)))
+    assert result.arrest
+    assert "watchlist:Айдар Серикбаев" in result.reasons
+    assert "Айдар Серикбаев" in people(result)
+    assert watchlist_hits("беседа с Айдаром Серикбаевым", ("Айдар Серикбаев",)) == ["Айдар Серикбаев"]
+
+
+def test_extra_keyword_supplies_civic_context() -> None:
+    text = "Полиция задержала зоозащитника Ивана Петрова у здания акимата."
+    assert not ru(text).arrest
+    result = ru(text, rules=RuleConfig(extra_keywords={"ru": ("зоозащит",)}))
+    assert result.arrest
+    assert "extra:зоозащит" in result.reasons
+
+
+def test_exclude_keyword_wins() -> None:
+    text = "Во время митинга полиция задержала активиста Ерлана Касымова."
+    assert ru(text).arrest
+    result = ru(text, rules=RuleConfig(exclude_keywords={"*": ("митинг",)}))
+    assert not result.arrest
+    assert "excluded:митинг" in result.reasons

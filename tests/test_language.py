@@ -1,0 +1,47 @@
+"""Language detection by script and vocabulary, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.language import detect_language
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police in Almaty detained two activists who held a picket outside the city administration.", "en"),
+    ("В Алматы полиция задержала двух активистов, которые вышли на пикет у здания акимата.", "ru"),
+    ("Алматыда полиция әкімдік ғимаратының алдында пикетке шыққан екі белсендіні ұстады.", "kk"),
+    ("Сот белсендіні он бес тәулікке қамауға алды және оның адвокаты шағым түсіретінін айтты.", "kk"),
+    ("Суд арестовал активиста на пятнадцать суток, его адвокат намерен обжаловать решение.", "ru"),
+])
+def test_script_and_vocabulary_decide(text, expected):
+    assert detect_language(text) == expected
+
+
+def test_russian_text_quoting_a_kazakh_name_stays_russian():
+    text = ("Журналиста Нұрлана Әбенова задержали в Астане после публикации о забастовке нефтяников; "
+            "по словам его адвоката, он проведёт в спецприёмнике десять суток.")
+    assert detect_language(text) == "ru"
+
+
+def test_kazakh_typed_with_russian_letters_only_is_kazakh():
+    text = "Сот белсендини он бес тауликке камады жане онын адвокаты бул туралы айтты деп хабарлады"
+    assert detect_language(text) == "kk"
+
+
+def test_hint_is_trusted_when_it_agrees_with_the_script():
+    cyrillic = "Полиция задержала активиста у здания суда."
+    assert detect_language(cyrillic, hint="kk") == "kk"
+    assert detect_language(cyrillic, hint="ru") == "ru"
+    assert detect_language(cyrillic, hint="en") == "ru"  # the script overrules a wrong hint
+    assert detect_language("Police detained an activist outside the court.", hint="ru") == "en"
+
+
+def test_too_little_text_falls_back_to_the_hint_or_und():
+    assert detect_language("", hint="en") == "en"
+    assert detect_language("12:30 — 5%", hint=None) == "und"
+    assert detect_language("ok", hint="xx") == "und"
+
+
+def test_other_scripts_are_undetermined():
+    assert detect_language("警方在阿拉木图拘留了两名活动人士，他们在市政府外举行了抗议。") == "und"
