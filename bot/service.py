@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.config import ConfigError, load_config
 from bot.digest import DigestResult, digest_due, queue_digest, today
@@ -30,11 +30,15 @@ from bot.publish import ConsolePublisher, Publisher, TelegramPublisher
 from bot.health import health_notices, usual_gap
 from bot.store import QueuedPost, Store, utcnow
 
+if TYPE_CHECKING:
+    from bot.admin import AdminBot
+
 log = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://api.telegram.org"
 RELOAD_CHECK_SECONDS = 20
 SENDER_IDLE_SECONDS = 30
+ADMIN_POLL_TIMEOUT = 10.0  # seconds one getUpdates long poll of the operators' bot waits
 
 
 @dataclass(frozen=True)
@@ -45,14 +49,25 @@ class TelegramSettings:
     chat_id: str | None = None
     admin_chat_id: str | None = None
     api_url: str = DEFAULT_API_URL
+    # User ids allowed to command the bot (TELEGRAM_ADMIN_IDS); none: commands are off.
+    admin_ids: tuple[int, ...] = ()
+    admin_ids_error: str | None = None  # TELEGRAM_ADMIN_IDS was set but not understood
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> "TelegramSettings":
+        from bot.admin import parse_admin_ids
+
+        try:
+            admin_ids, admin_ids_error = parse_admin_ids(env.get("TELEGRAM_ADMIN_IDS")), None
+        except ValueError as exc:
+            admin_ids, admin_ids_error = (), str(exc)
         return cls(
             token=env.get("TELEGRAM_BOT_TOKEN") or None,
             chat_id=env.get("TELEGRAM_CHAT_ID") or None,
             admin_chat_id=env.get("TELEGRAM_ADMIN_CHAT_ID") or None,
             api_url=(env.get("TELEGRAM_API_URL") or DEFAULT_API_URL).rstrip("/"),
+            admin_ids=admin_ids,
+            admin_ids_error=admin_ids_error,
         )
 
     @property
@@ -61,10 +76,13 @@ class TelegramSettings:
         return self.token is None
 
     def problems(self) -> list[str]:
+        problems = []
         if self.token and not self.chat_id:
-            return ["TELEGRAM_BOT_TOKEN is set but TELEGRAM_CHAT_ID is not: set it to the channel "
-                    "(@name or -100… id) the bot posts to, or unset the token for console mode"]
-        return []
+            problems.append("TELEGRAM_BOT_TOKEN is set but TELEGRAM_CHAT_ID is not: set it to the channel "
+                            "(@name or -100… id) the bot posts to, or unset the token for console mode")
+        if self.admin_ids_error:
+            problems.append(self.admin_ids_error)
+        return problems
 
 
 @dataclass
@@ -87,6 +105,8 @@ class OnceSummary:
         out += [f"  source {p.source} failed: {p.error}" for p in failed]
         out += [f"  source {p.source}: entry not analysed: {e}" for p in self.polls for e in p.failed_entries]
         out += [f"  post failed: {e}" for e in self.drain.errors]
+        if self.drain.paused:
+            out.append("  posting is paused (an operator sent /pause): channel posts stay queued until /resume")
         return out
 
 
@@ -103,9 +123,12 @@ class Service:
             ConsolePublisher(self.out) if telegram.console
             else TelegramPublisher(telegram.token or "", api_url=telegram.api_url)
         )
-        self.pipeline = Pipeline(config, store, self.fetcher)
+        # Doubtful reports go to the operators' chat (with Approve/Reject) when there is one.
+        self.pipeline = Pipeline(config, store, self.fetcher, review_to_admin=telegram.admin_chat_id is not None)
         self.reload_seconds: float = RELOAD_CHECK_SECONDS
         self.sender_idle_seconds: float = SENDER_IDLE_SECONDS
+        self.admin_poll_timeout: float = ADMIN_POLL_TIMEOUT
+        self._wake: asyncio.Event | None = None  # set while run() is running
         self.sender = Sender(
             store, self.publisher,
             {"channel": telegram.chat_id or "console", "admin": telegram.admin_chat_id or ("console" if telegram.console else None)},
@@ -133,6 +156,11 @@ class Service:
         drain = await self.sender.drain(timeout=wait) if result.queued else DrainReport()
         return result, drain
 
+    def wake_sender(self) -> None:
+        """Ask the sender to drain the outbox now (an operator approved or resumed)."""
+        if self._wake is not None:
+            self._wake.set()
+
     # -- the long-running service --------------------------------------------------
 
     async def run(self, *, stop: asyncio.Event | None = None) -> None:
@@ -147,7 +175,7 @@ class Service:
                 loop.add_signal_handler(signum, stop.set)
             except (NotImplementedError, RuntimeError):  # not the main thread (tests)
                 pass
-        wake_sender = asyncio.Event()
+        wake_sender = self._wake = asyncio.Event()
         requeued = await asyncio.to_thread(self.store.requeue_stale)
         if requeued:
             log.warning("re-queued %d posts left in 'sending' by a previous process", requeued)
@@ -170,6 +198,7 @@ class Service:
             asyncio.create_task(self._sender_loop(wake_sender, stop), name="sender"),
             asyncio.create_task(self._reload_loop(scheduler, wake_sender, stop), name="reload"),
         ]
+        admin = await self._start_admin_bot()
         try:
             await stop.wait()
         finally:
@@ -178,6 +207,29 @@ class Service:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            if admin is not None:
+                await admin.stop()
+            self._wake = None
+
+    async def _start_admin_bot(self) -> "AdminBot | None":
+        """The operators' commands, when there is a token and TELEGRAM_ADMIN_IDS."""
+        from telegram.error import TelegramError
+
+        from bot.admin import AdminBot
+
+        if self.telegram.console:
+            return None
+        if not self.telegram.admin_ids:
+            log.info("operator commands are off: set TELEGRAM_ADMIN_IDS to the Telegram user ids allowed to use them")
+            return None
+        admin = AdminBot(self, poll_timeout=self.admin_poll_timeout)
+        try:
+            await admin.start()
+        except TelegramError as exc:  # posting goes on without commands
+            log.error("operator commands are off: the bot could not start polling Telegram (%s)", exc)
+            await admin.stop()
+            return None
+        return admin
 
     def _schedule_sources(self, scheduler: object, sources: tuple[SourceConfig, ...], wake: asyncio.Event) -> None:
         from apscheduler.triggers.interval import IntervalTrigger

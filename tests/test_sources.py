@@ -284,3 +284,15 @@ def test_extract_article_text_keeps_the_article_and_drops_navigation() -> None:
 @pytest.mark.parametrize("junk", ["", "   ", "\x00\x01\x02", "<<<>>>", "<html></html>", "plain words"])
 def test_extract_article_text_returns_none_on_junk(junk: str) -> None:
     assert extract_article_text(junk, None) is None
+
+
+def test_listing_dates_written_in_words_are_parsed_in_the_page_language() -> None:
+    from bot.sources import parse_date
+
+    parsed = parse_date("28 ноября 2026, 14:30", "ru")
+    assert parsed is not None and parsed.isoformat() == "2026-11-28T09:30:00+00:00"  # Almaty is UTC+5
+    kazakh = parse_date("25 қараша 2026", "kk")
+    assert kazakh is not None and (kazakh.month, kazakh.day) == (11, 24)  # midnight in Almaty
+    english = parse_date("November 3, 2026 10:00")
+    assert english is not None and (english.month, english.day) == (11, 3)
+    assert parse_date("no date here at all", "ru") is None

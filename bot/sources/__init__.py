@@ -37,7 +37,7 @@ def parse_entries(source: SourceConfig, content: bytes, text: str, final_url: st
     if source.type == "rss":
         return rss.parse(content, final_url)
     if source.type == "html":
-        return html.parse(text, final_url, source.select)
+        return html.parse(text, final_url, source.select, source.lang)
     if source.type == "telegram":
         return telegram.parse(text, final_url)
     raise SourceParseError(f"unknown source type {source.type!r}; use one of rss, html, telegram")
@@ -112,10 +112,16 @@ def first_line_title(text: str, limit: int = 120) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
-def parse_date(value: str | None) -> datetime | None:
-    """A timezone-aware UTC datetime from ISO 8601, RFC 2822 or dd.mm.yyyy [hh:mm]; else None.
+# Listings in the region print local times without a zone ("28 ноября, 14:30").
+LOCAL_ZONE = "Asia/Almaty"
 
-    A date without a zone is taken as UTC: the listing gives nothing better.
+
+def parse_date(value: str | None, lang: str | None = None) -> datetime | None:
+    """A timezone-aware UTC datetime from ISO 8601, RFC 2822, dd.mm.yyyy [hh:mm], or a
+    date written in words in the page's language (dateparser: "28 ноября 2026, 14:30",
+    "вчера, 09:15", "25 қараша 2026", "3 hours ago"); else None.
+
+    A date in words without a zone is taken as Almaty time, the region's clock.
     """
     if not value:
         return None
@@ -134,11 +140,26 @@ def parse_date(value: str | None) -> datetime | None:
                     parsed = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
                 except ValueError:
                     parsed = None
+            else:
+                parsed = _parse_words(value, lang)
     if parsed is None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
     return parsed.astimezone(timezone.utc)
+
+
+def _parse_words(value: str, lang: str | None) -> datetime | None:
+    import dateparser  # imported on first use: only HTML listings need it
+
+    languages = [lang] if lang in ("en", "ru", "kk") else ["ru", "kk", "en"]
+    try:
+        return dateparser.parse(value[:100], languages=languages, settings={
+            "TIMEZONE": LOCAL_ZONE, "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC",
+            "PREFER_DATES_FROM": "past",
+        })
+    except (ValueError, OverflowError, TypeError):
+        return None
 
 
 __all__ = ["SourceParseError", "element_text", "html_to_text", "parse_entries", "preview_url"]

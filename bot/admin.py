@@ -1,0 +1,412 @@
+"""The operators' bot: commands in a private chat and the review queue's buttons.
+
+Runs inside ``arrestwatch run`` as a python-telegram-bot ``Application`` polling for
+updates alongside the scheduler. Only the user ids in ``TELEGRAM_ADMIN_IDS`` get an
+answer; any other user's update is dropped and logged (by user id only).
+
+Commands (private chat): /status, /sources, /pause, /resume, /digest, /test URL, /help.
+Buttons: ``approve:<item id>`` / ``reject:<item id>`` under review requests.
+
+Every reply is Telegram HTML with all outside text escaped, within Telegram's 4096
+characters. Nothing here posts to the channel directly: alerts and digests go through
+the outbox, and the sender is woken to post them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from telegram import BotCommand, LinkPreviewOptions, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.digest import queue_digest, today
+from bot.fetch import FetchError
+from bot.outbox import PAUSED_FLAG
+from bot.review import ReviewError, decide
+from bot.store import from_iso, to_iso, utcnow
+
+if TYPE_CHECKING:
+    from bot.service import Service
+
+log = logging.getLogger(__name__)
+
+#: Telegram's limit on a message's text, counted in UTF-16 code units.
+TELEGRAM_LIMIT = 4096
+#: Seconds one getUpdates long poll may wait for an update.
+POLL_TIMEOUT = 10.0
+#: How much of a source's last error /status quotes.
+ERROR_CHARS = 200
+
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("status", "Sources' health, queue length, last post"),
+    ("sources", "Configured sources and their last success"),
+    ("pause", "Stop posting to the channel (posts stay queued)"),
+    ("resume", "Resume posting to the channel"),
+    ("digest", "Queue today's digest now"),
+    ("test", "/test URL: analyse one article and show its post"),
+    ("help", "What the commands do"),
+)
+
+_CALLBACK = re.compile(r"^(approve|reject):(\d{1,18})$")
+
+
+def parse_admin_ids(value: str | None) -> tuple[int, ...]:
+    """``TELEGRAM_ADMIN_IDS`` ("123, 456") as user ids; ValueError names a bad entry."""
+    ids: list[int] = []
+    for part in (value or "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            ids.append(int(part))
+        except ValueError:
+            raise ValueError(
+                f"TELEGRAM_ADMIN_IDS: {part!r} is not a Telegram user id (numbers separated by commas)"
+            ) from None
+    return tuple(dict.fromkeys(ids))
+
+
+def fit(lines: Sequence[str], limit: int = TELEGRAM_LIMIT) -> str:
+    """Join HTML lines, dropping whole lines from the end (never cutting a tag or an
+    entity) so the message stays within Telegram's limit."""
+    out: list[str] = []
+    size = 0
+    for index, line in enumerate(lines):
+        cost = _utf16_len(line) + 1
+        if size + cost > limit - 40:  # room for the "… N more lines" marker
+            out.append(f"<i>… {len(lines) - index} more lines</i>")
+            break
+        out.append(line)
+        size += cost
+    return "\n".join(out)
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "never"
+
+
+class AdminBot:
+    """The Application that answers operators, bound to one running Service."""
+
+    def __init__(self, service: "Service", *, poll_timeout: float = POLL_TIMEOUT) -> None:
+        telegram = service.telegram
+        if not telegram.token:
+            raise ValueError("the operators' bot needs TELEGRAM_BOT_TOKEN")
+        self.service = service
+        self.admin_ids = frozenset(telegram.admin_ids)
+        self.poll_timeout = poll_timeout
+        self.application: Application = (  # type: ignore[type-arg]
+            ApplicationBuilder()
+            .token(telegram.token)
+            .base_url(telegram.api_url.rstrip("/") + "/bot")
+            .job_queue(None)
+            .build()
+        )
+        self._add_handlers(self.application)
+
+    # -- lifecycle ------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Connect, publish the command list and start polling (raises TelegramError)."""
+        app = self.application
+        await app.initialize()
+        try:
+            await app.bot.set_my_commands([BotCommand(name, about) for name, about in COMMANDS])
+        except TelegramError as exc:  # only the menu is missing: the commands still work
+            log.warning("operators' bot: could not publish the command list: %s", exc)
+        await app.start()
+        assert app.updater is not None
+        await app.updater.start_polling(
+            timeout=self.poll_timeout, allowed_updates=["message", "callback_query"],
+        )
+        log.info("operators' commands on for %d admin(s)", len(self.admin_ids))
+
+    async def stop(self) -> None:
+        app = self.application
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+
+    # -- routing --------------------------------------------------------------------
+
+    def _add_handlers(self, app: Application) -> None:  # type: ignore[type-arg]
+        app.add_handler(TypeHandler(Update, self._only_admins), group=-1)
+        private = filters.ChatType.PRIVATE
+        for name, handler in (
+            ("status", self._status), ("sources", self._sources), ("pause", self._pause),
+            ("resume", self._resume), ("digest", self._digest), ("test", self._test),
+            ("help", self._help), ("start", self._help),
+        ):
+            app.add_handler(CommandHandler(name, handler, filters=private))
+        app.add_handler(MessageHandler(private, self._help))
+        app.add_handler(CallbackQueryHandler(self._review_button, pattern=_CALLBACK))
+        app.add_error_handler(self._error)
+
+    async def _only_admins(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        user = update.effective_user if isinstance(update, Update) else None
+        if user is None or user.id not in self.admin_ids:
+            log.warning("ignored an update from user id %s: not in TELEGRAM_ADMIN_IDS",
+                        user.id if user else "unknown")
+            raise ApplicationHandlerStop
+
+    async def _error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        error = context.error
+        log.error("operators' bot: %s while handling an update", repr(error),
+                  exc_info=(type(error), error, error.__traceback__) if error else None)
+        if isinstance(update, Update) and update.effective_chat and update.effective_chat.type == "private":
+            try:
+                await self._reply(update, f"⚠️ Something went wrong: {_e(repr(error)[:500])}. The log has details.")
+            except TelegramError:
+                pass
+
+    async def _reply(self, update: Update, text: str) -> None:
+        chat = update.effective_chat
+        assert chat is not None
+        await self.application.bot.send_message(
+            chat_id=chat.id, text=text, parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        )
+
+    # -- commands -------------------------------------------------------------------
+
+    async def _help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        lines = ["<b>arrestwatch</b> operator commands:"]
+        lines += [f"/{name} — {_e(about)}" for name, about in COMMANDS]
+        await self._reply(update, fit(lines))
+
+    async def _status(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._reply(update, await asyncio.to_thread(self.status_text))
+
+    def status_text(self) -> str:
+        """Sources' health, the queue, the last post and whether posting is paused."""
+        store = self.service.store
+        configured = {source.name for source in self.service.config.sources}
+        states = [state for state in store.source_states() if state.name in configured]
+        failing = [state for state in states if state.consecutive_failures > 0]
+        never = [state for state in states if state.last_polled_at is None]
+        counts = store.outbox_counts()
+        paused = store.flag(PAUSED_FLAG)
+        lines = ["<b>arrestwatch status</b>"]
+        if paused is not None:
+            since = from_iso(paused) if _looks_iso(paused) else None
+            lines.append(f"⏸ Posting <b>paused</b> since {_e(_when(since))}: channel posts stay queued (/resume)")
+        else:
+            lines.append("▶️ Posting to the channel")
+        lines.append(
+            f"Sources: {len(configured)} configured, {len(states) - len(failing) - len(never)} ok, "
+            f"{len(failing)} failing" + (f", {len(never)} not polled yet" if never else "")
+        )
+        lines.append(f"Queue: {counts['queued'] + counts['sending']} waiting, {counts['failed']} failed")
+        lines.append(f"Last post: {_e(_when(store.last_sent_at()))}")
+        held = len(store.items_with_status("review"))
+        if held:
+            lines.append(f"Held for review: {held}")
+        if failing:
+            lines.append("")
+            lines.append("<b>Failing sources</b>")
+            for state in failing:
+                error = (state.last_error or "unknown error")[:ERROR_CHARS]
+                lines.append(
+                    f"⚠️ <b>{_e(state.name)}</b>: {state.consecutive_failures} failures since "
+                    f"{_e(_when(state.failing_since))}; last error: {_e(error)}"
+                )
+        return fit(lines)
+
+    async def _sources(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._reply(update, await asyncio.to_thread(self.sources_text))
+
+    def sources_text(self) -> str:
+        states = {state.name: state for state in self.service.store.source_states()}
+        sources = self.service.config.sources
+        lines = [f"<b>{len(sources)} sources</b>"]
+        for source in sources:
+            state = states.get(source.name)
+            mark = "⚠️" if state and state.consecutive_failures else "•"
+            success = _when(state.last_success_at) if state else "never"
+            lines.append(f"{mark} <b>{_e(source.name)}</b> ({_e(source.type)}) — last success: {_e(success)}")
+        if not sources:
+            lines.append("<i>none: add some to sources.toml</i>")
+        return fit(lines)
+
+    async def _pause(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        store = self.service.store
+        already = await asyncio.to_thread(store.flag, PAUSED_FLAG)
+        if already is None:
+            await asyncio.to_thread(store.set_flag, PAUSED_FLAG, to_iso(utcnow()))
+            log.warning("posting paused by user id %s", update.effective_user.id if update.effective_user else "?")
+        queued = (await asyncio.to_thread(store.outbox_counts))["queued"]
+        head = "Posting was already paused." if already is not None else "⏸ Posting paused."
+        await self._reply(update, f"{head} Channel posts stay queued ({queued} in the queue) until /resume; "
+                                  "messages to this chat still go.")
+
+    async def _resume(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        store = self.service.store
+        was = await asyncio.to_thread(store.flag, PAUSED_FLAG)
+        await asyncio.to_thread(store.set_flag, PAUSED_FLAG, None)
+        if was is not None:
+            log.warning("posting resumed by user id %s", update.effective_user.id if update.effective_user else "?")
+        self.service.wake_sender()
+        queued = (await asyncio.to_thread(store.outbox_counts))["queued"]
+        head = "▶️ Posting resumed." if was is not None else "Posting was not paused."
+        await self._reply(update, f"{head} {queued} queued posts are being sent.")
+
+    async def _digest(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        settings = self.service.config.settings
+        now = utcnow()
+        day = today(settings, now)
+        result = await asyncio.to_thread(queue_digest, self.service.store, settings, day, now=now, force=False)
+        if not result.queued:
+            await self._reply(update, f"Today's digest ({day.isoformat()}) was already posted or queued; "
+                                      "nothing was done. `arrestwatch digest --force` posts it again.")
+            return
+        self.service.wake_sender()
+        text = (f"📋 Digest for {day.isoformat()} queued: {result.people} people in {result.reports} reports, "
+                f"{result.parts} post(s).")
+        if result.parts == 0:
+            text += " A quiet day and quiet_digest is off: nothing to post."
+        if await asyncio.to_thread(self.service.store.flag, PAUSED_FLAG) is not None:
+            text += " Posting is paused: it stays queued until /resume."
+        await self._reply(update, text)
+
+    async def _test(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        args = context.args or []
+        if len(args) != 1 or not args[0].lower().startswith(("http://", "https://")):
+            await self._reply(update, "Usage: /test URL — an http(s) link to one article.")
+            return
+        await self._reply(update, await self.test_text(args[0]))
+
+    async def test_text(self, url: str) -> str:
+        """Fetch and analyse one article; the post it would make, stored nowhere."""
+        from bot.analysis import analyze
+        from bot.extract import extract_article_text
+        from bot.publish.format import AlertPost, format_alert
+        from bot.triage import triage
+
+        service = self.service
+        try:
+            page = await service.fetcher.fetch(url)
+        except FetchError as exc:
+            return f"❌ Could not fetch {_e(url)}: {_e(str(exc)[:1000])}"
+        text = await asyncio.to_thread(extract_article_text, page.text, page.final_url)
+        if not text:
+            return f"❌ No article text found at {_e(page.final_url)} (is it a news article page?)"
+        title = await asyncio.to_thread(page_title, page.text) or ""
+        config = service.config
+        analysis = await asyncio.to_thread(analyze, title, text, None, config.rules)
+        decision = triage(analysis, config.settings)
+        post = format_alert(
+            AlertPost(title=title, url=page.final_url, source_name=_source_name(page.final_url), analysis=analysis),
+            config.settings.language,
+        )
+        verdict = {
+            "alert": "would be <b>posted</b> to the channel",
+            "review": "is <b>doubtful</b>: it would go to the operators for review",
+            "seen": "would <b>not</b> be posted (not an arrest report by the rules)",
+        }[decision]
+        reasons = ", ".join(analysis.reasons) or "none"
+        head = (f"🧪 <b>Test</b>: this report {verdict}. Score {analysis.score:.2f} "
+                f"(post ≥ {config.settings.post_score:.2f}, review ≥ {config.settings.review_score:.2f}); "
+                f"language {_e(analysis.lang)}.\n<i>Rules: {_e(reasons[:250])}</i>\nNothing was stored.\n\n")
+        if _utf16_len(head + post) > TELEGRAM_LIMIT:  # the post is ≤ 3700 characters, not UTF-16 units
+            post = f"<i>(the post is too long to show here: {len(post)} characters)</i>"
+        return head + post
+
+    # -- review buttons -------------------------------------------------------------
+
+    async def _review_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None and query.data is not None
+        match = _CALLBACK.match(query.data)
+        assert match is not None  # the handler's pattern
+        approve, item_id = match.group(1) == "approve", int(match.group(2))
+        service = self.service
+        user = query.from_user
+        try:
+            decision = await asyncio.to_thread(
+                decide, service.store, service.config.settings, item_id, approve=approve, now=utcnow()
+            )
+        except ReviewError as exc:
+            await query.answer(str(exc)[:200], show_alert=True)
+            return
+        log.info("review item %d %s by user id %s", item_id, "approved" if approve else "rejected", user.id)
+        if approve:
+            service.wake_sender()
+        await query.answer("Approved: the alert is queued for the channel" if approve else "Rejected: recorded")
+        if isinstance(query.message, Message):
+            who = user.full_name or user.username or str(user.id)
+            stamp = (f"{'✅ Approved' if approve else '❌ Rejected'} by {_e(who)} (id {user.id}) "
+                     f"at {_e(_when(utcnow()))}")
+            await query.message.edit_text(
+                _decided_text(query.message, stamp, decision.title), parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+
+
+def _decided_text(message: Message, stamp: str, title: str) -> str:
+    """The review request with the decision added (and its buttons gone)."""
+    original = message.text_html if message.text else ""
+    text = f"{stamp}\n\n{original}" if original else stamp
+    if _utf16_len(text) <= TELEGRAM_LIMIT:
+        return text
+    return f"{stamp}\n\n<i>{_e(title[:300])}</i>"
+
+
+def _looks_iso(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _source_name(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname or url
+
+
+def page_title(page: str) -> str | None:
+    """The article's headline: og:title, else <title>; None when the page has neither."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        tree = lxml.html.fromstring(page)
+    except (ParserError, ValueError):
+        return None
+    for value in tree.xpath("//meta[@property='og:title']/@content") + tree.xpath("//title/text()"):
+        title = " ".join(str(value).split())
+        if title:
+            return title
+    return None
+
+
+__all__ = ["AdminBot", "COMMANDS", "fit", "page_title", "parse_admin_ids"]
