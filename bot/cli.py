@@ -285,7 +285,7 @@ def cmd_once(args: argparse.Namespace) -> int:
         if requeued:
             logging.getLogger("bot").warning("re-queued %d posts left in 'sending' by a previous process", requeued)
         async with Service(config, store, telegram) as service:
-            return await service.once(wait=args.wait)
+            return await service.once(wait=args.wait, progress=sys.stderr.isatty())
 
     try:
         summary = asyncio.run(go())

@@ -99,11 +99,24 @@ class Pipeline:
         # held for `arrestwatch review`.
         self.review_to_admin = review_to_admin
 
-    async def poll_all(self, sources: Sequence[SourceConfig] | None = None) -> list[PollReport]:
-        """Poll every source concurrently; a failure of one is reported, never raised."""
+    async def poll_all(
+        self, sources: Sequence[SourceConfig] | None = None,
+        on_done: Callable[[PollReport], None] | None = None,
+    ) -> list[PollReport]:
+        """Poll every source concurrently; a failure of one is reported, never raised.
+
+        ``on_done`` is called as each source finishes (progress on a terminal).
+        """
         chosen = list(self.config.sources if sources is None else sources)
         await asyncio.to_thread(self.store.sync_sources, chosen)
-        return list(await asyncio.gather(*(self.poll(source) for source in chosen)))
+
+        async def one(source: SourceConfig) -> PollReport:
+            report = await self.poll(source)
+            if on_done is not None:
+                on_done(report)
+            return report
+
+        return list(await asyncio.gather(*(one(source) for source in chosen)))
 
     async def poll(self, source: SourceConfig, *, respect_backoff: bool = False) -> PollReport:
         """Poll one source; every error ends up in the report and the source's health.

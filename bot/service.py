@@ -142,10 +142,32 @@ class Service:
         await self.publisher.stop()
         await self.fetcher.aclose()
 
-    async def once(self, *, wait: float) -> OnceSummary:
-        """Poll every source once, then drain the outbox for at most ``wait`` seconds."""
+    async def once(self, *, wait: float, progress: bool = False) -> OnceSummary:
+        """Poll every source once, then drain the outbox for at most ``wait`` seconds.
+
+        With ``progress`` (stderr is a terminal) a bar shows the sources as they finish;
+        otherwise each source gets one plain log line.
+        """
         summary = OnceSummary()
-        summary.polls = await self.pipeline.poll_all()
+        bar = None
+        if progress and self.config.sources:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(self.config.sources), desc="polling", unit="source", file=sys.stderr, leave=False)
+
+        def done(report: PollReport) -> None:
+            if bar is not None:
+                bar.set_postfix_str(report.source[:30])
+                bar.update(1)
+            elif report.ok:
+                log.info("source %s: %d entries, %d new, %d alerts", report.source, report.entries,
+                         report.new_items, report.alerts)
+
+        try:
+            summary.polls = await self.pipeline.poll_all(on_done=done)
+        finally:
+            if bar is not None:
+                bar.close()
         summary.drain = await self.sender.drain(timeout=wait)
         return summary
 
