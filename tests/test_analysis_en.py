@@ -287,3 +287,27 @@ def test_run_jsonl_keeps_order_skips_blank_lines_and_reports_bad_ones():
                             "evidence", "score", "reasons"}
     assert errors == 2
     assert "line 3" in err.getvalue()
+
+
+def test_respectively_gives_each_person_their_own_term():
+    result = analyse("Activists Serik Ospanov and Aliya Nurlanova were sentenced to 10 and 15 days respectively "
+                     "for joining a picket in Taraz.")
+    assert people(result) == {"Serik Ospanov": "10 days", "Aliya Nurlanova": "15 days"}
+
+
+def test_dateline_place_and_extended_detention():
+    result = analyse(
+        "ASTANA -- The detention of blogger Temirlan Yensebek, held since March, was extended by another "
+        "three months, his lawyer said.")
+    assert result.arrest and result.place == "Astana"
+    assert people(result) == {"Temirlan Yensebek": "3 months"}
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of residents rallied in Zhanaozen on Friday demanding lower fuel prices. No detentions were reported.",
+    "The journalist spent two years in prison after his arrest. He now lives abroad and runs a channel about politics.",
+    "Police said they had detained a suspect in the theft of a car belonging to a local journalist in Oral.",
+    "Authorities jailed 15 activists last year for taking part in protests, an annual report said.",
+])
+def test_no_new_civic_custody(text):
+    assert not analyse(text).arrest

@@ -297,7 +297,7 @@ class _Report:
         clauses = self._clauses()
         by_last, by_first, titled = self._registry(clauses)
         custody_clauses = [c for c in clauses if c.custody]
-        people, not_detained = self._detainees(clauses, by_last, by_first, titled)
+        people, _ = self._detainees(clauses, by_last, by_first, titled)
         score = 0.0
         evidence_clauses: list[_Clause] = []
         if custody_clauses:

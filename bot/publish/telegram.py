@@ -30,6 +30,7 @@ from telegram.error import (
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.publish.pacing import MIN_GAP, PER_MINUTE, ChatPacer
 from bot.publish.errors import PublishError
 from bot.publish.text import html_to_text
 
@@ -37,7 +38,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://api.telegram.org"
 #: Telegram allows about 20 posts a minute to one group or channel.
-DEFAULT_MIN_INTERVAL = 3.0
 #: Flood-control waits longer than this are not slept through here; the outbox retries later.
 MAX_FLOOD_WAIT = 60.0
 FLOOD_RETRIES = 3
@@ -86,7 +86,8 @@ class TelegramPublisher:
     """Posts HTML messages through the Bot API, pacing posts to each chat.
 
     ``api_url`` points the bot at another Bot API server (a local one, or the test
-    stand-in). ``min_interval`` is the least time between two posts to the same chat.
+    stand-in). Posts to one chat are paced: at least ``min_interval`` seconds apart and
+    at most ``per_minute`` in any minute (Telegram's limits for channels).
     """
 
     def __init__(
@@ -94,7 +95,8 @@ class TelegramPublisher:
         token: str,
         *,
         api_url: str = DEFAULT_API_URL,
-        min_interval: float = DEFAULT_MIN_INTERVAL,
+        per_minute: int = PER_MINUTE,
+        min_interval: float = MIN_GAP,
         max_flood_wait: float = MAX_FLOOD_WAIT,
         flood_retries: int = FLOOD_RETRIES,
         connect_timeout: float = 10.0,
@@ -111,7 +113,8 @@ class TelegramPublisher:
         self.max_flood_wait = max_flood_wait
         self.flood_retries = flood_retries
         self._chat_locks: dict[str, asyncio.Lock] = {}
-        self._last_post: dict[str, float] = {}
+        self.per_minute = per_minute
+        self._pacers: dict[str, ChatPacer] = {}
 
     async def start(self) -> None:
         """Open the HTTP client and check the token with getMe.
@@ -166,15 +169,17 @@ class TelegramPublisher:
                 except TelegramError as exc:
                     raise _publish_error(exc, str(chat_id)) from (None if isinstance(exc, InvalidToken) else exc)
                 finally:
-                    self._last_post[str(chat_id)] = time.monotonic()
+                    self._pacer(str(chat_id)).record(time.monotonic())
                 return message.message_id
 
+    def _pacer(self, chat_id: str) -> ChatPacer:
+        return self._pacers.setdefault(chat_id, ChatPacer(per_minute=self.per_minute, min_gap=self.min_interval))
+
     async def _pace(self, chat_id: str) -> None:
-        last = self._last_post.get(chat_id)
-        if last is not None:
-            wait = last + self.min_interval - time.monotonic()
-            if wait > 0:
-                await asyncio.sleep(wait)
+        """Wait until Telegram's per-chat limits allow another post (see pacing.py)."""
+        wait = self._pacer(chat_id).delay(time.monotonic())
+        if wait > 0:
+            await asyncio.sleep(wait)
 
 
 def _retry_after_seconds(exc: FloodWait | RetryAfter) -> float:
