@@ -377,6 +377,11 @@ class BotAPIServer:
         with self._lock:
             self._failures += [ApiError(status, phrase) for _ in range(n)]
 
+    def heal(self) -> None:
+        """Forget any failures set up with fail_next or rate_limit."""
+        with self._lock:
+            self._failures.clear()
+
     def rate_limit(self, n: int = 1, retry_after: int = 1) -> None:
         """The next ``n`` sendMessage calls get 429 with ``retry_after`` seconds, as flood control does."""
         error = ApiError(429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after})
