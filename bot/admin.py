@@ -211,7 +211,7 @@ class AdminBot:
         configured = {source.name for source in self.service.config.sources}
         states = [state for state in store.source_states() if state.name in configured]
         failing = [state for state in states if state.consecutive_failures > 0]
-        never = [state for state in states if state.last_polled_at is None]
+        never = len(configured) - sum(state.last_polled_at is not None for state in states)
         counts = store.outbox_counts()
         paused = store.flag(PAUSED_FLAG)
         lines = ["<b>arrestwatch status</b>"]
@@ -221,8 +221,8 @@ class AdminBot:
         else:
             lines.append("▶️ Posting to the channel")
         lines.append(
-            f"Sources: {len(configured)} configured, {len(states) - len(failing) - len(never)} ok, "
-            f"{len(failing)} failing" + (f", {len(never)} not polled yet" if never else "")
+            f"Sources: {len(configured)} configured, {len(configured) - len(failing) - never} ok, "
+            f"{len(failing)} failing" + (f", {never} not polled yet" if never else "")
         )
         lines.append(f"Queue: {counts['queued'] + counts['sending']} waiting, {counts['failed']} failed")
         lines.append(f"Last post: {_e(_when(store.last_sent_at()))}")

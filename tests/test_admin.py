@@ -1,0 +1,316 @@
+"""The operators' bot inside the running service, against the Bot API stand-in:
+commands from an admin and from a stranger, pause/resume, the review buttons, /test.
+Also the sender's side of /pause, without Telegram."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.analysis import Analysis, Detainee
+from bot.config import load_config
+from bot.models import SourceConfig
+from bot.outbox import Sender
+from bot.publish.format import AlertPost, format_alert
+from bot.service import Service, TelegramSettings
+from bot.store import NewItem, QueuedPost, Store, utcnow
+from bot.triage import review_request
+from tests.support.botapi import BotAPIServer
+from tests.support.feeds import ARREST_EN
+from tests.test_e2e import news_feed, write_sources
+
+STRANGER = 555000111
+
+
+async def until(predicate: Callable[[], object], timeout: float = 20.0) -> bool:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while asyncio.get_running_loop().time() < deadline:
+        if predicate():
+            return True
+        await asyncio.sleep(0.05)
+    return False
+
+
+@asynccontextmanager
+async def running(tmp_path: Path, botapi: BotAPIServer, feeds: dict[str, str] | None = None,
+                  *, admin_ids: tuple[int, ...] | None = None) -> AsyncIterator[Service]:
+    """The service as `arrestwatch run` runs it, in this event loop, with the admin allowed."""
+    sources = write_sources(tmp_path / "sources.toml", feeds or {}, extra='timezone = "UTC"\ndigest_time = "23:59"\n')
+    store = Store.open(tmp_path / "db.sqlite3")
+    telegram = TelegramSettings(
+        token=botapi.token, chat_id=str(botapi.chat_id), admin_chat_id=str(botapi.admin_chat_id), api_url=botapi.url,
+        admin_ids=(botapi.admin_chat_id,) if admin_ids is None else admin_ids,
+    )
+    stop = asyncio.Event()
+    try:
+        async with Service(load_config(sources), store, telegram) as service:
+            service.admin_poll_timeout = 1.0
+            task = asyncio.create_task(service.run(stop=stop))
+            try:
+                yield service
+            finally:
+                stop.set()
+                await asyncio.wait_for(task, timeout=15)
+    finally:
+        store.close()
+
+
+def admin_replies(botapi: BotAPIServer) -> list[str]:
+    return [m.text for m in botapi.sent_to(botapi.admin_chat_id)]
+
+
+def sends_to(botapi: BotAPIServer, chat: int) -> list[dict[str, Any]]:
+    return [params for method, params in list(botapi.requests)
+            if method.lower() == "sendmessage" and str(params.get("chat_id")) == str(chat)]
+
+
+def hold_for_review(store: Store) -> int:
+    """Store a doubtful report and queue its review request, as the pipeline does."""
+    state = store.sync_sources([SourceConfig(name="Doubtful news", url="http://127.0.0.1/feed.xml")])["Doubtful news"]
+    analysis = Analysis(
+        arrest=True, protest=False, detainees=(Detainee("Aidar Serikbayev", "15 days"),), lang="en",
+        place="Almaty", evidence=("Police took the activist away, witnesses said.",), score=0.4,
+        reasons=("detention verb",),
+    )
+    title = "Activist taken away <by police> & questioned"
+    url = "http://127.0.0.1/doubtful/1"
+    body = format_alert(AlertPost(title=title, url=url, source_name="Doubtful news", analysis=analysis), "en")
+    now = utcnow()
+    item = NewItem(
+        source_id=state.id, keys=("test:doubtful-1",), guid="doubtful-1", url=url, canonical_url=url,
+        content_hash="doubtful-1", title=title, text="Police took the activist away, witnesses said.",
+        published_at=now, fetched_at=now, status="review", analysis=analysis.to_dict(),
+    )
+    [item_id] = store.add_items([(item, QueuedPost(review_request(body, analysis), kind="review", target="admin"))],
+                                now=now)
+    assert item_id is not None
+    return item_id
+
+
+# -- settings ---------------------------------------------------------------------------
+
+
+def test_admin_ids_are_read_from_the_environment() -> None:
+    settings = TelegramSettings.from_env({"TELEGRAM_ADMIN_IDS": " 123, 456,,123 "})
+    assert settings.admin_ids == (123, 456)
+    assert settings.problems() == []
+    bad = TelegramSettings.from_env({"TELEGRAM_ADMIN_IDS": "123,@someone"})
+    assert bad.admin_ids == ()
+    assert any("TELEGRAM_ADMIN_IDS" in problem and "@someone" in problem for problem in bad.problems())
+
+
+# -- commands ---------------------------------------------------------------------------
+
+
+async def test_status_answers_an_admin_and_names_the_sources(tmp_path: Path, web, botapi) -> None:
+    web.add("/en.xml", news_feed(), content_type="application/rss+xml")
+    feeds = {"EN news": web.url("/en.xml"), "Broken <feed>": web.url("/missing.xml")}
+    async with running(tmp_path, botapi, feeds) as service:
+        assert await until(lambda: sum(s.last_polled_at is not None for s in service.store.source_states()) == 2)
+        botapi.push_admin_message("/status")
+        assert await until(lambda: admin_replies(botapi))
+        status = admin_replies(botapi)[0]
+        assert "1 ok, 1 failing" in status
+        assert "Broken <feed>" in status and "404" in status
+        assert "Posting to the channel" in status
+        assert {c["command"] for c in botapi.commands} >= {"status", "sources", "pause", "resume", "digest", "test"}
+
+        botapi.push_admin_message("/sources")
+        assert await until(lambda: len(admin_replies(botapi)) == 2)
+        listing = admin_replies(botapi)[1]
+        assert "EN news (rss)" in listing and "Broken <feed> (rss)" in listing
+        assert "last success: never" in listing
+
+
+async def test_a_stranger_gets_no_answer_and_is_logged(tmp_path: Path, botapi, caplog) -> None:
+    caplog.set_level(logging.WARNING, logger="bot.admin")
+    async with running(tmp_path, botapi):
+        botapi.push_update({"message": {
+            "message_id": 1, "date": 1700000000, "text": "/status",
+            "chat": {"id": STRANGER, "type": "private", "first_name": "Mallory"},
+            "from": {"id": STRANGER, "is_bot": False, "first_name": "Mallory"},
+            "entities": [{"type": "bot_command", "offset": 0, "length": 7}],
+        }})
+        botapi.push_admin_message("/status")  # updates are handled in order: this answer comes after
+        assert await until(lambda: admin_replies(botapi))
+        await asyncio.sleep(0.3)
+    assert sends_to(botapi, STRANGER) == []
+    assert len(admin_replies(botapi)) == 1
+    assert any(str(STRANGER) in r.getMessage() and "TELEGRAM_ADMIN_IDS" in r.getMessage() for r in caplog.records)
+    assert not any("Mallory" in r.getMessage() for r in caplog.records)
+
+
+async def test_without_admin_ids_commands_are_off(tmp_path: Path, botapi, caplog) -> None:
+    caplog.set_level(logging.INFO, logger="bot.service")
+    async with running(tmp_path, botapi, admin_ids=()):
+        botapi.push_admin_message("/status")
+        await asyncio.sleep(1.0)
+    assert admin_replies(botapi) == []
+    assert not any(method.lower() == "getupdates" for method, _ in botapi.requests)
+    assert any("TELEGRAM_ADMIN_IDS" in r.getMessage() for r in caplog.records)
+
+
+async def test_pause_holds_channel_posts_and_resume_releases_them(tmp_path: Path, botapi) -> None:
+    async with running(tmp_path, botapi) as service:
+        botapi.push_admin_message("/pause")
+        assert await until(lambda: admin_replies(botapi))
+        assert "Posting paused" in admin_replies(botapi)[0]
+        service.store.queue_post(QueuedPost("🚨 <b>Held alert</b> &amp; more"), now=utcnow())
+        service.store.queue_post(QueuedPost("operators' notice", kind="notice", target="admin"), now=utcnow())
+        service.wake_sender()
+        assert await until(lambda: any("operators' notice" in t for t in admin_replies(botapi)))
+        await asyncio.sleep(0.5)
+        assert botapi.sent_to(botapi.chat_id) == []
+        assert service.store.outbox_counts()["queued"] == 1
+
+        botapi.push_admin_message("/status")
+        assert await until(lambda: any("paused" in t for t in admin_replies(botapi)[2:]))
+
+        botapi.push_admin_message("/resume")
+        assert await until(lambda: botapi.sent_to(botapi.chat_id))
+        assert [m.text for m in botapi.sent_to(botapi.chat_id)] == ["🚨 Held alert & more"]
+        assert any("Posting resumed" in t for t in admin_replies(botapi))
+        assert service.store.flag("paused") is None
+
+
+async def test_digest_command_queues_todays_digest_once(tmp_path: Path, botapi) -> None:
+    async with running(tmp_path, botapi):
+        botapi.push_admin_message("/digest")
+        assert await until(lambda: botapi.sent_to(botapi.chat_id))
+        assert "no arrests reported" in botapi.sent_to(botapi.chat_id)[0].text
+        assert await until(lambda: admin_replies(botapi))
+        assert "queued" in admin_replies(botapi)[0]
+        botapi.push_admin_message("/digest")
+        assert await until(lambda: len(admin_replies(botapi)) == 2)
+        assert "already posted" in admin_replies(botapi)[1]
+    assert len(botapi.sent_to(botapi.chat_id)) == 1
+
+
+async def test_test_command_shows_the_post_an_article_would_make(tmp_path: Path, web, botapi) -> None:
+    web.add("/news/jailed.html",
+            "<html><head><title>Almaty activist jailed for 15 days over picket</title></head><body>"
+            "<nav>Home | World</nav><article><h1>Almaty activist jailed for 15 days over picket</h1>"
+            + "".join(f"<p>{sentence}.</p>" for sentence in ARREST_EN.split(". ")) + "</article></body></html>")
+    async with running(tmp_path, botapi) as service:
+        botapi.push_admin_message(f"/test {web.url('/news/jailed.html')}")
+        assert await until(lambda: admin_replies(botapi), timeout=60)
+        reply = admin_replies(botapi)[0]
+        assert "would be posted" in reply and "Score" in reply
+        assert "Aidar Serikbayev" in reply and "15 days" in reply
+        assert service.store.item_count() == 0
+        assert service.store.outbox_counts()["queued"] == 0
+
+        botapi.push_admin_message(f"/test {web.url('/nothing-here')}")
+        assert await until(lambda: len(admin_replies(botapi)) == 2, timeout=30)
+        assert "Could not fetch" in admin_replies(botapi)[1]
+        botapi.push_admin_message("/test javascript:alert(1)")
+        assert await until(lambda: len(admin_replies(botapi)) == 3)
+        assert "Usage" in admin_replies(botapi)[2]
+    assert botapi.sent_to(botapi.chat_id) == []
+
+
+# -- review buttons ---------------------------------------------------------------------
+
+
+async def review_message(botapi: BotAPIServer) -> int:
+    assert await until(lambda: any(m.reply_markup for m in botapi.sent_to(botapi.admin_chat_id)))
+    return next(m for m in botapi.sent_to(botapi.admin_chat_id) if m.reply_markup).message_id
+
+
+def answered(botapi: BotAPIServer) -> int:
+    return sum(method.lower() == "answercallbackquery" for method, _ in list(botapi.requests))
+
+
+async def test_approve_posts_the_alert_once_even_on_a_double_click(tmp_path: Path, botapi) -> None:
+    async with running(tmp_path, botapi) as service:
+        item_id = hold_for_review(service.store)
+        service.wake_sender()
+        message_id = await review_message(botapi)
+        botapi.push_callback(f"approve:{item_id}", message_id=message_id)
+        botapi.push_callback(f"approve:{item_id}", message_id=message_id)
+        assert await until(lambda: answered(botapi) == 2)
+        assert await until(lambda: botapi.sent_to(botapi.chat_id))
+        await asyncio.sleep(0.5)
+        channel = botapi.sent_to(botapi.chat_id)
+        assert len(channel) == 1
+        assert "Aidar Serikbayev" in channel[0].text and "Activist taken away <by police> & questioned" in channel[0].text
+        review = next(m for m in botapi.sent_to(botapi.admin_chat_id) if m.message_id == message_id)
+        assert review.edited and review.reply_markup is None
+        assert review.text.startswith("✅ Approved by Admin")
+        assert "Doubtful report" in review.text  # the evidence stays visible
+        assert [i.id for i in service.store.items_with_status("alert")] == [item_id]
+    answers = [p for m, p in botapi.requests if m.lower() == "answercallbackquery"]
+    assert "queued" in answers[0]["text"] and "not waiting for review" in answers[1]["text"]
+
+
+async def test_reject_records_the_decision_and_posts_nothing(tmp_path: Path, botapi) -> None:
+    async with running(tmp_path, botapi) as service:
+        item_id = hold_for_review(service.store)
+        service.wake_sender()
+        message_id = await review_message(botapi)
+        botapi.push_callback(f"reject:{item_id}", message_id=message_id)
+        assert await until(lambda: answered(botapi) == 1)
+        assert await until(lambda: any(m.edited for m in botapi.sent_to(botapi.admin_chat_id)))
+        await asyncio.sleep(0.5)
+        review = next(m for m in botapi.sent_to(botapi.admin_chat_id) if m.message_id == message_id)
+        assert review.text.startswith("❌ Rejected by Admin")
+        assert [i.id for i in service.store.items_with_status("rejected")] == [item_id]
+        assert service.store.items_with_status("review") == []
+    assert botapi.sent_to(botapi.chat_id) == []
+
+
+# -- the sender while paused --------------------------------------------------------------
+
+
+class RecordingPublisher:
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str]] = []
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    async def send(self, chat_id: str, html: str, *, reply_markup: dict[str, Any] | None = None,
+                   reply_to: int | None = None) -> int:
+        self.sent.append((chat_id, html))
+        return len(self.sent)
+
+
+async def test_sender_keeps_channel_posts_queued_while_paused(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "db.sqlite3")
+    publisher = RecordingPublisher()
+    sender = Sender(store, publisher, {"channel": "@channel", "admin": "42"})
+    store.queue_post(QueuedPost("alert one"), now=utcnow())
+    store.queue_post(QueuedPost("a notice", kind="notice", target="admin"), now=utcnow())
+    store.queue_post(QueuedPost("alert two"), now=utcnow() + timedelta(seconds=1))
+    store.set_flag("paused", utcnow().isoformat())
+
+    report = await sender.drain(timeout=5)
+    assert publisher.sent == [("42", "a notice")]
+    assert report.paused and report.sent == 1 and report.left == 2
+    assert store.outbox_counts()["queued"] == 2
+
+    store.set_flag("paused", None)
+    report = await sender.drain(timeout=5)
+    assert [body for _, body in publisher.sent] == ["a notice", "alert one", "alert two"]
+    assert not report.paused and report.left == 0
+    store.close()
+
+
+def test_long_replies_are_cut_between_lines() -> None:
+    from bot.admin import fit
+
+    lines = ["<b>head</b>"] + [f"• <b>source {i}</b> — last success: never" for i in range(500)]
+    text = fit(lines)
+    assert len(text.encode("utf-16-le")) // 2 <= 4096
+    assert text.endswith("more lines</i>")
+    from tests.support.botapi import parse_html
+
+    parse_html(text)  # still valid Telegram HTML
