@@ -10,6 +10,7 @@ and never retried in a loop. While an operator has paused posting (the store fla
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import random
 import time
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.publish import Publisher, PublishError
-from bot.store import Store, utcnow
+from bot.store import OutboxMessage, QueuedPost, Store, utcnow
 from bot.triage import review_buttons
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,23 @@ class Sender:
         self.chats = chats
         self.clock = clock
         self._lock = asyncio.Lock()
+
+    def _tell_operators_once(self, message: OutboxMessage, exc: PublishError) -> None:
+        """One notice per kind of permanent failure, not one per post: a channel that
+        removed the bot would otherwise flood the operators' chat."""
+        if not self.chats.get("admin"):
+            return
+        reason = (getattr(exc, "description", None) or str(exc))[:120]
+        flag = f"failure-notified:{reason}"
+        if self.store.flag(flag):
+            return
+        self.store.set_flag(flag, self.clock().isoformat())
+        text = (
+            f"⚠️ A {message.kind} post could not be published and was kept as failed: {exc}. "
+            "Later posts failing for the same reason are not reported again; "
+            "`arrestwatch sources status` and the outbox keep the details."
+        )
+        self.store.queue_post(QueuedPost(html.escape(text, quote=False), kind="notice", target="admin"), now=self.clock())
 
     async def drain(self, *, timeout: float | None = None) -> DrainReport:
         """Send until the queue is empty or ``timeout`` seconds have passed.
@@ -100,6 +118,8 @@ class Sender:
                         await asyncio.to_thread(self.store.mark_failed, message.id, str(exc), now=self.clock())
                         report.failed += 1
                         report.errors.append(str(exc))
+                        if message.target != "admin":
+                            await asyncio.to_thread(self._tell_operators_once, message, exc)
                         continue
                     await asyncio.to_thread(self.store.release, message.id, str(exc), now=self.clock())
                     report.retried += 1

@@ -120,3 +120,28 @@ def test_hostile_feed_content_makes_valid_harmless_posts(tmp_path: Path, web, bo
         assert "javascript:" not in message.html.lower()
         assert "<script" not in message.html
         assert len(message.text) <= 4096
+
+
+async def test_a_permanent_failure_is_kept_and_told_to_the_operators_once(tmp_path: Path, botapi) -> None:
+    from datetime import datetime, timezone
+
+    from bot.outbox import Sender
+    from bot.publish import TelegramPublisher
+    from bot.store import QueuedPost
+
+    store = Store.open(tmp_path / "db.sqlite3")
+    publisher = TelegramPublisher(botapi.token, api_url=botapi.url, min_interval=0)
+    await publisher.start()
+    try:
+        for i in range(3):
+            store.queue_post(QueuedPost(f"<b>alert {i}</b>"), now=datetime.now(timezone.utc))
+        sender = Sender(store, publisher, {"channel": "-100999", "admin": str(botapi.admin_chat_id)})
+        report = await sender.drain(timeout=30)
+        assert report.failed == 3 and report.left == 0
+        notices = botapi.sent_to(botapi.admin_chat_id)
+        assert len(notices) == 1 and "chat not found" in notices[0].text.lower()
+        failed = [row for row in store.outbox_rows(kind="alert") if row["state"] == "failed"]
+        assert len(failed) == 3 and all("chat not found" in row["last_error"].lower() for row in failed)
+    finally:
+        await publisher.stop()
+        store.close()
