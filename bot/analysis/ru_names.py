@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,8 +94,50 @@ class Sentence:
     is_title: bool = False
 
 
-def parse(text: str, sent_offset: int = 0, is_title: bool = False) -> list[Sentence]:
-    """Split ``text`` into sentences of tokens with person mentions (natasha)."""
+def parse(
+    text: str, sent_offset: int = 0, is_title: bool = False, wanted: Callable[[str], bool] | None = None
+) -> list[Sentence]:
+    """Split ``text`` into sentences of tokens; natasha tags the wanted ones and their neighbours.
+
+    The neural taggers are the expensive step, so sentences far from any custody word get only
+    razdel tokens and pymorphy3 lemmas (enough for context words), no person mentions.
+    """
+    from razdel import sentenize
+
+    parts = list(sentenize(text))
+    if wanted is None:
+        flags = [True] * len(parts)
+    else:
+        hits = [wanted(p.text) for p in parts]
+        flags = [any(hits[max(0, k - 1):k + 2]) for k in range(len(parts))]
+    sentences: list[Sentence] = []
+    k = 0
+    while k < len(parts):
+        j = k
+        while j < len(parts) and flags[j] == flags[k]:
+            j += 1
+        chunk = text[parts[k].start:parts[j - 1].stop]
+        offset = sent_offset + len(sentences)
+        if flags[k]:
+            sentences.extend(_tag(chunk, offset, is_title))
+        else:
+            sentences.extend(_plain(p.text, is_title) for p in parts[k:j])
+        k = j
+    return sentences
+
+
+def _plain(text: str, is_title: bool) -> Sentence:
+    from razdel import tokenize
+
+    tokens = []
+    for tok in tokenize(text):
+        low = tok.text.lower()
+        lem, pos = lemma_and_pos(low) if re.search(r"[а-яё]", low) else (low, "")
+        tokens.append(Token(tok.text, low, lem, pos, None, None, tok.start, tok.stop))
+    return Sentence(text, tokens, is_title=is_title)
+
+
+def _tag(text: str, sent_offset: int, is_title: bool) -> list[Sentence]:
     from natasha import Doc
 
     m = models()
@@ -246,3 +289,40 @@ def same_word(a: str, b: str) -> bool:
 
 
 _VOWELS = set("аяуюеиыоэй")
+
+
+_CAPITALISED_PAIR = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
+
+
+def complete_name(word: str, text: str) -> str | None:
+    """The full name a lone given name or surname stands for, from elsewhere in ``text``.
+
+    Sentences far from custody words are not tagged by natasha, so "Баймулдин получил 10 суток"
+    finds "Нуржана Баймулдина" here and returns "Нуржан Баймулдин".
+    """
+    for match in _CAPITALISED_PAIR.finditer(text):
+        pair = [match.group(1), match.group(2)]
+        hits = [k for k in (0, 1) if same_word(pair[k], word)]
+        if len(hits) != 1:
+            continue
+        other = pair[1 - hits[0]]
+        if not _looks_like_person_word(other):
+            continue
+        pair[hits[0]] = word
+        pair[1 - hits[0]] = _nominative_guess(other)
+        return " ".join(pair)
+    return None
+
+
+def _looks_like_person_word(word: str) -> bool:
+    parses = morph_analyzer().parse(word.lower())
+    return any(tag in p.tag for p in parses for tag in _PERSON_TAGS) or not morph_analyzer().word_is_known(word.lower())
+
+
+def _nominative_guess(word: str) -> str:
+    for parse_ in morph_analyzer().parse(word.lower()):
+        if any(tag in parse_.tag for tag in _PERSON_TAGS):
+            inflected = parse_.inflect({"nomn", "sing"})
+            if inflected is not None:
+                return _title_case(inflected.word, word)
+    return word

@@ -18,7 +18,7 @@ _PUNCT = re.compile(r"^[^\wа-яёА-ЯЁ]+$")
 _SKIP_IN_DISTANCE = {"и", "а", "также", "—", "–", "-", ",", "(", ")", "«", "»", '"', ":", "еще", "ещё"}
 # "custody:" reasons whose cue is a state or a place rather than an act.
 _STATE_KINDS = {"place", "term"}
-_POLICE_PLACES = {"полиция", "овд", "отдел", "участок", "ровд", "увд", "гувд", "отделение", "рувд", "дп", "мвд", "отделение"}
+_POLICE_PLACES = {"полиция", "овд", "отдел", "участок", "ровд", "увд", "гувд", "отделение", "рувд", "дп", "мвд"}
 
 
 # "сообщили журналистам": the press as an audience is not civic context.
@@ -153,6 +153,13 @@ def _negated(toks: list[Token], i: int) -> bool:
         return True
     if any(t.lower == "нет" for t in toks[i + 1:i + 3]):
         return True
+    after = toks[i + 1:i + 5]
+    # "под стражу его не брали", "арестован не был"; not "задержали не только его".
+    for k, tok in enumerate(after):
+        if tok.text in (",", ".", ";"):
+            break
+        if tok.lower == "не" and not (k + 1 < len(after) and after[k + 1].lower in ("только", "менее", "раз")):
+            return True
     window = toks[max(0, i - 10):i]
     if any(t.lemma in vocab.REFUSAL_LEMMAS for t in window[-4:]):
         return True

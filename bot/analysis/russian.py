@@ -21,7 +21,7 @@ from collections import Counter
 from bot.analysis import ru_vocab as vocab
 from bot.analysis.kk_rules import analyze_kazakh
 from bot.analysis.result import Analysis, Detainee, RuleConfig
-from bot.analysis.ru_names import Mention, Sentence, parse, same_word
+from bot.analysis.ru_names import Mention, Sentence, complete_name, parse, same_word
 from bot.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees
 from bot.analysis.ru_text import (
     evidence_text,
@@ -57,10 +57,13 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
         reasons = (reason,) + ((f"excluded:{excluded}",) if excluded else ())
         return Analysis(arrest=False, protest=protest, lang="ru", score=0.1 if custody_hint else 0.0, reasons=reasons)
 
+    def wanted(sentence: str) -> bool:
+        return bool(vocab.CUSTODY_HINT_RE.search(sentence.lower()) or watchlist_hits(sentence, rules.watchlist))
+
     sentences: list[Sentence] = []
     if title.strip():
         sentences.extend(parse(title.strip(), 0, is_title=True))
-    sentences.extend(parse(text, len(sentences)))
+    sentences.extend(parse(text, len(sentences), wanted=wanted))
     facts = [analyse_sentence(s, extra) for s in sentences]
     for n, (sentence, fact) in enumerate(zip(sentences, facts)):
         find_detainees(sentence, fact, sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None)
@@ -80,7 +83,7 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
         score = 0.0
         reasons.append(f"excluded:{excluded}")
     arrest = score >= ARREST_THRESHOLD
-    detainees = _detainees(sentences, facts) if arrest else ()
+    detainees = _detainees(sentences, facts, full) if arrest else ()
     if arrest and watched_in_custody:
         detainees = _add_watched(detainees, watched_in_custody)
     evidence_ids = _evidence(facts, best)
@@ -156,7 +159,7 @@ def _evidence(facts: list[SentenceFacts], best: int | None) -> list[int]:
     return sorted(ids)
 
 
-def _detainees(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[Detainee, ...]:
+def _detainees(sentences: list[Sentence], facts: list[SentenceFacts], full_text: str) -> tuple[Detainee, ...]:
     """Merge every accepted mention into people, each with a nominative name and a term."""
     all_mentions = [m for s in sentences for m in s.mentions]
     people: list[list[Mention]] = []
@@ -179,9 +182,12 @@ def _detainees(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[D
     _fill_shared_terms(facts, terms, people)
     result = []
     for k in sorted(order, key=order.__getitem__):
-        if all(len(m.words) == 1 for m in people[k]) and not any(m.nominative for m in people[k]):
-            continue  # a lone inflected word ("за вопросы Токаеву") is too weak to name a detainee
         name = _display_name(people[k], nominative_words)
+        if len(name.split()) == 1:
+            completed = complete_name(name, full_text)
+            if completed is None and not any(m.nominative for m in people[k]):
+                continue  # a lone inflected word ("за вопросы Токаеву") is too weak to name a detainee
+            name = completed or name
         if name and all(d.name != name for d in result):
             result.append(Detainee(name=name, term=terms.get(k)))
     return tuple(result)
