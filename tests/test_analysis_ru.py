@@ -261,3 +261,16 @@ def test_exclude_keyword_wins() -> None:
     result = ru(text, rules=RuleConfig(exclude_keywords={"*": ("митинг",)}))
     assert not result.arrest
     assert "excluded:митинг" in result.reasons
+
+
+def test_sentence_initial_surname_missed_by_the_tagger_gets_its_own_term() -> None:
+    from bot.analysis import analyze
+
+    result = analyze(
+        "",
+        "Журналистку Айгерим Тлеубаеву и блогера Даурена Кадырова задержали в Шымкенте после акции. "
+        "Тлеубаеву суд арестовал на 10 суток, Кадырова — на 20 суток.",
+        "ru",
+    )
+    assert result.arrest
+    assert {(d.name, d.term) for d in result.detainees} == {("Айгерим Тлеубаева", "10 days"), ("Даурен Кадыров", "20 days")}

@@ -268,7 +268,11 @@ def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence 
     if facts.pronoun_custody or len(terms) == 1:
         facts.detainees = [(m, terms[0].value) for m in accepted]
         return
-    own = [m for m in accepted if m.sent == accepted[0].sent]
+    own = sorted((m for m in accepted if m.sent == accepted[0].sent), key=lambda m: m.start)
+    if len(own) == len(accepted) == len(terms):
+        # As many people as terms ("X — на 10 суток, Y — на 20"): paired in order.
+        facts.detainees = [(m, t.value) for m, t in zip(own, sorted(terms, key=lambda t: t.start))]
+        return
     term_first = terms[0].start < min(m.start for m in own) if own else True
     result = []
     for m in accepted:

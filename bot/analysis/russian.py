@@ -64,6 +64,7 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
     if title.strip():
         sentences.extend(parse(title.strip(), 0, is_title=True))
     sentences.extend(parse(text, len(sentences), wanted=wanted))
+    _recover_mentions(sentences)
     facts = [analyse_sentence(s, extra) for s in sentences]
     for n, (sentence, fact) in enumerate(zip(sentences, facts)):
         find_detainees(sentence, fact, sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None)
@@ -100,6 +101,35 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
         score=round(score, 3),
         reasons=tuple(dict.fromkeys(reasons)),
     )
+
+
+def _recover_mentions(sentences: list[Sentence]) -> None:
+    """Add mentions the tagger missed of people it found elsewhere in the report.
+
+    The neural tagger often misses a bare surname at the start of a sentence
+    ("Тлеубаеву суд арестовал…") although it found "Айгерим Тлеубаеву" a sentence
+    earlier; a capitalised word that inflects a known name word is that person.
+    """
+    known = [(w, n) for s in sentences for m in s.mentions if len(m.words) >= 2 for w, n in zip(m.words, m.normal)]
+    if not known:
+        return
+    for index, sentence in enumerate(sentences):
+        if sentence.is_title or not sentence.tokens:
+            continue
+        covered = {i for m in sentence.mentions for i in range(m.start, m.stop)}
+        added = False
+        for i, token in enumerate(sentence.tokens):
+            text = token.text
+            if i in covered or len(text) < 4 or not text[0].isupper() or not text[1:].islower():
+                continue
+            match = next(((w, n) for w, n in known if same_word(text, w)), None)
+            if match is None:
+                continue
+            sent = sentence.mentions[0].sent if sentence.mentions else index
+            sentence.mentions.append(Mention(sent, i, i + 1, [text], [match[1]], text == match[1]))
+            added = True
+        if added:
+            sentence.mentions.sort(key=lambda m: m.start)
 
 
 def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float, list[str], int | None]:
