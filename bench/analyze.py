@@ -15,6 +15,12 @@ Targets (issue 3): ≥ 200 reports/s on one core for the feed mix, start-up ≤ 
 
 from __future__ import annotations
 
+import os
+
+# One core, as the target says: keep numpy (under natasha's taggers) single-threaded.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
 import argparse
 import json
 import re

@@ -32,6 +32,9 @@ import httpx
 from bot import USER_AGENT
 
 MAX_BYTES = 5 * 1024 * 1024
+# Requests in flight across all hosts (a poll of hundreds of sources must not open
+# hundreds of connections at once).
+TOTAL = 32
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 20.0
 DEADLINE = 45.0  # a whole fetch, however slowly the body trickles in
@@ -110,6 +113,7 @@ class Fetcher:
         deadline: float = DEADLINE,
         max_redirects: int = MAX_REDIRECTS,
         per_host: int = PER_HOST,
+        total: int = TOTAL,
         user_agent: str = USER_AGENT,
     ) -> None:
         self.max_bytes = max_bytes
@@ -119,6 +123,7 @@ class Fetcher:
         self.max_redirects = max_redirects
         self.per_host = per_host
         self._hosts: dict[str, asyncio.Semaphore] = {}
+        self._total = asyncio.Semaphore(total)  # all hosts together
         self._client = httpx.AsyncClient(
             headers={"User-Agent": user_agent, "Accept": ACCEPT},
             timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
@@ -155,7 +160,7 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         host = urlsplit(url).netloc.lower()
         limiter = self._hosts.setdefault(host, asyncio.Semaphore(self.per_host))
-        async with limiter:
+        async with limiter, self._total:
             try:
                 async with asyncio.timeout(self.deadline):
                     return await self._get(url, headers, follow)

@@ -227,3 +227,15 @@ async def test_a_guarded_fetch_follows_allowed_redirects(web, fetcher: Fetcher) 
 
     result = await fetcher.fetch(web.url("/a"), guard=allow)
     assert result.text == "arrived" and result.final_url == web.url("/b")
+
+
+async def test_a_global_limit_caps_requests_across_hosts(web) -> None:
+    web.add("/slow", "ok", delay=0.3)
+    fetcher = Fetcher(per_host=2, total=3)
+    try:
+        urls = [web.url("/slow"), web.url("/slow").replace("127.0.0.1", "localhost")] * 4
+        results = await asyncio.gather(*(fetcher.fetch(url) for url in urls))
+    finally:
+        await fetcher.aclose()
+    assert [r.text for r in results] == ["ok"] * 8
+    assert web.peak == 3
