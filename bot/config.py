@@ -32,7 +32,7 @@ SETTINGS_KEYS = {
 }
 SOURCE_KEYS = {"name", "url", "type", "interval", "lang", "select", "channel"}
 SELECT_KEYS = {"item", "title", "link", "date", "teaser"}
-RULES_KEYS = {"keywords", "exclude", "watchlist"}
+RULES_KEYS = {"keywords", "civic", "exclude", "watchlist"}
 TOP_LEVEL_KEYS = {"settings", "source", "rules"}
 
 
@@ -301,7 +301,7 @@ class _Validator:
             return RuleConfig()
         self.unknown_keys(data, RULES_KEYS, "[rules]", "rules", 0)
         per_language: dict[str, dict[str, tuple[str, ...]]] = {}
-        for key in ("keywords", "exclude"):
+        for key in ("keywords", "civic", "exclude"):
             value = data.get(key, {})
             key_line = self.lines.key("rules", 0, key)
             if not isinstance(value, dict):
@@ -322,6 +322,7 @@ class _Validator:
             watchlist = []
         return RuleConfig(
             extra_keywords=per_language.get("keywords", {}),
+            civic_keywords=per_language.get("civic", {}),
             exclude_keywords=per_language.get("exclude", {}),
             watchlist=tuple(n.strip() for n in watchlist),
         )

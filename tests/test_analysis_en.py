@@ -311,3 +311,11 @@ def test_dateline_place_and_extended_detention():
 ])
 def test_no_new_civic_custody(text):
     assert not analyse(text).arrest
+
+
+def test_operator_civic_keywords_supply_the_context():
+    text = "Police in Taraz detained Zhanibek Sarsenov, a member of the Green Steppe movement, on Monday."
+    assert not analyse(text).arrest
+    result = analyse(text, rules=RuleConfig(civic_keywords={"en": ("green steppe",)}))
+    assert result.arrest and "civic:green steppe" in result.reasons
+    assert [d.name for d in result.detainees] == ["Zhanibek Sarsenov"]

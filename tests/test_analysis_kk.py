@@ -93,3 +93,11 @@ def test_exclude_keyword() -> None:
     text = "Алматыда белсенді Ержан Сапаров митингке қатысқаны үшін 10 тәулікке қамалды."
     result = kk(text, rules=RuleConfig(exclude_keywords={"kk": ("митинг",)}))
     assert not result.arrest and "excluded:митинг" in result.reasons
+
+
+def test_operator_custody_and_civic_keywords_in_kazakh() -> None:
+    text = "Белгісіз адамдар Ерлан Сапаровты көлікке отырғызып әкетті. Ол жергілікті экоқозғалыс мүшесі."
+    assert not kk(text).arrest
+    rules = RuleConfig(extra_keywords={"kk": ("әкетті",)}, civic_keywords={"kk": ("экоқозғалыс",)})
+    result = kk(text, rules=rules)
+    assert result.arrest, result.reasons

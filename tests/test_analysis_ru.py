@@ -250,9 +250,9 @@ def test_watchlist_flags_custody_without_civic_context() -> None:
 def test_extra_keyword_supplies_civic_context() -> None:
     text = "Полиция задержала зоозащитника Ивана Петрова у здания акимата."
     assert not ru(text).arrest
-    result = ru(text, rules=RuleConfig(extra_keywords={"ru": ("зоозащит",)}))
+    result = ru(text, rules=RuleConfig(civic_keywords={"ru": ("зоозащит",)}))
     assert result.arrest
-    assert "extra:зоозащит" in result.reasons
+    assert "civic:зоозащит" in result.reasons
 
 
 def test_exclude_keyword_wins() -> None:
@@ -274,3 +274,11 @@ def test_sentence_initial_surname_missed_by_the_tagger_gets_its_own_term() -> No
     )
     assert result.arrest
     assert {(d.name, d.term) for d in result.detainees} == {("Айгерим Тлеубаева", "10 days"), ("Даурен Кадыров", "20 days")}
+
+
+def test_extra_custody_keyword_from_operators() -> None:
+    text = "Неизвестные в штатском увезли активиста Ивана Петрова в неизвестном направлении после пикета."
+    assert not ru(text).arrest
+    result = ru(text, rules=RuleConfig(extra_keywords={"ru": ("увезли",)}))
+    assert result.arrest and "extra:увезли" in result.reasons
+    assert [d.name for d in result.detainees] == ["Иван Петров"]

@@ -83,10 +83,12 @@ def test_bad_selector_and_rules_are_reported() -> None:
 
 def test_rules_are_parsed_for_the_analysis() -> None:
     config = parse_config(
-        '[rules]\nkeywords = { ru = ["голодовк"] }\nexclude = { "*" = ["учения"] }\nwatchlist = ["Айдар Серикбаев"]\n',
+        '[rules]\nkeywords = { ru = ["увезли"] }\ncivic = { ru = ["голодовк"] }\nexclude = { "*" = ["учения"] }\n'
+        'watchlist = ["Айдар Серикбаев"]\n',
         Path("s.toml"),
     )
-    assert config.rules.extra_keywords == {"ru": ("голодовк",)}
+    assert config.rules.extra_keywords == {"ru": ("увезли",)}
+    assert config.rules.civic_keywords == {"ru": ("голодовк",)}
     assert config.rules.exclude_keywords == {"*": ("учения",)}
     assert config.rules.watchlist == ("Айдар Серикбаев",)
 

@@ -27,6 +27,7 @@ from bot.analysis.en_terms import (
 from bot.analysis.result import Analysis, Detainee, RuleConfig
 
 ARREST_THRESHOLD = 0.5
+REVIEW_CAP = 0.45
 MAX_EVIDENCE_CHARS = 400
 
 # --- vocabulary ---------------------------------------------------------------------
@@ -159,7 +160,9 @@ def analyze_english(title: str, text: str, rules: RuleConfig) -> Analysis:
     if not _CANDIDATE.search(lowered) and not extra_hits:
         reasons = ("no custody words",) + (("civic:protest",) if protest else ())
         return Analysis(arrest=False, protest=protest, lang="en", score=0.0, reasons=reasons)
-    return _Report(title, text, extra_hits, excluded, watched, protest).analyse()
+    report = _Report(title, text, extra_hits, excluded, watched, protest)
+    report.civic_extra = _keywords(rules.civic_keywords)
+    return report.analyse()
 
 
 def _keywords(table: dict[str, tuple[str, ...]]) -> list[str]:
@@ -220,6 +223,8 @@ _LINE_ENDS = (".", "!", "?", ":", '"', "”", "»", ")", "’")
 
 
 class _Report:
+    civic_extra: list[str] = []  # rules.civic, set by analyze_english
+
     def __init__(self, title: str, text: str, extra: list[str], excluded: list[str],
                  watched: list[str], protest: bool) -> None:
         self.title = title.strip()
@@ -304,9 +309,15 @@ class _Report:
             first = custody_clauses[0]
             score += 0.40
             self.reasons.append(f"custody:{first.custody[0]}")
-            score += self._civic(custody_clauses)
+            civic = self._civic(custody_clauses)
+            score += civic
             score += self._specifics(custody_clauses, people)
             score += self._negatives(clauses, custody_clauses, people)
+            if civic == 0 and not self.protest:
+                # Custody with nothing civic or political about it: an operator decides
+                # (review), as the Russian and Kazakh rules do.
+                score = min(score, REVIEW_CAP)
+                self.reasons.append("no civic context")
             evidence_clauses = self._evidence(custody_clauses, people)
         else:
             self.reasons.append("no custody reported")
@@ -349,6 +360,10 @@ class _Report:
         match = _CIVIC.search(near)
         if match:
             self.reasons.append(f"civic:{match.group(0)}")
+            return 0.25
+        operator = next((kw for kw in self.civic_extra if _has_keyword(near, kw)), None)
+        if operator is not None:  # the operators' own civic words (rules.civic)
+            self.reasons.append(f"civic:{operator}")
             return 0.25
         match = _CIVIC.search(self.lowered)
         if match:

@@ -80,12 +80,13 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     protest = bool(PROTEST_RE.search(low))
     excluded = matched_keyword(low, keywords_for(rules.exclude_keywords, "kk"))
     watched = watchlist_hits(full, rules.watchlist)
-    if not CUSTODY_RE.search(low) and not watched:
+    custody_extra = keywords_for(rules.extra_keywords, "kk")
+    if not CUSTODY_RE.search(low) and not matched_keyword(low, custody_extra) and not watched:
         reasons = ("no custody vocabulary",) + ((f"excluded:{excluded}",) if excluded else ())
         return Analysis(arrest=False, protest=protest, lang="kk", reasons=reasons)
 
     sentences = [s.strip() for s in _SENTENCE_SPLIT.split(full) if s.strip()]
-    extra = keywords_for(rules.extra_keywords, "kk")
+    extra = keywords_for(rules.civic_keywords, "kk")
     civic_doc = _civic(low, extra)
     crime_doc = [name for name, rx in CRIME_RE.items() if rx.search(low)]
     best = (0.0, -1, [])
@@ -93,6 +94,7 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     for n, sentence in enumerate(sentences):
         s_low = sentence.lower()
         cues = [m.group(0) for m in CUSTODY_RE.finditer(s_low)]
+        cues += [k for k in custody_extra if k.lower() in s_low]
         if NEGATED_RE.search(s_low) and len(cues) <= 1:
             cues = []
         if RELEASE_RE.search(s_low) and not re.search(r"талап|босатуды", s_low):

@@ -29,9 +29,13 @@ class RuleConfig:
 
     Keys of the dicts are language codes ("en", "ru", "kk"); "*" applies to every
     language. Keywords are matched case-insensitively as word prefixes.
+    ``extra_keywords`` are more words for taking someone into custody ("увезли в
+    неизвестном направлении"); ``civic_keywords`` are more words that make a custody
+    report civic or political (a new movement's name, a local word for a protest).
     """
 
     extra_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    civic_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
     exclude_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
     watchlist: tuple[str, ...] = ()
 

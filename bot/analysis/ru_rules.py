@@ -56,7 +56,9 @@ def words_of(sentence: Sentence) -> list[str]:
     return [t.text for t in sentence.tokens]
 
 
-def analyse_sentence(sentence: Sentence, extra_civic: tuple[str, ...] = ()) -> SentenceFacts:
+def analyse_sentence(
+    sentence: Sentence, extra_civic: tuple[str, ...] = (), extra_custody: tuple[str, ...] = ()
+) -> SentenceFacts:
     """Find custody cues, terms and context words in one sentence."""
     toks = sentence.tokens
     facts = SentenceFacts()
@@ -114,7 +116,13 @@ def analyse_sentence(sentence: Sentence, extra_civic: tuple[str, ...] = ()) -> S
         facts.civic.append("civic:" + match.group(0))
     for keyword in extra_civic:
         if re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text):
-            facts.civic.append("extra:" + keyword)
+            facts.civic.append("civic:" + keyword)
+    for keyword in extra_custody:  # the operators' own custody words (rules.keywords)
+        match = re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text)
+        if match:
+            first = keyword.lower().split()[0]
+            index = next((i for i, t in enumerate(toks) if t.lower.startswith(first)), max(0, len(toks) - 1))
+            facts.cues.append(Cue(index, "extra:" + keyword, "event", True))
     facts.fine = [i for i, t in enumerate(toks) if t.lemma in vocab.FINE_LEMMAS]
     facts.summons = [i for i, t in enumerate(toks) if t.lemma in vocab.SUMMONS_LEMMAS]
     facts.same_term_as_before = bool(re.search(r"\b(тот|такой) же (\w+ )?(срок|наказание)|такое же (\w+ )?наказание", lower_text))

@@ -49,23 +49,26 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
     protest = bool(vocab.PROTEST_RE.search(low))
     excluded = matched_keyword(low, keywords_for(rules.exclude_keywords, "ru"))
     watched = watchlist_hits(full, rules.watchlist)
-    extra = keywords_for(rules.extra_keywords, "ru")
-    custody_hint = vocab.CUSTODY_HINT_RE.search(low)
-    civic_hint = vocab.CIVIC_HINT_RE.search(low) or matched_keyword(low, extra)
+    extra = keywords_for(rules.extra_keywords, "ru")  # custody words
+    civic_extra = keywords_for(rules.civic_keywords, "ru")
+    custody_hint = vocab.CUSTODY_HINT_RE.search(low) or matched_keyword(low, extra)
+    civic_hint = vocab.CIVIC_HINT_RE.search(low) or matched_keyword(low, civic_extra)
     if not watched and not (custody_hint and civic_hint):
         reason = "no custody vocabulary" if not custody_hint else "custody without civic context"
         reasons = (reason,) + ((f"excluded:{excluded}",) if excluded else ())
         return Analysis(arrest=False, protest=protest, lang="ru", score=0.1 if custody_hint else 0.0, reasons=reasons)
 
     def wanted(sentence: str) -> bool:
-        return bool(vocab.CUSTODY_HINT_RE.search(sentence.lower()) or watchlist_hits(sentence, rules.watchlist))
+        low = sentence.lower()
+        return bool(vocab.CUSTODY_HINT_RE.search(low) or matched_keyword(low, extra)
+                    or watchlist_hits(sentence, rules.watchlist))
 
     sentences: list[Sentence] = []
     if title.strip():
         sentences.extend(parse(title.strip(), 0, is_title=True))
     sentences.extend(parse(text, len(sentences), wanted=wanted))
     _recover_mentions(sentences)
-    facts = [analyse_sentence(s, extra) for s in sentences]
+    facts = [analyse_sentence(s, civic_extra, extra) for s in sentences]
     for n, (sentence, fact) in enumerate(zip(sentences, facts)):
         find_detainees(sentence, fact, sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None)
 
