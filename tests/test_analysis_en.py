@@ -319,3 +319,9 @@ def test_operator_civic_keywords_supply_the_context():
     result = analyse(text, rules=RuleConfig(civic_keywords={"en": ("green steppe",)}))
     assert result.arrest and "civic:green steppe" in result.reasons
     assert [d.name for d in result.detainees] == ["Zhanibek Sarsenov"]
+
+
+def test_someone_who_remains_in_prison_is_no_new_custody():
+    result = analyse("Activist Yerzhan Yelshibayev, who was jailed in 2022, remains in prison, "
+                     "his mother told reporters on Monday.")
+    assert not result.arrest and "negative:old custody" in result.reasons

@@ -282,3 +282,16 @@ def test_extra_custody_keyword_from_operators() -> None:
     result = ru(text, rules=RuleConfig(extra_keywords={"ru": ("увезли",)}))
     assert result.arrest and "extra:увезли" in result.reasons
     assert [d.name for d in result.detainees] == ["Иван Петров"]
+
+
+def test_background_reminder_of_past_detentions_is_not_an_alert() -> None:
+    result = ru("Правозащитники напомнили, что в прошлом году в стране были задержаны сотни участников акций протеста.")
+    assert not result.arrest
+    assert any(r.startswith("negative:background") for r in result.reasons)
+
+
+def test_an_associate_named_right_before_the_custody_verb_is_the_detainee() -> None:
+    result = ru("Гражданского активиста Олжаса Бакирова оштрафовали на 100 МРП за пикет, "
+                "а его соратника Ержана Тулеуова суд арестовал на 5 суток.")
+    assert result.arrest
+    assert [(d.name, d.term) for d in result.detainees] == [("Ержан Тулеуов", "5 days")]  # the fined one is not listed

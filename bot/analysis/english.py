@@ -115,6 +115,9 @@ _DEFINITE_SUBJECT = re.compile(
 _PLURAL_SUBJECT = re.compile(r"\b(?:they|them|their|both)\b")
 _PLURAL_ROLE = re.compile(r"\b(?:activists|journalists|bloggers|people|protesters|protestors|demonstrators|participants|members|workers|others|residents|defendants)\b")
 
+_ONGOING = re.compile(
+    r"\b(?:remains?|remained|is still|are still|still) (?:\w+ )?(?:in|behind) (?:prison|jail|custody|detention|bars)\b"
+    r"|\b(?:is|are|was|were) serving (?:a|an|his|her|their) \w+")
 _LONG_AGO = re.compile(r"\b(?:\w+ (?:months|years) ago|last year|in (?:19|20)\d\d)\b")
 _SPEAKER_AFTER = re.compile(
     r"^(?:['’]s?)?(?:\s*\([^)]{0,60}\))?(?:,[^,;]{0,140},)?(?:\s*--[^-]{0,140}--)?\s*(?:also |later |earlier |has |had |then )?"
@@ -403,8 +406,9 @@ class _Report:
             else:
                 score -= 0.45
             self.reasons.append(f"negative:{kinds[0]}")
-        if all(_LONG_AGO.search(c.lowered) for c in custody_clauses):
-            score -= 0.3
+        if all(_LONG_AGO.search(c.lowered) or _ONGOING.search(c.lowered) for c in custody_clauses):
+            # Jailed long ago, or "remains in prison": no new custody to alert about.
+            score -= 0.4
             self.reasons.append("negative:old custody")
         lead = [c for c in clauses if c.sentence <= (1 if self.title else 0)]
         if any(c.release for c in lead) and not any(c.custody for c in lead if not _DEMAND_RELEASE.search(c.lowered)):

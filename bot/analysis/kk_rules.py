@@ -124,6 +124,7 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     if excluded:
         score = 0.0
         reasons.append(f"excluded:{excluded}")
+    score = round(score, 3)  # the contract: arrest exactly when the reported score ≥ 0.5
     arrest = score >= ARREST_THRESHOLD
     detainees: list[Detainee] = []
     if arrest:

@@ -213,8 +213,19 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
             # "бывшего начальника полиции" and "кандидат в депутаты" name no current role.
             if k > 0 and (toks[k - 1].lemma == "бывший" or (toks[k - 1].lower == "в" and tok.lemma in _OFFICES)):
                 continue
+            # A relative or associate can be the detainee when the custody word follows
+            # the name at once ("его соратника Ержана Тулеуова суд арестовал").
+            if tok.lemma in vocab.KIN_AND_ASSOCIATE_LEMMAS and _custody_follows(toks, mention.stop):
+                return False
             return True
     return False
+
+
+def _custody_follows(toks: list[Token], stop: int) -> bool:
+    return any(
+        t.lemma in vocab.CUSTODY_EVENT_LEMMAS or t.lemma in vocab.CUSTODY_PLACE_LEMMAS
+        for t in toks[stop:stop + 3]
+    )
 
 
 def distance(sentence: Sentence, mention: Mention, index: int) -> int:

@@ -96,6 +96,11 @@ NOT_DETAINEE_LEMMAS = {
     "пресс-секретарь", "начальник", "генпрокурор", "олигарх", "банкир", "председатель",
     "директор", "сотрудник", "полицейский", "омбудсмен", "эксперт", "юрист", "аналитик",
 }
+# Of those, the ones that can also be the detainee themselves ("её брата задержали").
+KIN_AND_ASSOCIATE_LEMMAS = {
+    "дочь", "сын", "жена", "муж", "мать", "отец", "брат", "сестра", "помощник", "помощница",
+    "соратница", "соратник", "сотрудник",
+}
 # Prepositions that put a name in a relation other than "taken into custody".
 NOT_DETAINEE_PREPOSITIONS = {"о", "об", "про", "против", "от"}
 # Groups of people whose detention a participle can report ("задержанных участников акции").

@@ -86,6 +86,7 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
     if excluded:
         score = 0.0
         reasons.append(f"excluded:{excluded}")
+    score = round(score, 3)  # the contract: arrest exactly when the reported score ≥ 0.5
     arrest = score >= ARREST_THRESHOLD
     detainees = _detainees(sentences, facts, full) if arrest else ()
     if arrest and watched_in_custody:
@@ -161,20 +162,31 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
             score -= 0.35
         elif crime_all:
             score -= 0.15
+        past = _PAST_OR_GENERAL_RE.search(sentences[n].text.lower())
+        if past:
+            # "в прошлом году были задержаны сотни…", "напомним, что…": background, not news.
+            score -= 0.35
         if score > best_score:
             best_score, best_index = score, n
             best_reasons = [c.reason for c in fact.cues] + sorted(civic_near or civic_all) + sorted(crime_near or crime_all)
+            if past:
+                best_reasons.append(f"negative:background ({past.group(0)})")
     specific = any(
         c.finite or c.kind in ("term", "sentence") for f in facts for c in f.cues
     ) or any(f.detainees for f in facts) or any(_counted(s) for s, f in zip(sentences, facts) if f.cues)
     if best_index is not None and not specific:
         # Custody named only in general terms ("помогает задержанным", "под домашним арестом"):
         # commentary rather than a report of a specific detention.
-        best_score -= 0.2
+        best_score -= 0.25
         best_reasons.append("weak:no specific custody")
     return max(0.0, min(1.0, best_score)), best_reasons, best_index
 
 
+_PAST_OR_GENERAL_RE = re.compile(
+    r"\bв прошлом году\b|\bв позапрошлом году\b|\bза последние (?:\w+ )?(?:годы|лет|года|месяц\w*)\b|\bежегодно\b"
+    r"|\bнапомн(?:им|ил\w*|ю)\b|\bв (?:19|20)\d\d-(?:м|х) год\w*\b|\bв течение (?:всего )?(?:года|последних)\b"
+    r"|\bс начала года\b|\bсотни\b|\bтысячи\b"
+)
 _COUNT_RE = re.compile(r"\b(\d+|двух|трех|трёх|четырех|пяти|десят\w*|сот\w*|тысяч\w*|нескольк\w*|двое|трое|четверо|пятеро)\s+(\w+\s+)?(человек|активист|участник|журналист|протестующ|граждан|задержан)")
 
 
