@@ -1,3 +1,3 @@
 """Shared pytest set-up: each local stand-in lives in its own plugin module."""
 
-pytest_plugins = ["tests.support.botapi", "tests.support.webserver"]
+pytest_plugins = ["tests.support.botapi", "tests.support.webserver", "tests.support.postgres"]
