@@ -19,6 +19,7 @@ from bot import __version__
 DEFAULT_SOURCES = Path("sources.toml")
 DEFAULT_DB = Path("storage/arrestwatch.sqlite3")
 DEFAULT_WAIT = 600.0
+DEFAULT_HTTP_HOST = "127.0.0.1"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,9 +34,18 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the SQLite database, created on first use (default: storage/arrestwatch.sqlite3)")
     parser.add_argument("--log-level", default=os.environ.get("ARRESTWATCH_LOG_LEVEL", "INFO"),
                         choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="log verbosity on stderr (default: INFO)")
+    parser.add_argument("--log-format", default=os.environ.get("ARRESTWATCH_LOG_FORMAT", "text"), type=_log_format,
+                        metavar="{text,json}", help="text: one readable line per event; json: one JSON object per "
+                        "line for log collectors (default: text, or ARRESTWATCH_LOG_FORMAT)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    commands.add_parser("run", help="the service: poll on schedule, post alerts, post the daily digest")
+    run = commands.add_parser("run", help="the service: poll on schedule, post alerts, post the daily digest")
+    run.add_argument("--http-port", default=os.environ.get("ARRESTWATCH_HTTP_PORT", "off"), type=_http_port,
+                     metavar="PORT", help="serve /healthz and /metrics on this port; 0: any free port, off: not "
+                     "at all (default: ARRESTWATCH_HTTP_PORT, else off; the Docker image sets 8080)")
+    run.add_argument("--http-host", default=os.environ.get("ARRESTWATCH_HTTP_HOST", DEFAULT_HTTP_HOST),
+                     metavar="HOST", help="the address to serve them on (default: ARRESTWATCH_HTTP_HOST, else "
+                     "127.0.0.1; 0.0.0.0 for every interface)")
     once = commands.add_parser("once", help="poll every source once, post new alerts, exit")
     once.add_argument("--wait", type=float, default=DEFAULT_WAIT, metavar="SECONDS",
                       help="how long to keep trying to post what is queued (default: 600)")
@@ -59,22 +69,74 @@ def build_parser() -> argparse.ArgumentParser:
     review = commands.add_parser("review", help="list doubtful reports held for review, or approve/reject one")
     review.add_argument("action", nargs="?", choices=["list", "approve", "reject"], default="list")
     review.add_argument("item", nargs="?", type=int, help="the item id shown by `arrestwatch review`")
+    events = commands.add_parser("events", help="list recent events (one per arrest) with their reports and people")
+    events.add_argument("--days", type=_positive_days, default=7, metavar="N",
+                        help="events reported in the last N days (default: 7)")
+    export = commands.add_parser("export", help="one record per detained person per event, as CSV or JSON")
+    export.add_argument("--since", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD",
+                        help="events first reported on or after this day (UTC)")
+    export.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default: csv)")
+    export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
     return parser
 
 
+def _positive_days(value: str) -> int:
+    try:
+        days = int(value)
+    except ValueError:
+        days = 0
+    if days < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of days: use a whole number, 1 or more")
+    return days
+
+
+# numpy's BLAS (under natasha's taggers) starts a busy-waiting thread per core; for
+# matrices this small they only take the CPU from the poll: half the throughput of a
+# cold poll on two cores. Set before numpy is first imported; an explicit value wins.
+NATIVE_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def limit_native_threads() -> None:
+    """One BLAS/OpenMP thread unless the environment says otherwise (call before numpy loads)."""
+    for name in NATIVE_THREAD_VARS:
+        os.environ.setdefault(name, "1")
+
+
 def main(argv: list[str] | None = None) -> int:
+    limit_native_threads()
     args = build_parser().parse_args(argv)
     from bot.logs import configure_logging
 
-    configure_logging(args.log_level, os.environ.get("TELEGRAM_BOT_TOKEN"))
+    configure_logging(args.log_level, os.environ.get("TELEGRAM_BOT_TOKEN"), args.log_format)
     handler = {
         "run": cmd_run, "once": cmd_once, "digest": cmd_digest, "analyze": cmd_analyze, "sources": cmd_sources,
-        "review": cmd_review,
+        "review": cmd_review, "events": cmd_events, "export": cmd_export,
     }[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
         return 130
+
+
+def _log_format(value: str) -> str:
+    if value not in ("text", "json"):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a log format: use text or json "
+                                         "(also for ARRESTWATCH_LOG_FORMAT)")
+    return value
+
+
+def _http_port(value: str) -> int | None:
+    """A port number, 0 for any free port, or off/empty for no HTTP endpoints."""
+    if value.strip().lower() in ("", "off", "none"):
+        return None
+    try:
+        port = int(value)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port: use 1-65535, 0 for any free port, or off "
+                                         "(also for ARRESTWATCH_HTTP_PORT)")
+    return port
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -245,6 +307,48 @@ def cmd_review(args: argparse.Namespace) -> int:
         store.close()
 
 
+def cmd_events(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from bot.records import event_lines
+    from bot.store import utcnow
+
+    store = _open_store(args.db)
+    try:
+        events = store.recent_events(utcnow() - timedelta(days=args.days))
+    finally:
+        store.close()
+    for line in event_lines(events):
+        print(line)
+    print(f"{len(events)} event(s) reported in the last {args.days} day(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from datetime import datetime, timezone
+
+    from bot.records import person_records, write_csv, write_json
+
+    store = _open_store(args.db)
+    try:
+        events = store.events_since(datetime.combine(args.since, datetime.min.time(), tzinfo=timezone.utc))
+    finally:
+        store.close()
+    records = person_records(events)
+    write = write_csv if args.format == "csv" else write_json
+    if args.output is None:
+        write(records, sys.stdout)
+    else:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as handle:
+                write(records, handle)
+        except OSError as exc:
+            print(f"error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return 1
+    print(f"{len(records)} record(s) from {len(events)} event(s) since {args.since}", file=sys.stderr)
+    return 0
+
+
 def _open_store(db: str):  # -> Store, imported lazily to keep `--help` fast
     from bot.store import Store, StoreError
 
@@ -317,22 +421,27 @@ def cmd_digest(args: argparse.Namespace) -> int:
     if not result.queued:
         print(f"digest for {day} was already posted; use --force to post it again", file=sys.stderr)
         return 0
-    print(f"digest for {day}: {result.people} people in {result.reports} reports, {result.parts} posts; "
+    print(f"digest for {day}: {result.people} people in {result.events} events ({result.reports} reports), "
+          f"{result.parts} posts; "
           f"posted {drain.sent}, failed {drain.failed}, still queued {drain.left}", file=sys.stderr)
     return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from bot.service import Service
+    from bot.service import Service, StatusServerError
 
     config, telegram, store, lock = _prepare(args)
+    http = None if args.http_port is None else (args.http_host, args.http_port)
 
     async def go():
         async with Service(config, store, telegram) as service:
-            await service.run()
+            await service.run(http=http)
 
     try:
         asyncio.run(go())
+    except StatusServerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     finally:
         store.close()
         lock.release()

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from bot.analysis.result import Analysis
+from bot.analysis.result import Analysis, Detainee
+from bot.events import Event
 from bot.models import Settings
 from bot.publish.format import DigestEntry, format_digest
 from bot.store import Store, StoredItem
+from bot.translit import name_key
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class DigestResult:
     parts: int
     people: int
     reports: int
+    events: int = 0
 
 
 def digest_window(day: date, settings: Settings) -> tuple[datetime, datetime]:
@@ -45,28 +48,48 @@ def digest_due(settings: Settings, now: datetime) -> bool:
     return local.time() >= settings.digest_time
 
 
-def digest_entries(items: Sequence[StoredItem]) -> list[DigestEntry]:
-    """Turn stored arrest items into what the digest formatter lists."""
-    entries = []
+def digest_entries(items: Sequence[StoredItem], events: Sequence[Event] = ()) -> list[DigestEntry]:
+    """Turn stored arrest items into what the digest formatter lists: one entry per
+    event (its people as the event knows them, linked to its first report in the
+    window); items stored before events existed stand alone."""
+    known = {event.id: event for event in events}
+    groups: dict[tuple[str, int], list[StoredItem]] = {}
     for item in items:
-        analysis = Analysis.from_dict(item.analysis)
+        key = ("event", item.event_id) if item.event_id in known else ("item", item.id)
+        groups.setdefault(key, []).append(item)
+    entries = []
+    for (kind, key), group in groups.items():
+        first = group[0]
+        analysis = Analysis.from_dict(first.analysis)
+        detainees = analysis.detainees
+        place = analysis.place
+        if kind == "event":
+            detainees = tuple(Detainee(person.name, person.term) for person in known[key].people) or detainees
+            place = place or next(
+                (p for p in (Analysis.from_dict(i.analysis).place for i in group) if p), None
+            )
         entries.append(
             DigestEntry(
-                title=item.title, url=item.url, source_name=item.source_name,
-                detainees=analysis.detainees, place=analysis.place,
-                published=item.published_at or item.fetched_at,
+                title=first.title, url=first.url, source_name=first.source_name,
+                detainees=detainees, place=place,
+                published=first.published_at or first.fetched_at, other_reports=len(group) - 1,
             )
         )
     return entries
 
 
 def queue_digest(store: Store, settings: Settings, day: date, *, now: datetime, force: bool = False) -> DigestResult:
-    """Build the day's digest and queue it once; a second call for the day queues nothing."""
+    """Build the day's digest and queue it once; a second call for the day queues nothing.
+
+    It counts people (one per person, whatever the spelling) and events, not reports.
+    """
     if not force and store.digest_exists(day.isoformat()):
         return DigestResult(day, False, 0, 0, 0)
     start, end = digest_window(day, settings)
-    entries = digest_entries(store.arrest_items(start, end))
+    items = store.arrest_items(start, end)
+    events = store.events_by_id(item.event_id for item in items if item.event_id is not None)
+    entries = digest_entries(items, events)
     parts = format_digest(day, entries, settings.language, quiet_line=settings.quiet_digest)
-    people = len({d.name.casefold() for entry in entries for d in entry.detainees})
-    queued = store.queue_digest(day.isoformat(), parts, people=people, reports=len(entries), now=now, force=force)
-    return DigestResult(day, queued, len(parts) if queued else 0, people, len(entries))
+    people = len({name_key(d.name) or d.name.casefold() for entry in entries for d in entry.detainees})
+    queued = store.queue_digest(day.isoformat(), parts, people=people, reports=len(items), now=now, force=force)
+    return DigestResult(day, queued, len(parts) if queued else 0, people, len(items), len(entries))

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot.metrics import Metrics
 from bot.publish import Publisher, PublishError
 from bot.store import OutboxMessage, QueuedPost, Store, utcnow
 from bot.triage import review_buttons
@@ -29,6 +30,8 @@ BACKOFF_CAP = 120.0
 #: The outbox target of channel posts, and the store flag that holds them while set.
 CHANNEL = "channel"
 PAUSED_FLAG = "paused"
+#: Telegram's answer to an edit that would change nothing: the edit is already done.
+NOT_MODIFIED = "message is not modified"
 
 
 @dataclass
@@ -53,8 +56,10 @@ class Sender:
         chats: dict[str, str | None],
         *,
         clock: Callable[[], datetime] = utcnow,
+        metrics: Metrics | None = None,
     ) -> None:
         self.store = store
+        self.metrics = metrics  # Prometheus counters of the running service, if any
         self.publisher = publisher
         self.chats = chats
         self.clock = clock
@@ -76,6 +81,29 @@ class Sender:
             "`arrestwatch sources status` and the outbox keep the details."
         )
         self.store.queue_post(QueuedPost(html.escape(text, quote=False), kind="notice", target="admin"), now=self.clock())
+
+    async def _deliver(self, chat: str, message: OutboxMessage, markup: dict[str, object] | None) -> int | None:
+        """Post, edit or reply, by kind; the Telegram id of the message posted or edited.
+
+        Edits and follow-ups are claimed only once the alert they belong to is sent
+        (Store.claim_next), so its message id is known here; if that alert failed for
+        good, an edit fails too and a follow-up is posted without the reply.
+        """
+        if message.kind == "edit":
+            if message.parent_message_id is None:
+                raise PublishError(f"the alert (outbox {message.parent_id}) this edit belongs to was never posted; "
+                                   "nothing to edit", permanent=True, description="original post not sent")
+            try:
+                await self.publisher.edit(chat, message.parent_message_id, message.body)
+            except PublishError as exc:
+                if NOT_MODIFIED not in (exc.description or str(exc)).lower():
+                    raise
+                log.info("outbox %d: alert %d already reads so; nothing to edit", message.id, message.parent_message_id)
+            return message.parent_message_id
+        reply_to = message.reply_to
+        if reply_to is None and message.kind == "followup":
+            reply_to = message.parent_message_id
+        return await self.publisher.send(chat, message.body, reply_markup=markup, reply_to=reply_to)
 
     async def drain(self, *, timeout: float | None = None) -> DrainReport:
         """Send until the queue is empty or ``timeout`` seconds have passed.
@@ -103,16 +131,18 @@ class Sender:
                     reason = f"no chat configured for {message.target!r} posts (set TELEGRAM_CHAT_ID / TELEGRAM_ADMIN_CHAT_ID)"
                     await asyncio.to_thread(self.store.mark_failed, message.id, reason, now=self.clock())
                     report.failed += 1
+                    if self.metrics is not None:
+                        self.metrics.post_failed(message.kind, permanent=True)
                     report.errors.append(reason)
                     continue
                 try:
                     markup = message.markup
                     if markup is None and message.kind == "review" and message.item_id is not None:
                         markup = review_buttons(message.item_id)  # the item id exists only once stored
-                    telegram_id = await self.publisher.send(
-                        chat, message.body, reply_markup=markup, reply_to=message.reply_to
-                    )
+                    telegram_id = await self._deliver(chat, message, markup)
                 except PublishError as exc:
+                    if self.metrics is not None:
+                        self.metrics.post_failed(message.kind, permanent=exc.permanent)
                     if exc.permanent:
                         log.error("outbox %d (%s) failed for good: %s", message.id, message.kind, exc)
                         await asyncio.to_thread(self.store.mark_failed, message.id, str(exc), now=self.clock())
@@ -138,6 +168,8 @@ class Sender:
                 failures_in_a_row = 0
                 await asyncio.to_thread(self.store.mark_sent, message.id, telegram_id, now=self.clock())
                 report.sent += 1
+                if self.metrics is not None:
+                    await asyncio.to_thread(self.metrics.post_sent, self.store, message, self.clock())
         counts = await asyncio.to_thread(self.store.outbox_counts)
         report.left = counts["queued"] + counts["sending"]
         return report

@@ -10,14 +10,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.analysis import Analysis, RuleConfig
 from bot.dedup import canonical_url, content_hash, entry_keys
+from bot.event_posts import EventPosts
 from bot.extract import extract_article_text
 from bot.fetch import FetchError, Fetcher, check_article_url
+from bot.metrics import Metrics
 from bot.models import Config, Entry, SourceConfig
 from bot.publish.format import AlertPost, format_alert
 from bot.sources import SourceParseError, parse_entries, preview_url
@@ -65,6 +68,9 @@ class PollReport:
     alerts: int = 0
     reviews: int = 0
     old_items: int = 0
+    # later reports of a known arrest: its alert edited ("also reported by") or answered
+    edits: int = 0
+    followups: int = 0
     failed_entries: list[str] = field(default_factory=list)
     skipped: bool = False  # backing off after failures
 
@@ -87,6 +93,7 @@ class Pipeline:
         analyzer: Analyzer | None = None,
         clock: Callable[[], datetime] = utcnow,
         review_to_admin: bool = False,
+        metrics: Metrics | None = None,
     ) -> None:
         if analyzer is None:
             from bot.analysis import analyze as analyzer  # the default rules
@@ -98,6 +105,9 @@ class Pipeline:
         # Doubtful reports go to the operators' chat when there is one; else they are
         # held for `arrestwatch review`.
         self.review_to_admin = review_to_admin
+        self.metrics = metrics  # Prometheus counters of the running service, if any
+        # Reports of one arrest become one event: one alert, then edits and follow-ups.
+        self.events = EventPosts(config.settings.language)
 
     async def poll_all(
         self, sources: Sequence[SourceConfig] | None = None,
@@ -125,6 +135,7 @@ class Pipeline:
         skipped until its ``next_attempt_at``; ``once`` always tries every source.
         """
         report = PollReport(source=source.name)
+        started = time.monotonic()
         try:
             await self._poll(source, report, respect_backoff)
         except Exception as exc:  # the last line of defence: one source never stops the others
@@ -133,6 +144,8 @@ class Pipeline:
             state = await asyncio.to_thread(self.store.source_state, source.name)
             if state is not None:
                 await asyncio.to_thread(self.store.record_poll_failure, state.id, now=self.clock(), error=report.error)
+        if self.metrics is not None:
+            self.metrics.observe_poll(report, time.monotonic() - started)
         return report
 
     async def _poll(self, source: SourceConfig, report: PollReport, respect_backoff: bool = False) -> None:
@@ -210,12 +223,16 @@ class Pipeline:
             return item, None
 
         prepared = [p for p in await asyncio.gather(*(prepare(c) for c in candidates)) if p is not None]
-        ids = await asyncio.to_thread(self.store.add_items, prepared, now=now)
+        self.events.language = self.config.settings.language  # the config may have been reloaded
+        ids = await asyncio.to_thread(self.store.add_items, prepared, now=now, events=self.events)
         for (item, _), item_id in zip(prepared, ids):
             if item_id is None:
                 continue
+            role = self.events.roles.pop(item_id, None)
             report.new_items += 1
-            report.alerts += item.status == "alert"
+            report.edits += role == "also"
+            report.followups += role == "followup"
+            report.alerts += item.status == "alert" and role in (None, "first")
             report.reviews += item.status == "review"
             report.old_items += item.status == "old"
         await asyncio.to_thread(
@@ -277,5 +294,5 @@ class Pipeline:
             source_id=source_id, keys=candidate.keys, guid=entry.guid, url=entry.url,
             canonical_url=canonical_url(entry.url), content_hash=content_hash(entry.title, entry.text),
             title=entry.title, text=text, published_at=entry.published, fetched_at=now, status=status,
-            analysis=analysis.to_dict() if analysis is not None else None,
+            analysis=analysis.to_dict() if analysis is not None else None, source_name=source.name,
         )

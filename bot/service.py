@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, TextIO
 from bot.config import ConfigError, load_config
 from bot.digest import DigestResult, digest_due, queue_digest, today
 from bot.fetch import Fetcher
+from bot.http_server import StatusServer, StatusServerError
 from bot.lock import InstanceLock
+from bot.metrics import CONTENT_TYPE_LATEST, Metrics
 from bot.models import Config, SourceConfig
 from bot.outbox import DrainReport, Sender
 from bot.pipeline import Pipeline, PollReport
@@ -39,6 +41,7 @@ DEFAULT_API_URL = "https://api.telegram.org"
 RELOAD_CHECK_SECONDS = 20
 SENDER_IDLE_SECONDS = 30
 ADMIN_POLL_TIMEOUT = 10.0  # seconds one getUpdates long poll of the operators' bot waits
+HEALTH_DB_TIMEOUT = 5.0  # seconds /healthz waits for the database's answer
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,9 @@ class OnceSummary:
         unchanged = sum(p.not_modified for p in self.polls)
         out = [
             f"polled {len(self.polls)} sources: {len(self.polls) - len(failed)} ok "
-            f"({unchanged} unchanged), {len(failed)} failed; {new} new items, {alerts} arrest alerts queued",
+            f"({unchanged} unchanged), {len(failed)} failed; {new} new items, {alerts} arrest alerts queued"
+            f" ({sum(p.edits for p in self.polls)} alerts edited to add a source, "
+            f"{sum(p.followups for p in self.polls)} follow-ups)",
             f"posted {self.drain.sent}, failed {self.drain.failed}, still queued {self.drain.left}",
         ]
         out += [f"  source {p.source} failed: {p.error}" for p in failed]
@@ -123,15 +128,24 @@ class Service:
             ConsolePublisher(self.out) if telegram.console
             else TelegramPublisher(telegram.token or "", api_url=telegram.api_url)
         )
+        # Its own registry, not prometheus-client's global one: services (and tests) never share counters.
+        self.metrics = Metrics()
+        if isinstance(self.publisher, TelegramPublisher):
+            self.publisher.on_flood_wait = self.metrics.flood_wait
         # Doubtful reports go to the operators' chat (with Approve/Reject) when there is one.
-        self.pipeline = Pipeline(config, store, self.fetcher, review_to_admin=telegram.admin_chat_id is not None)
+        self.pipeline = Pipeline(config, store, self.fetcher, review_to_admin=telegram.admin_chat_id is not None,
+                                 metrics=self.metrics)
         self.reload_seconds: float = RELOAD_CHECK_SECONDS
         self.sender_idle_seconds: float = SENDER_IDLE_SECONDS
         self.admin_poll_timeout: float = ADMIN_POLL_TIMEOUT
         self._wake: asyncio.Event | None = None  # set while run() is running
+        self._scheduler: object | None = None  # the AsyncIOScheduler while run() is running
+        self._sender_task: asyncio.Task[None] | None = None
+        self.http: StatusServer | None = None  # /healthz and /metrics while run() serves them
         self.sender = Sender(
             store, self.publisher,
             {"channel": telegram.chat_id or "console", "admin": telegram.admin_chat_id or ("console" if telegram.console else None)},
+            metrics=self.metrics,
         )
 
     async def __aenter__(self) -> "Service":
@@ -185,8 +199,12 @@ class Service:
 
     # -- the long-running service --------------------------------------------------
 
-    async def run(self, *, stop: asyncio.Event | None = None) -> None:
-        """Poll on schedule, post as alerts arrive, digest daily, until SIGINT/SIGTERM."""
+    async def run(self, *, stop: asyncio.Event | None = None, http: tuple[str, int] | None = None) -> None:
+        """Poll on schedule, post as alerts arrive, digest daily, until SIGINT/SIGTERM.
+
+        With ``http`` (host, port; port 0 takes any free one, see ``http_address``),
+        ``/healthz`` and ``/metrics`` are served there; a busy port raises StatusServerError.
+        """
         from apscheduler.schedulers.asyncio import AsyncIOScheduler
         from apscheduler.triggers.cron import CronTrigger
 
@@ -201,6 +219,12 @@ class Service:
         requeued = await asyncio.to_thread(self.store.requeue_stale)
         if requeued:
             log.warning("re-queued %d posts left in 'sending' by a previous process", requeued)
+        if http is not None:
+            server = StatusServer(health=self.health, metrics=self.metrics_page, host=http[0], port=http[1])
+            await server.start()
+            self.http = server
+            host, port = server.address or http
+            log.info("serving /healthz and /metrics on http://%s:%d", host, port)
         scheduler = AsyncIOScheduler(timezone=self.config.settings.timezone)
         self._schedule_sources(scheduler, self.config.sources, wake_sender)
         settings = self.config.settings
@@ -210,14 +234,16 @@ class Service:
             args=[wake_sender], id="digest", max_instances=1, coalesce=True, misfire_grace_time=3600,
         )
         scheduler.start()
+        self._scheduler = scheduler
         log.info("arrestwatch running: %d sources, digest at %s %s, posting to %s", len(self.config.sources),
                  settings.digest_time.strftime("%H:%M"), settings.timezone,
                  "the console" if self.telegram.console else "Telegram")
         if digest_due(settings, utcnow()):
             # Down at digest time: post today's digest now (queue_digest makes it once).
             await self._digest_job(wake_sender)
+        self._sender_task = asyncio.create_task(self._sender_loop(wake_sender, stop), name="sender")
         tasks = [
-            asyncio.create_task(self._sender_loop(wake_sender, stop), name="sender"),
+            self._sender_task,
             asyncio.create_task(self._reload_loop(scheduler, wake_sender, stop), name="reload"),
         ]
         admin = await self._start_admin_bot()
@@ -231,7 +257,41 @@ class Service:
             await asyncio.gather(*tasks, return_exceptions=True)
             if admin is not None:
                 await admin.stop()
-            self._wake = None
+            if self.http is not None:
+                await self.http.stop()
+                self.http = None
+            self._wake = self._scheduler = self._sender_task = None
+
+    @property
+    def http_address(self) -> tuple[str, int] | None:
+        """Where ``/healthz`` and ``/metrics`` are served, while ``run`` serves them."""
+        return self.http.address if self.http is not None else None
+
+    async def health(self) -> str | None:
+        """None when ready (the scheduler runs, the sender is alive, the database answers
+        a trivial query in time); otherwise why not, for ``/healthz``."""
+        scheduler = self._scheduler
+        if scheduler is None or not getattr(scheduler, "running", False):
+            return "the scheduler is not running"
+        if self._sender_task is not None and self._sender_task.done():
+            return "the sender has stopped"
+        try:
+            await asyncio.wait_for(asyncio.to_thread(self.store.schema_version), timeout=HEALTH_DB_TIMEOUT)
+        except asyncio.TimeoutError:
+            return f"the database did not answer within {HEALTH_DB_TIMEOUT:.0f} s"
+        except Exception as exc:  # whatever the driver raises, the answer is "not ready, because …"
+            return f"the database does not answer: {exc}"
+        return None
+
+    async def metrics_page(self) -> tuple[bytes, str]:
+        """The Prometheus page for ``/metrics``, outbox gauges read from the store first."""
+        try:
+            counts = await asyncio.wait_for(asyncio.to_thread(self.store.outbox_counts), timeout=HEALTH_DB_TIMEOUT)
+        except Exception as exc:  # the page still answers; /healthz says what is wrong
+            log.debug("metrics: outbox not counted: %s", exc)
+        else:
+            self.metrics.refresh_outbox(counts)
+        return await asyncio.to_thread(self.metrics.render), CONTENT_TYPE_LATEST
 
     async def _start_admin_bot(self) -> "AdminBot | None":
         """The operators' commands, when there is a token and TELEGRAM_ADMIN_IDS."""
@@ -374,4 +434,4 @@ def load_or_exit(path: Path) -> Config:
         raise SystemExit(2) from None
 
 
-__all__ = ["InstanceLock", "OnceSummary", "Service", "TelegramSettings", "load_or_exit"]
+__all__ = ["InstanceLock", "OnceSummary", "Service", "StatusServerError", "TelegramSettings", "load_or_exit"]

@@ -16,10 +16,12 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+from bot.analysis.result import Analysis
+from bot.events import Event, Person, Report
 from bot.models import SourceConfig
 
 MIGRATION_RE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
@@ -87,6 +89,7 @@ class NewItem:
     fetched_at: datetime
     status: str  # 'alert' | 'seen' | 'old'
     analysis: dict[str, Any] | None = None
+    source_name: str | None = None  # for placing the report among events
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,9 @@ class QueuedPost:
     kind: str = "alert"
     target: str = "channel"
     markup: dict[str, Any] | None = None
+    # 'edit' / 'followup': the outbox row of the post to edit or reply to; the post
+    # waits until that one is sent and takes its Telegram message id then.
+    parent_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,9 @@ class OutboxMessage:
     digest_day: str | None
     markup: dict[str, Any] | None = None
     reply_to: int | None = None
+    parent_id: int | None = None
+    parent_message_id: int | None = None  # the Telegram id of the parent post, once sent
+    parent_state: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,46 @@ class StoredItem:
     published_at: datetime | None
     fetched_at: datetime
     analysis: dict[str, Any]
+    event_id: int | None = None
+
+
+@dataclass(frozen=True)
+class EventWrite:
+    """What placing one report into events writes (decided by bot.events, applied here).
+
+    ``event_id`` None opens a new event with this item first, and ``post`` is its
+    alert; otherwise the item joins that event and ``post`` is the edit or follow-up
+    (or None). ``people`` are inserted or updated by (event, person key).
+    """
+
+    event_id: int | None
+    role: str  # 'first' | 'also' | 'followup'
+    reason: str
+    at: datetime
+    people: tuple[EventPersonRow, ...] = ()
+    post: QueuedPost | None = None
+    detained_on: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class EventPersonRow:
+    key: str
+    name: str
+    latin: str
+    term: str | None
+    status: str
+
+
+class EventPlanner(Protocol):
+    """Decides, inside the storing transaction, where a new item goes among events."""
+
+    lookback: timedelta  # how far back events can still take a new report
+
+    def plan(self, item_id: int, item: NewItem, post: QueuedPost | None,
+             candidates: list[Event]) -> EventWrite | None: ...
+
+    def wants(self, item: NewItem, post: QueuedPost | None) -> bool: ...
 
 
 class Store:
@@ -309,12 +358,19 @@ class Store:
                 found.update(row[0] for row in self._db.execute(f"SELECT key FROM item_keys WHERE key IN ({marks})", chunk))
         return found
 
-    def add_items(self, items: Sequence[tuple[NewItem, QueuedPost | None]], *, now: datetime) -> list[int | None]:
+    def add_items(
+        self, items: Sequence[tuple[NewItem, QueuedPost | None]], *, now: datetime,
+        events: EventPlanner | None = None,
+    ) -> list[int | None]:
         """Store items, and queue the post of each that has one, in one transaction.
 
         Storing the item and queueing its alert together is what makes "seen" imply
         "will be posted": a crash can lose neither half alone. An item any of whose keys
         is already known is a duplicate: nothing of it is stored and its id is None.
+
+        With ``events``, each item it wants is placed among events in the same
+        transaction: a new event queues the alert; a report of a known event queues
+        the edit or follow-up the planner chose instead.
         """
         ids: list[int | None] = []
         with self.transaction() as db:
@@ -341,6 +397,8 @@ class Store:
                         "INSERT INTO item_keys (key, item_id) VALUES (?, ?)",
                         [(key, item_id) for key in dict.fromkeys(item.keys)],
                     )
+                    if events is not None and events.wants(item, post):
+                        post = _place_in_events(db, events, item_id, item, post, now=now)
                     if post is not None:
                         _queue(db, post, now=now, item_id=item_id)
                 except sqlite3.IntegrityError:
@@ -353,11 +411,13 @@ class Store:
         return ids
 
     def arrest_items(self, start: datetime, end: datetime) -> list[StoredItem]:
-        """Items posted as arrest alerts that were first seen in [start, end)."""
+        """Items flagged as arrest reports that were first seen in [start, end), each with
+        its event (None for items stored before events existed)."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT items.id, sources.name AS source_name, title, items.url, published_at, fetched_at, analysis"
-                " FROM items JOIN sources ON sources.id = items.source_id"
+                "SELECT items.id, sources.name AS source_name, title, items.url, published_at, fetched_at, analysis,"
+                " event_reports.event_id FROM items JOIN sources ON sources.id = items.source_id"
+                " LEFT JOIN event_reports ON event_reports.item_id = items.id"
                 " WHERE status = 'alert' AND fetched_at >= ? AND fetched_at < ? ORDER BY fetched_at, items.id",
                 (to_iso(start), to_iso(end)),
             ).fetchall()
@@ -399,6 +459,25 @@ class Store:
         with self._lock:
             return self._db.execute("SELECT count(*) FROM items").fetchone()[0]
 
+    # -- events -------------------------------------------------------------------
+
+    def recent_events(self, since: datetime) -> list[Event]:
+        """Events reported at or after ``since`` (their latest report), oldest first."""
+        with self._lock:
+            return _load_events(self._db, "e.last_at >= ?", (to_iso(since),))
+
+    def events_since(self, since: datetime) -> list[Event]:
+        """Events first reported at or after ``since``, oldest first (for exports)."""
+        with self._lock:
+            return _load_events(self._db, "e.first_at >= ?", (to_iso(since),))
+
+    def events_by_id(self, event_ids: Iterable[int]) -> list[Event]:
+        wanted = sorted(set(event_ids))
+        if not wanted:
+            return []
+        with self._lock:
+            return _load_events(self._db, f"e.id IN ({','.join('?' * len(wanted))})", wanted)
+
     # -- outbox -------------------------------------------------------------------
 
     def requeue_stale(self) -> int:
@@ -417,13 +496,18 @@ class Store:
         """Take the oldest queued message and mark it 'sending'.
 
         Messages for ``skip_targets`` (the channel, while posting is paused) stay queued.
+        An edit or follow-up waits until the post it edits or answers is sent (or has
+        failed for good); it then carries that post's Telegram message id.
         """
         skip = list(skip_targets)
-        held = f" AND target NOT IN ({','.join('?' * len(skip))})" if skip else ""
+        held = f" AND o.target NOT IN ({','.join('?' * len(skip))})" if skip else ""
         with self.transaction() as db:
             row = db.execute(
-                "SELECT id, kind, target, body, attempts, item_id, digest_day, markup, reply_to FROM outbox"
-                f" WHERE state = 'queued'{held} ORDER BY id LIMIT 1", skip,
+                "SELECT o.id, o.kind, o.target, o.body, o.attempts, o.item_id, o.digest_day, o.markup, o.reply_to,"
+                " o.parent_id, p.message_id AS parent_message_id, p.state AS parent_state"
+                " FROM outbox o LEFT JOIN outbox p ON p.id = o.parent_id"
+                f" WHERE o.state = 'queued'{held} AND (o.parent_id IS NULL OR p.id IS NULL OR p.state IN ('sent', 'failed'))"
+                " ORDER BY o.id LIMIT 1", skip,
             ).fetchone()
             if row is None:
                 return None
@@ -435,6 +519,7 @@ class Store:
             id=row["id"], kind=row["kind"], target=row["target"], body=row["body"],
             attempts=row["attempts"] + 1, item_id=row["item_id"], digest_day=row["digest_day"],
             markup=json.loads(row["markup"]) if row["markup"] else None, reply_to=row["reply_to"],
+            parent_id=row["parent_id"], parent_message_id=row["parent_message_id"], parent_state=row["parent_state"],
         )
 
     def mark_sent(self, message_id: int, telegram_id: int | None, *, now: datetime) -> None:
@@ -529,13 +614,108 @@ class Store:
         return True
 
 
-def _queue(db: sqlite3.Connection, post: QueuedPost, *, now: datetime, item_id: int | None = None) -> None:
-    db.execute(
-        "INSERT INTO outbox (kind, target, item_id, body, markup, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+def _queue(db: sqlite3.Connection, post: QueuedPost, *, now: datetime, item_id: int | None = None) -> int:
+    cursor = db.execute(
+        "INSERT INTO outbox (kind, target, item_id, body, markup, parent_id, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (post.kind, post.target, item_id, post.body,
-         json.dumps(post.markup, ensure_ascii=False) if post.markup else None, to_iso(now), to_iso(now)),
+         json.dumps(post.markup, ensure_ascii=False) if post.markup else None, post.parent_id,
+         to_iso(now), to_iso(now)),
     )
+    return int(cursor.lastrowid or 0)
+
+
+def _place_in_events(
+    db: sqlite3.Connection, planner: EventPlanner, item_id: int, item: NewItem, post: QueuedPost | None,
+    *, now: datetime,
+) -> QueuedPost | None:
+    """Place a just-inserted item among events; return the post still to queue for it.
+
+    The event_placement row is updated first: under PostgreSQL its row lock makes
+    concurrent placements wait for each other (SQLite's BEGIN IMMEDIATE already does).
+    """
+    db.execute("UPDATE event_placement SET updated_at = ? WHERE id = 1", (to_iso(now),))
+    at = item.published_at or item.fetched_at
+    candidates = _load_events(db, "e.last_at >= ?", (to_iso(at - planner.lookback),))
+    write = planner.plan(item_id, item, post, candidates)
+    if write is None:
+        return post
+    event_id = write.event_id
+    if event_id is None:
+        event_id = int(db.execute(
+            "INSERT INTO events (first_item_id, first_at, last_at, detained_on, place, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            (item_id, to_iso(write.at), to_iso(write.at), write.detained_on, write.place, to_iso(now)),
+        ).fetchone()[0])
+        if write.post is not None:
+            alert_id = _queue(db, write.post, now=now, item_id=item_id)
+            db.execute("UPDATE events SET alert_id = ? WHERE id = ?", (alert_id, event_id))
+    else:
+        db.execute(
+            "UPDATE events SET last_at = CASE WHEN last_at < ? THEN ? ELSE last_at END,"
+            " first_at = CASE WHEN first_at > ? THEN ? ELSE first_at END,"
+            " detained_on = COALESCE(detained_on, ?), place = COALESCE(place, ?) WHERE id = ?",
+            (to_iso(write.at), to_iso(write.at), to_iso(write.at), to_iso(write.at),
+             write.detained_on, write.place, event_id),
+        )
+        if write.post is not None:
+            _queue(db, write.post, now=now, item_id=item_id)
+    db.execute(
+        "INSERT INTO event_reports (item_id, event_id, role, reason, added_at) VALUES (?, ?, ?, ?, ?)",
+        (item_id, event_id, write.role, write.reason[:500], to_iso(now)),
+    )
+    for person in write.people:
+        db.execute(
+            "INSERT INTO event_people (event_id, person_key, name, latin, term, status, first_item_id,"
+            " last_item_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (event_id, person_key) DO UPDATE SET term = excluded.term, status = excluded.status,"
+            " last_item_id = excluded.last_item_id, updated_at = excluded.updated_at",
+            (event_id, person.key, person.name, person.latin, person.term, person.status, item_id, item_id,
+             to_iso(now)),
+        )
+    return None
+
+
+def _load_events(db: sqlite3.Connection, where: str, params: Sequence[Any]) -> list[Event]:
+    """Events matching ``where`` (on alias e), with their people and reports, oldest first."""
+    rows = db.execute(
+        "SELECT e.id, e.first_at, e.last_at, e.alert_id, e.detained_on FROM events e"
+        f" WHERE {where} ORDER BY e.first_at, e.id", list(params),
+    ).fetchall()
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    people: dict[int, list[Person]] = {event_id: [] for event_id in ids}
+    reports: dict[int, list[Report]] = {event_id: [] for event_id in ids}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in db.execute(
+            f"SELECT event_id, person_key, name, term, status FROM event_people WHERE event_id IN ({marks})"
+            " ORDER BY id", chunk,
+        ):
+            people[row["event_id"]].append(
+                Person(key=row["person_key"], name=row["name"], term=row["term"], status=row["status"])
+            )
+        for row in db.execute(
+            "SELECT r.event_id, r.role, i.id, s.name AS source_name, i.title, i.url, i.text, i.published_at,"
+            " i.fetched_at, i.analysis FROM event_reports r JOIN items i ON i.id = r.item_id"
+            f" JOIN sources s ON s.id = i.source_id WHERE r.event_id IN ({marks})"
+            " ORDER BY CASE WHEN r.role = 'first' THEN 0 ELSE 1 END, r.added_at, i.id", chunk,
+        ):
+            reports[row["event_id"]].append(Report(
+                item_id=row["id"], source_name=row["source_name"], title=row["title"], url=row["url"],
+                text=row["text"], at=from_iso(row["published_at"] or row["fetched_at"]) or utcnow(),
+                analysis=Analysis.from_dict(json.loads(row["analysis"] or "{}")), role=row["role"],
+            ))
+    return [
+        Event(
+            id=row["id"], first_at=from_iso(row["first_at"]) or utcnow(), last_at=from_iso(row["last_at"]) or utcnow(),
+            people=tuple(people[row["id"]]), reports=tuple(reports[row["id"]]), alert_id=row["alert_id"],
+            detained_on=row["detained_on"],
+        )
+        for row in rows
+    ]
 
 
 def _stored_item(row: sqlite3.Row) -> StoredItem:
@@ -543,6 +723,7 @@ def _stored_item(row: sqlite3.Row) -> StoredItem:
         id=row["id"], source_name=row["source_name"], title=row["title"], url=row["url"],
         published_at=from_iso(row["published_at"]), fetched_at=from_iso(row["fetched_at"]) or utcnow(),
         analysis=json.loads(row["analysis"] or "{}"),
+        event_id=row["event_id"] if "event_id" in row.keys() else None,
     )
 
 

@@ -112,3 +112,22 @@ def test_hashtags_for_place_and_kind() -> None:
     assert body.rstrip().endswith("#UstKamenogorsk #arrest")
     body = format_alert(AlertPost("T", None, "S", Analysis(True, True, place="Алматы", score=0.9)), "ru")
     assert "#Алматы #задержание #протест" in body
+
+
+def test_digest_counts_people_by_place() -> None:
+    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    entries = [
+        DigestEntry("a", None, "S", (Detainee("A One", "10 days"), Detainee("B Two", None)), "Almaty", now),
+        DigestEntry("b", None, "S", (Detainee("C Three", "15 days"),), "Astana", now),
+        DigestEntry("c", None, "S", (Detainee("A One", "10 days"),), "Almaty", now),  # the same person again
+    ]
+    [post] = format_digest(date(2026, 1, 1), entries, "en")
+    assert "Almaty: 2 · Astana: 1" in visible(post)
+
+
+def test_summary_leaves_out_the_headline_and_never_runs_sentences_together() -> None:
+    analysis = arrest(Detainee("A B", "5 days"), evidence=("Activist jailed in Aktau", "Police detained him at a rally"))
+    body = format_alert(AlertPost("Activist jailed in Aktau", None, "S", analysis), "en")
+    assert "<i>Police detained him at a rally.</i>" in body
+    body = format_alert(AlertPost("Other title", None, "S", analysis), "en")
+    assert "<i>Activist jailed in Aktau. Police detained him at a rally.</i>" in body

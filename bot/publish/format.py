@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.analysis.result import Analysis, Detainee
+from bot.translit import name_key
 
 # Telegram's limit on a message's text. Posts are kept a little below it.
 TELEGRAM_LIMIT = 4096
@@ -30,12 +31,17 @@ LABELS: dict[str, dict[str, str]] = {
         "detained_on": "Detained",
         "also": "Also reported by",
         "digest": "Daily digest",
-        "people": "{n} people named as detained in {r} reports",
+        "people": "{n} people named as detained in {r} events",
         "quiet": "Daily digest for {day}: no arrests reported in the last 24 hours.",
         "part": "part {i} of {n}",
         "unnamed_item": "unnamed detainees",
         "tag_arrest": "arrest",
         "tag_protest": "protest",
+        "update": "Update",
+        "also_detained": "also detained",
+        "released": "released",
+        "was": "was",
+        "more_sources": "+{n} more",
     },
     "ru": {
         "alert": "Сообщение о задержании",
@@ -45,12 +51,17 @@ LABELS: dict[str, dict[str, str]] = {
         "detained_on": "Задержан(а)",
         "also": "Также сообщают",
         "digest": "Сводка за день",
-        "people": "Задержанных по именам: {n}, сообщений: {r}",
+        "people": "Задержанных по именам: {n}, событий: {r}",
         "quiet": "Сводка за {day}: за последние 24 часа сообщений о задержаниях нет.",
         "part": "часть {i} из {n}",
         "unnamed_item": "имена не названы",
         "tag_arrest": "задержание",
         "tag_protest": "протест",
+        "update": "Обновление",
+        "also_detained": "также задержан(а)",
+        "released": "освобождён(а)",
+        "was": "было",
+        "more_sources": "ещё {n}",
     },
     "kk": {
         "alert": "Ұстау туралы хабар",
@@ -60,12 +71,17 @@ LABELS: dict[str, dict[str, str]] = {
         "detained_on": "Ұсталған күні",
         "also": "Сондай-ақ хабарлады",
         "digest": "Күндік шолу",
-        "people": "Ұсталғандар (аты аталған): {n}, хабарлар: {r}",
+        "people": "Ұсталғандар (аты аталған): {n}, оқиғалар: {r}",
         "quiet": "{day} күнгі шолу: соңғы 24 сағатта ұстау туралы хабар жоқ.",
         "part": "{n} бөліктің {i}-і",
         "unnamed_item": "есімдер аталмаған",
         "tag_arrest": "ұстау",
         "tag_protest": "наразылық",
+        "update": "Жаңарту",
+        "also_detained": "сондай-ақ ұсталды",
+        "released": "босатылды",
+        "was": "бұрын",
+        "more_sources": "тағы {n}",
     },
 }
 
@@ -94,6 +110,28 @@ class DigestEntry:
     detainees: tuple[Detainee, ...]
     place: str | None
     published: datetime | None
+    other_reports: int = 0  # further reports of the same event in the digest's window
+
+
+@dataclass(frozen=True)
+class FollowupLine:
+    """One new fact about a person: ``kind`` 'detainee', 'term', 'term_changed' or 'released'."""
+
+    kind: str
+    name: str
+    term: str | None = None
+    before: str | None = None  # the previous term of a changed one
+
+
+@dataclass(frozen=True)
+class FollowupPost:
+    """A short reply to an alert: what a later report added, and that report."""
+
+    title: str
+    url: str | None
+    source_name: str
+    lines: tuple[FollowupLine, ...]
+    place: str | None = None
 
 
 def _labels(language: str) -> dict[str, str]:
@@ -162,6 +200,19 @@ def _shorten(text: str, limit: int) -> str:
     return cut.rstrip(",;:") + "…"
 
 
+def _summary(evidence: Sequence[str], title: str) -> str:
+    """The evidence sentences as a summary: the headline (already shown) left out, each
+    sentence ending with punctuation so two never run together."""
+    headline = " ".join(title.split()).casefold()
+    parts = []
+    for sentence in evidence:
+        sentence = " ".join(sentence.split())
+        if not sentence or sentence.casefold() == headline:
+            continue
+        parts.append(sentence if sentence[-1] in ".!?…»\"”" else sentence + ".")
+    return " ".join(parts)
+
+
 def format_alert(post: AlertPost, language: str = "en") -> str:
     """The channel post for one arrest report, as Telegram HTML within POST_LIMIT.
 
@@ -194,7 +245,7 @@ def format_alert(post: AlertPost, language: str = "en") -> str:
 
     def build(people_lines: list[str], summary_limit: int, with_also: bool = True) -> str:
         parts = [*lines, *people_lines, *facts]
-        summary = " ".join(analysis.evidence).strip()
+        summary = _summary(analysis.evidence, post.title)
         body = "\n".join(parts)
         if summary and summary_limit > 0:
             body += f"\n\n<i>{_e(_shorten(summary, summary_limit))}</i>"
@@ -220,6 +271,48 @@ def format_alert(post: AlertPost, language: str = "en") -> str:
     return text
 
 
+FOLLOWUP_LINES = 20
+
+
+def format_followup(post: FollowupPost, language: str = "en") -> str:
+    """The reply posted under an alert when a later report adds facts, within POST_LIMIT."""
+    labels = _labels(language)
+    head = f"🔄 <b>{_e(labels['update'])}</b>"
+    if post.place:
+        head += f" · {_e(post.place)}"
+    lines = []
+    for line in post.lines[:FOLLOWUP_LINES]:
+        name = f"• <b>{_e(_shorten(line.name, 120))}</b> — "
+        if line.kind == "released":
+            lines.append(name + _e(labels["released"]))
+        elif line.kind == "detainee":
+            lines.append(name + _e(f"{labels['also_detained']}, {format_term(line.term, language)}"))
+        elif line.kind == "term_changed" and line.before:
+            lines.append(name + _e(f"{format_term(line.term, language)} ({labels['was']} "
+                                   f"{format_term(line.before, language)})"))
+        else:
+            lines.append(name + _e(format_term(line.term, language)))
+    if len(post.lines) > FOLLOWUP_LINES:
+        lines.append(f"• … +{len(post.lines) - FOLLOWUP_LINES}")
+    source = _link(post.source_name, post.url)
+    if post.title:
+        source += f": {_e(_shorten(post.title, 300))}"
+    return "\n".join([head, *lines]) + f"\n\n{source}"
+
+
+def _counts_by_place(entries: Sequence[DigestEntry]) -> list[tuple[str, int]]:
+    """People (or, for reports naming nobody, reports) per place, most first."""
+    counts: dict[str, int] = {}
+    seen: set[str] = set()
+    for entry in entries:
+        if not entry.place:
+            continue
+        new = [p for p in entry.detainees if p.name.casefold() not in seen]
+        seen.update(p.name.casefold() for p in new)
+        counts[entry.place] = counts.get(entry.place, 0) + (len(new) if entry.detainees else 1)
+    return sorted(((place, n) for place, n in counts.items() if n), key=lambda pn: (-pn[1], pn[0]))
+
+
 def format_digest(
     day: date, entries: Sequence[DigestEntry], language: str = "en", *, quiet_line: bool = True
 ) -> list[str]:
@@ -237,11 +330,13 @@ def format_digest(
     for entry in sorted(entries, key=lambda e: e.published.timestamp() if e.published else 0.0):
         where = f" · {_e(entry.place)}" if entry.place else ""
         source = _link(entry.source_name, entry.url)
+        if entry.other_reports:
+            source += f" {_e(labels['more_sources'].format(n=entry.other_reports))}"
         if not entry.detainees:
             lines.append(f"• <i>{_e(labels['unnamed_item'])}</i>: {_e(_shorten(entry.title, 200))}{where} · {source}")
             continue
         for person in entry.detainees:
-            key = person.name.casefold()
+            key = name_key(person.name) or person.name.casefold()  # one person in any script
             if key in seen:
                 continue
             seen.add(key)
@@ -249,6 +344,9 @@ def format_digest(
     header = f"📋 <b>{_e(labels['digest'])} · {day.isoformat()}</b>\n" + _e(
         labels["people"].format(n=len(seen), r=len(entries))
     )
+    places = _counts_by_place(entries)
+    if places:
+        header += "\n" + _e(_shorten(" · ".join(f"{place}: {count}" for place, count in places), 600))
     posts: list[list[str]] = [[]]
     room = POST_LIMIT - len(header) - 40  # the part marker
     size = 0

@@ -12,6 +12,7 @@ import logging
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any, Protocol, TextIO
 
@@ -53,6 +54,10 @@ class Publisher(Protocol):
     async def send(
         self, chat_id: str, html: str, *, reply_markup: dict[str, Any] | None = None, reply_to: int | None = None
     ) -> int: ...
+
+    async def edit(self, chat_id: str, message_id: int, html: str) -> None:
+        """Replace the text of a message posted earlier (an alert gaining "also reported by")."""
+        ...
 
 
 class FloodWait(TelegramError):
@@ -115,6 +120,8 @@ class TelegramPublisher:
         self._chat_locks: dict[str, asyncio.Lock] = {}
         self.per_minute = per_minute
         self._pacers: dict[str, ChatPacer] = {}
+        #: Called with the wait Telegram asked for on every 429 (the service counts them).
+        self.on_flood_wait: Callable[[float], None] | None = None
 
     async def start(self) -> None:
         """Open the HTTP client and check the token with getMe.
@@ -159,6 +166,8 @@ class TelegramPublisher:
                     )
                 except (FloodWait, RetryAfter) as exc:
                     wait = _retry_after_seconds(exc)
+                    if self.on_flood_wait is not None:
+                        self.on_flood_wait(wait)
                     if flood_waits >= self.flood_retries or wait > self.max_flood_wait:
                         raise _publish_error(exc, str(chat_id)) from None
                     flood_waits += 1
@@ -171,6 +180,38 @@ class TelegramPublisher:
                 finally:
                     self._pacer(str(chat_id)).record(time.monotonic())
                 return message.message_id
+
+    async def edit(self, chat_id: str, message_id: int, html: str) -> None:
+        """Replace the text of message ``message_id`` in ``chat_id`` (editMessageText).
+
+        Paced and flood-controlled like ``send``. Telegram answers 400 "message is not
+        modified" when the text is unchanged; that arrives as a permanent PublishError
+        whose ``description`` says so, and the caller may count it as done.
+        """
+        lock = self._chat_locks.setdefault(str(chat_id), asyncio.Lock())
+        async with lock:
+            flood_waits = 0
+            while True:
+                await self._pace(str(chat_id))
+                try:
+                    await self.bot.edit_message_text(
+                        text=html, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML,
+                        link_preview_options=LinkPreviewOptions(is_disabled=True),
+                    )
+                except (FloodWait, RetryAfter) as exc:
+                    wait = _retry_after_seconds(exc)
+                    if self.on_flood_wait is not None:
+                        self.on_flood_wait(wait)
+                    if flood_waits >= self.flood_retries or wait > self.max_flood_wait:
+                        raise _publish_error(exc, str(chat_id)) from None
+                    flood_waits += 1
+                    await asyncio.sleep(wait)
+                    continue
+                except TelegramError as exc:
+                    raise _publish_error(exc, str(chat_id)) from (None if isinstance(exc, InvalidToken) else exc)
+                finally:
+                    self._pacer(str(chat_id)).record(time.monotonic())
+                return
 
     def _pacer(self, chat_id: str) -> ChatPacer:
         return self._pacers.setdefault(chat_id, ChatPacer(per_minute=self.per_minute, min_gap=self.min_interval))
@@ -261,3 +302,8 @@ class ConsolePublisher:
         message_id = self._next_id
         self._next_id += 1
         return message_id
+
+    async def edit(self, chat_id: str, message_id: int, html: str) -> None:
+        """Print the new text of an earlier post, marked as an edit of it."""
+        self.stream.write(f"[edit of post {message_id}]\n" + html_to_text(html).strip("\n") + "\n\n")
+        self.stream.flush()

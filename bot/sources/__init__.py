@@ -70,13 +70,17 @@ def html_to_text(fragment: str) -> str:
         return ""
     if "<" not in fragment and "&" not in fragment:
         return normalize_text(fragment)
-    return element_text(soup(fragment))
+    return _flatten_text(soup(fragment))  # a tree of our own: no need to copy it first
 
 
 def element_text(element: Tag) -> str:
     """Plain text of a parsed element (left unchanged): <br> is a line break, a block a
     paragraph; line breaks in the markup's source are only spaces, as a browser shows them."""
-    element = copy.copy(element)
+    return _flatten_text(copy.copy(element))
+
+
+def _flatten_text(element: Tag) -> str:
+    """``element_text`` on a tree it may change (it inserts the paragraph breaks)."""
     for tag in element.find_all(["script", "style", "noscript", "template"]):
         tag.decompose()
     for string in element.find_all(string=True):

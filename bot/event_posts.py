@@ -1,0 +1,109 @@
+"""What a report posts once it is placed among events: the alert of a new event, an
+edit of that alert ("also reported by"), or a follow-up in reply to it.
+
+Pure: the store calls ``EventPosts.plan`` inside the transaction that stores the item,
+with the events that could take it, and applies the ``EventWrite`` it returns.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.analysis.result import Analysis
+from bot.events import CUSTODY_CAP, DEFAULT_WINDOW, Assignment, Event, Report, assign, mentions_release
+from bot.publish.format import AlertPost, FollowupLine, FollowupPost, format_alert, format_followup
+from bot.store import EventPersonRow, EventWrite, NewItem, QueuedPost
+from bot.translit import latin
+
+
+def also_reported(event: Event, extra: Report | None = None) -> tuple[tuple[str, str | None], ...]:
+    """(source, url) of the event's later copies, one per source, not the first report's source."""
+    if not event.reports:
+        return ()
+    first = event.reports[0]
+    seen = {first.source_name}
+    out: list[tuple[str, str | None]] = []
+    for report in [*(r for r in event.reports[1:] if r.role == "also"), *([extra] if extra else [])]:
+        if report.source_name in seen:
+            continue
+        seen.add(report.source_name)
+        out.append((report.source_name, report.url))
+    return tuple(out)
+
+
+def edited_alert(event: Event, extra: Report | None, language: str) -> str:
+    """The alert as first posted (from the event's first report) plus "also reported by"."""
+    first = event.reports[0]
+    return format_alert(
+        AlertPost(title=first.title, url=first.url, source_name=first.source_name, analysis=first.analysis,
+                  published=first.at, also_reported=also_reported(event, extra)),
+        language,
+    )
+
+
+def followup(assignment: Assignment, report: Report, language: str) -> str:
+    lines = tuple(
+        FollowupLine(kind=change.kind, name=change.person.name, term=change.person.term, before=change.before)
+        for change in assignment.changes
+    )
+    return format_followup(
+        FollowupPost(title=report.title, url=report.url, source_name=report.source_name, lines=lines,
+                     place=report.analysis.place),
+        language,
+    )
+
+
+class EventPosts:
+    """The pipeline's event planner (see Store.add_items): one per pipeline.
+
+    ``roles`` records, per stored item id, how its report was placed ('first', 'also',
+    'followup'), for the poll's report; the pipeline pops what it reads.
+    """
+
+    def __init__(self, language: str = "en", *, window: timedelta = DEFAULT_WINDOW) -> None:
+        self.language = language
+        self.window = window
+        # an event can take a report up to window + custody after its last report
+        self.lookback = window * 2 + CUSTODY_CAP
+        self.roles: dict[int, str] = {}
+
+    def wants(self, item: NewItem, post: QueuedPost | None) -> bool:
+        """Arrest alerts; and reports not flagged as arrests that tell of a release."""
+        if item.analysis is None:
+            return False
+        if post is not None:
+            return post.kind == "alert"
+        return (
+            item.status == "seen" and bool(item.analysis.get("detainees"))
+            and mentions_release(f"{item.title}\n{item.text}")
+        )
+
+    def plan(self, item_id: int, item: NewItem, post: QueuedPost | None, candidates: list[Event]) -> EventWrite | None:
+        analysis = Analysis.from_dict(item.analysis or {})
+        report = Report(
+            item_id=item_id, source_name=item.source_name or "", title=item.title, url=item.url, text=item.text,
+            at=item.published_at or item.fetched_at, analysis=analysis,
+        )
+        creating = post is not None and post.kind == "alert"
+        assignment = assign(report, candidates, window=self.window, create=creating)
+        if assignment is None:
+            return None
+        people = tuple(
+            EventPersonRow(key=p.key, name=p.name, latin=latin(p.name), term=p.term, status=p.status)
+            for p in assignment.people
+        )
+        event = assignment.event
+        if event is None:
+            write_post = post
+        elif event.alert_id is None:
+            write_post = None  # nothing was posted for it: nothing to edit or answer
+        elif assignment.changes:
+            write_post = QueuedPost(followup(assignment, report, self.language), kind="followup",
+                                    parent_id=event.alert_id)
+        else:
+            write_post = QueuedPost(edited_alert(event, report, self.language), kind="edit", parent_id=event.alert_id)
+        self.roles[item_id] = assignment.role
+        return EventWrite(
+            event_id=event.id if event else None, role=assignment.role, reason=assignment.reason,
+            at=report.at, people=people, post=write_post, detained_on=analysis.detained_on, place=analysis.place,
+        )

@@ -1,0 +1,324 @@
+"""Which arrest a new report is about, and what it adds. Pure: data in, decision out.
+
+An *event* is one detention (of one person, or of several people taken together) as
+told by every outlet that reported it. A new analysed report joins an existing event
+when, within the window (default 7 days, longer while someone of the event is serving
+a stated term):
+
+- it names a person of the event: names are compared across scripts and spellings on
+  their transliterated keys (bot/translit.py) with fuzzy matching (rapidfuzz), and a
+  lone surname counts only when no other person within the window carries it; or
+- its text is a near-duplicate of one of the event's reports (a syndicated copy):
+  MinHash over word shingles (datasketch), unless it names other people.
+
+Two people who share a surname but not a given name are different people; the same
+person detained again after the window is a new event.
+
+What the report adds decides what is posted: nothing new → the original alert is
+edited to say "also reported by"; a term where there was none, a changed term, a
+release or another detainee → a short follow-up in reply to the alert.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from rapidfuzz import fuzz
+
+from bot.analysis.result import Analysis, Detainee
+from bot.translit import name_key, name_tokens
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+DEFAULT_WINDOW = timedelta(days=7)
+# While a person of the event serves a stated term, news of them (a release, an
+# appeal) still belongs to the event; terms longer than this do not stretch it further.
+CUSTODY_CAP = timedelta(days=90)
+# Estimated Jaccard similarity of word shingles above which two texts are copies.
+NEAR_DUPLICATE = 0.5
+SHINGLE_WORDS = 3
+MINHASH_PERMUTATIONS = 64
+# rapidfuzz ratio (0..100) above which two name words, already transliterated to
+# keys, are the same word spelled differently; shorter words must be equal.
+WORD_SIMILARITY = 88.0
+FUZZY_MIN_LENGTH = 5
+
+Role = Literal["first", "also", "followup"]
+Status = Literal["detained", "sentenced", "released"]
+NameMatch = Literal["same", "surname", "different"]
+ChangeKind = Literal["detainee", "term", "term_changed", "released"]
+
+_RELEASE = re.compile(
+    r"\b(?:was|were|has been|have been|had been|is|are|being)\s+(?:released|freed)\b"
+    r"|\b(?:released|freed)\s+(?:from|after|on bail)\b|\bwalked free\b|\bset free\b"
+    r"|(?:вышел|вышла|вышли)\s+на\s+свободу|\bосвобожд[её]н[аы]?\b|\bотпущен[аы]?\b|\bосвободили\b|\bотпустили\b"
+    r"|босатылды|босатты|бостандыққа\s+шықты|қамаудан\s+шықты",
+    re.IGNORECASE,
+)
+_TERM = re.compile(r"^(\d+) (day|month|year)s?$")
+_UNIT_DAYS = {"day": 1, "month": 30, "year": 365}
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A detainee as an event knows them: ``key`` from translit.name_key, ``name`` as first written."""
+
+    key: str
+    name: str
+    term: str | None = None
+    status: Status = "detained"
+
+
+@dataclass(frozen=True)
+class Report:
+    """One analysed report: the new one to place, or one already in an event."""
+
+    item_id: int
+    source_name: str
+    title: str
+    url: str | None
+    text: str
+    at: datetime  # publication time, else when it was fetched
+    analysis: Analysis
+    role: Role = "first"
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event as stored: its people, its reports (first one first) and its alert post."""
+
+    id: int
+    first_at: datetime
+    last_at: datetime
+    people: tuple[Person, ...] = ()
+    reports: tuple[Report, ...] = ()
+    alert_id: int | None = None  # the outbox row of the alert, for edits and replies
+    detained_on: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """A new fact: another detainee, a term, a changed term, a release."""
+
+    kind: ChangeKind
+    person: Person  # after the change
+    before: str | None = None  # the previous term of a changed one
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where a report goes and what it changes.
+
+    ``event`` None means a new event. ``people`` are the people to write (new ones and
+    changed ones); ``changes`` empty on a joined event means "also reported by" only.
+    """
+
+    event: Event | None
+    reason: str
+    people: tuple[Person, ...]
+    changes: tuple[Change, ...] = ()
+
+    @property
+    def role(self) -> Role:
+        if self.event is None:
+            return "first"
+        return "followup" if self.changes else "also"
+
+
+# -- names ----------------------------------------------------------------------------
+
+
+def _words_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a + "a" == b or b + "a" == a:  # Bekov / Bekova: not the same person
+        return False
+    if min(len(a), len(b)) < FUZZY_MIN_LENGTH:
+        return False
+    return fuzz.ratio(a, b) >= WORD_SIMILARITY
+
+
+def compare_names(a: str, b: str) -> NameMatch:
+    """"same" when both are full names of one person (in any script, order, spelling);
+    "surname" when one is a single word found in the other; "different" otherwise."""
+    first, second = name_tokens(a), name_tokens(b)
+    if not first or not second:
+        return "different"
+    if len(first) == 1 or len(second) == 1:
+        lone, other = (first, second) if len(first) == 1 else (second, first)
+        return "surname" if any(_words_match(lone[0], word) for word in other) else "different"
+    short, long = sorted((first, second), key=len)
+    for chosen in itertools.permutations(long, len(short)):
+        if all(_words_match(x, y) for x, y in zip(short, chosen)):
+            return "same"
+    return "different"
+
+
+def same_person(a: str, b: str) -> bool:
+    return compare_names(a, b) == "same"
+
+
+# -- facts ----------------------------------------------------------------------------
+
+
+def mentions_release(text: str) -> bool:
+    """Whether the text says someone was released (en, ru, kk), not merely that a
+    release was demanded."""
+    return _RELEASE.search(text) is not None
+
+
+def term_parts(term: str | None) -> tuple[int, str, int] | None:
+    """A canonical term ("15 days", "2 months") as (value, unit, days); None if absent."""
+    match = _TERM.match(term or "")
+    if not match:
+        return None
+    value, unit = int(match.group(1)), match.group(2)
+    return value, unit, value * _UNIT_DAYS[unit]
+
+
+def person_status(term: str | None, released: bool) -> Status:
+    if released:
+        return "released"
+    return "sentenced" if term else "detained"
+
+
+# -- texts ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=2048)
+def _signature(text: str) -> MinHash:
+    from datasketch import MinHash  # imported on first use: it loads numpy and scipy (~1 s)
+
+    words = _WORDS.findall(text.casefold())
+    if len(words) >= SHINGLE_WORDS:
+        shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    else:
+        shingles = set(words)
+    signature = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
+    signature.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles)])
+    return signature
+
+
+def text_similarity(a: str, b: str) -> float:
+    """Estimated Jaccard similarity (0..1) of the two texts' word 3-shingles."""
+    if not a.strip() or not b.strip():
+        return 0.0
+    return float(_signature(a).jaccard(_signature(b)))
+
+
+# -- placing a report -------------------------------------------------------------------
+
+
+def _within(event: Event, report: Report, window: timedelta) -> bool:
+    longest = max(
+        (parts[2] for p in event.people if p.status != "released" and (parts := term_parts(p.term))), default=0
+    )
+    custody = min(CUSTODY_CAP, timedelta(days=longest))
+    if not event.first_at - window <= report.at <= event.last_at + window + custody:
+        return False
+    stated, known = report.analysis.detained_on, event.detained_on
+    if stated and known:
+        try:
+            apart = abs(date.fromisoformat(stated) - date.fromisoformat(known))
+        except ValueError:
+            return True
+        return apart <= window
+    return True
+
+
+def _unique(detainees: Sequence[Detainee]) -> list[Detainee]:
+    """One entry per person of the report (the analysis may name someone twice)."""
+    seen: dict[str, Detainee] = {}
+    for detainee in detainees:
+        key = name_key(detainee.name)
+        if key and (key not in seen or (detainee.term and not seen[key].term)):
+            seen[key] = detainee
+    return list(seen.values())
+
+
+def assign(
+    report: Report, events: Sequence[Event], *, window: timedelta = DEFAULT_WINDOW, create: bool = True
+) -> Assignment | None:
+    """The event ``report`` belongs to (or a new one) and what it changes there.
+
+    With ``create`` False (a report not flagged as an arrest, e.g. news of a release),
+    the report only joins an event it matches; None when it matches none.
+    """
+    detainees = _unique(report.analysis.detainees)
+    live = [event for event in events if _within(event, report, window)]
+    everyone = [person for event in live for person in event.people]
+
+    def lone_surname_is_unambiguous(name: str) -> bool:
+        carriers = {p.key for p in everyone if compare_names(name, p.name) != "different"}
+        return len(carriers) == 1
+
+    best: tuple[tuple[int, float, datetime], Event, dict[int, Person], str] | None = None
+    for event in live:
+        matched: dict[int, Person] = {}
+        how: list[str] = []
+        for index, detainee in enumerate(detainees):
+            for person in event.people:
+                verdict = compare_names(detainee.name, person.name)
+                if verdict == "same" or (verdict == "surname" and lone_surname_is_unambiguous(detainee.name)):
+                    matched[index] = person
+                    how.append(f"{'person' if verdict == 'same' else 'surname'}:{person.key}")
+                    break
+        similarity = max((text_similarity(report.text, other.text) for other in event.reports), default=0.0)
+        # A templated text about other named people is not a copy of this event's report.
+        names_others = bool(event.people) and any(len(name_tokens(d.name)) >= 2 for d in detainees) and not matched
+        if not matched and (similarity < NEAR_DUPLICATE or names_others):
+            continue
+        reason = ", ".join(how) if how else f"text:{similarity:.2f}"
+        rank = (len(matched), similarity, event.last_at)
+        if best is None or rank > best[0]:
+            best = (rank, event, matched, reason)
+
+    released = mentions_release(f"{report.title}\n{report.text}")
+    if best is None:
+        if not create:
+            return None
+        people = tuple(
+            Person(key=name_key(d.name), name=d.name, term=d.term, status=person_status(d.term, released))
+            for d in detainees
+        )
+        return Assignment(event=None, reason="new", people=people)
+
+    _, event, matched, reason = best
+    known = {person.key for person in event.people}
+    writes: list[Person] = []
+    changes: list[Change] = []
+    for index, detainee in enumerate(detainees):
+        person = matched.get(index)
+        if person is None:
+            key = name_key(detainee.name)
+            if key in known:
+                continue
+            known.add(key)
+            added = Person(key=key, name=detainee.name, term=detainee.term,
+                           status=person_status(detainee.term, released))
+            writes.append(added)
+            changes.append(Change("detainee", added))
+            continue
+        updated = person
+        if detainee.term and detainee.term != person.term and person.status != "released":
+            updated = replace(updated, term=detainee.term, status="sentenced")
+            if person.term is None:
+                changes.append(Change("term", updated))
+            elif not released:  # "released after 15 days" restates the term; it does not change it
+                changes.append(Change("term_changed", updated, before=person.term))
+            else:
+                updated = person
+        if released and person.status != "released":
+            updated = replace(updated, status="released")
+            changes.append(Change("released", updated))
+        if updated != person:
+            writes.append(updated)
+    return Assignment(event=event, reason=reason, people=tuple(writes), changes=tuple(changes))

@@ -1,0 +1,158 @@
+"""Records for monitors: one row per detained person per event, and the event listing.
+
+Pure: stored events in, rows and lines out. The CLI (``arrestwatch export``, ``arrestwatch
+events``) only writes them. The reports' texts stay in the database (items.text), so a
+record keeps its evidence when the source takes the article down.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TextIO
+
+from bot.events import Event, Person, Report, same_person, term_parts
+from bot.translit import latin
+
+SANCTIONS = ("detention", "administrative arrest", "pre-trial detention", "prison", "house arrest")
+
+# Checked in this order on the reports' key sentences (then their whole text): the
+# first rule that fires names the sanction. Simple keyword rules per language.
+_SANCTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("house arrest", re.compile(r"house arrest|домашн\w* арест|үй қамағ", re.I)),
+    ("pre-trial detention", re.compile(
+        r"pre-?trial detention|remanded in custody|custody pending (?:trial|investigation)|"
+        r"(?:заключени|содержани)\w* под страж|взят\w* под страж|мер\w* пресечения в виде арест|"
+        r"тергеу изолятор|күзетпен ұстау|қамауға алын", re.I)),
+    ("prison", re.compile(
+        r"\byears? (?:in|of) (?:prison|jail)|\bprison sentence|penal colony|\bimprisonment|"
+        r"лишени\w* свободы|колони[ия]\w*|\bлет заключения|бас бостандығынан айыр|түрмеге|колонияға", re.I)),
+    ("administrative arrest", re.compile(
+        r"administrative (?:arrest|detention)|days? (?:of|in) (?:arrest|jail|detention)|"
+        r"административн\w* арест|\bсуток\b|\bсутки\b|әкімшілік қамақ|тәулік", re.I)),
+)
+_UNIT_SANCTION = {"day": "administrative arrest", "month": "pre-trial detention", "year": "prison"}
+_ARTICLE_EN = re.compile(r"^Article (?P<article>[\d.-]+) of the (?P<code>Administrative|Criminal) Code$")
+_ARTICLE_RU = re.compile(r"^статья (?P<article>[\d.-]+)(?: (?P<code>КоАП|УК))?$")
+_CODES = {"Administrative": "Administrative Code", "Criminal": "Criminal Code", "КоАП": "Administrative Code",
+          "УК": "Criminal Code"}
+CSV_FIELDS = (
+    "event_id", "name", "name_latin", "detained_on", "place", "code", "article", "charge", "sanction",
+    "term_value", "term_unit", "term_days", "status", "source_names", "source_urls", "published",
+)
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """One detained person in one event, the way monitors keep them."""
+
+    event_id: int
+    name: str  # as first written
+    name_latin: str
+    detained_on: str | None  # stated in a report, else the day of the first report
+    place: str | None
+    code: str | None  # "Administrative Code" / "Criminal Code" when stated
+    article: str | None
+    charge: str | None  # the charge as the analysis found it
+    sanction: str  # one of SANCTIONS
+    term_value: int | None
+    term_unit: str | None  # day / month / year
+    term_days: int | None
+    status: str  # detained / sentenced / released
+    source_names: list[str] = field(default_factory=list)
+    source_urls: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)  # ISO 8601, one per report
+
+
+def sanction(term: str | None, reports: Sequence[Report]) -> str:
+    """The kind of custody: keywords in the reports' key sentences, then their texts,
+    then the term's unit (days: administrative arrest, months: pre-trial detention,
+    years: prison); plain "detention" when nothing says more."""
+    key_sentences = [" ".join((r.title, *r.analysis.evidence)) for r in reports]
+    for texts in (key_sentences, [r.text for r in reports]):
+        for name, rule in _SANCTION_RULES:
+            if any(rule.search(text) for text in texts):
+                return name
+    parts = term_parts(term)
+    return _UNIT_SANCTION[parts[1]] if parts else "detention"
+
+
+def split_charge(charge: str | None) -> tuple[str | None, str | None]:
+    """(code, article) of a charge the analysis normalised ("Article 488 of the
+    Administrative Code", "статья 174 УК"); (None, None) for an offence in words."""
+    if not charge:
+        return None, None
+    match = _ARTICLE_EN.match(charge) or _ARTICLE_RU.match(charge)
+    if not match:
+        return None, None
+    code = match.group("code")
+    return (_CODES.get(code) if code else None), match.group("article")
+
+
+def _person_reports(person: Person, event: Event) -> list[Report]:
+    mine = [r for r in event.reports if any(same_person(d.name, person.name) for d in r.analysis.detainees)]
+    return mine or list(event.reports)
+
+
+def person_records(events: Sequence[Event]) -> list[PersonRecord]:
+    """One record per person per event (an event naming nobody gives one unnamed record)."""
+    records = []
+    for event in events:
+        if not event.reports:
+            continue
+        people = list(event.people) or [Person(key="", name="", term=None, status="detained")]
+        for person in people:
+            reports = _person_reports(person, event) if person.name else list(event.reports)
+            charge = next((r.analysis.charge for r in reports if r.analysis.charge), None)
+            code, article = split_charge(charge)
+            parts = term_parts(person.term)
+            stated = event.detained_on or next((r.analysis.detained_on for r in reports if r.analysis.detained_on), None)
+            records.append(PersonRecord(
+                event_id=event.id, name=person.name, name_latin=latin(person.name),
+                detained_on=stated or event.first_at.date().isoformat(),
+                place=next((r.analysis.place for r in event.reports if r.analysis.place), None),
+                code=code, article=article, charge=charge, sanction=sanction(person.term, reports),
+                term_value=parts[0] if parts else None, term_unit=parts[1] if parts else None,
+                term_days=parts[2] if parts else None, status=person.status,
+                source_names=[r.source_name for r in event.reports],
+                source_urls=[r.url or "" for r in event.reports],
+                published=[r.at.isoformat(timespec="seconds") for r in event.reports],
+            ))
+    return records
+
+
+def write_csv(records: Sequence[PersonRecord], stream: TextIO) -> None:
+    """CSV with a header; a cell holding several values (sources) separates them with " | "."""
+    writer = csv.DictWriter(stream, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        row = asdict(record)
+        for name in ("source_names", "source_urls", "published"):
+            row[name] = " | ".join(row[name])
+        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+
+
+def write_json(records: Sequence[PersonRecord], stream: TextIO) -> None:
+    json.dump([asdict(record) for record in records], stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def event_lines(events: Sequence[Event]) -> list[str]:
+    """The ``arrestwatch events`` listing: each event, its people, then its reports."""
+    lines = []
+    for event in events:
+        place = next((r.analysis.place for r in event.reports if r.analysis.place), None)
+        lines.append(f"event {event.id}  {event.first_at:%Y-%m-%d %H:%M} UTC"
+                     f"{'  · ' + place if place else ''}  ({len(event.reports)} reports)")
+        for person in event.people:
+            term = person.term or "term not stated"
+            lines.append(f"  person  {person.name} ({latin(person.name)}): {term}, {person.status}")
+        if not event.people:
+            lines.append("  person  (names not given)")
+        for report in event.reports:
+            lines.append(f"  {report.role:8} {report.at:%Y-%m-%d %H:%M}  {report.source_name}: "
+                         f"{report.title[:90]}  {report.url or ''}".rstrip())
+    return lines
