@@ -325,3 +325,16 @@ def test_someone_who_remains_in_prison_is_no_new_custody():
     result = analyse("Activist Yerzhan Yelshibayev, who was jailed in 2022, remains in prison, "
                      "his mother told reporters on Monday.")
     assert not result.arrest and "negative:old custody" in result.reasons
+
+
+def test_a_search_without_detention_is_not_an_arrest():
+    result = analyse("Investigators searched the home of activist Dinara Yegeubayeva and questioned her for several "
+                     "hours but did not detain her.")
+    assert not result.arrest and result.detainees == ()
+
+
+def test_the_relative_named_by_a_possessive_is_not_the_detainee():
+    result = analyse("Police in Almaty detained at least 20 people who gathered at Republic Square to protest. "
+                     "Among those detained was the poet Aron Atabek's son, Nurbolat Atabekov.")
+    assert result.arrest
+    assert [d.name for d in result.detainees] == ["Nurbolat Atabekov"]

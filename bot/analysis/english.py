@@ -47,7 +47,10 @@ _CUSTODY = re.compile(
     r"|forcibly (?:hospitali[sz]ed|committed))\b")
 _NOT_CUSTODY = re.compile(
     r"\b(?:arrest warrant|warrant for (?:his|her|their) arrest|(?:tried|attempted|trying|attempting|failed)"
-    r" to (?:detain|arrest)|not (?:been )?(?:detained|arrested|jailed)|no (?:one|journalists?|activists?)"
+    r" to (?:detain|arrest)|not (?:been )?(?:detained|arrested|jailed)"
+    r"|(?:did not|didn't|do not|does not|would not|will not|won't|refused to|declined to) (?:detain|arrest|jail)"
+    r"|without (?:detaining|arresting)|(?:escaped|avoided|evaded) (?:arrest|detention)"
+    r"|no (?:one|journalists?|activists?)"
     r" (?:was|were|has been|have been) (?:detained|arrested|jailed|imprisoned)|released from custody"
     r"|in custody of|custody of (?:the|his|her) child|taken for questioning"
     r"|no (?:\w+ )?(?:detentions|arrests) (?:were |was |have been |had been )?(?:reported|made)"
@@ -123,6 +126,9 @@ _SPEAKER_AFTER = re.compile(
     r"^(?:['’]s?)?(?:\s*\([^)]{0,60}\))?(?:,[^,;]{0,140},)?(?:\s*--[^-]{0,140}--)?\s*(?:also |later |earlier |has |had |then )?"
     r"(?:said|says|told|tells|reported|reports|wrote|writes|stated|explained|added|noted|confirmed|announced"
     r"|claimed|insisted|argued|urged|warned|posted|commented|recalled|believes|thinks|spoke)\b")
+_POSSESSED_PERSON = re.compile(
+    r"^(?:['’]s?)?\s+(?:\w+\s+)?(?:son|daughter|wife|husband|mother|father|brother|sister|relatives?|family"
+    r"|lawyer|attorney|supporters?|colleagues?|associates?|children|nephew|niece|cousin|aide|assistant)s?\b")
 _SPEAKER_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquoted)\s*$")
 _RELEASED_BEFORE = re.compile(r"(?:release of|freed|pardoned|acquitted|support (?:of|to|for)|solidarity with|in defence of|in defense of)\s+(?:[\w’'-]+\s+){0,4}$")
 
@@ -515,6 +521,8 @@ class _Report:
             return True
         if not mention.possessive and _SPEAKER_AFTER.search(after):
             return True
+        if mention.possessive and _POSSESSED_PERSON.match(after):
+            return True  # "Aron Atabek's son, Nurbolat…": the son is the one meant
         if _SPEAKER_BEFORE.search(before) and not _CUSTODY.search(after.lower()):
             return True
         if _RELEASED_BEFORE.search(before.lower()) and not _CUSTODY.search(after.lower()[:80]):
