@@ -101,3 +101,10 @@ def test_operator_custody_and_civic_keywords_in_kazakh() -> None:
     rules = RuleConfig(extra_keywords={"kk": ("әкетті",)}, civic_keywords={"kk": ("экоқозғалыс",)})
     result = kk(text, rules=rules)
     assert result.arrest, result.reasons
+
+
+def test_a_term_for_both_people_of_the_sentence_before() -> None:
+    result = kk("Әкімдік алдында наразылық акциясына шыққан Дархан Шәріпов пен Асқар Нұрланұлы полиция "
+                "қызметкерлерімен ұсталды. Сот екеуін де 15 тәулікке қамауға алды.")
+    assert result.arrest
+    assert [(d.name, d.term) for d in result.detainees] == [("Дархан Шәріпов", "15 days"), ("Асқар Нұрланұлы", "15 days")]

@@ -295,3 +295,14 @@ def test_an_associate_named_right_before_the_custody_verb_is_the_detainee() -> N
                 "а его соратника Ержана Тулеуова суд арестовал на 5 суток.")
     assert result.arrest
     assert [(d.name, d.term) for d in result.detainees] == [("Ержан Тулеуов", "5 days")]  # the fined one is not listed
+
+
+def test_two_terms_sharing_one_unit_word_go_to_the_people_in_order() -> None:
+    result = ru("Суд Астаны приговорил активистов Нурлана Сапарова и Айдоса Нуржанова к 7 и 5 годам лишения "
+                "свободы соответственно по делу о массовых беспорядках.")
+    assert [(d.name, d.term) for d in result.detainees] == [("Нурлан Сапаров", "7 years"), ("Айдос Нуржанов", "5 years")]
+
+
+def test_released_into_house_arrest_is_custody() -> None:
+    result = ru("Суд отпустил активистку Айгуль Утепову под домашний арест на два месяца.")
+    assert result.arrest and [(d.name, d.term) for d in result.detainees] == [("Айгуль Утепова", "2 months")]

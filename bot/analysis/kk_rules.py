@@ -128,9 +128,22 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     arrest = score >= ARREST_THRESHOLD
     detainees: list[Detainee] = []
     if arrest:
+        previous: list[Detainee] = []
         for sentence, cues in zip(sentences, per_sentence):
-            if cues and not FINE_RE.search(sentence.lower()):
-                detainees.extend(d for d in _names(sentence) if all(d.name != x.name for x in detainees))
+            if not cues or FINE_RE.search(sentence.lower()):
+                previous = []
+                continue
+            named = _names(sentence)
+            if not named and previous:
+                # "Сот екеуін де 15 тәулікке қамауға алды": the people of the sentence before.
+                terms = find_terms(re.findall(r"[\w-]+|[^\w\s]", sentence), "kk")
+                if len(terms) == 1:
+                    detainees = [
+                        Detainee(d.name, d.term or terms[0].value) if any(d.name == p.name for p in previous) else d
+                        for d in detainees
+                    ]
+            detainees.extend(d for d in named if all(d.name != x.name for x in detainees))
+            previous = named or previous
         for name in watched_in_custody:
             if all(not d.name.startswith(name.split()[0]) for d in detainees):
                 detainees.append(Detainee(name=name))

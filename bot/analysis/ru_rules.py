@@ -187,6 +187,10 @@ def _without_released(toks: list[Token], cues: list[Cue]) -> list[Cue]:
             tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1:i + 3])
         )
         if freed and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6):i]):
+            # "отпустил под домашний арест" moves someone into custody at home.
+            if any(t.lower == "под" for t in toks[i + 1:i + 6]) and any(
+                    t.lemma in ("домашний", "арест", "стража") for t in toks[i + 1:i + 8]):
+                continue
             release = i
             break
     if release is None:

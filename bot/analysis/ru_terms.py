@@ -164,6 +164,26 @@ def _amount(words: list[str], i: int, lang: str) -> tuple[float, str, int] | Non
     return value * mult, name, used + 1
 
 
+def _shared_unit(words: list[str], i: int, lang: str) -> list[Term] | None:
+    """Numbers joined by "и"/","/"және" before one unit: "к 7 и 5 годам", "на 10 и 15 суток"."""
+    first = _number_at(words, i, lang)
+    if first is None or first[1] != 1:
+        return None
+    j = i + 1
+    if j >= len(words) or words[j].lower() not in ("и", ",", "және", "мен"):
+        return None
+    found = _amount(words, j + 1, lang)
+    if found is None:
+        return None
+    amount, unit, used = found
+    end = j + 1 + used
+    if not _is_custodial(words, i, end, lang):
+        return None
+    unit_amount = _unit_at(words, end - 1, lang)
+    scale = unit_amount[1] if unit_amount else 1
+    return [Term(canonical(first[0] * scale, unit), i, i + 1), Term(canonical(amount, unit), j + 1, end)]
+
+
 def find_terms(words: list[str], lang: str) -> list[Term]:
     """Every custodial term in a sentence given as its list of words (punctuation included)."""
     terms: list[Term] = []
@@ -171,6 +191,11 @@ def find_terms(words: list[str], lang: str) -> list[Term]:
     while i < len(words):
         found = _amount(words, i, lang)
         if found is None:
+            shared = _shared_unit(words, i, lang)
+            if shared is not None:  # "к 7 и 5 годам": two terms sharing one unit word
+                terms.extend(shared)
+                i = shared[-1].end
+                continue
             i += 1
             continue
         amount, unit, used = found
