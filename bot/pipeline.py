@@ -164,7 +164,8 @@ class Pipeline:
             now = self.clock()
             retry_after = getattr(exc, "retry_after", None)
             delay = backoff_delay(source.interval, state.consecutive_failures + 1, retry_after)
-            log.warning("source %s: %s (next try in %s)", source.name, exc, _human(delay))
+            log.warning("source %s: %s (%s)", source.name, exc,
+                        f"next try in {_human(delay)}" if delay else "next try at the next poll")
             await asyncio.to_thread(
                 self.store.record_poll_failure, state.id, now=now, error=str(exc), next_attempt_at=now + delay
             )

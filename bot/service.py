@@ -1,8 +1,10 @@
 """Wiring: builds the edges (store, fetcher, publisher) and runs the jobs.
 
 ``once`` polls everything one time and drains the outbox; ``run`` is the long-lived
-service, where APScheduler decides when each source is polled and when the digest is
-due, a single sender task drains the outbox, and sources.toml is reloaded on change.
+service: every ``claim_seconds`` an APScheduler job claims the sources that are due
+(in the database, so any number of workers share them: each poll is done by one) and
+polls them concurrently; a sender task drains the outbox while it holds the sender
+lease; the digest is due daily; sources.toml is reloaded on change.
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ import asyncio
 import html
 import logging
 import os
+import secrets
 import signal
+import socket
 import sys
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -26,11 +31,12 @@ from bot.http_server import StatusServer, StatusServerError
 from bot.lock import InstanceLock
 from bot.metrics import CONTENT_TYPE_LATEST, Metrics
 from bot.models import Config, SourceConfig
-from bot.outbox import DrainReport, Sender
+from bot.outbox import SENDER_LEASE_DURATION, DrainReport, Sender
 from bot.pipeline import Pipeline, PollReport
 from bot.publish import ConsolePublisher, Publisher, TelegramPublisher
+from bot.publish.pacing import MIN_GAP, PER_MINUTE
 from bot.health import health_notices, usual_gap
-from bot.store import QueuedPost, Store, utcnow
+from bot.store import QueuedPost, SourceState, Store, utcnow
 
 if TYPE_CHECKING:
     from bot.admin import AdminBot
@@ -42,6 +48,33 @@ RELOAD_CHECK_SECONDS = 20
 SENDER_IDLE_SECONDS = 30
 ADMIN_POLL_TIMEOUT = 10.0  # seconds one getUpdates long poll of the operators' bot waits
 HEALTH_DB_TIMEOUT = 5.0  # seconds /healthz waits for the database's answer
+SOURCE_LEASE_DURATION = timedelta(seconds=120)  # a claimed poll is the claimer's this long, renewed while it runs
+CLAIM_SECONDS = 1.5  # how often a worker looks for due sources
+POLL_CONCURRENCY = 16  # polls one worker runs at once
+SENDER_BUSY_RETRY_SECONDS = 2.0  # another worker is sending: look again this soon while posts wait
+# The owner name of a SQLite instance's leases. The instance lock (bot/lock.py) already
+# makes its process the only one, so a restart after a crash may take the dead
+# process's leases at once instead of waiting for them to expire.
+SQLITE_INSTANCE = "sqlite-instance"
+
+
+def worker_id(store: Store) -> str:
+    """This process's name in the database's leases: host, pid and a random tag."""
+    if not store.shared:
+        return SQLITE_INSTANCE
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """How this worker shares the database with others (ARRESTWATCH_LEASE_SECONDS,
+    ARRESTWATCH_SENDER_LEASE_SECONDS, ARRESTWATCH_CLAIM_SECONDS; read by the CLI)."""
+
+    worker: str | None = None  # None: worker_id(store)
+    source_lease: timedelta = SOURCE_LEASE_DURATION
+    sender_lease: timedelta = SENDER_LEASE_DURATION
+    claim_seconds: float = CLAIM_SECONDS
+    poll_concurrency: int = POLL_CONCURRENCY
 
 
 @dataclass(frozen=True)
@@ -55,6 +88,11 @@ class TelegramSettings:
     # User ids allowed to command the bot (TELEGRAM_ADMIN_IDS); none: commands are off.
     admin_ids: tuple[int, ...] = ()
     admin_ids_error: str | None = None  # TELEGRAM_ADMIN_IDS was set but not understood
+    # Telegram's per-chat limits (ARRESTWATCH_POSTS_PER_MINUTE, ARRESTWATCH_POST_GAP_SECONDS):
+    # change them only for a local Bot API stand-in, never for Telegram itself.
+    posts_per_minute: int = PER_MINUTE
+    post_gap: float = MIN_GAP
+    pacing_error: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> "TelegramSettings":
@@ -64,7 +102,21 @@ class TelegramSettings:
             admin_ids, admin_ids_error = parse_admin_ids(env.get("TELEGRAM_ADMIN_IDS")), None
         except ValueError as exc:
             admin_ids, admin_ids_error = (), str(exc)
+        per_minute, gap, pacing_error = PER_MINUTE, MIN_GAP, None
+        try:
+            per_minute = int(env.get("ARRESTWATCH_POSTS_PER_MINUTE") or PER_MINUTE)
+            gap = float(env.get("ARRESTWATCH_POST_GAP_SECONDS") or MIN_GAP)
+            if per_minute < 1 or gap < 0:
+                raise ValueError
+        except ValueError:
+            per_minute, gap = PER_MINUTE, MIN_GAP
+            pacing_error = ("ARRESTWATCH_POSTS_PER_MINUTE must be a whole number of 1 or more and "
+                            "ARRESTWATCH_POST_GAP_SECONDS a number of seconds, 0 or more "
+                            f"(Telegram's limits: {PER_MINUTE} and {MIN_GAP:g}); unset them to use those")
         return cls(
+            posts_per_minute=per_minute,
+            post_gap=gap,
+            pacing_error=pacing_error,
             token=env.get("TELEGRAM_BOT_TOKEN") or None,
             chat_id=env.get("TELEGRAM_CHAT_ID") or None,
             admin_chat_id=env.get("TELEGRAM_ADMIN_CHAT_ID") or None,
@@ -85,6 +137,8 @@ class TelegramSettings:
                             "(@name or -100… id) the bot posts to, or unset the token for console mode")
         if self.admin_ids_error:
             problems.append(self.admin_ids_error)
+        if self.pacing_error:
+            problems.append(self.pacing_error)
         return problems
 
 
@@ -108,6 +162,8 @@ class OnceSummary:
             f"posted {self.drain.sent}, failed {self.drain.failed}, still queued {self.drain.left}",
         ]
         out += [f"  source {p.source} failed: {p.error}" for p in failed]
+        if len(failed) > 1 and len(failed) == len(self.polls):
+            out.append("  every source failed: is this machine online, and can it resolve names (DNS)?")
         out += [f"  source {p.source}: entry not analysed: {e}" for p in self.polls for e in p.failed_entries]
         out += [f"  post failed: {e}" for e in self.drain.errors]
         if self.drain.paused:
@@ -118,15 +174,21 @@ class OnceSummary:
 class Service:
     """Everything one arrestwatch process needs, built from config and environment."""
 
-    def __init__(self, config: Config, store: Store, telegram: TelegramSettings, *, out: TextIO | None = None) -> None:
+    def __init__(
+        self, config: Config, store: Store, telegram: TelegramSettings, *, out: TextIO | None = None,
+        workers: WorkerSettings | None = None,
+    ) -> None:
         self.config = config
         self.store = store
         self.telegram = telegram
         self.out = out or sys.stdout
+        self.workers = workers or WorkerSettings()
+        self.worker = self.workers.worker or worker_id(store)
         self.fetcher = Fetcher()
         self.publisher: Publisher = (
             ConsolePublisher(self.out) if telegram.console
-            else TelegramPublisher(telegram.token or "", api_url=telegram.api_url)
+            else TelegramPublisher(telegram.token or "", api_url=telegram.api_url,
+                                   per_minute=telegram.posts_per_minute, min_interval=telegram.post_gap)
         )
         # Its own registry, not prometheus-client's global one: services (and tests) never share counters.
         self.metrics = Metrics()
@@ -141,11 +203,13 @@ class Service:
         self._wake: asyncio.Event | None = None  # set while run() is running
         self._scheduler: object | None = None  # the AsyncIOScheduler while run() is running
         self._sender_task: asyncio.Task[None] | None = None
+        self._polls: dict[str, asyncio.Task[None]] = {}  # claimed sources being polled, by name
+        self._renew_at = 0.0  # time.monotonic() when the source leases are next renewed
         self.http: StatusServer | None = None  # /healthz and /metrics while run() serves them
         self.sender = Sender(
             store, self.publisher,
             {"channel": telegram.chat_id or "console", "admin": telegram.admin_chat_id or ("console" if telegram.console else None)},
-            metrics=self.metrics,
+            metrics=self.metrics, owner=self.worker, lease=self.workers.sender_lease,
         )
 
     async def __aenter__(self) -> "Service":
@@ -207,6 +271,7 @@ class Service:
         """
         from apscheduler.schedulers.asyncio import AsyncIOScheduler
         from apscheduler.triggers.cron import CronTrigger
+        from apscheduler.triggers.interval import IntervalTrigger
 
         stop = stop or asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -216,9 +281,10 @@ class Service:
             except (NotImplementedError, RuntimeError):  # not the main thread (tests)
                 pass
         wake_sender = self._wake = asyncio.Event()
-        requeued = await asyncio.to_thread(self.store.requeue_stale)
-        if requeued:
-            log.warning("re-queued %d posts left in 'sending' by a previous process", requeued)
+        # Posts left in 'sending' by a dead process are re-queued by whichever sender
+        # takes the sender lease over next (bot/outbox.py), not here: other workers may
+        # be sending right now.
+        await asyncio.to_thread(self.store.sync_sources, list(self.config.sources), prune=True)
         if http is not None:
             server = StatusServer(health=self.health, metrics=self.metrics_page, host=http[0], port=http[1])
             await server.start()
@@ -226,7 +292,10 @@ class Service:
             host, port = server.address or http
             log.info("serving /healthz and /metrics on http://%s:%d", host, port)
         scheduler = AsyncIOScheduler(timezone=self.config.settings.timezone)
-        self._schedule_sources(scheduler, self.config.sources, wake_sender)
+        scheduler.add_job(
+            self._claim_job, IntervalTrigger(seconds=self.workers.claim_seconds), args=[wake_sender], id="claim",
+            next_run_time=datetime.now(tz=utcnow().tzinfo), max_instances=1, coalesce=True, misfire_grace_time=None,
+        )
         settings = self.config.settings
         scheduler.add_job(
             self._digest_job, CronTrigger(hour=settings.digest_time.hour, minute=settings.digest_time.minute,
@@ -235,16 +304,16 @@ class Service:
         )
         scheduler.start()
         self._scheduler = scheduler
-        log.info("arrestwatch running: %d sources, digest at %s %s, posting to %s", len(self.config.sources),
-                 settings.digest_time.strftime("%H:%M"), settings.timezone,
-                 "the console" if self.telegram.console else "Telegram")
+        log.info("arrestwatch running: %d sources, digest at %s %s, posting to %s; %s as worker %s",
+                 len(self.config.sources), settings.digest_time.strftime("%H:%M"), settings.timezone,
+                 "the console" if self.telegram.console else "Telegram", self.store.path, self.worker)
         if digest_due(settings, utcnow()):
             # Down at digest time: post today's digest now (queue_digest makes it once).
             await self._digest_job(wake_sender)
         self._sender_task = asyncio.create_task(self._sender_loop(wake_sender, stop), name="sender")
         tasks = [
             self._sender_task,
-            asyncio.create_task(self._reload_loop(scheduler, wake_sender, stop), name="reload"),
+            asyncio.create_task(self._reload_loop(stop), name="reload"),
         ]
         admin = await self._start_admin_bot()
         try:
@@ -252,9 +321,15 @@ class Service:
         finally:
             log.info("stopping: finishing the current post, then exiting")
             scheduler.shutdown(wait=False)
-            for task in tasks:
+            polls = list(self._polls.values())
+            for task in tasks + polls:
                 task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            await asyncio.gather(*tasks, *polls, return_exceptions=True)
+            self._polls.clear()
+            try:  # unfinished polls are due again at once, for another worker
+                await asyncio.to_thread(self.store.release_source_leases, self.worker)
+            except Exception:  # they expire anyway
+                log.exception("the source leases could not be released; they expire in %s", self.workers.source_lease)
             if admin is not None:
                 await admin.stop()
             if self.http is not None:
@@ -313,15 +388,53 @@ class Service:
             return None
         return admin
 
-    def _schedule_sources(self, scheduler: object, sources: tuple[SourceConfig, ...], wake: asyncio.Event) -> None:
-        from apscheduler.triggers.interval import IntervalTrigger
+    async def _claim_job(self, wake: asyncio.Event) -> None:
+        """Claim the sources that are due (up to the free poll slots) and start polling them.
 
-        for source in sources:
-            scheduler.add_job(  # type: ignore[attr-defined]
-                self._poll_job, IntervalTrigger(seconds=source.interval.total_seconds()),
-                args=[source, wake], id=f"poll:{source.name}", next_run_time=datetime.now(tz=utcnow().tzinfo),
-                max_instances=1, coalesce=True, replace_existing=True, misfire_grace_time=None,
+        The claim is made in the database (Store.claim_due_sources), so whichever
+        worker claims a source polls it, and no other does until its lease expires.
+        """
+        now = utcnow()
+        lease = self.workers.source_lease
+        try:
+            if self._polls and time.monotonic() >= self._renew_at:  # polls can outlast a lease
+                await asyncio.to_thread(self.store.renew_source_leases, self.worker, until=now + lease)
+                self._renew_at = time.monotonic() + lease.total_seconds() / 3
+            room = self.workers.poll_concurrency - len(self._polls)
+            if room <= 0:
+                return
+            known = {source.name: source for source in self.config.sources}
+            claimed = await asyncio.to_thread(
+                self.store.claim_due_sources, [name for name in known if name not in self._polls],
+                owner=self.worker, now=now, lease=lease, limit=room,
             )
+        except Exception:  # the database is away: the next tick tries again
+            log.exception("could not claim due sources")
+            return
+        if claimed and not self._polls:
+            self._renew_at = time.monotonic() + lease.total_seconds() / 3
+        for state in claimed:
+            source = known[state.name]
+            self._polls[source.name] = asyncio.create_task(
+                self._poll_claimed(source, state, wake), name=f"poll:{source.name}"
+            )
+
+    async def _poll_claimed(self, source: SourceConfig, state: SourceState, wake: asyncio.Event) -> None:
+        """Poll a claimed source, then record its next poll and give up the lease."""
+        try:
+            await self._poll_job(source, wake)
+        finally:
+            self._polls.pop(source.name, None)
+        try:
+            finished = await asyncio.to_thread(
+                self.store.finish_poll, state.id, owner=self.worker, next_poll_at=utcnow() + source.interval
+            )
+        except Exception:  # the lease expires and the source is polled again: nothing lost
+            log.exception("source %s: the poll could not be recorded as finished", source.name)
+            return
+        if not finished:
+            log.warning("source %s: the poll outlasted its lease (%s); another worker may have polled it too",
+                        source.name, self.workers.source_lease)
 
     async def _poll_job(self, source: SourceConfig, wake: asyncio.Event) -> None:
         report = await self.pipeline.poll(source, respect_backoff=True)
@@ -373,6 +486,7 @@ class Service:
 
     async def _sender_loop(self, wake: asyncio.Event, stop: asyncio.Event) -> None:
         while not stop.is_set():
+            report = DrainReport()
             try:
                 report = await self.sender.drain(timeout=300)
                 if report.sent or report.failed:
@@ -380,13 +494,20 @@ class Service:
             except Exception:
                 log.exception("sender: unexpected error; retrying shortly")
             wake.clear()
+            idle = self.sender_idle_seconds
+            if report.busy and report.left:  # another worker is sending: look again soon
+                idle = min(idle, SENDER_BUSY_RETRY_SECONDS)
             try:
-                await asyncio.wait_for(wake.wait(), timeout=self.sender_idle_seconds)
+                await asyncio.wait_for(wake.wait(), timeout=idle)
             except asyncio.TimeoutError:
                 pass
 
-    async def _reload_loop(self, scheduler: object, wake: asyncio.Event, stop: asyncio.Event) -> None:
-        """Reload sources.toml when it changes; keep the last good list on errors."""
+    async def _reload_loop(self, stop: asyncio.Event) -> None:
+        """Reload sources.toml when it changes; keep the last good list on errors.
+
+        New sources are due at once; sources gone from the file are marked inactive in
+        the database, so no worker claims them (give every worker the same file).
+        """
         path = self.config.path
         seen = _mtime(path)
         while not stop.is_set():
@@ -403,17 +524,15 @@ class Service:
                 continue
             old = {s.name: s for s in self.config.sources}
             new = {s.name: s for s in config.sources}
-            for name in old.keys() - new.keys():
-                scheduler.remove_job(f"poll:{name}")  # type: ignore[attr-defined]
-            # A source whose entry only moved in the file (its line changed) keeps running.
+            # A source whose entry only moved in the file (its line changed) keeps its schedule.
             changed = tuple(
                 s for name, s in new.items()
                 if name not in old or replace(old[name], line=0) != replace(s, line=0)
             )
             self.config = config
             self.pipeline.config = config
-            await asyncio.to_thread(self.store.sync_sources, list(config.sources))
-            self._schedule_sources(scheduler, changed, wake)
+            await asyncio.to_thread(self.store.sync_sources, list(config.sources), prune=True)
+            await asyncio.to_thread(self.store.poll_soon, [s.name for s in changed])
             log.info("sources reloaded: %d added or changed, %d removed", len(changed), len(old.keys() - new.keys()))
 
 
@@ -434,4 +553,5 @@ def load_or_exit(path: Path) -> Config:
         raise SystemExit(2) from None
 
 
-__all__ = ["InstanceLock", "OnceSummary", "Service", "StatusServerError", "TelegramSettings", "load_or_exit"]
+__all__ = ["InstanceLock", "OnceSummary", "Service", "StatusServerError", "TelegramSettings", "WorkerSettings",
+           "load_or_exit", "worker_id"]
