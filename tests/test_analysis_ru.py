@@ -306,3 +306,12 @@ def test_two_terms_sharing_one_unit_word_go_to_the_people_in_order() -> None:
 def test_released_into_house_arrest_is_custody() -> None:
     result = ru("Суд отпустил активистку Айгуль Утепову под домашний арест на два месяца.")
     assert result.arrest and [(d.name, d.term) for d in result.detainees] == [("Айгуль Утепова", "2 months")]
+
+
+def test_a_detention_for_hours_that_ended_is_still_custody() -> None:
+    result = ru("Активиста Нурлана Ержанова задержали на 3 часа в ОВД, после чего отпустили.")
+    assert result.arrest and [(d.name, d.term) for d in result.detainees] == [("Нурлан Ержанов", None)]
+
+
+def test_a_release_of_someone_detained_earlier_is_not_new_custody() -> None:
+    assert not ru("Задержанного ранее активиста Нурлана Ержанова освободили из СИЗО в понедельник.").arrest

@@ -197,7 +197,10 @@ def _without_released(toks: list[Token], cues: list[Cue]) -> list[Cue]:
         return cues
     if any(t.lower in ("снова", "вновь", "повторно") for t in toks):
         return [c for c in cues if c.index > release]
-    return [c for c in cues if c.kind == "event" and c.index > release]
+    # "задержали на три часа, после чего отпустили": a detention (even for hours) that
+    # ended is still custody; a participle ("задержанного ранее … освободили") is not.
+    return [c for c in cues if c.kind == "event" and (
+        c.index > release or (c.index < release and toks[c.index].pos in ("VERB", "PRTS")))]
 
 
 def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
