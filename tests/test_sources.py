@@ -296,3 +296,15 @@ def test_listing_dates_written_in_words_are_parsed_in_the_page_language() -> Non
     english = parse_date("November 3, 2026 10:00")
     assert english is not None and (english.month, english.day) == (11, 3)
     assert parse_date("no date here at all", "ru") is None
+
+
+@pytest.mark.parametrize("fragment", [
+    "<p>Hello <b>world</b></p><p>Second\nline</p>", "Text before <br/>after<br>more",
+    "<div><script>bad()</script>ok <!-- c --> tail</div>", "<ul><li>a</li><li>b</li></ul>end",
+    "<pre>keep\n  this</pre> after", "A &amp; B &lt;c&gt; &nbsp; d", "<p>unclosed <i>italic",
+    "<p>Суд арестовал <a href='x'>активиста</a> на 10 суток.</p><p>Второй абзац.</p>",
+])
+def test_fast_html_to_text_reads_like_the_parsed_element_text(fragment: str) -> None:
+    from bot.sources import element_text, soup
+
+    assert html_to_text(fragment) == element_text(soup(fragment))

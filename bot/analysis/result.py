@@ -6,7 +6,7 @@ shape of a result without importing the (slow to load) language models.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -63,11 +63,13 @@ class Analysis:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict in the shape ``arrestwatch analyze`` prints."""
-        data = asdict(self)
-        data["detainees"] = [asdict(d) for d in self.detainees]
-        data["evidence"] = list(self.evidence)
-        data["reasons"] = list(self.reasons)
-        return data
+        # Built by hand: dataclasses.asdict deep-copies and was visible in a cold poll.
+        return {
+            "arrest": self.arrest, "protest": self.protest,
+            "detainees": [{"name": d.name, "term": d.term} for d in self.detainees],
+            "lang": self.lang, "place": self.place, "detained_on": self.detained_on, "charge": self.charge,
+            "evidence": list(self.evidence), "score": self.score, "reasons": list(self.reasons),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Analysis":
