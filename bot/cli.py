@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import os
 import sys
 from datetime import date
@@ -30,8 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"arrestwatch {__version__}")
     parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, metavar="PATH",
                         help="the sources file (default: ./sources.toml)")
-    parser.add_argument("--db", default=str(DEFAULT_DB), metavar="PATH",
-                        help="the SQLite database, created on first use (default: storage/arrestwatch.sqlite3)")
+    parser.add_argument("--db", default=None, metavar="PATH|URL",
+                        help="a SQLite file, created on first use, or a postgresql://user:password@host/db URL "
+                        "shared by several workers (default: DATABASE_URL if set, else storage/arrestwatch.sqlite3)")
     parser.add_argument("--log-level", default=os.environ.get("ARRESTWATCH_LOG_LEVEL", "INFO"),
                         choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="log verbosity on stderr (default: INFO)")
     parser.add_argument("--log-format", default=os.environ.get("ARRESTWATCH_LOG_FORMAT", "text"), type=_log_format,
@@ -105,6 +105,8 @@ def limit_native_threads() -> None:
 def main(argv: list[str] | None = None) -> int:
     limit_native_threads()
     args = build_parser().parse_args(argv)
+    # --db wins over DATABASE_URL, which wins over the SQLite file in storage/.
+    args.db = args.db or os.environ.get("DATABASE_URL") or str(DEFAULT_DB)
     from bot.logs import configure_logging
 
     configure_logging(args.log_level, os.environ.get("TELEGRAM_BOT_TOKEN"), args.log_format)
@@ -359,8 +361,48 @@ def _open_store(db: str):  # -> Store, imported lazily to keep `--help` fast
         raise SystemExit(2) from None
 
 
+class _NoLock:
+    """PostgreSQL: any number of workers share the database (leases coordinate them)."""
+
+    def release(self) -> None:
+        pass
+
+
+#: Worker settings from the environment: (variable, WorkerSettings field, default seconds).
+WORKER_ENV = (
+    ("ARRESTWATCH_LEASE_SECONDS", "source_lease", 120.0),
+    ("ARRESTWATCH_SENDER_LEASE_SECONDS", "sender_lease", 30.0),
+    ("ARRESTWATCH_CLAIM_SECONDS", "claim_seconds", 1.5),
+)
+
+
+def _worker_settings():  # -> WorkerSettings
+    from datetime import timedelta
+
+    from bot.service import WorkerSettings
+
+    values: dict[str, object] = {}
+    for variable, name, default in WORKER_ENV:
+        raw = os.environ.get(variable, "").strip()
+        try:
+            seconds = float(raw) if raw else default
+        except ValueError:
+            seconds = -1.0
+        if not seconds > 0:
+            print(f"error: {variable}={raw!r} is not a number of seconds above 0 (default {default:g})",
+                  file=sys.stderr)
+            raise SystemExit(2)
+        values[name] = seconds if name == "claim_seconds" else timedelta(seconds=seconds)
+    return WorkerSettings(**values)  # type: ignore[arg-type]
+
+
 def _prepare(args: argparse.Namespace):
-    """Config, Telegram settings, store and the instance lock for commands that post."""
+    """Config, Telegram settings, store and the instance lock for commands that post.
+
+    The instance lock is for SQLite only: a second process on the same file would double
+    every post. With PostgreSQL, workers coordinate through leases in the database.
+    """
+    from bot.db import is_postgres_url
     from bot.lock import InstanceLock, InstanceLockedError
     from bot.service import TelegramSettings, load_or_exit
 
@@ -369,12 +411,15 @@ def _prepare(args: argparse.Namespace):
     for problem in telegram.problems():
         print(f"error: {problem}", file=sys.stderr)
         raise SystemExit(2)
-    lock = InstanceLock(args.db)
-    try:
-        lock.acquire()
-    except InstanceLockedError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        raise SystemExit(3) from None
+    if is_postgres_url(args.db):
+        lock = _NoLock()
+    else:
+        lock = InstanceLock(args.db)
+        try:
+            lock.acquire()
+        except InstanceLockedError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            raise SystemExit(3) from None
     store = _open_store(args.db)
     return config, telegram, store, lock
 
@@ -382,13 +427,12 @@ def _prepare(args: argparse.Namespace):
 def cmd_once(args: argparse.Namespace) -> int:
     from bot.service import Service
 
+    workers = _worker_settings()
     config, telegram, store, lock = _prepare(args)
 
     async def go():
-        requeued = await asyncio.to_thread(store.requeue_stale)
-        if requeued:
-            logging.getLogger("bot").warning("re-queued %d posts left in 'sending' by a previous process", requeued)
-        async with Service(config, store, telegram) as service:
+        # Posts a dead process left in 'sending' are re-queued when the sender takes its lease.
+        async with Service(config, store, telegram, workers=workers) as service:
             return await service.once(wait=args.wait, progress=sys.stderr.isatty())
 
     try:
@@ -406,11 +450,12 @@ def cmd_digest(args: argparse.Namespace) -> int:
     from bot.service import Service
     from bot.store import utcnow
 
+    workers = _worker_settings()
     config, telegram, store, lock = _prepare(args)
     day = args.date or today(config.settings, utcnow())
 
     async def go():
-        async with Service(config, store, telegram) as service:
+        async with Service(config, store, telegram, workers=workers) as service:
             return await service.digest(day, force=args.force)
 
     try:
@@ -430,11 +475,12 @@ def cmd_digest(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from bot.service import Service, StatusServerError
 
+    workers = _worker_settings()
     config, telegram, store, lock = _prepare(args)
     http = None if args.http_port is None else (args.http_host, args.http_port)
 
     async def go():
-        async with Service(config, store, telegram) as service:
+        async with Service(config, store, telegram, workers=workers) as service:
             await service.run(http=http)
 
     try:

@@ -133,7 +133,11 @@ class PgConnection:
         statement = translate(sql)
         cursor = self._conn.cursor()
         try:
-            cursor.executemany(statement, [_params(row) for row in rows])
+            # One execute per row rather than psycopg's executemany: that runs in
+            # pipeline mode, which logs a warning whenever a row fails, and here a unique
+            # constraint refusing a row (another worker stored the story) is routine.
+            for row in rows:
+                cursor.execute(statement, _params(row))
         except self._psycopg.IntegrityError as exc:
             raise IntegrityError(str(exc).strip()) from exc
         except self._psycopg.Error as exc:

@@ -5,6 +5,12 @@ moves rows queued → sending → sent | failed. A transient failure puts the ro
 the queue and waits; a permanent one (Telegram said 400/403) is kept with its reason
 and never retried in a loop. While an operator has paused posting (the store flag
 "paused", set by /pause), channel posts stay queued; operators' messages still go.
+
+One sender at a time across all workers sharing a database: a drain first takes the
+lease "sender" (Store.acquire_lease), renews it while it sends and gives it up when the
+queue is empty. A sender that takes the lease over re-queues the rows left in 'sending'
+by the one before (which died, or stalled past its lease): that is the documented
+duplicate window, a post Telegram accepted just before its sender died.
 """
 
 from __future__ import annotations
@@ -14,9 +20,10 @@ import html
 import logging
 import random
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.metrics import Metrics
 from bot.publish import Publisher, PublishError
@@ -32,6 +39,9 @@ CHANNEL = "channel"
 PAUSED_FLAG = "paused"
 #: Telegram's answer to an edit that would change nothing: the edit is already done.
 NOT_MODIFIED = "message is not modified"
+#: The store lease that makes one worker the sender, and how long it lasts unrenewed.
+SENDER_LEASE = "sender"
+SENDER_LEASE_DURATION = timedelta(seconds=30)
 
 
 @dataclass
@@ -44,6 +54,7 @@ class DrainReport:
     left: int = 0
     errors: list[str] = field(default_factory=list)
     paused: bool = False  # posting to the channel was paused: its posts stayed queued
+    busy: bool = False  # another worker held the sender lease: it posts what is queued
 
 
 class Sender:
@@ -57,13 +68,74 @@ class Sender:
         *,
         clock: Callable[[], datetime] = utcnow,
         metrics: Metrics | None = None,
+        owner: str | None = None,
+        lease: timedelta = SENDER_LEASE_DURATION,
     ) -> None:
         self.store = store
         self.metrics = metrics  # Prometheus counters of the running service, if any
         self.publisher = publisher
         self.chats = chats
         self.clock = clock
+        # Who this sender is in the "sender" lease (the worker's id).
+        self.owner = owner or f"sender-{uuid.uuid4().hex[:12]}"
+        self.lease = lease
         self._lock = asyncio.Lock()
+        self._holding = False  # whether this sender holds the lease (between take and give up)
+
+    # -- the sender lease ------------------------------------------------------------
+
+    def _take_lease(self) -> bool:
+        """Take (or renew) the sender lease; on taking it, re-queue what the previous
+        sender left in 'sending' and learn the channel's recent posts for pacing."""
+        if not self.store.acquire_lease(SENDER_LEASE, self.owner, now=utcnow(), duration=self.lease):
+            self._holding = False
+            return False
+        if not self._holding:
+            self._holding = True
+            requeued = self.store.requeue_stale()
+            if requeued:
+                log.warning("re-queued %d posts left in 'sending' by a sender that stopped mid-send "
+                            "(a post Telegram accepted just then is posted again)", requeued)
+            if self.store.shared:
+                self._learn_recent_posts()
+        return True
+
+    def _renew_lease(self) -> bool:
+        """Extend the lease this sender holds; False (and stop holding) if it was lost."""
+        if not self._holding:
+            return False
+        if not self.store.acquire_lease(SENDER_LEASE, self.owner, now=utcnow(), duration=self.lease):
+            self._holding = False
+        return self._holding
+
+    def _give_up_lease(self) -> None:
+        self._holding = False
+        self.store.release_lease(SENDER_LEASE, self.owner)
+
+    def _learn_recent_posts(self) -> None:
+        """Seed the publisher's pacing with the last minute's posts of every worker, so a
+        change of sender keeps to Telegram's per-chat limits."""
+        seed = getattr(self.publisher, "seed_pacing", None)
+        if seed is None:
+            return
+        now = utcnow()
+        ages: dict[str, list[float]] = {}
+        for target, sent_at in self.store.recent_sends(now - timedelta(seconds=60)):
+            chat = self.chats.get(target)
+            if chat:
+                # sent_at is kept to the second: count each post as sent at the end of its second
+                ages.setdefault(chat, []).append(max(0.0, (now - sent_at).total_seconds() - 1.0))
+        for chat, chat_ages in ages.items():
+            seed(chat, chat_ages)
+
+    async def _keep_lease(self) -> None:
+        """Renew the lease while a drain runs (a paced or flood-waited post can take a minute)."""
+        while self._holding:
+            await asyncio.sleep(max(0.5, self.lease.total_seconds() / 3))
+            try:
+                await asyncio.to_thread(self._renew_lease)
+            except Exception:  # the drain notices a lost lease before its next post
+                log.exception("sender: the lease could not be renewed")
 
     def _tell_operators_once(self, message: OutboxMessage, exc: PublishError) -> None:
         """One notice per kind of permanent failure, not one per post: a channel that
@@ -113,63 +185,83 @@ class Sender:
         """
         report = DrainReport()
         deadline = None if timeout is None else time.monotonic() + timeout
-        failures_in_a_row = 0
         async with self._lock:
-            while True:
-                if deadline is not None and time.monotonic() >= deadline:
-                    break
-                # Read every time round, so a /pause takes effect before the next post.
-                paused = await asyncio.to_thread(self.store.flag, PAUSED_FLAG) is not None
-                report.paused = report.paused or paused
-                message = await asyncio.to_thread(
-                    self.store.claim_next, now=self.clock(), skip_targets=(CHANNEL,) if paused else ()
-                )
-                if message is None:
-                    break
-                chat = self.chats.get(message.target)
-                if not chat:
-                    reason = f"no chat configured for {message.target!r} posts (set TELEGRAM_CHAT_ID / TELEGRAM_ADMIN_CHAT_ID)"
-                    await asyncio.to_thread(self.store.mark_failed, message.id, reason, now=self.clock())
-                    report.failed += 1
-                    if self.metrics is not None:
-                        self.metrics.post_failed(message.kind, permanent=True)
-                    report.errors.append(reason)
-                    continue
-                try:
-                    markup = message.markup
-                    if markup is None and message.kind == "review" and message.item_id is not None:
-                        markup = review_buttons(message.item_id)  # the item id exists only once stored
-                    telegram_id = await self._deliver(chat, message, markup)
-                except PublishError as exc:
-                    if self.metrics is not None:
-                        self.metrics.post_failed(message.kind, permanent=exc.permanent)
-                    if exc.permanent:
-                        log.error("outbox %d (%s) failed for good: %s", message.id, message.kind, exc)
-                        await asyncio.to_thread(self.store.mark_failed, message.id, str(exc), now=self.clock())
-                        report.failed += 1
-                        report.errors.append(str(exc))
-                        if message.target != "admin":
-                            await asyncio.to_thread(self._tell_operators_once, message, exc)
-                        continue
-                    await asyncio.to_thread(self.store.release, message.id, str(exc), now=self.clock())
-                    report.retried += 1
-                    failures_in_a_row += 1
-                    delay = min(BACKOFF_CAP, BACKOFF_FIRST * 2 ** (failures_in_a_row - 1)) * random.uniform(0.5, 1.0)
-                    if deadline is not None:
-                        delay = min(delay, max(0.0, deadline - time.monotonic()))
-                    log.warning("outbox %d (%s): %s; retrying in %.1fs", message.id, message.kind, exc, delay)
-                    await asyncio.sleep(delay)
-                    continue
-                except Exception as exc:  # unexpected: keep the message queued, never lose it
-                    log.exception("outbox %d (%s): unexpected error while sending", message.id, message.kind)
-                    await asyncio.to_thread(self.store.release, message.id, repr(exc), now=self.clock())
-                    report.errors.append(repr(exc))
-                    break
-                failures_in_a_row = 0
-                await asyncio.to_thread(self.store.mark_sent, message.id, telegram_id, now=self.clock())
-                report.sent += 1
-                if self.metrics is not None:
-                    await asyncio.to_thread(self.metrics.post_sent, self.store, message, self.clock())
+            if not await asyncio.to_thread(self._take_lease):
+                report.busy = True
+                counts = await asyncio.to_thread(self.store.outbox_counts)
+                report.left = counts["queued"] + counts["sending"]
+                return report
+            keeper = asyncio.create_task(self._keep_lease(), name="sender-lease")
+            try:
+                await self._drain_holding(report, deadline)
+            finally:
+                keeper.cancel()
+                await asyncio.gather(keeper, return_exceptions=True)
+                await asyncio.to_thread(self._give_up_lease)
         counts = await asyncio.to_thread(self.store.outbox_counts)
         report.left = counts["queued"] + counts["sending"]
         return report
+
+    async def _drain_holding(self, report: DrainReport, deadline: float | None) -> None:
+        """The drain itself, while this sender holds the lease."""
+        failures_in_a_row = 0
+        while True:
+            if deadline is not None and time.monotonic() >= deadline:
+                break
+            # Renewed before every claim: a sender whose lease was taken over stops here.
+            if not await asyncio.to_thread(self._renew_lease):
+                log.warning("sender: another worker took over the sender lease; stopping this drain")
+                report.busy = True
+                break
+            # Read every time round, so a /pause takes effect before the next post.
+            paused = await asyncio.to_thread(self.store.flag, PAUSED_FLAG) is not None
+            report.paused = report.paused or paused
+            message = await asyncio.to_thread(
+                self.store.claim_next, now=self.clock(), skip_targets=(CHANNEL,) if paused else ()
+            )
+            if message is None:
+                break
+            chat = self.chats.get(message.target)
+            if not chat:
+                reason = f"no chat configured for {message.target!r} posts (set TELEGRAM_CHAT_ID / TELEGRAM_ADMIN_CHAT_ID)"
+                await asyncio.to_thread(self.store.mark_failed, message.id, reason, now=self.clock())
+                report.failed += 1
+                if self.metrics is not None:
+                    self.metrics.post_failed(message.kind, permanent=True)
+                report.errors.append(reason)
+                continue
+            try:
+                markup = message.markup
+                if markup is None and message.kind == "review" and message.item_id is not None:
+                    markup = review_buttons(message.item_id)  # the item id exists only once stored
+                telegram_id = await self._deliver(chat, message, markup)
+            except PublishError as exc:
+                if self.metrics is not None:
+                    self.metrics.post_failed(message.kind, permanent=exc.permanent)
+                if exc.permanent:
+                    log.error("outbox %d (%s) failed for good: %s", message.id, message.kind, exc)
+                    await asyncio.to_thread(self.store.mark_failed, message.id, str(exc), now=self.clock())
+                    report.failed += 1
+                    report.errors.append(str(exc))
+                    if message.target != "admin":
+                        await asyncio.to_thread(self._tell_operators_once, message, exc)
+                    continue
+                await asyncio.to_thread(self.store.release, message.id, str(exc), now=self.clock())
+                report.retried += 1
+                failures_in_a_row += 1
+                delay = min(BACKOFF_CAP, BACKOFF_FIRST * 2 ** (failures_in_a_row - 1)) * random.uniform(0.5, 1.0)
+                if deadline is not None:
+                    delay = min(delay, max(0.0, deadline - time.monotonic()))
+                log.warning("outbox %d (%s): %s; retrying in %.1fs", message.id, message.kind, exc, delay)
+                await asyncio.sleep(delay)
+                continue
+            except Exception as exc:  # unexpected: keep the message queued, never lose it
+                log.exception("outbox %d (%s): unexpected error while sending", message.id, message.kind)
+                await asyncio.to_thread(self.store.release, message.id, repr(exc), now=self.clock())
+                report.errors.append(repr(exc))
+                break
+            failures_in_a_row = 0
+            await asyncio.to_thread(self.store.mark_sent, message.id, telegram_id, now=self.clock())
+            report.sent += 1
+            if self.metrics is not None:
+                await asyncio.to_thread(self.metrics.post_sent, self.store, message, self.clock())

@@ -168,6 +168,8 @@ class OnceSummary:
         out += [f"  post failed: {e}" for e in self.drain.errors]
         if self.drain.paused:
             out.append("  posting is paused (an operator sent /pause): channel posts stay queued until /resume")
+        if self.drain.busy:
+            out.append("  another worker holds the sender lease: it posts what is queued")
         return out
 
 
@@ -204,6 +206,7 @@ class Service:
         self._scheduler: object | None = None  # the AsyncIOScheduler while run() is running
         self._sender_task: asyncio.Task[None] | None = None
         self._polls: dict[str, asyncio.Task[None]] = {}  # claimed sources being polled, by name
+        self._claiming: asyncio.Task[None] | None = None  # the claim in progress, if any
         self._renew_at = 0.0  # time.monotonic() when the source leases are next renewed
         self.http: StatusServer | None = None  # /healthz and /metrics while run() serves them
         self.sender = Sender(
@@ -321,11 +324,12 @@ class Service:
         finally:
             log.info("stopping: finishing the current post, then exiting")
             scheduler.shutdown(wait=False)
-            polls = list(self._polls.values())
+            polls = list(self._polls.values()) + ([self._claiming] if self._claiming is not None else [])
             for task in tasks + polls:
                 task.cancel()
             await asyncio.gather(*tasks, *polls, return_exceptions=True)
             self._polls.clear()
+            self._claiming = None
             try:  # unfinished polls are due again at once, for another worker
                 await asyncio.to_thread(self.store.release_source_leases, self.worker)
             except Exception:  # they expire anyway
@@ -389,6 +393,12 @@ class Service:
         return admin
 
     async def _claim_job(self, wake: asyncio.Event) -> None:
+        """The scheduler's tick: start a claim unless the last one is still running
+        (a busy database or thread pool; the tick itself never overruns)."""
+        if self._claiming is None or self._claiming.done():
+            self._claiming = asyncio.create_task(self._claim_due(wake), name="claim")
+
+    async def _claim_due(self, wake: asyncio.Event) -> None:
         """Claim the sources that are due (up to the free poll slots) and start polling them.
 
         The claim is made in the database (Store.claim_due_sources), so whichever
@@ -443,7 +453,8 @@ class Service:
                 wake.set()
         except Exception:  # health is advisory: never let it stop polling
             log.exception("source %s: health check failed", source.name)
-        if report.alerts or report.reviews:
+        # Edits and follow-ups are posts too: without a wake they waited for the idle timeout.
+        if report.alerts or report.reviews or report.edits or report.followups:
             wake.set()
 
     def _queue_health_notices(self, name: str) -> int:

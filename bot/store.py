@@ -1,9 +1,12 @@
 """The only module that speaks SQL: sources' state, items, de-duplication keys, the
-outbox and digests, in one SQLite file (WAL mode).
+outbox, digests and the workers' leases, in one SQLite file (WAL mode) or one
+PostgreSQL database shared by several workers.
 
-Methods are synchronous and short; async callers run them with ``asyncio.to_thread``.
-One connection guarded by a lock keeps writes serialised inside a process; the
-primary keys and unique indexes are what keep several processes consistent.
+The queries are plain SQL in the common dialect of both engines (bot/db.py translates
+the few differences for PostgreSQL). Methods are synchronous and short; async callers
+run them with ``asyncio.to_thread``. One connection guarded by a lock keeps writes
+serialised inside a process; primary keys, unique indexes, row locks and leases are
+what keep several processes consistent.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ from __future__ import annotations
 import importlib.resources
 import json
 import re
-import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,10 +23,26 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from bot.analysis.result import Analysis
+from bot.db import (
+    INTEGRITY_ERRORS,
+    DatabaseError,
+    PgConnection,
+    connect_sqlite,
+    is_postgres_url,
+    redact_url,
+    translate_ddl,
+)
 from bot.events import Event, Person, Report
 from bot.models import SourceConfig
 
 MIGRATION_RE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+# Marks the start of an engine's section in a migration (see _dialect_sections).
+DIALECT_RE = re.compile(r"^--\s*dialect:\s*(sqlite|postgresql|all)\s*$")
+# pg_advisory_xact_lock key held while migrating: workers starting together migrate once.
+MIGRATION_LOCK = 0x61775F6D  # "aw_m"
+
+# A connection as the store uses it: a sqlite3 connection or bot.db.PgConnection.
+Connection = Any
 
 
 class StoreError(Exception):
@@ -71,6 +89,12 @@ class SourceState:
     next_attempt_at: datetime | None = None
     down_notified_at: datetime | None = None
     silent_notified_at: datetime | None = None
+    # coordination of workers (migration 003): when the next poll is due (None: now),
+    # which worker holds the poll and until when; False once gone from sources.toml
+    next_poll_at: datetime | None = None
+    lease_owner: str | None = None
+    lease_until: datetime | None = None
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -178,42 +202,48 @@ class EventPlanner(Protocol):
 
 
 class Store:
-    """A SQLite database holding everything arrestwatch must remember."""
+    """The database holding everything arrestwatch must remember: a SQLite file (one
+    process) or PostgreSQL (any number of workers)."""
 
-    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+    def __init__(self, connection: Connection, path: str) -> None:
         self._db = connection
         self._lock = threading.RLock()
-        self.path = path
+        self.path = redact_url(path)  # for messages: never the password
+        self.dialect: str = getattr(connection, "dialect", "sqlite")
 
     @classmethod
-    def open(cls, path: str | Path) -> "Store":
-        """Open (creating the file and its folder) and migrate to the newest schema."""
-        location = str(path)
-        if location != ":memory:":
-            try:
-                Path(location).parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"cannot create the folder for the database {location}: {exc}") from exc
+    def open(cls, location: str | Path) -> "Store":
+        """Open and migrate to the newest schema: a ``postgresql://…`` URL, or a SQLite
+        path (the file and its folder are created on first use)."""
+        where = str(location)
         try:
-            connection = sqlite3.connect(location, check_same_thread=False, timeout=30, isolation_level=None)
-            connection.row_factory = sqlite3.Row
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
-            connection.execute("PRAGMA foreign_keys=ON")
-            connection.execute("PRAGMA busy_timeout=30000")
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the database {location}: {exc}; check the path given with --db") from exc
-        store = cls(connection, location)
-        store.migrate()
+            connection = PgConnection(where) if is_postgres_url(where) else connect_sqlite(where)
+        except DatabaseError as exc:
+            raise StoreError(str(exc)) from None
+        store = cls(connection, where)
+        try:
+            store.migrate()
+        except DatabaseError as exc:
+            store.close()
+            raise StoreError(f"cannot migrate the database {store.path}: {exc}") from None
+        except BaseException:
+            store.close()
+            raise
         return store
+
+    @property
+    def shared(self) -> bool:
+        """Whether several processes may use this database at once (PostgreSQL)."""
+        return self.dialect == "postgresql"
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT: take the write lock up front to avoid upgrade deadlocks."""
+    def transaction(self) -> Iterator[Connection]:
+        """BEGIN IMMEDIATE … COMMIT: take the write lock up front to avoid upgrade deadlocks
+        (SQLite; PostgreSQL takes row locks as it writes, read committed)."""
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -234,6 +264,8 @@ class Store:
             if (m := MIGRATION_RE.match(entry.name))
         )
         with self.transaction() as db:
+            if self.dialect == "postgresql":  # workers starting together: one migrates, the others wait
+                db.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
             db.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
                 "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -249,8 +281,9 @@ class Store:
             for version, name, entry in files:
                 if version in applied:
                     continue
-                for statement in _split_sql(entry.read_text(encoding="utf-8")):
-                    db.execute(statement)
+                script = _dialect_sections(entry.read_text(encoding="utf-8"), self.dialect)
+                for statement in _split_sql(script):
+                    db.execute(translate_ddl(statement) if self.dialect == "postgresql" else statement)
                 db.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, name, to_iso(utcnow())),
@@ -263,26 +296,140 @@ class Store:
 
     # -- sources ------------------------------------------------------------------
 
-    def sync_sources(self, sources: Sequence[SourceConfig]) -> dict[str, SourceState]:
+    def sync_sources(self, sources: Sequence[SourceConfig], *, prune: bool = False) -> dict[str, SourceState]:
         """Make sure each configured source has a row (matched by name); keep its state.
 
         A source whose URL or type changed keeps its history but forgets its validators,
-        since an ETag of the old URL means nothing for the new one.
+        since an ETag of the old URL means nothing for the new one, and is due at once.
+        With ``prune`` (``sources`` is the whole file), sources no longer listed are marked
+        inactive, so no worker claims them; their items stay.
         """
         with self.transaction() as db:
             for source in sources:
-                row = db.execute("SELECT url, type FROM sources WHERE name = ?", (source.name,)).fetchone()
+                row = db.execute("SELECT url, type, active FROM sources WHERE name = ?", (source.name,)).fetchone()
                 if row is None:
+                    # DO NOTHING: another worker may be adding the same source right now.
                     db.execute(
-                        "INSERT INTO sources (name, url, type) VALUES (?, ?, ?)",
+                        "INSERT INTO sources (name, url, type) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
                         (source.name, source.url, source.type),
                     )
                 elif (row["url"], row["type"]) != (source.url, source.type):
                     db.execute(
-                        "UPDATE sources SET url = ?, type = ?, etag = NULL, last_modified = NULL WHERE name = ?",
+                        "UPDATE sources SET url = ?, type = ?, etag = NULL, last_modified = NULL, next_poll_at = NULL,"
+                        " active = 1 WHERE name = ?",
                         (source.url, source.type, source.name),
                     )
+                elif not row["active"]:
+                    db.execute("UPDATE sources SET active = 1, next_poll_at = NULL WHERE name = ?", (source.name,))
+            if prune:
+                listed = {source.name for source in sources}
+                for row in db.execute("SELECT id, name FROM sources WHERE active = 1").fetchall():
+                    if row["name"] not in listed:
+                        db.execute("UPDATE sources SET active = 0 WHERE id = ?", (row["id"],))
         return {state.name: state for state in self.source_states() if state.name in {s.name for s in sources}}
+
+    # -- claims: which worker polls which source --------------------------------------
+
+    def claim_due_sources(
+        self, names: Iterable[str], *, owner: str, now: datetime, lease: timedelta, limit: int,
+    ) -> list[SourceState]:
+        """Take up to ``limit`` of the named sources whose poll is due and that no other
+        worker holds, oldest due first; each is leased to ``owner`` until now + ``lease``.
+
+        Under PostgreSQL the rows are read ``FOR UPDATE SKIP LOCKED``: workers claiming
+        at the same moment skip each other's rows instead of waiting or doubling a poll.
+        A lease that expired (its worker died) is taken over. ``owner``'s own leases
+        count as free: the caller leaves out what it is polling right now.
+        """
+        wanted = list(dict.fromkeys(names))
+        if not wanted or limit <= 0:
+            return []
+        skip_locked = " FOR UPDATE SKIP LOCKED" if self.dialect == "postgresql" else ""
+        marks = ",".join("?" * len(wanted))
+        with self.transaction() as db:
+            rows = db.execute(
+                f"SELECT id FROM sources WHERE active = 1 AND name IN ({marks})"
+                " AND (next_poll_at IS NULL OR next_poll_at <= ?)"
+                " AND (lease_until IS NULL OR lease_until <= ? OR lease_owner = ?)"
+                f" ORDER BY COALESCE(next_poll_at, ''), id LIMIT ?{skip_locked}",
+                [*wanted, to_iso(now), to_iso(now), owner, limit],
+            ).fetchall()
+            ids = [row[0] for row in rows]
+            if not ids:
+                return []
+            db.execute(
+                f"UPDATE sources SET lease_owner = ?, lease_until = ? WHERE id IN ({','.join('?' * len(ids))})",
+                [owner, to_iso(now + lease), *ids],
+            )
+            claimed = db.execute(
+                f"SELECT * FROM sources WHERE id IN ({','.join('?' * len(ids))})", ids,
+            ).fetchall()
+        return sorted((_source_state(row) for row in claimed), key=lambda state: ids.index(state.id))
+
+    def poll_soon(self, names: Iterable[str]) -> None:
+        """Make these sources due at once (their entry in sources.toml changed)."""
+        with self.transaction() as db:
+            for name in names:
+                db.execute("UPDATE sources SET next_poll_at = NULL WHERE name = ?", (name,))
+
+    def finish_poll(self, source_id: int, *, owner: str, next_poll_at: datetime) -> bool:
+        """Record when the source is next due and give up its lease; False if the lease
+        was no longer ``owner``'s (it expired and another worker took the source).
+
+        A source backing off after failures (``next_attempt_at`` later than
+        ``next_poll_at``) is next due when the backoff ends.
+        """
+        with self.transaction() as db:
+            return bool(db.execute(
+                "UPDATE sources SET lease_owner = NULL, lease_until = NULL,"
+                " next_poll_at = CASE WHEN next_attempt_at IS NOT NULL AND next_attempt_at > :next"
+                " THEN next_attempt_at ELSE :next END WHERE id = :id AND lease_owner = :owner",
+                {"next": to_iso(next_poll_at), "id": source_id, "owner": owner},
+            ).rowcount)
+
+    def renew_source_leases(self, owner: str, *, until: datetime) -> int:
+        """Extend every source lease ``owner`` holds (its polls in progress)."""
+        with self.transaction() as db:
+            return db.execute(
+                "UPDATE sources SET lease_until = ? WHERE lease_owner = ?", (to_iso(until), owner),
+            ).rowcount
+
+    def release_source_leases(self, owner: str) -> int:
+        """Give up ``owner``'s source leases without polling (a clean stop): due at once elsewhere."""
+        with self.transaction() as db:
+            return db.execute(
+                "UPDATE sources SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?", (owner,),
+            ).rowcount
+
+    # -- named leases: jobs one worker does at a time -----------------------------------
+
+    def acquire_lease(self, name: str, owner: str, *, now: datetime, duration: timedelta) -> bool:
+        """Take or renew the lease ``name`` for ``owner`` until now + ``duration``.
+
+        One upsert: it inserts the lease, or updates it only when it has expired or is
+        already ``owner``'s; otherwise it changes nothing and this returns False.
+        """
+        with self.transaction() as db:
+            return bool(db.execute(
+                "INSERT INTO leases (name, owner, until, acquired_at) VALUES (:name, :owner, :until, :now)"
+                " ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until,"
+                " acquired_at = CASE WHEN leases.owner = excluded.owner THEN leases.acquired_at"
+                " ELSE excluded.acquired_at END"
+                " WHERE leases.owner = excluded.owner OR leases.until <= excluded.acquired_at",
+                {"name": name, "owner": owner, "until": to_iso(now + duration), "now": to_iso(now)},
+            ).rowcount)
+
+    def release_lease(self, name: str, owner: str) -> bool:
+        """Give the lease up at once (if ``owner`` still holds it)."""
+        with self.transaction() as db:
+            return bool(db.execute("DELETE FROM leases WHERE name = ? AND owner = ?", (name, owner)).rowcount)
+
+    def lease_holder(self, name: str, *, now: datetime) -> str | None:
+        """Who holds the lease ``name`` now (None: nobody, or it expired)."""
+        with self._lock:
+            row = self._db.execute("SELECT owner FROM leases WHERE name = ? AND until > ?",
+                                   (name, to_iso(now))).fetchone()
+        return row[0] if row else None
 
     def source_states(self) -> list[SourceState]:
         with self._lock:
@@ -304,8 +451,8 @@ class Store:
                 "UPDATE sources SET last_polled_at = :now, last_success_at = :now, consecutive_failures = 0,"
                 " failing_since = NULL, next_attempt_at = NULL,"
                 " first_polled_at = COALESCE(first_polled_at, :now),"
-                " etag = CASE WHEN :nm THEN etag ELSE :etag END,"
-                " last_modified = CASE WHEN :nm THEN last_modified ELSE :lm END,"
+                " etag = CASE WHEN :nm = 1 THEN etag ELSE :etag END,"
+                " last_modified = CASE WHEN :nm = 1 THEN last_modified ELSE :lm END,"
                 " items_seen = items_seen + :new,"
                 " last_new_item_at = CASE WHEN :new > 0 THEN :now ELSE last_new_item_at END"
                 " WHERE id = :id",
@@ -374,13 +521,19 @@ class Store:
         """
         ids: list[int | None] = []
         with self.transaction() as db:
+            if self.dialect == "postgresql" and items:
+                # Writers of items queue behind one row lock, taken before any key is
+                # written: two workers storing overlapping stories in different orders
+                # would otherwise deadlock on each other's uncommitted keys (SQLite's
+                # BEGIN IMMEDIATE already serialises them). _place_in_events takes it too.
+                db.execute("UPDATE event_placement SET updated_at = ? WHERE id = 1", (to_iso(now),))
             for item, post in items:
                 db.execute("SAVEPOINT item")
                 try:
                     cursor = db.execute(
                         "INSERT INTO items (source_id, guid, url, canonical_url, content_hash, title, text,"
                         " published_at, fetched_at, lang, arrest, protest, score, analysis, status)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                         (
                             item.source_id, item.guid, item.url, item.canonical_url, item.content_hash,
                             item.title, item.text, to_iso(item.published_at), to_iso(item.fetched_at),
@@ -392,7 +545,7 @@ class Store:
                             item.status,
                         ),
                     )
-                    item_id = int(cursor.lastrowid or 0)
+                    item_id = int(cursor.fetchone()[0])
                     db.executemany(
                         "INSERT INTO item_keys (key, item_id) VALUES (?, ?)",
                         [(key, item_id) for key in dict.fromkeys(item.keys)],
@@ -401,7 +554,7 @@ class Store:
                         post = _place_in_events(db, events, item_id, item, post, now=now)
                     if post is not None:
                         _queue(db, post, now=now, item_id=item_id)
-                except sqlite3.IntegrityError:
+                except INTEGRITY_ERRORS:
                     db.execute("ROLLBACK TO item")
                     db.execute("RELEASE item")
                     ids.append(None)
@@ -481,11 +634,11 @@ class Store:
     # -- outbox -------------------------------------------------------------------
 
     def requeue_stale(self) -> int:
-        """Put rows left in 'sending' by a dead process back in the queue.
+        """Put rows left in 'sending' by a dead sender back in the queue.
 
-        Call only while holding the instance lock: then no other sender is alive, so
-        every 'sending' row is stale. This is the documented duplicate window: a
-        message Telegram accepted just before the crash is sent again.
+        Call only when no other sender can be alive: on taking over the "sender" lease
+        (see bot/outbox.py). This is the documented duplicate window: a message
+        Telegram accepted just before the crash is sent again.
         """
         with self.transaction() as db:
             return db.execute(
@@ -553,11 +706,20 @@ class Store:
         counts.update({row[0]: row[1] for row in rows})
         return counts
 
-    def outbox_rows(self, *, kind: str | None = None) -> list[sqlite3.Row]:
+    def outbox_rows(self, *, kind: str | None = None) -> list[Any]:
         with self._lock:
             if kind is None:
                 return self._db.execute("SELECT * FROM outbox ORDER BY id").fetchall()
             return self._db.execute("SELECT * FROM outbox WHERE kind = ? ORDER BY id", (kind,)).fetchall()
+
+    def recent_sends(self, since: datetime) -> list[tuple[str, datetime]]:
+        """(target, sent_at) of the posts sent since ``since``, for pacing a new sender."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT target, sent_at FROM outbox WHERE state = 'sent' AND sent_at >= ? ORDER BY sent_at",
+                (to_iso(since),),
+            ).fetchall()
+        return [(row[0], from_iso(row[1]) or since) for row in rows]
 
     def last_sent_at(self) -> datetime | None:
         with self._lock:
@@ -599,12 +761,14 @@ class Store:
         with self.transaction() as db:
             if force:
                 db.execute("DELETE FROM digests WHERE day = ?", (day,))
-            try:
-                db.execute(
-                    "INSERT INTO digests (day, created_at, people, reports, parts) VALUES (?, ?, ?, ?, ?)",
-                    (day, to_iso(now), people, reports, len(parts)),
-                )
-            except sqlite3.IntegrityError:
+            # DO NOTHING rather than catching the error: a failed statement would abort
+            # the whole transaction under PostgreSQL.
+            claimed = db.execute(
+                "INSERT INTO digests (day, created_at, people, reports, parts) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (day) DO NOTHING",
+                (day, to_iso(now), people, reports, len(parts)),
+            ).rowcount
+            if not claimed:
                 return False
             db.executemany(
                 "INSERT INTO outbox (kind, target, digest_day, body, created_at, updated_at)"
@@ -614,19 +778,19 @@ class Store:
         return True
 
 
-def _queue(db: sqlite3.Connection, post: QueuedPost, *, now: datetime, item_id: int | None = None) -> int:
+def _queue(db: Connection, post: QueuedPost, *, now: datetime, item_id: int | None = None) -> int:
     cursor = db.execute(
         "INSERT INTO outbox (kind, target, item_id, body, markup, parent_id, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (post.kind, post.target, item_id, post.body,
          json.dumps(post.markup, ensure_ascii=False) if post.markup else None, post.parent_id,
          to_iso(now), to_iso(now)),
     )
-    return int(cursor.lastrowid or 0)
+    return int(cursor.fetchone()[0])
 
 
 def _place_in_events(
-    db: sqlite3.Connection, planner: EventPlanner, item_id: int, item: NewItem, post: QueuedPost | None,
+    db: Connection, planner: EventPlanner, item_id: int, item: NewItem, post: QueuedPost | None,
     *, now: datetime,
 ) -> QueuedPost | None:
     """Place a just-inserted item among events; return the post still to queue for it.
@@ -676,7 +840,7 @@ def _place_in_events(
     return None
 
 
-def _load_events(db: sqlite3.Connection, where: str, params: Sequence[Any]) -> list[Event]:
+def _load_events(db: Connection, where: str, params: Sequence[Any]) -> list[Event]:
     """Events matching ``where`` (on alias e), with their people and reports, oldest first."""
     rows = db.execute(
         "SELECT e.id, e.first_at, e.last_at, e.alert_id, e.detained_on FROM events e"
@@ -718,7 +882,7 @@ def _load_events(db: sqlite3.Connection, where: str, params: Sequence[Any]) -> l
     ]
 
 
-def _stored_item(row: sqlite3.Row) -> StoredItem:
+def _stored_item(row: Any) -> StoredItem:
     return StoredItem(
         id=row["id"], source_name=row["source_name"], title=row["title"], url=row["url"],
         published_at=from_iso(row["published_at"]), fetched_at=from_iso(row["fetched_at"]) or utcnow(),
@@ -727,7 +891,7 @@ def _stored_item(row: sqlite3.Row) -> StoredItem:
     )
 
 
-def _source_state(row: sqlite3.Row) -> SourceState:
+def _source_state(row: Any) -> SourceState:
     return SourceState(
         id=row["id"], name=row["name"], url=row["url"], type=row["type"], etag=row["etag"],
         last_modified=row["last_modified"], first_polled_at=from_iso(row["first_polled_at"]),
@@ -736,8 +900,29 @@ def _source_state(row: sqlite3.Row) -> SourceState:
         consecutive_failures=row["consecutive_failures"], items_seen=row["items_seen"],
         last_new_item_at=from_iso(row["last_new_item_at"]), failing_since=from_iso(row["failing_since"]),
         next_attempt_at=from_iso(row["next_attempt_at"]), down_notified_at=from_iso(row["down_notified_at"]),
-        silent_notified_at=from_iso(row["silent_notified_at"]),
+        silent_notified_at=from_iso(row["silent_notified_at"]), next_poll_at=from_iso(row["next_poll_at"]),
+        lease_owner=row["lease_owner"], lease_until=from_iso(row["lease_until"]), active=bool(row["active"]),
     )
+
+
+def _dialect_sections(script: str, dialect: str) -> str:
+    """The lines of a migration that apply to ``dialect``.
+
+    Migrations are one portable script for both engines. Where an engine genuinely
+    cannot do what the other does (SQLite cannot alter a CHECK constraint, so 002
+    rebuilds a table that PostgreSQL alters in place), a line ``-- dialect: sqlite`` or
+    ``-- dialect: postgresql`` starts a section for that engine only, and
+    ``-- dialect: all`` returns to the common part. Files without markers are common.
+    """
+    keep, lines = True, []
+    for line in script.splitlines():
+        marker = DIALECT_RE.match(line.strip())
+        if marker:
+            keep = marker.group(1) in ("all", dialect)
+            continue
+        if keep:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _split_sql(script: str) -> list[str]:

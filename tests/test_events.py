@@ -257,8 +257,8 @@ def test_sanction_and_charge_for_the_export() -> None:
 # -- storage and delivery ------------------------------------------------------------------------
 
 
-def test_edits_and_follow_ups_wait_for_their_alert_and_migrating_keeps_the_outbox(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "db.sqlite3")
+def test_edits_and_follow_ups_wait_for_their_alert_and_migrating_keeps_the_outbox(db_location: str) -> None:
+    store = Store.open(db_location)
     try:
         store.queue_post(QueuedPost("<b>alert</b>"), now=T0)
         alert_id = store.outbox_rows(kind="alert")[0]["id"]
@@ -279,8 +279,8 @@ def test_edits_and_follow_ups_wait_for_their_alert_and_migrating_keeps_the_outbo
         store.close()
 
 
-async def test_an_unchanged_edit_counts_as_done(tmp_path: Path, botapi) -> None:
-    store = Store.open(tmp_path / "db.sqlite3")
+async def test_an_unchanged_edit_counts_as_done(db_location: str, botapi) -> None:
+    store = Store.open(db_location)
     publisher = TelegramPublisher(botapi.token, api_url=botapi.url, min_interval=0)
     await publisher.start()
     try:

@@ -1,12 +1,18 @@
-"""The store against real SQLite files: migrations, de-duplication keys, the outbox."""
+"""The store against real databases, each test on a SQLite file and on PostgreSQL:
+migrations, de-duplication keys, the outbox, and how workers share the database
+(claims of due sources, the sender lease, concurrent writers)."""
 
+import threading
+import time
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from bot.models import SourceConfig
-from bot.store import NewItem, QueuedPost, Store, StoreError
+from bot.outbox import SENDER_LEASE, Sender
+from bot.store import NewItem, QueuedPost, Store, StoreError, utcnow
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
 
@@ -20,8 +26,8 @@ def make_item(source_id: int, keys: tuple[str, ...], status: str = "alert", fetc
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    db = Store.open(tmp_path / "sub" / "db.sqlite3")
+def store(db_location: str) -> Store:
+    db = Store.open(db_location)
     yield db
     db.close()
 
@@ -30,8 +36,8 @@ def source_id(store: Store, name: str = "S") -> int:
     return store.sync_sources([SourceConfig(name=name, url=f"https://{name.lower()}.example/rss")])[name].id
 
 
-def test_migrations_create_the_schema_once(tmp_path: Path) -> None:
-    path = tmp_path / "db.sqlite3"
+def test_migrations_create_the_schema_once(db_location: str) -> None:
+    path = db_location
     newest = max(int(p.name[:3]) for p in (Path(__file__).parent.parent / "storage" / "migrations").glob("*.sql"))
     first = Store.open(path)
     assert first.schema_version() == newest
@@ -41,8 +47,8 @@ def test_migrations_create_the_schema_once(tmp_path: Path) -> None:
     again.close()
 
 
-def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "db.sqlite3"
+def test_a_database_from_a_newer_version_is_refused(db_location: str) -> None:
+    path = db_location
     db = Store.open(path)
     with db.transaction() as conn:
         conn.execute("INSERT INTO schema_migrations VALUES (99, 'future', 'now')")
@@ -64,8 +70,8 @@ def test_an_item_with_any_known_key_is_a_duplicate(store: Store) -> None:
     assert store.known_keys(["url:u1", "url:zz", "hash:h3"]) == {"url:u1", "hash:h3"}
 
 
-def test_outbox_moves_oldest_first_and_survives_a_crash_mid_send(tmp_path: Path) -> None:
-    path = tmp_path / "db.sqlite3"
+def test_outbox_moves_oldest_first_and_survives_a_crash_mid_send(db_location: str) -> None:
+    path = db_location
     store = Store.open(path)
     sid = source_id(store)
     store.add_items([(make_item(sid, (f"k{i}",)), QueuedPost(f"body {i}")) for i in range(3)], now=NOW)
@@ -124,3 +130,192 @@ def test_poll_health_counters(store: Store) -> None:
     assert state.first_polled_at == NOW
     store.record_poll_success(sid, now=NOW, etag=None, last_modified=None, new_items=0, not_modified=True)
     assert store.source_state("S").etag == '"v1"'  # a 304 keeps the validators
+
+
+def test_a_failed_statement_rolls_back_its_transaction(store: Store) -> None:
+    sid = source_id(store)
+    with pytest.raises(Exception):
+        with store.transaction() as db:
+            db.execute("UPDATE sources SET items_seen = 5 WHERE id = ?", (sid,))
+            db.execute("INSERT INTO sources (name, url, type) VALUES ('S', 'u', 'rss')")  # name taken
+    assert store.source_state("S").items_seen == 0
+    assert store.queue_digest("2026-11-26", ["x"], people=0, reports=0, now=NOW)  # the connection still works
+
+
+# -- workers sharing the database ---------------------------------------------------------
+
+LEASE = timedelta(minutes=2)
+
+
+def sources(store: Store, count: int) -> list[str]:
+    names = [f"S{i:02d}" for i in range(count)]
+    store.sync_sources([SourceConfig(name=name, url=f"https://{name.lower()}.example/rss") for name in names])
+    return names
+
+
+def test_two_workers_never_claim_the_same_source(store: Store) -> None:
+    names = sources(store, 5)
+    first = store.claim_due_sources(names, owner="A", now=NOW, lease=LEASE, limit=3)
+    second = store.claim_due_sources(names, owner="B", now=NOW, lease=LEASE, limit=10)
+    assert len(first) == 3 and len(second) == 2
+    assert {s.name for s in first} | {s.name for s in second} == set(names)
+    assert store.claim_due_sources(names, owner="C", now=NOW, lease=LEASE, limit=10) == []
+    assert {s.lease_owner for s in first} == {"A"} and first[0].lease_until == NOW + LEASE
+
+    # A finishes a poll: the source is due again only at its next poll time.
+    assert store.finish_poll(first[0].id, owner="A", next_poll_at=NOW + timedelta(minutes=5))
+    assert store.claim_due_sources(names, owner="C", now=NOW + timedelta(minutes=1), lease=LEASE, limit=10) == []
+    again = store.claim_due_sources([first[0].name], owner="C", now=NOW + timedelta(minutes=5), lease=LEASE, limit=1)
+    assert [s.name for s in again] == [first[0].name]
+
+
+def test_a_backing_off_source_is_next_due_when_the_backoff_ends(store: Store) -> None:
+    names = sources(store, 1)
+    [claimed] = store.claim_due_sources(names, owner="A", now=NOW, lease=LEASE, limit=1)
+    store.record_poll_failure(claimed.id, now=NOW, error="HTTP 503", next_attempt_at=NOW + timedelta(hours=1))
+    store.finish_poll(claimed.id, owner="A", next_poll_at=NOW + timedelta(minutes=5))
+    assert store.source_state(names[0]).next_poll_at == NOW + timedelta(hours=1)
+
+
+def test_an_expired_lease_is_taken_over_and_the_late_worker_records_nothing(store: Store) -> None:
+    names = sources(store, 1)
+    [claimed] = store.claim_due_sources(names, owner="A", now=NOW, lease=LEASE, limit=1)
+    assert store.claim_due_sources(names, owner="B", now=NOW + LEASE - timedelta(seconds=1), lease=LEASE, limit=1) == []
+    taken = store.claim_due_sources(names, owner="B", now=NOW + LEASE, lease=LEASE, limit=1)  # A died
+    assert [s.lease_owner for s in taken] == ["B"]
+    assert not store.finish_poll(claimed.id, owner="A", next_poll_at=NOW + timedelta(minutes=5))
+    assert store.finish_poll(claimed.id, owner="B", next_poll_at=NOW + timedelta(minutes=5))
+    state = store.source_state(names[0])
+    assert state.lease_owner is None and state.next_poll_at == NOW + timedelta(minutes=5)
+
+
+def test_removed_sources_are_inactive_and_never_claimed(store: Store) -> None:
+    names = sources(store, 3)
+    store.sync_sources([SourceConfig(name=names[0], url="https://s00.example/rss")], prune=True)
+    assert [s.name for s in store.source_states() if s.active] == [names[0]]
+    assert [s.name for s in store.claim_due_sources(names, owner="A", now=NOW, lease=LEASE, limit=10)] == [names[0]]
+    sources(store, 3)  # listed again: active, and due at once
+    assert len(store.claim_due_sources(names, owner="B", now=NOW, lease=LEASE, limit=10)) == 2
+
+
+def test_concurrent_claims_split_the_sources(db_location: str) -> None:
+    """Four workers, each with its own connection, claim 60 due sources at once."""
+    setup = Store.open(db_location)
+    names = sources(setup, 60)
+    setup.close()
+    claims: dict[str, list[str]] = {}
+    start = threading.Barrier(4)
+
+    def worker(owner: str) -> None:
+        store = Store.open(db_location)
+        try:
+            start.wait()
+            mine = claims.setdefault(owner, [])
+            # as the service does: what this worker is polling is not asked for again
+            while batch := store.claim_due_sources([n for n in names if n not in mine], owner=owner, now=NOW,
+                                                   lease=LEASE, limit=3):
+                mine += [s.name for s in batch]
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=worker, args=(f"W{i}",)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    claimed = [name for owned in claims.values() for name in owned]
+    assert sorted(claimed) == sorted(names)  # every source once, none twice
+
+
+def test_one_sender_lease_at_a_time(store: Store) -> None:
+    assert store.acquire_lease(SENDER_LEASE, "A", now=NOW, duration=timedelta(seconds=30))
+    assert not store.acquire_lease(SENDER_LEASE, "B", now=NOW + timedelta(seconds=10), duration=timedelta(seconds=30))
+    assert store.acquire_lease(SENDER_LEASE, "A", now=NOW + timedelta(seconds=20), duration=timedelta(seconds=30))
+    assert not store.acquire_lease(SENDER_LEASE, "B", now=NOW + timedelta(seconds=49), duration=timedelta(seconds=30))
+    assert store.lease_holder(SENDER_LEASE, now=NOW + timedelta(seconds=49)) == "A"
+    assert store.acquire_lease(SENDER_LEASE, "B", now=NOW + timedelta(seconds=50), duration=timedelta(seconds=30))
+    assert not store.acquire_lease(SENDER_LEASE, "A", now=NOW + timedelta(seconds=51), duration=timedelta(seconds=30))
+    assert not store.release_lease(SENDER_LEASE, "A")  # not A's to give up
+    assert store.release_lease(SENDER_LEASE, "B")
+    assert store.acquire_lease(SENDER_LEASE, "A", now=NOW + timedelta(seconds=52), duration=timedelta(seconds=30))
+
+
+class RecordingPublisher:
+    """Accepts every post and remembers it (no network)."""
+
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    async def send(self, chat_id, html, *, reply_markup=None, reply_to=None) -> int:
+        self.sent.append(html)
+        return len(self.sent)
+
+    async def edit(self, chat_id, message_id, html) -> None: ...
+
+
+async def test_a_sender_waits_for_the_lease_and_takes_over_what_a_dead_one_left(store: Store) -> None:
+    sid = source_id(store)
+    store.add_items([(make_item(sid, (f"k{i}",)), QueuedPost(f"body {i}")) for i in range(3)], now=NOW)
+    chats = {"channel": "-100", "admin": None}
+    # Worker A takes the lease and dies mid-send: its post stays 'sending', its lease held.
+    assert store.acquire_lease(SENDER_LEASE, "A", now=utcnow(), duration=timedelta(seconds=1))
+    assert store.claim_next(now=NOW).body == "body 0"
+    publisher = RecordingPublisher()
+    sender = Sender(store, publisher, chats, owner="B", lease=timedelta(seconds=1))
+    busy = await sender.drain(timeout=5)
+    assert busy.busy and busy.sent == 0 and busy.left == 3 and publisher.sent == []
+    time.sleep(2.1)  # A's lease expires (leases are kept to the second)
+    report = await sender.drain(timeout=5)
+    assert report.sent == 3 and report.left == 0 and not report.busy
+    assert publisher.sent == ["body 0", "body 1", "body 2"]  # the crash window: body 0 may be posted twice
+    assert store.lease_holder(SENDER_LEASE, now=utcnow()) is None  # given up once the queue is empty
+
+
+PEOPLE = ["Aidar Serikbayev", "Marat Zhaksylykov", "Gulnar Ospanova", "Dana Omarova", "Timur Bekov",
+          "Asel Nurlanova", "Yerlan Sadykov", "Zhanna Ibraimova", "Bolat Kenzhebekov", "Saule Mukanova",
+          "Nurlan Abenov", "Aliya Dzhumabaeva", "Ruslan Tokayev", "Kairat Ermekov", "Madina Sultanova"]
+
+
+def test_concurrent_writers_store_one_story_once(db_location: str) -> None:
+    """Two workers store the same stories at the same moment: one item, one alert each."""
+    from bot.event_posts import EventPosts
+
+    setup = Store.open(db_location)
+    sid = source_id(setup)
+    setup.close()
+    rounds = 15
+    results: dict[str, list[list[int | None]]] = {}
+    start = threading.Barrier(2)
+
+    def worker(name: str) -> None:
+        store = Store.open(db_location)
+        mine = results.setdefault(name, [])
+        try:
+            for i in range(rounds):
+                start.wait(timeout=30)
+                item = replace(
+                    make_item(sid, (f"guid:S:{i}", f"url:https://e.kz/{i}", f"hash:{i}")),
+                    title=f"{PEOPLE[i]} jailed", text=f"Story {i} about {PEOPLE[i]}",
+                    analysis={"arrest": True, "protest": False, "detainees": [{"name": PEOPLE[i], "term": "5 days"}]},
+                )
+                mine.append(store.add_items([(item, QueuedPost(f"alert {i}"))], now=NOW, events=EventPosts("en")))
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=worker, args=(name,)) for name in ("A", "B")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    store = Store.open(db_location)
+    try:
+        stored = [sum(ids[0] is not None for ids in (results["A"][i], results["B"][i])) for i in range(rounds)]
+        assert stored == [1] * rounds
+        assert store.item_count() == rounds
+        assert len(store.outbox_rows(kind="alert")) == rounds
+    finally:
+        store.close()

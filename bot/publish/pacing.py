@@ -36,3 +36,8 @@ class ChatPacer:
     def record(self, now: float) -> None:
         """Note that a post went out at ``now``."""
         self._sent.append(now)
+
+    def seed(self, sent: list[float]) -> None:
+        """Start from these post times instead (another worker's posts, read from the
+        database when this one becomes the sender)."""
+        self._sent = deque(sorted(sent))

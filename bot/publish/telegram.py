@@ -213,6 +213,12 @@ class TelegramPublisher:
                     self._pacer(str(chat_id)).record(time.monotonic())
                 return
 
+    def seed_pacing(self, chat_id: str, ages: list[float]) -> None:
+        """Pace ``chat_id`` as if posts had gone out ``ages`` seconds ago (posts of other
+        workers: the limits are per chat, whoever sends)."""
+        now = time.monotonic()
+        self._pacer(str(chat_id)).seed([now - age for age in ages])
+
     def _pacer(self, chat_id: str) -> ChatPacer:
         return self._pacers.setdefault(chat_id, ChatPacer(per_minute=self.per_minute, min_gap=self.min_interval))
 

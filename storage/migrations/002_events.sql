@@ -5,7 +5,11 @@
 -- Portable SQL (SQLite and PostgreSQL): no engine-specific functions; timestamps are
 -- ISO 8601 strings in UTC, as in version 1.
 
--- The outbox is rebuilt because its CHECK on kind cannot be altered in SQLite.
+-- The outbox gains two kinds and a column. SQLite cannot alter a CHECK, so there the
+-- table is rebuilt; PostgreSQL alters it in place (a rebuild would copy ids past its
+-- identity sequence). The runner keeps only the sections of its engine (see
+-- Store.migrate): "-- dialect: sqlite", "-- dialect: postgresql", "-- dialect: all".
+-- dialect: sqlite
 CREATE TABLE outbox_v2 (
     id          INTEGER PRIMARY KEY,
     kind        TEXT NOT NULL CHECK (kind IN ('alert', 'digest', 'notice', 'review', 'edit', 'followup')),
@@ -33,9 +37,16 @@ INSERT INTO outbox_v2 (id, kind, target, item_id, digest_day, body, markup, repl
 DROP TABLE outbox;
 ALTER TABLE outbox_v2 RENAME TO outbox;
 CREATE UNIQUE INDEX outbox_one_alert_per_item ON outbox(item_id) WHERE kind = 'alert';
+CREATE INDEX outbox_pending ON outbox(state, id);
+-- dialect: postgresql
+ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
+ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check
+    CHECK (kind IN ('alert', 'digest', 'notice', 'review', 'edit', 'followup'));
+-- edits and follow-ups: the post they edit or reply to; sent only once it is sent
+ALTER TABLE outbox ADD COLUMN parent_id INTEGER;
+-- dialect: all
 -- A report that joins an event edits or follows up its alert once, across processes.
 CREATE UNIQUE INDEX outbox_one_update_per_item ON outbox(item_id) WHERE kind IN ('edit', 'followup');
-CREATE INDEX outbox_pending ON outbox(state, id);
 CREATE INDEX outbox_parent ON outbox(parent_id);
 
 -- One detention: the report that opened it (and was posted as the alert), when it

@@ -1,4 +1,5 @@
-"""A fresh PostgreSQL database per test (fixture ``pg_url``).
+"""A fresh PostgreSQL database per test (fixture ``pg_url``), and ``db_location``: the
+same test once on a SQLite file and once on PostgreSQL.
 
 The server comes from ``ARRESTWATCH_TEST_DATABASE_URL`` (CI starts one on loopback, see
 ``.ci/run``), else the local default below. The tests skip only when no server answers;
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -39,3 +41,11 @@ def pg_url() -> Iterator[str]:
     finally:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where Store.open puts a fresh database: a SQLite file, then a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "sub" / "db.sqlite3")
+    return request.getfixturevalue("pg_url")
