@@ -318,7 +318,7 @@ class Service:
             self._sender_task,
             asyncio.create_task(self._reload_loop(stop), name="reload"),
         ]
-        admin = await self._start_admin_bot()
+        admin_task = asyncio.create_task(self._admin_loop(stop), name="admin")
         try:
             await stop.wait()
         finally:
@@ -334,8 +334,8 @@ class Service:
                 await asyncio.to_thread(self.store.release_source_leases, self.worker)
             except Exception:  # they expire anyway
                 log.exception("the source leases could not be released; they expire in %s", self.workers.source_lease)
-            if admin is not None:
-                await admin.stop()
+            admin_task.cancel()
+            await asyncio.gather(admin_task, return_exceptions=True)
             if self.http is not None:
                 await self.http.stop()
                 self.http = None
@@ -371,6 +371,42 @@ class Service:
         else:
             self.metrics.refresh_outbox(counts)
         return await asyncio.to_thread(self.metrics.render), CONTENT_TYPE_LATEST
+
+    async def _admin_loop(self, stop: asyncio.Event) -> None:
+        """Run the operators' bot in exactly one worker: Telegram accepts one poller per
+        bot, so the worker holding the "admin" lease runs it; if that worker dies, the
+        lease expires and another takes over."""
+        if self.telegram.console or not self.telegram.admin_ids:
+            await self._start_admin_bot()  # logs why commands are off
+            return
+        admin: AdminBot | None = None
+        duration = self.workers.sender_lease
+        try:
+            while not stop.is_set():
+                held = await asyncio.to_thread(
+                    self.store.acquire_lease, "admin", self.worker, now=utcnow(), duration=duration
+                )
+                if held and admin is None:
+                    admin = await self._start_admin_bot()
+                elif not held and admin is not None:
+                    log.warning("another worker took over the operators' commands")
+                    await admin.stop()
+                    admin = None
+                elif not held:
+                    log.debug("operator commands run in another worker")
+                try:
+                    await asyncio.wait_for(stop.wait(), timeout=duration.total_seconds() / 3)
+                except asyncio.TimeoutError:
+                    pass
+        except Exception:  # commands are a convenience; posting goes on without them
+            log.exception("operator commands stopped after an error")
+        finally:
+            if admin is not None:
+                await admin.stop()
+            try:
+                await asyncio.to_thread(self.store.release_lease, "admin", self.worker)
+            except Exception:
+                pass
 
     async def _start_admin_bot(self) -> "AdminBot | None":
         """The operators' commands, when there is a token and TELEGRAM_ADMIN_IDS."""

@@ -319,3 +319,20 @@ def test_concurrent_writers_store_one_story_once(db_location: str) -> None:
         assert len(store.outbox_rows(kind="alert")) == rounds
     finally:
         store.close()
+
+
+def test_the_admin_lease_has_one_holder_and_passes_on_when_it_expires(db_location) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    store = Store.open(db_location)
+    try:
+        now = datetime(2026, 11, 28, 12, tzinfo=timezone.utc)
+        lease = timedelta(seconds=30)
+        assert store.acquire_lease("admin", "worker-a", now=now, duration=lease)
+        assert not store.acquire_lease("admin", "worker-b", now=now + timedelta(seconds=5), duration=lease)
+        assert store.acquire_lease("admin", "worker-a", now=now + timedelta(seconds=10), duration=lease)  # renewed
+        assert not store.acquire_lease("admin", "worker-b", now=now + timedelta(seconds=35), duration=lease)
+        assert store.acquire_lease("admin", "worker-b", now=now + timedelta(seconds=41), duration=lease)  # expired
+        assert store.lease_holder("admin", now=now + timedelta(seconds=42)) == "worker-b"
+    finally:
+        store.close()
