@@ -593,11 +593,17 @@ class Store:
             ).fetchall()
         return [_stored_item(row) for row in rows]
 
-    def decide_review(self, item_id: int, *, approve: bool, alert: QueuedPost | None, now: datetime) -> bool:
+    def decide_review(
+        self, item_id: int, *, approve: bool, alert: QueuedPost | None, now: datetime,
+        events: EventPlanner | None = None,
+    ) -> bool:
         """Apply an operator's decision on a doubtful item; False if already decided.
 
         Approval queues the alert in the same transaction that changes the status, so
-        a double click or two operators racing post it once.
+        a double click or two operators racing post it once. With ``events``, the
+        approved report is placed among events like any alert: if its arrest was already
+        posted from another outlet's report, it becomes an edit or follow-up of that
+        post instead of a second alert.
         """
         with self.transaction() as db:
             changed = db.execute(
@@ -605,7 +611,13 @@ class Store:
                 ("alert" if approve else "rejected", item_id),
             ).rowcount
             if changed and approve and alert is not None:
-                _queue(db, alert, now=now, item_id=item_id)
+                post: QueuedPost | None = alert
+                if events is not None:
+                    item = _new_item_of(db, item_id)
+                    if item is not None and events.wants(item, alert):
+                        post = _place_in_events(db, events, item_id, item, alert, now=now)
+                if post is not None:
+                    _queue(db, post, now=now, item_id=item_id)
         return bool(changed)
 
     def item_count(self) -> int:
@@ -787,6 +799,24 @@ def _queue(db: Connection, post: QueuedPost, *, now: datetime, item_id: int | No
          to_iso(now), to_iso(now)),
     )
     return int(cursor.fetchone()[0])
+
+
+def _new_item_of(db: Connection, item_id: int) -> NewItem | None:
+    """A stored item as the event planner sees a new one (for approvals)."""
+    row = db.execute(
+        "SELECT items.source_id, guid, items.url, canonical_url, content_hash, title, text, published_at,"
+        " fetched_at, status, analysis, sources.name AS source_name FROM items"
+        " JOIN sources ON sources.id = items.source_id WHERE items.id = ?", (item_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return NewItem(
+        source_id=row["source_id"], keys=(), guid=row["guid"], url=row["url"], canonical_url=row["canonical_url"],
+        content_hash=row["content_hash"], title=row["title"], text=row["text"],
+        published_at=from_iso(row["published_at"]) if row["published_at"] else None,
+        fetched_at=from_iso(row["fetched_at"]), status=row["status"],
+        analysis=json.loads(row["analysis"]) if row["analysis"] else None, source_name=row["source_name"],
+    )
 
 
 def _place_in_events(

@@ -27,6 +27,7 @@ from bot.analysis.en_terms import (
 from bot.analysis.result import Analysis, Detainee, RuleConfig
 
 ARREST_THRESHOLD = 0.5
+REVIEW_FLOOR = 0.35  # scores from here up are doubtful (an operator decides); their people are kept
 REVIEW_CAP = 0.45
 MAX_EVIDENCE_CHARS = 400
 
@@ -349,7 +350,8 @@ class _Report:
             if detained_on:
                 break
         ordered = evidence_sentences + [self.sentences[c.sentence] for c in custody_clauses]
-        detainees = tuple(Detainee(p.name, p.term) for p in people) if arrest else ()
+        # Doubtful reports keep their people too: the operator approving one posts them.
+        detainees = tuple(Detainee(p.name, p.term) for p in people) if score >= REVIEW_FLOOR else ()
         return Analysis(
             arrest=arrest,
             protest=self.protest,

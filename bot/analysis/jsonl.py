@@ -73,4 +73,10 @@ def _analyse(report: dict[str, Any], rules: RuleConfig | None, analyzer: Analyze
         failed = Analysis(arrest=False, protest=False, lang=str(report.get("lang") or "und"))
         result = {"id": report["id"], **failed.to_dict(), "error": f"{type(exc).__name__}: {exc}"}
         return result, f"{type(exc).__name__}: {exc}"
-    return {"id": report["id"], **analysis.to_dict()}, None
+    result = {"id": report["id"], **analysis.to_dict()}
+    if not analysis.arrest:
+        # The people of a doubtful report (kept for the operator who may approve it) are
+        # not detainees of an arrest report: the output lists them only for arrests.
+        result["detainees"] = []
+        result["doubtful_detainees"] = [{"name": d.name, "term": d.term} for d in analysis.detainees]
+    return result, None

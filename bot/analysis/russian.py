@@ -34,6 +34,7 @@ from bot.analysis.ru_text import (
 )
 
 ARREST_THRESHOLD = 0.5
+REVIEW_FLOOR = 0.35  # scores from here up are doubtful (an operator decides); their people are kept
 
 
 def analyze_cyrillic(title: str, text: str, lang: str, rules: RuleConfig) -> Analysis:
@@ -88,7 +89,8 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
         reasons.append(f"excluded:{excluded}")
     score = round(score, 3)  # the contract: arrest exactly when the reported score ≥ 0.5
     arrest = score >= ARREST_THRESHOLD
-    detainees = _detainees(sentences, facts, full) if arrest else ()
+    # Doubtful reports keep their people too: the operator approving one posts them.
+    detainees = _detainees(sentences, facts, full) if score >= REVIEW_FLOOR else ()
     if arrest and watched_in_custody:
         detainees = _add_watched(detainees, watched_in_custody)
     evidence_ids = _evidence(facts, best)
