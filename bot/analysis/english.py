@@ -24,10 +24,8 @@ from bot.analysis.en_names import NON_DETAINEE_ROLES, Mention, find_mentions
 from bot.analysis.en_terms import (
     TermSpan, context_year, find_charge, find_date, find_place, find_respective_terms, find_terms,
 )
-from bot.analysis.result import Analysis, Detainee, RuleConfig
+from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 
-ARREST_THRESHOLD = 0.5
-REVIEW_FLOOR = 0.35  # scores from here up are doubtful (an operator decides); their people are kept
 REVIEW_CAP = 0.45
 MAX_EVIDENCE_CHARS = 400
 

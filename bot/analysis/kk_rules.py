@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.result import Analysis, Detainee, RuleConfig
+from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.analysis.ru_terms import find_terms
 from bot.analysis.ru_text import (
     evidence_text,
@@ -23,8 +23,6 @@ from bot.analysis.ru_text import (
     watchlist_hits,
 )
 
-ARREST_THRESHOLD = 0.5
-REVIEW_FLOOR = 0.35  # scores from here up are doubtful (an operator decides); their people are kept
 
 CUSTODY_RE = re.compile(
     r"(?<![\w])("

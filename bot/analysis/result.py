@@ -10,6 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+# The contract of every language's rules: ``arrest`` exactly when ``score`` ≥ this…
+ARREST_THRESHOLD = 0.5
+# …and from this score up a report is doubtful (an operator decides); its people are kept.
+REVIEW_FLOOR = 0.35
+
+
 @dataclass(frozen=True)
 class Detainee:
     """One named person reported as taken into custody.

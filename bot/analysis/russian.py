@@ -20,7 +20,7 @@ from collections import Counter
 
 from bot.analysis import ru_vocab as vocab
 from bot.analysis.kk_rules import analyze_kazakh
-from bot.analysis.result import Analysis, Detainee, RuleConfig
+from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.analysis.ru_names import Mention, Sentence, complete_name, parse, same_word
 from bot.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees
 from bot.analysis.ru_text import (
@@ -33,8 +33,6 @@ from bot.analysis.ru_text import (
     watchlist_hits,
 )
 
-ARREST_THRESHOLD = 0.5
-REVIEW_FLOOR = 0.35  # scores from here up are doubtful (an operator decides); their people are kept
 
 
 def analyze_cyrillic(title: str, text: str, lang: str, rules: RuleConfig) -> Analysis:

@@ -12,9 +12,9 @@ import logging
 import sys
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from typing import Any, Protocol, TextIO
+from typing import Any, Protocol, TextIO, TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, ReplyParameters
 from telegram.constants import ParseMode
@@ -36,6 +36,7 @@ from bot.publish.errors import PublishError
 from bot.publish.text import html_to_text
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 DEFAULT_API_URL = "https://api.telegram.org"
 #: Telegram allows about 20 posts a minute to one group or channel.
@@ -153,33 +154,12 @@ class TelegramPublisher:
         """
         markup = InlineKeyboardMarkup.de_json(reply_markup, self.bot) if reply_markup else None
         reply = ReplyParameters(message_id=reply_to, allow_sending_without_reply=True) if reply_to else None
-        lock = self._chat_locks.setdefault(str(chat_id), asyncio.Lock())
-        async with lock:
-            flood_waits = 0
-            while True:
-                await self._pace(str(chat_id))
-                try:
-                    message = await self.bot.send_message(
-                        chat_id=chat_id, text=html, parse_mode=ParseMode.HTML,
-                        link_preview_options=LinkPreviewOptions(is_disabled=True),
-                        reply_markup=markup, reply_parameters=reply,
-                    )
-                except (FloodWait, RetryAfter) as exc:
-                    wait = _retry_after_seconds(exc)
-                    if self.on_flood_wait is not None:
-                        self.on_flood_wait(wait)
-                    if flood_waits >= self.flood_retries or wait > self.max_flood_wait:
-                        raise _publish_error(exc, str(chat_id)) from None
-                    flood_waits += 1
-                    log.warning("Telegram flood control for chat %s: waiting %.0fs (retry %d of %d)",
-                                chat_id, wait, flood_waits, self.flood_retries)
-                    await asyncio.sleep(wait)
-                    continue
-                except TelegramError as exc:
-                    raise _publish_error(exc, str(chat_id)) from (None if isinstance(exc, InvalidToken) else exc)
-                finally:
-                    self._pacer(str(chat_id)).record(time.monotonic())
-                return message.message_id
+        message = await self._paced(str(chat_id), lambda: self.bot.send_message(
+            chat_id=chat_id, text=html, parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+            reply_markup=markup, reply_parameters=reply,
+        ))
+        return message.message_id
 
     async def edit(self, chat_id: str, message_id: int, html: str) -> None:
         """Replace the text of message ``message_id`` in ``chat_id`` (editMessageText).
@@ -188,30 +168,39 @@ class TelegramPublisher:
         modified" when the text is unchanged; that arrives as a permanent PublishError
         whose ``description`` says so, and the caller may count it as done.
         """
-        lock = self._chat_locks.setdefault(str(chat_id), asyncio.Lock())
+        await self._paced(str(chat_id), lambda: self.bot.edit_message_text(
+            text=html, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        ))
+
+    async def _paced(self, chat_id: str, call: Callable[[], Awaitable[T]]) -> T:
+        """One Bot API call to ``chat_id``, one at a time per chat, within its pace.
+
+        Flood control (429) is waited out up to ``max_flood_wait`` seconds, at most
+        ``flood_retries`` times; then, like every other failure, it raises PublishError.
+        """
+        lock = self._chat_locks.setdefault(chat_id, asyncio.Lock())
         async with lock:
             flood_waits = 0
             while True:
-                await self._pace(str(chat_id))
+                await self._pace(chat_id)
                 try:
-                    await self.bot.edit_message_text(
-                        text=html, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML,
-                        link_preview_options=LinkPreviewOptions(is_disabled=True),
-                    )
+                    return await call()
                 except (FloodWait, RetryAfter) as exc:
                     wait = _retry_after_seconds(exc)
                     if self.on_flood_wait is not None:
                         self.on_flood_wait(wait)
                     if flood_waits >= self.flood_retries or wait > self.max_flood_wait:
-                        raise _publish_error(exc, str(chat_id)) from None
+                        raise _publish_error(exc, chat_id) from None
                     flood_waits += 1
+                    log.warning("Telegram flood control for chat %s: waiting %.0fs (retry %d of %d)",
+                                chat_id, wait, flood_waits, self.flood_retries)
                     await asyncio.sleep(wait)
                     continue
                 except TelegramError as exc:
-                    raise _publish_error(exc, str(chat_id)) from (None if isinstance(exc, InvalidToken) else exc)
+                    raise _publish_error(exc, chat_id) from (None if isinstance(exc, InvalidToken) else exc)
                 finally:
-                    self._pacer(str(chat_id)).record(time.monotonic())
-                return
+                    self._pacer(chat_id).record(time.monotonic())
 
     def seed_pacing(self, chat_id: str, ages: list[float]) -> None:
         """Pace ``chat_id`` as if posts had gone out ``ages`` seconds ago (posts of other
