@@ -108,11 +108,16 @@ class PgConnection:
         except ImportError as exc:  # pragma: no cover - psycopg is a dependency
             raise DatabaseError("PostgreSQL needs psycopg: pip install 'psycopg[binary]'") from exc
         self._psycopg = psycopg
+        self._url = url
+        self._in_transaction = False
+        self._conn = self._connect()
+
+    def _connect(self) -> Any:
         try:
-            self._conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
-        except psycopg.Error as exc:
+            return self._psycopg.connect(self._url, autocommit=True, connect_timeout=10)
+        except self._psycopg.Error as exc:
             raise DatabaseError(
-                f"cannot connect to PostgreSQL at {redact_url(url)}: {str(exc).strip()}; "
+                f"cannot connect to PostgreSQL at {redact_url(self._url)}: {str(exc).strip()}; "
                 "check DATABASE_URL (or --db) and that the server is running"
             ) from None
 
@@ -120,13 +125,35 @@ class PgConnection:
         statement = translate(sql)
         if statement is None:  # a PRAGMA: SQLite only
             return _PgCursor(self._conn.cursor())
-        cursor = self._conn.cursor()
+        if self._conn.closed and not self._in_transaction:
+            # The server restarted or dropped us between transactions: reconnect. A
+            # connection lost inside a transaction is an error: that work is lost and
+            # the caller's transaction fails (and is retried by whoever called it).
+            self._conn = self._connect()
+        first_word = statement.lstrip()[:8].upper()
         try:
+            cursor = self._conn.cursor()
             cursor.execute(statement, _params(params))
         except self._psycopg.IntegrityError as exc:
             raise IntegrityError(str(exc).strip()) from exc
+        except self._psycopg.OperationalError as exc:
+            if self._conn.closed and not self._in_transaction and not first_word.startswith("BEGIN"):
+                self._conn = self._connect()  # once: a statement outside a transaction is safe to repeat
+                cursor = self._conn.cursor()
+                try:
+                    cursor.execute(statement, _params(params))
+                except self._psycopg.Error as again:
+                    raise DatabaseError(f"PostgreSQL: {str(again).strip()}") from again
+                return _PgCursor(cursor)
+            if _ends_transaction(statement):
+                self._in_transaction = False
+            raise DatabaseError(f"PostgreSQL: {str(exc).strip()}") from exc
         except self._psycopg.Error as exc:
             raise DatabaseError(f"PostgreSQL: {str(exc).strip()}") from exc
+        if first_word.startswith("BEGIN"):
+            self._in_transaction = True
+        elif _ends_transaction(statement):
+            self._in_transaction = False
         return _PgCursor(cursor)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any] | Mapping[str, Any]]) -> _PgCursor:
@@ -153,6 +180,13 @@ class PgConnection:
 
     def close(self) -> None:
         self._conn.close()
+
+
+def _ends_transaction(statement: str) -> bool:
+    """COMMIT or ROLLBACK, but not ROLLBACK TO SAVEPOINT."""
+    words = statement.split()
+    return bool(words) and words[0].upper() in ("COMMIT", "ROLLBACK", "END") and not (
+        len(words) > 1 and words[1].upper() == "TO")
 
 
 def _params(params: Sequence[Any] | Mapping[str, Any]) -> Sequence[Any] | Mapping[str, Any]:

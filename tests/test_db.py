@@ -44,3 +44,21 @@ def test_the_common_dialect_runs_on_postgresql(pg_url: str) -> None:
         assert db.execute("UPDATE t SET n = n + 1 WHERE name = ?", ("a",)).rowcount == 1
     finally:
         db.close()
+
+
+def test_a_connection_dropped_between_transactions_is_reopened(pg_url: str) -> None:
+    import psycopg
+
+    db = PgConnection(pg_url)
+    try:
+        db.executescript("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);")
+        pid = db.execute("SELECT pg_backend_pid()").fetchone()[0]
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        db.execute("INSERT INTO t (name) VALUES (?)", ("after a restart",))  # reconnects and runs
+        db.execute("BEGIN")
+        assert db.execute("SELECT count(*) FROM t").fetchone()[0] == 1
+        db.execute("COMMIT")
+        assert db.execute("SELECT pg_backend_pid()").fetchone()[0] != pid
+    finally:
+        db.close()
