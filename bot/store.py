@@ -830,7 +830,16 @@ def _place_in_events(
     """
     db.execute("UPDATE event_placement SET updated_at = ? WHERE id = 1", (to_iso(now),))
     at = item.published_at or item.fetched_at
-    candidates = _load_events(db, "e.last_at >= ?", (to_iso(at - planner.lookback),))
+    # Recent events come whole (their texts decide near-copies); older ones within the
+    # lookback only while someone in them is serving a stated term, and without their
+    # texts: each placement must not read months of reports as the database grows.
+    window = getattr(planner, "window", planner.lookback)
+    recent_from = max(at - 2 * window, at - planner.lookback)
+    candidates = _load_events(
+        db, "e.last_at >= ? AND e.last_at < ? AND EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.id"
+        " AND p.term IS NOT NULL AND p.status <> 'released')",
+        (to_iso(at - planner.lookback), to_iso(recent_from)), texts=False,
+    ) + _load_events(db, "e.last_at >= ?", (to_iso(recent_from),))
     write = planner.plan(item_id, item, post, candidates)
     if write is None:
         return post
@@ -870,8 +879,9 @@ def _place_in_events(
     return None
 
 
-def _load_events(db: Connection, where: str, params: Sequence[Any]) -> list[Event]:
-    """Events matching ``where`` (on alias e), with their people and reports, oldest first."""
+def _load_events(db: Connection, where: str, params: Sequence[Any], *, texts: bool = True) -> list[Event]:
+    """Events matching ``where`` (on alias e), with their people and reports, oldest
+    first; with ``texts`` False the reports' texts are left empty (not read)."""
     rows = db.execute(
         "SELECT e.id, e.first_at, e.last_at, e.alert_id, e.detained_on FROM events e"
         f" WHERE {where} ORDER BY e.first_at, e.id", list(params),
@@ -879,6 +889,7 @@ def _load_events(db: Connection, where: str, params: Sequence[Any]) -> list[Even
     if not rows:
         return []
     ids = [row["id"] for row in rows]
+    text_column = "i.text" if texts else "''"
     people: dict[int, list[Person]] = {event_id: [] for event_id in ids}
     reports: dict[int, list[Report]] = {event_id: [] for event_id in ids}
     for start in range(0, len(ids), 500):
@@ -892,7 +903,8 @@ def _load_events(db: Connection, where: str, params: Sequence[Any]) -> list[Even
                 Person(key=row["person_key"], name=row["name"], term=row["term"], status=row["status"])
             )
         for row in db.execute(
-            "SELECT r.event_id, r.role, i.id, s.name AS source_name, i.title, i.url, i.text, i.published_at,"
+            "SELECT r.event_id, r.role, i.id, s.name AS source_name, i.title, i.url,"
+            f" {text_column} AS text, i.published_at,"
             " i.fetched_at, i.analysis FROM event_reports r JOIN items i ON i.id = r.item_id"
             f" JOIN sources s ON s.id = i.source_id WHERE r.event_id IN ({marks})"
             " ORDER BY CASE WHEN r.role = 'first' THEN 0 ELSE 1 END, r.added_at, i.id", chunk,
