@@ -198,7 +198,8 @@ def cmd_sources_add(args: argparse.Namespace) -> int:
 
     from bot.config import ConfigError, parse_config
     from bot.fetch import FetchError, Fetcher
-    from bot.sources_file import DetectedSource, append_source, detect_source, telegram_channel
+    from bot.sources import telegram_channel
+    from bot.sources_file import DetectedSource, append_source, detect_source
 
     async def fetch():
         fetcher = Fetcher()
@@ -207,7 +208,7 @@ def cmd_sources_add(args: argparse.Namespace) -> int:
         finally:
             await fetcher.aclose()
 
-    if telegram_channel(args.url):
+    if telegram_channel(args.url, link_only=True):
         detected = detect_source(args.url, "", b"")
     else:
         try:

@@ -37,12 +37,10 @@ class Metrics:
     def __init__(self, registry: CollectorRegistry | None = None) -> None:
         self.registry = registry if registry is not None else CollectorRegistry(auto_describe=True)
         r = self.registry
-        self.polls = Counter("arrestwatch_polls", "Polls of a source (skipped back-off turns not counted).",
+        self.polls = Counter("arrestwatch_polls", "Polls of a source.",
                              ["source"], registry=r)
         self.poll_failures = Counter("arrestwatch_poll_failures", "Polls of a source that failed.",
                                      ["source"], registry=r)
-        self.polls_skipped = Counter("arrestwatch_polls_skipped", "Scheduled polls skipped: the source is backing "
-                                     "off after failures.", ["source"], registry=r)
         self.poll_seconds = Histogram("arrestwatch_poll_duration_seconds", "Time one poll of a source took, "
                                       "article pages included.", ["source"], buckets=POLL_BUCKETS, registry=r)
         self.items_stored = Counter("arrestwatch_items_stored", "New items stored (every decision: alert, "
@@ -71,9 +69,6 @@ class Metrics:
     def observe_poll(self, report: "PollReport", seconds: float) -> None:
         """Count one finished poll of one source (called by Pipeline.poll)."""
         source = report.source
-        if report.skipped:
-            self.polls_skipped.labels(source=source).inc()
-            return
         self.polls.labels(source=source).inc()
         self.poll_seconds.labels(source=source).observe(seconds)
         if not report.ok:
@@ -125,7 +120,6 @@ class Metrics:
 METRIC_NAMES = (
     "arrestwatch_polls_total",
     "arrestwatch_poll_failures_total",
-    "arrestwatch_polls_skipped_total",
     "arrestwatch_poll_duration_seconds",
     "arrestwatch_items_stored_total",
     "arrestwatch_alerts_queued_total",

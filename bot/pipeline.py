@@ -72,7 +72,6 @@ class PollReport:
     edits: int = 0
     followups: int = 0
     failed_entries: list[str] = field(default_factory=list)
-    skipped: bool = False  # backing off after failures
 
 
 @dataclass(frozen=True)
@@ -128,16 +127,17 @@ class Pipeline:
 
         return list(await asyncio.gather(*(one(source) for source in chosen)))
 
-    async def poll(self, source: SourceConfig, *, respect_backoff: bool = False) -> PollReport:
+    async def poll(self, source: SourceConfig) -> PollReport:
         """Poll one source; every error ends up in the report and the source's health.
 
-        With ``respect_backoff`` (the scheduler), a source that failed recently is
-        skipped until its ``next_attempt_at``; ``once`` always tries every source.
+        A failure sets the source's ``next_attempt_at`` (backoff); the scheduler's claims
+        (Store.claim_due_sources) do not hand the source out again before then, and
+        ``once`` tries every source.
         """
         report = PollReport(source=source.name)
         started = time.monotonic()
         try:
-            await self._poll(source, report, respect_backoff)
+            await self._poll(source, report)
         except Exception as exc:  # the last line of defence: one source never stops the others
             log.exception("source %s: unexpected error while polling %s", source.name, source.url)
             report.ok, report.error = False, f"unexpected error: {exc!r}"
@@ -148,14 +148,10 @@ class Pipeline:
             self.metrics.observe_poll(report, time.monotonic() - started)
         return report
 
-    async def _poll(self, source: SourceConfig, report: PollReport, respect_backoff: bool = False) -> None:
+    async def _poll(self, source: SourceConfig, report: PollReport) -> None:
         state = await asyncio.to_thread(self.store.source_state, source.name)
         if state is None:
             state = (await asyncio.to_thread(self.store.sync_sources, [source]))[source.name]
-        if respect_backoff and state.next_attempt_at is not None and self.clock() < state.next_attempt_at:
-            report.skipped = True
-            log.debug("source %s: backing off until %s", source.name, state.next_attempt_at.isoformat())
-            return
         url = preview_url(source)
         try:
             result = await self.fetcher.fetch(url, etag=state.etag, last_modified=state.last_modified)

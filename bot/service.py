@@ -483,7 +483,7 @@ class Service:
                         source.name, self.workers.source_lease)
 
     async def _poll_job(self, source: SourceConfig, wake: asyncio.Event) -> None:
-        report = await self.pipeline.poll(source, respect_backoff=True)
+        report = await self.pipeline.poll(source)
         try:
             if await asyncio.to_thread(self._queue_health_notices, source.name):
                 wake.set()

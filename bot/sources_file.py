@@ -13,7 +13,8 @@ from urllib.parse import urljoin, urlsplit
 import tomlkit
 from bs4 import BeautifulSoup
 
-TELEGRAM_LINK_RE = re.compile(r"^https?://(?:t|telegram)\.me/(?:s/)?([A-Za-z][A-Za-z0-9_]{3,31})/?(?:\d+/?)?$")
+from bot.sources import telegram_channel
+
 FEED_START_RE = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 
@@ -27,16 +28,10 @@ class DetectedSource:
     type: str
 
 
-def telegram_channel(url: str) -> str | None:
-    """The channel name of a t.me link (t.me/name, t.me/s/name, t.me/name/123)."""
-    match = TELEGRAM_LINK_RE.match(url.strip())
-    return match.group(1) if match else None
-
-
 def detect_source(url: str, content_type: str, body: bytes) -> DetectedSource:
     """Decide the type from what the URL returned: a feed, a page announcing a feed
     with ``<link rel="alternate">``, or a page to scrape."""
-    channel = telegram_channel(url)
+    channel = telegram_channel(url, link_only=True)
     if channel:
         return DetectedSource(name=channel, url=f"https://t.me/s/{channel}", type="telegram")
     host = urlsplit(url).hostname or url

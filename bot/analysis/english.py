@@ -168,9 +168,7 @@ def analyze_english(title: str, text: str, rules: RuleConfig) -> Analysis:
     if not _CANDIDATE.search(lowered) and not extra_hits:
         reasons = ("no custody words",) + (("civic:protest",) if protest else ())
         return Analysis(arrest=False, protest=protest, lang="en", score=0.0, reasons=reasons)
-    report = _Report(title, text, extra_hits, excluded, watched, protest)
-    report.civic_extra = _keywords(rules.civic_keywords)
-    return report.analyse()
+    return _Report(title, text, extra_hits, excluded, watched, protest, _keywords(rules.civic_keywords)).analyse()
 
 
 def _keywords(table: dict[str, tuple[str, ...]]) -> list[str]:
@@ -231,11 +229,10 @@ _LINE_ENDS = (".", "!", "?", ":", '"', "”", "»", ")", "’")
 
 
 class _Report:
-    civic_extra: list[str] = []  # rules.civic, set by analyze_english
-
     def __init__(self, title: str, text: str, extra: list[str], excluded: list[str],
-                 watched: list[str], protest: bool) -> None:
+                 watched: list[str], protest: bool, civic_extra: list[str]) -> None:
         self.title = title.strip()
+        self.civic_extra = civic_extra  # rules.civic: the operators' own civic words
         self.sentences = split_sentences(title, text)
         self.extra = extra
         self.excluded = excluded

@@ -18,8 +18,9 @@ from lxml import html as lxml_html
 
 from bot.models import Entry, SourceConfig
 
-TELEGRAM_NAME_RE = re.compile(
-    r"^(?:@|(?:https?://)?(?:www\.)?(?:t|telegram)\.me/(?:s/)?)?([A-Za-z][A-Za-z0-9_]{3,31})/?$"
+# A public channel: "@name", "name", or a t.me link to it or to one of its posts.
+TELEGRAM_CHANNEL_RE = re.compile(
+    r"^(@|(?:https?://)?(?:www\.)?(?:t|telegram)\.me/(?:s/)?)?([A-Za-z][A-Za-z0-9_]{3,31})(?:/\d+)?/?$"
 )
 BLOCK_TAGS = (
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
@@ -51,10 +52,17 @@ def preview_url(source: SourceConfig) -> str:
     """The URL to fetch for ``source``: a Telegram channel's public web preview, else its URL."""
     if source.type != "telegram":
         return source.url
-    match = TELEGRAM_NAME_RE.match(source.url.strip())
-    if match is None:
-        return source.url
-    return f"https://t.me/s/{match.group(1)}"
+    channel = telegram_channel(source.url)
+    return source.url if channel is None else f"https://t.me/s/{channel}"
+
+
+def telegram_channel(text: str, *, link_only: bool = False) -> str | None:
+    """The channel name in "@name", "name" or a t.me link (t.me/name, t.me/s/name,
+    t.me/name/123); with ``link_only``, only a t.me link or "@name" counts."""
+    match = TELEGRAM_CHANNEL_RE.match(text.strip())
+    if match is None or (link_only and not match.group(1)):
+        return None
+    return match.group(2)
 
 
 # -- helpers shared by the parsers -----------------------------------------------
@@ -227,4 +235,4 @@ def _parse_words(value: str, lang: str | None) -> datetime | None:
         return None
 
 
-__all__ = ["SourceParseError", "element_text", "html_to_text", "parse_entries", "preview_url"]
+__all__ = ["SourceParseError", "element_text", "html_to_text", "parse_entries", "preview_url", "telegram_channel"]
