@@ -86,27 +86,29 @@ def phase_cold(sources: Path, db: Path) -> dict[str, float]:
     from bot.cli import limit_native_threads
 
     limit_native_threads()  # as the `arrestwatch` command does first
-    from bot.analysis import analyze
     from bot.config import load_config
     from bot.service import Service, TelegramSettings
     from bot.store import Store
 
     imported = time.perf_counter()
-    # The models (natasha, pymorphy3) load on the first Russian report; do it off the clock.
-    analyze("", "Суд арестовал активиста Армана Куанышева на 10 суток за участие в митинге.", "ru")
-    analyze("", "A court jailed activist Arman Kuanyshev for 10 days for taking part in a rally.", "en")
-    models = time.perf_counter()
     config = load_config(sources)
     store = Store.open(db)
+    child_rss: float | None = None
 
     async def run() -> dict[str, float]:
+        nonlocal child_rss
         with open(os.devnull, "w", encoding="utf-8") as devnull:
             async with Service(config, store, TelegramSettings(), out=devnull) as service:
+                # The analysis process starts and loads its models (natasha, pymorphy3)
+                # on the first Russian report; do it off the clock.
+                models = await asyncio.to_thread(service.analysis.warm) if service.analysis else 0.0
                 t0 = time.perf_counter()
                 polls = await service.pipeline.poll_all()
                 t1 = time.perf_counter()
                 drain = await service.sender.drain(timeout=600)
                 t2 = time.perf_counter()
+                if service.analysis:
+                    child_rss = await asyncio.to_thread(service.analysis.peak_rss_mb)
         failed = [p for p in polls if not p.ok]
         return {
             "poll_seconds": t1 - t0, "drain_seconds": t2 - t1,
@@ -114,12 +116,12 @@ def phase_cold(sources: Path, db: Path) -> dict[str, float]:
             "alerts": sum(p.alerts for p in polls), "reviews": sum(p.reviews for p in polls),
             "failed_sources": len(failed), "first_error": failed[0].error if failed else None,
             "entries_not_analysed": sum(len(p.failed_entries) for p in polls),
-            "posted": drain.sent, "left": drain.left,
+            "posted": drain.sent, "left": drain.left, "models_seconds": models,
         }
 
     figures = asyncio.run(run())
     store.close()
-    figures.update(import_seconds=imported - started, models_seconds=models - imported, rss_mb=peak_rss_mb())
+    figures.update(import_seconds=imported - started, rss_mb=peak_rss_mb(), analysis_rss_mb=child_rss or 0.0)
     return figures
 
 
@@ -220,7 +222,9 @@ def main() -> int:
                   f"{cold['entries_not_analysed']} not analysed) = {cold['entries'] / cold['poll_seconds']:.0f} items/s")
             print(f"cold once, posting to the console: {cold['drain_seconds']:.2f} s for {cold['posted']} posts "
                   f"({cold['left']} left)")
-            print(f"cold once, peak RSS {cold['rss_mb']:.0f} MB (process wall {cold_wall:.2f} s)")
+            print(f"cold once, peak RSS {cold['rss_mb'] + cold['analysis_rss_mb']:.0f} MB: "
+                  f"{cold['rss_mb']:.0f} MB the service + {cold['analysis_rss_mb']:.0f} MB its analysis process "
+                  f"(process wall {cold_wall:.2f} s)")
             ratio = cold["poll_seconds"] / bare["seconds"]
             ratio_all = (cold["poll_seconds"] + cold["drain_seconds"]) / bare["seconds"]
             print(f"cold/bare: {ratio:.2f}× (poll+analyse+store), {ratio_all:.2f}× with posting; target ≤ 2.0×")

@@ -14,7 +14,8 @@ publisher that records when each post was sent. A cycle stands for one source
 interval, compressed to --interval seconds (APScheduler is left out: it only decides
 when; the clock would make 1,000 cycles take days).
 
-Printed every --report-every cycles: RSS now and at its peak, the database size, the
+Printed every --report-every cycles: RSS now and at its peak (the service's process
+plus its analysis process, bot/analysis_process.py), the database size, the
 cycle's duration, and the latency from an item's appearance in its feed (the server
 adding it) to its post, as median / max over the posts of those cycles.
 
@@ -45,15 +46,27 @@ from bench.feeds import ServerProcess, sources_toml  # noqa: E402
 TOKEN_RE = re.compile(r"\[(soak\d+)\]")
 
 
-def rss_mb() -> float:
-    """Resident set size now (Linux /proc), in MB."""
-    with open("/proc/self/statm", encoding="ascii") as handle:
-        pages = int(handle.read().split()[1])
+def rss_mb(pid: int | str = "self") -> float:
+    """Resident set size now (Linux /proc), in MB; 0 for a process that is gone."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[1])
+    except OSError:
+        return 0.0
     return pages * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
 
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def service_rss(service: Any) -> tuple[float, float, float, float]:
+    """(now, peak) of the service's process and of its analysis process, in MB. The
+    service's RSS is the sum of both; its peak is at most the sum of their peaks."""
+    analysis = service.analysis
+    child_now = sum(rss_mb(pid) for pid in analysis.pids()) if analysis else 0.0
+    child_peak = (analysis.peak_rss_mb() or 0.0) if analysis else 0.0
+    return rss_mb(), peak_rss_mb(), child_now, child_peak
 
 
 def recording_publisher(stream: Any) -> Any:
@@ -100,10 +113,13 @@ async def soak(args: argparse.Namespace, server: ServerProcess, folder: Path) ->
             # The first poll of every source: 20 old items each, recorded and not posted.
             started = time.perf_counter()
             await asyncio.gather(*(service._poll_job(source, wake) for source in config.sources))
+            main_now, _, child_now, _ = service_rss(service)
             print(f"first poll of {args.sources} sources ({args.sources * 20} old items recorded): "
-                  f"{time.perf_counter() - started:.1f} s, RSS {rss_mb():.0f} MB", flush=True)
-            print(f"{'cycle':>6} {'RSS MB':>7} {'peak MB':>7} {'DB MB':>6} {'cycle s':>8} {'posts':>6} "
-                  f"{'latency median/max s':>21}", flush=True)
+                  f"{time.perf_counter() - started:.1f} s, RSS {main_now + child_now:.0f} MB", flush=True)
+            print("RSS is the service's process plus its analysis process (main + analysis); "
+                  "peak is the sum of the two processes' peaks", flush=True)
+            print(f"{'cycle':>6} {'RSS MB':>7} {'main+analysis':>14} {'peak MB':>7} {'DB MB':>6} {'cycle s':>8} "
+                  f"{'posts':>6} {'latency median/max s':>21}", flush=True)
             window: list[float] = []
             durations: list[float] = []
             samples: list[tuple[int, float]] = []
@@ -125,16 +141,19 @@ async def soak(args: argparse.Namespace, server: ServerProcess, folder: Path) ->
                         del appeared[token]
                         del publisher.posted[token]
                     window += latencies
-                    now_mb = rss_mb()
+                    main_now, main_peak, child_now, child_peak = service_rss(service)
+                    now_mb, peak_mb = main_now + child_now, main_peak + child_peak
                     samples.append((cycle, now_mb))
                     db_mb = sum(p.stat().st_size for p in folder.glob("soak.sqlite3*")) / 1024 / 1024
                     latency = (f"{statistics.median(latencies):.2f} / {max(latencies):.2f}"
                                if latencies else "-")
-                    print(f"{cycle:6d} {now_mb:7.0f} {peak_rss_mb():7.0f} {db_mb:6.1f} "
+                    split = f"{main_now:.0f}+{child_now:.0f}"
+                    print(f"{cycle:6d} {now_mb:7.0f} {split:>14} {peak_mb:7.0f} {db_mb:6.1f} "
                           f"{statistics.mean(durations):8.2f} {len(latencies):6d} {latency:>21}", flush=True)
                     durations.clear()
             # Whatever is still queued, then the totals.
             await asyncio.sleep(1)
+            main_now, main_peak, child_now, child_peak = service_rss(service)
             stop.set()
             wake.set()
             sender.cancel()
@@ -148,7 +167,8 @@ async def soak(args: argparse.Namespace, server: ServerProcess, folder: Path) ->
           f"{len(unposted)} new items not posted (ordinary news is not posted)")
     if len(samples) >= 3:
         first, last = samples[1][1], samples[-1][1]  # after the first report: the caches have filled
-        print(f"RSS: peak {peak_rss_mb():.0f} MB; from cycle {samples[1][0]} to {samples[-1][0]}: "
+        print(f"RSS: peak {main_peak + child_peak:.0f} MB ({main_peak:.0f} MB the service + "
+              f"{child_peak:.0f} MB its analysis process); from cycle {samples[1][0]} to {samples[-1][0]}: "
               f"{first:.0f} → {last:.0f} MB ({last - first:+.0f} MB)")
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from bot import __version__
+from bot.analysis_process import NATIVE_THREAD_VARS
 
 DEFAULT_SOURCES = Path("sources.toml")
 DEFAULT_DB = Path("storage/arrestwatch.sqlite3")
@@ -93,7 +94,6 @@ def _positive_days(value: str) -> int:
 # numpy's BLAS (under natasha's taggers) starts a busy-waiting thread per core; for
 # matrices this small they only take the CPU from the poll: half the throughput of a
 # cold poll on two cores. Set before numpy is first imported; an explicit value wins.
-NATIVE_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def limit_native_threads() -> None:
@@ -394,7 +394,12 @@ def _worker_settings():  # -> WorkerSettings
                   file=sys.stderr)
             raise SystemExit(2)
         values[name] = seconds if name == "claim_seconds" else timedelta(seconds=seconds)
-    return WorkerSettings(**values)  # type: ignore[arg-type]
+    analysis = os.environ.get("ARRESTWATCH_ANALYSIS", "").strip().lower() or "process"
+    if analysis not in ("process", "inline"):
+        print(f"error: ARRESTWATCH_ANALYSIS={analysis!r}: use 'process' (analyse in a child process, "
+              "the default) or 'inline' (in this process)", file=sys.stderr)
+        raise SystemExit(2)
+    return WorkerSettings(**values, analysis_process=analysis == "process")  # type: ignore[arg-type]
 
 
 def _prepare(args: argparse.Namespace):

@@ -9,7 +9,7 @@ a stated term):
   their transliterated keys (bot/translit.py) with fuzzy matching (rapidfuzz), and a
   lone surname counts only when no other person within the window carries it; or
 - its text is a near-duplicate of one of the event's reports (a syndicated copy):
-  MinHash over word shingles (datasketch), unless it names other people.
+  a bottom-k sketch of word shingles, unless it names other people.
 
 Two people who share a surname but not a given name are different people; the same
 person detained again after the window is a new event.
@@ -21,21 +21,23 @@ release or another detainee → a short follow-up in reply to the alert.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
-from collections.abc import Sequence
+import threading
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from hashlib import blake2b
+from typing import Literal
 
 from rapidfuzz import fuzz
 
 from bot.analysis.result import Analysis, Detainee
 from bot.translit import name_key, name_tokens
-
-if TYPE_CHECKING:
-    from datasketch import MinHash
 
 DEFAULT_WINDOW = timedelta(days=7)
 # While a person of the event serves a stated term, news of them (a release, an
@@ -44,7 +46,8 @@ CUSTODY_CAP = timedelta(days=90)
 # Estimated Jaccard similarity of word shingles above which two texts are copies.
 NEAR_DUPLICATE = 0.5
 SHINGLE_WORDS = 3
-MINHASH_PERMUTATIONS = 64
+SKETCH_SIZE = 64  # shingle hashes kept per text (standard error of the estimate ≈ 0.06 at 0.5)
+SKETCH_CACHE = 4096  # texts whose sketches are kept: recent events' reports are compared again and again
 # rapidfuzz ratio (0..100) above which two name words, already transliterated to
 # keys, are the same word spelled differently; shorter words must be equal.
 WORD_SIMILARITY = 88.0
@@ -65,6 +68,8 @@ _RELEASE = re.compile(
 _TERM = re.compile(r"^(\d+) (day|month|year)s?$")
 _UNIT_DAYS = {"day": 1, "month": 30, "year": 365}
 _WORDS = re.compile(r"\w+")
+_SKETCHES: OrderedDict[bytes, array[int]] = OrderedDict()
+_SKETCH_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -146,6 +151,7 @@ def _words_match(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= WORD_SIMILARITY
 
 
+@lru_cache(maxsize=16384)
 def compare_names(a: str, b: str) -> NameMatch:
     """"same" when both are full names of one person (in any script, order, spelling);
     "surname" when one is a single word found in the other; "different" otherwise."""
@@ -193,25 +199,63 @@ def person_status(term: str | None, released: bool) -> Status:
 # -- texts ----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=2048)
-def _signature(text: str) -> MinHash:
-    from datasketch import MinHash  # imported on first use: it loads numpy and scipy (~1 s)
+def _sketch(text: str) -> array[int]:
+    """The SKETCH_SIZE smallest hashes of the text's word 3-shingles, ascending (a
+    bottom-k sketch), cached by a digest of the text (not the text: 600 bytes a sketch).
 
+    Why not datasketch's MinHash, as before: importing datasketch imports scipy (about
+    1 s and 40 MB) for what is, at this scale, a few dozen integer comparisons. A
+    bottom-k sketch estimates Jaccard similarity as well as a MinHash of as many
+    permutations, is exact for texts of fewer than SKETCH_SIZE shingles, and costs one
+    hash per shingle. blake2b, not hash(): the same text gets the same sketch in every
+    process and every run.
+    """
+    digest = blake2b(text.encode("utf-8"), digest_size=16).digest()
+    with _SKETCH_LOCK:
+        sketch = _SKETCHES.get(digest)
+        if sketch is not None:
+            _SKETCHES.move_to_end(digest)
+            return sketch
     words = _WORDS.findall(text.casefold())
     if len(words) >= SHINGLE_WORDS:
         shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
     else:
         shingles = set(words)
-    signature = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
-    signature.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles)])
-    return signature
+    hashes = {int.from_bytes(blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
+              for shingle in shingles}
+    sketch = array("Q", heapq.nsmallest(SKETCH_SIZE, hashes))
+    with _SKETCH_LOCK:
+        _SKETCHES[digest] = sketch
+        while len(_SKETCHES) > SKETCH_CACHE:
+            _SKETCHES.popitem(last=False)
+    return sketch
 
 
 def text_similarity(a: str, b: str) -> float:
-    """Estimated Jaccard similarity (0..1) of the two texts' word 3-shingles."""
-    if not a.strip() or not b.strip():
-        return 0.0
-    return float(_signature(a).jaccard(_signature(b)))
+    """Estimated Jaccard similarity (0..1) of the two texts' word 3-shingles: of the
+    SKETCH_SIZE smallest shingle hashes of both texts together, the share found in both."""
+    return similarity_to(a)(b)
+
+
+def similarity_to(text: str) -> Callable[[str], float]:
+    """``text_similarity(text, other)`` as a function of ``other``, for comparing one new
+    report with every report of the recent events: most share no hash at all, and that is
+    found with one set lookup per hash."""
+    if not text.strip():
+        return lambda other: 0.0
+    mine = frozenset(_sketch(text))
+
+    def similarity(other: str) -> float:
+        if not other.strip():
+            return 0.0
+        theirs = _sketch(other)
+        if mine.isdisjoint(theirs):
+            return 0.0
+        smallest = sorted(mine.union(theirs))[:SKETCH_SIZE]  # at most 2 × 64: sorting beats a heap
+        both = mine.intersection(theirs)
+        return sum(1 for value in smallest if value in both) / len(smallest)
+
+    return similarity
 
 
 # -- placing a report -------------------------------------------------------------------
@@ -254,6 +298,7 @@ def assign(
     """
     detainees = _unique(report.analysis.detainees)
     live = [event for event in events if _within(event, report, window)]
+    similar = similarity_to(report.text)
     everyone = [person for event in live for person in event.people]
 
     def lone_surname_is_unambiguous(name: str) -> bool:
@@ -271,7 +316,7 @@ def assign(
                     matched[index] = person
                     how.append(f"{'person' if verdict == 'same' else 'surname'}:{person.key}")
                     break
-        similarity = max((text_similarity(report.text, other.text) for other in event.reports), default=0.0)
+        similarity = max((similar(other.text) for other in event.reports), default=0.0)
         # A templated text about other named people is not a copy of this event's report.
         names_others = bool(event.people) and any(len(name_tokens(d.name)) >= 2 for d in detainees) and not matched
         if not matched and (similarity < NEAR_DUPLICATE or names_others):

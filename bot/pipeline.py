@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.analysis import Analysis, RuleConfig
+from bot.analysis_process import AnalysisError, Job
 from bot.dedup import canonical_url, content_hash, entry_keys
 from bot.event_posts import EventPosts
 from bot.extract import extract_article_text
@@ -37,6 +38,24 @@ ARTICLE_CONCURRENCY = 4
 BACKOFF_CAP = timedelta(hours=6)
 
 Analyzer = Callable[[str, str, "str | None", "RuleConfig | None"], Analysis]
+# A batch of (title, text, declared language) → one outcome per entry, in order.
+BatchAnalyzer = Callable[[Sequence[Job], "RuleConfig | None"], "list[Analysis | AnalysisError]"]
+
+
+def in_process(analyzer: Analyzer) -> BatchAnalyzer:
+    """Run ``analyzer`` on a batch in this process (tests, and ``sources test``)."""
+
+    def analyze_many(jobs: Sequence[Job], rules: RuleConfig | None) -> list[Analysis | AnalysisError]:
+        outcomes: list[Analysis | AnalysisError] = []
+        for title, text, lang in jobs:
+            try:
+                outcomes.append(analyzer(title, text, lang, rules))
+            except Exception as exc:  # reported per entry, like the analysis process does
+                log.debug("analysis failed", exc_info=True)
+                outcomes.append(AnalysisError(f"{exc!r}"))
+        return outcomes
+
+    return analyze_many
 
 
 def backoff_delay(interval: timedelta, failures: int, retry_after: float | None = None) -> timedelta:
@@ -48,6 +67,11 @@ def backoff_delay(interval: timedelta, failures: int, retry_after: float | None 
     if retry_after is not None:
         delay = max(delay, timedelta(seconds=min(retry_after, BACKOFF_CAP.total_seconds())))
     return delay
+
+
+def _is_teaser(entry: Entry) -> bool:
+    """Whether the feed gives only a teaser of the entry, so its article page is read."""
+    return not entry.full_text and len(entry.text) < TEASER_CHARS and bool(entry.url)
 
 
 def _human(delay: timedelta) -> str:
@@ -90,12 +114,16 @@ class Pipeline:
         fetcher: Fetcher,
         *,
         analyzer: Analyzer | None = None,
+        analyze_many: BatchAnalyzer | None = None,
         clock: Callable[[], datetime] = utcnow,
         review_to_admin: bool = False,
         metrics: Metrics | None = None,
     ) -> None:
         if analyzer is None:
             from bot.analysis import analyze as analyzer  # the default rules
+        # Polls analyse their new entries in batches: in an AnalysisProcess when the
+        # service gives one, else here (in the poll's worker thread).
+        self.analyze_many = analyze_many or in_process(analyzer)
         self.config = config
         self.store = store
         self.fetcher = fetcher
@@ -174,52 +202,46 @@ class Pipeline:
             )
             return
         try:
-            entries = await asyncio.to_thread(parse_entries, source, result.content, result.text, result.final_url)
+            entries, candidates = await asyncio.to_thread(
+                self._parse_new, source, result.content, result.text, result.final_url
+            )
         except SourceParseError as exc:
             report.ok, report.error = False, str(exc)
             log.warning("source %s: %s", source.name, exc)
             await asyncio.to_thread(self.store.record_poll_failure, state.id, now=self.clock(), error=str(exc))
             return
         report.entries = len(entries)
-        candidates = await asyncio.to_thread(self._new_candidates, source, entries)
         first_poll = state.first_polled_at is None
         now = self.clock()
         cutoff = now - self.config.settings.max_age
+
+        def back_catalogue(entry: Entry) -> bool:
+            # Adding a source must not flood the channel with its back catalogue.
+            return first_poll and (entry.published is None or entry.published < cutoff)
+
+        # The network first (article pages of teasers, a few at a time), then the CPU-bound
+        # analysis of the whole batch in one worker thread: one thread hop per poll rather
+        # than one per entry, which cost more than the analysis of most entries.
+        texts: list[str | None] = [candidate.entry.text for candidate in candidates]
         limiter = asyncio.Semaphore(ARTICLE_CONCURRENCY)
 
-        async def prepare(candidate: _Candidate) -> tuple[NewItem, QueuedPost | None] | None:
-            entry = candidate.entry
-            if first_poll and (entry.published is None or entry.published < cutoff):
-                # Adding a source must not flood the channel with its back catalogue.
-                return self._item(source, state.id, candidate, entry.text, None, "old", now), None
+        async def article(index: int) -> None:
+            entry = candidates[index].entry
             try:
                 async with limiter:
-                    text = await self._full_text(source, entry)
-                analysis = await asyncio.to_thread(
-                    self.analyzer, entry.title, text, source.lang, self.config.rules
-                )
-            except Exception as exc:  # an entry that breaks analysis is retried next poll, not lost
-                log.exception("source %s: cannot analyse %s", source.name, entry.url or entry.title[:80])
+                    texts[index] = await self._full_text(source, entry)
+            except Exception as exc:  # an entry whose page breaks us is retried next poll, not lost
+                log.exception("source %s: cannot read the article %s", source.name, entry.url)
                 report.failed_entries.append(f"{entry.url or entry.title[:80]}: {exc!r}")
-                return None
-            decision = triage(analysis, self.config.settings)
-            item = self._item(source, state.id, candidate, text, analysis, decision, now)
-            if decision == "seen":
-                return item, None
-            body = format_alert(
-                AlertPost(
-                    title=entry.title, url=entry.url, source_name=source.name, analysis=analysis,
-                    published=entry.published,
-                ),
-                self.config.settings.language,
-            )
-            if decision == "alert":
-                return item, QueuedPost(body)
-            if self.review_to_admin:
-                return item, QueuedPost(review_request(body, analysis), kind="review", target="admin")
-            return item, None
+                texts[index] = None
 
-        prepared = [p for p in await asyncio.gather(*(prepare(c) for c in candidates)) if p is not None]
+        await asyncio.gather(*(
+            article(index) for index, candidate in enumerate(candidates)
+            if _is_teaser(candidate.entry) and not back_catalogue(candidate.entry)
+        ))
+        prepared = await asyncio.to_thread(
+            self._prepare, source, state.id, candidates, texts, back_catalogue, now, report
+        )
         self.events.language = self.config.settings.language  # the config may have been reloaded
         ids = await asyncio.to_thread(self.store.add_items, prepared, now=now, events=self.events)
         for (item, _), item_id in zip(prepared, ids):
@@ -232,9 +254,13 @@ class Pipeline:
             report.alerts += item.status == "alert" and role in (None, "first")
             report.reviews += item.status == "review"
             report.old_items += item.status == "old"
+        # An entry left out (its article or analysis failed) must come back at the next
+        # poll: keep the old validators then, so an unchanged feed is not answered 304.
+        kept = bool(report.failed_entries)
         await asyncio.to_thread(
-            self.store.record_poll_success, state.id, now=self.clock(), etag=result.etag,
-            last_modified=result.last_modified, new_items=report.new_items,
+            self.store.record_poll_success, state.id, now=self.clock(),
+            etag=state.etag if kept else result.etag,
+            last_modified=state.last_modified if kept else result.last_modified, new_items=report.new_items,
         )
         if report.alerts:
             log.info("source %s: %d new items, %d arrest alerts queued", source.name, report.new_items, report.alerts)
@@ -253,6 +279,64 @@ class Pipeline:
 
         return list(await asyncio.gather(*(analyse(entry) for entry in entries)))
 
+    def _parse_new(
+        self, source: SourceConfig, content: bytes, text: str, final_url: str
+    ) -> tuple[list[Entry], list[_Candidate]]:
+        """The feed's entries, and those of them not stored yet (worker thread)."""
+        entries = parse_entries(source, content, text, final_url)
+        return entries, self._new_candidates(source, entries)
+
+    def _prepare(
+        self, source: SourceConfig, source_id: int, candidates: Sequence[_Candidate],
+        texts: Sequence[str | None], back_catalogue: Callable[[Entry], bool], now: datetime,
+        report: PollReport,
+    ) -> list[tuple[NewItem, QueuedPost | None]]:
+        """Analyse the new entries and decide each one's post (worker thread).
+
+        An entry whose article or analysis failed is left out: not stored, so the next
+        poll tries it again; it is listed in the report.
+        """
+        jobs = [
+            (candidate.entry.title, text, source.lang)
+            for candidate, text in zip(candidates, texts) if text is not None and not back_catalogue(candidate.entry)
+        ]
+        try:
+            outcomes = iter(self.analyze_many(jobs, self.config.rules))
+        except AnalysisError as exc:  # the analysis process died: the whole batch waits for the next poll
+            outcomes = iter([exc] * len(jobs))
+        prepared: list[tuple[NewItem, QueuedPost | None]] = []
+        for candidate, text in zip(candidates, texts):
+            entry = candidate.entry
+            if back_catalogue(entry):
+                prepared.append((self._item(source, source_id, candidate, entry.text, None, "old", now), None))
+                continue
+            if text is None:
+                continue
+            analysis = next(outcomes)
+            if isinstance(analysis, AnalysisError):  # not stored: the next poll tries it again
+                log.error("source %s: cannot analyse %s: %s", source.name, entry.url or entry.title[:80], analysis)
+                report.failed_entries.append(f"{entry.url or entry.title[:80]}: {str(analysis).splitlines()[-1]}")
+                continue
+            decision = triage(analysis, self.config.settings)
+            item = self._item(source, source_id, candidate, text, analysis, decision, now)
+            if decision == "seen":
+                prepared.append((item, None))
+                continue
+            body = format_alert(
+                AlertPost(
+                    title=entry.title, url=entry.url, source_name=source.name, analysis=analysis,
+                    published=entry.published,
+                ),
+                self.config.settings.language,
+            )
+            if decision == "alert":
+                prepared.append((item, QueuedPost(body)))
+            elif self.review_to_admin:
+                prepared.append((item, QueuedPost(review_request(body, analysis), kind="review", target="admin")))
+            else:
+                prepared.append((item, None))
+        return prepared
+
     def _new_candidates(self, source: SourceConfig, entries: Sequence[Entry]) -> list[_Candidate]:
         """Entries none of whose keys is stored yet, each story once per batch."""
         keyed = [_Candidate(entry, entry_keys(source.name, entry)) for entry in entries]
@@ -267,7 +351,7 @@ class Pipeline:
 
     async def _full_text(self, source: SourceConfig, entry: Entry) -> str:
         """The entry's text, or the article page's main text when the feed has a teaser."""
-        if entry.full_text or len(entry.text) >= TEASER_CHARS or not entry.url:
+        if not _is_teaser(entry):
             return entry.text
         try:
             page = await self.fetcher.fetch(

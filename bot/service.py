@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from bot.analysis_process import AnalysisProcess
 from bot.config import ConfigError, load_config
 from bot.digest import DigestResult, digest_due, queue_digest, today
 from bot.fetch import Fetcher
@@ -68,13 +69,17 @@ def worker_id(store: Store) -> str:
 @dataclass(frozen=True)
 class WorkerSettings:
     """How this worker shares the database with others (ARRESTWATCH_LEASE_SECONDS,
-    ARRESTWATCH_SENDER_LEASE_SECONDS, ARRESTWATCH_CLAIM_SECONDS; read by the CLI)."""
+    ARRESTWATCH_SENDER_LEASE_SECONDS, ARRESTWATCH_CLAIM_SECONDS) and where it analyses
+    reports (ARRESTWATCH_ANALYSIS); read by the CLI."""
 
     worker: str | None = None  # None: worker_id(store)
     source_lease: timedelta = SOURCE_LEASE_DURATION
     sender_lease: timedelta = SENDER_LEASE_DURATION
     claim_seconds: float = CLAIM_SECONDS
     poll_concurrency: int = POLL_CONCURRENCY
+    # True: in a child process (bot/analysis_process.py, another core, natasha's models
+    # only there); False: in this process.
+    analysis_process: bool = True
 
 
 @dataclass(frozen=True)
@@ -197,8 +202,10 @@ class Service:
         if isinstance(self.publisher, TelegramPublisher):
             self.publisher.on_flood_wait = self.metrics.flood_wait
         # Doubtful reports go to the operators' chat (with Approve/Reject) when there is one.
+        self.analysis = AnalysisProcess() if self.workers.analysis_process else None
         self.pipeline = Pipeline(config, store, self.fetcher, review_to_admin=telegram.admin_chat_id is not None,
-                                 metrics=self.metrics)
+                                 metrics=self.metrics,
+                                 analyze_many=self.analysis.analyze_many if self.analysis else None)
         self.reload_seconds: float = RELOAD_CHECK_SECONDS
         self.sender_idle_seconds: float = SENDER_IDLE_SECONDS
         self.admin_poll_timeout: float = ADMIN_POLL_TIMEOUT
@@ -220,8 +227,12 @@ class Service:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        await self.publisher.stop()
-        await self.fetcher.aclose()
+        try:
+            await self.publisher.stop()
+            await self.fetcher.aclose()
+        finally:
+            if self.analysis is not None:
+                await asyncio.to_thread(self.analysis.close)
 
     async def once(self, *, wait: float, progress: bool = False) -> OnceSummary:
         """Poll every source once, then drain the outbox for at most ``wait`` seconds.

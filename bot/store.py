@@ -11,6 +11,7 @@ what keep several processes consistent.
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import json
 import re
@@ -912,7 +913,7 @@ def _load_events(db: Connection, where: str, params: Sequence[Any], *, texts: bo
             reports[row["event_id"]].append(Report(
                 item_id=row["id"], source_name=row["source_name"], title=row["title"], url=row["url"],
                 text=row["text"], at=from_iso(row["published_at"] or row["fetched_at"]) or utcnow(),
-                analysis=Analysis.from_dict(json.loads(row["analysis"] or "{}")), role=row["role"],
+                analysis=_stored_analysis(row["analysis"] or "{}"), role=row["role"],
             ))
     return [
         Event(
@@ -922,6 +923,13 @@ def _load_events(db: Connection, where: str, params: Sequence[Any], *, texts: bo
         )
         for row in rows
     ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _stored_analysis(text: str) -> Analysis:
+    """An item's stored analysis; cached because every placement reads the analyses of
+    all recent events' reports again (Analysis is immutable, so sharing is safe)."""
+    return Analysis.from_dict(json.loads(text))
 
 
 def _stored_item(row: Any) -> StoredItem:

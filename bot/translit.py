@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Display: Kazakh-passport style, close to what English-language outlets print.
 _LATIN: dict[str, str] = {
@@ -80,6 +81,7 @@ def latin(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=8192)
 def token_key(word: str) -> str:
     """The comparable key of one word of a name: Нұржан, Нуржан, Nurzhan, Nurjan → "nurjan"."""
     text = unicodedata.normalize("NFC", word).casefold()
@@ -94,8 +96,13 @@ def token_key(word: str) -> str:
     return _DOUBLE.sub(r"\1", text)
 
 
+@lru_cache(maxsize=8192)
 def name_tokens(name: str) -> tuple[str, ...]:
-    """The keys of a person's name words, patronymics left out, in written order."""
+    """The keys of a person's name words, patronymics left out, in written order.
+
+    Cached: event placement compares every new detainee with everyone in the recent
+    events, so the same few hundred names are keyed over and over.
+    """
     keys = [key for key in (token_key(word) for word in _WORD.findall(name)) if key and key not in _PATRONYMIC_WORDS]
     if len(keys) >= 3:
         named = [key for key in keys if not _PATRONYMIC.search(key)]

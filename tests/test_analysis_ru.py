@@ -315,3 +315,14 @@ def test_a_detention_for_hours_that_ended_is_still_custody() -> None:
 
 def test_a_release_of_someone_detained_earlier_is_not_new_custody() -> None:
     assert not ru("Задержанного ранее активиста Нурлана Ержанова освободили из СИЗО в понедельник.").arrest
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Суд арестовал активиста Армана Куанышева на 10 суток, а его брата на 5 и", "ru"),
+    ("Сот белсенді Арман Қуанышевты 10 тәулікке қамады, тағы 5 мен", "kk"),
+])
+def test_a_text_cut_off_after_a_number_and_a_conjunction_is_analysed(text: str, lang: str) -> None:
+    # A feed that cuts its teaser at "5 и" once made the term finder read past the sentence.
+    result = analyze_cyrillic("", text, lang, RuleConfig())
+    assert result.lang == lang
+    assert find_terms(text.replace(",", " ,").split(), lang) is not None

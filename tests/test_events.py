@@ -221,6 +221,25 @@ def test_a_syndicated_copy_joins_by_its_text_but_a_template_about_others_does_no
     assert assign(report(3, template, Detainee("Bolat Kenzhebekov", "15 days"), hours=2), [event]).event is None
 
 
+def test_text_similarity_is_exact_for_short_texts_and_close_for_long_ones() -> None:
+    def shingles(text: str) -> set[str]:
+        words = text.casefold().split()
+        return {" ".join(words[i:i + 3]) for i in range(len(words) - 2)}
+
+    short_a = "the court in almaty jailed the activist for ten days on monday evening"
+    short_b = "the court in almaty jailed the activist for five days on monday evening"
+    exact = len(shingles(short_a) & shingles(short_b)) / len(shingles(short_a) | shingles(short_b))
+    assert text_similarity(short_a, short_b) == pytest.approx(exact)  # under 64 shingles: exact
+    assert text_similarity(short_a, short_a) == 1.0 and text_similarity(short_a, "nothing in common here") == 0.0
+
+    # 400 shingles, half of them shared: the 64-hash estimate is within a few standard errors.
+    base = [f"w{i}" for i in range(402)]
+    changed = base[:201] + [f"x{i}" for i in range(201)]
+    a, b = " ".join(base), " ".join(changed)
+    exact = len(shingles(a) & shingles(b)) / len(shingles(a) | shingles(b))
+    assert abs(text_similarity(a, b) - exact) < 0.2
+
+
 def test_people_detained_together_form_one_event_and_a_new_one_is_a_follow_up() -> None:
     first = report(1, B1_RU[1], Detainee("Дана Жаксылыкова"), Detainee("Тимур Беков"))
     opened = assign(first, [])

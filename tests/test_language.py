@@ -45,3 +45,25 @@ def test_too_little_text_falls_back_to_the_hint_or_und():
 
 def test_other_scripts_are_undetermined():
     assert detect_language("警方在阿拉木图拘留了两名活动人士，他们在市政府外举行了抗议。") == "und"
+
+
+@pytest.mark.parametrize("text,hint,expected", [
+    ("abcdefghijk", None, "und"),  # 11 letters: below the minimum, no hint
+    ("abcdefghijk", "ru", "ru"),
+    ("abcdefghijkl", None, "en"),  # 12 letters: enough
+    ("ABCDEF абвгде", None, "en"),  # a tie between the scripts goes to Latin
+    ("ABCDEF абвгдеж", None, "ru"),
+    ("1234567890 2024 15:30 — 99%", "kk", "kk"),  # digits only: the hint decides
+    ("ӘҒҚҢӨҰҮҺІ әғқңөұүһі", None, "kk"),  # Kazakh-only letters
+    ("éàüöß naïve café Ελληνικά ΣΟΦΙΑ", None, "und"),  # letters outside a–z and the Cyrillic block
+])
+def test_letter_counting_edge_cases(text, hint, expected):
+    assert detect_language(text, hint=hint) == expected
+
+
+def test_cyrillic_block_non_letters_and_odd_characters_do_not_count():
+    # ҂ and the combining marks U+0483–U+0489 are in the Cyrillic block but are not letters;
+    # lone surrogates and emoji are neither script (and must not raise).
+    assert detect_language("҂҃҄҅҆҇҈҉" * 5 + " абв", hint="xx") == "und"
+    assert detect_language("\ud800\udfff 😀 ok абв", hint=None) == "und"
+    assert detect_language("\ud800 Полиция задержала активиста у здания суда.", hint=None) == "ru"

@@ -32,10 +32,13 @@ MAX_EVIDENCE_CHARS = 400
 # --- vocabulary ---------------------------------------------------------------------
 
 # The pre-pass: a report without any of these stems cannot be an arrest report.
+# Only whether it matches counts, so "\d+ days" is written " days" after a digit: with every
+# alternative starting with a letter or a space, the regex engine skips ahead by first
+# character, about twice as fast on the ordinary news this pass exists for.
 _CANDIDATE = re.compile(
     r"detain|detention|arrest|jail|prison|imprison|custody|remand|sentenc|behind bars|penal colon"
     r"|held (?:by|in|at|incommunicado)|being held|police (?:station|van)|apprehend|intercepted"
-    r"|rounded up|captured|abduct|psychiatric|\d+ days|days in|days of")
+    r"|rounded up|captured|abduct|psychiatric| days(?<=\d days)|days in|days of")
 
 _CUSTODY = re.compile(
     r"\b(?:detain(?:ed|s|ing)?|detention|detentions|detainees?|arrest(?:ed|s|ing)?|jail(?:ed|s|ing)?"
@@ -180,7 +183,8 @@ def _has_keyword(lowered: str, keyword: str) -> bool:
 
 
 def _has_protest(original: str) -> bool:
-    if _MARCH.search(original):
+    # Every form _MARCH matches contains "arch"; the substring test spares most texts the regex.
+    if "arch" in original and _MARCH.search(original):
         return True
     lowered = original.lower()
     for match in _PROTEST.finditer(lowered):

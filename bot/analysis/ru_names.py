@@ -34,11 +34,15 @@ class Models:
 
 @functools.lru_cache(maxsize=1)
 def models() -> Models:
-    """Load natasha (about a second); later calls return the same models."""
-    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    """Load natasha (about half a second); later calls return the same models.
 
-    embedding = NewsEmbedding()
-    return Models(Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab())
+    :mod:`bot.analysis.natasha_models` loads them without what the taggers never use (navec's
+    vocabulary and precomputed norms, a second copy of the 250k-word list): peak RSS ~90 MB
+    lower, steady ~45 MB lower.
+    """
+    from bot.analysis import natasha_models
+
+    return Models(*natasha_models.load())
 
 
 @functools.lru_cache(maxsize=1)

@@ -27,6 +27,8 @@ _TOLD = {"сообщить", "рассказать", "заявить", "пояс
 _BEING_IN = {"находиться", "содержаться", "оставаться", "провести", "удерживать", "держать"}
 # Offices one runs for: "кандидат в депутаты" is not a deputy.
 _OFFICES = {"депутат", "президент", "аким", "мэр", "губернатор"}
+# "тот же срок", "такое же наказание": the sentence repeats the term stated before it.
+_SAME_TERM = re.compile(r"\b(тот|такой) же (\w+ )?(срок|наказание)|такое же (\w+ )?наказание")
 
 
 @dataclass
@@ -125,7 +127,7 @@ def analyse_sentence(
             facts.cues.append(Cue(index, "extra:" + keyword, "event", True))
     facts.fine = [i for i, t in enumerate(toks) if t.lemma in vocab.FINE_LEMMAS]
     facts.summons = [i for i, t in enumerate(toks) if t.lemma in vocab.SUMMONS_LEMMAS]
-    facts.same_term_as_before = bool(re.search(r"\b(тот|такой) же (\w+ )?(срок|наказание)|такое же (\w+ )?наказание", lower_text))
+    facts.same_term_as_before = bool(_SAME_TERM.search(lower_text))
     return facts
 
 

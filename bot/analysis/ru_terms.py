@@ -10,6 +10,7 @@ are not sentences ("в течение пяти лет") and ages ("60 лет") a
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -43,8 +44,13 @@ KK_NUMBERS = {
 _RU_TENS = {20, 30, 40, 50, 60}
 
 
+@functools.lru_cache(maxsize=16384)
 def ru_word_number(word: str) -> int | None:
-    """Value of a Russian cardinal number word in any case, or None."""
+    """Value of a Russian cardinal number word in any case, or None.
+
+    Cached: every word of a sentence that may hold a term is asked about, some several times,
+    and the stem loop below is the slow part of term finding.
+    """
     w = word.lower().replace("ё", "е")
     if w in RU_SMALL_NUMBERS:
         return RU_SMALL_NUMBERS[w]
@@ -84,6 +90,16 @@ _RU_BEFORE_OK = re.compile(
 )
 _RU_BEFORE_BAD = re.compile(r"^(до|от|через|течение|последние|уже|грозит|около|более|почти|свыше)$")
 _KK_AFTER_BAD = re.compile(r"^(айлық|бұрын|ішінде|бойы)")
+_KK_DATIVE = re.compile(r"(ке|ге|қа|ға)$")
+_KK_CUSTODY_AFTER = re.compile(r"(қамау|қамақ|қамал|бас|түрме|колония|сотталд|әкімшілік)")
+_ARABIC_NUMBER = re.compile(r"\d{1,3}")
+_HALF_NUMBER = re.compile(r"\d{1,2}[,.]5")
+
+# Every term ends in a unit word, so a sentence whose text holds none of these beginnings of
+# the unit words above has no term and is skipped without looking at each word (most
+# sentences). Keep each a superset of its unit table.
+_RU_UNIT_HINT = re.compile(r"сутк|суток|день|дн|недел|месяц|год|лет")
+_KK_UNIT_HINT = re.compile(r"тәулі|күн|апта|ай|жыл")
 
 
 @dataclass(frozen=True)
@@ -104,11 +120,14 @@ def canonical(amount: float, unit: str) -> str:
 
 
 def _number_at(words: list[str], i: int, lang: str) -> tuple[float, int] | None:
-    """Number starting at words[i]: (value, number of words used)."""
+    """Number starting at words[i]: (value, number of words used); None past the end
+    (a sentence may end in "5 и", cut off by the feed)."""
+    if i >= len(words):
+        return None
     w = words[i].lower()
-    if re.fullmatch(r"\d{1,3}", w):
+    if _ARABIC_NUMBER.fullmatch(w):
         return float(w), 1
-    if re.fullmatch(r"\d{1,2}[,.]5", w):
+    if _HALF_NUMBER.fullmatch(w):
         return float(w.replace(",", ".")), 1
     if lang == "kk":
         if w in KK_NUMBERS:
@@ -186,6 +205,9 @@ def _shared_unit(words: list[str], i: int, lang: str) -> list[Term] | None:
 
 def find_terms(words: list[str], lang: str) -> list[Term]:
     """Every custodial term in a sentence given as its list of words (punctuation included)."""
+    unit_hint = _KK_UNIT_HINT if lang == "kk" else _RU_UNIT_HINT
+    if not unit_hint.search(" ".join(words).lower()):
+        return []
     terms: list[Term] = []
     i = 0
     while i < len(words):
@@ -221,8 +243,8 @@ def _is_custodial(words: list[str], start: int, end: int, lang: str) -> bool:
             return False
         unit_word = words[end - 1].lower()
         # "15 тәулікке", "5 жылға" (dative = sentence to), or a custody word right after.
-        return bool(re.search(r"(ке|ге|қа|ға)$", unit_word)) or any(
-            re.match(r"(қамау|қамақ|қамал|бас|түрме|колония|сотталд|әкімшілік)", w) for w in after
+        return bool(_KK_DATIVE.search(unit_word)) or any(
+            _KK_CUSTODY_AFTER.match(w) for w in after
         ) or unit_word.startswith("тәулік")
     if after and _RU_NOT_CUSTODY_AFTER.search(after[0]):
         return False

@@ -51,7 +51,9 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
     extra = keywords_for(rules.extra_keywords, "ru")  # custody words
     civic_extra = keywords_for(rules.civic_keywords, "ru")
     custody_hint = vocab.CUSTODY_HINT_RE.search(low) or matched_keyword(low, extra)
-    civic_hint = vocab.CIVIC_HINT_RE.search(low) or matched_keyword(low, civic_extra)
+    # The civic pre-pass is the slowest regex here and only matters once a custody word is
+    # found, which most news lacks.
+    civic_hint = bool(custody_hint) and bool(vocab.CIVIC_HINT_RE.search(low) or matched_keyword(low, civic_extra))
     if not watched and not (custody_hint and civic_hint):
         reason = "no custody vocabulary" if not custody_hint else "custody without civic context"
         reasons = (reason,) + ((f"excluded:{excluded}",) if excluded else ())

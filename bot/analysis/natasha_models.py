@@ -1,0 +1,146 @@
+"""Load natasha's Russian models (segmenter, NER and morphology taggers, MorphVocab) with less memory.
+
+natasha's own constructors (``NewsEmbedding()``, ``NewsNERTagger(emb)``, ``NewsMorphTagger(emb)``)
+add about 170 MB to a process, with a transient peak about 50 MB above that. Much of it is never
+used by the taggers:
+
+* ``NewsEmbedding()`` runs navec's ``PQ.precompute()``, which builds the vector norms through a
+  transient 250k × 100 float32 array (~100 MB) and keeps the centroid products ``ab``
+  (100 × 256 × 256 float32, ~26 MB). Both serve only ``Navec.sim``; slovnet never calls it.
+* navec's ``Vocab`` (a 250k-word list, a dict and a counts list, ~45 MB) is not used either:
+  slovnet's ``inject_navec`` reads only ``navec.meta.id`` (checked against the model) and
+  ``navec.pq.indexes`` / ``navec.pq.codes``.
+* The NER and the morphology packs each carry their own 250k-word ``words_vocab`` (slovnet
+  ``Vocab``: list + dict, ~48 MB each). The two word lists are identical, so one object serves
+  both taggers (compared at load time; a tagger whose list differs keeps its own).
+
+So the slim path reads navec's meta and PQ with navec's own readers (a ``PQ`` subclass whose
+``precompute`` does nothing), skips navec's vocabulary, and loads each slovnet pack the way
+``slovnet.api.NER.load`` / ``Morph.load`` do (same ``Pack``, model, encoder, decoder and infer
+classes) except that the word vocabulary is shared. Inference is natasha's and slovnet's own
+code, unchanged, so tagging output is identical. The embedding object is dropped once injected.
+
+Measured (``bot.service`` imported, 58 MB, then one Russian report): peak RSS 279 → 187 MB,
+steady 231 → 187 MB (plain loading frees navec's vocabulary and norms afterwards, so the steady
+gain is mostly the second word list), model loading ~1.0-1.4 → ~0.45-0.65 s.
+
+``MorphVocab`` (pymorphy2, ~14 MB, used by ``span.normalize``) stays: pymorphy3, already loaded
+for the rules, ships a newer dictionary that parses ~1.4% of the 250k words differently, and a
+pymorphy3-backed vocabulary changes natasha's normalisation of some names ("Лида" in the
+genitive gives "лид", not "лида").
+
+If the installed natasha / navec / slovnet do not look like what this expects, ``load`` logs a
+warning and falls back to natasha's plain constructors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import logging
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def load() -> tuple[Any, Any, Any, Any]:
+    """``(Segmenter(), NewsNERTagger, NewsMorphTagger, MorphVocab())``, the slim way when possible."""
+    try:
+        taggers = _slim_taggers()
+    except Exception:  # any mismatch with the installed libraries: natasha's own path
+        log.warning("slim natasha loading failed; falling back to natasha's constructors", exc_info=True)
+        taggers = _plain_taggers()
+    from natasha import MorphVocab, Segmenter
+
+    ner, morph = taggers
+    return Segmenter(), ner, morph, MorphVocab()
+
+
+def _plain_taggers() -> tuple[Any, Any]:
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger
+
+    embedding = NewsEmbedding()
+    return NewsNERTagger(embedding), NewsMorphTagger(embedding)
+
+
+def _slim_taggers() -> tuple[Any, Any]:
+    from natasha import NewsMorphTagger, NewsNERTagger
+    from natasha.data import NEWS_EMBEDDING, NEWS_MORPH, NEWS_NER
+    from slovnet import NER, Morph
+    from slovnet.exec.infer import MorphInfer, NERInfer
+    from slovnet.exec.model import NER as NERModel
+    from slovnet.exec.model import Morph as MorphModel
+
+    # natasha's taggers must still be slovnet's API classes (infer + batch_size, navec()).
+    for tagger_cls, api_cls in ((NewsNERTagger, NER), (NewsMorphTagger, Morph)):
+        if not issubclass(tagger_cls, api_cls) or not callable(getattr(api_cls, "navec", None)):
+            raise TypeError(f"{tagger_cls.__name__} is not a slovnet {api_cls.__name__} tagger")
+
+    navec = _navec_without_vocab(NEWS_EMBEDDING)
+    shared: dict[str, Any] = {}
+    ner = _tagger(NewsNERTagger, NER, NERModel, NERInfer, NEWS_NER, navec, shared)
+    morph = _tagger(NewsMorphTagger, Morph, MorphModel, MorphInfer, NEWS_MORPH, navec, shared)
+    return ner, morph
+
+
+def _navec_without_vocab(path: str) -> Any:
+    """navec's embedding with meta and PQ only: no vocabulary, no ``precompute``."""
+    from navec.meta import Meta
+    from navec.navec import META, PQ_, Navec
+    from navec.pq import PQ
+    from navec.tar import Tar
+
+    if not callable(getattr(PQ, "precompute", None)):
+        raise TypeError("navec.pq.PQ has no precompute()")
+
+    class _PQ(PQ):
+        """PQ without the norms and centroid products that only ``Navec.sim`` uses."""
+
+        def precompute(self) -> None:
+            pass
+
+    with Tar(path) as tar:
+        meta = Meta.from_file(tar.load(META))
+        Meta.check_protocol(meta.protocol)
+        pq = _PQ.from_file(tar.load(PQ_))
+    for name in ("indexes", "codes"):
+        if getattr(pq, name, None) is None:
+            raise TypeError(f"navec PQ has no {name}")
+    return Navec(meta, None, pq)
+
+
+def _tagger(
+    tagger_cls: type, api_cls: type, model_cls: type, infer_cls: type, path: str, navec: Any, shared: dict[str, Any]
+) -> Any:
+    """natasha's tagger from the slovnet pack at ``path``: ``api_cls.load`` with a shared word vocabulary."""
+    from slovnet.const import SHAPE, TAG, WORD
+    from slovnet.exec.encoders import TagEncoder
+    from slovnet.exec.infer import TagDecoder
+    from slovnet.exec.pack import Pack, bytes_vocab, vocab_name
+
+    batch_size = inspect.signature(api_cls.load).parameters["batch_size"].default
+    with Pack(path) as pack:
+        meta = pack.load_meta()
+        meta.check_protocol()
+        model = pack.load_model(model_cls)
+        arrays = dict(pack.load_arrays(model.weights))
+        words_vocab = _shared_vocab(pack.read(vocab_name(WORD)), bytes_vocab, shared)
+        shapes_vocab = pack.load_vocab(SHAPE)
+        tags_vocab = pack.load_vocab(TAG)
+    model = model.inject_arrays(arrays)
+    infer = infer_cls(model, TagEncoder(words_vocab, shapes_vocab, batch_size), TagDecoder(tags_vocab))
+    tagger = tagger_cls.__new__(tagger_cls)
+    api_cls.__init__(tagger, infer, batch_size)
+    tagger.navec(navec)
+    return tagger
+
+
+def _shared_vocab(raw: bytes, bytes_vocab: Any, shared: dict[str, Any]) -> Any:
+    """The slovnet vocabulary in ``raw`` (gzip), the same object for the same word list."""
+    import gzip
+
+    key = hashlib.sha256(gzip.decompress(raw)).hexdigest()
+    vocab = shared.get(key)
+    if vocab is None:
+        vocab = shared[key] = bytes_vocab(raw)
+    return vocab

@@ -1,0 +1,167 @@
+"""The analysis in a child process: the rules run on another core than fetching,
+parsing and storing, and natasha's Russian models live only in the child.
+
+Why: on a cold poll the CPU-bound analysis (natasha's taggers on Russian reports) and
+feedparser competed for one core under the GIL; in a child process they overlap. The
+parent never loads natasha (about 150 MB), so the two processes together stay smaller
+than one that did everything.
+
+Each poll sends its batch of new entries in one call (one round trip per feed, not per
+entry). A report that breaks the rules comes back as its error text and is retried at
+the next poll like before; a child that dies (killed, out of memory) fails only the
+batch in flight, and the next batch starts a new child.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+import time
+import traceback
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from bot.analysis.result import Analysis, RuleConfig
+
+log = logging.getLogger(__name__)
+
+# One entry to analyse: (title, text, the feed's declared language).
+Job = tuple[str, str, "str | None"]
+# What comes back per entry: its analysis, or the error (with traceback) that broke it.
+Outcome = "Analysis | AnalysisError"
+
+_SAMPLE_RU = "Суд арестовал активиста Армана Куанышева на 10 суток за участие в митинге."
+_SAMPLE_EN = "A court jailed activist Arman Kuanyshev for 10 days for taking part in a rally."
+
+
+class AnalysisError(Exception):
+    """The analysis of one report failed, or the analysis process is gone.
+
+    For one report: the message carries the child's traceback, so the log shows where
+    the rules broke; the report is not stored and the next poll tries it again.
+    """
+
+
+class AnalysisProcess:
+    """A single child process running ``bot.analysis.analyze`` on batches of entries.
+
+    Started on first use; thread-safe (polls of several sources submit at once and are
+    served in turn). ``close`` stops it; the parent's death stops it too.
+    """
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def analyze_many(self, jobs: Sequence[Job], rules: RuleConfig | None) -> list[Analysis | AnalysisError]:
+        """Analyse ``jobs`` in the child; one outcome per job, in order.
+
+        Raises AnalysisError when the child died during the batch (nothing of the batch
+        is lost: the caller stores none of it, so the next poll tries it all again).
+        """
+        if not jobs:
+            return []
+        pool = self._ensure()
+        try:
+            outcomes = pool.submit(_analyze_many, list(jobs), rules).result()
+        except BrokenProcessPool as exc:
+            self._discard(pool)
+            raise AnalysisError(
+                "the analysis process stopped (killed, or out of memory?); these entries are tried "
+                "again at the next poll"
+            ) from exc
+        return [outcome if isinstance(outcome, Analysis) else AnalysisError(outcome) for outcome in outcomes]
+
+    def warm(self) -> float:
+        """Load the models in the child now (an English and a Russian sample); seconds taken."""
+        started = time.perf_counter()
+        for outcome in self.analyze_many([("", _SAMPLE_RU, "ru"), ("", _SAMPLE_EN, "en")], None):
+            if isinstance(outcome, AnalysisError):
+                raise outcome
+        return time.perf_counter() - started
+
+    def peak_rss_mb(self) -> float | None:
+        """The child's peak resident memory (MB), None when it is not running."""
+        with self._lock:
+            pool = self._pool
+        if pool is None:
+            return None
+        try:
+            return float(pool.submit(_peak_rss_mb).result(timeout=30))
+        except Exception:  # a gone child has no figure to give
+            return None
+
+    def pids(self) -> list[int]:
+        with self._lock:
+            pool = self._pool
+            processes = getattr(pool, "_processes", None) or {}
+            return list(processes)
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _ensure(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                # spawn: a fresh interpreter that imports only the analysis, not a fork
+                # of a parent holding sockets, threads and the database connection.
+                self._pool = ProcessPoolExecutor(
+                    max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_child_init, initargs=(os.getpid(),),
+                )
+            return self._pool
+
+    def _discard(self, pool: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._pool is pool:
+                self._pool = None
+        pool.shutdown(wait=False, cancel_futures=True)
+        log.error("the analysis process stopped; a new one starts with the next batch")
+
+
+# -- in the child ----------------------------------------------------------------------
+
+
+# Set in the child before numpy loads: one busy-waiting BLAS thread per core under
+# natasha took CPU from the parent (the CLI sets the same in the parent).
+NATIVE_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _child_init(parent: int) -> None:
+    for name in NATIVE_THREAD_VARS:
+        os.environ.setdefault(name, "1")
+    # Ctrl-C reaches the whole process group: the parent decides when the child stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent killed with SIGKILL cannot stop its child: the child notices and exits.
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
+
+
+def _analyze_many(jobs: list[Job], rules: RuleConfig | None) -> list[Analysis | str]:
+    from bot.analysis import analyze
+
+    outcomes: list[Analysis | str] = []
+    for title, text, lang in jobs:
+        try:
+            outcomes.append(analyze(title, text, lang, rules))
+        except Exception:  # reported per entry: one broken report never fails its batch
+            outcomes.append(traceback.format_exc(limit=8).strip())
+    return outcomes
+
+
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
