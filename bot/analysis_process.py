@@ -14,6 +14,7 @@ batch in flight, and the next batch starts a new child.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import multiprocessing
 import os
@@ -68,6 +69,21 @@ class AnalysisProcess:
         pool = self._ensure()
         try:
             outcomes = pool.submit(_analyze_many, list(jobs), rules).result()
+        except BrokenProcessPool as exc:
+            self._discard(pool)
+            raise AnalysisError(
+                "the analysis process stopped (killed, or out of memory?); these entries are tried "
+                "again at the next poll"
+            ) from exc
+        return [outcome if isinstance(outcome, Analysis) else AnalysisError(outcome) for outcome in outcomes]
+
+    async def analyze(self, jobs: Sequence[Job], rules: RuleConfig | None) -> list[Analysis | AnalysisError]:
+        """``analyze_many`` for the event loop: awaits the child without holding a thread."""
+        if not jobs:
+            return []
+        pool = self._ensure()
+        try:
+            outcomes = await asyncio.wrap_future(pool.submit(_analyze_many, list(jobs), rules))
         except BrokenProcessPool as exc:
             self._discard(pool)
             raise AnalysisError(

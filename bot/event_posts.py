@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.analysis.result import Analysis
-from bot.events import CUSTODY_CAP, DEFAULT_WINDOW, Assignment, Event, Report, assign, mentions_release
+from bot.events import (
+    CUSTODY_CAP, DEFAULT_WINDOW, Assignment, Event, Report, assign, mentions_release, reports_needed,
+)
 from bot.publish.format import AlertPost, FollowupLine, FollowupPost, format_alert, format_followup
 from bot.store import EventPersonRow, EventWrite, NewItem, QueuedPost
 from bot.translit import latin
@@ -67,6 +69,13 @@ class EventPosts:
         self.lookback = window * 2 + CUSTODY_CAP
         self.roles: dict[int, str] = {}
 
+    @staticmethod
+    def _report(item_id: int, item: NewItem) -> Report:
+        return Report(
+            item_id=item_id, source_name=item.source_name or "", title=item.title, url=item.url, text=item.text,
+            at=item.published_at or item.fetched_at, analysis=Analysis.from_dict(item.analysis or {}),
+        )
+
     def wants(self, item: NewItem, post: QueuedPost | None) -> bool:
         """Arrest alerts; and reports not flagged as arrests that tell of a release."""
         if item.analysis is None:
@@ -78,12 +87,13 @@ class EventPosts:
             and mentions_release(f"{item.title}\n{item.text}")
         )
 
+    def shortlist(self, item_id: int, item: NewItem, events: list[Event]) -> set[int]:
+        """Ids of the events (given without their reports) whose reports ``plan`` needs."""
+        return reports_needed(self._report(item_id, item), events, window=self.window)
+
     def plan(self, item_id: int, item: NewItem, post: QueuedPost | None, candidates: list[Event]) -> EventWrite | None:
-        analysis = Analysis.from_dict(item.analysis or {})
-        report = Report(
-            item_id=item_id, source_name=item.source_name or "", title=item.title, url=item.url, text=item.text,
-            at=item.published_at or item.fetched_at, analysis=analysis,
-        )
+        report = self._report(item_id, item)
+        analysis = report.analysis
         creating = post is not None and post.kind == "alert"
         assignment = assign(report, candidates, window=self.window, create=creating)
         if assignment is None:

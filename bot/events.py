@@ -181,6 +181,7 @@ def mentions_release(text: str) -> bool:
     return _RELEASE.search(text) is not None
 
 
+@lru_cache(maxsize=1024)
 def term_parts(term: str | None) -> tuple[int, str, int] | None:
     """A canonical term ("15 days", "2 months") as (value, unit, days); None if absent."""
     match = _TERM.match(term or "")
@@ -237,19 +238,23 @@ def text_similarity(a: str, b: str) -> float:
     return similarity_to(a)(b)
 
 
-def similarity_to(text: str) -> Callable[[str], float]:
+def similarity_to(text: str) -> Callable[[str, float], float]:
     """``text_similarity(text, other)`` as a function of ``other``, for comparing one new
-    report with every report of the recent events: most share no hash at all, and that is
-    found with one set lookup per hash."""
+    report with every report of the recent events. With ``floor``, a similarity that
+    cannot reach it comes back as 0.0 early: most reports share too few hashes, and that
+    is found by counting the shared ones."""
     if not text.strip():
-        return lambda other: 0.0
+        return lambda other, floor=0.0: 0.0
     mine = frozenset(_sketch(text))
 
-    def similarity(other: str) -> float:
+    def similarity(other: str, floor: float = 0.0) -> float:
         if not other.strip():
             return 0.0
         theirs = _sketch(other)
         if mine.isdisjoint(theirs):
+            return 0.0
+        # The estimate is at most shared / min(SKETCH_SIZE, the larger sketch).
+        if floor and len(mine.intersection(theirs)) < floor * min(SKETCH_SIZE, max(len(mine), len(theirs))):
             return 0.0
         smallest = sorted(mine.union(theirs))[:SKETCH_SIZE]  # at most 2 × 64: sorting beats a heap
         both = mine.intersection(theirs)
@@ -288,17 +293,38 @@ def _unique(detainees: Sequence[Detainee]) -> list[Detainee]:
     return list(seen.values())
 
 
+def reports_needed(report: Report, events: Sequence[Event], *, window: timedelta = DEFAULT_WINDOW) -> set[int]:
+    """Ids of the events whose reports ``assign`` may read when placing ``report``.
+
+    Placement reads every recent event; reading their reports (texts, analyses) was most
+    of its cost, and ``assign`` needs them only for events it does not pass over on
+    names alone. A superset: the events in the window whose people are not all different
+    from the report's, or that the text alone could join.
+    """
+    detainees = _unique(report.analysis.detainees)
+    names_someone = any(len(name_tokens(d.name)) >= 2 for d in detainees)
+    return {
+        event.id for event in events
+        if _within(event, report, window) and (
+            not event.people or not names_someone
+            or any(compare_names(d.name, p.name) != "different" for d in detainees for p in event.people)
+        )
+    }
+
+
 def assign(
     report: Report, events: Sequence[Event], *, window: timedelta = DEFAULT_WINDOW, create: bool = True
 ) -> Assignment | None:
     """The event ``report`` belongs to (or a new one) and what it changes there.
 
     With ``create`` False (a report not flagged as an arrest, e.g. news of a release),
-    the report only joins an event it matches; None when it matches none.
+    the report only joins an event it matches; None when it matches none. Events not
+    in ``reports_needed`` may come without their reports.
     """
     detainees = _unique(report.analysis.detainees)
     live = [event for event in events if _within(event, report, window)]
     similar = similarity_to(report.text)
+    names_someone = any(len(name_tokens(d.name)) >= 2 for d in detainees)
     everyone = [person for event in live for person in event.people]
 
     def lone_surname_is_unambiguous(name: str) -> bool:
@@ -316,10 +342,13 @@ def assign(
                     matched[index] = person
                     how.append(f"{'person' if verdict == 'same' else 'surname'}:{person.key}")
                     break
-        similarity = max((similar(other.text) for other in event.reports), default=0.0)
         # A templated text about other named people is not a copy of this event's report.
-        names_others = bool(event.people) and any(len(name_tokens(d.name)) >= 2 for d in detainees) and not matched
-        if not matched and (similarity < NEAR_DUPLICATE or names_others):
+        if not matched and event.people and names_someone:
+            continue
+        # Without a name in common only a near-copy joins: lesser similarities need no exact figure.
+        floor = 0.0 if matched else NEAR_DUPLICATE
+        similarity = max((similar(other.text, floor) for other in event.reports), default=0.0)
+        if not matched and similarity < NEAR_DUPLICATE:
             continue
         reason = ", ".join(how) if how else f"text:{similarity:.2f}"
         rank = (len(matched), similarity, event.last_at)

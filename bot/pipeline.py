@@ -11,7 +11,7 @@ import asyncio
 import logging
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -39,11 +39,12 @@ BACKOFF_CAP = timedelta(hours=6)
 
 Analyzer = Callable[[str, str, "str | None", "RuleConfig | None"], Analysis]
 # A batch of (title, text, declared language) → one outcome per entry, in order.
-BatchAnalyzer = Callable[[Sequence[Job], "RuleConfig | None"], "list[Analysis | AnalysisError]"]
+BatchAnalyzer = Callable[[Sequence[Job], "RuleConfig | None"], "Awaitable[list[Analysis | AnalysisError]]"]
 
 
 def in_process(analyzer: Analyzer) -> BatchAnalyzer:
-    """Run ``analyzer`` on a batch in this process (tests, and ``sources test``)."""
+    """Run ``analyzer`` on a batch in a worker thread of this process (tests, and
+    ``ARRESTWATCH_ANALYSIS=inline``)."""
 
     def analyze_many(jobs: Sequence[Job], rules: RuleConfig | None) -> list[Analysis | AnalysisError]:
         outcomes: list[Analysis | AnalysisError] = []
@@ -55,7 +56,10 @@ def in_process(analyzer: Analyzer) -> BatchAnalyzer:
                 outcomes.append(AnalysisError(f"{exc!r}"))
         return outcomes
 
-    return analyze_many
+    async def analyze(jobs: Sequence[Job], rules: RuleConfig | None) -> list[Analysis | AnalysisError]:
+        return await asyncio.to_thread(analyze_many, jobs, rules) if jobs else []
+
+    return analyze
 
 
 def backoff_delay(interval: timedelta, failures: int, retry_after: float | None = None) -> timedelta:
@@ -239,8 +243,16 @@ class Pipeline:
             article(index) for index, candidate in enumerate(candidates)
             if _is_teaser(candidate.entry) and not back_catalogue(candidate.entry)
         ))
+        jobs = [
+            (candidate.entry.title, text, source.lang)
+            for candidate, text in zip(candidates, texts) if text is not None and not back_catalogue(candidate.entry)
+        ]
+        try:
+            outcomes: Sequence[Analysis | AnalysisError] = await self.analyze_many(jobs, self.config.rules)
+        except AnalysisError as exc:  # the analysis process died: the whole batch waits for the next poll
+            outcomes = [exc] * len(jobs)
         prepared = await asyncio.to_thread(
-            self._prepare, source, state.id, candidates, texts, back_catalogue, now, report
+            self._prepare, source, state.id, candidates, texts, outcomes, back_catalogue, now, report
         )
         self.events.language = self.config.settings.language  # the config may have been reloaded
         ids = await asyncio.to_thread(self.store.add_items, prepared, now=now, events=self.events)
@@ -288,22 +300,16 @@ class Pipeline:
 
     def _prepare(
         self, source: SourceConfig, source_id: int, candidates: Sequence[_Candidate],
-        texts: Sequence[str | None], back_catalogue: Callable[[Entry], bool], now: datetime,
-        report: PollReport,
+        texts: Sequence[str | None], analyses: Sequence[Analysis | AnalysisError],
+        back_catalogue: Callable[[Entry], bool], now: datetime, report: PollReport,
     ) -> list[tuple[NewItem, QueuedPost | None]]:
-        """Analyse the new entries and decide each one's post (worker thread).
+        """Decide each new entry's item and post from its analysis (worker thread).
 
-        An entry whose article or analysis failed is left out: not stored, so the next
-        poll tries it again; it is listed in the report.
+        ``analyses`` has one outcome per entry that is neither back catalogue nor missing
+        its text. An entry whose article or analysis failed is left out: not stored, so
+        the next poll tries it again; it is listed in the report.
         """
-        jobs = [
-            (candidate.entry.title, text, source.lang)
-            for candidate, text in zip(candidates, texts) if text is not None and not back_catalogue(candidate.entry)
-        ]
-        try:
-            outcomes = iter(self.analyze_many(jobs, self.config.rules))
-        except AnalysisError as exc:  # the analysis process died: the whole batch waits for the next poll
-            outcomes = iter([exc] * len(jobs))
+        outcomes = iter(analyses)
         prepared: list[tuple[NewItem, QueuedPost | None]] = []
         for candidate, text in zip(candidates, texts):
             entry = candidate.entry
@@ -373,7 +379,9 @@ class Pipeline:
         entry = candidate.entry
         return NewItem(
             source_id=source_id, keys=candidate.keys, guid=entry.guid, url=entry.url,
-            canonical_url=canonical_url(entry.url), content_hash=content_hash(entry.title, entry.text),
+            canonical_url=canonical_url(entry.url),
+            content_hash=next((key[5:] for key in candidate.keys if key.startswith("hash:")), None)
+            or content_hash(entry.title, entry.text),
             title=entry.title, text=text, published_at=entry.published, fetched_at=now, status=status,
             analysis=analysis.to_dict() if analysis is not None else None, source_name=source.name,
         )

@@ -196,6 +196,8 @@ class EventPlanner(Protocol):
 
     lookback: timedelta  # how far back events can still take a new report
 
+    def shortlist(self, item_id: int, item: NewItem, events: list[Event]) -> set[int]: ...
+
     def plan(self, item_id: int, item: NewItem, post: QueuedPost | None,
              candidates: list[Event]) -> EventWrite | None: ...
 
@@ -834,13 +836,18 @@ def _place_in_events(
     # Recent events come whole (their texts decide near-copies); older ones within the
     # lookback only while someone in them is serving a stated term, and without their
     # texts: each placement must not read months of reports as the database grows.
+    # First the events with their people only; then the reports of those the planner
+    # cannot pass over on names alone (reading every recent report was most of the cost).
     window = getattr(planner, "window", planner.lookback)
     recent_from = max(at - 2 * window, at - planner.lookback)
-    candidates = _load_events(
+    older = _load_events(
         db, "e.last_at >= ? AND e.last_at < ? AND EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.id"
         " AND p.term IS NOT NULL AND p.status <> 'released')",
-        (to_iso(at - planner.lookback), to_iso(recent_from)), texts=False,
-    ) + _load_events(db, "e.last_at >= ?", (to_iso(recent_from),))
+        (to_iso(at - planner.lookback), to_iso(recent_from)), with_reports=False,
+    )
+    recent = _load_events(db, "e.last_at >= ?", (to_iso(recent_from),), with_reports=False)
+    wanted = planner.shortlist(item_id, item, older + recent)
+    candidates = _with_reports(db, older, wanted, texts=False) + _with_reports(db, recent, wanted, texts=True)
     write = planner.plan(item_id, item, post, candidates)
     if write is None:
         return post
@@ -880,9 +887,23 @@ def _place_in_events(
     return None
 
 
-def _load_events(db: Connection, where: str, params: Sequence[Any], *, texts: bool = True) -> list[Event]:
+def _with_reports(db: Connection, events: list[Event], wanted: set[int], *, texts: bool) -> list[Event]:
+    """``events`` (read without reports), those in ``wanted`` read again with them."""
+    ids = [event.id for event in events if event.id in wanted]
+    if not ids:
+        return events
+    full = {event.id: event for event in _load_events(
+        db, f"e.id IN ({','.join('?' * len(ids))})", ids, texts=texts,
+    )}
+    return [full.get(event.id, event) for event in events]
+
+
+def _load_events(
+    db: Connection, where: str, params: Sequence[Any], *, texts: bool = True, with_reports: bool = True,
+) -> list[Event]:
     """Events matching ``where`` (on alias e), with their people and reports, oldest
-    first; with ``texts`` False the reports' texts are left empty (not read)."""
+    first; with ``texts`` False the reports' texts are left empty (not read); with
+    ``with_reports`` False the reports are not read at all."""
     rows = db.execute(
         "SELECT e.id, e.first_at, e.last_at, e.alert_id, e.detained_on FROM events e"
         f" WHERE {where} ORDER BY e.first_at, e.id", list(params),
@@ -903,6 +924,8 @@ def _load_events(db: Connection, where: str, params: Sequence[Any], *, texts: bo
             people[row["event_id"]].append(
                 Person(key=row["person_key"], name=row["name"], term=row["term"], status=row["status"])
             )
+        if not with_reports:
+            continue
         for row in db.execute(
             "SELECT r.event_id, r.role, i.id, s.name AS source_name, i.title, i.url,"
             f" {text_column} AS text, i.published_at,"

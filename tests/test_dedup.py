@@ -33,3 +33,16 @@ def test_guid_is_scoped_to_its_source_but_url_and_hash_are_global() -> None:
 def test_short_generic_texts_get_no_content_key() -> None:
     keys = entry_keys("A", Entry(title="Новости дня", url=None, guid=None, text=""))
     assert not any(k.startswith("hash:") for k in keys)
+
+
+def test_the_hash_of_a_long_text_reads_only_its_start_but_as_if_all_were_normalised() -> None:
+    import hashlib
+
+    from bot.dedup import HASH_TEXT_CHARS, normalise_text
+
+    for filler in ("word " * 1500, "Ё—ﬁ,  " * 900 + "tail", "x" * 1990 + " !!!! " * 800 + "end"):
+        expected = hashlib.sha256(normalise_text(f"Title {filler}")[:HASH_TEXT_CHARS].encode("utf-8")).hexdigest()
+        assert content_hash("Title", filler) == expected
+    # A different ending past the hashed start is the same story; a different start is not.
+    assert content_hash("T", "a " * 3000 + "one") == content_hash("T", "a " * 3000 + "two")
+    assert content_hash("T", "b " + "a " * 3000) != content_hash("T", "a " * 3000)
