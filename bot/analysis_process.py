@@ -23,7 +23,7 @@ import threading
 import time
 import traceback
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from bot.analysis.result import Analysis, RuleConfig
@@ -32,8 +32,6 @@ log = logging.getLogger(__name__)
 
 # One entry to analyse: (title, text, the feed's declared language).
 Job = tuple[str, str, "str | None"]
-# What comes back per entry: its analysis, or the error (with traceback) that broke it.
-Outcome = "Analysis | AnalysisError"
 
 _SAMPLE_RU = "Суд арестовал активиста Армана Куанышева на 10 суток за участие в митинге."
 _SAMPLE_EN = "A court jailed activist Arman Kuanyshev for 10 days for taking part in a rally."
@@ -66,31 +64,21 @@ class AnalysisProcess:
         """
         if not jobs:
             return []
-        pool = self._ensure()
+        pool, future = self._submit(jobs, rules)
         try:
-            outcomes = pool.submit(_analyze_many, list(jobs), rules).result()
+            return _outcomes(future.result())
         except BrokenProcessPool as exc:
-            self._discard(pool)
-            raise AnalysisError(
-                "the analysis process stopped (killed, or out of memory?); these entries are tried "
-                "again at the next poll"
-            ) from exc
-        return [outcome if isinstance(outcome, Analysis) else AnalysisError(outcome) for outcome in outcomes]
+            raise self._broken(pool) from exc
 
     async def analyze(self, jobs: Sequence[Job], rules: RuleConfig | None) -> list[Analysis | AnalysisError]:
         """``analyze_many`` for the event loop: awaits the child without holding a thread."""
         if not jobs:
             return []
-        pool = self._ensure()
+        pool, future = self._submit(jobs, rules)
         try:
-            outcomes = await asyncio.wrap_future(pool.submit(_analyze_many, list(jobs), rules))
+            return _outcomes(await asyncio.wrap_future(future))
         except BrokenProcessPool as exc:
-            self._discard(pool)
-            raise AnalysisError(
-                "the analysis process stopped (killed, or out of memory?); these entries are tried "
-                "again at the next poll"
-            ) from exc
-        return [outcome if isinstance(outcome, Analysis) else AnalysisError(outcome) for outcome in outcomes]
+            raise self._broken(pool) from exc
 
     def warm(self) -> float:
         """Load the models in the child now (an English and a Russian sample); seconds taken."""
@@ -134,12 +122,23 @@ class AnalysisProcess:
                 )
             return self._pool
 
-    def _discard(self, pool: ProcessPoolExecutor) -> None:
+    def _submit(self, jobs: Sequence[Job], rules: RuleConfig | None) -> tuple[ProcessPoolExecutor, Future[list]]:
+        pool = self._ensure()
+        try:
+            return pool, pool.submit(_analyze_many, list(jobs), rules)
+        except BrokenProcessPool as exc:
+            raise self._broken(pool) from exc
+
+    def _broken(self, pool: ProcessPoolExecutor) -> AnalysisError:
+        """Forget a pool whose child died; the error for the batch that was in it."""
         with self._lock:
             if self._pool is pool:
                 self._pool = None
         pool.shutdown(wait=False, cancel_futures=True)
         log.error("the analysis process stopped; a new one starts with the next batch")
+        return AnalysisError(
+            "the analysis process stopped (killed, or out of memory?); these entries are tried again at the next poll"
+        )
 
 
 # -- in the child ----------------------------------------------------------------------
@@ -163,6 +162,10 @@ def _exit_with_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(1.0)
     os._exit(0)
+
+
+def _outcomes(outcomes: list[Analysis | str]) -> list[Analysis | AnalysisError]:
+    return [outcome if isinstance(outcome, Analysis) else AnalysisError(outcome) for outcome in outcomes]
 
 
 def _analyze_many(jobs: list[Job], rules: RuleConfig | None) -> list[Analysis | str]:
