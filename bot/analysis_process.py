@@ -1,5 +1,6 @@
-"""The analysis in a child process: the rules run on another core than fetching,
-parsing and storing, and natasha's Russian models live only in the child.
+"""The analysis in a child process: the rules run on another core than fetching and
+storing, and natasha's Russian models live only in the child. Feeds are parsed there too
+while it has room.
 
 Why: on a cold poll the CPU-bound analysis (natasha's taggers on Russian reports) and
 feedparser competed for one core under the GIL; in a child process they overlap. The
@@ -22,16 +23,21 @@ import signal
 import threading
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from bot.analysis.result import Analysis, RuleConfig
+from bot.models import Entry, SourceConfig
 
 log = logging.getLogger(__name__)
 
 # One entry to analyse: (title, text, the feed's declared language).
 Job = tuple[str, str, "str | None"]
+
+# A feed is parsed in the child while fewer calls than this wait there (see parse).
+CHILD_QUEUE = 4
 
 _SAMPLE_RU = "Суд арестовал активиста Армана Куанышева на 10 суток за участие в митинге."
 _SAMPLE_EN = "A court jailed activist Arman Kuanyshev for 10 days for taking part in a rally."
@@ -55,6 +61,7 @@ class AnalysisProcess:
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        self._pending = 0  # calls submitted to the child and not finished
 
     def analyze_many(self, jobs: Sequence[Job], rules: RuleConfig | None) -> list[Analysis | AnalysisError]:
         """Analyse ``jobs`` in the child; one outcome per job, in order.
@@ -64,7 +71,7 @@ class AnalysisProcess:
         """
         if not jobs:
             return []
-        pool, future = self._submit(jobs, rules)
+        pool, future = self._submit(_analyze_many, list(jobs), rules)
         try:
             return _outcomes(future.result())
         except BrokenProcessPool as exc:
@@ -74,11 +81,28 @@ class AnalysisProcess:
         """``analyze_many`` for the event loop: awaits the child without holding a thread."""
         if not jobs:
             return []
-        pool, future = self._submit(jobs, rules)
+        pool, future = self._submit(_analyze_many, list(jobs), rules)
         try:
             return _outcomes(await asyncio.wrap_future(future))
         except BrokenProcessPool as exc:
             raise self._broken(pool) from exc
+
+    async def parse(self, source: SourceConfig, content: bytes, text: str, final_url: str) -> list[Entry]:
+        """``bot.sources.parse_entries``, in the child when it has room, else here.
+
+        The child is idle most of a cold poll while parsing keeps this process's core
+        busy: a feed goes to the child while fewer than CHILD_QUEUE calls wait there,
+        so analyses are not held up behind a long queue of feeds. Raises what parse_entries raises.
+        """
+        if self._pending < CHILD_QUEUE:
+            pool, future = self._submit(_parse, source, content, text, final_url)
+            try:
+                return await asyncio.wrap_future(future)
+            except BrokenProcessPool:
+                self._broken(pool)  # logged; the feed is parsed here instead
+        from bot.sources import parse_entries
+
+        return await asyncio.to_thread(parse_entries, source, content, text, final_url)
 
     def warm(self) -> float:
         """Load the models in the child now (an English and a Russian sample); seconds taken."""
@@ -122,12 +146,20 @@ class AnalysisProcess:
                 )
             return self._pool
 
-    def _submit(self, jobs: Sequence[Job], rules: RuleConfig | None) -> tuple[ProcessPoolExecutor, Future[list]]:
+    def _submit(self, function: Callable[..., Any], *args: Any) -> tuple[ProcessPoolExecutor, Future[Any]]:
         pool = self._ensure()
         try:
-            return pool, pool.submit(_analyze_many, list(jobs), rules)
+            future = pool.submit(function, *args)
         except BrokenProcessPool as exc:
             raise self._broken(pool) from exc
+        with self._lock:
+            self._pending += 1
+        future.add_done_callback(self._finished)
+        return pool, future
+
+    def _finished(self, _: Future[Any]) -> None:
+        with self._lock:
+            self._pending -= 1
 
     def _broken(self, pool: ProcessPoolExecutor) -> AnalysisError:
         """Forget a pool whose child died; the error for the batch that was in it."""
@@ -178,6 +210,12 @@ def _analyze_many(jobs: list[Job], rules: RuleConfig | None) -> list[Analysis | 
         except Exception:  # reported per entry: one broken report never fails its batch
             outcomes.append(traceback.format_exc(limit=8).strip())
     return outcomes
+
+
+def _parse(source: SourceConfig, content: bytes, text: str, final_url: str) -> list[Entry]:
+    from bot.sources import parse_entries
+
+    return parse_entries(source, content, text, final_url)
 
 
 def _peak_rss_mb() -> float:

@@ -34,12 +34,22 @@ log = logging.getLogger(__name__)
 TEASER_CHARS = 600
 # Article pages fetched at once per poll (the Fetcher also limits per host).
 ARTICLE_CONCURRENCY = 4
+# Sources ``poll_all`` polls at once (``once``).
+POLL_ALL_CONCURRENCY = 48
 # A failing source is retried at its interval, then less and less often, up to this.
 BACKOFF_CAP = timedelta(hours=6)
 
 Analyzer = Callable[[str, str, "str | None", "RuleConfig | None"], Analysis]
 # A batch of (title, text, declared language) → one outcome per entry, in order.
 BatchAnalyzer = Callable[[Sequence[Job], "RuleConfig | None"], "Awaitable[list[Analysis | AnalysisError]]"]
+
+
+# (source, body, decoded text, final URL) → the feed's entries; raises SourceParseError.
+Parser = Callable[[SourceConfig, bytes, str, str], Awaitable[list[Entry]]]
+
+
+async def _parse_in_thread(source: SourceConfig, content: bytes, text: str, final_url: str) -> list[Entry]:
+    return await asyncio.to_thread(parse_entries, source, content, text, final_url)
 
 
 def in_process(analyzer: Analyzer) -> BatchAnalyzer:
@@ -119,6 +129,7 @@ class Pipeline:
         *,
         analyzer: Analyzer | None = None,
         analyze_many: BatchAnalyzer | None = None,
+        parse: Parser | None = None,
         clock: Callable[[], datetime] = utcnow,
         review_to_admin: bool = False,
         metrics: Metrics | None = None,
@@ -128,6 +139,9 @@ class Pipeline:
         # Polls analyse their new entries in batches: in an AnalysisProcess when the
         # service gives one, else here (in the poll's worker thread).
         self.analyze_many = analyze_many or in_process(analyzer)
+        # Feeds are parsed by ``parse`` (the analysis process's, when it has room) or
+        # in a worker thread.
+        self.parse: Parser = parse or _parse_in_thread
         self.config = config
         self.store = store
         self.fetcher = fetcher
@@ -150,9 +164,13 @@ class Pipeline:
         """
         chosen = list(self.config.sources if sources is None else sources)
         await asyncio.to_thread(self.store.sync_sources, chosen)
+        # Bounded like run's polls: the fetcher takes 32 requests at once anyway, and
+        # hundreds of fetched feeds waiting to be parsed and stored only add memory.
+        limit = asyncio.Semaphore(POLL_ALL_CONCURRENCY)
 
         async def one(source: SourceConfig) -> PollReport:
-            report = await self.poll(source)
+            async with limit:
+                report = await self.poll(source)
             if on_done is not None:
                 on_done(report)
             return report
@@ -206,9 +224,8 @@ class Pipeline:
             )
             return
         try:
-            entries, candidates = await asyncio.to_thread(
-                self._parse_new, source, result.content, result.text, result.final_url
-            )
+            entries = await self.parse(source, result.content, result.text, result.final_url)
+            candidates = await asyncio.to_thread(self._new_candidates, source, entries)
         except SourceParseError as exc:
             report.ok, report.error = False, str(exc)
             log.warning("source %s: %s", source.name, exc)
@@ -290,13 +307,6 @@ class Pipeline:
             return entry, await asyncio.to_thread(self.analyzer, entry.title, text, source.lang, self.config.rules)
 
         return list(await asyncio.gather(*(analyse(entry) for entry in entries)))
-
-    def _parse_new(
-        self, source: SourceConfig, content: bytes, text: str, final_url: str
-    ) -> tuple[list[Entry], list[_Candidate]]:
-        """The feed's entries, and those of them not stored yet (worker thread)."""
-        entries = parse_entries(source, content, text, final_url)
-        return entries, self._new_candidates(source, entries)
 
     def _prepare(
         self, source: SourceConfig, source_id: int, candidates: Sequence[_Candidate],

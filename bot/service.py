@@ -205,7 +205,8 @@ class Service:
         self.analysis = AnalysisProcess() if self.workers.analysis_process else None
         self.pipeline = Pipeline(config, store, self.fetcher, review_to_admin=telegram.admin_chat_id is not None,
                                  metrics=self.metrics,
-                                 analyze_many=self.analysis.analyze if self.analysis else None)
+                                 analyze_many=self.analysis.analyze if self.analysis else None,
+                                 parse=self.analysis.parse if self.analysis else None)
         self.reload_seconds: float = RELOAD_CHECK_SECONDS
         self.sender_idle_seconds: float = SENDER_IDLE_SECONDS
         self.admin_poll_timeout: float = ADMIN_POLL_TIMEOUT

@@ -213,6 +213,7 @@ class Store:
         self._lock = threading.RLock()
         self.path = redact_url(path)  # for messages: never the password
         self.dialect: str = getattr(connection, "dialect", "sqlite")
+        self._heads = _EventHeads()  # recent events between placements (under _lock)
 
     @classmethod
     def open(cls, location: str | Path) -> "Store":
@@ -252,10 +253,14 @@ class Store:
             try:
                 yield self._db
             except BaseException:
+                self._heads.clear()  # it may hold events of the rolled-back writes
                 self._db.execute("ROLLBACK")
                 raise
-            else:
+            try:
                 self._db.execute("COMMIT")
+            except BaseException:
+                self._heads.clear()
+                raise
 
     # -- schema -------------------------------------------------------------------
 
@@ -554,10 +559,11 @@ class Store:
                         [(key, item_id) for key in dict.fromkeys(item.keys)],
                     )
                     if events is not None and events.wants(item, post):
-                        post = _place_in_events(db, events, item_id, item, post, now=now)
+                        post = _place_in_events(db, events, item_id, item, post, now=now, heads=self._heads)
                     if post is not None:
                         _queue(db, post, now=now, item_id=item_id)
                 except INTEGRITY_ERRORS:
+                    self._heads.clear()
                     db.execute("ROLLBACK TO item")
                     db.execute("RELEASE item")
                     ids.append(None)
@@ -618,7 +624,7 @@ class Store:
                 if events is not None:
                     item = _new_item_of(db, item_id)
                     if item is not None and events.wants(item, alert):
-                        post = _place_in_events(db, events, item_id, item, alert, now=now)
+                        post = _place_in_events(db, events, item_id, item, alert, now=now, heads=self._heads)
                 if post is not None:
                     _queue(db, post, now=now, item_id=item_id)
         return bool(changed)
@@ -824,28 +830,31 @@ def _new_item_of(db: Connection, item_id: int) -> NewItem | None:
 
 def _place_in_events(
     db: Connection, planner: EventPlanner, item_id: int, item: NewItem, post: QueuedPost | None,
-    *, now: datetime,
+    *, now: datetime, heads: _EventHeads,
 ) -> QueuedPost | None:
     """Place a just-inserted item among events; return the post still to queue for it.
 
     The event_placement row is updated first: under PostgreSQL its row lock makes
     concurrent placements wait for each other (SQLite's BEGIN IMMEDIATE already does).
     """
-    db.execute("UPDATE event_placement SET updated_at = ? WHERE id = 1", (to_iso(now),))
+    version = int(db.execute(
+        "UPDATE event_placement SET updated_at = ?, version = version + 1 WHERE id = 1 RETURNING version",
+        (to_iso(now),),
+    ).fetchone()[0])
     at = item.published_at or item.fetched_at
     # Recent events come whole (their texts decide near-copies); older ones within the
     # lookback only while someone in them is serving a stated term, and without their
     # texts: each placement must not read months of reports as the database grows.
     # First the events with their people only; then the reports of those the planner
     # cannot pass over on names alone (reading every recent report was most of the cost).
+    # Older events within the lookback count only while someone in them is serving a term.
     window = getattr(planner, "window", planner.lookback)
     recent_from = max(at - 2 * window, at - planner.lookback)
-    older = _load_events(
-        db, "e.last_at >= ? AND e.last_at < ? AND EXISTS (SELECT 1 FROM event_people p WHERE p.event_id = e.id"
-        " AND p.term IS NOT NULL AND p.status <> 'released')",
-        (to_iso(at - planner.lookback), to_iso(recent_from)), with_reports=False,
-    )
-    recent = _load_events(db, "e.last_at >= ?", (to_iso(recent_from),), with_reports=False)
+    known = heads.load(db, since=at - planner.lookback, version=version)
+    older = [event for event in known if event.last_at < recent_from and any(
+        person.term is not None and person.status != "released" for person in event.people
+    )]
+    recent = [event for event in known if event.last_at >= recent_from]
     wanted = planner.shortlist(item_id, item, older + recent)
     candidates = _with_reports(db, older, wanted, texts=False) + _with_reports(db, recent, wanted, texts=True)
     write = planner.plan(item_id, item, post, candidates)
@@ -854,9 +863,9 @@ def _place_in_events(
     event_id = write.event_id
     if event_id is None:
         event_id = int(db.execute(
-            "INSERT INTO events (first_item_id, first_at, last_at, detained_on, place, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-            (item_id, to_iso(write.at), to_iso(write.at), write.detained_on, write.place, to_iso(now)),
+            "INSERT INTO events (first_item_id, first_at, last_at, detained_on, place, created_at, version)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (item_id, to_iso(write.at), to_iso(write.at), write.detained_on, write.place, to_iso(now), version),
         ).fetchone()[0])
         if write.post is not None:
             alert_id = _queue(db, write.post, now=now, item_id=item_id)
@@ -865,9 +874,9 @@ def _place_in_events(
         db.execute(
             "UPDATE events SET last_at = CASE WHEN last_at < ? THEN ? ELSE last_at END,"
             " first_at = CASE WHEN first_at > ? THEN ? ELSE first_at END,"
-            " detained_on = COALESCE(detained_on, ?), place = COALESCE(place, ?) WHERE id = ?",
+            " detained_on = COALESCE(detained_on, ?), place = COALESCE(place, ?), version = ? WHERE id = ?",
             (to_iso(write.at), to_iso(write.at), to_iso(write.at), to_iso(write.at),
-             write.detained_on, write.place, event_id),
+             write.detained_on, write.place, version, event_id),
         )
         if write.post is not None:
             _queue(db, write.post, now=now, item_id=item_id)
@@ -885,6 +894,48 @@ def _place_in_events(
              to_iso(now)),
         )
     return None
+
+
+class _EventHeads:
+    """The events since a moment, with their people and without their reports, kept
+    from one placement to the next and brought up to date by what changed since.
+
+    Why: every placement compares the new report with every recent event, and reading
+    them all again each time made a poll with many arrests quadratic. Every change to an
+    event is made by a placement, placements are serialised (SQLite's write lock;
+    PostgreSQL's event_placement row lock), and each takes the next number of
+    event_placement.version and writes it on the event it opens or changes (migration
+    005): the events numbered at or above the last placement's number seen here are
+    the ones to read again, whichever process changed them. A rolled-back write (its
+    numbers are taken again) clears the cache.
+    """
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.events: dict[int, Event] = {}
+        self.version = -1  # the number of the last placement seen here
+        self.since: datetime | None = None
+
+    def load(self, db: Connection, *, since: datetime, version: int) -> list[Event]:
+        """Events whose last report is at or after ``since``, oldest first, as the
+        placement numbered ``version`` finds them."""
+        if self.since is None or since < self.since or version <= self.version:
+            self.events = {event.id: event for event in _load_events(
+                db, "e.last_at >= ?", (to_iso(since),), with_reports=False,
+            )}
+            self.since = since
+        else:
+            for event in _load_events(db, "e.version >= ? AND e.last_at >= ?", (self.version, to_iso(self.since)),
+                                      with_reports=False):
+                self.events[event.id] = event
+        self.version = version
+        if since - self.since > timedelta(days=1):  # forget what no placement can reach any more
+            self.events = {key: event for key, event in self.events.items() if event.last_at >= since}
+            self.since = since
+        return sorted((event for event in self.events.values() if event.last_at >= since),
+                      key=lambda event: (event.first_at, event.id))
 
 
 def _with_reports(db: Connection, events: list[Event], wanted: set[int], *, texts: bool) -> list[Event]:

@@ -336,3 +336,34 @@ def test_the_admin_lease_has_one_holder_and_passes_on_when_it_expires(db_locatio
         assert store.lease_holder("admin", now=now + timedelta(seconds=42)) == "worker-b"
     finally:
         store.close()
+
+
+def test_a_worker_sees_what_another_worker_changed_in_an_event_it_keeps_in_memory(db_location: str) -> None:
+    """Each store keeps recent events between placements; a change made through another
+    connection (another worker) must reach it, or it would post the same news twice."""
+    from bot.event_posts import EventPosts
+
+    setup = Store.open(db_location)
+    sid = source_id(setup)
+    setup.close()
+    first, second = Store.open(db_location), Store.open(db_location)
+    try:
+        def report(n: int, term: str | None) -> NewItem:
+            return replace(
+                make_item(sid, (f"guid:S:{n}", f"url:https://e.kz/{n}", f"hash:{n}"), fetched=NOW + timedelta(minutes=n)),
+                url=f"https://e.kz/{n}", title=f"Report {n}", text=f"Outlet {n} on the detention of Aidar Serikbayev.",
+                analysis={"arrest": True, "protest": False, "detainees": [{"name": "Aidar Serikbayev", "term": term}]},
+            )
+
+        a, b = EventPosts("en"), EventPosts("en")
+        [one] = first.add_items([(report(1, None), QueuedPost("alert 1"))], now=NOW, events=a)
+        assert a.roles[one] == "first"
+        [two] = second.add_items([(report(2, "15 days"), QueuedPost("alert 2"))], now=NOW, events=b)
+        assert b.roles[two] == "followup"  # the other worker adds the term
+        [three] = first.add_items([(report(3, "15 days"), QueuedPost("alert 3"))], now=NOW, events=a)
+        assert a.roles[three] == "also"  # the term is known now: no second follow-up
+        kinds = [row["kind"] for row in first.outbox_rows()]
+        assert kinds.count("followup") == 1 and kinds.count("alert") == 1
+    finally:
+        first.close()
+        second.close()
