@@ -8,7 +8,8 @@ with ETags on loopback. Their 20 items start two days old, so the first poll rec
 them without posting, as it would for sources just added. Then, cycle after cycle,
 the server puts a new item at the top of --changed feeds (--arrests of them arrest
 reports) and every source is polled, as ``run`` polls them: the service's own poll job
-(``Pipeline.poll`` with backoff, then the health notices) for each source concurrently,
+(``Pipeline.poll`` with backoff, then the health notices) for each source, as many at
+once as ``run`` allows (WorkerSettings.poll_concurrency, 16),
 while the service's sender loop drains the outbox as alerts are queued, into a
 publisher that records when each post was sent. A cycle stands for one source
 interval, compressed to --interval seconds (APScheduler is left out: it only decides
@@ -110,9 +111,16 @@ async def soak(args: argparse.Namespace, server: ServerProcess, folder: Path) ->
         async with service:
             wake, stop = asyncio.Event(), asyncio.Event()
             sender = asyncio.create_task(service._sender_loop(wake, stop))
+            # At most as many polls at once as run's claims hand out (WorkerSettings).
+            room = asyncio.Semaphore(service.workers.poll_concurrency)
+
+            async def poll(source: Any) -> None:
+                async with room:
+                    await service._poll_job(source, wake)
+
             # The first poll of every source: 20 old items each, recorded and not posted.
             started = time.perf_counter()
-            await asyncio.gather(*(service._poll_job(source, wake) for source in config.sources))
+            await asyncio.gather(*(poll(source) for source in config.sources))
             main_now, _, child_now, _ = service_rss(service)
             print(f"first poll of {args.sources} sources ({args.sources * 20} old items recorded): "
                   f"{time.perf_counter() - started:.1f} s, RSS {main_now + child_now:.0f} MB", flush=True)
@@ -129,7 +137,7 @@ async def soak(args: argparse.Namespace, server: ServerProcess, folder: Path) ->
                 now = time.monotonic()
                 for added in answer.json():
                     appeared[added["token"]] = now
-                await asyncio.gather(*(service._poll_job(source, wake) for source in config.sources))
+                await asyncio.gather(*(poll(source) for source in config.sources))
                 durations.append(time.monotonic() - cycle_start)
                 # Until the next interval, as the scheduler would wait.
                 await asyncio.sleep(max(0.0, args.interval - (time.monotonic() - cycle_start)))
