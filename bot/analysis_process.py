@@ -38,6 +38,9 @@ Job = tuple[str, str, "str | None"]
 
 # A feed is parsed in the child while fewer calls than this wait there (see parse).
 CHILD_QUEUE = 4
+# A call to the child that takes longer than this (seconds, queueing included) is
+# stuck: the child is killed and replaced. A batch takes well under a second.
+CALL_TIMEOUT = 300.0
 
 _SAMPLE_RU = "Суд арестовал активиста Армана Куанышева на 10 суток за участие в митинге."
 _SAMPLE_EN = "A court jailed activist Arman Kuanyshev for 10 days for taking part in a rally."
@@ -58,10 +61,11 @@ class AnalysisProcess:
     served in turn). ``close`` stops it; the parent's death stops it too.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, timeout: float = CALL_TIMEOUT) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
         self._pending = 0  # calls submitted to the child and not finished
+        self.timeout = timeout
 
     def analyze_many(self, jobs: Sequence[Job], rules: RuleConfig | None) -> list[Analysis | AnalysisError]:
         """Analyse ``jobs`` in the child; one outcome per job, in order.
@@ -81,11 +85,7 @@ class AnalysisProcess:
         """``analyze_many`` for the event loop: awaits the child without holding a thread."""
         if not jobs:
             return []
-        pool, future = self._submit(_analyze_many, list(jobs), rules)
-        try:
-            return _outcomes(await asyncio.wrap_future(future))
-        except BrokenProcessPool as exc:
-            raise self._broken(pool) from exc
+        return _outcomes(await self._call(_analyze_many, list(jobs), rules))
 
     async def parse(self, source: SourceConfig, content: bytes, text: str, final_url: str) -> list[Entry]:
         """``bot.sources.parse_entries``, in the child when it has room, else here.
@@ -95,11 +95,10 @@ class AnalysisProcess:
         so analyses are not held up behind a long queue of feeds. Raises what parse_entries raises.
         """
         if self._pending < CHILD_QUEUE:
-            pool, future = self._submit(_parse, source, content, text, final_url)
             try:
-                return await asyncio.wrap_future(future)
-            except BrokenProcessPool:
-                self._broken(pool)  # logged; the feed is parsed here instead
+                return await self._call(_parse, source, content, text, final_url)
+            except AnalysisError:
+                pass  # logged; the feed is parsed here instead
         from bot.sources import parse_entries
 
         return await asyncio.to_thread(parse_entries, source, content, text, final_url)
@@ -129,11 +128,21 @@ class AnalysisProcess:
             processes = getattr(pool, "_processes", None) or {}
             return list(processes)
 
-    def close(self) -> None:
+    def close(self, timeout: float = 30.0) -> None:
+        """Stop the child: it finishes the call in hand (at most ``timeout`` seconds) and exits."""
         with self._lock:
             pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        if pool is None:
+            return
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + timeout
+        for process in processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+        if any(process.is_alive() for process in processes):
+            log.warning("the analysis process did not stop within %g s; killed", timeout)
+            self._kill(pool)
+        pool.shutdown(wait=True)
 
     def _ensure(self) -> ProcessPoolExecutor:
         with self._lock:
@@ -145,6 +154,21 @@ class AnalysisProcess:
                     initializer=_child_init, initargs=(os.getpid(),),
                 )
             return self._pool
+
+    async def _call(self, function: Callable[..., Any], *args: Any) -> Any:
+        """``function(*args)`` in the child, awaited without holding a thread.
+
+        A child that dies, or takes longer than ``timeout`` (a rule stuck on some text:
+        the child is killed), raises AnalysisError; the next call starts a new child.
+        """
+        pool, future = self._submit(function, *args)
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
+        except BrokenProcessPool as exc:
+            raise self._broken(pool) from exc
+        except asyncio.TimeoutError:
+            self._kill(pool)
+            raise self._broken(pool, f"took more than {self.timeout:g} s and was stopped") from None
 
     def _submit(self, function: Callable[..., Any], *args: Any) -> tuple[ProcessPoolExecutor, Future[Any]]:
         pool = self._ensure()
@@ -161,16 +185,20 @@ class AnalysisProcess:
         with self._lock:
             self._pending -= 1
 
-    def _broken(self, pool: ProcessPoolExecutor) -> AnalysisError:
-        """Forget a pool whose child died; the error for the batch that was in it."""
+    def _broken(self, pool: ProcessPoolExecutor, why: str = "stopped (killed, or out of memory?)") -> AnalysisError:
+        """Forget a pool whose child died; the error for the call that was in it."""
         with self._lock:
             if self._pool is pool:
                 self._pool = None
         pool.shutdown(wait=False, cancel_futures=True)
-        log.error("the analysis process stopped; a new one starts with the next batch")
-        return AnalysisError(
-            "the analysis process stopped (killed, or out of memory?); these entries are tried again at the next poll"
-        )
+        log.error("the analysis process %s; a new one starts with the next call", why)
+        return AnalysisError(f"the analysis process {why}; these entries are tried again at the next poll")
+
+    @staticmethod
+    def _kill(pool: ProcessPoolExecutor) -> None:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            if process.is_alive():
+                process.kill()
 
 
 # -- in the child ----------------------------------------------------------------------

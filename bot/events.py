@@ -27,14 +27,14 @@ import re
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from hashlib import blake2b
 from typing import Literal
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.analysis.result import Analysis, Detainee
 from bot.translit import name_key, name_tokens
@@ -166,6 +166,25 @@ def compare_names(a: str, b: str) -> NameMatch:
         if all(_words_match(x, y) for x, y in zip(short, chosen)):
             return "same"
     return "different"
+
+
+def related_names(names: Sequence[str], others: Iterable[str]) -> Callable[[str], bool]:
+    """A test of whether a name of ``others`` can be other than "different" from some
+    name of ``names`` (compare_names), i.e. shares a matching word with it.
+
+    Placement compares every new detainee with everyone in the recent events; comparing
+    all their words at once in rapidfuzz's C code first leaves compare_names only the
+    few names that share a word. Exact: compare_names says "different" whenever no word
+    of one name matches a word of the other.
+    """
+    words = {word for name in names for word in name_tokens(name)}
+    pool = list({word for name in others for word in name_tokens(name)} - words)
+    matching = set(words)
+    for word in words:
+        for other, _, _ in process.extract(word, pool, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY, limit=None):
+            if _words_match(word, other):
+                matching.add(other)
+    return lambda name: any(word in matching for word in name_tokens(name))
 
 
 def same_person(a: str, b: str) -> bool:
@@ -303,12 +322,11 @@ def reports_needed(report: Report, events: Sequence[Event], *, window: timedelta
     """
     detainees = _unique(report.analysis.detainees)
     names_someone = any(len(name_tokens(d.name)) >= 2 for d in detainees)
+    live = [event for event in events if _within(event, report, window)]
+    related = related_names([d.name for d in detainees], (p.name for event in live for p in event.people))
     return {
-        event.id for event in events
-        if _within(event, report, window) and (
-            not event.people or not names_someone
-            or any(compare_names(d.name, p.name) != "different" for d in detainees for p in event.people)
-        )
+        event.id for event in live
+        if not event.people or not names_someone or any(related(p.name) for p in event.people)
     }
 
 
@@ -326,6 +344,7 @@ def assign(
     similar = similarity_to(report.text)
     names_someone = any(len(name_tokens(d.name)) >= 2 for d in detainees)
     everyone = [person for event in live for person in event.people]
+    related = related_names([d.name for d in detainees], (p.name for p in everyone))
 
     def lone_surname_is_unambiguous(name: str) -> bool:
         carriers = {p.key for p in everyone if compare_names(name, p.name) != "different"}
@@ -337,6 +356,8 @@ def assign(
         how: list[str] = []
         for index, detainee in enumerate(detainees):
             for person in event.people:
+                if not related(person.name):
+                    continue  # no word in common with any detainee: "different"
                 verdict = compare_names(detainee.name, person.name)
                 if verdict == "same" or (verdict == "surname" and lone_surname_is_unambiguous(detainee.name)):
                     matched[index] = person

@@ -133,3 +133,17 @@ async def test_an_entry_that_breaks_the_analysis_is_kept_for_the_next_poll(tmp_p
     finally:
         await fetcher.aclose()
         store.close()
+
+
+async def test_a_call_stuck_in_the_child_is_stopped_and_the_next_call_gets_a_new_child() -> None:
+    process = AnalysisProcess(timeout=2.0)
+    try:
+        await process.analyze(JOBS[1:], None)
+        [stuck] = process.pids()
+        with pytest.raises(AnalysisError, match="took more than 2 s"):
+            await process._call(time.sleep, 30)  # stands for a rule that never returns
+        assert _wait_gone(stuck)
+        outcomes = await process.analyze(JOBS[1:], None)
+        assert [o.arrest for o in outcomes] == [True, False] and process.pids()[0] != stuck
+    finally:
+        process.close()
