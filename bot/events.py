@@ -47,7 +47,7 @@ CUSTODY_CAP = timedelta(days=90)
 NEAR_DUPLICATE = 0.5
 SHINGLE_WORDS = 3
 SKETCH_SIZE = 64  # shingle hashes kept per text (standard error of the estimate ≈ 0.06 at 0.5)
-SKETCH_CACHE = 4096  # texts whose sketches are kept: recent events' reports are compared again and again
+SKETCH_CACHE = 2048  # texts whose sketches are kept (600 bytes each): recent reports are compared again and again
 # rapidfuzz ratio (0..100) above which two name words, already transliterated to
 # keys, are the same word spelled differently; shorter words must be equal.
 WORD_SIMILARITY = 88.0
@@ -151,7 +151,7 @@ def _words_match(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= WORD_SIMILARITY
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def compare_names(a: str, b: str) -> NameMatch:
     """"same" when both are full names of one person (in any script, order, spelling);
     "surname" when one is a single word found in the other; "different" otherwise."""

@@ -240,9 +240,9 @@ class Pipeline:
             # Adding a source must not flood the channel with its back catalogue.
             return first_poll and (entry.published is None or entry.published < cutoff)
 
-        # The network first (article pages of teasers, a few at a time), then the CPU-bound
-        # analysis of the whole batch in one worker thread: one thread hop per poll rather
-        # than one per entry, which cost more than the analysis of most entries.
+        # The network first (article pages of teasers, a few at a time), then the analysis
+        # of the whole batch in one call (the analysis process, or a worker thread): one
+        # hop per poll rather than one per entry, which cost more than most analyses.
         texts: list[str | None] = [candidate.entry.text for candidate in candidates]
         limiter = asyncio.Semaphore(ARTICLE_CONCURRENCY)
 

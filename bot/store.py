@@ -11,7 +11,6 @@ what keep several processes consistent.
 
 from __future__ import annotations
 
-import functools
 import importlib.resources
 import json
 import re
@@ -987,7 +986,7 @@ def _load_events(
             reports[row["event_id"]].append(Report(
                 item_id=row["id"], source_name=row["source_name"], title=row["title"], url=row["url"],
                 text=row["text"], at=from_iso(row["published_at"] or row["fetched_at"]) or utcnow(),
-                analysis=_stored_analysis(row["analysis"] or "{}"), role=row["role"],
+                analysis=Analysis.from_dict(json.loads(row["analysis"] or "{}")), role=row["role"],
             ))
     return [
         Event(
@@ -997,13 +996,6 @@ def _load_events(
         )
         for row in rows
     ]
-
-
-@functools.lru_cache(maxsize=4096)
-def _stored_analysis(text: str) -> Analysis:
-    """An item's stored analysis; cached because every placement reads the analyses of
-    all recent events' reports again (Analysis is immutable, so sharing is safe)."""
-    return Analysis.from_dict(json.loads(text))
 
 
 def _stored_item(row: Any) -> StoredItem:
