@@ -134,15 +134,19 @@ class AnalysisProcess:
             pool, self._pool = self._pool, None
         if pool is None:
             return
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        deadline = time.monotonic() + timeout
-        for process in processes:
-            process.join(max(0.0, deadline - time.monotonic()))
-        if any(process.is_alive() for process in processes):
+        # The executor reaps its child itself: wait for its shutdown, not on the process
+        # (two waiters on one child race, and one sees a live process that is gone).
+        stopped = threading.Event()
+
+        def shut_down() -> None:
+            pool.shutdown(wait=True, cancel_futures=True)
+            stopped.set()
+
+        threading.Thread(target=shut_down, name="analysis-shutdown", daemon=True).start()
+        if not stopped.wait(timeout):
             log.warning("the analysis process did not stop within %g s; killed", timeout)
             self._kill(pool)
-        pool.shutdown(wait=True)
+            stopped.wait(10)
 
     def _ensure(self) -> ProcessPoolExecutor:
         with self._lock:
@@ -196,8 +200,9 @@ class AnalysisProcess:
 
     @staticmethod
     def _kill(pool: ProcessPoolExecutor) -> None:
+        """Kill the pool's child (stuck: it has not exited, so its pid is still its own)."""
         for process in list((getattr(pool, "_processes", None) or {}).values()):
-            if process.is_alive():
+            if process.exitcode is None:
                 process.kill()
 
 

@@ -147,3 +147,20 @@ async def test_a_call_stuck_in_the_child_is_stopped_and_the_next_call_gets_a_new
         assert [o.arrest for o in outcomes] == [True, False] and process.pids()[0] != stuck
     finally:
         process.close()
+
+
+def test_close_waits_for_the_call_in_hand_and_kills_a_child_that_does_not_stop() -> None:
+    quick = AnalysisProcess()
+    quick.analyze_many(JOBS[2:], None)
+    [pid] = quick.pids()
+    started = time.monotonic()
+    quick.close()
+    assert time.monotonic() - started < 10 and _wait_gone(pid)
+
+    stuck = AnalysisProcess()
+    stuck.analyze_many(JOBS[2:], None)
+    [pid] = stuck.pids()
+    stuck._submit(time.sleep, 60)  # stands for a rule that never returns
+    started = time.monotonic()
+    stuck.close(timeout=1.0)
+    assert time.monotonic() - started < 15 and _wait_gone(pid)
