@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 Job = tuple[str, str, "str | None"]
 
 # A feed is parsed in the child while fewer calls than this wait there (see parse).
-CHILD_QUEUE = 4
+CHILD_QUEUE = 8
 # A call to the child that takes longer than this (seconds, queueing included) is
 # stuck: the child is killed and replaced. A batch takes well under a second.
 CALL_TIMEOUT = 300.0

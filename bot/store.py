@@ -503,14 +503,8 @@ class Store:
 
     def known_keys(self, keys: Iterable[str]) -> set[str]:
         """Which of these de-duplication keys are already stored (one query per batch)."""
-        wanted = list(dict.fromkeys(keys))
-        found: set[str] = set()
         with self._lock:
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start:start + 500]
-                marks = ",".join("?" * len(chunk))
-                found.update(row[0] for row in self._db.execute(f"SELECT key FROM item_keys WHERE key IN ({marks})", chunk))
-        return found
+            return _known_keys(self._db, keys)
 
     def add_items(
         self, items: Sequence[tuple[NewItem, QueuedPost | None]], *, now: datetime,
@@ -534,29 +528,25 @@ class Store:
                 # would otherwise deadlock on each other's uncommitted keys (SQLite's
                 # BEGIN IMMEDIATE already serialises them). _place_in_events takes it too.
                 db.execute("UPDATE event_placement SET updated_at = ? WHERE id = 1", (to_iso(now),))
+            # Under the write lock no other writer adds keys: the batch's duplicates are
+            # known here, and plain items need no savepoint each (most of a cold poll).
+            known = _known_keys(db, (key for item, _ in items for key in item.keys))
+            plain_keys: list[tuple[str, int]] = []
             for item, post in items:
+                keys = list(dict.fromkeys(item.keys))
+                if known.intersection(keys):
+                    ids.append(None)
+                    continue
+                known.update(keys)
+                if post is None and (events is None or not events.wants(item, post)):
+                    item_id = _insert_item(db, item)
+                    plain_keys += [(key, item_id) for key in keys]
+                    ids.append(item_id)
+                    continue
                 db.execute("SAVEPOINT item")
                 try:
-                    cursor = db.execute(
-                        "INSERT INTO items (source_id, guid, url, canonical_url, content_hash, title, text,"
-                        " published_at, fetched_at, lang, arrest, protest, score, analysis, status)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                        (
-                            item.source_id, item.guid, item.url, item.canonical_url, item.content_hash,
-                            item.title, item.text, to_iso(item.published_at), to_iso(item.fetched_at),
-                            (item.analysis or {}).get("lang"),
-                            int(bool((item.analysis or {}).get("arrest"))),
-                            int(bool((item.analysis or {}).get("protest"))),
-                            (item.analysis or {}).get("score"),
-                            json.dumps(item.analysis, ensure_ascii=False) if item.analysis is not None else None,
-                            item.status,
-                        ),
-                    )
-                    item_id = int(cursor.fetchone()[0])
-                    db.executemany(
-                        "INSERT INTO item_keys (key, item_id) VALUES (?, ?)",
-                        [(key, item_id) for key in dict.fromkeys(item.keys)],
-                    )
+                    item_id = _insert_item(db, item)
+                    db.executemany("INSERT INTO item_keys (key, item_id) VALUES (?, ?)", [(key, item_id) for key in keys])
                     if events is not None and events.wants(item, post):
                         post = _place_in_events(db, events, item_id, item, post, now=now, heads=self._heads)
                     if post is not None:
@@ -569,6 +559,7 @@ class Store:
                     continue
                 db.execute("RELEASE item")
                 ids.append(item_id)
+            db.executemany("INSERT INTO item_keys (key, item_id) VALUES (?, ?)", plain_keys)
         return ids
 
     def arrest_items(self, start: datetime, end: datetime) -> list[StoredItem]:
@@ -796,6 +787,33 @@ class Store:
                 [(day, body, to_iso(now), to_iso(now)) for body in parts],
             )
         return True
+
+
+def _known_keys(db: Connection, keys: Iterable[str]) -> set[str]:
+    wanted = list(dict.fromkeys(keys))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(row[0] for row in db.execute(f"SELECT key FROM item_keys WHERE key IN ({marks})", chunk))
+    return found
+
+
+def _insert_item(db: Connection, item: NewItem) -> int:
+    analysis = item.analysis or {}
+    return int(db.execute(
+        "INSERT INTO items (source_id, guid, url, canonical_url, content_hash, title, text,"
+        " published_at, fetched_at, lang, arrest, protest, score, analysis, status)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        (
+            item.source_id, item.guid, item.url, item.canonical_url, item.content_hash,
+            item.title, item.text, to_iso(item.published_at), to_iso(item.fetched_at),
+            analysis.get("lang"), int(bool(analysis.get("arrest"))), int(bool(analysis.get("protest"))),
+            analysis.get("score"),
+            json.dumps(item.analysis, ensure_ascii=False) if item.analysis is not None else None,
+            item.status,
+        ),
+    ).fetchone()[0])
 
 
 def _queue(db: Connection, post: QueuedPost, *, now: datetime, item_id: int | None = None) -> int:
