@@ -1,7 +1,7 @@
 """How fast is one poll of many feeds, against what any feed reader must spend? Prints
 figures; asserts nothing.
 
-    .venv/bin/python bench/poll.py [--feeds 300] [--items 30] [--arrest-share 0.05] [--hosts 32]
+    .venv/bin/python bench/poll.py [--feeds 300] [--items 30] [--arrest-share 0.05] [--hosts 32] [--inline]
 
 A child process serves N synthetic feeds (bench/feeds.py: our own en/ru text, 5% arrest
 reports) with ETags on loopback, spread over --hosts addresses (127.0.0.x) since the
@@ -82,13 +82,13 @@ def phase_bare(sources: Path) -> dict[str, float]:
     return {"seconds": seconds, "items": items, "feeds": len(urls), "rss_mb": peak_rss_mb()}
 
 
-def phase_cold(sources: Path, db: Path) -> dict[str, float]:
+def phase_cold(sources: Path, db: Path, inline: bool = False) -> dict[str, float]:
     started = time.perf_counter()
     from bot.cli import limit_native_threads
 
     limit_native_threads()  # as the `arrestwatch` command does first
     from bot.config import load_config
-    from bot.service import Service, TelegramSettings
+    from bot.service import Service, TelegramSettings, WorkerSettings
     from bot.store import Store
 
     imported = time.perf_counter()
@@ -99,10 +99,20 @@ def phase_cold(sources: Path, db: Path) -> dict[str, float]:
     async def run() -> dict[str, float]:
         nonlocal child_rss
         with open(os.devnull, "w", encoding="utf-8") as devnull:
-            async with Service(config, store, TelegramSettings(), out=devnull) as service:
+            workers = WorkerSettings(analysis_process=not inline)
+            async with Service(config, store, TelegramSettings(), out=devnull, workers=workers) as service:
                 # The analysis process starts and loads its models (natasha, pymorphy3)
                 # on the first Russian report; do it off the clock.
-                models = await asyncio.to_thread(service.analysis.warm) if service.analysis else 0.0
+                if service.analysis:
+                    models = await asyncio.to_thread(service.analysis.warm)
+                else:  # inline: the models load in this process
+                    from bot.analysis import analyze
+
+                    started_models = time.perf_counter()
+                    for text, lang in (("Суд арестовал активиста на 10 суток за пикет.", "ru"),
+                                       ("A court jailed an activist for 10 days over a picket.", "en")):
+                        analyze("", text, lang)
+                    models = time.perf_counter() - started_models
                 t0 = time.perf_counter()
                 polls = await service.pipeline.poll_all()
                 t1 = time.perf_counter()
@@ -185,13 +195,16 @@ def main() -> int:
     parser.add_argument("--phase", choices=["bare", "cold"], help=argparse.SUPPRESS)
     parser.add_argument("--sources", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--inline", action="store_true",
+                        help="also time one cold run with the analysis in the service's own process "
+                             "(ARRESTWATCH_ANALYSIS=inline), for comparison")
     args = parser.parse_args()
 
     if args.phase == "bare":
         print(json.dumps(phase_bare(args.sources)))
         return 0
     if args.phase == "cold":
-        print(json.dumps(phase_cold(args.sources, args.db)))
+        print(json.dumps(phase_cold(args.sources, args.db, inline=args.inline)))
         return 0
 
     print(f"machine: {machine()}")
@@ -237,6 +250,12 @@ def main() -> int:
             ratio = cold["poll_seconds"] / bare["seconds"]
             ratio_all = (cold["poll_seconds"] + cold["drain_seconds"]) / bare["seconds"]
             print(f"cold/bare: {ratio:.2f}× (poll+analyse+store), {ratio_all:.2f}× with posting; target ≤ 2.0×")
+
+            if args.inline:
+                inline, _ = run_phase(["--phase", "cold", "--inline", "--sources", str(sources),
+                                       "--db", str(db.with_name("bench-inline.sqlite3"))])
+                print(f"cold once with ARRESTWATCH_ANALYSIS=inline (one process): {inline['poll_seconds']:.2f} s "
+                      f"= {inline['poll_seconds'] / bare['seconds']:.2f}× bare, peak RSS {inline['rss_mb']:.0f} MB")
 
             floor = min(startup_seconds() for _ in range(3))
             warm_runs = [run_warm(sources, db) for _ in range(3)]

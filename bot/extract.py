@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import logging
 
-import trafilatura
-
 log = logging.getLogger(__name__)
 
 
@@ -16,6 +14,10 @@ def extract_article_text(html: str, url: str | None) -> str | None:
     """The article's main text without navigation, comments or tables; None if none found."""
     if not html or not html.strip():
         return None
+    # Imported on first use: most feeds carry full texts, and trafilatura (with courlan
+    # and its language data) costs a third of a second and several MB at every start.
+    import trafilatura
+
     try:
         text = trafilatura.extract(
             html, url=url, include_comments=False, include_tables=False,
