@@ -136,7 +136,8 @@ async def soak(args: argparse.Namespace, server: ServerProcess, folder: Path) ->
                 answer = await control.get("/__advance", params={"n": args.changed, "arrests": args.arrests})
                 now = time.monotonic()
                 for added in answer.json():
-                    appeared[added["token"]] = now
+                    if added["arrest"]:  # ordinary news is never posted: nothing to time
+                        appeared[added["token"]] = now
                 await asyncio.gather(*(poll(source) for source in config.sources))
                 durations.append(time.monotonic() - cycle_start)
                 # Until the next interval, as the scheduler would wait.
@@ -172,7 +173,7 @@ async def soak(args: argparse.Namespace, server: ServerProcess, folder: Path) ->
     print(f"posts: {len(window)} measured; latency median {statistics.median(window) if window else 0:.2f} s, "
           f"p95 {sorted(window)[int(len(window) * 0.95)] if window else 0:.2f} s, "
           f"max {max(window) if window else 0:.2f} s (a cycle stands for an interval of {args.interval:g} s); "
-          f"{len(unposted)} new items not posted (ordinary news is not posted)")
+          f"{len(unposted)} arrest reports not posted (a later report of an arrest already posted edits that post)")
     if len(samples) >= 3:
         first, last = samples[1][1], samples[-1][1]  # after the first report: the caches have filled
         print(f"RSS: peak {main_peak + child_peak:.0f} MB ({main_peak:.0f} MB the service + "
