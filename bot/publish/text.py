@@ -2,9 +2,36 @@
 
 from __future__ import annotations
 
-import warnings
+from html.parser import HTMLParser
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+
+class _PlainText(HTMLParser):
+    """Collects the visible text; links keep their target.
+
+    The standard library's parser rather than BeautifulSoup: Telegram HTML is a handful
+    of flat tags, and building a tree per post was most of the console's posting time.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._links: list[tuple[str, int]] = []  # (href, index in parts where its label starts)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.parts.append("\n")
+        elif tag == "a":
+            self._links.append((dict(attrs).get("href") or "", len(self.parts)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._links:
+            href, start = self._links.pop()
+            label = "".join(self.parts[start:])
+            if href and label.strip() != href.strip():
+                self.parts.append(f" ({href})")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
 
 
 def html_to_text(html: str) -> str:
@@ -13,15 +40,7 @@ def html_to_text(html: str) -> str:
     Links keep their target: ``<a href="U">label</a>`` becomes ``label (U)`` unless the
     label already is the URL. ``<br>`` becomes a newline; newlines in the source are kept.
     """
-    with warnings.catch_warnings():
-        # A post that is only a URL "resembles a locator"; it is still markup to parse.
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        soup = BeautifulSoup(html, "html.parser")
-    for link in soup.find_all("a"):
-        label = link.get_text()
-        href = link.get("href")
-        target = href if isinstance(href, str) else ""
-        link.replace_with(f"{label} ({target})" if target and label.strip() != target.strip() else label)
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    return soup.get_text()
+    parser = _PlainText()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)
