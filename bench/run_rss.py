@@ -32,8 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.feeds import ServerProcess, sources_toml  # noqa: E402
-
-PAGE = os.sysconf("SC_PAGE_SIZE")
+from bench.soak import rss_mb  # noqa: E402
 
 
 def tree(pid: int) -> list[int]:
@@ -49,14 +48,6 @@ def tree(pid: int) -> list[int]:
         except OSError:
             continue
     return out
-
-
-def rss_mb(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
-            return int(handle.read().split()[1]) * PAGE / 1024 / 1024
-    except OSError:
-        return 0.0
 
 
 def peak_mb(pid: int) -> float:

@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 # One entry to analyse: (title, text, the feed's declared language).
 Job = tuple[str, str, "str | None"]
+Analyzer = Callable[[str, str, "str | None", "RuleConfig | None"], Analysis]
 
 # A feed is parsed in the child while fewer calls than this wait there (see parse).
 CHILD_QUEUE = 8
@@ -75,9 +76,9 @@ class AnalysisProcess:
         """
         if not jobs:
             return []
-        pool, future = self._submit(_analyze_many, list(jobs), rules)
+        pool, future = self._submit(analyze_batch, list(jobs), rules)
         try:
-            return _outcomes(future.result())
+            return future.result()
         except BrokenProcessPool as exc:
             raise self._broken(pool) from exc
 
@@ -85,7 +86,7 @@ class AnalysisProcess:
         """``analyze_many`` for the event loop: awaits the child without holding a thread."""
         if not jobs:
             return []
-        return _outcomes(await self._call(_analyze_many, list(jobs), rules))
+        return await self._call(analyze_batch, list(jobs), rules)
 
     async def parse(self, source: SourceConfig, content: bytes, text: str, final_url: str) -> list[Entry]:
         """``bot.sources.parse_entries``, in the child when it has room, else here.
@@ -94,13 +95,13 @@ class AnalysisProcess:
         busy: a feed goes to the child while fewer than CHILD_QUEUE calls wait there,
         so analyses are not held up behind a long queue of feeds. Raises what parse_entries raises.
         """
-        if self._pending < CHILD_QUEUE:
-            try:
-                return await self._call(_parse, source, content, text, final_url)
-            except AnalysisError:
-                pass  # logged; the feed is parsed here instead
         from bot.sources import parse_entries
 
+        if self._pending < CHILD_QUEUE:
+            try:
+                return await self._call(parse_entries, source, content, text, final_url)
+            except AnalysisError:
+                pass  # logged; the feed is parsed here instead
         return await asyncio.to_thread(parse_entries, source, content, text, final_url)
 
     def warm(self) -> float:
@@ -209,14 +210,10 @@ class AnalysisProcess:
 # -- in the child ----------------------------------------------------------------------
 
 
-# Set in the child before numpy loads: one busy-waiting BLAS thread per core under
-# natasha took CPU from the parent (the CLI sets the same in the parent).
-NATIVE_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
-
 def _child_init(parent: int) -> None:
-    for name in NATIVE_THREAD_VARS:
-        os.environ.setdefault(name, "1")
+    from bot.cli import limit_native_threads
+
+    limit_native_threads()  # before numpy loads, as the CLI does in the parent
     # Ctrl-C reaches the whole process group: the parent decides when the child stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A parent killed with SIGKILL cannot stop its child: the child notices and exits.
@@ -229,26 +226,23 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(0)
 
 
-def _outcomes(outcomes: list[Analysis | str]) -> list[Analysis | AnalysisError]:
-    return [outcome if isinstance(outcome, Analysis) else AnalysisError(outcome) for outcome in outcomes]
+def analyze_batch(
+    jobs: Sequence[Job], rules: RuleConfig | None, analyzer: Analyzer | None = None,
+) -> list[Analysis | AnalysisError]:
+    """``analyzer`` (default: bot.analysis.analyze) on each job; a report that breaks it
+    comes back as an AnalysisError carrying the traceback, never failing its batch.
 
-
-def _analyze_many(jobs: list[Job], rules: RuleConfig | None) -> list[Analysis | str]:
-    from bot.analysis import analyze
-
-    outcomes: list[Analysis | str] = []
+    Runs in the child; ``Pipeline`` runs it in a thread for an analyzer of its own.
+    """
+    if analyzer is None:
+        from bot.analysis import analyze as analyzer
+    outcomes: list[Analysis | AnalysisError] = []
     for title, text, lang in jobs:
         try:
-            outcomes.append(analyze(title, text, lang, rules))
-        except Exception:  # reported per entry: one broken report never fails its batch
-            outcomes.append(traceback.format_exc(limit=8).strip())
+            outcomes.append(analyzer(title, text, lang, rules))
+        except Exception:
+            outcomes.append(AnalysisError(traceback.format_exc(limit=8).strip()))
     return outcomes
-
-
-def _parse(source: SourceConfig, content: bytes, text: str, final_url: str) -> list[Entry]:
-    from bot.sources import parse_entries
-
-    return parse_entries(source, content, text, final_url)
 
 
 def _peak_rss_mb() -> float:

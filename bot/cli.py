@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 
 from bot import __version__
-from bot.analysis_process import NATIVE_THREAD_VARS
 
 DEFAULT_SOURCES = Path("sources.toml")
 DEFAULT_DB = Path("storage/arrestwatch.sqlite3")
@@ -93,7 +92,9 @@ def _positive_days(value: str) -> int:
 
 # numpy's BLAS (under natasha's taggers) starts a busy-waiting thread per core; for
 # matrices this small they only take the CPU from the poll: half the throughput of a
-# cold poll on two cores. Set before numpy is first imported; an explicit value wins.
+# cold poll on two cores. Set before numpy is first imported; an explicit value wins
+# (bot/analysis_process.py calls it in its child too).
+NATIVE_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def limit_native_threads() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.models import Entry
@@ -21,6 +22,7 @@ WHITESPACE_RE = re.compile(r"\s+")
 NON_WORD_RE = re.compile(r"[^\w\s]", re.UNICODE)
 DEFAULT_PORTS = {"http": 80, "https": 443}
 HASH_TEXT_CHARS = 2000
+HASH_KEY = "hash:"
 # Below this many characters a text is too generic ("Новости дня") to identify a story.
 MIN_HASHED_CHARS = 80
 
@@ -70,7 +72,11 @@ def content_hash(title: str, text: str) -> str:
     Only the start of the text counts, so a copy that appends "Subscribe to our
     channel" still matches.
     """
-    return hashlib.sha256(_hash_body(title, text).encode("utf-8")).hexdigest()
+    return _digest(_hash_body(title, text))
+
+
+def _digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def _hash_body(title: str, text: str) -> str:
@@ -101,5 +107,10 @@ def entry_keys(source_name: str, entry: Entry) -> tuple[str, ...]:
         keys.append(f"url:{url}")
     body = _hash_body(entry.title, entry.text)
     if len(body) >= MIN_HASHED_CHARS:
-        keys.append(f"hash:{hashlib.sha256(body.encode('utf-8')).hexdigest()}")
+        keys.append(f"{HASH_KEY}{_digest(body)}")
     return tuple(keys)
+
+
+def hash_in_keys(keys: Sequence[str]) -> str | None:
+    """The content hash among an entry's keys (entry_keys), None for a short text."""
+    return next((key[len(HASH_KEY):] for key in keys if key.startswith(HASH_KEY)), None)

@@ -270,13 +270,11 @@ def similarity_to(text: str) -> Callable[[str, float], float]:
         if not other.strip():
             return 0.0
         theirs = _sketch(other)
-        if mine.isdisjoint(theirs):
-            return 0.0
+        both = mine.intersection(theirs)
         # The estimate is at most shared / min(SKETCH_SIZE, the larger sketch).
-        if floor and len(mine.intersection(theirs)) < floor * min(SKETCH_SIZE, max(len(mine), len(theirs))):
+        if not both or len(both) < floor * min(SKETCH_SIZE, max(len(mine), len(theirs))):
             return 0.0
         smallest = sorted(mine.union(theirs))[:SKETCH_SIZE]  # at most 2 × 64: sorting beats a heap
-        both = mine.intersection(theirs)
         return sum(1 for value in smallest if value in both) / len(smallest)
 
     return similarity
@@ -312,6 +310,18 @@ def _unique(detainees: Sequence[Detainee]) -> list[Detainee]:
     return list(seen.values())
 
 
+def _candidates(
+    report: Report, events: Sequence[Event], window: timedelta,
+) -> tuple[list[Detainee], list[Event], bool, Callable[[str], bool]]:
+    """What placing ``report`` starts from: its detainees (one entry each), the events in
+    its window, whether it names someone in full, and the related-names test."""
+    detainees = _unique(report.analysis.detainees)
+    live = [event for event in events if _within(event, report, window)]
+    names_someone = any(len(name_tokens(d.name)) >= 2 for d in detainees)
+    related = related_names([d.name for d in detainees], (p.name for event in live for p in event.people))
+    return detainees, live, names_someone, related
+
+
 def reports_needed(report: Report, events: Sequence[Event], *, window: timedelta = DEFAULT_WINDOW) -> set[int]:
     """Ids of the events whose reports ``assign`` may read when placing ``report``.
 
@@ -320,10 +330,7 @@ def reports_needed(report: Report, events: Sequence[Event], *, window: timedelta
     names alone. A superset: the events in the window whose people are not all different
     from the report's, or that the text alone could join.
     """
-    detainees = _unique(report.analysis.detainees)
-    names_someone = any(len(name_tokens(d.name)) >= 2 for d in detainees)
-    live = [event for event in events if _within(event, report, window)]
-    related = related_names([d.name for d in detainees], (p.name for event in live for p in event.people))
+    detainees, live, names_someone, related = _candidates(report, events, window)
     return {
         event.id for event in live
         if not event.people or not names_someone or any(related(p.name) for p in event.people)
@@ -339,12 +346,9 @@ def assign(
     the report only joins an event it matches; None when it matches none. Events not
     in ``reports_needed`` may come without their reports.
     """
-    detainees = _unique(report.analysis.detainees)
-    live = [event for event in events if _within(event, report, window)]
+    detainees, live, names_someone, related = _candidates(report, events, window)
     similar = similarity_to(report.text)
-    names_someone = any(len(name_tokens(d.name)) >= 2 for d in detainees)
     everyone = [person for event in live for person in event.people]
-    related = related_names([d.name for d in detainees], (p.name for p in everyone))
 
     def lone_surname_is_unambiguous(name: str) -> bool:
         carriers = {p.key for p in everyone if compare_names(name, p.name) != "different"}

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.analysis import Analysis, RuleConfig
-from bot.analysis_process import AnalysisError, Job
-from bot.dedup import canonical_url, content_hash, entry_keys
+from bot.analysis_process import AnalysisError, Analyzer, Job, analyze_batch
+from bot.dedup import canonical_url, content_hash, entry_keys, hash_in_keys
 from bot.event_posts import EventPosts
 from bot.extract import extract_article_text
 from bot.fetch import FetchError, Fetcher, check_article_url
@@ -39,7 +39,6 @@ POLL_ALL_CONCURRENCY = 48
 # A failing source is retried at its interval, then less and less often, up to this.
 BACKOFF_CAP = timedelta(hours=6)
 
-Analyzer = Callable[[str, str, "str | None", "RuleConfig | None"], Analysis]
 # A batch of (title, text, declared language) → one outcome per entry, in order.
 BatchAnalyzer = Callable[[Sequence[Job], "RuleConfig | None"], "Awaitable[list[Analysis | AnalysisError]]"]
 
@@ -56,18 +55,8 @@ def in_process(analyzer: Analyzer) -> BatchAnalyzer:
     """Run ``analyzer`` on a batch in a worker thread of this process (tests, and
     ``ARRESTWATCH_ANALYSIS=inline``)."""
 
-    def analyze_many(jobs: Sequence[Job], rules: RuleConfig | None) -> list[Analysis | AnalysisError]:
-        outcomes: list[Analysis | AnalysisError] = []
-        for title, text, lang in jobs:
-            try:
-                outcomes.append(analyzer(title, text, lang, rules))
-            except Exception as exc:  # reported per entry, like the analysis process does
-                log.debug("analysis failed", exc_info=True)
-                outcomes.append(AnalysisError(f"{exc!r}"))
-        return outcomes
-
     async def analyze(jobs: Sequence[Job], rules: RuleConfig | None) -> list[Analysis | AnalysisError]:
-        return await asyncio.to_thread(analyze_many, jobs, rules) if jobs else []
+        return await asyncio.to_thread(analyze_batch, jobs, rules, analyzer) if jobs else []
 
     return analyze
 
@@ -390,8 +379,7 @@ class Pipeline:
         return NewItem(
             source_id=source_id, keys=candidate.keys, guid=entry.guid, url=entry.url,
             canonical_url=canonical_url(entry.url),
-            content_hash=next((key[5:] for key in candidate.keys if key.startswith("hash:")), None)
-            or content_hash(entry.title, entry.text),
+            content_hash=hash_in_keys(candidate.keys) or content_hash(entry.title, entry.text),
             title=entry.title, text=text, published_at=entry.published, fetched_at=now, status=status,
             analysis=analysis.to_dict() if analysis is not None else None, source_name=source.name,
         )

@@ -538,7 +538,8 @@ class Store:
                     ids.append(None)
                     continue
                 known.update(keys)
-                if post is None and (events is None or not events.wants(item, post)):
+                placing = events is not None and events.wants(item, post)
+                if post is None and not placing:
                     item_id = _insert_item(db, item)
                     plain_keys += [(key, item_id) for key in keys]
                     ids.append(item_id)
@@ -547,7 +548,7 @@ class Store:
                 try:
                     item_id = _insert_item(db, item)
                     db.executemany("INSERT INTO item_keys (key, item_id) VALUES (?, ?)", [(key, item_id) for key in keys])
-                    if events is not None and events.wants(item, post):
+                    if placing:
                         post = _place_in_events(db, events, item_id, item, post, now=now, heads=self._heads)
                     if post is not None:
                         _queue(db, post, now=now, item_id=item_id)
@@ -859,12 +860,10 @@ def _place_in_events(
         (to_iso(now),),
     ).fetchone()[0])
     at = item.published_at or item.fetched_at
-    # Recent events come whole (their texts decide near-copies); older ones within the
-    # lookback only while someone in them is serving a stated term, and without their
-    # texts: each placement must not read months of reports as the database grows.
-    # First the events with their people only; then the reports of those the planner
-    # cannot pass over on names alone (reading every recent report was most of the cost).
-    # Older events within the lookback count only while someone in them is serving a term.
+    # The events of the lookback come from memory with their people only (_EventHeads);
+    # older ones count only while someone in them is serving a stated term. Reports are
+    # read only for the events the planner cannot pass over on names alone: with their
+    # texts for recent events (near-copies), without for older ones.
     window = getattr(planner, "window", planner.lookback)
     recent_from = max(at - 2 * window, at - planner.lookback)
     known = heads.load(db, since=at - planner.lookback, version=version)

@@ -34,7 +34,6 @@ from bot.analysis.ru_text import (
 )
 
 
-
 def analyze_cyrillic(title: str, text: str, lang: str, rules: RuleConfig) -> Analysis:
     """Analyse a Russian ("ru") or Kazakh ("kk") report; see the module docstring."""
     if lang == "kk":
