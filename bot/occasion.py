@@ -22,6 +22,9 @@ from datetime import date, timedelta
 #: How far a date may lie after the publication day and still be a date of detention
 #: (time zones; a report dated by the feed's UTC clock).
 FUTURE_SLACK = timedelta(days=1)
+#: A day-and-month without a year this far ahead is last year's ("on 28 December" read
+#: in January); nearer ahead it is an announced date (a trial, a rally), not a detention.
+ANNOUNCED = timedelta(days=60)
 #: How much of the text after its headline is the lead, where a date is still the news's own.
 LEAD_CHARS = 600
 
@@ -130,7 +133,7 @@ def _calendar_days(sentence: str, published: date) -> Iterable[date]:
             day = int(groups["day"])
             year = int(groups["year"]) if groups.get("year") else None
             found = _valid(year or published.year, month, day)
-            if found is not None and year is None and found > published + FUTURE_SLACK:
+            if found is not None and year is None and found > published + ANNOUNCED:
                 found = _valid(published.year - 1, month, day)  # "on 28 December", read in January
             if found is not None:
                 yield found

@@ -33,6 +33,7 @@ from bot.db import (
     translate_ddl,
 )
 from bot.events import Event, Person, Report
+from bot.translit import name_key
 from bot.models import SourceConfig
 
 MIGRATION_RE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
@@ -50,6 +51,8 @@ class StoreError(Exception):
 
 
 DEFAULT_EDIT_INTERVAL = timedelta(minutes=10)
+# How many of a person's episodes older than the placement lookback are read for "detained again".
+EARLIER_EPISODES = 5
 
 
 def utcnow() -> datetime:
@@ -895,6 +898,13 @@ def _place_in_events(
     recent = [event for event in known if event.last_at >= recent_from]
     wanted = planner.shortlist(item_id, item, post, older + recent)
     candidates = _with_reports(db, older, wanted, texts=False) + _with_reports(db, recent, wanted, texts=True)
+    # The people's episodes before the lookback: a new episode says when they were last detained.
+    keys = sorted({name_key(str(d.get("name") or "")) for d in (item.analysis or {}).get("detainees") or ()} - {""})
+    if keys:  # (older than the lookback, so none of them is among ``known``)
+        candidates = _load_events(
+            db, f"e.id IN (SELECT event_id FROM event_people WHERE person_key IN ({','.join('?' * len(keys))}))"
+            " AND e.last_at < ?", [*keys, to_iso(at - planner.lookback)], with_reports=False,
+        )[-EARLIER_EPISODES:] + candidates
     write = planner.plan(item_id, item, post, candidates)
     if write is None:
         return post

@@ -440,8 +440,9 @@ def test_cli_once_events_and_export(tmp_path: Path, web, botapi) -> None:
 
     listing = arrestwatch(tmp_path, "events", "--days", "2")
     assert listing.returncode == 0, listing.stderr
-    assert listing.stdout.count("\nevent ") + listing.stdout.startswith("event ") == 1
-    assert "Nurzhan Altayev" in listing.stdout and "15 days, sentenced" in listing.stdout
+    rows = [line for line in listing.stdout.splitlines() if line.startswith("episode ")]
+    assert len(rows) == 1  # one person, one episode
+    assert "Nurzhan Altayev" in rows[0] and "15 days (Outlet EN)  sentenced" in rows[0]
     assert listing.stdout.count("http://127.0.0.1/") == 3
 
     since = (datetime.now(timezone.utc) - timedelta(days=1)).date().isoformat()

@@ -4,4 +4,5 @@
 -- Portable SQL (SQLite and PostgreSQL).
 
 ALTER TABLE events ADD COLUMN previous_on TEXT;
-CREATE INDEX outbox_edits ON outbox(parent_id, kind, state);
+-- A person's earlier episodes, found by their name key however long ago.
+CREATE INDEX event_people_key ON event_people(person_key);
