@@ -198,20 +198,37 @@ def make_item(rng: random.Random, feed: int, number: int, lang: str, arrest: boo
 
 
 def make_feeds(count: int, items: int, *, arrest_share: float, seed: int, hosts: int, now: datetime,
-               age: timedelta = timedelta(minutes=5), step: timedelta = timedelta(minutes=7)) -> list[Feed]:
-    """``count`` feeds of ``items`` items; exactly round(share × total) arrests, spread at random."""
+               age: timedelta = timedelta(minutes=5), step: timedelta = timedelta(minutes=7),
+               syndicated: float = 0.0) -> list[Feed]:
+    """``count`` feeds of ``items`` items; exactly round(share × total) arrests, spread at random.
+
+    With ``syndicated`` > 0 that share of the arrest slots repeat a report another feed of
+    the same language already carries (as outlets reprint agency copy): the same headline
+    and text with the outlet's credit, another link. Each such report is one arrest told
+    several times.
+    """
     rng = random.Random(seed)
     total = count * items
     arrests = set(rng.sample(range(total), round(total * arrest_share)))
+    told: dict[str, list[Item]] = {}
     feeds = []
     for index in range(count):
         lang = feed_lang(index)
         host = host_of(index, hosts)
-        feed = Feed(index, lang, [
-            make_item(rng, index, number, lang, index * items + number in arrests, now - age - step * number, host)
-            for number in range(items)
-        ])
-        feeds.append(feed)
+        entries = []
+        for number in range(items):
+            published = now - age - step * number
+            item = make_item(rng, index, number, lang, index * items + number in arrests, published, host)
+            pool = told.setdefault(lang, [])
+            if item.arrest and pool and rng.random() < syndicated:
+                original = rng.choice(pool)  # the outlet's own headline and sign-off: not a byte copy
+                credit = f" (Feed {index})" if lang == "en" else f" (лента {index})"
+                item = Item(guid=item.guid, title=original.title + credit, text=original.text + credit,
+                            link=item.link, published=published, arrest=True)
+            elif item.arrest:
+                pool.append(item)
+            entries.append(item)
+        feeds.append(Feed(index, lang, entries))
     return feeds
 
 
@@ -342,12 +359,13 @@ def serve_main(argv: list[str]) -> int:
     parser.add_argument("--hosts", type=int, default=32)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--age-hours", type=float, default=0.1, help="age of the newest item at start")
+    parser.add_argument("--syndicated", type=float, default=0.0, help="share of arrest reports repeated by other feeds")
     args = parser.parse_args(argv)
 
     async def main() -> None:
         now = datetime.now(timezone.utc)
         feeds = make_feeds(args.feeds, args.items, arrest_share=args.arrest_share, seed=args.seed,
-                           hosts=args.hosts, now=now, age=timedelta(hours=args.age_hours))
+                           hosts=args.hosts, now=now, age=timedelta(hours=args.age_hours), syndicated=args.syndicated)
         for feed in feeds:
             feed.render(host_of(feed.index, args.hosts))
         server = FeedServer(feeds, args.hosts, args.seed)

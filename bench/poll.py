@@ -20,6 +20,7 @@ so that its time and peak RSS are its own:
   feed answers 304, timed from exec to exit (interpreter and imports included).
 
 Targets (issue 8): cold ≤ 2.0 × bare; warm ≤ 20 ms per source including start-up.
+(issue 13): at most one edit per alert in one cold `once` (the event-posts line).
 """
 
 from __future__ import annotations
@@ -118,6 +119,7 @@ def phase_cold(sources: Path, db: Path, inline: bool = False) -> dict[str, float
                 t1 = time.perf_counter()
                 drain = await service.sender.drain(timeout=600)
                 t2 = time.perf_counter()
+                rows = store.outbox_rows()
                 if service.analysis:
                     child_rss = await asyncio.to_thread(service.analysis.peak_rss_mb)
         failed = [p for p in polls if not p.ok]
@@ -128,6 +130,12 @@ def phase_cold(sources: Path, db: Path, inline: bool = False) -> dict[str, float
             "failed_sources": len(failed), "first_error": failed[0].error if failed else None,
             "entries_not_analysed": sum(len(p.failed_entries) for p in polls),
             "posted": drain.sent, "left": drain.left, "models_seconds": models,
+            "alert_rows": sum(row["kind"] == "alert" for row in rows),
+            "edit_rows": sum(row["kind"] == "edit" for row in rows),
+            "followup_rows": sum(row["kind"] == "followup" for row in rows),
+            "max_edits_per_message": max(
+                (sum(1 for edit in rows if edit["kind"] == "edit" and edit["parent_id"] == row["id"])
+                 for row in rows if row["kind"] == "alert"), default=0),
         }
 
     figures = asyncio.run(run())
@@ -192,6 +200,8 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=30)
     parser.add_argument("--arrest-share", type=float, default=0.05)
     parser.add_argument("--hosts", type=int, default=32, help="loopback addresses the feeds are spread over")
+    parser.add_argument("--syndicated", type=float, default=0.6,
+                        help="share of arrest reports that repeat another feed's (the same story from several outlets)")
     parser.add_argument("--phase", choices=["bare", "cold"], help=argparse.SUPPRESS)
     parser.add_argument("--sources", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
@@ -208,7 +218,8 @@ def main() -> int:
         return 0
 
     print(f"machine: {machine()}")
-    server = ServerProcess(feeds=args.feeds, items=args.items, arrest_share=args.arrest_share, hosts=args.hosts)
+    server = ServerProcess(feeds=args.feeds, items=args.items, arrest_share=args.arrest_share, hosts=args.hosts,
+                           syndicated=args.syndicated)
     try:
         with tempfile.TemporaryDirectory(prefix="arrestwatch-bench-") as folder:
             sources = Path(folder) / "sources.toml"
@@ -216,7 +227,8 @@ def main() -> int:
             sources.write_text(sources_toml(args.feeds, server.port, args.hosts), encoding="utf-8")
             total_items = args.feeds * args.items
             print(f"feeds: {args.feeds} × {args.items} items ({total_items} items, "
-                  f"{args.arrest_share:.0%} arrest reports, en/ru), {server.bytes / 1e6:.1f} MB, "
+                  f"{args.arrest_share:.0%} arrest reports, {args.syndicated:.0%} of them syndicated, en/ru), "
+                  f"{server.bytes / 1e6:.1f} MB, "
                   f"on {args.hosts} loopback hosts; Fetcher concurrency {TOTAL} in all, {PER_HOST} per host")
 
             # Bare and cold runs alternate, twice, and each figure is the best of its two:
@@ -244,6 +256,11 @@ def main() -> int:
                   f"{cold['entries_not_analysed']} not analysed) = {cold['entries'] / cold['poll_seconds']:.0f} items/s")
             print(f"cold once, posting to the console: {cold['drain_seconds']:.2f} s for {cold['posted']} posts "
                   f"({cold['left']} left)")
+            alerts = max(cold["alert_rows"], 1)
+            print(f"cold once, event posts ({args.syndicated:.0%} of arrest reports syndicated): "
+                  f"{cold['alert_rows']} alerts, {cold['edit_rows']} edits, {cold['followup_rows']} follow-ups = "
+                  f"{cold['edit_rows'] / alerts:.2f} edits per alert, at most {cold['max_edits_per_message']} "
+                  f"per message; target ≤ 1")
             print(f"cold once, peak RSS {cold['rss_mb'] + cold['analysis_rss_mb']:.0f} MB: "
                   f"{cold['rss_mb']:.0f} MB the service + {cold['analysis_rss_mb']:.0f} MB its analysis process "
                   f"(process wall {cold_wall:.2f} s)")

@@ -28,7 +28,7 @@ TELEGRAM_CHANNEL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
 MIN_INTERVAL = timedelta(seconds=30)
 SETTINGS_KEYS = {
     "timezone", "digest_time", "language", "interval", "max_age", "quiet_digest", "alert_after",
-    "review_score", "post_score",
+    "review_score", "post_score", "edit_interval",
 }
 SOURCE_KEYS = {"name", "url", "type", "interval", "lang", "select", "channel"}
 SELECT_KEYS = {"item", "title", "link", "date", "teaser"}
@@ -128,7 +128,7 @@ class _Validator:
         except ValueError as exc:
             self.problem(line, f"{key}: {exc}")
             return None
-        if key.endswith("interval") and result < MIN_INTERVAL:
+        if key == "interval" and result < MIN_INTERVAL:
             self.problem(line, f"{key}: {value!r} is too short; poll no more often than every 30s")
             return None
         return result
@@ -169,7 +169,7 @@ class _Validator:
                 values["language"] = data["language"]
             else:
                 self.problem(at("language"), f"language {data['language']!r} must be one of {', '.join(LANGUAGES)}")
-        for key in ("interval", "max_age", "alert_after"):
+        for key in ("interval", "max_age", "alert_after", "edit_interval"):
             if key in data:
                 parsed = self.duration(data[key], at(key), key)
                 if parsed is not None:

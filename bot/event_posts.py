@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from bot.analysis.result import Analysis
 from bot.events import (
-    CUSTODY_CAP, DEFAULT_WINDOW, Assignment, Event, Report, assign, mentions_release, reports_needed,
+    CUSTODY_CAP, DEFAULT_WINDOW, Assignment, Event, Report, assign, mentions_release, reports_needed, same_person,
 )
 from bot.publish.format import AlertPost, FollowupLine, FollowupPost, format_alert, format_followup
 from bot.store import EventPersonRow, EventWrite, NewItem, QueuedPost
@@ -33,14 +33,34 @@ def also_reported(event: Event, extra: Report | None = None) -> tuple[tuple[str,
     return tuple(out)
 
 
-def edited_alert(event: Event, extra: Report | None, language: str) -> str:
-    """The alert as first posted (from the event's first report) plus "also reported by"."""
+def other_terms(event: Event, extra: Report | None = None) -> tuple[tuple[str, str, str], ...]:
+    """(name, term, source) for each term another outlet gave for a person of the first
+    report that differs from the first report's: outlets disagreeing on one decision."""
     first = event.reports[0]
-    return format_alert(
-        AlertPost(title=first.title, url=first.url, source_name=first.source_name, analysis=first.analysis,
-                  published=first.at, also_reported=also_reported(event, extra)),
-        language,
+    out: list[tuple[str, str, str]] = []
+    for person in first.analysis.detainees:
+        for report in [*(r for r in event.reports[1:] if r.role == "also"), *([extra] if extra else [])]:
+            for detainee in report.analysis.detainees:
+                if (detainee.term and detainee.term != person.term and same_person(detainee.name, person.name)
+                        and (person.name, detainee.term) not in {(n, t) for n, t, _ in out}):
+                    out.append((person.name, detainee.term, report.source_name))
+    return tuple(out)
+
+
+def alert_post(event: Event, extra: Report | None = None) -> AlertPost:
+    """The alert of ``event`` as it reads now: its first report, the outlets that told
+    the same since, their differing terms, and the person's earlier episode."""
+    first = event.reports[0]
+    return AlertPost(
+        title=first.title, url=first.url, source_name=first.source_name, analysis=first.analysis,
+        published=first.at, also_reported=also_reported(event, extra), other_terms=other_terms(event, extra),
+        previous_on=event.previous_on,
     )
+
+
+def edited_alert(event: Event, extra: Report | None, language: str) -> str:
+    """The alert as first posted (from the event's first report) plus what other outlets said."""
+    return format_alert(alert_post(event, extra), language)
 
 
 def followup(assignment: Assignment, report: Report, language: str) -> str:
@@ -87,9 +107,10 @@ class EventPosts:
             and mentions_release(f"{item.title}\n{item.text}")
         )
 
-    def shortlist(self, item_id: int, item: NewItem, events: list[Event]) -> set[int]:
+    def shortlist(self, item_id: int, item: NewItem, post: QueuedPost | None, events: list[Event]) -> set[int]:
         """Ids of the events (given without their reports) whose reports ``plan`` needs."""
-        return reports_needed(self._report(item_id, item), events, window=self.window)
+        creating = post is not None and post.kind == "alert"
+        return reports_needed(self._report(item_id, item), events, window=self.window, arrest=creating)
 
     def plan(self, item_id: int, item: NewItem, post: QueuedPost | None, candidates: list[Event]) -> EventWrite | None:
         report = self._report(item_id, item)
@@ -103,8 +124,19 @@ class EventPosts:
             for p in assignment.people
         )
         event = assignment.event
+        previous_on: str | None = None
         if event is None:
             write_post = post
+            previous = assignment.previous
+            if post is not None and previous is not None:
+                # A new episode of someone already reported: a new message (never an edit),
+                # answering the earlier one so the case reads as a thread.
+                previous_on = previous.day.isoformat()
+                body = format_alert(alert_post(
+                    Event(id=0, first_at=report.at, last_at=report.at, reports=(report,), previous_on=previous_on),
+                ), self.language)
+                write_post = QueuedPost(body, kind=post.kind, target=post.target, markup=post.markup,
+                                        parent_id=previous.alert_id)
         elif event.alert_id is None:
             write_post = None  # nothing was posted for it: nothing to edit or answer
         elif assignment.changes:
@@ -115,5 +147,7 @@ class EventPosts:
         self.roles[item_id] = assignment.role
         return EventWrite(
             event_id=event.id if event else None, role=assignment.role, reason=assignment.reason,
-            at=report.at, people=people, post=write_post, detained_on=analysis.detained_on, place=analysis.place,
+            at=report.at, people=people, post=write_post, place=analysis.place, previous_on=previous_on,
+            detained_on=assignment.occasion.day.isoformat() if assignment.occasion and assignment.occasion.stated
+            else analysis.detained_on,
         )

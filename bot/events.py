@@ -1,22 +1,28 @@
 """Which arrest a new report is about, and what it adds. Pure: data in, decision out.
 
-An *event* is one detention (of one person, or of several people taken together) as
-told by every outlet that reported it. A new analysed report joins an existing event
-when, within the window (default 7 days, longer while someone of the event is serving
-a stated term):
+An *event* is one custody episode: one detention (of one person, or of several people
+taken together), as told by every outlet that reported it. A new analysed report joins
+an existing event only when it is about the same people *and* the same occasion:
 
-- it names a person of the event: names are compared across scripts and spellings on
-  their transliterated keys (bot/translit.py) with fuzzy matching (rapidfuzz), and a
-  lone surname counts only when no other person within the window carries it; or
-- its text is a near-duplicate of one of the event's reports (a syndicated copy):
-  a bottom-k sketch of word shingles, unless it names other people.
-
-Two people who share a surname but not a given name are different people; the same
-person detained again after the window is a new event.
+- people: names are compared across scripts and spellings on their transliterated keys
+  (bot/translit.py) with fuzzy matching (rapidfuzz); a lone surname counts only when no
+  other person in the recent events carries it. Without a name in common only a
+  near-duplicate text joins (a syndicated copy: a bottom-k sketch of word shingles),
+  unless it names other people.
+- occasion (bot/occasion.py): the day of detention the report states ("on 21 February",
+  "в субботу", "кеше"), else its publication day, must agree with the event's: within
+  SAME_DAY when both state one; within the window (7 days) of the event's day
+  otherwise. "Again" ("снова", "тағы да", "re-arrested") rules out an event older than
+  SAME_DAY. Past the window, only news of a custody still running joins: a release or
+  other non-arrest news while the term lasts, or the court's sentence (a month or more)
+  for someone held without a term. The same person detained again weeks later is a new
+  event, which knows the person's earlier one (``Assignment.previous``).
 
 What the report adds decides what is posted: nothing new → the original alert is
-edited to say "also reported by"; a term where there was none, a changed term, a
-release or another detainee → a short follow-up in reply to the alert.
+edited to say "also reported by" (another outlet's different term for the same
+episode is shown beside the first, with its source); a term where there was none, a
+term changed later, a release or another detainee → a short follow-up in reply to the
+alert.
 """
 
 from __future__ import annotations
@@ -37,12 +43,19 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from bot.analysis.result import Analysis, Detainee
+from bot.occasion import Occasion, occasion
 from bot.translit import name_key, name_tokens
 
 DEFAULT_WINDOW = timedelta(days=7)
 # While a person of the event serves a stated term, news of them (a release, an
 # appeal) still belongs to the event; terms longer than this do not stretch it further.
 CUSTODY_CAP = timedelta(days=90)
+# Two stated days of detention this close are one occasion: outlets differ by a day
+# (time zones, "on Saturday night"), and an administrative court sits within 1–3 days.
+SAME_DAY = timedelta(days=3)
+# A court's sentence this long comes months after a detention (pre-trial custody);
+# an administrative arrest in days is decided within days of it.
+SENTENCE_DAYS = 30
 # Estimated Jaccard similarity of word shingles above which two texts are copies.
 NEAR_DUPLICATE = 0.5
 SHINGLE_WORDS = 3
@@ -65,6 +78,8 @@ _RELEASE = re.compile(
     r"|босатылды|босатты|бостандыққа\s+шықты|қамаудан\s+шықты",
     re.IGNORECASE,
 )
+# A court of appeal changed the term: a new decision, not an outlet's other figure.
+_APPEAL = re.compile(r"\bappeal|апелляци|обжалов|смягчил|сократил|пересмотр|апелляция|шағым", re.IGNORECASE)
 _TERM = re.compile(r"^(\d+) (day|month|year)s?$")
 _UNIT_DAYS = {"day": 1, "month": 30, "year": 365}
 _WORDS = re.compile(r"\w+")
@@ -106,7 +121,18 @@ class Event:
     people: tuple[Person, ...] = ()
     reports: tuple[Report, ...] = ()
     alert_id: int | None = None  # the outbox row of the alert, for edits and replies
-    detained_on: str | None = None
+    detained_on: str | None = None  # the day of detention a report stated (ISO)
+    previous_on: str | None = None  # the day of the same person's earlier episode, if any
+
+    @property
+    def day(self) -> date:
+        """The episode's day: stated by a report, else the day of the first report."""
+        if self.detained_on:
+            try:
+                return date.fromisoformat(self.detained_on)
+            except ValueError:
+                pass
+        return self.first_at.date()
 
 
 @dataclass(frozen=True)
@@ -124,12 +150,16 @@ class Assignment:
 
     ``event`` None means a new event. ``people`` are the people to write (new ones and
     changed ones); ``changes`` empty on a joined event means "also reported by" only.
+    ``occasion`` is the report's; ``previous`` (new events only) the latest earlier
+    event of one of its people, whose post the new alert answers.
     """
 
     event: Event | None
     reason: str
     people: tuple[Person, ...]
     changes: tuple[Change, ...] = ()
+    occasion: Occasion | None = None
+    previous: Event | None = None
 
     @property
     def role(self) -> Role:
@@ -283,21 +313,31 @@ def similarity_to(text: str) -> Callable[[str, float], float]:
 # -- placing a report -------------------------------------------------------------------
 
 
-def _within(event: Event, report: Report, window: timedelta) -> bool:
-    longest = max(
-        (parts[2] for p in event.people if p.status != "released" and (parts := term_parts(p.term))), default=0
-    )
-    custody = min(CUSTODY_CAP, timedelta(days=longest))
-    if not event.first_at - window <= report.at <= event.last_at + window + custody:
+def report_occasion(report: Report) -> Occasion:
+    """The day of detention ``report`` tells of (bot/occasion.py)."""
+    return occasion(report.title, report.text, report.analysis.evidence, report.at.date())
+
+
+def same_occasion(event: Event, report: Report, told: Occasion, window: timedelta, *, arrest: bool) -> bool:
+    """Whether ``report`` (of occasion ``told``) can be about ``event``'s episode (module docstring)."""
+    start, day = event.day, told.day
+    if told.stated and event.detained_on:
+        return abs(day - start) <= SAME_DAY
+    if day < start - (SAME_DAY if event.detained_on else window):
         return False
-    stated, known = report.analysis.detained_on, event.detained_on
-    if stated and known:
-        try:
-            apart = abs(date.fromisoformat(stated) - date.fromisoformat(known))
-        except ValueError:
-            return True
-        return apart <= window
-    return True
+    if told.again and day > start + SAME_DAY:
+        return False
+    if day <= start + window:
+        return True
+    held = [person for person in event.people if person.status != "released"]
+    if not held or day > start + CUSTODY_CAP:
+        return False
+    if not arrest:  # a release, a transfer: news of a custody while it may still run
+        longest = max((parts[2] for p in held if (parts := term_parts(p.term))), default=0)
+        return day <= start + min(CUSTODY_CAP, timedelta(days=longest) + window)
+    sentenced = any((parts := term_parts(d.term)) and parts[2] >= SENTENCE_DAYS for d in report.analysis.detainees)
+    awaiting = any(p.term is None or (term_parts(p.term) or (0, "", 0))[2] >= SENTENCE_DAYS for p in held)
+    return sentenced and awaiting and not told.stated
 
 
 def _unique(detainees: Sequence[Detainee]) -> list[Detainee]:
@@ -310,19 +350,32 @@ def _unique(detainees: Sequence[Detainee]) -> list[Detainee]:
     return list(seen.values())
 
 
-def _candidates(
-    report: Report, events: Sequence[Event], window: timedelta,
-) -> tuple[list[Detainee], list[Event], bool, Callable[[str], bool]]:
-    """What placing ``report`` starts from: its detainees (one entry each), the events in
-    its window, whether it names someone in full, and the related-names test."""
+@dataclass(frozen=True)
+class _Start:
+    """What placing a report starts from (shared by ``reports_needed`` and ``assign``)."""
+
+    detainees: list[Detainee]  # one entry per person
+    told: Occasion
+    live: list[Event]  # the events of the same occasion
+    names_someone: bool  # whether it names someone in full
+    related: Callable[[str], bool]
+
+
+def _start(report: Report, events: Sequence[Event], window: timedelta, arrest: bool) -> _Start:
     detainees = _unique(report.analysis.detainees)
-    live = [event for event in events if _within(event, report, window)]
+    told = report_occasion(report)
+    # News of a release is news of a custody that may still be running, even when the
+    # rules read its restated term as an arrest.
+    arrest = arrest and not mentions_release(f"{report.title}\n{report.text}")
+    live = [event for event in events if same_occasion(event, report, told, window, arrest=arrest)]
     names_someone = any(len(name_tokens(d.name)) >= 2 for d in detainees)
     related = related_names([d.name for d in detainees], (p.name for event in live for p in event.people))
-    return detainees, live, names_someone, related
+    return _Start(detainees, told, live, names_someone, related)
 
 
-def reports_needed(report: Report, events: Sequence[Event], *, window: timedelta = DEFAULT_WINDOW) -> set[int]:
+def reports_needed(
+    report: Report, events: Sequence[Event], *, window: timedelta = DEFAULT_WINDOW, arrest: bool = True,
+) -> set[int]:
     """Ids of the events whose reports ``assign`` may read when placing ``report``.
 
     Placement reads every recent event; reading their reports (texts, analyses) was most
@@ -330,10 +383,10 @@ def reports_needed(report: Report, events: Sequence[Event], *, window: timedelta
     names alone. A superset: the events in the window whose people are not all different
     from the report's, or that the text alone could join.
     """
-    detainees, live, names_someone, related = _candidates(report, events, window)
+    start = _start(report, events, window, arrest)
     return {
-        event.id for event in live
-        if not event.people or not names_someone or any(related(p.name) for p in event.people)
+        event.id for event in start.live
+        if not event.people or not start.names_someone or any(start.related(p.name) for p in event.people)
     }
 
 
@@ -346,7 +399,8 @@ def assign(
     the report only joins an event it matches; None when it matches none. Events not
     in ``reports_needed`` may come without their reports.
     """
-    detainees, live, names_someone, related = _candidates(report, events, window)
+    start = _start(report, events, window, create)
+    detainees, live, names_someone, related = start.detainees, start.live, start.names_someone, start.related
     similar = similarity_to(report.text)
     everyone = [person for event in live for person in event.people]
 
@@ -388,7 +442,8 @@ def assign(
             Person(key=name_key(d.name), name=d.name, term=d.term, status=person_status(d.term, released))
             for d in detainees
         )
-        return Assignment(event=None, reason="new", people=people)
+        return Assignment(event=None, reason="new", people=people, occasion=start.told,
+                          previous=_previous(people, events, start.told))
 
     _, event, matched, reason = best
     known = {person.key for person in event.people}
@@ -411,13 +466,29 @@ def assign(
             updated = replace(updated, term=detainee.term, status="sentenced")
             if person.term is None:
                 changes.append(Change("term", updated))
-            elif not released:  # "released after 15 days" restates the term; it does not change it
-                changes.append(Change("term_changed", updated, before=person.term))
-            else:
+            elif released:  # "released after 15 days" restates the term; it does not change it
                 updated = person
+            elif (start.told.day <= event.day + SAME_DAY and not _APPEAL.search(report.text)
+                  and report.source_name not in {r.source_name for r in event.reports}):
+                # Another outlet's figure for the same decision: shown beside the first
+                # (with its source) in the alert's edit, not announced as a change.
+                updated = person
+            else:  # a later decision: an appeal, a new sentence
+                changes.append(Change("term_changed", updated, before=person.term))
         if released and person.status != "released":
             updated = replace(updated, status="released")
             changes.append(Change("released", updated))
         if updated != person:
             writes.append(updated)
-    return Assignment(event=event, reason=reason, people=tuple(writes), changes=tuple(changes))
+    return Assignment(event=event, reason=reason, people=tuple(writes), changes=tuple(changes), occasion=start.told)
+
+
+def _previous(people: Sequence[Person], events: Sequence[Event], told: Occasion) -> Event | None:
+    """The latest earlier event (before this occasion) of one of ``people``, named in full."""
+    earlier = [
+        event for event in events
+        if event.day < told.day and any(
+            compare_names(person.name, known.name) == "same" for person in people for known in event.people
+        )
+    ]
+    return max(earlier, key=lambda event: (event.day, event.id), default=None)

@@ -57,6 +57,8 @@ class Settings:
     # Reports scored in [review_score, post_score) are doubtful: an operator decides.
     review_score: float = 0.35
     post_score: float = 0.5
+    # At most one edit of a posted message this often; what arrives meanwhile is merged.
+    edit_interval: timedelta = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)

@@ -173,7 +173,7 @@ class Sender:
                 log.info("outbox %d: alert %d already reads so; nothing to edit", message.id, message.parent_message_id)
             return message.parent_message_id
         reply_to = message.reply_to
-        if reply_to is None and message.kind == "followup":
+        if reply_to is None and message.kind in ("followup", "alert"):  # an alert answers the earlier episode
             reply_to = message.parent_message_id
         return await self.publisher.send(chat, message.body, reply_markup=markup, reply_to=reply_to)
 

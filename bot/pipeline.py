@@ -142,6 +142,8 @@ class Pipeline:
         self.metrics = metrics  # Prometheus counters of the running service, if any
         # Reports of one arrest become one event: one alert, then edits and follow-ups.
         self.events = EventPosts(config.settings.language)
+        if store is not None:  # (a preview has no store)
+            store.edit_interval = config.settings.edit_interval
 
     async def poll_all(
         self, sources: Sequence[SourceConfig] | None = None,
@@ -261,6 +263,7 @@ class Pipeline:
             self._prepare, source, state.id, candidates, texts, outcomes, back_catalogue, now, report
         )
         self.events.language = self.config.settings.language  # the config may have been reloaded
+        self.store.edit_interval = self.config.settings.edit_interval
         ids = await asyncio.to_thread(self.store.add_items, prepared, now=now, events=self.events)
         for (item, _), item_id in zip(prepared, ids):
             if item_id is None:

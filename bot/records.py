@@ -8,6 +8,7 @@ record keeps its evidence when the source takes the article down.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import re
 from collections.abc import Sequence
@@ -41,7 +42,7 @@ _CODES = {"Administrative": "Administrative Code", "Criminal": "Criminal Code", 
           "УК": "Criminal Code"}
 CSV_FIELDS = (
     "event_id", "name", "name_latin", "detained_on", "place", "code", "article", "charge", "sanction",
-    "term_value", "term_unit", "term_days", "status", "source_names", "source_urls", "published",
+    "term_value", "term_unit", "term_days", "terms", "status", "source_names", "source_urls", "published",
 )
 
 
@@ -62,6 +63,9 @@ class PersonRecord:
     term_unit: str | None  # day / month / year
     term_days: int | None
     status: str  # detained / sentenced / released
+    # Every term the outlets gave for this person in this episode, "15 days (Outlet)",
+    # so a disagreement between outlets is visible, not settled silently.
+    terms: list[str] = field(default_factory=list)
     source_names: list[str] = field(default_factory=list)
     source_urls: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)  # ISO 8601, one per report
@@ -109,19 +113,31 @@ def person_records(events: Sequence[Event]) -> list[PersonRecord]:
             charge = next((r.analysis.charge for r in reports if r.analysis.charge), None)
             code, article = split_charge(charge)
             parts = term_parts(person.term)
-            stated = event.detained_on or next((r.analysis.detained_on for r in reports if r.analysis.detained_on), None)
             records.append(PersonRecord(
                 event_id=event.id, name=person.name, name_latin=latin(person.name),
-                detained_on=stated or event.first_at.date().isoformat(),
+                detained_on=event.day.isoformat(),
                 place=next((r.analysis.place for r in event.reports if r.analysis.place), None),
                 code=code, article=article, charge=charge, sanction=sanction(person.term, reports),
                 term_value=parts[0] if parts else None, term_unit=parts[1] if parts else None,
                 term_days=parts[2] if parts else None, status=person.status,
+                terms=_terms_told(person, reports) if person.name else [],
                 source_names=[r.source_name for r in event.reports],
                 source_urls=[r.url or "" for r in event.reports],
                 published=[r.at.isoformat(timespec="seconds") for r in event.reports],
             ))
     return records
+
+
+def _terms_told(person: Person, reports: Sequence[Report]) -> list[str]:
+    """Each distinct term the reports gave this person, with the outlets that gave it."""
+    told: dict[str, list[str]] = {}
+    for report in reports:
+        for detainee in report.analysis.detainees:
+            if detainee.term and same_person(detainee.name, person.name):
+                outlets = told.setdefault(detainee.term, [])
+                if report.source_name not in outlets:
+                    outlets.append(report.source_name)
+    return [f"{term} ({', '.join(outlets)})" for term, outlets in told.items()]
 
 
 def write_csv(records: Sequence[PersonRecord], stream: TextIO) -> None:
@@ -130,7 +146,7 @@ def write_csv(records: Sequence[PersonRecord], stream: TextIO) -> None:
     writer.writeheader()
     for record in records:
         row = asdict(record)
-        for name in ("source_names", "source_urls", "published"):
+        for name in ("terms", "source_names", "source_urls", "published"):
             row[name] = " | ".join(row[name])
         writer.writerow({key: "" if value is None else value for key, value in row.items()})
 
@@ -141,18 +157,17 @@ def write_json(records: Sequence[PersonRecord], stream: TextIO) -> None:
 
 
 def event_lines(events: Sequence[Event]) -> list[str]:
-    """The ``arrestwatch events`` listing: each event, its people, then its reports."""
+    """The ``arrestwatch events`` listing: one line per person per episode (its day,
+    place, term(s) with their outlets, status), then that episode's sources with links."""
     lines = []
-    for event in events:
-        place = next((r.analysis.place for r in event.reports if r.analysis.place), None)
-        lines.append(f"event {event.id}  {event.first_at:%Y-%m-%d %H:%M} UTC"
-                     f"{'  · ' + place if place else ''}  ({len(event.reports)} reports)")
-        for person in event.people:
-            term = person.term or "term not stated"
-            lines.append(f"  person  {person.name} ({latin(person.name)}): {term}, {person.status}")
-        if not event.people:
-            lines.append("  person  (names not given)")
-        for report in event.reports:
-            lines.append(f"  {report.role:8} {report.at:%Y-%m-%d %H:%M}  {report.source_name}: "
-                         f"{report.title[:90]}  {report.url or ''}".rstrip())
+    for event, records in itertools.groupby(person_records(events), key=lambda record: record.event_id):
+        records = list(records)
+        for record in records:
+            who = f"{record.name} ({record.name_latin})" if record.name else "(names not given)"
+            terms = "; ".join(record.terms) or "term not stated"
+            lines.append(f"episode {event}  {record.detained_on}  {who}  {terms}  {record.status}"
+                         f"{'  · ' + record.place if record.place else ''}")
+        first = records[0]
+        for name, url, published in zip(first.source_names, first.source_urls, first.published):
+            lines.append(f"    {published[:16].replace('T', ' ')}  {name}  {url}".rstrip())
     return lines

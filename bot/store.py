@@ -33,6 +33,7 @@ from bot.db import (
     translate_ddl,
 )
 from bot.events import Event, Person, Report
+from bot.translit import name_key
 from bot.models import SourceConfig
 
 MIGRATION_RE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
@@ -47,6 +48,11 @@ Connection = Any
 
 class StoreError(Exception):
     """The database cannot be opened, migrated or written."""
+
+
+DEFAULT_EDIT_INTERVAL = timedelta(minutes=10)
+# How many of a person's episodes older than the placement lookback are read for "detained again".
+EARLIER_EPISODES = 5
 
 
 def utcnow() -> datetime:
@@ -179,6 +185,7 @@ class EventWrite:
     post: QueuedPost | None = None
     detained_on: str | None = None
     place: str | None = None
+    previous_on: str | None = None  # a new episode of someone: the day of their earlier one
 
 
 @dataclass(frozen=True)
@@ -195,7 +202,7 @@ class EventPlanner(Protocol):
 
     lookback: timedelta  # how far back events can still take a new report
 
-    def shortlist(self, item_id: int, item: NewItem, events: list[Event]) -> set[int]: ...
+    def shortlist(self, item_id: int, item: NewItem, post: QueuedPost | None, events: list[Event]) -> set[int]: ...
 
     def plan(self, item_id: int, item: NewItem, post: QueuedPost | None,
              candidates: list[Event]) -> EventWrite | None: ...
@@ -213,6 +220,9 @@ class Store:
         self.path = redact_url(path)  # for messages: never the password
         self.dialect: str = getattr(connection, "dialect", "sqlite")
         self._heads = _EventHeads()  # recent events between placements (under _lock)
+        # At most one edit of a message this often (settings.edit_interval); edits queued
+        # meanwhile are merged into one (_queue).
+        self.edit_interval = DEFAULT_EDIT_INTERVAL
 
     @classmethod
     def open(cls, location: str | Path) -> "Store":
@@ -672,7 +682,10 @@ class Store:
                 " o.parent_id, p.message_id AS parent_message_id, p.state AS parent_state"
                 " FROM outbox o LEFT JOIN outbox p ON p.id = o.parent_id"
                 f" WHERE o.state = 'queued'{held} AND (o.parent_id IS NULL OR p.id IS NULL OR p.state IN ('sent', 'failed'))"
-                " ORDER BY o.id LIMIT 1", skip,
+                # An edit waits until edit_interval has passed since its message was last edited.
+                " AND NOT (o.kind = 'edit' AND EXISTS (SELECT 1 FROM outbox e WHERE e.parent_id = o.parent_id"
+                " AND e.kind = 'edit' AND e.state = 'sent' AND e.sent_at > ?))"
+                " ORDER BY o.id LIMIT 1", [*skip, to_iso(now - self.edit_interval)],
             ).fetchone()
             if row is None:
                 return None
@@ -818,6 +831,18 @@ def _insert_item(db: Connection, item: NewItem) -> int:
 
 
 def _queue(db: Connection, post: QueuedPost, *, now: datetime, item_id: int | None = None) -> int:
+    """Queue ``post``; an edit of a message that already has one waiting replaces that
+    one's text instead (edits are whole new texts of the message: the newest carries
+    every outlet seen meanwhile), so a message gets one edit per send, not one per outlet."""
+    if post.kind == "edit" and post.parent_id is not None:
+        waiting = db.execute(
+            "SELECT id FROM outbox WHERE parent_id = ? AND kind = 'edit' AND state = 'queued' ORDER BY id DESC LIMIT 1",
+            (post.parent_id,),
+        ).fetchone()
+        if waiting is not None:
+            db.execute("UPDATE outbox SET body = ?, updated_at = ? WHERE id = ?",
+                       (post.body, to_iso(now), waiting["id"]))
+            return int(waiting["id"])
     cursor = db.execute(
         "INSERT INTO outbox (kind, target, item_id, body, markup, parent_id, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -871,17 +896,25 @@ def _place_in_events(
         person.term is not None and person.status != "released" for person in event.people
     )]
     recent = [event for event in known if event.last_at >= recent_from]
-    wanted = planner.shortlist(item_id, item, older + recent)
+    wanted = planner.shortlist(item_id, item, post, older + recent)
     candidates = _with_reports(db, older, wanted, texts=False) + _with_reports(db, recent, wanted, texts=True)
+    # The people's episodes before the lookback: a new episode says when they were last detained.
+    keys = sorted({name_key(str(d.get("name") or "")) for d in (item.analysis or {}).get("detainees") or ()} - {""})
+    if keys:  # (older than the lookback, so none of them is among ``known``)
+        candidates = _load_events(
+            db, f"e.id IN (SELECT event_id FROM event_people WHERE person_key IN ({','.join('?' * len(keys))}))"
+            " AND e.last_at < ?", [*keys, to_iso(at - planner.lookback)], with_reports=False,
+        )[-EARLIER_EPISODES:] + candidates
     write = planner.plan(item_id, item, post, candidates)
     if write is None:
         return post
     event_id = write.event_id
     if event_id is None:
         event_id = int(db.execute(
-            "INSERT INTO events (first_item_id, first_at, last_at, detained_on, place, created_at, version)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (item_id, to_iso(write.at), to_iso(write.at), write.detained_on, write.place, to_iso(now), version),
+            "INSERT INTO events (first_item_id, first_at, last_at, detained_on, place, created_at, version, previous_on)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (item_id, to_iso(write.at), to_iso(write.at), write.detained_on, write.place, to_iso(now), version,
+             write.previous_on),
         ).fetchone()[0])
         if write.post is not None:
             alert_id = _queue(db, write.post, now=now, item_id=item_id)
@@ -972,7 +1005,7 @@ def _load_events(
     first; with ``texts`` False the reports' texts are left empty (not read); with
     ``with_reports`` False the reports are not read at all."""
     rows = db.execute(
-        "SELECT e.id, e.first_at, e.last_at, e.alert_id, e.detained_on FROM events e"
+        "SELECT e.id, e.first_at, e.last_at, e.alert_id, e.detained_on, e.previous_on FROM events e"
         f" WHERE {where} ORDER BY e.first_at, e.id", list(params),
     ).fetchall()
     if not rows:
@@ -1009,7 +1042,7 @@ def _load_events(
         Event(
             id=row["id"], first_at=from_iso(row["first_at"]) or utcnow(), last_at=from_iso(row["last_at"]) or utcnow(),
             people=tuple(people[row["id"]]), reports=tuple(reports[row["id"]]), alert_id=row["alert_id"],
-            detained_on=row["detained_on"],
+            detained_on=row["detained_on"], previous_on=row["previous_on"],
         )
         for row in rows
     ]

@@ -47,7 +47,7 @@ def test_alert_names_people_in_bold_with_terms_and_links_the_source() -> None:
                         evidence=("A court in Almaty jailed two activists on Monday.",)),
     )
     body = format_alert(post, "en")
-    assert "<b>Aidar Serikbayev</b> — 15 days" in body
+    assert "<b>Aidar Serikbayev</b> — <b>15 days</b>" in body
     assert "<b>Dana Omar</b> — term not stated" in body
     assert '<a href="https://news.example/a?x=1&amp;y=2">News &amp; Co</a>' in body
     assert "Two &lt;activists&gt; jailed" in body and "Almaty" in body and "Article 488" in body

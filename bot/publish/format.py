@@ -42,6 +42,7 @@ LABELS: dict[str, dict[str, str]] = {
         "released": "released",
         "was": "was",
         "more_sources": "+{n} more",
+        "again": "Detained again; previous episode {day}",
     },
     "ru": {
         "alert": "Сообщение о задержании",
@@ -62,6 +63,7 @@ LABELS: dict[str, dict[str, str]] = {
         "released": "освобождён(а)",
         "was": "было",
         "more_sources": "ещё {n}",
+        "again": "Задержание повторное; предыдущее — {day}",
     },
     "kk": {
         "alert": "Ұстау туралы хабар",
@@ -82,6 +84,7 @@ LABELS: dict[str, dict[str, str]] = {
         "released": "босатылды",
         "was": "бұрын",
         "more_sources": "тағы {n}",
+        "again": "Қайта ұсталды; алдыңғы жолы — {day}",
     },
 }
 
@@ -98,6 +101,9 @@ class AlertPost:
     analysis: Analysis
     published: datetime | None = None
     also_reported: tuple[tuple[str, str | None], ...] = ()  # (source name, url) of later copies
+    # Other outlets' terms for a person of this episode: (name as in ``analysis``, term, source name).
+    other_terms: tuple[tuple[str, str, str], ...] = ()
+    previous_on: str | None = None  # the day of the same person's earlier episode ("detained again")
 
 
 @dataclass(frozen=True)
@@ -188,8 +194,18 @@ def hashtags(analysis: Analysis, language: str) -> str:
     return " ".join(tags)
 
 
-def _detainee_line(person: Detainee, language: str) -> str:
-    return f"• <b>{_e(person.name)}</b> — {_e(format_term(person.term, language))}"
+def _detainee_line(person: Detainee, language: str, others: Sequence[tuple[str, str]] = (), source: str = "") -> str:
+    """One detainee with the term in bold; where outlets disagree on the term, each
+    figure with the outlet that gave it (never one picked silently)."""
+    term = _e(format_term(person.term, language))
+    if person.term:
+        term = f"<b>{term}</b>"
+    if others:
+        figures = [f"{term} ({_e(source)})"] + [
+            f"<b>{_e(format_term(other, language))}</b> ({_e(name)})" for other, name in others
+        ]
+        term = " · ".join(figures)
+    return f"• <b>{_e(person.name)}</b> — {term}"
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -225,10 +241,16 @@ def format_alert(post: AlertPost, language: str = "en") -> str:
     if analysis.place:
         head += f" · {_e(analysis.place)}"
     lines = [head]
-    people = [_detainee_line(person, language) for person in analysis.detainees]
+    people = [
+        _detainee_line(person, language, [(term, source) for name, term, source in post.other_terms
+                                          if name == person.name], post.source_name)
+        for person in analysis.detainees
+    ]
     if not people:
         people = [f"• <i>{_e(labels['unnamed'])}</i>"]
     facts = []
+    if post.previous_on:
+        facts.append(f"🔁 {_e(labels['again'].format(day=post.previous_on))}")
     if analysis.charge:
         facts.append(f"{_e(labels['charge'])}: {_e(_shorten(analysis.charge, 200))}")
     if analysis.detained_on:

@@ -291,6 +291,7 @@ class Message:
     entities: list[dict[str, Any]] = field(default_factory=list)
     date: int = 0
     edited: bool = False
+    edits: int = 0  # editMessageText calls that changed it
 
     @property
     def link_preview_disabled(self) -> bool:
@@ -494,6 +495,7 @@ class BotAPIServer:
                                   "exactly the same as a current content and reply markup of the message")
             message.text, message.html, message.entities = parsed.text, html, parsed.entities
             message.parse_mode, message.reply_markup, message.edited = parse_mode, reply_markup, True
+            message.edits += 1
             return self._message_json(message) | {"edit_date": int(time.time())}
 
     def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
