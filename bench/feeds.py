@@ -189,8 +189,14 @@ class Feed:
 
 
 def make_item(rng: random.Random, feed: int, number: int, lang: str, arrest: bool, published: datetime,
-              host: str, token: str = "") -> Item:
-    title, text = arrest_report(rng, lang) if arrest else ordinary_news(rng, lang)
+              host: str, token: str = "", kind: str | None = None) -> Item:
+    if kind is not None:  # the regional mix (bench/mix.py)
+        from bench.mix import report
+
+        title, text = report(rng, lang, kind)
+        arrest = kind == "custody"
+    else:
+        title, text = arrest_report(rng, lang) if arrest else ordinary_news(rng, lang)
     if token:
         title = f"{title} [{token}]"
     return Item(guid=f"bench-{feed}-{number}", title=title, text=text,
@@ -199,33 +205,41 @@ def make_item(rng: random.Random, feed: int, number: int, lang: str, arrest: boo
 
 def make_feeds(count: int, items: int, *, arrest_share: float, seed: int, hosts: int, now: datetime,
                age: timedelta = timedelta(minutes=5), step: timedelta = timedelta(minutes=7),
-               syndicated: float = 0.0) -> list[Feed]:
+               syndicated: float = 0.0, mix: bool = False) -> list[Feed]:
     """``count`` feeds of ``items`` items; exactly round(share × total) arrests, spread at random.
 
     With ``syndicated`` > 0 that share of the arrest slots repeat a report another feed of
     the same language already carries (as outlets reprint agency copy): the same headline
     and text with the outlet's credit, another link. Each such report is one arrest told
     several times.
+
+    With ``mix`` the items are the regional mix of bench/mix.py (ordinary, crime,
+    protest, custody in en/ru/kk) instead, and crime, protest and custody reports are
+    syndicated alike.
     """
+    if mix:
+        from bench.mix import kind_of
     rng = random.Random(seed)
     total = count * items
     arrests = set(rng.sample(range(total), round(total * arrest_share)))
     told: dict[str, list[Item]] = {}
     feeds = []
     for index in range(count):
-        lang = feed_lang(index)
+        lang = feed_lang(index, mix)
         host = host_of(index, hosts)
         entries = []
         for number in range(items):
             published = now - age - step * number
-            item = make_item(rng, index, number, lang, index * items + number in arrests, published, host)
-            pool = told.setdefault(lang, [])
-            if item.arrest and pool and rng.random() < syndicated:
+            kind = kind_of(rng) if mix else None
+            item = make_item(rng, index, number, lang, index * items + number in arrests, published, host, kind=kind)
+            pool = told.setdefault(f"{lang}:{kind}", [])
+            repeatable = item.arrest or kind in ("crime", "protest")
+            if repeatable and pool and rng.random() < syndicated:
                 original = rng.choice(pool)  # the outlet's own headline and sign-off: not a byte copy
                 credit = f" (Feed {index})" if lang == "en" else f" (лента {index})"
                 item = Item(guid=item.guid, title=original.title + credit, text=original.text + credit,
-                            link=item.link, published=published, arrest=True)
-            elif item.arrest:
+                            link=item.link, published=published, arrest=original.arrest)
+            elif repeatable:
                 pool.append(item)
             entries.append(item)
         feeds.append(Feed(index, lang, entries))
@@ -254,18 +268,20 @@ def rss(items: list[Item], *, title: str, host: str) -> str:
             + "".join(parts) + "</channel></rss>")
 
 
-def feed_lang(index: int) -> str:
+def feed_lang(index: int, mix: bool = False) -> str:
+    if mix:  # a regional stream: a third of it in Kazakh
+        return ("en", "ru", "kk")[index % 3]
     return "ru" if index % 2 else "en"
 
 
-def sources_toml(count: int, port: int, hosts: int, *, interval: str = "10m") -> str:
+def sources_toml(count: int, port: int, hosts: int, *, interval: str = "10m", mix: bool = False) -> str:
     """A sources.toml for feeds 0..count-1 served on ``port``."""
     lines = ['[settings]', 'timezone = "Asia/Almaty"', 'digest_time = "21:00"', f'interval = "{interval}"',
              'max_age = "24h"', '']
     for index in range(count):
         lines += ["[[source]]", f'name = "bench-{index:04d}"',
                   f'url = "http://{host_of(index, hosts)}:{port}/feed/{index}.xml"',
-                  f'lang = "{feed_lang(index)}"', ""]
+                  f'lang = "{feed_lang(index, mix)}"', ""]
     return "\n".join(lines)
 
 
@@ -360,12 +376,14 @@ def serve_main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--age-hours", type=float, default=0.1, help="age of the newest item at start")
     parser.add_argument("--syndicated", type=float, default=0.0, help="share of arrest reports repeated by other feeds")
+    parser.add_argument("--mix", type=int, default=0, help="1: the regional mix of bench/mix.py")
     args = parser.parse_args(argv)
 
     async def main() -> None:
         now = datetime.now(timezone.utc)
         feeds = make_feeds(args.feeds, args.items, arrest_share=args.arrest_share, seed=args.seed,
-                           hosts=args.hosts, now=now, age=timedelta(hours=args.age_hours), syndicated=args.syndicated)
+                           hosts=args.hosts, now=now, age=timedelta(hours=args.age_hours), syndicated=args.syndicated,
+                           mix=bool(args.mix))
         for feed in feeds:
             feed.render(host_of(feed.index, args.hosts))
         server = FeedServer(feeds, args.hosts, args.seed)
@@ -410,6 +428,7 @@ class ServerProcess:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))  # for bench.mix
     if sys.argv[1:2] == ["serve"]:
         raise SystemExit(serve_main(sys.argv[2:]))
     print("usage: python bench/feeds.py serve [--feeds N] [--items M] ...", file=sys.stderr)

@@ -2,6 +2,12 @@
 figures; asserts nothing.
 
     .venv/bin/python bench/poll.py [--feeds 300] [--items 30] [--arrest-share 0.05] [--hosts 32] [--inline]
+                                   [--syndicated 0.6] [--mix]
+
+``--mix`` serves the regional mix of bench/mix.py (40% ordinary news, 27% crime and
+corruption, 16% protests with nobody detained, 17% political custody; en/ru/kk) instead of
+the 5%-arrest feeds. ``--syndicated`` repeats that share of the news reports (arrests; with
+--mix also crime and protests) across feeds with each outlet's own credit.
 
 A child process serves N synthetic feeds (bench/feeds.py: our own en/ru text, 5% arrest
 reports) with ETags on loopback, spread over --hosts addresses (127.0.0.x) since the
@@ -21,6 +27,8 @@ so that its time and peak RSS are its own:
 
 Targets (issue 8): cold ≤ 2.0 × bare; warm ≤ 20 ms per source including start-up.
 (issue 13): at most one edit per alert in one cold `once` (the event-posts line).
+(issue 18, with --mix): cold ≤ 2.5× bare, warm ≤ 10 ms per source; the busy line shows
+whether the service or the analysis process is the bottleneck.
 """
 
 from __future__ import annotations
@@ -44,6 +52,18 @@ from bench.feeds import ServerProcess, sources_toml  # noqa: E402
 
 PER_HOST = 2
 TOTAL = 32
+
+
+def cpu_seconds(pid: int | None = None) -> float:
+    """User + system CPU time of this process, or of another one (from /proc)."""
+    if pid is None:
+        times = os.times()
+        return times.user + times.system
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
 
 
 def peak_rss_mb() -> float:
@@ -114,9 +134,12 @@ def phase_cold(sources: Path, db: Path, inline: bool = False) -> dict[str, float
                                        ("A court jailed an activist for 10 days over a picket.", "en")):
                         analyze("", text, lang)
                     models = time.perf_counter() - started_models
+                children = service.analysis.pids() if service.analysis else []
+                busy0 = cpu_seconds(), sum(cpu_seconds(pid) for pid in children)
                 t0 = time.perf_counter()
                 polls = await service.pipeline.poll_all()
                 t1 = time.perf_counter()
+                busy1 = cpu_seconds(), sum(cpu_seconds(pid) for pid in children)
                 drain = await service.sender.drain(timeout=600)
                 t2 = time.perf_counter()
                 rows = store.outbox_rows()
@@ -130,6 +153,7 @@ def phase_cold(sources: Path, db: Path, inline: bool = False) -> dict[str, float
             "failed_sources": len(failed), "first_error": failed[0].error if failed else None,
             "entries_not_analysed": sum(len(p.failed_entries) for p in polls),
             "posted": drain.sent, "left": drain.left, "models_seconds": models,
+            "service_cpu": busy1[0] - busy0[0], "analysis_cpu": busy1[1] - busy0[1],
             "alert_rows": sum(row["kind"] == "alert" for row in rows),
             "edit_rows": sum(row["kind"] == "edit" for row in rows),
             "followup_rows": sum(row["kind"] == "followup" for row in rows),
@@ -200,6 +224,9 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=30)
     parser.add_argument("--arrest-share", type=float, default=0.05)
     parser.add_argument("--hosts", type=int, default=32, help="loopback addresses the feeds are spread over")
+    parser.add_argument("--mix", action="store_true",
+                        help="the regional mix (bench/mix.py): 40%% ordinary, 27%% crime and corruption, 16%% protests "
+                             "with nobody detained, 17%% political custody, in en/ru/kk; --arrest-share is ignored")
     parser.add_argument("--syndicated", type=float, default=0.6,
                         help="share of arrest reports that repeat another feed's (the same story from several outlets)")
     parser.add_argument("--phase", choices=["bare", "cold"], help=argparse.SUPPRESS)
@@ -219,15 +246,17 @@ def main() -> int:
 
     print(f"machine: {machine()}")
     server = ServerProcess(feeds=args.feeds, items=args.items, arrest_share=args.arrest_share, hosts=args.hosts,
-                           syndicated=args.syndicated)
+                           syndicated=args.syndicated, mix=int(args.mix))
     try:
         with tempfile.TemporaryDirectory(prefix="arrestwatch-bench-") as folder:
             sources = Path(folder) / "sources.toml"
             db = Path(folder) / "bench.sqlite3"
-            sources.write_text(sources_toml(args.feeds, server.port, args.hosts), encoding="utf-8")
+            sources.write_text(sources_toml(args.feeds, server.port, args.hosts, mix=args.mix), encoding="utf-8")
             total_items = args.feeds * args.items
-            print(f"feeds: {args.feeds} × {args.items} items ({total_items} items, "
-                  f"{args.arrest_share:.0%} arrest reports, {args.syndicated:.0%} of them syndicated, en/ru), "
+            what = ("the regional mix: 40% ordinary, 27% crime, 16% protest, 17% custody, en/ru/kk" if args.mix
+                    else f"{args.arrest_share:.0%} arrest reports, en/ru")
+            print(f"feeds: {args.feeds} × {args.items} items ({total_items} items, {what}, "
+                  f"{args.syndicated:.0%} of the news reports syndicated), "
                   f"{server.bytes / 1e6:.1f} MB, "
                   f"on {args.hosts} loopback hosts; Fetcher concurrency {TOTAL} in all, {PER_HOST} per host")
 
@@ -254,6 +283,9 @@ def main() -> int:
                   f"for {cold['entries']} entries "
                   f"({cold['new_items']} new, {cold['alerts']} alerts, {cold['reviews']} reviews, "
                   f"{cold['entries_not_analysed']} not analysed) = {cold['entries'] / cold['poll_seconds']:.0f} items/s")
+            print(f"cold once, busy time during the poll: service process {cold['service_cpu']:.2f} s CPU "
+                  f"({cold['service_cpu'] / cold['poll_seconds']:.0%} of the wall time), analysis process "
+                  f"{cold['analysis_cpu']:.2f} s ({cold['analysis_cpu'] / cold['poll_seconds']:.0%})")
             print(f"cold once, posting to the console: {cold['drain_seconds']:.2f} s for {cold['posted']} posts "
                   f"({cold['left']} left)")
             alerts = max(cold["alert_rows"], 1)

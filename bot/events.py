@@ -78,8 +78,13 @@ _RELEASE = re.compile(
     r"|босатылды|босатты|бостандыққа\s+шықты|қамаудан\s+шықты",
     re.IGNORECASE,
 )
-# A court of appeal changed the term: a new decision, not an outlet's other figure.
-_APPEAL = re.compile(r"\bappeal|апелляци|обжалов|смягчил|сократил|пересмотр|апелляция|шағым", re.IGNORECASE)
+# A court of appeal changed the term: a new decision, not an outlet's other figure
+# ("will appeal", "обжалует" announce an appeal; they change nothing yet).
+_APPEAL = re.compile(
+    r"\bon appeal\b|\bappeals? court|\bcourt of appeal|\bappellate\b|\b(?:reduced|cut|increased) (?:his|her|the|their) "
+    r"(?:term|sentence)|апелляционн|по апелляции|смягчил|сократил|ужесточил|пересмотрел|апелляциялық",
+    re.IGNORECASE,
+)
 _TERM = re.compile(r"^(\d+) (day|month|year)s?$")
 _UNIT_DAYS = {"day": 1, "month": 30, "year": 365}
 _WORDS = re.compile(r"\w+")
