@@ -181,7 +181,14 @@ async def test_pause_holds_channel_posts_and_resume_releases_them(tmp_path: Path
 
 
 async def test_digest_command_queues_todays_digest_once(tmp_path: Path, botapi) -> None:
-    async with running(tmp_path, botapi):
+    from datetime import datetime, timedelta, timezone
+
+    from bot.watch import note_poll
+
+    async with running(tmp_path, botapi) as service:
+        now = datetime.now(timezone.utc)
+        for moment in (now - timedelta(hours=25), now):  # the last day was watched
+            note_poll(service.store, moment, timedelta(hours=30))
         botapi.push_admin_message("/digest")
         assert await until(lambda: botapi.sent_to(botapi.chat_id))
         assert "no arrests reported" in botapi.sent_to(botapi.chat_id)[0].text
@@ -189,7 +196,7 @@ async def test_digest_command_queues_todays_digest_once(tmp_path: Path, botapi) 
         assert "queued" in admin_replies(botapi)[0]
         botapi.push_admin_message("/digest")
         assert await until(lambda: len(admin_replies(botapi)) == 2)
-        assert "already posted" in admin_replies(botapi)[1]
+        assert "less than an hour ago" in admin_replies(botapi)[1]
     assert len(botapi.sent_to(botapi.chat_id)) == 1
 
 

@@ -12,7 +12,8 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 from bot.analysis.result import Analysis, Detainee
 from bot.translit import name_key
@@ -30,9 +31,10 @@ LABELS: dict[str, dict[str, str]] = {
         "charge": "Charge",
         "detained_on": "Detained",
         "also": "Also reported by",
-        "digest": "Daily digest",
+        "digest": "Digest",
         "people": "{n} people named as detained in {r} events",
-        "quiet": "Daily digest for {day}: no arrests reported in the last 24 hours.",
+        "quiet": "no arrests reported.",
+        "unwatched": "Not watched from {start} to {end}: arrests in that time may be missing here.",
         "part": "part {i} of {n}",
         "unnamed_item": "unnamed detainees",
         "tag_arrest": "arrest",
@@ -51,9 +53,10 @@ LABELS: dict[str, dict[str, str]] = {
         "charge": "Статья",
         "detained_on": "Задержан(а)",
         "also": "Также сообщают",
-        "digest": "Сводка за день",
+        "digest": "Сводка",
         "people": "Задержанных по именам: {n}, событий: {r}",
-        "quiet": "Сводка за {day}: за последние 24 часа сообщений о задержаниях нет.",
+        "quiet": "сообщений о задержаниях нет.",
+        "unwatched": "Не отслеживалось с {start} по {end}: задержания за это время здесь могут быть не учтены.",
         "part": "часть {i} из {n}",
         "unnamed_item": "имена не названы",
         "tag_arrest": "задержание",
@@ -72,9 +75,10 @@ LABELS: dict[str, dict[str, str]] = {
         "charge": "Бап",
         "detained_on": "Ұсталған күні",
         "also": "Сондай-ақ хабарлады",
-        "digest": "Күндік шолу",
+        "digest": "Шолу",
         "people": "Ұсталғандар (аты аталған): {n}, оқиғалар: {r}",
-        "quiet": "{day} күнгі шолу: соңғы 24 сағатта ұстау туралы хабар жоқ.",
+        "quiet": "ұстау туралы хабар жоқ.",
+        "unwatched": "{start} – {end} аралығы бақыланбады: ол кездегі ұстаулар мұнда болмауы мүмкін.",
         "part": "{n} бөліктің {i}-і",
         "unnamed_item": "есімдер аталмаған",
         "tag_arrest": "ұстау",
@@ -86,6 +90,12 @@ LABELS: dict[str, dict[str, str]] = {
         "more_sources": "тағы {n}",
         "again": "Қайта ұсталды; алдыңғы жолы — {day}",
     },
+}
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "ru": ("янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
+    "kk": ("қаң", "ақп", "нау", "сәу", "мам", "мау", "шіл", "там", "қыр", "қаз", "қар", "жел"),
 }
 
 _TERM = re.compile(r"^(\d+) (day|days|month|months|year|years)$")
@@ -104,6 +114,35 @@ class AlertPost:
     # Other outlets' terms for a person of this episode: (name as in ``analysis``, term, source name).
     other_terms: tuple[tuple[str, str, str], ...] = ()
     previous_on: str | None = None  # the day of the same person's earlier episode ("detained again")
+
+
+@dataclass(frozen=True)
+class DigestPeriod:
+    """The time a digest covers, [start, end) in UTC, shown in ``zone``; ``key`` is its
+    once-only key in the store (the day, for the scheduled digest)."""
+
+    start: datetime
+    end: datetime
+    zone: str = "UTC"
+    key: str = ""
+
+    @classmethod
+    def of_day(cls, day: date) -> "DigestPeriod":
+        """The calendar day in UTC (for callers that only have a day)."""
+        end = datetime.combine(day, datetime.min.time(), tzinfo=timezone.utc) + timedelta(days=1)
+        return cls(end - timedelta(days=1), end, "UTC", key=day.isoformat())
+
+
+def format_moment(moment: datetime, zone: str, language: str) -> str:
+    """"3 Dec 21:00" in ``zone``, with the month in the labels' language."""
+    local = moment.astimezone(ZoneInfo(zone))
+    return f"{local.day} {MONTHS.get(language, MONTHS['en'])[local.month - 1]} {local:%H:%M}"
+
+
+def format_period(period: DigestPeriod, language: str) -> str:
+    """"2 Dec 21:00 – 3 Dec 21:00, Asia/Almaty"."""
+    return (f"{format_moment(period.start, period.zone, language)} – "
+            f"{format_moment(period.end, period.zone, language)}, {period.zone}")
 
 
 @dataclass(frozen=True)
@@ -336,17 +375,29 @@ def _counts_by_place(entries: Sequence[DigestEntry]) -> list[tuple[str, int]]:
 
 
 def format_digest(
-    day: date, entries: Sequence[DigestEntry], language: str = "en", *, quiet_line: bool = True
+    period: DigestPeriod | date, entries: Sequence[DigestEntry], language: str = "en", *, quiet_line: bool = True,
+    unwatched: Sequence[tuple[datetime, datetime]] = (),
 ) -> list[str]:
-    """The day's digest as one or more posts, each within POST_LIMIT.
+    """The digest of ``period`` as one or more posts, each within POST_LIMIT.
 
-    Lists every named person with their term and a link to the report; reports that
-    name nobody are listed by title. A day with no arrests is one line (or nothing
-    when ``quiet_line`` is off).
+    Its header says the period it covers. Lists every named person with their term and
+    a link to the report; reports that name nobody are listed by title. Hours the
+    service did not watch are named. A period with no arrests is one line, plus the
+    hours not watched (or nothing when ``quiet_line`` is off and all was watched).
     """
     labels = _labels(language)
+    if isinstance(period, date):
+        period = DigestPeriod.of_day(period)
+    title = f"{labels['digest']} · {format_period(period, language)}"
+    blind = [
+        _e(labels["unwatched"].format(start=format_moment(a, period.zone, language),
+                                      end=format_moment(b, period.zone, language)))
+        for a, b in unwatched
+    ]
     if not entries:
-        return [f"📋 {_e(labels['quiet'].format(day=day.isoformat()))}"] if quiet_line else []
+        if not quiet_line and not blind:
+            return []
+        return ["\n".join([f"📋 {_e(title)}: {_e(labels['quiet'])}", *blind])]
     seen: set[str] = set()
     lines: list[str] = []
     for entry in sorted(entries, key=lambda e: e.published.timestamp() if e.published else 0.0):
@@ -363,9 +414,9 @@ def format_digest(
                 continue
             seen.add(key)
             lines.append(f"{_detainee_line(person, language)}{where} · {source}")
-    header = f"📋 <b>{_e(labels['digest'])} · {day.isoformat()}</b>\n" + _e(
-        labels["people"].format(n=len(seen), r=len(entries))
-    )
+    header = f"📋 <b>{_e(title)}</b>\n" + _e(labels["people"].format(n=len(seen), r=len(entries)))
+    if blind:
+        header += "\n" + "\n".join(blind)
     places = _counts_by_place(entries)
     if places:
         header += "\n" + _e(_shorten(" · ".join(f"{place}: {count}" for place, count in places), 600))
