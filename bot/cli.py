@@ -398,10 +398,20 @@ def cmd_events(args: argparse.Namespace) -> int:
         events = store.recent_events(utcnow() - timedelta(days=args.days))
     finally:
         store.close()
-    for line in event_lines(events):
+    language = _channel_language(args.sources)
+    for line in event_lines(events, language):
         print(line)
     print(f"{len(events)} event(s) reported in the last {args.days} day(s)", file=sys.stderr)
     return 0
+
+
+def _channel_language(sources: Path) -> str:
+    """The channel's language from the sources file's settings ("en" without one)."""
+    if not sources.exists():
+        return "en"
+    from bot.service import load_or_exit
+
+    return load_or_exit(sources).settings.language
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -16,6 +16,9 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from bot.analysis.result import Analysis, Detainee
+from bot.dedup import without_tracking
+from bot.places import hashtag, place_key, place_name
+from bot.publish.charge import charge_label, format_charge
 from bot.translit import name_key
 
 # Telegram's limit on a message's text. Posts are kept a little below it.
@@ -28,7 +31,11 @@ LABELS: dict[str, dict[str, str]] = {
         "alert": "Arrest reported",
         "no_term": "term not stated",
         "unnamed": "Names not given in the report",
-        "charge": "Charge",
+        "summary": "{who} detained{where}{protest}{term}.",
+        "summary_where": " in {place}",
+        "summary_protest": " after a protest",
+        "summary_many": "{n} people",
+        "summary_none": "Unnamed people",
         "detained_on": "Detained",
         "also": "Also reported by",
         "digest": "Digest",
@@ -50,7 +57,11 @@ LABELS: dict[str, dict[str, str]] = {
         "alert": "Сообщение о задержании",
         "no_term": "срок не указан",
         "unnamed": "Имена в сообщении не названы",
-        "charge": "Статья",
+        "summary": "{who} — задержание{where}{protest}{term}.",
+        "summary_where": " ({place})",
+        "summary_protest": " после протеста",
+        "summary_many": "{n} чел.",
+        "summary_none": "Без имён",
         "detained_on": "Задержан(а)",
         "also": "Также сообщают",
         "digest": "Сводка",
@@ -72,7 +83,11 @@ LABELS: dict[str, dict[str, str]] = {
         "alert": "Ұстау туралы хабар",
         "no_term": "мерзімі көрсетілмеген",
         "unnamed": "Хабарда есімдер аталмаған",
-        "charge": "Бап",
+        "summary": "{who} — ұстау{where}{protest}{term}.",
+        "summary_where": " ({place})",
+        "summary_protest": ", наразылықтан кейін",
+        "summary_many": "{n} адам",
+        "summary_none": "Есімсіз",
         "detained_on": "Ұсталған күні",
         "also": "Сондай-ақ хабарлады",
         "digest": "Шолу",
@@ -188,8 +203,9 @@ def _e(text: str) -> str:
 
 
 def _link(label: str, url: str | None) -> str:
+    """A link to ``url`` (http(s) only), its click-tracking parameters dropped."""
     if url and url.startswith(("http://", "https://")):
-        return f'<a href="{html.escape(url, quote=True)}">{_e(label)}</a>'
+        return f'<a href="{html.escape(without_tracking(url), quote=True)}">{_e(label)}</a>'
     return _e(label)
 
 
@@ -223,22 +239,25 @@ def hashtags(analysis: Analysis, language: str) -> str:
     """#Place #arrest #protest, so subscribers can search the channel."""
     labels = _labels(language)
     tags = []
-    if analysis.place:
-        word = re.sub(r"[^\w]", "", analysis.place.title().replace("-", ""), flags=re.UNICODE)
-        if word and not word.isdigit():
-            tags.append("#" + word)
+    word = hashtag(analysis.place, language)  # one spelling per channel: #Almaty or #Алматы
+    if word:
+        tags.append("#" + word)
     tags.append("#" + labels["tag_arrest"])
     if analysis.protest:
         tags.append("#" + labels["tag_protest"])
     return " ".join(tags)
 
 
+def _term_html(term: str | None, language: str) -> str:
+    """A term in bold ("<b>15 days</b>"); "term not stated" stays plain."""
+    text = _e(format_term(term, language))
+    return f"<b>{text}</b>" if term else text
+
+
 def _detainee_line(person: Detainee, language: str, others: Sequence[tuple[str, str]] = (), source: str = "") -> str:
     """One detainee with the term in bold; where outlets disagree on the term, each
     figure with the outlet that gave it (never one picked silently)."""
-    term = _e(format_term(person.term, language))
-    if person.term:
-        term = f"<b>{term}</b>"
+    term = _term_html(person.term, language)
     if others:
         figures = [f"{term} ({_e(source)})"] + [
             f"<b>{_e(format_term(other, language))}</b> ({_e(name)})" for other, name in others
@@ -268,6 +287,28 @@ def _summary(evidence: Sequence[str], title: str) -> str:
     return " ".join(parts)
 
 
+def summary_line(analysis: Analysis, language: str) -> str:
+    """One line in the channel's language saying what happened: who, where, whether at
+    a protest, and the term when it is one for everybody ("Aidar Serikbayev detained in
+    Almaty after a protest: 15 days.")."""
+    labels = _labels(language)
+    people = analysis.detainees
+    if len(people) == 1:
+        who = people[0].name
+    elif people:
+        who = labels["summary_many"].format(n=len(people))
+    else:
+        who = labels["summary_none"]
+    place = place_name(analysis.place, language)
+    terms = {person.term for person in people}
+    term = next(iter(terms)) if len(terms) == 1 else None
+    return labels["summary"].format(
+        who=_shorten(who, 120), where=labels["summary_where"].format(place=place) if place else "",
+        protest=labels["summary_protest"] if analysis.protest else "",
+        term=f": {format_term(term, language)}" if term else "",
+    )
+
+
 def format_alert(post: AlertPost, language: str = "en") -> str:
     """The channel post for one arrest report, as Telegram HTML within POST_LIMIT.
 
@@ -277,8 +318,9 @@ def format_alert(post: AlertPost, language: str = "en") -> str:
     labels = _labels(language)
     analysis = post.analysis
     head = f"🚨 <b>{_e(labels['alert'])}</b>"
-    if analysis.place:
-        head += f" · {_e(analysis.place)}"
+    place = place_name(analysis.place, language)
+    if place:
+        head += f" · {_e(place)}"
     lines = [head]
     people = [
         _detainee_line(person, language, [(term, source) for name, term, source in post.other_terms
@@ -290,8 +332,10 @@ def format_alert(post: AlertPost, language: str = "en") -> str:
     facts = []
     if post.previous_on:
         facts.append(f"🔁 {_e(labels['again'].format(day=post.previous_on))}")
-    if analysis.charge:
-        facts.append(f"{_e(labels['charge'])}: {_e(_shorten(analysis.charge, 200))}")
+    charge = format_charge(analysis.charge, analysis.lang, language)
+    if charge:
+        facts.append(f"{_e(charge_label(language))}: {_e(_shorten(charge, 220))}")
+    facts.append(_e(summary_line(analysis, language)))
     if analysis.detained_on:
         facts.append(f"{_e(labels['detained_on'])}: {_e(analysis.detained_on)}")
     source = f"{_link(post.source_name, post.url)}: {_e(_shorten(post.title, 300))}" if post.title else _link(
@@ -339,20 +383,21 @@ def format_followup(post: FollowupPost, language: str = "en") -> str:
     """The reply posted under an alert when a later report adds facts, within POST_LIMIT."""
     labels = _labels(language)
     head = f"🔄 <b>{_e(labels['update'])}</b>"
-    if post.place:
-        head += f" · {_e(post.place)}"
+    place = place_name(post.place, language)
+    if place:
+        head += f" · {_e(place)}"
     lines = []
     for line in post.lines[:FOLLOWUP_LINES]:
         name = f"• <b>{_e(_shorten(line.name, 120))}</b> — "
+        term = _term_html(line.term, language)  # bold like the name, as in the alert
         if line.kind == "released":
             lines.append(name + _e(labels["released"]))
         elif line.kind == "detainee":
-            lines.append(name + _e(f"{labels['also_detained']}, {format_term(line.term, language)}"))
+            lines.append(name + f"{_e(labels['also_detained'])}, {term}")
         elif line.kind == "term_changed" and line.before:
-            lines.append(name + _e(f"{format_term(line.term, language)} ({labels['was']} "
-                                   f"{format_term(line.before, language)})"))
+            lines.append(name + f"{term} ({_e(labels['was'])} {_e(format_term(line.before, language))})")
         else:
-            lines.append(name + _e(format_term(line.term, language)))
+            lines.append(name + term)
     if len(post.lines) > FOLLOWUP_LINES:
         lines.append(f"• … +{len(post.lines) - FOLLOWUP_LINES}")
     source = _link(post.source_name, post.url)
@@ -361,17 +406,21 @@ def format_followup(post: FollowupPost, language: str = "en") -> str:
     return "\n".join([head, *lines]) + f"\n\n{source}"
 
 
-def _counts_by_place(entries: Sequence[DigestEntry]) -> list[tuple[str, int]]:
-    """People (or, for reports naming nobody, reports) per place, most first."""
+def _counts_by_place(entries: Sequence[DigestEntry], language: str = "en") -> list[tuple[str, int]]:
+    """People (or, for reports naming nobody, reports) per place, most first; a place
+    counted once whatever its spelling, named in the channel's language."""
     counts: dict[str, int] = {}
+    names: dict[str, str] = {}
     seen: set[str] = set()
     for entry in entries:
-        if not entry.place:
+        key = place_key(entry.place)
+        if not key:
             continue
-        new = [p for p in entry.detainees if p.name.casefold() not in seen]
-        seen.update(p.name.casefold() for p in new)
-        counts[entry.place] = counts.get(entry.place, 0) + (len(new) if entry.detainees else 1)
-    return sorted(((place, n) for place, n in counts.items() if n), key=lambda pn: (-pn[1], pn[0]))
+        names.setdefault(key, place_name(entry.place, language) or key)
+        new = [p for p in entry.detainees if (name_key(p.name) or p.name.casefold()) not in seen]
+        seen.update(name_key(p.name) or p.name.casefold() for p in new)
+        counts[key] = counts.get(key, 0) + (len(new) if entry.detainees else 1)
+    return sorted(((names[key], n) for key, n in counts.items() if n), key=lambda pn: (-pn[1], pn[0]))
 
 
 def format_digest(
@@ -401,7 +450,8 @@ def format_digest(
     seen: set[str] = set()
     lines: list[str] = []
     for entry in sorted(entries, key=lambda e: e.published.timestamp() if e.published else 0.0):
-        where = f" · {_e(entry.place)}" if entry.place else ""
+        shown = place_name(entry.place, language)
+        where = f" · {_e(shown)}" if shown else ""
         source = _link(entry.source_name, entry.url)
         if entry.other_reports:
             source += f" {_e(labels['more_sources'].format(n=entry.other_reports))}"
@@ -417,7 +467,7 @@ def format_digest(
     header = f"📋 <b>{_e(title)}</b>\n" + _e(labels["people"].format(n=len(seen), r=len(entries)))
     if blind:
         header += "\n" + "\n".join(blind)
-    places = _counts_by_place(entries)
+    places = _counts_by_place(entries, language)
     if places:
         header += "\n" + _e(_shorten(" · ".join(f"{place}: {count}" for place, count in places), 600))
     posts: list[list[str]] = [[]]
