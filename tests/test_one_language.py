@@ -139,3 +139,12 @@ def test_a_mixed_feed_reads_in_one_language_in_the_channel_and_in_events(tmp_pat
     events = cli(tmp_path, "events")
     assert events.returncode == 0, events.stderr
     assert "Almaty" in events.stdout and "Алматы" not in events.stdout
+
+
+def test_every_label_is_translated() -> None:
+    from bot.publish.format import LABELS
+
+    assert LABELS["ru"].keys() == LABELS["en"].keys() == LABELS["kk"].keys()
+    for language in ("ru", "kk"):
+        same = [key for key, text in LABELS[language].items() if text == LABELS["en"][key] and text.strip("{}n +")]
+        assert same == [], (language, same)
