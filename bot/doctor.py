@@ -51,7 +51,8 @@ def check_sources_file(path: Path) -> tuple[Check, Config | None]:
         more = f" (+{len(exc.problems) - 3} more)" if len(exc.problems) > 3 else ""
         return Check(False, "sources file", f"{len(exc.problems)} problem(s): {shown}{more}",
                      f"fix them (`arrestwatch --sources {path} sources check` lists each with its line)"), None
-    return Check(True, "sources file", f"{path}: {len(config.sources)} sources"), config
+    count = len(config.sources)
+    return Check(True, "sources file", f"{path}: {count} source{'' if count == 1 else 's'}"), config
 
 
 def check_database(location: str) -> tuple[Check, "Store | None"]:
