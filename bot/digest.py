@@ -205,3 +205,14 @@ def manual_digest(store: Store, settings: Settings, *, now: datetime, force: boo
         return DigestResult(today(settings, now), False, 0, 0, 0, period=period, reason="too soon", last_at=last.at)
     period = manual_period(now, settings, last, repeat=force)
     return queue_digest(store, settings, period, now=now, force=force, gap=gap)
+
+
+def scheduled_digest(store: Store, settings: Settings, day: date, *, now: datetime,
+                     gap: timedelta = MIN_GAP) -> DigestResult:
+    """The digest due at digest_time on ``day``: the period since the last digest. A
+    digest posted by hand after that time already covered it: nothing (reason "posted")."""
+    last = last_digest(store)
+    period = scheduled_period(day, settings, last)
+    if last is not None and last.end >= period.end:
+        return DigestResult(day, False, 0, 0, 0, period=period, reason="posted", last_at=last.at)
+    return queue_digest(store, settings, period, now=now, gap=gap)

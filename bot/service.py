@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, TextIO
 from bot.analysis_process import AnalysisProcess
 from bot.config import ConfigError, load_config
 from bot.failed_posts import config_fingerprint, requeue_if_config_changed
-from bot.digest import DigestResult, digest_due, last_digest, manual_digest, queue_digest, scheduled_period, today
+from bot.digest import DigestResult, digest_due, manual_digest, queue_digest, scheduled_digest, today
 from bot.publish.format import DigestPeriod
 from bot.watch import note_poll, watch_gap
 from bot.fetch import Fetcher
@@ -626,8 +626,8 @@ class Service:
     async def _digest_job(self, wake: asyncio.Event) -> None:
         try:
             settings, now = self.config.settings, utcnow()
-            period = scheduled_period(today(settings, now), settings, await asyncio.to_thread(last_digest, self.store))
-            result = await asyncio.to_thread(queue_digest, self.store, settings, period, now=now, gap=self.watch_gap)
+            result = await asyncio.to_thread(scheduled_digest, self.store, settings, today(settings, now), now=now,
+                                             gap=self.watch_gap)
         except Exception:
             log.exception("digest could not be built; it will be tried again at the next start")
             return

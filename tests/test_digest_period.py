@@ -73,3 +73,25 @@ def test_a_rebuilt_past_day_keeps_its_window(tmp_path: Path) -> None:
 
     period = day_period(date(2026, 12, 3), Settings(), datetime(2026, 12, 4, tzinfo=timezone.utc))
     assert (period.start, period.end) == (T0, T0 + timedelta(days=1))
+
+
+def test_the_scheduled_digest_starts_where_the_last_one_ended_and_is_not_repeated(tmp_path: Path) -> None:
+    from bot.digest import manual_digest, scheduled_digest
+    from bot.models import Settings
+    from bot.watch import note_poll
+
+    settings = Settings()  # 21:00 Asia/Almaty = 16:00 UTC
+    store = Store.open(tmp_path / "db.sqlite3")
+    try:
+        note_poll(store, T0 - timedelta(days=2), timedelta(days=4))
+        note_poll(store, T0 + timedelta(days=1, hours=2), timedelta(days=4))
+        by_hand = manual_digest(store, settings, now=T0 + timedelta(hours=5))  # 3 Dec 02:00 in Almaty
+        assert by_hand.queued and by_hand.period.start == T0 - timedelta(hours=19)
+        due = scheduled_digest(store, settings, date(2026, 12, 3), now=T0 + timedelta(days=1))
+        assert due.queued and (due.period.start, due.period.end) == (T0 + timedelta(hours=5), T0 + timedelta(days=1))
+        late = manual_digest(store, settings, now=T0 + timedelta(days=1, hours=2))
+        assert late.queued and late.period.start == T0 + timedelta(days=1)
+        again = scheduled_digest(store, settings, date(2026, 12, 3), now=T0 + timedelta(days=1, hours=3))
+        assert not again.queued  # the day's key is taken
+    finally:
+        store.close()
