@@ -4,7 +4,8 @@ Runs inside ``arrestwatch run`` as a python-telegram-bot ``Application`` polling
 updates alongside the scheduler. Only the user ids in ``TELEGRAM_ADMIN_IDS`` get an
 answer; any other user's update is dropped and logged (by user id only).
 
-Commands (private chat): /status, /sources, /pause, /resume, /digest, /test URL, /help.
+Commands (private chat): /status, /sources, /pause, /resume, /digest, /test URL, /outbox,
+/retry ID|failed, /help.
 Buttons: ``approve:<item id>`` / ``reject:<item id>`` under review requests.
 
 Every reply is Telegram HTML with all outside text escaped, within Telegram's 4096
@@ -37,7 +38,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.digest import queue_digest, today
+from bot.digest import manual_digest
 from bot.fetch import FetchError
 from bot.outbox import PAUSED_FLAG
 from bot.review import ReviewError, decide
@@ -60,7 +61,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("sources", "Configured sources and their last success"),
     ("pause", "Stop posting to the channel (posts stay queued)"),
     ("resume", "Resume posting to the channel"),
-    ("digest", "Queue today's digest now"),
+    ("digest", "Post the digest since the last one now"),
+    ("outbox", "Posts waiting or failed, with the reason"),
+    ("retry", "/retry ID or /retry failed: send failed posts again"),
     ("test", "/test URL: analyse one article and show its post"),
     ("help", "What the commands do"),
 )
@@ -163,6 +166,7 @@ class AdminBot:
         for name, handler in (
             ("status", self._status), ("sources", self._sources), ("pause", self._pause),
             ("resume", self._resume), ("digest", self._digest), ("test", self._test),
+            ("outbox", self._outbox), ("retry", self._retry),
             ("help", self._help), ("start", self._help),
         ):
             app.add_handler(CommandHandler(name, handler, filters=private))
@@ -279,22 +283,65 @@ class AdminBot:
         await self._reply(update, f"{head} {queued} queued posts are being sent.")
 
     async def _digest(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        settings = self.service.config.settings
-        now = utcnow()
-        day = today(settings, now)
-        result = await asyncio.to_thread(queue_digest, self.service.store, settings, day, now=now, force=False)
-        if not result.queued:
-            await self._reply(update, f"Today's digest ({day.isoformat()}) was already posted or queued; "
-                                      "nothing was done. `arrestwatch digest --force` posts it again.")
+        from bot.publish.format import format_period
+
+        service = self.service
+        settings = service.config.settings
+        result = await asyncio.to_thread(manual_digest, service.store, settings, now=utcnow(),
+                                         gap=service.watch_gap)
+        covered = format_period(result.period, settings.language) if result.period else str(result.day)
+        if result.reason == "too soon":
+            await self._reply(update, f"The last digest ({_e(covered)}) went out less than an hour ago; nothing "
+                                      "was done. `arrestwatch digest --force` posts it again.")
             return
-        self.service.wake_sender()
-        text = (f"📋 Digest for {day.isoformat()} queued: {result.people} people in {result.reports} reports, "
+        if result.reason == "unwatched":
+            await self._reply(update, f"Nothing was watched in {_e(covered)}: no digest.")
+            return
+        if not result.queued:
+            await self._reply(update, f"The digest for {_e(covered)} was already queued; nothing was done.")
+            return
+        service.wake_sender()
+        text = (f"📋 Digest for {_e(covered)} queued: {result.people} people in {result.reports} reports, "
                 f"{result.parts} post(s).")
         if result.parts == 0:
-            text += " A quiet day and quiet_digest is off: nothing to post."
-        if await asyncio.to_thread(self.service.store.flag, PAUSED_FLAG) is not None:
+            text += " Nothing to report and quiet_digest is off: nothing to post."
+        if await asyncio.to_thread(service.store.flag, PAUSED_FLAG) is not None:
             text += " Posting is paused: it stays queued until /resume."
         await self._reply(update, text)
+
+    async def _outbox(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._reply(update, await asyncio.to_thread(self.outbox_text))
+
+    def outbox_text(self) -> str:
+        """Posts waiting or failed, each with its last error."""
+        from bot.publish import html_to_text
+
+        entries = self.service.store.outbox_entries()
+        lines = [f"<b>Outbox</b>: {len(entries)} waiting or failed"]
+        for entry in entries:
+            preview = " ".join(html_to_text(entry.body).split())[:60]
+            lines.append(f"{'❌' if entry.state == 'failed' else '⏳'} <b>{entry.id}</b> {_e(entry.kind)} "
+                         f"({_e(entry.state)}): {_e(preview)}")
+            if entry.last_error:
+                lines.append(f"   <i>{_e(entry.last_error[:ERROR_CHARS])}</i>")
+        if any(entry.state == "failed" for entry in entries):
+            lines.append("/retry ID or /retry failed sends failed posts again")
+        return fit(lines)
+
+    async def _retry(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        args = context.args or []
+        if len(args) != 1 or not (args[0] == "failed" or args[0].isdigit()):
+            await self._reply(update, "Usage: /retry ID (from /outbox) or /retry failed")
+            return
+        ids = None if args[0] == "failed" else [int(args[0])]
+        done = await asyncio.to_thread(self.service.store.requeue_failed, ids, now=utcnow())
+        if not done:
+            await self._reply(update, "Nothing to retry: no such failed post (see /outbox).")
+            return
+        log.warning("user id %s queued failed posts again: %s",
+                    update.effective_user.id if update.effective_user else "?", done)
+        self.service.wake_sender()
+        await self._reply(update, f"🔁 Queued again: {_e(', '.join(map(str, done)))}.")
 
     async def _test(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         args = context.args or []

@@ -69,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     review = commands.add_parser("review", help="list doubtful reports held for review, or approve/reject one")
     review.add_argument("action", nargs="?", choices=["list", "approve", "reject"], default="list")
     review.add_argument("item", nargs="?", type=int, help="the item id shown by `arrestwatch review`")
+    commands.add_parser("doctor", help="check everything going live needs: sources, database, token, channel, "
+                        "admins, each source; exit 1 on any problem")
+    outbox = commands.add_parser("outbox", help="list posts waiting or failed; send failed ones again")
+    outbox.add_argument("action", nargs="?", choices=["list", "retry"], default="list")
+    outbox.add_argument("post", nargs="?", type=int, help="the post id shown by `arrestwatch outbox list`")
+    outbox.add_argument("--failed", action="store_true", help="with retry: every failed post")
     events = commands.add_parser("events", help="list recent events (one per arrest) with their reports and people")
     events.add_argument("--days", type=_positive_days, default=7, metavar="N",
                         help="events reported in the last N days (default: 7)")
@@ -113,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(args.log_level, os.environ.get("TELEGRAM_BOT_TOKEN"), args.log_format)
     handler = {
         "run": cmd_run, "once": cmd_once, "digest": cmd_digest, "analyze": cmd_analyze, "sources": cmd_sources,
-        "review": cmd_review, "events": cmd_events, "export": cmd_export,
+        "review": cmd_review, "events": cmd_events, "export": cmd_export, "outbox": cmd_outbox,
+        "doctor": cmd_doctor,
     }[args.command]
     try:
         return handler(args)
@@ -150,16 +157,38 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         from bot.service import load_or_exit
 
         rules = load_or_exit(args.sources).rules
+    out = _CountingWriter(sys.stdout)
     if args.file == "-":
-        run_jsonl(sys.stdin, sys.stdout, rules)
-        return 0
-    try:
-        with open(args.file, encoding="utf-8") as handle:
-            run_jsonl(handle, sys.stdout, rules)
-    except OSError as exc:
-        print(f"{args.file}: cannot read: {exc.strerror}", file=sys.stderr)
-        return 2
+        run_jsonl(sys.stdin, out, rules)
+    else:
+        try:
+            with open(args.file, encoding="utf-8") as handle:
+                run_jsonl(handle, out, rules)
+        except OSError as exc:
+            print(f"{args.file}: cannot read: {exc.strerror}", file=sys.stderr)
+            return 2
+    if not out.lines:  # nothing read: a wrong file is a failure, not an empty success
+        where = "standard input" if args.file == "-" else args.file
+        print(f"error: no report could be read from {where}: each line must be a JSON object with "
+              "\"id\" and \"text\"", file=sys.stderr)
+        return 1
     return 0
+
+
+class _CountingWriter:
+    """Passes text through to a stream and counts the lines written (results of
+    ``analyze``, one per report read)."""
+
+    def __init__(self, stream) -> None:  # stream: TextIO
+        self.stream = stream
+        self.lines = 0
+
+    def write(self, text: str) -> int:
+        self.lines += text.count("\n")
+        return self.stream.write(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
@@ -183,7 +212,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
     from bot.store import Store
 
     config = load_or_exit(args.sources)
-    store = _open_store(args.db)
+    store = _open_existing_store(args.db)
     states = store.sync_sources(list(config.sources))
     print(f"{'source':24} {'last success':20} {'fails':>5} {'items':>6}  last error")
     for source in config.sources:
@@ -282,7 +311,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     from bot.store import utcnow
 
     config = load_or_exit(args.sources)
-    store = _open_store(args.db)
+    store = _open_existing_store(args.db)
     try:
         if args.action == "list":
             held = store.items_with_status("review")
@@ -311,21 +340,78 @@ def cmd_review(args: argparse.Namespace) -> int:
         store.close()
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from bot.doctor import run_checks
+    from bot.service import TelegramSettings
+
+    checks = asyncio.run(run_checks(args.sources, args.db, TelegramSettings.from_env(os.environ)))
+    for check in checks:
+        for line in check.lines():
+            print(line)
+    failed = sum(not check.ok for check in checks)
+    print(f"{len(checks) - failed} passed, {failed} failed" + ("" if failed else ": ready to go live"), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_outbox(args: argparse.Namespace) -> int:
+    from bot.publish import html_to_text
+    from bot.store import utcnow
+
+    if args.action == "retry" and (args.post is None) == (not args.failed):
+        print("error: `outbox retry` needs one post id or --failed (see `arrestwatch outbox list`)", file=sys.stderr)
+        return 2
+    store = _open_existing_store(args.db)
+    try:
+        if args.action == "retry":
+            ids = store.requeue_failed(None if args.failed else [args.post], now=utcnow())
+            if not ids:
+                what = "no failed posts" if args.failed else f"post {args.post} is not a failed post"
+                print(f"error: {what} (see `arrestwatch outbox list`)", file=sys.stderr)
+                return 1
+            print(f"queued again: {', '.join(map(str, ids))}; the running service (or the next `arrestwatch once`) "
+                  "sends them")
+            return 0
+        entries = store.outbox_entries()
+    finally:
+        store.close()
+    for entry in entries:
+        preview = " ".join(html_to_text(entry.body).split())[:70]
+        print(f"{entry.id:>6}  {entry.state:7} {entry.kind:8} {entry.target:7} tries {entry.attempts}  "
+              f"{entry.created_at:%Y-%m-%d %H:%M}  {preview}")
+        if entry.last_error:
+            print(f"        last error: {entry.last_error[:300]}")
+    failed = sum(entry.state == "failed" for entry in entries)
+    print(f"{len(entries) - failed} waiting, {failed} failed"
+          + ("; `arrestwatch outbox retry ID` or `retry --failed` sends failed posts again" if failed else ""),
+          file=sys.stderr)
+    return 0
+
+
 def cmd_events(args: argparse.Namespace) -> int:
     from datetime import timedelta
 
     from bot.records import event_lines
     from bot.store import utcnow
 
-    store = _open_store(args.db)
+    store = _open_existing_store(args.db)
     try:
         events = store.recent_events(utcnow() - timedelta(days=args.days))
     finally:
         store.close()
-    for line in event_lines(events):
+    language = _channel_language(args.sources)
+    for line in event_lines(events, language):
         print(line)
     print(f"{len(events)} event(s) reported in the last {args.days} day(s)", file=sys.stderr)
     return 0
+
+
+def _channel_language(sources: Path) -> str:
+    """The channel's language from the sources file's settings ("en" without one)."""
+    if not sources.exists():
+        return "en"
+    from bot.service import load_or_exit
+
+    return load_or_exit(sources).settings.language
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -333,7 +419,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     from bot.records import person_records, write_csv, write_json
 
-    store = _open_store(args.db)
+    store = _open_existing_store(args.db)
     try:
         events = store.events_since(datetime.combine(args.since, datetime.min.time(), tzinfo=timezone.utc))
     finally:
@@ -351,6 +437,19 @@ def cmd_export(args: argparse.Namespace) -> int:
             return 1
     print(f"{len(records)} record(s) from {len(events)} event(s) since {args.since}", file=sys.stderr)
     return 0
+
+
+def _open_existing_store(db: str):  # -> Store
+    """The store for a command that only reads it: a SQLite file that does not exist is
+    an error naming the path (a wrong folder or a mistyped --db would otherwise create
+    an empty database and report 0)."""
+    from bot.db import is_postgres_url
+
+    if not is_postgres_url(db) and not Path(db).exists():
+        print(f"error: no database at {db}: run this where `arrestwatch once` or `run` keeps it, or pass "
+              "--db PATH (or set DATABASE_URL)", file=sys.stderr)
+        raise SystemExit(2)
+    return _open_store(db)
 
 
 def _open_store(db: str):  # -> Store, imported lazily to keep `--help` fast
@@ -415,9 +514,13 @@ def _prepare(args: argparse.Namespace):
 
     config = load_or_exit(args.sources)
     telegram = TelegramSettings.from_env(os.environ)
-    for problem in telegram.problems():
-        print(f"error: {problem}", file=sys.stderr)
+    problems = telegram.problems()
+    if problems:  # one line: the first thing to fix (the others follow once it is)
+        print(f"error: {problems[0]}", file=sys.stderr)
         raise SystemExit(2)
+    if telegram.console:
+        print("console mode: TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID are not set, so posts are printed here "
+              "and not sent to Telegram", file=sys.stderr)
     if is_postgres_url(args.db):
         lock = _NoLock()
     else:
@@ -429,6 +532,20 @@ def _prepare(args: argparse.Namespace):
             raise SystemExit(3) from None
     store = _open_store(args.db)
     return config, telegram, store, lock
+
+
+def _run_async(coro):  # -> the coroutine's result
+    """asyncio.run, with Telegram refusing the token as one ``error:`` line and exit 2
+    (the configuration is unusable), never a traceback."""
+    from bot.publish import PublishError
+
+    try:
+        return asyncio.run(coro)
+    except PublishError as exc:
+        if not exc.permanent:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def cmd_once(args: argparse.Namespace) -> int:
@@ -443,7 +560,7 @@ def cmd_once(args: argparse.Namespace) -> int:
             return await service.once(wait=args.wait, progress=sys.stderr.isatty())
 
     try:
-        summary = asyncio.run(go())
+        summary = _run_async(go())
     finally:
         store.close()
         lock.release()
@@ -453,28 +570,47 @@ def cmd_once(args: argparse.Namespace) -> int:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
-    from bot.digest import today
-    from bot.service import Service
+    from bot.digest import DigestError, day_period
+    from bot.publish.format import format_moment, format_period
+    from bot.service import Service, plural
     from bot.store import utcnow
 
     workers = _worker_settings()
     config, telegram, store, lock = _prepare(args)
-    day = args.date or today(config.settings, utcnow())
+    period = None
+    if args.date is not None:  # a past day rebuilt; a day not over yet is refused
+        try:
+            period = day_period(args.date, config.settings, utcnow())
+        except DigestError as exc:
+            store.close()
+            lock.release()
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
 
     async def go():
         async with Service(config, store, telegram, workers=workers) as service:
-            return await service.digest(day, force=args.force)
+            return await service.digest(period, force=args.force)
 
     try:
-        result, drain = asyncio.run(go())
+        result, drain = _run_async(go())
     finally:
         store.close()
         lock.release()
-    if not result.queued:
-        print(f"digest for {day} was already posted; use --force to post it again", file=sys.stderr)
+    covered = format_period(result.period, "en") if result.period else str(result.day)
+    if result.reason == "too soon":
+        when = format_moment(result.last_at, config.settings.timezone, "en") if result.last_at else "just now"
+        print(f"nothing posted: the last digest went out at {when} ({covered}); --force posts its period again "
+              "with what came since", file=sys.stderr)
         return 0
-    print(f"digest for {day}: {result.people} people in {result.events} events ({result.reports} reports), "
-          f"{result.parts} posts; "
+    if result.reason == "posted":
+        print(f"the digest for {covered} was already posted; use --force to post it again", file=sys.stderr)
+        return 0
+    if result.reason == "unwatched":
+        print(f"nothing posted: the service did not watch any of {covered} (run `arrestwatch once` or `run` "
+              "first)", file=sys.stderr)
+        return 0
+    print(f"digest for {covered}: {plural(result.people, 'person', 'people')} in {plural(result.events, 'event')} "
+          f"({plural(result.reports, 'report')}), {plural(result.parts, 'post')}; "
           f"posted {drain.sent}, failed {drain.failed}, still queued {drain.left}", file=sys.stderr)
     return 0
 
@@ -491,7 +627,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             await service.run(http=http)
 
     try:
-        asyncio.run(go())
+        _run_async(go())
     except StatusServerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -51,13 +51,45 @@ def canonical_url(url: str | None) -> str | None:
     query = sorted(
         (key, value)
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if key.lower() not in TRACKING_PARAMS and not key.lower().startswith(TRACKING_PREFIXES)
+        if not is_tracking_param(key)
     )
     path = parts.path or "/"
     if len(path) > 1:
         path = path.rstrip("/")
     # http and https serve the same article; the key ignores the difference.
     return urlunsplit(("https", netloc, path, urlencode(query), ""))
+
+
+def is_tracking_param(key: str) -> bool:
+    """Whether a query parameter only tracks the click (utm_source, fbclid, ...)."""
+    key = key.lower()
+    return key in TRACKING_PARAMS or key.startswith(TRACKING_PREFIXES)
+
+
+#: Parameters that never change what a link shows (a post's links drop them). Narrower
+#: than TRACKING_PARAMS: "from" or "source" can select content on some sites.
+CLICK_PARAMS = frozenset({
+    "fbclid", "gclid", "dclid", "gclsrc", "yclid", "ysclid", "msclkid", "mc_cid", "mc_eid", "igshid",
+    "_openstat", "_ga", "_gl",
+})
+CLICK_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
+
+
+def without_tracking(url: str) -> str:
+    """The URL as given minus its click-tracking parameters, for links in posts: unlike
+    ``canonical_url`` it keeps the scheme, host, path and fragment the reader clicks."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if not parts.query:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(key, value) for key, value in pairs
+            if key.lower() not in CLICK_PARAMS and not key.lower().startswith(CLICK_PREFIXES)]
+    if len(kept) == len(pairs):
+        return url
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept), parts.fragment))
 
 
 def normalise_text(text: str) -> str:

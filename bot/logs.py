@@ -21,7 +21,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-NOISY_LOGGERS = ("httpx", "httpcore", "telegram", "apscheduler")
+NOISY_LOGGERS = ("httpx", "httpcore", "telegram", "apscheduler", "pymorphy2", "pymorphy3", "natasha", "trafilatura",
+                 "htmldate", "courlan", "justext", "charset_normalizer", "tzlocal")
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 FORMATS = ("text", "json")
 

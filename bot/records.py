@@ -156,9 +156,12 @@ def write_json(records: Sequence[PersonRecord], stream: TextIO) -> None:
     stream.write("\n")
 
 
-def event_lines(events: Sequence[Event]) -> list[str]:
+def event_lines(events: Sequence[Event], language: str = "en") -> list[str]:
     """The ``arrestwatch events`` listing: one line per person per episode (its day,
-    place, term(s) with their outlets, status), then that episode's sources with links."""
+    place in ``language`` (the channel's, one spelling per place), term(s) with their
+    outlets, status), then that episode's sources with links."""
+    from bot.places import place_name
+
     lines = []
     for event, records in itertools.groupby(person_records(events), key=lambda record: record.event_id):
         records = list(records)
@@ -166,7 +169,7 @@ def event_lines(events: Sequence[Event]) -> list[str]:
             who = f"{record.name} ({record.name_latin})" if record.name else "(names not given)"
             terms = "; ".join(record.terms) or "term not stated"
             lines.append(f"episode {event}  {record.detained_on}  {who}  {terms}  {record.status}"
-                         f"{'  · ' + record.place if record.place else ''}")
+                         f"{'  · ' + (place_name(record.place, language) or '') if record.place else ''}")
         first = records[0]
         for name, url, published in zip(first.source_names, first.source_urls, first.published):
             lines.append(f"    {published[:16].replace('T', ' ')}  {name}  {url}".rstrip())

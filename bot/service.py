@@ -20,13 +20,16 @@ import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bot.analysis_process import AnalysisProcess
 from bot.config import ConfigError, load_config
-from bot.digest import DigestResult, digest_due, queue_digest, today
+from bot.failed_posts import config_fingerprint, requeue_if_config_changed
+from bot.digest import DigestResult, digest_due, manual_digest, queue_digest, scheduled_digest, today
+from bot.publish.format import DigestPeriod
+from bot.watch import note_poll, watch_gap
 from bot.fetch import Fetcher
 from bot.http_server import StatusServer, StatusServerError
 from bot.lock import InstanceLock
@@ -132,19 +135,60 @@ class TelegramSettings:
 
     @property
     def console(self) -> bool:
-        """Without a token every post is printed instead of sent."""
+        """Console mode: neither a token nor a chat id is set (``problems`` refuses one
+        without the other), so every post is printed instead of sent."""
         return self.token is None
 
     def problems(self) -> list[str]:
+        """What makes this configuration unusable, one operator-readable line each.
+
+        Half a configuration is an error, never a silent fallback to console mode: an
+        empty ``TELEGRAM_BOT_TOKEN=`` (a missing .env under Docker Compose) with a chat
+        id set would otherwise print alerts to stdout and mark them sent.
+        """
         problems = []
         if self.token and not self.chat_id:
             problems.append("TELEGRAM_BOT_TOKEN is set but TELEGRAM_CHAT_ID is not: set it to the channel "
                             "(@name or -100… id) the bot posts to, or unset the token for console mode")
+        if not self.token:
+            missing = [name for name, value in (("TELEGRAM_CHAT_ID", self.chat_id),
+                                                ("TELEGRAM_ADMIN_CHAT_ID", self.admin_chat_id)) if value]
+            if missing:
+                problems.append(f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} set but "
+                                "TELEGRAM_BOT_TOKEN is empty or unset: set the token from @BotFather, or unset "
+                                f"{' and '.join(missing)} for console mode (alerts printed, not posted)")
+        url_problem = api_url_problem(self.api_url)
+        if url_problem:
+            problems.append(url_problem)
         if self.admin_ids_error:
             problems.append(self.admin_ids_error)
         if self.pacing_error:
             problems.append(self.pacing_error)
         return problems
+
+
+def api_url_problem(url: str) -> str | None:
+    """Why TELEGRAM_API_URL cannot be a Bot API server's address, or None.
+
+    Checked at start: a URL without a scheme was otherwise retried for ever as if
+    Telegram were unreachable.
+    """
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as exc:
+        return f"TELEGRAM_API_URL={url!r} is not a URL ({exc}): use e.g. {DEFAULT_API_URL} or http://127.0.0.1:8081"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return (f"TELEGRAM_API_URL={url!r} needs a scheme and a host, e.g. {DEFAULT_API_URL} or "
+                "http://127.0.0.1:8081 (unset it to use Telegram's)")
+    return None
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """"1 source", "2 sources": counts in messages read as English."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 @dataclass
@@ -160,17 +204,29 @@ class OnceSummary:
         alerts = sum(p.alerts for p in self.polls)
         unchanged = sum(p.not_modified for p in self.polls)
         out = [
-            f"polled {len(self.polls)} sources: {len(self.polls) - len(failed)} ok "
-            f"({unchanged} unchanged), {len(failed)} failed; {new} new items, {alerts} arrest alerts queued"
-            f" ({sum(p.edits for p in self.polls)} alerts edited to add a source, "
-            f"{sum(p.followups for p in self.polls)} follow-ups)",
+            f"polled {plural(len(self.polls), 'source')}: {len(self.polls) - len(failed)} ok "
+            f"({unchanged} unchanged), {len(failed)} failed; {plural(new, 'new item')}, "
+            f"{plural(alerts, 'arrest alert')} queued"
+            f" ({plural(sum(p.edits for p in self.polls), 'alert')} edited to add a source, "
+            f"{plural(sum(p.followups for p in self.polls), 'follow-up')})",
             f"posted {self.drain.sent}, failed {self.drain.failed}, still queued {self.drain.left}",
         ]
-        out += [f"  source {p.source} failed: {p.error}" for p in failed]
+        # The pipeline logs each failure as it happens; the summary repeats them only
+        # when those log lines were not shown (--log-level ERROR), never twice.
+        pipeline_log = logging.getLogger("bot.pipeline")
+        if not pipeline_log.isEnabledFor(logging.WARNING):
+            out += [f"  source {p.source} failed: {p.error}" for p in failed]
+        elif failed:
+            out.append(f"  failed: {', '.join(p.source for p in failed)} (reasons above)")
         if len(failed) > 1 and len(failed) == len(self.polls):
             out.append("  every source failed: is this machine online, and can it resolve names (DNS)?")
-        out += [f"  source {p.source}: entry not analysed: {e}" for p in self.polls for e in p.failed_entries]
-        out += [f"  post failed: {e}" for e in self.drain.errors]
+        if not pipeline_log.isEnabledFor(logging.ERROR):
+            out += [f"  source {p.source}: entry not analysed: {e}" for p in self.polls for e in p.failed_entries]
+        if not logging.getLogger("bot.outbox").isEnabledFor(logging.ERROR):
+            out += [f"  post failed: {e}" for e in self.drain.errors]
+        if self.drain.failed:
+            out.append("  failed posts are kept: `arrestwatch outbox list` shows them, "
+                       "`arrestwatch outbox retry --failed` sends them again")
         if self.drain.paused:
             out.append("  posting is paused (an operator sent /pause): channel posts stay queued until /resume")
         if self.drain.busy:
@@ -216,6 +272,7 @@ class Service:
         self._polls: dict[str, asyncio.Task[None]] = {}  # claimed sources being polled, by name
         self._claiming: asyncio.Task[None] | None = None  # the claim in progress, if any
         self._renew_at = 0.0  # time.monotonic() when the source leases are next renewed
+        self._watch_noted = float("-inf")  # time.monotonic() when a poll was last recorded (bot/watch.py)
         self.http: StatusServer | None = None  # /healthz and /metrics while run() serves them
         self.sender = Sender(
             store, self.publisher,
@@ -224,7 +281,17 @@ class Service:
         )
 
     async def __aenter__(self) -> "Service":
-        await self.publisher.start()
+        try:
+            await self.publisher.start()
+        except BaseException:  # a rejected token: close what __init__ opened
+            await self.__aexit__(None, None, None)
+            raise
+        telegram = self.telegram
+        fingerprint = config_fingerprint(telegram.token, telegram.chat_id, telegram.admin_chat_id, telegram.api_url)
+        try:  # posts lost to a wrong chat id or token go out once the configuration is fixed
+            await asyncio.to_thread(requeue_if_config_changed, self.store, fingerprint, now=utcnow())
+        except Exception:  # the failed posts stay failed; `arrestwatch outbox retry` still works
+            log.exception("could not re-queue the posts that failed because of the configuration")
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -256,20 +323,45 @@ class Service:
                 log.info("source %s: %d entries, %d new, %d alerts", report.source, report.entries,
                          report.new_items, report.alerts)
 
+        started = utcnow()
         try:
             summary.polls = await self.pipeline.poll_all(on_done=done)
         finally:
             if bar is not None:
                 bar.close()
+        await self._note_watch(started, force=True)
+        await self._note_watch(utcnow(), force=True)
         summary.drain = await self.sender.drain(timeout=wait)
         return summary
 
-    async def digest(self, day: date, *, force: bool = False, wait: float = 600) -> tuple[DigestResult, DrainReport]:
-        result = await asyncio.to_thread(
-            queue_digest, self.store, self.config.settings, day, now=utcnow(), force=force
-        )
+    async def digest(self, period: DigestPeriod | None = None, *, force: bool = False,
+                     wait: float = 600) -> tuple[DigestResult, DrainReport]:
+        """Queue and post a digest: of ``period`` (a rebuilt day), or by hand since the
+        last digest (None)."""
+        now = utcnow()
+        if period is None:
+            result = await asyncio.to_thread(manual_digest, self.store, self.config.settings, now=now, force=force,
+                                             gap=self.watch_gap)
+        else:
+            result = await asyncio.to_thread(queue_digest, self.store, self.config.settings, period, now=now,
+                                             force=force, gap=self.watch_gap)
         drain = await self.sender.drain(timeout=wait) if result.queued else DrainReport()
         return result, drain
+
+    @property
+    def watch_gap(self) -> timedelta:
+        """How long polls may pause and still count as watching (bot/watch.py)."""
+        return watch_gap([source.interval for source in self.config.sources])
+
+    async def _note_watch(self, moment: datetime, *, force: bool = False) -> None:
+        """Record that the sources were polled (at most once a minute unless ``force``)."""
+        if not force and time.monotonic() - self._watch_noted < 60:
+            return
+        self._watch_noted = time.monotonic()
+        try:
+            await asyncio.to_thread(note_poll, self.store, moment, self.watch_gap)
+        except Exception:  # the digest then names this time as not watched: nothing is lost
+            log.exception("could not record the time polled")
 
     def wake_sender(self) -> None:
         """Ask the sender to drain the outbox now (an operator approved or resumed)."""
@@ -483,6 +575,7 @@ class Service:
             await self._poll_job(source, wake)
         finally:
             self._polls.pop(source.name, None)
+        await self._note_watch(utcnow())
         try:
             finished = await asyncio.to_thread(
                 self.store.finish_poll, state.id, owner=self.worker, next_poll_at=utcnow() + source.interval
@@ -532,9 +625,9 @@ class Service:
 
     async def _digest_job(self, wake: asyncio.Event) -> None:
         try:
-            result = await asyncio.to_thread(
-                queue_digest, self.store, self.config.settings, today(self.config.settings, utcnow()), now=utcnow()
-            )
+            settings, now = self.config.settings, utcnow()
+            result = await asyncio.to_thread(scheduled_digest, self.store, settings, today(settings, now), now=now,
+                                             gap=self.watch_gap)
         except Exception:
             log.exception("digest could not be built; it will be tried again at the next start")
             return
@@ -542,6 +635,8 @@ class Service:
             log.info("digest for %s queued: %d people, %d reports, %d posts", result.day, result.people,
                      result.reports, result.parts)
             wake.set()
+        elif result.reason == "unwatched":
+            log.info("no digest for %s: nothing was watched in its period", result.day)
 
     async def _sender_loop(self, wake: asyncio.Event, stop: asyncio.Event) -> None:
         while not stop.is_set():

@@ -155,6 +155,20 @@ class OutboxMessage:
 
 
 @dataclass(frozen=True)
+class OutboxEntry:
+    """One post as ``arrestwatch outbox list`` shows it."""
+
+    id: int
+    kind: str
+    target: str
+    state: str
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+    body: str
+
+
+@dataclass(frozen=True)
 class StoredItem:
     """An item as read back for digests and listings."""
 
@@ -749,6 +763,41 @@ class Store:
     def last_sent_at(self) -> datetime | None:
         with self._lock:
             return from_iso(self._db.execute("SELECT max(sent_at) FROM outbox WHERE state = 'sent'").fetchone()[0])
+
+    def outbox_entries(self, states: Sequence[str] = ("queued", "sending", "failed"), *,
+                       limit: int = 200) -> list[OutboxEntry]:
+        """Posts in ``states``, oldest first, for ``arrestwatch outbox list`` and /outbox."""
+        wanted = list(states)
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, kind, target, state, attempts, last_error, created_at, body FROM outbox"
+                f" WHERE state IN ({','.join('?' * len(wanted))}) ORDER BY id LIMIT ?", [*wanted, limit],
+            ).fetchall()
+        return [OutboxEntry(id=row["id"], kind=row["kind"], target=row["target"], state=row["state"],
+                            attempts=row["attempts"], last_error=row["last_error"],
+                            created_at=from_iso(row["created_at"]) or utcnow(), body=row["body"]) for row in rows]
+
+    def requeue_failed(self, ids: Iterable[int] | None = None, *, now: datetime) -> list[int]:
+        """Put failed posts back in the queue (all of them, or those of ``ids``), keeping
+        their place (oldest first) and their last error until they are sent; the ids
+        re-queued. Posts in any other state are left alone: nothing is sent twice."""
+        with self.transaction() as db:
+            if ids is None:
+                rows = db.execute("SELECT id FROM outbox WHERE state = 'failed' ORDER BY id").fetchall()
+            else:
+                wanted = sorted(set(ids))
+                if not wanted:
+                    return []
+                rows = db.execute(
+                    f"SELECT id FROM outbox WHERE state = 'failed' AND id IN ({','.join('?' * len(wanted))})"
+                    " ORDER BY id", wanted,
+                ).fetchall()
+            found = [row[0] for row in rows]
+            for start in range(0, len(found), 500):
+                chunk = found[start:start + 500]
+                db.execute(f"UPDATE outbox SET state = 'queued', updated_at = ? WHERE state = 'failed'"
+                           f" AND id IN ({','.join('?' * len(chunk))})", [to_iso(now), *chunk])
+        return found
 
     # -- flags --------------------------------------------------------------------
 

@@ -181,7 +181,14 @@ async def test_pause_holds_channel_posts_and_resume_releases_them(tmp_path: Path
 
 
 async def test_digest_command_queues_todays_digest_once(tmp_path: Path, botapi) -> None:
-    async with running(tmp_path, botapi):
+    from datetime import datetime, timedelta, timezone
+
+    from bot.watch import note_poll
+
+    async with running(tmp_path, botapi) as service:
+        now = datetime.now(timezone.utc)
+        for moment in (now - timedelta(hours=25), now):  # the last day was watched
+            note_poll(service.store, moment, timedelta(hours=30))
         botapi.push_admin_message("/digest")
         assert await until(lambda: botapi.sent_to(botapi.chat_id))
         assert "no arrests reported" in botapi.sent_to(botapi.chat_id)[0].text
@@ -189,7 +196,7 @@ async def test_digest_command_queues_todays_digest_once(tmp_path: Path, botapi) 
         assert "queued" in admin_replies(botapi)[0]
         botapi.push_admin_message("/digest")
         assert await until(lambda: len(admin_replies(botapi)) == 2)
-        assert "already posted" in admin_replies(botapi)[1]
+        assert "less than an hour ago" in admin_replies(botapi)[1]
     assert len(botapi.sent_to(botapi.chat_id)) == 1
 
 
@@ -314,3 +321,21 @@ def test_long_replies_are_cut_between_lines() -> None:
     from tests.support.botapi import parse_html
 
     parse_html(text)  # still valid Telegram HTML
+
+
+async def test_outbox_and_retry_commands_send_a_failed_post_again(tmp_path: Path, botapi) -> None:
+    async with running(tmp_path, botapi) as service:
+        store = service.store
+        store.queue_post(QueuedPost("🚨 Lost alert &amp; more"), now=utcnow())
+        [entry] = store.outbox_entries()
+        store.mark_failed(entry.id, "Telegram rejected the message: Bad Request: can't parse entities", now=utcnow())
+        botapi.push_admin_message("/outbox")
+        assert await until(lambda: admin_replies(botapi))
+        assert f"{entry.id} alert (failed)" in admin_replies(botapi)[0] and "can't parse" in admin_replies(botapi)[0]
+        botapi.push_admin_message("/retry failed")
+        assert await until(lambda: botapi.sent_to(botapi.chat_id))
+        assert [m.text for m in botapi.sent_to(botapi.chat_id)] == ["🚨 Lost alert & more"]
+        assert any("Queued again" in text for text in admin_replies(botapi))
+        botapi.push_admin_message("/retry 12345")
+        assert await until(lambda: any("Nothing to retry" in text for text in admin_replies(botapi)))
+    assert len(botapi.sent_to(botapi.chat_id)) == 1

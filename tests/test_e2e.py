@@ -79,7 +79,8 @@ def test_a_failing_source_does_not_stop_the_others(tmp_path: Path, web, botapi) 
     assert result.returncode == 0, result.stderr
     assert len(botapi.messages) == 1 and "Serikbayev" in botapi.messages[0].text
     assert "2 failed" in result.stderr
-    assert "source Broken failed" in result.stderr and "source Refused failed" in result.stderr
+    assert "source Broken: " in result.stderr and "source Refused: " in result.stderr
+    assert "failed: Broken, Refused" in result.stderr  # the summary names them once more, without the reasons
 
 
 def test_console_mode_prints_alerts_without_a_token(tmp_path: Path, web) -> None:
@@ -111,36 +112,52 @@ def test_first_poll_records_old_items_without_posting(tmp_path: Path, web, botap
     result = arrestwatch(tmp_path, "once", botapi=botapi)
     assert result.returncode == 0, result.stderr
     assert botapi.messages == []
-    assert "1 new items" in result.stderr
+    assert "1 new item," in result.stderr
 
 
-def test_digest_is_posted_once_per_day(tmp_path: Path, web, botapi) -> None:
+def test_digest_by_hand_posts_since_the_last_one_and_not_twice(tmp_path: Path, web, botapi) -> None:
     web.add("/en.xml", news_feed(), content_type="application/rss+xml")
+    # Midnight UTC: on the old window (the 24 hours before today's digest_time) the
+    # arrest fetched now fell outside, and the digest said "no arrests" (issue 15).
     write_sources(tmp_path / "sources.toml", {"EN news": web.url("/en.xml")},
-                  extra='timezone = "UTC"\ndigest_time = "23:59"\n')
+                  extra='timezone = "UTC"\ndigest_time = "00:00"\n')
     assert arrestwatch(tmp_path, "once", botapi=botapi).returncode == 0
     assert len(botapi.messages) == 1
-    day = datetime.now(timezone.utc).date().isoformat()
 
-    first = arrestwatch(tmp_path, "digest", "--date", day, botapi=botapi)
+    first = arrestwatch(tmp_path, "digest", botapi=botapi)
     assert first.returncode == 0, first.stderr
     assert len(botapi.messages) == 2
     digest = botapi.messages[-1].text
-    assert "Aidar Serikbayev" in digest and "15 days" in digest
+    assert "Aidar Serikbayev" in digest and "15 days" in digest and "no arrests" not in digest
+    now = datetime.now(timezone.utc)
+    assert f"{now.day} {now:%b}" in digest.splitlines()[0] and "UTC" in digest.splitlines()[0]
+    assert "Not watched from" in digest  # the hours before the first poll
 
-    second = arrestwatch(tmp_path, "digest", "--date", day, botapi=botapi)
-    assert second.returncode == 0 and "already posted" in second.stderr
+    second = arrestwatch(tmp_path, "digest", botapi=botapi)
+    assert second.returncode == 0 and "the last digest went out at" in second.stderr
     assert len(botapi.messages) == 2
 
-    forced = arrestwatch(tmp_path, "digest", "--date", day, "--force", botapi=botapi)
+    forced = arrestwatch(tmp_path, "digest", "--force", botapi=botapi)
     assert forced.returncode == 0 and len(botapi.messages) == 3
+    assert "Aidar Serikbayev" in botapi.messages[-1].text
 
 
-def test_quiet_day_digest_is_one_line(tmp_path: Path, botapi) -> None:
+def test_quiet_watched_period_digest_is_one_line(tmp_path: Path, botapi) -> None:
+    from datetime import timedelta as td
+
+    from bot.store import Store
+    from bot.watch import note_poll
+
     write_sources(tmp_path / "sources.toml", {})
-    result = arrestwatch(tmp_path, "digest", "--date", "2026-01-02", botapi=botapi)
+    store = Store.open(tmp_path / "db.sqlite3")
+    now = datetime.now(timezone.utc)
+    for moment in (now - td(hours=25), now):  # watched throughout
+        note_poll(store, moment, td(hours=30))
+    store.close()
+    result = arrestwatch(tmp_path, "digest", botapi=botapi)
     assert result.returncode == 0, result.stderr
     assert len(botapi.messages) == 1 and "\n" not in botapi.messages[0].text.strip()
+    assert "no arrests reported" in botapi.messages[0].text
 
 
 def test_unusable_configuration_exits_non_zero(tmp_path: Path) -> None:

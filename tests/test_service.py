@@ -15,6 +15,7 @@ from pathlib import Path
 from bot.config import load_config
 from bot.service import Service, TelegramSettings
 from bot.store import Store
+from bot.watch import note_poll
 from tests.support.feeds import ARREST_EN, ARREST_RU, Story, rss
 from tests.test_e2e import news_feed, write_sources
 
@@ -101,6 +102,11 @@ async def test_a_digest_missed_while_down_is_posted_at_start_and_only_once(tmp_p
         past = "00:00"
     sources = write_sources(tmp_path / "sources.toml", {}, extra=f'timezone = "UTC"\ndigest_time = "{past}"\n')
     telegram = TelegramSettings(token=botapi.token, chat_id=str(botapi.chat_id), api_url=botapi.url)
+    store = Store.open(tmp_path / "db.sqlite3")
+    now = datetime.now(timezone.utc)
+    for moment in (now - timedelta(hours=30), now - timedelta(minutes=10)):  # watched until it went down
+        note_poll(store, moment, timedelta(hours=31))
+    store.close()
     for _ in range(2):  # a start, a stop, and a restart the same day
         store = Store.open(tmp_path / "db.sqlite3")
         stop = asyncio.Event()

@@ -12,9 +12,13 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 from bot.analysis.result import Analysis, Detainee
+from bot.dedup import without_tracking
+from bot.places import hashtag, place_key, place_name
+from bot.publish.charge import charge_label, format_charge
 from bot.translit import name_key
 
 # Telegram's limit on a message's text. Posts are kept a little below it.
@@ -27,12 +31,17 @@ LABELS: dict[str, dict[str, str]] = {
         "alert": "Arrest reported",
         "no_term": "term not stated",
         "unnamed": "Names not given in the report",
-        "charge": "Charge",
+        "summary": "{who} detained{where}{protest}{term}.",
+        "summary_where": " in {place}",
+        "summary_protest": " after a protest",
+        "summary_many": "{n} people",
+        "summary_none": "Unnamed people",
         "detained_on": "Detained",
         "also": "Also reported by",
-        "digest": "Daily digest",
+        "digest": "Digest",
         "people": "{n} people named as detained in {r} events",
-        "quiet": "Daily digest for {day}: no arrests reported in the last 24 hours.",
+        "quiet": "no arrests reported.",
+        "unwatched": "Not watched from {start} to {end}: arrests in that time may be missing here.",
         "part": "part {i} of {n}",
         "unnamed_item": "unnamed detainees",
         "tag_arrest": "arrest",
@@ -48,12 +57,17 @@ LABELS: dict[str, dict[str, str]] = {
         "alert": "Сообщение о задержании",
         "no_term": "срок не указан",
         "unnamed": "Имена в сообщении не названы",
-        "charge": "Статья",
+        "summary": "{who} — задержание{where}{protest}{term}.",
+        "summary_where": " ({place})",
+        "summary_protest": " после протеста",
+        "summary_many": "{n} чел.",
+        "summary_none": "Без имён",
         "detained_on": "Задержан(а)",
         "also": "Также сообщают",
-        "digest": "Сводка за день",
+        "digest": "Сводка",
         "people": "Задержанных по именам: {n}, событий: {r}",
-        "quiet": "Сводка за {day}: за последние 24 часа сообщений о задержаниях нет.",
+        "quiet": "сообщений о задержаниях нет.",
+        "unwatched": "Не отслеживалось с {start} по {end}: задержания за это время здесь могут быть не учтены.",
         "part": "часть {i} из {n}",
         "unnamed_item": "имена не названы",
         "tag_arrest": "задержание",
@@ -69,12 +83,17 @@ LABELS: dict[str, dict[str, str]] = {
         "alert": "Ұстау туралы хабар",
         "no_term": "мерзімі көрсетілмеген",
         "unnamed": "Хабарда есімдер аталмаған",
-        "charge": "Бап",
+        "summary": "{who} — ұстау{where}{protest}{term}.",
+        "summary_where": " ({place})",
+        "summary_protest": ", наразылықтан кейін",
+        "summary_many": "{n} адам",
+        "summary_none": "Есімсіз",
         "detained_on": "Ұсталған күні",
         "also": "Сондай-ақ хабарлады",
-        "digest": "Күндік шолу",
+        "digest": "Шолу",
         "people": "Ұсталғандар (аты аталған): {n}, оқиғалар: {r}",
-        "quiet": "{day} күнгі шолу: соңғы 24 сағатта ұстау туралы хабар жоқ.",
+        "quiet": "ұстау туралы хабар жоқ.",
+        "unwatched": "{start} – {end} аралығы бақыланбады: ол кездегі ұстаулар мұнда болмауы мүмкін.",
         "part": "{n} бөліктің {i}-і",
         "unnamed_item": "есімдер аталмаған",
         "tag_arrest": "ұстау",
@@ -86,6 +105,12 @@ LABELS: dict[str, dict[str, str]] = {
         "more_sources": "тағы {n}",
         "again": "Қайта ұсталды; алдыңғы жолы — {day}",
     },
+}
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "ru": ("янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
+    "kk": ("қаң", "ақп", "нау", "сәу", "мам", "мау", "шіл", "там", "қыр", "қаз", "қар", "жел"),
 }
 
 _TERM = re.compile(r"^(\d+) (day|days|month|months|year|years)$")
@@ -104,6 +129,35 @@ class AlertPost:
     # Other outlets' terms for a person of this episode: (name as in ``analysis``, term, source name).
     other_terms: tuple[tuple[str, str, str], ...] = ()
     previous_on: str | None = None  # the day of the same person's earlier episode ("detained again")
+
+
+@dataclass(frozen=True)
+class DigestPeriod:
+    """The time a digest covers, [start, end) in UTC, shown in ``zone``; ``key`` is its
+    once-only key in the store (the day, for the scheduled digest)."""
+
+    start: datetime
+    end: datetime
+    zone: str = "UTC"
+    key: str = ""
+
+    @classmethod
+    def of_day(cls, day: date) -> "DigestPeriod":
+        """The calendar day in UTC (for callers that only have a day)."""
+        end = datetime.combine(day, datetime.min.time(), tzinfo=timezone.utc) + timedelta(days=1)
+        return cls(end - timedelta(days=1), end, "UTC", key=day.isoformat())
+
+
+def format_moment(moment: datetime, zone: str, language: str) -> str:
+    """"3 Dec 21:00" in ``zone``, with the month in the labels' language."""
+    local = moment.astimezone(ZoneInfo(zone))
+    return f"{local.day} {MONTHS.get(language, MONTHS['en'])[local.month - 1]} {local:%H:%M}"
+
+
+def format_period(period: DigestPeriod, language: str) -> str:
+    """"2 Dec 21:00 – 3 Dec 21:00, Asia/Almaty"."""
+    return (f"{format_moment(period.start, period.zone, language)} – "
+            f"{format_moment(period.end, period.zone, language)}, {period.zone}")
 
 
 @dataclass(frozen=True)
@@ -149,8 +203,9 @@ def _e(text: str) -> str:
 
 
 def _link(label: str, url: str | None) -> str:
+    """A link to ``url`` (http(s) only), its click-tracking parameters dropped."""
     if url and url.startswith(("http://", "https://")):
-        return f'<a href="{html.escape(url, quote=True)}">{_e(label)}</a>'
+        return f'<a href="{html.escape(without_tracking(url), quote=True)}">{_e(label)}</a>'
     return _e(label)
 
 
@@ -184,22 +239,25 @@ def hashtags(analysis: Analysis, language: str) -> str:
     """#Place #arrest #protest, so subscribers can search the channel."""
     labels = _labels(language)
     tags = []
-    if analysis.place:
-        word = re.sub(r"[^\w]", "", analysis.place.title().replace("-", ""), flags=re.UNICODE)
-        if word and not word.isdigit():
-            tags.append("#" + word)
+    word = hashtag(analysis.place, language)  # one spelling per channel: #Almaty or #Алматы
+    if word:
+        tags.append("#" + word)
     tags.append("#" + labels["tag_arrest"])
     if analysis.protest:
         tags.append("#" + labels["tag_protest"])
     return " ".join(tags)
 
 
+def _term_html(term: str | None, language: str) -> str:
+    """A term in bold ("<b>15 days</b>"); "term not stated" stays plain."""
+    text = _e(format_term(term, language))
+    return f"<b>{text}</b>" if term else text
+
+
 def _detainee_line(person: Detainee, language: str, others: Sequence[tuple[str, str]] = (), source: str = "") -> str:
     """One detainee with the term in bold; where outlets disagree on the term, each
     figure with the outlet that gave it (never one picked silently)."""
-    term = _e(format_term(person.term, language))
-    if person.term:
-        term = f"<b>{term}</b>"
+    term = _term_html(person.term, language)
     if others:
         figures = [f"{term} ({_e(source)})"] + [
             f"<b>{_e(format_term(other, language))}</b> ({_e(name)})" for other, name in others
@@ -229,6 +287,28 @@ def _summary(evidence: Sequence[str], title: str) -> str:
     return " ".join(parts)
 
 
+def summary_line(analysis: Analysis, language: str) -> str:
+    """One line in the channel's language saying what happened: who, where, whether at
+    a protest, and the term when it is one for everybody ("Aidar Serikbayev detained in
+    Almaty after a protest: 15 days.")."""
+    labels = _labels(language)
+    people = analysis.detainees
+    if len(people) == 1:
+        who = people[0].name
+    elif people:
+        who = labels["summary_many"].format(n=len(people))
+    else:
+        who = labels["summary_none"]
+    place = place_name(analysis.place, language)
+    terms = {person.term for person in people}
+    term = next(iter(terms)) if len(terms) == 1 else None
+    return labels["summary"].format(
+        who=_shorten(who, 120), where=labels["summary_where"].format(place=place) if place else "",
+        protest=labels["summary_protest"] if analysis.protest else "",
+        term=f": {format_term(term, language)}" if term else "",
+    )
+
+
 def format_alert(post: AlertPost, language: str = "en") -> str:
     """The channel post for one arrest report, as Telegram HTML within POST_LIMIT.
 
@@ -238,8 +318,9 @@ def format_alert(post: AlertPost, language: str = "en") -> str:
     labels = _labels(language)
     analysis = post.analysis
     head = f"🚨 <b>{_e(labels['alert'])}</b>"
-    if analysis.place:
-        head += f" · {_e(analysis.place)}"
+    place = place_name(analysis.place, language)
+    if place:
+        head += f" · {_e(place)}"
     lines = [head]
     people = [
         _detainee_line(person, language, [(term, source) for name, term, source in post.other_terms
@@ -251,8 +332,10 @@ def format_alert(post: AlertPost, language: str = "en") -> str:
     facts = []
     if post.previous_on:
         facts.append(f"🔁 {_e(labels['again'].format(day=post.previous_on))}")
-    if analysis.charge:
-        facts.append(f"{_e(labels['charge'])}: {_e(_shorten(analysis.charge, 200))}")
+    charge = format_charge(analysis.charge, analysis.lang, language)
+    if charge:
+        facts.append(f"{_e(charge_label(language))}: {_e(_shorten(charge, 220))}")
+    facts.append(_e(summary_line(analysis, language)))
     if analysis.detained_on:
         facts.append(f"{_e(labels['detained_on'])}: {_e(analysis.detained_on)}")
     source = f"{_link(post.source_name, post.url)}: {_e(_shorten(post.title, 300))}" if post.title else _link(
@@ -300,20 +383,21 @@ def format_followup(post: FollowupPost, language: str = "en") -> str:
     """The reply posted under an alert when a later report adds facts, within POST_LIMIT."""
     labels = _labels(language)
     head = f"🔄 <b>{_e(labels['update'])}</b>"
-    if post.place:
-        head += f" · {_e(post.place)}"
+    place = place_name(post.place, language)
+    if place:
+        head += f" · {_e(place)}"
     lines = []
     for line in post.lines[:FOLLOWUP_LINES]:
         name = f"• <b>{_e(_shorten(line.name, 120))}</b> — "
+        term = _term_html(line.term, language)  # bold like the name, as in the alert
         if line.kind == "released":
             lines.append(name + _e(labels["released"]))
         elif line.kind == "detainee":
-            lines.append(name + _e(f"{labels['also_detained']}, {format_term(line.term, language)}"))
+            lines.append(name + f"{_e(labels['also_detained'])}, {term}")
         elif line.kind == "term_changed" and line.before:
-            lines.append(name + _e(f"{format_term(line.term, language)} ({labels['was']} "
-                                   f"{format_term(line.before, language)})"))
+            lines.append(name + f"{term} ({_e(labels['was'])} {_e(format_term(line.before, language))})")
         else:
-            lines.append(name + _e(format_term(line.term, language)))
+            lines.append(name + term)
     if len(post.lines) > FOLLOWUP_LINES:
         lines.append(f"• … +{len(post.lines) - FOLLOWUP_LINES}")
     source = _link(post.source_name, post.url)
@@ -322,35 +406,52 @@ def format_followup(post: FollowupPost, language: str = "en") -> str:
     return "\n".join([head, *lines]) + f"\n\n{source}"
 
 
-def _counts_by_place(entries: Sequence[DigestEntry]) -> list[tuple[str, int]]:
-    """People (or, for reports naming nobody, reports) per place, most first."""
+def _counts_by_place(entries: Sequence[DigestEntry], language: str = "en") -> list[tuple[str, int]]:
+    """People (or, for reports naming nobody, reports) per place, most first; a place
+    counted once whatever its spelling, named in the channel's language."""
     counts: dict[str, int] = {}
+    names: dict[str, str] = {}
     seen: set[str] = set()
     for entry in entries:
-        if not entry.place:
+        key = place_key(entry.place)
+        if not key:
             continue
-        new = [p for p in entry.detainees if p.name.casefold() not in seen]
-        seen.update(p.name.casefold() for p in new)
-        counts[entry.place] = counts.get(entry.place, 0) + (len(new) if entry.detainees else 1)
-    return sorted(((place, n) for place, n in counts.items() if n), key=lambda pn: (-pn[1], pn[0]))
+        names.setdefault(key, place_name(entry.place, language) or key)
+        new = [p for p in entry.detainees if (name_key(p.name) or p.name.casefold()) not in seen]
+        seen.update(name_key(p.name) or p.name.casefold() for p in new)
+        counts[key] = counts.get(key, 0) + (len(new) if entry.detainees else 1)
+    return sorted(((names[key], n) for key, n in counts.items() if n), key=lambda pn: (-pn[1], pn[0]))
 
 
 def format_digest(
-    day: date, entries: Sequence[DigestEntry], language: str = "en", *, quiet_line: bool = True
+    period: DigestPeriod | date, entries: Sequence[DigestEntry], language: str = "en", *, quiet_line: bool = True,
+    unwatched: Sequence[tuple[datetime, datetime]] = (),
 ) -> list[str]:
-    """The day's digest as one or more posts, each within POST_LIMIT.
+    """The digest of ``period`` as one or more posts, each within POST_LIMIT.
 
-    Lists every named person with their term and a link to the report; reports that
-    name nobody are listed by title. A day with no arrests is one line (or nothing
-    when ``quiet_line`` is off).
+    Its header says the period it covers. Lists every named person with their term and
+    a link to the report; reports that name nobody are listed by title. Hours the
+    service did not watch are named. A period with no arrests is one line, plus the
+    hours not watched (or nothing when ``quiet_line`` is off and all was watched).
     """
     labels = _labels(language)
+    if isinstance(period, date):
+        period = DigestPeriod.of_day(period)
+    title = f"{labels['digest']} · {format_period(period, language)}"
+    blind = [
+        _e(labels["unwatched"].format(start=format_moment(a, period.zone, language),
+                                      end=format_moment(b, period.zone, language)))
+        for a, b in unwatched
+    ]
     if not entries:
-        return [f"📋 {_e(labels['quiet'].format(day=day.isoformat()))}"] if quiet_line else []
+        if not quiet_line and not blind:
+            return []
+        return ["\n".join([f"📋 {_e(title)}: {_e(labels['quiet'])}", *blind])]
     seen: set[str] = set()
     lines: list[str] = []
     for entry in sorted(entries, key=lambda e: e.published.timestamp() if e.published else 0.0):
-        where = f" · {_e(entry.place)}" if entry.place else ""
+        shown = place_name(entry.place, language)
+        where = f" · {_e(shown)}" if shown else ""
         source = _link(entry.source_name, entry.url)
         if entry.other_reports:
             source += f" {_e(labels['more_sources'].format(n=entry.other_reports))}"
@@ -363,10 +464,10 @@ def format_digest(
                 continue
             seen.add(key)
             lines.append(f"{_detainee_line(person, language)}{where} · {source}")
-    header = f"📋 <b>{_e(labels['digest'])} · {day.isoformat()}</b>\n" + _e(
-        labels["people"].format(n=len(seen), r=len(entries))
-    )
-    places = _counts_by_place(entries)
+    header = f"📋 <b>{_e(title)}</b>\n" + _e(labels["people"].format(n=len(seen), r=len(entries)))
+    if blind:
+        header += "\n" + "\n".join(blind)
+    places = _counts_by_place(entries, language)
     if places:
         header += "\n" + _e(_shorten(" · ".join(f"{place}: {count}" for place, count in places), 600))
     posts: list[list[str]] = [[]]

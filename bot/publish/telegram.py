@@ -115,6 +115,7 @@ class TelegramPublisher:
             write_timeout=read_timeout, pool_timeout=connect_timeout,
         )
         self.bot = Bot(token, base_url=api_url.rstrip("/") + "/bot", request=request)
+        self.api_url = api_url.rstrip("/")  # for messages: the token is never part of it
         self.min_interval = min_interval
         self.max_flood_wait = max_flood_wait
         self.flood_retries = flood_retries
@@ -139,7 +140,8 @@ class TelegramPublisher:
                 description="Unauthorized",
             ) from None
         except TelegramError as exc:
-            log.warning("could not reach Telegram at start-up (%s); posts stay queued until it answers", exc)
+            log.warning("could not reach the Bot API at %s at start-up (%s); posts stay queued until it answers "
+                        "(check TELEGRAM_API_URL and this machine's network)", self.api_url, exc)
 
     async def stop(self) -> None:
         await self.bot.shutdown()
@@ -262,7 +264,8 @@ def _publish_error(exc: TelegramError, chat_id: str) -> PublishError:
         return PublishError(f"Telegram did not answer in time while posting to chat {chat_id}; will retry",
                             permanent=False, description=description)
     if isinstance(exc, NetworkError):
-        return PublishError(f"could not post to Telegram (chat {chat_id}): {description}; will retry",
+        return PublishError(f"could not post to Telegram (chat {chat_id}): {description}; will retry "
+                            "(is TELEGRAM_API_URL reachable?)",
                             permanent=False, description=description)
     return PublishError(f"Telegram error while posting to chat {chat_id}: {description}; will retry",
                         permanent=False, description=description)

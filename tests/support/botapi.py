@@ -313,6 +313,10 @@ class BotAPIServer:
         self.updates: list[dict[str, Any]] = []
         self.commands: list[dict[str, Any]] = []
         self.on_message: Callable[[Message], None] | None = None
+        # The bot's membership of the channel, as getChatMember reports it: "administrator"
+        # (allowed to post unless bot_can_post is False), "member" or "left".
+        self.bot_status = "administrator"
+        self.bot_can_post = True
         self._port = port
         self._lock = threading.RLock()
         self._updates_changed = threading.Condition(self._lock)
@@ -333,6 +337,8 @@ class BotAPIServer:
             "setmycommands": self._set_my_commands,
             "getmycommands": lambda params: copy.deepcopy(self.commands),
             "getchat": self._get_chat,
+            "getchatmember": self._get_chat_member,
+            "getchatadministrators": self._get_chat_administrators,
         }
 
     # -- lifecycle --------------------------------------------------------------------
@@ -547,6 +553,31 @@ class BotAPIServer:
                                     "unique_gifts": False, "premium_subscription": False,
                                     "gifts_from_channels": False},
         }
+
+    def _member_json(self, chat: int, user_id: int) -> dict[str, Any]:
+        if user_id == self.admin_chat_id:
+            return {"status": "creator", "user": self._admin_user(), "is_anonymous": False}
+        if user_id != self.bot_id or chat == self.admin_chat_id:
+            raise bad_request("user not found")
+        if self.bot_status != "administrator":
+            return {"status": self.bot_status, "user": self._bot_user()}
+        rights = dict.fromkeys(("can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages",
+                                "can_manage_video_chats", "can_restrict_members", "can_promote_members",
+                                "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
+                                "can_delete_stories", "can_edit_messages"), False)
+        return {"status": "administrator", "user": self._bot_user(), **rights,
+                "can_post_messages": self.bot_can_post}
+
+    def _get_chat_member(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat = self._resolve_chat(params.get("chat_id"))
+        return self._member_json(chat, _int(params.get("user_id"), "user_id"))
+
+    def _get_chat_administrators(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        chat = self._resolve_chat(params.get("chat_id"))
+        admins = [self._member_json(chat, self.admin_chat_id)]
+        if self.bot_status == "administrator" and chat != self.admin_chat_id:
+            admins.append(self._member_json(chat, self.bot_id))
+        return admins
 
     # -- helpers ------------------------------------------------------------------------
 
