@@ -158,7 +158,11 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        host = urlsplit(url).netloc.lower()
+        try:
+            host = urlsplit(url).netloc.lower()
+            urlsplit(url).port  # noqa: B018 - raises ValueError on a port out of range (httpx raises it late, in a group)
+        except ValueError as exc:
+            raise FetchError(f"{url} is not a valid URL: {exc}", url) from exc
         limiter = self._hosts.setdefault(host, asyncio.Semaphore(self.per_host))
         async with limiter, self._total:
             try:
@@ -170,6 +174,10 @@ class Fetcher:
                 ) from exc
             except httpx.HTTPError as exc:
                 raise _translate(exc, url, self) from exc
+            except (httpx.InvalidURL, ValueError, OverflowError) as exc:
+                # A URL httpx cannot use (a bad port, a Location it cannot join): raised
+                # as InvalidURL, ValueError or OverflowError, outside httpx.HTTPError.
+                raise FetchError(f"{url} is not a valid URL (or redirects to one): {exc}", url) from exc
 
     async def _get(self, url: str, headers: dict[str, str], follow: bool = True) -> FetchResult:
         async with self._client.stream("GET", url, headers=headers, follow_redirects=follow) as response:
@@ -247,8 +255,6 @@ def _translate(exc: httpx.HTTPError, url: str, fetcher: Fetcher) -> FetchError:
         return FetchConnectionError(f"cannot connect to {where} ({url}): {exc or type(exc).__name__}", url)
     if isinstance(exc, httpx.UnsupportedProtocol):
         return FetchBlockedError(f"{url} is not an http(s) URL", url)
-    if isinstance(exc, httpx.InvalidURL):
-        return FetchError(f"{url} is not a valid URL: {exc}", url)
     if isinstance(exc, httpx.DecodingError):
         return FetchError(f"{url} sent a body that cannot be decompressed: {exc}", url)
     if isinstance(exc, httpx.TransportError):

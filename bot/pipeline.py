@@ -240,10 +240,9 @@ class Pipeline:
             try:
                 async with limiter:
                     texts[index] = await self._full_text(source, entry)
-            except Exception as exc:  # an entry whose page breaks us is retried next poll, not lost
-                log.exception("source %s: cannot read the article %s", source.name, entry.url)
-                report.failed_entries.append(f"{entry.url or entry.title[:80]}: {exc!r}")
-                texts[index] = None
+            except Exception:  # whatever breaks while reading the page, the teaser is posted
+                log.exception("source %s: cannot read the article %s; using the feed's teaser", source.name, entry.url)
+                texts[index] = entry.text
 
         await asyncio.gather(*(
             article(index) for index, candidate in enumerate(candidates)
