@@ -40,6 +40,7 @@ from telegram.ext import (
 from bot.digest import queue_digest, today
 from bot.fetch import FetchError
 from bot.outbox import PAUSED_FLAG
+from bot.publish.text import utf16_len
 from bot.review import ReviewError, decide
 from bot.store import from_iso, to_iso, utcnow
 
@@ -90,17 +91,13 @@ def fit(lines: Sequence[str], limit: int = TELEGRAM_LIMIT) -> str:
     out: list[str] = []
     size = 0
     for index, line in enumerate(lines):
-        cost = _utf16_len(line) + 1
+        cost = utf16_len(line) + 1
         if size + cost > limit - 40:  # room for the "… N more lines" marker
             out.append(f"<i>… {len(lines) - index} more lines</i>")
             break
         out.append(line)
         size += cost
     return "\n".join(out)
-
-
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
 
 
 def _e(text: object) -> str:
@@ -335,7 +332,7 @@ class AdminBot:
         head = (f"🧪 <b>Test</b>: this report {verdict}. Score {analysis.score:.2f} "
                 f"(post ≥ {config.settings.post_score:.2f}, review ≥ {config.settings.review_score:.2f}); "
                 f"language {_e(analysis.lang)}.\n<i>Rules: {_e(reasons[:250])}</i>\nNothing was stored.\n\n")
-        if _utf16_len(head + post) > TELEGRAM_LIMIT:  # the post is ≤ 3700 characters, not UTF-16 units
+        if utf16_len(head + post) > TELEGRAM_LIMIT:  # the post is ≤ 3700 characters, not UTF-16 units
             post = f"<i>(the post is too long to show here: {len(post)} characters)</i>"
         return head + post
 
@@ -374,7 +371,7 @@ def _decided_text(message: Message, stamp: str, title: str) -> str:
     """The review request with the decision added (and its buttons gone)."""
     original = message.text_html if message.text else ""
     text = f"{stamp}\n\n{original}" if original else stamp
-    if _utf16_len(text) <= TELEGRAM_LIMIT:
+    if utf16_len(text) <= TELEGRAM_LIMIT:
         return text
     return f"{stamp}\n\n<i>{_e(title[:300])}</i>"
 

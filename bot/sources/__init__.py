@@ -6,6 +6,7 @@ Pure: the caller fetches; these functions only read bytes/text and return ``Entr
 from __future__ import annotations
 
 import copy
+import dataclasses
 import html as html_entities
 import re
 import warnings
@@ -17,6 +18,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from bot.models import Entry, SourceConfig
+from bot.sanitize import clean_optional, clean_text
 
 # A public channel: "@name", "name", or a t.me link to it or to one of its posts.
 TELEGRAM_CHANNEL_RE = re.compile(
@@ -40,12 +42,23 @@ def parse_entries(source: SourceConfig, content: bytes, text: str, final_url: st
     from bot.sources import html, rss, telegram
 
     if source.type == "rss":
-        return rss.parse(content, final_url)
-    if source.type == "html":
-        return html.parse(text, final_url, source.select, source.lang)
-    if source.type == "telegram":
-        return telegram.parse(text, final_url)
-    raise SourceParseError(f"unknown source type {source.type!r}; use one of rss, html, telegram")
+        entries = rss.parse(content, final_url)
+    elif source.type == "html":
+        entries = html.parse(text, final_url, source.select, source.lang)
+    elif source.type == "telegram":
+        entries = telegram.parse(text, final_url)
+    else:
+        raise SourceParseError(f"unknown source type {source.type!r}; use one of rss, html, telegram")
+    return [_cleaned(entry) for entry in entries]
+
+
+def _cleaned(entry: Entry) -> Entry:
+    """The entry without characters that disguise text (bot.sanitize), before its keys
+    are made, it is stored (PostgreSQL refuses NUL) or posted."""
+    return dataclasses.replace(
+        entry, title=clean_text(entry.title), url=clean_optional(entry.url), guid=clean_optional(entry.guid),
+        text=clean_text(entry.text),
+    )
 
 
 def preview_url(source: SourceConfig) -> str:
