@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from telegram import BotCommand, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
@@ -38,7 +39,7 @@ from telegram.ext import (
 )
 
 from bot.digest import queue_digest, today
-from bot.fetch import FetchError
+from bot.fetch import FetchError, check_url
 from bot.outbox import PAUSED_FLAG
 from bot.publish.text import utf16_len
 from bot.review import ReviewError, decide
@@ -302,14 +303,16 @@ class AdminBot:
 
     async def test_text(self, url: str) -> str:
         """Fetch and analyse one article; the post it would make, stored nowhere."""
-        from bot.analysis import analyze
+        from bot.analysis_process import AnalysisError
         from bot.extract import extract_article_text
         from bot.publish.format import AlertPost, format_alert
         from bot.triage import triage
 
         service = self.service
         try:
-            page = await service.fetcher.fetch(url)
+            # Guarded like an article link: a local address only when a configured
+            # source is on that host, so the command cannot probe the bot's network.
+            page = await service.fetcher.fetch(url, guard=lambda hop: check_url(hop, _local_origin(service, url)))
         except FetchError as exc:
             return f"❌ Could not fetch {_e(url)}: {_e(str(exc)[:1000])}"
         text = await asyncio.to_thread(extract_article_text, page.text, page.final_url)
@@ -317,7 +320,11 @@ class AdminBot:
             return f"❌ No article text found at {_e(page.final_url)} (is it a news article page?)"
         title = await asyncio.to_thread(page_title, page.text) or ""
         config = service.config
-        analysis = await asyncio.to_thread(analyze, title, text, None, config.rules)
+        # Through the service's analysis (its child process, where the Russian models
+        # live), never by loading them here.
+        [analysis] = await service.pipeline.analyze_many([(title, text, None)], config.rules)
+        if isinstance(analysis, AnalysisError):
+            return f"❌ The analysis failed on {_e(page.final_url)}: {_e(str(analysis).splitlines()[-1][:500])}"
         decision = triage(analysis, config.settings)
         post = format_alert(
             AlertPost(title=title, url=page.final_url, source_name=_source_name(page.final_url), analysis=analysis),
@@ -374,6 +381,14 @@ def _decided_text(message: Message, stamp: str, title: str) -> str:
     if utf16_len(text) <= TELEGRAM_LIMIT:
         return text
     return f"{stamp}\n\n<i>{_e(title[:300])}</i>"
+
+
+def _local_origin(service: "Service", url: str) -> str | None:
+    """The configured source on ``url``'s host, if any: only such a source lets /test
+    reach a local address (a local test feed); otherwise nothing local is fetched."""
+    host = urlsplit(url).hostname
+    return next((source.url for source in service.config.sources if host and urlsplit(source.url).hostname == host),
+                None)
 
 
 def _looks_iso(value: str) -> bool:

@@ -198,7 +198,11 @@ async def test_test_command_shows_the_post_an_article_would_make(tmp_path: Path,
             "<html><head><title>Almaty activist jailed for 15 days over picket</title></head><body>"
             "<nav>Home | World</nav><article><h1>Almaty activist jailed for 15 days over picket</h1>"
             + "".join(f"<p>{sentence}.</p>" for sentence in ARREST_EN.split(". ")) + "</article></body></html>")
-    async with running(tmp_path, botapi) as service:
+    web.add_redirect("/news/moved.html", "http://[64:ff9b::a9fe:a9fe]/latest/meta-data")  # 169.254.169.254
+    # A configured source on the test server's host: only that makes its local pages fetchable.
+    async with running(tmp_path, botapi, {"Local": web.url("/missing.xml")}) as service:
+        assert await until(lambda: any(s.last_polled_at is not None for s in service.store.source_states()))
+        assert service.analysis is not None and service.analysis.pids() == []  # a failed feed needs no analysis
         botapi.push_admin_message(f"/test {web.url('/news/jailed.html')}")
         assert await until(lambda: admin_replies(botapi), timeout=60)
         reply = admin_replies(botapi)[0]
@@ -206,13 +210,18 @@ async def test_test_command_shows_the_post_an_article_would_make(tmp_path: Path,
         assert "Aidar Serikbayev" in reply and "15 days" in reply
         assert service.store.item_count() == 0
         assert service.store.outbox_counts()["queued"] == 0
+        assert service.analysis.pids() != []  # analysed in the child process, not in the service's
+
+        botapi.push_admin_message(f"/test {web.url('/news/moved.html')}")
+        assert await until(lambda: len(admin_replies(botapi)) == 2, timeout=30)
+        assert "private or local address" in admin_replies(botapi)[1]
 
         botapi.push_admin_message(f"/test {web.url('/nothing-here')}")
-        assert await until(lambda: len(admin_replies(botapi)) == 2, timeout=30)
-        assert "Could not fetch" in admin_replies(botapi)[1]
+        assert await until(lambda: len(admin_replies(botapi)) == 3, timeout=30)
+        assert "Could not fetch" in admin_replies(botapi)[2]
         botapi.push_admin_message("/test javascript:alert(1)")
-        assert await until(lambda: len(admin_replies(botapi)) == 3)
-        assert "Usage" in admin_replies(botapi)[2]
+        assert await until(lambda: len(admin_replies(botapi)) == 4)
+        assert "Usage" in admin_replies(botapi)[3]
     assert botapi.sent_to(botapi.chat_id) == []
 
 

@@ -148,3 +148,71 @@ def test_the_quick_check_of_clean_text_knows_every_character_it_removes() -> Non
     removed = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) in _REMOVED and chr(c) not in _KEPT]
     assert all(_SUSPECT_RE.match(ch) for ch in removed)
     assert clean_text("a\u202eb\u200bc\x00d\ne\tf") == "abcd\ne\tf"
+
+
+def test_a_bot_api_error_that_echoes_the_token_carries_it_nowhere(tmp_path: Path, web, botapi) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_e2e import write_sources
+
+    web.add("/feed.xml", rss([Story("k-1", "Activist jailed for 15 days", ARREST_EN, "http://127.0.0.1:1/k")]),
+            content_type="application/rss+xml")
+    write_sources(tmp_path / "sources.toml", {"News": web.url("/feed.xml")})
+    botapi.fail_next(1, status=400, description="Bad Request: cannot route POST {path}")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+    env.update(TELEGRAM_BOT_TOKEN=botapi.token, TELEGRAM_CHAT_ID=str(botapi.chat_id), TELEGRAM_API_URL=botapi.url,
+               TELEGRAM_ADMIN_CHAT_ID=str(botapi.admin_chat_id))
+    run = subprocess.run([sys.executable, "-m", "bot", "--sources", str(tmp_path / "sources.toml"),
+                          "--db", str(tmp_path / "db.sqlite3"), "once"],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+
+    assert run.returncode == 0, run.stderr
+    secret = botapi.token.split(":", 1)[1]
+    secret = secret.lower()  # python-telegram-bot lower-cases some descriptions, the path included
+    assert "cannot route post" in run.stderr.lower()  # the failure is reported …
+    assert secret not in run.stderr.lower() and secret not in run.stdout.lower()  # … without the token
+    [notice] = botapi.sent_to(botapi.admin_chat_id)
+    assert "cannot route post" in notice.text.lower() and secret not in notice.html.lower()
+    with sqlite3.connect(tmp_path / "db.sqlite3") as db:
+        stored = db.execute("SELECT last_error FROM outbox").fetchall() + db.execute("SELECT name, value FROM flags").fetchall()
+    db.close()
+    assert any("cannot route post" in str(row).lower() for row in stored)
+    assert not [row for row in stored if secret in str(row).lower()], stored
+
+
+async def test_a_feed_cannot_redirect_the_bot_into_its_own_network(tmp_path: Path, web, store: Store) -> None:
+    from bot.fetch import FetchBlockedError
+
+    web.add_redirect("/feed.xml", "http://169.254.169.254/latest/meta-data")
+    web.add_redirect("/nat64.xml", "http://[64:ff9b::a9fe:a9fe]/latest/meta-data")
+    fetcher = Fetcher(connect_timeout=1, deadline=3)
+    try:
+        for path in ("/feed.xml", "/nat64.xml"):
+            with pytest.raises(FetchBlockedError, match="private or local address"):
+                await fetcher.fetch(web.url(path))
+    finally:
+        await fetcher.aclose()
+    (report,) = await poll_one(tmp_path, store, web.url("/feed.xml"))
+    assert not report.ok and "private or local address" in (report.error or "")
+
+
+@pytest.mark.parametrize("address", ["[::127.0.0.1]", "[64:ff9b::7f00:1]", "[2002:7f00:1::]", "[::ffff:127.0.0.1]",
+                                     "[64:ff9b:1::a9fe:a9fe]", "[2002:a9fe:a9fe::1]", "169.254.169.254", "10.1.2.3"])
+async def test_addresses_that_embed_a_local_ipv4_address_are_local(address: str) -> None:
+    from bot.fetch import FetchBlockedError, check_url
+
+    with pytest.raises(FetchBlockedError, match="private or local address"):
+        await check_url(f"http://{address}/admin", "https://8.8.8.8/feed.xml")  # a public source
+    with pytest.raises(FetchBlockedError):
+        await check_url(f"http://{address}/admin", None)
+
+
+async def test_a_local_source_reaches_local_pages_of_its_own_kind_only() -> None:
+    from bot.fetch import FetchBlockedError, check_url
+
+    await check_url("http://[::127.0.0.1]:8080/a", "http://127.0.0.1:8000/feed.xml")
+    await check_url("https://1.1.1.1/news", "http://127.0.0.1:8000/feed.xml")
+    with pytest.raises(FetchBlockedError, match="link-local"):
+        await check_url("http://169.254.169.254/latest/meta-data", "http://127.0.0.1:8000/feed.xml")

@@ -368,14 +368,18 @@ class BotAPIServer:
 
     # -- controls for tests -----------------------------------------------------------
 
-    def fail_next(self, n: int = 1, status: int = 500) -> None:
-        """The next ``n`` sendMessage calls fail with HTTP ``status``."""
+    def fail_next(self, n: int = 1, status: int = 500, description: str | None = None) -> None:
+        """The next ``n`` sendMessage calls fail with HTTP ``status``.
+
+        ``description`` replaces the status phrase; ``{path}`` in it becomes the request's
+        path, token included, as some proxies and misconfigured Bot API servers echo it.
+        """
         try:
             phrase = HTTPStatus(status).phrase
         except ValueError:
             phrase = "Error"
         with self._lock:
-            self._failures += [ApiError(status, phrase) for _ in range(n)]
+            self._failures += [ApiError(status, description or phrase) for _ in range(n)]
 
     def heal(self) -> None:
         """Forget any failures set up with fail_next or rate_limit."""
@@ -437,7 +441,8 @@ class BotAPIServer:
                 raise ApiError(404, "Not Found")
             return 200, {"ok": True, "result": handler(params)}
         except ApiError as exc:
-            body: dict[str, Any] = {"ok": False, "error_code": exc.status, "description": exc.description}
+            description = exc.description.replace("{path}", f"/bot{token}/{method}")
+            body: dict[str, Any] = {"ok": False, "error_code": exc.status, "description": description}
             if exc.parameters:
                 body["parameters"] = exc.parameters
             return exc.status, body
