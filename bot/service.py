@@ -396,7 +396,7 @@ class Service:
         try:
             while not stop.is_set():
                 held = await asyncio.to_thread(
-                    self.store.acquire_lease, "admin", self.worker, now=utcnow(), duration=duration
+                    self.store.acquire_lease, "admin", self.worker, duration=duration
                 )
                 if held and admin is None:
                     admin = await self._start_admin_bot()

@@ -410,13 +410,16 @@ class Store:
 
     # -- named leases: jobs one worker does at a time -----------------------------------
 
-    def acquire_lease(self, name: str, owner: str, *, now: datetime, duration: timedelta) -> bool:
+    def acquire_lease(self, name: str, owner: str, *, duration: timedelta, now: datetime | None = None) -> bool:
         """Take or renew the lease ``name`` for ``owner`` until now + ``duration``.
 
         One upsert: it inserts the lease, or updates it only when it has expired or is
         already ``owner``'s; otherwise it changes nothing and this returns False.
+        ``now`` is the database's clock unless given (tests): workers whose clocks
+        disagree still agree on who holds a lease.
         """
         with self.transaction() as db:
+            now = now or self._db_now(db)
             return bool(db.execute(
                 "INSERT INTO leases (name, owner, until, acquired_at) VALUES (:name, :owner, :until, :now)"
                 " ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until,"
@@ -431,12 +434,20 @@ class Store:
         with self.transaction() as db:
             return bool(db.execute("DELETE FROM leases WHERE name = ? AND owner = ?", (name, owner)).rowcount)
 
-    def lease_holder(self, name: str, *, now: datetime) -> str | None:
-        """Who holds the lease ``name`` now (None: nobody, or it expired)."""
+    def lease_holder(self, name: str, *, now: datetime | None = None) -> str | None:
+        """Who holds the lease ``name`` now (None: nobody, or it expired); ``now`` is
+        the database's clock unless given."""
         with self._lock:
             row = self._db.execute("SELECT owner FROM leases WHERE name = ? AND until > ?",
-                                   (name, to_iso(now))).fetchone()
+                                   (name, to_iso(now or self._db_now(self._db)))).fetchone()
         return row[0] if row else None
+
+    def _db_now(self, db: Connection) -> datetime:
+        """The database server's clock (UTC, to the second), the one clock leases use."""
+        if self.dialect == "postgresql":
+            value = db.execute("SELECT now()").fetchone()[0]
+            return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        return datetime.fromisoformat(db.execute("SELECT strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')").fetchone()[0])
 
     def source_states(self) -> list[SourceState]:
         with self._lock:
@@ -654,12 +665,16 @@ class Store:
         """
         with self.transaction() as db:
             return db.execute(
-                "UPDATE outbox SET state = 'queued', updated_at = ? WHERE state = 'sending'", (to_iso(utcnow()),)
+                "UPDATE outbox SET state = 'queued', claimed_by = NULL, updated_at = ? WHERE state = 'sending'",
+                (to_iso(utcnow()),),
             ).rowcount
 
-    def claim_next(self, *, now: datetime, skip_targets: Sequence[str] = ()) -> OutboxMessage | None:
-        """Take the oldest queued message and mark it 'sending'.
+    def claim_next(
+        self, *, owner: str, now: datetime, skip_targets: Sequence[str] = (), lease: str | None = None,
+    ) -> OutboxMessage | None:
+        """Take the oldest queued message and mark it 'sending' by ``owner``.
 
+        With ``lease``, only while ``owner`` holds that lease by the database's clock.
         Messages for ``skip_targets`` (the channel, while posting is paused) stay queued.
         An edit or follow-up waits until the post it edits or answers is sent (or has
         failed for good); it then carries that post's Telegram message id.
@@ -676,10 +691,17 @@ class Store:
             ).fetchone()
             if row is None:
                 return None
-            db.execute(
-                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?",
-                (to_iso(now), row["id"]),
-            )
+            fence, fence_args = "", []
+            if lease is not None:
+                fence = " AND EXISTS (SELECT 1 FROM leases WHERE name = ? AND owner = ? AND until > ?)"
+                fence_args = [lease, owner, to_iso(self._db_now(db))]
+            claimed = db.execute(
+                "UPDATE outbox SET state = 'sending', claimed_by = ?, attempts = attempts + 1, updated_at = ?"
+                f" WHERE id = ? AND state = 'queued'{fence}",
+                [owner, to_iso(now), row["id"], *fence_args],
+            ).rowcount
+            if not claimed:
+                return None
         return OutboxMessage(
             id=row["id"], kind=row["kind"], target=row["target"], body=row["body"],
             attempts=row["attempts"] + 1, item_id=row["item_id"], digest_day=row["digest_day"],
@@ -687,29 +709,35 @@ class Store:
             parent_id=row["parent_id"], parent_message_id=row["parent_message_id"], parent_state=row["parent_state"],
         )
 
-    def mark_sent(self, message_id: int, telegram_id: int | None, *, now: datetime) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE outbox SET state = 'sent', message_id = ?, sent_at = ?, updated_at = ?, last_error = NULL"
-                " WHERE id = ?",
-                (telegram_id, to_iso(now), to_iso(now), message_id),
-            )
+    # mark_sent, mark_failed and release are fenced: they change a row only while it is
+    # 'sending' by ``owner``. A stale sender (its lease lapsed, another took over, re-
+    # queued and sent the post) changes nothing, and they return False.
 
-    def mark_failed(self, message_id: int, reason: str, *, now: datetime) -> None:
+    def mark_sent(self, message_id: int, telegram_id: int | None, *, owner: str, now: datetime) -> bool:
+        with self.transaction() as db:
+            return bool(db.execute(
+                "UPDATE outbox SET state = 'sent', message_id = ?, sent_at = ?, updated_at = ?, last_error = NULL,"
+                " claimed_by = NULL WHERE id = ? AND state = 'sending' AND claimed_by = ?",
+                (telegram_id, to_iso(now), to_iso(now), message_id, owner),
+            ).rowcount)
+
+    def mark_failed(self, message_id: int, reason: str, *, owner: str, now: datetime) -> bool:
         """A permanent failure: kept with its reason, never retried automatically."""
         with self.transaction() as db:
-            db.execute(
-                "UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?",
-                (reason[:1000], to_iso(now), message_id),
-            )
+            return bool(db.execute(
+                "UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ?, claimed_by = NULL"
+                " WHERE id = ? AND state = 'sending' AND claimed_by = ?",
+                (reason[:1000], to_iso(now), message_id, owner),
+            ).rowcount)
 
-    def release(self, message_id: int, reason: str, *, now: datetime) -> None:
+    def release(self, message_id: int, reason: str, *, owner: str, now: datetime) -> bool:
         """A transient failure: back to the queue, keeping its place (oldest first)."""
         with self.transaction() as db:
-            db.execute(
-                "UPDATE outbox SET state = 'queued', last_error = ?, updated_at = ? WHERE id = ?",
-                (reason[:1000], to_iso(now), message_id),
-            )
+            return bool(db.execute(
+                "UPDATE outbox SET state = 'queued', last_error = ?, updated_at = ?, claimed_by = NULL"
+                " WHERE id = ? AND state = 'sending' AND claimed_by = ?",
+                (reason[:1000], to_iso(now), message_id, owner),
+            ).rowcount)
 
     def outbox_counts(self) -> dict[str, int]:
         with self._lock:

@@ -216,3 +216,33 @@ async def test_a_local_source_reaches_local_pages_of_its_own_kind_only() -> None
     await check_url("https://1.1.1.1/news", "http://127.0.0.1:8000/feed.xml")
     with pytest.raises(FetchBlockedError, match="link-local"):
         await check_url("http://169.254.169.254/latest/meta-data", "http://127.0.0.1:8000/feed.xml")
+
+
+def test_times_without_a_zone_are_read_in_one_zone(tmp_path: Path) -> None:
+    from datetime import datetime, timezone
+
+    from bot.sources import parse_entries
+
+    listing = (
+        "<html><body><main>"
+        "<article><h2><a href='/a/1'>Activist detained in Shymkent after a picket</a></h2>"
+        "<time>28.11.2025 14:30</time></article>"
+        "<article><h2><a href='/a/2'>Journalist detained in Taraz after a rally</a></h2>"
+        "<time>28 ноября 2025, 14:30</time></article>"
+        "</main></body></html>"
+    )
+    config = parse_config(
+        '[settings]\ntimezone = "Asia/Tokyo"\n'
+        '[[source]]\nname = "Default zone"\nurl = "https://a.example/news"\ntype = "html"\nlang = "ru"\n'
+        '[[source]]\nname = "Own zone"\nurl = "https://b.example/news"\ntype = "html"\nlang = "ru"\n'
+        'timezone = "Europe/Moscow"\n',
+        tmp_path / "sources.toml",
+    )
+    default, own = config.sources
+    tokyo = [e.published for e in parse_entries(default, listing.encode(), listing, default.url)]
+    moscow = [e.published for e in parse_entries(own, listing.encode(), listing, own.url)]
+    assert tokyo == [datetime(2025, 11, 28, 5, 30, tzinfo=timezone.utc)] * 2  # 14:30 in Tokyo (UTC+9)
+    assert moscow == [datetime(2025, 11, 28, 11, 30, tzinfo=timezone.utc)] * 2  # 14:30 in Moscow (UTC+3)
+    bad = "[[source]]\nname = \"X\"\nurl = \"https://x.example/\"\ntimezone = \"Mars/Olympus\"\n"
+    with pytest.raises(Exception, match="IANA time zone"):
+        parse_config(bad, tmp_path / "sources.toml")

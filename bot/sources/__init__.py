@@ -11,6 +11,7 @@ import html as html_entities
 import re
 import warnings
 from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 from email.utils import parsedate_to_datetime
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
@@ -44,7 +45,7 @@ def parse_entries(source: SourceConfig, content: bytes, text: str, final_url: st
     if source.type == "rss":
         entries = rss.parse(content, final_url)
     elif source.type == "html":
-        entries = html.parse(text, final_url, source.select, source.lang)
+        entries = html.parse(text, final_url, source.select, source.lang, source.timezone)
     elif source.type == "telegram":
         entries = telegram.parse(text, final_url)
     else:
@@ -198,17 +199,20 @@ def first_line_title(text: str, limit: int = 120) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
-# Listings in the region print local times without a zone ("28 ноября, 14:30").
+# Listings print local times without a zone ("28 ноября, 14:30"): read in the source's
+# zone (its own ``timezone``, else the settings'); this when none is known.
 LOCAL_ZONE = "Asia/Almaty"
 
 
-def parse_date(value: str | None, lang: str | None = None) -> datetime | None:
+def parse_date(value: str | None, lang: str | None = None, zone: str | None = None) -> datetime | None:
     """A timezone-aware UTC datetime from ISO 8601, RFC 2822, dd.mm.yyyy [hh:mm], or a
     date written in words in the page's language (dateparser: "28 ноября 2026, 14:30",
     "вчера, 09:15", "25 қараша 2026", "3 hours ago"); else None.
 
-    A date in words without a zone is taken as Almaty time, the region's clock.
+    One rule for every form: a time without a zone is a time in ``zone`` (the source's
+    own ``timezone``, else the settings'; LOCAL_ZONE when neither is known).
     """
+    local = ZoneInfo(zone or LOCAL_ZONE)
     if not value:
         return None
     value = value.strip()
@@ -227,21 +231,21 @@ def parse_date(value: str | None, lang: str | None = None) -> datetime | None:
                 except ValueError:
                     parsed = None
             else:
-                parsed = _parse_words(value, lang)
+                parsed = _parse_words(value, lang, zone or LOCAL_ZONE)
     if parsed is None:
         return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
+        parsed = parsed.replace(tzinfo=local)
     return parsed.astimezone(timezone.utc)
 
 
-def _parse_words(value: str, lang: str | None) -> datetime | None:
+def _parse_words(value: str, lang: str | None, zone: str) -> datetime | None:
     import dateparser  # imported on first use: only HTML listings need it
 
     languages = [lang] if lang in ("en", "ru", "kk") else ["ru", "kk", "en"]
     try:
         return dateparser.parse(value[:100], languages=languages, settings={
-            "TIMEZONE": LOCAL_ZONE, "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC",
+            "TIMEZONE": zone, "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC",
             "PREFER_DATES_FROM": "past",
         })
     except (ValueError, OverflowError, TypeError):
