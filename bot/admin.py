@@ -146,12 +146,23 @@ class AdminBot:
         log.info("operators' commands on for %d admin(s)", len(self.admin_ids))
 
     async def stop(self) -> None:
+        """Stop polling and close the bot's HTTP clients, whatever state start() reached
+        (each step runs even if the one before failed)."""
         app = self.application
-        if app.updater is not None and app.updater.running:
-            await app.updater.stop()
-        if app.running:
-            await app.stop()
-        await app.shutdown()
+        try:
+            if app.updater is not None and app.updater.running:
+                await app.updater.stop()
+        finally:
+            try:
+                if app.running:
+                    await app.stop()
+            finally:
+                try:
+                    await app.shutdown()
+                finally:
+                    # A start interrupted inside initialize() leaves the bot initialized and
+                    # the application not: app.shutdown() then skips the bot's clients.
+                    await app.bot.shutdown()
 
     # -- routing --------------------------------------------------------------------
 

@@ -82,6 +82,11 @@ class Sender:
         self._lock = asyncio.Lock()
         self._holding = False  # whether this sender holds the lease (between take and give up)
 
+    @property
+    def draining(self) -> bool:
+        """Whether a drain is running now (tests wait for the sender to be idle)."""
+        return self._lock.locked()
+
     # -- the sender lease ------------------------------------------------------------
 
     def _take_lease(self) -> bool:

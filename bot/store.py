@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+import logging
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -34,6 +35,8 @@ from bot.db import (
 )
 from bot.events import Event, Person, Report
 from bot.models import SourceConfig
+
+log = logging.getLogger(__name__)
 
 MIGRATION_RE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 # Marks the start of an engine's section in a migration (see _dialect_sections).
@@ -253,13 +256,23 @@ class Store:
                 yield self._db
             except BaseException:
                 self._heads.clear()  # it may hold events of the rolled-back writes
-                self._db.execute("ROLLBACK")
+                self._rollback()
                 raise
             try:
                 self._db.execute("COMMIT")
             except BaseException:
                 self._heads.clear()
+                self._rollback()
                 raise
+
+    def _rollback(self) -> None:
+        """Roll back after a failure, never hiding it: on a full disk or an I/O error
+        SQLite has often rolled back already, and "cannot rollback - no transaction is
+        active" would replace the error the operator needs to see."""
+        try:
+            self._db.execute("ROLLBACK")
+        except Exception as exc:  # the original error is re-raised by the caller
+            log.debug("rollback after a failed transaction: %s", exc)
 
     # -- schema -------------------------------------------------------------------
 

@@ -399,3 +399,44 @@ def test_leases_use_the_database_clock(store: Store) -> None:
     assert store.acquire_lease(SENDER_LEASE, "A", duration=timedelta(seconds=30))
     assert store.lease_holder(SENDER_LEASE) == "A"
     assert not store.acquire_lease(SENDER_LEASE, "B", duration=timedelta(seconds=30))
+
+
+
+FULL_DISK_SCRIPT = """
+import os, sys
+from dataclasses import replace
+from bot.store import QueuedPost, Store
+from tests.test_store import NOW, make_item, source_id
+store = Store.open(sys.argv[1])
+sid = source_id(store)
+# More than SQLite's page cache in one transaction: the pages spill to a file that cannot
+# grow, and SQLite rolls the transaction back itself.
+items = [(replace(make_item(sid, (f"big{i}",)), text=os.urandom(600_000).hex()), QueuedPost(f"alert {i}")) for i in range(4)]
+try:
+    store.add_items(items, now=NOW)
+except Exception as exc:
+    print(f"{type(exc).__name__}: {exc}")
+store.add_items([(make_item(sid, ("small",)), QueuedPost("small"))], now=NOW)  # the store still works
+print("small ok")
+"""
+
+
+def test_a_full_disk_is_reported_as_such(tmp_path: Path) -> None:
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    Store.open(tmp_path / "db.sqlite3").close()  # migrated while there is room
+
+    def small_disk() -> None:  # files may not grow past 1 MB: writes fail as on a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1024 * 1024, 1024 * 1024))
+
+    run = subprocess.run([sys.executable, "-c", FULL_DISK_SCRIPT, str(tmp_path / "db.sqlite3")],
+                         cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, timeout=120,
+                         preexec_fn=small_disk)
+    assert run.returncode == 0, run.stderr
+    first = run.stdout.splitlines()[0]
+    assert "no transaction is active" not in first and ("disk I/O error" in first or "full" in first), first
+    assert run.stdout.splitlines()[1] == "small ok"

@@ -316,6 +316,8 @@ class BotAPIServer:
         self._lock = threading.RLock()
         self._updates_changed = threading.Condition(self._lock)
         self._failures: list[ApiError] = []
+        #: Seconds to wait before answering a method (lower-case name), e.g. a slow setMyCommands.
+        self.delays: dict[str, float] = {}
         self._next_message_id: dict[int, int] = {}
         self._next_update_id = 1
         self._callback_ids: set[str] = set()
@@ -433,6 +435,9 @@ class BotAPIServer:
     def handle(self, token: str, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         with self._lock:
             self.requests.append((method, copy.deepcopy(params)))
+            delay = self.delays.get(method.lower(), 0.0)
+        if delay:
+            time.sleep(delay)
         try:
             if token != self.token:
                 raise ApiError(401, "Unauthorized")
@@ -743,8 +748,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
+        try:
+            self.end_headers()
+            self.wfile.write(payload)
+        except ConnectionError:
+            pass  # the client stopped waiting (a cancelled request): nothing to answer
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         pass  # quiet: tests read server.requests instead
