@@ -467,11 +467,10 @@ class Service:
         The claim is made in the database (Store.claim_due_sources), so whichever
         worker claims a source polls it, and no other does until its lease expires.
         """
-        now = utcnow()
         lease = self.workers.source_lease
         try:
             if self._polls and time.monotonic() >= self._renew_at:  # polls can outlast a lease
-                await asyncio.to_thread(self.store.renew_source_leases, self.worker, until=now + lease)
+                await asyncio.to_thread(self.store.renew_source_leases, self.worker, lease=lease)
                 self._renew_at = time.monotonic() + lease.total_seconds() / 3
             room = self.workers.poll_concurrency - len(self._polls)
             if room <= 0:
@@ -479,7 +478,7 @@ class Service:
             known = {source.name: source for source in self.config.sources}
             claimed = await asyncio.to_thread(
                 self.store.claim_due_sources, [name for name in known if name not in self._polls],
-                owner=self.worker, now=now, lease=lease, limit=room,
+                owner=self.worker, lease=lease, limit=room,
             )
         except Exception:  # the database is away: the next tick tries again
             log.exception("could not claim due sources")

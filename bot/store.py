@@ -351,10 +351,11 @@ class Store:
     # -- claims: which worker polls which source --------------------------------------
 
     def claim_due_sources(
-        self, names: Iterable[str], *, owner: str, now: datetime, lease: timedelta, limit: int,
+        self, names: Iterable[str], *, owner: str, lease: timedelta, limit: int, now: datetime | None = None,
     ) -> list[SourceState]:
         """Take up to ``limit`` of the named sources whose poll is due and that no other
-        worker holds, oldest due first; each is leased to ``owner`` until now + ``lease``.
+        worker holds, oldest due first; each is leased to ``owner`` until now + ``lease``
+        (``now``: the database's clock unless given, so workers agree on leases).
 
         Under PostgreSQL the rows are read ``FOR UPDATE SKIP LOCKED``: workers claiming
         at the same moment skip each other's rows instead of waiting or doubling a poll.
@@ -367,6 +368,7 @@ class Store:
         skip_locked = " FOR UPDATE SKIP LOCKED" if self.dialect == "postgresql" else ""
         marks = ",".join("?" * len(wanted))
         with self.transaction() as db:
+            now = now or self._db_now(db)
             rows = db.execute(
                 f"SELECT id FROM sources WHERE active = 1 AND name IN ({marks})"
                 " AND (next_poll_at IS NULL OR next_poll_at <= ?)"
@@ -407,9 +409,11 @@ class Store:
                 {"next": to_iso(next_poll_at), "id": source_id, "owner": owner},
             ).rowcount)
 
-    def renew_source_leases(self, owner: str, *, until: datetime) -> int:
-        """Extend every source lease ``owner`` holds (its polls in progress)."""
+    def renew_source_leases(self, owner: str, *, lease: timedelta) -> int:
+        """Extend every source lease ``owner`` holds (its polls in progress) to now +
+        ``lease`` by the database's clock."""
         with self.transaction() as db:
+            until = self._db_now(db) + lease
             return db.execute(
                 "UPDATE sources SET lease_until = ? WHERE lease_owner = ?", (to_iso(until), owner),
             ).rowcount

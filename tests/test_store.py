@@ -399,6 +399,12 @@ def test_leases_use_the_database_clock(store: Store) -> None:
     assert store.acquire_lease(SENDER_LEASE, "A", duration=timedelta(seconds=30))
     assert store.lease_holder(SENDER_LEASE) == "A"
     assert not store.acquire_lease(SENDER_LEASE, "B", duration=timedelta(seconds=30))
+    name = store.sync_sources([SourceConfig(name="S", url="https://s.example/rss")])["S"].name
+    [claimed] = store.claim_due_sources([name], owner="A", lease=timedelta(seconds=30), limit=1)
+    assert claimed.lease_owner == "A" and claimed.lease_until is not None
+    assert abs((claimed.lease_until - utcnow()).total_seconds() - 30) < 5
+    assert store.claim_due_sources([name], owner="B", lease=timedelta(seconds=30), limit=1) == []
+    assert store.renew_source_leases("A", lease=timedelta(seconds=60)) == 1
 
 
 
