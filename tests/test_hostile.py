@@ -246,3 +246,15 @@ def test_times_without_a_zone_are_read_in_one_zone(tmp_path: Path) -> None:
     bad = "[[source]]\nname = \"X\"\nurl = \"https://x.example/\"\ntimezone = \"Mars/Olympus\"\n"
     with pytest.raises(Exception, match="IANA time zone"):
         parse_config(bad, tmp_path / "sources.toml")
+
+
+async def test_a_cdata_section_inside_an_items_html_is_its_text(tmp_path: Path, web, store: Store) -> None:
+    story = teaser(1, "http://127.0.0.1:1/c/1")
+    document = rss([Story(story.guid, "<![CDATA[" + story.title, "<![CDATA[" + story.text, story.link, full=False)])
+    web.add("/feed.xml", document, content_type="application/rss+xml")  # escaped once: HTML holding a CDATA marker
+
+    (report,) = await poll_one(tmp_path, store, web.url("/feed.xml"))
+
+    assert report.ok and report.alerts == 1
+    [body] = alert_bodies(store)
+    assert NAMES[1] in body and "CDATA" not in body

@@ -31,6 +31,7 @@ BLOCK_TAGS = (
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
 SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0]+")
+CDATA_MARK_RE = re.compile(r"<!\[CDATA\[|\]\]>", re.I)
 DAY_FIRST_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\D+(\d{1,2}):(\d{2}))?")
 
 
@@ -96,7 +97,11 @@ def html_to_text(fragment: str) -> str:
         return ""
     if "<" not in fragment and "&" not in fragment:
         return normalize_text(fragment)
-    if "<pre" not in fragment.lower() and "<![cdata[" not in fragment.lower():
+    if "<![" in fragment:
+        # A CDATA section inside the HTML (feeds that wrap twice): its content is the
+        # text, not a comment that hides it (or, unterminated, everything after it).
+        fragment = CDATA_MARK_RE.sub(" ", fragment)
+    if "<pre" not in fragment.lower():
         return _text_by_tags(fragment)
     # lxml directly rather than BeautifulSoup: this runs for every feed item, and bs4's
     # tree building was a quarter of a cold poll (bench/poll.py).
