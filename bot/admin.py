@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from telegram import BotCommand, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
@@ -39,8 +40,9 @@ from telegram.ext import (
 )
 
 from bot.digest import manual_digest
-from bot.fetch import FetchError
+from bot.fetch import FetchError, check_url
 from bot.outbox import PAUSED_FLAG
+from bot.publish.text import utf16_len
 from bot.review import ReviewError, decide
 from bot.store import from_iso, to_iso, utcnow
 
@@ -93,17 +95,13 @@ def fit(lines: Sequence[str], limit: int = TELEGRAM_LIMIT) -> str:
     out: list[str] = []
     size = 0
     for index, line in enumerate(lines):
-        cost = _utf16_len(line) + 1
+        cost = utf16_len(line) + 1
         if size + cost > limit - 40:  # room for the "… N more lines" marker
             out.append(f"<i>… {len(lines) - index} more lines</i>")
             break
         out.append(line)
         size += cost
     return "\n".join(out)
-
-
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
 
 
 def _e(text: object) -> str:
@@ -151,12 +149,23 @@ class AdminBot:
         log.info("operators' commands on for %d admin(s)", len(self.admin_ids))
 
     async def stop(self) -> None:
+        """Stop polling and close the bot's HTTP clients, whatever state start() reached
+        (each step runs even if the one before failed)."""
         app = self.application
-        if app.updater is not None and app.updater.running:
-            await app.updater.stop()
-        if app.running:
-            await app.stop()
-        await app.shutdown()
+        try:
+            if app.updater is not None and app.updater.running:
+                await app.updater.stop()
+        finally:
+            try:
+                if app.running:
+                    await app.stop()
+            finally:
+                try:
+                    await app.shutdown()
+                finally:
+                    # A start interrupted inside initialize() leaves the bot initialized and
+                    # the application not: app.shutdown() then skips the bot's clients.
+                    await app.bot.shutdown()
 
     # -- routing --------------------------------------------------------------------
 
@@ -352,14 +361,16 @@ class AdminBot:
 
     async def test_text(self, url: str) -> str:
         """Fetch and analyse one article; the post it would make, stored nowhere."""
-        from bot.analysis import analyze
+        from bot.analysis_process import AnalysisError
         from bot.extract import extract_article_text
         from bot.publish.format import AlertPost, format_alert
         from bot.triage import triage
 
         service = self.service
         try:
-            page = await service.fetcher.fetch(url)
+            # Guarded like an article link: a local address only when a configured
+            # source is on that host, so the command cannot probe the bot's network.
+            page = await service.fetcher.fetch(url, guard=lambda hop: check_url(hop, _local_origin(service, url)))
         except FetchError as exc:
             return f"❌ Could not fetch {_e(url)}: {_e(str(exc)[:1000])}"
         text = await asyncio.to_thread(extract_article_text, page.text, page.final_url)
@@ -367,7 +378,11 @@ class AdminBot:
             return f"❌ No article text found at {_e(page.final_url)} (is it a news article page?)"
         title = await asyncio.to_thread(page_title, page.text) or ""
         config = service.config
-        analysis = await asyncio.to_thread(analyze, title, text, None, config.rules)
+        # Through the service's analysis (its child process, where the Russian models
+        # live), never by loading them here.
+        [analysis] = await service.pipeline.analyze_many([(title, text, None)], config.rules)
+        if isinstance(analysis, AnalysisError):
+            return f"❌ The analysis failed on {_e(page.final_url)}: {_e(str(analysis).splitlines()[-1][:500])}"
         decision = triage(analysis, config.settings)
         post = format_alert(
             AlertPost(title=title, url=page.final_url, source_name=_source_name(page.final_url), analysis=analysis),
@@ -382,7 +397,7 @@ class AdminBot:
         head = (f"🧪 <b>Test</b>: this report {verdict}. Score {analysis.score:.2f} "
                 f"(post ≥ {config.settings.post_score:.2f}, review ≥ {config.settings.review_score:.2f}); "
                 f"language {_e(analysis.lang)}.\n<i>Rules: {_e(reasons[:250])}</i>\nNothing was stored.\n\n")
-        if _utf16_len(head + post) > TELEGRAM_LIMIT:  # the post is ≤ 3700 characters, not UTF-16 units
+        if utf16_len(head + post) > TELEGRAM_LIMIT:  # the post is ≤ 3700 characters, not UTF-16 units
             post = f"<i>(the post is too long to show here: {len(post)} characters)</i>"
         return head + post
 
@@ -421,9 +436,17 @@ def _decided_text(message: Message, stamp: str, title: str) -> str:
     """The review request with the decision added (and its buttons gone)."""
     original = message.text_html if message.text else ""
     text = f"{stamp}\n\n{original}" if original else stamp
-    if _utf16_len(text) <= TELEGRAM_LIMIT:
+    if utf16_len(text) <= TELEGRAM_LIMIT:
         return text
     return f"{stamp}\n\n<i>{_e(title[:300])}</i>"
+
+
+def _local_origin(service: "Service", url: str) -> str | None:
+    """The configured source on ``url``'s host, if any: only such a source lets /test
+    reach a local address (a local test feed); otherwise nothing local is fetched."""
+    host = urlsplit(url).hostname
+    return next((source.url for source in service.config.sources if host and urlsplit(source.url).hostname == host),
+                None)
 
 
 def _looks_iso(value: str) -> bool:

@@ -30,7 +30,7 @@ SETTINGS_KEYS = {
     "timezone", "digest_time", "language", "interval", "max_age", "quiet_digest", "alert_after",
     "review_score", "post_score", "edit_interval",
 }
-SOURCE_KEYS = {"name", "url", "type", "interval", "lang", "select", "channel"}
+SOURCE_KEYS = {"name", "url", "type", "interval", "lang", "select", "channel", "timezone"}
 SELECT_KEYS = {"item", "title", "link", "date", "teaser"}
 RULES_KEYS = {"keywords", "civic", "exclude", "watchlist"}
 TOP_LEVEL_KEYS = {"settings", "source", "rules"}
@@ -152,12 +152,8 @@ class _Validator:
         defaults = Settings()
         values: dict[str, Any] = {}
         at = lambda key: self.lines.key("settings", 0, key)  # noqa: E731 - local shorthand
-        if "timezone" in data:
-            try:
-                ZoneInfo(str(data["timezone"]))
-                values["timezone"] = str(data["timezone"])
-            except (ZoneInfoNotFoundError, ValueError):
-                self.problem(at("timezone"), f"timezone {data['timezone']!r} is not an IANA time zone such as \"Asia/Almaty\"")
+        if "timezone" in data and (zone := self.zone(data["timezone"], at("timezone"))):
+            values["timezone"] = zone
         if "digest_time" in data:
             match = CLOCK_RE.match(str(data["digest_time"]))
             if match:
@@ -260,11 +256,23 @@ class _Validator:
         select = None
         if "select" in entry:
             select = self.selectors(entry["select"], index, kind)
+        # Times the source prints without a zone: in its own zone, else the settings'.
+        zone = self.zone(entry["timezone"], at("timezone")) if "timezone" in entry else settings.timezone
         if len(self.problems) > before:
             return None
         return SourceConfig(
-            name=name.strip(), url=url, type=kind, interval=interval, lang=lang, select=select, line=line
+            name=name.strip(), url=url, type=kind, interval=interval, lang=lang, select=select, line=line,
+            timezone=zone,
         )
+
+    def zone(self, value: Any, line: int) -> str | None:
+        """An IANA time zone name, or None after reporting the problem."""
+        try:
+            ZoneInfo(str(value))
+        except (ZoneInfoNotFoundError, ValueError):
+            self.problem(line, f"timezone {value!r} is not an IANA time zone such as \"Asia/Almaty\"")
+            return None
+        return str(value)
 
     def selectors(self, data: Any, index: int, kind: str) -> HtmlSelectors | None:
         line = self.lines.table("source.select", index)

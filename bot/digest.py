@@ -136,6 +136,13 @@ def _remember(store: Store, period: DigestPeriod, now: datetime) -> None:
                                           "at": to_iso(now)}))
 
 
+def last_digest_day(settings: Settings, now: datetime) -> date:
+    """The day of the most recent digest that was due by ``now``: today once today's
+    digest time has passed, else yesterday."""
+    day = today(settings, now)
+    return day if digest_due(settings, now) else day - timedelta(days=1)
+
+
 def digest_entries(items: Sequence[StoredItem], events: Sequence[Event] = ()) -> list[DigestEntry]:
     """Turn stored arrest items into what the digest formatter lists: one entry per
     event (its people as the event knows them, linked to its first report in the

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 
+from bot.sanitize import clean_text
+
 log = logging.getLogger(__name__)
 
 
@@ -28,6 +30,5 @@ def extract_article_text(html: str, url: str | None) -> str | None:
     except Exception as exc:
         log.debug("no article text from %s: %r", url, exc)
         return None
-    if not text or not text.strip():
-        return None
-    return text.strip()
+    text = clean_text(text or "").strip()  # no characters that disguise text (bot.sanitize)
+    return text or None

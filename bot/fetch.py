@@ -134,23 +134,33 @@ class Fetcher:
 
     async def fetch(
         self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-        guard: Callable[[str], Awaitable[None]] | None = None,
+        origin: str | None = None, guard: Callable[[str], Awaitable[None]] | None = None,
     ) -> FetchResult:
         """GET ``url``, conditionally when a validator from the last fetch is given.
 
-        With ``guard`` (e.g. the SSRF check for article links), every hop of a redirect
-        chain is checked before it is requested, so a public page cannot bounce the
-        bot into its own network.
+        Every hop of a redirect chain is checked before it is requested, so no page or
+        feed can bounce the bot into its own network: by ``guard`` if given, else by
+        ``check_url`` against ``origin``, the configured URL the fetch is for (a
+        source's, for its article links; by default ``url`` itself, a feed's own
+        configured URL). Only an origin that is itself local lets local addresses of
+        the same kind be reached.
         """
         if guard is None:
-            return await self._fetch(url, etag, last_modified, follow=True)
+            allowed = origin or url
+
+            async def guard(hop: str) -> None:
+                await check_url(hop, allowed)
+
         for _ in range(self.max_redirects + 1):
             await guard(url)
             result = await self._fetch(url, etag, last_modified, follow=False)
             if result.redirect_to is None:
                 return result
             url = result.redirect_to
-        raise FetchRedirectError(f"{url}: more than {self.max_redirects} redirects; not followed", url)
+        raise FetchRedirectError(
+            f"more than {self.max_redirects} redirects, the last to {url} (a redirect loop?); "
+            "open it in a browser and use the final address", url
+        )
 
     async def _fetch(self, url: str, etag: str | None, last_modified: str | None, *, follow: bool) -> FetchResult:
         headers = {}
@@ -158,7 +168,11 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        host = urlsplit(url).netloc.lower()
+        try:
+            host = urlsplit(url).netloc.lower()
+            urlsplit(url).port  # noqa: B018 - raises ValueError on a port out of range (httpx raises it late, in a group)
+        except ValueError as exc:
+            raise FetchError(f"{url} is not a valid URL: {exc}", url) from exc
         limiter = self._hosts.setdefault(host, asyncio.Semaphore(self.per_host))
         async with limiter, self._total:
             try:
@@ -170,6 +184,10 @@ class Fetcher:
                 ) from exc
             except httpx.HTTPError as exc:
                 raise _translate(exc, url, self) from exc
+            except (httpx.InvalidURL, ValueError, OverflowError) as exc:
+                # A URL httpx cannot use (a bad port, a Location it cannot join): raised
+                # as InvalidURL, ValueError or OverflowError, outside httpx.HTTPError.
+                raise FetchError(f"{url} is not a valid URL (or redirects to one): {exc}", url) from exc
 
     async def _get(self, url: str, headers: dict[str, str], follow: bool = True) -> FetchResult:
         async with self._client.stream("GET", url, headers=headers, follow_redirects=follow) as response:
@@ -247,8 +265,6 @@ def _translate(exc: httpx.HTTPError, url: str, fetcher: Fetcher) -> FetchError:
         return FetchConnectionError(f"cannot connect to {where} ({url}): {exc or type(exc).__name__}", url)
     if isinstance(exc, httpx.UnsupportedProtocol):
         return FetchBlockedError(f"{url} is not an http(s) URL", url)
-    if isinstance(exc, httpx.InvalidURL):
-        return FetchError(f"{url} is not a valid URL: {exc}", url)
     if isinstance(exc, httpx.DecodingError):
         return FetchError(f"{url} sent a body that cannot be decompressed: {exc}", url)
     if isinstance(exc, httpx.TransportError):
@@ -370,32 +386,42 @@ def _declared_charset(content: bytes) -> str | None:
 # -- article links from feeds -----------------------------------------------------
 
 
-async def check_article_url(url: str, source_url: str) -> None:
-    """Refuse article links a feed could use to reach our own network (SSRF).
+async def check_url(url: str, origin: str | None) -> None:
+    """Refuse URLs that would make the bot reach its own network (SSRF).
 
-    Only http(s) is allowed, and no host resolving to a private, loopback or link-local
-    address — unless the source itself is on such an address (a local test feed).
+    Only http(s) is allowed, and no host resolving to a loopback, private, link-local
+    or otherwise non-public address (IPv6 forms that embed an IPv4 address are judged
+    by that address) — unless ``origin``, the configured URL the fetch is for, is
+    itself on an address of the same kind: a local test feed may link to local pages,
+    but no feed may send the bot to 169.254.169.254 or into a private network it is
+    not in.
     """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise FetchBlockedError(f"article link {url!r} is not http(s); not fetched", url)
+        raise FetchBlockedError(f"{url!r} is not http(s); not fetched", url)
     if not parts.hostname:
-        raise FetchBlockedError(f"article link {url!r} has no host; not fetched", url)
-    addresses = await _resolve(parts.hostname, url)
-    if not any(_internal(address) for address in addresses):
+        raise FetchBlockedError(f"{url!r} has no host; not fetched", url)
+    scopes = {_scope(address) for address in await _resolve(parts.hostname, url)}
+    scopes.discard("public")
+    if not scopes:
         return
-    source_host = urlsplit(source_url).hostname
-    if source_host:
+    origin_host = urlsplit(origin).hostname if origin else None
+    if origin_host:
         try:
-            source_addresses = await _resolve(source_host, source_url)
+            origin_scopes = {_scope(address) for address in await _resolve(origin_host, origin or "")}
         except FetchConnectionError:
-            source_addresses = []
-        if source_addresses and all(_internal(address) for address in source_addresses):
+            origin_scopes = set()
+        if "public" not in origin_scopes and scopes <= origin_scopes:
             return
     raise FetchBlockedError(
-        f"article link {url} points to a private or local address; not fetched "
-        "(a feed must not make the bot reach its own network)", url
+        f"{url} points to a private or local address ({', '.join(sorted(scopes))}); not fetched "
+        "(a feed or page must not make the bot reach its own network)", url
     )
+
+
+async def check_article_url(url: str, source_url: str) -> None:
+    """``check_url`` for an article link of the source at ``source_url``."""
+    await check_url(url, source_url)
 
 
 async def _resolve(host: str, url: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
@@ -411,14 +437,38 @@ async def _resolve(host: str, url: str) -> list[ipaddress.IPv4Address | ipaddres
     return [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
 
 
-def _internal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return not address.is_global or address.is_multicast
+# IPv6 prefixes that carry an IPv4 address in their last 32 bits: IPv4-compatible
+# (::a.b.c.d, deprecated) and NAT64 (64:ff9b::/96, 64:ff9b:1::/48).
+_EMBEDDING_V4 = tuple(ipaddress.ip_network(n) for n in ("::/96", "64:ff9b::/96", "64:ff9b:1::/48"))
+
+
+def _embedded_v4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address stands for (mapped, compatible, NAT64, 6to4, Teredo)."""
+    found = [a for a in (address.ipv4_mapped, address.sixtofour) if a is not None]
+    if address.teredo is not None:
+        found.extend(address.teredo)
+    if any(address in network for network in _EMBEDDING_V4) and int(address) & 0xFFFFFFFF > 1:
+        found.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return found
+
+
+def _scope(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
+    """'public', or the kind of non-public address: 'loopback', 'link-local', 'private'…"""
+    if isinstance(address, ipaddress.IPv6Address):
+        for inner in _embedded_v4(address):
+            kind = _scope(inner)
+            if kind != "public":
+                return kind
+    for kind, test in (("loopback", address.is_loopback), ("link-local", address.is_link_local),
+                       ("multicast", address.is_multicast), ("unspecified", address.is_unspecified),
+                       ("private", address.is_private)):
+        if test:
+            return kind
+    return "public" if address.is_global else "reserved"
 
 
 __all__ = [
     "FetchBlockedError", "FetchConnectionError", "FetchError", "FetchRedirectError",
     "FetchResult", "FetchStatusError", "FetchTimeoutError", "FetchTooLargeError", "Fetcher",
-    "check_article_url", "decode_body", "parse_retry_after",
+    "check_article_url", "check_url", "decode_body", "parse_retry_after",
 ]

@@ -26,10 +26,24 @@ NOISY_LOGGERS = ("httpx", "httpcore", "telegram", "apscheduler", "pymorphy2", "p
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 FORMATS = ("text", "json")
 
-# A token in a Bot API URL: .../bot123456:AA.../sendMessage
-_URL_TOKEN = re.compile(r"bot\d+:[A-Za-z0-9_-]+")
+# A token in a Bot API URL: .../bot123456:AA.../sendMessage (any case: python-telegram-bot
+# lower-cases some error descriptions, path included)
+_URL_TOKEN = re.compile(r"bot\d+:[A-Za-z0-9_-]+", re.I)
 # A token on its own: the bot id, a colon and a long secret.
 _BARE_TOKEN = re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{30,}")
+
+
+def redact_token(text: str, token: str | None = None) -> str:
+    """``text`` without ``token`` (or its secret half, in any letter case) and without
+    anything token-shaped. Applied where an error from Telegram enters the program
+    (bot.publish.telegram), so no summary, database row or notice can carry it."""
+    if token:
+        secret = token.split(":", 1)[-1]
+        for known in (token, secret):
+            if len(known) >= 8:
+                text = re.sub(re.escape(known), "<redacted>", text, flags=re.I)
+    text = _URL_TOKEN.sub("bot<redacted>", text)
+    return _BARE_TOKEN.sub("<redacted>", text)
 
 
 class RedactToken(logging.Filter):
@@ -40,10 +54,7 @@ class RedactToken(logging.Filter):
         self.token = token or None
 
     def redact(self, text: str) -> str:
-        if self.token:
-            text = text.replace(f"bot{self.token}", "bot<redacted>").replace(self.token, "<redacted>")
-        text = _URL_TOKEN.sub("bot<redacted>", text)
-        return _BARE_TOKEN.sub("<redacted>", text)
+        return redact_token(text, self.token)
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:

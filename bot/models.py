@@ -41,6 +41,9 @@ class SourceConfig:
     lang: str | None = None
     select: HtmlSelectors | None = None
     line: int = 0  # line of the entry in sources.toml, for error messages
+    # The zone of times the source prints without one: its own ``timezone``, else the
+    # settings' (filled in by bot.config); None outside a loaded config.
+    timezone: str | None = None
 
 
 @dataclass(frozen=True)

@@ -82,12 +82,17 @@ class Sender:
         self._lock = asyncio.Lock()
         self._holding = False  # whether this sender holds the lease (between take and give up)
 
+    @property
+    def draining(self) -> bool:
+        """Whether a drain is running now (tests wait for the sender to be idle)."""
+        return self._lock.locked()
+
     # -- the sender lease ------------------------------------------------------------
 
     def _take_lease(self) -> bool:
         """Take (or renew) the sender lease; on taking it, re-queue what the previous
         sender left in 'sending' and learn the channel's recent posts for pacing."""
-        if not self.store.acquire_lease(SENDER_LEASE, self.owner, now=utcnow(), duration=self.lease):
+        if not self.store.acquire_lease(SENDER_LEASE, self.owner, duration=self.lease):
             self._holding = False
             return False
         if not self._holding:
@@ -104,7 +109,7 @@ class Sender:
         """Extend the lease this sender holds; False (and stop holding) if it was lost."""
         if not self._holding:
             return False
-        if not self.store.acquire_lease(SENDER_LEASE, self.owner, now=utcnow(), duration=self.lease):
+        if not self.store.acquire_lease(SENDER_LEASE, self.owner, duration=self.lease):
             self._holding = False
         return self._holding
 
@@ -136,6 +141,16 @@ class Sender:
                 await asyncio.to_thread(self._renew_lease)
             except Exception:  # the drain notices a lost lease before its next post
                 log.exception("sender: the lease could not be renewed")
+
+    def _settle(self, change: Callable[..., bool], message: OutboxMessage, value: object) -> bool:
+        """Apply a fenced change (mark_sent, mark_failed, release) to ``message``; False,
+        with a warning, when the row is no longer this sender's: its lease lapsed and
+        another sender re-queued (and perhaps sent) it, so nothing here may touch it."""
+        done = change(message.id, value, owner=self.owner, now=self.clock())
+        if not done:
+            log.warning("outbox %d (%s): no longer this sender's (its lease lapsed and another sender took the "
+                        "post over); left as that sender leaves it", message.id, message.kind)
+        return done
 
     def _tell_operators_once(self, message: OutboxMessage, exc: PublishError) -> None:
         """One notice per kind of permanent failure, not one per post: a channel that
@@ -217,14 +232,15 @@ class Sender:
             paused = await asyncio.to_thread(self.store.flag, PAUSED_FLAG) is not None
             report.paused = report.paused or paused
             message = await asyncio.to_thread(
-                self.store.claim_next, now=self.clock(), skip_targets=(CHANNEL,) if paused else ()
+                self.store.claim_next, owner=self.owner, lease=SENDER_LEASE, now=self.clock(),
+                skip_targets=(CHANNEL,) if paused else (),
             )
             if message is None:
                 break
             chat = self.chats.get(message.target)
             if not chat:
                 reason = f"no chat configured for {message.target!r} posts (set TELEGRAM_CHAT_ID / TELEGRAM_ADMIN_CHAT_ID)"
-                await asyncio.to_thread(self.store.mark_failed, message.id, reason, now=self.clock())
+                await asyncio.to_thread(self._settle, self.store.mark_failed, message, reason)
                 report.failed += 1
                 if self.metrics is not None:
                     self.metrics.post_failed(message.kind, permanent=True)
@@ -240,13 +256,13 @@ class Sender:
                     self.metrics.post_failed(message.kind, permanent=exc.permanent)
                 if exc.permanent:
                     log.error("outbox %d (%s) failed for good: %s", message.id, message.kind, exc)
-                    await asyncio.to_thread(self.store.mark_failed, message.id, str(exc), now=self.clock())
+                    await asyncio.to_thread(self._settle, self.store.mark_failed, message, str(exc))
                     report.failed += 1
                     report.errors.append(str(exc))
                     if message.target != "admin":
                         await asyncio.to_thread(self._tell_operators_once, message, exc)
                     continue
-                await asyncio.to_thread(self.store.release, message.id, str(exc), now=self.clock())
+                await asyncio.to_thread(self._settle, self.store.release, message, str(exc))
                 report.retried += 1
                 failures_in_a_row += 1
                 delay = min(BACKOFF_CAP, BACKOFF_FIRST * 2 ** (failures_in_a_row - 1)) * random.uniform(0.5, 1.0)
@@ -257,11 +273,11 @@ class Sender:
                 continue
             except Exception as exc:  # unexpected: keep the message queued, never lose it
                 log.exception("outbox %d (%s): unexpected error while sending", message.id, message.kind)
-                await asyncio.to_thread(self.store.release, message.id, repr(exc), now=self.clock())
+                await asyncio.to_thread(self._settle, self.store.release, message, repr(exc))
                 report.errors.append(repr(exc))
                 break
             failures_in_a_row = 0
-            await asyncio.to_thread(self.store.mark_sent, message.id, telegram_id, now=self.clock())
+            await asyncio.to_thread(self._settle, self.store.mark_sent, message, telegram_id)
             report.sent += 1
             if self.metrics is not None:
                 await asyncio.to_thread(self.metrics.post_sent, self.store, message, self.clock())

@@ -20,7 +20,7 @@ from bot.analysis_process import AnalysisError, Analyzer, Job, analyze_batch
 from bot.dedup import canonical_url, content_hash, entry_keys, hash_in_keys
 from bot.event_posts import EventPosts
 from bot.extract import extract_article_text
-from bot.fetch import FetchError, Fetcher, check_article_url
+from bot.fetch import FetchError, Fetcher
 from bot.metrics import Metrics
 from bot.models import Config, Entry, SourceConfig
 from bot.publish.format import AlertPost, format_alert
@@ -242,10 +242,9 @@ class Pipeline:
             try:
                 async with limiter:
                     texts[index] = await self._full_text(source, entry)
-            except Exception as exc:  # an entry whose page breaks us is retried next poll, not lost
-                log.exception("source %s: cannot read the article %s", source.name, entry.url)
-                report.failed_entries.append(f"{entry.url or entry.title[:80]}: {exc!r}")
-                texts[index] = None
+            except Exception:  # whatever breaks while reading the page, the teaser is posted
+                log.exception("source %s: cannot read the article %s; using the feed's teaser", source.name, entry.url)
+                texts[index] = entry.text
 
         await asyncio.gather(*(
             article(index) for index, candidate in enumerate(candidates)
@@ -362,9 +361,7 @@ class Pipeline:
         if not _is_teaser(entry):
             return entry.text
         try:
-            page = await self.fetcher.fetch(
-                entry.url, guard=lambda hop: check_article_url(hop, source.url)  # every redirect hop too
-            )
+            page = await self.fetcher.fetch(entry.url, origin=source.url)  # every redirect hop is checked
             article = await asyncio.to_thread(extract_article_text, page.text, page.final_url)
         except FetchError as exc:
             log.info("source %s: article %s not fetched (%s); using the feed's teaser", source.name, entry.url, exc)

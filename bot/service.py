@@ -27,14 +27,16 @@ from typing import TYPE_CHECKING, TextIO
 from bot.analysis_process import AnalysisProcess
 from bot.config import ConfigError, load_config
 from bot.failed_posts import config_fingerprint, requeue_if_config_changed
-from bot.digest import DigestResult, digest_due, manual_digest, queue_digest, scheduled_digest, today
+from bot.digest import (
+    DigestResult, digest_due, digest_window, last_digest_day, manual_digest, queue_digest, scheduled_digest, today,
+)
 from bot.publish.format import DigestPeriod
 from bot.watch import note_poll, watch_gap
 from bot.fetch import Fetcher
 from bot.http_server import StatusServer, StatusServerError
 from bot.lock import InstanceLock
 from bot.metrics import CONTENT_TYPE_LATEST, Metrics
-from bot.models import Config, SourceConfig
+from bot.models import Config, Settings, SourceConfig
 from bot.outbox import SENDER_LEASE_DURATION, DrainReport, Sender
 from bot.pipeline import Pipeline, PollReport
 from bot.publish import ConsolePublisher, Publisher, TelegramPublisher
@@ -43,6 +45,8 @@ from bot.health import health_notices, usual_gap
 from bot.store import QueuedPost, SourceState, Store, utcnow
 
 if TYPE_CHECKING:
+    from apscheduler.triggers.cron import CronTrigger
+
     from bot.admin import AdminBot
 
 log = logging.getLogger(__name__)
@@ -51,6 +55,7 @@ DEFAULT_API_URL = "https://api.telegram.org"
 RELOAD_CHECK_SECONDS = 20
 SENDER_IDLE_SECONDS = 30
 ADMIN_POLL_TIMEOUT = 10.0  # seconds one getUpdates long poll of the operators' bot waits
+ADMIN_STOP_SECONDS = 15.0  # how long a stopping service waits for the operators' bot to stop
 HEALTH_DB_TIMEOUT = 5.0  # seconds /healthz waits for the database's answer
 SOURCE_LEASE_DURATION = timedelta(seconds=120)  # a claimed poll is the claimer's this long, renewed while it runs
 CLAIM_SECONDS = 1.5  # how often a worker looks for due sources
@@ -267,6 +272,9 @@ class Service:
         self.sender_idle_seconds: float = SENDER_IDLE_SECONDS
         self.admin_poll_timeout: float = ADMIN_POLL_TIMEOUT
         self._wake: asyncio.Event | None = None  # set while run() is running
+        self.admin: AdminBot | None = None  # the operators' bot while this worker runs it
+        # Set once run() has started: the digest caught up, the sender running (tests wait for it).
+        self.started = asyncio.Event()
         self._scheduler: object | None = None  # the AsyncIOScheduler while run() is running
         self._sender_task: asyncio.Task[None] | None = None
         self._polls: dict[str, asyncio.Task[None]] = {}  # claimed sources being polled, by name
@@ -377,7 +385,6 @@ class Service:
         ``/healthz`` and ``/metrics`` are served there; a busy port raises StatusServerError.
         """
         from apscheduler.schedulers.asyncio import AsyncIOScheduler
-        from apscheduler.triggers.cron import CronTrigger
         from apscheduler.triggers.interval import IntervalTrigger
 
         stop = stop or asyncio.Event()
@@ -405,8 +412,7 @@ class Service:
         )
         settings = self.config.settings
         scheduler.add_job(
-            self._digest_job, CronTrigger(hour=settings.digest_time.hour, minute=settings.digest_time.minute,
-                                          timezone=settings.timezone),
+            self._digest_job, _digest_trigger(settings),
             args=[wake_sender], id="digest", max_instances=1, coalesce=True, misfire_grace_time=3600,
         )
         scheduler.start()
@@ -414,10 +420,10 @@ class Service:
         log.info("arrestwatch running: %d sources, digest at %s %s, posting to %s; %s as worker %s",
                  len(self.config.sources), settings.digest_time.strftime("%H:%M"), settings.timezone,
                  "the console" if self.telegram.console else "Telegram", self.store.path, self.worker)
-        if digest_due(settings, utcnow()):
-            # Down at digest time: post today's digest now (queue_digest makes it once).
-            await self._digest_job(wake_sender)
+        # Down at digest time (today's, or yesterday's across midnight): post it now.
+        await self._catch_up_digest(wake_sender)
         self._sender_task = asyncio.create_task(self._sender_loop(wake_sender, stop), name="sender")
+        self.started.set()
         tasks = [
             self._sender_task,
             asyncio.create_task(self._reload_loop(stop), name="reload"),
@@ -438,8 +444,14 @@ class Service:
                 await asyncio.to_thread(self.store.release_source_leases, self.worker)
             except Exception:  # they expire anyway
                 log.exception("the source leases could not be released; they expire in %s", self.workers.source_lease)
-            admin_task.cancel()
-            await asyncio.gather(admin_task, return_exceptions=True)
+            # The operators' bot stops on its own once ``stop`` is set; cancelling it while
+            # it stops would leave its HTTP clients open (sockets to Telegram collected
+            # later by the garbage collector, as warnings in whatever runs then).
+            try:
+                await asyncio.wait_for(asyncio.shield(admin_task), timeout=ADMIN_STOP_SECONDS)
+            except (asyncio.TimeoutError, Exception):
+                admin_task.cancel()
+                await asyncio.gather(admin_task, return_exceptions=True)
             if self.http is not None:
                 await self.http.stop()
                 self.http = None
@@ -488,12 +500,13 @@ class Service:
         try:
             while not stop.is_set():
                 held = await asyncio.to_thread(
-                    self.store.acquire_lease, "admin", self.worker, now=utcnow(), duration=duration
+                    self.store.acquire_lease, "admin", self.worker, duration=duration
                 )
                 if held and admin is None:
-                    admin = await self._start_admin_bot()
+                    admin = self.admin = await self._start_admin_bot()
                 elif not held and admin is not None:
                     log.warning("another worker took over the operators' commands")
+                    self.admin = None
                     await admin.stop()
                     admin = None
                 elif not held:
@@ -505,6 +518,7 @@ class Service:
         except Exception:  # commands are a convenience; posting goes on without them
             log.exception("operator commands stopped after an error")
         finally:
+            self.admin = None
             if admin is not None:
                 await admin.stop()
             try:
@@ -530,6 +544,9 @@ class Service:
             log.error("operator commands are off: the bot could not start polling Telegram (%s)", exc)
             await admin.stop()
             return None
+        except BaseException:  # stopped while starting: close what was opened, then stop
+            await admin.stop()
+            raise
         return admin
 
     async def _claim_job(self, wake: asyncio.Event) -> None:
@@ -544,11 +561,10 @@ class Service:
         The claim is made in the database (Store.claim_due_sources), so whichever
         worker claims a source polls it, and no other does until its lease expires.
         """
-        now = utcnow()
         lease = self.workers.source_lease
         try:
             if self._polls and time.monotonic() >= self._renew_at:  # polls can outlast a lease
-                await asyncio.to_thread(self.store.renew_source_leases, self.worker, until=now + lease)
+                await asyncio.to_thread(self.store.renew_source_leases, self.worker, lease=lease)
                 self._renew_at = time.monotonic() + lease.total_seconds() / 3
             room = self.workers.poll_concurrency - len(self._polls)
             if room <= 0:
@@ -556,7 +572,7 @@ class Service:
             known = {source.name: source for source in self.config.sources}
             claimed = await asyncio.to_thread(
                 self.store.claim_due_sources, [name for name in known if name not in self._polls],
-                owner=self.worker, now=now, lease=lease, limit=room,
+                owner=self.worker, lease=lease, limit=room,
             )
         except Exception:  # the database is away: the next tick tries again
             log.exception("could not claim due sources")
@@ -623,11 +639,37 @@ class Service:
                 self.store.set_notified(state.id, notice.kind, now)
         return len(notices)
 
-    async def _digest_job(self, wake: asyncio.Event) -> None:
+    async def _reschedule_digest(self) -> None:
+        """The digest at the reloaded ``digest_time`` in the reloaded ``timezone``; if
+        that time has passed today, today's digest now."""
+        settings = self.config.settings
+        if self._scheduler is not None:
+            self._scheduler.reschedule_job("digest", trigger=_digest_trigger(settings))  # type: ignore[attr-defined]
+        log.info("digest now at %s %s", settings.digest_time.strftime("%H:%M"), settings.timezone)
+        if self._wake is not None:
+            await self._catch_up_digest(self._wake)
+
+    async def _catch_up_digest(self, wake: asyncio.Event) -> None:
+        """Queue the most recent digest that was due if it never was (queue_digest makes
+        it once): today's after digest_time, else yesterday's — unless this database
+        knew no source before that digest was due (a first start posts no digest of a
+        day it did not watch)."""
+        settings = self.config.settings
+        now = utcnow()
+        day = last_digest_day(settings, now)
+        if day != today(settings, now):
+            due = digest_window(day, settings)[1]
+            states = await asyncio.to_thread(self.store.source_states)
+            if not any(s.first_polled_at is not None and s.first_polled_at < due for s in states):
+                return
+        await self._digest_job(wake, day)
+
+    async def _digest_job(self, wake: asyncio.Event, day: date | None = None) -> None:
+        settings = self.config.settings  # read now: a reload may have changed the zone
         try:
-            settings, now = self.config.settings, utcnow()
-            result = await asyncio.to_thread(scheduled_digest, self.store, settings, today(settings, now), now=now,
-                                             gap=self.watch_gap)
+            now = utcnow()
+            result = await asyncio.to_thread(scheduled_digest, self.store, settings, day or today(settings, now),
+                                             now=now, gap=self.watch_gap)
         except Exception:
             log.exception("digest could not be built; it will be tried again at the next start")
             return
@@ -683,11 +725,20 @@ class Service:
                 s for name, s in new.items()
                 if name not in old or replace(old[name], line=0) != replace(s, line=0)
             )
+            timing = (self.config.settings.timezone, self.config.settings.digest_time)
             self.config = config
             self.pipeline.config = config
+            if timing != (config.settings.timezone, config.settings.digest_time):
+                await self._reschedule_digest()
             await asyncio.to_thread(self.store.sync_sources, list(config.sources), prune=True)
             await asyncio.to_thread(self.store.poll_soon, [s.name for s in changed])
             log.info("sources reloaded: %d added or changed, %d removed", len(changed), len(old.keys() - new.keys()))
+
+
+def _digest_trigger(settings: Settings) -> "CronTrigger":
+    from apscheduler.triggers.cron import CronTrigger
+
+    return CronTrigger(hour=settings.digest_time.hour, minute=settings.digest_time.minute, timezone=settings.timezone)
 
 
 def _mtime(path: Path) -> float | None:

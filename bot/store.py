@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+import logging
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -35,6 +36,8 @@ from bot.db import (
 from bot.events import Event, Person, Report
 from bot.translit import name_key
 from bot.models import SourceConfig
+
+log = logging.getLogger(__name__)
 
 MIGRATION_RE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 # Marks the start of an engine's section in a migration (see _dialect_sections).
@@ -277,13 +280,23 @@ class Store:
                 yield self._db
             except BaseException:
                 self._heads.clear()  # it may hold events of the rolled-back writes
-                self._db.execute("ROLLBACK")
+                self._rollback()
                 raise
             try:
                 self._db.execute("COMMIT")
             except BaseException:
                 self._heads.clear()
+                self._rollback()
                 raise
+
+    def _rollback(self) -> None:
+        """Roll back after a failure, never hiding it: on a full disk or an I/O error
+        SQLite has often rolled back already, and "cannot rollback - no transaction is
+        active" would replace the error the operator needs to see."""
+        try:
+            self._db.execute("ROLLBACK")
+        except Exception as exc:  # the original error is re-raised by the caller
+            log.debug("rollback after a failed transaction: %s", exc)
 
     # -- schema -------------------------------------------------------------------
 
@@ -362,10 +375,11 @@ class Store:
     # -- claims: which worker polls which source --------------------------------------
 
     def claim_due_sources(
-        self, names: Iterable[str], *, owner: str, now: datetime, lease: timedelta, limit: int,
+        self, names: Iterable[str], *, owner: str, lease: timedelta, limit: int, now: datetime | None = None,
     ) -> list[SourceState]:
         """Take up to ``limit`` of the named sources whose poll is due and that no other
-        worker holds, oldest due first; each is leased to ``owner`` until now + ``lease``.
+        worker holds, oldest due first; each is leased to ``owner`` until now + ``lease``
+        (``now``: the database's clock unless given, so workers agree on leases).
 
         Under PostgreSQL the rows are read ``FOR UPDATE SKIP LOCKED``: workers claiming
         at the same moment skip each other's rows instead of waiting or doubling a poll.
@@ -378,6 +392,7 @@ class Store:
         skip_locked = " FOR UPDATE SKIP LOCKED" if self.dialect == "postgresql" else ""
         marks = ",".join("?" * len(wanted))
         with self.transaction() as db:
+            now = now or self._db_now(db)
             rows = db.execute(
                 f"SELECT id FROM sources WHERE active = 1 AND name IN ({marks})"
                 " AND (next_poll_at IS NULL OR next_poll_at <= ?)"
@@ -418,9 +433,11 @@ class Store:
                 {"next": to_iso(next_poll_at), "id": source_id, "owner": owner},
             ).rowcount)
 
-    def renew_source_leases(self, owner: str, *, until: datetime) -> int:
-        """Extend every source lease ``owner`` holds (its polls in progress)."""
+    def renew_source_leases(self, owner: str, *, lease: timedelta) -> int:
+        """Extend every source lease ``owner`` holds (its polls in progress) to now +
+        ``lease`` by the database's clock."""
         with self.transaction() as db:
+            until = self._db_now(db) + lease
             return db.execute(
                 "UPDATE sources SET lease_until = ? WHERE lease_owner = ?", (to_iso(until), owner),
             ).rowcount
@@ -434,13 +451,16 @@ class Store:
 
     # -- named leases: jobs one worker does at a time -----------------------------------
 
-    def acquire_lease(self, name: str, owner: str, *, now: datetime, duration: timedelta) -> bool:
+    def acquire_lease(self, name: str, owner: str, *, duration: timedelta, now: datetime | None = None) -> bool:
         """Take or renew the lease ``name`` for ``owner`` until now + ``duration``.
 
         One upsert: it inserts the lease, or updates it only when it has expired or is
         already ``owner``'s; otherwise it changes nothing and this returns False.
+        ``now`` is the database's clock unless given (tests): workers whose clocks
+        disagree still agree on who holds a lease.
         """
         with self.transaction() as db:
+            now = now or self._db_now(db)
             return bool(db.execute(
                 "INSERT INTO leases (name, owner, until, acquired_at) VALUES (:name, :owner, :until, :now)"
                 " ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until,"
@@ -455,12 +475,20 @@ class Store:
         with self.transaction() as db:
             return bool(db.execute("DELETE FROM leases WHERE name = ? AND owner = ?", (name, owner)).rowcount)
 
-    def lease_holder(self, name: str, *, now: datetime) -> str | None:
-        """Who holds the lease ``name`` now (None: nobody, or it expired)."""
+    def lease_holder(self, name: str, *, now: datetime | None = None) -> str | None:
+        """Who holds the lease ``name`` now (None: nobody, or it expired); ``now`` is
+        the database's clock unless given."""
         with self._lock:
             row = self._db.execute("SELECT owner FROM leases WHERE name = ? AND until > ?",
-                                   (name, to_iso(now))).fetchone()
+                                   (name, to_iso(now or self._db_now(self._db)))).fetchone()
         return row[0] if row else None
+
+    def _db_now(self, db: Connection) -> datetime:
+        """The database server's clock (UTC, to the second), the one clock leases use."""
+        if self.dialect == "postgresql":
+            value = db.execute("SELECT now()").fetchone()[0]
+            return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        return datetime.fromisoformat(db.execute("SELECT strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')").fetchone()[0])
 
     def source_states(self) -> list[SourceState]:
         with self._lock:
@@ -678,12 +706,16 @@ class Store:
         """
         with self.transaction() as db:
             return db.execute(
-                "UPDATE outbox SET state = 'queued', updated_at = ? WHERE state = 'sending'", (to_iso(utcnow()),)
+                "UPDATE outbox SET state = 'queued', claimed_by = NULL, updated_at = ? WHERE state = 'sending'",
+                (to_iso(utcnow()),),
             ).rowcount
 
-    def claim_next(self, *, now: datetime, skip_targets: Sequence[str] = ()) -> OutboxMessage | None:
-        """Take the oldest queued message and mark it 'sending'.
+    def claim_next(
+        self, *, owner: str, now: datetime, skip_targets: Sequence[str] = (), lease: str | None = None,
+    ) -> OutboxMessage | None:
+        """Take the oldest queued message and mark it 'sending' by ``owner``.
 
+        With ``lease``, only while ``owner`` holds that lease by the database's clock.
         Messages for ``skip_targets`` (the channel, while posting is paused) stay queued.
         An edit or follow-up waits until the post it edits or answers is sent (or has
         failed for good); it then carries that post's Telegram message id.
@@ -703,10 +735,17 @@ class Store:
             ).fetchone()
             if row is None:
                 return None
-            db.execute(
-                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?",
-                (to_iso(now), row["id"]),
-            )
+            fence, fence_args = "", []
+            if lease is not None:
+                fence = " AND EXISTS (SELECT 1 FROM leases WHERE name = ? AND owner = ? AND until > ?)"
+                fence_args = [lease, owner, to_iso(self._db_now(db))]
+            claimed = db.execute(
+                "UPDATE outbox SET state = 'sending', claimed_by = ?, attempts = attempts + 1, updated_at = ?"
+                f" WHERE id = ? AND state = 'queued'{fence}",
+                [owner, to_iso(now), row["id"], *fence_args],
+            ).rowcount
+            if not claimed:
+                return None
         return OutboxMessage(
             id=row["id"], kind=row["kind"], target=row["target"], body=row["body"],
             attempts=row["attempts"] + 1, item_id=row["item_id"], digest_day=row["digest_day"],
@@ -714,29 +753,35 @@ class Store:
             parent_id=row["parent_id"], parent_message_id=row["parent_message_id"], parent_state=row["parent_state"],
         )
 
-    def mark_sent(self, message_id: int, telegram_id: int | None, *, now: datetime) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE outbox SET state = 'sent', message_id = ?, sent_at = ?, updated_at = ?, last_error = NULL"
-                " WHERE id = ?",
-                (telegram_id, to_iso(now), to_iso(now), message_id),
-            )
+    # mark_sent, mark_failed and release are fenced: they change a row only while it is
+    # 'sending' by ``owner``. A stale sender (its lease lapsed, another took over, re-
+    # queued and sent the post) changes nothing, and they return False.
 
-    def mark_failed(self, message_id: int, reason: str, *, now: datetime) -> None:
+    def mark_sent(self, message_id: int, telegram_id: int | None, *, owner: str, now: datetime) -> bool:
+        with self.transaction() as db:
+            return bool(db.execute(
+                "UPDATE outbox SET state = 'sent', message_id = ?, sent_at = ?, updated_at = ?, last_error = NULL,"
+                " claimed_by = NULL WHERE id = ? AND state = 'sending' AND claimed_by = ?",
+                (telegram_id, to_iso(now), to_iso(now), message_id, owner),
+            ).rowcount)
+
+    def mark_failed(self, message_id: int, reason: str, *, owner: str, now: datetime) -> bool:
         """A permanent failure: kept with its reason, never retried automatically."""
         with self.transaction() as db:
-            db.execute(
-                "UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?",
-                (reason[:1000], to_iso(now), message_id),
-            )
+            return bool(db.execute(
+                "UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ?, claimed_by = NULL"
+                " WHERE id = ? AND state = 'sending' AND claimed_by = ?",
+                (reason[:1000], to_iso(now), message_id, owner),
+            ).rowcount)
 
-    def release(self, message_id: int, reason: str, *, now: datetime) -> None:
+    def release(self, message_id: int, reason: str, *, owner: str, now: datetime) -> bool:
         """A transient failure: back to the queue, keeping its place (oldest first)."""
         with self.transaction() as db:
-            db.execute(
-                "UPDATE outbox SET state = 'queued', last_error = ?, updated_at = ? WHERE id = ?",
-                (reason[:1000], to_iso(now), message_id),
-            )
+            return bool(db.execute(
+                "UPDATE outbox SET state = 'queued', last_error = ?, updated_at = ?, claimed_by = NULL"
+                " WHERE id = ? AND state = 'sending' AND claimed_by = ?",
+                (reason[:1000], to_iso(now), message_id, owner),
+            ).rowcount)
 
     def outbox_counts(self) -> dict[str, int]:
         with self._lock:

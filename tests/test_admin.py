@@ -5,6 +5,7 @@ Also the sender's side of /pause, without Telegram."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -12,10 +13,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from bot.analysis import Analysis, Detainee
-from bot.config import load_config
 from bot.models import SourceConfig
 from bot.outbox import Sender
 from bot.publish.format import AlertPost, format_alert
@@ -24,7 +25,8 @@ from bot.store import NewItem, QueuedPost, Store, utcnow
 from bot.triage import review_request
 from tests.support.botapi import BotAPIServer
 from tests.support.feeds import ARREST_EN
-from tests.test_e2e import news_feed, write_sources
+from tests.test_e2e import news_feed, no_digest_yet, write_sources
+from tests.test_service import serving
 
 STRANGER = 555000111
 
@@ -42,24 +44,23 @@ async def until(predicate: Callable[[], object], timeout: float = 20.0) -> bool:
 async def running(tmp_path: Path, botapi: BotAPIServer, feeds: dict[str, str] | None = None,
                   *, admin_ids: tuple[int, ...] | None = None) -> AsyncIterator[Service]:
     """The service as `arrestwatch run` runs it, in this event loop, with the admin allowed."""
-    sources = write_sources(tmp_path / "sources.toml", feeds or {}, extra='timezone = "UTC"\ndigest_time = "23:59"\n')
+    sources = write_sources(tmp_path / "sources.toml", feeds or {}, extra=no_digest_yet())
     store = Store.open(tmp_path / "db.sqlite3")
     telegram = TelegramSettings(
         token=botapi.token, chat_id=str(botapi.chat_id), admin_chat_id=str(botapi.admin_chat_id), api_url=botapi.url,
         admin_ids=(botapi.admin_chat_id,) if admin_ids is None else admin_ids,
     )
-    stop = asyncio.Event()
     try:
-        async with Service(load_config(sources), store, telegram) as service:
-            service.admin_poll_timeout = 1.0
-            task = asyncio.create_task(service.run(stop=stop))
-            try:
-                yield service
-            finally:
-                stop.set()
-                await asyncio.wait_for(task, timeout=15)
+        async with serving(sources, store, botapi, telegram=telegram) as service:
+            yield service
     finally:
         store.close()
+
+
+def sender_idle(service: Service, queued: int = 0) -> bool:
+    """The sender is between drains with ``queued`` posts held and none being sent."""
+    counts = service.store.outbox_counts()
+    return not service.sender.draining and counts["queued"] == queued and counts["sending"] == 0
 
 
 def admin_replies(botapi: BotAPIServer) -> list[str]:
@@ -140,7 +141,7 @@ async def test_a_stranger_gets_no_answer_and_is_logged(tmp_path: Path, botapi, c
         }})
         botapi.push_admin_message("/status")  # updates are handled in order: this answer comes after
         assert await until(lambda: admin_replies(botapi))
-        await asyncio.sleep(0.3)
+        assert await until(lambda: any(str(STRANGER) in r.getMessage() for r in caplog.records))  # refused
     assert sends_to(botapi, STRANGER) == []
     assert len(admin_replies(botapi)) == 1
     assert any(str(STRANGER) in r.getMessage() and "TELEGRAM_ADMIN_IDS" in r.getMessage() for r in caplog.records)
@@ -149,9 +150,11 @@ async def test_a_stranger_gets_no_answer_and_is_logged(tmp_path: Path, botapi, c
 
 async def test_without_admin_ids_commands_are_off(tmp_path: Path, botapi, caplog) -> None:
     caplog.set_level(logging.INFO, logger="bot.service")
-    async with running(tmp_path, botapi, admin_ids=()):
+    async with running(tmp_path, botapi, admin_ids=()) as service:
         botapi.push_admin_message("/status")
-        await asyncio.sleep(1.0)
+        # Started, with the admin loop's decision logged: commands stay off from here on.
+        assert await until(lambda: service.started.is_set()
+                           and any("TELEGRAM_ADMIN_IDS" in r.getMessage() for r in caplog.records))
     assert admin_replies(botapi) == []
     assert not any(method.lower() == "getupdates" for method, _ in botapi.requests)
     assert any("TELEGRAM_ADMIN_IDS" in r.getMessage() for r in caplog.records)
@@ -166,7 +169,7 @@ async def test_pause_holds_channel_posts_and_resume_releases_them(tmp_path: Path
         service.store.queue_post(QueuedPost("operators' notice", kind="notice", target="admin"), now=utcnow())
         service.wake_sender()
         assert await until(lambda: any("operators' notice" in t for t in admin_replies(botapi)))
-        await asyncio.sleep(0.5)
+        assert await until(lambda: sender_idle(service, queued=1))  # the drain ended with the alert held
         assert botapi.sent_to(botapi.chat_id) == []
         assert service.store.outbox_counts()["queued"] == 1
 
@@ -205,7 +208,11 @@ async def test_test_command_shows_the_post_an_article_would_make(tmp_path: Path,
             "<html><head><title>Almaty activist jailed for 15 days over picket</title></head><body>"
             "<nav>Home | World</nav><article><h1>Almaty activist jailed for 15 days over picket</h1>"
             + "".join(f"<p>{sentence}.</p>" for sentence in ARREST_EN.split(". ")) + "</article></body></html>")
-    async with running(tmp_path, botapi) as service:
+    web.add_redirect("/news/moved.html", "http://[64:ff9b::a9fe:a9fe]/latest/meta-data")  # 169.254.169.254
+    # A configured source on the test server's host: only that makes its local pages fetchable.
+    async with running(tmp_path, botapi, {"Local": web.url("/missing.xml")}) as service:
+        assert await until(lambda: any(s.last_polled_at is not None for s in service.store.source_states()))
+        assert service.analysis is not None and service.analysis.pids() == []  # a failed feed needs no analysis
         botapi.push_admin_message(f"/test {web.url('/news/jailed.html')}")
         assert await until(lambda: admin_replies(botapi), timeout=60)
         reply = admin_replies(botapi)[0]
@@ -213,13 +220,18 @@ async def test_test_command_shows_the_post_an_article_would_make(tmp_path: Path,
         assert "Aidar Serikbayev" in reply and "15 days" in reply
         assert service.store.item_count() == 0
         assert service.store.outbox_counts()["queued"] == 0
+        assert service.analysis.pids() != []  # analysed in the child process, not in the service's
+
+        botapi.push_admin_message(f"/test {web.url('/news/moved.html')}")
+        assert await until(lambda: len(admin_replies(botapi)) == 2, timeout=30)
+        assert "private or local address" in admin_replies(botapi)[1]
 
         botapi.push_admin_message(f"/test {web.url('/nothing-here')}")
-        assert await until(lambda: len(admin_replies(botapi)) == 2, timeout=30)
-        assert "Could not fetch" in admin_replies(botapi)[1]
+        assert await until(lambda: len(admin_replies(botapi)) == 3, timeout=30)
+        assert "Could not fetch" in admin_replies(botapi)[2]
         botapi.push_admin_message("/test javascript:alert(1)")
-        assert await until(lambda: len(admin_replies(botapi)) == 3)
-        assert "Usage" in admin_replies(botapi)[2]
+        assert await until(lambda: len(admin_replies(botapi)) == 4)
+        assert "Usage" in admin_replies(botapi)[3]
     assert botapi.sent_to(botapi.chat_id) == []
 
 
@@ -244,7 +256,7 @@ async def test_approve_posts_the_alert_once_even_on_a_double_click(tmp_path: Pat
         botapi.push_callback(f"approve:{item_id}", message_id=message_id)
         assert await until(lambda: answered(botapi) == 2)
         assert await until(lambda: botapi.sent_to(botapi.chat_id))
-        await asyncio.sleep(0.5)
+        assert await until(lambda: sender_idle(service))  # whatever the second click queued is sent by now
         channel = botapi.sent_to(botapi.chat_id)
         assert len(channel) == 1
         assert "Aidar Serikbayev" in channel[0].text and "Activist taken away <by police> & questioned" in channel[0].text
@@ -265,7 +277,7 @@ async def test_reject_records_the_decision_and_posts_nothing(tmp_path: Path, bot
         botapi.push_callback(f"reject:{item_id}", message_id=message_id)
         assert await until(lambda: answered(botapi) == 1)
         assert await until(lambda: any(m.edited for m in botapi.sent_to(botapi.admin_chat_id)))
-        await asyncio.sleep(0.5)
+        assert await until(lambda: sender_idle(service))
         review = next(m for m in botapi.sent_to(botapi.admin_chat_id) if m.message_id == message_id)
         assert review.text.startswith("❌ Rejected by Admin")
         assert [i.id for i in service.store.items_with_status("rejected")] == [item_id]
@@ -339,3 +351,25 @@ async def test_outbox_and_retry_commands_send_a_failed_post_again(tmp_path: Path
         botapi.push_admin_message("/retry 12345")
         assert await until(lambda: any("Nothing to retry" in text for text in admin_replies(botapi)))
     assert len(botapi.sent_to(botapi.chat_id)) == 1
+
+
+# -- nothing left open --------------------------------------------------------------------
+
+
+def open_http_clients() -> list[httpx.AsyncClient]:
+    """HTTP clients still open once everything unreachable is collected."""
+    gc.collect()
+    return [obj for obj in gc.get_objects() if isinstance(obj, httpx.AsyncClient) and not obj.is_closed]
+
+
+async def test_a_stopped_service_leaves_no_http_client_open(tmp_path: Path, botapi) -> None:
+    # Stopping the operators' bot ends with one more getUpdates (to confirm the last
+    # update); a slow answer keeps the bot stopping while the service finishes stopping.
+    assert open_http_clients() == []
+    async with running(tmp_path, botapi) as service:
+        assert await until(lambda: service.admin is not None
+                           and any(method.lower() == "getupdates" for method, _ in list(botapi.requests)))
+        admin = service.admin  # held here, so its clients cannot vanish unclosed with it
+        botapi.delays["getupdates"] = 0.5
+    assert not admin.application.running
+    assert open_http_clients() == []

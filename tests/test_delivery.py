@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 from bot.store import Store
 from tests.support.feeds import Story, rss
-from tests.test_e2e import arrestwatch, write_sources
+from tests.test_e2e import arrestwatch, no_digest_yet, write_sources
 from tests.test_service import start_run, wait_for
 
 NAMES = ["Aidar Serikbayev", "Marat Zhaksylykov", "Gulnar Ospanova", "Dana Omarova", "Timur Bekov",
@@ -32,6 +34,12 @@ def feed(count: int) -> str:
     return rss([arrest_story(i, name) for i, name in enumerate(NAMES[:count])])
 
 
+def outbox_left(tmp_path: Path) -> int:
+    """Posts still queued or being sent, read beside the running service."""
+    with closing(sqlite3.connect(tmp_path / "db.sqlite3", timeout=10)) as db:
+        return db.execute("SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending')").fetchone()[0]
+
+
 def sends(botapi) -> list[str]:
     return [method for method, _ in list(botapi.requests) if method.lower() == "sendmessage"]
 
@@ -39,7 +47,7 @@ def sends(botapi) -> list[str]:
 def test_killed_between_queueing_and_sending_loses_nothing_and_doubles_nothing(tmp_path: Path, web, botapi) -> None:
     web.add("/feed.xml", feed(3), content_type="application/rss+xml")
     write_sources(tmp_path / "sources.toml", {"News": web.url("/feed.xml")},
-                  extra='timezone = "UTC"\ndigest_time = "23:59"\n')
+                  extra=no_digest_yet())
     botapi.fail_next(10_000, status=502)  # Telegram is down: the alerts stay queued
     service = start_run(tmp_path, botapi)
     try:
@@ -59,7 +67,7 @@ def test_killed_between_queueing_and_sending_loses_nothing_and_doubles_nothing(t
     service = start_run(tmp_path, botapi)
     try:
         assert wait_for(lambda: len(botapi.messages) >= 3, timeout=60), [m.text for m in botapi.messages]
-        time.sleep(2)  # would anything be posted twice?
+        assert wait_for(lambda: outbox_left(tmp_path) == 0)  # all marked sent: nothing can be posted again
         posted = [next(n for n in NAMES if n in m.text) for m in botapi.messages]
         assert sorted(posted) == sorted(NAMES[:3])
     finally:

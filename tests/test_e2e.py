@@ -24,6 +24,19 @@ def write_sources(path: Path, feeds: dict[str, str], extra: str = "") -> Path:
     return path
 
 
+def noon_zone(later: int = 0) -> str:
+    """A fixed-offset zone where it is 12:xx now (plus ``later`` hours), so neither
+    midnight nor a digest time near it makes a test depend on the hour it runs at."""
+    hours = (12 - datetime.now(timezone.utc).hour) % 24
+    hours = (hours - 24 if hours > 12 else hours) + later
+    return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"  # Etc/GMT-5 is UTC+5
+
+
+def no_digest_yet() -> str:
+    """[settings] lines under which no digest is due while a test runs, whatever the hour."""
+    return f'timezone = "{noon_zone()}"\ndigest_time = "23:00"\n'
+
+
 def arrestwatch(tmp_path: Path, *args: str, botapi=None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run the CLI as a user would, with only the environment it documents."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}

@@ -285,15 +285,15 @@ def test_edits_and_follow_ups_wait_for_their_alert_and_migrating_keeps_the_outbo
         alert_id = store.outbox_rows(kind="alert")[0]["id"]
         store.queue_post(QueuedPost("<b>alert</b>\nAlso reported by: X", kind="edit", parent_id=alert_id), now=T0)
         store.queue_post(QueuedPost("update", kind="followup", parent_id=alert_id), now=T0)
-        claimed = store.claim_next(now=T0)
+        claimed = store.claim_next(owner="A", now=T0)
         assert claimed is not None and claimed.kind == "alert"
-        store.release(claimed.id, "Telegram is down", now=T0)
-        claimed = store.claim_next(now=T0)
+        store.release(claimed.id, "Telegram is down", owner="A", now=T0)
+        claimed = store.claim_next(owner="A", now=T0)
         assert claimed is not None and claimed.kind == "alert"  # the edit does not overtake it
-        assert store.claim_next(now=T0) is None  # both wait while the alert is being sent
-        store.mark_sent(claimed.id, 77, now=T0)
-        edit = store.claim_next(now=T0)
-        followup = store.claim_next(now=T0)
+        assert store.claim_next(owner="A", now=T0) is None  # both wait while the alert is being sent
+        store.mark_sent(claimed.id, 77, owner="A", now=T0)
+        edit = store.claim_next(owner="A", now=T0)
+        followup = store.claim_next(owner="A", now=T0)
         assert edit is not None and edit.kind == "edit" and edit.parent_message_id == 77
         assert followup is not None and followup.kind == "followup" and followup.parent_message_id == 77
     finally:

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 from bot.analysis.result import Analysis, Detainee
 from bot.publish.format import POST_LIMIT, AlertPost, DigestEntry, format_alert, format_digest, format_term
+from bot.publish.text import visible_len
 
 
 class _Balance(HTMLParser):
@@ -71,7 +72,7 @@ def test_huge_alert_stays_within_the_limit_and_valid() -> None:
     people = tuple(Detainee(f"Person Number{i}", f"{i + 1} days") for i in range(400))
     post = AlertPost("T" * 1000, "https://x.example/" + "p" * 3000, "S", arrest(*people, evidence=("word " * 2000,)))
     body = format_alert(post, "en")
-    assert len(body) <= POST_LIMIT
+    assert visible_len(body) <= POST_LIMIT  # as Telegram counts: UTF-16 units of the visible text
     text = visible(body)
     assert "Person Number0" in text and "+" in text  # the rest are counted, not silently dropped
 
@@ -87,7 +88,7 @@ def _entries(n: int) -> list[DigestEntry]:
 
 def test_long_digest_is_split_into_valid_parts_listing_everyone() -> None:
     parts = format_digest(date(2026, 1, 1), _entries(120), "en")
-    assert len(parts) > 1 and all(len(p) <= POST_LIMIT for p in parts)
+    assert len(parts) > 1 and all(visible_len(p) <= POST_LIMIT for p in parts)
     text = "\n".join(visible(p) for p in parts)
     assert all(f"Person {i} " in text or text.endswith(f"Person {i}") for i in range(120) if i % 7 == 0)
     assert f"part 1 of {len(parts)}" in parts[0]

@@ -28,9 +28,9 @@ from bot.logs import configure_logging
 from bot.metrics import METRIC_NAMES
 from bot.service import Service, StatusServerError, TelegramSettings
 from bot.store import Store
-from tests.test_e2e import news_feed, write_sources
+from tests.test_e2e import news_feed, no_digest_yet, write_sources
 
-SETTINGS = 'timezone = "UTC"\ndigest_time = "23:59"\n'
+SETTINGS = no_digest_yet()
 
 
 async def eventually(check, timeout: float = 30.0):

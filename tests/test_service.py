@@ -4,11 +4,14 @@ live reload of sources.toml, and the digest when the service was down at digest 
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -17,7 +20,7 @@ from bot.service import Service, TelegramSettings
 from bot.store import Store
 from bot.watch import note_poll
 from tests.support.feeds import ARREST_EN, ARREST_RU, Story, rss
-from tests.test_e2e import news_feed, write_sources
+from tests.test_e2e import news_feed, no_digest_yet, noon_zone, write_sources
 
 
 def wait_for(predicate, timeout: float = 30.0) -> bool:
@@ -42,7 +45,7 @@ def start_run(tmp_path: Path, botapi) -> subprocess.Popen[str]:
 def test_run_posts_refuses_a_second_instance_and_stops_on_sigterm(tmp_path: Path, web, botapi) -> None:
     web.add("/en.xml", news_feed(), content_type="application/rss+xml")
     write_sources(tmp_path / "sources.toml", {"EN news": web.url("/en.xml")},
-                  extra='timezone = "UTC"\ndigest_time = "23:59"\n')
+                  extra=no_digest_yet())
     service = start_run(tmp_path, botapi)
     try:
         assert wait_for(lambda: len(botapi.messages) >= 1), "the service posted nothing"
@@ -62,12 +65,13 @@ def test_run_posts_refuses_a_second_instance_and_stops_on_sigterm(tmp_path: Path
             service.kill()
 
 
-async def test_changed_sources_file_is_reloaded_and_a_bad_one_is_rejected(tmp_path: Path, web, botapi) -> None:
+async def test_changed_sources_file_is_reloaded_and_a_bad_one_is_rejected(tmp_path: Path, web, botapi, caplog) -> None:
+    caplog.set_level(logging.ERROR, logger="bot.service")
     web.add("/en.xml", news_feed(), content_type="application/rss+xml")
     web.add("/ru.xml", rss([Story("ru-1", "Активиста арестовали на 10 суток", ARREST_RU, "http://127.0.0.1/ru/1")]),
             content_type="application/rss+xml")
     sources = write_sources(tmp_path / "sources.toml", {"EN": web.url("/en.xml")},
-                            extra='timezone = "UTC"\ndigest_time = "23:59"\n')
+                            extra=no_digest_yet())
     store = Store.open(tmp_path / "db.sqlite3")
     telegram = TelegramSettings(token=botapi.token, chat_id=str(botapi.chat_id), api_url=botapi.url)
     stop = asyncio.Event()
@@ -84,11 +88,15 @@ async def test_changed_sources_file_is_reloaded_and_a_bad_one_is_rejected(tmp_pa
 
         assert await posted(1)
         sources.write_text(sources.read_text() + "\n[[source]]\nname = \"bad\"\nurl = \"ftp://nope\"\n")
-        await asyncio.sleep(1.0)
+        for _ in range(300):  # until the reload has read the bad file and refused it
+            if any("sources not reloaded" in r.getMessage() for r in caplog.records):
+                break
+            await asyncio.sleep(0.1)
+        assert any("ftp://nope" in r.getMessage() for r in caplog.records)
         assert [s.name for s in service.config.sources] == ["EN"]  # the last good list is kept
 
         write_sources(sources, {"EN": web.url("/en.xml"), "RU": web.url("/ru.xml")},
-                      extra='timezone = "UTC"\ndigest_time = "23:59"\n')
+                      extra=no_digest_yet())
         assert await posted(2), "the added source was not polled"
         assert "Жумабаев" in botapi.messages[1].text
         stop.set()
@@ -112,12 +120,84 @@ async def test_a_digest_missed_while_down_is_posted_at_start_and_only_once(tmp_p
         stop = asyncio.Event()
         async with Service(load_config(sources), store, telegram) as service:
             task = asyncio.create_task(service.run(stop=stop))
-            for _ in range(100):
-                if botapi.messages:
-                    break
-                await asyncio.sleep(0.1)
-            await asyncio.sleep(0.5)
+            assert await settled(service)  # the digest caught up and the sender idle: nothing more comes
             stop.set()
             await asyncio.wait_for(task, timeout=10)
         store.close()
     assert len(botapi.messages) == 1  # the quiet-day line, once
+
+
+@asynccontextmanager
+async def serving(sources: Path, store: Store, botapi, *, telegram: TelegramSettings | None = None,
+                  reload_seconds: float = 1.0, admin_poll_timeout: float = 1.0) -> AsyncIterator[Service]:
+    """``arrestwatch run`` in this event loop until the block ends (posting to ``botapi``)."""
+    telegram = telegram or TelegramSettings(token=botapi.token, chat_id=str(botapi.chat_id), api_url=botapi.url)
+    stop = asyncio.Event()
+    async with Service(load_config(sources), store, telegram) as service:
+        service.reload_seconds = reload_seconds
+        service.admin_poll_timeout = admin_poll_timeout
+        task = asyncio.create_task(service.run(stop=stop))
+        try:
+            yield service
+        finally:
+            stop.set()
+            await asyncio.wait_for(task, timeout=15)
+
+
+async def settled(service: Service) -> bool:
+    """Wait until the service has started and its sender has nothing left to do."""
+
+    def idle() -> bool:
+        counts = service.store.outbox_counts()
+        return service.started.is_set() and not service.sender.draining and counts["queued"] + counts["sending"] == 0
+
+    for _ in range(300):
+        if idle():
+            return True
+        await asyncio.sleep(0.1)
+    return False
+
+
+async def test_a_digest_missed_across_midnight_is_posted_at_start(tmp_path: Path, botapi) -> None:
+    from zoneinfo import ZoneInfo
+
+    zone = noon_zone()
+    sources = write_sources(tmp_path / "sources.toml", {"EN": "http://127.0.0.1:1/feed.xml"},
+                            extra=f'timezone = "{zone}"\ndigest_time = "23:00"\n')
+    store = Store.open(tmp_path / "db.sqlite3")
+    # The service watched this source the day before yesterday, then was down from
+    # before yesterday's 23:00 until now (about noon): yesterday's digest was never posted.
+    [state] = store.sync_sources(load_config(sources).sources).values()
+    store.record_poll_success(state.id, now=datetime.now(timezone.utc) - timedelta(days=2), etag=None,
+                              last_modified=None, new_items=0)
+    async with serving(sources, store, botapi) as service:
+        assert await settled(service)
+    yesterday = (datetime.now(ZoneInfo(zone)) - timedelta(days=1)).date().isoformat()
+    assert store.digest_exists(yesterday)
+    store.close()
+    assert [m.text for m in botapi.messages if "Daily digest" in m.text] == [
+        f"📋 Daily digest for {yesterday}: no arrests reported in the last 24 hours."]
+
+
+async def test_a_reloaded_timezone_and_digest_time_move_the_digest(tmp_path: Path, botapi) -> None:
+    zone = noon_zone()
+    sources = write_sources(tmp_path / "sources.toml", {}, extra=f'timezone = "{zone}"\ndigest_time = "23:00"\n')
+    store = Store.open(tmp_path / "db.sqlite3")
+    async with serving(sources, store, botapi, reload_seconds=0.1) as service:
+        assert await settled(service) and botapi.messages == []  # 23:00 is hours away
+        # 13:00 in a zone where it is 14:xx now: due (neither the old zone nor the old time alone is).
+        later = noon_zone(later=2)
+        write_sources(sources, {}, extra=f'timezone = "{later}"\ndigest_time = "13:00"\n')
+        assert await _posted(botapi) and await settled(service)
+        job = service._scheduler.get_job("digest")  # type: ignore[union-attr]
+        assert str(job.trigger.timezone) == later and "hour='13'" in str(job.trigger)
+    store.close()
+    assert len(botapi.messages) == 1 and "Daily digest" in botapi.messages[0].text
+
+
+async def _posted(botapi) -> bool:
+    for _ in range(100):
+        if botapi.messages:
+            return True
+        await asyncio.sleep(0.1)
+    return False

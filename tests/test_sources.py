@@ -180,9 +180,9 @@ def test_html_listing_with_selectors() -> None:
     assert len(entries) == 2  # the third story repeats the first (same URL without #comments)
     first, second = entries
     assert first.title == "Two bloggers detained after livestream"
-    assert first.published == datetime(2025, 4, 3, 14, 20, tzinfo=timezone.utc)
+    assert first.published == datetime(2025, 4, 3, 9, 20, tzinfo=timezone.utc)  # "03.04.2025 14:20" in Almaty (UTC+5)
     assert first.text == "The bloggers were taken to a district station."
-    assert second.published == datetime(2025, 4, 2, tzinfo=timezone.utc) and second.text == ""
+    assert second.published == datetime(2025, 4, 1, 19, 0, tzinfo=timezone.utc)  # midnight of 02.04.2025 in Almaty and second.text == ""
 
 
 def test_html_listing_from_article_elements() -> None:

@@ -75,15 +75,15 @@ def test_outbox_moves_oldest_first_and_survives_a_crash_mid_send(db_location: st
     store = Store.open(path)
     sid = source_id(store)
     store.add_items([(make_item(sid, (f"k{i}",)), QueuedPost(f"body {i}")) for i in range(3)], now=NOW)
-    claimed = store.claim_next(now=NOW)
+    claimed = store.claim_next(owner="A", now=NOW)
     assert claimed is not None and claimed.body == "body 0"
     store.close()  # the process dies while "sending"
     store = Store.open(path)
     assert store.requeue_stale() == 1
     bodies = []
-    while (message := store.claim_next(now=NOW)) is not None:
+    while (message := store.claim_next(owner="A", now=NOW)) is not None:
         bodies.append(message.body)
-        store.mark_sent(message.id, 100 + message.id, now=NOW)
+        store.mark_sent(message.id, 100 + message.id, owner="A", now=NOW)
     assert bodies == ["body 0", "body 1", "body 2"]
     assert store.outbox_counts()["sent"] == 3
     store.close()
@@ -92,11 +92,11 @@ def test_outbox_moves_oldest_first_and_survives_a_crash_mid_send(db_location: st
 def test_failed_and_released_messages(store: Store) -> None:
     sid = source_id(store)
     store.add_items([(make_item(sid, ("a",)), QueuedPost("one")), (make_item(sid, ("b",)), QueuedPost("two"))], now=NOW)
-    first = store.claim_next(now=NOW)
-    store.release(first.id, "network down", now=NOW)
-    assert store.claim_next(now=NOW).id == first.id  # keeps its place in the queue
-    store.mark_failed(first.id, "Bad Request: chat not found", now=NOW)
-    assert store.claim_next(now=NOW).body == "two"
+    first = store.claim_next(owner="A", now=NOW)
+    store.release(first.id, "network down", owner="A", now=NOW)
+    assert store.claim_next(owner="A", now=NOW).id == first.id  # keeps its place in the queue
+    store.mark_failed(first.id, "Bad Request: chat not found", owner="A", now=NOW)
+    assert store.claim_next(owner="A", now=NOW).body == "two"
     failed = [row for row in store.outbox_rows() if row["state"] == "failed"]
     assert failed[0]["last_error"] == "Bad Request: chat not found" and failed[0]["attempts"] == 2
 
@@ -263,7 +263,7 @@ async def test_a_sender_waits_for_the_lease_and_takes_over_what_a_dead_one_left(
     chats = {"channel": "-100", "admin": None}
     # Worker A takes the lease and dies mid-send: its post stays 'sending', its lease held.
     assert store.acquire_lease(SENDER_LEASE, "A", now=utcnow(), duration=timedelta(seconds=1))
-    assert store.claim_next(now=NOW).body == "body 0"
+    assert store.claim_next(owner="A", now=NOW).body == "body 0"
     publisher = RecordingPublisher()
     sender = Sender(store, publisher, chats, owner="B", lease=timedelta(seconds=1))
     busy = await sender.drain(timeout=5)
@@ -367,3 +367,82 @@ def test_a_worker_sees_what_another_worker_changed_in_an_event_it_keeps_in_memor
     finally:
         first.close()
         second.close()
+
+
+async def test_a_stale_sender_cannot_send_a_post_again(store: Store) -> None:
+    """A's lease lapses mid-send; B takes over, re-queues, sends and marks the post sent;
+    A's send then fails and it releases the post: the release must change nothing."""
+    sid = source_id(store)
+    store.add_items([(make_item(sid, ("k1",)), QueuedPost("body 1"))], now=NOW)
+    assert store.acquire_lease(SENDER_LEASE, "A", duration=timedelta(0))  # lapses at once (database clock)
+    stale = store.claim_next(owner="A", lease=SENDER_LEASE, now=NOW)
+    assert stale is None  # a lapsed lease claims nothing …
+    assert store.acquire_lease(SENDER_LEASE, "A", duration=timedelta(seconds=30))
+    stale = store.claim_next(owner="A", lease=SENDER_LEASE, now=NOW)  # … a held one does
+    assert stale is not None
+    store.acquire_lease(SENDER_LEASE, "A", now=NOW - timedelta(hours=1), duration=timedelta(seconds=1))  # A stalls
+
+    publisher = RecordingPublisher()
+    report = await Sender(store, publisher, {"channel": "-100", "admin": None}, owner="B").drain(timeout=10)
+    assert report.sent == 1 and publisher.sent == ["body 1"]
+
+    assert not store.release(stale.id, "timed out", owner="A", now=NOW)  # A wakes up: fenced off
+    assert not store.mark_failed(stale.id, "Bad Request", owner="A", now=NOW)
+    assert not store.mark_sent(stale.id, 1, owner="A", now=NOW)
+    assert store.outbox_counts() == {"queued": 0, "sending": 0, "sent": 1, "failed": 0}
+    again = await Sender(store, publisher, {"channel": "-100", "admin": None}, owner="C").drain(timeout=10)
+    assert again.sent == 0 and publisher.sent == ["body 1"]  # posted once
+
+
+def test_leases_use_the_database_clock(store: Store) -> None:
+    # A worker whose clock is an hour behind still sees a lease the database says is live.
+    assert store.acquire_lease(SENDER_LEASE, "A", duration=timedelta(seconds=30))
+    assert store.lease_holder(SENDER_LEASE) == "A"
+    assert not store.acquire_lease(SENDER_LEASE, "B", duration=timedelta(seconds=30))
+    name = store.sync_sources([SourceConfig(name="S", url="https://s.example/rss")])["S"].name
+    [claimed] = store.claim_due_sources([name], owner="A", lease=timedelta(seconds=30), limit=1)
+    assert claimed.lease_owner == "A" and claimed.lease_until is not None
+    assert abs((claimed.lease_until - utcnow()).total_seconds() - 30) < 5
+    assert store.claim_due_sources([name], owner="B", lease=timedelta(seconds=30), limit=1) == []
+    assert store.renew_source_leases("A", lease=timedelta(seconds=60)) == 1
+
+
+
+FULL_DISK_SCRIPT = """
+import os, sys
+from dataclasses import replace
+from bot.store import QueuedPost, Store
+from tests.test_store import NOW, make_item, source_id
+store = Store.open(sys.argv[1])
+sid = source_id(store)
+# More than SQLite's page cache in one transaction: the pages spill to a file that cannot
+# grow, and SQLite rolls the transaction back itself.
+items = [(replace(make_item(sid, (f"big{i}",)), text=os.urandom(600_000).hex()), QueuedPost(f"alert {i}")) for i in range(4)]
+try:
+    store.add_items(items, now=NOW)
+except Exception as exc:
+    print(f"{type(exc).__name__}: {exc}")
+store.add_items([(make_item(sid, ("small",)), QueuedPost("small"))], now=NOW)  # the store still works
+print("small ok")
+"""
+
+
+def test_a_full_disk_is_reported_as_such(tmp_path: Path) -> None:
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    Store.open(tmp_path / "db.sqlite3").close()  # migrated while there is room
+
+    def small_disk() -> None:  # files may not grow past 1 MB: writes fail as on a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1024 * 1024, 1024 * 1024))
+
+    run = subprocess.run([sys.executable, "-c", FULL_DISK_SCRIPT, str(tmp_path / "db.sqlite3")],
+                         cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, timeout=120,
+                         preexec_fn=small_disk)
+    assert run.returncode == 0, run.stderr
+    first = run.stdout.splitlines()[0]
+    assert "no transaction is active" not in first and ("disk I/O error" in first or "full" in first), first
+    assert run.stdout.splitlines()[1] == "small ok"

@@ -17,7 +17,7 @@ import psycopg
 
 from tests.support.feeds import rss
 from tests.test_delivery import arrest_story
-from tests.test_e2e import write_sources
+from tests.test_e2e import no_digest_yet, write_sources
 from tests.test_service import wait_for
 
 WORKERS = 3
@@ -64,7 +64,7 @@ def test_three_workers_one_killed_post_every_alert_once(tmp_path: Path, web, bot
         web.add(f"/feed-{i}.xml", rss([story], title=f"Feed {i}"),
                 content_type="application/rss+xml", delay=0.2)
         feeds[f"Feed {i:03d}"] = web.url(f"/feed-{i}.xml")
-    write_sources(tmp_path / "sources.toml", feeds, extra='timezone = "UTC"\ndigest_time = "23:59"\n')
+    write_sources(tmp_path / "sources.toml", feeds, extra=no_digest_yet())
 
     started = time.monotonic()
     workers = [start_worker(tmp_path, pg_url, botapi, i) for i in range(WORKERS)]

@@ -2,8 +2,11 @@
 
 Every string that comes from outside (titles, names, source names, URLs, the report's
 sentences) is escaped here and nowhere else, and every post is kept within Telegram's
-4096-character limit by shortening the least important part (the summary) first, so a
-post is never rejected for its size and never silently dropped.
+4,096 limit by shortening the least important part (the summary) first, so a post is
+never rejected for its size and never silently dropped. Telegram counts that limit in
+UTF-16 code units of the visible text (an emoji or a mathematical letter is two), and
+so does every measure here (``visible_len``). Characters that disguise text (bidi
+overrides, zero-width characters, controls) are removed from everything escaped.
 """
 
 from __future__ import annotations
@@ -19,11 +22,17 @@ from bot.analysis.result import Analysis, Detainee
 from bot.dedup import without_tracking
 from bot.places import hashtag, place_key, place_name
 from bot.publish.charge import charge_label, format_charge
+from bot.publish.text import utf16_len, visible_len
+from bot.sanitize import clean_text
 from bot.translit import name_key
 
-# Telegram's limit on a message's text. Posts are kept a little below it.
+# Telegram's limit on a message's visible text, in UTF-16 code units. Posts are kept a
+# little below it.
 TELEGRAM_LIMIT = 4096
 POST_LIMIT = 3700  # leaves room for the review header (bot/triage.py)
+# A digest line's parts (names, titles, places, outlets) are shortened to these.
+DIGEST_NAME_LIMIT = 200
+DIGEST_PLACE_LIMIT = 100
 SUMMARY_LIMIT = 600
 
 LABELS: dict[str, dict[str, str]] = {
@@ -199,13 +208,13 @@ def _labels(language: str) -> dict[str, str]:
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=False)
+    return html.escape(clean_text(text), quote=False)
 
 
 def _link(label: str, url: str | None) -> str:
     """A link to ``url`` (http(s) only), its click-tracking parameters dropped."""
     if url and url.startswith(("http://", "https://")):
-        return f'<a href="{html.escape(without_tracking(url), quote=True)}">{_e(label)}</a>'
+        return f'<a href="{html.escape(without_tracking(clean_text(url)), quote=True)}">{_e(label)}</a>'
     return _e(label)
 
 
@@ -263,14 +272,21 @@ def _detainee_line(person: Detainee, language: str, others: Sequence[tuple[str, 
             f"<b>{_e(format_term(other, language))}</b> ({_e(name)})" for other, name in others
         ]
         term = " · ".join(figures)
-    return f"• <b>{_e(person.name)}</b> — {term}"
+    return f"• <b>{_e(_shorten(person.name, DIGEST_NAME_LIMIT))}</b> — {term}"
 
 
 def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
+    """``text`` on one line, within ``limit`` UTF-16 units, cut at a word where one is near."""
+    text = " ".join(clean_text(text).split())
+    if utf16_len(text) <= limit:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    units, end = 0, 0
+    for end, char in enumerate(text):  # noqa: B007 - end is used after the loop
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > limit - 1:
+            break
+    cut = text[:end]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut[len(cut) // 2:] else cut
     return cut.rstrip(",;:") + "…"
 
 
@@ -360,17 +376,17 @@ def format_alert(post: AlertPost, language: str = "en") -> str:
         return body + f"\n{_e(tags)}"
 
     text = build(people, SUMMARY_LIMIT)
-    if len(text) <= POST_LIMIT:
+    if visible_len(text) <= POST_LIMIT:
         return text
     # Too long: drop the summary first, then list as many people as fit and count the rest.
     text = build(people, 0)
-    while len(text) > POST_LIMIT and len(people) > 1:
+    while visible_len(text) > POST_LIMIT and len(people) > 1:
         hidden = len(analysis.detainees) - len(people) + 2
         people = people[:-2] + [f"• … +{hidden}"]
         text = build(people, 0)
-    if len(text) > POST_LIMIT:
+    if visible_len(text) > POST_LIMIT:
         text = build(people, 0, with_also=False)
-    if len(text) > POST_LIMIT:  # pathological names or URLs: a plain, still valid post
+    if visible_len(text) > POST_LIMIT:  # pathological names or URLs: a plain, still valid post
         names = ", ".join(person.name for person in analysis.detainees) or labels["unnamed"]
         text = f"{head}\n{_e(_shorten(names, 2000))}\n\n{_e(_shorten(post.source_name, 200))}: {_e(_shorten(post.url or '', 1500))}"
     return text
@@ -451,8 +467,8 @@ def format_digest(
     lines: list[str] = []
     for entry in sorted(entries, key=lambda e: e.published.timestamp() if e.published else 0.0):
         shown = place_name(entry.place, language)
-        where = f" · {_e(shown)}" if shown else ""
-        source = _link(entry.source_name, entry.url)
+        where = f" · {_e(_shorten(shown, DIGEST_PLACE_LIMIT))}" if shown else ""
+        source = _link(_shorten(entry.source_name, DIGEST_PLACE_LIMIT), entry.url)
         if entry.other_reports:
             source += f" {_e(labels['more_sources'].format(n=entry.other_reports))}"
         if not entry.detainees:
@@ -471,14 +487,15 @@ def format_digest(
     if places:
         header += "\n" + _e(_shorten(" · ".join(f"{place}: {count}" for place, count in places), 600))
     posts: list[list[str]] = [[]]
-    room = POST_LIMIT - len(header) - 40  # the part marker
+    room = POST_LIMIT - visible_len(header) - 40  # the part marker
     size = 0
     for line in lines:
-        if size + len(line) + 1 > room and posts[-1]:
+        cost = visible_len(line) + 1  # UTF-16 units, as Telegram counts them
+        if size + cost > room and posts[-1]:
             posts.append([])
             size = 0
         posts[-1].append(line)
-        size += len(line) + 1
+        size += cost
     total = len(posts)
     out = []
     for i, chunk in enumerate(posts, 1):

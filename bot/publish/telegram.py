@@ -31,6 +31,7 @@ from telegram.error import (
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.logs import redact_token
 from bot.publish.pacing import MIN_GAP, PER_MINUTE, ChatPacer
 from bot.publish.errors import PublishError
 from bot.publish.text import html_to_text
@@ -193,14 +194,17 @@ class TelegramPublisher:
                     if self.on_flood_wait is not None:
                         self.on_flood_wait(wait)
                     if flood_waits >= self.flood_retries or wait > self.max_flood_wait:
-                        raise _publish_error(exc, chat_id) from None
+                        raise _publish_error(exc, chat_id, self.bot.token) from None
                     flood_waits += 1
                     log.warning("Telegram flood control for chat %s: waiting %.0fs (retry %d of %d)",
                                 chat_id, wait, flood_waits, self.flood_retries)
                     await asyncio.sleep(wait)
                     continue
                 except TelegramError as exc:
-                    raise _publish_error(exc, chat_id) from (None if isinstance(exc, InvalidToken) else exc)
+                    error = _publish_error(exc, chat_id, self.bot.token)
+                    # A cause that quotes the token is not chained (tracebacks would carry it).
+                    quoted = isinstance(exc, InvalidToken) or error.description != exc.message
+                    raise error from (None if quoted else exc)
                 finally:
                     self._pacer(chat_id).record(time.monotonic())
 
@@ -230,9 +234,14 @@ def _retry_after_seconds(exc: FloodWait | RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
-def _publish_error(exc: TelegramError, chat_id: str) -> PublishError:
-    """Translate a python-telegram-bot error into what the operator can do about it."""
-    description = exc.message
+def _publish_error(exc: TelegramError, chat_id: str, token: str | None = None) -> PublishError:
+    """Translate a python-telegram-bot error into what the operator can do about it.
+
+    This is where an error from the Bot API enters the program: its description is
+    redacted here (a server may echo the request path, token included), so the ``once``
+    summary, the outbox's ``last_error``, flags and operators' notices never carry it.
+    """
+    description = redact_token(exc.message, token)
     if isinstance(exc, (FloodWait, RetryAfter)):
         seconds = _retry_after_seconds(exc)
         return PublishError(f"Telegram flood control: asked to wait {seconds:.0f}s before posting to chat "

@@ -44,3 +44,27 @@ def html_to_text(html: str) -> str:
     parser.feed(html)
     parser.close()
     return "".join(parser.parts)
+
+
+def utf16_len(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (a character outside the Basic
+    Multilingual Plane, such as most emoji or a mathematical letter, is two)."""
+    return len(text.encode("utf-16-le", errors="surrogatepass")) // 2
+
+
+class _Visible(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.units = 0
+
+    def handle_data(self, data: str) -> None:
+        self.units += utf16_len(data)
+
+
+def visible_len(html: str) -> int:
+    """The length Telegram's 4,096 limit applies to: UTF-16 units of the visible text of
+    a Telegram HTML message (tags and link targets do not count; ``&amp;`` is one)."""
+    parser = _Visible()
+    parser.feed(html)
+    parser.close()
+    return parser.units

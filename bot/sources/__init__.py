@@ -6,10 +6,12 @@ Pure: the caller fetches; these functions only read bytes/text and return ``Entr
 from __future__ import annotations
 
 import copy
+import dataclasses
 import html as html_entities
 import re
 import warnings
 from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 from email.utils import parsedate_to_datetime
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
@@ -17,6 +19,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from bot.models import Entry, SourceConfig
+from bot.sanitize import clean_optional, clean_text
 
 # A public channel: "@name", "name", or a t.me link to it or to one of its posts.
 TELEGRAM_CHANNEL_RE = re.compile(
@@ -28,6 +31,7 @@ BLOCK_TAGS = (
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
 SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0]+")
+CDATA_MARK_RE = re.compile(r"<!\[CDATA\[|\]\]>", re.I)
 DAY_FIRST_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\D+(\d{1,2}):(\d{2}))?")
 
 
@@ -40,12 +44,23 @@ def parse_entries(source: SourceConfig, content: bytes, text: str, final_url: st
     from bot.sources import html, rss, telegram
 
     if source.type == "rss":
-        return rss.parse(content, final_url)
-    if source.type == "html":
-        return html.parse(text, final_url, source.select, source.lang)
-    if source.type == "telegram":
-        return telegram.parse(text, final_url)
-    raise SourceParseError(f"unknown source type {source.type!r}; use one of rss, html, telegram")
+        entries = rss.parse(content, final_url)
+    elif source.type == "html":
+        entries = html.parse(text, final_url, source.select, source.lang, source.timezone)
+    elif source.type == "telegram":
+        entries = telegram.parse(text, final_url)
+    else:
+        raise SourceParseError(f"unknown source type {source.type!r}; use one of rss, html, telegram")
+    return [_cleaned(entry) for entry in entries]
+
+
+def _cleaned(entry: Entry) -> Entry:
+    """The entry without characters that disguise text (bot.sanitize), before its keys
+    are made, it is stored (PostgreSQL refuses NUL) or posted."""
+    return dataclasses.replace(
+        entry, title=clean_text(entry.title), url=clean_optional(entry.url), guid=clean_optional(entry.guid),
+        text=clean_text(entry.text),
+    )
 
 
 def preview_url(source: SourceConfig) -> str:
@@ -82,7 +97,11 @@ def html_to_text(fragment: str) -> str:
         return ""
     if "<" not in fragment and "&" not in fragment:
         return normalize_text(fragment)
-    if "<pre" not in fragment.lower() and "<![cdata[" not in fragment.lower():
+    if "<![" in fragment:
+        # A CDATA section inside the HTML (feeds that wrap twice): its content is the
+        # text, not a comment that hides it (or, unterminated, everything after it).
+        fragment = CDATA_MARK_RE.sub(" ", fragment)
+    if "<pre" not in fragment.lower():
         return _text_by_tags(fragment)
     # lxml directly rather than BeautifulSoup: this runs for every feed item, and bs4's
     # tree building was a quarter of a cold poll (bench/poll.py).
@@ -185,17 +204,20 @@ def first_line_title(text: str, limit: int = 120) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
-# Listings in the region print local times without a zone ("28 ноября, 14:30").
+# Listings print local times without a zone ("28 ноября, 14:30"): read in the source's
+# zone (its own ``timezone``, else the settings'); this when none is known.
 LOCAL_ZONE = "Asia/Almaty"
 
 
-def parse_date(value: str | None, lang: str | None = None) -> datetime | None:
+def parse_date(value: str | None, lang: str | None = None, zone: str | None = None) -> datetime | None:
     """A timezone-aware UTC datetime from ISO 8601, RFC 2822, dd.mm.yyyy [hh:mm], or a
     date written in words in the page's language (dateparser: "28 ноября 2026, 14:30",
     "вчера, 09:15", "25 қараша 2026", "3 hours ago"); else None.
 
-    A date in words without a zone is taken as Almaty time, the region's clock.
+    One rule for every form: a time without a zone is a time in ``zone`` (the source's
+    own ``timezone``, else the settings'; LOCAL_ZONE when neither is known).
     """
+    local = ZoneInfo(zone or LOCAL_ZONE)
     if not value:
         return None
     value = value.strip()
@@ -214,21 +236,21 @@ def parse_date(value: str | None, lang: str | None = None) -> datetime | None:
                 except ValueError:
                     parsed = None
             else:
-                parsed = _parse_words(value, lang)
+                parsed = _parse_words(value, lang, zone or LOCAL_ZONE)
     if parsed is None:
         return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
+        parsed = parsed.replace(tzinfo=local)
     return parsed.astimezone(timezone.utc)
 
 
-def _parse_words(value: str, lang: str | None) -> datetime | None:
+def _parse_words(value: str, lang: str | None, zone: str) -> datetime | None:
     import dateparser  # imported on first use: only HTML listings need it
 
     languages = [lang] if lang in ("en", "ru", "kk") else ["ru", "kk", "en"]
     try:
         return dateparser.parse(value[:100], languages=languages, settings={
-            "TIMEZONE": LOCAL_ZONE, "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC",
+            "TIMEZONE": zone, "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC",
             "PREFER_DATES_FROM": "past",
         })
     except (ValueError, OverflowError, TypeError):

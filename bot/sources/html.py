@@ -24,7 +24,9 @@ MIN_TITLE_CHARS = 15
 CHROME_TAGS = ["nav", "header", "footer", "aside", "form", "script", "style", "noscript", "template"]
 
 
-def parse(text: str, final_url: str, select: HtmlSelectors | None, lang: str | None = None) -> list[Entry]:
+def parse(
+    text: str, final_url: str, select: HtmlSelectors | None, lang: str | None = None, zone: str | None = None,
+) -> list[Entry]:
     page = soup(text)
     if select is not None and select.item:
         items = page.select(select.item)
@@ -33,8 +35,8 @@ def parse(text: str, final_url: str, select: HtmlSelectors | None, lang: str | N
                 f"{final_url}: the item selector {select.item!r} matches nothing; "
                 "the site's layout may have changed — check [source.select]"
             )
-        return _dedupe(e for e in (_selected(item, select, final_url, lang) for item in items) if e is not None)
-    entries = _heuristic(page, final_url, select.link if select else None, lang)
+        return _dedupe(e for e in (_selected(item, select, final_url, lang, zone) for item in items) if e is not None)
+    entries = _heuristic(page, final_url, select.link if select else None, lang, zone)
     if not entries:
         raise SourceParseError(
             f"{final_url}: found no article links on the page; add [source.select] with CSS "
@@ -43,7 +45,7 @@ def parse(text: str, final_url: str, select: HtmlSelectors | None, lang: str | N
     return entries
 
 
-def _selected(item: Tag, select: HtmlSelectors, base_url: str, lang: str | None) -> Entry | None:
+def _selected(item: Tag, select: HtmlSelectors, base_url: str, lang: str | None, zone: str | None) -> Entry | None:
     if select.link:
         link_tag = item.select_one(select.link)
     elif item.name == "a" and item.has_attr("href"):
@@ -59,19 +61,21 @@ def _selected(item: Tag, select: HtmlSelectors, base_url: str, lang: str | None)
     if select.date:
         date_tag = item.select_one(select.date)
         if date_tag is not None:
-            published = parse_date(str(date_tag.get("datetime") or "") or _text(date_tag), lang)
+            published = parse_date(str(date_tag.get("datetime") or "") or _text(date_tag), lang, zone)
     teaser = _text(item.select_one(select.teaser)) if select.teaser else ""
     return Entry(title=title, url=url, guid=url, text=teaser, published=published, full_text=False)
 
 
-def _heuristic(page: BeautifulSoup, base_url: str, link_selector: str | None, lang: str | None) -> list[Entry]:
+def _heuristic(
+    page: BeautifulSoup, base_url: str, link_selector: str | None, lang: str | None, zone: str | None,
+) -> list[Entry]:
     root = page.find("main") or page.find(attrs={"role": "main"}) or page.body or page
     for tag in root.find_all(CHROME_TAGS):
         tag.decompose()
     if link_selector:
         links = root.select(link_selector)
         return _dedupe(_linked(a, base_url) for a in links)
-    from_articles = _dedupe(_from_article(article, base_url, lang) for article in root.find_all("article"))
+    from_articles = _dedupe(_from_article(article, base_url, lang, zone) for article in root.find_all("article"))
     if from_articles:
         return from_articles
     page_host = urlsplit(base_url).hostname or ""
@@ -85,7 +89,7 @@ def _heuristic(page: BeautifulSoup, base_url: str, link_selector: str | None, la
     return _dedupe(candidates)
 
 
-def _from_article(article: Tag, base_url: str, lang: str | None) -> Entry | None:
+def _from_article(article: Tag, base_url: str, lang: str | None, zone: str | None) -> Entry | None:
     heading = article.find(["h1", "h2", "h3", "h4"])
     anchor = (heading.find("a", href=True) if heading else None) or article.find("a", href=True)
     url = _article_url(anchor, base_url)
@@ -93,7 +97,7 @@ def _from_article(article: Tag, base_url: str, lang: str | None) -> Entry | None
     if not url or not title:
         return None
     date_tag = article.find("time")
-    published = parse_date(str(date_tag.get("datetime") or "") or _text(date_tag), lang) if date_tag else None
+    published = parse_date(str(date_tag.get("datetime") or "") or _text(date_tag), lang, zone) if date_tag else None
     paragraph = article.find("p")
     return Entry(title=title.replace("\n", " "), url=url, guid=url, text=_text(paragraph),
                  published=published, full_text=False)

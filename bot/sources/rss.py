@@ -20,6 +20,10 @@ from bot.sources import SourceParseError, first_line_title, html_to_text, soup
 FULL_TEXT_CHARS = 200
 HTML_START_RE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)", re.I | re.S)
 FEED_LINK_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+# A numeric character reference (in an ASCII-compatible encoding, which every feed
+# we read declares); see _valid_references.
+CHAR_REF_RE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+REPLACEMENT_REF = b"&#xFFFD;"
 
 
 def parse(content: bytes, final_url: str) -> list[Entry]:
@@ -27,10 +31,13 @@ def parse(content: bytes, final_url: str) -> list[Entry]:
     # No sanitising or rewriting of the HTML inside entries (a third of feedparser's
     # time): it only ever becomes plain text here (html_to_text drops scripts and styles),
     # and links are made absolute by _absolute.
-    parsed = feedparser.parse(
-        io.BytesIO(content), response_headers={"content-location": final_url},
-        sanitize_html=False, resolve_relative_uris=False,
-    )
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(_valid_references(content)), response_headers={"content-location": final_url},
+            sanitize_html=False, resolve_relative_uris=False,
+        )
+    except Exception as exc:  # feedparser's own failure: name it, the source's health shows it
+        raise SourceParseError(f"{final_url}: the feed parser failed on this document: {exc!r}") from exc
     # feedparser names the format it recognised; no name and no entries: not a feed at all.
     if not parsed.entries and not parsed.get("version"):
         raise SourceParseError(_not_a_feed(content, final_url))
@@ -40,6 +47,21 @@ def parse(content: bytes, final_url: str) -> list[Entry]:
         if entry is not None:
             entries.append(entry)
     return entries
+
+
+def _valid_references(content: bytes) -> bytes:
+    """Replace character references to no character (a surrogate, past U+10FFFF, NUL)
+    with U+FFFD: feedparser's fallback parser raises on them, which lost the whole
+    feed, neighbours included, for as long as one such item stayed in it."""
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        hexa, decimal = match.groups()
+        code = int(hexa, 16) if hexa else int(decimal)
+        if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            return REPLACEMENT_REF
+        return match.group(0)
+
+    return CHAR_REF_RE.sub(replace, content) if b"&#" in content else content
 
 
 def _entry(item: Any, base_url: str) -> Entry | None:

@@ -321,6 +321,8 @@ class BotAPIServer:
         self._lock = threading.RLock()
         self._updates_changed = threading.Condition(self._lock)
         self._failures: list[ApiError] = []
+        #: Seconds to wait before answering a method (lower-case name), e.g. a slow setMyCommands.
+        self.delays: dict[str, float] = {}
         self._next_message_id: dict[int, int] = {}
         self._next_update_id = 1
         self._callback_ids: set[str] = set()
@@ -375,14 +377,18 @@ class BotAPIServer:
 
     # -- controls for tests -----------------------------------------------------------
 
-    def fail_next(self, n: int = 1, status: int = 500) -> None:
-        """The next ``n`` sendMessage calls fail with HTTP ``status``."""
+    def fail_next(self, n: int = 1, status: int = 500, description: str | None = None) -> None:
+        """The next ``n`` sendMessage calls fail with HTTP ``status``.
+
+        ``description`` replaces the status phrase; ``{path}`` in it becomes the request's
+        path, token included, as some proxies and misconfigured Bot API servers echo it.
+        """
         try:
             phrase = HTTPStatus(status).phrase
         except ValueError:
             phrase = "Error"
         with self._lock:
-            self._failures += [ApiError(status, phrase) for _ in range(n)]
+            self._failures += [ApiError(status, description or phrase) for _ in range(n)]
 
     def heal(self) -> None:
         """Forget any failures set up with fail_next or rate_limit."""
@@ -436,6 +442,9 @@ class BotAPIServer:
     def handle(self, token: str, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         with self._lock:
             self.requests.append((method, copy.deepcopy(params)))
+            delay = self.delays.get(method.lower(), 0.0)
+        if delay:
+            time.sleep(delay)
         try:
             if token != self.token:
                 raise ApiError(401, "Unauthorized")
@@ -444,7 +453,8 @@ class BotAPIServer:
                 raise ApiError(404, "Not Found")
             return 200, {"ok": True, "result": handler(params)}
         except ApiError as exc:
-            body: dict[str, Any] = {"ok": False, "error_code": exc.status, "description": exc.description}
+            description = exc.description.replace("{path}", f"/bot{token}/{method}")
+            body: dict[str, Any] = {"ok": False, "error_code": exc.status, "description": description}
             if exc.parameters:
                 body["parameters"] = exc.parameters
             return exc.status, body
@@ -771,8 +781,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
+        try:
+            self.end_headers()
+            self.wfile.write(payload)
+        except ConnectionError:
+            pass  # the client stopped waiting (a cancelled request): nothing to answer
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         pass  # quiet: tests read server.requests instead
