@@ -340,7 +340,10 @@ async def test_outbox_and_retry_commands_send_a_failed_post_again(tmp_path: Path
         store = service.store
         store.queue_post(QueuedPost("🚨 Lost alert &amp; more"), now=utcnow())
         [entry] = store.outbox_entries()
-        store.mark_failed(entry.id, "Telegram rejected the message: Bad Request: can't parse entities", now=utcnow())
+        claimed = store.claim_next(owner="test", now=utcnow())  # as a sender would, then fail it
+        assert claimed is not None and claimed.id == entry.id
+        store.mark_failed(entry.id, "Telegram rejected the message: Bad Request: can't parse entities", owner="test",
+                          now=utcnow())
         botapi.push_admin_message("/outbox")
         assert await until(lambda: admin_replies(botapi))
         assert f"{entry.id} alert (failed)" in admin_replies(botapi)[0] and "can't parse" in admin_replies(botapi)[0]

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.config import parse_config
-from bot.digest import queue_digest, today
+from bot.digest import manual_digest
+from bot.watch import note_poll
 from bot.fetch import Fetcher
 from bot.pipeline import Pipeline
 from bot.store import Store, utcnow
@@ -112,7 +113,9 @@ async def _poll_and_check(url: str, names: list[str]) -> None:
             for name in names:  # every arrest report is posted (its alert, or an edit of one)
                 assert any(name in body for body in bodies), (name, bodies)
             now = utcnow()
-            queue_digest(store, config.settings, today(config.settings, now), now=now)
+            note_poll(store, now - timedelta(hours=1), timedelta(hours=2))  # the period was watched
+            note_poll(store, now, timedelta(hours=2))
+            manual_digest(store, config.settings, now=now + timedelta(seconds=1))
             parts = [row["body"] for row in store.outbox_rows(kind="digest")]
             assert parts
             for part in parts:

@@ -168,21 +168,29 @@ async def test_a_digest_missed_across_midnight_is_posted_at_start(tmp_path: Path
     # The service watched this source the day before yesterday, then was down from
     # before yesterday's 23:00 until now (about noon): yesterday's digest was never posted.
     [state] = store.sync_sources(load_config(sources).sources).values()
-    store.record_poll_success(state.id, now=datetime.now(timezone.utc) - timedelta(days=2), etag=None,
-                              last_modified=None, new_items=0)
+    now = datetime.now(timezone.utc)
+    store.record_poll_success(state.id, now=now - timedelta(days=2), etag=None, last_modified=None, new_items=0)
+    local = datetime.now(ZoneInfo(zone))
+    went_down = (local - timedelta(days=1)).replace(hour=20, minute=0, second=0, microsecond=0)
+    for moment in (now - timedelta(days=2), went_down.astimezone(timezone.utc)):  # watched, then down
+        note_poll(store, moment, timedelta(days=2))
     async with serving(sources, store, botapi) as service:
         assert await settled(service)
-    yesterday = (datetime.now(ZoneInfo(zone)) - timedelta(days=1)).date().isoformat()
+    yesterday = (local - timedelta(days=1)).date().isoformat()
     assert store.digest_exists(yesterday)
     store.close()
-    assert [m.text for m in botapi.messages if "Daily digest" in m.text] == [
-        f"📋 Daily digest for {yesterday}: no arrests reported in the last 24 hours."]
+    digests = [m.text for m in botapi.messages if "Digest · " in m.text]
+    # Posted once, for the period up to yesterday's 23:00, naming the hours nobody watched.
+    assert len(digests) == 1 and "Not watched" in digests[0], digests
 
 
 async def test_a_reloaded_timezone_and_digest_time_move_the_digest(tmp_path: Path, botapi) -> None:
     zone = noon_zone()
     sources = write_sources(tmp_path / "sources.toml", {}, extra=f'timezone = "{zone}"\ndigest_time = "23:00"\n')
     store = Store.open(tmp_path / "db.sqlite3")
+    now = datetime.now(timezone.utc)
+    for moment in (now - timedelta(hours=26), now - timedelta(minutes=1)):  # watched all day: a digest is due
+        note_poll(store, moment, timedelta(hours=27))
     async with serving(sources, store, botapi, reload_seconds=0.1) as service:
         assert await settled(service) and botapi.messages == []  # 23:00 is hours away
         # 13:00 in a zone where it is 14:xx now: due (neither the old zone nor the old time alone is).
@@ -192,7 +200,7 @@ async def test_a_reloaded_timezone_and_digest_time_move_the_digest(tmp_path: Pat
         job = service._scheduler.get_job("digest")  # type: ignore[union-attr]
         assert str(job.trigger.timezone) == later and "hour='13'" in str(job.trigger)
     store.close()
-    assert len(botapi.messages) == 1 and "Daily digest" in botapi.messages[0].text
+    assert len(botapi.messages) == 1 and "Digest · " in botapi.messages[0].text
 
 
 async def _posted(botapi) -> bool:

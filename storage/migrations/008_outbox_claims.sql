@@ -1,4 +1,4 @@
--- Version 6: who is sending an outbox row. claim_next writes the sender's id in
+-- Version 8: who is sending an outbox row. claim_next writes the sender's id in
 -- claimed_by with state 'sending'; mark_sent, mark_failed and release change the row
 -- only while it is still 'sending' and still that sender's. A sender whose lease
 -- lapsed (stalled, partitioned) can then no longer re-queue or mark a post another
