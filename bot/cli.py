@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from bot import __version__
+from bot import __version__, custody_cli
 
 DEFAULT_SOURCES = Path("sources.toml")
 DEFAULT_DB = Path("storage/arrestwatch.sqlite3")
@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="events first reported on or after this day (UTC)")
     export.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default: csv)")
     export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    custody_cli.add_parsers(commands)  # custody, custody set, publish, serve (issue 17)
     return parser
 
 
@@ -113,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(args.log_level, os.environ.get("TELEGRAM_BOT_TOKEN"), args.log_format)
     handler = {
         "run": cmd_run, "once": cmd_once, "digest": cmd_digest, "analyze": cmd_analyze, "sources": cmd_sources,
-        "review": cmd_review, "events": cmd_events, "export": cmd_export,
+        "review": cmd_review, "events": cmd_events, "export": cmd_export, **custody_cli.HANDLERS,
     }[args.command]
     try:
         return handler(args)

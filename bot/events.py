@@ -75,7 +75,7 @@ _RELEASE = re.compile(
     r"\b(?:was|were|has been|have been|had been|is|are|being)\s+(?:released|freed)\b"
     r"|\b(?:released|freed)\s+(?:from|after|on bail)\b|\bwalked free\b|\bset free\b"
     r"|(?:вышел|вышла|вышли)\s+на\s+свободу|\bосвобожд[её]н[аы]?\b|\bотпущен[аы]?\b|\bосвободили\b|\bотпустили\b"
-    r"|босатылды|босатты|бостандыққа\s+шықты|қамаудан\s+шықты",
+    r"|босатылды|босатты|бостандыққа\s+шықты|қама(?:удан|қтан)\s+шықты",
     re.IGNORECASE,
 )
 # A court of appeal changed the term: a new decision, not an outlet's other figure.
