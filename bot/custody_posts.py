@@ -217,6 +217,11 @@ def load_records(store: Store, day: date, *, now: datetime) -> list[CustodyRecor
     )
 
 
+def custody_digest_parts(store: Store, day: date, language: str, *, now: datetime) -> list[str]:
+    """The digest's custody posts for ``day`` (``digest_section``), read from the store."""
+    return digest_section(load_records(store, day, now=now), day, language)
+
+
 def queue_due_today(store: Store, day: date, language: str, *, now: datetime, chat: str | None = None) -> bool:
     """Queue the "due out today" note for ``day`` once (across restarts and workers);
     False if the day was done already or nobody is due out."""
@@ -305,3 +310,91 @@ class CustodyBoard:
                 return None
             raise
         return message_id
+
+
+# -- the service's custody jobs ---------------------------------------------------------------------
+
+CHART = "chart"
+
+
+def chart_week(day: date) -> str:
+    """The ISO week of ``day`` ("2026-W10"): the chart's period."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+class CustodyJobs:
+    """What ``arrestwatch run`` does for custody (bot/service.py schedules it): keep the
+    pinned list current, queue the morning "due out today" note, post the weekly chart.
+
+    Nothing is posted to the channel while posting is paused (/pause); the list and the
+    chart are then brought up to date when it resumes.
+    """
+
+    def __init__(self, store: Store, publisher: Any, chat: str, settings: Any, *, owner: str) -> None:
+        self.store = store
+        self.publisher = publisher
+        self.chat = chat
+        self._settings = settings  # Settings, or a callable returning the current ones (reloads)
+        self.board = CustodyBoard(store, publisher, chat, self.settings.language, owner=owner)
+
+    @property
+    def settings(self) -> Any:
+        return self._settings() if callable(self._settings) else self._settings
+
+    def _today(self, now: datetime) -> date:
+        from bot.digest import today
+
+        return today(self.settings, now)
+
+    def _paused(self) -> bool:
+        from bot.outbox import PAUSED_FLAG
+
+        return self.store.flag(PAUSED_FLAG) is not None
+
+    async def refresh_board(self, now: datetime) -> str:
+        import asyncio
+
+        if not self.settings.custody_board or await asyncio.to_thread(self._paused):
+            return "off"
+        self.board.language = self.settings.language
+        return await self.board.refresh(self._today(now), now=now)
+
+    async def due_today(self, now: datetime) -> bool:
+        """Queue today's note (the sender posts it); True if one was queued."""
+        import asyncio
+
+        return await asyncio.to_thread(queue_due_today, self.store, self._today(now), self.settings.language,
+                                       now=now, chat=self.chat)
+
+    async def weekly_chart(self, now: datetime) -> str:
+        """Post this week's chart once: "posted", "skipped" (nothing to draw), "done"
+        (already posted this week) or "off"/"paused"."""
+        import asyncio
+
+        from bot.chart import weekly_chart
+
+        if self.settings.chart_day == "off":
+            return "off"
+        if await asyncio.to_thread(self._paused):
+            return "paused"
+        day = self._today(now)
+        week = chart_week(day)
+        if await asyncio.to_thread(self.store.custody_post_exists, CHART, week):
+            return "done"
+        records = await asyncio.to_thread(load_records, self.store, day, now=now)
+        drawn = await asyncio.to_thread(weekly_chart, records, day, self.settings.language)
+        if drawn is None:
+            log.info("weekly custody chart for %s skipped: no detentions in the last four weeks", week)
+            await asyncio.to_thread(self.store.claim_custody_post, CHART, week, now=now)
+            return "skipped"
+        if not await asyncio.to_thread(self.store.claim_custody_post, CHART, week, now=now):
+            return "done"
+        image, caption = drawn
+        try:
+            message_id = await self.publisher.send_photo(self.chat, image, _e(caption))
+        except BaseException:
+            await asyncio.to_thread(self.store.forget_custody_post, CHART, week)  # tried again at the next turn
+            raise
+        await asyncio.to_thread(self.store.record_custody_post, CHART, week, message_id)
+        return "posted"

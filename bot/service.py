@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bot.analysis_process import AnalysisProcess
 from bot.config import ConfigError, load_config
+from bot.custody_posts import CustodyJobs
 from bot.digest import DigestResult, digest_due, queue_digest, today
 from bot.fetch import Fetcher
 from bot.http_server import StatusServer, StatusServerError
@@ -52,6 +53,7 @@ HEALTH_DB_TIMEOUT = 5.0  # seconds /healthz waits for the database's answer
 SOURCE_LEASE_DURATION = timedelta(seconds=120)  # a claimed poll is the claimer's this long, renewed while it runs
 CLAIM_SECONDS = 1.5  # how often a worker looks for due sources
 POLL_CONCURRENCY = 16  # polls one worker runs at once
+CUSTODY_BOARD_SECONDS = 300  # how often the pinned custody list is checked for changes
 SENDER_BUSY_RETRY_SECONDS = 2.0  # another worker is sending: look again this soon while posts wait
 # The owner name of a SQLite instance's leases. The instance lock (bot/lock.py) already
 # makes its process the only one, so a restart after a crash may take the dead
@@ -222,6 +224,9 @@ class Service:
             {"channel": telegram.chat_id or "console", "admin": telegram.admin_chat_id or ("console" if telegram.console else None)},
             metrics=self.metrics, owner=self.worker, lease=self.workers.sender_lease,
         )
+        # The pinned custody list, "due out today" and the weekly chart (issue 17).
+        self.custody = CustodyJobs(store, self.publisher, telegram.chat_id or "console", lambda: self.config.settings,
+                                   owner=self.worker)
 
     async def __aenter__(self) -> "Service":
         await self.publisher.start()
@@ -317,6 +322,7 @@ class Service:
                                           timezone=settings.timezone),
             args=[wake_sender], id="digest", max_instances=1, coalesce=True, misfire_grace_time=3600,
         )
+        self._add_custody_jobs(scheduler, wake_sender)
         scheduler.start()
         self._scheduler = scheduler
         log.info("arrestwatch running: %d sources, digest at %s %s, posting to %s; %s as worker %s",
@@ -542,6 +548,51 @@ class Service:
             log.info("digest for %s queued: %d people, %d reports, %d posts", result.day, result.people,
                      result.reports, result.parts)
             wake.set()
+
+    # -- custody (issue 17; bot/custody_posts.py) ---------------------------------------
+
+    def _add_custody_jobs(self, scheduler: object, wake: asyncio.Event) -> None:
+        """The pinned list checked every CUSTODY_BOARD_SECONDS (edited at most hourly);
+        "due out today" and, on chart_day, the weekly chart at due_out_time."""
+        from apscheduler.triggers.cron import CronTrigger
+        from apscheduler.triggers.interval import IntervalTrigger
+
+        settings = self.config.settings
+        at = {"hour": settings.due_out_time.hour, "minute": settings.due_out_time.minute, "timezone": settings.timezone}
+        if not self.telegram.console:
+            scheduler.add_job(self._custody_board_job, IntervalTrigger(seconds=CUSTODY_BOARD_SECONDS),  # type: ignore[attr-defined]
+                              id="custody-board", next_run_time=datetime.now(tz=utcnow().tzinfo), max_instances=1,
+                              coalesce=True, misfire_grace_time=None)
+        scheduler.add_job(self._due_today_job, CronTrigger(**at), args=[wake], id="due-today",  # type: ignore[attr-defined]
+                          max_instances=1, coalesce=True, misfire_grace_time=3600)
+        if settings.chart_day != "off":
+            scheduler.add_job(self._chart_job, CronTrigger(day_of_week=settings.chart_day[:3], **at),  # type: ignore[attr-defined]
+                              id="custody-chart", max_instances=1, coalesce=True, misfire_grace_time=3600)
+
+    async def _custody_board_job(self) -> None:
+        try:
+            outcome = await self.custody.refresh_board(utcnow())
+        except Exception:
+            log.exception("the pinned custody list could not be updated; trying again in %ds", CUSTODY_BOARD_SECONDS)
+            return
+        if outcome in ("posted", "edited"):
+            log.info("pinned custody list %s", outcome)
+
+    async def _due_today_job(self, wake: asyncio.Event) -> None:
+        try:
+            if await self.custody.due_today(utcnow()):
+                log.info("'due out today' note queued")
+                wake.set()
+        except Exception:
+            log.exception("the 'due out today' note could not be built")
+
+    async def _chart_job(self) -> None:
+        try:
+            outcome = await self.custody.weekly_chart(utcnow())
+        except Exception:
+            log.exception("the weekly custody chart could not be posted; it is tried again at its next time")
+            return
+        log.info("weekly custody chart: %s", outcome)
 
     async def _sender_loop(self, wake: asyncio.Event, stop: asyncio.Event) -> None:
         while not stop.is_set():
