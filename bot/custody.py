@@ -18,8 +18,9 @@ later report counts from that same day.
 Statuses: ``detained`` (no term known yet), ``term known`` (the release lies ahead),
 ``due out`` (the term has ended, or ends today, with no report of release: "due out
 on …, release not yet reported"), ``released`` (a report of release joined the
-episode, or an operator said so), ``unknown`` (no term and no news for UNKNOWN_AFTER:
-nothing can be said). Operators' corrections override what reports said and stay
+episode, or an operator said so; also an earlier episode of someone detained again:
+they were out in between, on a day nobody reported), ``unknown`` (no term and no news
+for UNKNOWN_AFTER: nothing can be said). Operators' corrections override what reports said and stay
 visible as corrections.
 """
 
@@ -102,6 +103,7 @@ class CustodyRecord:
     source_url: str | None = None
     alert_id: int | None = None  # outbox row of the episode's alert
     alert_message_id: int | None = None  # its Telegram message, once posted
+    person_key: str = ""  # bot.translit.name_key: one person across episodes and spellings
 
     @property
     def held(self) -> bool:
@@ -210,7 +212,22 @@ def custody_records(
             if event.alert_id is not None:
                 record = replace(record, alert_message_id=alert_messages.get(event.alert_id))
             out.append(record)
-    return sorted(out, key=lambda r: (r.detained_on, r.event_id, r.name))
+    return sorted(_ended_by_a_later_episode(out), key=lambda r: (r.detained_on, r.event_id, r.name))
+
+
+def _ended_by_a_later_episode(records: list[CustodyRecord]) -> list[CustodyRecord]:
+    """A person detained again was out in between: an earlier episode still "held" is
+    over (status released, day of release not known) unless an operator said otherwise."""
+    latest: dict[str, date] = {}
+    for record in records:
+        if record.person_key:
+            latest[record.person_key] = max(latest.get(record.person_key, record.detained_on), record.detained_on)
+    return [
+        replace(record, status="released", days_left=None)
+        if record.held and not record.corrections and record.person_key
+        and latest[record.person_key] > record.detained_on else record
+        for record in records
+    ]
 
 
 def _record(event: Event, person: Person, reports: Sequence[Report], at: date, person_id: int | None,
@@ -226,7 +243,7 @@ def _record(event: Event, person: Person, reports: Sequence[Report], at: date, p
         sanction=sanction(person.term, reports) if reports else "detention", detained_on=detained,
         term=person.term, expected_release=release, days_left=None, status="detained", released_on=released_on,
         source_name=first.source_name if first else "", source_url=first.url if first else None,
-        alert_id=event.alert_id,
+        alert_id=event.alert_id, person_key=person.key,
     ), at, last_news)
 
 

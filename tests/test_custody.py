@@ -139,6 +139,15 @@ def test_a_release_kazakh_and_russian_wording_closes_the_record(store: Store) ->
     assert record.status == "released"
 
 
+def test_someone_detained_again_was_out_in_between(store: Store) -> None:
+    tell(store, T0, "Activist jailed", "A court jailed activist Timur Ospanov for 10 days.",
+         Detainee("Timur Ospanov", "10 days"))
+    tell(store, T0 + timedelta(days=40), "Activist detained again",
+         "Police detained activist Timur Ospanov again after a rally.", Detainee("Timur Ospanov"), source="Outlet C")
+    first, second = load_records(store, date(2026, 4, 12), now=T0 + timedelta(days=41))
+    assert (first.status, first.released_on, second.status) == ("released", None, "detained")
+
+
 def test_held_without_a_term_and_no_news_for_a_month_is_unknown(store: Store) -> None:
     tell(store, T0, "Journalist detained", "Police detained journalist Dana Ermek at her home.", Detainee("Dana Ermek"))
     (record,) = load_records(store, T0.date() + timedelta(days=31), now=T0 + timedelta(days=31))
