@@ -35,7 +35,7 @@ from typing import Literal, TextIO
 
 from dateutil.relativedelta import relativedelta
 
-from bot.events import Event, Person, Report, mentions_release, same_person, term_parts
+from bot.events import Event, Person, Report, mentions_release, people_named_in, same_person, term_parts
 from bot.occasion import until_day
 from bot.records import sanction
 from bot.translit import latin
@@ -168,11 +168,16 @@ def _stated_until(person: Person, reports: Sequence[Report]) -> date | None:
     return None
 
 
-def _released_on(reports: Sequence[Report]) -> date | None:
-    """The day the first report of release was published."""
-    for report in reports:
-        if mentions_release(f"{report.title}\n{report.text}") or any(
-            mentions_release(sentence) for sentence in report.analysis.evidence
+def _released_on(person: Person, reports: Sequence[Report]) -> date | None:
+    """The day the first report of ``person``'s release was published: one that tells
+    of a release and names them (as a detainee, or in its text: the analysis lists
+    nobody in news it does not read as an arrest)."""
+    for report in sorted(reports, key=lambda r: r.at):
+        text = f"{report.title}\n{report.text}"
+        if not (mentions_release(text) or any(mentions_release(sentence) for sentence in report.analysis.evidence)):
+            continue
+        if any(same_person(d.name, person.name) for d in report.analysis.detainees) or people_named_in(
+            f"{text}\n{' '.join(report.analysis.evidence)}", [person]
         ):
             return report.at.date()
     return None
@@ -233,7 +238,7 @@ def _ended_by_a_later_episode(records: list[CustodyRecord]) -> list[CustodyRecor
 def _record(event: Event, person: Person, reports: Sequence[Report], at: date, person_id: int | None,
             place: str | None, first: Report | None) -> CustodyRecord:
     detained = event.day
-    released_on = _released_on(reports) if person.status == "released" else None
+    released_on = _released_on(person, event.reports) if person.status == "released" else None
     if person.status == "released" and released_on is None:
         released_on = max((r.at.date() for r in reports), default=detained)
     release = expected_release(detained, person.term, until=_stated_until(person, reports))

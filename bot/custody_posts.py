@@ -323,6 +323,13 @@ def chart_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
+def custody_note_due(settings: Any, now: datetime) -> bool:
+    """Whether today's due_out_time has passed (a late start still posts today's note)."""
+    from zoneinfo import ZoneInfo
+
+    return now.astimezone(ZoneInfo(settings.timezone)).time() >= settings.due_out_time
+
+
 class CustodyJobs:
     """What ``arrestwatch run`` does for custody (bot/service.py schedules it): keep the
     pinned list current, queue the morning "due out today" note, post the weekly chart.

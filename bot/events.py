@@ -44,7 +44,7 @@ from rapidfuzz import fuzz, process
 
 from bot.analysis.result import Analysis, Detainee
 from bot.occasion import Occasion, occasion
-from bot.translit import name_key, name_tokens
+from bot.translit import name_key, name_tokens, token_key
 
 DEFAULT_WINDOW = timedelta(days=7)
 # While a person of the event serves a stated term, news of them (a release, an
@@ -228,6 +228,24 @@ def mentions_release(text: str) -> bool:
     """Whether the text says someone was released (en, ru, kk), not merely that a
     release was demanded."""
     return _RELEASE.search(text) is not None
+
+
+def people_named_in(text: str, people: Iterable[Person]) -> list[Person]:
+    """Those of ``people`` named in full in ``text`` (any script or spelling; a Russian
+    or Kazakh case ending on a word is allowed), for news the analysis does not read as
+    an arrest and so lists nobody in: "Aidar Serikbayev was released after serving 15
+    days" must still find the person it releases."""
+    words = {token_key(word) for word in _WORDS.findall(text)} - {""}
+    found = []
+    for person in people:
+        tokens = name_tokens(person.name)
+        if len(tokens) >= 2 and all(
+            any(word == token or (len(token) >= 4 and word.startswith(token)) or _words_match(token, word)
+                for word in words)
+            for token in tokens
+        ):
+            found.append(person)
+    return found
 
 
 @lru_cache(maxsize=1024)

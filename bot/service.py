@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bot.analysis_process import AnalysisProcess
 from bot.config import ConfigError, load_config
-from bot.custody_posts import CustodyJobs
+from bot.custody_posts import CustodyJobs, custody_note_due
 from bot.digest import DigestResult, digest_due, queue_digest, today
 from bot.fetch import Fetcher
 from bot.http_server import StatusServer, StatusServerError
@@ -331,6 +331,8 @@ class Service:
         if digest_due(settings, utcnow()):
             # Down at digest time: post today's digest now (queue_digest makes it once).
             await self._digest_job(wake_sender)
+        if custody_note_due(settings, utcnow()):
+            await self._due_today_job(wake_sender)  # down at due_out_time: today's note now (once a day)
         self._sender_task = asyncio.create_task(self._sender_loop(wake_sender, stop), name="sender")
         tasks = [
             self._sender_task,

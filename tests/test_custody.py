@@ -242,3 +242,43 @@ def test_custody_command_in_three_formats_and_a_correction(tmp_path: Path) -> No
     assert bad.returncode == 2 and "e.g." in bad.stderr
     missing = arrestwatch(tmp_path, "custody", "set", "999", "--term", "5 days")
     assert missing.returncode == 2 and "no person with id 999" in missing.stderr
+
+
+def test_an_english_release_the_analysis_reads_as_no_arrest_still_closes_the_record(store: Store) -> None:
+    tell(store, T0, "Activist jailed", "A court jailed activist Aidar Serikbayev for 15 days.",
+         Detainee("Aidar Serikbayev", "15 days"), place="Almaty")
+    # As bot/analysis reads it: not an arrest, nobody listed as detained.
+    tell(store, T0 + timedelta(days=15), "Activist Aidar Serikbayev walks free",
+         "Civic activist Aidar Serikbayev was released after serving 15 days, his lawyer said.",
+         arrest=False, source="Outlet B")
+    tell(store, T0 + timedelta(days=15), "Film released", "The new film was released in cinemas on Friday.",
+         arrest=False, source="Outlet C")
+    (record,) = load_records(store, date(2026, 3, 18), now=T0 + timedelta(days=16))
+    assert (record.status, record.released_on) == ("released", date(2026, 3, 17))
+    followups = [row["body"] for row in store.outbox_rows(kind="followup")]
+    assert len(followups) == 1 and "Aidar Serikbayev" in followups[0]
+
+
+def test_through_the_pipeline_a_release_report_closes_the_record(tmp_path: Path, web, botapi) -> None:
+    from tests.support.feeds import ARREST_EN, Story, rss
+    from tests.test_e2e import write_sources
+
+    arrest = Story("en-1", "Almaty activist jailed for 15 days over picket", ARREST_EN, "http://127.0.0.1/en/1",
+                   age=timedelta(hours=2))
+    release = Story("en-2", "Activist Aidar Serikbayev walks free",
+                    "Civic activist Aidar Serikbayev was released after serving his term, his lawyer said. "
+                    "Serikbayev walked free from the detention centre in Almaty and thanked his supporters.",
+                    "http://127.0.0.1/en/2", age=timedelta(hours=1))
+    web.add("/en.xml", rss([arrest]), content_type="application/rss+xml")
+    write_sources(tmp_path / "sources.toml", {"EN news": web.url("/en.xml")}, extra='timezone = "UTC"\n')
+    assert arrestwatch(tmp_path, "once", botapi=botapi).returncode == 0
+    held = json.loads(arrestwatch(tmp_path, "custody", "--format", "json").stdout)
+    assert [(r["name"], r["status"], r["term"]) for r in held] == [("Aidar Serikbayev", "term known", "15 days")]
+
+    web.add("/en.xml", rss([release, arrest]), content_type="application/rss+xml")
+    second = arrestwatch(tmp_path, "once", botapi=botapi)
+    assert second.returncode == 0, second.stderr
+    (record,) = json.loads(arrestwatch(tmp_path, "custody", "--format", "json").stdout)
+    assert record["status"] == "released"
+    replies = [m for m in botapi.sent_to(botapi.chat_id) if m.reply_to_message_id is not None]
+    assert len(replies) == 1 and "released" in replies[0].text  # the follow-up under the alert

@@ -145,3 +145,23 @@ async def test_the_chart_is_skipped_with_a_log_line_when_there_is_nothing_to_dra
         assert await jobs.weekly_chart(T0) == "skipped"
     assert "skipped: no detentions in the last four weeks" in caplog.text
     assert not botapi.sent_to(botapi.chat_id)
+
+
+async def test_the_running_service_pins_the_list_and_answers_custody(tmp_path: Path, botapi) -> None:
+    from tests.test_admin import admin_replies, running, until
+
+    now = datetime.now(timezone.utc)
+    store = Store.open(tmp_path / "db.sqlite3")
+    try:
+        tell(store, now - timedelta(days=2), "Activist jailed", "A court jailed activist Timur Ospanov for 15 days.",
+             Detainee("Timur Ospanov", "15 days"), place="Almaty")
+    finally:
+        store.close()
+    async with running(tmp_path, botapi):
+        assert await until(lambda: any(m.pinned for m in botapi.sent_to(botapi.chat_id)))
+        (pinned,) = [m for m in botapi.sent_to(botapi.chat_id) if m.pinned]
+        assert "In custody now" in pinned.text and "Timur Ospanov — 15 days" in pinned.text
+        botapi.push_admin_message("/custody")
+        assert await until(lambda: admin_replies(botapi))
+        reply = admin_replies(botapi)[0]
+        assert reply.startswith("custody on ") and "#1" in reply and "(13 days left)" in reply
