@@ -282,3 +282,21 @@ def test_through_the_pipeline_a_release_report_closes_the_record(tmp_path: Path,
     assert record["status"] == "released"
     replies = [m for m in botapi.sent_to(botapi.chat_id) if m.reply_to_message_id is not None]
     assert len(replies) == 1 and "released" in replies[0].text  # the follow-up under the alert
+
+
+def test_custody_settings_are_read_and_bad_ones_named_with_their_line(tmp_path: Path) -> None:
+    from datetime import time as clock
+
+    from bot.config import ConfigError, parse_config
+
+    config = parse_config('[settings]\ncustody_board = false\ndue_out_time = "08:30"\nchart_day = "Friday"\n',
+                          tmp_path / "sources.toml")
+    assert (config.settings.custody_board, config.settings.due_out_time, config.settings.chart_day) == (
+        False, clock(8, 30), "friday")
+    with pytest.raises(ConfigError) as caught:
+        parse_config('[settings]\ndue_out_time = "9am"\nchart_day = "someday"\ncustody_board = "yes"\n',
+                     tmp_path / "sources.toml")
+    problems = [str(problem) for problem in caught.value.problems]
+    assert any(":2:" in p and "due_out_time" in p and '"09:00"' in p for p in problems)
+    assert any(":3:" in p and "chart_day" in p and "off" in p for p in problems)
+    assert any(":4:" in p and "custody_board must be true or false" in p for p in problems)
