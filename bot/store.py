@@ -656,11 +656,13 @@ class Store:
     # -- custody (issue 17; bot/custody.py) ------------------------------------------
 
     def custody_events(self, since: datetime) -> list[Event]:
-        """Episodes first reported since ``since``, and older ones in which someone has
-        no report of release (a sentence in years outlives any lookback), oldest first."""
+        """Episodes first reported since ``since``, and older ones in which someone with
+        a term in months or years has no report of release (a sentence outlives any
+        lookback), oldest first."""
         with self._lock:
             return _load_events(self._db, "e.first_at >= ? OR e.id IN (SELECT event_id FROM event_people"
-                                " WHERE status <> 'released')", (to_iso(since),))
+                                " WHERE status <> 'released' AND (term LIKE ? OR term LIKE ?))",
+                                (to_iso(since), "%year%", "%month%"))
 
     def all_events(self) -> list[Event]:
         """Every episode with its people and reports, oldest first (for the archive)."""

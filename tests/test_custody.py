@@ -300,3 +300,14 @@ def test_custody_settings_are_read_and_bad_ones_named_with_their_line(tmp_path: 
     assert any(":2:" in p and "due_out_time" in p and '"09:00"' in p for p in problems)
     assert any(":3:" in p and "chart_day" in p and "off" in p for p in problems)
     assert any(":4:" in p and "custody_board must be true or false" in p for p in problems)
+
+
+def test_a_long_sentence_stays_on_the_list_past_the_lookback(store: Store) -> None:
+    long_ago = T0 - timedelta(days=800)
+    tell(store, long_ago, "Journalist sentenced", "A court sentenced journalist Dana Ermek to 5 years in prison.",
+         Detainee("Dana Ermek", "5 years"))
+    tell(store, long_ago, "Activist jailed", "A court jailed activist Timur Ospanov for 15 days.",
+         Detainee("Timur Ospanov", "15 days"), source="Outlet B")
+    (record,) = load_records(store, T0.date(), now=T0)
+    assert (record.name, record.status, record.sanction) == ("Dana Ermek", "term known", "prison")
+    assert record.expected_release == long_ago.date().replace(year=long_ago.year + 5)
