@@ -236,16 +236,16 @@ def people_named_in(text: str, people: Iterable[Person]) -> list[Person]:
     an arrest and so lists nobody in: "Aidar Serikbayev was released after serving 15
     days" must still find the person it releases."""
     words = {token_key(word) for word in _WORDS.findall(text)} - {""}
-    found = []
-    for person in people:
-        tokens = name_tokens(person.name)
-        if len(tokens) >= 2 and all(
-            any(word == token or (len(token) >= 4 and word.startswith(token)) or _words_match(token, word)
-                for word in words)
-            for token in tokens
-        ):
-            found.append(person)
-    return found
+    pool = sorted(words)
+
+    @lru_cache(maxsize=None)
+    def named(token: str) -> bool:
+        if token in words or (len(token) >= 4 and any(word.startswith(token) for word in pool)):
+            return True
+        close = process.extract(token, pool, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY, limit=None)
+        return any(_words_match(token, word) for word, _, _ in close)
+
+    return [person for person in people if len(tokens := name_tokens(person.name)) >= 2 and all(map(named, tokens))]
 
 
 @lru_cache(maxsize=1024)

@@ -311,3 +311,17 @@ def test_a_long_sentence_stays_on_the_list_past_the_lookback(store: Store) -> No
     (record,) = load_records(store, T0.date(), now=T0)
     assert (record.name, record.status, record.sanction) == ("Dana Ermek", "term known", "prison")
     assert record.expected_release == long_ago.date().replace(year=long_ago.year + 5)
+
+
+def test_people_named_in_a_release_are_found_in_any_script_and_case() -> None:
+    from bot.events import Person, people_named_in
+    from bot.translit import name_key
+
+    def held(name: str) -> Person:
+        return Person(key=name_key(name), name=name, term="10 days", status="sentenced")
+
+    erlan, timur = held("Ерлан Жумабаев"), held("Timur Ospanov")
+    assert people_named_in("Ерлана Жумабаева освободили из спецприёмника.", [erlan, timur]) == [erlan]
+    assert people_named_in("Activist Yerlan Zhumabayev walked free on Friday.", [erlan, timur]) == [erlan]
+    assert people_named_in("Жумабаев вышел на свободу.", [erlan]) == []  # a surname alone is not enough
+    assert people_named_in("Timur Bekov was released.", [timur]) == []
