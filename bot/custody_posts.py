@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -217,9 +218,15 @@ def load_records(store: Store, day: date, *, now: datetime) -> list[CustodyRecor
     )
 
 
-def custody_digest_parts(store: Store, day: date, language: str, *, now: datetime) -> list[str]:
-    """The digest's custody posts for ``day`` (``digest_section``), read from the store."""
-    return digest_section(load_records(store, day, now=now), day, language)
+def with_custody_section(parts: list[str], store: Store, day: date, language: str, *, now: datetime) -> list[str]:
+    """The digest's posts with its custody section (``digest_section``, read from the
+    store) at the end of the last post when it fits there, else as posts of its own."""
+    section = digest_section(load_records(store, day, now=now), day, language)
+    if not section:
+        return parts
+    if parts and len(section) == 1 and len(parts[-1]) + 2 + len(section[0]) <= POST_LIMIT:
+        return [*parts[:-1], f"{parts[-1]}\n\n{section[0]}"]
+    return [*parts, *section]
 
 
 def queue_due_today(store: Store, day: date, language: str, *, now: datetime, chat: str | None = None) -> bool:
@@ -272,6 +279,8 @@ class CustodyBoard:
             wanted = texts + [end] * max(0, len(slots) - len(texts))
             if bodies == wanted and all(row["message_id"] is not None for row in slots):
                 return "unchanged"
+            if not slots and not in_custody(records):
+                return "unchanged"  # nobody held and no list yet: nothing worth pinning
             last = max((from_iso(row["updated_at"]) for row in slots if row["message_id"] is not None),
                        default=None)
             if last is not None and now - last < self.interval and not force:
@@ -315,6 +324,7 @@ class CustodyBoard:
 # -- the service's custody jobs ---------------------------------------------------------------------
 
 CHART = "chart"
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def chart_week(day: date) -> str:
@@ -323,11 +333,20 @@ def chart_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def custody_note_due(settings: Any, now: datetime) -> bool:
-    """Whether today's due_out_time has passed (a late start still posts today's note)."""
+def custody_time_passed(settings: Any, now: datetime) -> bool:
+    """Whether today's due_out_time has passed in the configured zone."""
     from zoneinfo import ZoneInfo
 
     return now.astimezone(ZoneInfo(settings.timezone)).time() >= settings.due_out_time
+
+
+@dataclass
+class Turn:
+    """What one custody turn of the service did."""
+
+    board: str = "off"
+    note_queued: bool = False
+    chart: str = "not due"
 
 
 class CustodyJobs:
@@ -358,6 +377,20 @@ class CustodyJobs:
         from bot.outbox import PAUSED_FLAG
 
         return self.store.flag(PAUSED_FLAG) is not None
+
+    async def turn(self, now: datetime, *, board: bool = True) -> Turn:
+        """One look at everything: the pinned list (unless ``board`` is off: console
+        mode), today's note once due_out_time has passed, the chart on chart_day after
+        due_out_time. Each is done at most once per period, however often this runs."""
+        done = Turn()
+        settings = self.settings
+        if board:
+            done.board = await self.refresh_board(now)
+        if custody_time_passed(settings, now):
+            done.note_queued = await self.due_today(now)
+            if settings.chart_day != "off" and WEEKDAY_NAMES[self._today(now).weekday()] == settings.chart_day:
+                done.chart = await self.weekly_chart(now)
+        return done
 
     async def refresh_board(self, now: datetime) -> str:
         import asyncio

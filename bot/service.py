@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bot.analysis_process import AnalysisProcess
 from bot.config import ConfigError, load_config
-from bot.custody_posts import CustodyJobs, custody_note_due
+from bot.custody_posts import CustodyJobs
 from bot.digest import DigestResult, digest_due, queue_digest, today
 from bot.fetch import Fetcher
 from bot.http_server import StatusServer, StatusServerError
@@ -53,7 +53,7 @@ HEALTH_DB_TIMEOUT = 5.0  # seconds /healthz waits for the database's answer
 SOURCE_LEASE_DURATION = timedelta(seconds=120)  # a claimed poll is the claimer's this long, renewed while it runs
 CLAIM_SECONDS = 1.5  # how often a worker looks for due sources
 POLL_CONCURRENCY = 16  # polls one worker runs at once
-CUSTODY_BOARD_SECONDS = 300  # how often the pinned custody list is checked for changes
+CUSTODY_SECONDS = 300  # how often the custody posts (pinned list, "due out today", chart) are looked at
 SENDER_BUSY_RETRY_SECONDS = 2.0  # another worker is sending: look again this soon while posts wait
 # The owner name of a SQLite instance's leases. The instance lock (bot/lock.py) already
 # makes its process the only one, so a restart after a crash may take the dead
@@ -212,6 +212,7 @@ class Service:
         self.reload_seconds: float = RELOAD_CHECK_SECONDS
         self.sender_idle_seconds: float = SENDER_IDLE_SECONDS
         self.admin_poll_timeout: float = ADMIN_POLL_TIMEOUT
+        self.custody_seconds: float = CUSTODY_SECONDS
         self._wake: asyncio.Event | None = None  # set while run() is running
         self._scheduler: object | None = None  # the AsyncIOScheduler while run() is running
         self._sender_task: asyncio.Task[None] | None = None
@@ -322,7 +323,6 @@ class Service:
                                           timezone=settings.timezone),
             args=[wake_sender], id="digest", max_instances=1, coalesce=True, misfire_grace_time=3600,
         )
-        self._add_custody_jobs(scheduler, wake_sender)
         scheduler.start()
         self._scheduler = scheduler
         log.info("arrestwatch running: %d sources, digest at %s %s, posting to %s; %s as worker %s",
@@ -331,12 +331,11 @@ class Service:
         if digest_due(settings, utcnow()):
             # Down at digest time: post today's digest now (queue_digest makes it once).
             await self._digest_job(wake_sender)
-        if custody_note_due(settings, utcnow()):
-            await self._due_today_job(wake_sender)  # down at due_out_time: today's note now (once a day)
         self._sender_task = asyncio.create_task(self._sender_loop(wake_sender, stop), name="sender")
         tasks = [
             self._sender_task,
             asyncio.create_task(self._reload_loop(stop), name="reload"),
+            asyncio.create_task(self._custody_loop(wake_sender, stop), name="custody"),
         ]
         admin_task = asyncio.create_task(self._admin_loop(stop), name="admin")
         try:
@@ -553,48 +552,21 @@ class Service:
 
     # -- custody (issue 17; bot/custody_posts.py) ---------------------------------------
 
-    def _add_custody_jobs(self, scheduler: object, wake: asyncio.Event) -> None:
-        """The pinned list checked every CUSTODY_BOARD_SECONDS (edited at most hourly);
-        "due out today" and, on chart_day, the weekly chart at due_out_time."""
-        from apscheduler.triggers.cron import CronTrigger
-        from apscheduler.triggers.interval import IntervalTrigger
-
-        settings = self.config.settings
-        at = {"hour": settings.due_out_time.hour, "minute": settings.due_out_time.minute, "timezone": settings.timezone}
-        if not self.telegram.console:
-            scheduler.add_job(self._custody_board_job, IntervalTrigger(seconds=CUSTODY_BOARD_SECONDS),  # type: ignore[attr-defined]
-                              id="custody-board", next_run_time=datetime.now(tz=utcnow().tzinfo), max_instances=1,
-                              coalesce=True, misfire_grace_time=None)
-        scheduler.add_job(self._due_today_job, CronTrigger(**at), args=[wake], id="due-today",  # type: ignore[attr-defined]
-                          max_instances=1, coalesce=True, misfire_grace_time=3600)
-        if settings.chart_day != "off":
-            scheduler.add_job(self._chart_job, CronTrigger(day_of_week=settings.chart_day[:3], **at),  # type: ignore[attr-defined]
-                              id="custody-chart", max_instances=1, coalesce=True, misfire_grace_time=3600)
-
-    async def _custody_board_job(self) -> None:
-        try:
-            outcome = await self.custody.refresh_board(utcnow())
-        except Exception:
-            log.exception("the pinned custody list could not be updated; trying again in %ds", CUSTODY_BOARD_SECONDS)
-            return
-        if outcome in ("posted", "edited"):
-            log.info("pinned custody list %s", outcome)
-
-    async def _due_today_job(self, wake: asyncio.Event) -> None:
-        try:
-            if await self.custody.due_today(utcnow()):
-                log.info("'due out today' note queued")
-                wake.set()
-        except Exception:
-            log.exception("the 'due out today' note could not be built")
-
-    async def _chart_job(self) -> None:
-        try:
-            outcome = await self.custody.weekly_chart(utcnow())
-        except Exception:
-            log.exception("the weekly custody chart could not be posted; it is tried again at its next time")
-            return
-        log.info("weekly custody chart: %s", outcome)
+    async def _custody_loop(self, wake: asyncio.Event, stop: asyncio.Event) -> None:
+        """Every CUSTODY_SECONDS: the pinned list (edited at most hourly), today's "due
+        out" note once due_out_time has passed, the weekly chart on chart_day (each once
+        per period, bot/custody_posts.py). A task of run(), cancelled with the others."""
+        while not stop.is_set():
+            try:
+                outcome = await self.custody.turn(utcnow(), board=not self.telegram.console)
+                if outcome.note_queued:
+                    wake.set()
+            except Exception:
+                log.exception("custody posts: unexpected error; trying again in %ds", CUSTODY_SECONDS)
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=self.custody_seconds)
+            except asyncio.TimeoutError:
+                pass
 
     async def _sender_loop(self, wake: asyncio.Event, stop: asyncio.Event) -> None:
         while not stop.is_set():

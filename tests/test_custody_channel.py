@@ -22,7 +22,8 @@ from bot.store import Store
 from tests.support.custody import tell
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)  # a Monday
-SETTINGS = Settings(timezone="UTC", digest_time=time(21, 0), due_out_time=time(9, 0))
+SETTINGS = Settings(timezone="UTC", digest_time=time(21, 0), due_out_time=time(9, 0), custody_board=True,
+                    chart_day="monday")
 
 
 @pytest.fixture
@@ -116,9 +117,11 @@ async def test_the_digest_has_a_custody_section(channel, botapi) -> None:
     result = queue_digest(store, SETTINGS, T0.date(), now=T0 + timedelta(hours=13))
     assert result.queued
     await sender.drain(timeout=30)
-    (section,) = [m for m in botapi.sent_to(botapi.chat_id) if m.text.startswith("🔒 Custody · 2026-03-02")]
-    assert "In custody now: 2" in section.text
-    assert "Released today:\n• Aliya Zhumabek" in section.text
+    (digest,) = [m for m in botapi.sent_to(botapi.chat_id) if "🔒 Custody · 2026-03-02" in m.text]
+    assert digest.text.startswith("📋 Daily digest")  # the section ends the digest's post
+    section = digest.text[digest.text.index("🔒 Custody"):]
+    assert "In custody now: 2" in section
+    assert "Released today:\n• Aliya Zhumabek" in section
 
 
 async def test_the_weekly_chart_is_a_photo_with_a_caption_once_a_week(channel, botapi, caplog) -> None:
@@ -157,7 +160,7 @@ async def test_the_running_service_pins_the_list_and_answers_custody(tmp_path: P
              Detainee("Timur Ospanov", "15 days"), place="Almaty")
     finally:
         store.close()
-    async with running(tmp_path, botapi):
+    async with running(tmp_path, botapi, settings="custody_board = true\n"):
         assert await until(lambda: any(m.pinned for m in botapi.sent_to(botapi.chat_id)))
         (pinned,) = [m for m in botapi.sent_to(botapi.chat_id) if m.pinned]
         assert "In custody now" in pinned.text and "Timur Ospanov — 15 days" in pinned.text
@@ -165,3 +168,21 @@ async def test_the_running_service_pins_the_list_and_answers_custody(tmp_path: P
         assert await until(lambda: admin_replies(botapi))
         reply = admin_replies(botapi)[0]
         assert reply.startswith("custody on ") and "#1" in reply and "(13 days left)" in reply
+
+
+async def test_one_turn_of_the_service_posts_each_thing_once_per_period(channel, botapi) -> None:
+    store, publisher, sender = channel
+    tell(store, T0 - timedelta(days=10), "Activist jailed", "A court jailed activist Timur Ospanov for 10 days.",
+         Detainee("Timur Ospanov", "10 days"), place="Almaty")
+    jobs = CustodyJobs(store, publisher, str(botapi.chat_id), SETTINGS, owner="test")
+    early = await jobs.turn(T0 - timedelta(hours=1))  # a Monday, before due_out_time
+    assert (early.board, early.note_queued, early.chart) == ("posted", False, "not due")
+    first = await jobs.turn(T0 + timedelta(minutes=5))
+    assert (first.board, first.note_queued, first.chart) == ("unchanged", True, "posted")
+    again = await jobs.turn(T0 + timedelta(minutes=10))
+    assert (again.note_queued, again.chart) == (False, "done")
+    await sender.drain(timeout=30)
+    texts = [m.text for m in botapi.sent_to(botapi.chat_id)]
+    assert sum("Due out today" in t for t in texts) == 1 and sum("Timur Ospanov — 10 days" in t for t in texts) >= 2
+    tuesday = await jobs.turn(T0 + timedelta(days=1, hours=1))
+    assert tuesday.chart == "not due"
