@@ -350,7 +350,7 @@ class Turn:
 
 
 class CustodyJobs:
-    """What ``arrestwatch run`` does for custody (bot/service.py schedules it): keep the
+    """What ``arrestwatch run`` does for custody (``turn``, from its custody task): keep the
     pinned list current, queue the morning "due out today" note, post the weekly chart.
 
     Nothing is posted to the channel while posting is paused (/pause); the list and the

@@ -142,7 +142,8 @@ class Pipeline:
         self.metrics = metrics  # Prometheus counters of the running service, if any
         # Reports of one arrest become one event: one alert, then edits and follow-ups.
         self.events = EventPosts(config.settings.language)
-        store.edit_interval = config.settings.edit_interval
+        if store is not None:  # `sources test` previews without a store
+            store.edit_interval = config.settings.edit_interval
 
     async def poll_all(
         self, sources: Sequence[SourceConfig] | None = None,
