@@ -184,9 +184,9 @@ def digest_section(records: Sequence[CustodyRecord], day: date, language: str, c
     released = [r for r in records if r.status == "released" and r.released_on == day]
     if not held and not released:
         return []
-    soon = sorted((r for r in held if r.status == "term known" and r.days_left is not None
-                   and 0 <= r.days_left <= SOON_DAYS), key=lambda r: (r.expected_release, r.name))
-    overdue = [r for r in held if r.status == "due out"]
+    soon = sorted((r for r in held if r.days_left is not None and 0 <= r.days_left <= SOON_DAYS),
+                  key=lambda r: (r.expected_release, r.name))
+    overdue = [r for r in held if r.status == "due out" and (r.days_left or 0) < 0]
     header = f"🔒 <b>{_e(words['section'])} · {day.isoformat()}</b>\n{_e(words['held'].format(n=len(held)))}"
     blocks: list[list[str]] = []
     if soon:

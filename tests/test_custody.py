@@ -325,3 +325,25 @@ def test_people_named_in_a_release_are_found_in_any_script_and_case() -> None:
     assert people_named_in("Activist Yerlan Zhumabayev walked free on Friday.", [erlan, timur]) == [erlan]
     assert people_named_in("Жумабаев вышел на свободу.", [erlan]) == []  # a surname alone is not enough
     assert people_named_in("Timur Bekov was released.", [timur]) == []
+
+
+def test_the_digest_section_tells_due_soon_from_overdue() -> None:
+    from bot.custody import CustodyRecord
+    from bot.custody_posts import digest_section
+    from bot.publish.text import html_to_text
+
+    def record(name: str, release: date | None, status: str) -> CustodyRecord:
+        left = (release - date(2026, 3, 10)).days if release else None
+        return CustodyRecord(person_id=None, event_id=1, name=name, name_latin=name, place=None, sanction="detention",
+                             detained_on=date(2026, 3, 1), term="5 days" if release else None,
+                             expected_release=release, days_left=left, status=status)
+
+    section = html_to_text(digest_section([
+        record("Due Today", date(2026, 3, 10), "due out"), record("Due Friday", date(2026, 3, 13), "term known"),
+        record("Long Past", date(2026, 3, 2), "due out"), record("Far Off", date(2026, 4, 1), "term known"),
+        record("No Term", None, "detained"),
+    ], date(2026, 3, 10), "en")[0])
+    soon, overdue = section.split("Term ended, release not yet reported:")
+    assert "In custody now: 5" in soon and "Due Today — 2026-03-10" in soon and "Due Friday" in soon
+    assert "Long Past — 2026-03-02" in overdue and "Due Today" not in overdue
+    assert "Far Off" not in section and "No Term" not in section
