@@ -17,11 +17,12 @@ later report counts from that same day.
 
 Statuses: ``detained`` (no term known yet), ``term known`` (the release lies ahead),
 ``due out`` (the term has ended, or ends today, with no report of release: "due out
-on …, release not yet reported"), ``released`` (a report of release joined the
-episode, or an operator said so; also an earlier episode of someone detained again:
-they were out in between, on a day nobody reported), ``unknown`` (no term and no news
-for UNKNOWN_AFTER: nothing can be said). Operators' corrections override what reports said and stay
-visible as corrections.
+on …, release not yet reported"; for DUE_OUT_FOR, then ``unknown``), ``released`` (a
+report of release joined the episode, or an operator said so; also an earlier episode
+of someone detained again: they were out in between, on a day nobody reported),
+``unknown`` (no term and no news for UNKNOWN_AFTER, or a term over for DUE_OUT_FOR
+without news: nothing can be said). Operators' corrections override what reports said
+and stay visible as corrections.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ STATUSES: tuple[CustodyStatus, ...] = ("detained", "term known", "due out", "rel
 HELD: frozenset[str] = frozenset({"detained", "term known", "due out"})
 #: A person held without a known term and with no news this long: status unknown.
 UNKNOWN_AFTER = timedelta(days=30)
+#: A term that ended this long ago without a report of release: status unknown, off the list.
+DUE_OUT_FOR = timedelta(days=14)
 CORRECTION_FIELDS = ("released", "term", "detained_on")
 CSV_FIELDS = (
     "person_id", "event_id", "name", "name_latin", "place", "sanction", "detained_on", "term", "expected_release",
@@ -229,7 +232,7 @@ def _ended_by_a_later_episode(records: list[CustodyRecord]) -> list[CustodyRecor
             latest[record.person_key] = max(latest.get(record.person_key, record.detained_on), record.detained_on)
     return [
         replace(record, status="released", days_left=None)
-        if record.held and not record.corrections and record.person_key
+        if record.status != "released" and not record.corrections and record.person_key
         and latest[record.person_key] > record.detained_on else record
         for record in records
     ]
@@ -258,6 +261,8 @@ def _with_status(record: CustodyRecord, at: date, last_news: date) -> CustodyRec
     status: CustodyStatus
     if record.released_on is not None and record.released_on <= at:
         status = "released"
+    elif record.expected_release is not None and at - record.expected_release > DUE_OUT_FOR:
+        status = "unknown"  # the term ended long ago and nobody reported anything
     elif record.expected_release is not None:
         status = "due out" if record.expected_release <= at else "term known"
     elif at - max(last_news, record.detained_on) > UNKNOWN_AFTER:

@@ -127,8 +127,9 @@ class EventPosts:
                 report.analysis, detainees=tuple(Detainee(person.name) for person in named)))
         analysis = report.analysis
         assignment = assign(report, candidates, window=self.window, create=creating)
-        if assignment is None:
-            return None
+        if assignment is None or (not creating and assignment.event is not None and not assignment.changes
+                                  and not assignment.event.reports):
+            return None  # news that is no arrest and changes nothing (its event read without reports)
         people = tuple(
             EventPersonRow(key=p.key, name=p.name, latin=latin(p.name), term=p.term, status=p.status)
             for p in assignment.people

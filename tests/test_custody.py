@@ -347,3 +347,22 @@ def test_the_digest_section_tells_due_soon_from_overdue() -> None:
     assert "In custody now: 5" in soon and "Due Today — 2026-03-10" in soon and "Due Friday" in soon
     assert "Long Past — 2026-03-02" in overdue and "Due Today" not in overdue
     assert "Far Off" not in section and "No Term" not in section
+
+
+def test_a_release_of_someone_already_released_changes_nothing(store: Store) -> None:
+    tell(store, T0, "Activist jailed", "A court jailed activist Aidar Serikbayev for 15 days.",
+         Detainee("Aidar Serikbayev", "15 days"))
+    tell(store, T0 + timedelta(days=15), "Activist released", "Activist Aidar Serikbayev was released on Tuesday.",
+         Detainee("Aidar Serikbayev"), arrest=False, source="Outlet B")
+    # Another outlet the day after, the analysis listing nobody: nothing to add, no edit of the alert.
+    assert tell(store, T0 + timedelta(days=16), "Aidar Serikbayev walks free",
+                "Civic activist Aidar Serikbayev was released after serving 15 days.",
+                arrest=False, source="Outlet C") is not None
+    assert store.outbox_rows(kind="edit") == [] and len(store.outbox_rows(kind="followup")) == 1
+
+
+def test_a_term_long_over_without_news_drops_off_as_unknown(store: Store) -> None:
+    tell(store, T0, "Activist jailed", "A court jailed activist Timur Ospanov for 10 days.",
+         Detainee("Timur Ospanov", "10 days"))
+    assert [r.status for r in load_records(store, date(2026, 3, 26), now=T0)] == ["due out"]  # 14 days over
+    assert [r.status for r in load_records(store, date(2026, 3, 27), now=T0)] == ["unknown"]
