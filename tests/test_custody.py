@@ -366,3 +366,37 @@ def test_a_term_long_over_without_news_drops_off_as_unknown(store: Store) -> Non
          Detainee("Timur Ospanov", "10 days"))
     assert [r.status for r in load_records(store, date(2026, 3, 26), now=T0)] == ["due out"]  # 14 days over
     assert [r.status for r in load_records(store, date(2026, 3, 27), now=T0)] == ["unknown"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The court placed journalist Dana Ermek in pre-trial detention for two months, until 30 April.", "en"),
+    ("Суд арестовал журналистку Дану Ермек на два месяца, до 30 апреля.", "ru"),
+    ("Сот журналист Дана Ермекті 30 сәуірге дейін екі айға қамауға алды.", "kk"),
+])
+def test_pretrial_detention_until_a_stated_date_ends_on_that_date(store: Store, text: str, lang: str) -> None:
+    tell(store, T0, "Journalist remanded", text, Detainee("Dana Ermek", "2 months"), lang=lang)
+    (record,) = load_records(store, T0.date(), now=T0)
+    assert (record.expected_release, record.status) == (date(2026, 4, 30), "term known")
+
+
+def test_the_custody_tables_work_on_sqlite_and_postgresql(db_location: str) -> None:
+    from bot.store import QueuedPost
+
+    store = Store.open(db_location)
+    try:
+        tell(store, T0, "Activist jailed", "A court jailed activist Timur Ospanov for 10 days.",
+             Detainee("Timur Ospanov", "10 days"))
+        ((_, person_id),) = store.person_ids([1]).items()
+        store.add_custody_correction(person_id, "released", "2026-03-05", note="lawyer", by="cli", now=T0)
+        assert [(r["field"], r["value"]) for r in store.custody_corrections()] == [("released", "2026-03-05")]
+        note = QueuedPost("due out today", kind="notice", target="channel")
+        assert store.claim_custody_post("due_today", "2026-03-02", now=T0, posts=[note]) is True
+        assert store.claim_custody_post("due_today", "2026-03-02", now=T0, posts=[note]) is False
+        assert [row["body"] for row in store.outbox_rows(kind="notice")] == ["due out today"]
+        store.save_custody_slot(0, 11, "list v1", now=T0)
+        store.save_custody_slot(0, 11, "list v2", now=T0)
+        assert [(r["slot"], r["message_id"], r["body"]) for r in store.custody_board()] == [(0, 11, "list v2")]
+        (record,) = load_records(store, T0.date() + timedelta(days=4), now=T0)
+        assert record.status == "released" and record.corrections
+    finally:
+        store.close()
