@@ -268,6 +268,12 @@ class Service:
             if bar is not None:
                 bar.close()
         summary.drain = await self.sender.drain(timeout=wait)
+        # Then the custody posts that are due (after the alerts: the pinned list links to them).
+        if await self._custody_turn():
+            more = await self.sender.drain(timeout=wait)
+            summary.drain.sent += more.sent
+            summary.drain.failed += more.failed
+            summary.drain.left = more.left
         return summary
 
     async def digest(self, day: date, *, force: bool = False, wait: float = 600) -> tuple[DigestResult, DrainReport]:
@@ -552,17 +558,21 @@ class Service:
 
     # -- custody (issue 17; bot/custody_posts.py) ---------------------------------------
 
+    async def _custody_turn(self) -> bool:
+        """One custody turn (bot/custody_posts.py); True when a note was queued to send."""
+        try:
+            return (await self.custody.turn(utcnow(), board=not self.telegram.console)).note_queued
+        except Exception:
+            log.exception("custody posts: unexpected error; they are tried again at the next turn")
+            return False
+
     async def _custody_loop(self, wake: asyncio.Event, stop: asyncio.Event) -> None:
         """Every CUSTODY_SECONDS: the pinned list (edited at most hourly), today's "due
         out" note once due_out_time has passed, the weekly chart on chart_day (each once
         per period, bot/custody_posts.py). A task of run(), cancelled with the others."""
         while not stop.is_set():
-            try:
-                outcome = await self.custody.turn(utcnow(), board=not self.telegram.console)
-                if outcome.note_queued:
-                    wake.set()
-            except Exception:
-                log.exception("custody posts: unexpected error; trying again in %ds", CUSTODY_SECONDS)
+            if await self._custody_turn():
+                wake.set()
             try:
                 await asyncio.wait_for(stop.wait(), timeout=self.custody_seconds)
             except asyncio.TimeoutError:

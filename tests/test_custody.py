@@ -270,8 +270,12 @@ def test_through_the_pipeline_a_release_report_closes_the_record(tmp_path: Path,
                     "Serikbayev walked free from the detention centre in Almaty and thanked his supporters.",
                     "http://127.0.0.1/en/2", age=timedelta(hours=1))
     web.add("/en.xml", rss([arrest]), content_type="application/rss+xml")
-    write_sources(tmp_path / "sources.toml", {"EN news": web.url("/en.xml")}, extra='timezone = "UTC"\n')
+    write_sources(tmp_path / "sources.toml", {"EN news": web.url("/en.xml")},
+                  extra='timezone = "UTC"\ncustody_board = true\n')
     assert arrestwatch(tmp_path, "once", botapi=botapi).returncode == 0
+    alert, board = botapi.sent_to(botapi.chat_id)  # once: the alert, then the pinned list linking to it
+    assert board.pinned and not alert.pinned and "Aidar Serikbayev — 15 days" in board.text
+    assert f"https://t.me/c/1234567890/{alert.message_id}" in [e.get("url") for e in board.entities]
     held = json.loads(arrestwatch(tmp_path, "custody", "--format", "json").stdout)
     assert [(r["name"], r["status"], r["term"]) for r in held] == [("Aidar Serikbayev", "term known", "15 days")]
 
@@ -280,6 +284,7 @@ def test_through_the_pipeline_a_release_report_closes_the_record(tmp_path: Path,
     assert second.returncode == 0, second.stderr
     (record,) = json.loads(arrestwatch(tmp_path, "custody", "--format", "json").stdout)
     assert record["status"] == "released"
+    assert board.edits == 0  # the list changed, but it was posted less than an hour ago
     replies = [m for m in botapi.sent_to(botapi.chat_id) if m.reply_to_message_id is not None]
     assert len(replies) == 1 and "released" in replies[0].text  # the follow-up under the alert
 
