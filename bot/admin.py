@@ -5,7 +5,7 @@ updates alongside the scheduler. Only the user ids in ``TELEGRAM_ADMIN_IDS`` get
 answer; any other user's update is dropped and logged (by user id only).
 
 Commands (private chat): /status, /sources, /pause, /resume, /digest, /test URL, /outbox,
-/retry ID|failed, /help.
+/retry ID|failed, /custody, /help.
 Buttons: ``approve:<item id>`` / ``reject:<item id>`` under review requests.
 
 Every reply is Telegram HTML with all outside text escaped, within Telegram's 4096
@@ -67,6 +67,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("outbox", "Posts waiting or failed, with the reason"),
     ("retry", "/retry ID or /retry failed: send failed posts again"),
     ("test", "/test URL: analyse one article and show its post"),
+    ("custody", "Who is in custody now, with ids for `arrestwatch custody set`"),
     ("help", "What the commands do"),
 )
 
@@ -176,7 +177,7 @@ class AdminBot:
             ("status", self._status), ("sources", self._sources), ("pause", self._pause),
             ("resume", self._resume), ("digest", self._digest), ("test", self._test),
             ("outbox", self._outbox), ("retry", self._retry),
-            ("help", self._help), ("start", self._help),
+            ("custody", self._custody), ("help", self._help), ("start", self._help),
         ):
             app.add_handler(CommandHandler(name, handler, filters=private))
         app.add_handler(MessageHandler(private, self._help))
@@ -252,6 +253,21 @@ class AdminBot:
                     f"{_e(_when(state.failing_since))}; last error: {_e(error)}"
                 )
         return fit(lines)
+
+    async def _custody(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._reply(update, await asyncio.to_thread(self.custody_text))
+
+    def custody_text(self) -> str:
+        """The ``arrestwatch custody`` listing: who is held (and released today), with ids."""
+        from bot.custody import text_lines
+        from bot.custody_posts import load_records
+
+        now = utcnow()
+        day = today(self.service.config.settings, now)
+        records = [r for r in load_records(self.service.store, day, now=now)
+                   if r.held or r.released_on == day]
+        lines = text_lines(records, day)
+        return fit([f"<b>{_e(lines[0])}</b>", *(_e(line) for line in lines[1:])])
 
     async def _sources(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await self._reply(update, await asyncio.to_thread(self.sources_text))

@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from bot import __version__
+from bot import __version__, custody_cli
 
 DEFAULT_SOURCES = Path("sources.toml")
 DEFAULT_DB = Path("storage/arrestwatch.sqlite3")
@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="events first reported on or after this day (UTC)")
     export.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default: csv)")
     export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    custody_cli.add_parsers(commands)  # custody, custody set, publish, serve (issue 17)
     return parser
 
 
@@ -120,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     handler = {
         "run": cmd_run, "once": cmd_once, "digest": cmd_digest, "analyze": cmd_analyze, "sources": cmd_sources,
         "review": cmd_review, "events": cmd_events, "export": cmd_export, "outbox": cmd_outbox,
-        "doctor": cmd_doctor,
+        "doctor": cmd_doctor, **custody_cli.HANDLERS,
     }[args.command]
     try:
         return handler(args)

@@ -29,7 +29,8 @@ MIN_INTERVAL = timedelta(seconds=30)
 SETTINGS_KEYS = {
     "timezone", "digest_time", "language", "interval", "max_age", "quiet_digest", "alert_after",
     "review_score", "post_score", "edit_interval",
-}
+} | {"custody_board", "due_out_time", "chart_day"}  # custody (issue 17)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SOURCE_KEYS = {"name", "url", "type", "interval", "lang", "select", "channel", "timezone"}
 SELECT_KEYS = {"item", "title", "link", "date", "teaser"}
 RULES_KEYS = {"keywords", "civic", "exclude", "watchlist"}
@@ -182,10 +183,35 @@ class _Validator:
                     values[key] = float(value)
                 else:
                     self.problem(at(key), f"{key} must be a number from 0 to 1, e.g. 0.5")
+        values.update(self.custody_settings(data, at))
         merged = Settings(**{**defaults.__dict__, **values})
         if merged.review_score > merged.post_score:
             self.problem(at("review_score"), f"review_score ({merged.review_score}) must not exceed post_score ({merged.post_score})")
         return merged
+
+    def custody_settings(self, data: dict[str, Any], at: Any) -> dict[str, Any]:
+        """custody_board (bool), due_out_time (HH:MM), chart_day (a weekday or "off")."""
+        values: dict[str, Any] = {}
+        if "custody_board" in data:
+            if isinstance(data["custody_board"], bool):
+                values["custody_board"] = data["custody_board"]
+            else:
+                self.problem(at("custody_board"), "custody_board must be true or false")
+        if "due_out_time" in data:
+            match = CLOCK_RE.match(str(data["due_out_time"]))
+            if match:
+                values["due_out_time"] = time(int(match.group(1)), int(match.group(2)))
+            else:
+                self.problem(at("due_out_time"), f"due_out_time {data['due_out_time']!r} must be HH:MM in 24-hour "
+                             "time, e.g. \"09:00\"")
+        if "chart_day" in data:
+            day = str(data["chart_day"]).strip().lower()
+            if day in WEEKDAYS or day == "off":
+                values["chart_day"] = day
+            else:
+                self.problem(at("chart_day"), f"chart_day {data['chart_day']!r} must be a weekday (\"monday\" … "
+                             "\"sunday\") or \"off\"")
+        return values
 
     def sources(self, data: Any, settings: Settings) -> tuple[SourceConfig, ...]:
         if data is None:

@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from bot.analysis.result import Analysis, Detainee
+from bot.custody_posts import with_custody_section
 from bot.events import Event
 from bot.models import Settings
 from bot.publish.format import DigestEntry, DigestPeriod, format_digest
@@ -193,6 +194,7 @@ def queue_digest(
     events = store.events_by_id(item.event_id for item in items if item.event_id is not None)
     entries = digest_entries(items, events)
     parts = format_digest(period, entries, settings.language, quiet_line=settings.quiet_digest, unwatched=blind)
+    parts = with_custody_section(parts, store, day, settings.language, now=now)  # who is in custody (issue 17)
     people = len({name_key(d.name) or d.name.casefold() for entry in entries for d in entry.detainees})
     queued = store.queue_digest(period.key, parts, people=people, reports=len(items), now=now, force=force)
     if queued and remember:

@@ -7,11 +7,13 @@ with the events that could take it, and applies the ``EventWrite`` it returns.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
-from bot.analysis.result import Analysis
+from bot.analysis.result import Analysis, Detainee
 from bot.events import (
-    CUSTODY_CAP, DEFAULT_WINDOW, Assignment, Event, Report, assign, mentions_release, reports_needed, same_person,
+    CUSTODY_CAP, DEFAULT_WINDOW, Assignment, Event, Report, assign, mentions_release, people_named_in, reports_needed,
+    same_person,
 )
 from bot.publish.format import AlertPost, FollowupLine, FollowupPost, format_alert, format_followup
 from bot.store import EventPersonRow, EventWrite, NewItem, QueuedPost
@@ -102,23 +104,32 @@ class EventPosts:
             return False
         if post is not None:
             return post.kind == "alert"
-        return (
-            item.status == "seen" and bool(item.analysis.get("detainees"))
-            and mentions_release(f"{item.title}\n{item.text}")
-        )
+        # A release is read as no arrest, often with nobody listed: plan() finds the
+        # people it names among the episodes' (issue 17).
+        return item.status == "seen" and mentions_release(f"{item.title}\n{item.text}")
 
     def shortlist(self, item_id: int, item: NewItem, post: QueuedPost | None, events: list[Event]) -> set[int]:
         """Ids of the events (given without their reports) whose reports ``plan`` needs."""
         creating = post is not None and post.kind == "alert"
+        if not creating and not (item.analysis or {}).get("detainees"):
+            return set()  # a release naming nobody the analysis saw: plan() matches names on people alone
         return reports_needed(self._report(item_id, item), events, window=self.window, arrest=creating)
 
     def plan(self, item_id: int, item: NewItem, post: QueuedPost | None, candidates: list[Event]) -> EventWrite | None:
         report = self._report(item_id, item)
-        analysis = report.analysis
         creating = post is not None and post.kind == "alert"
+        if not creating and not report.analysis.detainees:  # a release naming people the analysis did not list
+            held = {p.key: p for event in candidates for p in event.people if p.status != "released"}
+            named = people_named_in(f"{report.title}\n{report.text}", held.values())
+            if not named:
+                return None
+            report = replace(report, analysis=replace(
+                report.analysis, detainees=tuple(Detainee(person.name) for person in named)))
+        analysis = report.analysis
         assignment = assign(report, candidates, window=self.window, create=creating)
-        if assignment is None:
-            return None
+        if assignment is None or (not creating and assignment.event is not None and not assignment.changes
+                                  and not assignment.event.reports):
+            return None  # news that is no arrest and changes nothing (its event read without reports)
         people = tuple(
             EventPersonRow(key=p.key, name=p.name, latin=latin(p.name), term=p.term, status=p.status)
             for p in assignment.people

@@ -44,7 +44,7 @@ from rapidfuzz import fuzz, process
 
 from bot.analysis.result import Analysis, Detainee
 from bot.occasion import Occasion, occasion
-from bot.translit import name_key, name_tokens
+from bot.translit import name_key, name_tokens, token_key
 
 DEFAULT_WINDOW = timedelta(days=7)
 # While a person of the event serves a stated term, news of them (a release, an
@@ -75,7 +75,7 @@ _RELEASE = re.compile(
     r"\b(?:was|were|has been|have been|had been|is|are|being)\s+(?:released|freed)\b"
     r"|\b(?:released|freed)\s+(?:from|after|on bail)\b|\bwalked free\b|\bset free\b"
     r"|(?:вышел|вышла|вышли)\s+на\s+свободу|\bосвобожд[её]н[аы]?\b|\bотпущен[аы]?\b|\bосвободили\b|\bотпустили\b"
-    r"|босатылды|босатты|бостандыққа\s+шықты|қамаудан\s+шықты",
+    r"|босатылды|босатты|бостандыққа\s+шықты|қама(?:удан|қтан)\s+шықты",
     re.IGNORECASE,
 )
 # A court of appeal changed the term: a new decision, not an outlet's other figure
@@ -233,6 +233,24 @@ def mentions_release(text: str) -> bool:
     """Whether the text says someone was released (en, ru, kk), not merely that a
     release was demanded."""
     return _RELEASE.search(text) is not None
+
+
+def people_named_in(text: str, people: Iterable[Person]) -> list[Person]:
+    """Those of ``people`` named in full in ``text`` (any script or spelling; a Russian
+    or Kazakh case ending on a word is allowed), for news the analysis does not read as
+    an arrest and so lists nobody in: "Aidar Serikbayev was released after serving 15
+    days" must still find the person it releases."""
+    words = {token_key(word) for word in _WORDS.findall(text)} - {""}
+    pool = sorted(words)
+
+    @lru_cache(maxsize=None)
+    def named(token: str) -> bool:
+        if token in words or (len(token) >= 4 and any(word.startswith(token) for word in pool)):
+            return True
+        close = process.extract(token, pool, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY, limit=None)
+        return any(_words_match(token, word) for word, _, _ in close)
+
+    return [person for person in people if len(tokens := name_tokens(person.name)) >= 2 and all(map(named, tokens))]
 
 
 @lru_cache(maxsize=1024)

@@ -62,6 +62,12 @@ class Settings:
     post_score: float = 0.5
     # At most one edit of a posted message this often; what arrives meanwhile is merged.
     edit_interval: timedelta = timedelta(minutes=10)
+    # Custody (issue 17): the morning "due out today" note (and the weekly chart) at
+    # due_out_time. The pinned "In custody now" list and the chart are an operator's
+    # choice (pinning needs the bot's right to pin; both add posts): off by default.
+    custody_board: bool = False
+    due_out_time: time = time(9, 0)
+    chart_day: str = "off"  # or a weekday, "monday" … "sunday"
 
 
 @dataclass(frozen=True)

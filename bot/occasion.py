@@ -152,3 +152,41 @@ def _valid(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+# -- the day a custody runs to ------------------------------------------------------------
+
+# "until 21 March", "до 21 марта", "по 21.03.2026" before a date; "21 наурызға дейін" after it.
+_UNTIL_BEFORE = re.compile(r"(?<!\w)(?:until|till|through|up to|до|по)\s+$", re.I)
+_UNTIL_AFTER = re.compile(r"^\s*(?:дейін|шейін|deıin|deiin|deyin)(?!\w)", re.I)
+#: How far before the publication day an "until" date without a year is still this year's.
+_UNTIL_PAST = timedelta(days=31)
+
+
+def until_day(text: str, published: date) -> date | None:
+    """The date a stated custody runs to: pre-trial detention is ordered "until 21
+    March" ("до 21 марта", "21 наурызға дейін"), not for a number of days. The latest
+    such date in ``text``; a date without a year is the next one on or after (about)
+    the publication day. None when the text names none.
+
+    Why here: the same calendar patterns (en/ru/kk) as the day of detention, read
+    forward in time instead of back.
+    """
+    found: list[date] = []
+    for pattern in _DATES:
+        for match in pattern.finditer(text):
+            before = text[max(0, match.start() - 12):match.start()]
+            after = text[match.end():match.end() + 12]
+            if not (_UNTIL_BEFORE.search(before) or _UNTIL_AFTER.match(after)):
+                continue
+            groups = match.groupdict()
+            month = int(groups["month"]) if groups.get("month") else next(
+                number for number in _MONTHS if groups.get(f"m{number}")
+            )
+            year = int(groups["year"]) if groups.get("year") else None
+            day = _valid(year or published.year, month, int(groups["day"]))
+            if day is not None and year is None and day < published - _UNTIL_PAST:
+                day = _valid(published.year + 1, month, int(groups["day"]))
+            if day is not None:
+                found.append(day)
+    return max(found, default=None)

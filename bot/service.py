@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bot.analysis_process import AnalysisProcess
 from bot.config import ConfigError, load_config
+from bot.custody_posts import CustodyJobs
 from bot.failed_posts import config_fingerprint, requeue_if_config_changed
 from bot.digest import (
     DigestResult, digest_due, digest_window, last_digest_day, manual_digest, queue_digest, scheduled_digest, today,
@@ -60,6 +61,7 @@ HEALTH_DB_TIMEOUT = 5.0  # seconds /healthz waits for the database's answer
 SOURCE_LEASE_DURATION = timedelta(seconds=120)  # a claimed poll is the claimer's this long, renewed while it runs
 CLAIM_SECONDS = 1.5  # how often a worker looks for due sources
 POLL_CONCURRENCY = 16  # polls one worker runs at once
+CUSTODY_SECONDS = 300  # how often the custody posts (pinned list, "due out today", chart) are looked at
 SENDER_BUSY_RETRY_SECONDS = 2.0  # another worker is sending: look again this soon while posts wait
 # The owner name of a SQLite instance's leases. The instance lock (bot/lock.py) already
 # makes its process the only one, so a restart after a crash may take the dead
@@ -271,6 +273,7 @@ class Service:
         self.reload_seconds: float = RELOAD_CHECK_SECONDS
         self.sender_idle_seconds: float = SENDER_IDLE_SECONDS
         self.admin_poll_timeout: float = ADMIN_POLL_TIMEOUT
+        self.custody_seconds: float = CUSTODY_SECONDS
         self._wake: asyncio.Event | None = None  # set while run() is running
         self.admin: AdminBot | None = None  # the operators' bot while this worker runs it
         # Set once run() has started: the digest caught up, the sender running (tests wait for it).
@@ -287,6 +290,9 @@ class Service:
             {"channel": telegram.chat_id or "console", "admin": telegram.admin_chat_id or ("console" if telegram.console else None)},
             metrics=self.metrics, owner=self.worker, lease=self.workers.sender_lease,
         )
+        # The pinned custody list, "due out today" and the weekly chart (issue 17).
+        self.custody = CustodyJobs(store, self.publisher, telegram.chat_id or "console", lambda: self.config.settings,
+                                   owner=self.worker)
 
     async def __aenter__(self) -> "Service":
         try:
@@ -340,6 +346,12 @@ class Service:
         await self._note_watch(started, force=True)
         await self._note_watch(utcnow(), force=True)
         summary.drain = await self.sender.drain(timeout=wait)
+        # Then the custody posts that are due (after the alerts: the pinned list links to them).
+        if await self._custody_turn():
+            more = await self.sender.drain(timeout=wait)
+            summary.drain.sent += more.sent
+            summary.drain.failed += more.failed
+            summary.drain.left = more.left
         return summary
 
     async def digest(self, period: DigestPeriod | None = None, *, force: bool = False,
@@ -427,6 +439,7 @@ class Service:
         tasks = [
             self._sender_task,
             asyncio.create_task(self._reload_loop(stop), name="reload"),
+            asyncio.create_task(self._custody_loop(wake_sender, stop), name="custody"),
         ]
         admin_task = asyncio.create_task(self._admin_loop(stop), name="admin")
         try:
@@ -679,6 +692,28 @@ class Service:
             wake.set()
         elif result.reason == "unwatched":
             log.info("no digest for %s: nothing was watched in its period", result.day)
+
+    # -- custody (issue 17; bot/custody_posts.py) ---------------------------------------
+
+    async def _custody_turn(self) -> bool:
+        """One custody turn (bot/custody_posts.py); True when a note was queued to send."""
+        try:
+            return (await self.custody.turn(utcnow(), board=not self.telegram.console)).note_queued
+        except Exception:
+            log.exception("custody posts: unexpected error; they are tried again at the next turn")
+            return False
+
+    async def _custody_loop(self, wake: asyncio.Event, stop: asyncio.Event) -> None:
+        """Every CUSTODY_SECONDS: the pinned list (edited at most hourly), today's "due
+        out" note once due_out_time has passed, the weekly chart on chart_day (each once
+        per period, bot/custody_posts.py). A task of run(), cancelled with the others."""
+        while not stop.is_set():
+            if await self._custody_turn():
+                wake.set()
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=self.custody_seconds)
+            except asyncio.TimeoutError:
+                pass
 
     async def _sender_loop(self, wake: asyncio.Event, stop: asyncio.Event) -> None:
         while not stop.is_set():

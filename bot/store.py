@@ -695,6 +695,117 @@ class Store:
         with self._lock:
             return _load_events(self._db, f"e.id IN ({','.join('?' * len(wanted))})", wanted)
 
+    # -- custody (issue 17; bot/custody.py) ------------------------------------------
+
+    def custody_events(self, since: datetime) -> list[Event]:
+        """Episodes first reported since ``since``, and older ones in which someone with
+        a term in months or years has no report of release (a sentence outlives any
+        lookback), oldest first."""
+        with self._lock:
+            return _load_events(self._db, "e.first_at >= ? OR e.id IN (SELECT event_id FROM event_people"
+                                " WHERE status <> 'released' AND (term LIKE ? OR term LIKE ?))",
+                                (to_iso(since), "%year%", "%month%"))
+
+    def all_events(self) -> list[Event]:
+        """Every episode with its people and reports, oldest first (for the archive)."""
+        with self._lock:
+            return _load_events(self._db, "1 = 1", ())
+
+    def person_ids(self, event_ids: Iterable[int]) -> dict[tuple[int, str], int]:
+        """(event id, person key) → event_people.id: the PERSON-ID of ``custody set``."""
+        wanted = sorted(set(event_ids))
+        out: dict[tuple[int, str], int] = {}
+        with self._lock:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start:start + 500]
+                for row in self._db.execute(
+                    f"SELECT id, event_id, person_key FROM event_people WHERE event_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ):
+                    out[(row["event_id"], row["person_key"])] = row["id"]
+        return out
+
+    def sent_message_ids(self, outbox_ids: Iterable[int]) -> dict[int, int]:
+        """Outbox id → Telegram message id, for the posts of ``outbox_ids`` that were sent."""
+        wanted = sorted(set(outbox_ids))
+        out: dict[int, int] = {}
+        with self._lock:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start:start + 500]
+                for row in self._db.execute(
+                    f"SELECT id, message_id FROM outbox WHERE message_id IS NOT NULL AND state = 'sent'"
+                    f" AND id IN ({','.join('?' * len(chunk))})", chunk,
+                ):
+                    out[row["id"]] = row["message_id"]
+        return out
+
+    def custody_person(self, person_id: int) -> Any | None:
+        """The event_people row of PERSON-ID (None if there is none)."""
+        with self._lock:
+            return self._db.execute("SELECT * FROM event_people WHERE id = ?", (person_id,)).fetchone()
+
+    def add_custody_correction(
+        self, person_id: int, field: str, value: str, *, note: str = "", by: str = "", now: datetime,
+    ) -> int:
+        """Keep an operator's correction of one custody record; StoreError for an unknown person."""
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM event_people WHERE id = ?", (person_id,)).fetchone() is None:
+                raise StoreError(f"no person with id {person_id}: see the ids in `arrestwatch custody`")
+            return int(db.execute(
+                "INSERT INTO custody_corrections (person_id, field, value, note, created_by, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) RETURNING id", (person_id, field, value, note, by, to_iso(now)),
+            ).fetchone()[0])
+
+    def custody_corrections(self) -> list[Any]:
+        """Every correction, oldest first (person_id, field, value, note, created_by, created_at)."""
+        with self._lock:
+            return self._db.execute("SELECT * FROM custody_corrections ORDER BY id").fetchall()
+
+    def custody_board(self) -> list[Any]:
+        """The pinned list's messages (slot, message_id, body, updated_at), slot order."""
+        with self._lock:
+            return self._db.execute("SELECT * FROM custody_board ORDER BY slot").fetchall()
+
+    def save_custody_slot(self, slot: int, message_id: int | None, body: str, *, now: datetime) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO custody_board (slot, message_id, body, updated_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (slot) DO UPDATE SET message_id = excluded.message_id, body = excluded.body,"
+                " updated_at = excluded.updated_at", (slot, message_id, body, to_iso(now)),
+            )
+
+    def custody_post_exists(self, kind: str, period: str) -> bool:
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM custody_posts WHERE kind = ? AND period = ?",
+                                    (kind, period)).fetchone() is not None
+
+    def claim_custody_post(self, kind: str, period: str, *, now: datetime, posts: Sequence[QueuedPost] = ()) -> bool:
+        """Claim ``kind`` for ``period`` (once per period across processes) and queue
+        ``posts`` with it in one transaction; False if it was already claimed."""
+        with self.transaction() as db:
+            try:
+                db.execute("SAVEPOINT custody_claim")
+                db.execute("INSERT INTO custody_posts (kind, period, created_at) VALUES (?, ?, ?)",
+                           (kind, period, to_iso(now)))
+                db.execute("RELEASE custody_claim")
+            except INTEGRITY_ERRORS:
+                db.execute("ROLLBACK TO custody_claim")
+                db.execute("RELEASE custody_claim")
+                return False
+            for post in posts:
+                _queue(db, post, now=now)
+        return True
+
+    def record_custody_post(self, kind: str, period: str, message_id: int | None) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE custody_posts SET message_id = ? WHERE kind = ? AND period = ?",
+                       (message_id, kind, period))
+
+    def forget_custody_post(self, kind: str, period: str) -> None:
+        """Give a claimed period back (its post could not be sent; it is tried again)."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM custody_posts WHERE kind = ? AND period = ?", (kind, period))
+
     # -- outbox -------------------------------------------------------------------
 
     def requeue_stale(self) -> int:

@@ -42,9 +42,10 @@ async def until(predicate: Callable[[], object], timeout: float = 20.0) -> bool:
 
 @asynccontextmanager
 async def running(tmp_path: Path, botapi: BotAPIServer, feeds: dict[str, str] | None = None,
-                  *, admin_ids: tuple[int, ...] | None = None) -> AsyncIterator[Service]:
-    """The service as `arrestwatch run` runs it, in this event loop, with the admin allowed."""
-    sources = write_sources(tmp_path / "sources.toml", feeds or {}, extra=no_digest_yet())
+                  *, admin_ids: tuple[int, ...] | None = None, settings: str = "") -> AsyncIterator[Service]:
+    """The service as `arrestwatch run` runs it, in this event loop, with the admin allowed
+    (``settings``: more lines of [settings])."""
+    sources = write_sources(tmp_path / "sources.toml", feeds or {}, extra=no_digest_yet() + settings)
     store = Store.open(tmp_path / "db.sqlite3")
     telegram = TelegramSettings(
         token=botapi.token, chat_id=str(botapi.chat_id), admin_chat_id=str(botapi.admin_chat_id), api_url=botapi.url,

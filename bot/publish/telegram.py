@@ -176,6 +176,21 @@ class TelegramPublisher:
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         ))
 
+    async def pin(self, chat_id: str, message_id: int) -> None:
+        """Pin message ``message_id`` in ``chat_id`` silently (pinChatMessage; the bot
+        must be an administrator allowed to pin). Paced like ``send``."""
+        await self._paced(str(chat_id), lambda: self.bot.pin_chat_message(
+            chat_id=chat_id, message_id=message_id, disable_notification=True,
+        ))
+
+    async def send_photo(self, chat_id: str, image: bytes, caption: str) -> int:
+        """Post an image (PNG or JPEG bytes) with an HTML ``caption`` (at most 1024
+        characters); return the new message's id. Paced like ``send``."""
+        message = await self._paced(str(chat_id), lambda: self.bot.send_photo(
+            chat_id=chat_id, photo=image, caption=caption, parse_mode=ParseMode.HTML,
+        ))
+        return message.message_id
+
     async def _paced(self, chat_id: str, call: Callable[[], Awaitable[T]]) -> T:
         """One Bot API call to ``chat_id``, one at a time per chat, within its pace.
 
@@ -314,3 +329,15 @@ class ConsolePublisher:
         """Print the new text of an earlier post, marked as an edit of it."""
         self.stream.write(f"[edit of post {message_id}]\n" + html_to_text(html).strip("\n") + "\n\n")
         self.stream.flush()
+
+    async def pin(self, chat_id: str, message_id: int) -> None:
+        self.stream.write(f"[post {message_id} pinned]\n\n")
+        self.stream.flush()
+
+    async def send_photo(self, chat_id: str, image: bytes, caption: str) -> int:
+        """Print the caption; the image itself cannot be shown on a console."""
+        self.stream.write(f"[image, {len(image)} bytes]\n" + html_to_text(caption).strip("\n") + "\n\n")
+        self.stream.flush()
+        message_id = self._next_id
+        self._next_id += 1
+        return message_id

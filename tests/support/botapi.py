@@ -35,6 +35,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 MAX_TEXT_LENGTH = 4096  # UTF-16 code units of the visible text, after entity parsing
+MAX_CAPTION_LENGTH = 1024  # the same, for a photo's caption
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_UPDATES_WAIT = 30.0  # cap on getUpdates long polling, so a stuck test does not hang forever
 
@@ -292,6 +293,8 @@ class Message:
     date: int = 0
     edited: bool = False
     edits: int = 0  # editMessageText calls that changed it
+    photo: bytes | None = None  # sendPhoto: the uploaded image (``text``/``html`` are its caption)
+    pinned: bool = False  # pinChatMessage was called for it
 
     @property
     def link_preview_disabled(self) -> bool:
@@ -341,6 +344,8 @@ class BotAPIServer:
             "getchat": self._get_chat,
             "getchatmember": self._get_chat_member,
             "getchatadministrators": self._get_chat_administrators,
+            "pinchatmessage": self._pin_chat_message,
+            "sendphoto": self._send_photo,
         }
 
     # -- lifecycle --------------------------------------------------------------------
@@ -486,6 +491,43 @@ class BotAPIServer:
                 disable_web_page_preview=_bool(params.get("disable_web_page_preview")),
                 reply_to_message_id=reply_to, entities=parsed.entities, date=int(time.time()),
             )
+            self.messages.append(message)
+            result = self._message_json(message)
+        if self.on_message is not None:
+            self.on_message(message)
+        return result
+
+    def _pin_chat_message(self, params: dict[str, Any]) -> bool:
+        """pinChatMessage: the message must exist in the chat; it is marked ``pinned``."""
+        chat = self._resolve_chat(params.get("chat_id"))
+        message_id = _int(params.get("message_id"), "message_id")
+        with self._lock:
+            message = self._find_message(chat, message_id)
+            if message is None:
+                raise bad_request("message to pin not found")
+            message.pinned = True
+        return True
+
+    def _send_photo(self, params: dict[str, Any]) -> dict[str, Any]:
+        """sendPhoto with an uploaded file (multipart) and an optional HTML caption of at
+        most 1024 characters; the image must be a PNG or JPEG, as Telegram checks."""
+        with self._lock:
+            if self._failures:
+                raise self._failures.pop(0)
+        chat = self._resolve_chat(params.get("chat_id"))
+        photo = params.get("photo")
+        if not isinstance(photo, Upload):
+            raise bad_request("there is no photo in the request")
+        if not (photo.data.startswith(b"\x89PNG\r\n\x1a\n") or photo.data.startswith(b"\xff\xd8\xff")):
+            raise bad_request("IMAGE_PROCESS_FAILED")
+        caption = _text(params.get("caption"))
+        parse_mode = _text(params.get("parse_mode")) or None
+        parsed = _parse_text(caption, parse_mode) if caption else ParsedText("")
+        if utf16_len(parsed.text) > MAX_CAPTION_LENGTH:
+            raise bad_request("message caption is too long")
+        with self._lock:
+            message = Message(chat_id=chat, text=parsed.text, html=caption, message_id=self._take_message_id(chat),
+                              parse_mode=parse_mode, entities=parsed.entities, date=int(time.time()), photo=photo.data)
             self.messages.append(message)
             result = self._message_json(message)
         if self.on_message is not None:
@@ -642,12 +684,18 @@ class BotAPIServer:
     def _message_json(self, message: Message, *, nested: bool = True) -> dict[str, Any]:
         result: dict[str, Any] = {"message_id": message.message_id, "date": message.date,
                                   "chat": self._chat_json(message.chat_id), "text": message.text}
+        if message.photo is not None:
+            del result["text"]
+            result["photo"] = [{"file_id": f"photo{message.message_id}", "file_unique_id": f"u{message.message_id}",
+                                "width": 1200, "height": 800, "file_size": len(message.photo)}]
+            if message.text:
+                result["caption"] = message.text
         if message.chat_id == self.chat_id:
             result["sender_chat"] = self._chat_json(message.chat_id)
         else:
             result["from"] = self._bot_user()
         if message.entities:
-            result["entities"] = copy.deepcopy(message.entities)
+            result["caption_entities" if message.photo is not None else "entities"] = copy.deepcopy(message.entities)
         if message.reply_markup:
             result["reply_markup"] = copy.deepcopy(message.reply_markup)
         if nested and message.reply_to_message_id is not None:
@@ -799,15 +847,27 @@ def _query(path: str) -> dict[str, Any]:
     return _flatten(parse_qs(urlsplit(path).query, keep_blank_values=True))
 
 
-def _multipart(content_type: str, body: bytes) -> dict[str, str]:
+@dataclass(frozen=True)
+class Upload:
+    """A file part of a multipart request (sendPhoto's ``photo``)."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+
+def _multipart(content_type: str, body: bytes) -> dict[str, Any]:
     parser = email.parser.BytesParser(policy=email.policy.HTTP)
     message = parser.parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode("latin-1") + body)
-    fields: dict[str, str] = {}
+    fields: dict[str, Any] = {}
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
-        if name and part.get_filename() is None:
-            fields[str(name)] = part.get_content() if part.get_content_maintype() == "text" else \
-                part.get_payload(decode=True).decode("utf-8")
+        if name and part.get_filename() is not None:
+            fields[str(name)] = Upload(str(part.get_filename()), part.get_content_type(),
+                                       part.get_payload(decode=True) or b"")
+        elif name:
+            # A text part without a charset is UTF-8 (as Telegram reads it), not Latin-1.
+            fields[str(name)] = (part.get_payload(decode=True) or b"").decode(part.get_content_charset() or "utf-8")
     return fields
 
 
