@@ -39,7 +39,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.digest import manual_digest
+from bot.digest import manual_digest, today
 from bot.fetch import FetchError, check_url
 from bot.outbox import PAUSED_FLAG
 from bot.publish.text import utf16_len

@@ -210,7 +210,6 @@ def cmd_sources(args: argparse.Namespace) -> int:
         print(f"{args.sources}: {len(config.sources)} sources, no problems")
         return 0
     from bot.service import load_or_exit
-    from bot.store import Store
 
     config = load_or_exit(args.sources)
     store = _open_existing_store(args.db)
@@ -225,7 +224,6 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_sources_add(args: argparse.Namespace) -> int:
-    from dataclasses import replace
 
     from bot.config import ConfigError, parse_config
     from bot.fetch import FetchError, Fetcher

@@ -20,7 +20,7 @@ import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -29,7 +29,7 @@ from bot.config import ConfigError, load_config
 from bot.custody_posts import CustodyJobs
 from bot.failed_posts import config_fingerprint, requeue_if_config_changed
 from bot.digest import (
-    DigestResult, digest_due, digest_window, last_digest_day, manual_digest, queue_digest, scheduled_digest, today,
+    DigestResult, digest_window, last_digest_day, manual_digest, queue_digest, scheduled_digest, today,
 )
 from bot.publish.format import DigestPeriod
 from bot.watch import note_poll, watch_gap

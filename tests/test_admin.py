@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
 from bot.analysis import Analysis, Detainee
 from bot.models import SourceConfig

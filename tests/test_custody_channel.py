@@ -14,11 +14,12 @@ import pytest
 
 from bot.analysis.result import Detainee
 from bot.custody_posts import CustodyBoard, CustodyJobs, queue_due_today
-from bot.digest import queue_digest
+from bot.digest import day_period, queue_digest
 from bot.models import Settings
 from bot.outbox import PAUSED_FLAG, Sender
 from bot.publish import TelegramPublisher
 from bot.store import Store
+from bot.watch import note_poll
 from tests.support.custody import tell
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)  # a Monday
@@ -114,11 +115,14 @@ async def test_the_digest_has_a_custody_section(channel, botapi) -> None:
     _two_episodes(store)
     tell(store, T0 + timedelta(hours=5), "Blogger freed", "Blogger Aliya Zhumabek was released without charge.",
          Detainee("Aliya Zhumabek"), arrest=False, source="Outlet C")
-    result = queue_digest(store, SETTINGS, T0.date(), now=T0 + timedelta(hours=13))
+    for hour in range(-14, 13):  # the day was watched, a poll an hour
+        note_poll(store, T0 + timedelta(hours=hour), timedelta(hours=2))
+    now = T0 + timedelta(hours=13)
+    result = queue_digest(store, SETTINGS, day_period(T0.date(), SETTINGS, now), now=now)
     assert result.queued
     await sender.drain(timeout=30)
     (digest,) = [m for m in botapi.sent_to(botapi.chat_id) if "🔒 Custody · 2026-03-02" in m.text]
-    assert digest.text.startswith("📋 Daily digest")  # the section ends the digest's post
+    assert digest.text.startswith("📋 Digest")  # the section ends the digest's post
     section = digest.text[digest.text.index("🔒 Custody"):]
     assert "In custody now: 2" in section
     assert "Released today:\n• Aliya Zhumabek" in section

@@ -3,11 +3,8 @@ nothing doubled, Telegram's limits respected, hostile feed content made harmless
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from contextlib import closing
 from pathlib import Path

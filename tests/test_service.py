@@ -19,7 +19,7 @@ from bot.config import load_config
 from bot.service import Service, TelegramSettings
 from bot.store import Store
 from bot.watch import note_poll
-from tests.support.feeds import ARREST_EN, ARREST_RU, Story, rss
+from tests.support.feeds import ARREST_RU, Story, rss
 from tests.test_e2e import news_feed, no_digest_yet, noon_zone, write_sources
 
 
