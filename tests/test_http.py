@@ -255,7 +255,8 @@ def test_run_from_the_command_line_logs_json_and_serves_healthz(tmp_path: Path, 
 
 
 def test_every_metric_and_option_is_documented_in_the_readme() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent  # the README, and the operations page it links to
+    readme = "\n".join((root / name).read_text(encoding="utf-8") for name in ("README.md", "docs/operations.md"))
     for name in (*METRIC_NAMES, "/healthz", "--http-port", "--http-host", "--log-format", "ARRESTWATCH_HTTP_PORT",
                  "ARRESTWATCH_HTTP_HOST", "ARRESTWATCH_LOG_FORMAT", "docker compose up"):
         assert name in readme, name
