@@ -108,3 +108,86 @@ def test_a_term_for_both_people_of_the_sentence_before() -> None:
                 "қызметкерлерімен ұсталды. Сот екеуін де 15 тәулікке қамауға алды.")
     assert result.arrest
     assert [(d.name, d.term) for d in result.detainees] == [("Дархан Шәріпов", "15 days"), ("Асқар Нұрланұлы", "15 days")]
+
+
+# --- release, fines, restricted freedom, ordinary crime (written for these tests) ---
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Белсенді Ержан Сапаров он бес тәулік өтеп, қамақтан шықты.",
+        "Журналист Айгүл Төлегенова бүгін изолятордан босатылды.",
+        "Сот белсенді Ержан Сапаровқа айыппұл салды, митингке қатысқаны үшін қамауға алмады.",
+        "Белсенді Нұрлан Әбенов екі жыл бас бостандығын шектеуге сотталды.",
+        "Полиция мас күйінде көлік жүргізген ер адамды ұстады, бұл туралы әлеуметтік желіде видео тарады.",
+        "Саясаткерді өлтіргендер 20 жылға бас бостандығынан айырылды.",
+        "Құқық қорғаушылар баяндамасында өткен жылы жүздеген белсенді ұсталғанын жазды.",
+    ],
+)
+def test_release_fine_restricted_and_crime_are_no_alerts(text: str) -> None:
+    assert not kk(text).arrest, kk(text).reasons
+
+
+def test_demand_for_release_keeps_the_custody() -> None:
+    result = kk("Белсенді Марат Жұмабаев 10 тәулікке қамалды. Жақтастары оны босатуды талап етті.")
+    assert result.arrest
+    assert people(result) == {"Марат Жұмабаев": "10 days"}
+
+
+# --- names ----------------------------------------------------------------------------
+
+def test_given_name_muhtar_is_a_name_like_any_other() -> None:
+    result = kk("Белсенді Мұхтар Сейітов митингтен кейін ұсталды.")
+    assert people(result) == {"Мұхтар Сейітов": None}
+
+
+def test_separate_patronymic_word_and_its_case() -> None:
+    result = kk("Полиция белсенді Айдана Болат қызын пикеттен кейін ұстады.")
+    assert people(result) == {"Айдана Болат қызы": None}
+
+
+def test_genitive_possessor_and_the_person_protested_against_are_not_detainees() -> None:
+    result = kk("Сапаровтың жақтастары Ерлан Қасымовқа қарсы митингке шықты, полиция белсенді Дина Жаңабаеваны ұстады.")
+    assert people(result) == {"Дина Жаңабаева": None}
+
+
+def test_judge_is_not_a_detainee() -> None:
+    result = kk("Судья Бекзат Оспанов белсенді Алма Төлеуованы 15 тәулікке қамауға алды.")
+    assert people(result) == {"Алма Төлеуова": "15 days"}
+
+
+def test_street_and_movement_are_not_people() -> None:
+    result = kk("Белсенді Ғалым Ахметов Абай даңғылында пикет өткізген соң ұсталды, ол Жаңа Қазақстан қозғалысының мүшесі.")
+    assert people(result) == {"Ғалым Ахметов": None}
+
+
+def test_list_of_detainees_each_with_their_own_term() -> None:
+    result = kk("Сот наразылыққа қатысқан Ерлан Қасымовты 10 тәулікке, Дина Жаңабаеваны 15 тәулікке қамауға алды.")
+    assert people(result) == {"Ерлан Қасымов": "10 days", "Дина Жаңабаева": "15 days"}
+
+
+def test_a_group_term_goes_to_everyone_listed() -> None:
+    result = kk("Белсенділер Ерлан Қасымов, Дина Жаңабаева және Асқар Нұрланұлы 5 тәулікке қамалды.")
+    assert people(result) == {"Ерлан Қасымов": "5 days", "Дина Жаңабаева": "5 days", "Асқар Нұрланұлы": "5 days"}
+
+
+def test_a_term_for_someone_else_is_not_copied() -> None:
+    result = kk("Полиция белсенді Ерлан Қасымовты ұстады; ал бұған дейін оның әріптесі 10 тәулікке қамалған.")
+    assert people(result) == {"Ерлан Қасымов": None}
+
+
+# --- Latin-script Kazakh ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("Almaty qalalyq soty belsendi Erbolat Seitqaliūlyn mitingke qatysqany üşin 15 täulikke qamauğa aldy.",
+     "Erbolat Seitqaliūly"),
+    ("Almaty qalalyq soty belsendi Erbolat Seitqaliulyn mitingke qatysqany úshin 15 táulikke qamaýǵa aldy.",
+     "Erbolat Seitqaliuly"),
+])
+def test_latin_script_kazakh(text: str, name: str) -> None:
+    from bot.analysis import analyze
+
+    result = analyze("", text)
+    assert result.lang == "kk" and result.arrest
+    assert people(result) == {name: "15 days"}
+    assert result.evidence and result.evidence[0].startswith("Almaty qalalyq")

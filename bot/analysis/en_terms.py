@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.analysis import terms
+
 _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 
 _SMALL = {
@@ -29,7 +31,7 @@ _WORD_NUMBER = (
     r"|sixteen|seventeen|eighteen|nineteen)"
 )
 # "2 1/2", "2½", "two and a half", "1.5": only used with years and months.
-_NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½)?|{_WORD_NUMBER}(?: and a half)?|an?)"
+_NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½| and a half)?|{_WORD_NUMBER}(?: and a half)?|an?)"
 _UNIT = r"(?:days?|weeks?|months?|years?)"
 
 # "three years and six months", "3 years 6 months", "2 years, 6 months"
@@ -106,14 +108,13 @@ def number_value(text: str) -> float | None:
 
 def canonical_term(amount: float, unit: str) -> str | None:
     """(2, "weeks") → "14 days"; (2.5, "years") → "30 months"; fractions of days → None."""
-    unit = unit.lower().rstrip("s")
-    if unit == "week":
-        amount, unit = amount * 7, "day"
-    if unit == "year" and amount != int(amount):
-        amount, unit = amount * 12, "month"
-    if amount != int(amount) or amount <= 0:
+    in_days = amount * 7 if unit.lower().startswith("week") else amount
+    if unit.lower().startswith(("day", "week")) and in_days != int(in_days):
         return None
-    return f"{int(amount)} {unit}s"
+    try:
+        return terms.canonical(amount, unit)
+    except terms.TermError:
+        return None
 
 
 def find_terms(sentence: str) -> list[TermSpan]:

@@ -1,18 +1,23 @@
-"""Arrest rules for Kazakh reports (Cyrillic script).
+"""Arrest rules for Kazakh reports (Cyrillic; Latin-script Kazakh is transliterated first).
 
-No Kazakh morphology ships offline, so the rules match word stems: Kazakh adds its case and
-tense suffixes to an unchanged stem ("ұста-лды", "қама-уға", "тәулік-ке"), which makes stems
-reliable. Names are found by their shape (patronymic suffixes -ұлы/-қызы, surnames in
--ов/-ев/-ова/-ева/-ин/-бек/-бай…, capitalised pairs) next to custody words, and their case
-suffixes are removed ("Мамайды" → "Мамай").
+No Kazakh morphology ships offline, so the rules match the stems of :mod:`packs.kk
+<bot.analysis.packs.kk>`: Kazakh adds its suffixes to an unchanged stem. The stages are the
+pipeline's: sentences → custody clauses (cues that are not denied, hypothetical, released,
+fines or restricted freedom) → candidate people (capitalised words with a name's shape or
+a role before them, bystanders left out) → names normalised (case suffixes removed, with
+vowel harmony) → terms (each person's own, a group's shared one) → decision with reasons.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass, field
 
+from bot.analysis.packs import kk as pack
+from bot.analysis.prepass import stems_regex
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
-from bot.analysis.ru_terms import find_terms
+from bot.analysis.ru_terms import Term, find_terms
 from bot.analysis.ru_text import (
     evidence_text,
     find_charge,
@@ -23,53 +28,77 @@ from bot.analysis.ru_text import (
     watchlist_hits,
 )
 
+_ROLE_NOUNS = pack.with_plain(pack.ROLE_NOUNS)
+_BYSTANDER_ROLES = pack.with_plain(pack.BYSTANDER_ROLES)
+_SPEAKER_STEMS = pack.with_plain(pack.SPEAKER_STEMS)
+_NOT_PERSON_AFTER = pack.with_plain(pack.NOT_PERSON_AFTER)
+_NOT_NAME_WORDS = frozenset(pack.with_plain(tuple(pack.NOT_NAME_WORDS)))
+_GENITIVE = frozenset(pack.with_plain(("ның", "нің", "дың", "дің", "тың", "тің")))
+_PATRONYMIC_ENDINGS = pack.with_plain(tuple(pack.PATRONYMIC_WORDS))
+_SURNAME_ENDINGS = pack.with_plain(pack.SURNAME_ENDINGS)
+_PATRONYMIC_WORDS = frozenset(pack.with_plain(tuple(pack.PATRONYMIC_WORDS)))
+_CASE_SUFFIXES = tuple(dict.fromkeys(
+    [(s, v) for s, v in pack.CASE_SUFFIXES] + [(pack.skeleton(s), None) for s, _ in pack.CASE_SUFFIXES]))
+_AMBIGUOUS_SUFFIXES = frozenset(pack.with_plain(tuple(pack.AMBIGUOUS_SUFFIXES)))
 
-CUSTODY_RE = re.compile(
-    r"(?<![\w])("
-    r"[ұү]ста(л|д|п|ған|у)\w*|қамау\w*|қамал\w*|қамақ\w*|тұтқында\w*|тұтқынға\w*|"
-    r"сотталд\w*|сотталған\w*|бас бостандығынан айыр\w*|тергеу изоляторы\w*|изолятор\w*|"
-    r"түрмеге\w*|түрмеде\w*|колонияға\w*|тәулікке\w*|үй қамағы\w*|айдауыл\w*|"
-    r"арестке\w*|арестовал\w*|задержал\w*"
-    r")"
-)
-# "ұстау керек" (should be held) and negated verbs are not reports of custody.
-NEGATED_RE = re.compile(r"(ұстамад|ұсталмад|қамалмад|ұстаған жоқ|ұсталған жоқ|ұстау керек|ұстамақ)")
-CIVIC_RE = re.compile(
-    r"(белсенді|журналист|тілші|блогер|наразы|митинг|шеру|пикет|ереуіл|оппозиция|саяси|"
-    r"құқық қорғаушы|партия|двк|демократиялық таңдау|экстремист|жалған ақпарат|"
-    r"араздықты қоздыр|ұран|бейбіт жиын|аштық жариялау|әлеуметтік желі|facebook|редактор|"
-    r"сөз бостандығы|қуғын)"
-)
-PROTEST_RE = re.compile(
-    r"(наразылық|наразы топ|митинг|шеру|пикет|ереуіл|аштық жариялау|бейбіт жиын|ұрандат|"
-    r"алаңға (шықт|жиналд|келген)|жаппай (жиын|шеру))"
-)
-CRIME_RE = {
-    "есірткі": re.compile(r"есірткі"),
-    "ұрлық": re.compile(r"ұрлық|ұрлап|ұрлаған"),
-    "кісі өлтіру": re.compile(r"кісі өлтір|өлтірген"),
-    "алаяқтық": re.compile(r"алаяқ"),
-    "пара": re.compile(r"(?<![\w])пара(?! ?[\w]*қша)(\s+ал|ны|сы|ға)?\b"),
-    "вандализм": re.compile(r"вандализм|мүлкін қасақана|бүлдір"),
-    "жол-көлік": re.compile(r"жол-көлік|мас күйінде"),
-}
-FINE_RE = re.compile(r"айыппұл")
-RELEASE_RE = re.compile(r"босатыл|бостандыққа шықт|ақталд")
 
-# Name shapes: a capitalised word, then a surname or patronymic; case suffixes may follow.
-_CAP = r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+"
-_SURNAME = (
-    r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]*(?:ұлы|улы|қызы|кызы|ов|ев|ова|ева|ин|ина|бек|беков|бекова|бай|баев|баева|"
-    r"ханов|ханова|жан|ұлы|бекұлы)"
-)
-_SUFFIX = r"(?:[-']?(?:тың|тің|дың|дің|ның|нің|ты|ті|ды|ді|ны|ні|қа|ке|ға|ге|на|не|та|те|да|де|тан|тен|дан|ден|нан|нен|пен|бен|мен|ға|н))?"
-NAME_RE = re.compile(rf"(?<![\w])({_CAP})\s+({_SURNAME}){_SUFFIX}(?![\w])|(?<![\w])({_SURNAME}){_SUFFIX}\s+({_CAP})(?![\w])")
-_NOT_NAME_WORDS = {
-    "Алматы", "Астана", "Қазақстан", "Қазақстанның", "Полиция", "Сот", "Бүгін", "Ақтөбе", "Мұхтар",
-    "Президент", "Тоқаев", "Назарбаев", "Әблязов", "Әблязовтың",
-}
-_ROLE_BEFORE = re.compile(r"(судья|прокурор|адвокат|әкім|министр|президент|тергеуші|бастығы|өкілі|хабарлады|айтты|деді)\s*$")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+|\n+")
+def _stem_regex(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """Stems of the pack (and their Russian-letters spelling), each at the start of a word."""
+    alternatives = sorted(pack.with_plain(stems), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in alternatives) + ")")
+
+
+CUSTODY_RE = _stem_regex(pack.CUSTODY_STEMS)
+SENTENCE_RE = _stem_regex(pack.SENTENCE_STEMS)
+NEGATED_RE = _stem_regex(pack.NEGATED_STEMS)
+HYPOTHETICAL_RE = _stem_regex(pack.HYPOTHETICAL_STEMS)
+RELEASE_RE = _stem_regex(pack.RELEASE_STEMS)
+DEMAND_RE = _stem_regex(pack.DEMAND_STEMS)
+FINE_RE = _stem_regex(pack.FINE_STEMS)
+RESTRICTED_RE = _stem_regex(pack.RESTRICTED_STEMS)
+SUMMONS_RE = _stem_regex(pack.SUMMONS_STEMS)
+CIVIC_STRONG_RE = _stem_regex(pack.CIVIC_STRONG_STEMS)
+CIVIC_WEAK_RE = _stem_regex(pack.CIVIC_WEAK_STEMS)
+TOLD_PRESS_RE = _stem_regex(pack.TOLD_THE_PRESS_STEMS)
+CRIME_RE = {kind: _stem_regex(stems) for kind, stems in pack.CRIME_STEMS.items()}
+PERSECUTION_RE = _stem_regex(pack.PERSECUTION_STEMS)
+BACKGROUND_RE = _stem_regex(pack.BACKGROUND_STEMS)
+PROTEST_RE = _stem_regex(pack.PROTEST_STEMS)
+COUNT_RE = re.compile(r"\d+\s+(?:адам|белсенді|журналист|тұрғын|қатысушы)|" + _stem_regex(pack.COUNT_STEMS).pattern)
+AGAIN_RE = re.compile(r"(?<![\w])(?:қайта|тағы да|тағы|қайтадан|снова)(?![\w])")
+# The pre-pass: a report with none of the custody or sentencing stems is not looked at.
+PREPASS_RE = stems_regex(pack.with_plain(pack.CUSTODY_STEMS + pack.SENTENCE_STEMS))
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"»”]?\s+|\n+")
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+_CLAUSE_BREAK = {";", "ал", "алайда", "бірақ", "ал,"}
+_CAPITALISED = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+$")
+_PRONOUN_GROUP = re.compile(r"(?<![\w])(?:олар|оларды|оларға|екеуі|екеуін|екеуіне|үшеуі|үшеуін|барлығы|барлығын|бәрі|бәрін)(?![\w])")
+_PRONOUN_ONE = re.compile(r"(?<![\w])(?:ол|оны|оған|оның|өзі|өзін)(?![\w])")
+
+
+@dataclass
+class Person:
+    """A candidate detainee in one sentence: the name as normalised, its token span."""
+
+    name: str
+    start: int
+    stop: int
+    term: str | None = None
+
+
+@dataclass
+class Clause:
+    """What the rules found in one sentence."""
+
+    text: str
+    low: str
+    tokens: list[str]
+    cues: list[str] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    released: bool = False
+    penalty_only: bool = False
+    people: list[Person] = field(default_factory=list)
 
 
 def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
@@ -80,42 +109,67 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     excluded = matched_keyword(low, keywords_for(rules.exclude_keywords, "kk"))
     watched = watchlist_hits(full, rules.watchlist)
     custody_extra = keywords_for(rules.extra_keywords, "kk")
-    if not CUSTODY_RE.search(low) and not matched_keyword(low, custody_extra) and not watched:
+    if not PREPASS_RE.search(low) and not matched_keyword(low, custody_extra) and not watched:
         reasons = ("no custody vocabulary",) + ((f"excluded:{excluded}",) if excluded else ())
         return Analysis(arrest=False, protest=protest, lang="kk", reasons=reasons)
 
-    sentences = [s.strip() for s in _SENTENCE_SPLIT.split(full) if s.strip()]
-    extra = keywords_for(rules.civic_keywords, "kk")
-    civic_doc = _civic(low, extra)
-    crime_doc = [name for name, rx in CRIME_RE.items() if rx.search(low)]
-    best = (0.0, -1, [])
-    per_sentence = []
-    for n, sentence in enumerate(sentences):
-        s_low = sentence.lower()
-        cues = [m.group(0) for m in CUSTODY_RE.finditer(s_low)]
-        cues += [k for k in custody_extra if k.lower() in s_low]
-        if NEGATED_RE.search(s_low) and len(cues) <= 1:
-            cues = []
-        if RELEASE_RE.search(s_low) and not re.search(r"талап|босатуды", s_low):
-            cues = []
-        per_sentence.append(cues)
-        if not cues:
+    sentences = [s.strip() for s in _SENTENCE_SPLIT.split(full) if s and s.strip()]
+    civic_extra = keywords_for(rules.civic_keywords, "kk")
+    clauses = [_clause(s, custody_extra) for s in sentences]
+    known_words = _known_words(full)
+    for clause in clauses:
+        if clause.cues:
+            clause.people = _people(clause, known_words)
+    _resolve_short_names(clauses)
+
+    doc_strong = _civic_strong(low, civic_extra)
+    doc_weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(low)]
+    doc_crime = [kind for kind, rx in CRIME_RE.items() if rx.search(low)]
+    persecution = bool(PERSECUTION_RE.search(low))
+    title_low = sentences[0].lower() if title.strip() and sentences else ""
+    best = (0.0, -1, ["no custody in context"])
+    for n, clause in enumerate(clauses):
+        if not clause.cues:
             continue
-        near_low = " ".join(x.lower() for x in sentences[max(0, n - 1):n + 2])
-        civic_near = _civic(near_low, extra)
-        crime_near = [name for name, rx in CRIME_RE.items() if rx.search(near_low)]
-        score = 0.35 + (0.3 if civic_near else 0.2 if civic_doc else 0.0)
-        if re.search(r"\d+|бірнеше|ондаған|жүздеген|шақты", s_low):
+        near_low = " ".join(c.low for c in clauses[max(0, n - 1):n + 2]) + "\n" + title_low
+        strong = _civic_strong(near_low, civic_extra)
+        weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(near_low)]
+        crime = [kind for kind, rx in CRIME_RE.items() if rx.search(near_low)]
+        score = 0.35
+        if strong:
+            score += 0.3
+        elif doc_strong:
+            score += 0.2
+        elif weak:
+            score += 0.15
+        elif doc_weak:
             score += 0.1
-        score -= 0.35 if crime_near else 0.15 if crime_doc else 0.0
+        if clause.people or clause.terms or COUNT_RE.search(clause.low):
+            score += 0.1
+        crime_penalty = 0.35 if crime else 0.15 if doc_crime else 0.0
+        if persecution:
+            crime_penalty = min(crime_penalty, 0.1)
+        score -= crime_penalty
+        background = BACKGROUND_RE.search(clause.low)
+        if background and not clause.people:
+            score -= 0.3
         if score > best[0]:
-            reasons = [f"custody:{c}" for c in cues] + [f"civic:{c}" for c in (civic_near or civic_doc)]
-            reasons += [f"negative:{c}" for c in (crime_near or crime_doc)]
+            reasons = [f"custody:{c}" for c in clause.cues]
+            reasons += [f"civic:{c}" for c in (strong or doc_strong or weak or doc_weak)]
+            reasons += [f"negative:{c}" for c in (crime or doc_crime)]
+            if background and not clause.people:
+                reasons.append(f"negative:background ({background.group(0)})")
             best = (score, n, reasons)
     score, best_index, reasons = best
-    reasons = list(reasons) or ["no custody in context"]
+    reasons = list(reasons)
+    if best_index < 0:
+        released = next((c for c in clauses if c.released), None)
+        if released is not None:
+            reasons.append("negative:release")
+        elif any(c.penalty_only for c in clauses):
+            reasons.append("negative:no custody (fine/restricted)")
     watched_in_custody = [
-        name for name in watched if any(cues and watchlist_hits(s, (name,)) for s, cues in zip(sentences, per_sentence))
+        name for name in watched if any(c.cues and watchlist_hits(c.text, (name,)) for c in clauses)
     ]
     if watched_in_custody:
         score = max(score, 0.8)
@@ -123,30 +177,15 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     if excluded:
         score = 0.0
         reasons.append(f"excluded:{excluded}")
-    score = round(score, 3)  # the contract: arrest exactly when the reported score ≥ 0.5
+    score = round(max(0.0, min(1.0, score)), 3)  # the contract: arrest exactly when score ≥ 0.5
     arrest = score >= ARREST_THRESHOLD
     detainees: list[Detainee] = []
     if score >= REVIEW_FLOOR:  # doubtful reports keep their people for the operator
-        previous: list[Detainee] = []
-        for sentence, cues in zip(sentences, per_sentence):
-            if not cues or FINE_RE.search(sentence.lower()):
-                previous = []
-                continue
-            named = _names(sentence)
-            if not named and previous:
-                # "Сот екеуін де 15 тәулікке қамауға алды": the people of the sentence before.
-                terms = find_terms(re.findall(r"[\w-]+|[^\w\s]", sentence), "kk")
-                if len(terms) == 1:
-                    detainees = [
-                        Detainee(d.name, d.term or terms[0].value) if any(d.name == p.name for p in previous) else d
-                        for d in detainees
-                    ]
-            detainees.extend(d for d in named if all(d.name != x.name for x in detainees))
-            previous = named or previous
+        detainees = _detainees(clauses)
         for name in watched_in_custody:
             if all(not d.name.startswith(name.split()[0]) for d in detainees):
                 detainees.append(Detainee(name=name))
-    evidence = sentences[best_index] if best_index >= 0 else ""
+    evidence = clauses[best_index].text if best_index >= 0 else ""
     return Analysis(
         arrest=arrest,
         protest=protest,
@@ -156,32 +195,276 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
         detained_on=find_date(evidence),
         charge=find_charge(evidence) or (find_charge(full) if arrest else None),
         evidence=(evidence_text(evidence),) if evidence else (),
-        score=round(max(0.0, min(1.0, score)), 3),
+        score=score,
         reasons=tuple(dict.fromkeys(reasons)),
     )
 
 
-def _civic(lower_text: str, extra: tuple[str, ...]) -> list[str]:
-    found = sorted({m.group(0) for m in CIVIC_RE.finditer(lower_text)})
-    found += [k for k in extra if k.lower() in lower_text]
+# -- custody clauses -------------------------------------------------------------------
+
+
+def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
+    low = sentence.lower()
+    tokens = _TOKEN.findall(sentence)
+    clause = Clause(sentence, low, tokens)
+    cues = [m for m in CUSTODY_RE.finditer(low)]
+    terms = find_terms(tokens, "kk")
+    clause.terms = terms
+    sentenced = [m for m in SENTENCE_RE.finditer(low)]
+    restricted = RESTRICTED_RE.search(low)
+    fined = FINE_RE.search(low)
+    deprivation = re.search(r"бас бостандығынан айыр|колония|түрме|абақты", low)
+    if sentenced and (terms or deprivation) and not (restricted and not deprivation):
+        cues += sentenced
+    extra = [k for k in custody_extra if k.lower() in low]
+    if NEGATED_RE.search(low) and len(cues) <= 1:
+        cues = []
+    if cues and HYPOTHETICAL_RE.search(low) and not terms:
+        cues = []
+    release = RELEASE_RE.search(low)
+    if release and not DEMAND_RE.search(low[max(0, release.start() - 40):release.end() + 40]):
+        clause.released = True
+        if AGAIN_RE.search(low):
+            cues = [m for m in cues if m.start() > release.start()]
+        else:
+            cues = []
+    if (fined or restricted) and not deprivation and not terms:
+        # A fine or restricted freedom with custody words only as "instead of arrest".
+        clause.penalty_only = True
+        cues = [m for m in cues if not SENTENCE_RE.match(low, m.start())]
+        if fined and not any(m.group(0).startswith(("қамал", "қамауға", "ұсталд", "ұстады")) for m in cues):
+            cues = []
+    clause.cues = [m.group(0) for m in cues] + [f"extra:{k}" for k in extra]
+    if not clause.cues:
+        clause.terms = []
+    return clause
+
+
+def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:
+    found = [m.group(0).strip() for m in CIVIC_STRONG_RE.finditer(low)]
+    for told in TOLD_PRESS_RE.finditer(low):
+        found = [f for f in found if not told.group(0).startswith(f)]
+    found += [k for k in extra if k.lower() in low]
+    return sorted(set(found))
+
+
+# -- candidate people ------------------------------------------------------------------
+
+
+def _known_words(text: str) -> frozenset[str]:
+    """Capitalised words as the text writes them: a stem seen bare elsewhere is a name."""
+    return frozenset(w for w in re.findall(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+", text))
+
+
+def _people(clause: Clause, known: frozenset[str]) -> list[Person]:
+    """People of a custody sentence: runs of capitalised words with a name's shape."""
+    tokens = clause.tokens
+    found: list[Person] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_name_word(tokens[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and j - i < 3 and _is_name_word(tokens[j]):
+            j += 1
+        words = tokens[i:j]
+        # Sentence-initial role or institution words are capitalised too; a bystander's
+        # role there ("Судья Бекзат Оспанов…") makes the name a bystander's.
+        bystander = False
+        while words and (words[0] in _NOT_NAME_WORDS or _role_word(words[0], _ROLE_NOUNS, 4)
+                         or _role_word(words[0], _BYSTANDER_ROLES, 2)):
+            bystander = bystander or _role_word(words[0], _BYSTANDER_ROLES, 2)
+            words, i = words[1:], i + 1
+        if bystander:
+            i = max(j, i + 1)
+            continue
+        stop = j
+        if stop < len(tokens) and _patronymic(tokens[stop]):
+            words = words + [tokens[stop]]
+            stop += 1
+        if words:
+            person = _person(words, tokens, i, stop, known)
+            if person is not None:
+                found.append(person)
+        i = max(stop, i + 1)
     return found
 
 
-def _names(sentence: str) -> list[Detainee]:
-    """Named people in a custody sentence, case suffixes removed, each with their term."""
-    words = re.findall(r"[\w-]+|[^\w\s]", sentence)
-    terms = find_terms(words, "kk")
-    found = []
-    for match in NAME_RE.finditer(sentence):
-        if _ROLE_BEFORE.search(sentence[: match.start()]):
+def _role_word(token: str, roles: tuple[str, ...], longest_suffix: int) -> bool:
+    """``token`` is one of ``roles`` with at most ``longest_suffix`` letters of suffix."""
+    low = token.lower()
+    return any(low.startswith(r) and len(low) - len(r) <= longest_suffix for r in roles)
+
+
+def _is_name_word(token: str) -> bool:
+    return bool(_CAPITALISED.match(token)) and token not in _NOT_NAME_WORDS
+
+
+def _patronymic(token: str) -> str | None:
+    low = token.lower()
+    for word in _PATRONYMIC_WORDS:
+        if low == word or (low.startswith(word[:-1]) and len(low) - len(word) <= 4 and low[:len(word) - 1] == word[:-1]):
+            return word
+    return None
+
+
+def _person(words: list[str], tokens: list[str], start: int, stop: int, known: frozenset[str]) -> Person | None:
+    before = [t.lower() for t in tokens[max(0, start - 3):start]]
+    after = tokens[stop].lower() if stop < len(tokens) else ""
+    after2 = " ".join(t.lower() for t in tokens[stop:stop + 2])
+    if any(after.startswith(s) for s in _NOT_PERSON_AFTER):
+        return None  # "Абай даңғылы", "Демократиялық таңдау қозғалысы"
+    if after in ("қарсы", "қарсылық") or after2.startswith("қарсы"):
+        return None  # the person protested against
+    if any(after2.startswith(s) for s in _SPEAKER_STEMS):
+        return None
+    if before and any(" ".join(before).endswith(role) for role in _BYSTANDER_ROLES):
+        return None
+    role_before = bool(before) and any(" ".join(before).endswith(role) for role in _ROLE_NOUNS)
+    patronymic = _patronymic(words[-1]) if len(words) >= 2 else None
+    if patronymic:
+        words = words[:-1] + [patronymic]
+    last, suffix = _strip_case(words[-1], known)
+    if suffix in _GENITIVE and not CUSTODY_RE.match(after) and not after.startswith(("ұсталу", "қамалу", "қамауға алын", "тұтқындал")):
+        return None  # a possessor: "Сапаровтың адвокаты", "Әлиевтің партиясы"
+    words = words[:-1] + [last]
+    shaped = any(_surname_shape(w) for w in words)
+    if len(words) == 1:
+        if not shaped:
+            return None
+    elif not (shaped or role_before or patronymic):
+        return None
+    return Person(" ".join(words), start, stop)
+
+
+def _surname_shape(word: str) -> bool:
+    low = word.lower()
+    return len(low) >= 4 and low.endswith(_SURNAME_ENDINGS)
+
+
+@functools.lru_cache(maxsize=8192)
+def _harmony(stem: str) -> str | None:
+    for ch in reversed(stem.lower()):
+        if ch in pack.BACK_VOWELS:
+            return "back"
+        if ch in pack.FRONT_VOWELS:
+            return "front"
+    return None
+
+
+def _strip_case(word: str, known: frozenset[str]) -> tuple[str, str]:
+    """The word without a Kazakh case suffix, and the suffix removed ("" when none).
+
+    A suffix goes when its vowel agrees with the stem's (vowel harmony) and the stem has a
+    name's shape or the text writes it bare elsewhere; the ambiguous short suffixes that
+    given names end in ("Жанна", "Айдана") need the latter or a surname's shape.
+    """
+    core = word.replace("’", "'").rstrip("'")
+    for suffix, vowel in _CASE_SUFFIXES:
+        if not core.lower().endswith(suffix) or len(core) - len(suffix) < 3:
             continue
-        first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        if first in _NOT_NAME_WORDS or second in _NOT_NAME_WORDS:
+        stem = core[: -len(suffix)].rstrip("'’-")
+        # Russian-shaped surnames take either class ("Тоқаевқа", "Әлиевке").
+        russian_shape = stem.lower().endswith(("ов", "ев", "ёв", "ин", "ова", "ева", "ина"))
+        if vowel is not None and not russian_shape and _harmony(stem) not in (vowel, None):
             continue
-        name = f"{first} {second}"
-        # The nearest term after the name, else the last one before it.
-        position = len(re.findall(r"[\w-]+|[^\w\s]", sentence[: match.start()]))
-        after = [t for t in terms if t.start >= position]
-        term = after[0].value if after else (terms[-1].value if terms else None)
-        found.append(Detainee(name=name, term=term))
-    return found
+        seen = stem in known
+        if suffix in _AMBIGUOUS_SUFFIXES:
+            if seen or _surname_shape(stem) or (suffix in ("н", "ын", "ін") and stem.lower().endswith(_PATRONYMIC_ENDINGS)):
+                return stem, suffix
+            continue
+        if seen or _surname_shape(stem) or len(stem) >= 4:
+            return stem, suffix
+    return word, ""
+
+
+def _resolve_short_names(clauses: list[Clause]) -> None:
+    """A lone surname ("Сапаровты") is the full name written elsewhere in the report."""
+    full = [p.name for c in clauses for p in c.people if len(p.name.split()) >= 2]
+    for clause in clauses:
+        for person in clause.people:
+            if len(person.name.split()) == 1:
+                match = next((f for f in full if person.name in f.split()), None)
+                if match:
+                    person.name = match
+
+
+# -- terms and the people list ---------------------------------------------------------
+
+
+def _assign_terms(clause: Clause) -> None:
+    terms, people = clause.terms, clause.people
+    if not terms or not people:
+        return
+    if len(terms) == len(people) and len(terms) > 1:
+        for person, term in zip(people, terms):
+            person.term = term.value
+        return
+    breaks = [i for i, t in enumerate(clause.tokens) if t.lower() in _CLAUSE_BREAK]
+    for person in people:
+        same = [t for t in terms if _same_part(person.start, t.start, breaks)]
+        after = [t for t in same if t.start >= person.stop]
+        before = [t for t in same if t.end <= person.start]
+        chosen = after[0] if after else (before[-1] if before else None)
+        if chosen is not None and after:
+            # Another person between the name and the term takes the term as theirs
+            # unless the two are listed together ("X пен Y 15 тәулікке").
+            between = [p for p in people if person.stop <= p.start < chosen.start]
+            if between and any(clause.tokens[k].lower() not in (",", "және", "пен", "мен", "бен")
+                               and not any(p.start <= k < p.stop for p in people)
+                               for k in range(person.stop, between[0].start)):
+                chosen = None
+        person.term = chosen.value if chosen else None
+
+
+def _same_part(a: int, b: int, breaks: list[int]) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return not any(lo < k < hi for k in breaks)
+
+
+def _detainees(clauses: list[Clause]) -> list[Detainee]:
+    result: dict[str, str | None] = {}
+    previous: list[str] = []
+    for clause in clauses:
+        if not clause.cues:
+            if clause.people:
+                previous = []
+            continue
+        _assign_terms(clause)
+        for person in clause.people:
+            if person.name not in result or (result[person.name] is None and person.term):
+                result[person.name] = person.term
+        if not clause.people and previous and len(clause.terms) == 1:
+            # "Сот екеуін де 15 тәулікке қамауға алды": the people of the sentence before.
+            if _PRONOUN_GROUP.search(clause.low) or (len(previous) == 1 and _PRONOUN_ONE.search(clause.low)) \
+                    or not any(t[:1].isupper() for t in clause.tokens[1:]):
+                for name in previous:
+                    if result.get(name) is None:
+                        result[name] = clause.terms[0].value
+        previous = [p.name for p in clause.people] or previous
+    return [Detainee(name, term) for name, term in result.items()]
+
+
+def analyze_kazakh_latin(title: str, text: str, rules: RuleConfig) -> Analysis:
+    """Analyse Latin-script Kazakh: transliterated for the rules, names mapped back."""
+    from dataclasses import replace
+
+    from bot.analysis.kk_latin import transliterate
+
+    head = transliterate(title)
+    body = transliterate(text)
+    result = analyze_kazakh(head.text, body.text, rules)
+    detainees = tuple(
+        Detainee(_latin_name(d.name, head, body), d.term) for d in result.detainees
+    )
+    evidence = tuple(body.latin_sentence(e) if e not in head.text else head.latin_sentence(e) for e in result.evidence)
+    return replace(result, detainees=detainees, evidence=evidence, place=None, charge=None)
+
+
+def _latin_name(name: str, *sources) -> str:
+    for source in sources:
+        latin = source.latin_name(name)
+        if latin != name:
+            return latin
+    return name
