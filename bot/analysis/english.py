@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.analysis import organisations
 from bot.analysis.en_names import NON_DETAINEE_ROLES, Mention, find_mentions
 from bot.analysis.en_terms import (
     TermSpan, context_year, find_charge, find_date, find_place, find_respective_terms, find_terms,
@@ -37,15 +38,15 @@ MAX_EVIDENCE_CHARS = 400
 # character, about twice as fast on the ordinary news this pass exists for.
 _CANDIDATE = re.compile(
     r"detain|detention|arrest|jail|prison|imprison|custody|remand|sentenc|behind bars|penal colon"
-    r"|held (?:by|in|at|incommunicado)|being held|police (?:station|van)|apprehend|intercepted"
-    r"|rounded up|captured|abduct|psychiatric| days(?<=\d days)|days in|days of")
+    r"|held (?:by|in|at|incommunicado)|being held|police (?:station|van)|apprehend"
+    r"|rounded up|abduct|psychiatric| days(?<=\d days)|days in|days of")
 
 _CUSTODY = re.compile(
     r"\b(?:detain(?:ed|s|ing)?|detention|detentions|detainees?|arrest(?:ed|s|ing)?|jail(?:ed|s|ing)?"
     r"|imprison(?:ed|ment)?|(?:to|in|from) prison|prison (?:term|sentence)s?|behind bars|penal colony"
     r"|(?:in|into|under) custody|custodial|remand(?:ed)?|house arrest|held (?:by|in|at|incommunicado|for)"
     r"|(?:being|was|were|been|is|are) held|taken to (?:a|the) (?:\w+ )?police|police vans?"
-    r"|rounded[- ]up|apprehended|intercepted|captured|abducted|sent to (?:a )?psychiatric"
+    r"|rounded[- ]up|apprehended|abducted|sent to (?:a )?psychiatric"
     r"|forcibly (?:hospitali[sz]ed|committed))\b")
 _NOT_CUSTODY = re.compile(
     r"\b(?:arrest warrant|warrant for (?:his|her|their) arrest|(?:tried|attempted|trying|attempting|failed)"
@@ -83,7 +84,7 @@ _CIVIC = re.compile(
     r"|poet|writer|free(?:dom of)? (?:speech|expression|press)|press freedom|media outlets?|independent media"
     r"|newspaper|unsanctioned|unauthori[sz]ed|peaceful (?:assembl|gathering)\w*|banned (?:[\w-]+ ){0,3}(?:movement|party|group|organi[sz]ation)"
     r"|facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?|religious|believers"
-    r"|jehovah|election|candidate|civil society|dissent|repression|oil workers|trade union|labou?r union)")
+    r"|election|candidate|civil society|dissent|repression|oil workers|trade union|labou?r union)")
 _CRIME = {
     "drugs": re.compile(r"\b(?:drugs?|narcotic\w*|heroin|cocaine|mephedrone|cannabis|marijuana|hashish|opium|methamphetamine|synthetic)\b"),
     "corruption": re.compile(r"\b(?:brib\w+|corrupt(?:ion)?|embezzl\w+|abuse of (?:office|power|official)|misappropriat\w+|kickbacks?|graft)\b"),
@@ -171,7 +172,9 @@ def analyze_english(title: str, text: str, rules: RuleConfig) -> Analysis:
     if not _CANDIDATE.search(lowered) and not extra_hits:
         reasons = ("no custody words",) + (("civic:protest",) if protest else ())
         return Analysis(arrest=False, protest=protest, lang="en", score=0.0, reasons=reasons)
-    return _Report(title, text, extra_hits, excluded, watched, protest, _keywords(rules.civic_keywords)).analyse()
+    report = _Report(title, text, extra_hits, excluded, watched, protest, _keywords(rules.civic_keywords))
+    report.organisations = organisations.pattern(organisations.names_for(rules))
+    return report.analyse()
 
 
 def _keywords(table: dict[str, tuple[str, ...]]) -> list[str]:
@@ -237,6 +240,7 @@ class _Report:
                  watched: list[str], protest: bool, civic_extra: list[str]) -> None:
         self.title = title.strip()
         self.civic_extra = civic_extra  # rules.civic: the operators' own civic words
+        self.organisations: re.Pattern[str] | None = None
         self.sentences = split_sentences(title, text)
         self.extra = extra
         self.excluded = excluded
@@ -372,6 +376,9 @@ class _Report:
             self.reasons.append(f"civic:{match.group(0)}")
             return 0.25
         operator = next((kw for kw in self.civic_extra if _has_keyword(near, kw)), None)
+        if operator is None and self.organisations is not None:
+            named = self.organisations.search(near)  # a movement or party (data, [rules])
+            operator = named.group(0) if named else None
         if operator is not None:  # the operators' own civic words (rules.civic)
             self.reasons.append(f"civic:{operator}")
             return 0.25

@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from bot.analysis import organisations
 from bot.analysis.packs import kk as pack
 from bot.analysis.prepass import stems_regex
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
@@ -114,7 +115,9 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
         return Analysis(arrest=False, protest=protest, lang="kk", reasons=reasons)
 
     sentences = [s.strip() for s in _SENTENCE_SPLIT.split(full) if s and s.strip()]
-    civic_extra = keywords_for(rules.civic_keywords, "kk")
+    # The movements and parties of the data list (or [rules]) count as the operators' civic words do.
+    org_re = organisations.pattern(organisations.names_for(rules))
+    civic_extra = keywords_for(rules.civic_keywords, "kk") + tuple(dict.fromkeys(org_re.findall(low)))
     clauses = [_clause(s, custody_extra) for s in sentences]
     known_words = _known_words(full)
     for clause in clauses:
@@ -208,6 +211,13 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     tokens = _TOKEN.findall(sentence)
     clause = Clause(sentence, low, tokens)
     cues = [m for m in CUSTODY_RE.finditer(low)]
+    extra = [k for k in custody_extra if k.lower() in low]
+    if not cues and not extra and not SENTENCE_RE.search(low):
+        # Most sentences: no custody word, so nothing else here can matter but a release
+        # or a fine, which the decision reports when no custody is found at all.
+        clause.released = bool(RELEASE_RE.search(low))
+        clause.penalty_only = bool(FINE_RE.search(low) or RESTRICTED_RE.search(low))
+        return clause
     terms = find_terms(tokens, "kk")
     clause.terms = terms
     sentenced = [m for m in SENTENCE_RE.finditer(low)]
@@ -216,7 +226,6 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     deprivation = re.search(r"бас бостандығынан айыр|колония|түрме|абақты", low)
     if sentenced and (terms or deprivation) and not (restricted and not deprivation):
         cues += sentenced
-    extra = [k for k in custody_extra if k.lower() in low]
     if NEGATED_RE.search(low) and len(cues) <= 1:
         cues = []
     if cues and HYPOTHETICAL_RE.search(low) and not terms:

@@ -59,7 +59,8 @@ def words_of(sentence: Sentence) -> list[str]:
 
 
 def analyse_sentence(
-    sentence: Sentence, extra_civic: tuple[str, ...] = (), extra_custody: tuple[str, ...] = ()
+    sentence: Sentence, extra_civic: tuple[str, ...] = (), extra_custody: tuple[str, ...] = (),
+    organisations: re.Pattern[str] | None = None,
 ) -> SentenceFacts:
     """Find custody cues, terms and context words in one sentence."""
     toks = sentence.tokens
@@ -116,6 +117,8 @@ def analyse_sentence(
             facts.crime.append("negative:" + vocab.CRIME_LEMMAS[lem])
     for match in vocab.CIVIC_PHRASE_RE.finditer(lower_text):
         facts.civic.append("civic:" + match.group(0))
+    if organisations is not None:
+        facts.civic.extend("civic:" + m.group(0) for m in organisations.finditer(lower_text))
     for keyword in extra_civic:
         if re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text):
             facts.civic.append("civic:" + keyword)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from bot.analysis import organisations
 from bot.analysis import ru_vocab as vocab
 from bot.analysis.kk_rules import analyze_kazakh
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
@@ -52,7 +53,9 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
     custody_hint = vocab.CUSTODY_HINT_RE.search(low) or matched_keyword(low, extra)
     # The civic pre-pass is the slowest regex here and only matters once a custody word is
     # found, which most news lacks.
-    civic_hint = bool(custody_hint) and bool(vocab.CIVIC_HINT_RE.search(low) or matched_keyword(low, civic_extra))
+    org_re = organisations.pattern(organisations.names_for(rules))
+    civic_hint = bool(custody_hint) and bool(
+        vocab.CIVIC_HINT_RE.search(low) or matched_keyword(low, civic_extra) or org_re.search(low))
     if not watched and not (custody_hint and civic_hint):
         reason = "no custody vocabulary" if not custody_hint else "custody without civic context"
         reasons = (reason,) + ((f"excluded:{excluded}",) if excluded else ())
@@ -68,7 +71,7 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
         sentences.extend(parse(title.strip(), 0, is_title=True))
     sentences.extend(parse(text, len(sentences), wanted=wanted))
     _recover_mentions(sentences)
-    facts = [analyse_sentence(s, civic_extra, extra) for s in sentences]
+    facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
     for n, (sentence, fact) in enumerate(zip(sentences, facts)):
         find_detainees(sentence, fact, sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None)
 
