@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.analysis import ru_vocab as vocab
+from bot.analysis.packs import ru as vocab
 from bot.analysis.ru_names import Mention, Sentence, Token
 from bot.analysis.ru_terms import Term, find_terms
 
@@ -18,7 +18,7 @@ _PUNCT = re.compile(r"^[^\wа-яёА-ЯЁ]+$")
 _SKIP_IN_DISTANCE = {"и", "а", "также", "—", "–", "-", ",", "(", ")", "«", "»", '"', ":", "еще", "ещё"}
 # "custody:" reasons whose cue is a state or a place rather than an act.
 _STATE_KINDS = {"place", "term"}
-_POLICE_PLACES = {"полиция", "овд", "отдел", "участок", "ровд", "увд", "гувд", "отделение", "рувд", "дп", "мвд"}
+_POLICE_PLACES = vocab.POLICE_PLACE_LEMMAS
 
 
 # "сообщили журналистам": the press as an audience is not civic context.

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from bot.analysis import organisations
-from bot.analysis import ru_vocab as vocab
+from bot.analysis.packs import ru as vocab
 from bot.analysis.kk_rules import analyze_kazakh
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.analysis.ru_names import Mention, Sentence, complete_name, parse, same_word

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis.prepass import stems_regex
+
 # Custody events (an act of taking someone into custody).
 CUSTODY_EVENT_LEMMAS = {
     "задержать": "задержан",
@@ -109,15 +111,80 @@ PEOPLE_LEMMAS = {
 # Pronouns that let a custody sentence refer back to the people of the previous one.
 PRONOUNS = {"его", "её", "ее", "их", "он", "она", "они", "оба", "обоих", "обеих", "обе", "все"}
 
-# --- cheap pre-pass: must match every custody form the lemma sets know ---
-# Alternatives start with a letter, never with \b (written as "п(?<=\bп)ротест"): the
-# regex engine then skips to the possible first letters, four times faster on the
-# ordinary news that is most of a feed.
-CUSTODY_HINT_RE = re.compile(
-    r"задерж|задержа|арест|водвор|этапир|спецпри[её]мник|сизо|изолятор|и(?<=\bи)вс\b|тюрьм|тюрем|колони|"
-    r"решетк|решётк|под страж|лишени\w* свободы|сут(ок|ки|кам)|приговор|осужд|осудил|схвач|"
-    r"посадил|автозак|за решет"
+# Places a person is taken to or held in by the police ("доставили в ОВД", "находится в
+# отделе полиции"): custody together with a verb of taking or holding.
+POLICE_PLACE_LEMMAS = {"полиция", "овд", "отдел", "участок", "ровд", "увд", "гувд", "отделение", "рувд", "дп", "мвд"}
+# Custody said by a noun with its companion word: "под стражей", "лишение свободы",
+# "домашнее заключение", "административный/тюремный/реальный срок", "15 суток".
+CUSTODY_COMPANION_LEMMAS = {"стража", "лишение", "заключение", "сутки", "тюремный"}
+CUSTODY_PHRASES = (r"административн\w* срок", r"реальн\w* срок")
+
+# --- cheap pre-pass, generated from the lexicons above ---------------------------------
+# Word stems that begin every form of a lemma where the ending rules below do not
+# (alternations: "посадить" → "посажен", "тюрьма" → "тюрем").
+STEM_EXCEPTIONS: dict[str, tuple[str, ...]] = {
+    "посадить": ("посад", "посаж"),
+    "схватить": ("схват", "схвач"),
+    "осудить": ("осуд", "осуж"),
+    "блогер": ("блогер", "блоггер"),
+    "тюрьма": ("тюрьм", "тюрем"),
+    "решётка": ("решётк", "решёток"),
+    "сутки": ("сутк", "суток"),
+    "задержать": ("задерж",),
+    "этапировать": ("этапир",),
+    "сизо": ("сизо",),
+    "арестовать": ("арест",),
+    "арестовывать": ("арест",),
+    "отдел": ("отдел",),
+    "участок": ("участок", "участк"),
+    "публикация": ("публикац",),
+    "критиковать": ("критик",),
+    "протестовать": ("протест",),
+    "бастовать": ("бастов", "басту"),
+    "репрессия": ("репресс",),
+    "узник": ("узни",),
+    "пост": ("пост",),
+}
+_ENDINGS = (
+    "ировать", "овывать", "ывать", "ивать", "овать", "евать", "ать", "ять", "ить", "еть", "уть", "ти",
+    "ённый", "енный", "анный", "ный", "ский", "ый", "ий", "ой", "ая", "ое", "ие", "ия", "ение", "ание",
+    "ка", "а", "я", "о", "е", "ь", "й", "и", "ы",
 )
+
+
+def stems_of(lemma: str) -> tuple[str, ...]:
+    """Beginnings that every form of ``lemma`` starts with (ё and е spellings both).
+
+    A lemma loses its ending ("задержание" → "задержани"); irregular ones are listed in
+    STEM_EXCEPTIONS. tests/test_prepass.py checks every form pymorphy3 knows.
+    """
+    if lemma in STEM_EXCEPTIONS:
+        stems = STEM_EXCEPTIONS[lemma]
+    else:
+        stem = lemma
+        for ending in _ENDINGS:
+            if lemma.endswith(ending) and len(lemma) - len(ending) >= 3:
+                stem = lemma[: -len(ending)]
+                break
+        stems = (stem,)
+    return tuple(dict.fromkeys(s for stem in stems for s in (stem, stem.replace("ё", "е"))))
+
+
+def _hint(lemmas, phrases: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """One regex for every form of ``lemmas`` and the ``phrases``; stems of three letters
+    or fewer ("ивс", "дп") only at the start of a word, where they are not part of another."""
+    stems = {s for lemma in lemmas for s in stems_of(lemma)}
+    short = sorted(s for s in stems if len(s) <= 3)
+    literal = stems_regex(s for s in stems if len(s) > 3)
+    parts = [literal.pattern] + [f"{s[0]}(?<![а-яё]{s[0]}){re.escape(s[1:])}" for s in short] + list(phrases)
+    return re.compile("|".join(parts))
+
+
+CUSTODY_HINT_LEMMAS = (
+    set(CUSTODY_EVENT_LEMMAS) | set(CUSTODY_PLACE_LEMMAS) | SENTENCE_LEMMAS | POLICE_PLACE_LEMMAS
+    | CUSTODY_COMPANION_LEMMAS
+)
+CUSTODY_HINT_RE = _hint(CUSTODY_HINT_LEMMAS, CUSTODY_PHRASES)
 PROTEST_RE = re.compile(
     r"митинг|пикет|п(?<=\bп)ротест(?!антск)|демонстрант|демонстраци(я|и|ю|ей)\b|ш(?<=\bш)естви|забастовк|бастов|"
     r"стачк|голодовк|акци(я|и|ю|ей|ях|ям)\s+(протеста|в поддержку|солидарности|против|несогласия|памяти)|"
@@ -125,13 +192,6 @@ PROTEST_RE = re.compile(
     r"флешмоб|флэшмоб|мирн\w* собрани|м(?<=\bм)арш(а|е|ем)?\b|перекрыли (дорогу|трассу|проспект)|"
     r"народн\w* сход|день несогласия"
 )
-# Pre-pass for civic context: without it (or a watched name) no report can reach the arrest
-# threshold, so natasha is not needed. A superset of the word forms of CIVIC_LEMMAS.
-CIVIC_HINT_RE = re.compile(
-    r"активист|журналист|блогер|оппозиц|правозащит|политзаключ|политич|политик|митинг|пикет|протест|"
-    r"демонстра|шестви|забастов|бастов|стачк|голодовк|экстремис|редактор|корреспондент|репорт[её]р|"
-    r"выбор|кандидат|верующ|религи|мечет|намаз|соцсет|facebook|instagram|telegram|youtube|тикток|"
-    r"п(?<=\bп)ост|публикац|видеоролик|ютуб|инстаграм|фейсбук|акци|несогласован|репресси|преследован|"
-    r"демократич|критик|критиков|профсоюз|нефтяник|флешмоб|флэшмоб|узни|"
-    + CIVIC_PHRASE_RE.pattern
-)
+# Pre-pass for civic context: without it (or a watched name, an organisation, an
+# operator's word) no report can reach the arrest threshold, so natasha is not needed.
+CIVIC_HINT_RE = _hint(CIVIC_LEMMAS, (CIVIC_PHRASE_RE.pattern,))

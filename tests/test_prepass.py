@@ -1,0 +1,64 @@
+"""The quick pre-pass is generated from the lexicons and can never miss a form they know.
+
+Russian: every form pymorphy3 knows of every lemma in the custody and civic lexicons
+(and its ё/е spellings) passes. Kazakh: every stem of the custody lexicons, with any
+suffix, in Kazakh letters, Russian letters only or the Latin skeleton, passes.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from bot.analysis.packs import kk as kk_pack
+from bot.analysis.packs import ru as ru_pack
+from bot.analysis.prepass import stems_regex
+
+
+@functools.lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _forms(lemma: str) -> set[str]:
+    forms = {lemma}
+    for parse in _morph().parse(lemma):
+        if parse.normal_form.replace("ё", "е") != lemma.replace("ё", "е"):
+            continue
+        forms.update(f.word for f in parse.lexeme)
+    return forms | {f.replace("ё", "е") for f in forms}
+
+
+@pytest.mark.parametrize("lemma", sorted(ru_pack.CUSTODY_HINT_LEMMAS))
+def test_russian_custody_prepass_knows_every_form(lemma: str) -> None:
+    missed = sorted(f for f in _forms(lemma) if not ru_pack.CUSTODY_HINT_RE.search(f" {f} "))
+    assert not missed, f"{lemma}: the pre-pass misses {missed}"
+
+
+@pytest.mark.parametrize("lemma", sorted(ru_pack.CIVIC_LEMMAS))
+def test_russian_civic_prepass_knows_every_form(lemma: str) -> None:
+    missed = sorted(f for f in _forms(lemma) if not ru_pack.CIVIC_HINT_RE.search(f" {f} "))
+    assert not missed, f"{lemma}: the pre-pass misses {missed}"
+
+
+def test_russian_prepass_skips_ordinary_news() -> None:
+    text = "аграрии костанайской области обмолотили больше половины площадей, цены на зерно снизились."
+    assert not ru_pack.CUSTODY_HINT_RE.search(text)
+    assert not ru_pack.CUSTODY_HINT_RE.search("он подписал договор о поддержке детского спорта")
+
+
+@pytest.mark.parametrize("stem", kk_pack.with_plain(kk_pack.CUSTODY_STEMS + kk_pack.SENTENCE_STEMS))
+def test_kazakh_prepass_knows_every_stem_with_any_suffix(stem: str) -> None:
+    from bot.analysis.kk_rules import PREPASS_RE
+
+    for suffix in ("", "ды", "ған", "дар", "лардың"):
+        assert PREPASS_RE.search(f"бүгін {stem}{suffix} деп"), stem + suffix
+
+
+def test_stems_regex_keeps_the_shortest_covering_stem() -> None:
+    pattern = stems_regex(["задерж", "задержани", "арест"])
+    assert pattern.pattern.count("|") == 1
+    assert pattern.search("задержание") and pattern.search("арестован") and not pattern.search("погода")
