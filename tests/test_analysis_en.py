@@ -338,3 +338,25 @@ def test_the_relative_named_by_a_possessive_is_not_the_detainee():
                      "Among those detained was the poet Aron Atabek's son, Nurbolat Atabekov.")
     assert result.arrest
     assert [d.name for d in result.detainees] == ["Nurbolat Atabekov"]
+
+
+# --- error classes of unseen news (sentences written for these tests) ---------------
+
+@pytest.mark.parametrize("text", [
+    "Dozens of people gathered at a rally held at the Government House on Monday. Nobody was detained.",
+    "The congress of the party was held in Astana, where delegates criticised the government.",
+    "Police said none of the protesters were detained after the march.",
+])
+def test_events_held_and_nobody_detained_are_no_custody(text):
+    assert not analyse(text).arrest
+
+
+def test_a_group_term_stated_once_reaches_everyone_listed():
+    result = analyse("Activists Marat Oskenbayev, Dana Zhumabayeva and Yerlan Saparov were detained after a picket "
+                "outside the akimat. All three were later jailed for 10 days.")
+    assert people(result) == {"Marat Oskenbayev": "10 days", "Dana Zhumabayeva": "10 days", "Yerlan Saparov": "10 days"}
+
+
+def test_sixteen_and_a_half_years():
+    result = analyse("A court sentenced opposition blogger Aidos Kurmanov to 16 and a half years in prison for his posts.")
+    assert people(result) == {"Aidos Kurmanov": "198 months"}

@@ -326,3 +326,33 @@ def test_a_text_cut_off_after_a_number_and_a_conjunction_is_analysed(text: str, 
     result = analyze_cyrillic("", text, lang, RuleConfig())
     assert result.lang == lang
     assert find_terms(text.replace(",", " ,").split(), lang) is not None
+
+
+# --- error classes of unseen news (sentences written for these tests) ---------------
+
+def test_headline_release_is_no_new_custody():
+    result = ru("Активиста Марата Оскенбаева в марте арестовали на 15 суток за пикет у акимата. "
+                "В пятницу он покинул спецприёмник.", title="Активист Марат Оскенбаев вышел на свободу")
+    assert not result.arrest
+    assert any(r.startswith("negative:release") for r in result.reasons)
+
+
+def test_ordinary_crime_with_a_social_media_video_is_no_alert():
+    result = ru("Полиция задержала мужчину, который избил прохожего; видеоролик с нападением разошёлся в соцсетях.")
+    assert not result.arrest
+
+
+def test_press_as_an_audience_is_not_civic():
+    result = ru("Задержанный водитель пояснил журналистам, что торопился на работу.")
+    assert not result.arrest
+
+
+def test_a_yearly_report_about_past_detentions_is_background():
+    result = ru("В ежегодном докладе правозащитники напомнили, что за год в стране были задержаны сотни участников акций.")
+    assert not result.arrest
+
+
+def test_a_list_of_detainees_with_one_term():
+    result = ru("Суд арестовал на 10 суток активистов Марата Оскенбаева, Дану Жумабаеву и Ерлана Сапарова за участие в митинге.")
+    assert result.arrest
+    assert set(people(result).values()) == {"10 days"} and len(people(result)) == 3

@@ -53,11 +53,16 @@ _NOT_CUSTODY = re.compile(
     r" to (?:detain|arrest)|not (?:been )?(?:detained|arrested|jailed)"
     r"|(?:did not|didn't|do not|does not|would not|will not|won't|refused to|declined to) (?:detain|arrest|jail)"
     r"|without (?:detaining|arresting)|(?:escaped|avoided|evaded) (?:arrest|detention)"
-    r"|no (?:one|journalists?|activists?)"
-    r" (?:was|were|has been|have been) (?:detained|arrested|jailed|imprisoned)|released from custody"
+    r"|(?:no|nobody|none)(?: of)?(?: [\w-]+){0,2}"
+    r" (?:was|were|has been|have been|had been|got) (?:\w+ )?(?:detained|arrested|jailed|imprisoned)|released from custody"
     r"|in custody of|custody of (?:the|his|her) child|taken for questioning"
     r"|no (?:\w+ )?(?:detentions|arrests) (?:were |was |have been |had been )?(?:reported|made)"
-    r"|without (?:any )?(?:detentions|arrests))\b")
+    r"|without (?:any )?(?:detentions|arrests)"
+    # "a rally held at the Government House": an event is held, not a person.
+    r"|(?:rall(?:y|ies)|protests?|meetings?|pickets?|events?|demonstrations?|gatherings?|march(?:es)?|conferences?"
+    r"|ceremon(?:y|ies)|concerts?|votes?|elections?|talks|sessions?|hearings?|trials?|forums?|festivals?|games"
+    r"|competitions?|referendums?|congress(?:es)?|celebrations?|exhibitions?|briefings?|rounds?|summits?)"
+    r"(?: [\w-]+){0,3} (?:(?:was|were|is|are|will be|to be|being|been|had been|has been|have been) )?held)\b")
 _EXTENDED = re.compile(r"\bextended\b")
 _RELEASE = re.compile(
     r"\b(?:(?:was|were|has been|have been|had been|got|been|is|are) (?:\w+ )?(?:released|freed|pardoned|acquitted)"
@@ -118,7 +123,9 @@ _INDEFINITE_ROLE = re.compile(rf"\b(?:a|an) (?:[\w-]+ ){{0,5}}{_ROLE}\b")
 _DEFINITE_SUBJECT = re.compile(
     rf"(?:^|[,;] |\bthat |\bbut |\band |\bwhen |\bafter )(?:[\w ]{{0,25}} )?(?:he|she)\b"
     rf"|\bthe (?:[\w-]+ ){{0,4}}{_ROLE} (?:\w+ )?(?:was|is|has|had|had been|remains)\b|\b(?:him|her)\b")
-_PLURAL_SUBJECT = re.compile(r"\b(?:they|them|their|both)\b")
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:they|them|their|both)\b|\ball (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    r"|\b(?:all|each) of them\b|\bthe (?:two|three|four|five|six)(?: (?:activists|men|women|journalists|bloggers))?\b")
 _PLURAL_ROLE = re.compile(r"\b(?:activists|journalists|bloggers|people|protesters|protestors|demonstrators|participants|members|workers|others|residents|defendants)\b")
 
 _ONGOING = re.compile(
@@ -268,10 +275,10 @@ class _Report:
                     continue
                 low = part.lower()
                 clause = _Clause(part, low, index, release=release)
-                blocked = _NOT_CUSTODY.search(low)
+                blocked = [(m.start(), m.end()) for m in _NOT_CUSTODY.finditer(low)]
                 if not release:
                     clause.custody = [m.group(0) for m in _CUSTODY.finditer(low)
-                                      if not (blocked and blocked.start() <= m.start() < blocked.end())]
+                                      if not any(lo <= m.start() < hi for lo, hi in blocked)]
                     clause.custody += [kw for kw in self.extra if _has_keyword(low, kw)]
                     clause.terms = [] if _RESTRICTED.search(low) else find_terms(part)
                     if clause.terms and self.detention_context and _EXTENDED.search(low):
@@ -562,7 +569,9 @@ class _Report:
                             and not self._excluded_mention(earlier, mention):
                         return [name]
             return []
-        if _PLURAL_SUBJECT.search(low) and not _PLURAL_ROLE.search(low) and len(last_subjects) >= 2:
+        group = _PLURAL_SUBJECT.search(low)
+        if group and (not _PLURAL_ROLE.search(low) or group.group(0).startswith(("all ", "the ", "each "))) \
+                and len(last_subjects) >= 2:
             return list(last_subjects)
         return []
 

@@ -22,6 +22,7 @@ _POLICE_PLACES = vocab.POLICE_PLACE_LEMMAS
 
 
 # "сообщили журналистам": the press as an audience is not civic context.
+_PRESS = {"журналист", "журналистка", "корреспондент", "редактор"}
 _TOLD = {"сообщить", "рассказать", "заявить", "пояснить", "сказать", "передать", "сообщать", "рассказывать", "заявлять"}
 # "находится в ОВД", "провёл в полиции три часа".
 _BEING_IN = {"находиться", "содержаться", "оставаться", "провести", "удерживать", "держать"}
@@ -109,8 +110,8 @@ def analyse_sentence(
     facts.cues = _without_released(toks, facts.cues)
     for i, tok in enumerate(toks):
         if tok.lemma in vocab.CIVIC_LEMMAS and not (
-            tok.lemma in ("журналист", "журналистка") and i > 0 and toks[i - 1].lemma in _TOLD
-        ):
+            tok.lemma in _PRESS and ((i > 0 and toks[i - 1].lemma in _TOLD) or tok.case == "datv")
+        ):  # "сообщили журналистам": the press as an audience
             facts.civic.append("civic:" + tok.lemma)
     for lem in lemma_set:
         if lem in vocab.CRIME_LEMMAS:

@@ -154,10 +154,14 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
         score = 0.3
         if any(c.kind in ("event", "term", "sentence") for c in fact.cues):
             score += 0.05
-        if civic_near:
+        if _strong(civic_near):
             score += 0.3
-        elif civic_all:
+        elif _strong(civic_all):
             score += 0.2
+        elif civic_near and not crime_all:
+            score += 0.2  # only words that crime news uses too ("соцсети", "видео")
+        elif civic_all and not crime_all:
+            score += 0.1
         if len(civic_all) >= 3:
             score += 0.05
         if fact.detainees or _counted(sentences[n]):
@@ -175,6 +179,11 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
             best_reasons = [c.reason for c in fact.cues] + sorted(civic_near or civic_all) + sorted(crime_near or crime_all)
             if past:
                 best_reasons.append(f"negative:background ({past.group(0)})")
+    release = _title_release(sentences, facts)
+    if best_index is not None and release:
+        # "Активист вышел на свободу": the headline reports a release, not a new custody.
+        best_score -= 0.4
+        best_reasons.append(f"negative:release ({release})")
     specific = any(
         c.finite or c.kind in ("term", "sentence") for f in facts for c in f.cues
     ) or any(f.detainees for f in facts) or any(_counted(s) for s, f in zip(sentences, facts) if f.cues)
@@ -186,10 +195,30 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
     return max(0.0, min(1.0, best_score)), best_reasons, best_index
 
 
+def _strong(civic: set[str]) -> bool:
+    """Some civic word that is not one of the weak ones crime news also uses."""
+    return any(c.removeprefix("civic:") not in vocab.WEAK_CIVIC_LEMMAS for c in civic)
+
+
+def _title_release(sentences: list[Sentence], facts: list[SentenceFacts]) -> str | None:
+    """The release word of a headline that reports a release and no custody of its own."""
+    if not sentences or not sentences[0].is_title or facts[0].cues:
+        return None
+    toks = sentences[0].tokens
+    for i, tok in enumerate(toks):
+        freed = tok.lemma in vocab.RELEASE_LEMMAS or (
+            tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1:i + 3]))
+        if freed and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6):i]):
+            return tok.text
+    return None
+
+
 _PAST_OR_GENERAL_RE = re.compile(
     r"\bв прошлом году\b|\bв позапрошлом году\b|\bза последние (?:\w+ )?(?:годы|лет|года|месяц\w*)\b|\bежегодно\b"
     r"|\bнапомн(?:им|ил\w*|ю)\b|\bв (?:19|20)\d\d-(?:м|х) год\w*\b|\bв течение (?:всего )?(?:года|последних)\b"
-    r"|\bс начала года\b|\bсотни\b|\bтысячи\b"
+    r"|\bс начала года\b|\bсотни\b|\bтысячи\b|\bдоклад\w*|\bотч[её]т\w*|\bпо итогам\b"
+    r"|\bза (?:прошедший |минувший |истекший |весь )?год\b|\bв минувшем году\b|\bгодовщин\w*"
+    r"|\b(?:лет|года|год) назад\b"
 )
 _COUNT_RE = re.compile(r"\b(\d+|двух|трех|трёх|четырех|пяти|десят\w*|сот\w*|тысяч\w*|нескольк\w*|двое|трое|четверо|пятеро)\s+(\w+\s+)?(человек|активист|участник|журналист|протестующ|граждан|задержан)")
 
