@@ -68,6 +68,7 @@ PROTEST_RE = _stem_regex(pack.PROTEST_STEMS)
 COUNT_RE = re.compile(r"\d+\s+(?:адам|белсенді|журналист|тұрғын|қатысушы)|" + _stem_regex(pack.COUNT_STEMS).pattern)
 AGAIN_RE = re.compile(r"(?<![\w])(?:қайта|тағы да|тағы|қайтадан|снова)(?![\w])")
 # The pre-pass: a report with none of the custody or sentencing stems is not looked at.
+STATE_RE = _stem_regex(pack.STATE_STEMS)
 PREPASS_RE = stems_regex(pack.with_plain(pack.CUSTODY_STEMS + pack.SENTENCE_STEMS))
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"»”]?\s+|\n+")
@@ -100,6 +101,7 @@ class Clause:
     released: bool = False
     penalty_only: bool = False
     people: list[Person] = field(default_factory=list)
+    states: int = 0  # cues that are custody as a state ("қамауда"), not an act
 
 
 def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
@@ -123,7 +125,7 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     for clause in clauses:
         if clause.cues:
             clause.people = _people(clause, known_words)
-    _resolve_short_names(clauses)
+    _resolve_short_names(clauses, full)
 
     doc_strong = _civic_strong(low, civic_extra)
     doc_weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(low)]
@@ -131,6 +133,7 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     persecution = bool(PERSECUTION_RE.search(low))
     title_low = sentences[0].lower() if title.strip() and sentences else ""
     best = (0.0, -1, ["no custody in context"])
+    only_states = all(c.states == len(c.cues) for c in clauses if c.cues) and not any(c.terms for c in clauses)
     for n, clause in enumerate(clauses):
         if not clause.cues:
             continue
@@ -143,16 +146,15 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
             score += 0.3
         elif doc_strong:
             score += 0.2
-        elif weak:
-            score += 0.15
-        elif doc_weak:
-            score += 0.1
+        # Weak words alone ("әлеуметтік желі", "жалған ақпарат") also fill ordinary crime news.
         if clause.people or clause.terms or COUNT_RE.search(clause.low):
             score += 0.1
         crime_penalty = 0.35 if crime else 0.15 if doc_crime else 0.0
         if persecution:
             crime_penalty = min(crime_penalty, 0.1)
         score -= crime_penalty
+        if only_states:
+            score -= 0.3  # "қамауда отыр": held, but no detention is reported
         background = BACKGROUND_RE.search(clause.low)
         if background and not clause.people:
             score -= 0.3
@@ -162,6 +164,8 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
             reasons += [f"negative:{c}" for c in (crime or doc_crime)]
             if background and not clause.people:
                 reasons.append(f"negative:background ({background.group(0)})")
+            if only_states:
+                reasons.append("weak:custody only as a state")
             best = (score, n, reasons)
     score, best_index, reasons = best
     reasons = list(reasons)
@@ -228,25 +232,51 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
         cues += sentenced
     if NEGATED_RE.search(low) and len(cues) <= 1:
         cues = []
-    if cues and HYPOTHETICAL_RE.search(low) and not terms:
-        cues = []
+    # "қамалуы мүмкін", "ұстау туралы өтініш": the modal or request follows the custody word.
+    cues = [m for m in cues if terms or not HYPOTHETICAL_RE.search(low, m.end(), m.end() + 30)]
+    # "15 тәулікке дейін қамауға алу": a maximum penalty, not a term served.
+    cues = [m for m in cues if not _UP_TO.search(low, max(0, m.start() - 12), m.start())]
+    # "15 тәулікке қамалған белсенді … шақырылды": a participle describing someone is background.
+    cues = [m for m in cues if not _attributive(low, m)]
     release = RELEASE_RE.search(low)
     if release and not DEMAND_RE.search(low[max(0, release.start() - 40):release.end() + 40]):
         clause.released = True
         if AGAIN_RE.search(low):
             cues = [m for m in cues if m.start() > release.start()]
         else:
-            cues = []
+            # "516 адам ұсталған, олардың кейбірі босатылған": custody in a clause of its
+            # own before a partial release stands.
+            cues = [m for m in cues if m.end() < release.start() and "," in low[m.end():release.start()]
+                    and _PARTIAL.search(low, m.end(), release.start()) and not STATE_RE.match(low, m.start())]
     if (fined or restricted) and not deprivation and not terms:
         # A fine or restricted freedom with custody words only as "instead of arrest".
         clause.penalty_only = True
         cues = [m for m in cues if not SENTENCE_RE.match(low, m.start())]
         if fined and not any(m.group(0).startswith(("қамал", "қамауға", "ұсталд", "ұстады")) for m in cues):
             cues = []
+    clause.states = sum(1 for m in cues if STATE_RE.match(low, m.start()))
     clause.cues = [m.group(0) for m in cues] + [f"extra:{k}" for k in extra]
     if not clause.cues:
         clause.terms = []
     return clause
+
+
+_SAID = frozenset(pack.with_plain(("деді", "дейді", "деп", "айтты", "мәлімдеді", "хабарлады", "жазды")))
+_UP_TO = re.compile(r"(?:дейін|деиин)\s*$")
+_PARTIAL = re.compile(r"(?<![\w])(?:кейбір|бірқатар|бір бөлігі|көбі|біразы|бірнешеуі|кейбіреу|некоторы|часть)")
+# Words after a participle that make it a finite statement ("ұсталған жоқ", "ұсталған еді").
+_AUXILIARY = re.compile(r"\s*(?:[,.;:!?»\"”)]|$|жоқ|еді|екен|болатын|болды|болып|деп|деген|дейді|делінген|көрінеді|сияқты|және|—|-)")
+
+
+def _attributive(low: str, match: re.Match[str]) -> bool:
+    """A custody participle ("-ған/-ген") that describes the noun after it."""
+    end = match.end()
+    while end < len(low) and (low[end].isalpha()):
+        end += 1
+    word = low[match.start():end]
+    if not word.endswith(("ған", "ген", "қан", "кен")):
+        return False
+    return not _AUXILIARY.match(low, end)
 
 
 def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:
@@ -328,8 +358,11 @@ def _person(words: list[str], tokens: list[str], start: int, stop: int, known: f
         return None  # the person protested against
     if any(after2.startswith(s) for s in _SPEAKER_STEMS):
         return None
-    if before and any(" ".join(before).endswith(role) for role in _BYSTANDER_ROLES):
-        return None
+    if before and (_role_word(before[-1], _BYSTANDER_ROLES, 3) or any(" ".join(before).endswith(r) for r in _BYSTANDER_ROLES)):
+        return None  # "ішкі істер министрі Ерлан …", "судья …"
+    said = [k for k in range(start) if tokens[k].lower() in _SAID]
+    if said and not any(CUSTODY_RE.match(t.lower()) for t in tokens[said[-1]:start]):
+        return None  # "«…», – деді … Ерлан Тұрғымбаев": the speaker of a quote
     role_before = bool(before) and any(" ".join(before).endswith(role) for role in _ROLE_NOUNS)
     patronymic = _patronymic(words[-1]) if len(words) >= 2 else None
     if patronymic:
@@ -342,9 +375,17 @@ def _person(words: list[str], tokens: list[str], start: int, stop: int, known: f
     if len(words) == 1:
         if not shaped:
             return None
-    elif not (shaped or role_before or patronymic):
+    elif not (shaped or role_before or patronymic or _given_name(words[0])):
         return None
     return Person(" ".join(words), start, stop)
+
+
+@functools.lru_cache(maxsize=4096)
+def _given_name(word: str) -> bool:
+    """A given name pymorphy3's dictionary knows ("Данияр", "Марат", "Асқар")."""
+    from bot.analysis.ru_names import morph_analyzer
+
+    return any("Name" in p.tag and p.score >= 0.3 for p in morph_analyzer().parse(word)[:3])
 
 
 def _surname_shape(word: str) -> bool:
@@ -375,7 +416,7 @@ def _strip_case(word: str, known: frozenset[str]) -> tuple[str, str]:
             continue
         stem = core[: -len(suffix)].rstrip("'’-")
         # Russian-shaped surnames take either class ("Тоқаевқа", "Әлиевке").
-        russian_shape = stem.lower().endswith(("ов", "ев", "ёв", "ин", "ова", "ева", "ина"))
+        russian_shape = stem.lower().endswith(("ов", "ев", "ёв", "ин", "ова", "ева", "ина", "и", "ий", "ый"))
         if vowel is not None and not russian_shape and _harmony(stem) not in (vowel, None):
             continue
         seen = stem in known
@@ -388,15 +429,23 @@ def _strip_case(word: str, known: frozenset[str]) -> tuple[str, str]:
     return word, ""
 
 
-def _resolve_short_names(clauses: list[Clause]) -> None:
-    """A lone surname ("Сапаровты") is the full name written elsewhere in the report."""
+def _resolve_short_names(clauses: list[Clause], text: str = "") -> None:
+    """A lone surname ("Сапаровты") is the full name written elsewhere in the report:
+    first among the people found, else a capitalised given name before it in the text."""
     full = [p.name for c in clauses for p in c.people if len(p.name.split()) >= 2]
     for clause in clauses:
         for person in clause.people:
-            if len(person.name.split()) == 1:
-                match = next((f for f in full if person.name in f.split()), None)
-                if match:
-                    person.name = match
+            if len(person.name.split()) != 1:
+                continue
+            match = next((f for f in full if person.name in f.split()), None)
+            if match is None and text:
+                pattern = re.compile(r"(?<![\w])([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)\s+" + re.escape(person.name))
+                given = next((m.group(1) for m in pattern.finditer(text)
+                              if _is_name_word(m.group(1)) and not _role_word(m.group(1), _ROLE_NOUNS + _BYSTANDER_ROLES, 4)),
+                             None)
+                match = f"{given} {person.name}" if given else None
+            if match:
+                person.name = match
 
 
 # -- terms and the people list ---------------------------------------------------------
