@@ -50,7 +50,7 @@ def test_russian_prepass_skips_ordinary_news() -> None:
     assert not ru_pack.CUSTODY_HINT_RE.search("он подписал договор о поддержке детского спорта")
 
 
-@pytest.mark.parametrize("stem", kk_pack.with_plain(kk_pack.CUSTODY_STEMS + kk_pack.SENTENCE_STEMS))
+@pytest.mark.parametrize("stem", kk_pack.with_plain(kk_pack.CUSTODY_STEMS + kk_pack.SENTENCE_STEMS + kk_pack.DAY_UNIT_STEMS))
 def test_kazakh_prepass_knows_every_stem_with_any_suffix(stem: str) -> None:
     from bot.analysis.kk_rules import PREPASS_RE
 

@@ -69,7 +69,8 @@ COUNT_RE = re.compile(r"\d+\s+(?:адам|белсенді|журналист|т
 AGAIN_RE = re.compile(r"(?<![\w])(?:қайта|тағы да|тағы|қайтадан|снова)(?![\w])")
 # The pre-pass: a report with none of the custody or sentencing stems is not looked at.
 STATE_RE = _stem_regex(pack.STATE_STEMS)
-PREPASS_RE = stems_regex(pack.with_plain(pack.CUSTODY_STEMS + pack.SENTENCE_STEMS))
+DAYS_RE = _stem_regex(pack.DAY_UNIT_STEMS)
+PREPASS_RE = stems_regex(pack.with_plain(pack.CUSTODY_STEMS + pack.SENTENCE_STEMS + pack.DAY_UNIT_STEMS))
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"»”]?\s+|\n+")
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -216,7 +217,7 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     clause = Clause(sentence, low, tokens)
     cues = [m for m in CUSTODY_RE.finditer(low)]
     extra = [k for k in custody_extra if k.lower() in low]
-    if not cues and not extra and not SENTENCE_RE.search(low):
+    if not cues and not extra and not SENTENCE_RE.search(low) and not DAYS_RE.search(low):
         # Most sentences: no custody word, so nothing else here can matter but a release
         # or a fine, which the decision reports when no custody is found at all.
         clause.released = bool(RELEASE_RE.search(low))
@@ -225,6 +226,9 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     terms = find_terms(tokens, "kk")
     clause.terms = terms
     sentenced = [m for m in SENTENCE_RE.finditer(low)]
+    # "Белсендіге 15 тәулік берілді": a term in days is administrative arrest on its own.
+    if any(t.value.endswith(("day", "days")) for t in terms):
+        cues += [m for m in DAYS_RE.finditer(low) if not _describes(low, m)]
     restricted = RESTRICTED_RE.search(low)
     fined = FINE_RE.search(low)
     deprivation = re.search(r"бас бостандығынан айыр|колония|түрме|абақты", low)
@@ -266,6 +270,16 @@ _UP_TO = re.compile(r"(?:дейін|деиин)\s*$")
 _PARTIAL = re.compile(r"(?<![\w])(?:кейбір|бірқатар|бір бөлігі|көбі|біразы|бірнешеуі|кейбіреу|некоторы|часть)")
 # Words after a participle that make it a finite statement ("ұсталған жоқ", "ұсталған еді").
 _AUXILIARY = re.compile(r"\s*(?:[,.;:!?»\"”)]|$|жоқ|еді|екен|болатын|болды|болып|деп|деген|дейді|делінген|көрінеді|сияқты|және|—|-)")
+
+
+def _describes(low: str, match: re.Match[str]) -> bool:
+    """A term inside a description: "15 тәулікке қамалған белсенді" (the next word is an
+    attributive custody participle)."""
+    after = re.match(r"\w*\s+", low[match.start():])
+    if after is None:
+        return False
+    following = CUSTODY_RE.match(low, match.start() + after.end())
+    return following is not None and _attributive(low, following)
 
 
 def _attributive(low: str, match: re.Match[str]) -> bool:

@@ -31,6 +31,8 @@ STATE_STEMS: tuple[str, ...] = (
     "қамауда", "қамаудағы", "қамақта", "қамақтағы", "түрмеде", "түрмедегі", "колонияда", "колониясында",
     "абақтыда", "изоляторда", "күзетпен",
 )
+# The unit of administrative arrest: "15 тәулік" is custody by itself.
+DAY_UNIT_STEMS: tuple[str, ...] = ("тәулік",)
 # Custody that a court gives as a sentence: only custody with a term or deprivation of liberty.
 SENTENCE_STEMS: tuple[str, ...] = ("сотталд", "сотталған", "жаза тағайында", "үкім шығар", "кесілд")
 # Denied, refused or only possible custody ("ұсталмады", "ұсталған жоқ", "қамалуы мүмкін").
@@ -67,7 +69,7 @@ SUMMONS_STEMS: tuple[str, ...] = ("шақырыл", "жауап ал", "тінт
 CIVIC_STRONG_STEMS: tuple[str, ...] = (
     "белсенді", "журналист", "тілші", "блогер", "наразылық", "наразы ", "митинг", "шеру", "пикет",
     "ереуіл", "оппозиция", "саяси", "құқық қорғаушы", "құқыққорғаушы", "экстремис",
-    "араздықты қоздыр", "араздық қоздыр", "тыйым салынған", "бейбіт жиын", "рұқсатсыз жиын", "заңсыз жиын",
+    "араздықты қоздыр", "араздық қоздыр", "алауыздық", "тыйым салынған", "бейбіт жиын", "рұқсатсыз жиын", "заңсыз жиын",
     "аштық жариял", "редактор", "сөз бостандығы", "қуғын", "саяси тұтқын", "сайлау", "кандидат",
     "діни", "дінге сен", "мешіт", "намаз", "тыйым салынған ұйым", "тыйым салынған қозғалыс",
     "митингіге", "жиналыс", "әкімдік алдын", "ұран", "азаматтық белсенді", "ақын", "жазушы",
@@ -203,6 +205,17 @@ _PLAIN = str.maketrans("әғқңөұүһі", "агкноууhи")
 _SKELETON = str.maketrans("әғқңөұүһіыйёэ", "агкноуухииiее".replace("i", "и"))
 
 
+def voiced(stem: str) -> str:
+    """The stem as it is written before a vowel suffix: a final қ к п become ғ г б
+    ("наразылық" → "наразылығы", "тәулік" → "тәулігі")."""
+    last = stem[-1:]
+    return stem[:-1] + _VOICED[last] if last in _VOICED else stem
+
+
+_VOICED = {"қ": "ғ", "к": "г", "п": "б"}
+
+
 def with_plain(stems: tuple[str, ...]) -> tuple[str, ...]:
-    """``stems``, their Russian-letters-only spellings and their skeletons."""
+    """``stems`` and their voiced forms, in Kazakh letters, Russian letters only and skeleton."""
+    stems = tuple(dict.fromkeys(stems + tuple(voiced(s) for s in stems)))
     return tuple(dict.fromkeys(stems + tuple(plain(s) for s in stems) + tuple(skeleton(s) for s in stems)))
