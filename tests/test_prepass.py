@@ -62,3 +62,20 @@ def test_stems_regex_keeps_the_shortest_covering_stem() -> None:
     pattern = stems_regex(["задерж", "задержани", "арест"])
     assert pattern.pattern.count("|") == 1
     assert pattern.search("задержание") and pattern.search("арестован") and not pattern.search("погода")
+
+
+def test_english_custody_patterns_start_with_their_prepass_word() -> None:
+    from bot.analysis.english import _CANDIDATE
+    from bot.analysis.packs import en as en_pack
+
+    for word, pattern in en_pack.CUSTODY:
+        assert pattern.startswith(word.split()[0]), (word, pattern)
+        assert _CANDIDATE.search(word), word
+    for word, pattern in en_pack.PREFIXED:
+        assert word in pattern and word in en_pack.CUSTODY_WORDS
+
+
+def test_english_prepass_skips_ordinary_news() -> None:
+    from bot.analysis.english import _CANDIDATE
+
+    assert not _CANDIDATE.search("farmers in kostanay have threshed more than half of the wheat fields.")

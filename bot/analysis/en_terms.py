@@ -70,6 +70,7 @@ _TERM_BEFORE_BAD = re.compile(
 
 
 _BAN = re.compile(r"\b(?:barred|banned from|bans? (?:on|from)|prohibited from|deprived of|probation|suspended|fined"
+                  r"|not (?:be )?allowed|forbidden|not permitted|may not|cannot|can't"
                   r"|restricted freedom|freedom limitation|restriction)\b")
 _CUSTODY_WORD = re.compile(r"\b(?:jail|jailed|prison|arrest|detention|custody|imprison\w*|detained)\b")
 
@@ -166,7 +167,11 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
         pass
     if ban is not None and not _CUSTODY_WORD.search(lowered, ban.end(), start) and not _TERM_AFTER_OK.match(after):
         return False  # "barred from public activity for five years" is not custody
-    return bool(_TERM_AFTER_OK.match(after) or _TERM_BEFORE_OK.search(before))
+    if _TERM_AFTER_OK.match(after):
+        return True
+    weak_before = _TERM_BEFORE_OK.search(before)
+    # "a two-day search": an article alone does not make a duration a sentence.
+    return bool(weak_before) and weak_before.group(0).strip() not in ("a", "an")
 
 
 # --- dates --------------------------------------------------------------------------

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis import organisations
+from bot.analysis.packs import en as en_pack
+from bot.analysis.prepass import stems_regex
 from bot.analysis.en_names import NON_DETAINEE_ROLES, Mention, find_mentions
 from bot.analysis.en_terms import (
     TermSpan, context_year, find_charge, find_date, find_place, find_respective_terms, find_terms,
@@ -36,18 +38,17 @@ MAX_EVIDENCE_CHARS = 400
 # Only whether it matches counts, so "\d+ days" is written " days" after a digit: with every
 # alternative starting with a letter or a space, the regex engine skips ahead by first
 # character, about twice as fast on the ordinary news this pass exists for.
+# The pre-pass: a report without any word of the custody lexicon (packs/en.py) cannot be an
+# arrest report. Terms alone ("received 15 days", "15 days in jail") are custody too, so the
+# day counts that follow a digit are added by hand.
 _CANDIDATE = re.compile(
-    r"detain|detention|arrest|jail|prison|imprison|custody|remand|sentenc|behind bars|penal colon"
-    r"|held (?:by|in|at|incommunicado)|being held|police (?:station|van)|apprehend"
-    r"|rounded up|abduct|psychiatric| days(?<=\d days)|days in|days of")
+    stems_regex(en_pack.CUSTODY_WORDS).pattern + r"| days(?<=\d days)|days in|days of")
 
-_CUSTODY = re.compile(
-    r"\b(?:detain(?:ed|s|ing)?|detention|detentions|detainees?|arrest(?:ed|s|ing)?|jail(?:ed|s|ing)?"
-    r"|imprison(?:ed|ment)?|(?:to|in|from) prison|prison (?:term|sentence)s?|behind bars|penal colony"
-    r"|(?:in|into|under) custody|custodial|remand(?:ed)?|house arrest|held (?:by|in|at|incommunicado|for)"
-    r"|(?:being|was|were|been|is|are) held|taken to (?:a|the) (?:\w+ )?police|police vans?"
-    r"|rounded[- ]up|apprehended|abducted|sent to (?:a )?psychiatric"
-    r"|forcibly (?:hospitali[sz]ed|committed))\b")
+# "penal colony" and "custody" are custody with a preposition ("in a penal colony",
+# "into custody"); elsewhere ("a former Soviet penal colony") they describe a place.
+_CUSTODY = re.compile(r"\b(?:" + "|".join(
+    [p for w, p in en_pack.CUSTODY if w not in ("penal colony", "custody")] + [p for _, p in en_pack.PREFIXED]
+) + r")\b")
 _NOT_CUSTODY = re.compile(
     r"\b(?:arrest warrant|warrant for (?:his|her|their) arrest|(?:tried|attempted|trying|attempting|failed)"
     r" to (?:detain|arrest)|not (?:been )?(?:detained|arrested|jailed)"
@@ -67,13 +68,15 @@ _EXTENDED = re.compile(r"\bextended\b")
 _RELEASE = re.compile(
     r"\b(?:(?:was|were|has been|have been|had been|got|been|is|are) (?:\w+ )?(?:released|freed|pardoned|acquitted)"
     r"|early release|granted (?:an? )?(?:early )?release|release of (?!(?:all|political|the detained|those|him|her|them|detained))"
-    r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnesty|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
+    r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnesty|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
     r"|after serving|served (?:his|her|their) (?:term|sentence)|walked free|set free|regained (?:his|her|their) freedom"
     r"|spent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|a penal colony)"
     r"|(?<!be )released (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b)")
 # Headlines drop auxiliaries: "Activist Released On Changed Sentence".
 _TITLE_RELEASE = re.compile(r"\b(?:released|freed|pardons?|pardoned|acquitted|walks free|set free)\b")
-_DEMAND_RELEASE = re.compile(r"\b(?:demand|call|urge|appeal|campaign|press)\w* (?:for )?(?:the |his |her |their )?(?:immediate )?release")
+_DEMAND_RELEASE = re.compile(
+    r"\b(?:demand|call|urge|appeal|campaign|press|seek|sought|procur|push|fight|ask|petition)\w*(?: [\w-]+){0,6}? (?:for )?"
+    r"(?:the |his |her |their )?(?:immediate |immediately |unconditional )?release")
 _RESTRICTED = re.compile(
     r"restricted freedom|freedom limitation|limitation of freedom|limited freedom|restriction of freedom"
     r"|parole-like|probation|suspended (?:sentence|prison|jail)|community (?:work|service)|corrective labou?r")
@@ -93,9 +96,18 @@ _CIVIC = re.compile(
 _CRIME = {
     "drugs": re.compile(r"\b(?:drugs?|narcotic\w*|heroin|cocaine|mephedrone|cannabis|marijuana|hashish|opium|methamphetamine|synthetic)\b"),
     "corruption": re.compile(r"\b(?:brib\w+|corrupt(?:ion)?|embezzl\w+|abuse of (?:office|power|official)|misappropriat\w+|kickbacks?|graft)\b"),
-    "crime": re.compile(r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|drunk driving|hit-and-run|illegal (?:possession|trade)|weapons|(?:a|the|two|three|several) suspects?)\b"),
+    "crime": re.compile(r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|drunk driving|hit-and-run|illegal (?:possession|trade)|weapons|(?:a|the|two|three|several) suspects?"
+                        r"|tortur\w+|terrorist attacks?|attackers|gunmen|shoot(?:ing|out)s?|explosi\w+|bomb(?:ing|s)?|hostages?|stabb\w+|extortion|racketeering|hooligans)\b"),
 }
-_OFFICIAL = re.compile(r"\b(?:officials?|prosecutor|mayor|akim|governor|customs|chief of|head of the (?:\w+ )?(?:department|section|division|committee)|minister|financiers?|military)\b")
+_OFFICIAL = re.compile(r"\b(?:officials?|prosecutor|mayor|akim|governor|customs|chief of|police officers?|policemen|officers|guards|head of the (?:\w+ )?(?:department|section|division|committee)|minister|financiers?|military)\b")
+_VICTIM = re.compile(
+    r"\b(?:murder(?:ing)?|kill(?:ing|ed)|assassinat\w+|attack(?:ing|ed)? on|assault(?:ing|ed)? on|beat(?:ing|en)?|tortur\w+|death)"
+    r"(?: of)? (?:an? |the |two |three |prominent |well-known |opposition )?(?:[\w-]+ ){0,2}"
+    r"(?:opposition|activists?|journalists?|bloggers?|politicians?|leaders?|critics?|detainees?|prisoners?|protesters?)\b")
+_REVIEW = re.compile(
+    r"\b(?:annual|yearly|world|country|new|latest) report\b|\bin (?:its|the|their|a) (?:new |latest |annual )?report\b"
+    r"|\breport (?:on|covering) (?:the )?(?:human rights|situation|\d{4})|\b(?:freedom in the world|press freedom index)\b"
+    )
 _POLITICAL_CASE = re.compile(
     r"politically motivated|political(?:ly)? (?:persecution|prisoner|case|reasons)|fabricated|trumped-up|retaliat\w+|in reprisal|to silence|for (?:his|her|their) (?:work|reporting|journalism|activism|posts?)")
 _PROTEST = re.compile(
@@ -113,7 +125,7 @@ _TIME_MARKER = re.compile(
 _COUNTED = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|several|a number|a group|hundreds)"
     r"(?: of)?(?: \w+){0,3} (?:people|activists|journalists|bloggers|protesters|protestors|demonstrators|workers|residents|participants|members|supporters|men|women|citizens|detainees|reporters|believers|students|opposition)\b")
-_VAGUE = re.compile(r"\b(?:many|numerous|countless|hundreds of|thousands of|over the (?:last|past)|in recent years|in the (?:last|past) \w+ years|estimates?|routinely|systematically|continue to)\b")
+_VAGUE = re.compile(r"\b(?:many|numerous|countless|hundreds of|thousands of|over the (?:last|past)|in recent years|in the (?:last|past) \w+ years|estimates?|routinely|systematically|continue to|regularly|frequently|often|arbitrarily)\b")
 
 # A custody clause whose subject is a role, not a name ("an activist", "the 34-year-old").
 _ROLE = (r"(?:activist|journalist|blogger|reporter|correspondent|photojournalist|editor|poet|writer|dissident"
@@ -419,7 +431,10 @@ class _Report:
         crime_hits = {kind: len(pattern.findall(near)) for kind, pattern in _CRIME.items()}
         kinds = [kind for kind, hits in crime_hits.items() if hits]
         if kinds and not political:
-            official_corruption = "corruption" in kinds and _OFFICIAL.search(near)
+            # Officials tried for their crimes, or the killers of an activist: the civic word
+            # is the victim's or the office's, not the detainee's activity.
+            official_corruption = ("corruption" in kinds or "crime" in kinds) and _OFFICIAL.search(near) \
+                or _VICTIM.search(near)
             if civic_near and not official_corruption:
                 # Activists are also charged with "fraud" or "smuggling"; only a report
                 # that keeps returning to the crime is taken as ordinary crime.
@@ -435,7 +450,11 @@ class _Report:
         if any(c.release for c in lead) and not any(c.custody for c in lead if not _DEMAND_RELEASE.search(c.lowered)):
             score -= 0.45
             self.reasons.append("negative:release")
-        if not people and _VAGUE.search(near) and not any(
+        if not people and _REVIEW.search(self.lowered):
+            # A rights group's yearly review or a retrospective: past cases, not news.
+            score -= 0.3
+            self.reasons.append("negative:review")
+        elif not people and _VAGUE.search(near) and not any(
                 _TIME_MARKER.search(self.sentences[c.sentence].lower()) for c in custody_clauses):
             score -= 0.25
             self.reasons.append("negative:commentary")
