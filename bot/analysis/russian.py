@@ -167,7 +167,9 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
         if fact.detainees or _counted(sentences[n]):
             score += 0.1
         if crime_near:
-            score -= 0.35
+            # Activists are charged with "insulting" or "assault" too: with strong civic
+            # words in the custody sentence itself, the crime is more likely the charge.
+            score -= 0.2 if _strong(set(fact.civic)) and len(crime_near) == 1 else 0.35
         elif crime_all:
             score -= 0.15
         past = _PAST_OR_GENERAL_RE.search(sentences[n].text.lower())
@@ -206,7 +208,9 @@ def _title_release(sentences: list[Sentence], facts: list[SentenceFacts]) -> str
         return None
     toks = sentences[0].tokens
     for i, tok in enumerate(toks):
-        freed = tok.lemma in vocab.RELEASE_LEMMAS or (
+        # "освобождён", "вышел на свободу", "оправдан"; not "отпустили" (after a short
+        # detention, which is itself the news).
+        freed = tok.lemma in vocab.RELEASE_LEMMAS - {"отпустить", "отпускать"} or (
             tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1:i + 3]))
         if freed and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6):i]):
             return tok.text
@@ -216,11 +220,13 @@ def _title_release(sentences: list[Sentence], facts: list[SentenceFacts]) -> str
 _PAST_OR_GENERAL_RE = re.compile(
     r"\bв прошлом году\b|\bв позапрошлом году\b|\bза последние (?:\w+ )?(?:годы|лет|года|месяц\w*)\b|\bежегодно\b"
     r"|\bнапомн(?:им|ил\w*|ю)\b|\bв (?:19|20)\d\d-(?:м|х) год\w*\b|\bв течение (?:всего )?(?:года|последних)\b"
-    r"|\bс начала года\b|\bсотни\b|\bтысячи\b|\bдоклад\w*|\bотч[её]т\w*|\bпо итогам\b"
+    r"|\bс начала года\b|\bдоклад\w*|\bотч[её]т\w*|\bпо итогам\b"
     r"|\bза (?:прошедший |минувший |истекший |весь )?год\b|\bв минувшем году\b|\bгодовщин\w*"
     r"|\b(?:лет|года|год) назад\b"
 )
-_COUNT_RE = re.compile(r"\b(\d+|двух|трех|трёх|четырех|пяти|десят\w*|сот\w*|тысяч\w*|нескольк\w*|двое|трое|четверо|пятеро)\s+(\w+\s+)?(человек|активист|участник|журналист|протестующ|граждан|задержан)")
+_COUNT_RE = re.compile(
+    r"\b(\d+|один|одна|одного|одну|двух|трех|трёх|четырех|пяти|десят\w*|сот\w*|тысяч\w*|нескольк\w*|двое|трое|четверо|пятеро"
+    r"|групп[аыу])\s+(\w+\s+)?(человек|лиц|активист|участни|журналист|протестующ|граждан|задержан|сторонни|пикетчи|митингующ)")
 
 
 def _counted(sentence: Sentence) -> bool:
