@@ -189,6 +189,11 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
     normal_words = normal.split()
     if len(normal_words) != len(words):
         normal_words = list(words)
+    # "Махабат Тажибек кызы", "Болот уулу": the patronymic word after the span is part of the name.
+    if first + count < len(tokens) and tokens[first + count].lower in _PATRONYMIC_WORDS:
+        words.append(tokens[first + count].text)
+        normal_words.append(tokens[first + count].lower)
+        count += 1
     # Drop leading ordinary words that NER took for a name at the start of a sentence
     # ("Кейс Мухаметкарима — не единичный").
     while words and first == 0 and _is_common_word(words[0]):
@@ -202,8 +207,11 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
     fixed = []
     keep = _feminine_surnames(words, normal_words) if len(words) == 2 else set()
     for k, (tok, word, norm) in enumerate(zip(span_tokens, words, normal_words)):
-        if k in keep:
+        if k in keep or (k > 0 and _MASCULINE_NOMINATIVE.search(word) and norm.lower() != word.lower()):
+            # "Ишенбеков" is a nominative as written whatever the tagger guessed.
             fixed.append(word)
+        elif word.lower() in _PATRONYMIC_WORDS:
+            fixed.append(word.lower())
         elif norm.lower() != word.lower() or tok.case in (None, "nomn"):
             fixed.append(_title_case(norm, word))
         else:
@@ -212,6 +220,8 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
 
 
 _FEMININE_SURNAME = re.compile(r"(ова|ева|ёва|ина|ына)$")
+_MASCULINE_NOMINATIVE = re.compile(r"\w{3}(ов|ев|ёв|ин|ын)$")
+_PATRONYMIC_WORDS = frozenset({"уулу", "кызы", "оглы", "улы", "қызы", "ұлы", "гызы"})
 
 
 def _feminine_surnames(words: list[str], normal: list[str]) -> set[int]:

@@ -265,6 +265,30 @@ def distance(sentence: Sentence, mention: Mention, index: int) -> int:
 MAX_DISTANCE = 12
 
 
+def _refers_back(sentence: Sentence, mention: Mention, cue: int) -> bool:
+    """"X вышел на свободу, а через два дня его снова задержали": a pronoun in the cue's
+    clause, and no other name there, stands for the person named before the break."""
+    toks = sentence.tokens
+    if cue < mention.stop:
+        return False
+    window = range(mention.stop, cue + 1)
+    return any(toks[k].lower in vocab.PRONOUNS for k in window) and not any(
+        m.start in window for m in sentence.mentions if m is not mention)
+
+
+def _same_clause(toks: list[Token], a: int, b: int) -> bool:
+    """No contrastive break (", а", "; ", ", но", ", тогда как") between two tokens."""
+    lo, hi = min(a, b), max(a, b)
+    for k in range(lo + 1, hi):
+        text = toks[k].lower
+        if text == ";":
+            return False
+        if text in ("а", "но", "тогда") and toks[k - 1].text == "," and not (
+                k + 1 < len(toks) and toks[k + 1].lower in ("также", "еще", "ещё", "и")):
+            return False
+    return True
+
+
 def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence | None) -> None:
     """Fill ``facts.detainees``: the people this sentence reports as taken into custody."""
     if not facts.cues:
@@ -274,7 +298,11 @@ def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence 
     for mention in sentence.mentions:
         if is_excluded_person(sentence, mention):
             continue
-        nearest = min(facts.cues, key=lambda c: distance(sentence, mention, c.index))
+        same_part = [c for c in facts.cues if _same_clause(toks, mention.start, c.index)
+                     or _refers_back(sentence, mention, c.index)]
+        if not same_part:
+            continue  # "X остались под стражей, а Y — под надзором": Y's clause has no custody
+        nearest = min(same_part, key=lambda c: distance(sentence, mention, c.index))
         gap = distance(sentence, mention, nearest.index)
         if gap > MAX_DISTANCE:
             continue
@@ -285,7 +313,7 @@ def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence 
         accepted.append(mention)
     if not accepted and previous is not None:
         for cue in facts.cues:
-            near = toks[max(0, cue.index - 3):cue.index + 3]
+            near = toks[max(0, cue.index - 8):cue.index + 3]  # "Обоих по решению суда оставили под стражей"
             if any(t.lower in vocab.PRONOUNS for t in near) and not any(
                 toks[j - 1].lower == "по" for j in range(max(1, cue.index - 3), min(len(toks), cue.index + 3))
                 if toks[j].lower in vocab.PRONOUNS
