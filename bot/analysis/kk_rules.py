@@ -72,7 +72,8 @@ STATE_RE = _stem_regex(pack.STATE_STEMS)
 DAYS_RE = _stem_regex(pack.DAY_UNIT_STEMS)
 PREPASS_RE = stems_regex(pack.with_plain(pack.CUSTODY_STEMS + pack.SENTENCE_STEMS + pack.DAY_UNIT_STEMS))
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"»”]?\s+|\n+")
+# Sentence ends, but not after an initial ("Ж. Мамай").
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])(?<![\s«\"(][А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.)[\"»”]?\s+|\n+")
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 _CLAUSE_BREAK = {";", "ал", "алайда", "бірақ", "ал,"}
 _CAPITALISED = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+$")
@@ -265,7 +266,7 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     return clause
 
 
-_SAID = frozenset(pack.with_plain(("деді", "дейді", "деп", "айтты", "мәлімдеді", "хабарлады", "жазды")))
+_SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мәлімдеді", "хабарлады", "жазды")))
 _UP_TO = re.compile(r"(?:дейін|деиин)\s*$")
 _PARTIAL = re.compile(r"(?<![\w])(?:кейбір|бірқатар|бір бөлігі|көбі|біразы|бірнешеуі|кейбіреу|некоторы|часть)")
 # Words after a participle that make it a finite statement ("ұсталған жоқ", "ұсталған еді").
@@ -386,8 +387,9 @@ def _person(words: list[str], tokens: list[str], start: int, stop: int, known: f
         return None  # a possessor: "Сапаровтың адвокаты", "Әлиевтің партиясы"
     words = words[:-1] + [last]
     shaped = any(_surname_shape(w) for w in words)
+    initial = start >= 2 and tokens[start - 1] == "." and len(tokens[start - 2]) == 1 and tokens[start - 2].isupper()
     if len(words) == 1:
-        if not shaped:
+        if not (shaped or initial):  # "Ж. Мамай": completed from the text, else dropped
             return None
     elif not (shaped or role_before or patronymic or _given_name(words[0])):
         return None
@@ -460,6 +462,8 @@ def _resolve_short_names(clauses: list[Clause], text: str = "") -> None:
                 match = f"{given} {person.name}" if given else None
             if match:
                 person.name = match
+    for clause in clauses:  # a lone word that no full name completes is too weak to name anyone
+        clause.people = [p for p in clause.people if len(p.name.split()) >= 2 or _surname_shape(p.name)]
 
 
 # -- terms and the people list ---------------------------------------------------------

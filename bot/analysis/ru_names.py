@@ -216,7 +216,29 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
             fixed.append(_title_case(norm, word))
         else:
             fixed.append(to_nominative(word, tok.case, tok.gender))
+    if len(words) == 2:
+        fixed = _agree(words, fixed)
     return Mention(sent, first, first + count, words, fixed, nominative)
+
+
+_CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+
+
+def _agree(words: list[str], fixed: list[str]) -> list[str]:
+    """Make a man's given name and surname agree when the tagger put only one of them in
+    the nominative: "Асхата Жексебаева" → "Асхат Жексебаев", not "Асхата Жексебаев"."""
+    fixed = list(fixed)
+    for given, surname in ((0, 1), (1, 0)):
+        g_word, s_word = words[given], words[surname]
+        surname_to_masc = _FEMININE_SURNAME.search(s_word.lower()) and fixed[surname] == s_word[:-1]
+        given_to_masc = g_word.lower().endswith("а") and fixed[given] == g_word[:-1] \
+            and not _FEMININE_SURNAME.search(g_word.lower())
+        if surname_to_masc and fixed[given] == g_word and g_word.lower().endswith("а") \
+                and _CONSONANT_END.search(g_word[:-1].lower()) and not _FEMININE_SURNAME.search(g_word.lower()):
+            fixed[given] = g_word[:-1]
+        elif given_to_masc and fixed[surname] == s_word and _FEMININE_SURNAME.search(s_word.lower()):
+            fixed[surname] = s_word[:-1]
+    return fixed
 
 
 _FEMININE_SURNAME = re.compile(r"(ова|ева|ёва|ина|ына)$")

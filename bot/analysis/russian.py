@@ -23,7 +23,7 @@ from bot.analysis.packs import ru as vocab
 from bot.analysis.kk_rules import analyze_kazakh
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.analysis.ru_names import Mention, Sentence, complete_name, parse, same_word
-from bot.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees
+from bot.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees, is_excluded_person
 from bot.analysis.ru_text import (
     evidence_text,
     find_charge,
@@ -74,6 +74,7 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
     facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
     for n, (sentence, fact) in enumerate(zip(sentences, facts)):
         find_detainees(sentence, fact, sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None)
+    _named_after_count(sentences, facts)
 
     score, reasons, best = _score(sentences, facts)
     watched_in_custody = [
@@ -227,6 +228,26 @@ _PAST_OR_GENERAL_RE = re.compile(
 _COUNT_RE = re.compile(
     r"\b(\d+|один|одна|одного|одну|двух|трех|трёх|четырех|пяти|десят\w*|сот\w*|тысяч\w*|нескольк\w*|двое|трое|четверо|пятеро"
     r"|групп[аыу])\s+(\w+\s+)?(человек|лиц|активист|участни|журналист|протестующ|граждан|задержан|сторонни|пикетчи|митингующ)")
+
+
+_COUNT_WORDS = {
+    "двух": 2, "двоих": 2, "двое": 2, "трех": 3, "трёх": 3, "троих": 3, "трое": 3, "четырех": 4, "четырёх": 4,
+    "четверых": 4, "четверо": 4, "пятерых": 5, "пяти": 5, "пятеро": 5, "шестерых": 6, "шести": 6, "семерых": 7,
+}
+
+
+def _named_after_count(sentences: list[Sentence], facts: list[SentenceFacts]) -> None:
+    """"Полиция задержала четверых участников. X, Y, Z и W подозреваются…": a list of as many
+    names as the custody sentence before it counted names those detainees."""
+    for n in range(1, len(sentences)):
+        before, fact = facts[n - 1], facts[n]
+        if not before.cues or before.detainees or fact.cues or sentences[n].is_title:
+            continue
+        counts = [_COUNT_WORDS.get(t.lower) or (int(t.text) if t.text.isdigit() and int(t.text) < 20 else 0)
+                  for t in sentences[n - 1].tokens]
+        people = [m for m in sentences[n].mentions if len(m.words) >= 2 and not is_excluded_person(sentences[n], m)]
+        if len(people) >= 2 and len(people) in counts:
+            fact.detainees = [(m, None) for m in people]
 
 
 def _counted(sentence: Sentence) -> bool:
