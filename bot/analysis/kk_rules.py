@@ -237,6 +237,8 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
         cues += sentenced
     if NEGATED_RE.search(low) and len(cues) <= 1:
         cues = []
+    # "қамауға алынған жоқ", "қамауға алынбады": denied by the word after.
+    cues = [m for m in cues if not _NEGATED_AFTER.match(low, m.end())]
     # "қамалуы мүмкін", "ұстау туралы өтініш": the modal or request follows the custody word.
     cues = [m for m in cues if terms or not HYPOTHETICAL_RE.search(low, m.end(), m.end() + 30)]
     # "15 тәулікке дейін қамауға алу": a maximum penalty, not a term served.
@@ -267,6 +269,8 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
 
 
 _SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мәлімдеді", "хабарлады", "жазды")))
+_NEGATED_AFTER = re.compile(
+    r"\w*(?:\s+\w+)?\s+(?:жоқ|жок)(?!\w)|\w*\s+\w+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|ди|ған|ген|ган|й|с)(?!\w)")
 _UP_TO = re.compile(r"(?:дейін|деиин)\s*$")
 _PARTIAL = re.compile(r"(?<![\w])(?:кейбір|бірқатар|бір бөлігі|көбі|біразы|бірнешеуі|кейбіреу|некоторы|часть)")
 # Words after a participle that make it a finite statement ("ұсталған жоқ", "ұсталған еді").
@@ -314,6 +318,7 @@ def _people(clause: Clause, known: frozenset[str]) -> list[Person]:
     """People of a custody sentence: runs of capitalised words with a name's shape."""
     tokens = clause.tokens
     found: list[Person] = []
+    unshaped: list[tuple[int, int, list[str]]] = []
     i = 0
     while i < len(tokens):
         if not _is_name_word(tokens[i]):
@@ -341,8 +346,33 @@ def _people(clause: Clause, known: frozenset[str]) -> list[Person]:
             person = _person(words, tokens, i, stop, known)
             if person is not None:
                 found.append(person)
+            elif len(words) >= 2:
+                unshaped.append((i, stop, words))
         i = max(stop, i + 1)
-    return found
+    # "Ержан Әмірхан мен Мәди Бекмағанбет": a pair of capitalised words listed with a name
+    # is a name too, though its surname has no telltale ending.
+    added = True
+    while added and unshaped:
+        added = False
+        for start, stop, words in list(unshaped):
+            if any(_listed(tokens, start, stop, p) for p in found):
+                person = _person(words, tokens, start, stop, known, listed=True)
+                unshaped.remove((start, stop, words))
+                if person is not None:
+                    found.append(person)
+                    added = True
+    return sorted(found, key=lambda p: p.start)
+
+
+_PATRONYMIC_SUFFIXES = frozenset({"н", "на", "не", "ның", "нің", "мен", "нан", "нен", "нда", "нде"})
+_POSSESSIVE_CASES = frozenset({"ын", "ін", "ына", "іне", "ының", "інің", "ымен", "імен", "ынан", "інен", "ин", "ина", "ининг"})
+_LIST_WORDS = frozenset({",", "мен", "пен", "бен", "және", "жане"})
+
+
+def _listed(tokens: list[str], start: int, stop: int, person: Person) -> bool:
+    """The run [start, stop) and ``person`` stand next to each other in a list."""
+    between = tokens[person.stop:start] if person.stop <= start else tokens[stop:person.start]
+    return 1 <= len(between) <= 2 and all(t.lower() in _LIST_WORDS for t in between)
 
 
 def _role_word(token: str, roles: tuple[str, ...], longest_suffix: int) -> bool:
@@ -356,14 +386,17 @@ def _is_name_word(token: str) -> bool:
 
 
 def _patronymic(token: str) -> str | None:
+    """"ұлы", "қызы" and their case forms ("ұлын", "қызына", "ұлының"), else None."""
     low = token.lower()
     for word in _PATRONYMIC_WORDS:
-        if low == word or (low.startswith(word[:-1]) and len(low) - len(word) <= 4 and low[:len(word) - 1] == word[:-1]):
+        if low == word or (low.startswith(word) and low[len(word):] in _PATRONYMIC_SUFFIXES) or (
+                low.startswith(word[:-1]) and low[len(word) - 1:] in _POSSESSIVE_CASES):
             return word
     return None
 
 
-def _person(words: list[str], tokens: list[str], start: int, stop: int, known: frozenset[str]) -> Person | None:
+def _person(words: list[str], tokens: list[str], start: int, stop: int, known: frozenset[str],
+            listed: bool = False) -> Person | None:
     before = [t.lower() for t in tokens[max(0, start - 3):start]]
     after = tokens[stop].lower() if stop < len(tokens) else ""
     after2 = " ".join(t.lower() for t in tokens[stop:stop + 2])
@@ -391,7 +424,7 @@ def _person(words: list[str], tokens: list[str], start: int, stop: int, known: f
     if len(words) == 1:
         if not (shaped or initial):  # "Ж. Мамай": completed from the text, else dropped
             return None
-    elif not (shaped or role_before or patronymic or _given_name(words[0])):
+    elif not (shaped or role_before or patronymic or listed or _given_name(words[0])):
         return None
     return Person(" ".join(words), start, stop)
 
