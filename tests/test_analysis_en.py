@@ -360,3 +360,27 @@ def test_a_group_term_stated_once_reaches_everyone_listed():
 def test_sixteen_and_a_half_years():
     result = analyse("A court sentenced opposition blogger Aidos Kurmanov to 16 and a half years in prison for his posts.")
     assert people(result) == {"Aidos Kurmanov": "198 months"}
+
+
+def test_a_rights_groups_yearly_report_is_a_review():
+    result = analyse("In its annual report, the rights group said authorities jailed dozens of activists and "
+                     "regularly detained protesters across the country.")
+    assert not result.arrest and "negative:review" in result.reasons
+
+
+def test_killers_of_an_activist_are_ordinary_crime():
+    result = analyse("Police arrested three suspects in the murder of opposition activist Nurlan Sapin, "
+                     "who was killed outside his home in Almaty last week.")
+    assert not result.arrest
+
+
+def test_headline_words_are_not_names():
+    result = analyse("Police detained activist Dana Zhumabayeva at a rally on Monday; officers said an alleged "
+                     "crime had been committed.", title="Alleged Crime Committed, Police Say")
+    assert set(people(result)) == {"Dana Zhumabayeva"}
+
+
+def test_a_term_for_those_detained_reaches_the_named():
+    result = analyse("Police detained journalists Marat Oskenbayev and Dana Zhumabayeva at the rally. "
+                     "A court ordered two months of pre-trial detention for those detained.")
+    assert people(result) == {"Marat Oskenbayev": "2 months", "Dana Zhumabayeva": "2 months"}

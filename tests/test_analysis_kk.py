@@ -191,3 +191,40 @@ def test_latin_script_kazakh(text: str, name: str) -> None:
     assert result.lang == "kk" and result.arrest
     assert people(result) == {name: "15 days"}
     assert result.evidence and result.evidence[0].startswith("Almaty qalalyq")
+
+
+# --- more classes (sentences written for these tests) ---------------------------------
+
+def test_a_participle_describing_someone_is_background() -> None:
+    result = kk("Мамырда 15 тәулікке қамалған белсенді Ержан Сапаров бүгін әскери комиссариатқа шақырылды.")
+    assert not result.arrest
+
+
+def test_custody_only_as_a_state_is_no_new_detention() -> None:
+    assert not kk("Азаматтық белсенді Дина Жаңабаева қазір колонияда отыр.").arrest
+
+
+def test_denied_by_the_word_after() -> None:
+    assert not kk("Белсенді Ержан Сапаров қамауға алынған жоқ, оған митинг үшін ескерту жасалды.").arrest
+    assert not kk("Тергеуші белсендіні қамауға алмады.").arrest
+
+
+def test_a_term_in_days_is_custody_and_voiced_stems_match() -> None:
+    result = kk("Сот наразылығын білдірген белсенді Ерлан Қасымовқа 10 тәулік берді.")
+    assert result.arrest
+    assert people(result) == {"Ерлан Қасымов": "10 days"}
+
+
+def test_partial_release_keeps_the_custody() -> None:
+    result = kk("Наразылық кезінде 300 адам ұсталған, олардың кейбірі кейін босатылған.")
+    assert result.arrest
+
+
+def test_unshaped_names_listed_with_a_name() -> None:
+    result = kk("Полиция митингте журналистер Ержан Сапаров, Мәди Бекмағанбет және Сәния Тойкенді ұстады.")
+    assert set(people(result)) == {"Ержан Сапаров", "Мәди Бекмағанбет", "Сәния Тойкен"}
+
+
+def test_speaker_of_a_quote_is_not_a_detainee() -> None:
+    result = kk("«Ұсталғандардың көбі белсенділер», – деді брифингте Ерлан Тұрсынов. Полиция белсенді Дина Жаңабаеваны ұстады.")
+    assert people(result) == {"Дина Жаңабаева": None}

@@ -356,3 +356,19 @@ def test_a_list_of_detainees_with_one_term():
     result = ru("Суд арестовал на 10 суток активистов Марата Оскенбаева, Дану Жумабаеву и Ерлана Сапарова за участие в митинге.")
     assert result.arrest
     assert set(people(result).values()) == {"10 days"} and len(people(result)) == 3
+
+
+def test_contrastive_clause_without_custody_takes_no_detainee():
+    result = ru("Суд оставил под стражей активистов Азата Ибраева и Дулата Сеитова, а Марата Оспанова — под домашним надзором.")
+    assert set(people(result)) == {"Азат Ибраев", "Дулат Сеитов"}
+
+
+def test_patronymic_word_and_agreement_of_a_mans_name():
+    result = ru("В Бишкеке задержали активистку Махабат Тажибек кызы и блогера Асхата Жексебаева после пикета.")
+    assert set(people(result)) == {"Махабат Тажибек кызы", "Асхат Жексебаев"}
+
+
+def test_named_list_after_a_counted_detention():
+    result = ru("Полиция задержала четверых участников мирного митинга. Сейчас Алия Касымова, Берик Оспанов, "
+                "Данияр Ермеков и Гульнара Сеитова подозреваются в неповиновении полиции.")
+    assert len(people(result)) == 4
