@@ -38,6 +38,27 @@ def test_russian_custody_prepass_knows_every_form(lemma: str) -> None:
     assert not missed, f"{lemma}: the pre-pass misses {missed}"
 
 
+@pytest.mark.parametrize("phrase", [
+    "под стражей", "под стражу", "под стражи", "лишения свободы", "лишению свободы", "лишением свободы",
+    "лишение свободы", "под домашним заключением", "домашнее заключение", "административный срок",
+    "реальный срок", "реального срока",
+])
+def test_russian_custody_phrases_pass(phrase: str) -> None:
+    assert ru_pack.custody_hint(f" {phrase} ")
+
+
+@pytest.mark.parametrize("lemma", sorted(ru_pack.POLICE_PLACE_LEMMAS))
+def test_russian_police_place_with_a_verb_of_taking_passes(lemma: str) -> None:
+    missed = sorted(f for f in _forms(lemma) if not ru_pack.custody_hint(f" доставлен в {f} "))
+    assert not missed, f"{lemma}: the pre-pass misses {missed}"
+
+
+@pytest.mark.parametrize("lemma", sorted(ru_pack.TAKEN_OR_HELD_LEMMAS))
+def test_russian_verbs_of_taking_or_holding_with_the_police_pass(lemma: str) -> None:
+    missed = sorted(f for f in _forms(lemma) if not ru_pack.custody_hint(f" {f} в отделе полиции "))
+    assert not missed, f"{lemma}: the pre-pass misses {missed}"
+
+
 @pytest.mark.parametrize("lemma", sorted(ru_pack.CIVIC_LEMMAS))
 def test_russian_civic_prepass_knows_every_form(lemma: str) -> None:
     missed = sorted(f for f in _forms(lemma) if not ru_pack.CIVIC_HINT_RE.search(f" {f} "))
@@ -48,6 +69,7 @@ def test_russian_prepass_skips_ordinary_news() -> None:
     text = "аграрии костанайской области обмолотили больше половины площадей, цены на зерно снизились."
     assert not ru_pack.CUSTODY_HINT_RE.search(text)
     assert not ru_pack.CUSTODY_HINT_RE.search("он подписал договор о поддержке детского спорта")
+    assert not ru_pack.custody_hint("заключение экспертизы о посадке самолёта и колонна машин")
 
 
 @pytest.mark.parametrize("stem", kk_pack.with_plain(kk_pack.CUSTODY_STEMS + kk_pack.SENTENCE_STEMS + kk_pack.DAY_UNIT_STEMS))

@@ -157,6 +157,7 @@ _SPEAKER_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquoted)\
 _RELEASED_BEFORE = re.compile(r"(?:release of|freed|pardoned|acquitted|support (?:of|to|for)|solidarity with|in defence of|in defense of)\s+(?:[\w’'-]+\s+){0,4}$")
 
 # Endings of English nouns that no name in this region's news has.
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]{3,}")
 _NOT_NAME_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|ics|ships?|ances?|ences?|ists|isms?)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]?\s+(?=[\"“«(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bNo|\bJan|\bFeb|\bAug|\bSept?|\bOct|\bNov|\bDec|\bU\.S|\bvs|\be\.g|\bi\.e|\bGen|\bCol|\bLt|\bSen|\bRep|\bGov|\bProf|\bJr|\bSr|\bInc|\bCo)\.$")
@@ -273,7 +274,8 @@ class _Report:
         words = re.findall(r"[A-Za-z][\w'’-]*", self.title)
         self.title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
         self.body_lowered = "\n".join(self.sentences[1:] if self.title else self.sentences).lower()
-        self.body_text = " ".join(self.sentences)
+        # Words the report writes in lower case (never sentence-initial, so never a name's).
+        self.lower_words = frozenset(_LOWER_WORD.findall(" ".join(self.sentences)))
         self.detention_context = bool(re.search(r"detention|custody|arrest", self.lowered))
         self.reasons: list[str] = []
 
@@ -561,8 +563,7 @@ class _Report:
         Committed", "Birthday Celebrations", "Main Directorate")."""
         for word in name.split():
             low = word.lower()
-            if len(low) >= 4 and (re.search(r"(?<![\w.!?] )(?<=[a-z,;] )" + re.escape(low) + r"\b", self.body_text)
-                                  or _NOT_NAME_ENDING.search(low)):
+            if len(low) >= 4 and (low in self.lower_words or _NOT_NAME_ENDING.search(low)):
                 return True
         return False
 

@@ -50,7 +50,7 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
     watched = watchlist_hits(full, rules.watchlist)
     extra = keywords_for(rules.extra_keywords, "ru")  # custody words
     civic_extra = keywords_for(rules.civic_keywords, "ru")
-    custody_hint = vocab.CUSTODY_HINT_RE.search(low) or matched_keyword(low, extra)
+    custody_hint = vocab.custody_hint(low) or matched_keyword(low, extra)
     # The civic pre-pass is the slowest regex here and only matters once a custody word is
     # found, which most news lacks.
     org_re = organisations.pattern(organisations.names_for(rules))
@@ -63,7 +63,7 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
 
     def wanted(sentence: str) -> bool:
         low = sentence.lower()
-        return bool(vocab.CUSTODY_HINT_RE.search(low) or matched_keyword(low, extra)
+        return bool(vocab.custody_hint(low) or matched_keyword(low, extra)
                     or watchlist_hits(sentence, rules.watchlist))
 
     sentences: list[Sentence] = []

@@ -136,16 +136,20 @@ PRONOUNS = {"его", "её", "ее", "их", "он", "она", "они", "об�
 POLICE_PLACE_LEMMAS = {"полиция", "овд", "отдел", "участок", "ровд", "увд", "гувд", "отделение", "рувд", "дп", "мвд"}
 # Custody said by a noun with its companion word: "под стражей", "лишение свободы",
 # "домашнее заключение", "административный/тюремный/реальный срок", "15 суток".
-CUSTODY_COMPANION_LEMMAS = {"стража", "лишение", "заключение", "сутки", "тюремный"}
-CUSTODY_PHRASES = (r"административн\w* срок", r"реальн\w* срок")
+CUSTODY_COMPANION_LEMMAS = {"сутки", "тюремный"}
+# The nouns that are custody only beside their companion word are hinted as phrases, so
+# that "заключение экспертизы" or "лишение прав" do not wake the analysis.
+CUSTODY_PHRASES = (r"административн\w* срок", r"реальн\w* срок", r"под страж", r"лишени\w* свобод",
+                   r"(?:под|домашн\w*) заключени")
 
 # --- cheap pre-pass, generated from the lexicons above ---------------------------------
 # Word stems that begin every form of a lemma where the ending rules below do not
 # (alternations: "посадить" → "посажен", "тюрьма" → "тюрем").
 STEM_EXCEPTIONS: dict[str, tuple[str, ...]] = {
-    "посадить": ("посад", "посаж"),
-    "схватить": ("схват", "схвач"),
-    "осудить": ("осуд", "осуж"),
+    "посадить": ("посади", "посаде", "посадя", "посаж"),
+    "схватить": ("схвати", "схвате", "схватя", "схвач"),
+    "осудить": ("осуди", "осуде", "осудя", "осуж"),
+    "колония": ("колони",),
     "блогер": ("блогер", "блоггер"),
     "тюрьма": ("тюрьм", "тюрем"),
     "решётка": ("решётк", "решёток"),
@@ -156,6 +160,10 @@ STEM_EXCEPTIONS: dict[str, tuple[str, ...]] = {
     "арестовать": ("арест",),
     "арестовывать": ("арест",),
     "отдел": ("отдел",),
+    "провести": ("провед", "провёд", "провёл", "провел", "провест"),
+    "держать": ("держ", "держа"),
+    "оставаться": ("оста",),
+    "находиться": ("наход", "нахож"),
     "участок": ("участок", "участк"),
     "публикация": ("публикац",),
     "критиковать": ("критик",),
@@ -200,11 +208,20 @@ def _hint(lemmas, phrases: tuple[str, ...] = ()) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
-CUSTODY_HINT_LEMMAS = (
-    set(CUSTODY_EVENT_LEMMAS) | set(CUSTODY_PLACE_LEMMAS) | SENTENCE_LEMMAS | POLICE_PLACE_LEMMAS
-    | CUSTODY_COMPANION_LEMMAS
-)
+CUSTODY_HINT_LEMMAS = set(CUSTODY_EVENT_LEMMAS) | set(CUSTODY_PLACE_LEMMAS) | SENTENCE_LEMMAS | CUSTODY_COMPANION_LEMMAS
 CUSTODY_HINT_RE = _hint(CUSTODY_HINT_LEMMAS, CUSTODY_PHRASES)
+# Taken to or held at the police: custody only when both words are there, so each half
+# has its own hint and a text needs both ("доставили в ОВД", "провёл в отделе полиции").
+TAKEN_OR_HELD_LEMMAS = {"доставить", "доставлять", "находиться", "содержаться", "оставаться", "провести",
+                        "удерживать", "держать"}
+POLICE_HINT_RE = _hint(POLICE_PLACE_LEMMAS)
+TAKEN_OR_HELD_HINT_RE = _hint(TAKEN_OR_HELD_LEMMAS)
+
+
+def custody_hint(lower_text: str) -> bool:
+    """Whether ``lower_text`` has a word form of custody the lexicons know (the pre-pass)."""
+    return bool(CUSTODY_HINT_RE.search(lower_text) or (
+        POLICE_HINT_RE.search(lower_text) and TAKEN_OR_HELD_HINT_RE.search(lower_text)))
 PROTEST_RE = re.compile(
     r"митинг|пикет|п(?<=\bп)ротест(?!антск)|демонстрант|демонстраци(я|и|ю|ей)\b|ш(?<=\bш)естви|забастовк|бастов|"
     r"стачк|голодовк|акци(я|и|ю|ей|ях|ям)\s+(протеста|в поддержку|солидарности|против|несогласия|памяти)|"
