@@ -68,7 +68,7 @@ _EXTENDED = re.compile(r"\bextended\b")
 _RELEASE = re.compile(
     r"\b(?:(?:was|were|has been|have been|had been|got|been|is|are) (?:\w+ )?(?:released|freed|pardoned|acquitted)"
     r"|early release|granted (?:an? )?(?:early )?release|release of (?!(?:all|political|the detained|those|him|her|them|detained))"
-    r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnesty|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
+    r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnesty|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment|decision|ruling|judgment)|(?:has|have|had) (?:\w+ )?(?:freed|released|pardoned)|freed (?:a|an|the|his|her|their|two|three|\d+)\b|after (?:\w+ ){0,3}(?:years?|months?|days?|decades?) (?:in|behind) (?:jail|prison|bars|custody|detention)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
     r"|after serving|served (?:his|her|their) (?:term|sentence)|walked free|set free|regained (?:his|her|their) freedom"
     r"|spent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|a penal colony)"
     r"|(?<!be )released (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b)")
@@ -285,8 +285,8 @@ class _Report:
         clauses = []
         for index, sentence in enumerate(self.sentences):
             low_sentence = sentence.lower()
-            release = bool(_RELEASE.search(low_sentence) or (
-                index == 0 and self.title and _TITLE_RELEASE.search(low_sentence))) \
+            headline = index == 0 and (self.title or len(low_sentence.split()) <= 14)
+            release = bool(_RELEASE.search(low_sentence) or (headline and _TITLE_RELEASE.search(low_sentence))) \
                 and not _DEMAND_RELEASE.search(low_sentence)
             for part in _CLAUSE_BREAK.split(sentence):
                 part = part.strip(" ,")
@@ -454,7 +454,8 @@ class _Report:
             score -= 0.4
             self.reasons.append("negative:old custody")
         lead = [c for c in clauses if c.sentence <= (1 if self.title else 0)]
-        if any(c.release for c in lead) and not any(c.custody for c in lead if not _DEMAND_RELEASE.search(c.lowered)) \
+        if any(c.release for c in lead) and not any(c.custody for c in lead if not _DEMAND_RELEASE.search(c.lowered)
+                                                     and not _LONG_AGO.search(c.lowered)) \
                 and len(people) < 3:  # "two of the eleven detained released": the others stay
             score -= 0.45
             self.reasons.append("negative:release")
