@@ -1,22 +1,43 @@
-"""Dispatch: detect the report's language, run that language's rules.
+"""The analysis pipeline: one order of stages for every language.
 
-Contract for every language module (``analyze_english``, ``analyze_cyrillic``): a pure
-function (title, text, lang, rules) → Analysis, with ``arrest`` true exactly when
-``score`` ≥ 0.5 (triage posts at ≥ 0.5 and asks an operator in [0.35, 0.5)).
+1. text: glued and unpunctuated paragraphs repaired (:mod:`bot.analysis.text`);
+2. language: detected from script and vocabulary, Latin-script Kazakh included
+   (:mod:`bot.analysis.language`);
+3. the language's rules over its data pack (:mod:`bot.analysis.packs`): the pre-pass built
+   from the pack's lexicons, then sentences → custody clauses → candidate people → names
+   normalised → terms (:mod:`bot.analysis.terms`) → a score with its reasons
+   (``english``, ``russian``, ``kk_rules``);
+4. people no report's custody can be about (heads of state, data/officials.toml) are
+   dropped, whatever the language.
+
+Contract for every language module: a pure function (title, text, rules) → Analysis, with
+``arrest`` true exactly when ``score`` ≥ 0.5 (triage posts at ≥ 0.5 and asks an operator
+in [0.35, 0.5)).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from bot.analysis.result import Analysis, RuleConfig
 
 
 def analyze(title: str, text: str, lang: str | None = None, rules: RuleConfig | None = None) -> Analysis:
     """Analyse one report with the rules of its (detected) language."""
-    from bot.analysis.language import detect_language, is_latin
+    result = _by_language(title, text, lang, rules or RuleConfig())
+    if result.detainees:
+        from bot.analysis.organisations import is_official
 
+        kept = tuple(d for d in result.detainees if not is_official(d.name))
+        if len(kept) != len(result.detainees):
+            result = replace(result, detainees=kept)
+    return result
+
+
+def _by_language(title: str, text: str, lang: str | None, rules: RuleConfig) -> Analysis:
+    from bot.analysis.language import detect_language, is_latin
     from bot.analysis.text import normalise
 
-    rules = rules or RuleConfig()
     title, text = normalise(title), normalise(text)
     detected = detect_language(f"{title}\n{text}", hint=lang)
     if detected == "en":

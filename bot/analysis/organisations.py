@@ -1,4 +1,5 @@
-"""Movements and parties whose members' custody is political: data, overridable by operators.
+"""Domain lists kept as data: movements and parties whose members' custody is political
+(overridable by operators), and the heads of state who are never the detainees.
 
 The default list lives in ``data/organisations.toml``; ``[rules] organisations = [...]`` in
 sources.toml replaces it (:attr:`RuleConfig.organisations`). Every language's rules ask
@@ -20,6 +21,20 @@ def default_names() -> tuple[str, ...]:
     """The shipped list (data/organisations.toml)."""
     text = resources.files("bot.analysis").joinpath("data/organisations.toml").read_text(encoding="utf-8")
     return tuple(n for n in tomllib.loads(text)["names"] if n.strip())
+
+
+@functools.lru_cache(maxsize=1)
+def officials() -> frozenset[tuple[str, ...]]:
+    """Heads of state and government (data/officials.toml), each as its lower-cased words."""
+    text = resources.files("bot.analysis").joinpath("data/officials.toml").read_text(encoding="utf-8")
+    return frozenset(tuple(re.findall(r"[\w-]+", n.lower().replace("ё", "е"))) for n in tomllib.loads(text)["names"])
+
+
+def is_official(name: str) -> bool:
+    """Whether ``name`` (nominative, any script) is a head of state or government of the list."""
+    words = tuple(re.findall(r"[\w-]+", name.lower().replace("ё", "е")))
+    return any(len(o) == len(words) and all(a.startswith(b[:max(4, len(b) - 2)]) for a, b in zip(sorted(words), sorted(o)))
+               for o in officials())
 
 
 def names_for(rules: RuleConfig | None) -> tuple[str, ...]:
