@@ -299,11 +299,19 @@ def _attributive(low: str, match: re.Match[str]) -> bool:
 
 
 def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:
-    found = [m.group(0).strip() for m in CIVIC_STRONG_RE.finditer(low)]
-    for told in TOLD_PRESS_RE.finditer(low):
-        found = [f for f in found if not told.group(0).startswith(f)]
+    """Strong civic words of ``low``, less the press as an audience or a byline
+    ("журналистерге айтты", "деп хабарлайды … тілшісі")."""
+    audience = [(m.start(), m.end()) for m in TOLD_PRESS_RE.finditer(low)]
+    audience += [m.span(1) if m.group(1) else m.span(2) for m in _BYLINE.finditer(low)]
+    found = [m.group(0).strip() for m in CIVIC_STRONG_RE.finditer(low)
+             if not any(a <= m.start() < b for a, b in audience)]
     found += [k for k in extra if k.lower() in low]
     return sorted(set(found))
+
+
+_BYLINE = re.compile(
+    r"(?:хабарлайды|хабарлады|жазады|деп)\s+(?:[\w.«»\"-]+\s+){0,3}((?:тілшісі|тілшілері|журналисі)\w*)"
+    r"|((?:тілшісі|тілшілері)\w*)\s+(?:\S+\s+){0,3}сілтеме")
 
 
 # -- candidate people ------------------------------------------------------------------
@@ -411,7 +419,8 @@ def _person(words: list[str], tokens: list[str], start: int, stop: int, known: f
     said = [k for k in range(start) if tokens[k].lower() in _SAID]
     if said and not any(CUSTODY_RE.match(t.lower()) for t in tokens[said[-1]:start]):
         return None  # "«…», – деді … Ерлан Тұрғымбаев": the speaker of a quote
-    role_before = bool(before) and any(" ".join(before).endswith(role) for role in _ROLE_NOUNS)
+    role_before = bool(before) and (any(" ".join(before).endswith(role) for role in _ROLE_NOUNS)
+                                    or _role_word(before[-1], _ROLE_NOUNS, 4))  # "тілшісі Санат Орын Әли"
     patronymic = _patronymic(words[-1]) if len(words) >= 2 else None
     if patronymic:
         words = words[:-1] + [patronymic]
