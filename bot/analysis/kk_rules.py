@@ -34,6 +34,10 @@ _BYSTANDER_ROLES = pack.with_plain(pack.BYSTANDER_ROLES)
 _SPEAKER_STEMS = pack.with_plain(pack.SPEAKER_STEMS)
 _NOT_PERSON_AFTER = pack.with_plain(pack.NOT_PERSON_AFTER)
 _NOT_NAME_WORDS = frozenset(pack.with_plain(tuple(pack.NOT_NAME_WORDS)))
+# "Абай даңғылы", "Жаңа Қазақстан партиясының": the noun with its possessive ending, not
+# any word that begins like it ("қалалық" is an adjective, "Әлиді қалалық соттан…").
+_NOT_PERSON_AFTER_RE = re.compile(
+    "(?:" + "|".join(re.escape(s) for s in sorted(_NOT_PERSON_AFTER, key=len, reverse=True)) + r")(?:с?[ыіи]\w*)?$")
 _GENITIVE = frozenset(pack.with_plain(("ның", "нің", "дың", "дің", "тың", "тің")))
 _PATRONYMIC_ENDINGS = pack.with_plain(tuple(pack.PATRONYMIC_WORDS))
 _SURNAME_ENDINGS = pack.with_plain(pack.SURNAME_ENDINGS)
@@ -408,7 +412,7 @@ def _person(words: list[str], tokens: list[str], start: int, stop: int, known: f
     before = [t.lower() for t in tokens[max(0, start - 3):start]]
     after = tokens[stop].lower() if stop < len(tokens) else ""
     after2 = " ".join(t.lower() for t in tokens[stop:stop + 2])
-    if any(after.startswith(s) for s in _NOT_PERSON_AFTER):
+    if _NOT_PERSON_AFTER_RE.match(after):
         return None  # "Абай даңғылы", "Демократиялық таңдау қозғалысы"
     if after in ("қарсы", "қарсылық") or after2.startswith("қарсы"):
         return None  # the person protested against
@@ -443,7 +447,16 @@ def _given_name(word: str) -> bool:
     """A given name pymorphy3's dictionary knows ("Данияр", "Марат", "Асқар")."""
     from bot.analysis.ru_names import morph_analyzer
 
-    return any("Name" in p.tag and p.score >= 0.3 for p in morph_analyzer().parse(word)[:3])
+    if word.lower().endswith(_GIVEN_NAME_ENDINGS) and len(word) >= 5:
+        return True
+    for form in dict.fromkeys((word, pack.plain(word))):  # "Серік" is "Серик" to the dictionary
+        if any("Name" in p.tag and p.score >= 0.3 for p in morph_analyzer().parse(form)[:3]):
+            return True
+    return False
+
+
+# Endings of compound Kazakh given names ("Асылбек", "Бауыржан", "Гүлнар", "Нұрсұлтан").
+_GIVEN_NAME_ENDINGS = pack.with_plain(("бек", "жан", "гүл", "гүлі", "хан", "сұлтан", "болат", "ғали", "нұр", "бай"))
 
 
 def _surname_shape(word: str) -> bool:
