@@ -1,10 +1,11 @@
 """The analysis pipeline: one order of stages for every language.
 
-1. text: glued and unpunctuated paragraphs repaired (:mod:`bot.analysis.text`);
-2. language: detected from script and vocabulary, Latin-script Kazakh included
+1. language: detected from script and vocabulary, Latin-script Kazakh included
    (:mod:`bot.analysis.language`);
-3. the language's rules over its data pack (:mod:`bot.analysis.packs`): the pre-pass built
-   from the pack's lexicons, then sentences → custody clauses → candidate people → names
+2. the language's pre-pass, built from its data pack's lexicons (:mod:`bot.analysis.packs`):
+   most news ends here;
+3. the language's rules over its data pack: text repaired (glued and unpunctuated
+   paragraphs, :mod:`bot.analysis.text`), then sentences → custody clauses → candidate people → names
    normalised → terms (:mod:`bot.analysis.terms`) → a score with its reasons
    (``english``, ``russian``, ``kk_rules``);
 4. people no report's custody can be about (heads of state, data/officials.toml) are
@@ -36,9 +37,9 @@ def analyze(title: str, text: str, lang: str | None = None, rules: RuleConfig | 
 
 def _by_language(title: str, text: str, lang: str | None, rules: RuleConfig) -> Analysis:
     from bot.analysis.language import detect_language, is_latin
-    from bot.analysis.text import normalise
 
-    title, text = normalise(title), normalise(text)
+    # Each language normalises the text (bot.analysis.text) once its pre-pass lets it in:
+    # most news stops at the pre-pass and never pays for it.
     detected = detect_language(f"{title}\n{text}", hint=lang)
     if detected == "en":
         from bot.analysis.english import analyze_english

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from bot.analysis import organisations
 from bot.analysis.packs import en as en_pack
 from bot.analysis.prepass import stems_regex
+from bot.analysis.text import normalise
 from bot.analysis.en_names import NON_DETAINEE_ROLES, Mention, find_mentions
 from bot.analysis.en_terms import (
     TermSpan, context_year, find_charge, find_date, find_place, find_respective_terms, find_terms,
@@ -196,7 +197,8 @@ def analyze_english(title: str, text: str, rules: RuleConfig) -> Analysis:
     if not _CANDIDATE.search(lowered) and not extra_hits:
         reasons = ("no custody words",) + (("civic:protest",) if protest else ())
         return Analysis(arrest=False, protest=protest, lang="en", score=0.0, reasons=reasons)
-    report = _Report(title, text, extra_hits, excluded, watched, protest, _keywords(rules.civic_keywords))
+    report = _Report(normalise(title), normalise(text), extra_hits, excluded, watched, protest,
+                     _keywords(rules.civic_keywords))
     report.organisations = organisations.pattern(organisations.names_for(rules))
     return report.analyse()
 

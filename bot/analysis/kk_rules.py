@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from bot.analysis import organisations
 from bot.analysis.packs import kk as pack
 from bot.analysis.prepass import stems_regex
+from bot.analysis.text import normalise
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.analysis.ru_terms import Term, find_terms
 from bot.analysis.ru_text import (
@@ -48,9 +49,11 @@ _AMBIGUOUS_SUFFIXES = frozenset(pack.with_plain(tuple(pack.AMBIGUOUS_SUFFIXES)))
 
 
 def _stem_regex(stems: tuple[str, ...]) -> re.Pattern[str]:
-    """Stems of the pack (and their Russian-letters spelling), each at the start of a word."""
-    alternatives = sorted(pack.with_plain(stems), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in alternatives) + ")")
+    """Stems of the pack (and their other spellings), each at the start of a word.
+
+    A trie (:mod:`bot.analysis.prepass`): the match is the shortest stem found, which is
+    all the rules use it for (whether, where, and which stem for the reasons)."""
+    return stems_regex(pack.with_plain(stems), word_start=True)
 
 
 CUSTODY_RE = _stem_regex(pack.CUSTODY_STEMS)
@@ -122,6 +125,7 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
         reasons = ("no custody vocabulary",) + ((f"excluded:{excluded}",) if excluded else ())
         return Analysis(arrest=False, protest=protest, lang="kk", reasons=reasons)
 
+    full = normalise(full)
     sentences = [s.strip() for s in _SENTENCE_SPLIT.split(full) if s and s.strip()]
     # The movements and parties of the data list (or [rules]) count as the operators' civic words do.
     org_re = organisations.pattern(organisations.names_for(rules))
@@ -176,10 +180,9 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     score, best_index, reasons = best
     reasons = list(reasons)
     if best_index < 0:
-        released = next((c for c in clauses if c.released), None)
-        if released is not None:
+        if any(c.released for c in clauses) or RELEASE_RE.search(low):
             reasons.append("negative:release")
-        elif any(c.penalty_only for c in clauses):
+        elif any(c.penalty_only for c in clauses) or FINE_RE.search(low) or RESTRICTED_RE.search(low):
             reasons.append("negative:no custody (fine/restricted)")
     watched_in_custody = [
         name for name in watched if any(c.cues and watchlist_hits(c.text, (name,)) for c in clauses)
@@ -223,10 +226,8 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     cues = [m for m in CUSTODY_RE.finditer(low)]
     extra = [k for k in custody_extra if k.lower() in low]
     if not cues and not extra and not SENTENCE_RE.search(low) and not DAYS_RE.search(low):
-        # Most sentences: no custody word, so nothing else here can matter but a release
-        # or a fine, which the decision reports when no custody is found at all.
-        clause.released = bool(RELEASE_RE.search(low))
-        clause.penalty_only = bool(FINE_RE.search(low) or RESTRICTED_RE.search(low))
+        # Most sentences: no custody word, so nothing else here can matter (a release or a
+        # fine is looked for over the whole text when no custody is found at all).
         return clause
     terms = find_terms(tokens, "kk")
     clause.terms = terms
@@ -236,7 +237,7 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
         cues += [m for m in DAYS_RE.finditer(low) if not _describes(low, m)]
     restricted = RESTRICTED_RE.search(low)
     fined = FINE_RE.search(low)
-    deprivation = re.search(r"бас бостандығынан айыр|колония|түрме|абақты", low)
+    deprivation = _DEPRIVATION.search(low)
     if sentenced and (terms or deprivation) and not (restricted and not deprivation):
         cues += sentenced
     if NEGATED_RE.search(low) and len(cues) <= 1:
@@ -273,6 +274,7 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
 
 
 _SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мәлімдеді", "хабарлады", "жазды")))
+_DEPRIVATION = re.compile(r"бас бостандығынан айыр|колония|түрме|абақты|бас бостандыгынан айыр|турме")
 _NEGATED_AFTER = re.compile(
     r"\w*(?:\s+\w+)?\s+(?:жоқ|жок)(?!\w)|\w*\s+\w+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|ди|ған|ген|ган|й|с)(?!\w)")
 _UP_TO = re.compile(r"(?:дейін|деиин)\s*$")

@@ -85,7 +85,7 @@ def is_latin(text: str) -> bool:
 
 def _maybe_kazakh_latin(sample: str, hint: str | None) -> bool:
     """Cheap gate before the word count: Kazakh Latin has q without u, or its own letters."""
-    if hint == "kk" or _KAZAKH_LATIN_LETTER.search(sample):
+    if hint == "kk" or (not sample.isascii() and _KAZAKH_LATIN_LETTER.search(sample)):
         return True
     return sample.count("q") - sample.count("qu") >= 3
 

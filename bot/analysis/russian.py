@@ -21,6 +21,7 @@ from collections import Counter
 from bot.analysis import organisations
 from bot.analysis.packs import ru as vocab
 from bot.analysis.kk_rules import analyze_kazakh
+from bot.analysis.text import normalise
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.analysis.ru_names import Mention, Sentence, complete_name, parse, same_word
 from bot.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees, is_excluded_person
@@ -60,6 +61,8 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
         reason = "no custody vocabulary" if not custody_hint else "custody without civic context"
         reasons = (reason,) + ((f"excluded:{excluded}",) if excluded else ())
         return Analysis(arrest=False, protest=protest, lang="ru", score=0.1 if custody_hint else 0.0, reasons=reasons)
+
+    title, text = normalise(title), normalise(text)
 
     def wanted(sentence: str) -> bool:
         low = sentence.lower()

@@ -204,7 +204,7 @@ def _hint(lemmas, phrases: tuple[str, ...] = ()) -> re.Pattern[str]:
     stems = {s for lemma in lemmas for s in stems_of(lemma)}
     short = sorted(s for s in stems if len(s) <= 3)
     literal = stems_regex(s for s in stems if len(s) > 3)
-    parts = [literal.pattern] + [f"{s[0]}(?<![а-яё]{s[0]}){re.escape(s[1:])}" for s in short] + list(phrases)
+    parts = [literal.pattern, stems_regex(short, word_start=True).pattern] + list(phrases)
     return re.compile("|".join(parts))
 
 
