@@ -107,6 +107,9 @@ def analyse_sentence(
     for term in facts.terms:
         facts.cues.append(Cue(term.start, f"custody:{term.value}", "term"))
     facts.cues = [c for c in facts.cues if not _negated(toks, c.index)]
+    # "прокурор требовал пять лет колонии": a sentence asked for, not given.
+    facts.cues = [c for c in facts.cues if c.kind == "event" or not any(
+        t.lemma in _ASKED_FOR for t in toks[max(0, c.index - 5):c.index])]
     facts.cues = _without_released(toks, facts.cues)
     for i, tok in enumerate(toks):
         if tok.lemma in vocab.CIVIC_LEMMAS and not (
@@ -165,6 +168,8 @@ def _negated(toks: list[Token], i: int) -> bool:
     before = toks[max(0, i - 2):i]
     if any(t.lower in ("не", "ни", "без") for t in before):
         return True
+    if any(t.lemma in ("условно", "условный") for t in toks[max(0, i - 3):i + 4]):
+        return True  # "условно осуждённого к году лишения свободы": a suspended sentence
     if any(t.lower == "нет" for t in toks[i + 1:i + 3]):
         return True
     after = toks[i + 1:i + 5]
@@ -276,6 +281,21 @@ def _refers_back(sentence: Sentence, mention: Mention, cue: int) -> bool:
         m.start in window for m in sentence.mentions if m is not mention)
 
 
+_ASKED_FOR = {"требовать", "потребовать", "запросить", "запрашивать", "просить", "попросить"}
+_SPEECH = {"сказать", "заявить", "сообщить", "рассказать", "отметить", "написать", "пояснить", "подчеркнуть",
+           "считать", "говорить", "добавить", "уточнить", "призвать"}
+
+
+def _speaks(toks: list[Token], mention: Mention, cue: int) -> bool:
+    """"Активистка X сказала, что полиция задерживает…": the speaker, not the detainee
+    ("Беков сообщил, что получил семь суток" is his own custody: no other subject between)."""
+    # The verb right after the name; after a comma it is someone else's ("…, сообщил адвокат").
+    if mention.stop < len(toks) and toks[mention.stop].lemma in _SPEECH and cue > mention.stop:
+        return any(t.pos == "NOUN" and t.case == "nomn" for t in toks[mention.stop + 1:cue])
+    before = toks[max(0, mention.start - 3):mention.start]
+    return len(before) >= 2 and before[-1].lower == "как" and before[-2].lemma in ("известный", "известно")
+
+
 def _same_clause(toks: list[Token], a: int, b: int) -> bool:
     """No contrastive break (", а", "; ", ", но", ", тогда как") between two tokens."""
     lo, hi = min(a, b), max(a, b)
@@ -305,6 +325,10 @@ def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence 
         nearest = min(same_part, key=lambda c: distance(sentence, mention, c.index))
         gap = distance(sentence, mention, nearest.index)
         if gap > MAX_DISTANCE:
+            continue
+        if not any(c.finite or c.kind != "event" for c in same_part) and gap > 2:
+            continue  # "вышел на пикет в поддержку арестованных": the participle has its own noun
+        if _speaks(toks, mention, nearest.index):
             continue
         # Only fined or summoned: the fine or summons is nearer than any custody cue.
         others = facts.fine + facts.summons

@@ -255,6 +255,8 @@ def _is_custodial(words: list[str], start: int, end: int, lang: str) -> bool:
         return False
     if after[:2] in (["ограничения", "свободы"], ["ограничение", "свободы"]):
         return False
+    if len(after) >= 2 and after[0].startswith("лишени") and after[1].startswith("прав"):
+        return False  # "пять лет лишения права заниматься…": a ban, not custody
     if before and _RU_BEFORE_BAD.match(before[-1]):
         return False
     if len(before) >= 2 and before[-2] == "в" and before[-1] == "течение":
