@@ -44,7 +44,8 @@ _SIMPLE = re.compile(rf"\b(?P<n>{_NUMBER})[- ](?P<u>{_UNIT})\b")
 # What makes a span a custodial term rather than a duration of something else.
 _TERM_AFTER_OK = re.compile(
     r"^(?:-long |\s)?(?:each |apiece )?(?:"
-    r"in (?:jail|prison|custody|detention|a (?:\w+[- ])?(?:security |penal )?(?:jail|prison|colony)|(?:a )?penal colony)"
+    r"in (?:jail|prison|custody|detention|a (?:\w+[- ])?(?:security |penal )?(?:jail|prison|colony)|(?:a )?penal colony"
+    r"|(?:a |the )?labou?r camp)"
     r"|of (?:administrative |pre-?trial |pretrial )?(?:arrest|detention|custody|jail|prison|imprisonment|incarceration)"
     r"|(?:administrative |pre-?trial )?(?:jail|prison|detention|arrest|custodial)(?: term| sentence)?"
     r"|behind bars|sentence|term|each|apiece"
@@ -156,6 +157,8 @@ def find_terms(sentence: str) -> list[TermSpan]:
 def _custodial(lowered: str, start: int, end: int) -> bool:
     before = lowered[max(0, start - 40):start]
     after = lowered[end:end + 60]
+    if after[:1] in ("'", "’"):
+        after = after[1:]  # "four and a half years' imprisonment"
     if _TERM_AFTER_BAD.match(after):
         return False
     if _TERM_BEFORE_STRONG.search(before):

@@ -160,6 +160,11 @@ _RELEASED_BEFORE = re.compile(r"(?:release of|freed|pardoned|acquitted|support (
 # Endings of English nouns that no name in this region's news has.
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]{3,}")
 _NOT_NAME_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|ics|ships?|ances?|ences?|ists|isms?)$")
+_LIST_INTRO = re.compile(r"\b(?:those|people|activists|journalists) (?:detained|arrested|jailed|held) (?:include|included|were|are)\b"
+                         r"|\bamong (?:those|the) (?:detained|arrested|detainees)\b|\bthe detainees (?:include|are|were)\b")
+# "X told reporters that police … why she was detained": the speaker speaks of her own custody.
+_SELF_CUSTODY = re.compile(r"\b(?:she|he) (?:was|had been|has been) (?:\w+ )?(?:detained|arrested|jailed|held)\b"
+                           r"|\b(?:taking|took|taken) (?:her|him) to (?:a |the )?(?:police|custody)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]?\s+(?=[\"“«(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bNo|\bJan|\bFeb|\bAug|\bSept?|\bOct|\bNov|\bDec|\bU\.S|\bvs|\be\.g|\bi\.e|\bGen|\bCol|\bLt|\bSen|\bRep|\bGov|\bProf|\bJr|\bSr|\bInc|\bCo)\.$")
 _CLAUSE_BREAK = re.compile(r";|\s+--\s+|\s+—\s+|,? while |,? whereas |, but ")
@@ -290,7 +295,9 @@ class _Report:
             headline = index == 0 and (self.title or len(low_sentence.split()) <= 14)
             release = bool(_RELEASE.search(low_sentence) or (headline and _TITLE_RELEASE.search(low_sentence))) \
                 and not _DEMAND_RELEASE.search(low_sentence)
-            for part in _CLAUSE_BREAK.split(sentence):
+            # "Those detained include A; B; and C": one list, not clauses.
+            parts = [sentence] if _LIST_INTRO.search(low_sentence) else _CLAUSE_BREAK.split(sentence)
+            for part in parts:
                 part = part.strip(" ,")
                 if not part:
                     continue
@@ -535,6 +542,9 @@ class _Report:
             fresh = not _LONG_AGO.search(clause.lowered)
             if found:
                 respective = find_respective_terms(clause.text)
+                if len(respective) != len(found) and "respectively" in clause.lowered \
+                        and len(clause.terms) == len(found):
+                    respective = [t.term for t in clause.terms]  # "to 30 years and 20 years, respectively"
                 if len(respective) != len(found):
                     respective = []
                 for index, (mention, name) in enumerate(found):
@@ -576,13 +586,15 @@ class _Report:
             return True  # a photographer's credit
         after = clause.text[mention.end:]
         words_before = before.lower().replace(",", " ").split()
+        if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and _CUSTODY.search(after[:160].lower()):
+            return False  # "the workers' lawyer, Natalya S., was … jailed for six years": the subject
         if words_before and words_before[-1] in NON_DETAINEE_ROLES:
             return True
         if len(words_before) >= 2 and words_before[-2] in NON_DETAINEE_ROLES and words_before[-1] in ("a", "the"):
             return True
         if re.search(r"^\s*,\s*(?:\w+['’]s |his |her |their |the )?(?:lawyer|attorney|defence counsel|defense counsel|spokes\w+)", after):
             return True
-        if not mention.possessive and _SPEAKER_AFTER.search(after):
+        if not mention.possessive and _SPEAKER_AFTER.search(after) and not _SELF_CUSTODY.search(after.lower()):
             return True
         if mention.possessive and _POSSESSED_PERSON.match(after):
             return True  # "Aron Atabek's son, Nurbolat…": the son is the one meant

@@ -30,6 +30,7 @@ CUSTODY: tuple[tuple[str, str], ...] = (
     ("held", r"held (?:by (?:police|the police|security|authorities|the authorities|officers|the kgb|the nsc|the state)"
              r"|incommunicado|without (?:charge|trial)|for (?:questioning|\w+ (?:hours|days|weeks|months)|hours|days|weeks|months))"),
     ("taken to", r"taken to (?:a|the) (?:\w+ )?police"),
+    ("taking", r"taking (?:him|her|them) to (?:a|the) (?:\w+ )?police"),
     ("rounded up", r"rounded up"),
     ("rounded-up", r"rounded-up"),
     ("apprehended", r"apprehended"),
@@ -42,6 +43,8 @@ CUSTODY: tuple[tuple[str, str], ...] = (
 PREFIXED: tuple[tuple[str, str], ...] = (
     ("penal colony", r"(?:(?:to|in|at|from) (?:a |the )?(?:[\w-]+ )?)penal colony"),
     ("custody", r"(?:in|into|under) custody"),
+    ("labour camp", r"(?:to|in|at|from) (?:a |the )?(?:[\w-]+ )?labour camps?"),
+    ("labor camp", r"(?:to|in|at|from) (?:a |the )?(?:[\w-]+ )?labor camps?"),
     ("police van", r"(?:into|in|to|onto|inside) (?:a |the )?police vans?"),
     ("held", r"(?:being|was|were|been|is|are) held (?:by|incommunicado|without|for (?:questioning|\w+ (?:hours|days)))"),
 )
