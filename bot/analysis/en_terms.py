@@ -44,9 +44,8 @@ _SIMPLE = re.compile(rf"\b(?P<n>{_NUMBER})[- ](?P<u>{_UNIT})\b")
 # What makes a span a custodial term rather than a duration of something else.
 _TERM_AFTER_OK = re.compile(
     r"^(?:-long |\s)?(?:each |apiece )?(?:"
-    r"in (?:jail|prison|custody|detention|a (?:\w+[- ])?(?:security |penal )?(?:jail|prison|colony)|(?:a )?penal colony"
-    r"|(?:a |the )?labou?r camp)"
-    r"|of (?:administrative |pre-?trial |pretrial )?(?:arrest|detention|custody|jail|prison|imprisonment|incarceration)"
+    r"in (?:jail|prison|custody|detention|(?:a |an |the )?(?:[\w-]+ ){0,3}(?:jail|prison|colony|labou?r camp))"
+    r"|of (?:administrative |pre-?trial |pretrial |house )?(?:arrest|detention|custody|jail|prison|imprisonment|incarceration)"
     r"|(?:administrative |pre-?trial )?(?:jail|prison|detention|arrest|custodial)(?: term| sentence)?"
     r"|behind bars|sentence|term|each|apiece"
     r")")
