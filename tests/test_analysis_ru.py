@@ -372,3 +372,20 @@ def test_named_list_after_a_counted_detention():
     result = ru("Полиция задержала четверых участников мирного митинга. Сейчас Алия Касымова, Берик Оспанов, "
                 "Данияр Ермеков и Гульнара Сеитова подозреваются в неповиновении полиции.")
     assert len(people(result)) == 4
+
+
+def test_restricted_freedom_in_one_clause_custody_in_the_other():
+    result = ru("Активист Жанболат Мамай приговорён к шести годам ограничения свободы, "
+                "но его соратник Ерлан Сапаров получил три года колонии.")
+    assert people(result) == {"Ерлан Сапаров": "3 years"}
+
+
+def test_womans_surname_in_the_accusative():
+    result = ru("В Алматы задержали активистку Асель Жанибекову, которая вышла на пикет к акимату.")
+    assert people(result) == {"Асель Жанибекова": None}
+
+
+def test_speaker_of_others_detention_and_the_dead_are_not_detainees():
+    result = ru("Активистка Айгуль Сапарова сказала, что полиция задерживает участников пикета. "
+                "Участники акции требуют расследовать смерть активиста Дулата Ержанова в изоляторе.")
+    assert "Айгуль Сапарова" not in people(result) and "Дулат Ержанов" not in people(result)

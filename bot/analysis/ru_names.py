@@ -221,6 +221,7 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
     return Mention(sent, first, first + count, words, fixed, nominative)
 
 
+_OBLIQUE_SURNAME = re.compile(r"\w{3}(ову|еву|ёву|ину|ыну)$")
 _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
 
 
@@ -238,6 +239,10 @@ def _agree(words: list[str], fixed: list[str]) -> list[str]:
             fixed[given] = g_word[:-1]
         elif given_to_masc and fixed[surname] == s_word and _FEMININE_SURNAME.search(s_word.lower()):
             fixed[surname] = s_word[:-1]
+        elif _OBLIQUE_SURNAME.search(s_word.lower()) and fixed[surname] == s_word:
+            # "Асель Жанибекову" left as written: a woman's given name does not change, so
+            # the surname is hers ("Жанибекова"); a man's given name changes with it.
+            fixed[surname] = s_word[:-1] + "а" if fixed[given] == g_word else s_word[:-1]
     return fixed
 
 

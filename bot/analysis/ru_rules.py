@@ -96,7 +96,7 @@ def analyse_sentence(
             facts.cues.append(Cue(i, "custody:доставлен в полицию", "event", True))
         elif lem in _BEING_IN and any(t.lemma in _POLICE_PLACES - {"мвд"} for t in toks[max(0, i - 8):i + 6]):
             facts.cues.append(Cue(i, "custody:в полиции", "place"))
-        elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence:
+        elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence and _custodial_clause(toks, i, facts.terms):
             facts.cues.append(Cue(i, "custody:приговорён", "sentence"))
         elif lem == "срок" and i > 0 and toks[i - 1].lemma in ("административный", "тюремный", "реальный") and any(
             t.lemma in ("получить", "отбывать", "назначить") for t in toks
@@ -136,6 +136,13 @@ def analyse_sentence(
     facts.summons = [i for i, t in enumerate(toks) if t.lemma in vocab.SUMMONS_LEMMAS]
     facts.same_term_as_before = bool(_SAME_TERM.search(lower_text))
     return facts
+
+
+def _custodial_clause(toks: list[Token], i: int, terms: list[Term]) -> bool:
+    """A custodial term or a deprivation of liberty in the clause of token ``i``."""
+    if any(_same_clause(toks, i, t.start) for t in terms):
+        return True
+    return any(_same_clause(toks, i, k) and _has_deprivation(toks[k:k + 2]) for k in range(len(toks)))
 
 
 def _has_deprivation(toks: list[Token]) -> bool:
@@ -242,7 +249,7 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
 def _custody_follows(toks: list[Token], stop: int) -> bool:
     return any(
         t.lemma in vocab.CUSTODY_EVENT_LEMMAS or t.lemma in vocab.CUSTODY_PLACE_LEMMAS
-        for t in toks[stop:stop + 3]
+        for t in toks[stop:stop + 6]
     )
 
 
@@ -349,8 +356,14 @@ def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence 
     if not terms:
         facts.detainees = [(m, None) for m in accepted]
         return
-    if facts.pronoun_custody or len(terms) == 1:
+    if facts.pronoun_custody:
         facts.detainees = [(m, terms[0].value) for m in accepted]
+        return
+    if len(terms) == 1:
+        # "X приговорён к ограничению свободы, но Y получил три года колонии": a term is
+        # for the people of its own clause.
+        facts.detainees = [(m, terms[0].value if _same_clause(toks, m.start, terms[0].start) else None)
+                           for m in accepted]
         return
     own = sorted((m for m in accepted if m.sent == accepted[0].sent), key=lambda m: m.start)
     if len(own) == len(accepted) == len(terms):
