@@ -228,3 +228,14 @@ def test_unshaped_names_listed_with_a_name() -> None:
 def test_speaker_of_a_quote_is_not_a_detainee() -> None:
     result = kk("«Ұсталғандардың көбі белсенділер», – деді брифингте Ерлан Тұрсынов. Полиция белсенді Дина Жаңабаеваны ұстады.")
     assert people(result) == {"Дина Жаңабаева": None}
+
+
+def test_people_named_among_those_just_held() -> None:
+    result = kk("Полиция митингке шыққан бірнеше белсендіні ұстап алып кетті. "
+                "Олардың арасында Дархан Сапар мен Ерлан Қасымов бар.")
+    assert result.arrest
+    assert set(people(result)) == {"Дархан Сапар", "Ерлан Қасымов"}
+
+
+def test_habitual_participle_is_no_event() -> None:
+    assert not kk("Митингке шыққандарды ұстап алып кететін полиция бүгін көрінбеді.").arrest

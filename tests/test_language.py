@@ -81,3 +81,9 @@ def test_latin_script_kazakh_is_kazakh(text):
 def test_english_with_a_kazakh_place_stays_english():
     text = "Police in Qostanai and Qyzylorda detained three activists at a picket, their lawyer said on Monday."
     assert detect_language(text) == "en"
+
+
+def test_arabic_script_kazakh_is_kazakh():
+    # Kazakh in the Arabic script, as Kazakhs in China write it (sentence written for this test).
+    text = "الماتى قالاسىندا بەلسەندى ۇستالدى جانە ول تۋرالى حابارلاندى"
+    assert detect_language(text) == "kk"

@@ -113,3 +113,4 @@ def transliterate(text: str) -> Transliteration:
             origin.append(i)
         i += used
     return Transliteration(text, "".join(out), tuple(origin))
+

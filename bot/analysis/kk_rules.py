@@ -132,9 +132,14 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     civic_extra = keywords_for(rules.civic_keywords, "kk") + tuple(dict.fromkeys(org_re.findall(low)))
     clauses = [_clause(s, custody_extra) for s in sentences]
     known_words = _known_words(full)
-    for clause in clauses:
+    for n, clause in enumerate(clauses):
         if clause.cues:
             clause.people = _people(clause, known_words)
+        elif n and clauses[n - 1].cues and _AMONG.search(clause.low):
+            # "Полиция бірнеше белсендіні ұстады. Олардың арасында X, Y бар": the people
+            # listed among those just reported held are the detainees.
+            clause.people = _people(clause, known_words)
+            clause.cues = ["among the detained"]
     _resolve_short_names(clauses, full)
 
     doc_strong = _civic_strong(low, civic_extra)
@@ -277,6 +282,7 @@ _SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мә
 _DEPRIVATION = re.compile(r"бас бостандығынан айыр|колония|түрме|абақты|бас бостандыгынан айыр|турме")
 _NEGATED_AFTER = re.compile(
     r"\w*(?:\s+\w+)?\s+(?:жоқ|жок)(?!\w)|\w*\s+\w+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|ди|ған|ген|ган|й|с)(?!\w)")
+_AMONG = re.compile(r"(?<![\w])(?:олардың |олардин |олардын )?(?:арасында|қатарында|арасинда|катаринда|ішінде|ишинде)(?![\w])")
 _UP_TO = re.compile(r"(?:дейін|деиин)\s*$")
 _PARTIAL = re.compile(r"(?<![\w])(?:кейбір|бірқатар|бір бөлігі|көбі|біразы|бірнешеуі|кейбіреу|некоторы|часть)")
 # Words after a participle that make it a finite statement ("ұсталған жоқ", "ұсталған еді").
@@ -294,11 +300,14 @@ def _describes(low: str, match: re.Match[str]) -> bool:
 
 
 def _attributive(low: str, match: re.Match[str]) -> bool:
-    """A custody participle ("-ған/-ген") that describes the noun after it."""
+    """A custody participle that describes the noun after it ("-ған/-ген"), or one that
+    tells of what happens habitually or will happen ("-атын/-етін")."""
     end = match.end()
     while end < len(low) and (low[end].isalpha()):
         end += 1
     word = low[match.start():end]
+    if word.endswith(("атын", "етін", "йтын", "йтін", "атин", "етин", "итин")):
+        return True  # "ұстап алып кететін …": a habitual or future participle, no event
     if not word.endswith(("ған", "ген", "қан", "кен")):
         return False
     return not _AUXILIARY.match(low, end)

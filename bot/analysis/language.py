@@ -63,6 +63,8 @@ def detect_language(text: str, hint: str | None = None) -> str:
     sample = text[:_SAMPLE_CHARS]
     latin, cyrillic = _script_counts(sample)
     letters = latin + cyrillic
+    if letters < 4 * _MIN_LETTERS and _arabic_kazakh(sample, letters):
+        return "kk"  # Kazakh in the Arabic script (Kazakhs in China)
     if letters < _MIN_LETTERS:
         return hint if hint in SUPPORTED else "und"
     if latin >= cyrillic:
@@ -75,6 +77,16 @@ def detect_language(text: str, hint: str | None = None) -> str:
     # Only Cyrillic text without a hint needs the Kazakh letters counted.
     kazakh_letters = len(_KAZAKH_LETTER.findall(sample))
     return _kazakh_or_russian(sample.lower(), cyrillic, kazakh_letters)
+
+
+_NOT_ARABIC_LEAD = bytes(b for b in range(256) if not 0xD8 <= b <= 0xDB)
+_KAZAKH_ARABIC_LETTER = re.compile("[ۇۋڭٴەٶٷ]")
+
+
+def _arabic_kazakh(sample: str, other_letters: int) -> bool:
+    """Mostly Arabic-block letters, with the letters only the Kazakh Arabic alphabet uses."""
+    arabic = len(sample.encode("utf-8", "surrogatepass").translate(None, _NOT_ARABIC_LEAD))
+    return arabic > 2 * other_letters + 20 and bool(_KAZAKH_ARABIC_LETTER.search(sample))
 
 
 def is_latin(text: str) -> bool:
