@@ -60,6 +60,8 @@ _NOT_CUSTODY = re.compile(
     r"|in custody of|custody of (?:the|his|her) child|taken for questioning"
     r"|no (?:\w+ )?(?:detentions|arrests) (?:were |was |have been |had been )?(?:reported|made)"
     r"|without (?:any )?(?:detentions|arrests)"
+    # "called for an end to mass detentions": a demand about custody in general.
+    r"|(?:end|stop|halt|cessation|ban) (?:of|to|on) (?:the )?(?:[\w-]+ ){0,3}(?:detentions|arrests|imprisonment)"
     # "a rally held at the Government House": an event is held, not a person.
     r"|(?:rall(?:y|ies)|protests?|meetings?|pickets?|events?|demonstrations?|gatherings?|march(?:es)?|conferences?"
     r"|ceremon(?:y|ies)|concerts?|votes?|elections?|talks|sessions?|hearings?|trials?|forums?|festivals?|games"
@@ -93,7 +95,8 @@ _CIVIC = re.compile(
     r"|poet|writer|free(?:dom of)? (?:speech|expression|press)|press freedom|media outlets?|independent media"
     r"|newspaper|unsanctioned|unauthori[sz]ed|peaceful (?:assembl|gathering)\w*|banned (?:[\w-]+ ){0,3}(?:movement|party|group|organi[sz]ation)"
     r"|facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?|religious|believers"
-    r"|election|candidate|civil society|dissent|repression|oil workers|trade union|labou?r union)")
+    r"|election|candidate|civil society|dissent|repression|oil workers|trade union|labou?r union"
+    r"|unrest|riots?|mass disorder|mass (?:protests|unrest)|january events|bloody january)")
 _CRIME = {
     "drugs": re.compile(r"\b(?:drugs?|narcotic\w*|heroin|cocaine|mephedrone|cannabis|marijuana|hashish|opium|methamphetamine|synthetic)\b"),
     "corruption": re.compile(r"\b(?:brib\w+|corrupt(?:ion)?|embezzl\w+|abuse of (?:office|power|official)|misappropriat\w+|kickbacks?|graft)\b"),
