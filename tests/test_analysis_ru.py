@@ -389,3 +389,8 @@ def test_speaker_of_others_detention_and_the_dead_are_not_detainees():
     result = ru("Активистка Айгуль Сапарова сказала, что полиция задерживает участников пикета. "
                 "Участники акции требуют расследовать смерть активиста Дулата Ержанова в изоляторе.")
     assert "Айгуль Сапарова" not in people(result) and "Дулат Ержанов" not in people(result)
+
+
+def test_abbreviations_are_their_own_lemma():
+    result = ru("Суд санкционировал арест оппозиционера на два месяца.", title="Оппозиционера Кенжебека Абишева отправили в СИЗО")
+    assert people(result) == {"Кенжебек Абишев": "2 months"}

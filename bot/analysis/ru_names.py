@@ -53,6 +53,16 @@ def morph_analyzer() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
+def _lemma(text: str, low: str) -> tuple[str, str]:
+    """Lemma and part of speech of a token; an abbreviation is its own lemma (pymorphy3
+    reads "СИЗО" as a form of "сизый", "ИВС" as a word it guesses)."""
+    if not re.search(r"[а-яё]", low):
+        return low, ""
+    if text.isupper() and len(text) <= 5:
+        return low, "NOUN"
+    return lemma_and_pos(low)
+
+
 @functools.lru_cache(maxsize=65536)
 def lemma_and_pos(word: str) -> tuple[str, str]:
     """The most likely normal form (ё kept) and part of speech of a lower-cased word."""
@@ -136,7 +146,7 @@ def _plain(text: str, is_title: bool) -> Sentence:
     tokens = []
     for tok in tokenize(text):
         low = tok.text.lower()
-        lem, pos = lemma_and_pos(low) if re.search(r"[а-яё]", low) else (low, "")
+        lem, pos = _lemma(tok.text, low)
         tokens.append(Token(tok.text, low, lem, pos, None, None, tok.start, tok.stop))
     return Sentence(text, tokens, is_title=is_title)
 
@@ -155,7 +165,7 @@ def _tag(text: str, sent_offset: int, is_title: bool) -> list[Sentence]:
         for tok in sent.tokens:
             feats = tok.feats or {}
             low = tok.text.lower()
-            lem, pos = lemma_and_pos(low) if re.search(r"[а-яё]", low) else (low, "")
+            lem, pos = _lemma(tok.text, low)
             tokens.append(
                 Token(
                     text=tok.text,
