@@ -394,3 +394,10 @@ def test_speaker_of_others_detention_and_the_dead_are_not_detainees():
 def test_abbreviations_are_their_own_lemma():
     result = ru("Суд санкционировал арест оппозиционера на два месяца.", title="Оппозиционера Кенжебека Абишева отправили в СИЗО")
     assert people(result) == {"Кенжебек Абишев": "2 months"}
+
+
+def test_a_release_keeps_its_people_below_the_review_floor():
+    result = ru("Активиста Марата Оскенбаева в марте арестовали на 15 суток за пикет у акимата.",
+                title="Активист Марат Оскенбаев вышел на свободу")
+    assert not result.arrest and result.score < 0.35
+    assert "Марат Оскенбаев" in people(result)  # so the event of his custody can report the release

@@ -392,7 +392,9 @@ class _Report:
                 break
         ordered = evidence_sentences + [self.sentences[c.sentence] for c in custody_clauses]
         # Doubtful reports keep their people too: the operator approving one posts them.
-        detainees = tuple(Detainee(p.name, p.term) for p in people) if score >= REVIEW_FLOOR else ()
+        # A release keeps its people too: the event of their custody reports the release.
+        released = "negative:release" in self.reasons
+        detainees = tuple(Detainee(p.name, p.term) for p in people) if score >= REVIEW_FLOOR or released else ()
         return Analysis(
             arrest=arrest,
             protest=self.protest,
@@ -469,7 +471,7 @@ class _Report:
         if any(c.release for c in lead) and not any(c.custody for c in lead if not _DEMAND_RELEASE.search(c.lowered)
                                                      and not _LONG_AGO.search(c.lowered)) \
                 and len(people) < 3:  # "two of the eleven detained released": the others stay
-            score -= 0.45
+            score = min(score - 0.45, REVIEW_FLOOR - 0.05)
             self.reasons.append("negative:release")
         if not people and _REVIEW.search(self.lowered):
             # A rights group's yearly review or a retrospective: past cases, not news.

@@ -96,7 +96,8 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
     score = round(score, 3)  # the contract: arrest exactly when the reported score ≥ 0.5
     arrest = score >= ARREST_THRESHOLD
     # Doubtful reports keep their people too: the operator approving one posts them.
-    detainees = _detainees(sentences, facts, full) if score >= REVIEW_FLOOR else ()
+    released = any(r.startswith("negative:release") for r in reasons)
+    detainees = _detainees(sentences, facts, full) if score >= REVIEW_FLOOR or released else ()
     if arrest and watched_in_custody:
         detainees = _add_watched(detainees, watched_in_custody)
     evidence_ids = _evidence(facts, best)
@@ -188,7 +189,10 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
     release = _title_release(sentences, facts)
     if best_index is not None and release:
         # "Активист вышел на свободу": the headline reports a release, not a new custody.
-        best_score -= 0.4
+        # Below the review floor: a release is no alert and no question for an operator; its
+        # people are kept (see analyze_russian) so that the event of their custody can tell
+        # subscribers of the release.
+        best_score = min(best_score - 0.4, REVIEW_FLOOR - 0.05)
         best_reasons.append(f"negative:release ({release})")
     specific = any(
         c.finite or c.kind in ("term", "sentence") for f in facts for c in f.cues
