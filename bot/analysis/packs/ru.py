@@ -192,21 +192,23 @@ def stems_of(lemma: str) -> tuple[str, ...]:
     if lemma in STEM_EXCEPTIONS:
         stems = STEM_EXCEPTIONS[lemma]
     else:
-        stem = lemma
+        base = lemma[:-2] if lemma.endswith(("ся", "сь")) else lemma  # "содержаться" → "содержать"
+        stem = base
         for ending in _ENDINGS:
-            if lemma.endswith(ending) and len(lemma) - len(ending) >= 3:
-                stem = lemma[: -len(ending)]
+            if base.endswith(ending) and len(base) - len(ending) >= 3:
+                stem = base[: -len(ending)]
                 break
         stems = (stem,)
     return tuple(dict.fromkeys(s for stem in stems for s in (stem, stem.replace("ё", "е"))))
 
 
-def _hint(lemmas, phrases: tuple[str, ...] = ()) -> re.Pattern[str]:
-    """One regex for every form of ``lemmas`` and the ``phrases``; stems of three letters
-    or fewer ("ивс", "дп") only at the start of a word, where they are not part of another."""
+def _hint(lemmas, phrases: tuple[str, ...] = (), short_len: int = 4) -> re.Pattern[str]:
+    """One regex for every form of ``lemmas`` and the ``phrases``; stems of four letters
+    or fewer ("ивс", "дп", "пост") only at the start of a word, where they are not part of
+    another ("подпись", "постановление")."""
     stems = {s for lemma in lemmas for s in stems_of(lemma)}
-    short = sorted(s for s in stems if len(s) <= 3)
-    literal = stems_regex(s for s in stems if len(s) > 3)
+    short = sorted(s for s in stems if len(s) <= short_len)
+    literal = stems_regex(s for s in stems if len(s) > short_len)
     parts = [literal.pattern, stems_regex(short, word_start=True).pattern] + list(phrases)
     return re.compile("|".join(parts))
 
@@ -218,7 +220,8 @@ CUSTODY_HINT_RE = _hint(CUSTODY_HINT_LEMMAS, CUSTODY_PHRASES)
 TAKEN_OR_HELD_LEMMAS = {"доставить", "доставлять", "находиться", "содержаться", "оставаться", "провести",
                         "удерживать", "держать"}
 POLICE_HINT_RE = _hint(POLICE_PLACE_LEMMAS)
-TAKEN_OR_HELD_HINT_RE = _hint(TAKEN_OR_HELD_LEMMAS)
+# Verbs of holding stay substrings: "содержится", "удерживали", "задержан и содержится".
+TAKEN_OR_HELD_HINT_RE = _hint(TAKEN_OR_HELD_LEMMAS, short_len=0)
 
 
 def custody_hint(lower_text: str) -> bool:
