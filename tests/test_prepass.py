@@ -72,7 +72,8 @@ def test_russian_prepass_skips_ordinary_news() -> None:
     assert not ru_pack.custody_hint("заключение экспертизы о посадке самолёта и колонна машин")
 
 
-@pytest.mark.parametrize("stem", kk_pack.with_plain(kk_pack.CUSTODY_STEMS + kk_pack.SENTENCE_STEMS + kk_pack.DAY_UNIT_STEMS))
+@pytest.mark.parametrize("stem", kk_pack.with_plain(
+    kk_pack.CUSTODY_STEMS + kk_pack.SENTENCE_STEMS + kk_pack.DAY_UNIT_STEMS + kk_pack.TAKEN_AWAY_STEMS))
 def test_kazakh_prepass_knows_every_stem_with_any_suffix(stem: str) -> None:
     from bot.analysis.kk_rules import PREPASS_RE
 

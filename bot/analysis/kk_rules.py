@@ -76,8 +76,11 @@ COUNT_RE = re.compile(r"\d+\s+(?:адам|белсенді|журналист|т
 AGAIN_RE = re.compile(r"(?<![\w])(?:қайта|тағы да|тағы|қайтадан|снова)(?![\w])")
 # The pre-pass: a report with none of the custody or sentencing stems is not looked at.
 STATE_RE = _stem_regex(pack.STATE_STEMS)
+POLICE_RE = _stem_regex(pack.POLICE_STEMS)
+TAKEN_AWAY_RE = _stem_regex(pack.TAKEN_AWAY_STEMS)
 DAYS_RE = _stem_regex(pack.DAY_UNIT_STEMS)
-PREPASS_RE = stems_regex(pack.with_plain(pack.CUSTODY_STEMS + pack.SENTENCE_STEMS + pack.DAY_UNIT_STEMS))
+PREPASS_RE = stems_regex(pack.with_plain(
+    pack.CUSTODY_STEMS + pack.SENTENCE_STEMS + pack.DAY_UNIT_STEMS + pack.TAKEN_AWAY_STEMS))
 
 # Sentence ends, but not after an initial ("Ж. Мамай").
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])(?<![\s«\"(][А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.)[\"»”]?\s+|\n+")
@@ -229,6 +232,9 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     tokens = _TOKEN.findall(sentence)
     clause = Clause(sentence, low, tokens)
     cues = [m for m in CUSTODY_RE.finditer(low)]
+    if not cues and POLICE_RE.search(low):
+        # "Белсендіні полиция алып кетті": taken away, by the police.
+        cues = [m for m in TAKEN_AWAY_RE.finditer(low)]
     extra = [k for k in custody_extra if k.lower() in low]
     if not cues and not extra and not SENTENCE_RE.search(low) and not DAYS_RE.search(low):
         # Most sentences: no custody word, so nothing else here can matter (a release or a

@@ -34,6 +34,9 @@ CUSTODY_STEMS: tuple[str, ...] = (
 STATE_STEMS: tuple[str, ...] = (
     "түрмеде", "түрмедегі", "колонияда", "колониясында", "абақтыда",
 )
+# Taken away: custody when the police (or the security service) do it.
+TAKEN_AWAY_STEMS: tuple[str, ...] = ("алып кетт", "алып кеткен", "алып кетіп", "әкетті", "әкеткен", "әкетіп", "апарылды", "апарды")
+POLICE_STEMS: tuple[str, ...] = ("полиция", "полицей", "ұқк", "қауіпсіздік комитеті", "арнайы жасақ")
 # The unit of administrative arrest: "15 тәулік" is custody by itself.
 DAY_UNIT_STEMS: tuple[str, ...] = ("тәулік",)
 # Custody that a court gives as a sentence: only custody with a term or deprivation of liberty.
