@@ -239,3 +239,8 @@ def test_people_named_among_those_just_held() -> None:
 
 def test_habitual_participle_is_no_event() -> None:
     assert not kk("Митингке шыққандарды ұстап алып кететін полиция бүгін көрінбеді.").arrest
+
+
+def test_taken_away_by_the_police() -> None:
+    result = kk("Полиция митингке шыққан белсенді Ерлан Қасымовты алып кетті.")
+    assert result.arrest and people(result) == {"Ерлан Қасымов": None}

@@ -66,3 +66,11 @@ def test_english_terms(sentence, expected):
 ])
 def test_cyrillic_terms(sentence, lang, expected):
     assert [t.value for t in find_cyr(sentence.split(), lang)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prosecutors asked for seven years in prison for the blogger.",
+    "The activist faces five years in prison if convicted.",
+])
+def test_terms_asked_for_or_threatened_are_no_terms(sentence):
+    assert find_en(sentence) == []

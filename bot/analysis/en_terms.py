@@ -69,6 +69,9 @@ _TERM_BEFORE_BAD = re.compile(
     r"hunger strike|probation|suspended|for the|in the|since|after|until)\s*$")
 
 
+_TERM_NOT_GIVEN = re.compile(
+    r"\b(?:prosecutors?|prosecution|asked for|asking for|requested|requesting|sought|seeking|demanded|demanding"
+    r"|faces?|facing|could get|could receive|risks?|punishable by|carries|carrying|maximum (?:of|penalty))\b(?: [\w'’-]+){0,4}\s*$")
 _BAN = re.compile(r"\b(?:barred|banned from|bans? (?:on|from)|prohibited from|deprived of|probation|suspended|fined"
                   r"|not (?:be )?allowed|forbidden|not permitted|may not|cannot|can't"
                   r"|restricted freedom|freedom limitation|restriction)\b")
@@ -160,6 +163,8 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
         after = after[1:]  # "four and a half years' imprisonment"
     if _TERM_AFTER_BAD.match(after):
         return False
+    if _TERM_NOT_GIVEN.search(before):
+        return False  # "prosecutors asked for seven years", "faces five years": not a term given
     if _TERM_BEFORE_STRONG.search(before):
         return True
     if _TERM_BEFORE_BAD.search(before) or _TERM_AFTER_SOFT_BAD.match(after):
