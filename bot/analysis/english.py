@@ -22,6 +22,27 @@ from dataclasses import dataclass, field
 
 from bot.analysis import organisations
 from bot.analysis.packs import en as en_pack
+from bot.analysis.packs.en import (
+    NOT_CUSTODY as _NOT_CUSTODY,
+    EXTENDED as _EXTENDED,
+    RELEASE as _RELEASE,
+    TITLE_RELEASE as _TITLE_RELEASE,
+    DEMAND_RELEASE as _DEMAND_RELEASE,
+    RESTRICTED as _RESTRICTED,
+    PENALTY_ONLY as _PENALTY_ONLY,
+    CIVIC as _CIVIC,
+    CRIME as _CRIME,
+    OFFICIAL as _OFFICIAL,
+    VICTIM as _VICTIM,
+    REVIEW as _REVIEW,
+    POLITICAL_CASE as _POLITICAL_CASE,
+    PROTEST as _PROTEST,
+    MARCH as _MARCH,
+    NOT_PROTEST as _NOT_PROTEST,
+    TIME_MARKER as _TIME_MARKER,
+    COUNTED as _COUNTED,
+    VAGUE as _VAGUE,
+)
 from bot.analysis.prepass import stems_regex
 from bot.analysis.text import normalise
 from bot.analysis.en_names import NON_DETAINEE_ROLES, Mention, find_mentions
@@ -33,15 +54,12 @@ from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detain
 REVIEW_CAP = 0.45
 MAX_EVIDENCE_CHARS = 400
 
-# --- vocabulary ---------------------------------------------------------------------
+# --- vocabulary (the lexicons themselves are in packs/en.py) ------------------------
 
-# The pre-pass: a report without any of these stems cannot be an arrest report.
-# Only whether it matches counts, so "\d+ days" is written " days" after a digit: with every
-# alternative starting with a letter or a space, the regex engine skips ahead by first
-# character, about twice as fast on the ordinary news this pass exists for.
-# The pre-pass: a report without any word of the custody lexicon (packs/en.py) cannot be an
-# arrest report. Terms alone ("received 15 days", "15 days in jail") are custody too, so the
-# day counts that follow a digit are added by hand.
+# The pre-pass: a report without any word of the custody lexicon cannot be an arrest report.
+# Terms alone ("received 15 days", "15 days in jail") are custody too, so the day counts are
+# added, written " days" after a digit so that every alternative starts with a letter or a
+# space and the regex engine can skip ahead by first character.
 _CANDIDATE = re.compile(
     stems_regex(en_pack.CUSTODY_WORDS).pattern + r"| days(?<=\d days)|days in|days of")
 
@@ -50,86 +68,6 @@ _CANDIDATE = re.compile(
 _CUSTODY = re.compile(r"\b(?:" + "|".join(
     [p for w, p in en_pack.CUSTODY if w not in ("penal colony", "custody")] + [p for _, p in en_pack.PREFIXED]
 ) + r")\b")
-_NOT_CUSTODY = re.compile(
-    r"\b(?:arrest warrant|warrant for (?:his|her|their) arrest|(?:tried|attempted|trying|attempting|failed)"
-    r" to (?:detain|arrest)|not (?:been )?(?:detained|arrested|jailed)"
-    r"|(?:did not|didn't|do not|does not|would not|will not|won't|refused to|declined to) (?:detain|arrest|jail)"
-    r"|without (?:detaining|arresting)|(?:escaped|avoided|evaded) (?:arrest|detention)"
-    r"|(?:no|nobody|none)(?: of)?(?: [\w-]+){0,2}"
-    r" (?:was|were|has been|have been|had been|got) (?:\w+ )?(?:detained|arrested|jailed|imprisoned)|released from custody"
-    r"|in custody of|custody of (?:the|his|her) child|taken for questioning"
-    r"|no (?:\w+ )?(?:detentions|arrests) (?:were |was |have been |had been )?(?:reported|made)"
-    r"|without (?:any )?(?:detentions|arrests)"
-    # "called for an end to mass detentions": a demand about custody in general.
-    r"|(?:end|stop|halt|cessation|ban) (?:of|to|on) (?:the )?(?:[\w-]+ ){0,3}(?:detentions|arrests|imprisonment)"
-    # "a rally held at the Government House": an event is held, not a person.
-    r"|(?:rall(?:y|ies)|protests?|meetings?|pickets?|events?|demonstrations?|gatherings?|march(?:es)?|conferences?"
-    r"|ceremon(?:y|ies)|concerts?|votes?|elections?|talks|sessions?|hearings?|trials?|forums?|festivals?|games"
-    r"|competitions?|referendums?|congress(?:es)?|celebrations?|exhibitions?|briefings?|rounds?|summits?)"
-    r"(?: [\w-]+){0,3} (?:(?:was|were|is|are|will be|to be|being|been|had been|has been|have been) )?held)\b")
-_EXTENDED = re.compile(r"\bextended\b")
-_RELEASE = re.compile(
-    r"\b(?:(?:was|were|has been|have been|had been|got|been|is|are) (?:\w+ )?(?:released|freed|pardoned|acquitted)"
-    r"|early release|granted (?:an? )?(?:early )?release|release of (?!(?:all|political|the detained|those|him|her|them|detained))"
-    r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnesty|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment|decision|ruling|judgment)|(?:has|have|had) (?:\w+ )?(?:freed|released|pardoned)|freed (?:a|an|the|his|her|their|two|three|\d+)\b|after (?:\w+ ){0,3}(?:years?|months?|days?|decades?) (?:in|behind) (?:jail|prison|bars|custody|detention)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
-    r"|after serving|served (?:his|her|their) (?:term|sentence)|walked free|set free|regained (?:his|her|their) freedom"
-    r"|spent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|a penal colony)"
-    r"|(?<!be )released (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b)")
-# Headlines drop auxiliaries: "Activist Released On Changed Sentence".
-_TITLE_RELEASE = re.compile(r"\b(?:released|freed|pardons?|pardoned|acquitted|walks free|set free)\b")
-_DEMAND_RELEASE = re.compile(
-    r"\b(?:demand|call|urge|appeal|campaign|press|seek|sought|procur|push|fight|ask|petition)\w*(?: [\w-]+){0,6}? (?:for )?"
-    r"(?:the |his |her |their )?(?:immediate |immediately |unconditional )?release")
-_RESTRICTED = re.compile(
-    r"restricted freedom|freedom limitation|limitation of freedom|limited freedom|restriction of freedom"
-    r"|parole-like|probation|suspended (?:sentence|prison|jail)|community (?:work|service)|corrective labou?r")
-_PENALTY_ONLY = re.compile(
-    r"\b(?:fined|summon(?:ed|s)|questioned|interrogated|searched|warned|warning|"
-    r"preventive conversation|barred|banned from)")
-
-_CIVIC = re.compile(
-    r"\b(?:activists?|journalists?|bloggers?|reporters?|correspondents?|photojournalists?|editor|editors"
-    r"|human rights|rights (?:activist|defender|advocate|group|campaigner)s?|dissidents?|critics?"
-    r"|opposition|protest\w*|rall(?:y|ies)|pickets?|picketers?|demonstrat(?:ion|ions|ors?)|marchers?"
-    r"|strik(?:e|es|ers|ing)|hunger strike|political(?:ly)?|extremis\w*|false information"
-    r"|poet|writer|free(?:dom of)? (?:speech|expression|press)|press freedom|media outlets?|independent media"
-    r"|newspaper|unsanctioned|unauthori[sz]ed|peaceful (?:assembl|gathering)\w*|banned (?:[\w-]+ ){0,3}(?:movement|party|group|organi[sz]ation)"
-    r"|facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?|religious|believers"
-    r"|election|candidate|civil society|dissent|repression|oil workers|trade union|labou?r union"
-    r"|unrest|riots?|mass disorder|mass (?:protests|unrest)|january events|bloody january)")
-_CRIME = {
-    "drugs": re.compile(r"\b(?:drugs?|narcotic\w*|heroin|cocaine|mephedrone|cannabis|marijuana|hashish|opium|methamphetamine|synthetic)\b"),
-    "corruption": re.compile(r"\b(?:brib\w+|corrupt(?:ion)?|embezzl\w+|abuse of (?:office|power|official)|misappropriat\w+|kickbacks?|graft)\b"),
-    "crime": re.compile(r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|drunk driving|hit-and-run|illegal (?:possession|trade)|weapons|(?:a|the|two|three|several) suspects?"
-                        r"|tortur\w+|terrorist attacks?|attackers|gunmen|shoot(?:ing|out)s?|explosi\w+|bomb(?:ing|s)?|hostages?|stabb\w+|extortion|racketeering|hooligans)\b"),
-}
-_OFFICIAL = re.compile(r"\b(?:officials?|prosecutor|mayor|akim|governor|customs|chief of|police officers?|policemen|officers|guards|head of the (?:\w+ )?(?:department|section|division|committee)|minister|financiers?|military)\b")
-_VICTIM = re.compile(
-    r"\b(?:murder(?:ing)?|kill(?:ing|ed)|assassinat\w+|attack(?:ing|ed)? on|assault(?:ing|ed)? on|beat(?:ing|en)?|tortur\w+|death)"
-    r"(?: of)? (?:an? |the |two |three |prominent |well-known |opposition )?(?:[\w-]+ ){0,2}"
-    r"(?:opposition|activists?|journalists?|bloggers?|politicians?|leaders?|critics?|detainees?|prisoners?|protesters?)\b")
-_REVIEW = re.compile(
-    r"\b(?:annual|yearly|world|country|new|latest) report\b|\bin (?:its|the|their|a) (?:new |latest |annual )?report\b"
-    r"|\breport (?:on|covering) (?:the )?(?:human rights|situation|\d{4})|\b(?:freedom in the world|press freedom index)\b"
-    )
-_POLITICAL_CASE = re.compile(
-    r"politically motivated|political(?:ly)? (?:persecution|prisoner|case|reasons)|fabricated|trumped-up|retaliat\w+|in reprisal|to silence|for (?:his|her|their) (?:work|reporting|journalism|activism|posts?)")
-_PROTEST = re.compile(
-    r"\b(?:protest\w*|rall(?:y|ies|ied)|pickets?|picketing|demonstrations?|demonstrators?|marchers"
-    r"|strik(?:e|es|ing|ers)\b|hunger strike|sit-in|took to the streets|take to the streets|walkout"
-    r"|(?:unsanctioned|unauthori[sz]ed) (?:public )?(?:event|gathering|assembl\w+|meeting)s?"
-    r"|public assembl\w+|flash mob)")
-# "march" the action, not "March" the month (case is kept for this one).
-_MARCH = re.compile(r"\b(?:march(?:es|ed|ing)?|Marche[sd]|Marching)\b")
-_NOT_PROTEST = re.compile(r"\b(?:air|missile|drone|military|lucky) strikes?\b|strike (?:a|the) (?:deal|balance|agreement)|struck")
-_TIME_MARKER = re.compile(
-    r"\b(?:today|yesterday|tonight|this (?:morning|week|month)|last (?:week|night|month)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d"
-    r"|\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december)|recently|earlier this)\b")
-_COUNTED = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|several|a number|a group|hundreds)"
-    r"(?: of)?(?: \w+){0,3} (?:people|activists|journalists|bloggers|protesters|protestors|demonstrators|workers|residents|participants|members|supporters|men|women|citizens|detainees|reporters|believers|students|opposition)\b")
-_VAGUE = re.compile(r"\b(?:many|numerous|countless|hundreds of|thousands of|over the (?:last|past)|in recent years|in the (?:last|past) \w+ years|estimates?|routinely|systematically|continue to|regularly|frequently|often|arbitrarily)\b")
 
 # A custody clause whose subject is a role, not a name ("an activist", "the 34-year-old").
 _ROLE = (r"(?:activist|journalist|blogger|reporter|correspondent|photojournalist|editor|poet|writer|dissident"
