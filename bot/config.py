@@ -33,7 +33,7 @@ SETTINGS_KEYS = {
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SOURCE_KEYS = {"name", "url", "type", "interval", "lang", "select", "channel", "timezone"}
 SELECT_KEYS = {"item", "title", "link", "date", "teaser"}
-RULES_KEYS = {"keywords", "civic", "exclude", "watchlist"}
+RULES_KEYS = {"keywords", "civic", "exclude", "watchlist", "organisations"}
 TOP_LEVEL_KEYS = {"settings", "source", "rules"}
 
 
@@ -354,7 +354,14 @@ class _Validator:
         if not isinstance(watchlist, list) or not all(isinstance(n, str) and n.strip() for n in watchlist):
             self.problem(self.lines.key("rules", 0, "watchlist"), "rules.watchlist must be a list of names")
             watchlist = []
+        organisations = data.get("organisations")
+        if organisations is not None and (
+                not isinstance(organisations, list) or not all(isinstance(n, str) and n.strip() for n in organisations)):
+            self.problem(self.lines.key("rules", 0, "organisations"),
+                         "rules.organisations must be a list of names, e.g. organisations = [\"Көше партиясы\"]")
+            organisations = None
         return RuleConfig(
+            organisations=tuple(n.strip() for n in organisations) if organisations is not None else None,
             extra_keywords=per_language.get("keywords", {}),
             civic_keywords=per_language.get("civic", {}),
             exclude_keywords=per_language.get("exclude", {}),

@@ -210,7 +210,7 @@ def test_commentary_without_specific_custody_is_not_an_arrest():
         "Rights groups say the authorities have jailed many government critics over the last decade and "
         "continue to use vague extremism charges against journalists.")
     assert not result.arrest
-    assert "negative:commentary" in result.reasons
+    assert {"negative:commentary", "negative:review"} & set(result.reasons)
 
 
 def test_an_attempted_detention_is_not_custody():
@@ -338,3 +338,49 @@ def test_the_relative_named_by_a_possessive_is_not_the_detainee():
                      "Among those detained was the poet Aron Atabek's son, Nurbolat Atabekov.")
     assert result.arrest
     assert [d.name for d in result.detainees] == ["Nurbolat Atabekov"]
+
+
+# --- error classes of unseen news (sentences written for these tests) ---------------
+
+@pytest.mark.parametrize("text", [
+    "Dozens of people gathered at a rally held at the Government House on Monday. Nobody was detained.",
+    "The congress of the party was held in Astana, where delegates criticised the government.",
+    "Police said none of the protesters were detained after the march.",
+])
+def test_events_held_and_nobody_detained_are_no_custody(text):
+    assert not analyse(text).arrest
+
+
+def test_a_group_term_stated_once_reaches_everyone_listed():
+    result = analyse("Activists Marat Oskenbayev, Dana Zhumabayeva and Yerlan Saparov were detained after a picket "
+                "outside the akimat. All three were later jailed for 10 days.")
+    assert people(result) == {"Marat Oskenbayev": "10 days", "Dana Zhumabayeva": "10 days", "Yerlan Saparov": "10 days"}
+
+
+def test_sixteen_and_a_half_years():
+    result = analyse("A court sentenced opposition blogger Aidos Kurmanov to 16 and a half years in prison for his posts.")
+    assert people(result) == {"Aidos Kurmanov": "198 months"}
+
+
+def test_a_rights_groups_yearly_report_is_a_review():
+    result = analyse("In its annual report, the rights group said authorities jailed dozens of activists and "
+                     "regularly detained protesters across the country.")
+    assert not result.arrest and "negative:review" in result.reasons
+
+
+def test_killers_of_an_activist_are_ordinary_crime():
+    result = analyse("Police arrested three suspects in the murder of opposition activist Nurlan Sapin, "
+                     "who was killed outside his home in Almaty last week.")
+    assert not result.arrest
+
+
+def test_headline_words_are_not_names():
+    result = analyse("Police detained activist Dana Zhumabayeva at a rally on Monday; officers said an alleged "
+                     "crime had been committed.", title="Alleged Crime Committed, Police Say")
+    assert set(people(result)) == {"Dana Zhumabayeva"}
+
+
+def test_a_term_for_those_detained_reaches_the_named():
+    result = analyse("Police detained journalists Marat Oskenbayev and Dana Zhumabayeva at the rally. "
+                     "A court ordered two months of pre-trial detention for those detained.")
+    assert people(result) == {"Marat Oskenbayev": "2 months", "Dana Zhumabayeva": "2 months"}

@@ -108,3 +108,139 @@ def test_a_term_for_both_people_of_the_sentence_before() -> None:
                 "қызметкерлерімен ұсталды. Сот екеуін де 15 тәулікке қамауға алды.")
     assert result.arrest
     assert [(d.name, d.term) for d in result.detainees] == [("Дархан Шәріпов", "15 days"), ("Асқар Нұрланұлы", "15 days")]
+
+
+# --- release, fines, restricted freedom, ordinary crime (written for these tests) ---
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Белсенді Ержан Сапаров он бес тәулік өтеп, қамақтан шықты.",
+        "Журналист Айгүл Төлегенова бүгін изолятордан босатылды.",
+        "Сот белсенді Ержан Сапаровқа айыппұл салды, митингке қатысқаны үшін қамауға алмады.",
+        "Белсенді Нұрлан Әбенов екі жыл бас бостандығын шектеуге сотталды.",
+        "Полиция мас күйінде көлік жүргізген ер адамды ұстады, бұл туралы әлеуметтік желіде видео тарады.",
+        "Саясаткерді өлтіргендер 20 жылға бас бостандығынан айырылды.",
+        "Құқық қорғаушылар баяндамасында өткен жылы жүздеген белсенді ұсталғанын жазды.",
+    ],
+)
+def test_release_fine_restricted_and_crime_are_no_alerts(text: str) -> None:
+    assert not kk(text).arrest, kk(text).reasons
+
+
+def test_demand_for_release_keeps_the_custody() -> None:
+    result = kk("Белсенді Марат Жұмабаев 10 тәулікке қамалды. Жақтастары оны босатуды талап етті.")
+    assert result.arrest
+    assert people(result) == {"Марат Жұмабаев": "10 days"}
+
+
+# --- names ----------------------------------------------------------------------------
+
+def test_given_name_muhtar_is_a_name_like_any_other() -> None:
+    result = kk("Белсенді Мұхтар Сейітов митингтен кейін ұсталды.")
+    assert people(result) == {"Мұхтар Сейітов": None}
+
+
+def test_separate_patronymic_word_and_its_case() -> None:
+    result = kk("Полиция белсенді Айдана Болат қызын пикеттен кейін ұстады.")
+    assert people(result) == {"Айдана Болат қызы": None}
+
+
+def test_genitive_possessor_and_the_person_protested_against_are_not_detainees() -> None:
+    result = kk("Сапаровтың жақтастары Ерлан Қасымовқа қарсы митингке шықты, полиция белсенді Дина Жаңабаеваны ұстады.")
+    assert people(result) == {"Дина Жаңабаева": None}
+
+
+def test_judge_is_not_a_detainee() -> None:
+    result = kk("Судья Бекзат Оспанов белсенді Алма Төлеуованы 15 тәулікке қамауға алды.")
+    assert people(result) == {"Алма Төлеуова": "15 days"}
+
+
+def test_street_and_movement_are_not_people() -> None:
+    result = kk("Белсенді Ғалым Ахметов Абай даңғылында пикет өткізген соң ұсталды, ол Жаңа Қазақстан қозғалысының мүшесі.")
+    assert people(result) == {"Ғалым Ахметов": None}
+
+
+def test_list_of_detainees_each_with_their_own_term() -> None:
+    result = kk("Сот наразылыққа қатысқан Ерлан Қасымовты 10 тәулікке, Дина Жаңабаеваны 15 тәулікке қамауға алды.")
+    assert people(result) == {"Ерлан Қасымов": "10 days", "Дина Жаңабаева": "15 days"}
+
+
+def test_a_group_term_goes_to_everyone_listed() -> None:
+    result = kk("Белсенділер Ерлан Қасымов, Дина Жаңабаева және Асқар Нұрланұлы 5 тәулікке қамалды.")
+    assert people(result) == {"Ерлан Қасымов": "5 days", "Дина Жаңабаева": "5 days", "Асқар Нұрланұлы": "5 days"}
+
+
+def test_a_term_for_someone_else_is_not_copied() -> None:
+    result = kk("Полиция белсенді Ерлан Қасымовты ұстады; ал бұған дейін оның әріптесі 10 тәулікке қамалған.")
+    assert people(result) == {"Ерлан Қасымов": None}
+
+
+# --- Latin-script Kazakh ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("Almaty qalalyq soty belsendi Erbolat Seitqaliūlyn mitingke qatysqany üşin 15 täulikke qamauğa aldy.",
+     "Erbolat Seitqaliūly"),
+    ("Almaty qalalyq soty belsendi Erbolat Seitqaliulyn mitingke qatysqany úshin 15 táulikke qamaýǵa aldy.",
+     "Erbolat Seitqaliuly"),
+])
+def test_latin_script_kazakh(text: str, name: str) -> None:
+    from bot.analysis import analyze
+
+    result = analyze("", text)
+    assert result.lang == "kk" and result.arrest
+    assert people(result) == {name: "15 days"}
+    assert result.evidence and result.evidence[0].startswith("Almaty qalalyq")
+
+
+# --- more classes (sentences written for these tests) ---------------------------------
+
+def test_a_participle_describing_someone_is_background() -> None:
+    result = kk("Мамырда 15 тәулікке қамалған белсенді Ержан Сапаров бүгін әскери комиссариатқа шақырылды.")
+    assert not result.arrest
+
+
+def test_custody_only_as_a_state_is_no_new_detention() -> None:
+    assert not kk("Азаматтық белсенді Дина Жаңабаева қазір колонияда отыр.").arrest
+
+
+def test_denied_by_the_word_after() -> None:
+    assert not kk("Белсенді Ержан Сапаров қамауға алынған жоқ, оған митинг үшін ескерту жасалды.").arrest
+    assert not kk("Тергеуші белсендіні қамауға алмады.").arrest
+
+
+def test_a_term_in_days_is_custody_and_voiced_stems_match() -> None:
+    result = kk("Сот наразылығын білдірген белсенді Ерлан Қасымовқа 10 тәулік берді.")
+    assert result.arrest
+    assert people(result) == {"Ерлан Қасымов": "10 days"}
+
+
+def test_partial_release_keeps_the_custody() -> None:
+    result = kk("Наразылық кезінде 300 адам ұсталған, олардың кейбірі кейін босатылған.")
+    assert result.arrest
+
+
+def test_unshaped_names_listed_with_a_name() -> None:
+    result = kk("Полиция митингте журналистер Ержан Сапаров, Мәди Бекмағанбет және Сәния Тойкенді ұстады.")
+    assert set(people(result)) == {"Ержан Сапаров", "Мәди Бекмағанбет", "Сәния Тойкен"}
+
+
+def test_speaker_of_a_quote_is_not_a_detainee() -> None:
+    result = kk("«Ұсталғандардың көбі белсенділер», – деді брифингте Ерлан Тұрсынов. Полиция белсенді Дина Жаңабаеваны ұстады.")
+    assert people(result) == {"Дина Жаңабаева": None}
+
+
+def test_people_named_among_those_just_held() -> None:
+    result = kk("Полиция митингке шыққан бірнеше белсендіні ұстап алып кетті. "
+                "Олардың арасында Дархан Сапар мен Ерлан Қасымов бар.")
+    assert result.arrest
+    assert set(people(result)) == {"Дархан Сапар", "Ерлан Қасымов"}
+
+
+def test_habitual_participle_is_no_event() -> None:
+    assert not kk("Митингке шыққандарды ұстап алып кететін полиция бүгін көрінбеді.").arrest
+
+
+def test_taken_away_by_the_police() -> None:
+    result = kk("Полиция митингке шыққан белсенді Ерлан Қасымовты алып кетті.")
+    assert result.arrest and people(result) == {"Ерлан Қасымов": None}

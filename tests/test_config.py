@@ -104,3 +104,15 @@ def test_sources_check_command_prints_problems_and_fails(tmp_path: Path, capsys:
     assert main(["--sources", str(bad), "sources", "check"]) == 1
     assert f"{bad}:4: unknown source type 'gopher'" in capsys.readouterr().out
     assert main(["--sources", str(ROOT / "sources.toml"), "sources", "check"]) == 0
+
+
+def test_organisations_replace_the_shipped_list() -> None:
+    config = parse_config('[rules]\norganisations = ["Жасыл ел қозғалысы"]\n', Path("s.toml"))
+    assert config.rules.organisations == ("Жасыл ел қозғалысы",)
+    assert parse_config("[rules]\nwatchlist = []\n", Path("s.toml")).rules.organisations is None
+
+
+def test_bad_organisations_are_reported() -> None:
+    with pytest.raises(Exception) as caught:
+        parse_config('[rules]\norganisations = "ДВК"\n', Path("s.toml"))
+    assert "rules.organisations must be a list of names" in str(caught.value)

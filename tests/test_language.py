@@ -67,3 +67,23 @@ def test_cyrillic_block_non_letters_and_odd_characters_do_not_count():
     assert detect_language("҂҃҄҅҆҇҈҉" * 5 + " абв", hint="xx") == "und"
     assert detect_language("\ud800\udfff 😀 ok абв", hint=None) == "und"
     assert detect_language("\ud800 Полиция задержала активиста у здания суда.", hint=None) == "ru"
+
+
+@pytest.mark.parametrize("text", [
+    "Almaty qalalyq soty belsendini 15 täulikke qamauğa aldy jäne bul turaly onyñ advokaty aitty.",
+    "Almaty qalalyq soty belsendini 15 táulikke qamaýǵa aldy jáne bul týraly onyń advokaty aitty.",
+    "Almaty qalalyq soty belsendini 15 taulikke qamauga aldy jane bul turaly onyn advokaty aitty.",
+])
+def test_latin_script_kazakh_is_kazakh(text):
+    assert detect_language(text) == "kk"
+
+
+def test_english_with_a_kazakh_place_stays_english():
+    text = "Police in Qostanai and Qyzylorda detained three activists at a picket, their lawyer said on Monday."
+    assert detect_language(text) == "en"
+
+
+def test_arabic_script_kazakh_is_kazakh():
+    # Kazakh in the Arabic script, as Kazakhs in China write it (sentence written for this test).
+    text = "الماتى قالاسىندا بەلسەندى ۇستالدى جانە ول تۋرالى حابارلاندى"
+    assert detect_language(text) == "kk"

@@ -6,7 +6,7 @@ __all__ = ["Analysis", "Detainee", "RuleConfig", "analyze"]
 
 
 def analyze(title: str, text: str, lang: str | None = None, rules: RuleConfig | None = None) -> Analysis:
-    """Analyse one report. Placeholder until the rules land (see bot/analysis/engine.py)."""
+    """Analyse one report: is it an arrest, who, for how long (the pipeline: engine.py)."""
     from bot.analysis.engine import analyze as _analyze
 
     return _analyze(title, text, lang, rules)

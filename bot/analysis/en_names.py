@@ -75,6 +75,8 @@ COMMON_WORDS = frozenset("""
     protest protests rally rallies picket strike march
     mother father wife husband son daughter brother sister relatives colleagues friends
     supporters parents family
+    main united states kingdom saudi arabia sunni shia shiite muslims christians clinic legal
+    directorate current time nizhny novgorod abad
 """.split())
 # Words after which (or before which) a capitalised run names an organisation or a place.
 ORG_BEFORE = frozenset("""

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.analysis import terms
+
 _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 
 _SMALL = {
@@ -29,7 +31,7 @@ _WORD_NUMBER = (
     r"|sixteen|seventeen|eighteen|nineteen)"
 )
 # "2 1/2", "2½", "two and a half", "1.5": only used with years and months.
-_NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½)?|{_WORD_NUMBER}(?: and a half)?|an?)"
+_NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½| and a half)?|{_WORD_NUMBER}(?: and a half)?|an?)"
 _UNIT = r"(?:days?|weeks?|months?|years?)"
 
 # "three years and six months", "3 years 6 months", "2 years, 6 months"
@@ -42,8 +44,8 @@ _SIMPLE = re.compile(rf"\b(?P<n>{_NUMBER})[- ](?P<u>{_UNIT})\b")
 # What makes a span a custodial term rather than a duration of something else.
 _TERM_AFTER_OK = re.compile(
     r"^(?:-long |\s)?(?:each |apiece )?(?:"
-    r"in (?:jail|prison|custody|detention|a (?:\w+[- ])?(?:security |penal )?(?:jail|prison|colony)|(?:a )?penal colony)"
-    r"|of (?:administrative |pre-?trial |pretrial )?(?:arrest|detention|custody|jail|prison|imprisonment|incarceration)"
+    r"in (?:jail|prison|custody|detention|(?:a |an |the )?(?:[\w-]+ ){0,3}(?:jail|prison|colony|labou?r camp))"
+    r"|of (?:administrative |pre-?trial |pretrial |house )?(?:arrest|detention|custody|jail|prison|imprisonment|incarceration)"
     r"|(?:administrative |pre-?trial )?(?:jail|prison|detention|arrest|custodial)(?: term| sentence)?"
     r"|behind bars|sentence|term|each|apiece"
     r")")
@@ -67,7 +69,11 @@ _TERM_BEFORE_BAD = re.compile(
     r"hunger strike|probation|suspended|for the|in the|since|after|until)\s*$")
 
 
+_TERM_NOT_GIVEN = re.compile(
+    r"\b(?:prosecutors?|prosecution|asked for|asking for|requested|requesting|sought|seeking|demanded|demanding"
+    r"|faces?|facing|could get|could receive|risks?|punishable by|carries|carrying|maximum (?:of|penalty))\b(?: [\w'’-]+){0,4}\s*$")
 _BAN = re.compile(r"\b(?:barred|banned from|bans? (?:on|from)|prohibited from|deprived of|probation|suspended|fined"
+                  r"|not (?:be )?allowed|forbidden|not permitted|may not|cannot|can't"
                   r"|restricted freedom|freedom limitation|restriction)\b")
 _CUSTODY_WORD = re.compile(r"\b(?:jail|jailed|prison|arrest|detention|custody|imprison\w*|detained)\b")
 
@@ -106,14 +112,13 @@ def number_value(text: str) -> float | None:
 
 def canonical_term(amount: float, unit: str) -> str | None:
     """(2, "weeks") → "14 days"; (2.5, "years") → "30 months"; fractions of days → None."""
-    unit = unit.lower().rstrip("s")
-    if unit == "week":
-        amount, unit = amount * 7, "day"
-    if unit == "year" and amount != int(amount):
-        amount, unit = amount * 12, "month"
-    if amount != int(amount) or amount <= 0:
+    in_days = amount * 7 if unit.lower().startswith("week") else amount
+    if unit.lower().startswith(("day", "week")) and in_days != int(in_days):
         return None
-    return f"{int(amount)} {unit}s"
+    try:
+        return terms.canonical(amount, unit)
+    except terms.TermError:
+        return None
 
 
 def find_terms(sentence: str) -> list[TermSpan]:
@@ -154,8 +159,12 @@ def find_terms(sentence: str) -> list[TermSpan]:
 def _custodial(lowered: str, start: int, end: int) -> bool:
     before = lowered[max(0, start - 40):start]
     after = lowered[end:end + 60]
+    if after[:1] in ("'", "’"):
+        after = after[1:]  # "four and a half years' imprisonment"
     if _TERM_AFTER_BAD.match(after):
         return False
+    if _TERM_NOT_GIVEN.search(before):
+        return False  # "prosecutors asked for seven years", "faces five years": not a term given
     if _TERM_BEFORE_STRONG.search(before):
         return True
     if _TERM_BEFORE_BAD.search(before) or _TERM_AFTER_SOFT_BAD.match(after):
@@ -165,7 +174,11 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
         pass
     if ban is not None and not _CUSTODY_WORD.search(lowered, ban.end(), start) and not _TERM_AFTER_OK.match(after):
         return False  # "barred from public activity for five years" is not custody
-    return bool(_TERM_AFTER_OK.match(after) or _TERM_BEFORE_OK.search(before))
+    if _TERM_AFTER_OK.match(after):
+        return True
+    weak_before = _TERM_BEFORE_OK.search(before)
+    # "a two-day search": an article alone does not make a duration a sentence.
+    return bool(weak_before) and weak_before.group(0).strip() not in ("a", "an")
 
 
 # --- dates --------------------------------------------------------------------------

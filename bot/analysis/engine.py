@@ -1,25 +1,54 @@
-"""Dispatch: detect the report's language, run that language's rules.
+"""The analysis pipeline: one order of stages for every language.
 
-Contract for every language module (``analyze_english``, ``analyze_cyrillic``): a pure
-function (title, text, lang, rules) → Analysis, with ``arrest`` true exactly when
-``score`` ≥ 0.5 (triage posts at ≥ 0.5 and asks an operator in [0.35, 0.5)).
+1. language: detected from script and vocabulary, Latin-script Kazakh included
+   (:mod:`bot.analysis.language`);
+2. the language's pre-pass, built from its data pack's lexicons (:mod:`bot.analysis.packs`):
+   most news ends here;
+3. the language's rules over its data pack: text repaired (glued and unpunctuated
+   paragraphs, :mod:`bot.analysis.text`), then sentences → custody clauses → candidate people → names
+   normalised → terms (:mod:`bot.analysis.terms`) → a score with its reasons
+   (``english``, ``russian``, ``kk_rules``);
+4. people no report's custody can be about (heads of state, data/officials.toml) are
+   dropped, whatever the language.
+
+Contract for every language module: a pure function (title, text, rules) → Analysis, with
+``arrest`` true exactly when ``score`` ≥ 0.5 (triage posts at ≥ 0.5 and asks an operator
+in [0.35, 0.5)).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from bot.analysis.result import Analysis, RuleConfig
 
 
 def analyze(title: str, text: str, lang: str | None = None, rules: RuleConfig | None = None) -> Analysis:
     """Analyse one report with the rules of its (detected) language."""
-    from bot.analysis.language import detect_language
+    result = _by_language(title, text, lang, rules or RuleConfig())
+    if result.detainees:
+        from bot.analysis.organisations import is_official
 
-    rules = rules or RuleConfig()
+        kept = tuple(d for d in result.detainees if not is_official(d.name))
+        if len(kept) != len(result.detainees):
+            result = replace(result, detainees=kept)
+    return result
+
+
+def _by_language(title: str, text: str, lang: str | None, rules: RuleConfig) -> Analysis:
+    from bot.analysis.language import detect_language, is_latin
+
+    # Each language normalises the text (bot.analysis.text) once its pre-pass lets it in:
+    # most news stops at the pre-pass and never pays for it.
     detected = detect_language(f"{title}\n{text}", hint=lang)
     if detected == "en":
         from bot.analysis.english import analyze_english
 
         return analyze_english(title, text, rules)
+    if detected == "kk" and is_latin(f"{title}\n{text}"):
+        from bot.analysis.kk_rules import analyze_kazakh_latin
+
+        return analyze_kazakh_latin(title, text, rules)
     if detected in ("ru", "kk"):
         from bot.analysis.russian import analyze_cyrillic
 

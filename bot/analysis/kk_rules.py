@@ -1,18 +1,25 @@
-"""Arrest rules for Kazakh reports (Cyrillic script).
+"""Arrest rules for Kazakh reports (Cyrillic; Latin-script Kazakh is transliterated first).
 
-No Kazakh morphology ships offline, so the rules match word stems: Kazakh adds its case and
-tense suffixes to an unchanged stem ("ұста-лды", "қама-уға", "тәулік-ке"), which makes stems
-reliable. Names are found by their shape (patronymic suffixes -ұлы/-қызы, surnames in
--ов/-ев/-ова/-ева/-ин/-бек/-бай…, capitalised pairs) next to custody words, and their case
-suffixes are removed ("Мамайды" → "Мамай").
+No Kazakh morphology ships offline, so the rules match the stems of :mod:`packs.kk
+<bot.analysis.packs.kk>`: Kazakh adds its suffixes to an unchanged stem. The stages are the
+pipeline's: sentences → custody clauses (cues that are not denied, hypothetical, released,
+fines or restricted freedom) → candidate people (capitalised words with a name's shape or
+a role before them, bystanders left out) → names normalised (case suffixes removed, with
+vowel harmony) → terms (each person's own, a group's shared one) → decision with reasons.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass, field
 
+from bot.analysis import organisations
+from bot.analysis.packs import kk as pack
+from bot.analysis.prepass import stems_regex
+from bot.analysis.text import normalise
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
-from bot.analysis.ru_terms import find_terms
+from bot.analysis.ru_terms import Term, find_terms
 from bot.analysis.ru_text import (
     evidence_text,
     find_charge,
@@ -23,53 +30,90 @@ from bot.analysis.ru_text import (
     watchlist_hits,
 )
 
+_ROLE_NOUNS = pack.with_plain(pack.ROLE_NOUNS)
+_BYSTANDER_ROLES = pack.with_plain(pack.BYSTANDER_ROLES)
+_SPEAKER_STEMS = pack.with_plain(pack.SPEAKER_STEMS)
+_NOT_PERSON_AFTER = pack.with_plain(pack.NOT_PERSON_AFTER)
+_NOT_NAME_WORDS = frozenset(pack.with_plain(tuple(pack.NOT_NAME_WORDS)))
+# "Абай даңғылы", "Жаңа Қазақстан партиясының": the noun with its possessive ending, not
+# any word that begins like it ("қалалық" is an adjective, "Әлиді қалалық соттан…").
+_NOT_PERSON_AFTER_RE = re.compile(
+    "(?:" + "|".join(re.escape(s) for s in sorted(_NOT_PERSON_AFTER, key=len, reverse=True)) + r")(?:с?[ыіи]\w*)?$")
+_GENITIVE = frozenset(pack.with_plain(("ның", "нің", "дың", "дің", "тың", "тің")))
+_PATRONYMIC_ENDINGS = pack.with_plain(tuple(pack.PATRONYMIC_WORDS))
+_SURNAME_ENDINGS = pack.with_plain(pack.SURNAME_ENDINGS)
+_PATRONYMIC_WORDS = frozenset(pack.with_plain(tuple(pack.PATRONYMIC_WORDS)))
+_CASE_SUFFIXES = tuple(dict.fromkeys(
+    [(s, v) for s, v in pack.CASE_SUFFIXES] + [(pack.skeleton(s), None) for s, _ in pack.CASE_SUFFIXES]))
+_AMBIGUOUS_SUFFIXES = frozenset(pack.with_plain(tuple(pack.AMBIGUOUS_SUFFIXES)))
 
-CUSTODY_RE = re.compile(
-    r"(?<![\w])("
-    r"[ұү]ста(л|д|п|ған|у)\w*|қамау\w*|қамал\w*|қамақ\w*|тұтқында\w*|тұтқынға\w*|"
-    r"сотталд\w*|сотталған\w*|бас бостандығынан айыр\w*|тергеу изоляторы\w*|изолятор\w*|"
-    r"түрмеге\w*|түрмеде\w*|колонияға\w*|тәулікке\w*|үй қамағы\w*|айдауыл\w*|"
-    r"арестке\w*|арестовал\w*|задержал\w*"
-    r")"
-)
-# "ұстау керек" (should be held) and negated verbs are not reports of custody.
-NEGATED_RE = re.compile(r"(ұстамад|ұсталмад|қамалмад|ұстаған жоқ|ұсталған жоқ|ұстау керек|ұстамақ)")
-CIVIC_RE = re.compile(
-    r"(белсенді|журналист|тілші|блогер|наразы|митинг|шеру|пикет|ереуіл|оппозиция|саяси|"
-    r"құқық қорғаушы|партия|двк|демократиялық таңдау|экстремист|жалған ақпарат|"
-    r"араздықты қоздыр|ұран|бейбіт жиын|аштық жариялау|әлеуметтік желі|facebook|редактор|"
-    r"сөз бостандығы|қуғын)"
-)
-PROTEST_RE = re.compile(
-    r"(наразылық|наразы топ|митинг|шеру|пикет|ереуіл|аштық жариялау|бейбіт жиын|ұрандат|"
-    r"алаңға (шықт|жиналд|келген)|жаппай (жиын|шеру))"
-)
-CRIME_RE = {
-    "есірткі": re.compile(r"есірткі"),
-    "ұрлық": re.compile(r"ұрлық|ұрлап|ұрлаған"),
-    "кісі өлтіру": re.compile(r"кісі өлтір|өлтірген"),
-    "алаяқтық": re.compile(r"алаяқ"),
-    "пара": re.compile(r"(?<![\w])пара(?! ?[\w]*қша)(\s+ал|ны|сы|ға)?\b"),
-    "вандализм": re.compile(r"вандализм|мүлкін қасақана|бүлдір"),
-    "жол-көлік": re.compile(r"жол-көлік|мас күйінде"),
-}
-FINE_RE = re.compile(r"айыппұл")
-RELEASE_RE = re.compile(r"босатыл|бостандыққа шықт|ақталд")
 
-# Name shapes: a capitalised word, then a surname or patronymic; case suffixes may follow.
-_CAP = r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+"
-_SURNAME = (
-    r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]*(?:ұлы|улы|қызы|кызы|ов|ев|ова|ева|ин|ина|бек|беков|бекова|бай|баев|баева|"
-    r"ханов|ханова|жан|ұлы|бекұлы)"
-)
-_SUFFIX = r"(?:[-']?(?:тың|тің|дың|дің|ның|нің|ты|ті|ды|ді|ны|ні|қа|ке|ға|ге|на|не|та|те|да|де|тан|тен|дан|ден|нан|нен|пен|бен|мен|ға|н))?"
-NAME_RE = re.compile(rf"(?<![\w])({_CAP})\s+({_SURNAME}){_SUFFIX}(?![\w])|(?<![\w])({_SURNAME}){_SUFFIX}\s+({_CAP})(?![\w])")
-_NOT_NAME_WORDS = {
-    "Алматы", "Астана", "Қазақстан", "Қазақстанның", "Полиция", "Сот", "Бүгін", "Ақтөбе", "Мұхтар",
-    "Президент", "Тоқаев", "Назарбаев", "Әблязов", "Әблязовтың",
-}
-_ROLE_BEFORE = re.compile(r"(судья|прокурор|адвокат|әкім|министр|президент|тергеуші|бастығы|өкілі|хабарлады|айтты|деді)\s*$")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+|\n+")
+def _stem_regex(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """Stems of the pack (and their other spellings), each at the start of a word.
+
+    A trie (:mod:`bot.analysis.prepass`): the match is the shortest stem found, which is
+    all the rules use it for (whether, where, and which stem for the reasons)."""
+    return stems_regex(pack.with_plain(stems), word_start=True)
+
+
+CUSTODY_RE = _stem_regex(pack.CUSTODY_STEMS)
+SENTENCE_RE = _stem_regex(pack.SENTENCE_STEMS)
+NEGATED_RE = _stem_regex(pack.NEGATED_STEMS)
+HYPOTHETICAL_RE = _stem_regex(pack.HYPOTHETICAL_STEMS)
+RELEASE_RE = _stem_regex(pack.RELEASE_STEMS)
+DEMAND_RE = _stem_regex(pack.DEMAND_STEMS)
+FINE_RE = _stem_regex(pack.FINE_STEMS)
+RESTRICTED_RE = _stem_regex(pack.RESTRICTED_STEMS)
+SUMMONS_RE = _stem_regex(pack.SUMMONS_STEMS)
+CIVIC_STRONG_RE = _stem_regex(pack.CIVIC_STRONG_STEMS)
+CIVIC_WEAK_RE = _stem_regex(pack.CIVIC_WEAK_STEMS)
+TOLD_PRESS_RE = _stem_regex(pack.TOLD_THE_PRESS_STEMS)
+CRIME_RE = {kind: _stem_regex(stems) for kind, stems in pack.CRIME_STEMS.items()}
+PERSECUTION_RE = _stem_regex(pack.PERSECUTION_STEMS)
+BACKGROUND_RE = _stem_regex(pack.BACKGROUND_STEMS)
+PROTEST_RE = _stem_regex(pack.PROTEST_STEMS)
+COUNT_RE = re.compile(r"\d+\s+(?:адам|белсенді|журналист|тұрғын|қатысушы)|" + _stem_regex(pack.COUNT_STEMS).pattern)
+AGAIN_RE = re.compile(r"(?<![\w])(?:қайта|тағы да|тағы|қайтадан|снова)(?![\w])")
+# The pre-pass: a report with none of the custody or sentencing stems is not looked at.
+STATE_RE = _stem_regex(pack.STATE_STEMS)
+POLICE_RE = _stem_regex(pack.POLICE_STEMS)
+TAKEN_AWAY_RE = _stem_regex(pack.TAKEN_AWAY_STEMS)
+DAYS_RE = _stem_regex(pack.DAY_UNIT_STEMS)
+PREPASS_RE = stems_regex(pack.with_plain(
+    pack.CUSTODY_STEMS + pack.SENTENCE_STEMS + pack.DAY_UNIT_STEMS + pack.TAKEN_AWAY_STEMS))
+
+# Sentence ends, but not after an initial ("Ж. Мамай").
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])(?<![\s«\"(][А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.)[\"»”]?\s+|\n+")
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+_CLAUSE_BREAK = {";", "ал", "алайда", "бірақ", "ал,"}
+_CAPITALISED = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+$")
+_PRONOUN_GROUP = re.compile(r"(?<![\w])(?:олар|оларды|оларға|екеуі|екеуін|екеуіне|үшеуі|үшеуін|барлығы|барлығын|бәрі|бәрін)(?![\w])")
+_PRONOUN_ONE = re.compile(r"(?<![\w])(?:ол|оны|оған|оның|өзі|өзін)(?![\w])")
+
+
+@dataclass
+class Person:
+    """A candidate detainee in one sentence: the name as normalised, its token span."""
+
+    name: str
+    start: int
+    stop: int
+    term: str | None = None
+
+
+@dataclass
+class Clause:
+    """What the rules found in one sentence."""
+
+    text: str
+    low: str
+    tokens: list[str]
+    cues: list[str] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    released: bool = False
+    penalty_only: bool = False
+    people: list[Person] = field(default_factory=list)
+    states: int = 0  # cues that are custody as a state ("қамауда"), not an act
 
 
 def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
@@ -80,42 +124,76 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     excluded = matched_keyword(low, keywords_for(rules.exclude_keywords, "kk"))
     watched = watchlist_hits(full, rules.watchlist)
     custody_extra = keywords_for(rules.extra_keywords, "kk")
-    if not CUSTODY_RE.search(low) and not matched_keyword(low, custody_extra) and not watched:
+    if not PREPASS_RE.search(low) and not matched_keyword(low, custody_extra) and not watched:
         reasons = ("no custody vocabulary",) + ((f"excluded:{excluded}",) if excluded else ())
         return Analysis(arrest=False, protest=protest, lang="kk", reasons=reasons)
 
-    sentences = [s.strip() for s in _SENTENCE_SPLIT.split(full) if s.strip()]
-    extra = keywords_for(rules.civic_keywords, "kk")
-    civic_doc = _civic(low, extra)
-    crime_doc = [name for name, rx in CRIME_RE.items() if rx.search(low)]
-    best = (0.0, -1, [])
-    per_sentence = []
-    for n, sentence in enumerate(sentences):
-        s_low = sentence.lower()
-        cues = [m.group(0) for m in CUSTODY_RE.finditer(s_low)]
-        cues += [k for k in custody_extra if k.lower() in s_low]
-        if NEGATED_RE.search(s_low) and len(cues) <= 1:
-            cues = []
-        if RELEASE_RE.search(s_low) and not re.search(r"талап|босатуды", s_low):
-            cues = []
-        per_sentence.append(cues)
-        if not cues:
+    full = normalise(full)
+    sentences = [s.strip() for s in _SENTENCE_SPLIT.split(full) if s and s.strip()]
+    # The movements and parties of the data list (or [rules]) count as the operators' civic words do.
+    org_re = organisations.pattern(organisations.names_for(rules))
+    civic_extra = keywords_for(rules.civic_keywords, "kk") + tuple(dict.fromkeys(org_re.findall(low)))
+    clauses = [_clause(s, custody_extra) for s in sentences]
+    known_words = _known_words(full)
+    for n, clause in enumerate(clauses):
+        if clause.cues:
+            clause.people = _people(clause, known_words)
+        elif n and clauses[n - 1].cues and _AMONG.search(clause.low):
+            # "Полиция бірнеше белсендіні ұстады. Олардың арасында X, Y бар": the people
+            # listed among those just reported held are the detainees.
+            clause.people = _people(clause, known_words)
+            clause.cues = ["among the detained"]
+    _resolve_short_names(clauses, full)
+
+    doc_strong = _civic_strong(low, civic_extra)
+    doc_weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(low)]
+    doc_crime = [kind for kind, rx in CRIME_RE.items() if rx.search(low)]
+    persecution = bool(PERSECUTION_RE.search(low))
+    title_low = sentences[0].lower() if title.strip() and sentences else ""
+    best = (0.0, -1, ["no custody in context"])
+    only_states = all(c.states == len(c.cues) for c in clauses if c.cues) and not any(c.terms for c in clauses)
+    for n, clause in enumerate(clauses):
+        if not clause.cues:
             continue
-        near_low = " ".join(x.lower() for x in sentences[max(0, n - 1):n + 2])
-        civic_near = _civic(near_low, extra)
-        crime_near = [name for name, rx in CRIME_RE.items() if rx.search(near_low)]
-        score = 0.35 + (0.3 if civic_near else 0.2 if civic_doc else 0.0)
-        if re.search(r"\d+|бірнеше|ондаған|жүздеген|шақты", s_low):
+        near_low = " ".join(c.low for c in clauses[max(0, n - 1):n + 2]) + "\n" + title_low
+        strong = _civic_strong(near_low, civic_extra)
+        weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(near_low)]
+        crime = [kind for kind, rx in CRIME_RE.items() if rx.search(near_low)]
+        score = 0.35
+        if strong:
+            score += 0.3
+        elif doc_strong:
+            score += 0.2
+        # Weak words alone ("әлеуметтік желі", "жалған ақпарат") also fill ordinary crime news.
+        if clause.people or clause.terms or COUNT_RE.search(clause.low):
             score += 0.1
-        score -= 0.35 if crime_near else 0.15 if crime_doc else 0.0
+        crime_penalty = 0.35 if crime else 0.15 if doc_crime else 0.0
+        if persecution:
+            crime_penalty = min(crime_penalty, 0.1)
+        score -= crime_penalty
+        if only_states:
+            score -= 0.3  # "қамауда отыр": held, but no detention is reported
+        background = BACKGROUND_RE.search(clause.low)
+        if background and not clause.people:
+            score -= 0.3
         if score > best[0]:
-            reasons = [f"custody:{c}" for c in cues] + [f"civic:{c}" for c in (civic_near or civic_doc)]
-            reasons += [f"negative:{c}" for c in (crime_near or crime_doc)]
+            reasons = [f"custody:{c}" for c in clause.cues]
+            reasons += [f"civic:{c}" for c in (strong or doc_strong or weak or doc_weak)]
+            reasons += [f"negative:{c}" for c in (crime or doc_crime)]
+            if background and not clause.people:
+                reasons.append(f"negative:background ({background.group(0)})")
+            if only_states:
+                reasons.append("weak:custody only as a state")
             best = (score, n, reasons)
     score, best_index, reasons = best
-    reasons = list(reasons) or ["no custody in context"]
+    reasons = list(reasons)
+    if best_index < 0:
+        if any(c.released for c in clauses) or RELEASE_RE.search(low):
+            reasons.append("negative:release")
+        elif any(c.penalty_only for c in clauses) or FINE_RE.search(low) or RESTRICTED_RE.search(low):
+            reasons.append("negative:no custody (fine/restricted)")
     watched_in_custody = [
-        name for name in watched if any(cues and watchlist_hits(s, (name,)) for s, cues in zip(sentences, per_sentence))
+        name for name in watched if any(c.cues and watchlist_hits(c.text, (name,)) for c in clauses)
     ]
     if watched_in_custody:
         score = max(score, 0.8)
@@ -123,30 +201,15 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     if excluded:
         score = 0.0
         reasons.append(f"excluded:{excluded}")
-    score = round(score, 3)  # the contract: arrest exactly when the reported score ≥ 0.5
+    score = round(max(0.0, min(1.0, score)), 3)  # the contract: arrest exactly when score ≥ 0.5
     arrest = score >= ARREST_THRESHOLD
     detainees: list[Detainee] = []
     if score >= REVIEW_FLOOR:  # doubtful reports keep their people for the operator
-        previous: list[Detainee] = []
-        for sentence, cues in zip(sentences, per_sentence):
-            if not cues or FINE_RE.search(sentence.lower()):
-                previous = []
-                continue
-            named = _names(sentence)
-            if not named and previous:
-                # "Сот екеуін де 15 тәулікке қамауға алды": the people of the sentence before.
-                terms = find_terms(re.findall(r"[\w-]+|[^\w\s]", sentence), "kk")
-                if len(terms) == 1:
-                    detainees = [
-                        Detainee(d.name, d.term or terms[0].value) if any(d.name == p.name for p in previous) else d
-                        for d in detainees
-                    ]
-            detainees.extend(d for d in named if all(d.name != x.name for x in detainees))
-            previous = named or previous
+        detainees = _detainees(clauses)
         for name in watched_in_custody:
             if all(not d.name.startswith(name.split()[0]) for d in detainees):
                 detainees.append(Detainee(name=name))
-    evidence = sentences[best_index] if best_index >= 0 else ""
+    evidence = clauses[best_index].text if best_index >= 0 else ""
     return Analysis(
         arrest=arrest,
         protest=protest,
@@ -156,32 +219,400 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
         detained_on=find_date(evidence),
         charge=find_charge(evidence) or (find_charge(full) if arrest else None),
         evidence=(evidence_text(evidence),) if evidence else (),
-        score=round(max(0.0, min(1.0, score)), 3),
+        score=score,
         reasons=tuple(dict.fromkeys(reasons)),
     )
 
 
-def _civic(lower_text: str, extra: tuple[str, ...]) -> list[str]:
-    found = sorted({m.group(0) for m in CIVIC_RE.finditer(lower_text)})
-    found += [k for k in extra if k.lower() in lower_text]
-    return found
+# -- custody clauses -------------------------------------------------------------------
 
 
-def _names(sentence: str) -> list[Detainee]:
-    """Named people in a custody sentence, case suffixes removed, each with their term."""
-    words = re.findall(r"[\w-]+|[^\w\s]", sentence)
-    terms = find_terms(words, "kk")
-    found = []
-    for match in NAME_RE.finditer(sentence):
-        if _ROLE_BEFORE.search(sentence[: match.start()]):
+def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
+    low = sentence.lower()
+    tokens = _TOKEN.findall(sentence)
+    clause = Clause(sentence, low, tokens)
+    cues = [m for m in CUSTODY_RE.finditer(low)]
+    if not cues and POLICE_RE.search(low):
+        # "Белсендіні полиция алып кетті": taken away, by the police.
+        cues = [m for m in TAKEN_AWAY_RE.finditer(low)]
+    extra = [k for k in custody_extra if k.lower() in low]
+    if not cues and not extra and not SENTENCE_RE.search(low) and not DAYS_RE.search(low):
+        # Most sentences: no custody word, so nothing else here can matter (a release or a
+        # fine is looked for over the whole text when no custody is found at all).
+        return clause
+    terms = find_terms(tokens, "kk")
+    clause.terms = terms
+    sentenced = [m for m in SENTENCE_RE.finditer(low)]
+    # "Белсендіге 15 тәулік берілді": a term in days is administrative arrest on its own.
+    if any(t.value.endswith(("day", "days")) for t in terms):
+        cues += [m for m in DAYS_RE.finditer(low) if not _describes(low, m)]
+    restricted = RESTRICTED_RE.search(low)
+    fined = FINE_RE.search(low)
+    deprivation = _DEPRIVATION.search(low)
+    if sentenced and (terms or deprivation) and not (restricted and not deprivation):
+        cues += sentenced
+    if NEGATED_RE.search(low) and len(cues) <= 1:
+        cues = []
+    # "қамауға алынған жоқ", "қамауға алынбады": denied by the word after.
+    cues = [m for m in cues if not _NEGATED_AFTER.match(low, m.end())]
+    # "қамалуы мүмкін", "ұстау туралы өтініш": the modal or request follows the custody word.
+    cues = [m for m in cues if terms or not HYPOTHETICAL_RE.search(low, m.end(), m.end() + 30)]
+    # "15 тәулікке дейін қамауға алу": a maximum penalty, not a term served.
+    cues = [m for m in cues if not _UP_TO.search(low, max(0, m.start() - 12), m.start())]
+    # "15 тәулікке қамалған белсенді … шақырылды": a participle describing someone is background.
+    cues = [m for m in cues if not _attributive(low, m)]
+    release = RELEASE_RE.search(low)
+    if release and not DEMAND_RE.search(low[max(0, release.start() - 40):release.end() + 40]):
+        clause.released = True
+        if AGAIN_RE.search(low):
+            cues = [m for m in cues if m.start() > release.start()]
+        else:
+            # "516 адам ұсталған, олардың кейбірі босатылған": custody in a clause of its
+            # own before a partial release stands.
+            cues = [m for m in cues if m.end() < release.start() and "," in low[m.end():release.start()]
+                    and _PARTIAL.search(low, m.end(), release.start()) and not STATE_RE.match(low, m.start())]
+    if (fined or restricted) and not deprivation and not terms:
+        # A fine or restricted freedom with custody words only as "instead of arrest".
+        clause.penalty_only = True
+        cues = [m for m in cues if not SENTENCE_RE.match(low, m.start())]
+        if fined and not any(m.group(0).startswith(("қамал", "қамауға", "ұсталд", "ұстады")) for m in cues):
+            cues = []
+    clause.states = sum(1 for m in cues if STATE_RE.match(low, m.start()))
+    clause.cues = [m.group(0) for m in cues] + [f"extra:{k}" for k in extra]
+    if not clause.cues:
+        clause.terms = []
+    return clause
+
+
+_SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мәлімдеді", "хабарлады", "жазды")))
+_DEPRIVATION = re.compile(r"бас бостандығынан айыр|колония|түрме|абақты|бас бостандыгынан айыр|турме")
+_NEGATED_AFTER = re.compile(
+    r"\w*(?:\s+\w+)?\s+(?:жоқ|жок)(?!\w)|\w*\s+\w+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|ди|ған|ген|ган|й|с)(?!\w)")
+_AMONG = re.compile(r"(?<![\w])(?:олардың |олардин |олардын )?(?:арасында|қатарында|арасинда|катаринда|ішінде|ишинде)(?![\w])")
+_UP_TO = re.compile(r"(?:дейін|деиин)\s*$")
+_PARTIAL = re.compile(r"(?<![\w])(?:кейбір|бірқатар|бір бөлігі|көбі|біразы|бірнешеуі|кейбіреу|некоторы|часть)")
+# Words after a participle that make it a finite statement ("ұсталған жоқ", "ұсталған еді").
+_AUXILIARY = re.compile(r"\s*(?:[,.;:!?»\"”)]|$|жоқ|еді|екен|болатын|болды|болып|деп|деген|дейді|делінген|көрінеді|сияқты|және|—|-)")
+
+
+def _describes(low: str, match: re.Match[str]) -> bool:
+    """A term inside a description: "15 тәулікке қамалған белсенді" (the next word is an
+    attributive custody participle)."""
+    after = re.match(r"\w*\s+", low[match.start():])
+    if after is None:
+        return False
+    following = CUSTODY_RE.match(low, match.start() + after.end())
+    return following is not None and _attributive(low, following)
+
+
+def _attributive(low: str, match: re.Match[str]) -> bool:
+    """A custody participle that describes the noun after it ("-ған/-ген"), or one that
+    tells of what happens habitually or will happen ("-атын/-етін")."""
+    end = match.end()
+    while end < len(low) and (low[end].isalpha()):
+        end += 1
+    word = low[match.start():end]
+    if word.endswith(("атын", "етін", "йтын", "йтін", "атин", "етин", "итин")):
+        return True  # "ұстап алып кететін …": a habitual or future participle, no event
+    if not word.endswith(("ған", "ген", "қан", "кен")):
+        return False
+    return not _AUXILIARY.match(low, end)
+
+
+def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:
+    """Strong civic words of ``low``, less the press as an audience or a byline
+    ("журналистерге айтты", "деп хабарлайды … тілшісі")."""
+    audience = [(m.start(), m.end()) for m in TOLD_PRESS_RE.finditer(low)]
+    audience += [m.span(1) if m.group(1) else m.span(2) for m in _BYLINE.finditer(low)]
+    found = [m.group(0).strip() for m in CIVIC_STRONG_RE.finditer(low)
+             if not any(a <= m.start() < b for a, b in audience)]
+    found += [k for k in extra if k.lower() in low]
+    return sorted(set(found))
+
+
+_BYLINE = re.compile(
+    r"(?:хабарлайды|хабарлады|жазады|деп)\s+(?:[\w.«»\"-]+\s+){0,3}((?:тілшісі|тілшілері|журналисі)\w*)"
+    r"|((?:тілшісі|тілшілері)\w*)\s+(?:\S+\s+){0,3}сілтеме")
+
+
+# -- candidate people ------------------------------------------------------------------
+
+
+def _known_words(text: str) -> frozenset[str]:
+    """Capitalised words as the text writes them: a stem seen bare elsewhere is a name."""
+    return frozenset(w for w in re.findall(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+", text))
+
+
+def _people(clause: Clause, known: frozenset[str]) -> list[Person]:
+    """People of a custody sentence: runs of capitalised words with a name's shape."""
+    tokens = clause.tokens
+    found: list[Person] = []
+    unshaped: list[tuple[int, int, list[str]]] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_name_word(tokens[i]):
+            i += 1
             continue
-        first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        if first in _NOT_NAME_WORDS or second in _NOT_NAME_WORDS:
+        j = i
+        while j < len(tokens) and j - i < 3 and _is_name_word(tokens[j]):
+            j += 1
+        words = tokens[i:j]
+        # Sentence-initial role or institution words are capitalised too; a bystander's
+        # role there ("Судья Бекзат Оспанов…") makes the name a bystander's.
+        bystander = False
+        while words and (words[0] in _NOT_NAME_WORDS or _role_word(words[0], _ROLE_NOUNS, 4)
+                         or _role_word(words[0], _BYSTANDER_ROLES, 2)):
+            bystander = bystander or _role_word(words[0], _BYSTANDER_ROLES, 2)
+            words, i = words[1:], i + 1
+        if bystander:
+            i = max(j, i + 1)
             continue
-        name = f"{first} {second}"
-        # The nearest term after the name, else the last one before it.
-        position = len(re.findall(r"[\w-]+|[^\w\s]", sentence[: match.start()]))
-        after = [t for t in terms if t.start >= position]
-        term = after[0].value if after else (terms[-1].value if terms else None)
-        found.append(Detainee(name=name, term=term))
-    return found
+        stop = j
+        if stop < len(tokens) and _patronymic(tokens[stop]):
+            words = words + [tokens[stop]]
+            stop += 1
+        if words:
+            person = _person(words, tokens, i, stop, known)
+            if person is not None:
+                found.append(person)
+            elif len(words) >= 2:
+                unshaped.append((i, stop, words))
+        i = max(stop, i + 1)
+    # "Ержан Әмірхан мен Мәди Бекмағанбет": a pair of capitalised words listed with a name
+    # is a name too, though its surname has no telltale ending.
+    added = True
+    while added and unshaped:
+        added = False
+        for start, stop, words in list(unshaped):
+            if any(_listed(tokens, start, stop, p) for p in found):
+                person = _person(words, tokens, start, stop, known, listed=True)
+                unshaped.remove((start, stop, words))
+                if person is not None:
+                    found.append(person)
+                    added = True
+    return sorted(found, key=lambda p: p.start)
+
+
+_PATRONYMIC_SUFFIXES = frozenset({"н", "на", "не", "ның", "нің", "мен", "нан", "нен", "нда", "нде"})
+_POSSESSIVE_CASES = frozenset({"ын", "ін", "ына", "іне", "ының", "інің", "ымен", "імен", "ынан", "інен", "ин", "ина", "ининг"})
+_LIST_WORDS = frozenset({",", "мен", "пен", "бен", "және", "жане"})
+
+
+def _listed(tokens: list[str], start: int, stop: int, person: Person) -> bool:
+    """The run [start, stop) and ``person`` stand next to each other in a list."""
+    between = tokens[person.stop:start] if person.stop <= start else tokens[stop:person.start]
+    return 1 <= len(between) <= 2 and all(t.lower() in _LIST_WORDS for t in between)
+
+
+def _role_word(token: str, roles: tuple[str, ...], longest_suffix: int) -> bool:
+    """``token`` is one of ``roles`` with at most ``longest_suffix`` letters of suffix."""
+    low = token.lower()
+    return any(low.startswith(r) and len(low) - len(r) <= longest_suffix for r in roles)
+
+
+def _is_name_word(token: str) -> bool:
+    return bool(_CAPITALISED.match(token)) and token not in _NOT_NAME_WORDS
+
+
+def _patronymic(token: str) -> str | None:
+    """"ұлы", "қызы" and their case forms ("ұлын", "қызына", "ұлының"), else None."""
+    low = token.lower()
+    for word in _PATRONYMIC_WORDS:
+        if low == word or (low.startswith(word) and low[len(word):] in _PATRONYMIC_SUFFIXES) or (
+                low.startswith(word[:-1]) and low[len(word) - 1:] in _POSSESSIVE_CASES):
+            return word
+    return None
+
+
+def _person(words: list[str], tokens: list[str], start: int, stop: int, known: frozenset[str],
+            listed: bool = False) -> Person | None:
+    before = [t.lower() for t in tokens[max(0, start - 3):start]]
+    after = tokens[stop].lower() if stop < len(tokens) else ""
+    after2 = " ".join(t.lower() for t in tokens[stop:stop + 2])
+    if _NOT_PERSON_AFTER_RE.match(after):
+        return None  # "Абай даңғылы", "Демократиялық таңдау қозғалысы"
+    if after in ("қарсы", "қарсылық") or after2.startswith("қарсы"):
+        return None  # the person protested against
+    if any(after2.startswith(s) for s in _SPEAKER_STEMS):
+        return None
+    if before and (_role_word(before[-1], _BYSTANDER_ROLES, 3) or any(" ".join(before).endswith(r) for r in _BYSTANDER_ROLES)):
+        return None  # "ішкі істер министрі Ерлан …", "судья …"
+    said = [k for k in range(start) if tokens[k].lower() in _SAID]
+    if said and not any(CUSTODY_RE.match(t.lower()) for t in tokens[said[-1]:start]):
+        return None  # "«…», – деді … Ерлан Тұрғымбаев": the speaker of a quote
+    role_before = bool(before) and (any(" ".join(before).endswith(role) for role in _ROLE_NOUNS)
+                                    or _role_word(before[-1], _ROLE_NOUNS, 4))  # "тілшісі Санат Орын Әли"
+    patronymic = _patronymic(words[-1]) if len(words) >= 2 else None
+    if patronymic:
+        words = words[:-1] + [patronymic]
+    last, suffix = _strip_case(words[-1], known)
+    if suffix in _GENITIVE and not CUSTODY_RE.match(after) and not after.startswith(("ұсталу", "қамалу", "қамауға алын", "тұтқындал")):
+        return None  # a possessor: "Сапаровтың адвокаты", "Әлиевтің партиясы"
+    words = words[:-1] + [last]
+    shaped = any(_surname_shape(w) for w in words)
+    initial = start >= 2 and tokens[start - 1] == "." and len(tokens[start - 2]) == 1 and tokens[start - 2].isupper()
+    if len(words) == 1:
+        if not (shaped or initial):  # "Ж. Мамай": completed from the text, else dropped
+            return None
+    elif not (shaped or role_before or patronymic or listed or _given_name(words[0])):
+        return None
+    return Person(" ".join(words), start, stop)
+
+
+@functools.lru_cache(maxsize=4096)
+def _given_name(word: str) -> bool:
+    """A given name pymorphy3's dictionary knows ("Данияр", "Марат", "Асқар")."""
+    from bot.analysis.ru_names import morph_analyzer
+
+    if word.lower().endswith(_GIVEN_NAME_ENDINGS) and len(word) >= 5:
+        return True
+    for form in dict.fromkeys((word, pack.plain(word))):  # "Серік" is "Серик" to the dictionary
+        if any("Name" in p.tag and p.score >= 0.3 for p in morph_analyzer().parse(form)[:3]):
+            return True
+    return False
+
+
+# Endings of compound Kazakh given names ("Асылбек", "Бауыржан", "Гүлнар", "Нұрсұлтан").
+_GIVEN_NAME_ENDINGS = pack.with_plain(("бек", "жан", "гүл", "гүлі", "хан", "сұлтан", "болат", "ғали", "нұр", "бай"))
+
+
+def _surname_shape(word: str) -> bool:
+    low = word.lower()
+    return len(low) >= 4 and low.endswith(_SURNAME_ENDINGS)
+
+
+@functools.lru_cache(maxsize=8192)
+def _harmony(stem: str) -> str | None:
+    for ch in reversed(stem.lower()):
+        if ch in pack.BACK_VOWELS:
+            return "back"
+        if ch in pack.FRONT_VOWELS:
+            return "front"
+    return None
+
+
+def _strip_case(word: str, known: frozenset[str]) -> tuple[str, str]:
+    """The word without a Kazakh case suffix, and the suffix removed ("" when none).
+
+    A suffix goes when its vowel agrees with the stem's (vowel harmony) and the stem has a
+    name's shape or the text writes it bare elsewhere; the ambiguous short suffixes that
+    given names end in ("Жанна", "Айдана") need the latter or a surname's shape.
+    """
+    core = word.replace("’", "'").rstrip("'")
+    for suffix, vowel in _CASE_SUFFIXES:
+        if not core.lower().endswith(suffix) or len(core) - len(suffix) < 3:
+            continue
+        stem = core[: -len(suffix)].rstrip("'’-")
+        # Russian-shaped surnames take either class ("Тоқаевқа", "Әлиевке").
+        russian_shape = stem.lower().endswith(("ов", "ев", "ёв", "ин", "ова", "ева", "ина", "и", "ий", "ый"))
+        if vowel is not None and not russian_shape and _harmony(stem) not in (vowel, None):
+            continue
+        seen = stem in known
+        if suffix in _AMBIGUOUS_SUFFIXES:
+            if seen or _surname_shape(stem) or (suffix in ("н", "ын", "ін") and stem.lower().endswith(_PATRONYMIC_ENDINGS)):
+                return stem, suffix
+            continue
+        if seen or _surname_shape(stem) or len(stem) >= 4:
+            return stem, suffix
+    return word, ""
+
+
+def _resolve_short_names(clauses: list[Clause], text: str = "") -> None:
+    """A lone surname ("Сапаровты") is the full name written elsewhere in the report:
+    first among the people found, else a capitalised given name before it in the text."""
+    full = [p.name for c in clauses for p in c.people if len(p.name.split()) >= 2]
+    for clause in clauses:
+        for person in clause.people:
+            if len(person.name.split()) != 1:
+                continue
+            match = next((f for f in full if person.name in f.split()), None)
+            if match is None and text:
+                pattern = re.compile(r"(?<![\w])([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)\s+" + re.escape(person.name))
+                given = next((m.group(1) for m in pattern.finditer(text)
+                              if _is_name_word(m.group(1)) and not _role_word(m.group(1), _ROLE_NOUNS + _BYSTANDER_ROLES, 4)),
+                             None)
+                match = f"{given} {person.name}" if given else None
+            if match:
+                person.name = match
+    for clause in clauses:  # a lone word that no full name completes is too weak to name anyone
+        clause.people = [p for p in clause.people if len(p.name.split()) >= 2 or _surname_shape(p.name)]
+
+
+# -- terms and the people list ---------------------------------------------------------
+
+
+def _assign_terms(clause: Clause) -> None:
+    terms, people = clause.terms, clause.people
+    if not terms or not people:
+        return
+    if len(terms) == len(people) and len(terms) > 1:
+        for person, term in zip(people, terms):
+            person.term = term.value
+        return
+    breaks = [i for i, t in enumerate(clause.tokens) if t.lower() in _CLAUSE_BREAK]
+    for person in people:
+        same = [t for t in terms if _same_part(person.start, t.start, breaks)]
+        after = [t for t in same if t.start >= person.stop]
+        before = [t for t in same if t.end <= person.start]
+        chosen = after[0] if after else (before[-1] if before else None)
+        if chosen is not None and after:
+            # Another person between the name and the term takes the term as theirs
+            # unless the two are listed together ("X пен Y 15 тәулікке").
+            between = [p for p in people if person.stop <= p.start < chosen.start]
+            if between and any(clause.tokens[k].lower() not in (",", "және", "пен", "мен", "бен")
+                               and not any(p.start <= k < p.stop for p in people)
+                               for k in range(person.stop, between[0].start)):
+                chosen = None
+        person.term = chosen.value if chosen else None
+
+
+def _same_part(a: int, b: int, breaks: list[int]) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return not any(lo < k < hi for k in breaks)
+
+
+def _detainees(clauses: list[Clause]) -> list[Detainee]:
+    result: dict[str, str | None] = {}
+    previous: list[str] = []
+    for clause in clauses:
+        if not clause.cues:
+            if clause.people:
+                previous = []
+            continue
+        _assign_terms(clause)
+        for person in clause.people:
+            if person.name not in result or (result[person.name] is None and person.term):
+                result[person.name] = person.term
+        if not clause.people and previous and len(clause.terms) == 1:
+            # "Сот екеуін де 15 тәулікке қамауға алды": the people of the sentence before.
+            if _PRONOUN_GROUP.search(clause.low) or (len(previous) == 1 and _PRONOUN_ONE.search(clause.low)) \
+                    or not any(t[:1].isupper() for t in clause.tokens[1:]):
+                for name in previous:
+                    if result.get(name) is None:
+                        result[name] = clause.terms[0].value
+        previous = [p.name for p in clause.people] or previous
+    return [Detainee(name, term) for name, term in result.items()]
+
+
+def analyze_kazakh_latin(title: str, text: str, rules: RuleConfig) -> Analysis:
+    """Analyse Latin-script Kazakh: transliterated for the rules, names mapped back."""
+    from dataclasses import replace
+
+    from bot.analysis.kk_latin import transliterate
+
+    head = transliterate(title)
+    body = transliterate(text)
+    result = analyze_kazakh(head.text, body.text, rules)
+    detainees = tuple(
+        Detainee(_latin_name(d.name, head, body), d.term) for d in result.detainees
+    )
+    evidence = tuple(body.latin_sentence(e) if e not in head.text else head.latin_sentence(e) for e in result.evidence)
+    return replace(result, detainees=detainees, evidence=evidence, place=None, charge=None)
+
+
+def _latin_name(name: str, *sources) -> str:
+    for source in sources:
+        latin = source.latin_name(name)
+        if latin != name:
+            return latin
+    return name

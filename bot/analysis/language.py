@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis.kk_latin import is_kazakh_latin
+
 SUPPORTED = ("en", "ru", "kk")
 
 # Enough text to decide; reading a whole long article adds time and no certainty.
@@ -19,6 +21,7 @@ _MIN_LETTERS = 12
 
 _KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _KAZAKH_LETTER = re.compile("[" + "".join(sorted(_KAZAKH_LETTERS)) + "]")
+_KAZAKH_LATIN_LETTER = re.compile("[äğñöūüışǵńúýÄĞÑÖŪÜŞǴŃÚÝ]")
 _CYRILLIC_WORD = re.compile(r"[а-яёәғқңөұүһі]+")
 
 # Script counts run on the UTF-8 bytes, where bytes.translate counts at C speed what a
@@ -60,16 +63,43 @@ def detect_language(text: str, hint: str | None = None) -> str:
     sample = text[:_SAMPLE_CHARS]
     latin, cyrillic = _script_counts(sample)
     letters = latin + cyrillic
+    if letters < 4 * _MIN_LETTERS and _arabic_kazakh(sample, letters):
+        return "kk"  # Kazakh in the Arabic script (Kazakhs in China)
     if letters < _MIN_LETTERS:
         return hint if hint in SUPPORTED else "und"
     if latin >= cyrillic:
-        # Latin script: English is the only Latin-script language the rules know.
-        return "en" if latin / letters >= 0.5 else "und"
+        # Latin script: English, or Kazakh in one of its Latin alphabets.
+        if latin / letters < 0.5:
+            return "und"
+        return "kk" if _maybe_kazakh_latin(sample, hint) and is_kazakh_latin(sample) else "en"
     if hint in ("ru", "kk"):
         return hint
     # Only Cyrillic text without a hint needs the Kazakh letters counted.
     kazakh_letters = len(_KAZAKH_LETTER.findall(sample))
     return _kazakh_or_russian(sample.lower(), cyrillic, kazakh_letters)
+
+
+_NOT_ARABIC_LEAD = bytes(b for b in range(256) if not 0xD8 <= b <= 0xDB)
+_KAZAKH_ARABIC_LETTER = re.compile("[ۇۋڭٴەٶٷ]")
+
+
+def _arabic_kazakh(sample: str, other_letters: int) -> bool:
+    """Mostly Arabic-block letters, with the letters only the Kazakh Arabic alphabet uses."""
+    arabic = len(sample.encode("utf-8", "surrogatepass").translate(None, _NOT_ARABIC_LEAD))
+    return arabic > 2 * other_letters + 20 and bool(_KAZAKH_ARABIC_LETTER.search(sample))
+
+
+def is_latin(text: str) -> bool:
+    """Whether ``text`` is mostly in Latin letters."""
+    latin, cyrillic = _script_counts(text[:_SAMPLE_CHARS])
+    return latin > cyrillic
+
+
+def _maybe_kazakh_latin(sample: str, hint: str | None) -> bool:
+    """Cheap gate before the word count: Kazakh Latin has q without u, or its own letters."""
+    if hint == "kk" or (not sample.isascii() and _KAZAKH_LATIN_LETTER.search(sample)):
+        return True
+    return sample.count("q") - sample.count("qu") >= 3
 
 
 def _script_counts(sample: str) -> tuple[int, int]:

@@ -44,6 +44,9 @@ class RuleConfig:
     civic_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
     exclude_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
     watchlist: tuple[str, ...] = ()
+    # Movements and parties whose members' custody is political; None: the shipped list
+    # (bot/analysis/data/organisations.toml), a tuple replaces it.
+    organisations: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,16 @@ def morph_analyzer() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
+def _lemma(text: str, low: str) -> tuple[str, str]:
+    """Lemma and part of speech of a token; an abbreviation is its own lemma (pymorphy3
+    reads "СИЗО" as a form of "сизый", "ИВС" as a word it guesses)."""
+    if not re.search(r"[а-яё]", low):
+        return low, ""
+    if text.isupper() and len(text) <= 5:
+        return low, "NOUN"
+    return lemma_and_pos(low)
+
+
 @functools.lru_cache(maxsize=65536)
 def lemma_and_pos(word: str) -> tuple[str, str]:
     """The most likely normal form (ё kept) and part of speech of a lower-cased word."""
@@ -136,7 +146,7 @@ def _plain(text: str, is_title: bool) -> Sentence:
     tokens = []
     for tok in tokenize(text):
         low = tok.text.lower()
-        lem, pos = lemma_and_pos(low) if re.search(r"[а-яё]", low) else (low, "")
+        lem, pos = _lemma(tok.text, low)
         tokens.append(Token(tok.text, low, lem, pos, None, None, tok.start, tok.stop))
     return Sentence(text, tokens, is_title=is_title)
 
@@ -155,7 +165,7 @@ def _tag(text: str, sent_offset: int, is_title: bool) -> list[Sentence]:
         for tok in sent.tokens:
             feats = tok.feats or {}
             low = tok.text.lower()
-            lem, pos = lemma_and_pos(low) if re.search(r"[а-яё]", low) else (low, "")
+            lem, pos = _lemma(tok.text, low)
             tokens.append(
                 Token(
                     text=tok.text,
@@ -189,6 +199,11 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
     normal_words = normal.split()
     if len(normal_words) != len(words):
         normal_words = list(words)
+    # "Махабат Тажибек кызы", "Болот уулу": the patronymic word after the span is part of the name.
+    if first + count < len(tokens) and tokens[first + count].lower in _PATRONYMIC_WORDS:
+        words.append(tokens[first + count].text)
+        normal_words.append(tokens[first + count].lower)
+        count += 1
     # Drop leading ordinary words that NER took for a name at the start of a sentence
     # ("Кейс Мухаметкарима — не единичный").
     while words and first == 0 and _is_common_word(words[0]):
@@ -202,16 +217,48 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
     fixed = []
     keep = _feminine_surnames(words, normal_words) if len(words) == 2 else set()
     for k, (tok, word, norm) in enumerate(zip(span_tokens, words, normal_words)):
-        if k in keep:
+        if k in keep or (k > 0 and _MASCULINE_NOMINATIVE.search(word) and norm.lower() != word.lower()):
+            # "Ишенбеков" is a nominative as written whatever the tagger guessed.
             fixed.append(word)
+        elif word.lower() in _PATRONYMIC_WORDS:
+            fixed.append(word.lower())
         elif norm.lower() != word.lower() or tok.case in (None, "nomn"):
             fixed.append(_title_case(norm, word))
         else:
             fixed.append(to_nominative(word, tok.case, tok.gender))
+    if len(words) == 2:
+        fixed = _agree(words, fixed)
     return Mention(sent, first, first + count, words, fixed, nominative)
 
 
+_OBLIQUE_SURNAME = re.compile(r"\w{3}(ову|еву|ёву|ину|ыну)$")
+_CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+
+
+def _agree(words: list[str], fixed: list[str]) -> list[str]:
+    """Make a man's given name and surname agree when the tagger put only one of them in
+    the nominative: "Асхата Жексебаева" → "Асхат Жексебаев", not "Асхата Жексебаев"."""
+    fixed = list(fixed)
+    for given, surname in ((0, 1), (1, 0)):
+        g_word, s_word = words[given], words[surname]
+        surname_to_masc = _FEMININE_SURNAME.search(s_word.lower()) and fixed[surname] == s_word[:-1]
+        given_to_masc = g_word.lower().endswith("а") and fixed[given] == g_word[:-1] \
+            and not _FEMININE_SURNAME.search(g_word.lower())
+        if surname_to_masc and fixed[given] == g_word and g_word.lower().endswith("а") \
+                and _CONSONANT_END.search(g_word[:-1].lower()) and not _FEMININE_SURNAME.search(g_word.lower()):
+            fixed[given] = g_word[:-1]
+        elif given_to_masc and fixed[surname] == s_word and _FEMININE_SURNAME.search(s_word.lower()):
+            fixed[surname] = s_word[:-1]
+        elif _OBLIQUE_SURNAME.search(s_word.lower()) and fixed[surname] == s_word:
+            # "Асель Жанибекову" left as written: a woman's given name does not change, so
+            # the surname is hers ("Жанибекова"); a man's given name changes with it.
+            fixed[surname] = s_word[:-1] + "а" if fixed[given] == g_word else s_word[:-1]
+    return fixed
+
+
 _FEMININE_SURNAME = re.compile(r"(ова|ева|ёва|ина|ына)$")
+_MASCULINE_NOMINATIVE = re.compile(r"\w{3}(ов|ев|ёв|ин|ын)$")
+_PATRONYMIC_WORDS = frozenset({"уулу", "кызы", "оглы", "улы", "қызы", "ұлы", "гызы"})
 
 
 def _feminine_surnames(words: list[str], normal: list[str]) -> set[int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.analysis import ru_vocab as vocab
+from bot.analysis.packs import ru as vocab
 from bot.analysis.ru_names import Mention, Sentence, Token
 from bot.analysis.ru_terms import Term, find_terms
 
@@ -18,13 +18,14 @@ _PUNCT = re.compile(r"^[^\wа-яёА-ЯЁ]+$")
 _SKIP_IN_DISTANCE = {"и", "а", "также", "—", "–", "-", ",", "(", ")", "«", "»", '"', ":", "еще", "ещё"}
 # "custody:" reasons whose cue is a state or a place rather than an act.
 _STATE_KINDS = {"place", "term"}
-_POLICE_PLACES = {"полиция", "овд", "отдел", "участок", "ровд", "увд", "гувд", "отделение", "рувд", "дп", "мвд"}
+_POLICE_PLACES = vocab.POLICE_PLACE_LEMMAS
 
 
 # "сообщили журналистам": the press as an audience is not civic context.
+_PRESS = {"журналист", "журналистка", "корреспондент", "редактор"}
 _TOLD = {"сообщить", "рассказать", "заявить", "пояснить", "сказать", "передать", "сообщать", "рассказывать", "заявлять"}
 # "находится в ОВД", "провёл в полиции три часа".
-_BEING_IN = {"находиться", "содержаться", "оставаться", "провести", "удерживать", "держать"}
+_BEING_IN = vocab.TAKEN_OR_HELD_LEMMAS - {"доставить", "доставлять"}
 # Offices one runs for: "кандидат в депутаты" is not a deputy.
 _OFFICES = {"депутат", "президент", "аким", "мэр", "губернатор"}
 # "тот же срок", "такое же наказание": the sentence repeats the term stated before it.
@@ -59,7 +60,8 @@ def words_of(sentence: Sentence) -> list[str]:
 
 
 def analyse_sentence(
-    sentence: Sentence, extra_civic: tuple[str, ...] = (), extra_custody: tuple[str, ...] = ()
+    sentence: Sentence, extra_civic: tuple[str, ...] = (), extra_custody: tuple[str, ...] = (),
+    organisations: re.Pattern[str] | None = None,
 ) -> SentenceFacts:
     """Find custody cues, terms and context words in one sentence."""
     toks = sentence.tokens
@@ -94,7 +96,7 @@ def analyse_sentence(
             facts.cues.append(Cue(i, "custody:доставлен в полицию", "event", True))
         elif lem in _BEING_IN and any(t.lemma in _POLICE_PLACES - {"мвд"} for t in toks[max(0, i - 8):i + 6]):
             facts.cues.append(Cue(i, "custody:в полиции", "place"))
-        elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence:
+        elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence and _custodial_clause(toks, i, facts.terms):
             facts.cues.append(Cue(i, "custody:приговорён", "sentence"))
         elif lem == "срок" and i > 0 and toks[i - 1].lemma in ("административный", "тюремный", "реальный") and any(
             t.lemma in ("получить", "отбывать", "назначить") for t in toks
@@ -105,17 +107,22 @@ def analyse_sentence(
     for term in facts.terms:
         facts.cues.append(Cue(term.start, f"custody:{term.value}", "term"))
     facts.cues = [c for c in facts.cues if not _negated(toks, c.index)]
+    # "прокурор требовал пять лет колонии": a sentence asked for, not given.
+    facts.cues = [c for c in facts.cues if c.kind == "event" or not any(
+        t.lemma in _ASKED_FOR for t in toks[max(0, c.index - 5):c.index])]
     facts.cues = _without_released(toks, facts.cues)
     for i, tok in enumerate(toks):
         if tok.lemma in vocab.CIVIC_LEMMAS and not (
-            tok.lemma in ("журналист", "журналистка") and i > 0 and toks[i - 1].lemma in _TOLD
-        ):
+            tok.lemma in _PRESS and ((i > 0 and toks[i - 1].lemma in _TOLD) or tok.case == "datv")
+        ):  # "сообщили журналистам": the press as an audience
             facts.civic.append("civic:" + tok.lemma)
     for lem in lemma_set:
         if lem in vocab.CRIME_LEMMAS:
             facts.crime.append("negative:" + vocab.CRIME_LEMMAS[lem])
     for match in vocab.CIVIC_PHRASE_RE.finditer(lower_text):
         facts.civic.append("civic:" + match.group(0))
+    if organisations is not None:
+        facts.civic.extend("civic:" + m.group(0) for m in organisations.finditer(lower_text))
     for keyword in extra_civic:
         if re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text):
             facts.civic.append("civic:" + keyword)
@@ -129,6 +136,13 @@ def analyse_sentence(
     facts.summons = [i for i, t in enumerate(toks) if t.lemma in vocab.SUMMONS_LEMMAS]
     facts.same_term_as_before = bool(_SAME_TERM.search(lower_text))
     return facts
+
+
+def _custodial_clause(toks: list[Token], i: int, terms: list[Term]) -> bool:
+    """A custodial term or a deprivation of liberty in the clause of token ``i``."""
+    if any(_same_clause(toks, i, t.start) for t in terms):
+        return True
+    return any(_same_clause(toks, i, k) and _has_deprivation(toks[k:k + 2]) for k in range(len(toks)))
 
 
 def _has_deprivation(toks: list[Token]) -> bool:
@@ -161,6 +175,8 @@ def _negated(toks: list[Token], i: int) -> bool:
     before = toks[max(0, i - 2):i]
     if any(t.lower in ("не", "ни", "без") for t in before):
         return True
+    if any(t.lemma in ("условно", "условный") for t in toks[max(0, i - 3):i + 4]):
+        return True  # "условно осуждённого к году лишения свободы": a suspended sentence
     if any(t.lower == "нет" for t in toks[i + 1:i + 3]):
         return True
     after = toks[i + 1:i + 5]
@@ -233,7 +249,7 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
 def _custody_follows(toks: list[Token], stop: int) -> bool:
     return any(
         t.lemma in vocab.CUSTODY_EVENT_LEMMAS or t.lemma in vocab.CUSTODY_PLACE_LEMMAS
-        for t in toks[stop:stop + 3]
+        for t in toks[stop:stop + 6]
     )
 
 
@@ -261,6 +277,45 @@ def distance(sentence: Sentence, mention: Mention, index: int) -> int:
 MAX_DISTANCE = 12
 
 
+def _refers_back(sentence: Sentence, mention: Mention, cue: int) -> bool:
+    """"X вышел на свободу, а через два дня его снова задержали": a pronoun in the cue's
+    clause, and no other name there, stands for the person named before the break."""
+    toks = sentence.tokens
+    if cue < mention.stop:
+        return False
+    window = range(mention.stop, cue + 1)
+    return any(toks[k].lower in vocab.PRONOUNS for k in window) and not any(
+        m.start in window for m in sentence.mentions if m is not mention)
+
+
+_ASKED_FOR = {"требовать", "потребовать", "запросить", "запрашивать", "просить", "попросить"}
+_SPEECH = {"сказать", "заявить", "сообщить", "рассказать", "отметить", "написать", "пояснить", "подчеркнуть",
+           "считать", "говорить", "добавить", "уточнить", "призвать"}
+
+
+def _speaks(toks: list[Token], mention: Mention, cue: int) -> bool:
+    """"Активистка X сказала, что полиция задерживает…": the speaker, not the detainee
+    ("Беков сообщил, что получил семь суток" is his own custody: no other subject between)."""
+    # The verb right after the name; after a comma it is someone else's ("…, сообщил адвокат").
+    if mention.stop < len(toks) and toks[mention.stop].lemma in _SPEECH and cue > mention.stop:
+        return any(t.pos == "NOUN" and t.case == "nomn" for t in toks[mention.stop + 1:cue])
+    before = toks[max(0, mention.start - 3):mention.start]
+    return len(before) >= 2 and before[-1].lower == "как" and before[-2].lemma in ("известный", "известно")
+
+
+def _same_clause(toks: list[Token], a: int, b: int) -> bool:
+    """No contrastive break (", а", "; ", ", но", ", тогда как") between two tokens."""
+    lo, hi = min(a, b), max(a, b)
+    for k in range(lo + 1, hi):
+        text = toks[k].lower
+        if text == ";":
+            return False
+        if text in ("а", "но", "тогда") and toks[k - 1].text == "," and not (
+                k + 1 < len(toks) and toks[k + 1].lower in ("также", "еще", "ещё", "и")):
+            return False
+    return True
+
+
 def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence | None) -> None:
     """Fill ``facts.detainees``: the people this sentence reports as taken into custody."""
     if not facts.cues:
@@ -270,9 +325,17 @@ def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence 
     for mention in sentence.mentions:
         if is_excluded_person(sentence, mention):
             continue
-        nearest = min(facts.cues, key=lambda c: distance(sentence, mention, c.index))
+        same_part = [c for c in facts.cues if _same_clause(toks, mention.start, c.index)
+                     or _refers_back(sentence, mention, c.index)]
+        if not same_part:
+            continue  # "X остались под стражей, а Y — под надзором": Y's clause has no custody
+        nearest = min(same_part, key=lambda c: distance(sentence, mention, c.index))
         gap = distance(sentence, mention, nearest.index)
         if gap > MAX_DISTANCE:
+            continue
+        if not any(c.finite or c.kind != "event" for c in same_part) and gap > 2:
+            continue  # "вышел на пикет в поддержку арестованных": the participle has its own noun
+        if _speaks(toks, mention, nearest.index):
             continue
         # Only fined or summoned: the fine or summons is nearer than any custody cue.
         others = facts.fine + facts.summons
@@ -281,7 +344,7 @@ def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence 
         accepted.append(mention)
     if not accepted and previous is not None:
         for cue in facts.cues:
-            near = toks[max(0, cue.index - 3):cue.index + 3]
+            near = toks[max(0, cue.index - 8):cue.index + 3]  # "Обоих по решению суда оставили под стражей"
             if any(t.lower in vocab.PRONOUNS for t in near) and not any(
                 toks[j - 1].lower == "по" for j in range(max(1, cue.index - 3), min(len(toks), cue.index + 3))
                 if toks[j].lower in vocab.PRONOUNS
@@ -293,8 +356,14 @@ def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence 
     if not terms:
         facts.detainees = [(m, None) for m in accepted]
         return
-    if facts.pronoun_custody or len(terms) == 1:
+    if facts.pronoun_custody:
         facts.detainees = [(m, terms[0].value) for m in accepted]
+        return
+    if len(terms) == 1:
+        # "X приговорён к ограничению свободы, но Y получил три года колонии": a term is
+        # for the people of its own clause.
+        facts.detainees = [(m, terms[0].value if _same_clause(toks, m.start, terms[0].start) else None)
+                           for m in accepted]
         return
     own = sorted((m for m in accepted if m.sent == accepted[0].sent), key=lambda m: m.start)
     if len(own) == len(accepted) == len(terms):

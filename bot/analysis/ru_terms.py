@@ -14,6 +14,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+from bot.analysis.packs.kk import plain, skeleton
+from bot.analysis.terms import canonical
+
 # Word numbers by stem, matched against the lower-cased word. Ordered so that a longer stem
 # wins ("пятнадцат" before "пят", "одиннадцат" before "один").
 RU_NUMBER_STEMS: tuple[tuple[str, int], ...] = (
@@ -40,6 +43,10 @@ KK_NUMBERS = {
     "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
     "тоғыз": 9, "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50,
 }
+# The same numbers typed with Russian letters only, or transliterated from Latin script.
+KK_NUMBERS.update({skeleton(k): v for k, v in list(KK_NUMBERS.items())})
+KK_NUMBERS.update({plain(k): v for k, v in list(KK_NUMBERS.items())})
+_KK_HALF = {"жарым"}
 
 _RU_TENS = {20, 30, 40, 50, 60}
 
@@ -69,11 +76,11 @@ _RU_UNITS: tuple[tuple[re.Pattern[str], str, int], ...] = (
     (re.compile(r"^(год|года|году|годам|годами|годы|лет)$"), "year", 1),
 )
 _KK_UNITS: tuple[tuple[re.Pattern[str], str, int], ...] = (
-    (re.compile(r"^тәулі[кг]"), "day", 1),
-    (re.compile(r"^күн(ге|дік|)$"), "day", 1),
+    (re.compile(r"^т[әа]ул[іи][кг]"), "day", 1),
+    (re.compile(r"^к[үу]н(ге|д[іи]к|)$"), "day", 1),
     (re.compile(r"^апта"), "day", 7),
-    (re.compile(r"^ай(ға|дан||ы)$"), "month", 1),
-    (re.compile(r"^жыл(ға|дан||ы|дық)$"), "year", 1),
+    (re.compile(r"^ай(ға|га|дан||ы|и)$"), "month", 1),
+    (re.compile(r"^ж[ыи]л(ға|га|дан||ы|и|д[ыи]қ|д[ыи]к)$"), "year", 1),
 )
 
 # Words after a term that make it custodial, or not.
@@ -89,9 +96,11 @@ _RU_BEFORE_OK = re.compile(
     r"получает|получат|присудил\w*|водвор\w*|продлил\w*)$"
 )
 _RU_BEFORE_BAD = re.compile(r"^(до|от|через|течение|последние|уже|грозит|около|более|почти|свыше)$")
-_KK_AFTER_BAD = re.compile(r"^(айлық|бұрын|ішінде|бойы)")
-_KK_DATIVE = re.compile(r"(ке|ге|қа|ға)$")
-_KK_CUSTODY_AFTER = re.compile(r"(қамау|қамақ|қамал|бас|түрме|колония|сотталд|әкімшілік)")
+_KK_AFTER_BAD = re.compile(r"^(айл[ыи][қк]|б[ұу]р[ыи]н|[іи]ш[іи]нде|бо[йи][ыи]|шартт[ыи]|ш[еы]кте|де[йи][іи]н)")
+_KK_DATIVE = re.compile(r"(ке|ге|қа|ға|ка|га)$")
+_KK_CUSTODY_AFTER = re.compile(r"([қк]амау|[қк]амақ|[қк]амак|[қк]амал|бас|т[үу]рме|колония|сотталд|[әа]к[іи]мш[іи]л[іи]к)")
+# "2 жыл бас бостандығын шектеу" (restricted freedom) and suspended terms are not custody.
+_KK_NOT_CUSTODY_NEAR = re.compile(r"ш[еі]кте|шект[еі]л|шартт[ыи]|с[ыи]нақ|пробац")
 _ARABIC_NUMBER = re.compile(r"\d{1,3}")
 _HALF_NUMBER = re.compile(r"\d{1,2}[,.]5")
 
@@ -99,7 +108,7 @@ _HALF_NUMBER = re.compile(r"\d{1,2}[,.]5")
 # the unit words above has no term and is skipped without looking at each word (most
 # sentences). Keep each a superset of its unit table.
 _RU_UNIT_HINT = re.compile(r"сутк|суток|день|дн|недел|месяц|год|лет")
-_KK_UNIT_HINT = re.compile(r"тәулі|күн|апта|ай|жыл")
+_KK_UNIT_HINT = re.compile(r"тәулі|таули|күн|кун|апта|ай|жыл|жил")
 
 
 @dataclass(frozen=True)
@@ -109,14 +118,6 @@ class Term:
     value: str  # canonical: "15 days", "42 months", "5 years"
     start: int  # index of the first token of the term
     end: int  # index after the last token
-
-
-def canonical(amount: float, unit: str) -> str:
-    """Canonical English term, e.g. (1.5, 'year') -> '18 months'."""
-    if unit == "year" and amount != int(amount):
-        return f"{round(amount * 12)} months"
-    n = int(amount)
-    return f"{n} {unit}{'' if n == 1 else 's'}"
 
 
 def _number_at(words: list[str], i: int, lang: str) -> tuple[float, int] | None:
@@ -131,12 +132,14 @@ def _number_at(words: list[str], i: int, lang: str) -> tuple[float, int] | None:
         return float(w.replace(",", ".")), 1
     if lang == "kk":
         if w in KK_NUMBERS:
-            value = KK_NUMBERS[w]
+            value, used = float(KK_NUMBERS[w]), 1
             if value in (10, 20, 30, 40, 50) and i + 1 < len(words) and words[i + 1].lower() in KK_NUMBERS:
                 unit_value = KK_NUMBERS[words[i + 1].lower()]
                 if unit_value < 10:
-                    return float(value + unit_value), 2
-            return float(value), 1
+                    value, used = value + unit_value, 2
+            if i + used < len(words) and words[i + used].lower() in _KK_HALF:
+                value, used = value + 0.5, used + 1  # "бір жарым жыл": one and a half years
+            return value, used
         return None
     if w in ("полтора", "полутора"):
         return 1.5, 1
@@ -239,7 +242,9 @@ def _is_custodial(words: list[str], start: int, end: int, lang: str) -> bool:
     if lang == "kk":
         if after and _KK_AFTER_BAD.search(after[0]):
             return False
-        if words[start - 1:start] and words[start - 1].lower() in ("соңғы", "кейін"):
+        if words[start - 1:start] and words[start - 1].lower() in ("соңғы", "кейін", "сонғи", "кеиин", "дейін", "деиин"):
+            return False
+        if any(_KK_NOT_CUSTODY_NEAR.match(w) for w in after):
             return False
         unit_word = words[end - 1].lower()
         # "15 тәулікке", "5 жылға" (dative = sentence to), or a custody word right after.
@@ -250,6 +255,8 @@ def _is_custodial(words: list[str], start: int, end: int, lang: str) -> bool:
         return False
     if after[:2] in (["ограничения", "свободы"], ["ограничение", "свободы"]):
         return False
+    if len(after) >= 2 and after[0].startswith("лишени") and after[1].startswith("прав"):
+        return False  # "пять лет лишения права заниматься…": a ban, not custody
     if before and _RU_BEFORE_BAD.match(before[-1]):
         return False
     if len(before) >= 2 and before[-2] == "в" and before[-1] == "течение":

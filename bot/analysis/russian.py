@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from bot.analysis import ru_vocab as vocab
+from bot.analysis import organisations
+from bot.analysis.packs import ru as vocab
 from bot.analysis.kk_rules import analyze_kazakh
+from bot.analysis.text import normalise
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.analysis.ru_names import Mention, Sentence, complete_name, parse, same_word
-from bot.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees
+from bot.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees, is_excluded_person
 from bot.analysis.ru_text import (
     evidence_text,
     find_charge,
@@ -49,18 +51,22 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
     watched = watchlist_hits(full, rules.watchlist)
     extra = keywords_for(rules.extra_keywords, "ru")  # custody words
     civic_extra = keywords_for(rules.civic_keywords, "ru")
-    custody_hint = vocab.CUSTODY_HINT_RE.search(low) or matched_keyword(low, extra)
+    custody_hint = vocab.custody_hint(low) or matched_keyword(low, extra)
     # The civic pre-pass is the slowest regex here and only matters once a custody word is
     # found, which most news lacks.
-    civic_hint = bool(custody_hint) and bool(vocab.CIVIC_HINT_RE.search(low) or matched_keyword(low, civic_extra))
+    org_re = organisations.pattern(organisations.names_for(rules))
+    civic_hint = bool(custody_hint) and bool(
+        vocab.CIVIC_HINT_RE.search(low) or matched_keyword(low, civic_extra) or org_re.search(low))
     if not watched and not (custody_hint and civic_hint):
         reason = "no custody vocabulary" if not custody_hint else "custody without civic context"
         reasons = (reason,) + ((f"excluded:{excluded}",) if excluded else ())
         return Analysis(arrest=False, protest=protest, lang="ru", score=0.1 if custody_hint else 0.0, reasons=reasons)
 
+    title, text = normalise(title), normalise(text)
+
     def wanted(sentence: str) -> bool:
         low = sentence.lower()
-        return bool(vocab.CUSTODY_HINT_RE.search(low) or matched_keyword(low, extra)
+        return bool(vocab.custody_hint(low) or matched_keyword(low, extra)
                     or watchlist_hits(sentence, rules.watchlist))
 
     sentences: list[Sentence] = []
@@ -68,9 +74,10 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
         sentences.extend(parse(title.strip(), 0, is_title=True))
     sentences.extend(parse(text, len(sentences), wanted=wanted))
     _recover_mentions(sentences)
-    facts = [analyse_sentence(s, civic_extra, extra) for s in sentences]
+    facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
     for n, (sentence, fact) in enumerate(zip(sentences, facts)):
         find_detainees(sentence, fact, sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None)
+    _named_after_count(sentences, facts)
 
     score, reasons, best = _score(sentences, facts)
     watched_in_custody = [
@@ -89,7 +96,8 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
     score = round(score, 3)  # the contract: arrest exactly when the reported score ≥ 0.5
     arrest = score >= ARREST_THRESHOLD
     # Doubtful reports keep their people too: the operator approving one posts them.
-    detainees = _detainees(sentences, facts, full) if score >= REVIEW_FLOOR else ()
+    released = any(r.startswith("negative:release") for r in reasons)
+    detainees = _detainees(sentences, facts, full) if score >= REVIEW_FLOOR or released else ()
     if arrest and watched_in_custody:
         detainees = _add_watched(detainees, watched_in_custody)
     evidence_ids = _evidence(facts, best)
@@ -151,16 +159,22 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
         score = 0.3
         if any(c.kind in ("event", "term", "sentence") for c in fact.cues):
             score += 0.05
-        if civic_near:
+        if _strong(civic_near):
             score += 0.3
-        elif civic_all:
+        elif _strong(civic_all):
             score += 0.2
+        elif civic_near and not crime_all:
+            score += 0.2  # only words that crime news uses too ("соцсети", "видео")
+        elif civic_all and not crime_all:
+            score += 0.1
         if len(civic_all) >= 3:
             score += 0.05
         if fact.detainees or _counted(sentences[n]):
             score += 0.1
         if crime_near:
-            score -= 0.35
+            # Activists are charged with "insulting" or "assault" too: with strong civic
+            # words in the custody sentence itself, the crime is more likely the charge.
+            score -= 0.2 if _strong(set(fact.civic)) and len(crime_near) == 1 else 0.35
         elif crime_all:
             score -= 0.15
         past = _PAST_OR_GENERAL_RE.search(sentences[n].text.lower())
@@ -172,6 +186,14 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
             best_reasons = [c.reason for c in fact.cues] + sorted(civic_near or civic_all) + sorted(crime_near or crime_all)
             if past:
                 best_reasons.append(f"negative:background ({past.group(0)})")
+    release = _title_release(sentences, facts)
+    if best_index is not None and release:
+        # "Активист вышел на свободу": the headline reports a release, not a new custody.
+        # Below the review floor: a release is no alert and no question for an operator; its
+        # people are kept (see analyze_russian) so that the event of their custody can tell
+        # subscribers of the release.
+        best_score = min(best_score - 0.4, REVIEW_FLOOR - 0.05)
+        best_reasons.append(f"negative:release ({release})")
     specific = any(
         c.finite or c.kind in ("term", "sentence") for f in facts for c in f.cues
     ) or any(f.detainees for f in facts) or any(_counted(s) for s, f in zip(sentences, facts) if f.cues)
@@ -183,12 +205,56 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
     return max(0.0, min(1.0, best_score)), best_reasons, best_index
 
 
+def _strong(civic: set[str]) -> bool:
+    """Some civic word that is not one of the weak ones crime news also uses."""
+    return any(c.removeprefix("civic:") not in vocab.WEAK_CIVIC_LEMMAS for c in civic)
+
+
+def _title_release(sentences: list[Sentence], facts: list[SentenceFacts]) -> str | None:
+    """The release word of a headline that reports a release and no custody of its own."""
+    if not sentences or not sentences[0].is_title or facts[0].cues:
+        return None
+    toks = sentences[0].tokens
+    for i, tok in enumerate(toks):
+        # "освобождён", "вышел на свободу", "оправдан"; not "отпустили" (after a short
+        # detention, which is itself the news).
+        freed = tok.lemma in vocab.RELEASE_LEMMAS - {"отпустить", "отпускать"} or (
+            tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1:i + 3]))
+        if freed and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6):i]):
+            return tok.text
+    return None
+
+
 _PAST_OR_GENERAL_RE = re.compile(
     r"\bв прошлом году\b|\bв позапрошлом году\b|\bза последние (?:\w+ )?(?:годы|лет|года|месяц\w*)\b|\bежегодно\b"
     r"|\bнапомн(?:им|ил\w*|ю)\b|\bв (?:19|20)\d\d-(?:м|х) год\w*\b|\bв течение (?:всего )?(?:года|последних)\b"
-    r"|\bс начала года\b|\bсотни\b|\bтысячи\b"
+    r"|\bс начала года\b|\bдоклад\w*|\bотч[её]т\w*|\bпо итогам\b"
+    r"|\bза (?:прошедший |минувший |истекший |весь )?год\b|\bв минувшем году\b|\bгодовщин\w*"
+    r"|\b(?:лет|года|год) назад\b"
 )
-_COUNT_RE = re.compile(r"\b(\d+|двух|трех|трёх|четырех|пяти|десят\w*|сот\w*|тысяч\w*|нескольк\w*|двое|трое|четверо|пятеро)\s+(\w+\s+)?(человек|активист|участник|журналист|протестующ|граждан|задержан)")
+_COUNT_RE = re.compile(
+    r"\b(\d+|один|одна|одного|одну|двух|трех|трёх|четырех|пяти|десят\w*|сот\w*|тысяч\w*|нескольк\w*|двое|трое|четверо|пятеро"
+    r"|групп[аыу])\s+(\w+\s+)?(человек|лиц|активист|участни|журналист|протестующ|граждан|задержан|сторонни|пикетчи|митингующ)")
+
+
+_COUNT_WORDS = {
+    "двух": 2, "двоих": 2, "двое": 2, "трех": 3, "трёх": 3, "троих": 3, "трое": 3, "четырех": 4, "четырёх": 4,
+    "четверых": 4, "четверо": 4, "пятерых": 5, "пяти": 5, "пятеро": 5, "шестерых": 6, "шести": 6, "семерых": 7,
+}
+
+
+def _named_after_count(sentences: list[Sentence], facts: list[SentenceFacts]) -> None:
+    """"Полиция задержала четверых участников. X, Y, Z и W подозреваются…": a list of as many
+    names as the custody sentence before it counted names those detainees."""
+    for n in range(1, len(sentences)):
+        before, fact = facts[n - 1], facts[n]
+        if not before.cues or before.detainees or fact.cues or sentences[n].is_title:
+            continue
+        counts = [_COUNT_WORDS.get(t.lower) or (int(t.text) if t.text.isdigit() and int(t.text) < 20 else 0)
+                  for t in sentences[n - 1].tokens]
+        people = [m for m in sentences[n].mentions if len(m.words) >= 2 and not is_excluded_person(sentences[n], m)]
+        if len(people) >= 2 and len(people) in counts:
+            fact.detainees = [(m, None) for m in people]
 
 
 def _counted(sentence: Sentence) -> bool:

@@ -1,0 +1,229 @@
+"""Kazakh data pack: stems of custody, release, fine, civic and crime words; name rules.
+
+Kazakh adds its case and tense suffixes to an unchanged stem ("ұста-лды", "қама-уға",
+"тәулік-ке"), so every lexicon here is a tuple of stems matched at the start of a word.
+Stems are written in Cyrillic with the Kazakh letters; :func:`plain` folds them to the
+Russian-letters-only spelling some sites use ("ұсталды" → "усталды"), and Latin-script
+Kazakh is transliterated to Cyrillic before the rules run (:mod:`bot.analysis.kk_latin`).
+"""
+
+from __future__ import annotations
+
+# --- custody: an act or state of being held ---------------------------------------------
+# Each stem starts a word. "ұста" alone would also be "ұстаз" (teacher) and "ұстану"
+# (to follow), so the verb is listed by its custody forms.
+CUSTODY_STEMS: tuple[str, ...] = (
+    "ұсталд", "ұсталған", "ұсталып", "ұсталу", "ұстады", "ұстап алд", "ұстап әкет", "ұстаған",
+    "ұстауға ал", "ұсталғандар", "ұстап жатыр", "ұстап кет", "ұстап алып кет", "ұстай баста",
+    "қамады", "қамап", "қамауға", "қамауда", "қамаудағы", "қамаудан", "қамалд", "қамалған", "қамалып", "қамау жаза",
+    "әкімшілік қамау", "үй қамағы", "үй қамағын", "үй қамақ", "үйқамақ", "қамаққа", "қамақта", "қамақтағы",
+    "тұтқындал", "тұтқынға", "тұтқындау", "тұтқында",
+    "изоляторы", "изоляторын", "изоляторға", "изоляторда", "түрмеге", "түрмеде", "түрмедегі",
+    "колонияға", "колонияда", "колониясын", "колониясы", "абақтыға", "абақтыда", "темір тор",
+    "бас бостандығынан айыр", "күзетпен", "айдауылға",
+    "полицияға апар", "полицияға алып кет", "полицияға жеткіз", "бөлімшесіне апар", "бөлімшесіне алып кет",
+    "бөлімшесіне жеткіз", "бөліміне апар", "бөліміне алып кет", "бөліміне жеткіз", "бөлімшеге апар",
+    "полиция қызметкерлері әкет",
+    "арестке", "арестовал", "задержал",
+)
+# Custody as a state ("қамауда отыр", "колонияда жазасын өтеп жүр"): someone is held, but the
+# report need not be news of a detention. A report whose only custody words are these is
+# taken as background unless something else makes it specific.
+# Only serving a sentence counts here: pre-trial custody ("қамауда", "үйқамақта") is news of
+# a case still open.
+STATE_STEMS: tuple[str, ...] = (
+    "түрмеде", "түрмедегі", "колонияда", "колониясында", "абақтыда",
+)
+# Taken away: custody when the police (or the security service) do it.
+TAKEN_AWAY_STEMS: tuple[str, ...] = ("алып кетт", "алып кеткен", "алып кетіп", "әкетті", "әкеткен", "әкетіп", "апарылды", "апарды")
+POLICE_STEMS: tuple[str, ...] = ("полиция", "полицей", "ұқк", "қауіпсіздік комитеті", "арнайы жасақ")
+# The unit of administrative arrest: "15 тәулік" is custody by itself.
+DAY_UNIT_STEMS: tuple[str, ...] = ("тәулік",)
+# Custody that a court gives as a sentence: only custody with a term or deprivation of liberty.
+SENTENCE_STEMS: tuple[str, ...] = ("сотталд", "сотталған", "жаза тағайында", "үкім шығар", "кесілд")
+# Denied, refused or only possible custody ("ұсталмады", "ұсталған жоқ", "қамалуы мүмкін").
+NEGATED_STEMS: tuple[str, ...] = (
+    "ұстамад", "ұсталмад", "қамалмад", "қамамад", "ұстаған жоқ", "ұсталған жоқ", "ұсталғандар жоқ",
+    "қамалған жоқ", "ұстау керек", "ұстамақ", "тұтқындалмад", "қамауға алмад", "сотталмад",
+)
+HYPOTHETICAL_STEMS: tuple[str, ...] = (
+    "мүмкін", "қаупі бар", "қатер төн", "қауіп төн", "дейін қамау", "тәулікке дейін", "жылға дейін",
+    "қарастырылған", "көзделген", "қарастырады", "көздейді", "сұрады", "талап етті", "өтініш",
+)
+# The custody ended: a release, an acquittal, a term served, an amnesty.
+RELEASE_STEMS: tuple[str, ...] = (
+    "босатыл", "босатты", "босатқан", "бостандыққа шық", "бостандыққа шығ", "қамақтан шық", "қамаудан шық",
+    "қамаудан шығ", "қамаудан босатыл",
+    "қамақтан шығ", "түрмеден шық", "түрмеден шығ", "колониядан шық", "колониядан шығ",
+    "изолятордан шық", "ақталд", "ақтау үкім", "рақымшылық", "кешірім жаса", "мерзімін өтеп",
+    "жазасын өтеп", "үйіне қайтт", "шартты түрде мерзімінен бұрын",
+)
+# A demand for release is not one: "босатуды талап етті".
+DEMAND_STEMS: tuple[str, ...] = ("босатуды", "босатуға шақыр", "босатуын", "талап ет", "шақырды", "бостандық бер")
+# Penalties that are not custody; people who got only these are not detainees.
+FINE_STEMS: tuple[str, ...] = ("айыппұл", "ескерту жаса", "ескерту берд", "ескерту алд")
+RESTRICTED_STEMS: tuple[str, ...] = (
+    "бас бостандығын шектеу", "бас бостандығы шектел", "шартты түрде", "шартты жаза", "пробация",
+    "сынақ мерзім",
+)
+SUMMONS_STEMS: tuple[str, ...] = ("шақырыл", "жауап ал", "тінту", "тінтті", "тергеуге шақыр", "жауапқа тарт")
+
+# --- context --------------------------------------------------------------------------
+# Civic or political activity. Strong words make custody civic on their own; weak ones
+# ("әлеуметтік желі", "видео") often appear in ordinary crime news too and need another
+# civic word or no crime word nearby.
+CIVIC_STRONG_STEMS: tuple[str, ...] = (
+    "белсенді", "журналист", "тілші", "блогер", "наразылық", "наразы ", "митинг", "шеру", "пикет",
+    "ереуіл", "оппозиция", "саяси", "құқық қорғаушы", "құқыққорғаушы", "экстремис",
+    "араздықты қоздыр", "араздық қоздыр", "алауыздық", "тыйым салынған", "сепаратис",
+    "жаппай тәртіпсіздік", "жаппай тәртіптсіздік", "қаңтар оқиға", "қанды қаңтар", "билікті күшпен",
+    "билікті басып ал", "билікті тартып ал", "бейбіт жиын", "рұқсатсыз жиын", "заңсыз жиын",
+    "аштық жариял", "редактор", "сөз бостандығы", "қуғын", "саяси тұтқын", "сайлау", "кандидат",
+    "діни", "дінге сен", "мешіт", "намаз", "тыйым салынған ұйым", "тыйым салынған қозғалыс",
+    "митингіге", "жиналыс", "әкімдік алдын", "ұран", "азаматтық белсенді", "ақын", "жазушы",
+    "кәсіподақ", "мұнайшы", "жұмысшылар",
+)
+CIVIC_WEAK_STEMS: tuple[str, ...] = (
+    "жалған ақпарат", "әлеуметтік желі", "facebook", "фейсбук", "instagram", "инстаграм", "telegram", "телеграм",
+    "youtube", "ютуб", "tiktok", "тикток", "жазба", "пост", "видеоүндеу", "үндеу", "партия",
+)
+# "журналистерге айтты": the press as an audience is no civic context.
+# "деп хабарлайды BAQ.KZ тілшісі": an agency's correspondent is the byline, not the story.
+TOLD_THE_PRESS_STEMS: tuple[str, ...] = (
+    "журналистерге", "тілшілерге", "журналистер алдында", "бұқаралық ақпарат", "тілшісіне",
+    "тілшілеріне", "журналисіне", "журналистеріне",
+)
+# Ordinary crime: custody for these is no alert unless the text presents it as persecution.
+CRIME_STEMS: dict[str, tuple[str, ...]] = {
+    "есірткі": ("есірткі", "наркотик", "героин", "марихуана", "гашиш", "қарасора", "синтетикалық"),
+    "лаңкестік": ("лаңкес", "кепілге", "кепілді", "жарылғыш", "терроризм", "террорист", "террорлық"),
+    "ұрлық": ("ұрлық", "ұрлап", "ұрлаған", "ұры ", "тонау", "тонад", "тонаған", "қарақшы"),
+    "кісі өлтіру": ("кісі өлтір", "өлтірд", "өлтірген", "өлтіру", "мәйіт", "қаза тап"),
+    "алаяқтық": ("алаяқ",),
+    "пара": ("пара ал", "пара бер", "параға", "парақор", "пара алған", "пара берген"),
+    "жемқорлық": ("жемқор", "сыбайлас", "жымқыр", "талан-тараж", "қаржыны иемден", "лауазым"),
+    "зорлық": ("зорла", "зорлық-зомбылық", "соққыға жық", "ұрып-соқ", "пышақ"),
+    "жол-көлік": ("жол-көлік", "мас күйінде", "масаң", "көлік апаты", "рөлде"),
+    "контрабанда": ("контрабанда", "заңсыз қару", "қару-жарақ"),
+    "вандализм": ("вандализм", "мүлкін қасақана", "бүлдір"),
+}
+# The report presents the case as persecution: crime words are then the charge, not the story.
+PERSECUTION_STEMS: tuple[str, ...] = (
+    "саяси астар", "саяси себеп", "саяси қуғын", "қуғын-сүргін", "жала жаб", "ойдан шығар",
+    "саяси тұтқын", "саяси уәж", "сын айтқан", "сынағаны үшін",
+)
+# Background, not news: a yearly review, a reminder, an anniversary.
+BACKGROUND_STEMS: tuple[str, ...] = (
+    "өткен жылы", "былтыр", "бұған дейін", "еске сала", "еске салайық", "жыл бойы", "жылдар бойы",
+    "соңғы жылдар", "жылдың қорытынды", "баяндама", "жыл сайын", "мерейтой", "жылдығы",
+    "жүздеген", "мыңдаған",
+)
+PROTEST_STEMS: tuple[str, ...] = (
+    "наразылық", "наразы топ", "митинг", "шеру", "пикет", "ереуіл", "аштық жариял", "бейбіт жиын",
+    "ұрандат", "алаңға шықт", "алаңға жиналд", "алаңға келген", "жаппай жиын", "жаппай шеру",
+    "рұқсатсыз жиын",
+)
+# Numbers of people: "бірнеше белсенді", "он шақты адам" make custody specific.
+COUNT_STEMS: tuple[str, ...] = ("бірнеше", "ондаған", "шақты", "адам", "азамат", "тұлға", "күдікті", "екеуі", "үшеуі", "төртеуі", "бесеуі")
+
+# --- names ----------------------------------------------------------------------------
+# Surname and patronymic endings (the nominative shape of a family name).
+SURNAME_ENDINGS: tuple[str, ...] = (
+    "ұлы", "улы", "қызы", "кызы", "уулу", "ов", "ев", "ёв", "ова", "ева", "ин", "ина",
+    "бек", "беков", "бекова", "бай", "баев", "баева", "ханов", "ханова", "жан", "бекұлы", "ский",
+    "ская", "енко", "ұлы", "ұлова",
+)
+# Separate patronymic words: "Болат ұлы", "Махабат Болот кызы".
+PATRONYMIC_WORDS: frozenset[str] = frozenset({"ұлы", "улы", "уулу", "қызы", "кызы"})
+# Roles before a name that make the name a detainee's when custody follows
+# ("белсенді Ержан Сапаров ұсталды").
+ROLE_NOUNS: tuple[str, ...] = (
+    "белсенді", "журналист", "тілші", "блогер", "құқық қорғаушы", "ақын", "жазушы", "азамат",
+    "азаматша", "оппозиционер", "саясаткер", "редактор", "кәсіподақ", "мұнайшы", "студент",
+    "зейнеткер", "кәсіпкер", "тұрғын",
+)
+# Roles before a name that make the person a bystander: judges, officials, speakers.
+BYSTANDER_ROLES: tuple[str, ...] = (
+    "судья", "прокурор", "адвокат", "қорғаушысы", "әкім", "министр", "президент", "тергеуші",
+    "бастығы", "басшысы", "өкілі", "депутат", "төраға", "спикер", "хатшы", "қызметкері",
+    "полицей", "сот төрағасы", "омбудсмен", "сарапшы", "заңгер", "анасы", "әкесі", "жұбайы",
+    "әйелі", "күйеуі", "інісі", "ағасы", "қарындасы", "баласы",
+)
+# Verbs after a name that make it a speaker ("Ержан Сапаров айтты").
+SPEAKER_STEMS: tuple[str, ...] = ("айтты", "деді", "хабарлады", "мәлімдеді", "жазды", "түсіндірді", "атап өтті", "айтады", "дейді", "пікір")
+# Words right after a capitalised pair that make it no person: a street, a party, a body.
+NOT_PERSON_AFTER: tuple[str, ...] = (
+    "көше", "даңғыл", "ауыл", "аудан", "облыс", "қала", "партия", "қозғалыс", "ұйым", "қор",
+    "қоғамдық бірлест", "алаң", "мектеп", "университет", "институт", "газет", "сайт", "арна",
+    "компания", "кеңсе", "министрлі", "комитет", "департамент", "басқарма", "мешіт",
+)
+# Capitalised words that begin sentences or name places and institutions, never people.
+NOT_NAME_WORDS: frozenset[str] = frozenset("""
+    Алматы Астана Нұр-Сұлтан Қазақстан Ресей Қырғызстан Өзбекстан Қытай Шымкент Ақтөбе Ақтау Атырау
+    Орал Жаңаөзен Қарағанды Қостанай Павлодар Семей Өскемен Тараз Қызылорда Түркістан Көкшетау
+    Петропавл Талдықорған Маңғыстау Жамбыл Алакөл Бішкек Мәскеу Ташкент
+    Полиция Сот Бүгін Кеше Алайда Бірақ Сонымен Сондай-ақ Кейін Осыдан Оның Олардың Бұл Осы Ол Олар
+    Президент Парламент Мәжіліс Сенат Үкімет Ақорда Бас Ішкі Істер Министрлігі Прокуратура
+    Жоғарғы Соты Аудандық Облыстық Қалалық Әкімдік Әкімдігі Қаңтар Ақпан Наурыз Сәуір Мамыр Маусым
+    Шілде Тамыз Қыркүйек Қазан Қараша Желтоқсан Азаттық Facebook Telegram Instagram YouTube
+    Қазақ Қазақстанның Республикасы Ұлттық Қауіпсіздік Комитеті ҰҚК ІІМ ҚР
+    Дүйсенбі Сейсенбі Сәрсенбі Бейсенбі Жұма Сенбі Жексенбі Мемлекеттік Халықаралық Еуропа Америка
+""".split())
+
+# Case and possessive suffixes that follow the last word of a name, longest first, each
+# with its vowel class: "back" after а о ұ ы, "front" after ә е і ө ү, None for either.
+CASE_SUFFIXES: tuple[tuple[str, str | None], ...] = (
+    ("ның", "back"), ("нің", "front"), ("дың", "back"), ("дің", "front"), ("тың", "back"), ("тің", "front"),
+    ("дан", "back"), ("ден", "front"), ("тан", "back"), ("тен", "front"), ("нан", "back"), ("нен", "front"),
+    ("мен", None), ("бен", None), ("пен", None), ("ға", "back"), ("ге", "front"), ("қа", "back"),
+    ("ке", "front"), ("ды", "back"), ("ді", "front"), ("ты", "back"), ("ті", "front"), ("ны", "back"),
+    ("ні", "front"), ("на", "back"), ("не", "front"), ("да", "back"), ("де", "front"), ("та", "back"),
+    ("те", "front"), ("ын", "back"), ("ін", "front"), ("н", None),
+)
+# Suffixes that a given name can also end in ("Жанна", "Мадина", "Айдана"): only removed
+# when the text also writes the name without them, or the stem has a surname's shape.
+AMBIGUOUS_SUFFIXES: frozenset[str] = frozenset({"на", "не", "да", "де", "та", "те", "ын", "ін", "н"})
+# "и" is left out: the skeleton spelling merges it with ы and і.
+BACK_VOWELS = frozenset("аоұыяуё")
+FRONT_VOWELS = frozenset("әеіөүэю")
+
+# --- terms ----------------------------------------------------------------------------
+NUMBERS: dict[str, int] = {
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
+    "тоғыз": 9, "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50,
+}
+HALF_WORDS: frozenset[str] = frozenset({"жарым"})
+
+
+def plain(stem: str) -> str:
+    """The stem as typed with Russian letters only ("ұсталд" → "усталд")."""
+    return stem.translate(_PLAIN)
+
+
+def skeleton(stem: str) -> str:
+    """The stem with the letters every spelling agrees on: Russian letters only, и for ы й і.
+
+    Latin-script Kazakh (three official alphabets and informal ASCII) is transliterated
+    into this alphabet (:mod:`bot.analysis.kk_latin`), so one set of stems serves all.
+    """
+    return stem.translate(_SKELETON)
+
+
+_PLAIN = str.maketrans("әғқңөұүһі", "агкноууhи")
+_SKELETON = str.maketrans("әғқңөұүһіыйёэ", "агкноуухииiее".replace("i", "и"))
+
+
+def voiced(stem: str) -> str:
+    """The stem as it is written before a vowel suffix: a final қ к п become ғ г б
+    ("наразылық" → "наразылығы", "тәулік" → "тәулігі")."""
+    last = stem[-1:]
+    return stem[:-1] + _VOICED[last] if last in _VOICED else stem
+
+
+_VOICED = {"қ": "ғ", "к": "г", "п": "б"}
+
+
+def with_plain(stems: tuple[str, ...]) -> tuple[str, ...]:
+    """``stems`` and their voiced forms, in Kazakh letters, Russian letters only and skeleton."""
+    stems = tuple(dict.fromkeys(stems + tuple(voiced(s) for s in stems)))
+    return tuple(dict.fromkeys(stems + tuple(plain(s) for s in stems) + tuple(skeleton(s) for s in stems)))
