@@ -89,12 +89,12 @@ class Metrics:
 
         Reads the store: call it off the event loop (``asyncio.to_thread``).
         """
-        self.posts_sent.labels(kind=message.kind).inc()
-        if message.item_id is None:
-            return
-        item = store.item(message.item_id)
+        # The latency first, the count last: a scrape that sees the post counted sees its
+        # latency too (the store read between them once let a scrape see one without the other).
+        item = store.item(message.item_id) if message.item_id is not None else None
         if item is not None:
             self.post_seconds.labels(kind=message.kind).observe(max(0.0, (now - item.fetched_at).total_seconds()))
+        self.posts_sent.labels(kind=message.kind).inc()
 
     def post_failed(self, kind: str, *, permanent: bool) -> None:
         self.posts_failed.labels(kind=kind, permanent="true" if permanent else "false").inc()
