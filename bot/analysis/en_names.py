@@ -55,7 +55,8 @@ COMMON_WORDS = frozenset("""
     organization organisation foundation institute university school college hospital
     company corporation government state city region district province oblast village town
     capital parliament assembly congress senate election elections commission department
-    administration authorities prison colony jail detention
+    administration authorities prison colony jail detention camp camps labour labor penal
+    facility isolator barracks
     interior internal affairs security justice foreign defense defence emergency
     supreme constitutional appeals appeal regional municipal city administrative criminal
     code article section part paragraph law act decree
