@@ -392,3 +392,10 @@ def test_a_penal_institution_is_never_a_detainee():
         "He will serve the term in a Penal Colony, not a Labour Camp, his wife said.")
     assert result.arrest
     assert people(result) == {"Daniyar Serikov": "2 years"}
+
+
+def test_an_award_named_after_a_person_is_no_detainee():
+    result = analyse(
+        "Activist Daniyar Serikov, who won the Arman Kasymov Award last year, was detained at a "
+        "protest and jailed for 10 days.")
+    assert people(result) == {"Daniyar Serikov": "10 days"}

@@ -89,7 +89,8 @@ ORG_BEFORE = frozenset("""
 ORG_AFTER = frozenset("""
     party movement newspaper group outlet channel agency company website site square street
     avenue district region city town village court mosque church bloc alliance union
-    foundation fund association network tv media news live
+    foundation fund association network tv media news live award awards prize prizes
+    scholarship fellowship
 """.split())
 _PLACE_WORDS = frozenset(
     w.lower() for place in KAZAKH_PLACES + REGIONAL_PLACES for w in re.split(r"[ ]", place))
@@ -149,7 +150,7 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
                 "council", "square", "street", "avenue", "foundation", "institute", "university",
                 "company", "complex", "stadium", "organization", "organisation", "commission",
                 "department", "group", "watch", "live", "choice", "forum", "bank", "airport",
-                "mosque", "church", "club", "association", "alliance", "front", "bloc", "unit", "force",
+                "mosque", "church", "club", "award", "awards", "prize", "prizes", "association", "alliance", "front", "bloc", "unit", "force",
                 "forces", "army", "guard", "sea", "lake", "river", "mountains", "valley", "port", "airport", "police", "prosecutor's", "prosecutor’s", "office"}
     if any(w.rstrip("'’s") in org_like or w in org_like for w in lowered):
         return []
