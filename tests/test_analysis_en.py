@@ -384,3 +384,18 @@ def test_a_term_for_those_detained_reaches_the_named():
     result = analyse("Police detained journalists Marat Oskenbayev and Dana Zhumabayeva at the rally. "
                      "A court ordered two months of pre-trial detention for those detained.")
     assert people(result) == {"Marat Oskenbayev": "2 months", "Dana Zhumabayeva": "2 months"}
+
+
+def test_a_penal_institution_is_never_a_detainee():
+    result = analyse(
+        "Activist Daniyar Serikov was detained at a protest and sentenced to two years. "
+        "He will serve the term in a Penal Colony, not a Labour Camp, his wife said.")
+    assert result.arrest
+    assert people(result) == {"Daniyar Serikov": "2 years"}
+
+
+def test_an_award_named_after_a_person_is_no_detainee():
+    result = analyse(
+        "Activist Daniyar Serikov, who won the Arman Kasymov Award last year, was detained at a "
+        "protest and jailed for 10 days.")
+    assert people(result) == {"Daniyar Serikov": "10 days"}

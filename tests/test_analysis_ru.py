@@ -401,3 +401,14 @@ def test_a_release_keeps_its_people_below_the_review_floor():
                 title="Активист Марат Оскенбаев вышел на свободу")
     assert not result.arrest and result.score < 0.35
     assert "Марат Оскенбаев" in people(result)  # so the event of his custody can report the release
+
+
+def test_a_given_name_left_in_the_genitive_agrees_with_a_nominative_surname() -> None:
+    result = ru("После митинга суд оставил под стражей активиста. Таким образом, Эркина Токтосунов "
+                "проведёт в СИЗО ещё два месяца.")
+    assert "Эркин Токтосунов" in people(result)
+
+
+def test_a_masculine_given_name_in_a_nominative_is_kept() -> None:
+    result = ru("После митинга полиция задержала активиста Никита Ржевский, его арестовали на 10 суток.")
+    assert people(result) == {"Никита Ржевский": "10 days"}

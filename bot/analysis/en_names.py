@@ -55,7 +55,8 @@ COMMON_WORDS = frozenset("""
     organization organisation foundation institute university school college hospital
     company corporation government state city region district province oblast village town
     capital parliament assembly congress senate election elections commission department
-    administration authorities prison colony jail detention
+    administration authorities prison colony jail detention camp camps labour labor penal
+    facility isolator barracks
     interior internal affairs security justice foreign defense defence emergency
     supreme constitutional appeals appeal regional municipal city administrative criminal
     code article section part paragraph law act decree
@@ -88,7 +89,8 @@ ORG_BEFORE = frozenset("""
 ORG_AFTER = frozenset("""
     party movement newspaper group outlet channel agency company website site square street
     avenue district region city town village court mosque church bloc alliance union
-    foundation fund association network tv media news live
+    foundation fund association network tv media news live award awards prize prizes
+    scholarship fellowship
 """.split())
 _PLACE_WORDS = frozenset(
     w.lower() for place in KAZAKH_PLACES + REGIONAL_PLACES for w in re.split(r"[ ]", place))
@@ -148,7 +150,7 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
                 "council", "square", "street", "avenue", "foundation", "institute", "university",
                 "company", "complex", "stadium", "organization", "organisation", "commission",
                 "department", "group", "watch", "live", "choice", "forum", "bank", "airport",
-                "mosque", "church", "club", "association", "alliance", "front", "bloc", "unit", "force",
+                "mosque", "church", "club", "award", "awards", "prize", "prizes", "association", "alliance", "front", "bloc", "unit", "force",
                 "forces", "army", "guard", "sea", "lake", "river", "mountains", "valley", "port", "airport", "police", "prosecutor's", "prosecutor’s", "office"}
     if any(w.rstrip("'’s") in org_like or w in org_like for w in lowered):
         return []

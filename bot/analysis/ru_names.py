@@ -227,7 +227,10 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
         else:
             fixed.append(to_nominative(word, tok.case, tok.gender))
     if len(words) == 2:
-        fixed = _agree(words, fixed)
+        agreed = _agree(words, fixed)
+        # A word the agreement had to change was not written in the nominative after all.
+        nominative = nominative and agreed == fixed
+        fixed = agreed
     return Mention(sent, first, first + count, words, fixed, nominative)
 
 
@@ -253,7 +256,21 @@ def _agree(words: list[str], fixed: list[str]) -> list[str]:
             # "Асель Жанибекову" left as written: a woman's given name does not change, so
             # the surname is hers ("Жанибекова"); a man's given name changes with it.
             fixed[surname] = s_word[:-1] + "а" if fixed[given] == g_word else s_word[:-1]
+        elif given == 0 and fixed[surname] == s_word and _MASCULINE_NOMINATIVE.search(s_word.lower()) \
+                and fixed[given] == g_word and _is_masculine_genitive_name(g_word):
+            # "Асхата Жексебаев": a man's surname in the nominative makes his given name one
+            # too; a woman's would end in "-ова"/"-ина".
+            fixed[given] = g_word[:-1]
     return fixed
+
+
+def _is_masculine_genitive_name(word: str) -> bool:
+    """A man's given name in the genitive ("Асхата"), never a nominative ("Никита")."""
+    low = word.lower()
+    if not low.endswith("а") or not _CONSONANT_END.search(low[:-1]):
+        return False
+    masc = [p for p in morph_analyzer().parse(low) if "Name" in p.tag and p.tag.gender == "masc"]
+    return any(p.tag.case == "gent" for p in masc) and not any(p.tag.case == "nomn" for p in masc)
 
 
 _FEMININE_SURNAME = re.compile(r"(ова|ева|ёва|ина|ына)$")
