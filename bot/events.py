@@ -43,6 +43,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from bot.analysis.result import Analysis, Detainee
+from bot.analysis.terms import parse as parse_term
 from bot.occasion import Occasion, occasion
 from bot.translit import name_key, name_tokens, token_key
 
@@ -85,8 +86,6 @@ _APPEAL = re.compile(
     r"(?:term|sentence)|апелляционн|по апелляции|смягчил|сократил|ужесточил|пересмотрел|апелляциялық",
     re.IGNORECASE,
 )
-_TERM = re.compile(r"^(\d+) (day|month|year)s?$")
-_UNIT_DAYS = {"day": 1, "month": 30, "year": 365}
 _WORDS = re.compile(r"\w+")
 _SKETCHES: OrderedDict[bytes, array[int]] = OrderedDict()
 _SKETCH_LOCK = threading.Lock()
@@ -255,12 +254,10 @@ def people_named_in(text: str, people: Iterable[Person]) -> list[Person]:
 
 @lru_cache(maxsize=1024)
 def term_parts(term: str | None) -> tuple[int, str, int] | None:
-    """A canonical term ("15 days", "2 months") as (value, unit, days); None if absent."""
-    match = _TERM.match(term or "")
-    if not match:
-        return None
-    value, unit = int(match.group(1)), match.group(2)
-    return value, unit, value * _UNIT_DAYS[unit]
+    """A canonical term ("15 days", "2 months") as (value, unit, days); None if absent.
+    Read by the one term model (bot/analysis/terms.py)."""
+    parsed = parse_term(term)
+    return (parsed.amount, parsed.unit, parsed.days) if parsed else None
 
 
 def person_status(term: str | None, released: bool) -> Status:
