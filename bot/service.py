@@ -717,6 +717,10 @@ class Service:
 
     async def _sender_loop(self, wake: asyncio.Event, stop: asyncio.Event) -> None:
         while not stop.is_set():
+            # Cleared before the drain, not after: a wake-up that comes while the drain
+            # runs (an operator approves as the review request goes out) starts the next
+            # drain at once instead of being wiped and waiting out the idle time.
+            wake.clear()
             report = DrainReport()
             try:
                 report = await self.sender.drain(timeout=300)
@@ -724,7 +728,6 @@ class Service:
                     log.info("posted %d, failed %d, queued %d", report.sent, report.failed, report.left)
             except Exception:
                 log.exception("sender: unexpected error; retrying shortly")
-            wake.clear()
             idle = self.sender_idle_seconds
             if report.busy and report.left:  # another worker is sending: look again soon
                 idle = min(idle, SENDER_BUSY_RETRY_SECONDS)

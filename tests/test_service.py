@@ -209,3 +209,45 @@ async def _posted(botapi) -> bool:
             return True
         await asyncio.sleep(0.1)
     return False
+
+
+async def test_a_wake_up_during_a_drain_starts_the_next_drain_at_once(tmp_path: Path) -> None:
+    """An operator's approval that lands while the sender drains (the review request is
+    still going out) must not be wiped when that drain ends: it would wait out the idle
+    time, 30 seconds, before the approved alert is posted. Fails if the sender clears its
+    wake-up after the drain instead of before it."""
+    import io
+
+    from bot.outbox import DrainReport
+
+    sources = write_sources(tmp_path / "sources.toml", {}, extra=no_digest_yet())
+    store = Store.open(tmp_path / "db.sqlite3")
+    wake, stop = asyncio.Event(), asyncio.Event()
+    drains: list[float] = []
+
+    class ApprovalDuringDrain:
+        """A sender whose first drain is interrupted by a wake-up, as an approval does."""
+
+        draining = False
+
+        async def drain(self, timeout: float) -> DrainReport:
+            drains.append(time.monotonic())
+            if len(drains) == 1:
+                wake.set()
+            await asyncio.sleep(0)
+            return DrainReport()
+
+    try:
+        async with Service(load_config(sources), store, TelegramSettings(), out=io.StringIO()) as service:
+            service.sender = ApprovalDuringDrain()
+            service.sender_idle_seconds = 30
+            loop = asyncio.create_task(service._sender_loop(wake, stop))
+            deadline = time.monotonic() + 5
+            while len(drains) < 2 and time.monotonic() < deadline:
+                await asyncio.sleep(0.02)
+            stop.set()
+            wake.set()
+            await asyncio.wait_for(loop, timeout=5)
+    finally:
+        store.close()
+    assert len(drains) >= 2 and drains[1] - drains[0] < 5, drains
