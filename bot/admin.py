@@ -163,13 +163,13 @@ class AdminBot:
     def _add_handlers(self, app: TelegramApp) -> None:
         private = filters.ChatType.PRIVATE
         handlers: list[tuple[BaseHandler[Any, Any, Any], int]] = [(TypeHandler(Update, self._only_admins), -1)]
-        for name, handler in (
+        for name, callback in (
             ("status", self._status), ("sources", self._sources), ("pause", self._pause),
             ("resume", self._resume), ("digest", self._digest), ("test", self._test),
             ("outbox", self._outbox), ("retry", self._retry),
             ("custody", self._custody), ("help", self._help), ("start", self._help),
         ):
-            handlers.append((CommandHandler(name, handler, filters=private), 0))
+            handlers.append((CommandHandler(name, callback, filters=private), 0))
         handlers.append((MessageHandler(private, self._help), 0))
         handlers.append((CallbackQueryHandler(self._review_button, pattern=_CALLBACK), 0))
         for handler, group in handlers:

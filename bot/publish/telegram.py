@@ -81,17 +81,16 @@ def telegram_application(
         connection_pool_size=8, connect_timeout=connect_timeout, read_timeout=read_timeout,
         write_timeout=read_timeout, pool_timeout=connect_timeout,
     )
-    builder = (
+    return (
         ApplicationBuilder()
         .token(token)
         .base_url(api_url.rstrip("/") + "/bot")
         .request(request)
         .get_updates_request(HTTPXRequest(connection_pool_size=1))
+        .rate_limiter(limiter or ChatLimiter())
         .job_queue(None)
+        .build()
     )
-    if limiter is not None:
-        builder = builder.rate_limiter(limiter)
-    return builder.build()  # type: ignore[no-any-return]
 
 
 async def stop_polling(app: TelegramApp) -> None:
