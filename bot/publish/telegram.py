@@ -74,8 +74,8 @@ def telegram_application(
     """python-telegram-bot's Application for ``token`` at ``api_url`` (a local Bot API
     server or the test stand-in), with our timeouts and per-chat pace.
 
-    Built once per process and shared: the publisher posts through ``.bot``, the
-    operators' commands poll through the Application itself, ``doctor`` asks through it.
+    Built once per service and shared: the publisher posts through ``.bot``, the
+    operators' commands poll through the Application itself; ``doctor`` builds its own.
     """
     request = HTTPXRequest(
         connection_pool_size=8, connect_timeout=connect_timeout, read_timeout=read_timeout,
