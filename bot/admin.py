@@ -1,7 +1,8 @@
 """The operators' bot: commands in a private chat and the review queue's buttons.
 
-Runs inside ``arrestwatch run`` as a python-telegram-bot ``Application`` polling for
-updates alongside the scheduler. Only the user ids in ``TELEGRAM_ADMIN_IDS`` get an
+Runs inside ``arrestwatch run`` on the publisher's python-telegram-bot ``Application``
+(one Telegram stack, bot/publish/telegram.py), polling for updates alongside the
+scheduler. Only the user ids in ``TELEGRAM_ADMIN_IDS`` get an
 answer; any other user's update is dropped and logged (by user id only).
 
 Commands (private chat): /status, /sources, /pause, /resume, /digest, /test URL, /outbox,
@@ -21,16 +22,15 @@ import logging
 import re
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
-    Application,
-    ApplicationBuilder,
     ApplicationHandlerStop,
+    BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -42,6 +42,7 @@ from telegram.ext import (
 from bot.digest import manual_digest, today
 from bot.fetch import FetchError, check_url
 from bot.outbox import PAUSED_FLAG
+from bot.publish.telegram import TelegramApp, stop_polling
 from bot.publish.text import utf16_len
 from bot.review import ReviewError, decide
 from bot.store import from_iso, to_iso, utcnow
@@ -114,30 +115,25 @@ def _when(moment: datetime | None) -> str:
 
 
 class AdminBot:
-    """The Application that answers operators, bound to one running Service."""
+    """The operators' commands on the service's one Telegram Application (the
+    publisher's, bot/publish/telegram.py): this adds the handlers and polls for updates
+    while the worker holds the "admin" lease; the publisher opens and closes the bot."""
 
-    def __init__(self, service: "Service", *, poll_timeout: float = POLL_TIMEOUT) -> None:
-        telegram = service.telegram
-        if not telegram.token:
-            raise ValueError("the operators' bot needs TELEGRAM_BOT_TOKEN")
+    def __init__(self, service: "Service", application: TelegramApp, *, poll_timeout: float = POLL_TIMEOUT) -> None:
         self.service = service
-        self.admin_ids = frozenset(telegram.admin_ids)
+        self.admin_ids = frozenset(service.telegram.admin_ids)
         self.poll_timeout = poll_timeout
-        self.application: Application = (  # type: ignore[type-arg]
-            ApplicationBuilder()
-            .token(telegram.token)
-            .base_url(telegram.api_url.rstrip("/") + "/bot")
-            .job_queue(None)
-            .build()
-        )
-        self._add_handlers(self.application)
+        self.application = application
+        self._handlers: list[tuple[BaseHandler[Any, Any, Any], int]] = []
 
     # -- lifecycle ------------------------------------------------------------------
 
     async def start(self) -> None:
         """Connect, publish the command list and start polling (raises TelegramError)."""
         app = self.application
-        await app.initialize()
+        await app.initialize()  # done at the service's start unless Telegram was unreachable then
+        await app.bot.get_me()  # Telegram answers now: commands addressed /cmd@bot need its name
+        self._add_handlers(app)
         try:
             await app.bot.set_my_commands([BotCommand(name, about) for name, about in COMMANDS])
         except TelegramError as exc:  # only the menu is missing: the commands still work
@@ -150,38 +146,35 @@ class AdminBot:
         log.info("operators' commands on for %d admin(s)", len(self.admin_ids))
 
     async def stop(self) -> None:
-        """Stop polling and close the bot's HTTP clients, whatever state start() reached
-        (each step runs even if the one before failed)."""
+        """Stop polling and take the handlers off, whatever state start() reached (each
+        step runs even if the one before failed). The bot stays open for the publisher."""
         app = self.application
         try:
-            if app.updater is not None and app.updater.running:
-                await app.updater.stop()
+            await stop_polling(app)
         finally:
-            try:
-                if app.running:
-                    await app.stop()
-            finally:
-                try:
-                    await app.shutdown()
-                finally:
-                    # A start interrupted inside initialize() leaves the bot initialized and
-                    # the application not: app.shutdown() then skips the bot's clients.
-                    await app.bot.shutdown()
+            for handler, group in self._handlers:
+                app.remove_handler(handler, group)
+            self._handlers.clear()
+            if self._error in app.error_handlers:
+                app.remove_error_handler(self._error)
 
     # -- routing --------------------------------------------------------------------
 
-    def _add_handlers(self, app: Application) -> None:  # type: ignore[type-arg]
-        app.add_handler(TypeHandler(Update, self._only_admins), group=-1)
+    def _add_handlers(self, app: TelegramApp) -> None:
         private = filters.ChatType.PRIVATE
-        for name, handler in (
+        handlers: list[tuple[BaseHandler[Any, Any, Any], int]] = [(TypeHandler(Update, self._only_admins), -1)]
+        for name, callback in (
             ("status", self._status), ("sources", self._sources), ("pause", self._pause),
             ("resume", self._resume), ("digest", self._digest), ("test", self._test),
             ("outbox", self._outbox), ("retry", self._retry),
             ("custody", self._custody), ("help", self._help), ("start", self._help),
         ):
-            app.add_handler(CommandHandler(name, handler, filters=private))
-        app.add_handler(MessageHandler(private, self._help))
-        app.add_handler(CallbackQueryHandler(self._review_button, pattern=_CALLBACK))
+            handlers.append((CommandHandler(name, callback, filters=private), 0))
+        handlers.append((MessageHandler(private, self._help), 0))
+        handlers.append((CallbackQueryHandler(self._review_button, pattern=_CALLBACK), 0))
+        for handler, group in handlers:
+            app.add_handler(handler, group=group)
+        self._handlers = handlers
         app.add_error_handler(self._error)
 
     async def _only_admins(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -207,6 +200,7 @@ class AdminBot:
         await self.application.bot.send_message(
             chat_id=chat.id, text=text, parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
+            rate_limit_args=True,  # the operator is waiting: not queued behind the chat's posts
         )
 
     # -- commands -------------------------------------------------------------------

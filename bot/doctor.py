@@ -76,8 +76,9 @@ def check_database(location: str) -> tuple[Check, "Store | None"]:
 
 async def check_telegram(telegram: "TelegramSettings") -> list[Check]:
     """Token, channel, operators' chat and admin ids, asked of the Bot API itself."""
-    from telegram import Bot
     from telegram.error import InvalidToken, NetworkError, TelegramError
+
+    from bot.publish.telegram import telegram_application
 
     problems = telegram.problems()
     if problems:
@@ -88,7 +89,7 @@ async def check_telegram(telegram: "TelegramSettings") -> list[Check]:
                       "nothing is posted to Telegram",
                       "create a bot with @BotFather (/newbot), put its token in TELEGRAM_BOT_TOKEN and the "
                       "channel in TELEGRAM_CHAT_ID (see README: Go live in 10 minutes)")]
-    bot = Bot(telegram.token or "", base_url=telegram.api_url.rstrip("/") + "/bot")
+    bot = telegram_application(telegram.token or "", telegram.api_url).bot  # the service's own stack
     try:
         try:
             me = await asyncio.wait_for(bot.get_me(), API_TIMEOUT)

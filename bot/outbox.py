@@ -18,13 +18,13 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-import random
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from bot.backoff import SEND
 from bot.metrics import Metrics
 from bot.publish import Publisher, PublishError
 from bot.store import OutboxMessage, QueuedPost, Store, utcnow
@@ -32,8 +32,6 @@ from bot.triage import review_buttons
 
 log = logging.getLogger(__name__)
 
-BACKOFF_FIRST = 2.0
-BACKOFF_CAP = 120.0
 #: The outbox target of channel posts, and the store flag that holds them while set.
 CHANNEL = "channel"
 PAUSED_FLAG = "paused"
@@ -195,8 +193,9 @@ class Sender:
     async def drain(self, *, timeout: float | None = None) -> DrainReport:
         """Send until the queue is empty or ``timeout`` seconds have passed.
 
-        Transient failures are retried with exponential backoff and jitter within the
-        time allowed; whatever is still queued then is reported in ``left``.
+        Transient failures are retried with exponential backoff and jitter, never sooner
+        than Telegram's ``retry_after`` (bot/backoff.py), within the time allowed;
+        whatever is still queued then is reported in ``left``.
         """
         report = DrainReport()
         deadline = None if timeout is None else time.monotonic() + timeout
@@ -265,7 +264,7 @@ class Sender:
                 await asyncio.to_thread(self._settle, self.store.release, message, str(exc))
                 report.retried += 1
                 failures_in_a_row += 1
-                delay = min(BACKOFF_CAP, BACKOFF_FIRST * 2 ** (failures_in_a_row - 1)) * random.uniform(0.5, 1.0)
+                delay = SEND.delay(failures_in_a_row, exc.retry_after)  # bot/backoff.py
                 if deadline is not None:
                     delay = min(delay, max(0.0, deadline - time.monotonic()))
                 log.warning("outbox %d (%s): %s; retrying in %.1fs", message.id, message.kind, exc, delay)

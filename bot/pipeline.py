@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from datetime import datetime, timedelta
 
 from bot.analysis import Analysis, RuleConfig
 from bot.analysis_process import AnalysisError, Analyzer, Job, analyze_batch
+from bot.backoff import poll_delay
 from bot.dedup import canonical_url, content_hash, entry_keys, hash_in_keys
 from bot.event_posts import EventPosts
 from bot.extract import extract_article_text
@@ -36,8 +36,6 @@ TEASER_CHARS = 600
 ARTICLE_CONCURRENCY = 4
 # Sources ``poll_all`` polls at once (``once``).
 POLL_ALL_CONCURRENCY = 48
-# A failing source is retried at its interval, then less and less often, up to this.
-BACKOFF_CAP = timedelta(hours=6)
 
 # A batch of (title, text, declared language) → one outcome per entry, in order.
 BatchAnalyzer = Callable[[Sequence[Job], "RuleConfig | None"], "Awaitable[list[Analysis | AnalysisError]]"]
@@ -59,17 +57,6 @@ def in_process(analyzer: Analyzer) -> BatchAnalyzer:
         return await asyncio.to_thread(analyze_batch, jobs, rules, analyzer) if jobs else []
 
     return analyze
-
-
-def backoff_delay(interval: timedelta, failures: int, retry_after: float | None = None) -> timedelta:
-    """How long to leave a failing source alone: the interval doubled per failure in a
-    row (capped at BACKOFF_CAP), never less than the server's Retry-After, with jitter so
-    many sources failing together do not retry together."""
-    base = min(BACKOFF_CAP, interval * (2 ** max(0, min(failures - 1, 16))))
-    delay = base * random.uniform(0.8, 1.2) if failures > 1 else interval * 0
-    if retry_after is not None:
-        delay = max(delay, timedelta(seconds=min(retry_after, BACKOFF_CAP.total_seconds())))
-    return delay
 
 
 def _is_teaser(entry: Entry) -> bool:
@@ -200,7 +187,7 @@ class Pipeline:
             report.ok, report.error = False, str(exc)
             now = self.clock()
             retry_after = getattr(exc, "retry_after", None)
-            delay = backoff_delay(source.interval, state.consecutive_failures + 1, retry_after)
+            delay = poll_delay(source.interval, state.consecutive_failures + 1, retry_after)
             log.warning("source %s: %s (%s)", source.name, exc,
                         f"next try in {_human(delay)}" if delay else "next try at the next poll")
             await asyncio.to_thread(

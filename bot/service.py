@@ -545,12 +545,13 @@ class Service:
 
         from bot.admin import AdminBot
 
-        if self.telegram.console:
+        if not isinstance(self.publisher, TelegramPublisher):  # console mode
             return None
         if not self.telegram.admin_ids:
             log.info("operator commands are off: set TELEGRAM_ADMIN_IDS to the Telegram user ids allowed to use them")
             return None
-        admin = AdminBot(self, poll_timeout=self.admin_poll_timeout)
+        # The publisher's Application: one Telegram stack, one pace per chat.
+        admin = AdminBot(self, self.publisher.application, poll_timeout=self.admin_poll_timeout)
         try:
             await admin.start()
         except TelegramError as exc:  # posting goes on without commands

@@ -376,3 +376,36 @@ async def test_a_stopped_service_leaves_no_http_client_open(tmp_path: Path, bota
         botapi.delays["getupdates"] = 0.5
     assert not admin.application.running
     assert open_http_clients() == []
+
+
+# -- one Telegram stack ---------------------------------------------------------------------
+
+
+async def test_commands_and_posts_share_one_application_that_outlives_a_lease_handover(botapi) -> None:
+    """The operators' commands run on the publisher's Application: losing the admin lease
+    stops polling but not posting, and taking it back answers commands again."""
+    from types import SimpleNamespace
+
+    from bot.admin import AdminBot
+    from bot.publish import TelegramPublisher
+
+    publisher = TelegramPublisher(botapi.token, api_url=botapi.url, min_interval=0)
+    await publisher.start()
+    stub = SimpleNamespace(telegram=SimpleNamespace(admin_ids=(botapi.admin_chat_id,)))
+    try:
+        for turn in range(2):
+            admin = AdminBot(stub, publisher.application, poll_timeout=0.5)  # type: ignore[arg-type]
+            assert admin.application is publisher.application
+            await admin.start()
+            try:
+                botapi.push_admin_message("/help")
+                assert await until(lambda turn=turn: len(admin_replies(botapi)) == turn + 1)
+            finally:
+                await admin.stop()  # the lease went to another worker
+            assert not publisher.application.running
+            await publisher.send(str(botapi.chat_id), f"post {turn}")  # the publisher's bot stays open
+        assert [m.text for m in botapi.sent_to(botapi.chat_id)] == ["post 0", "post 1"]
+        assert all("/status" in reply for reply in admin_replies(botapi))
+        assert len(publisher.application.handlers.get(0, [])) == 0  # each admin took its handlers off
+    finally:
+        await publisher.stop()

@@ -315,3 +315,22 @@ def test_stand_in_queues_updates_until_confirmed(botapi: BotAPIServer) -> None:
         assert client.post(f"{base}/getUpdates", json={"offset": second + 1}).json()["result"] == []
     assert botapi.updates == []
 
+
+
+async def test_an_operators_answer_skips_the_queue_but_counts_towards_the_pace(botapi: BotAPIServer) -> None:
+    """A reply an operator waits for (bot/admin.py: rate_limit_args=True) goes at once;
+    the next post to that chat keeps its distance from the reply, too."""
+    telegram = TelegramPublisher(botapi.token, api_url=botapi.url, min_interval=0.5)
+    await telegram.start()
+    try:
+        chat = str(botapi.admin_chat_id)
+        await telegram.send(chat, "notice")
+        started = time.monotonic()
+        await telegram.bot.send_message(chat_id=chat, text="reply", rate_limit_args=True)
+        replied = time.monotonic()
+        await telegram.send(chat, "next notice")
+        assert replied - started < 0.4
+        assert time.monotonic() - replied >= 0.45
+    finally:
+        await telegram.stop()
+    assert [m.text for m in botapi.sent_to(botapi.admin_chat_id)] == ["notice", "reply", "next notice"]

@@ -1,22 +1,23 @@
 """Sending posts: the Publisher protocol, Telegram through python-telegram-bot, and the console.
 
+One Telegram stack: ``telegram_application`` builds python-telegram-bot's ``Application``
+from public parts only (``HTTPXRequest`` with our timeouts, ``base_url`` for
+TELEGRAM_API_URL, ``ChatLimiter`` through the rate-limiter hook). The publisher posts
+through its bot and the operators' commands (bot/admin.py) poll through the same
+Application, so every request to a chat keeps that chat's pace.
+
 Every Telegram failure is translated into a PublishError in one place
 (``_publish_error``), so callers only decide between "retry later" and "give up".
 """
 
 from __future__ import annotations
 
-import asyncio
-import json
 import logging
 import sys
-import time
-import warnings
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
 from typing import Any, Protocol, TextIO, TypeVar
 
-from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, ReplyParameters
+from telegram import InlineKeyboardMarkup, LinkPreviewOptions, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -28,22 +29,22 @@ from telegram.error import (
     TelegramError,
     TimedOut,
 )
+from telegram.ext import Application, ApplicationBuilder, ExtBot
 from telegram.request import HTTPXRequest
-from telegram.warnings import PTBDeprecationWarning
 
 from bot.logs import redact_token
-from bot.publish.pacing import MIN_GAP, PER_MINUTE, ChatPacer
 from bot.publish.errors import PublishError
+from bot.publish.limiter import FLOOD_RETRIES, MAX_FLOOD_WAIT, ChatLimiter, retry_after_seconds
+from bot.publish.pacing import MIN_GAP, PER_MINUTE
 from bot.publish.text import html_to_text
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 DEFAULT_API_URL = "https://api.telegram.org"
-#: Telegram allows about 20 posts a minute to one group or channel.
-#: Flood-control waits longer than this are not slept through here; the outbox retries later.
-MAX_FLOOD_WAIT = 60.0
-FLOOD_RETRIES = 3
+#: The Application as this project builds it: no JobQueue (APScheduler schedules, see
+#: docs/architecture.md), our ChatLimiter as its rate limiter.
+TelegramApp = Application[ExtBot[bool], Any, Any, Any, Any, None]
 
 
 class Publisher(Protocol):
@@ -62,31 +63,45 @@ class Publisher(Protocol):
         ...
 
 
-class FloodWait(TelegramError):
-    """Telegram's 429 with ``retry_after`` in seconds (a float, unlike PTB 22's RetryAfter)."""
+def telegram_application(
+    token: str,
+    api_url: str = DEFAULT_API_URL,
+    *,
+    limiter: ChatLimiter | None = None,
+    connect_timeout: float = 10.0,
+    read_timeout: float = 30.0,
+) -> TelegramApp:
+    """python-telegram-bot's Application for ``token`` at ``api_url`` (a local Bot API
+    server or the test stand-in), with our timeouts and per-chat pace.
 
-    def __init__(self, description: str, retry_after: float) -> None:
-        super().__init__(description)
-        self.retry_after = retry_after
-
-
-class _FloodAwareRequest(HTTPXRequest):
-    """Raises FloodWait for 429 answers before PTB builds a RetryAfter.
-
-    PTB 22.2+ emits a deprecation warning whenever a RetryAfter is created (its
-    ``retry_after`` is becoming a timedelta); reading the answer here avoids it.
+    Built once per service and shared: the publisher posts through ``.bot``, the
+    operators' commands poll through the Application itself; ``doctor`` builds its own.
     """
+    request = HTTPXRequest(
+        connection_pool_size=8, connect_timeout=connect_timeout, read_timeout=read_timeout,
+        write_timeout=read_timeout, pool_timeout=connect_timeout,
+    )
+    return (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(api_url.rstrip("/") + "/bot")
+        .request(request)
+        .get_updates_request(HTTPXRequest(connection_pool_size=1))
+        .rate_limiter(limiter or ChatLimiter())
+        .job_queue(None)
+        .build()
+    )
 
-    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        code, payload = await super().do_request(*args, **kwargs)
-        if code == 429:
-            try:
-                answer = json.loads(payload)
-                retry_after = float(answer["parameters"]["retry_after"])
-            except (ValueError, KeyError, TypeError):
-                return code, payload  # not the usual shape: let PTB report it
-            raise FloodWait(str(answer.get("description") or "Too Many Requests"), retry_after)
-        return code, payload
+
+async def stop_polling(app: TelegramApp) -> None:
+    """Stop getting updates and processing them, whatever state a start reached (each
+    step runs even if the one before failed); the bot itself stays open."""
+    try:
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+    finally:
+        if app.running:
+            await app.stop()
 
 
 class TelegramPublisher:
@@ -94,7 +109,9 @@ class TelegramPublisher:
 
     ``api_url`` points the bot at another Bot API server (a local one, or the test
     stand-in). Posts to one chat are paced: at least ``min_interval`` seconds apart and
-    at most ``per_minute`` in any minute (Telegram's limits for channels).
+    at most ``per_minute`` in any minute (Telegram's limits for channels); flood control
+    is waited out up to ``max_flood_wait`` seconds, at most ``flood_retries`` times
+    (bot/publish/limiter.py).
     """
 
     def __init__(
@@ -111,29 +128,30 @@ class TelegramPublisher:
     ) -> None:
         if not token:
             raise ValueError("TelegramPublisher needs a bot token (TELEGRAM_BOT_TOKEN)")
-        request = _FloodAwareRequest(
-            connection_pool_size=8, connect_timeout=connect_timeout, read_timeout=read_timeout,
-            write_timeout=read_timeout, pool_timeout=connect_timeout,
-        )
-        self.bot = Bot(token, base_url=api_url.rstrip("/") + "/bot", request=request)
+        self.limiter = ChatLimiter(per_minute=per_minute, min_gap=min_interval, max_flood_wait=max_flood_wait,
+                                   flood_retries=flood_retries)
+        self.application = telegram_application(token, api_url, limiter=self.limiter,
+                                                 connect_timeout=connect_timeout, read_timeout=read_timeout)
+        self.bot: ExtBot[bool] = self.application.bot
         self.api_url = api_url.rstrip("/")  # for messages: the token is never part of it
-        self.min_interval = min_interval
-        self.max_flood_wait = max_flood_wait
-        self.flood_retries = flood_retries
-        self._chat_locks: dict[str, asyncio.Lock] = {}
-        self.per_minute = per_minute
-        self._pacers: dict[str, ChatPacer] = {}
-        #: Called with the wait Telegram asked for on every 429 (the service counts them).
-        self.on_flood_wait: Callable[[float], None] | None = None
+
+    @property
+    def on_flood_wait(self) -> Callable[[float], None] | None:
+        """Called with the wait Telegram asked for on every 429 (the service counts them)."""
+        return self.limiter.on_flood_wait
+
+    @on_flood_wait.setter
+    def on_flood_wait(self, hook: Callable[[float], None] | None) -> None:
+        self.limiter.on_flood_wait = hook
 
     async def start(self) -> None:
-        """Open the HTTP client and check the token with getMe.
+        """Open the HTTP clients and check the token with getMe.
 
         A rejected token raises a permanent PublishError (nothing could be posted); an
         unreachable Telegram is only logged, since posts are retried from the outbox.
         """
         try:
-            await self.bot.initialize()
+            await self.application.initialize()
         except InvalidToken:
             # PTB's own message quotes the token: do not chain it into tracebacks.
             raise PublishError(
@@ -145,19 +163,23 @@ class TelegramPublisher:
                         "(check TELEGRAM_API_URL and this machine's network)", self.api_url, exc)
 
     async def stop(self) -> None:
-        await self.bot.shutdown()
+        """Close the HTTP clients, whatever state start() reached (polling for the
+        operators' commands, bot/admin.py, is normally stopped before this)."""
+        try:
+            await stop_polling(self.application)
+            await self.application.shutdown()
+        finally:
+            # A start cut short inside initialize() (getMe failed) leaves the bot's clients
+            # open and the Application not initialized: its shutdown() then skips them.
+            await self.bot.shutdown()
 
     async def send(
         self, chat_id: str, html: str, *, reply_markup: dict[str, Any] | None = None, reply_to: int | None = None
     ) -> int:
-        """Post ``html`` (Telegram HTML) to ``chat_id``; return the new message's id.
-
-        Flood control (429) is waited out up to ``max_flood_wait`` seconds, at most
-        ``flood_retries`` times; then, like every other failure, it raises PublishError.
-        """
+        """Post ``html`` (Telegram HTML) to ``chat_id``; return the new message's id."""
         markup = InlineKeyboardMarkup.de_json(reply_markup, self.bot) if reply_markup else None
         reply = ReplyParameters(message_id=reply_to, allow_sending_without_reply=True) if reply_to else None
-        message = await self._paced(str(chat_id), lambda: self.bot.send_message(
+        message = await self._call(chat_id, self.bot.send_message(
             chat_id=chat_id, text=html, parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
             reply_markup=markup, reply_parameters=reply,
@@ -167,86 +189,45 @@ class TelegramPublisher:
     async def edit(self, chat_id: str, message_id: int, html: str) -> None:
         """Replace the text of message ``message_id`` in ``chat_id`` (editMessageText).
 
-        Paced and flood-controlled like ``send``. Telegram answers 400 "message is not
-        modified" when the text is unchanged; that arrives as a permanent PublishError
-        whose ``description`` says so, and the caller may count it as done.
+        Telegram answers 400 "message is not modified" when the text is unchanged; that
+        arrives as a permanent PublishError whose ``description`` says so, and the caller
+        may count it as done.
         """
-        await self._paced(str(chat_id), lambda: self.bot.edit_message_text(
+        await self._call(chat_id, self.bot.edit_message_text(
             text=html, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         ))
 
     async def pin(self, chat_id: str, message_id: int) -> None:
         """Pin message ``message_id`` in ``chat_id`` silently (pinChatMessage; the bot
-        must be an administrator allowed to pin). Paced like ``send``."""
-        await self._paced(str(chat_id), lambda: self.bot.pin_chat_message(
+        must be an administrator allowed to pin)."""
+        await self._call(chat_id, self.bot.pin_chat_message(
             chat_id=chat_id, message_id=message_id, disable_notification=True,
         ))
 
     async def send_photo(self, chat_id: str, image: bytes, caption: str) -> int:
         """Post an image (PNG or JPEG bytes) with an HTML ``caption`` (at most 1024
-        characters); return the new message's id. Paced like ``send``."""
-        message = await self._paced(str(chat_id), lambda: self.bot.send_photo(
+        characters); return the new message's id."""
+        message = await self._call(chat_id, self.bot.send_photo(
             chat_id=chat_id, photo=image, caption=caption, parse_mode=ParseMode.HTML,
         ))
         return message.message_id
 
-    async def _paced(self, chat_id: str, call: Callable[[], Awaitable[T]]) -> T:
-        """One Bot API call to ``chat_id``, one at a time per chat, within its pace.
-
-        Flood control (429) is waited out up to ``max_flood_wait`` seconds, at most
-        ``flood_retries`` times; then, like every other failure, it raises PublishError.
-        """
-        lock = self._chat_locks.setdefault(chat_id, asyncio.Lock())
-        async with lock:
-            flood_waits = 0
-            while True:
-                await self._pace(chat_id)
-                try:
-                    return await call()
-                except (FloodWait, RetryAfter) as exc:
-                    wait = _retry_after_seconds(exc)
-                    if self.on_flood_wait is not None:
-                        self.on_flood_wait(wait)
-                    if flood_waits >= self.flood_retries or wait > self.max_flood_wait:
-                        raise _publish_error(exc, chat_id, self.bot.token) from None
-                    flood_waits += 1
-                    log.warning("Telegram flood control for chat %s: waiting %.0fs (retry %d of %d)",
-                                chat_id, wait, flood_waits, self.flood_retries)
-                    await asyncio.sleep(wait)
-                    continue
-                except TelegramError as exc:
-                    error = _publish_error(exc, chat_id, self.bot.token)
-                    # A cause that quotes the token is not chained (tracebacks would carry it).
-                    quoted = isinstance(exc, InvalidToken) or error.description != exc.message
-                    raise error from (None if quoted else exc)
-                finally:
-                    self._pacer(chat_id).record(time.monotonic())
+    async def _call(self, chat_id: str, request: Awaitable[T]) -> T:
+        """Await one Bot API call (paced and flood-controlled by the limiter); any
+        Telegram failure leaves here as a PublishError, the token redacted."""
+        try:
+            return await request
+        except TelegramError as exc:
+            error = _publish_error(exc, str(chat_id), self.bot.token)
+            # A cause that quotes the token is not chained (tracebacks would carry it).
+            quoted = isinstance(exc, InvalidToken) or error.description != exc.message
+            raise error from (None if quoted else exc)
 
     def seed_pacing(self, chat_id: str, ages: list[float]) -> None:
         """Pace ``chat_id`` as if posts had gone out ``ages`` seconds ago (posts of other
         workers: the limits are per chat, whoever sends)."""
-        now = time.monotonic()
-        self._pacer(str(chat_id)).seed([now - age for age in ages])
-
-    def _pacer(self, chat_id: str) -> ChatPacer:
-        return self._pacers.setdefault(chat_id, ChatPacer(per_minute=self.per_minute, min_gap=self.min_interval))
-
-    async def _pace(self, chat_id: str) -> None:
-        """Wait until Telegram's per-chat limits allow another post (see pacing.py)."""
-        wait = self._pacer(chat_id).delay(time.monotonic())
-        if wait > 0:
-            await asyncio.sleep(wait)
-
-
-def _retry_after_seconds(exc: FloodWait | RetryAfter) -> float:
-    if isinstance(exc, FloodWait):
-        return exc.retry_after
-    with warnings.catch_warnings():
-        # PTB 22 warns that retry_after will become a timedelta; accept either.
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+        self.limiter.seed(chat_id, ages)
 
 
 def _publish_error(exc: TelegramError, chat_id: str, token: str | None = None) -> PublishError:
@@ -257,8 +238,8 @@ def _publish_error(exc: TelegramError, chat_id: str, token: str | None = None) -
     summary, the outbox's ``last_error``, flags and operators' notices never carry it.
     """
     description = redact_token(exc.message, token)
-    if isinstance(exc, (FloodWait, RetryAfter)):
-        seconds = _retry_after_seconds(exc)
+    if isinstance(exc, RetryAfter):
+        seconds = retry_after_seconds(exc)
         return PublishError(f"Telegram flood control: asked to wait {seconds:.0f}s before posting to chat "
                             f"{chat_id}; will retry later", permanent=False, retry_after=seconds,
                             description=description)
