@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.analysis.result import RuleConfig
+from bot.errors import ConfigError  # the sources file cannot be used; ``problems`` lists every reason
 from bot.models import LANGUAGES, SOURCE_TYPES, Config, HtmlSelectors, Settings, SourceConfig
 
 DURATION_RE = re.compile(r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$")
@@ -47,14 +48,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
-
-
-class ConfigError(Exception):
-    """The sources file cannot be used; ``problems`` lists every reason."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 def parse_duration(value: str) -> timedelta:

@@ -19,12 +19,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from bot.errors import StoreError
 
-class DatabaseError(Exception):
+
+class DatabaseError(StoreError):
     """The database cannot be opened or used; the message says what to check."""
 
 
-class IntegrityError(Exception):
+class IntegrityError(StoreError):
     """A unique or foreign-key constraint refused a write (PostgreSQL's, as SQLite's)."""
 
 

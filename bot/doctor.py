@@ -19,7 +19,7 @@ from bot.config import ConfigError, load_config
 from bot.models import Config, SourceConfig
 
 if TYPE_CHECKING:
-    from bot.service import TelegramSettings
+    from bot.settings import TelegramSettings
     from bot.store import Store
 
 #: Seconds a Bot API call may take before the check fails as unreachable.

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.metrics import Metrics
+from bot.settings import SENDER_LEASE_DURATION
 from bot.publish import Publisher, PublishError
 from bot.store import OutboxMessage, QueuedPost, Store, utcnow
 from bot.triage import review_buttons
@@ -41,7 +42,6 @@ PAUSED_FLAG = "paused"
 NOT_MODIFIED = "message is not modified"
 #: The store lease that makes one worker the sender, and how long it lasts unrenewed.
 SENDER_LEASE = "sender"
-SENDER_LEASE_DURATION = timedelta(seconds=30)
 
 
 @dataclass

@@ -18,7 +18,6 @@ import signal
 import socket
 import sys
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -38,11 +37,11 @@ from bot.http_server import StatusServer, StatusServerError
 from bot.lock import InstanceLock
 from bot.metrics import CONTENT_TYPE_LATEST, Metrics
 from bot.models import Config, Settings, SourceConfig
-from bot.outbox import SENDER_LEASE_DURATION, DrainReport, Sender
+from bot.outbox import DrainReport, Sender
 from bot.pipeline import Pipeline, PollReport
 from bot.publish import ConsolePublisher, Publisher, TelegramPublisher
-from bot.publish.pacing import MIN_GAP, PER_MINUTE
 from bot.health import health_notices, usual_gap
+from bot.settings import TelegramSettings, WorkerSettings
 from bot.store import QueuedPost, SourceState, Store, utcnow
 
 if TYPE_CHECKING:
@@ -52,15 +51,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEFAULT_API_URL = "https://api.telegram.org"
 RELOAD_CHECK_SECONDS = 20
 SENDER_IDLE_SECONDS = 30
 ADMIN_POLL_TIMEOUT = 10.0  # seconds one getUpdates long poll of the operators' bot waits
 ADMIN_STOP_SECONDS = 15.0  # how long a stopping service waits for the operators' bot to stop
 HEALTH_DB_TIMEOUT = 5.0  # seconds /healthz waits for the database's answer
-SOURCE_LEASE_DURATION = timedelta(seconds=120)  # a claimed poll is the claimer's this long, renewed while it runs
-CLAIM_SECONDS = 1.5  # how often a worker looks for due sources
-POLL_CONCURRENCY = 16  # polls one worker runs at once
 CUSTODY_SECONDS = 300  # how often the custody posts (pinned list, "due out today", chart) are looked at
 SENDER_BUSY_RETRY_SECONDS = 2.0  # another worker is sending: look again this soon while posts wait
 # The owner name of a SQLite instance's leases. The instance lock (bot/lock.py) already
@@ -74,123 +69,6 @@ def worker_id(store: Store) -> str:
     if not store.shared:
         return SQLITE_INSTANCE
     return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
-
-
-@dataclass(frozen=True)
-class WorkerSettings:
-    """How this worker shares the database with others (ARRESTWATCH_LEASE_SECONDS,
-    ARRESTWATCH_SENDER_LEASE_SECONDS, ARRESTWATCH_CLAIM_SECONDS) and where it analyses
-    reports (ARRESTWATCH_ANALYSIS); read by the CLI."""
-
-    worker: str | None = None  # None: worker_id(store)
-    source_lease: timedelta = SOURCE_LEASE_DURATION
-    sender_lease: timedelta = SENDER_LEASE_DURATION
-    claim_seconds: float = CLAIM_SECONDS
-    poll_concurrency: int = POLL_CONCURRENCY
-    # True: in a child process (bot/analysis_process.py, another core, natasha's models
-    # only there); False: in this process.
-    analysis_process: bool = True
-
-
-@dataclass(frozen=True)
-class TelegramSettings:
-    """The bot's secrets and targets, read from the environment (never from sources.toml)."""
-
-    token: str | None = None
-    chat_id: str | None = None
-    admin_chat_id: str | None = None
-    api_url: str = DEFAULT_API_URL
-    # User ids allowed to command the bot (TELEGRAM_ADMIN_IDS); none: commands are off.
-    admin_ids: tuple[int, ...] = ()
-    admin_ids_error: str | None = None  # TELEGRAM_ADMIN_IDS was set but not understood
-    # Telegram's per-chat limits (ARRESTWATCH_POSTS_PER_MINUTE, ARRESTWATCH_POST_GAP_SECONDS):
-    # change them only for a local Bot API stand-in, never for Telegram itself.
-    posts_per_minute: int = PER_MINUTE
-    post_gap: float = MIN_GAP
-    pacing_error: str | None = None
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> "TelegramSettings":
-        from bot.admin import parse_admin_ids
-
-        try:
-            admin_ids, admin_ids_error = parse_admin_ids(env.get("TELEGRAM_ADMIN_IDS")), None
-        except ValueError as exc:
-            admin_ids, admin_ids_error = (), str(exc)
-        per_minute, gap, pacing_error = PER_MINUTE, MIN_GAP, None
-        try:
-            per_minute = int(env.get("ARRESTWATCH_POSTS_PER_MINUTE") or PER_MINUTE)
-            gap = float(env.get("ARRESTWATCH_POST_GAP_SECONDS") or MIN_GAP)
-            if per_minute < 1 or gap < 0:
-                raise ValueError
-        except ValueError:
-            per_minute, gap = PER_MINUTE, MIN_GAP
-            pacing_error = ("ARRESTWATCH_POSTS_PER_MINUTE must be a whole number of 1 or more and "
-                            "ARRESTWATCH_POST_GAP_SECONDS a number of seconds, 0 or more "
-                            f"(Telegram's limits: {PER_MINUTE} and {MIN_GAP:g}); unset them to use those")
-        return cls(
-            posts_per_minute=per_minute,
-            post_gap=gap,
-            pacing_error=pacing_error,
-            token=env.get("TELEGRAM_BOT_TOKEN") or None,
-            chat_id=env.get("TELEGRAM_CHAT_ID") or None,
-            admin_chat_id=env.get("TELEGRAM_ADMIN_CHAT_ID") or None,
-            api_url=(env.get("TELEGRAM_API_URL") or DEFAULT_API_URL).rstrip("/"),
-            admin_ids=admin_ids,
-            admin_ids_error=admin_ids_error,
-        )
-
-    @property
-    def console(self) -> bool:
-        """Console mode: neither a token nor a chat id is set (``problems`` refuses one
-        without the other), so every post is printed instead of sent."""
-        return self.token is None
-
-    def problems(self) -> list[str]:
-        """What makes this configuration unusable, one operator-readable line each.
-
-        Half a configuration is an error, never a silent fallback to console mode: an
-        empty ``TELEGRAM_BOT_TOKEN=`` (a missing .env under Docker Compose) with a chat
-        id set would otherwise print alerts to stdout and mark them sent.
-        """
-        problems = []
-        if self.token and not self.chat_id:
-            problems.append("TELEGRAM_BOT_TOKEN is set but TELEGRAM_CHAT_ID is not: set it to the channel "
-                            "(@name or -100… id) the bot posts to, or unset the token for console mode")
-        if not self.token:
-            missing = [name for name, value in (("TELEGRAM_CHAT_ID", self.chat_id),
-                                                ("TELEGRAM_ADMIN_CHAT_ID", self.admin_chat_id)) if value]
-            if missing:
-                problems.append(f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} set but "
-                                "TELEGRAM_BOT_TOKEN is empty or unset: set the token from @BotFather, or unset "
-                                f"{' and '.join(missing)} for console mode (alerts printed, not posted)")
-        url_problem = api_url_problem(self.api_url)
-        if url_problem:
-            problems.append(url_problem)
-        if self.admin_ids_error:
-            problems.append(self.admin_ids_error)
-        if self.pacing_error:
-            problems.append(self.pacing_error)
-        return problems
-
-
-def api_url_problem(url: str) -> str | None:
-    """Why TELEGRAM_API_URL cannot be a Bot API server's address, or None.
-
-    Checked at start: a URL without a scheme was otherwise retried for ever as if
-    Telegram were unreachable.
-    """
-    from urllib.parse import urlsplit
-
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
-    except ValueError as exc:
-        return f"TELEGRAM_API_URL={url!r} is not a URL ({exc}): use e.g. {DEFAULT_API_URL} or http://127.0.0.1:8081"
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return (f"TELEGRAM_API_URL={url!r} needs a scheme and a host, e.g. {DEFAULT_API_URL} or "
-                "http://127.0.0.1:8081 (unset it to use Telegram's)")
-    return None
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -550,7 +428,11 @@ class Service:
         if not self.telegram.admin_ids:
             log.info("operator commands are off: set TELEGRAM_ADMIN_IDS to the Telegram user ids allowed to use them")
             return None
-        admin = AdminBot(self, poll_timeout=self.admin_poll_timeout)
+        admin = AdminBot(
+            self.telegram, self.store, config=lambda: self.config, fetcher=self.fetcher,
+            analyze_many=self.pipeline.analyze_many, wake_sender=self.wake_sender, watch_gap=lambda: self.watch_gap,
+            poll_timeout=self.admin_poll_timeout,
+        )
         try:
             await admin.start()
         except TelegramError as exc:  # posting goes on without commands
@@ -783,15 +665,5 @@ def _mtime(path: Path) -> float | None:
         return None
 
 
-def load_or_exit(path: Path) -> Config:
-    """Load the config for a command; print every problem and exit 2 if unusable."""
-    try:
-        return load_config(path)
-    except ConfigError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        raise SystemExit(2) from None
-
-
 __all__ = ["InstanceLock", "OnceSummary", "Service", "StatusServerError", "TelegramSettings", "WorkerSettings",
-           "load_or_exit", "worker_id"]
+           "worker_id"]
