@@ -313,7 +313,7 @@ class _Validator:
                 continue
             try:
                 soupsieve.compile(selector)
-            except Exception as exc:  # soupsieve raises several types for bad syntax
+            except (soupsieve.SelectorSyntaxError, ValueError, NotImplementedError) as exc:  # what soupsieve raises
                 self.problem(key_line, f"select.{key} {selector!r} is not a valid CSS selector: {exc}")
                 continue
             values[key] = selector

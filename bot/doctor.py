@@ -57,6 +57,7 @@ def check_sources_file(path: Path) -> tuple[Check, Config | None]:
 
 def check_database(location: str) -> tuple[Check, "Store | None"]:
     """The database opens, is migrated to the newest schema and takes a write."""
+    from bot.db import DATABASE_ERRORS
     from bot.store import Store, StoreError, to_iso, utcnow
 
     try:
@@ -67,7 +68,7 @@ def check_database(location: str) -> tuple[Check, "Store | None"]:
     try:
         store.set_flag("doctor", to_iso(utcnow()))
         store.set_flag("doctor", None)
-    except Exception as exc:  # whatever the driver raises: not writable
+    except DATABASE_ERRORS as exc:  # whatever the driver raises: not writable
         store.close()
         return Check(False, "database", f"{store.path} opens but cannot be written: {exc}",
                      "give this user write access to the file and its folder"), None
@@ -114,7 +115,7 @@ async def check_telegram(telegram: "TelegramSettings") -> list[Check]:
     finally:
         try:
             await bot.shutdown()
-        except Exception:  # nothing was opened
+        except (TelegramError, OSError):  # nothing was opened
             pass
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from bot.db import DATABASE_ERRORS
 from bot.metrics import Metrics
 from bot.settings import SENDER_LEASE_DURATION
 from bot.publish import Publisher, PublishError
@@ -139,7 +140,7 @@ class Sender:
             await asyncio.sleep(max(0.5, self.lease.total_seconds() / 3))
             try:
                 await asyncio.to_thread(self._renew_lease)
-            except Exception:  # the drain notices a lost lease before its next post
+            except DATABASE_ERRORS:  # the drain notices a lost lease before its next post
                 log.exception("sender: the lease could not be renewed")
 
     def _settle(self, change: Callable[..., bool], message: OutboxMessage, value: object) -> bool:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, TextIO
 from bot.analysis_process import AnalysisProcess
 from bot.config import ConfigError, load_config
 from bot.custody_posts import CustodyJobs
+from bot.db import DATABASE_ERRORS
 from bot.failed_posts import config_fingerprint, requeue_if_config_changed
 from bot.digest import (
     DigestResult, digest_window, last_digest_day, manual_digest, queue_digest, scheduled_digest, today,
@@ -182,7 +183,7 @@ class Service:
         fingerprint = config_fingerprint(telegram.token, telegram.chat_id, telegram.admin_chat_id, telegram.api_url)
         try:  # posts lost to a wrong chat id or token go out once the configuration is fixed
             await asyncio.to_thread(requeue_if_config_changed, self.store, fingerprint, now=utcnow())
-        except Exception:  # the failed posts stay failed; `arrestwatch outbox retry` still works
+        except DATABASE_ERRORS:  # the failed posts stay failed; `arrestwatch outbox retry` still works
             log.exception("could not re-queue the posts that failed because of the configuration")
         return self
 
@@ -258,7 +259,7 @@ class Service:
         self._watch_noted = time.monotonic()
         try:
             await asyncio.to_thread(note_poll, self.store, moment, self.watch_gap)
-        except Exception:  # the digest then names this time as not watched: nothing is lost
+        except DATABASE_ERRORS:  # the digest then names this time as not watched: nothing is lost
             log.exception("could not record the time polled")
 
     def wake_sender(self) -> None:
@@ -333,7 +334,7 @@ class Service:
             self._claiming = None
             try:  # unfinished polls are due again at once, for another worker
                 await asyncio.to_thread(self.store.release_source_leases, self.worker)
-            except Exception:  # they expire anyway
+            except DATABASE_ERRORS:  # they expire anyway
                 log.exception("the source leases could not be released; they expire in %s", self.workers.source_lease)
             # The operators' bot stops on its own once ``stop`` is set; cancelling it while
             # it stops would leave its HTTP clients open (sockets to Telegram collected
@@ -365,7 +366,7 @@ class Service:
             await asyncio.wait_for(asyncio.to_thread(self.store.schema_version), timeout=HEALTH_DB_TIMEOUT)
         except asyncio.TimeoutError:
             return f"the database did not answer within {HEALTH_DB_TIMEOUT:.0f} s"
-        except Exception as exc:  # whatever the driver raises, the answer is "not ready, because …"
+        except DATABASE_ERRORS as exc:  # whatever the driver raises, the answer is "not ready, because …"
             return f"the database does not answer: {exc}"
         return None
 
@@ -373,7 +374,7 @@ class Service:
         """The Prometheus page for ``/metrics``, outbox gauges read from the store first."""
         try:
             counts = await asyncio.wait_for(asyncio.to_thread(self.store.outbox_counts), timeout=HEALTH_DB_TIMEOUT)
-        except Exception as exc:  # the page still answers; /healthz says what is wrong
+        except (asyncio.TimeoutError, *DATABASE_ERRORS) as exc:  # the page still answers; /healthz says why
             log.debug("metrics: outbox not counted: %s", exc)
         else:
             self.metrics.refresh_outbox(counts)
@@ -406,7 +407,7 @@ class Service:
                     await asyncio.wait_for(stop.wait(), timeout=duration.total_seconds() / 3)
                 except asyncio.TimeoutError:
                     pass
-        except Exception:  # commands are a convenience; posting goes on without them
+        except Exception:  # task boundary (the commands task): commands are a convenience; posting goes on
             log.exception("operator commands stopped after an error")
         finally:
             self.admin = None
@@ -414,8 +415,8 @@ class Service:
                 await admin.stop()
             try:
                 await asyncio.to_thread(self.store.release_lease, "admin", self.worker)
-            except Exception:
-                pass
+            except DATABASE_ERRORS as exc:  # it expires anyway, and another worker takes the commands over
+                log.warning("the operators' commands lease could not be released: %s", exc)
 
     async def _start_admin_bot(self) -> "AdminBot | None":
         """The operators' commands, when there is a token and TELEGRAM_ADMIN_IDS."""
@@ -469,7 +470,7 @@ class Service:
                 self.store.claim_due_sources, [name for name in known if name not in self._polls],
                 owner=self.worker, lease=lease, limit=room,
             )
-        except Exception:  # the database is away: the next tick tries again
+        except Exception:  # task boundary (one claim tick): the database is away; the next tick tries again
             log.exception("could not claim due sources")
             return
         if claimed and not self._polls:
@@ -491,7 +492,7 @@ class Service:
             finished = await asyncio.to_thread(
                 self.store.finish_poll, state.id, owner=self.worker, next_poll_at=utcnow() + source.interval
             )
-        except Exception:  # the lease expires and the source is polled again: nothing lost
+        except Exception:  # task boundary (one source's poll): the lease expires, it is polled again
             log.exception("source %s: the poll could not be recorded as finished", source.name)
             return
         if not finished:
@@ -503,7 +504,7 @@ class Service:
         try:
             if await asyncio.to_thread(self._queue_health_notices, source.name):
                 wake.set()
-        except Exception:  # health is advisory: never let it stop polling
+        except Exception:  # task boundary (one source's health): advisory, never stops polling
             log.exception("source %s: health check failed", source.name)
         # Edits and follow-ups are posts too: without a wake they waited for the idle timeout.
         if report.alerts or report.reviews or report.edits or report.followups:
@@ -561,12 +562,12 @@ class Service:
 
     async def _digest_job(self, wake: asyncio.Event, day: date | None = None) -> None:
         settings = self.config.settings  # read now: a reload may have changed the zone
+        now = utcnow()
+        day = day or today(settings, now)
         try:
-            now = utcnow()
-            result = await asyncio.to_thread(scheduled_digest, self.store, settings, day or today(settings, now),
-                                             now=now, gap=self.watch_gap)
-        except Exception:
-            log.exception("digest could not be built; it will be tried again at the next start")
+            result = await asyncio.to_thread(scheduled_digest, self.store, settings, day, now=now, gap=self.watch_gap)
+        except Exception:  # task boundary (the digest job): logged with its traceback, the service goes on
+            log.exception("digest for %s could not be built; it will be tried again at the next start", day)
             return
         if result.queued:
             log.info("digest for %s queued: %d people, %d reports, %d posts", result.day, result.people,
@@ -581,7 +582,7 @@ class Service:
         """One custody turn (bot/custody_posts.py); True when a note was queued to send."""
         try:
             return (await self.custody.turn(utcnow(), board=not self.telegram.console)).note_queued
-        except Exception:
+        except Exception:  # task boundary (one custody turn)
             log.exception("custody posts: unexpected error; they are tried again at the next turn")
             return False
 
@@ -604,7 +605,7 @@ class Service:
                 report = await self.sender.drain(timeout=300)
                 if report.sent or report.failed:
                     log.info("posted %d, failed %d, queued %d", report.sent, report.failed, report.left)
-            except Exception:
+            except Exception:  # task boundary (one drain; each post's own failure is logged by the sender)
                 log.exception("sender: unexpected error; retrying shortly")
             wake.clear()
             idle = self.sender_idle_seconds
