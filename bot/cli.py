@@ -431,20 +431,19 @@ def _run_async(posting: "Posting", coro: Coroutine[Any, Any, T]) -> T:
 
 
 def cmd_once(args: argparse.Namespace) -> int:
-    from bot.commands.posting import poll_once
+    from bot.commands.posting import once_lines, poll_once
 
     posting = _prepare(args)
     summary = _run_async(posting, poll_once(posting, wait=args.wait, progress=sys.stderr.isatty()))
-    for line in summary.lines():
+    for line in once_lines(summary):
         print(line, file=sys.stderr)
     return 0
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
-    from bot.commands.posting import post_digest
+    from bot.commands.posting import plural, post_digest
     from bot.digest import DigestError
     from bot.publish.format import format_moment, format_period
-    from bot.service import plural
 
     posting = _prepare(args)
     settings = posting.config.settings

@@ -10,7 +10,6 @@ lease; the digest is due daily; sources.toml is reloaded on change.
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 import os
 import secrets
@@ -41,9 +40,9 @@ from bot.models import Config, Settings, SourceConfig
 from bot.outbox import DrainReport, Sender
 from bot.pipeline import Pipeline, PollReport
 from bot.publish import ConsolePublisher, Publisher, TelegramPublisher
-from bot.health import health_notices, usual_gap
+from bot.source_health import queue_health_notices
 from bot.settings import TelegramSettings, WorkerSettings
-from bot.store import QueuedPost, SourceState, Store, utcnow
+from bot.store import SourceState, Store, utcnow
 
 if TYPE_CHECKING:
     from apscheduler.triggers.cron import CronTrigger
@@ -72,52 +71,12 @@ def worker_id(store: Store) -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """"1 source", "2 sources": counts in messages read as English."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
 @dataclass
 class OnceSummary:
-    """What ``arrestwatch once`` did, printed on stderr at exit."""
+    """What ``arrestwatch once`` did; bot/commands/posting.py says it in lines."""
 
     polls: list[PollReport] = field(default_factory=list)
     drain: DrainReport = field(default_factory=DrainReport)
-
-    def lines(self) -> list[str]:
-        failed = [p for p in self.polls if not p.ok]
-        new = sum(p.new_items for p in self.polls)
-        alerts = sum(p.alerts for p in self.polls)
-        unchanged = sum(p.not_modified for p in self.polls)
-        out = [
-            f"polled {plural(len(self.polls), 'source')}: {len(self.polls) - len(failed)} ok "
-            f"({unchanged} unchanged), {len(failed)} failed; {plural(new, 'new item')}, "
-            f"{plural(alerts, 'arrest alert')} queued"
-            f" ({plural(sum(p.edits for p in self.polls), 'alert')} edited to add a source, "
-            f"{plural(sum(p.followups for p in self.polls), 'follow-up')})",
-            f"posted {self.drain.sent}, failed {self.drain.failed}, still queued {self.drain.left}",
-        ]
-        # The pipeline logs each failure as it happens; the summary repeats them only
-        # when those log lines were not shown (--log-level ERROR), never twice.
-        pipeline_log = logging.getLogger("bot.pipeline")
-        if not pipeline_log.isEnabledFor(logging.WARNING):
-            out += [f"  source {p.source} failed: {p.error}" for p in failed]
-        elif failed:
-            out.append(f"  failed: {', '.join(p.source for p in failed)} (reasons above)")
-        if len(failed) > 1 and len(failed) == len(self.polls):
-            out.append("  every source failed: is this machine online, and can it resolve names (DNS)?")
-        if not pipeline_log.isEnabledFor(logging.ERROR):
-            out += [f"  source {p.source}: entry not analysed: {e}" for p in self.polls for e in p.failed_entries]
-        if not logging.getLogger("bot.outbox").isEnabledFor(logging.ERROR):
-            out += [f"  post failed: {e}" for e in self.drain.errors]
-        if self.drain.failed:
-            out.append("  failed posts are kept: `arrestwatch outbox list` shows them, "
-                       "`arrestwatch outbox retry --failed` sends them again")
-        if self.drain.paused:
-            out.append("  posting is paused (an operator sent /pause): channel posts stay queued until /resume")
-        if self.drain.busy:
-            out.append("  another worker holds the sender lease: it posts what is queued")
-        return out
 
 
 class Service:
@@ -502,38 +461,15 @@ class Service:
     async def _poll_job(self, source: SourceConfig, wake: asyncio.Event) -> None:
         report = await self.pipeline.poll(source)
         try:
-            if await asyncio.to_thread(self._queue_health_notices, source.name):
+            to_admin = bool(self.telegram.admin_chat_id or self.telegram.console)
+            if await asyncio.to_thread(queue_health_notices, self.store, source.name, self.config.settings,
+                                       to_admin=to_admin):
                 wake.set()
         except Exception:  # task boundary (one source's health): advisory, never stops polling
             log.exception("source %s: health check failed", source.name)
         # Edits and follow-ups are posts too: without a wake they waited for the idle timeout.
         if report.alerts or report.reviews or report.edits or report.followups:
             wake.set()
-
-    def _queue_health_notices(self, name: str) -> int:
-        """Tell the operators once when a source goes down, comes back or falls silent."""
-        state = self.store.source_state(name)
-        if state is None:
-            return 0
-        now = utcnow()
-        gap = usual_gap(self.store.recent_published(state.id))
-        notices = health_notices(
-            state, now=now, alert_after=self.config.settings.alert_after, gap=gap,
-            down_notified=state.down_notified_at is not None, silent_notified=state.silent_notified_at is not None,
-        )
-        for notice in notices:
-            if self.telegram.admin_chat_id or self.telegram.console:
-                self.store.queue_post(
-                    QueuedPost(html.escape(notice.text, quote=False), kind="notice", target="admin"), now=now
-                )
-            else:
-                log.warning("%s (set TELEGRAM_ADMIN_CHAT_ID to receive this in Telegram)", notice.text)
-            if notice.kind == "recovered":
-                self.store.set_notified(state.id, "down", None)
-                self.store.set_notified(state.id, "silent", None)
-            else:
-                self.store.set_notified(state.id, notice.kind, now)
-        return len(notices)
 
     async def _reschedule_digest(self) -> None:
         """The digest at the reloaded ``digest_time`` in the reloaded ``timezone``; if

@@ -7,6 +7,7 @@ every post. With PostgreSQL, workers coordinate through leases in the database.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 
@@ -90,5 +91,49 @@ async def run_service(posting: Posting, *, http: tuple[str, int] | None = None) 
         await service.run(http=http)
 
 
-__all__ = ["Posting", "instance_lock", "poll_once", "post_digest", "run_service",
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """"1 source", "2 sources": counts in messages read as English."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def once_lines(summary: OnceSummary) -> list[str]:
+    """What ``once`` did, for stderr: counts, failures (unless their log lines were shown)
+    and what to do about them."""
+    polls, drain = summary.polls, summary.drain
+    failed = [p for p in polls if not p.ok]
+    new = sum(p.new_items for p in polls)
+    alerts = sum(p.alerts for p in polls)
+    unchanged = sum(p.not_modified for p in polls)
+    out = [
+        f"polled {plural(len(polls), 'source')}: {len(polls) - len(failed)} ok "
+        f"({unchanged} unchanged), {len(failed)} failed; {plural(new, 'new item')}, "
+        f"{plural(alerts, 'arrest alert')} queued"
+        f" ({plural(sum(p.edits for p in polls), 'alert')} edited to add a source, "
+        f"{plural(sum(p.followups for p in polls), 'follow-up')})",
+        f"posted {drain.sent}, failed {drain.failed}, still queued {drain.left}",
+    ]
+    # The pipeline logs each failure as it happens; the summary repeats them only
+    # when those log lines were not shown (--log-level ERROR), never twice.
+    pipeline_log = logging.getLogger("bot.pipeline")
+    if not pipeline_log.isEnabledFor(logging.WARNING):
+        out += [f"  source {p.source} failed: {p.error}" for p in failed]
+    elif failed:
+        out.append(f"  failed: {', '.join(p.source for p in failed)} (reasons above)")
+    if len(failed) > 1 and len(failed) == len(polls):
+        out.append("  every source failed: is this machine online, and can it resolve names (DNS)?")
+    if not pipeline_log.isEnabledFor(logging.ERROR):
+        out += [f"  source {p.source}: entry not analysed: {e}" for p in polls for e in p.failed_entries]
+    if not logging.getLogger("bot.outbox").isEnabledFor(logging.ERROR):
+        out += [f"  post failed: {e}" for e in drain.errors]
+    if drain.failed:
+        out.append("  failed posts are kept: `arrestwatch outbox list` shows them, "
+                   "`arrestwatch outbox retry --failed` sends them again")
+    if drain.paused:
+        out.append("  posting is paused (an operator sent /pause): channel posts stay queued until /resume")
+    if drain.busy:
+        out.append("  another worker holds the sender lease: it posts what is queued")
+    return out
+
+
+__all__ = ["Posting", "instance_lock", "once_lines", "plural", "poll_once", "post_digest", "run_service",
            "telegram_settings"]
