@@ -17,13 +17,12 @@ import signal
 import socket
 import sys
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bot.analysis_process import AnalysisProcess
-from bot.config import ConfigError, load_config
+from bot.config import ConfigError, changed_sources, load_config, modified_at
 from bot.custody_posts import CustodyJobs
 from bot.db import DATABASE_ERRORS
 from bot.failed_posts import config_fingerprint, requeue_if_config_changed
@@ -461,15 +460,18 @@ class Service:
     async def _poll_job(self, source: SourceConfig, wake: asyncio.Event) -> None:
         report = await self.pipeline.poll(source)
         try:
-            to_admin = bool(self.telegram.admin_chat_id or self.telegram.console)
-            if await asyncio.to_thread(queue_health_notices, self.store, source.name, self.config.settings,
-                                       to_admin=to_admin):
+            if await asyncio.to_thread(self._queue_health_notices, source.name):
                 wake.set()
         except Exception:  # task boundary (one source's health): advisory, never stops polling
             log.exception("source %s: health check failed", source.name)
         # Edits and follow-ups are posts too: without a wake they waited for the idle timeout.
         if report.alerts or report.reviews or report.edits or report.followups:
             wake.set()
+
+    def _queue_health_notices(self, name: str) -> int:
+        """Tell the operators once when a source goes down, comes back or falls silent."""
+        to_admin = bool(self.telegram.admin_chat_id or self.telegram.console)
+        return queue_health_notices(self.store, name, self.config.settings, to_admin=to_admin)
 
     async def _reschedule_digest(self) -> None:
         """The digest at the reloaded ``digest_time`` in the reloaded ``timezone``; if
@@ -559,10 +561,10 @@ class Service:
         the database, so no worker claims them (give every worker the same file).
         """
         path = self.config.path
-        seen = _mtime(path)
+        seen = modified_at(path)
         while not stop.is_set():
             await asyncio.sleep(self.reload_seconds)
-            current = _mtime(path)
+            current = modified_at(path)
             if current == seen:
                 continue
             seen = current
@@ -572,13 +574,7 @@ class Service:
                 for problem in exc.problems:
                     log.error("sources not reloaded, keeping the last good list: %s", problem)
                 continue
-            old = {s.name: s for s in self.config.sources}
-            new = {s.name: s for s in config.sources}
-            # A source whose entry only moved in the file (its line changed) keeps its schedule.
-            changed = tuple(
-                s for name, s in new.items()
-                if name not in old or replace(old[name], line=0) != replace(s, line=0)
-            )
+            changed, removed = changed_sources(self.config, config)
             timing = (self.config.settings.timezone, self.config.settings.digest_time)
             self.config = config
             self.pipeline.config = config
@@ -586,20 +582,13 @@ class Service:
                 await self._reschedule_digest()
             await asyncio.to_thread(self.store.sync_sources, list(config.sources), prune=True)
             await asyncio.to_thread(self.store.poll_soon, [s.name for s in changed])
-            log.info("sources reloaded: %d added or changed, %d removed", len(changed), len(old.keys() - new.keys()))
+            log.info("sources reloaded: %d added or changed, %d removed", len(changed), removed)
 
 
 def _digest_trigger(settings: Settings) -> "CronTrigger":
     from apscheduler.triggers.cron import CronTrigger
 
     return CronTrigger(hour=settings.digest_time.hour, minute=settings.digest_time.minute, timezone=settings.timezone)
-
-
-def _mtime(path: Path) -> float | None:
-    try:
-        return os.stat(path).st_mtime
-    except OSError:
-        return None
 
 
 __all__ = ["InstanceLock", "OnceSummary", "Service", "StatusServerError", "TelegramSettings", "WorkerSettings",
