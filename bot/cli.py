@@ -15,7 +15,7 @@ import sys
 from collections.abc import Coroutine
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar, cast
 
 from bot import __version__, custody_cli
 from bot.cli_common import error, load_or_exit, open_store, problems
@@ -153,7 +153,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from bot.analysis.jsonl import run_jsonl
 
     rules = load_or_exit(args.sources).rules if args.sources.exists() else None
-    out = _CountingWriter(sys.stdout)
+    counter = _CountingWriter(sys.stdout)
+    out = cast(TextIO, counter)  # a stream as far as run_jsonl is concerned
     if args.file == "-":
         run_jsonl(sys.stdin, out, rules)
     else:
@@ -163,7 +164,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"{args.file}: cannot read: {exc.strerror}", file=sys.stderr)
             return 2
-    if not out.lines:  # nothing read: a wrong file is a failure, not an empty success
+    if not counter.lines:  # nothing read: a wrong file is a failure, not an empty success
         where = "standard input" if args.file == "-" else args.file
         error(f"no report could be read from {where}: each line must be a JSON object with \"id\" and \"text\"")
         return 1

@@ -58,3 +58,20 @@ def test_every_project_error_is_an_arrestwatch_error():
     strays = [f"{e.__module__}.{e.__qualname__}" for e in exceptions
               if not issubclass(e, ArrestwatchError) and e.__name__ != "FloodWait"]
     assert strays == []
+
+
+def test_import_contracts_hold():
+    """The layers, no circles, a core free of IO libraries (pyproject.toml's contracts):
+    an upward import fails here as in CI, with the import that broke it."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    linter = Path(sys.executable).with_name("lint-imports")
+    if not linter.exists() and shutil.which("lint-imports") is None:
+        pytest.skip("import-linter is not installed (pip install -e '.[test]')")
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([str(linter) if linter.exists() else "lint-imports", "--no-cache"], cwd=root,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
