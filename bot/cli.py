@@ -235,7 +235,7 @@ def cmd_sources_add(args: argparse.Namespace) -> int:
 
 
 def cmd_sources_test(args: argparse.Namespace) -> int:
-    from bot.commands.sources import find_source, test_source
+    from bot.commands.sources import find_source, preview_source
     from bot.errors import FetchError, ParseError, RequestError
 
     config = load_or_exit(args.sources)
@@ -245,7 +245,7 @@ def cmd_sources_test(args: argparse.Namespace) -> int:
         error(exc)
         return 1
     try:
-        verdicts = asyncio.run(test_source(config, source))
+        verdicts = asyncio.run(preview_source(config, source))
     except (FetchError, ParseError) as exc:
         error(f"source {source.name}: {exc}")
         return 1

@@ -73,7 +73,7 @@ class Verdict:
     decision: str  # "alert", "review" or "seen" (bot/triage.py)
 
 
-async def test_source(config: Config, source: SourceConfig) -> list[Verdict]:
+async def preview_source(config: Config, source: SourceConfig) -> list[Verdict]:
     """Fetch ``source`` now and judge each entry; nothing is stored. FetchError or
     SourceParseError say why the source cannot be read."""
     fetcher = Fetcher()
@@ -84,4 +84,4 @@ async def test_source(config: Config, source: SourceConfig) -> list[Verdict]:
     return [Verdict(entry, analysis, triage(analysis, config.settings)) for entry, analysis in results]
 
 
-__all__ = ["UnknownSourceError", "Verdict", "add_source", "detect_url", "find_source", "source_health", "test_source"]
+__all__ = ["UnknownSourceError", "Verdict", "add_source", "detect_url", "find_source", "preview_source", "source_health"]
