@@ -66,6 +66,13 @@ def build_parser(env: Environment | None = None) -> argparse.ArgumentParser:
     digest.add_argument("--force", action="store_true", help="post again even if the day already has a digest")
     analyze = commands.add_parser("analyze", help="analyse JSON-lines reports (id, text, title, lang) to stdout")
     analyze.add_argument("file", help="a JSON-lines file, or - for standard input")
+    _add_inspecting_parsers(commands)
+    custody_cli.add_parsers(commands)  # custody, custody set, publish, serve (issue 17)
+    return parser
+
+
+def _add_inspecting_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The commands that inspect or correct what is stored: sources, review, doctor, outbox, events, export."""
     sources = commands.add_parser("sources", help="check or inspect the sources file")
     sources_commands = sources.add_subparsers(dest="sources_command", required=True, metavar="SUBCOMMAND")
     sources_commands.add_parser("check", help="validate the sources file; print file:line: problems")
@@ -94,8 +101,6 @@ def build_parser(env: Environment | None = None) -> argparse.ArgumentParser:
                         help="events first reported on or after this day (UTC)")
     export.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default: csv)")
     export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
-    custody_cli.add_parsers(commands)  # custody, custody set, publish, serve (issue 17)
-    return parser
 
 
 def _positive_days(value: str) -> int:
