@@ -20,8 +20,8 @@ import asyncio
 import html
 import logging
 import re
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -45,10 +45,15 @@ from bot.outbox import PAUSED_FLAG
 from bot.publish.telegram import TelegramApp, stop_polling
 from bot.publish.text import utf16_len
 from bot.review import ReviewError, decide
+from bot.settings import parse_admin_ids
 from bot.store import from_iso, to_iso, utcnow
 
 if TYPE_CHECKING:
-    from bot.service import Service
+    from bot.fetch import Fetcher
+    from bot.models import Config
+    from bot.pipeline import BatchAnalyzer
+    from bot.settings import TelegramSettings
+    from bot.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -73,22 +78,6 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 )
 
 _CALLBACK = re.compile(r"^(approve|reject):(\d{1,18})$")
-
-
-def parse_admin_ids(value: str | None) -> tuple[int, ...]:
-    """``TELEGRAM_ADMIN_IDS`` ("123, 456") as user ids; ValueError names a bad entry."""
-    ids: list[int] = []
-    for part in (value or "").split(","):
-        part = part.strip()
-        if not part:
-            continue
-        try:
-            ids.append(int(part))
-        except ValueError:
-            raise ValueError(
-                f"TELEGRAM_ADMIN_IDS: {part!r} is not a Telegram user id (numbers separated by commas)"
-            ) from None
-    return tuple(dict.fromkeys(ids))
 
 
 def fit(lines: Sequence[str], limit: int = TELEGRAM_LIMIT) -> str:
@@ -116,15 +105,38 @@ def _when(moment: datetime | None) -> str:
 
 class AdminBot:
     """The operators' commands on the service's one Telegram Application (the
-    publisher's, bot/publish/telegram.py): this adds the handlers and polls for updates
-    while the worker holds the "admin" lease; the publisher opens and closes the bot."""
+    publisher's, bot/publish/telegram.py), given what they read and act on: this adds the
+    handlers and polls for updates while the worker holds the "admin" lease; the
+    publisher opens and closes the bot.
 
-    def __init__(self, service: "Service", application: TelegramApp, *, poll_timeout: float = POLL_TIMEOUT) -> None:
-        self.service = service
-        self.admin_ids = frozenset(service.telegram.admin_ids)
+    It is handed the service's parts rather than the service itself: ``config`` is a
+    function because the service reloads sources.toml; ``wake_sender`` asks the sender
+    to post what a command queued; ``watch_gap`` is how long polls may pause and still
+    count as watched (bot/watch.py).
+    """
+
+    def __init__(
+        self, telegram: "TelegramSettings", store: "Store", application: TelegramApp, *, config: Callable[[], "Config"], fetcher: "Fetcher",
+        analyze_many: "BatchAnalyzer", wake_sender: Callable[[], None], watch_gap: Callable[[], timedelta],
+        poll_timeout: float = POLL_TIMEOUT,
+    ) -> None:
+        if not telegram.token:
+            raise ValueError("the operators' bot needs TELEGRAM_BOT_TOKEN")
+        self.store = store
+        self._config = config
+        self.fetcher = fetcher
+        self.analyze_many = analyze_many
+        self.wake_sender = wake_sender
+        self.watch_gap = watch_gap
+        self.admin_ids = frozenset(telegram.admin_ids)
         self.poll_timeout = poll_timeout
         self.application = application
         self._handlers: list[tuple[BaseHandler[Any, Any, Any], int]] = []
+
+    @property
+    def config(self) -> "Config":
+        """The service's configuration now (it is reloaded when sources.toml changes)."""
+        return self._config()
 
     # -- lifecycle ------------------------------------------------------------------
 
@@ -215,8 +227,8 @@ class AdminBot:
 
     def status_text(self) -> str:
         """Sources' health, the queue, the last post and whether posting is paused."""
-        store = self.service.store
-        configured = {source.name for source in self.service.config.sources}
+        store = self.store
+        configured = {source.name for source in self.config.sources}
         states = [state for state in store.source_states() if state.name in configured]
         failing = [state for state in states if state.consecutive_failures > 0]
         never = len(configured) - sum(state.last_polled_at is not None for state in states)
@@ -257,8 +269,8 @@ class AdminBot:
         from bot.custody_posts import load_records
 
         now = utcnow()
-        day = today(self.service.config.settings, now)
-        records = [r for r in load_records(self.service.store, day, now=now)
+        day = today(self.config.settings, now)
+        records = [r for r in load_records(self.store, day, now=now)
                    if r.held or r.released_on == day]
         lines = text_lines(records, day)
         return fit([f"<b>{_e(lines[0])}</b>", *(_e(line) for line in lines[1:])])
@@ -267,8 +279,8 @@ class AdminBot:
         await self._reply(update, await asyncio.to_thread(self.sources_text))
 
     def sources_text(self) -> str:
-        states = {state.name: state for state in self.service.store.source_states()}
-        sources = self.service.config.sources
+        states = {state.name: state for state in self.store.source_states()}
+        sources = self.config.sources
         lines = [f"<b>{len(sources)} sources</b>"]
         for source in sources:
             state = states.get(source.name)
@@ -280,7 +292,7 @@ class AdminBot:
         return fit(lines)
 
     async def _pause(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        store = self.service.store
+        store = self.store
         already = await asyncio.to_thread(store.flag, PAUSED_FLAG)
         if already is None:
             await asyncio.to_thread(store.set_flag, PAUSED_FLAG, to_iso(utcnow()))
@@ -291,12 +303,12 @@ class AdminBot:
                                   "messages to this chat still go.")
 
     async def _resume(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        store = self.service.store
+        store = self.store
         was = await asyncio.to_thread(store.flag, PAUSED_FLAG)
         await asyncio.to_thread(store.set_flag, PAUSED_FLAG, None)
         if was is not None:
             log.warning("posting resumed by user id %s", update.effective_user.id if update.effective_user else "?")
-        self.service.wake_sender()
+        self.wake_sender()
         queued = (await asyncio.to_thread(store.outbox_counts))["queued"]
         head = "▶️ Posting resumed." if was is not None else "Posting was not paused."
         await self._reply(update, f"{head} {queued} queued posts are being sent.")
@@ -304,10 +316,8 @@ class AdminBot:
     async def _digest(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         from bot.publish.format import format_period
 
-        service = self.service
-        settings = service.config.settings
-        result = await asyncio.to_thread(manual_digest, service.store, settings, now=utcnow(),
-                                         gap=service.watch_gap)
+        settings = self.config.settings
+        result = await asyncio.to_thread(manual_digest, self.store, settings, now=utcnow(), gap=self.watch_gap())
         covered = format_period(result.period, settings.language) if result.period else str(result.day)
         if result.reason == "too soon":
             await self._reply(update, f"The last digest ({_e(covered)}) went out less than an hour ago; nothing "
@@ -319,12 +329,12 @@ class AdminBot:
         if not result.queued:
             await self._reply(update, f"The digest for {_e(covered)} was already queued; nothing was done.")
             return
-        service.wake_sender()
+        self.wake_sender()
         text = (f"📋 Digest for {_e(covered)} queued: {result.people} people in {result.reports} reports, "
                 f"{result.parts} post(s).")
         if result.parts == 0:
             text += " Nothing to report and quiet_digest is off: nothing to post."
-        if await asyncio.to_thread(service.store.flag, PAUSED_FLAG) is not None:
+        if await asyncio.to_thread(self.store.flag, PAUSED_FLAG) is not None:
             text += " Posting is paused: it stays queued until /resume."
         await self._reply(update, text)
 
@@ -335,7 +345,7 @@ class AdminBot:
         """Posts waiting or failed, each with its last error."""
         from bot.publish import html_to_text
 
-        entries = self.service.store.outbox_entries()
+        entries = self.store.outbox_entries()
         lines = [f"<b>Outbox</b>: {len(entries)} waiting or failed"]
         for entry in entries:
             preview = " ".join(html_to_text(entry.body).split())[:60]
@@ -353,13 +363,13 @@ class AdminBot:
             await self._reply(update, "Usage: /retry ID (from /outbox) or /retry failed")
             return
         ids = None if args[0] == "failed" else [int(args[0])]
-        done = await asyncio.to_thread(self.service.store.requeue_failed, ids, now=utcnow())
+        done = await asyncio.to_thread(self.store.requeue_failed, ids, now=utcnow())
         if not done:
             await self._reply(update, "Nothing to retry: no such failed post (see /outbox).")
             return
         log.warning("user id %s queued failed posts again: %s",
                     update.effective_user.id if update.effective_user else "?", done)
-        self.service.wake_sender()
+        self.wake_sender()
         await self._reply(update, f"🔁 Queued again: {_e(', '.join(map(str, done)))}.")
 
     async def _test(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -376,21 +386,20 @@ class AdminBot:
         from bot.publish.format import AlertPost, format_alert
         from bot.triage import triage
 
-        service = self.service
+        config = self.config
         try:
             # Guarded like an article link: a local address only when a configured
             # source is on that host, so the command cannot probe the bot's network.
-            page = await service.fetcher.fetch(url, guard=lambda hop: check_url(hop, _local_origin(service, url)))
+            page = await self.fetcher.fetch(url, guard=lambda hop: check_url(hop, _local_origin(config, url)))
         except FetchError as exc:
             return f"❌ Could not fetch {_e(url)}: {_e(str(exc)[:1000])}"
         text = await asyncio.to_thread(extract_article_text, page.text, page.final_url)
         if not text:
             return f"❌ No article text found at {_e(page.final_url)} (is it a news article page?)"
         title = await asyncio.to_thread(page_title, page.text) or ""
-        config = service.config
         # Through the service's analysis (its child process, where the Russian models
         # live), never by loading them here.
-        [analysis] = await service.pipeline.analyze_many([(title, text, None)], config.rules)
+        [analysis] = await self.analyze_many([(title, text, None)], config.rules)
         if isinstance(analysis, AnalysisError):
             return f"❌ The analysis failed on {_e(page.final_url)}: {_e(str(analysis).splitlines()[-1][:500])}"
         decision = triage(analysis, config.settings)
@@ -419,18 +428,17 @@ class AdminBot:
         match = _CALLBACK.match(query.data)
         assert match is not None  # the handler's pattern
         approve, item_id = match.group(1) == "approve", int(match.group(2))
-        service = self.service
         user = query.from_user
         try:
             decision = await asyncio.to_thread(
-                decide, service.store, service.config.settings, item_id, approve=approve, now=utcnow()
+                decide, self.store, self.config.settings, item_id, approve=approve, now=utcnow()
             )
         except ReviewError as exc:
             await query.answer(str(exc)[:200], show_alert=True)
             return
         log.info("review item %d %s by user id %s", item_id, "approved" if approve else "rejected", user.id)
         if approve:
-            service.wake_sender()
+            self.wake_sender()
         await query.answer("Approved: the alert is queued for the channel" if approve else "Rejected: recorded")
         if isinstance(query.message, Message):
             who = user.full_name or user.username or str(user.id)
@@ -451,11 +459,11 @@ def _decided_text(message: Message, stamp: str, title: str) -> str:
     return f"{stamp}\n\n<i>{_e(title[:300])}</i>"
 
 
-def _local_origin(service: "Service", url: str) -> str | None:
+def _local_origin(config: "Config", url: str) -> str | None:
     """The configured source on ``url``'s host, if any: only such a source lets /test
     reach a local address (a local test feed); otherwise nothing local is fetched."""
     host = urlsplit(url).hostname
-    return next((source.url for source in service.config.sources if host and urlsplit(source.url).hostname == host),
+    return next((source.url for source in config.sources if host and urlsplit(source.url).hostname == host),
                 None)
 
 

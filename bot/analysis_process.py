@@ -28,6 +28,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from bot import errors
 from bot.analysis.result import Analysis, RuleConfig
 from bot.models import Entry, SourceConfig
 
@@ -47,7 +48,7 @@ _SAMPLE_RU = "Суд арестовал активиста Армана Куан
 _SAMPLE_EN = "A court jailed activist Arman Kuanyshev for 10 days for taking part in a rally."
 
 
-class AnalysisError(Exception):
+class AnalysisError(errors.AnalysisError):
     """The analysis of one report failed, or the analysis process is gone.
 
     For one report: the message carries the child's traceback, so the log shows where
@@ -211,7 +212,7 @@ class AnalysisProcess:
 
 
 def _child_init(parent: int) -> None:
-    from bot.cli import limit_native_threads
+    from bot.settings import limit_native_threads
 
     limit_native_threads()  # before numpy loads, as the CLI does in the parent
     # Ctrl-C reaches the whole process group: the parent decides when the child stops.

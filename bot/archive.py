@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.custody import CustodyRecord
+from bot.errors import RequestError
 from bot.events import Event
 from bot.records import person_records
 from bot.translit import latin
@@ -32,7 +33,7 @@ from bot.translit import latin
 DATABASE = "archive"  # how the metadata names the snapshot (its file stem must match)
 
 
-class ArchiveError(Exception):
+class ArchiveError(RequestError):
     """The snapshot cannot be written, or datasette cannot serve it (the message says what to do)."""
 
 

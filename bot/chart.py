@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from bot.custody import CustodyRecord, in_custody
+from bot.custody_labels import labels
 
 WEEKS = 4
 MAX_REGIONS = 6  # more regions than this: the smallest are drawn together as "other"
@@ -67,8 +68,6 @@ def render(span: Sequence[date], series: dict[str, list[int]], title: str, note:
 def weekly_chart(records: Sequence[CustodyRecord], today: date, language: str) -> tuple[bytes, str] | None:
     """The chart (PNG) and its caption in ``language``; None when the four weeks hold
     no detention (nothing to draw)."""
-    from bot.custody_posts import labels
-
     words = labels(language)
     span, series = daily_counts(records, today, words["region_unknown"], language=language)
     if not series:

@@ -1,27 +1,38 @@
 """The ``arrestwatch`` command line: parses arguments, calls the library, prints.
 
-Environment variables are read here and nowhere else, so every other module can be
-imported and tested without them.
+Each command's work is a function in bot/commands/ (or bot/doctor.py, bot/analysis/
+jsonl.py) that returns data or raises the project's errors (bot/errors.py); here the
+arguments are parsed, the function called, its result printed and its error turned into
+the exit code. The environment is read once, by bot/settings.py. Imports of the library
+stay inside the commands so that ``--help`` is fast.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
+from collections.abc import Coroutine
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar, cast
 
 from bot import __version__, custody_cli
+from bot.cli_common import error, load_or_exit, open_store, problems
+from bot.errors import ConfigError
+from bot.settings import Environment, SettingsError, limit_native_threads
+
+if TYPE_CHECKING:
+    from bot.commands.posting import Posting
+
+T = TypeVar("T")
 
 DEFAULT_SOURCES = Path("sources.toml")
-DEFAULT_DB = Path("storage/arrestwatch.sqlite3")
 DEFAULT_WAIT = 600.0
-DEFAULT_HTTP_HOST = "127.0.0.1"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(env: Environment | None = None) -> argparse.ArgumentParser:
+    env = env or Environment.read()
     parser = argparse.ArgumentParser(
         prog="arrestwatch",
         description="Watch news feeds for arrests of activists, journalists and protesters; post alerts to Telegram.",
@@ -32,18 +43,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", default=None, metavar="PATH|URL",
                         help="a SQLite file, created on first use, or a postgresql://user:password@host/db URL "
                         "shared by several workers (default: DATABASE_URL if set, else storage/arrestwatch.sqlite3)")
-    parser.add_argument("--log-level", default=os.environ.get("ARRESTWATCH_LOG_LEVEL", "INFO"),
+    parser.add_argument("--log-level", default=env.log_level,
                         choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="log verbosity on stderr (default: INFO)")
-    parser.add_argument("--log-format", default=os.environ.get("ARRESTWATCH_LOG_FORMAT", "text"), type=_log_format,
+    parser.add_argument("--log-format", default=env.log_format, type=_log_format,
                         metavar="{text,json}", help="text: one readable line per event; json: one JSON object per "
                         "line for log collectors (default: text, or ARRESTWATCH_LOG_FORMAT)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="the service: poll on schedule, post alerts, post the daily digest")
-    run.add_argument("--http-port", default=os.environ.get("ARRESTWATCH_HTTP_PORT", "off"), type=_http_port,
+    run.add_argument("--http-port", default=env.http_port, type=_http_port,
                      metavar="PORT", help="serve /healthz and /metrics on this port; 0: any free port, off: not "
                      "at all (default: ARRESTWATCH_HTTP_PORT, else off; the Docker image sets 8080)")
-    run.add_argument("--http-host", default=os.environ.get("ARRESTWATCH_HTTP_HOST", DEFAULT_HTTP_HOST),
+    run.add_argument("--http-host", default=env.http_host,
                      metavar="HOST", help="the address to serve them on (default: ARRESTWATCH_HTTP_HOST, else "
                      "127.0.0.1; 0.0.0.0 for every interface)")
     once = commands.add_parser("once", help="poll every source once, post new alerts, exit")
@@ -55,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--force", action="store_true", help="post again even if the day already has a digest")
     analyze = commands.add_parser("analyze", help="analyse JSON-lines reports (id, text, title, lang) to stdout")
     analyze.add_argument("file", help="a JSON-lines file, or - for standard input")
+    _add_inspecting_parsers(commands)
+    custody_cli.add_parsers(commands)  # custody, custody set, publish, serve (issue 17)
+    return parser
+
+
+def _add_inspecting_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The commands that inspect or correct what is stored: sources, review, doctor, outbox, events, export."""
     sources = commands.add_parser("sources", help="check or inspect the sources file")
     sources_commands = sources.add_subparsers(dest="sources_command", required=True, metavar="SUBCOMMAND")
     sources_commands.add_parser("check", help="validate the sources file; print file:line: problems")
@@ -83,8 +101,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help="events first reported on or after this day (UTC)")
     export.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default: csv)")
     export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
-    custody_cli.add_parsers(commands)  # custody, custody set, publish, serve (issue 17)
-    return parser
 
 
 def _positive_days(value: str) -> int:
@@ -97,27 +113,15 @@ def _positive_days(value: str) -> int:
     return days
 
 
-# numpy's BLAS (under natasha's taggers) starts a busy-waiting thread per core; for
-# matrices this small they only take the CPU from the poll: half the throughput of a
-# cold poll on two cores. Set before numpy is first imported; an explicit value wins
-# (bot/analysis_process.py calls it in its child too).
-NATIVE_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
-
-def limit_native_threads() -> None:
-    """One BLAS/OpenMP thread unless the environment says otherwise (call before numpy loads)."""
-    for name in NATIVE_THREAD_VARS:
-        os.environ.setdefault(name, "1")
-
-
 def main(argv: list[str] | None = None) -> int:
     limit_native_threads()
-    args = build_parser().parse_args(argv)
-    # --db wins over DATABASE_URL, which wins over the SQLite file in storage/.
-    args.db = args.db or os.environ.get("DATABASE_URL") or str(DEFAULT_DB)
+    env = Environment.read()
+    args = build_parser(env).parse_args(argv)
+    args.db = env.database(args.db)
+    args.env = env
     from bot.logs import configure_logging
 
-    configure_logging(args.log_level, os.environ.get("TELEGRAM_BOT_TOKEN"), args.log_format)
+    configure_logging(args.log_level, env.token, args.log_format)
     handler = {
         "run": cmd_run, "once": cmd_once, "digest": cmd_digest, "analyze": cmd_analyze, "sources": cmd_sources,
         "review": cmd_review, "events": cmd_events, "export": cmd_export, "outbox": cmd_outbox,
@@ -153,12 +157,9 @@ def _http_port(value: str) -> int | None:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from bot.analysis.jsonl import run_jsonl
 
-    rules = None
-    if args.sources.exists():
-        from bot.service import load_or_exit
-
-        rules = load_or_exit(args.sources).rules
-    out = _CountingWriter(sys.stdout)
+    rules = load_or_exit(args.sources).rules if args.sources.exists() else None
+    counter = _CountingWriter(sys.stdout)
+    out = cast(TextIO, counter)  # a stream as far as run_jsonl is concerned
     if args.file == "-":
         run_jsonl(sys.stdin, out, rules)
     else:
@@ -168,10 +169,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"{args.file}: cannot read: {exc.strerror}", file=sys.stderr)
             return 2
-    if not out.lines:  # nothing read: a wrong file is a failure, not an empty success
+    if not counter.lines:  # nothing read: a wrong file is a failure, not an empty success
         where = "standard input" if args.file == "-" else args.file
-        print(f"error: no report could be read from {where}: each line must be a JSON object with "
-              "\"id\" and \"text\"", file=sys.stderr)
+        error(f"no report could be read from {where}: each line must be a JSON object with \"id\" and \"text\"")
         return 1
     return 0
 
@@ -180,7 +180,7 @@ class _CountingWriter:
     """Passes text through to a stream and counts the lines written (results of
     ``analyze``, one per report read)."""
 
-    def __init__(self, stream) -> None:  # stream: TextIO
+    def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.lines = 0
 
@@ -193,30 +193,27 @@ class _CountingWriter:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    from bot.config import ConfigError, load_config
-
     if args.sources_command == "add":
         return cmd_sources_add(args)
     if args.sources_command == "test":
         return cmd_sources_test(args)
     if args.sources_command == "check":
+        from bot.config import load_config
+
         try:
             config = load_config(args.sources)
         except ConfigError as exc:
-            for problem in exc.problems:
-                print(problem)
+            problems(exc, sys.stdout)
             print(f"{len(exc.problems)} problem(s) in {args.sources}", file=sys.stderr)
             return 1
         print(f"{args.sources}: {len(config.sources)} sources, no problems")
         return 0
-    from bot.service import load_or_exit
+    from bot.commands.sources import source_health
 
     config = load_or_exit(args.sources)
-    store = _open_existing_store(args.db)
-    states = store.sync_sources(list(config.sources))
+    store = open_store(args.db, existing=True)
     print(f"{'source':24} {'last success':20} {'fails':>5} {'items':>6}  last error")
-    for source in config.sources:
-        state = states[source.name]
+    for source, state in source_health(config, store):
         success = state.last_success_at.strftime("%Y-%m-%d %H:%M UTC") if state.last_success_at else "never"
         print(f"{source.name[:24]:24} {success:20} {state.consecutive_failures:>5} {state.items_seen:>6}  "
               f"{(state.last_error or '')[:80]}")
@@ -224,100 +221,63 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_sources_add(args: argparse.Namespace) -> int:
+    from bot.commands.sources import add_source, detect_url
+    from bot.errors import FetchError
 
-    from bot.config import ConfigError, parse_config
-    from bot.fetch import FetchError, Fetcher
-    from bot.sources import telegram_channel
-    from bot.sources_file import DetectedSource, append_source, detect_source
-
-    async def fetch():
-        fetcher = Fetcher()
-        try:
-            return await fetcher.fetch(args.url)
-        finally:
-            await fetcher.aclose()
-
-    if telegram_channel(args.url, link_only=True):
-        detected = detect_source(args.url, "", b"")
-    else:
-        try:
-            result = asyncio.run(fetch())
-        except FetchError as exc:
-            print(f"error: cannot add {args.url}: {exc}", file=sys.stderr)
-            return 1
-        detected = detect_source(result.final_url, result.content_type or "", result.content)
-    if args.name:
-        detected = DetectedSource(name=args.name, url=detected.url, type=detected.type)
-    path = args.sources
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    updated = append_source(text, detected, lang=args.lang, interval=args.interval)
     try:
-        config = parse_config(updated, path)
-    except ConfigError as exc:  # e.g. the URL is already listed: say so, change nothing
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{path} left unchanged", file=sys.stderr)
+        detected = asyncio.run(detect_url(args.url))
+    except FetchError as exc:
+        error(f"cannot add {args.url}: {exc}")
         return 1
-    path.write_text(updated, encoding="utf-8")
-    added = config.sources[-1]
-    print(f"added {added.name!r} ({added.type}) {added.url} to {path}")
+    try:
+        added = add_source(args.sources, detected, name=args.name, lang=args.lang, interval=args.interval)
+    except ConfigError as exc:  # e.g. the URL is already listed: say so, change nothing
+        problems(exc)
+        print(f"{args.sources} left unchanged", file=sys.stderr)
+        return 1
+    print(f"added {added.name!r} ({added.type}) {added.url} to {args.sources}")
     return 0
 
 
 def cmd_sources_test(args: argparse.Namespace) -> int:
-    from bot.fetch import FetchError, Fetcher
-    from bot.pipeline import Pipeline
-    from bot.service import load_or_exit
-    from bot.sources import SourceParseError
-    from bot.triage import triage
+    from bot.commands.sources import find_source, preview_source
+    from bot.errors import FetchError, ParseError, RequestError
 
     config = load_or_exit(args.sources)
-    source = next((s for s in config.sources if s.name == args.name), None)
-    if source is None:
-        names = ", ".join(repr(s.name) for s in config.sources) or "none"
-        print(f"error: no source named {args.name!r} in {args.sources} (sources: {names})", file=sys.stderr)
-        return 1
-
-    async def go():
-        fetcher = Fetcher()
-        try:
-            return await Pipeline(config, store=None, fetcher=fetcher).preview(source)  # type: ignore[arg-type]
-        finally:
-            await fetcher.aclose()
-
     try:
-        results = asyncio.run(go())
-    except (FetchError, SourceParseError) as exc:
-        print(f"error: source {source.name}: {exc}", file=sys.stderr)
+        source = find_source(config, args.name)
+    except RequestError as exc:
+        error(exc)
         return 1
-    flagged = 0
-    for entry, analysis in results:
-        decision = triage(analysis, config.settings)
-        flagged += decision == "alert"
+    try:
+        verdicts = asyncio.run(preview_source(config, source))
+    except (FetchError, ParseError) as exc:
+        error(f"source {source.name}: {exc}")
+        return 1
+    for verdict in verdicts:
+        entry, analysis, decision = verdict.entry, verdict.analysis, verdict.decision
         people = ", ".join(f"{d.name} ({d.term or 'no term'})" for d in analysis.detainees) or "-"
         print(f"[{decision:6}] {analysis.score:.2f} {entry.title[:100]}")
         print(f"         {entry.url or ''}")
         if decision != "seen":
             print(f"         detainees: {people}; protest: {'yes' if analysis.protest else 'no'}; "
                   f"place: {analysis.place or '-'}; rules: {', '.join(analysis.reasons)[:200]}")
-    print(f"{source.name}: {len(results)} entries, {flagged} would be posted as alerts (nothing stored)")
+    flagged = sum(verdict.decision == "alert" for verdict in verdicts)
+    print(f"{source.name}: {len(verdicts)} entries, {flagged} would be posted as alerts (nothing stored)")
     return 0
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from bot.review import ReviewError, decide
-    from bot.service import load_or_exit
+    from bot.commands.review_queue import held_reports, review_report
+    from bot.errors import RequestError
     from bot.store import utcnow
 
     config = load_or_exit(args.sources)
-    store = _open_existing_store(args.db)
+    store = open_store(args.db, existing=True)
     try:
         if args.action == "list":
-            held = store.items_with_status("review")
-            for item in held:
-                from bot.analysis.result import Analysis
-
-                analysis = Analysis.from_dict(item.analysis)
+            held = held_reports(store)
+            for item, analysis in held:
                 people = ", ".join(f"{d.name} ({d.term or 'no term'})" for d in analysis.detainees) or "-"
                 print(f"{item.id:>6}  {analysis.score:.2f}  {item.source_name}: {item.title[:90]}")
                 print(f"        {item.url or ''}\n        detainees: {people}")
@@ -325,12 +285,13 @@ def cmd_review(args: argparse.Namespace) -> int:
                   f"(at the next `once` or by the running service)")
             return 0
         if args.item is None:
-            print(f"error: `review {args.action}` needs an item id (see `arrestwatch review`)", file=sys.stderr)
+            error(f"`review {args.action}` needs an item id (see `arrestwatch review`)")
             return 2
         try:
-            decision = decide(store, config.settings, args.item, approve=args.action == "approve", now=utcnow())
-        except ReviewError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            decision = review_report(store, config.settings, args.item, approve=args.action == "approve",
+                                     now=utcnow())
+        except RequestError as exc:
+            error(exc)
             return 1
         verb = "approved: the alert is queued" if decision.approved else "rejected"
         print(f"item {decision.item_id} {verb} ({decision.title[:80]})")
@@ -341,9 +302,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     from bot.doctor import run_checks
-    from bot.service import TelegramSettings
 
-    checks = asyncio.run(run_checks(args.sources, args.db, TelegramSettings.from_env(os.environ)))
+    checks = asyncio.run(run_checks(args.sources, args.db, args.env.telegram()))
     for check in checks:
         for line in check.lines():
             print(line)
@@ -353,24 +313,25 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
-    from bot.publish import html_to_text
+    from bot.commands.outbox_queue import retry_failed, waiting_posts
+    from bot.publish.text import html_to_text
     from bot.store import utcnow
 
     if args.action == "retry" and (args.post is None) == (not args.failed):
-        print("error: `outbox retry` needs one post id or --failed (see `arrestwatch outbox list`)", file=sys.stderr)
+        error("`outbox retry` needs one post id or --failed (see `arrestwatch outbox list`)")
         return 2
-    store = _open_existing_store(args.db)
+    store = open_store(args.db, existing=True)
     try:
         if args.action == "retry":
-            ids = store.requeue_failed(None if args.failed else [args.post], now=utcnow())
+            ids = retry_failed(store, None if args.failed else args.post, now=utcnow())
             if not ids:
                 what = "no failed posts" if args.failed else f"post {args.post} is not a failed post"
-                print(f"error: {what} (see `arrestwatch outbox list`)", file=sys.stderr)
+                error(f"{what} (see `arrestwatch outbox list`)")
                 return 1
             print(f"queued again: {', '.join(map(str, ids))}; the running service (or the next `arrestwatch once`) "
                   "sends them")
             return 0
-        entries = store.outbox_entries()
+        entries = waiting_posts(store)
     finally:
         store.close()
     for entry in entries:
@@ -387,43 +348,35 @@ def cmd_outbox(args: argparse.Namespace) -> int:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    from datetime import timedelta
-
+    from bot.commands.events import channel_language, recent_events
     from bot.records import event_lines
     from bot.store import utcnow
 
-    store = _open_existing_store(args.db)
+    store = open_store(args.db, existing=True)
     try:
-        events = store.recent_events(utcnow() - timedelta(days=args.days))
+        events = recent_events(store, args.days, now=utcnow())
     finally:
         store.close()
-    language = _channel_language(args.sources)
+    try:
+        language = channel_language(args.sources)
+    except ConfigError as exc:
+        problems(exc)
+        return 2
     for line in event_lines(events, language):
         print(line)
     print(f"{len(events)} event(s) reported in the last {args.days} day(s)", file=sys.stderr)
     return 0
 
 
-def _channel_language(sources: Path) -> str:
-    """The channel's language from the sources file's settings ("en" without one)."""
-    if not sources.exists():
-        return "en"
-    from bot.service import load_or_exit
-
-    return load_or_exit(sources).settings.language
-
-
 def cmd_export(args: argparse.Namespace) -> int:
-    from datetime import datetime, timezone
+    from bot.commands.events import export_records
+    from bot.records import write_csv, write_json
 
-    from bot.records import person_records, write_csv, write_json
-
-    store = _open_existing_store(args.db)
+    store = open_store(args.db, existing=True)
     try:
-        events = store.events_since(datetime.combine(args.since, datetime.min.time(), tzinfo=timezone.utc))
+        records, events = export_records(store, args.since)
     finally:
         store.close()
-    records = person_records(events)
     write = write_csv if args.format == "csv" else write_json
     if args.output is None:
         write(records, sys.stdout)
@@ -432,172 +385,82 @@ def cmd_export(args: argparse.Namespace) -> int:
             with open(args.output, "w", encoding="utf-8", newline="") as handle:
                 write(records, handle)
         except OSError as exc:
-            print(f"error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            error(f"cannot write {args.output}: {exc.strerror}")
             return 1
     print(f"{len(records)} record(s) from {len(events)} event(s) since {args.since}", file=sys.stderr)
     return 0
 
 
-def _open_existing_store(db: str):  # -> Store
-    """The store for a command that only reads it: a SQLite file that does not exist is
-    an error naming the path (a wrong folder or a mistyped --db would otherwise create
-    an empty database and report 0)."""
-    from bot.db import is_postgres_url
+def _prepare(args: argparse.Namespace) -> "Posting":
+    """Worker settings, config, Telegram settings, the instance lock and the store for a
+    command that posts; each problem is one ``error:`` line and its exit code."""
+    from bot.commands.posting import Posting, instance_lock, telegram_settings
+    from bot.lock import InstanceLockedError
 
-    if not is_postgres_url(db) and not Path(db).exists():
-        print(f"error: no database at {db}: run this where `arrestwatch once` or `run` keeps it, or pass "
-              "--db PATH (or set DATABASE_URL)", file=sys.stderr)
-        raise SystemExit(2)
-    return _open_store(db)
-
-
-def _open_store(db: str):  # -> Store, imported lazily to keep `--help` fast
-    from bot.store import Store, StoreError
-
+    env: Environment = args.env
     try:
-        return Store.open(db)
-    except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        workers = env.workers()
+    except SettingsError as exc:
+        error(exc.problems[0])
         raise SystemExit(2) from None
-
-
-class _NoLock:
-    """PostgreSQL: any number of workers share the database (leases coordinate them)."""
-
-    def release(self) -> None:
-        pass
-
-
-#: Worker settings from the environment: (variable, WorkerSettings field, default seconds).
-WORKER_ENV = (
-    ("ARRESTWATCH_LEASE_SECONDS", "source_lease", 120.0),
-    ("ARRESTWATCH_SENDER_LEASE_SECONDS", "sender_lease", 30.0),
-    ("ARRESTWATCH_CLAIM_SECONDS", "claim_seconds", 1.5),
-)
-
-
-def _worker_settings():  # -> WorkerSettings
-    from datetime import timedelta
-
-    from bot.service import WorkerSettings
-
-    values: dict[str, object] = {}
-    for variable, name, default in WORKER_ENV:
-        raw = os.environ.get(variable, "").strip()
-        try:
-            seconds = float(raw) if raw else default
-        except ValueError:
-            seconds = -1.0
-        if not seconds > 0:
-            print(f"error: {variable}={raw!r} is not a number of seconds above 0 (default {default:g})",
-                  file=sys.stderr)
-            raise SystemExit(2)
-        values[name] = seconds if name == "claim_seconds" else timedelta(seconds=seconds)
-    analysis = os.environ.get("ARRESTWATCH_ANALYSIS", "").strip().lower() or "process"
-    if analysis not in ("process", "inline"):
-        print(f"error: ARRESTWATCH_ANALYSIS={analysis!r}: use 'process' (analyse in a child process, "
-              "the default) or 'inline' (in this process)", file=sys.stderr)
-        raise SystemExit(2)
-    return WorkerSettings(**values, analysis_process=analysis == "process")  # type: ignore[arg-type]
-
-
-def _prepare(args: argparse.Namespace):
-    """Config, Telegram settings, store and the instance lock for commands that post.
-
-    The instance lock is for SQLite only: a second process on the same file would double
-    every post. With PostgreSQL, workers coordinate through leases in the database.
-    """
-    from bot.db import is_postgres_url
-    from bot.lock import InstanceLock, InstanceLockedError
-    from bot.service import TelegramSettings, load_or_exit
-
     config = load_or_exit(args.sources)
-    telegram = TelegramSettings.from_env(os.environ)
-    problems = telegram.problems()
-    if problems:  # one line: the first thing to fix (the others follow once it is)
-        print(f"error: {problems[0]}", file=sys.stderr)
-        raise SystemExit(2)
+    try:
+        telegram = telegram_settings(env)
+    except SettingsError as exc:  # one line: the first thing to fix (the others follow once it is)
+        error(exc.problems[0])
+        raise SystemExit(2) from None
     if telegram.console:
         print("console mode: TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID are not set, so posts are printed here "
               "and not sent to Telegram", file=sys.stderr)
-    if is_postgres_url(args.db):
-        lock = _NoLock()
-    else:
-        lock = InstanceLock(args.db)
-        try:
-            lock.acquire()
-        except InstanceLockedError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            raise SystemExit(3) from None
-    store = _open_store(args.db)
-    return config, telegram, store, lock
+    try:
+        lock = instance_lock(args.db)
+    except InstanceLockedError as exc:
+        error(exc)
+        raise SystemExit(3) from None
+    return Posting(config, telegram, workers, open_store(args.db), lock)
 
 
-def _run_async(coro):  # -> the coroutine's result
-    """asyncio.run, with Telegram refusing the token as one ``error:`` line and exit 2
-    (the configuration is unusable), never a traceback."""
-    from bot.publish import PublishError
+def _run_async(posting: "Posting", coro: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run, then the store and the lock given back; Telegram refusing the token
+    is one ``error:`` line and exit 2 (the configuration is unusable), never a traceback."""
+    from bot.errors import PublishError
 
     try:
         return asyncio.run(coro)
     except PublishError as exc:
         if not exc.permanent:
             raise
-        print(f"error: {exc}", file=sys.stderr)
+        error(exc)
         raise SystemExit(2) from None
+    finally:
+        posting.close()
 
 
 def cmd_once(args: argparse.Namespace) -> int:
-    from bot.service import Service
+    from bot.commands.posting import once_lines, poll_once
 
-    workers = _worker_settings()
-    config, telegram, store, lock = _prepare(args)
-
-    async def go():
-        # Posts a dead process left in 'sending' are re-queued when the sender takes its lease.
-        async with Service(config, store, telegram, workers=workers) as service:
-            return await service.once(wait=args.wait, progress=sys.stderr.isatty())
-
-    try:
-        summary = _run_async(go())
-    finally:
-        store.close()
-        lock.release()
-    for line in summary.lines():
+    posting = _prepare(args)
+    summary = _run_async(posting, poll_once(posting, wait=args.wait, progress=sys.stderr.isatty()))
+    for line in once_lines(summary):
         print(line, file=sys.stderr)
     return 0
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
-    from bot.digest import DigestError, day_period
+    from bot.commands.posting import plural, post_digest
+    from bot.digest import DigestError
     from bot.publish.format import format_moment, format_period
-    from bot.service import Service, plural
-    from bot.store import utcnow
 
-    workers = _worker_settings()
-    config, telegram, store, lock = _prepare(args)
-    period = None
-    if args.date is not None:  # a past day rebuilt; a day not over yet is refused
-        try:
-            period = day_period(args.date, config.settings, utcnow())
-        except DigestError as exc:
-            store.close()
-            lock.release()
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-
-    async def go():
-        async with Service(config, store, telegram, workers=workers) as service:
-            return await service.digest(period, force=args.force)
-
+    posting = _prepare(args)
+    settings = posting.config.settings
     try:
-        result, drain = _run_async(go())
-    finally:
-        store.close()
-        lock.release()
+        result, drain = _run_async(posting, post_digest(posting, day=args.date, force=args.force))
+    except DigestError as exc:  # a past day rebuilt; a day not over yet is refused
+        error(exc)
+        return 2
     covered = format_period(result.period, "en") if result.period else str(result.day)
     if result.reason == "too soon":
-        when = format_moment(result.last_at, config.settings.timezone, "en") if result.last_at else "just now"
+        when = format_moment(result.last_at, settings.timezone, "en") if result.last_at else "just now"
         print(f"nothing posted: the last digest went out at {when} ({covered}); --force posts its period again "
               "with what came since", file=sys.stderr)
         return 0
@@ -615,24 +478,16 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from bot.service import Service, StatusServerError
+    from bot.commands.posting import run_service
+    from bot.errors import ServeError
 
-    workers = _worker_settings()
-    config, telegram, store, lock = _prepare(args)
+    posting = _prepare(args)
     http = None if args.http_port is None else (args.http_host, args.http_port)
-
-    async def go():
-        async with Service(config, store, telegram, workers=workers) as service:
-            await service.run(http=http)
-
     try:
-        _run_async(go())
-    except StatusServerError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _run_async(posting, run_service(posting, http=http))
+    except ServeError as exc:
+        error(exc)
         return 2
-    finally:
-        store.close()
-        lock.release()
     return 0
 
 

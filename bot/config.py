@@ -7,9 +7,10 @@ back to a default when a value is present but not understood.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.analysis.result import RuleConfig
+from bot.errors import ConfigError  # the sources file cannot be used; ``problems`` lists every reason
 from bot.models import LANGUAGES, SOURCE_TYPES, Config, HtmlSelectors, Settings, SourceConfig
 
 DURATION_RE = re.compile(r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$")
@@ -47,14 +49,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
-
-
-class ConfigError(Exception):
-    """The sources file cannot be used; ``problems`` lists every reason."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 def parse_duration(value: str) -> timedelta:
@@ -320,7 +314,7 @@ class _Validator:
                 continue
             try:
                 soupsieve.compile(selector)
-            except Exception as exc:  # soupsieve raises several types for bad syntax
+            except (soupsieve.SelectorSyntaxError, ValueError, NotImplementedError) as exc:  # what soupsieve raises
                 self.problem(key_line, f"select.{key} {selector!r} is not a valid CSS selector: {exc}")
                 continue
             values[key] = selector
@@ -402,3 +396,24 @@ def load_config(path: Path) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([Problem(path, 0, f"cannot read the file: {exc}")]) from exc
     return parse_config(text, path)
+
+
+def changed_sources(old: Config, new: Config) -> tuple[tuple[SourceConfig, ...], int]:
+    """The sources of ``new`` that are new or changed since ``old``, and how many of
+    ``old``'s are gone. A source whose entry only moved in the file (its line changed)
+    is unchanged: it keeps its schedule."""
+    before = {s.name: s for s in old.sources}
+    after = {s.name: s for s in new.sources}
+    changed = tuple(
+        s for name, s in after.items()
+        if name not in before or replace(before[name], line=0) != replace(s, line=0)
+    )
+    return changed, len(before.keys() - after.keys())
+
+
+def modified_at(path: Path) -> float | None:
+    """The file's modification time, None when it cannot be read (the reload keeps the last good list)."""
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return None

@@ -36,6 +36,7 @@ from typing import Literal, TextIO
 
 from dateutil.relativedelta import relativedelta
 
+from bot.errors import RequestError
 from bot.events import Event, Person, Report, mentions_release, people_named_in, same_person, term_parts
 from bot.occasion import until_day
 from bot.records import sanction
@@ -56,7 +57,7 @@ CSV_FIELDS = (
 )
 
 
-class CustodyError(ValueError):
+class CustodyError(RequestError, ValueError):
     """A correction or a term an operator gave cannot be used (the message says why)."""
 
 

@@ -10,6 +10,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from bot.cli_common import error, open_store
+
 DEFAULT_SERVE_PORT = 8001
 
 
@@ -40,34 +42,25 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 def _today(sources: Path) -> date:
     """Today in the configured time zone; in UTC when the sources file is unusable."""
-    from datetime import datetime, timezone
+    from bot.commands.custody import configured_today
+    from bot.store import utcnow
 
-    from bot.config import ConfigError, load_config
-    from bot.digest import today
-
-    try:
-        return today(load_config(sources).settings, datetime.now(timezone.utc))
-    except (ConfigError, OSError):
-        return datetime.now(timezone.utc).date()
+    return configured_today(sources, utcnow())
 
 
 def cmd_custody(args: argparse.Namespace) -> int:
-    from bot.cli import _open_store
-
     if args.custody_command == "set":
-        return _cmd_custody_set(args, _open_store)
+        return _cmd_custody_set(args)
+    from bot.commands.custody import custody_on
     from bot.custody import text_lines, write_csv, write_json
-    from bot.custody_posts import load_records
     from bot.store import utcnow
 
     day = args.at or _today(args.sources)
-    store = _open_store(args.db)
+    store = open_store(args.db)
     try:
-        records = load_records(store, day, now=utcnow())
+        records = custody_on(store, day, now=utcnow(), everyone=args.all or args.format != "text")
     finally:
         store.close()
-    if not args.all and args.format == "text":
-        records = [r for r in records if r.held or r.corrections or r.released_on == day]
     if args.format == "csv":
         write_csv(records, sys.stdout)
     elif args.format == "json":
@@ -78,29 +71,22 @@ def cmd_custody(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_custody_set(args: argparse.Namespace, open_store) -> int:  # type: ignore[no-untyped-def]
-    from bot.custody import CustodyError, parse_term
-    from bot.store import StoreError, utcnow
+def _cmd_custody_set(args: argparse.Namespace) -> int:
+    from bot.commands.custody import correct_custody, correction
+    from bot.errors import RequestError, StoreError
+    from bot.store import utcnow
 
     try:
-        if args.term is not None:
-            field, value = "term", parse_term(args.term)
-        elif args.no_term:
-            field, value = "term", ""
-        elif args.detained is not None:
-            field, value = "detained_on", args.detained.isoformat()
-        elif args.not_released:
-            field, value = "released", ""
-        else:
-            field, value = "released", args.released.isoformat()
-    except CustodyError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        field, value = correction(term=args.term, no_term=args.no_term, detained=args.detained,
+                                  not_released=args.not_released, released=args.released)
+    except RequestError as exc:
+        error(exc)
         return 2
     store = open_store(args.db)
     try:
-        store.add_custody_correction(args.person, field, value, note=args.note, by="cli", now=utcnow())
+        correct_custody(store, args.person, field, value, note=args.note, now=utcnow())
     except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        error(exc)
         return 2
     finally:
         store.close()
@@ -110,16 +96,16 @@ def _cmd_custody_set(args: argparse.Namespace, open_store) -> int:  # type: igno
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from bot.archive import ArchiveError, publish
-    from bot.cli import _open_store
+    from bot.commands.custody import publish_snapshot
+    from bot.errors import RequestError
     from bot.store import utcnow
 
     day = _today(args.sources)
-    store = _open_store(args.db)
+    store = open_store(args.db)
     try:
-        counts = publish(store, args.output, day=day, now=utcnow())
-    except ArchiveError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        counts = publish_snapshot(store, args.output, day=day, now=utcnow())
+    except RequestError as exc:
+        error(exc)
         return 1
     finally:
         store.close()
@@ -129,12 +115,13 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from bot.archive import ArchiveError, serve_command
+    from bot.archive import serve_command
+    from bot.errors import RequestError
 
     try:
         command = serve_command(args.snapshot, host=args.host, port=args.port)
-    except ArchiveError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except RequestError as exc:
+        error(exc)
         return 2
     import os
 

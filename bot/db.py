@@ -19,14 +19,21 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from bot.errors import StoreError
 
-class DatabaseError(Exception):
+
+class DatabaseError(StoreError):
     """The database cannot be opened or used; the message says what to check."""
 
 
-class IntegrityError(Exception):
+class IntegrityError(StoreError):
     """A unique or foreign-key constraint refused a write (PostgreSQL's, as SQLite's)."""
 
+
+#: What a call on the store can raise when the database fails: the store's own errors
+#: (PostgreSQL's translated by this module) and SQLite's, which are not translated at run
+#: time. Caught, instead of any exception, where a failed database call is survivable.
+DATABASE_ERRORS: tuple[type[Exception], ...] = (StoreError, sqlite3.Error)
 
 # Caught by the store wherever a constraint decides a race ("already claimed").
 INTEGRITY_ERRORS: tuple[type[Exception], ...] = (sqlite3.IntegrityError, IntegrityError)

@@ -19,8 +19,9 @@ from zoneinfo import ZoneInfo
 
 from bot.analysis.result import Analysis, Detainee
 from bot.custody_posts import with_custody_section
+from bot.errors import RequestError
 from bot.events import Event
-from bot.models import Settings
+from bot.models import Settings, today
 from bot.publish.format import DigestEntry, DigestPeriod, format_digest
 from bot.store import Store, StoredItem, from_iso, to_iso
 from bot.translit import name_key
@@ -34,7 +35,7 @@ LONGEST = timedelta(days=31)
 TOO_SOON = timedelta(hours=1)
 
 
-class DigestError(Exception):
+class DigestError(RequestError):
     """A digest that cannot be made as asked (a day not over yet); the message says why."""
 
 
@@ -65,11 +66,6 @@ def digest_window(day: date, settings: Settings) -> tuple[datetime, datetime]:
     zone = ZoneInfo(settings.timezone)
     end = datetime.combine(day, settings.digest_time, tzinfo=zone)
     return (end - timedelta(hours=24)).astimezone(timezone.utc), end.astimezone(timezone.utc)
-
-
-def today(settings: Settings, now: datetime) -> date:
-    """The calendar day of ``now`` in the configured zone."""
-    return now.astimezone(ZoneInfo(settings.timezone)).date()
 
 
 def digest_due(settings: Settings, now: datetime) -> bool:

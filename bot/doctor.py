@@ -19,7 +19,7 @@ from bot.config import ConfigError, load_config
 from bot.models import Config, SourceConfig
 
 if TYPE_CHECKING:
-    from bot.service import TelegramSettings
+    from bot.settings import TelegramSettings
     from bot.store import Store
 
 #: Seconds a Bot API call may take before the check fails as unreachable.
@@ -57,6 +57,7 @@ def check_sources_file(path: Path) -> tuple[Check, Config | None]:
 
 def check_database(location: str) -> tuple[Check, "Store | None"]:
     """The database opens, is migrated to the newest schema and takes a write."""
+    from bot.db import DATABASE_ERRORS
     from bot.store import Store, StoreError, to_iso, utcnow
 
     try:
@@ -67,7 +68,7 @@ def check_database(location: str) -> tuple[Check, "Store | None"]:
     try:
         store.set_flag("doctor", to_iso(utcnow()))
         store.set_flag("doctor", None)
-    except Exception as exc:  # whatever the driver raises: not writable
+    except DATABASE_ERRORS as exc:  # whatever the driver raises: not writable
         store.close()
         return Check(False, "database", f"{store.path} opens but cannot be written: {exc}",
                      "give this user write access to the file and its folder"), None
@@ -115,7 +116,7 @@ async def check_telegram(telegram: "TelegramSettings") -> list[Check]:
     finally:
         try:
             await bot.shutdown()
-        except Exception:  # nothing was opened
+        except (TelegramError, OSError):  # nothing was opened
             pass
 
 

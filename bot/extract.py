@@ -25,8 +25,9 @@ def extract_article_text(html: str, url: str | None) -> str | None:
             html, url=url, include_comments=False, include_tables=False,
             favor_precision=False, deduplicate=False, with_metadata=False,
         )
-    # trafilatura and lxml raise a variety of errors on broken markup; a junk page must
-    # never stop a poll, so any failure here means "no article text".
+    # The edge of a library: trafilatura and lxml raise a variety of undocumented errors
+    # on broken markup; a junk page must never stop a poll, so any failure here means
+    # "no article text" (logged with the URL).
     except Exception as exc:
         log.debug("no article text from %s: %r", url, exc)
         return None

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from bot import USER_AGENT
+from bot.errors import FetchError  # the domain of every error below; carries the URL
 
 MAX_BYTES = 5 * 1024 * 1024
 # Requests in flight across all hosts (a poll of hundreds of sources must not open
@@ -47,14 +48,6 @@ XML_DECL_RE = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)[\"']"
 META_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 # Bytes of a document searched for an encoding declaration.
 SNIFF_BYTES = 4096
-
-
-class FetchError(Exception):
-    """A fetch failed; the message says what happened and, where possible, what to do."""
-
-    def __init__(self, message: str, url: str) -> None:
-        super().__init__(message)
-        self.url = url
 
 
 class FetchTimeoutError(FetchError):

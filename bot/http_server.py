@@ -15,6 +15,8 @@ import logging
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 
+from bot.errors import ServeError
+
 log = logging.getLogger(__name__)
 
 #: Longest request head accepted (request line and headers); scrapers send a few hundred bytes.
@@ -28,7 +30,7 @@ HealthCheck = Callable[[], Awaitable["str | None"]]
 MetricsPage = Callable[[], Awaitable["tuple[bytes, str]"]]
 
 
-class StatusServerError(Exception):
+class StatusServerError(ServeError):
     """The endpoints could not be served (the address is in use, or not ours to bind)."""
 
 

@@ -7,8 +7,10 @@ import os
 from pathlib import Path
 from typing import IO
 
+from bot.errors import StoreError
 
-class InstanceLockedError(Exception):
+
+class InstanceLockedError(StoreError):
     """Another arrestwatch process holds the database."""
 
 

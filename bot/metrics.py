@@ -17,7 +17,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, gene
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 if TYPE_CHECKING:
-    from bot.pipeline import PollReport
+    from bot.models import PollReport
     from bot.store import OutboxMessage, Store
 
 #: Seconds: a poll is one feed fetch plus, for teasers, a few article pages.

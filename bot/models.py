@@ -6,7 +6,8 @@ Only dataclasses here, no behaviour that does IO, so every stage can be tested a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 from pathlib import Path
 
 from bot.analysis.result import RuleConfig
@@ -70,6 +71,11 @@ class Settings:
     chart_day: str = "off"  # or a weekday, "monday" … "sunday"
 
 
+def today(settings: Settings, now: datetime) -> date:
+    """The calendar day of ``now`` in the configured zone."""
+    return now.astimezone(ZoneInfo(settings.timezone)).date()
+
+
 @dataclass(frozen=True)
 class Config:
     """The whole validated sources.toml."""
@@ -95,3 +101,22 @@ class Entry:
     text: str = ""
     published: datetime | None = None
     full_text: bool = False
+
+
+@dataclass
+class PollReport:
+    """What one poll of one source did, for the exit summary and health."""
+
+    source: str
+    ok: bool = True
+    error: str | None = None
+    not_modified: bool = False
+    entries: int = 0
+    new_items: int = 0
+    alerts: int = 0
+    reviews: int = 0
+    old_items: int = 0
+    # later reports of a known arrest: its alert edited ("also reported by") or answered
+    edits: int = 0
+    followups: int = 0
+    failed_entries: list[str] = field(default_factory=list)

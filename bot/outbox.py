@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.backoff import SEND
+from bot.db import DATABASE_ERRORS
 from bot.metrics import Metrics
+from bot.settings import SENDER_LEASE_DURATION
 from bot.publish import Publisher, PublishError
 from bot.store import OutboxMessage, QueuedPost, Store, utcnow
 from bot.triage import review_buttons
@@ -39,7 +41,6 @@ PAUSED_FLAG = "paused"
 NOT_MODIFIED = "message is not modified"
 #: The store lease that makes one worker the sender, and how long it lasts unrenewed.
 SENDER_LEASE = "sender"
-SENDER_LEASE_DURATION = timedelta(seconds=30)
 
 
 @dataclass
@@ -137,7 +138,7 @@ class Sender:
             await asyncio.sleep(max(0.5, self.lease.total_seconds() / 3))
             try:
                 await asyncio.to_thread(self._renew_lease)
-            except Exception:  # the drain notices a lost lease before its next post
+            except DATABASE_ERRORS:  # the drain notices a lost lease before its next post
                 log.exception("sender: the lease could not be renewed")
 
     def _settle(self, change: Callable[..., bool], message: OutboxMessage, value: object) -> bool:

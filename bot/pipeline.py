@@ -11,7 +11,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.analysis import Analysis, RuleConfig
@@ -22,7 +22,7 @@ from bot.event_posts import EventPosts
 from bot.extract import extract_article_text
 from bot.fetch import FetchError, Fetcher
 from bot.metrics import Metrics
-from bot.models import Config, Entry, SourceConfig
+from bot.models import Config, Entry, PollReport, SourceConfig
 from bot.publish.format import AlertPost, format_alert
 from bot.sources import SourceParseError, parse_entries, preview_url
 from bot.store import NewItem, QueuedPost, Store, utcnow
@@ -67,25 +67,6 @@ def _is_teaser(entry: Entry) -> bool:
 def _human(delay: timedelta) -> str:
     seconds = int(delay.total_seconds())
     return f"{seconds // 60} min" if seconds >= 120 else f"{seconds} s"
-
-
-@dataclass
-class PollReport:
-    """What one poll of one source did, for the exit summary and health."""
-
-    source: str
-    ok: bool = True
-    error: str | None = None
-    not_modified: bool = False
-    entries: int = 0
-    new_items: int = 0
-    alerts: int = 0
-    reviews: int = 0
-    old_items: int = 0
-    # later reports of a known arrest: its alert edited ("also reported by") or answered
-    edits: int = 0
-    followups: int = 0
-    failed_entries: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.analysis.result import Analysis
+from bot.errors import RequestError
 from bot.models import Settings
 from bot.publish.format import AlertPost, format_alert
 from bot.store import QueuedPost, Store, StoredItem
 
 
-class ReviewError(Exception):
+class ReviewError(RequestError):
     """A decision that cannot be applied (unknown item, already decided)."""
 
 

@@ -10,7 +10,6 @@ lease; the digest is due daily; sources.toml is reloaded on change.
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 import os
 import secrets
@@ -18,15 +17,14 @@ import signal
 import socket
 import sys
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bot.analysis_process import AnalysisProcess
-from bot.config import ConfigError, load_config
+from bot.config import ConfigError, changed_sources, load_config, modified_at
 from bot.custody_posts import CustodyJobs
+from bot.db import DATABASE_ERRORS
 from bot.failed_posts import config_fingerprint, requeue_if_config_changed
 from bot.digest import (
     DigestResult, digest_window, last_digest_day, manual_digest, queue_digest, scheduled_digest, today,
@@ -38,12 +36,12 @@ from bot.http_server import StatusServer, StatusServerError
 from bot.lock import InstanceLock
 from bot.metrics import CONTENT_TYPE_LATEST, Metrics
 from bot.models import Config, Settings, SourceConfig
-from bot.outbox import SENDER_LEASE_DURATION, DrainReport, Sender
+from bot.outbox import DrainReport, Sender
 from bot.pipeline import Pipeline, PollReport
 from bot.publish import ConsolePublisher, Publisher, TelegramPublisher
-from bot.publish.pacing import MIN_GAP, PER_MINUTE
-from bot.health import health_notices, usual_gap
-from bot.store import QueuedPost, SourceState, Store, utcnow
+from bot.source_health import queue_health_notices
+from bot.settings import TelegramSettings, WorkerSettings
+from bot.store import SourceState, Store, utcnow
 
 if TYPE_CHECKING:
     from apscheduler.triggers.cron import CronTrigger
@@ -52,15 +50,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEFAULT_API_URL = "https://api.telegram.org"
 RELOAD_CHECK_SECONDS = 20
 SENDER_IDLE_SECONDS = 30
 ADMIN_POLL_TIMEOUT = 10.0  # seconds one getUpdates long poll of the operators' bot waits
 ADMIN_STOP_SECONDS = 15.0  # how long a stopping service waits for the operators' bot to stop
 HEALTH_DB_TIMEOUT = 5.0  # seconds /healthz waits for the database's answer
-SOURCE_LEASE_DURATION = timedelta(seconds=120)  # a claimed poll is the claimer's this long, renewed while it runs
-CLAIM_SECONDS = 1.5  # how often a worker looks for due sources
-POLL_CONCURRENCY = 16  # polls one worker runs at once
 CUSTODY_SECONDS = 300  # how often the custody posts (pinned list, "due out today", chart) are looked at
 SENDER_BUSY_RETRY_SECONDS = 2.0  # another worker is sending: look again this soon while posts wait
 # The owner name of a SQLite instance's leases. The instance lock (bot/lock.py) already
@@ -76,169 +70,12 @@ def worker_id(store: Store) -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
 
 
-@dataclass(frozen=True)
-class WorkerSettings:
-    """How this worker shares the database with others (ARRESTWATCH_LEASE_SECONDS,
-    ARRESTWATCH_SENDER_LEASE_SECONDS, ARRESTWATCH_CLAIM_SECONDS) and where it analyses
-    reports (ARRESTWATCH_ANALYSIS); read by the CLI."""
-
-    worker: str | None = None  # None: worker_id(store)
-    source_lease: timedelta = SOURCE_LEASE_DURATION
-    sender_lease: timedelta = SENDER_LEASE_DURATION
-    claim_seconds: float = CLAIM_SECONDS
-    poll_concurrency: int = POLL_CONCURRENCY
-    # True: in a child process (bot/analysis_process.py, another core, natasha's models
-    # only there); False: in this process.
-    analysis_process: bool = True
-
-
-@dataclass(frozen=True)
-class TelegramSettings:
-    """The bot's secrets and targets, read from the environment (never from sources.toml)."""
-
-    token: str | None = None
-    chat_id: str | None = None
-    admin_chat_id: str | None = None
-    api_url: str = DEFAULT_API_URL
-    # User ids allowed to command the bot (TELEGRAM_ADMIN_IDS); none: commands are off.
-    admin_ids: tuple[int, ...] = ()
-    admin_ids_error: str | None = None  # TELEGRAM_ADMIN_IDS was set but not understood
-    # Telegram's per-chat limits (ARRESTWATCH_POSTS_PER_MINUTE, ARRESTWATCH_POST_GAP_SECONDS):
-    # change them only for a local Bot API stand-in, never for Telegram itself.
-    posts_per_minute: int = PER_MINUTE
-    post_gap: float = MIN_GAP
-    pacing_error: str | None = None
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> "TelegramSettings":
-        from bot.admin import parse_admin_ids
-
-        try:
-            admin_ids, admin_ids_error = parse_admin_ids(env.get("TELEGRAM_ADMIN_IDS")), None
-        except ValueError as exc:
-            admin_ids, admin_ids_error = (), str(exc)
-        per_minute, gap, pacing_error = PER_MINUTE, MIN_GAP, None
-        try:
-            per_minute = int(env.get("ARRESTWATCH_POSTS_PER_MINUTE") or PER_MINUTE)
-            gap = float(env.get("ARRESTWATCH_POST_GAP_SECONDS") or MIN_GAP)
-            if per_minute < 1 or gap < 0:
-                raise ValueError
-        except ValueError:
-            per_minute, gap = PER_MINUTE, MIN_GAP
-            pacing_error = ("ARRESTWATCH_POSTS_PER_MINUTE must be a whole number of 1 or more and "
-                            "ARRESTWATCH_POST_GAP_SECONDS a number of seconds, 0 or more "
-                            f"(Telegram's limits: {PER_MINUTE} and {MIN_GAP:g}); unset them to use those")
-        return cls(
-            posts_per_minute=per_minute,
-            post_gap=gap,
-            pacing_error=pacing_error,
-            token=env.get("TELEGRAM_BOT_TOKEN") or None,
-            chat_id=env.get("TELEGRAM_CHAT_ID") or None,
-            admin_chat_id=env.get("TELEGRAM_ADMIN_CHAT_ID") or None,
-            api_url=(env.get("TELEGRAM_API_URL") or DEFAULT_API_URL).rstrip("/"),
-            admin_ids=admin_ids,
-            admin_ids_error=admin_ids_error,
-        )
-
-    @property
-    def console(self) -> bool:
-        """Console mode: neither a token nor a chat id is set (``problems`` refuses one
-        without the other), so every post is printed instead of sent."""
-        return self.token is None
-
-    def problems(self) -> list[str]:
-        """What makes this configuration unusable, one operator-readable line each.
-
-        Half a configuration is an error, never a silent fallback to console mode: an
-        empty ``TELEGRAM_BOT_TOKEN=`` (a missing .env under Docker Compose) with a chat
-        id set would otherwise print alerts to stdout and mark them sent.
-        """
-        problems = []
-        if self.token and not self.chat_id:
-            problems.append("TELEGRAM_BOT_TOKEN is set but TELEGRAM_CHAT_ID is not: set it to the channel "
-                            "(@name or -100… id) the bot posts to, or unset the token for console mode")
-        if not self.token:
-            missing = [name for name, value in (("TELEGRAM_CHAT_ID", self.chat_id),
-                                                ("TELEGRAM_ADMIN_CHAT_ID", self.admin_chat_id)) if value]
-            if missing:
-                problems.append(f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} set but "
-                                "TELEGRAM_BOT_TOKEN is empty or unset: set the token from @BotFather, or unset "
-                                f"{' and '.join(missing)} for console mode (alerts printed, not posted)")
-        url_problem = api_url_problem(self.api_url)
-        if url_problem:
-            problems.append(url_problem)
-        if self.admin_ids_error:
-            problems.append(self.admin_ids_error)
-        if self.pacing_error:
-            problems.append(self.pacing_error)
-        return problems
-
-
-def api_url_problem(url: str) -> str | None:
-    """Why TELEGRAM_API_URL cannot be a Bot API server's address, or None.
-
-    Checked at start: a URL without a scheme was otherwise retried for ever as if
-    Telegram were unreachable.
-    """
-    from urllib.parse import urlsplit
-
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
-    except ValueError as exc:
-        return f"TELEGRAM_API_URL={url!r} is not a URL ({exc}): use e.g. {DEFAULT_API_URL} or http://127.0.0.1:8081"
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return (f"TELEGRAM_API_URL={url!r} needs a scheme and a host, e.g. {DEFAULT_API_URL} or "
-                "http://127.0.0.1:8081 (unset it to use Telegram's)")
-    return None
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """"1 source", "2 sources": counts in messages read as English."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
 @dataclass
 class OnceSummary:
-    """What ``arrestwatch once`` did, printed on stderr at exit."""
+    """What ``arrestwatch once`` did; bot/commands/posting.py says it in lines."""
 
     polls: list[PollReport] = field(default_factory=list)
     drain: DrainReport = field(default_factory=DrainReport)
-
-    def lines(self) -> list[str]:
-        failed = [p for p in self.polls if not p.ok]
-        new = sum(p.new_items for p in self.polls)
-        alerts = sum(p.alerts for p in self.polls)
-        unchanged = sum(p.not_modified for p in self.polls)
-        out = [
-            f"polled {plural(len(self.polls), 'source')}: {len(self.polls) - len(failed)} ok "
-            f"({unchanged} unchanged), {len(failed)} failed; {plural(new, 'new item')}, "
-            f"{plural(alerts, 'arrest alert')} queued"
-            f" ({plural(sum(p.edits for p in self.polls), 'alert')} edited to add a source, "
-            f"{plural(sum(p.followups for p in self.polls), 'follow-up')})",
-            f"posted {self.drain.sent}, failed {self.drain.failed}, still queued {self.drain.left}",
-        ]
-        # The pipeline logs each failure as it happens; the summary repeats them only
-        # when those log lines were not shown (--log-level ERROR), never twice.
-        pipeline_log = logging.getLogger("bot.pipeline")
-        if not pipeline_log.isEnabledFor(logging.WARNING):
-            out += [f"  source {p.source} failed: {p.error}" for p in failed]
-        elif failed:
-            out.append(f"  failed: {', '.join(p.source for p in failed)} (reasons above)")
-        if len(failed) > 1 and len(failed) == len(self.polls):
-            out.append("  every source failed: is this machine online, and can it resolve names (DNS)?")
-        if not pipeline_log.isEnabledFor(logging.ERROR):
-            out += [f"  source {p.source}: entry not analysed: {e}" for p in self.polls for e in p.failed_entries]
-        if not logging.getLogger("bot.outbox").isEnabledFor(logging.ERROR):
-            out += [f"  post failed: {e}" for e in self.drain.errors]
-        if self.drain.failed:
-            out.append("  failed posts are kept: `arrestwatch outbox list` shows them, "
-                       "`arrestwatch outbox retry --failed` sends them again")
-        if self.drain.paused:
-            out.append("  posting is paused (an operator sent /pause): channel posts stay queued until /resume")
-        if self.drain.busy:
-            out.append("  another worker holds the sender lease: it posts what is queued")
-        return out
 
 
 class Service:
@@ -304,7 +141,7 @@ class Service:
         fingerprint = config_fingerprint(telegram.token, telegram.chat_id, telegram.admin_chat_id, telegram.api_url)
         try:  # posts lost to a wrong chat id or token go out once the configuration is fixed
             await asyncio.to_thread(requeue_if_config_changed, self.store, fingerprint, now=utcnow())
-        except Exception:  # the failed posts stay failed; `arrestwatch outbox retry` still works
+        except DATABASE_ERRORS:  # the failed posts stay failed; `arrestwatch outbox retry` still works
             log.exception("could not re-queue the posts that failed because of the configuration")
         return self
 
@@ -380,7 +217,7 @@ class Service:
         self._watch_noted = time.monotonic()
         try:
             await asyncio.to_thread(note_poll, self.store, moment, self.watch_gap)
-        except Exception:  # the digest then names this time as not watched: nothing is lost
+        except DATABASE_ERRORS:  # the digest then names this time as not watched: nothing is lost
             log.exception("could not record the time polled")
 
     def wake_sender(self) -> None:
@@ -455,7 +292,7 @@ class Service:
             self._claiming = None
             try:  # unfinished polls are due again at once, for another worker
                 await asyncio.to_thread(self.store.release_source_leases, self.worker)
-            except Exception:  # they expire anyway
+            except DATABASE_ERRORS:  # they expire anyway
                 log.exception("the source leases could not be released; they expire in %s", self.workers.source_lease)
             # The operators' bot stops on its own once ``stop`` is set; cancelling it while
             # it stops would leave its HTTP clients open (sockets to Telegram collected
@@ -487,7 +324,7 @@ class Service:
             await asyncio.wait_for(asyncio.to_thread(self.store.schema_version), timeout=HEALTH_DB_TIMEOUT)
         except asyncio.TimeoutError:
             return f"the database did not answer within {HEALTH_DB_TIMEOUT:.0f} s"
-        except Exception as exc:  # whatever the driver raises, the answer is "not ready, because …"
+        except DATABASE_ERRORS as exc:  # whatever the driver raises, the answer is "not ready, because …"
             return f"the database does not answer: {exc}"
         return None
 
@@ -495,7 +332,7 @@ class Service:
         """The Prometheus page for ``/metrics``, outbox gauges read from the store first."""
         try:
             counts = await asyncio.wait_for(asyncio.to_thread(self.store.outbox_counts), timeout=HEALTH_DB_TIMEOUT)
-        except Exception as exc:  # the page still answers; /healthz says what is wrong
+        except (asyncio.TimeoutError, *DATABASE_ERRORS) as exc:  # the page still answers; /healthz says why
             log.debug("metrics: outbox not counted: %s", exc)
         else:
             self.metrics.refresh_outbox(counts)
@@ -528,7 +365,7 @@ class Service:
                     await asyncio.wait_for(stop.wait(), timeout=duration.total_seconds() / 3)
                 except asyncio.TimeoutError:
                     pass
-        except Exception:  # commands are a convenience; posting goes on without them
+        except Exception:  # task boundary (the commands task): commands are a convenience; posting goes on
             log.exception("operator commands stopped after an error")
         finally:
             self.admin = None
@@ -536,8 +373,8 @@ class Service:
                 await admin.stop()
             try:
                 await asyncio.to_thread(self.store.release_lease, "admin", self.worker)
-            except Exception:
-                pass
+            except DATABASE_ERRORS as exc:  # it expires anyway, and another worker takes the commands over
+                log.warning("the operators' commands lease could not be released: %s", exc)
 
     async def _start_admin_bot(self) -> "AdminBot | None":
         """The operators' commands, when there is a token and TELEGRAM_ADMIN_IDS."""
@@ -551,7 +388,11 @@ class Service:
             log.info("operator commands are off: set TELEGRAM_ADMIN_IDS to the Telegram user ids allowed to use them")
             return None
         # The publisher's Application: one Telegram stack, one pace per chat.
-        admin = AdminBot(self, self.publisher.application, poll_timeout=self.admin_poll_timeout)
+        admin = AdminBot(
+            self.telegram, self.store, self.publisher.application, config=lambda: self.config, fetcher=self.fetcher,
+            analyze_many=self.pipeline.analyze_many, wake_sender=self.wake_sender, watch_gap=lambda: self.watch_gap,
+            poll_timeout=self.admin_poll_timeout,
+        )
         try:
             await admin.start()
         except TelegramError as exc:  # posting goes on without commands
@@ -588,7 +429,7 @@ class Service:
                 self.store.claim_due_sources, [name for name in known if name not in self._polls],
                 owner=self.worker, lease=lease, limit=room,
             )
-        except Exception:  # the database is away: the next tick tries again
+        except Exception:  # task boundary (one claim tick): the database is away; the next tick tries again
             log.exception("could not claim due sources")
             return
         if claimed and not self._polls:
@@ -610,7 +451,7 @@ class Service:
             finished = await asyncio.to_thread(
                 self.store.finish_poll, state.id, owner=self.worker, next_poll_at=utcnow() + source.interval
             )
-        except Exception:  # the lease expires and the source is polled again: nothing lost
+        except Exception:  # task boundary (one source's poll): the lease expires, it is polled again
             log.exception("source %s: the poll could not be recorded as finished", source.name)
             return
         if not finished:
@@ -622,7 +463,7 @@ class Service:
         try:
             if await asyncio.to_thread(self._queue_health_notices, source.name):
                 wake.set()
-        except Exception:  # health is advisory: never let it stop polling
+        except Exception:  # task boundary (one source's health): advisory, never stops polling
             log.exception("source %s: health check failed", source.name)
         # Edits and follow-ups are posts too: without a wake they waited for the idle timeout.
         if report.alerts or report.reviews or report.edits or report.followups:
@@ -630,28 +471,8 @@ class Service:
 
     def _queue_health_notices(self, name: str) -> int:
         """Tell the operators once when a source goes down, comes back or falls silent."""
-        state = self.store.source_state(name)
-        if state is None:
-            return 0
-        now = utcnow()
-        gap = usual_gap(self.store.recent_published(state.id))
-        notices = health_notices(
-            state, now=now, alert_after=self.config.settings.alert_after, gap=gap,
-            down_notified=state.down_notified_at is not None, silent_notified=state.silent_notified_at is not None,
-        )
-        for notice in notices:
-            if self.telegram.admin_chat_id or self.telegram.console:
-                self.store.queue_post(
-                    QueuedPost(html.escape(notice.text, quote=False), kind="notice", target="admin"), now=now
-                )
-            else:
-                log.warning("%s (set TELEGRAM_ADMIN_CHAT_ID to receive this in Telegram)", notice.text)
-            if notice.kind == "recovered":
-                self.store.set_notified(state.id, "down", None)
-                self.store.set_notified(state.id, "silent", None)
-            else:
-                self.store.set_notified(state.id, notice.kind, now)
-        return len(notices)
+        to_admin = bool(self.telegram.admin_chat_id or self.telegram.console)
+        return queue_health_notices(self.store, name, self.config.settings, to_admin=to_admin)
 
     async def _reschedule_digest(self) -> None:
         """The digest at the reloaded ``digest_time`` in the reloaded ``timezone``; if
@@ -680,12 +501,12 @@ class Service:
 
     async def _digest_job(self, wake: asyncio.Event, day: date | None = None) -> None:
         settings = self.config.settings  # read now: a reload may have changed the zone
+        now = utcnow()
+        day = day or today(settings, now)
         try:
-            now = utcnow()
-            result = await asyncio.to_thread(scheduled_digest, self.store, settings, day or today(settings, now),
-                                             now=now, gap=self.watch_gap)
-        except Exception:
-            log.exception("digest could not be built; it will be tried again at the next start")
+            result = await asyncio.to_thread(scheduled_digest, self.store, settings, day, now=now, gap=self.watch_gap)
+        except Exception:  # task boundary (the digest job): logged with its traceback, the service goes on
+            log.exception("digest for %s could not be built; it will be tried again at the next start", day)
             return
         if result.queued:
             log.info("digest for %s queued: %d people, %d reports, %d posts", result.day, result.people,
@@ -700,7 +521,7 @@ class Service:
         """One custody turn (bot/custody_posts.py); True when a note was queued to send."""
         try:
             return (await self.custody.turn(utcnow(), board=not self.telegram.console)).note_queued
-        except Exception:
+        except Exception:  # task boundary (one custody turn)
             log.exception("custody posts: unexpected error; they are tried again at the next turn")
             return False
 
@@ -727,7 +548,7 @@ class Service:
                 report = await self.sender.drain(timeout=300)
                 if report.sent or report.failed:
                     log.info("posted %d, failed %d, queued %d", report.sent, report.failed, report.left)
-            except Exception:
+            except Exception:  # task boundary (one drain; each post's own failure is logged by the sender)
                 log.exception("sender: unexpected error; retrying shortly")
             idle = self.sender_idle_seconds
             if report.busy and report.left:  # another worker is sending: look again soon
@@ -744,10 +565,10 @@ class Service:
         the database, so no worker claims them (give every worker the same file).
         """
         path = self.config.path
-        seen = _mtime(path)
+        seen = modified_at(path)
         while not stop.is_set():
             await asyncio.sleep(self.reload_seconds)
-            current = _mtime(path)
+            current = modified_at(path)
             if current == seen:
                 continue
             seen = current
@@ -757,13 +578,7 @@ class Service:
                 for problem in exc.problems:
                     log.error("sources not reloaded, keeping the last good list: %s", problem)
                 continue
-            old = {s.name: s for s in self.config.sources}
-            new = {s.name: s for s in config.sources}
-            # A source whose entry only moved in the file (its line changed) keeps its schedule.
-            changed = tuple(
-                s for name, s in new.items()
-                if name not in old or replace(old[name], line=0) != replace(s, line=0)
-            )
+            changed, removed = changed_sources(self.config, config)
             timing = (self.config.settings.timezone, self.config.settings.digest_time)
             self.config = config
             self.pipeline.config = config
@@ -771,7 +586,7 @@ class Service:
                 await self._reschedule_digest()
             await asyncio.to_thread(self.store.sync_sources, list(config.sources), prune=True)
             await asyncio.to_thread(self.store.poll_soon, [s.name for s in changed])
-            log.info("sources reloaded: %d added or changed, %d removed", len(changed), len(old.keys() - new.keys()))
+            log.info("sources reloaded: %d added or changed, %d removed", len(changed), removed)
 
 
 def _digest_trigger(settings: Settings) -> "CronTrigger":
@@ -780,22 +595,5 @@ def _digest_trigger(settings: Settings) -> "CronTrigger":
     return CronTrigger(hour=settings.digest_time.hour, minute=settings.digest_time.minute, timezone=settings.timezone)
 
 
-def _mtime(path: Path) -> float | None:
-    try:
-        return os.stat(path).st_mtime
-    except OSError:
-        return None
-
-
-def load_or_exit(path: Path) -> Config:
-    """Load the config for a command; print every problem and exit 2 if unusable."""
-    try:
-        return load_config(path)
-    except ConfigError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        raise SystemExit(2) from None
-
-
 __all__ = ["InstanceLock", "OnceSummary", "Service", "StatusServerError", "TelegramSettings", "WorkerSettings",
-           "load_or_exit", "worker_id"]
+           "worker_id"]

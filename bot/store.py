@@ -34,6 +34,7 @@ from bot.db import (
     translate_ddl,
 )
 from bot.events import Event, Person, Report
+from bot.errors import StoreError  # the database cannot be opened, migrated or written
 from bot.translit import name_key
 from bot.models import SourceConfig
 
@@ -47,10 +48,6 @@ MIGRATION_LOCK = 0x61775F6D  # "aw_m"
 
 # A connection as the store uses it: a sqlite3 connection or bot.db.PgConnection.
 Connection = Any
-
-
-class StoreError(Exception):
-    """The database cannot be opened, migrated or written."""
 
 
 DEFAULT_EDIT_INTERVAL = timedelta(minutes=10)

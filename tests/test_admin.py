@@ -391,10 +391,13 @@ async def test_commands_and_posts_share_one_application_that_outlives_a_lease_ha
 
     publisher = TelegramPublisher(botapi.token, api_url=botapi.url, min_interval=0)
     await publisher.start()
-    stub = SimpleNamespace(telegram=SimpleNamespace(admin_ids=(botapi.admin_chat_id,)))
+    telegram = SimpleNamespace(token=botapi.token, admin_ids=(botapi.admin_chat_id,))
     try:
         for turn in range(2):
-            admin = AdminBot(stub, publisher.application, poll_timeout=0.5)  # type: ignore[arg-type]
+            admin = AdminBot(
+                telegram, None, publisher.application, config=lambda: None, fetcher=None,  # type: ignore[arg-type]
+                analyze_many=None, wake_sender=lambda: None, watch_gap=lambda: timedelta(0), poll_timeout=0.5,
+            )
             assert admin.application is publisher.application
             await admin.start()
             try:

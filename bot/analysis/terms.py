@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.errors import ParseError
+
 Unit = Literal["day", "month", "year"]
 
 UNITS: tuple[Unit, ...] = ("day", "month", "year")
@@ -29,7 +31,7 @@ UNIT_DAYS: dict[str, int] = {"day": 1, "week": 7, "month": 30, "year": 365}
 _CANONICAL = re.compile(r"^\s*(\d+)\s+(day|month|year)s?\s*$")
 
 
-class TermError(ValueError):
+class TermError(ParseError, ValueError):
     """An amount or unit that no canonical term can express (negative, zero, unknown unit)."""
 
 

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHT
 from lxml import etree
 from lxml import html as lxml_html
 
+from bot.errors import ParseError
 from bot.models import Entry, SourceConfig
 from bot.sanitize import clean_optional, clean_text
 
@@ -35,7 +36,7 @@ CDATA_MARK_RE = re.compile(r"<!\[CDATA\[|\]\]>", re.I)
 DAY_FIRST_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\D+(\d{1,2}):(\d{2}))?")
 
 
-class SourceParseError(Exception):
+class SourceParseError(ParseError):
     """A fetched document is not what the source's type says; the message says what to do."""
 
 
