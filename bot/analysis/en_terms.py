@@ -170,7 +170,7 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
     if _TERM_BEFORE_BAD.search(before) or _TERM_AFTER_SOFT_BAD.match(after):
         return False
     ban = None
-    for ban in _BAN.finditer(lowered, 0, start):
+    for ban in _BAN.finditer(lowered, 0, start):  # noqa: B007 (the last match is wanted)
         pass
     if ban is not None and not _CUSTODY_WORD.search(lowered, ban.end(), start) and not _TERM_AFTER_OK.match(after):
         return False  # "barred from public activity for five years" is not custody
