@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-EVIDENCE_LIMIT = 400
+from bot.watchlist import watchlist_hits as watchlist_hits  # one matcher for every language
 
-_WORD = re.compile(r"[\w-]+")
+EVIDENCE_LIMIT = 400
 
 
 def keywords_for(table: dict[str, tuple[str, ...]], lang: str) -> tuple[str, ...]:
@@ -21,28 +21,6 @@ def matched_keyword(lower_text: str, keywords: tuple[str, ...]) -> str | None:
         if re.search(r"(?<!\w)" + re.escape(keyword.lower().strip()), lower_text):
             return keyword
     return None
-
-
-def _name_word_matches(name_word: str, text_word: str) -> bool:
-    w, t = name_word.lower().replace("ё", "е"), text_word.lower().replace("ё", "е")
-    if w == t:
-        return True
-    stem = w[:-2] if len(w) >= 6 else w[:-1] if len(w) >= 4 else w
-    # Russian endings (Мамая, Мамаем) and Kazakh suffixes (Мамайды, Мамайдың) after the stem.
-    return t.startswith(stem) and -2 <= len(t) - len(w) <= 4
-
-
-def watchlist_hits(text: str, watchlist: tuple[str, ...]) -> list[str]:
-    """Watched names whose every word occurs in ``text`` in some inflected form."""
-    if not watchlist:
-        return []
-    words = _WORD.findall(text)
-    hits = []
-    for name in watchlist:
-        parts = _WORD.findall(name)
-        if parts and all(any(_name_word_matches(p, w) for w in words if w[:1].isupper()) for p in parts):
-            hits.append(name)
-    return hits
 
 
 def evidence_text(sentence: str) -> str:
