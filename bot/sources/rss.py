@@ -112,7 +112,7 @@ def _not_a_feed(content: bytes, url: str) -> str:
 def _announced_feed(content: bytes, url: str) -> str | None:
     page = soup(content)
     for link in page.find_all("link", href=True):
-        rel = link.get("rel") or []
+        rel = link.get("rel") or ""
         rels = rel if isinstance(rel, list) else str(rel).split()
         if "alternate" in [r.lower() for r in rels] and str(link.get("type", "")).lower() in FEED_LINK_TYPES:
             return urljoin(url, str(link["href"]))
