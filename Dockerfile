@@ -3,30 +3,26 @@
 # Two stages: the first installs the package and its dependencies into a virtual
 # environment (/opt/venv); the second is a clean python:3.11-slim with only that
 # environment copied in: no source tree, no pip cache, no build tools (every
-# dependency ships a wheel, so none are needed), running as a non-root user.
+# dependency ships a wheel or is pure Python, so none are needed), running as a non-root user.
 
 FROM python:3.11-slim AS build
 
 ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
-# Optional-dependency groups of pyproject.toml to install too (comma-separated), e.g.
-# the PostgreSQL driver; a group pyproject.toml does not define is skipped.
-ARG EXTRAS=postgres
 WORKDIR /src
 RUN python -m venv /opt/venv
-# Dependencies first, from pyproject.toml alone: this layer is rebuilt only when they change.
-COPY pyproject.toml ./
-RUN EXTRAS="$EXTRAS" python -c "import os, tomllib; \
-project = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
-groups = [g for g in os.environ['EXTRAS'].split(',') if g]; \
-extra = [d for g in groups for d in project.get('optional-dependencies', {}).get(g, [])]; \
-print('\n'.join(project['dependencies'] + extra))" > requirements.txt \
-    && /opt/venv/bin/pip install --no-cache-dir -r requirements.txt
-COPY README.md ./
+# Dependencies first, from the lock file alone (every package pinned with its hashes;
+# docs/dependencies.md says how to refresh it): this layer is rebuilt only when the lock
+# changes, and two builds a month apart install the same versions.
+COPY requirements.lock ./
+RUN /opt/venv/bin/pip install --no-cache-dir --require-hashes --no-deps -r requirements.lock
+COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY storage/migrations ./storage/migrations
-# pip itself is not needed at run time (setuptools is: pymorphy2 imports pkg_resources).
+# The package itself, without resolving anything again; then `pip check` fails the build
+# if the lock no longer satisfies pyproject.toml. pip is not needed at run time.
 RUN /opt/venv/bin/pip install --no-cache-dir --no-deps . \
+    && /opt/venv/bin/pip check \
     && /opt/venv/bin/python -m pip uninstall --yes --quiet pip
 
 

@@ -116,8 +116,8 @@ class AdminBot:
     """
 
     def __init__(
-        self, telegram: "TelegramSettings", store: "Store", application: TelegramApp, *, config: Callable[[], "Config"], fetcher: "Fetcher",
-        analyze_many: "BatchAnalyzer", wake_sender: Callable[[], None], watch_gap: Callable[[], timedelta],
+        self, telegram: TelegramSettings, store: Store, application: TelegramApp, *, config: Callable[[], Config], fetcher: Fetcher,
+        analyze_many: BatchAnalyzer, wake_sender: Callable[[], None], watch_gap: Callable[[], timedelta],
         poll_timeout: float = POLL_TIMEOUT,
     ) -> None:
         if not telegram.token:
@@ -134,7 +134,7 @@ class AdminBot:
         self._handlers: list[tuple[BaseHandler[Any, Any, Any], int]] = []
 
     @property
-    def config(self) -> "Config":
+    def config(self) -> Config:
         """The service's configuration now (it is reloaded when sources.toml changes)."""
         return self._config()
 
@@ -459,7 +459,7 @@ def _decided_text(message: Message, stamp: str, title: str) -> str:
     return f"{stamp}\n\n<i>{_e(title[:300])}</i>"
 
 
-def _local_origin(config: "Config", url: str) -> str | None:
+def _local_origin(config: Config, url: str) -> str | None:
     """The configured source on ``url``'s host, if any: only such a source lets /test
     reach a local address (a local test feed); otherwise nothing local is fetched."""
     host = urlsplit(url).hostname

@@ -172,7 +172,7 @@ class AnalysisProcess:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
         except BrokenProcessPool as exc:
             raise self._broken(pool) from exc
-        except asyncio.TimeoutError:
+        except TimeoutError:
             self._kill(pool)
             raise self._broken(pool, f"took more than {self.timeout:g} s and was stopped") from None
 

@@ -133,7 +133,7 @@ QUERIES: dict[str, dict[str, Any]] = {
 
 def metadata(database: str = DATABASE) -> dict[str, Any]:
     """The datasette metadata: descriptions, facets by place, month and charge, canned queries."""
-    tables = {name: {"columns": columns} for name, columns in COLUMNS.items()}
+    tables: dict[str, dict[str, Any]] = {name: {"columns": columns} for name, columns in COLUMNS.items()}
     tables["episodes"].update(description="One row per detained person per custody episode",
                               facets=["place", "month", "charge", "sanction"], sort_desc="detained_on")
     tables["custody"].update(description="Custody on the snapshot's day, one row per person per episode",

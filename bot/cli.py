@@ -391,7 +391,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _prepare(args: argparse.Namespace) -> "Posting":
+def _prepare(args: argparse.Namespace) -> Posting:
     """Worker settings, config, Telegram settings, the instance lock and the store for a
     command that posts; each problem is one ``error:`` line and its exit code."""
     from bot.commands.posting import Posting, instance_lock, telegram_settings
@@ -420,7 +420,7 @@ def _prepare(args: argparse.Namespace) -> "Posting":
     return Posting(config, telegram, workers, open_store(args.db), lock)
 
 
-def _run_async(posting: "Posting", coro: Coroutine[Any, Any, T]) -> T:
+def _run_async(posting: Posting, coro: Coroutine[Any, Any, T]) -> T:
     """asyncio.run, then the store and the lock given back; Telegram refusing the token
     is one ``error:`` line and exit 2 (the configuration is unusable), never a traceback."""
     from bot.errors import PublishError

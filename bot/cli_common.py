@@ -28,7 +28,7 @@ def problems(exc: ConfigError, stream: TextIO | None = None) -> None:
         print(problem, file=stream or sys.stderr)
 
 
-def load_or_exit(path: Path) -> "Config":
+def load_or_exit(path: Path) -> Config:
     """The config for a command; every problem printed and exit 2 if unusable."""
     from bot.config import load_config
 
@@ -39,7 +39,7 @@ def load_or_exit(path: Path) -> "Config":
         raise SystemExit(2) from None
 
 
-def open_store(db: str, *, existing: bool = False) -> "Store":
+def open_store(db: str, *, existing: bool = False) -> Store:
     """The store at ``db``, or exit 2 with the reason. ``existing``: for a command that
     only reads it, a SQLite file that does not exist is that reason (not a new, empty
     database)."""

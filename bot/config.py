@@ -383,7 +383,8 @@ def parse_config(text: str, path: Path) -> Config:
     sources = validator.sources(data.get("source"), settings)
     rules = validator.rules(data.get("rules"))
     if validator.problems:
-        raise ConfigError(sorted(validator.problems, key=lambda p: p.line))
+        problems: list[Problem] = sorted(validator.problems, key=lambda p: p.line)
+        raise ConfigError(problems)
     return Config(path=path, settings=settings, sources=sources, rules=rules)
 
 

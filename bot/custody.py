@@ -6,7 +6,7 @@ The expected release is counted as the law counts each kind of custody:
 - an administrative arrest in days runs from the detention: detained on 1 March for 15
   days, out on 16 March (the days in the police station count towards the term);
 - pre-trial detention is ordered for months from the detention, or "until" a date
-  (``bot.occasion.until_day``): that date stands;
+  (``bot.dates.until_day``): that date stands;
 - a sentence in months or years runs from the detention too (custody before the
   verdict counts towards it); the courts' conversions of pre-trial days for different
   regimes are not modelled, so a long sentence's date is the nominal one.
@@ -38,7 +38,7 @@ from dateutil.relativedelta import relativedelta
 
 from bot.errors import RequestError
 from bot.events import Event, Person, Report, mentions_release, people_named_in, same_person, term_parts
-from bot.occasion import until_day
+from bot.dates import until_day
 from bot.records import sanction
 from bot.translit import latin
 

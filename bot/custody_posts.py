@@ -240,8 +240,8 @@ class CustodyBoard:
                 return "unchanged"
             if not slots and not in_custody(records):
                 return "unchanged"  # nobody held and no list yet: nothing worth pinning
-            last = max((from_iso(row["updated_at"]) for row in slots if row["message_id"] is not None),
-                       default=None)
+            stamps = (from_iso(row["updated_at"]) for row in slots if row["message_id"] is not None)
+            last = max((moment for moment in stamps if moment is not None), default=None)
             if last is not None and now - last < self.interval and not force:
                 return "waiting"
             posted = False

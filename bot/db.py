@@ -59,7 +59,7 @@ class Row(tuple):
 
     _names: dict[str, int]
 
-    def __new__(cls, values: Sequence[Any], names: dict[str, int]) -> "Row":
+    def __new__(cls, values: Sequence[Any], names: dict[str, int]) -> Row:
         row = super().__new__(cls, values)
         row._names = names
         return row

@@ -150,13 +150,13 @@ def digest_entries(items: Sequence[StoredItem], events: Sequence[Event] = ()) ->
         key = ("event", item.event_id) if item.event_id in known else ("item", item.id)
         groups.setdefault(key, []).append(item)
     entries = []
-    for (kind, key), group in groups.items():
+    for (kind, ident), group in groups.items():
         first = group[0]
         analysis = Analysis.from_dict(first.analysis)
         detainees = analysis.detainees
         place = analysis.place
         if kind == "event":
-            detainees = tuple(Detainee(person.name, person.term) for person in known[key].people) or detainees
+            detainees = tuple(Detainee(person.name, person.term) for person in known[ident].people) or detainees
             place = place or next(
                 (p for p in (Analysis.from_dict(i.analysis).place for i in group) if p), None
             )

@@ -55,7 +55,7 @@ def check_sources_file(path: Path) -> tuple[Check, Config | None]:
     return Check(True, "sources file", f"{path}: {count} source{'' if count == 1 else 's'}"), config
 
 
-def check_database(location: str) -> tuple[Check, "Store | None"]:
+def check_database(location: str) -> tuple[Check, Store | None]:
     """The database opens, is migrated to the newest schema and takes a write."""
     from bot.db import DATABASE_ERRORS
     from bot.store import Store, StoreError, to_iso, utcnow
@@ -75,7 +75,7 @@ def check_database(location: str) -> tuple[Check, "Store | None"]:
     return Check(True, "database", f"{store.path}: schema version {store.schema_version()}, writable"), store
 
 
-async def check_telegram(telegram: "TelegramSettings") -> list[Check]:
+async def check_telegram(telegram: TelegramSettings) -> list[Check]:
     """Token, channel, operators' chat and admin ids, asked of the Bot API itself."""
     from telegram.error import InvalidToken, NetworkError, TelegramError
 
@@ -98,7 +98,7 @@ async def check_telegram(telegram: "TelegramSettings") -> list[Check]:
             return [Check(False, "token", "Telegram rejected TELEGRAM_BOT_TOKEN (Unauthorized)",
                           "copy the token again from @BotFather (/mybots → your bot → API Token); "
                           "/revoke gives a new one")]
-        except (NetworkError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, NetworkError) as exc:
             return [Check(False, "token", f"cannot reach the Bot API at {telegram.api_url}: {exc or 'timed out'}",
                           "check TELEGRAM_API_URL (unset means https://api.telegram.org) and this machine's "
                           "network")]
@@ -125,7 +125,7 @@ async def _check_channel(bot: Any, chat_id: str, username: str, bot_id: int) -> 
 
     try:
         chat = await asyncio.wait_for(bot.get_chat(chat_id), API_TIMEOUT)
-    except (TelegramError, asyncio.TimeoutError) as exc:
+    except (TimeoutError, TelegramError) as exc:
         return Check(False, "channel", f"TELEGRAM_CHAT_ID={chat_id}: {getattr(exc, 'message', None) or exc}",
                      f"add @{username} to the channel as an administrator allowed to post, and set "
                      "TELEGRAM_CHAT_ID to the channel's @name or its -100… id")
@@ -133,7 +133,7 @@ async def _check_channel(bot: Any, chat_id: str, username: str, bot_id: int) -> 
     where = f"“{title}” ({chat.type}, id {chat.id})"
     try:
         member = await asyncio.wait_for(bot.get_chat_member(chat.id, bot_id), API_TIMEOUT)
-    except (TelegramError, asyncio.TimeoutError) as exc:
+    except (TimeoutError, TelegramError) as exc:
         return Check(False, "channel", f"{where}: cannot read the bot's rights: {getattr(exc, 'message', exc)}",
                      f"make @{username} an administrator of the channel with “Post messages”")
     if chat.type == "channel":
@@ -154,7 +154,7 @@ async def _check_chat(bot: Any, chat_id: str, name: str, username: str, variable
 
     try:
         chat = await asyncio.wait_for(bot.get_chat(chat_id), API_TIMEOUT)
-    except (TelegramError, asyncio.TimeoutError) as exc:
+    except (TimeoutError, TelegramError) as exc:
         return Check(False, name, f"{variable}: {chat_id}: {getattr(exc, 'message', None) or exc}",
                      f"that user (or group) must open a chat with @{username} and press Start; a user id is "
                      "a number (@userinfobot tells you yours)")
@@ -186,7 +186,7 @@ async def check_sources(sources: Sequence[SourceConfig]) -> list[Check]:
         await fetcher.aclose()
 
 
-async def run_checks(sources_path: Path, db: str, telegram: "TelegramSettings") -> list[Check]:
+async def run_checks(sources_path: Path, db: str, telegram: TelegramSettings) -> list[Check]:
     """Every check, in the order an operator fixes them; re-queues configuration
     failures when all pass."""
     from bot.failed_posts import requeue_config_failures

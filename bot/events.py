@@ -36,7 +36,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import lru_cache, cache
 from hashlib import blake2b
 from typing import Literal
 
@@ -242,7 +242,7 @@ def people_named_in(text: str, people: Iterable[Person]) -> list[Person]:
     words = {token_key(word) for word in _WORDS.findall(text)} - {""}
     pool = sorted(words)
 
-    @lru_cache(maxsize=None)
+    @cache
     def named(token: str) -> bool:
         if token in words or (len(token) >= 4 and any(word.startswith(token) for word in pool)):
             return True

@@ -36,7 +36,7 @@ def usual_gap(published: Sequence[datetime]) -> timedelta | None:
     gaps = [later - earlier for earlier, later in zip(times, times[1:]) if later > earlier]
     if len(gaps) < MIN_GAPS_FOR_RHYTHM:
         return None
-    return statistics.median(gaps)
+    return statistics.median(gaps)  # type: ignore[type-var]  # timedelta has the + and / it needs
 
 
 def health_notices(

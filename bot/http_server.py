@@ -78,7 +78,7 @@ class StatusServer:
             self._clients.add(task)
         try:
             await asyncio.wait_for(self._serve_one(reader, writer), timeout=CLIENT_TIMEOUT)
-        except (asyncio.TimeoutError, ConnectionError, asyncio.IncompleteReadError):
+        except (TimeoutError, ConnectionError, asyncio.IncompleteReadError):
             pass  # the client went away or was too slow: nothing to answer
         except Exception:  # a bug in a page: the service goes on, the scrape fails
             log.exception("http: unexpected error while answering a request")

@@ -66,7 +66,7 @@ class Metrics:
 
     # -- the pipeline ------------------------------------------------------------
 
-    def observe_poll(self, report: "PollReport", seconds: float) -> None:
+    def observe_poll(self, report: PollReport, seconds: float) -> None:
         """Count one finished poll of one source (called by Pipeline.poll)."""
         source = report.source
         self.polls.labels(source=source).inc()
@@ -84,7 +84,7 @@ class Metrics:
 
     # -- the sender --------------------------------------------------------------
 
-    def post_sent(self, store: "Store", message: "OutboxMessage", now: datetime) -> None:
+    def post_sent(self, store: Store, message: OutboxMessage, now: datetime) -> None:
         """Count a sent post and, for an item's post, the time since the item was fetched.
 
         Reads the store: call it off the event loop (``asyncio.to_thread``).

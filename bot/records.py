@@ -163,8 +163,8 @@ def event_lines(events: Sequence[Event], language: str = "en") -> list[str]:
     from bot.places import place_name
 
     lines = []
-    for event, records in itertools.groupby(person_records(events), key=lambda record: record.event_id):
-        records = list(records)
+    for event, group in itertools.groupby(person_records(events), key=lambda record: record.event_id):
+        records = list(group)
         for record in records:
             who = f"{record.name} ({record.name_latin})" if record.name else "(names not given)"
             terms = "; ".join(record.terms) or "term not stated"

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
     from bot.admin import AdminBot
 
 log = logging.getLogger(__name__)
+#: What a health or metrics read of the database may raise: it answers late, or not at all.
+_SLOW_OR_DATABASE: tuple[type[BaseException], ...] = (asyncio.TimeoutError, *DATABASE_ERRORS)
 
 RELOAD_CHECK_SECONDS = 20
 SENDER_IDLE_SECONDS = 30
@@ -131,7 +133,7 @@ class Service:
         self.custody = CustodyJobs(store, self.publisher, telegram.chat_id or "console", lambda: self.config.settings,
                                    owner=self.worker)
 
-    async def __aenter__(self) -> "Service":
+    async def __aenter__(self) -> Service:
         try:
             await self.publisher.start()
         except BaseException:  # a rejected token: close what __init__ opened
@@ -299,7 +301,7 @@ class Service:
             # later by the garbage collector, as warnings in whatever runs then).
             try:
                 await asyncio.wait_for(asyncio.shield(admin_task), timeout=ADMIN_STOP_SECONDS)
-            except (asyncio.TimeoutError, Exception):
+            except (TimeoutError, Exception):
                 admin_task.cancel()
                 await asyncio.gather(admin_task, return_exceptions=True)
             if self.http is not None:
@@ -322,7 +324,7 @@ class Service:
             return "the sender has stopped"
         try:
             await asyncio.wait_for(asyncio.to_thread(self.store.schema_version), timeout=HEALTH_DB_TIMEOUT)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return f"the database did not answer within {HEALTH_DB_TIMEOUT:.0f} s"
         except DATABASE_ERRORS as exc:  # whatever the driver raises, the answer is "not ready, because …"
             return f"the database does not answer: {exc}"
@@ -332,7 +334,7 @@ class Service:
         """The Prometheus page for ``/metrics``, outbox gauges read from the store first."""
         try:
             counts = await asyncio.wait_for(asyncio.to_thread(self.store.outbox_counts), timeout=HEALTH_DB_TIMEOUT)
-        except (asyncio.TimeoutError, *DATABASE_ERRORS) as exc:  # the page still answers; /healthz says why
+        except _SLOW_OR_DATABASE as exc:  # the page still answers; /healthz says why
             log.debug("metrics: outbox not counted: %s", exc)
         else:
             self.metrics.refresh_outbox(counts)
@@ -363,7 +365,7 @@ class Service:
                     log.debug("operator commands run in another worker")
                 try:
                     await asyncio.wait_for(stop.wait(), timeout=duration.total_seconds() / 3)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     pass
         except Exception:  # task boundary (the commands task): commands are a convenience; posting goes on
             log.exception("operator commands stopped after an error")
@@ -376,7 +378,7 @@ class Service:
             except DATABASE_ERRORS as exc:  # it expires anyway, and another worker takes the commands over
                 log.warning("the operators' commands lease could not be released: %s", exc)
 
-    async def _start_admin_bot(self) -> "AdminBot | None":
+    async def _start_admin_bot(self) -> AdminBot | None:
         """The operators' commands, when there is a token and TELEGRAM_ADMIN_IDS."""
         from telegram.error import TelegramError
 
@@ -534,7 +536,7 @@ class Service:
                 wake.set()
             try:
                 await asyncio.wait_for(stop.wait(), timeout=self.custody_seconds)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
     async def _sender_loop(self, wake: asyncio.Event, stop: asyncio.Event) -> None:
@@ -555,7 +557,7 @@ class Service:
                 idle = min(idle, SENDER_BUSY_RETRY_SECONDS)
             try:
                 await asyncio.wait_for(wake.wait(), timeout=idle)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
     async def _reload_loop(self, stop: asyncio.Event) -> None:
@@ -589,7 +591,7 @@ class Service:
             log.info("sources reloaded: %d added or changed, %d removed", len(changed), removed)
 
 
-def _digest_trigger(settings: Settings) -> "CronTrigger":
+def _digest_trigger(settings: Settings) -> CronTrigger:
     from apscheduler.triggers.cron import CronTrigger
 
     return CronTrigger(hour=settings.digest_time.hour, minute=settings.digest_time.minute, timezone=settings.timezone)

@@ -142,7 +142,7 @@ class TelegramSettings:
     pacing_error: str | None = None
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> "TelegramSettings":
+    def from_env(cls, env: Mapping[str, str]) -> TelegramSettings:
         try:
             admin_ids, admin_ids_error = parse_admin_ids(env.get("TELEGRAM_ADMIN_IDS")), None
         except ValueError as exc:
@@ -211,7 +211,7 @@ class Environment:
         self._values = dict(values)
 
     @classmethod
-    def read(cls) -> "Environment":
+    def read(cls) -> Environment:
         """The process's environment now (the only read of ``os.environ`` for settings)."""
         return cls(os.environ)
 

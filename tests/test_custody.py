@@ -18,7 +18,7 @@ from bot.custody import (
     Correction, CustodyError, custody_records, due_on, expected_release, in_custody, parse_term, text_lines,
 )
 from bot.custody_posts import board_texts, load_records
-from bot.occasion import until_day
+from bot.dates import until_day
 from bot.publish.format import POST_LIMIT
 from bot.store import Store, StoreError
 from tests.support.custody import tell

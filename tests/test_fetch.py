@@ -174,7 +174,7 @@ def test_decoding_distrusts_a_wrong_utf8_declaration_and_tells_koi8r_from_cp1251
     assert "арестовал" in decode_body(RUSSIAN.encode("cp1251"), None)
     xml = '<?xml version="1.0" encoding="koi8-r"?><rss><title>Суд</title></rss>'
     assert "Суд" in decode_body(xml.encode("koi8_r"), "application/xml")
-    assert decode_body("plain ascii".encode(), None) == "plain ascii"
+    assert decode_body(b"plain ascii", None) == "plain ascii"
 
 
 async def test_article_links_to_internal_addresses_are_blocked_from_public_sources() -> None:

@@ -287,7 +287,7 @@ def test_extract_article_text_returns_none_on_junk(junk: str) -> None:
 
 
 def test_listing_dates_written_in_words_are_parsed_in_the_page_language() -> None:
-    from bot.sources import parse_date
+    from bot.dates import parse_timestamp as parse_date
 
     parsed = parse_date("28 ноября 2026, 14:30", "ru")
     assert parsed is not None and parsed.isoformat() == "2026-11-28T09:30:00+00:00"  # Almaty is UTC+5

@@ -151,7 +151,7 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
                 "company", "complex", "stadium", "organization", "organisation", "commission",
                 "department", "group", "watch", "live", "choice", "forum", "bank", "airport",
                 "mosque", "church", "club", "award", "awards", "prize", "prizes", "association", "alliance", "front", "bloc", "unit", "force",
-                "forces", "army", "guard", "sea", "lake", "river", "mountains", "valley", "port", "airport", "police", "prosecutor's", "prosecutor’s", "office"}
+                "forces", "army", "guard", "sea", "lake", "river", "mountains", "valley", "port", "police", "prosecutor's", "prosecutor’s"}
     if any(w.rstrip("'’s") in org_like or w in org_like for w in lowered):
         return []
     before = text[max(0, run[0][1] - 30):run[0][1]].lower()

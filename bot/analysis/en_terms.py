@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.analysis import terms
+from bot.places import LATIN_FORMS, LATIN_FORMS_ABROAD
 
 _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 
@@ -170,7 +171,7 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
     if _TERM_BEFORE_BAD.search(before) or _TERM_AFTER_SOFT_BAD.match(after):
         return False
     ban = None
-    for ban in _BAN.finditer(lowered, 0, start):
+    for ban in _BAN.finditer(lowered, 0, start):  # noqa: B007 (the last match is wanted)
         pass
     if ban is not None and not _CUSTODY_WORD.search(lowered, ban.end(), start) and not _TERM_AFTER_OK.match(after):
         return False  # "barred from public activity for five years" is not custody
@@ -229,22 +230,8 @@ def context_year(text: str) -> int | None:
 
 # Kazakh cities and regions (several spellings are in use), then neighbouring capitals
 # as a fallback for reports from elsewhere in the region.
-KAZAKH_PLACES = (
-    "Nur-Sultan", "Astana", "Almaty", "Shymkent", "Zhanaozen", "Janaozen", "Aktau", "Aqtau",
-    "Uralsk", "Oral", "Atyrau", "Aktobe", "Aqtobe", "Karaganda", "Karagandy", "Qaraghandy",
-    "Kostanay", "Qostanai", "Pavlodar", "Semey", "Oskemen", "Ust-Kamenogorsk", "Taraz",
-    "Kyzylorda", "Qyzylorda", "Petropavl", "Petropavlovsk", "Kokshetau", "Taldykorgan",
-    "Taldyqorghan", "Turkestan", "Turkistan", "Ekibastuz", "Temirtau", "Zhezkazgan",
-    "Kaskelen", "Qaskelen", "Talgar", "Talghar", "Konaev", "Qonaev", "Kapchagay", "Qapshaghai",
-    "Zharkent", "Balkhash", "Rudny", "Kulsary", "Zhetysu", "Mangystau", "Mangistau",
-    "Zhambyl", "Akmola", "Aqmola", "Ulytau", "Abai region", "East Kazakhstan",
-    "West Kazakhstan", "North Kazakhstan",
-)
-REGIONAL_PLACES = (
-    "Bishkek", "Osh", "Tashkent", "Ferghana", "Fergana", "Samarkand", "Nukus", "Dushanbe",
-    "Khujand", "Ashgabat", "Turkmenabat", "Baku", "Tbilisi", "Yerevan", "Minsk", "Moscow",
-    "St. Petersburg", "Urumqi",
-)
+KAZAKH_PLACES = LATIN_FORMS  # the gazetteer, bot/places.py
+REGIONAL_PLACES = LATIN_FORMS_ABROAD
 _REGION_SUFFIX = r"(?: (?:region|oblast|Region|Oblast|province|Province))?"
 _KAZAKH_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in KAZAKH_PLACES) + r")\b" + _REGION_SUFFIX, re.IGNORECASE)
 _REGIONAL_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in REGIONAL_PLACES) + r")\b", re.IGNORECASE)

@@ -50,6 +50,7 @@ from bot.analysis.en_terms import (
     TermSpan, context_year, find_charge, find_date, find_place, find_respective_terms, find_terms,
 )
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
+from bot.watchlist import named, watchlist_hits
 
 REVIEW_CAP = 0.45
 MAX_EVIDENCE_CHARS = 400
@@ -137,7 +138,7 @@ def analyze_english(title: str, text: str, rules: RuleConfig) -> Analysis:
     lowered = full.lower()
     extra = _keywords(rules.extra_keywords)
     excluded = [kw for kw in _keywords(rules.exclude_keywords) if _has_keyword(lowered, kw)]
-    watched = [name for name in rules.watchlist if name and name.lower() in lowered]
+    watched = watchlist_hits(full, rules.watchlist)
     extra_hits = [kw for kw in extra if _has_keyword(lowered, kw)]
     protest = _has_protest(full)
     if not _CANDIDATE.search(lowered) and not extra_hits:
@@ -434,9 +435,8 @@ class _Report:
         for keyword in self.extra:
             self.reasons.append(f"extra:{keyword}")
         for name in self.watched:
-            low = name.lower()
-            if any(c.custody and low in c.lowered for c in clauses) or (
-                    any(c.custody for c in clauses) and low in self.title.lower()):
+            if any(c.custody and named(c.text, name) for c in clauses) or (
+                    any(c.custody for c in clauses) and named(self.title, name)):
                 score = max(score, 0.75)
                 self.reasons.append(f"watchlist:{name}")
                 if not any(_same_name(p.name, name) for p in people):

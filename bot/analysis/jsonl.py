@@ -28,7 +28,9 @@ def run_jsonl(lines: Iterable[str], out: TextIO, rules: RuleConfig | None = None
     also described on ``err`` (standard error by default).
     """
     if analyzer is None:
-        from bot.analysis.engine import analyze as analyzer
+        from bot.analysis.engine import analyze
+
+        analyzer = analyze
     err = err if err is not None else sys.stderr
     errors = 0
     for number, line in enumerate(lines, 1):

@@ -583,7 +583,7 @@ def _detainees(clauses: list[Clause]) -> list[Detainee]:
         for person in clause.people:
             if person.name not in result or (result[person.name] is None and person.term):
                 result[person.name] = person.term
-        if not clause.people and previous and len(clause.terms) == 1:
+        if not clause.people and previous and len(clause.terms) == 1:  # noqa: SIM102
             # "Сот екеуін де 15 тәулікке қамауға алды": the people of the sentence before.
             if _PRONOUN_GROUP.search(clause.low) or (len(previous) == 1 and _PRONOUN_ONE.search(clause.low)) \
                     or not any(t[:1].isupper() for t in clause.tokens[1:]):

@@ -40,6 +40,8 @@ import inspect
 import logging
 from typing import Any
 
+from bot.analysis.natasha_vocab import morph_vocab
+
 log = logging.getLogger(__name__)
 
 
@@ -50,10 +52,10 @@ def load() -> tuple[Any, Any, Any, Any]:
     except Exception:  # any mismatch with the installed libraries: natasha's own path
         log.warning("slim natasha loading failed; falling back to natasha's constructors", exc_info=True)
         taggers = _plain_taggers()
-    from natasha import MorphVocab, Segmenter
+    from natasha import Segmenter
 
     ner, morph = taggers
-    return Segmenter(), ner, morph, MorphVocab()
+    return Segmenter(), ner, morph, morph_vocab()
 
 
 def _plain_taggers() -> tuple[Any, Any]:

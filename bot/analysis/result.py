@@ -81,7 +81,7 @@ class Analysis:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Analysis":
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
         """Rebuild a result stored as JSON (the inverse of :meth:`to_dict`)."""
         return cls(
             arrest=bool(data.get("arrest")),

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-EVIDENCE_LIMIT = 400
+from bot.places import CYRILLIC_FORMS
+from bot.watchlist import watchlist_hits as watchlist_hits  # one matcher for every language
 
-_WORD = re.compile(r"[\w-]+")
+EVIDENCE_LIMIT = 400
 
 
 def keywords_for(table: dict[str, tuple[str, ...]], lang: str) -> tuple[str, ...]:
@@ -23,50 +24,13 @@ def matched_keyword(lower_text: str, keywords: tuple[str, ...]) -> str | None:
     return None
 
 
-def _name_word_matches(name_word: str, text_word: str) -> bool:
-    w, t = name_word.lower().replace("ё", "е"), text_word.lower().replace("ё", "е")
-    if w == t:
-        return True
-    stem = w[:-2] if len(w) >= 6 else w[:-1] if len(w) >= 4 else w
-    # Russian endings (Мамая, Мамаем) and Kazakh suffixes (Мамайды, Мамайдың) after the stem.
-    return t.startswith(stem) and -2 <= len(t) - len(w) <= 4
-
-
-def watchlist_hits(text: str, watchlist: tuple[str, ...]) -> list[str]:
-    """Watched names whose every word occurs in ``text`` in some inflected form."""
-    if not watchlist:
-        return []
-    words = _WORD.findall(text)
-    hits = []
-    for name in watchlist:
-        parts = _WORD.findall(name)
-        if parts and all(any(_name_word_matches(p, w) for w in words if w[:1].isupper()) for p in parts):
-            hits.append(name)
-    return hits
-
-
 def evidence_text(sentence: str) -> str:
     sentence = " ".join(sentence.split())
     return sentence if len(sentence) <= EVIDENCE_LIMIT else sentence[: EVIDENCE_LIMIT - 1].rstrip() + "…"
 
 
 # City or region (stem of its inflected forms → name in the nominative).
-PLACES: tuple[tuple[str, str], ...] = (
-    ("Алматинск\\w* област", "Алматинская область"), ("Алмат[ыаеу]", "Алматы"), ("Алма-Ат", "Алматы"),
-    ("Нур-Султан", "Нур-Султан"), ("Астан", "Астана"), ("Шымкент", "Шымкент"), ("Караганд", "Караганда"),
-    ("Актоб", "Актобе"), ("Атырау", "Атырау"), ("Актау", "Актау"), ("Жанаозен", "Жанаозен"),
-    ("Уральск", "Уральск"), ("Костана", "Костанай"), ("Кокшетау", "Кокшетау"), ("Павлодар", "Павлодар"),
-    ("Семе[йе]", "Семей"), ("Усть-Каменогорск", "Усть-Каменогорск"), ("Петропавловск", "Петропавловск"),
-    ("Тараз", "Тараз"), ("Кызылорд", "Кызылорда"), ("Талдыкорган", "Талдыкорган"), ("Туркестан", "Туркестан"),
-    ("Экибастуз", "Экибастуз"), ("Темиртау", "Темиртау"), ("Жезказган", "Жезказган"), ("Конаев", "Конаев"),
-    ("Мангистау", "Мангистауская область"), ("Бишкек", "Бишкек"), ("Ташкент", "Ташкент"),
-    ("Москв", "Москва"), ("Санкт-Петербург", "Санкт-Петербург"), ("Петербург", "Санкт-Петербург"),
-    ("Минск", "Минск"), ("Тбилиси", "Тбилиси"), ("Ереван", "Ереван"), ("Баку", "Баку"), ("Душанбе", "Душанбе"),
-    # Kazakh spellings
-    ("Алматы", "Алматы"), ("Ақтөбе", "Ақтөбе"), ("Шымкент", "Шымкент"), ("Қарағанды", "Қарағанды"),
-    ("Орал", "Орал"), ("Жаңаөзен", "Жаңаөзен"), ("Қостанай", "Қостанай"), ("Көкшетау", "Көкшетау"),
-    ("Өскемен", "Өскемен"), ("Қызылорда", "Қызылорда"), ("Ақтау", "Ақтау"),
-)
+PLACES = CYRILLIC_FORMS  # the gazetteer, bot/places.py
 _PLACE_RE = [(re.compile(r"(?<![\w-])" + stem), name) for stem, name in PLACES]
 
 

@@ -309,7 +309,7 @@ def _fill_shared_terms(facts: list[SentenceFacts], terms: dict[int, str | None],
     """Give a term stated for a group ("троих активистов арестовали на 15 суток", "тот же срок")
     to named detainees near it who have none."""
     last_term = None
-    for n, fact in enumerate(facts):
+    for fact in facts:
         if fact.same_term_as_before and last_term:
             for mention, _ in fact.detainees:
                 _set_term(mention, last_term, terms, people)

@@ -151,7 +151,7 @@ class DigestPeriod:
     key: str = ""
 
     @classmethod
-    def of_day(cls, day: date) -> "DigestPeriod":
+    def of_day(cls, day: date) -> DigestPeriod:
         """The calendar day in UTC (for callers that only have a day)."""
         end = datetime.combine(day, datetime.min.time(), tzinfo=timezone.utc) + timedelta(days=1)
         return cls(end - timedelta(days=1), end, "UTC", key=day.isoformat())

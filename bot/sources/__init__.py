@@ -10,9 +10,6 @@ import dataclasses
 import html as html_entities
 import re
 import warnings
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
-from email.utils import parsedate_to_datetime
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
 from lxml import etree
@@ -33,7 +30,6 @@ BLOCK_TAGS = (
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
 SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0]+")
 CDATA_MARK_RE = re.compile(r"<!\[CDATA\[|\]\]>", re.I)
-DAY_FIRST_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\D+(\d{1,2}):(\d{2}))?")
 
 
 class SourceParseError(ParseError):
@@ -203,59 +199,6 @@ def first_line_title(text: str, limit: int = 120) -> str:
         return line
     cut = line[:limit].rsplit(" ", 1)[0] or line[:limit]
     return cut.rstrip(" ,;:-") + "…"
-
-
-# Listings print local times without a zone ("28 ноября, 14:30"): read in the source's
-# zone (its own ``timezone``, else the settings'); this when none is known.
-LOCAL_ZONE = "Asia/Almaty"
-
-
-def parse_date(value: str | None, lang: str | None = None, zone: str | None = None) -> datetime | None:
-    """A timezone-aware UTC datetime from ISO 8601, RFC 2822, dd.mm.yyyy [hh:mm], or a
-    date written in words in the page's language (dateparser: "28 ноября 2026, 14:30",
-    "вчера, 09:15", "25 қараша 2026", "3 hours ago"); else None.
-
-    One rule for every form: a time without a zone is a time in ``zone`` (the source's
-    own ``timezone``, else the settings'; LOCAL_ZONE when neither is known).
-    """
-    local = ZoneInfo(zone or LOCAL_ZONE)
-    if not value:
-        return None
-    value = value.strip()
-    parsed: datetime | None = None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            match = DAY_FIRST_RE.search(value)
-            if match:
-                day, month, year, hour, minute = match.groups()
-                try:
-                    parsed = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
-                except ValueError:
-                    parsed = None
-            else:
-                parsed = _parse_words(value, lang, zone or LOCAL_ZONE)
-    if parsed is None:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=local)
-    return parsed.astimezone(timezone.utc)
-
-
-def _parse_words(value: str, lang: str | None, zone: str) -> datetime | None:
-    import dateparser  # imported on first use: only HTML listings need it
-
-    languages = [lang] if lang in ("en", "ru", "kk") else ["ru", "kk", "en"]
-    try:
-        return dateparser.parse(value[:100], languages=languages, settings={
-            "TIMEZONE": zone, "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC",
-            "PREFER_DATES_FROM": "past",
-        })
-    except (ValueError, OverflowError, TypeError):
-        return None
 
 
 __all__ = ["SourceParseError", "element_text", "html_to_text", "parse_entries", "preview_url", "telegram_channel"]

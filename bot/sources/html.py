@@ -13,7 +13,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from bot.models import Entry, HtmlSelectors
-from bot.sources import SourceParseError, element_text, parse_date, soup
+from bot.dates import parse_timestamp
+from bot.sources import SourceParseError, element_text, soup
 
 # A path looks like an article when a segment holds a number (…/news/12345, …/2024/05/…)
 # or a long slug (…/activist-jailed-for-15-days).
@@ -61,7 +62,7 @@ def _selected(item: Tag, select: HtmlSelectors, base_url: str, lang: str | None,
     if select.date:
         date_tag = item.select_one(select.date)
         if date_tag is not None:
-            published = parse_date(str(date_tag.get("datetime") or "") or _text(date_tag), lang, zone)
+            published = parse_timestamp(str(date_tag.get("datetime") or "") or _text(date_tag), lang, zone)
     teaser = _text(item.select_one(select.teaser)) if select.teaser else ""
     return Entry(title=title, url=url, guid=url, text=teaser, published=published, full_text=False)
 
@@ -97,7 +98,7 @@ def _from_article(article: Tag, base_url: str, lang: str | None, zone: str | Non
     if not url or not title:
         return None
     date_tag = article.find("time")
-    published = parse_date(str(date_tag.get("datetime") or "") or _text(date_tag), lang, zone) if date_tag else None
+    published = parse_timestamp(str(date_tag.get("datetime") or "") or _text(date_tag), lang, zone) if date_tag else None
     paragraph = article.find("p")
     return Entry(title=title.replace("\n", " "), url=url, guid=url, text=_text(paragraph),
                  published=published, full_text=False)

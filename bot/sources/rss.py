@@ -3,16 +3,14 @@
 
 from __future__ import annotations
 
-import calendar
 import io
 import re
-import time
-from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from bot.dates import from_utc_struct_time
 from bot.models import Entry
 from bot.sources import SourceParseError, first_line_title, html_to_text, soup
 
@@ -81,7 +79,7 @@ def _entry(item: Any, base_url: str) -> Entry | None:
         url=link,
         guid=(item.get("id") or "").strip() or None,
         text=text,
-        published=_date(item.get("published_parsed") or item.get("updated_parsed")),
+        published=from_utc_struct_time(item.get("published_parsed") or item.get("updated_parsed")),
         full_text=len(content_text) >= FULL_TEXT_CHARS,
     )
 
@@ -91,16 +89,6 @@ def _absolute(link: str | None, base_url: str) -> str | None:
         return None
     url = urljoin(base_url, link.strip())
     return url if urlsplit(url).scheme in ("http", "https") else None
-
-
-def _date(value: time.struct_time | None) -> datetime | None:
-    # feedparser normalises every date it understands to a UTC struct_time.
-    if value is None:
-        return None
-    try:
-        return datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc)
-    except (OverflowError, ValueError, OSError):
-        return None
 
 
 def _not_a_feed(content: bytes, url: str) -> str:
@@ -124,7 +112,7 @@ def _not_a_feed(content: bytes, url: str) -> str:
 def _announced_feed(content: bytes, url: str) -> str | None:
     page = soup(content)
     for link in page.find_all("link", href=True):
-        rel = link.get("rel") or []
+        rel = link.get("rel") or ""
         rels = rel if isinstance(rel, list) else str(rel).split()
         if "alternate" in [r.lower() for r in rels] and str(link.get("type", "")).lower() in FEED_LINK_TYPES:
             return urljoin(url, str(link["href"]))

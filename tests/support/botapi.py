@@ -357,7 +357,7 @@ class BotAPIServer:
         host, port = self._httpd.server_address[:2]
         return f"http://{host}:{port}"
 
-    def start(self) -> "BotAPIServer":
+    def start(self) -> BotAPIServer:
         self._httpd = _HTTPServer(("127.0.0.1", self._port), _Handler)
         self._httpd.api = self
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="botapi", daemon=True)
@@ -374,7 +374,7 @@ class BotAPIServer:
         if self._thread is not None:
             self._thread.join(timeout=5)
 
-    def __enter__(self) -> "BotAPIServer":
+    def __enter__(self) -> BotAPIServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
