@@ -24,10 +24,10 @@ Measured (``bot.service`` imported, 58 MB, then one Russian report): peak RSS 27
 steady 231 → 187 MB (plain loading frees navec's vocabulary and norms afterwards, so the steady
 gain is mostly the second word list), model loading ~1.0-1.4 → ~0.45-0.65 s.
 
-``MorphVocab`` (pymorphy2, ~14 MB, used by ``span.normalize``) stays: pymorphy3, already loaded
-for the rules, ships a newer dictionary that parses ~1.4% of the 250k words differently, and a
-pymorphy3-backed vocabulary changes natasha's normalisation of some names ("Лида" in the
-genitive gives "лид", not "лида").
+One morphology analyser: natasha's ``MorphVocab`` (used by ``span.normalize`` to put a name in
+the nominative) is a pymorphy2 analyser with its own dictionaries. :func:`morph_vocab` gives
+natasha the same interface over the pymorphy3 analyser the rules already load
+(``bot.analysis.ru_names.morph_analyzer``), so pymorphy2's dictionaries are never loaded.
 
 If the installed natasha / navec / slovnet do not look like what this expects, ``load`` logs a
 warning and falls back to natasha's plain constructors.
@@ -43,17 +43,60 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 
-def load() -> tuple[Any, Any, Any, Any]:
-    """``(Segmenter(), NewsNERTagger, NewsMorphTagger, MorphVocab())``, the slim way when possible."""
+def load(analyzer: Any = None) -> tuple[Any, Any, Any, Any]:
+    """``(Segmenter(), NewsNERTagger, NewsMorphTagger, vocab)``, the slim way when possible.
+
+    ``vocab`` is :func:`morph_vocab` over ``analyzer`` (a pymorphy3 ``MorphAnalyzer``) when one
+    is given, else natasha's own ``MorphVocab()`` (pymorphy2).
+    """
     try:
         taggers = _slim_taggers()
     except Exception:  # any mismatch with the installed libraries: natasha's own path
         log.warning("slim natasha loading failed; falling back to natasha's constructors", exc_info=True)
         taggers = _plain_taggers()
-    from natasha import MorphVocab, Segmenter
+    from natasha import Segmenter
 
     ner, morph = taggers
-    return Segmenter(), ner, morph, MorphVocab()
+    if analyzer is None:
+        from natasha import MorphVocab
+
+        return Segmenter(), ner, morph, MorphVocab()
+    return Segmenter(), ner, morph, morph_vocab(analyzer)
+
+
+def morph_vocab(analyzer: Any) -> Any:
+    """natasha's ``MorphVocab`` interface (``vocab(word)`` → forms with ``pos``, ``feats``,
+    ``inflect`` in Universal Dependencies terms) over a pymorphy3 ``analyzer``.
+
+    natasha's own ``MorphVocab`` is a pymorphy2 ``MorphAnalyzer`` subclass: a second copy of
+    the Russian dictionaries beside pymorphy3's. Its forms are built here the way natasha
+    builds them (``natasha.morph.vocab.MorphForm``), on pymorphy3's ``Parse``, bound to
+    ``analyzer`` so that ``inflect`` uses its dictionary; parses are cached as natasha does.
+    """
+    import functools
+
+    from natasha.morph.vocab import CACHE_SIZE, oc_grams, ud_feats, ud_pos
+    from pymorphy3.analyzer import Parse
+
+    class MorphForm(Parse):
+        _morph = analyzer
+        _dict = analyzer.dictionary
+
+        def __new__(cls, *args: Any) -> Any:
+            self = Parse.__new__(cls, *args)
+            self.normal = self.normal_form
+            self.pos = ud_pos(self.tag)
+            self.feats = dict(ud_feats(self.tag))
+            return self
+
+        def inflect(self, grams: Any) -> Any:
+            return Parse.inflect(self, set(oc_grams(grams)))
+
+    @functools.lru_cache(CACHE_SIZE)
+    def parse(word: str) -> list[Any]:
+        return [MorphForm(*form) for form in analyzer.parse(word)]
+
+    return parse
 
 
 def _plain_taggers() -> tuple[Any, Any]:

@@ -42,7 +42,7 @@ def models() -> Models:
     """
     from bot.analysis import natasha_models
 
-    return Models(*natasha_models.load())
+    return Models(*natasha_models.load(morph_analyzer()))
 
 
 @functools.lru_cache(maxsize=1)

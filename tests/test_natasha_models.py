@@ -1,0 +1,45 @@
+"""natasha runs on the rules' pymorphy3 analyser: one morphology analyser in the process,
+and names put in the nominative exactly as natasha's own pymorphy2 ``MorphVocab`` does."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from bot.analysis.natasha_models import morph_vocab
+from bot.analysis.ru_names import models, morph_analyzer
+
+
+class _Token:
+    def __init__(self, text: str, pos: str, feats: dict[str, str]) -> None:
+        self.text, self.pos, self.feats = text, pos, feats
+
+
+@pytest.mark.parametrize("word, gender", [
+    ("Армана", "Masc"), ("Куанышеву", "Masc"), ("Тимуром", "Masc"), ("Лиды", "Fem"), ("Айгерим", "Fem"),
+    ("Омаровой", "Fem"), ("Сарсенбаева", "Masc"), ("Нурлану", "Masc"), ("Жанну", "Fem"), ("Игоре", "Masc"),
+])
+@pytest.mark.parametrize("case", ["Gen", "Acc", "Dat", "Ins", "Loc"])
+def test_names_are_normalised_as_natasha_does(word: str, gender: str, case: str) -> None:
+    from natasha.norm import inflect_word
+
+    token = _Token(word, "PROPN", {"Case": case, "Gender": gender, "Number": "Sing", "Animacy": "Anim"})
+    assert inflect_word(morph_vocab(morph_analyzer()), token) == inflect_word(_natasha_vocab(), token)
+
+
+def test_models_use_the_rules_analyser_not_a_second_one() -> None:
+    import pymorphy2
+
+    vocab = models().vocab
+    assert not isinstance(vocab, pymorphy2.MorphAnalyzer)
+    forms = vocab("активисту")
+    assert forms and all(form._morph is morph_analyzer() for form in forms)
+    assert forms[0].inflect({"Nom"}).word == "активист"
+
+
+@functools.lru_cache(maxsize=1)
+def _natasha_vocab():
+    from natasha import MorphVocab
+
+    return MorphVocab()
