@@ -43,3 +43,19 @@ def _natasha_vocab():
     from natasha import MorphVocab
 
     return MorphVocab()
+
+
+def test_the_taggers_convolutions_compute_slovnets_to_the_bit() -> None:
+    import numpy as np
+    from slovnet.exec.model import Conv1d
+
+    m = models()
+    convs = [layer.conv for tagger in (m.morph, m.ner) for layer in tagger.infer.model.encoder.layers]
+    assert all(type(conv) is not Conv1d and isinstance(conv, Conv1d) for conv in convs)
+    rng = np.random.default_rng(18)
+    for conv in convs:
+        for batch, length in ((1, 1), (1, 6), (8, 37)):
+            sample = rng.standard_normal((batch, conv.weight.shape[1], length)).astype(np.float32)
+            ours, theirs = conv(sample), Conv1d.__call__(conv, sample)
+            assert ours.dtype == theirs.dtype and ours.shape == theirs.shape
+            assert np.array_equal(ours, theirs)

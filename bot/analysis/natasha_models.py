@@ -35,6 +35,7 @@ warning and falls back to natasha's plain constructors.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import inspect
 import logging
@@ -170,7 +171,7 @@ def _tagger(
         words_vocab = _shared_vocab(pack.read(vocab_name(WORD)), bytes_vocab, shared)
         shapes_vocab = pack.load_vocab(SHAPE)
         tags_vocab = pack.load_vocab(TAG)
-    model = model.inject_arrays(arrays)
+    model = _fast_convolutions(model.inject_arrays(arrays))
     infer = infer_cls(model, TagEncoder(words_vocab, shapes_vocab, batch_size), TagDecoder(tags_vocab))
     tagger = tagger_cls.__new__(tagger_cls)
     api_cls.__init__(tagger, infer, batch_size)
@@ -187,3 +188,55 @@ def _shared_vocab(raw: bytes, bytes_vocab: Any, shared: dict[str, Any]) -> Any:
     if vocab is None:
         vocab = shared[key] = bytes_vocab(raw)
     return vocab
+
+
+def _fast_convolutions(model: Any) -> Any:
+    """``model`` with its CNN encoder's convolutions padding their input without ``np.pad``.
+
+    slovnet's ``Conv1d`` pads every call's input with ``np.pad``, whose Python-level set-up
+    costs more than the padding itself on a sentence; :class:`_Conv1d` fills a zeroed array
+    instead and computes the same windows and the same matrix product, so the tags are the
+    same to the bit. Any layer that is not slovnet's plain ``Conv1d`` is left alone.
+    """
+    from slovnet.exec.model import Conv1d
+
+    for layer in getattr(getattr(model, "encoder", None), "layers", ()):
+        conv = getattr(layer, "conv", None)
+        if type(conv) is Conv1d:
+            layer.conv.__class__ = _conv1d_class()
+    return model
+
+
+@functools.cache
+def _conv1d_class() -> type:
+    import numpy as np
+    from slovnet.exec.model import Conv1d
+
+    class _Conv1d(Conv1d):
+        """slovnet's ``Conv1d.__call__`` (batch × in × seq → batch × filters × windows), step for
+        step, with the zero padding written into a new array rather than by ``np.pad``."""
+
+        def __call__(self, input: Any) -> Any:
+            batch_size, in_dim, seq_len = input.shape
+            padded = np.zeros((batch_size, in_dim, seq_len + 2 * self.padding), dtype=input.dtype)
+            padded[:, :, self.padding:self.padding + seq_len] = input
+            input = padded
+
+            batch_size, in_dim, seq_len = input.shape
+            batch_stride, in_stride, seq_stride = input.strides
+            unit_stride = input.data.itemsize
+            filters_count, in_dim, kernel_size = self.weight.shape
+            windows_count = seq_len - kernel_size + 1
+            windows = np.ndarray(
+                (batch_size, windows_count, in_dim, kernel_size),
+                dtype=input.dtype,
+                buffer=input.data,
+                strides=(batch_stride, unit_stride, in_stride, seq_stride),
+            )
+            windows = windows.reshape(batch_size * windows_count, in_dim * kernel_size)
+            weight = self.weight.array.reshape(filters_count, in_dim * kernel_size)
+            output = np.matmul(windows, weight.T) + self.bias.array
+            output = output.reshape(batch_size, windows_count, filters_count)
+            return output.swapaxes(2, 1)
+
+    return _Conv1d
