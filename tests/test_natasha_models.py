@@ -59,3 +59,20 @@ def test_the_taggers_convolutions_compute_slovnets_to_the_bit() -> None:
             ours, theirs = conv(sample), Conv1d.__call__(conv, sample)
             assert ours.dtype == theirs.dtype and ours.shape == theirs.shape
             assert np.array_equal(ours, theirs)
+
+
+def test_the_ner_crf_decodes_as_slovnets() -> None:
+    import numpy as np
+    from slovnet.exec.model import CRF
+
+    crf = models().ner.infer.model.head.crf
+    assert type(crf) is not CRF and isinstance(crf, CRF)
+    tags = crf.transitions.array.shape[0]
+    rng = np.random.default_rng(18)
+    for batch, length in ((1, 1), (1, 9), (8, 40)):
+        emissions = rng.standard_normal((batch, length, tags)).astype(np.float32) * 4
+        mask = np.ones((batch, length), dtype=bool)
+        mask[1:, length // 2 + 1:] = False  # shorter sequences in a batch
+        ours, theirs = crf.decode(emissions, mask), CRF.decode(crf, emissions, mask)
+        assert len(ours) == len(theirs)
+        assert all(np.array_equal(a, b) for a, b in zip(ours, theirs))
