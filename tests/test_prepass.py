@@ -102,3 +102,49 @@ def test_english_prepass_skips_ordinary_news() -> None:
     from bot.analysis.english import _CANDIDATE
 
     assert not _CANDIDATE.search("farmers in kostanay have threshed more than half of the wheat fields.")
+
+
+# --- the automaton (one Aho-Corasick pass) accepts exactly what the trie regex accepts ---
+
+def _contexts(stem: str) -> list[str]:
+    """A stem where a regex and an automaton could disagree: alone, inside and after a word,
+    cut short, with an ending, after a digit, at the ends of the text."""
+    return [stem, f" {stem} ", f" {stem}ами.", f"при{stem}", f"5{stem}", f"{stem[:-1]} ", f"«{stem}»",
+            f"x{stem}", f"{stem}{stem}", f"- {stem[:2]} {stem[2:]}"]
+
+
+def _agree(stems, word_start: bool = False, samples: list[str] = ()) -> None:
+    from bot.analysis.prepass import stems_automaton
+
+    regex, automaton = stems_regex(stems, word_start), stems_automaton(stems, word_start)
+    literals = [s if isinstance(s, str) else s[0] + " срок" for s in stems]
+    for text in [c for s in literals for c in _contexts(s.lower())] + list(samples):
+        assert bool(regex.search(text)) == bool(automaton.search(text)), (text, regex.search(text))
+
+
+def test_automaton_agrees_with_the_regex_on_the_russian_stems() -> None:
+    stems = sorted({s for lemma in ru_pack.CUSTODY_HINT_LEMMAS | ru_pack.POLICE_PLACE_LEMMAS | ru_pack.CIVIC_LEMMAS
+                    for s in ru_pack.stems_of(lemma)})
+    _agree(stems + list(ru_pack.CUSTODY_PHRASES), samples=["административный срок", "реальные сроки", "под стражу"])
+    _agree([s for s in stems if len(s) <= 4], word_start=True)
+
+
+def test_automaton_agrees_with_the_regex_on_the_kazakh_stems() -> None:
+    stems = kk_pack.with_plain(kk_pack.CUSTODY_STEMS + kk_pack.SENTENCE_STEMS + kk_pack.DAY_UNIT_STEMS)
+    _agree(stems)
+    _agree(stems, word_start=True)
+
+
+def test_automaton_tail_may_look_behind() -> None:
+    from bot.analysis.english import _CANDIDATE
+
+    assert _CANDIDATE.search("he got 15 days for it")
+    assert not _CANDIDATE.search("fifteen days later the harvest began")
+    assert _CANDIDATE.search("ten days in a cell")
+
+
+def test_every_russian_stem_is_in_the_automaton() -> None:
+    automaton = ru_pack.CUSTODY_HINT_RE.patterns[0]
+    stems = {s for lemma in ru_pack.CUSTODY_HINT_LEMMAS for s in ru_pack.stems_of(lemma)}
+    assert stems <= set(automaton.stems)
+    assert {first + tail for first, tail in ru_pack.CUSTODY_PHRASES if "\\" not in tail} <= set(automaton.stems)

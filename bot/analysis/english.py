@@ -43,7 +43,7 @@ from bot.analysis.packs.en import (
     COUNTED as _COUNTED,
     VAGUE as _VAGUE,
 )
-from bot.analysis.prepass import stems_regex
+from bot.analysis.prepass import StemAutomaton
 from bot.analysis.text import normalise
 from bot.analysis.en_names import NON_DETAINEE_ROLES, Mention, find_mentions
 from bot.analysis.en_terms import (
@@ -61,8 +61,7 @@ MAX_EVIDENCE_CHARS = 400
 # Terms alone ("received 15 days", "15 days in jail") are custody too, so the day counts are
 # added, written " days" after a digit so that every alternative starts with a letter or a
 # space and the regex engine can skip ahead by first character.
-_CANDIDATE = re.compile(
-    stems_regex(en_pack.CUSTODY_WORDS).pattern + r"| days(?<=\d days)|days in|days of")
+_CANDIDATE = StemAutomaton(en_pack.CUSTODY_WORDS + ((" days", r"(?<=\d days)"), "days in", "days of"))
 
 # "penal colony" and "custody" are custody with a preposition ("in a penal colony",
 # "into custody"); elsewhere ("a former Soviet penal colony") they describe a place.

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from bot.analysis import organisations
 from bot.analysis.packs import kk as pack
-from bot.analysis.prepass import stems_regex
+from bot.analysis.prepass import stems_automaton, stems_regex
 from bot.analysis.text import normalise
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.analysis.ru_terms import Term, find_terms
@@ -79,7 +79,7 @@ STATE_RE = _stem_regex(pack.STATE_STEMS)
 POLICE_RE = _stem_regex(pack.POLICE_STEMS)
 TAKEN_AWAY_RE = _stem_regex(pack.TAKEN_AWAY_STEMS)
 DAYS_RE = _stem_regex(pack.DAY_UNIT_STEMS)
-PREPASS_RE = stems_regex(pack.with_plain(
+PREPASS_RE = stems_automaton(pack.with_plain(
     pack.CUSTODY_STEMS + pack.SENTENCE_STEMS + pack.DAY_UNIT_STEMS + pack.TAKEN_AWAY_STEMS))
 
 # Sentence ends, but not after an initial ("Ж. Мамай").

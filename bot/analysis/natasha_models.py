@@ -24,10 +24,10 @@ Measured (``bot.service`` imported, 58 MB, then one Russian report): peak RSS 27
 steady 231 → 187 MB (plain loading frees navec's vocabulary and norms afterwards, so the steady
 gain is mostly the second word list), model loading ~1.0-1.4 → ~0.45-0.65 s.
 
-``MorphVocab`` (pymorphy2, ~14 MB, used by ``span.normalize``) stays: pymorphy3, already loaded
-for the rules, ships a newer dictionary that parses ~1.4% of the 250k words differently, and a
-pymorphy3-backed vocabulary changes natasha's normalisation of some names ("Лида" in the
-genitive gives "лид", not "лида").
+One morphology analyser: natasha's ``MorphVocab`` (used by ``span.normalize`` to put a name in
+the nominative) is a pymorphy2 analyser with its own dictionaries. :func:`morph_vocab` gives
+natasha the same interface over the pymorphy3 analyser the rules already load
+(``bot.analysis.ru_names.morph_analyzer``), so pymorphy2's dictionaries are never loaded.
 
 If the installed natasha / navec / slovnet do not look like what this expects, ``load`` logs a
 warning and falls back to natasha's plain constructors.
@@ -35,18 +35,23 @@ warning and falls back to natasha's plain constructors.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import inspect
 import logging
 from typing import Any
 
-from bot.analysis.natasha_vocab import morph_vocab
+from bot.analysis.natasha_vocab import morph_vocab as pymorphy2_vocab
 
 log = logging.getLogger(__name__)
 
 
-def load() -> tuple[Any, Any, Any, Any]:
-    """``(Segmenter(), NewsNERTagger, NewsMorphTagger, MorphVocab())``, the slim way when possible."""
+def load(analyzer: Any = None) -> tuple[Any, Any, Any, Any]:
+    """``(Segmenter(), NewsNERTagger, NewsMorphTagger, vocab)``, the slim way when possible.
+
+    ``vocab`` is :func:`morph_vocab` over ``analyzer`` (a pymorphy3 ``MorphAnalyzer``) when one
+    is given, else natasha's own ``MorphVocab`` (pymorphy2, see bot/analysis/natasha_vocab.py).
+    """
     try:
         taggers = _slim_taggers()
     except Exception:  # any mismatch with the installed libraries: natasha's own path
@@ -55,7 +60,44 @@ def load() -> tuple[Any, Any, Any, Any]:
     from natasha import Segmenter
 
     ner, morph = taggers
-    return Segmenter(), ner, morph, morph_vocab()
+    if analyzer is None:  # natasha's own pymorphy2 vocabulary, opened by path (bot/analysis/natasha_vocab.py)
+        return Segmenter(), ner, morph, pymorphy2_vocab()
+    return Segmenter(), ner, morph, morph_vocab(analyzer)
+
+
+def morph_vocab(analyzer: Any) -> Any:
+    """natasha's ``MorphVocab`` interface (``vocab(word)`` → forms with ``pos``, ``feats``,
+    ``inflect`` in Universal Dependencies terms) over a pymorphy3 ``analyzer``.
+
+    natasha's own ``MorphVocab`` is a pymorphy2 ``MorphAnalyzer`` subclass: a second copy of
+    the Russian dictionaries beside pymorphy3's. Its forms are built here the way natasha
+    builds them (``natasha.morph.vocab.MorphForm``), on pymorphy3's ``Parse``, bound to
+    ``analyzer`` so that ``inflect`` uses its dictionary; parses are cached as natasha does.
+    """
+    import functools
+
+    from natasha.morph.vocab import CACHE_SIZE, oc_grams, ud_feats, ud_pos
+    from pymorphy3.analyzer import Parse
+
+    class MorphForm(Parse):
+        _morph = analyzer
+        _dict = analyzer.dictionary
+
+        def __new__(cls, *args: Any) -> Any:
+            self = Parse.__new__(cls, *args)
+            self.normal = self.normal_form
+            self.pos = ud_pos(self.tag)
+            self.feats = dict(ud_feats(self.tag))
+            return self
+
+        def inflect(self, grams: Any) -> Any:
+            return Parse.inflect(self, set(oc_grams(grams)))
+
+    @functools.lru_cache(CACHE_SIZE)
+    def parse(word: str) -> list[Any]:
+        return [MorphForm(*form) for form in analyzer.parse(word)]
+
+    return parse
 
 
 def _plain_taggers() -> tuple[Any, Any]:
@@ -129,7 +171,7 @@ def _tagger(
         words_vocab = _shared_vocab(pack.read(vocab_name(WORD)), bytes_vocab, shared)
         shapes_vocab = pack.load_vocab(SHAPE)
         tags_vocab = pack.load_vocab(TAG)
-    model = model.inject_arrays(arrays)
+    model = _fast_convolutions(model.inject_arrays(arrays))
     infer = infer_cls(model, TagEncoder(words_vocab, shapes_vocab, batch_size), TagDecoder(tags_vocab))
     tagger = tagger_cls.__new__(tagger_cls)
     api_cls.__init__(tagger, infer, batch_size)
@@ -146,3 +188,98 @@ def _shared_vocab(raw: bytes, bytes_vocab: Any, shared: dict[str, Any]) -> Any:
     if vocab is None:
         vocab = shared[key] = bytes_vocab(raw)
     return vocab
+
+
+def _fast_convolutions(model: Any) -> Any:
+    """``model`` with its CNN encoder's convolutions padding their input without ``np.pad``,
+    and the NER's CRF decoding without rebuilding index grids at every word.
+
+    slovnet's ``Conv1d`` pads every call's input with ``np.pad``, whose Python-level set-up
+    costs more than the padding itself on a sentence; :class:`_Conv1d` fills a zeroed array
+    instead and computes the same windows and the same matrix product, so the tags are the
+    same to the bit; :class:`_CRF` likewise (see there). Any layer that is not slovnet's
+    plain ``Conv1d`` or ``CRF`` is left alone.
+    """
+    from slovnet.exec.model import CRF, Conv1d
+
+    for layer in getattr(getattr(model, "encoder", None), "layers", ()):
+        conv = getattr(layer, "conv", None)
+        if type(conv) is Conv1d:
+            layer.conv.__class__ = _conv1d_class()
+    crf = getattr(getattr(model, "head", None), "crf", None)
+    if type(crf) is CRF:
+        crf.__class__ = _crf_class()
+    return model
+
+
+@functools.cache
+def _conv1d_class() -> type:
+    import numpy as np
+    from slovnet.exec.model import Conv1d
+
+    class _Conv1d(Conv1d):
+        """slovnet's ``Conv1d.__call__`` (batch × in × seq → batch × filters × windows), step for
+        step, with the zero padding written into a new array rather than by ``np.pad``."""
+
+        def __call__(self, input: Any) -> Any:
+            batch_size, in_dim, seq_len = input.shape
+            padded = np.zeros((batch_size, in_dim, seq_len + 2 * self.padding), dtype=input.dtype)
+            padded[:, :, self.padding:self.padding + seq_len] = input
+            input = padded
+
+            batch_size, in_dim, seq_len = input.shape
+            batch_stride, in_stride, seq_stride = input.strides
+            unit_stride = input.data.itemsize
+            filters_count, in_dim, kernel_size = self.weight.shape
+            windows_count = seq_len - kernel_size + 1
+            windows = np.ndarray(
+                (batch_size, windows_count, in_dim, kernel_size),
+                dtype=input.dtype,
+                buffer=input.data,
+                strides=(batch_stride, unit_stride, in_stride, seq_stride),
+            )
+            windows = windows.reshape(batch_size * windows_count, in_dim * kernel_size)
+            weight = self.weight.array.reshape(filters_count, in_dim * kernel_size)
+            output = np.matmul(windows, weight.T) + self.bias.array
+            output = output.reshape(batch_size, windows_count, filters_count)
+            return output.swapaxes(2, 1)
+
+    return _Conv1d
+
+
+@functools.cache
+def _crf_class() -> type:
+    import numpy as np
+    from slovnet.exec.model import CRF
+
+    class _CRF(CRF):
+        """slovnet's Viterbi decoding (``CRF.decode``) with the best previous score read by
+        ``max`` instead of indexing the scores with ``np.indices`` grids at every word: the
+        same sums, the same maxima (the value at the ``argmax``), the same paths."""
+
+        def decode(self, emissions: Any, mask: Any) -> list[Any]:
+            batch_size, seq_len, tags_num = emissions.shape
+            emissions = emissions.swapaxes(1, 0)
+            mask = mask.swapaxes(1, 0)
+            transitions = self.transitions.array
+            history = []
+            score = emissions[0]  # batch x tags
+            for index in range(1, seq_len):
+                score_ = score.reshape(batch_size, tags_num, 1) + transitions + emissions[index].reshape(
+                    batch_size, 1, tags_num)  # batch x tags x tags
+                indexes = score_.argmax(-2)
+                score = np.where(mask[index].reshape(batch_size, 1), score_.max(-2), score)
+                history.append(indexes)
+            sizes = mask.sum(0) - 1
+            batch = []
+            for index in range(batch_size):
+                best = score[index].argmax()
+                tags = [best]
+                for indexes in reversed(history[:sizes[index]]):
+                    best = indexes[index][best]
+                    tags.append(best)
+                tags.reverse()
+                batch.append(np.array(tags))
+            return batch
+
+    return _CRF

@@ -42,7 +42,7 @@ def models() -> Models:
     """
     from bot.analysis import natasha_models
 
-    return Models(*natasha_models.load())
+    return Models(*natasha_models.load(morph_analyzer()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,15 +106,21 @@ class Sentence:
     tokens: list[Token]
     mentions: list[Mention] = field(default_factory=list)
     is_title: bool = False
+    # natasha's tagging not done yet (parse(..., defer=True)): the segmented Doc, its sentence
+    # index and the report's sentence number of it; see tag().
+    pending: tuple[Any, int, int] | None = field(default=None, repr=False, compare=False)
 
 
 def parse(
-    text: str, sent_offset: int = 0, is_title: bool = False, wanted: Callable[[str], bool] | None = None
+    text: str, sent_offset: int = 0, is_title: bool = False, wanted: Callable[[str], bool] | None = None,
+    defer: bool = False,
 ) -> list[Sentence]:
     """Split ``text`` into sentences of tokens; natasha tags the wanted ones and their neighbours.
 
     The neural taggers are the expensive step, so sentences far from any custody word get only
-    razdel tokens and pymorphy3 lemmas (enough for context words), no person mentions.
+    razdel tokens and pymorphy3 lemmas (enough for context words), no person mentions. With
+    ``defer`` the wanted ones are segmented as natasha does it but not tagged yet: no case,
+    gender or mentions until :func:`tag` (a report with no custody clause never needs them).
     """
     from razdel import sentenize
 
@@ -133,7 +139,8 @@ def parse(
         chunk = text[parts[k].start:parts[j - 1].stop]
         offset = sent_offset + len(sentences)
         if flags[k]:
-            sentences.extend(_tag(chunk, offset, is_title))
+            segmented = _segment(chunk, offset, is_title)
+            sentences.extend(segmented if defer else tag(segmented))
         else:
             sentences.extend(_plain(p.text, is_title) for p in parts[k:j])
         k = j
@@ -151,35 +158,44 @@ def _plain(text: str, is_title: bool) -> Sentence:
     return Sentence(text, tokens, is_title=is_title)
 
 
-def _tag(text: str, sent_offset: int, is_title: bool) -> list[Sentence]:
+def _segment(text: str, sent_offset: int, is_title: bool) -> list[Sentence]:
+    """natasha's sentences and tokens of ``text`` with pymorphy3 lemmas, to be tagged by :func:`tag`."""
     from natasha import Doc
 
-    m = models()
     doc = Doc(text)
-    doc.segment(m.segmenter)
-    doc.tag_morph(m.morph)
-    doc.tag_ner(m.ner)
+    doc.segment(models().segmenter)
     sentences: list[Sentence] = []
     for n, sent in enumerate(doc.sents):
         tokens = []
         for tok in sent.tokens:
-            feats = tok.feats or {}
             low = tok.text.lower()
             lem, pos = _lemma(tok.text, low)
-            tokens.append(
-                Token(
-                    text=tok.text,
-                    lower=low,
-                    lemma=lem,
-                    pos=pos,
-                    case=_UD_CASE.get(feats.get("Case", "")),
-                    gender=_UD_GENDER.get(feats.get("Gender", "")),
-                    start=tok.start,
-                    stop=tok.stop,
-                )
-            )
-        sentence = Sentence(sent.text, tokens, is_title=is_title)
-        index_of = {tok.start: i for i, tok in enumerate(tokens)}
+            tokens.append(Token(text=tok.text, lower=low, lemma=lem, pos=pos, case=None, gender=None,
+                                start=tok.start, stop=tok.stop))
+        sentences.append(Sentence(sent.text, tokens, is_title=is_title, pending=(doc, n, sent_offset + n)))
+    return sentences
+
+
+def tag(sentences: list[Sentence]) -> list[Sentence]:
+    """Run natasha's morphology and NER over the segmented sentences not tagged yet: each
+    token's case and gender, each sentence's person mentions. Returns ``sentences``."""
+    m = models()
+    tagged: dict[int, Any] = {}  # the docs tagged, by id (kept alive here, so ids stay unique)
+    for sentence in sentences:
+        if sentence.pending is None:
+            continue
+        doc, n, sent_number = sentence.pending
+        sentence.pending = None
+        if id(doc) not in tagged:
+            tagged[id(doc)] = doc
+            doc.tag_morph(m.morph)
+            doc.tag_ner(m.ner)
+        sent = doc.sents[n]
+        for token, tok in zip(sentence.tokens, sent.tokens):
+            feats = tok.feats or {}
+            token.case = _UD_CASE.get(feats.get("Case", ""))
+            token.gender = _UD_GENDER.get(feats.get("Gender", ""))
+        index_of = {tok.start: i for i, tok in enumerate(sentence.tokens)}
         for span in sent.spans:
             if span.type != "PER":
                 continue
@@ -187,10 +203,9 @@ def _tag(text: str, sent_offset: int, is_title: bool) -> list[Sentence]:
             first = index_of.get(span.tokens[0].start)
             if first is None:
                 continue
-            mention = _mention(sent_offset + n, tokens, first, len(span.tokens), span.normal or span.text)
+            mention = _mention(sent_number, sentence.tokens, first, len(span.tokens), span.normal or span.text)
             if mention is not None:
                 sentence.mentions.append(mention)
-        sentences.append(sentence)
     return sentences
 
 

@@ -23,7 +23,7 @@ from bot.analysis.packs import ru as vocab
 from bot.analysis.kk_rules import analyze_kazakh
 from bot.analysis.text import normalise
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
-from bot.analysis.ru_names import Mention, Sentence, complete_name, parse, same_word
+from bot.analysis.ru_names import Mention, Sentence, complete_name, parse, same_word, tag
 from bot.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees, is_excluded_person
 from bot.analysis.ru_text import (
     evidence_text,
@@ -71,10 +71,15 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
 
     sentences: list[Sentence] = []
     if title.strip():
-        sentences.extend(parse(title.strip(), 0, is_title=True))
-    sentences.extend(parse(text, len(sentences), wanted=wanted))
-    _recover_mentions(sentences)
+        sentences.extend(parse(title.strip(), 0, is_title=True, defer=True))
+    sentences.extend(parse(text, len(sentences), wanted=wanted, defer=True))
     facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
+    if any(f.cues for f in facts):
+        # natasha's morphology and NER (most of the time here) only for a report with a
+        # custody clause: cues read lemmas alone, and without one no result uses the tags.
+        tag(sentences)
+        _recover_mentions(sentences)
+        facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
     for n, (sentence, fact) in enumerate(zip(sentences, facts)):
         find_detainees(sentence, fact, sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None)
     _named_after_count(sentences, facts)

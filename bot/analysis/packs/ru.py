@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.prepass import stems_regex
+from bot.analysis.prepass import StemAutomaton
 
 # Custody events (an act of taking someone into custody).
 CUSTODY_EVENT_LEMMAS = {
@@ -212,8 +212,9 @@ class Hint:
     passes cost less than one slow one.
     """
 
-    def __init__(self, patterns: list[str]) -> None:
-        self.patterns = [re.compile(p) for p in patterns if p]
+    def __init__(self, patterns: list) -> None:
+        # a regex source, or an object with .search (a StemAutomaton of the prepass)
+        self.patterns = [p if hasattr(p, "search") else re.compile(p) for p in patterns if p]
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first pattern's match in ``text``, or None."""
@@ -231,8 +232,8 @@ def _hint(lemmas, phrases: tuple[tuple[str, str], ...] = (), short_len: int = 4,
     ("подпись", "постановление")."""
     stems = {s for lemma in lemmas for s in stems_of(lemma)}
     short = sorted(s for s in stems if len(s) <= short_len)
-    literal = stems_regex([s for s in stems if len(s) > short_len] + list(phrases))
-    return Hint([literal.pattern] + ([stems_regex(short, word_start=True).pattern] if short else []) + list(patterns))
+    literal = sorted(s for s in stems if len(s) > short_len)
+    return Hint([StemAutomaton(literal + list(phrases), word_start=short)] + list(patterns))
 
 
 CUSTODY_HINT_LEMMAS = set(CUSTODY_EVENT_LEMMAS) | set(CUSTODY_PLACE_LEMMAS) | SENTENCE_LEMMAS | CUSTODY_COMPANION_LEMMAS
