@@ -244,3 +244,112 @@ def test_habitual_participle_is_no_event() -> None:
 def test_taken_away_by_the_police() -> None:
     result = kk("Полиция митингке шыққан белсенді Ерлан Қасымовты алып кетті.")
     assert result.arrest and people(result) == {"Ерлан Қасымов": None}
+
+
+# --- custody vocabulary and its forms (sentences written for these tests) ----------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # active sentencing verb "соттады" with a term
+        ("Сот оппозициялық белсенді Арман Жүсіпбековті 5 жылға соттады.", {"Арман Жүсіпбеков": "5 years"}),
+        # "кейін" (later) before a dative term is still a term
+        ("Наразылыққа шыққан белсенді Бақытжан Төреғожин ұсталып, кейін 7 тәулікке қамалды.",
+         {"Бақытжан Төреғожин": "7 days"}),
+        # "қолға түсірді": caught
+        ("Билікті сынаған блогер Ерасыл Дәулетовті полиция қолға түсірді.", {"Ерасыл Дәулетов": None}),
+        # a pre-trial custody term extended
+        ("Тергеу изоляторында отырған белсенді Руслан Ғабдуллинге тағы екі ай қамау мерзімі ұзартылды.",
+         {"Руслан Ғабдуллин": "2 months"}),
+        # administrative arrest in days given by a court, dative surname
+        ("Сот белсенді Ерлан Жақыповқа 20 тәулік әкімшілік қамақ тағайындады.", {"Ерлан Жақыпов": "20 days"}),
+    ],
+)
+def test_custody_forms(text: str, expected: dict[str, str | None]) -> None:
+    result = kk(text)
+    assert result.arrest, result.reasons
+    assert people(result) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a decision to release
+        "Журналист Дина Әлиеваны қамаудан босату туралы шешім шықты, ол үйіне оралды.",
+        # a term that may come, not one given
+        "Белсенді Жомарт Ертаев 7 жылға бас бостандығынан айырылуы мүмкін.",
+        # a sentence the prosecutor asked for
+        "Прокурор белсенді Жомарт Ертаевты 7 жылға соттауды сұрады.",
+        # relatives held abroad are what a protest is about, not a detention
+        "Консулдық алдына шетелде қамауда отырған туыстарын босатуды талап еткен әйелдер жиналды.",
+        # "белсенді түрде" (actively) is no activist
+        "Полиция белсенді түрде іздеу жүргізіп, ұрланған көлікті айдап кеткен екі адамды ұстады.",
+    ],
+)
+def test_no_custody_event(text: str) -> None:
+    result = kk(text)
+    assert not result.arrest, result.reasons
+
+
+# --- people (sentences written for these tests) ------------------------------------------
+
+def test_a_given_name_that_is_also_a_role_noun() -> None:
+    result = kk("Бішкекте блогер Азамат Таалай уулу ұсталды. Ол билікті сынаған.")
+    assert people(result) == {"Азамат Таалай уулу": None}
+
+
+def test_kyrgyz_patronymic_written_apart() -> None:
+    result = kk("Қырғызстанда журналист Айпери Болот кызы қамауға алынды.")
+    assert people(result) == {"Айпери Болот кызы": None}
+
+
+def test_a_place_in_the_locative_after_a_name_is_not_part_of_it() -> None:
+    result = kk("Қазақстандық белсенді Қайрат Әбдірахманов Мәскеуде ұсталды.")
+    assert people(result) == {"Қайрат Әбдірахманов": None}
+    result = kk("Белсенді Жанар Ахметқызы Шымкентте ұсталды. Ол бейбіт наразылыққа шыққан.")
+    assert people(result) == {"Жанар Ахметқызы": None}
+
+
+@pytest.mark.parametrize("surname", ["Ахметовты", "Ахметовке", "Ахметовқа"])
+def test_russian_shaped_surname_takes_either_vowel_class(surname: str) -> None:
+    result = kk(f"Сот белсенді Дархан {surname} митинг үшін 10 тәулік әкімшілік қамақ берді.")
+    assert people(result) == {"Дархан Ахметов": "10 days"}
+
+
+def test_a_pronoun_points_to_the_person_named_just_before() -> None:
+    result = kk("Белсенді Ержан Сапаров Алматыда бейбіт митингке шықты. Полиция оны ұстап, бөлімшеге алып кетті.")
+    assert people(result) == {"Ержан Сапаров": None}
+    result = kk("Сот белсенді Нұрлан Әлімбеков ісі бойынша үкім шығарды. Ол 5 жылға бас бостандығынан айырылды.")
+    assert people(result) == {"Нұрлан Әлімбеков": "5 years"}
+
+
+def test_they_who_detained_are_not_the_detainees() -> None:
+    result = kk("«Пикетке рұқсат сұрадым», – деді Ерлан Сапаров. Олар мені кіреберісте ұстап алды.")
+    assert "Ерлан Сапаров" not in people(result)
+
+
+def test_someone_only_fined_in_the_same_sentence_gets_no_term() -> None:
+    result = kk("Сот белсенді Айбек Тұрсыновты 10 тәулікке қамады, ал Марат Оспановқа айыппұл салды. "
+                "Олар митингке шыққан.")
+    assert people(result) == {"Айбек Тұрсынов": "10 days"}
+
+
+def test_latin_script_kazakh_without_its_special_letters() -> None:
+    from bot.analysis import analyze
+
+    # A feed declared Kazakh; few of the common words, but Kazakh suffixes.
+    result = analyze("", "Jurnalist Marat Eskendirovty polisia ustap aldy. Ol narazylyq aktsiiasyn tusirip jurgen.", "kk")
+    assert result.lang == "kk" and result.arrest, result.reasons
+    assert people(result) == {"Marat Eskendirov": None}
+
+
+def test_arabic_script_kazakh() -> None:
+    from bot.analysis import analyze
+
+    # "Полиция бірнеше белсендіні митингтен кейін ұстап алып кетті. Олардың арасында Серік
+    # Жақыпов пен Әсел Мұқанова бар." in the Arabic script.
+    text = ("پوليسيا بىرنەشە بەلسەندىنى ميتينگتەن كەيىن ۇستاپ الىپ كەتتى. "
+            "ولاردىڭ اراسىندا سەرىك جاقىپوۆ پەن ٵسەل مۇقانوۆا بار.")
+    result = analyze("", text, "kk")
+    assert result.lang == "kk" and result.arrest, result.reasons
+    assert people(result) == {"سەرىك جاقىپوۆ": None, "ٵسەل مۇقانوۆا": None}

@@ -68,6 +68,7 @@ SUMMONS_RE = _stem_regex(pack.SUMMONS_STEMS)
 CIVIC_STRONG_RE = _stem_regex(pack.CIVIC_STRONG_STEMS)
 CIVIC_WEAK_RE = _stem_regex(pack.CIVIC_WEAK_STEMS)
 TOLD_PRESS_RE = _stem_regex(pack.TOLD_THE_PRESS_STEMS)
+NOT_CIVIC_RE = _stem_regex(pack.NOT_CIVIC_STEMS)
 CRIME_RE = {kind: _stem_regex(stems) for kind, stems in pack.CRIME_STEMS.items()}
 PERSECUTION_RE = _stem_regex(pack.PERSECUTION_STEMS)
 BACKGROUND_RE = _stem_regex(pack.BACKGROUND_STEMS)
@@ -143,6 +144,10 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
             # listed among those just reported held are the detainees.
             clause.people = _people(clause, known_words)
             clause.cues = ["among the detained"]
+    for n, clause in enumerate(clauses):
+        if n and clause.cues and not clause.people and not clauses[n - 1].cues:
+            clause.people = _antecedents(clause, clauses[n - 1], known_words)
+        clause.people = [p for p in clause.people if not _spared(clause, p)]
     _resolve_short_names(clauses, full)
 
     doc_strong = _civic_strong(low, civic_extra)
@@ -257,6 +262,14 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     cues = [m for m in cues if not _NEGATED_AFTER.match(low, m.end())]
     # "қамалуы мүмкін", "ұстау туралы өтініш": the modal or request follows the custody word.
     cues = [m for m in cues if terms or not HYPOTHETICAL_RE.search(low, m.end(), m.end() + 30)]
+    # "бас бостандығынан айырылуы мүмкін": a modal on the custody word itself, term or none.
+    cues = [m for m in cues if not _MODAL_AFTER.match(low, m.end())]
+    if sentenced and _PROSECUTOR.search(low) and _REQUEST.search(low):
+        # "Прокурор оны 8 жылға соттауды сұрады": a sentence asked for, not given.
+        cues = [m for m in cues if not SENTENCE_RE.match(low, m.start())]
+    # "қамауда отырған туыстары": custody as a state describing someone else's relatives,
+    # friends or fellow believers is background, not an event.
+    cues = [m for m in cues if not _held_attributive(low, m)]
     # "15 тәулікке дейін қамауға алу": a maximum penalty, not a term served.
     cues = [m for m in cues if not _UP_TO.search(low, max(0, m.start() - 12), m.start())]
     # "15 тәулікке қамалған белсенді … шақырылды": a participle describing someone is background.
@@ -295,6 +308,25 @@ _PARTIAL = re.compile(r"(?<![\w])(?:кейбір|бірқатар|бір бөл�
 _AUXILIARY = re.compile(r"\s*(?:[,.;:!?»\"”)]|$|жоқ|еді|екен|болатын|болды|болып|деп|деген|дейді|делінген|көрінеді|сияқты|және|—|-)")
 
 
+# A modal or an obligation right after the custody word: "қамалуы мүмкін", "айырылуы ықтимал".
+_MODAL_AFTER = re.compile(r"\w*\s+(?:\w+\s+)?(?:мүмкін|мумкин|ықтимал|иктимал|қаупі|каупи|қатері|катери)(?!\w)")
+_PROSECUTOR = re.compile(r"(?<![\w])(?:прокурор|айыптаушы|аиыптауши|мемлекеттік айыптау)")
+_REQUEST = re.compile(r"(?<![\w])(?:сұра|сура|талап ет|ұсын|усын)")
+# Locative state words ("қамауда", "түрмеде") and the participles of being that make them
+# describe a noun ("қамауда отырған інісі", "түрмеде жатқан ұлы").
+_HELD_LOCATIVE = re.compile(r"\w*(?:да|де|та|те|дағы|дегі|тағы|тегі)\s+(?:отырған|жатқан|жүрген|отирган|жаткан|журген)")
+
+
+_KIN = re.compile(r"\s+(?:[\w-]+\s+)?(?:туыс|туис|ағас|агас|ін[іи]с|инис|бауыр|бауир|жақын|жакин|әкес|акес|анас|ұлы|ули|ұлда|улда|қыз|киз|жұбай|жубаи|күйеу|куиеу|әйел|аиел|отбасы|отбаси)")
+
+
+def _held_attributive(low: str, match: re.Match[str]) -> bool:
+    """"қамауда отырған туыстарын": a held-state participle describing someone's kin, the
+    people a protest or an appeal is about, not a detention of its own."""
+    found = _HELD_LOCATIVE.match(low, match.start())
+    return found is not None and bool(_KIN.match(low, found.end()))
+
+
 def _describes(low: str, match: re.Match[str]) -> bool:
     """A term inside a description: "15 тәулікке қамалған белсенді" (the next word is an
     attributive custody participle)."""
@@ -308,21 +340,31 @@ def _describes(low: str, match: re.Match[str]) -> bool:
 def _attributive(low: str, match: re.Match[str]) -> bool:
     """A custody participle that describes the noun after it ("-ған/-ген"), or one that
     tells of what happens habitually or will happen ("-атын/-етін")."""
-    end = match.end()
-    while end < len(low) and (low[end].isalpha()):
-        end += 1
-    word = low[match.start():end]
-    if word.endswith(("атын", "етін", "йтын", "йтін", "атин", "етин", "итин")):
+    end = word_end = _word_end(low, match.end())
+    # "ұстап алып кететін": a converb ("-ып", "-іп", "-п") is not the verb's last word.
+    for _ in range(2):
+        following = re.match(r"\s+\w+", low[end:]) if low[:end].endswith(("п", "ып", "іп")) else None
+        if following is None:
+            break
+        end += following.end()
+    if low[match.start():end].endswith(("атын", "етін", "йтын", "йтін", "атин", "етин", "итин")):
         return True  # "ұстап алып кететін …": a habitual or future participle, no event
-    if not word.endswith(("ған", "ген", "қан", "кен")):
+    if not low[match.start():word_end].endswith(("ған", "ген", "қан", "кен")):
         return False
-    return not _AUXILIARY.match(low, end)
+    return not _AUXILIARY.match(low, word_end)
+
+
+def _word_end(low: str, end: int) -> int:
+    while end < len(low) and low[end].isalpha():
+        end += 1
+    return end
 
 
 def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:
     """Strong civic words of ``low``, less the press as an audience or a byline
     ("журналистерге айтты", "деп хабарлайды … тілшісі")."""
     audience = [(m.start(), m.end()) for m in TOLD_PRESS_RE.finditer(low)]
+    audience += [(m.start(), m.end()) for m in NOT_CIVIC_RE.finditer(low)]
     audience += [m.span(1) if m.group(1) else m.span(2) for m in _BYLINE.finditer(low)]
     found = [m.group(0).strip() for m in CIVIC_STRONG_RE.finditer(low)
              if not any(a <= m.start() < b for a, b in audience)]
@@ -360,7 +402,8 @@ def _people(clause: Clause, known: frozenset[str]) -> list[Person]:
         # Sentence-initial role or institution words are capitalised too; a bystander's
         # role there ("Судья Бекзат Оспанов…") makes the name a bystander's.
         bystander = False
-        while words and (words[0] in _NOT_NAME_WORDS or _role_word(words[0], _ROLE_NOUNS, 4)
+        # A role noun is capitalised only where a sentence starts: "Азамат" mid-sentence is a name.
+        while words and (_not_name(words[0]) or (_sentence_start(tokens, i) and _role_word(words[0], _ROLE_NOUNS, 4))
                          or _role_word(words[0], _BYSTANDER_ROLES, 2)):
             bystander = bystander or _role_word(words[0], _BYSTANDER_ROLES, 2)
             words, i = words[1:], i + 1
@@ -368,6 +411,11 @@ def _people(clause: Clause, known: frozenset[str]) -> list[Person]:
             i = max(j, i + 1)
             continue
         stop = j
+        # "Қайрат Әбдірахманов Мәскеуде": a place (or any word in the locative) after a
+        # surname is where it happened, not the third word of the name.
+        while len(words) >= 2 and (_not_name(words[-1]) or (
+                _LOCATIVE_END.search(words[-1]) and not _surname_shape(words[-1]) and _surname_shape(words[-2]))):
+            words, stop = words[:-1], stop - 1
         if stop < len(tokens) and _patronymic(tokens[stop]):
             words = words + [tokens[stop]]
             stop += 1
@@ -398,6 +446,56 @@ _POSSESSIVE_CASES = frozenset({"ын", "ін", "ына", "іне", "ының", "
 _LIST_WORDS = frozenset({",", "мен", "пен", "бен", "және", "жане"})
 
 
+# The people a custody sentence is about, as pronouns: the object of an active verb
+# ("полиция оны ұстады") or the subject of a passive one ("ол қамалды"); "олар ұстап алды"
+# is the police.
+_OBJECT_ONE = re.compile(r"(?<![\w])(?:оны|өзін|озин)(?![\w])")
+_SUBJECT_ONE = re.compile(r"(?<![\w])(?:ол|өзі|ози)(?![\w])")
+_OBJECT_GROUP = re.compile(r"(?<![\w])(?:оларды|екеуін|үшеуін|барлығын|екеуин|ушеуин|барлигин)(?![\w])")
+_SUBJECT_GROUP = re.compile(r"(?<![\w])(?:олар|екеуі|үшеуі|барлығы|екеуи|ушеуи|барлиги)(?![\w])")
+# A passive past verb ("ұсталды", "қамалған", "алынды", "айырылып"), not "алды", "болды".
+_PASSIVE = re.compile(r"\w{2,}(?:л|н)(?:ды|ді|ди|ған|ген|ган|ып|іп|ип|ыпты|іпті)")
+_NOT_PASSIVE = frozenset(pack.with_plain(("алды", "алған", "алып", "алыпты", "салды", "қалды", "келді", "болды", "болған", "болып", "келген", "қалған")))
+
+
+def _passive(clause: Clause) -> bool:
+    return any(_PASSIVE.fullmatch(t) and t not in _NOT_PASSIVE for t in (w.lower() for w in clause.tokens))
+
+
+def _spared(clause: Clause, person: Person) -> bool:
+    """"X 10 тәулікке қамалды, ал Y-ке айыппұл салынды": the part of the sentence that
+    names Y (between commas, "ал", "бірақ", ";") gives a fine, restricted freedom or a
+    release and no custody of its own, so Y is not a detainee."""
+    if person.stop <= person.start:
+        return False
+    tokens = clause.tokens
+    lo = person.start
+    while lo > 0 and tokens[lo - 1].lower() not in _CLAUSE_BREAK and tokens[lo - 1] != ",":
+        lo -= 1
+    hi = person.stop
+    while hi < len(tokens) and tokens[hi].lower() not in _CLAUSE_BREAK and tokens[hi] != ",":
+        hi += 1
+    part = " ".join(tokens[lo:hi]).lower()
+    if not (FINE_RE.search(part) or RESTRICTED_RE.search(part) or RELEASE_RE.search(part)):
+        return False
+    return not (CUSTODY_RE.search(part) or DAYS_RE.search(part) or _DEPRIVATION.search(part))
+
+
+def _antecedents(clause: Clause, before: Clause, known: frozenset[str]) -> list[Person]:
+    """"Белсенді X митингке шықты. Полиция оны ұстады": a custody sentence that names nobody
+    but says "ол/оны" (one) or "олар/екеуі" (several) is about the people named just before."""
+    passive = _passive(clause)
+    one = _OBJECT_ONE.search(clause.low) or (passive and _SUBJECT_ONE.search(clause.low))
+    group = _OBJECT_GROUP.search(clause.low) or (passive and _SUBJECT_GROUP.search(clause.low))
+    if not (one or group):
+        return []
+    named = _people(before, known)
+    if not named or (one and not group and len(named) != 1):
+        return []
+    # Positions are the custody sentence's: the people stand before all of its terms.
+    return [Person(p.name, 0, 0) for p in named]
+
+
 def _listed(tokens: list[str], start: int, stop: int, person: Person) -> bool:
     """The run [start, stop) and ``person`` stand next to each other in a list."""
     between = tokens[person.stop:start] if person.stop <= start else tokens[stop:person.start]
@@ -408,6 +506,28 @@ def _role_word(token: str, roles: tuple[str, ...], longest_suffix: int) -> bool:
     """``token`` is one of ``roles`` with at most ``longest_suffix`` letters of suffix."""
     low = token.lower()
     return any(low.startswith(r) and len(low) - len(r) <= longest_suffix for r in roles)
+
+
+_LOCATIVE_END = re.compile(r"(?:да|де|та|те|дағы|дегі|тағы|тегі|дан|ден|тан|тен|нан|нен)$")
+
+
+def _sentence_start(tokens: list[str], i: int) -> bool:
+    """Token ``i`` begins the sentence or follows a quote, a dash or a colon."""
+    return i == 0 or not tokens[i - 1][:1].isalnum()
+
+
+def _not_name(word: str) -> bool:
+    """A place or institution word of the pack, bare or with a case suffix ("Мәскеуде")."""
+    if word in _NOT_NAME_WORDS:
+        return True
+    low = word.lower()
+    place = _LOCATIVE_END.search(low)
+    if place and word[: place.start()] in _NOT_NAME_WORDS:
+        return True  # "Астанадағы", "Алматыдан"
+    for suffix, _ in _CASE_SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3 and word[: -len(suffix)] in _NOT_NAME_WORDS:
+            return True
+    return False
 
 
 def _is_name_word(token: str) -> bool:
@@ -437,7 +557,7 @@ def _person(words: list[str], tokens: list[str], start: int, stop: int, known: f
         return None
     if before and (_role_word(before[-1], _BYSTANDER_ROLES, 3) or any(" ".join(before).endswith(r) for r in _BYSTANDER_ROLES)):
         return None  # "ішкі істер министрі Ерлан …", "судья …"
-    said = [k for k in range(start) if tokens[k].lower() in _SAID]
+    said = [k for k in range(start) if tokens[k].lower().lstrip("-–") in _SAID]  # "«…», -деді X"
     if said and not any(CUSTODY_RE.match(t.lower()) for t in tokens[said[-1]:start]):
         return None  # "«…», – деді … Ерлан Тұрғымбаев": the speaker of a quote
     role_before = bool(before) and (any(" ".join(before).endswith(role) for role in _ROLE_NOUNS)
@@ -596,9 +716,20 @@ def _detainees(clauses: list[Clause]) -> list[Detainee]:
 
 def analyze_kazakh_latin(title: str, text: str, rules: RuleConfig) -> Analysis:
     """Analyse Latin-script Kazakh: transliterated for the rules, names mapped back."""
-    from dataclasses import replace
-
     from bot.analysis.kk_latin import transliterate
+
+    return _analyze_transliterated(title, text, rules, transliterate)
+
+
+def analyze_kazakh_arabic(title: str, text: str, rules: RuleConfig) -> Analysis:
+    """Analyse Arabic-script Kazakh: transliterated for the rules, names mapped back."""
+    from bot.analysis.kk_arabic import transliterate
+
+    return _analyze_transliterated(title, text, rules, transliterate)
+
+
+def _analyze_transliterated(title: str, text: str, rules: RuleConfig, transliterate) -> Analysis:
+    from dataclasses import replace
 
     head = transliterate(title)
     body = transliterate(text)

@@ -242,11 +242,15 @@ def _is_custodial(words: list[str], start: int, end: int, lang: str) -> bool:
     if lang == "kk":
         if after and _KK_AFTER_BAD.search(after[0]):
             return False
-        if words[start - 1:start] and words[start - 1].lower() in ("соңғы", "кейін", "сонғи", "кеиин", "дейін", "деиин"):
+        unit_word = words[end - 1].lower()
+        previous = words[start - 1].lower() if start else ""
+        # "соңғы 5 жылда" (the last five years); "кейін 7 тәулікке қамалды" (later, for 7
+        # days) is a term: the dative unit says so.
+        if previous in ("соңғы", "сонғи") or (
+                previous in ("кейін", "кеиин", "дейін", "деиин") and not _KK_DATIVE.search(unit_word)):
             return False
         if any(_KK_NOT_CUSTODY_NEAR.match(w) for w in after):
             return False
-        unit_word = words[end - 1].lower()
         # "15 тәулікке", "5 жылға" (dative = sentence to), or a custody word right after.
         return bool(_KK_DATIVE.search(unit_word)) or any(
             _KK_CUSTODY_AFTER.match(w) for w in after
