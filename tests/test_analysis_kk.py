@@ -353,3 +353,37 @@ def test_arabic_script_kazakh() -> None:
     result = analyze("", text, "kk")
     assert result.lang == "kk" and result.arrest, result.reasons
     assert people(result) == {"سەرىك جاقىپوۆ": None, "ٵسەل مۇقانوۆا": None}
+
+
+def test_a_genitive_name_before_a_custody_noun_is_the_detainee() -> None:
+    result = kk("Белсенді Дархан Ахметовтың 10 тәулікке қамалғаны белгілі болды. Ол митингке шыққан.")
+    assert people(result) == {"Дархан Ахметов": "10 days"}
+    result = kk("Белсенді Ерлан Қасымұлының 15 тәулікке қамалғаны белгілі болды. Ол пикетке шыққан.")
+    assert people(result) == {"Ерлан Қасымұлы": "15 days"}
+
+
+def test_kin_held_too_are_detainees() -> None:
+    result = kk("Сот белсенді Ерлан Қасымовты 10 тәулікке, ал оның інісі Айдос Қасымовты 5 тәулікке қамады. "
+                "Олар пикетке шыққан.")
+    assert people(result) == {"Ерлан Қасымов": "10 days", "Айдос Қасымов": "5 days"}
+
+
+def test_kin_who_speak_are_not_detainees() -> None:
+    result = kk("Белсенді Ерлан Қасымов 10 тәулікке қамалды. Оның әйелі Гүлнар Сапарова бұл туралы Facebook-те жазды.")
+    assert people(result) == {"Ерлан Қасымов": "10 days"}
+
+
+@pytest.mark.parametrize("name", ["Дулат", "Әсел", "Асел"])
+def test_common_kazakh_given_names_begin_a_name(name: str) -> None:
+    result = kk(f"Полицейлер наразылық акциясында {name} Ағадилды ұстап әкетті.")
+    assert people(result) == {f"{name} Ағадил": None}
+
+
+def test_custody_asked_for_is_not_given() -> None:
+    result = kk("Сот блогер Нұрлан Тоқтаровқа қатысты істі тоқтатты. Оған бұрын 10 тәулік қамақ сұралған еді.")
+    assert not result.arrest, result.reasons
+
+
+def test_a_count_over_a_whole_year_is_background() -> None:
+    result = kk("Құқық қорғаушылар 2024 жылы елде 40 белсенді саяси себеппен ұсталғанын хабарлады.")
+    assert not result.arrest, result.reasons

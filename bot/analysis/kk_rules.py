@@ -31,7 +31,11 @@ from bot.analysis.ru_text import (
 )
 
 _ROLE_NOUNS = pack.with_plain(pack.ROLE_NOUNS)
-_BYSTANDER_ROLES = pack.with_plain(pack.BYSTANDER_ROLES)
+_BYSTANDER_ROLES = pack.with_plain(pack.BYSTANDER_ROLES + pack.KIN_ROLES)
+_KIN_ROLES = pack.with_plain(pack.KIN_ROLES)
+# "Әсел", "Асел" (Russian letters only) and the skeleton of Latin or Arabic script.
+_GIVEN_NAMES = frozenset(n.capitalize() for n in pack.with_plain(tuple(n.lower() for n in pack.GIVEN_NAMES)))
+_OBJECT_CASES = frozenset(pack.with_plain(("ды", "ді", "ты", "ті", "ны", "ні", "н", "ға", "ге", "қа", "ке")))
 _SPEAKER_STEMS = pack.with_plain(pack.SPEAKER_STEMS)
 _NOT_PERSON_AFTER = pack.with_plain(pack.NOT_PERSON_AFTER)
 _NOT_NAME_WORDS = frozenset(pack.with_plain(tuple(pack.NOT_NAME_WORDS)))
@@ -178,7 +182,7 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
         score -= crime_penalty
         if only_states:
             score -= 0.3  # "қамауда отыр": held, but no detention is reported
-        background = BACKGROUND_RE.search(clause.low)
+        background = BACKGROUND_RE.search(clause.low) or _WHOLE_YEAR.search(clause.low)
         if background and not clause.people:
             score -= 0.3
         if score > best[0]:
@@ -264,6 +268,8 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     cues = [m for m in cues if terms or not HYPOTHETICAL_RE.search(low, m.end(), m.end() + 30)]
     # "бас бостандығынан айырылуы мүмкін": a modal on the custody word itself, term or none.
     cues = [m for m in cues if not _MODAL_AFTER.match(low, m.end())]
+    # "10 тәулік қамақ сұралған", "қамауға алуды сұрады": custody asked for, not given.
+    cues = [m for m in cues if not _ASKED_AFTER.match(low, m.end())]
     if sentenced and _PROSECUTOR.search(low) and _REQUEST.search(low):
         # "Прокурор оны 8 жылға соттауды сұрады": a sentence asked for, not given.
         cues = [m for m in cues if not SENTENCE_RE.match(low, m.start())]
@@ -308,8 +314,12 @@ _PARTIAL = re.compile(r"(?<![\w])(?:кейбір|бірқатар|бір бөл�
 _AUXILIARY = re.compile(r"\s*(?:[,.;:!?»\"”)]|$|жоқ|еді|екен|болатын|болды|болып|деп|деген|дейді|делінген|көрінеді|сияқты|және|—|-)")
 
 
+# "2024 жылы елде 40 белсенді ұсталған": a count over a whole year (not a date: "2026
+# жылы 5 қаңтарда").
+_WHOLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d\s+(?:жылы|жили|жыл ішінде|жил ишинде)(?!\w)(?!\s+\d)")
 # A modal or an obligation right after the custody word: "қамалуы мүмкін", "айырылуы ықтимал".
 _MODAL_AFTER = re.compile(r"\w*\s+(?:\w+\s+)?(?:мүмкін|мумкин|ықтимал|иктимал|қаупі|каупи|қатері|катери)(?!\w)")
+_ASKED_AFTER = re.compile(r"\w*\s+(?:\w+\s+){0,2}(?:сұра|сура|талап ет)")
 _PROSECUTOR = re.compile(r"(?<![\w])(?:прокурор|айыптаушы|аиыптауши|мемлекеттік айыптау)")
 _REQUEST = re.compile(r"(?<![\w])(?:сұра|сура|талап ет|ұсын|усын)")
 # Locative state words ("қамауда", "түрмеде") and the participles of being that make them
@@ -556,7 +566,11 @@ def _person(words: list[str], tokens: list[str], start: int, stop: int, known: f
     if any(after2.startswith(s) for s in _SPEAKER_STEMS):
         return None
     if before and (_role_word(before[-1], _BYSTANDER_ROLES, 3) or any(" ".join(before).endswith(r) for r in _BYSTANDER_ROLES)):
-        return None  # "ішкі істер министрі Ерлан …", "судья …"
+        # "ішкі істер министрі Ерлан …", "судья …"; kin only when the custody is not theirs
+        # ("оның інісі Айдос Қасымовты 5 тәулікке қамады").
+        kin = _role_word(before[-1], _KIN_ROLES, 3)
+        if not (kin and (_strip_case(words[-1], known)[1] in _OBJECT_CASES or _custody_follows(tokens, stop))):
+            return None
     said = [k for k in range(start) if tokens[k].lower().lstrip("-–") in _SAID]  # "«…», -деді X"
     if said and not any(CUSTODY_RE.match(t.lower()) for t in tokens[said[-1]:start]):
         return None  # "«…», – деді … Ерлан Тұрғымбаев": the speaker of a quote
@@ -566,8 +580,10 @@ def _person(words: list[str], tokens: list[str], start: int, stop: int, known: f
     if patronymic:
         words = words[:-1] + [patronymic]
     last, suffix = _strip_case(words[-1], known)
-    if suffix in _GENITIVE and not CUSTODY_RE.match(after) and not after.startswith(("ұсталу", "қамалу", "қамауға алын", "тұтқындал")):
-        return None  # a possessor: "Сапаровтың адвокаты", "Әлиевтің партиясы"
+    if suffix in _GENITIVE and not _custody_follows(tokens, stop):
+        # A possessor ("Сапаровтың адвокаты", "Әлиевтің партиясы"), unless it is the subject
+        # of a custody noun ("Сапаровтың 10 тәулікке қамалғаны", "Сапаровтың ұсталуы").
+        return None
     words = words[:-1] + [last]
     shaped = any(_surname_shape(w) for w in words)
     initial = start >= 2 and tokens[start - 1] == "." and len(tokens[start - 2]) == 1 and tokens[start - 2].isupper()
@@ -579,12 +595,24 @@ def _person(words: list[str], tokens: list[str], start: int, stop: int, known: f
     return Person(" ".join(words), start, stop)
 
 
+def _custody_follows(tokens: list[str], stop: int) -> bool:
+    """A custody word or a term among the next few words of the same clause."""
+    words = []
+    for token in tokens[stop:stop + 4]:
+        if not token[:1].isalnum():
+            break
+        words.append(token.lower())
+    after = " ".join(words)
+    return bool(CUSTODY_RE.search(after) or DAYS_RE.search(after) or SENTENCE_RE.search(after)
+                or after.startswith(("ұсталу", "қамалу", "қамауға алын", "тұтқындал", "усталу", "камалу")))
+
+
 @functools.lru_cache(maxsize=4096)
 def _given_name(word: str) -> bool:
     """A given name pymorphy3's dictionary knows ("Данияр", "Марат", "Асқар")."""
     from bot.analysis.ru_names import morph_analyzer
 
-    if word.lower().endswith(_GIVEN_NAME_ENDINGS) and len(word) >= 5:
+    if word in _GIVEN_NAMES or (word.lower().endswith(_GIVEN_NAME_ENDINGS) and len(word) >= 5):
         return True
     for form in dict.fromkeys((word, pack.plain(word))):  # "Серік" is "Серик" to the dictionary
         if any("Name" in p.tag and p.score >= 0.3 for p in morph_analyzer().parse(form)[:3]):

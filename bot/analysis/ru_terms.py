@@ -98,7 +98,8 @@ _RU_BEFORE_OK = re.compile(
 _RU_BEFORE_BAD = re.compile(r"^(до|от|через|течение|последние|уже|грозит|около|более|почти|свыше)$")
 _KK_AFTER_BAD = re.compile(r"^(айл[ыи][қк]|б[ұу]р[ыи]н|[іи]ш[іи]нде|бо[йи][ыи]|шартт[ыи]|ш[еы]кте|де[йи][іи]н)")
 _KK_DATIVE = re.compile(r"(ке|ге|қа|ға|ка|га)$")
-_KK_CUSTODY_AFTER = re.compile(r"([қк]амау|[қк]амақ|[қк]амак|[қк]амал|бас|т[үу]рме|колония|сотталд|[әа]к[іи]мш[іи]л[іи]к)")
+# "екі ай мерзімге": "for a term of", before the custody word or the place of it.
+_KK_CUSTODY_AFTER = re.compile(r"([қк]амау|[қк]амақ|[қк]амак|[қк]амал|бас|т[үу]рме|колония|сотталд|[әа]к[іи]мш[іи]л[іи]к|мерз[іи]мге)")
 # "2 жыл бас бостандығын шектеу" (restricted freedom) and suspended terms are not custody.
 _KK_NOT_CUSTODY_NEAR = re.compile(r"ш[еі]кте|шект[еі]л|шартт[ыи]|с[ыи]нақ|пробац")
 _ARABIC_NUMBER = re.compile(r"\d{1,3}")
