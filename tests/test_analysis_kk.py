@@ -387,3 +387,25 @@ def test_custody_asked_for_is_not_given() -> None:
 def test_a_count_over_a_whole_year_is_background() -> None:
     result = kk("Құқық қорғаушылар 2024 жылы елде 40 белсенді саяси себеппен ұсталғанын хабарлады.")
     assert not result.arrest, result.reasons
+
+
+def test_one_of_them_gets_no_shared_term() -> None:
+    result = kk("Полиция пикетке шыққан Ерлан Қасымов пен Айдос Сейітовты ұстады. Сот біреуін 10 тәулікке қамады.")
+    assert people(result) == {"Ерлан Қасымов": None, "Айдос Сейітов": None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a charity campaign, a bus route, a road closed for snow: no protest
+        "Қалада қайырымдылық акциясы өтті, еріктілер қарттарға азық-түлік таратты.",
+        "Жаңа автобус маршруты іске қосылды.",
+        "Қар жауып, облыстағы жол жабылды.",
+    ],
+)
+def test_words_that_only_look_like_protest(text: str) -> None:
+    assert not kk(text).protest
+
+
+def test_gathering_in_front_of_a_building_is_a_protest() -> None:
+    assert kk("Жиырмаға жуық тұрғын аудандық әкімдіктің алдына жиналып, баспана талап етті.").protest

@@ -733,8 +733,10 @@ def _detainees(clauses: list[Clause]) -> list[Detainee]:
                 result[person.name] = person.term
         if not clause.people and previous and len(clause.terms) == 1:
             # "Сот екеуін де 15 тәулікке қамауға алды": the people of the sentence before.
-            if _PRONOUN_GROUP.search(clause.low) or (len(previous) == 1 and _PRONOUN_ONE.search(clause.low)) \
-                    or not any(t[:1].isupper() for t in clause.tokens[1:]):
+            # Several people share a term only when the sentence says all of them ("екеуін де",
+            # "оларды"); "біреуін" (one of them) names nobody.
+            if _PRONOUN_GROUP.search(clause.low) or (len(previous) == 1 and (
+                    _PRONOUN_ONE.search(clause.low) or not any(t[:1].isupper() for t in clause.tokens[1:]))):
                 for name in previous:
                     if result.get(name) is None:
                         result[name] = clause.terms[0].value
