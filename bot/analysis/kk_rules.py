@@ -87,7 +87,7 @@ DAYS_RE = _stem_regex(pack.DAY_UNIT_STEMS)
 PREPASS_RE = stems_regex(pack.with_plain(
     pack.CUSTODY_STEMS + pack.SENTENCE_STEMS + pack.DAY_UNIT_STEMS + pack.TAKEN_AWAY_STEMS))
 
-# Sentence ends, but not after an initial ("Ж. Мамай").
+# Sentence ends, but not after an initial ("Ж. Сапар").
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])(?<![\s«\"(][А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.)[\"»”]?\s+|\n+")
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 _CLAUSE_BREAK = {";", "ал", "алайда", "бірақ", "ал,"}
@@ -436,7 +436,7 @@ def _people(clause: Clause, known: frozenset[str]) -> list[Person]:
             elif len(words) >= 2:
                 unshaped.append((i, stop, words))
         i = max(stop, i + 1)
-    # "Ержан Әмірхан мен Мәди Бекмағанбет": a pair of capitalised words listed with a name
+    # "Ержан Әмірхан мен Мәди Бекмырза": a pair of capitalised words listed with a name
     # is a name too, though its surname has no telltale ending.
     added = True
     while added and unshaped:
@@ -573,9 +573,9 @@ def _person(words: list[str], tokens: list[str], start: int, stop: int, known: f
             return None
     said = [k for k in range(start) if tokens[k].lower().lstrip("-–") in _SAID]  # "«…», -деді X"
     if said and not any(CUSTODY_RE.match(t.lower()) for t in tokens[said[-1]:start]):
-        return None  # "«…», – деді … Ерлан Тұрғымбаев": the speaker of a quote
+        return None  # "«…», – деді … Ерлан Сейітов": the speaker of a quote
     role_before = bool(before) and (any(" ".join(before).endswith(role) for role in _ROLE_NOUNS)
-                                    or _role_word(before[-1], _ROLE_NOUNS, 4))  # "тілшісі Санат Орын Әли"
+                                    or _role_word(before[-1], _ROLE_NOUNS, 4))  # "тілшісі Айдос Нұр Әли"
     patronymic = _patronymic(words[-1]) if len(words) >= 2 else None
     if patronymic:
         words = words[:-1] + [patronymic]
@@ -588,7 +588,7 @@ def _person(words: list[str], tokens: list[str], start: int, stop: int, known: f
     shaped = any(_surname_shape(w) for w in words)
     initial = start >= 2 and tokens[start - 1] == "." and len(tokens[start - 2]) == 1 and tokens[start - 2].isupper()
     if len(words) == 1:
-        if not (shaped or initial):  # "Ж. Мамай": completed from the text, else dropped
+        if not (shaped or initial):  # "Ж. Сапар": completed from the text, else dropped
             return None
     elif not (shaped or role_before or patronymic or listed or _given_name(words[0])):
         return None
