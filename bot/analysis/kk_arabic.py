@@ -28,6 +28,8 @@ _LETTERS = {
     "،": ",", "؛": ";", "؟": "?", "٪": "%",
     **{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)},
 }
+_TABLE = str.maketrans({k: (v or None) for k, v in _LETTERS.items()})
+_DROPPED = frozenset(k for k, v in _LETTERS.items() if not v)
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d5]")
 _OTHER_LETTER = re.compile("[A-Za-z\u0400-\u04ff]")
 
@@ -54,15 +56,11 @@ def is_arabic(text: str) -> bool:
 def transliterate(text: str) -> Transliteration:
     """Arabic-script Kazakh → skeleton Cyrillic (names capitalised), with the origin of
     every output character."""
-    out: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        mapped = _LETTERS.get(ch, ch)
-        for c in mapped:
-            out.append(c)
-            origin.append(i)
-    skeleton = "".join(out)
-    return Transliteration(text, _capitalise_names(skeleton), tuple(origin))
+    # Every letter maps to one letter or to none (the front-vowel mark, the hamza, the
+    # tatweel), so the origin of each output character is the index of a kept one.
+    skeleton = text.translate(_TABLE)
+    origin = tuple(i for i, ch in enumerate(text) if ch not in _DROPPED)
+    return Transliteration(text, _capitalise_names(skeleton), origin)
 
 
 def _capitalise_names(text: str) -> str:

@@ -74,6 +74,8 @@ CIVIC_WEAK_RE = _stem_regex(pack.CIVIC_WEAK_STEMS)
 TOLD_PRESS_RE = _stem_regex(pack.TOLD_THE_PRESS_STEMS)
 NOT_CIVIC_RE = _stem_regex(pack.NOT_CIVIC_STEMS)
 CRIME_RE = {kind: _stem_regex(stems) for kind, stems in pack.CRIME_STEMS.items()}
+# Any crime word at all: one pass before the kinds are told apart (most text has none).
+CRIME_ANY_RE = _stem_regex(tuple(s for stems in pack.CRIME_STEMS.values() for s in stems))
 PERSECUTION_RE = _stem_regex(pack.PERSECUTION_STEMS)
 BACKGROUND_RE = _stem_regex(pack.BACKGROUND_STEMS)
 PROTEST_RE = _stem_regex(pack.PROTEST_STEMS)
@@ -156,7 +158,7 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
 
     doc_strong = _civic_strong(low, civic_extra)
     doc_weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(low)]
-    doc_crime = [kind for kind, rx in CRIME_RE.items() if rx.search(low)]
+    doc_crime = _crimes(low)
     persecution = bool(PERSECUTION_RE.search(low))
     title_low = sentences[0].lower() if title.strip() and sentences else ""
     best = (0.0, -1, ["no custody in context"])
@@ -167,7 +169,7 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
         near_low = " ".join(c.low for c in clauses[max(0, n - 1):n + 2]) + "\n" + title_low
         strong = _civic_strong(near_low, civic_extra)
         weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(near_low)]
-        crime = [kind for kind, rx in CRIME_RE.items() if rx.search(near_low)]
+        crime = _crimes(near_low) if doc_crime else []
         score = 0.35
         if strong:
             score += 0.3
@@ -512,6 +514,14 @@ def _listed(tokens: list[str], start: int, stop: int, person: Person) -> bool:
     return 1 <= len(between) <= 2 and all(t.lower() in _LIST_WORDS for t in between)
 
 
+def _crimes(low: str) -> list[str]:
+    """The kinds of ordinary crime ``low`` mentions."""
+    if not CRIME_ANY_RE.search(low):
+        return []
+    return [kind for kind, rx in CRIME_RE.items() if rx.search(low)]
+
+
+@functools.lru_cache(maxsize=8192)
 def _role_word(token: str, roles: tuple[str, ...], longest_suffix: int) -> bool:
     """``token`` is one of ``roles`` with at most ``longest_suffix`` letters of suffix."""
     low = token.lower()
@@ -526,6 +536,7 @@ def _sentence_start(tokens: list[str], i: int) -> bool:
     return i == 0 or not tokens[i - 1][:1].isalnum()
 
 
+@functools.lru_cache(maxsize=8192)
 def _not_name(word: str) -> bool:
     """A place or institution word of the pack, bare or with a case suffix ("Мәскеуде")."""
     if word in _NOT_NAME_WORDS:
