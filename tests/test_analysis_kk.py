@@ -409,3 +409,9 @@ def test_words_that_only_look_like_protest(text: str) -> None:
 
 def test_gathering_in_front_of_a_building_is_a_protest() -> None:
     assert kk("Жиырмаға жуық тұрғын аудандық әкімдіктің алдына жиналып, баспана талап етті.").protest
+
+
+def test_forced_psychiatric_confinement_is_custody() -> None:
+    result = kk("Билікті сынаған белсенді Айгүл Сейітова психиатриялық ауруханаға мәжбүрлеп жатқызылды.")
+    assert result.arrest, result.reasons
+    assert people(result) == {"Айгүл Сейітова": None}
