@@ -415,3 +415,15 @@ def test_forced_psychiatric_confinement_is_custody() -> None:
     result = kk("Билікті сынаған белсенді Айгүл Сейітова психиатриялық ауруханаға мәжбүрлеп жатқызылды.")
     assert result.arrest, result.reasons
     assert people(result) == {"Айгүл Сейітова": None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Алматыда жаяу жүргіншіні қағып кеткен жүргізуші ұсталды. Оқиға видеосы әлеуметтік желіде тарады, журналистер хабарлады.",
+        "Қаржы пирамидасын ұйымдастырған блогер 7 жылға сотталды. Ол салымшылардан 2 млрд теңге жинаған.",
+    ],
+)
+def test_ordinary_crime_with_a_civic_word_beside_it(text: str) -> None:
+    result = kk(text)
+    assert not result.arrest, result.reasons
