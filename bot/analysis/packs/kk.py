@@ -31,8 +31,9 @@ CUSTODY_STEMS: tuple[str, ...] = (
     # Administrative arrest and prison as nouns ("20 тәулік әкімшілік қамақ", "түрме жазасы"),
     # and the places of custody by their Russian abbreviations ("СИЗО-ға", "ИВС-те").
     "әкімшілік қамақ", "қамақ жаза", "түрме жаза", "арнайы қабылда", "спецприемник", "сизо", "ивс",
-    # Forced psychiatric confinement (custody by the labelling guide).
-    "психиатриялық ауруханаға", "психиатриялық емханаға", "мәжбүрлеп емде", "мәжбүрлі ем",
+    # Forced psychiatric confinement (custody by the labelling guide); not "мәжбүрлі емдеу"
+    # alone, the compulsory treatment of alcoholism.
+    "психиатриялық ауруханаға", "психиатриялық емханаға",
     "арестке", "арестовал", "задержал",
 )
 # Custody as a state ("қамауда отыр", "колонияда жазасын өтеп жүр"): someone is held, but the
