@@ -427,3 +427,9 @@ def test_forced_psychiatric_confinement_is_custody() -> None:
 def test_ordinary_crime_with_a_civic_word_beside_it(text: str) -> None:
     result = kk(text)
     assert not result.arrest, result.reasons
+
+
+def test_a_describing_participle_of_yesterday_is_news() -> None:
+    result = kk("Кеше митингте ұсталған журналист Ерлан Қасымов адвокатымен кездесе алмай отыр.")
+    assert result.arrest, result.reasons
+    assert people(result) == {"Ерлан Қасымов": None}

@@ -363,7 +363,15 @@ def _attributive(low: str, match: re.Match[str]) -> bool:
         return True  # "ұстап алып кететін …": a habitual or future participle, no event
     if not low[match.start():word_end].endswith(("ған", "ген", "қан", "кен")):
         return False
+    if _RECENT_BEFORE.search(low, max(0, match.start() - 40), match.start()):
+        return False  # "кеше ұсталған белсенді …": a detention of yesterday is news
     return not _AUXILIARY.match(low, word_end)
+
+
+# Time words that make a describing participle news: "кеше ұсталған", "бүгін таңертең қамалған".
+_RECENT_BEFORE = re.compile(
+    r"(?<![\w])(?:кеше|бүгін|бугин|таңертең|танертен|түнде|тунде|жақында|жакинда|бірнеше күн бұрын|"
+    r"бирнеше кун бурин|осы аптада)(?![\w])[^.!?]{0,30}$")
 
 
 def _word_end(low: str, end: int) -> int:
