@@ -433,3 +433,11 @@ def test_a_describing_participle_of_yesterday_is_news() -> None:
     result = kk("Кеше митингте ұсталған журналист Ерлан Қасымов адвокатымен кездесе алмай отыр.")
     assert result.arrest, result.reasons
     assert people(result) == {"Ерлан Қасымов": None}
+
+
+def test_a_detention_then_its_end_in_one_sentence_is_custody() -> None:
+    result = kk("Полиция пикетке шыққан Айдос Сейітов пен Марат Оспановты ұстады, бірақ кейін босатты.")
+    assert result.arrest, result.reasons
+    assert people(result) == {"Айдос Сейітов": None, "Марат Оспанов": None}
+    # released after a term: no new custody
+    assert not kk("Белсенді Ерлан Қасымов 15 тәулік қамақтан кейін босатылды.").arrest

@@ -290,8 +290,11 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
         else:
             # "516 адам ұсталған, олардың кейбірі босатылған": custody in a clause of its
             # own before a partial release stands.
+            # "Полиция оларды ұстады, бірақ кейін босатты": a detention told, then its end
+            # (even hours of custody count), unlike "15 тәулік қамақтан кейін босатылды".
             cues = [m for m in cues if m.end() < release.start() and "," in low[m.end():release.start()]
-                    and _PARTIAL.search(low, m.end(), release.start()) and not STATE_RE.match(low, m.start())]
+                    and (_PARTIAL.search(low, m.end(), release.start()) or _LATER.search(low, m.end(), release.start()))
+                    and not STATE_RE.match(low, m.start())]
     if (fined or restricted) and not deprivation and not terms:
         # A fine or restricted freedom with custody words only as "instead of arrest".
         clause.penalty_only = True
@@ -311,6 +314,7 @@ _NEGATED_AFTER = re.compile(
     r"\w*(?:\s+\w+)?\s+(?:жоқ|жок)(?!\w)|\w*\s+\w+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|ди|ған|ген|ган|й|с)(?!\w)")
 _AMONG = re.compile(r"(?<![\w])(?:олардың |олардин |олардын )?(?:арасында|қатарында|арасинда|катаринда|ішінде|ишинде)(?![\w])")
 _UP_TO = re.compile(r"(?:дейін|деиин)\s*$")
+_LATER = re.compile(r"[,;]\s*(?:(?:бірақ|бирак|алайда|алаида|ал)\s+)?(?:[\w-]+\s+){0,3}(?:кейін|кеиин|соң|сон|соңынан|соныннан|артынан)(?![\w])")
 _PARTIAL = re.compile(r"(?<![\w])(?:кейбір|бірқатар|бір бөлігі|көбі|біразы|бірнешеуі|кейбіреу|некоторы|часть)")
 # Words after a participle that make it a finite statement ("ұсталған жоқ", "ұсталған еді").
 _AUXILIARY = re.compile(r"\s*(?:[,.;:!?»\"”)]|$|жоқ|еді|екен|болатын|болды|болып|деп|деген|дейді|делінген|көрінеді|сияқты|және|—|-)")
