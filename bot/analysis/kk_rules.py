@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot.analysis import organisations
 from bot.analysis.packs import kk as pack
@@ -29,6 +31,9 @@ from bot.analysis.ru_text import (
     matched_keyword,
     watchlist_hits,
 )
+
+if TYPE_CHECKING:
+    from bot.analysis.kk_latin import Transliteration
 
 _ROLE_NOUNS = pack.with_plain(pack.ROLE_NOUNS)
 _BYSTANDER_ROLES = pack.with_plain(pack.BYSTANDER_ROLES + pack.KIN_ROLES)
@@ -379,6 +384,7 @@ _RECENT_BEFORE = re.compile(
 
 
 def _word_end(low: str, end: int) -> int:
+    """The end of the word ``low[end - 1]`` belongs to."""
     while end < len(low) and low[end].isalpha():
         end += 1
     return end
@@ -483,6 +489,7 @@ _NOT_PASSIVE = frozenset(pack.with_plain(("алды", "алған", "алып", 
 
 
 def _passive(clause: Clause) -> bool:
+    """The sentence has a passive past verb, so "ол"/"олар" in it are the ones held."""
     return any(_PASSIVE.fullmatch(t) and t not in _NOT_PASSIVE for t in (w.lower() for w in clause.tokens))
 
 
@@ -781,7 +788,9 @@ def analyze_kazakh_arabic(title: str, text: str, rules: RuleConfig) -> Analysis:
     return _analyze_transliterated(title, text, rules, transliterate)
 
 
-def _analyze_transliterated(title: str, text: str, rules: RuleConfig, transliterate) -> Analysis:
+def _analyze_transliterated(title: str, text: str, rules: RuleConfig,
+                            transliterate: Callable[[str], Transliteration]) -> Analysis:
+    """The Cyrillic rules over a transliteration; names and evidence in the text's own script."""
     from dataclasses import replace
 
     head = transliterate(title)
