@@ -441,3 +441,8 @@ def test_a_detention_then_its_end_in_one_sentence_is_custody() -> None:
     assert people(result) == {"Айдос Сейітов": None, "Марат Оспанов": None}
     # released after a term: no new custody
     assert not kk("Белсенді Ерлан Қасымов 15 тәулік қамақтан кейін босатылды.").arrest
+
+
+def test_no_news_of_anyone_held() -> None:
+    result = kk("Әкімдік алдында митинг өтті. Ұсталғандар туралы ақпарат әзірге жоқ.")
+    assert result.protest and not result.arrest, result.reasons

@@ -270,7 +270,7 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     if NEGATED_RE.search(low) and len(cues) <= 1:
         cues = []
     # "қамауға алынған жоқ", "қамауға алынбады": denied by the word after.
-    cues = [m for m in cues if not _NEGATED_AFTER.match(low, m.end())]
+    cues = [m for m in cues if not _NEGATED_AFTER.match(low, m.end()) and not _NO_NEWS_AFTER.match(low, m.end())]
     # "қамалуы мүмкін", "ұстау туралы өтініш": the modal or request follows the custody word.
     cues = [m for m in cues if terms or not HYPOTHETICAL_RE.search(low, m.end(), m.end() + 30)]
     # "бас бостандығынан айырылуы мүмкін": a modal on the custody word itself, term or none.
@@ -317,6 +317,10 @@ _SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мә
 _DEPRIVATION = re.compile(r"бас бостандығынан айыр|колония|түрме|абақты|бас бостандыгынан айыр|турме")
 _NEGATED_AFTER = re.compile(
     r"\w*(?:\s+\w+)?\s+(?:жоқ|жок)(?!\w)|\w*\s+\w+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|ди|ған|ген|ган|й|с)(?!\w)")
+# "Ұсталғандар туралы ақпарат жоқ": no news of anyone held.
+_NO_NEWS_AFTER = re.compile(
+    r"\w*\s+(?:туралы|турали|жайлы|жаили|жөнінде|жонинде)\s+(?:\w+\s+)?(?:ақпарат|акпарат|мәлімет|малимет|дерек|хабар)\w*"
+    r"\s+(?:\w+\s+)?(?:жоқ|жок)(?!\w)")
 _AMONG = re.compile(r"(?<![\w])(?:олардың |олардин |олардын )?(?:арасында|қатарында|арасинда|катаринда|ішінде|ишинде)(?![\w])")
 _UP_TO = re.compile(r"(?:дейін|деиин)\s*$")
 _LATER = re.compile(r"[,;]\s*(?:(?:бірақ|бирак|алайда|алаида|ал)\s+)?(?:[\w-]+\s+){0,3}(?:кейін|кеиин|соң|сон|соңынан|соныннан|артынан)(?![\w])")
