@@ -446,3 +446,11 @@ def test_a_detention_then_its_end_in_one_sentence_is_custody() -> None:
 def test_no_news_of_anyone_held() -> None:
     result = kk("Әкімдік алдында митинг өтті. Ұсталғандар туралы ақпарат әзірге жоқ.")
     assert result.protest and not result.arrest, result.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "Митингке қатысқан белсенді Ерлан Қасымов 15 тәулігін өтеп шықты.",
+    "Белсенді Ерлан Қасымов 10 тәулікті өтеп, бүгін шықты. Ол митингке қатысқан.",
+])
+def test_a_term_served_is_a_release(text: str) -> None:
+    assert not kk(text).arrest
