@@ -49,6 +49,13 @@ def _by_language(title: str, text: str, lang: str | None, rules: RuleConfig) -> 
         from bot.analysis.kk_rules import analyze_kazakh_latin
 
         return analyze_kazakh_latin(title, text, rules)
+    if detected == "kk":
+        from bot.analysis.kk_arabic import is_arabic
+
+        if is_arabic(f"{title}\n{text}"):
+            from bot.analysis.kk_rules import analyze_kazakh_arabic
+
+            return analyze_kazakh_arabic(title, text, rules)
     if detected in ("ru", "kk"):
         from bot.analysis.russian import analyze_cyrillic
 

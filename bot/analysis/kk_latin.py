@@ -20,7 +20,14 @@ _KAZAKH_WORDS = frozenset("""
     kuni qazir dedi aitty deidi sot ustaldy qamauga qamaldy alyndy sottaldy belsendi azamat
     oblysy qalasy ishki ister polisia politsiia polisiya habarlady mamledi jatyr etken jasady tauilik
     taulikke tauilikke qazaqstan qazaqstannyn mekemesi qyzmetkerleri turgyn turgyndary
+    ustap ustady aldy aldi alyp ketti qamady qamap qamaqqa qamaqta tutqyndaldy tutqyndady
+    jurnalist zhurnalist narazylyq narazylyk mitingke sheru bilik bilikti saiasi sayasi
+    ozi onyn olardyn sondai sonday biraq alaida eken bolgan bolatyn turgan jatqan
 """.split())
+# Kazakh suffixes at the end of a Latin-script word (folded to ASCII): past tense, dative,
+# accusative, genitive, participles, plurals. English words rarely end so.
+_KAZAKH_ENDING = re.compile(
+    r"(?:[dt][yi]|[gq]an|[gk]en|ga|ge|qa|[nd][yi]n|[dt][yi]n|lar|ler|dar|der|tar|ter|ynda|inde|yp|ip)$")
 _ENGLISH_WORDS = frozenset("the and of to in was were is are a for on with that by from has have had".split())
 _FOLD = str.maketrans("äáğǵıíñńöóūúüýşçÄÁĞǴIÍÑŃÖÓŪÚÜÝŞÇ", "aaggiinnoouuuuscaaggiinnoouuuusc")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ']+")
@@ -47,7 +54,11 @@ def is_kazakh_latin(text: str) -> bool:
     letters = len(_KAZAKH_LETTERS.findall(text[:4000]))
     if english > max(2, len(words) // 12):
         return False
-    return kazakh >= 3 or (letters >= 5 and kazakh >= 1)
+    if kazakh >= 3 or (letters >= 5 and kazakh >= 1):
+        return True
+    # Short Kazakh text with few common words: the suffixes tell it from English.
+    endings = sum(1 for w in words if len(w) >= 4 and _KAZAKH_ENDING.search(w))
+    return english == 0 and kazakh + letters >= 2 and endings * 4 >= len(words)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot.analysis import organisations
 from bot.analysis.packs import kk as pack
@@ -30,8 +32,15 @@ from bot.analysis.ru_text import (
     watchlist_hits,
 )
 
+if TYPE_CHECKING:
+    from bot.analysis.kk_latin import Transliteration
+
 _ROLE_NOUNS = pack.with_plain(pack.ROLE_NOUNS)
-_BYSTANDER_ROLES = pack.with_plain(pack.BYSTANDER_ROLES)
+_BYSTANDER_ROLES = pack.with_plain(pack.BYSTANDER_ROLES + pack.KIN_ROLES)
+_KIN_ROLES = pack.with_plain(pack.KIN_ROLES)
+# "Әсел", "Асел" (Russian letters only) and the skeleton of Latin or Arabic script.
+_GIVEN_NAMES = frozenset(n.capitalize() for n in pack.with_plain(tuple(n.lower() for n in pack.GIVEN_NAMES)))
+_OBJECT_CASES = frozenset(pack.with_plain(("ды", "ді", "ты", "ті", "ны", "ні", "н", "ға", "ге", "қа", "ке")))
 _SPEAKER_STEMS = pack.with_plain(pack.SPEAKER_STEMS)
 _NOT_PERSON_AFTER = pack.with_plain(pack.NOT_PERSON_AFTER)
 _NOT_NAME_WORDS = frozenset(pack.with_plain(tuple(pack.NOT_NAME_WORDS)))
@@ -68,7 +77,10 @@ SUMMONS_RE = _stem_regex(pack.SUMMONS_STEMS)
 CIVIC_STRONG_RE = _stem_regex(pack.CIVIC_STRONG_STEMS)
 CIVIC_WEAK_RE = _stem_regex(pack.CIVIC_WEAK_STEMS)
 TOLD_PRESS_RE = _stem_regex(pack.TOLD_THE_PRESS_STEMS)
+NOT_CIVIC_RE = _stem_regex(pack.NOT_CIVIC_STEMS)
 CRIME_RE = {kind: _stem_regex(stems) for kind, stems in pack.CRIME_STEMS.items()}
+# Any crime word at all: one pass before the kinds are told apart (most text has none).
+CRIME_ANY_RE = _stem_regex(tuple(s for stems in pack.CRIME_STEMS.values() for s in stems))
 PERSECUTION_RE = _stem_regex(pack.PERSECUTION_STEMS)
 BACKGROUND_RE = _stem_regex(pack.BACKGROUND_STEMS)
 PROTEST_RE = _stem_regex(pack.PROTEST_STEMS)
@@ -82,7 +94,7 @@ DAYS_RE = _stem_regex(pack.DAY_UNIT_STEMS)
 PREPASS_RE = stems_automaton(pack.with_plain(
     pack.CUSTODY_STEMS + pack.SENTENCE_STEMS + pack.DAY_UNIT_STEMS + pack.TAKEN_AWAY_STEMS))
 
-# Sentence ends, but not after an initial ("Ж. Мамай").
+# Sentence ends, but not after an initial ("Ж. Сапар").
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])(?<![\s«\"(][А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.)[\"»”]?\s+|\n+")
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 _CLAUSE_BREAK = {";", "ал", "алайда", "бірақ", "ал,"}
@@ -143,11 +155,15 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
             # listed among those just reported held are the detainees.
             clause.people = _people(clause, known_words)
             clause.cues = ["among the detained"]
+    for n, clause in enumerate(clauses):
+        if n and clause.cues and not clause.people and not clauses[n - 1].cues:
+            clause.people = _antecedents(clause, clauses[n - 1], known_words)
+        clause.people = [p for p in clause.people if not _spared(clause, p)]
     _resolve_short_names(clauses, full)
 
     doc_strong = _civic_strong(low, civic_extra)
     doc_weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(low)]
-    doc_crime = [kind for kind, rx in CRIME_RE.items() if rx.search(low)]
+    doc_crime = _crimes(low)
     persecution = bool(PERSECUTION_RE.search(low))
     title_low = sentences[0].lower() if title.strip() and sentences else ""
     best = (0.0, -1, ["no custody in context"])
@@ -158,7 +174,7 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
         near_low = " ".join(c.low for c in clauses[max(0, n - 1):n + 2]) + "\n" + title_low
         strong = _civic_strong(near_low, civic_extra)
         weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(near_low)]
-        crime = [kind for kind, rx in CRIME_RE.items() if rx.search(near_low)]
+        crime = _crimes(near_low) if doc_crime else []
         score = 0.35
         if strong:
             score += 0.3
@@ -173,7 +189,7 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
         score -= crime_penalty
         if only_states:
             score -= 0.3  # "қамауда отыр": held, but no detention is reported
-        background = BACKGROUND_RE.search(clause.low)
+        background = BACKGROUND_RE.search(clause.low) or _WHOLE_YEAR.search(clause.low)
         if background and not clause.people:
             score -= 0.3
         if score > best[0]:
@@ -254,9 +270,19 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     if NEGATED_RE.search(low) and len(cues) <= 1:
         cues = []
     # "қамауға алынған жоқ", "қамауға алынбады": denied by the word after.
-    cues = [m for m in cues if not _NEGATED_AFTER.match(low, m.end())]
+    cues = [m for m in cues if not _NEGATED_AFTER.match(low, m.end()) and not _NO_NEWS_AFTER.match(low, m.end())]
     # "қамалуы мүмкін", "ұстау туралы өтініш": the modal or request follows the custody word.
     cues = [m for m in cues if terms or not HYPOTHETICAL_RE.search(low, m.end(), m.end() + 30)]
+    # "бас бостандығынан айырылуы мүмкін": a modal on the custody word itself, term or none.
+    cues = [m for m in cues if not _MODAL_AFTER.match(low, m.end())]
+    # "10 тәулік қамақ сұралған", "қамауға алуды сұрады": custody asked for, not given.
+    cues = [m for m in cues if not _ASKED_AFTER.match(low, m.end())]
+    if sentenced and _PROSECUTOR.search(low) and _REQUEST.search(low):
+        # "Прокурор оны 8 жылға соттауды сұрады": a sentence asked for, not given.
+        cues = [m for m in cues if not SENTENCE_RE.match(low, m.start())]
+    # "қамауда отырған туыстары": custody as a state describing someone else's relatives,
+    # friends or fellow believers is background, not an event.
+    cues = [m for m in cues if not _held_attributive(low, m)]
     # "15 тәулікке дейін қамауға алу": a maximum penalty, not a term served.
     cues = [m for m in cues if not _UP_TO.search(low, max(0, m.start() - 12), m.start())]
     # "15 тәулікке қамалған белсенді … шақырылды": a participle describing someone is background.
@@ -269,8 +295,11 @@ def _clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
         else:
             # "516 адам ұсталған, олардың кейбірі босатылған": custody in a clause of its
             # own before a partial release stands.
+            # "Полиция оларды ұстады, бірақ кейін босатты": a detention told, then its end
+            # (even hours of custody count), unlike "15 тәулік қамақтан кейін босатылды".
             cues = [m for m in cues if m.end() < release.start() and "," in low[m.end():release.start()]
-                    and _PARTIAL.search(low, m.end(), release.start()) and not STATE_RE.match(low, m.start())]
+                    and (_PARTIAL.search(low, m.end(), release.start()) or _LATER.search(low, m.end(), release.start()))
+                    and not STATE_RE.match(low, m.start())]
     if (fined or restricted) and not deprivation and not terms:
         # A fine or restricted freedom with custody words only as "instead of arrest".
         clause.penalty_only = True
@@ -288,11 +317,39 @@ _SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мә
 _DEPRIVATION = re.compile(r"бас бостандығынан айыр|колония|түрме|абақты|бас бостандыгынан айыр|турме")
 _NEGATED_AFTER = re.compile(
     r"\w*(?:\s+\w+)?\s+(?:жоқ|жок)(?!\w)|\w*\s+\w+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|ди|ған|ген|ган|й|с)(?!\w)")
+# "Ұсталғандар туралы ақпарат жоқ": no news of anyone held.
+_NO_NEWS_AFTER = re.compile(
+    r"\w*\s+(?:туралы|турали|жайлы|жаили|жөнінде|жонинде)\s+(?:\w+\s+)?(?:ақпарат|акпарат|мәлімет|малимет|дерек|хабар)\w*"
+    r"\s+(?:\w+\s+)?(?:жоқ|жок)(?!\w)")
 _AMONG = re.compile(r"(?<![\w])(?:олардың |олардин |олардын )?(?:арасында|қатарында|арасинда|катаринда|ішінде|ишинде)(?![\w])")
 _UP_TO = re.compile(r"(?:дейін|деиин)\s*$")
+_LATER = re.compile(r"[,;]\s*(?:(?:бірақ|бирак|алайда|алаида|ал)\s+)?(?:[\w-]+\s+){0,3}(?:кейін|кеиин|соң|сон|соңынан|соныннан|артынан)(?![\w])")
 _PARTIAL = re.compile(r"(?<![\w])(?:кейбір|бірқатар|бір бөлігі|көбі|біразы|бірнешеуі|кейбіреу|некоторы|часть)")
 # Words after a participle that make it a finite statement ("ұсталған жоқ", "ұсталған еді").
 _AUXILIARY = re.compile(r"\s*(?:[,.;:!?»\"”)]|$|жоқ|еді|екен|болатын|болды|болып|деп|деген|дейді|делінген|көрінеді|сияқты|және|—|-)")
+
+
+# "2024 жылы елде 40 белсенді ұсталған": a count over a whole year (not a date: "2026
+# жылы 5 қаңтарда").
+_WHOLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d\s+(?:жылы|жили|жыл ішінде|жил ишинде)(?!\w)(?!\s+\d)")
+# A modal or an obligation right after the custody word: "қамалуы мүмкін", "айырылуы ықтимал".
+_MODAL_AFTER = re.compile(r"\w*\s+(?:\w+\s+)?(?:мүмкін|мумкин|ықтимал|иктимал|қаупі|каупи|қатері|катери)(?!\w)")
+_ASKED_AFTER = re.compile(r"\w*\s+(?:\w+\s+){0,2}(?:сұра|сура|талап ет)")
+_PROSECUTOR = re.compile(r"(?<![\w])(?:прокурор|айыптаушы|аиыптауши|мемлекеттік айыптау)")
+_REQUEST = re.compile(r"(?<![\w])(?:сұра|сура|талап ет|ұсын|усын)")
+# Locative state words ("қамауда", "түрмеде") and the participles of being that make them
+# describe a noun ("қамауда отырған інісі", "түрмеде жатқан ұлы").
+_HELD_LOCATIVE = re.compile(r"\w*(?:да|де|та|те|дағы|дегі|тағы|тегі)\s+(?:отырған|жатқан|жүрген|отирган|жаткан|журген)")
+
+
+_KIN = re.compile(r"\s+(?:[\w-]+\s+)?(?:туыс|туис|ағас|агас|ін[іи]с|инис|бауыр|бауир|жақын|жакин|әкес|акес|анас|ұлы|ули|ұлда|улда|қыз|киз|жұбай|жубаи|күйеу|куиеу|әйел|аиел|отбасы|отбаси)")
+
+
+def _held_attributive(low: str, match: re.Match[str]) -> bool:
+    """"қамауда отырған туыстарын": a held-state participle describing someone's kin, the
+    people a protest or an appeal is about, not a detention of its own."""
+    found = _HELD_LOCATIVE.match(low, match.start())
+    return found is not None and bool(_KIN.match(low, found.end()))
 
 
 def _describes(low: str, match: re.Match[str]) -> bool:
@@ -308,21 +365,40 @@ def _describes(low: str, match: re.Match[str]) -> bool:
 def _attributive(low: str, match: re.Match[str]) -> bool:
     """A custody participle that describes the noun after it ("-ған/-ген"), or one that
     tells of what happens habitually or will happen ("-атын/-етін")."""
-    end = match.end()
-    while end < len(low) and (low[end].isalpha()):
-        end += 1
-    word = low[match.start():end]
-    if word.endswith(("атын", "етін", "йтын", "йтін", "атин", "етин", "итин")):
+    end = word_end = _word_end(low, match.end())
+    # "ұстап алып кететін": a converb ("-ып", "-іп", "-п") is not the verb's last word.
+    for _ in range(2):
+        following = re.match(r"\s+\w+", low[end:]) if low[:end].endswith(("п", "ып", "іп")) else None
+        if following is None:
+            break
+        end += following.end()
+    if low[match.start():end].endswith(("атын", "етін", "йтын", "йтін", "атин", "етин", "итин")):
         return True  # "ұстап алып кететін …": a habitual or future participle, no event
-    if not word.endswith(("ған", "ген", "қан", "кен")):
+    if not low[match.start():word_end].endswith(("ған", "ген", "қан", "кен")):
         return False
-    return not _AUXILIARY.match(low, end)
+    if _RECENT_BEFORE.search(low, max(0, match.start() - 40), match.start()):
+        return False  # "кеше ұсталған белсенді …": a detention of yesterday is news
+    return not _AUXILIARY.match(low, word_end)
+
+
+# Time words that make a describing participle news: "кеше ұсталған", "бүгін таңертең қамалған".
+_RECENT_BEFORE = re.compile(
+    r"(?<![\w])(?:кеше|бүгін|бугин|таңертең|танертен|түнде|тунде|жақында|жакинда|бірнеше күн бұрын|"
+    r"бирнеше кун бурин|осы аптада)(?![\w])[^.!?]{0,30}$")
+
+
+def _word_end(low: str, end: int) -> int:
+    """The end of the word ``low[end - 1]`` belongs to."""
+    while end < len(low) and low[end].isalpha():
+        end += 1
+    return end
 
 
 def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:
     """Strong civic words of ``low``, less the press as an audience or a byline
     ("журналистерге айтты", "деп хабарлайды … тілшісі")."""
     audience = [(m.start(), m.end()) for m in TOLD_PRESS_RE.finditer(low)]
+    audience += [(m.start(), m.end()) for m in NOT_CIVIC_RE.finditer(low)]
     audience += [m.span(1) if m.group(1) else m.span(2) for m in _BYLINE.finditer(low)]
     found = [m.group(0).strip() for m in CIVIC_STRONG_RE.finditer(low)
              if not any(a <= m.start() < b for a, b in audience)]
@@ -360,7 +436,8 @@ def _people(clause: Clause, known: frozenset[str]) -> list[Person]:
         # Sentence-initial role or institution words are capitalised too; a bystander's
         # role there ("Судья Бекзат Оспанов…") makes the name a bystander's.
         bystander = False
-        while words and (words[0] in _NOT_NAME_WORDS or _role_word(words[0], _ROLE_NOUNS, 4)
+        # A role noun is capitalised only where a sentence starts: "Азамат" mid-sentence is a name.
+        while words and (_not_name(words[0]) or (_sentence_start(tokens, i) and _role_word(words[0], _ROLE_NOUNS, 4))
                          or _role_word(words[0], _BYSTANDER_ROLES, 2)):
             bystander = bystander or _role_word(words[0], _BYSTANDER_ROLES, 2)
             words, i = words[1:], i + 1
@@ -368,6 +445,11 @@ def _people(clause: Clause, known: frozenset[str]) -> list[Person]:
             i = max(j, i + 1)
             continue
         stop = j
+        # "Қайрат Әбдірахманов Мәскеуде": a place (or any word in the locative) after a
+        # surname is where it happened, not the third word of the name.
+        while len(words) >= 2 and (_not_name(words[-1]) or (
+                _LOCATIVE_END.search(words[-1]) and not _surname_shape(words[-1]) and _surname_shape(words[-2]))):
+            words, stop = words[:-1], stop - 1
         if stop < len(tokens) and _patronymic(tokens[stop]):
             words = words + [tokens[stop]]
             stop += 1
@@ -378,7 +460,7 @@ def _people(clause: Clause, known: frozenset[str]) -> list[Person]:
             elif len(words) >= 2:
                 unshaped.append((i, stop, words))
         i = max(stop, i + 1)
-    # "Ержан Әмірхан мен Мәди Бекмағанбет": a pair of capitalised words listed with a name
+    # "Ержан Әмірхан мен Мәди Бекмырза": a pair of capitalised words listed with a name
     # is a name too, though its surname has no telltale ending.
     added = True
     while added and unshaped:
@@ -398,16 +480,98 @@ _POSSESSIVE_CASES = frozenset({"ын", "ін", "ына", "іне", "ының", "
 _LIST_WORDS = frozenset({",", "мен", "пен", "бен", "және", "жане"})
 
 
+# The people a custody sentence is about, as pronouns: the object of an active verb
+# ("полиция оны ұстады") or the subject of a passive one ("ол қамалды"); "олар ұстап алды"
+# is the police.
+_OBJECT_ONE = re.compile(r"(?<![\w])(?:оны|өзін|озин)(?![\w])")
+_SUBJECT_ONE = re.compile(r"(?<![\w])(?:ол|өзі|ози)(?![\w])")
+_OBJECT_GROUP = re.compile(r"(?<![\w])(?:оларды|екеуін|үшеуін|барлығын|екеуин|ушеуин|барлигин)(?![\w])")
+_SUBJECT_GROUP = re.compile(r"(?<![\w])(?:олар|екеуі|үшеуі|барлығы|екеуи|ушеуи|барлиги)(?![\w])")
+# A passive past verb ("ұсталды", "қамалған", "алынды", "айырылып"), not "алды", "болды".
+_PASSIVE = re.compile(r"\w{2,}(?:л|н)(?:ды|ді|ди|ған|ген|ган|ып|іп|ип|ыпты|іпті)")
+_NOT_PASSIVE = frozenset(pack.with_plain(("алды", "алған", "алып", "алыпты", "салды", "қалды", "келді", "болды", "болған", "болып", "келген", "қалған")))
+
+
+def _passive(clause: Clause) -> bool:
+    """The sentence has a passive past verb, so "ол"/"олар" in it are the ones held."""
+    return any(_PASSIVE.fullmatch(t) and t not in _NOT_PASSIVE for t in (w.lower() for w in clause.tokens))
+
+
+def _spared(clause: Clause, person: Person) -> bool:
+    """"X 10 тәулікке қамалды, ал Y-ке айыппұл салынды": the part of the sentence that
+    names Y (between commas, "ал", "бірақ", ";") gives a fine, restricted freedom or a
+    release and no custody of its own, so Y is not a detainee."""
+    if person.stop <= person.start:
+        return False
+    tokens = clause.tokens
+    lo = person.start
+    while lo > 0 and tokens[lo - 1].lower() not in _CLAUSE_BREAK and tokens[lo - 1] != ",":
+        lo -= 1
+    hi = person.stop
+    while hi < len(tokens) and tokens[hi].lower() not in _CLAUSE_BREAK and tokens[hi] != ",":
+        hi += 1
+    part = " ".join(tokens[lo:hi]).lower()
+    if not (FINE_RE.search(part) or RESTRICTED_RE.search(part) or RELEASE_RE.search(part)):
+        return False
+    return not (CUSTODY_RE.search(part) or DAYS_RE.search(part) or _DEPRIVATION.search(part))
+
+
+def _antecedents(clause: Clause, before: Clause, known: frozenset[str]) -> list[Person]:
+    """"Белсенді X митингке шықты. Полиция оны ұстады": a custody sentence that names nobody
+    but says "ол/оны" (one) or "олар/екеуі" (several) is about the people named just before."""
+    passive = _passive(clause)
+    one = _OBJECT_ONE.search(clause.low) or (passive and _SUBJECT_ONE.search(clause.low))
+    group = _OBJECT_GROUP.search(clause.low) or (passive and _SUBJECT_GROUP.search(clause.low))
+    if not (one or group):
+        return []
+    named = _people(before, known)
+    if not named or (one and not group and len(named) != 1):
+        return []
+    # Positions are the custody sentence's: the people stand before all of its terms.
+    return [Person(p.name, 0, 0) for p in named]
+
+
 def _listed(tokens: list[str], start: int, stop: int, person: Person) -> bool:
     """The run [start, stop) and ``person`` stand next to each other in a list."""
     between = tokens[person.stop:start] if person.stop <= start else tokens[stop:person.start]
     return 1 <= len(between) <= 2 and all(t.lower() in _LIST_WORDS for t in between)
 
 
+def _crimes(low: str) -> list[str]:
+    """The kinds of ordinary crime ``low`` mentions."""
+    if not CRIME_ANY_RE.search(low):
+        return []
+    return [kind for kind, rx in CRIME_RE.items() if rx.search(low)]
+
+
+@functools.lru_cache(maxsize=8192)
 def _role_word(token: str, roles: tuple[str, ...], longest_suffix: int) -> bool:
     """``token`` is one of ``roles`` with at most ``longest_suffix`` letters of suffix."""
     low = token.lower()
     return any(low.startswith(r) and len(low) - len(r) <= longest_suffix for r in roles)
+
+
+_LOCATIVE_END = re.compile(r"(?:да|де|та|те|дағы|дегі|тағы|тегі|дан|ден|тан|тен|нан|нен)$")
+
+
+def _sentence_start(tokens: list[str], i: int) -> bool:
+    """Token ``i`` begins the sentence or follows a quote, a dash or a colon."""
+    return i == 0 or not tokens[i - 1][:1].isalnum()
+
+
+@functools.lru_cache(maxsize=8192)
+def _not_name(word: str) -> bool:
+    """A place or institution word of the pack, bare or with a case suffix ("Мәскеуде")."""
+    if word in _NOT_NAME_WORDS:
+        return True
+    low = word.lower()
+    place = _LOCATIVE_END.search(low)
+    if place and word[: place.start()] in _NOT_NAME_WORDS:
+        return True  # "Астанадағы", "Алматыдан"
+    for suffix, _ in _CASE_SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3 and word[: -len(suffix)] in _NOT_NAME_WORDS:
+            return True
+    return False
 
 
 def _is_name_word(token: str) -> bool:
@@ -436,27 +600,45 @@ def _person(words: list[str], tokens: list[str], start: int, stop: int, known: f
     if any(after2.startswith(s) for s in _SPEAKER_STEMS):
         return None
     if before and (_role_word(before[-1], _BYSTANDER_ROLES, 3) or any(" ".join(before).endswith(r) for r in _BYSTANDER_ROLES)):
-        return None  # "ішкі істер министрі Ерлан …", "судья …"
-    said = [k for k in range(start) if tokens[k].lower() in _SAID]
+        # "ішкі істер министрі Ерлан …", "судья …"; kin only when the custody is not theirs
+        # ("оның інісі Айдос Қасымовты 5 тәулікке қамады").
+        kin = _role_word(before[-1], _KIN_ROLES, 3)
+        if not (kin and (_strip_case(words[-1], known)[1] in _OBJECT_CASES or _custody_follows(tokens, stop))):
+            return None
+    said = [k for k in range(start) if tokens[k].lower().lstrip("-–") in _SAID]  # "«…», -деді X"
     if said and not any(CUSTODY_RE.match(t.lower()) for t in tokens[said[-1]:start]):
-        return None  # "«…», – деді … Ерлан Тұрғымбаев": the speaker of a quote
+        return None  # "«…», – деді … Ерлан Сейітов": the speaker of a quote
     role_before = bool(before) and (any(" ".join(before).endswith(role) for role in _ROLE_NOUNS)
-                                    or _role_word(before[-1], _ROLE_NOUNS, 4))  # "тілшісі Санат Орын Әли"
+                                    or _role_word(before[-1], _ROLE_NOUNS, 4))  # "тілшісі Айдос Нұр Әли"
     patronymic = _patronymic(words[-1]) if len(words) >= 2 else None
     if patronymic:
         words = words[:-1] + [patronymic]
     last, suffix = _strip_case(words[-1], known)
-    if suffix in _GENITIVE and not CUSTODY_RE.match(after) and not after.startswith(("ұсталу", "қамалу", "қамауға алын", "тұтқындал")):
-        return None  # a possessor: "Сапаровтың адвокаты", "Әлиевтің партиясы"
+    if suffix in _GENITIVE and not _custody_follows(tokens, stop):
+        # A possessor ("Сапаровтың адвокаты", "Әлиевтің партиясы"), unless it is the subject
+        # of a custody noun ("Сапаровтың 10 тәулікке қамалғаны", "Сапаровтың ұсталуы").
+        return None
     words = words[:-1] + [last]
     shaped = any(_surname_shape(w) for w in words)
     initial = start >= 2 and tokens[start - 1] == "." and len(tokens[start - 2]) == 1 and tokens[start - 2].isupper()
     if len(words) == 1:
-        if not (shaped or initial):  # "Ж. Мамай": completed from the text, else dropped
+        if not (shaped or initial):  # "Ж. Сапар": completed from the text, else dropped
             return None
     elif not (shaped or role_before or patronymic or listed or _given_name(words[0])):
         return None
     return Person(" ".join(words), start, stop)
+
+
+def _custody_follows(tokens: list[str], stop: int) -> bool:
+    """A custody word or a term among the next few words of the same clause."""
+    words = []
+    for token in tokens[stop:stop + 4]:
+        if not token[:1].isalnum():
+            break
+        words.append(token.lower())
+    after = " ".join(words)
+    return bool(CUSTODY_RE.search(after) or DAYS_RE.search(after) or SENTENCE_RE.search(after)
+                or after.startswith(("ұсталу", "қамалу", "қамауға алын", "тұтқындал", "усталу", "камалу")))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -464,7 +646,7 @@ def _given_name(word: str) -> bool:
     """A given name pymorphy3's dictionary knows ("Данияр", "Марат", "Асқар")."""
     from bot.analysis.ru_names import morph_analyzer
 
-    if word.lower().endswith(_GIVEN_NAME_ENDINGS) and len(word) >= 5:
+    if word in _GIVEN_NAMES or (word.lower().endswith(_GIVEN_NAME_ENDINGS) and len(word) >= 5):
         return True
     for form in dict.fromkeys((word, pack.plain(word))):  # "Серік" is "Серик" to the dictionary
         if any("Name" in p.tag and p.score >= 0.3 for p in morph_analyzer().parse(form)[:3]):
@@ -585,8 +767,10 @@ def _detainees(clauses: list[Clause]) -> list[Detainee]:
                 result[person.name] = person.term
         if not clause.people and previous and len(clause.terms) == 1:  # noqa: SIM102
             # "Сот екеуін де 15 тәулікке қамауға алды": the people of the sentence before.
-            if _PRONOUN_GROUP.search(clause.low) or (len(previous) == 1 and _PRONOUN_ONE.search(clause.low)) \
-                    or not any(t[:1].isupper() for t in clause.tokens[1:]):
+            # Several people share a term only when the sentence says all of them ("екеуін де",
+            # "оларды"); "біреуін" (one of them) names nobody.
+            if _PRONOUN_GROUP.search(clause.low) or (len(previous) == 1 and (
+                    _PRONOUN_ONE.search(clause.low) or not any(t[:1].isupper() for t in clause.tokens[1:]))):
                 for name in previous:
                     if result.get(name) is None:
                         result[name] = clause.terms[0].value
@@ -596,9 +780,22 @@ def _detainees(clauses: list[Clause]) -> list[Detainee]:
 
 def analyze_kazakh_latin(title: str, text: str, rules: RuleConfig) -> Analysis:
     """Analyse Latin-script Kazakh: transliterated for the rules, names mapped back."""
-    from dataclasses import replace
-
     from bot.analysis.kk_latin import transliterate
+
+    return _analyze_transliterated(title, text, rules, transliterate)
+
+
+def analyze_kazakh_arabic(title: str, text: str, rules: RuleConfig) -> Analysis:
+    """Analyse Arabic-script Kazakh: transliterated for the rules, names mapped back."""
+    from bot.analysis.kk_arabic import transliterate
+
+    return _analyze_transliterated(title, text, rules, transliterate)
+
+
+def _analyze_transliterated(title: str, text: str, rules: RuleConfig,
+                            transliterate: Callable[[str], Transliteration]) -> Analysis:
+    """The Cyrillic rules over a transliteration; names and evidence in the text's own script."""
+    from dataclasses import replace
 
     head = transliterate(title)
     body = transliterate(text)

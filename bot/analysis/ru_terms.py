@@ -98,7 +98,8 @@ _RU_BEFORE_OK = re.compile(
 _RU_BEFORE_BAD = re.compile(r"^(до|от|через|течение|последние|уже|грозит|около|более|почти|свыше)$")
 _KK_AFTER_BAD = re.compile(r"^(айл[ыи][қк]|б[ұу]р[ыи]н|[іи]ш[іи]нде|бо[йи][ыи]|шартт[ыи]|ш[еы]кте|де[йи][іи]н)")
 _KK_DATIVE = re.compile(r"(ке|ге|қа|ға|ка|га)$")
-_KK_CUSTODY_AFTER = re.compile(r"([қк]амау|[қк]амақ|[қк]амак|[қк]амал|бас|т[үу]рме|колония|сотталд|[әа]к[іи]мш[іи]л[іи]к)")
+# "екі ай мерзімге": "for a term of", before the custody word or the place of it.
+_KK_CUSTODY_AFTER = re.compile(r"([қк]амау|[қк]амақ|[қк]амак|[қк]амал|бас|т[үу]рме|колония|сотталд|[әа]к[іи]мш[іи]л[іи]к|мерз[іи]мге)")
 # "2 жыл бас бостандығын шектеу" (restricted freedom) and suspended terms are not custody.
 _KK_NOT_CUSTODY_NEAR = re.compile(r"ш[еі]кте|шект[еі]л|шартт[ыи]|с[ыи]нақ|пробац")
 _ARABIC_NUMBER = re.compile(r"\d{1,3}")
@@ -242,11 +243,15 @@ def _is_custodial(words: list[str], start: int, end: int, lang: str) -> bool:
     if lang == "kk":
         if after and _KK_AFTER_BAD.search(after[0]):
             return False
-        if words[start - 1:start] and words[start - 1].lower() in ("соңғы", "кейін", "сонғи", "кеиин", "дейін", "деиин"):
+        unit_word = words[end - 1].lower()
+        previous = words[start - 1].lower() if start else ""
+        # "соңғы 5 жылда" (the last five years); "кейін 7 тәулікке қамалды" (later, for 7
+        # days) is a term: the dative unit says so.
+        if previous in ("соңғы", "сонғи") or (
+                previous in ("кейін", "кеиин", "дейін", "деиин") and not _KK_DATIVE.search(unit_word)):
             return False
         if any(_KK_NOT_CUSTODY_NEAR.match(w) for w in after):
             return False
-        unit_word = words[end - 1].lower()
         # "15 тәулікке", "5 жылға" (dative = sentence to), or a custody word right after.
         return bool(_KK_DATIVE.search(unit_word)) or any(
             _KK_CUSTODY_AFTER.match(w) for w in after
