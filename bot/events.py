@@ -44,6 +44,7 @@ from rapidfuzz import fuzz, process
 
 from bot.analysis.result import Analysis, Detainee
 from bot.analysis.terms import parse as parse_term
+from bot.models import QueuedPost
 from bot.occasion import Occasion, occasion
 from bot.translit import name_key, name_tokens, token_key
 
@@ -146,6 +147,37 @@ class Change:
     kind: ChangeKind
     person: Person  # after the change
     before: str | None = None  # the previous term of a changed one
+
+
+@dataclass(frozen=True)
+class EventPersonRow:
+    """A person of an event as a placement writes them (``latin``: the name transliterated)."""
+
+    key: str
+    name: str
+    latin: str
+    term: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class EventWrite:
+    """What placing one report among events writes (decided by bot/event_posts.py).
+
+    ``event_id`` None opens a new event with this report first, and ``post`` is its
+    alert; otherwise the report joins that event and ``post`` is the edit or follow-up
+    (or None). ``people`` are inserted or updated by (event, person key).
+    """
+
+    event_id: int | None
+    role: Role
+    reason: str
+    at: datetime
+    people: tuple[EventPersonRow, ...] = ()
+    post: QueuedPost | None = None
+    detained_on: str | None = None
+    place: str | None = None
+    previous_on: str | None = None  # a new episode of someone: the day of their earlier one
 
 
 @dataclass(frozen=True)
@@ -335,7 +367,14 @@ def similarity_to(text: str) -> Callable[[str, float], float]:
 
 def report_occasion(report: Report) -> Occasion:
     """The day of detention ``report`` tells of (bot/occasion.py)."""
-    return occasion(report.title, report.text, report.analysis.evidence, report.at.date())
+    return _occasion(report.title, report.text, report.analysis.evidence, report.at.date())
+
+
+@lru_cache(maxsize=256)
+def _occasion(title: str, text: str, evidence: tuple[str, ...], published: date) -> Occasion:
+    # Placing a report reads its occasion twice (reports_needed, then assign); reading
+    # dates from a text costs more than the rest of a placement.
+    return occasion(title, text, evidence, published)
 
 
 def same_occasion(event: Event, report: Report, told: Occasion, window: timedelta, *, arrest: bool) -> bool:
