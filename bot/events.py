@@ -459,6 +459,25 @@ def assign(
     in ``reports_needed`` may come without their reports.
     """
     start = _start(report, events, window, create)
+    best = _best_event(report, start)
+    released = mentions_release(f"{report.title}\n{report.text}")
+    if best is None:
+        if not create:
+            return None
+        people = tuple(
+            Person(key=name_key(d.name), name=d.name, term=d.term, status=person_status(d.term, released))
+            for d in start.detainees
+        )
+        return Assignment(event=None, reason="new", people=people, occasion=start.told,
+                          previous=_previous(people, events, start.told))
+    event, matched, reason = best
+    writes, changes = _what_changes(report, start, event, matched, released)
+    return Assignment(event=event, reason=reason, people=tuple(writes), changes=tuple(changes), occasion=start.told)
+
+
+def _best_event(report: Report, start: _Start) -> tuple[Event, dict[int, Person], str] | None:
+    """The live event ``report`` matches best: most people in common, then the closest
+    text, then the latest; with the detainees matched (by index) and why."""
     detainees, live, names_someone, related = start.detainees, start.live, start.names_someone, start.related
     similar = similarity_to(report.text)
     everyone = [person for event in live for person in event.people]
@@ -492,23 +511,17 @@ def assign(
         rank = (len(matched), similarity, event.last_at)
         if best is None or rank > best[0]:
             best = (rank, event, matched, reason)
+    return None if best is None else best[1:]
 
-    released = mentions_release(f"{report.title}\n{report.text}")
-    if best is None:
-        if not create:
-            return None
-        people = tuple(
-            Person(key=name_key(d.name), name=d.name, term=d.term, status=person_status(d.term, released))
-            for d in detainees
-        )
-        return Assignment(event=None, reason="new", people=people, occasion=start.told,
-                          previous=_previous(people, events, start.told))
 
-    _, event, matched, reason = best
+def _what_changes(
+    report: Report, start: _Start, event: Event, matched: dict[int, Person], released: bool,
+) -> tuple[list[Person], list[Change]]:
+    """The people ``report`` writes into ``event`` (new ones, changed ones) and the news among them."""
     known = {person.key for person in event.people}
     writes: list[Person] = []
     changes: list[Change] = []
-    for index, detainee in enumerate(detainees):
+    for index, detainee in enumerate(start.detainees):
         person = matched.get(index)
         if person is None:
             key = name_key(detainee.name)
@@ -539,7 +552,7 @@ def assign(
             changes.append(Change("released", updated))
         if updated != person:
             writes.append(updated)
-    return Assignment(event=event, reason=reason, people=tuple(writes), changes=tuple(changes), occasion=start.told)
+    return writes, changes
 
 
 def _previous(people: Sequence[Person], events: Sequence[Event], told: Occasion) -> Event | None:
