@@ -62,8 +62,10 @@ def add_reports(
     with store.transaction() as db:
         if batch:
             items.lock_writers(db, now)
-        ids = items.add(db, [item for item, _ in batch], [post is not None or want for (_, post), want in zip(batch, wanted)])
-        placing = [(item_id, item) for (item, _), item_id, want in zip(batch, ids, wanted) if want and item_id is not None]
+        guarded = [post is not None or want for (_, post), want in zip(batch, wanted)]
+        ids = items.add(db, [item for item, _ in batch], guarded)
+        placing = [(item_id, item) for (item, _), item_id, want in zip(batch, ids, wanted)
+                   if want and item_id is not None]
         context = _open(db, planner, placing, now) if placing else None
         stored: list[Stored] = []
         for (item, post), item_id, want in zip(batch, ids, wanted):
@@ -111,7 +113,9 @@ def _open(db: Connection, planner: EventPosts, placing: Sequence[tuple[int, NewI
     return _Placing(db, planner, book, version, now, names)
 
 
-def _place(context: _Placing, item_id: int, item: NewItem, post: QueuedPost | None) -> tuple[QueuedPost | None, str | None]:
+def _place(
+    context: _Placing, item_id: int, item: NewItem, post: QueuedPost | None,
+) -> tuple[QueuedPost | None, str | None]:
     """Place one stored item: (the post still to queue for it, its role among events)."""
     db, book, planner = context.db, context.book, context.planner
     at = item.published_at or item.fetched_at

@@ -21,7 +21,8 @@ T0 = datetime(2026, 3, 2, 9, 0, 30, 500_000, tzinfo=timezone.utc)
 # (outlet, hours after T0, title, text, detainees (name, term), arrest)
 REPORTS = [
     ("Outlet A", 0, "Activist detained after picket",
-     "Police detained activist Aidar Serikbayev after a picket outside the akimat.", [("Aidar Serikbayev", None)], True),
+     "Police detained activist Aidar Serikbayev after a picket outside the akimat.",
+     [("Aidar Serikbayev", None)], True),
     ("Outlet B", 1, "Court jails activist",
      "A court jailed activist Aidar Serikbayev for 15 days over the picket.", [("Aidar Serikbayev", "15 days")], True),
     ("Outlet C", 2, "Activist jailed for picket",
@@ -126,5 +127,6 @@ def test_the_book_records_a_joined_event_as_the_database_does() -> None:
     assert older == [] and [e.id for e in recent] == [7]
     # Far beyond the lookback the event is an earlier episode of its people, not a candidate.
     months = later + timedelta(days=200)
-    assert book.around(months) == ([], []) and [e.id for e in book.earlier([aidar.key], months)] == [7]
+    assert book.around(months) == ([], [])
+    assert [e.id for e in book.earlier([aidar.key], months)] == [7]
     assert book.earlier([name_key("Someone Else")], months) == []

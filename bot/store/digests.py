@@ -75,7 +75,8 @@ def save_custody_slot(db: Connection, slot: int, message_id: int | None, body: s
 
 
 def custody_post_exists(db: Connection, kind: str, period: str) -> bool:
-    return db.execute("SELECT 1 FROM custody_posts WHERE kind = ? AND period = ?", (kind, period)).fetchone() is not None
+    found = db.execute("SELECT 1 FROM custody_posts WHERE kind = ? AND period = ?", (kind, period)).fetchone()
+    return found is not None
 
 
 def claim_custody_post(db: Connection, kind: str, period: str, *, now: datetime, posts: Sequence[QueuedPost]) -> bool:

@@ -112,7 +112,8 @@ def stored_report(item_id: int, item: NewItem, source_name: str, role: str) -> R
     text = json.dumps(item.analysis, ensure_ascii=False) if item.analysis is not None else None
     return Report(
         item_id=item_id, source_name=source_name, title=item.title, url=item.url, text=item.text,
-        at=as_stored(item.published_at or item.fetched_at), analysis=analysis_of(text), role=role,  # type: ignore[arg-type]
+        at=as_stored(item.published_at or item.fetched_at), analysis=analysis_of(text),
+        role=role,  # type: ignore[arg-type]
     )
 
 
@@ -141,8 +142,8 @@ def write_placement(db: Connection, write: EventWrite, *, item_id: int, alert_id
     event_id = write.event_id
     if event_id is None:
         event_id = int(db.execute(
-            "INSERT INTO events (first_item_id, first_at, last_at, detained_on, place, created_at, version, previous_on,"
-            " alert_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO events (first_item_id, first_at, last_at, detained_on, place, created_at, version,"
+            " previous_on, alert_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (item_id, at, at, write.detained_on, write.place, to_iso(now), version, write.previous_on, alert_id),
         ).fetchone()[0])
     else:

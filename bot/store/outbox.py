@@ -65,7 +65,9 @@ def next_queued(db: Connection, *, now: datetime, edit_interval: timedelta, skip
     ).fetchone()
 
 
-def claim(db: Connection, row: Any, *, owner: str, now: datetime, fence: tuple[str, datetime] | None) -> OutboxMessage | None:
+def claim(
+    db: Connection, row: Any, *, owner: str, now: datetime, fence: tuple[str, datetime] | None,
+) -> OutboxMessage | None:
     """Mark ``row`` (from next_queued) 'sending' by ``owner``; with ``fence`` (lease
     name, the database's now) only while ``owner`` holds that lease."""
     sql, args = "", []
