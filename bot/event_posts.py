@@ -1,8 +1,9 @@
 """What a report posts once it is placed among events: the alert of a new event, an
 edit of that alert ("also reported by"), or a follow-up in reply to it.
 
-Pure: the store calls ``EventPosts.plan`` inside the transaction that stores the item,
-with the events that could take it, and applies the ``EventWrite`` it returns.
+Pure: bot/placement.py reads the events that could take a report (bot/event_book.py),
+asks ``EventPosts.plan`` where it goes, and writes the ``EventWrite`` it returns, all in
+the transaction that stores the report.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from datetime import timedelta
 
 from bot.analysis.result import Analysis, Detainee
 from bot.events import (
-    CUSTODY_CAP, DEFAULT_WINDOW, Assignment, Event, Report, assign, mentions_release, people_named_in, reports_needed,
-    same_person,
+    CUSTODY_CAP, DEFAULT_WINDOW, Assignment, Event, EventPersonRow, EventWrite, Report, assign, mentions_release,
+    people_named_in, reports_needed, same_person,
 )
+from bot.models import NewItem, QueuedPost
 from bot.publish.format import AlertPost, FollowupLine, FollowupPost, format_alert, format_followup
-from bot.store import EventPersonRow, EventWrite, NewItem, QueuedPost
 from bot.translit import latin
 
 
@@ -78,18 +79,13 @@ def followup(assignment: Assignment, report: Report, language: str) -> str:
 
 
 class EventPosts:
-    """The pipeline's event planner (see Store.add_items): one per pipeline.
-
-    ``roles`` records, per stored item id, how its report was placed ('first', 'also',
-    'followup'), for the poll's report; the pipeline pops what it reads.
-    """
+    """Where a report goes among events and what it posts (bot/placement.py asks)."""
 
     def __init__(self, language: str = "en", *, window: timedelta = DEFAULT_WINDOW) -> None:
         self.language = language
         self.window = window
         # an event can take a report up to window + custody after its last report
         self.lookback = window * 2 + CUSTODY_CAP
-        self.roles: dict[int, str] = {}
 
     @staticmethod
     def _report(item_id: int, item: NewItem) -> Report:
@@ -155,7 +151,6 @@ class EventPosts:
                                     parent_id=event.alert_id)
         else:
             write_post = QueuedPost(edited_alert(event, report, self.language), kind="edit", parent_id=event.alert_id)
-        self.roles[item_id] = assignment.role
         return EventWrite(
             event_id=event.id if event else None, role=assignment.role, reason=assignment.reason,
             at=report.at, people=people, post=write_post, place=analysis.place, previous_on=previous_on,

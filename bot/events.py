@@ -44,6 +44,7 @@ from rapidfuzz import fuzz, process
 
 from bot.analysis.result import Analysis, Detainee
 from bot.analysis.terms import parse as parse_term
+from bot.models import QueuedPost
 from bot.occasion import Occasion, occasion
 from bot.translit import name_key, name_tokens, token_key
 
@@ -146,6 +147,37 @@ class Change:
     kind: ChangeKind
     person: Person  # after the change
     before: str | None = None  # the previous term of a changed one
+
+
+@dataclass(frozen=True)
+class EventPersonRow:
+    """A person of an event as a placement writes them (``latin``: the name transliterated)."""
+
+    key: str
+    name: str
+    latin: str
+    term: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class EventWrite:
+    """What placing one report among events writes (decided by bot/event_posts.py).
+
+    ``event_id`` None opens a new event with this report first, and ``post`` is its
+    alert; otherwise the report joins that event and ``post`` is the edit or follow-up
+    (or None). ``people`` are inserted or updated by (event, person key).
+    """
+
+    event_id: int | None
+    role: Role
+    reason: str
+    at: datetime
+    people: tuple[EventPersonRow, ...] = ()
+    post: QueuedPost | None = None
+    detained_on: str | None = None
+    place: str | None = None
+    previous_on: str | None = None  # a new episode of someone: the day of their earlier one
 
 
 @dataclass(frozen=True)
@@ -335,7 +367,14 @@ def similarity_to(text: str) -> Callable[[str, float], float]:
 
 def report_occasion(report: Report) -> Occasion:
     """The day of detention ``report`` tells of (bot/occasion.py)."""
-    return occasion(report.title, report.text, report.analysis.evidence, report.at.date())
+    return _occasion(report.title, report.text, report.analysis.evidence, report.at.date())
+
+
+@lru_cache(maxsize=256)
+def _occasion(title: str, text: str, evidence: tuple[str, ...], published: date) -> Occasion:
+    # Placing a report reads its occasion twice (reports_needed, then assign); reading
+    # dates from a text costs more than the rest of a placement.
+    return occasion(title, text, evidence, published)
 
 
 def same_occasion(event: Event, report: Report, told: Occasion, window: timedelta, *, arrest: bool) -> bool:
@@ -420,6 +459,25 @@ def assign(
     in ``reports_needed`` may come without their reports.
     """
     start = _start(report, events, window, create)
+    best = _best_event(report, start)
+    released = mentions_release(f"{report.title}\n{report.text}")
+    if best is None:
+        if not create:
+            return None
+        people = tuple(
+            Person(key=name_key(d.name), name=d.name, term=d.term, status=person_status(d.term, released))
+            for d in start.detainees
+        )
+        return Assignment(event=None, reason="new", people=people, occasion=start.told,
+                          previous=_previous(people, events, start.told))
+    event, matched, reason = best
+    writes, changes = _what_changes(report, start, event, matched, released)
+    return Assignment(event=event, reason=reason, people=tuple(writes), changes=tuple(changes), occasion=start.told)
+
+
+def _best_event(report: Report, start: _Start) -> tuple[Event, dict[int, Person], str] | None:
+    """The live event ``report`` matches best: most people in common, then the closest
+    text, then the latest; with the detainees matched (by index) and why."""
     detainees, live, names_someone, related = start.detainees, start.live, start.names_someone, start.related
     similar = similarity_to(report.text)
     everyone = [person for event in live for person in event.people]
@@ -453,23 +511,17 @@ def assign(
         rank = (len(matched), similarity, event.last_at)
         if best is None or rank > best[0]:
             best = (rank, event, matched, reason)
+    return None if best is None else best[1:]
 
-    released = mentions_release(f"{report.title}\n{report.text}")
-    if best is None:
-        if not create:
-            return None
-        people = tuple(
-            Person(key=name_key(d.name), name=d.name, term=d.term, status=person_status(d.term, released))
-            for d in detainees
-        )
-        return Assignment(event=None, reason="new", people=people, occasion=start.told,
-                          previous=_previous(people, events, start.told))
 
-    _, event, matched, reason = best
+def _what_changes(
+    report: Report, start: _Start, event: Event, matched: dict[int, Person], released: bool,
+) -> tuple[list[Person], list[Change]]:
+    """The people ``report`` writes into ``event`` (new ones, changed ones) and the news among them."""
     known = {person.key for person in event.people}
     writes: list[Person] = []
     changes: list[Change] = []
-    for index, detainee in enumerate(detainees):
+    for index, detainee in enumerate(start.detainees):
         person = matched.get(index)
         if person is None:
             key = name_key(detainee.name)
@@ -500,7 +552,7 @@ def assign(
             changes.append(Change("released", updated))
         if updated != person:
             writes.append(updated)
-    return Assignment(event=event, reason=reason, people=tuple(writes), changes=tuple(changes), occasion=start.told)
+    return writes, changes
 
 
 def _previous(people: Sequence[Person], events: Sequence[Event], told: Occasion) -> Event | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 from pathlib import Path
+from typing import Any
 
 from bot.analysis.result import RuleConfig
 
@@ -120,3 +121,36 @@ class PollReport:
     edits: int = 0
     followups: int = 0
     failed_entries: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """A story ready to be stored, with its de-duplication keys and analysis."""
+
+    source_id: int
+    keys: tuple[str, ...]
+    guid: str | None
+    url: str | None
+    canonical_url: str | None
+    content_hash: str
+    title: str
+    text: str
+    published_at: datetime | None
+    fetched_at: datetime
+    status: str  # 'alert' | 'seen' | 'old'
+    analysis: dict[str, Any] | None = None
+    source_name: str | None = None  # for placing the report among events
+
+
+@dataclass(frozen=True)
+class QueuedPost:
+    """A post to queue with its item: an alert for the channel, or a review request
+    (with Approve/Reject buttons as ``markup``, inline-keyboard JSON) for the operators."""
+
+    body: str
+    kind: str = "alert"
+    target: str = "channel"
+    markup: dict[str, Any] | None = None
+    # 'edit' / 'followup': the outbox row of the post to edit or reply to; the post
+    # waits until that one is sent and takes its Telegram message id then.
+    parent_id: int | None = None

@@ -23,6 +23,7 @@ from bot.extract import extract_article_text
 from bot.fetch import FetchError, Fetcher
 from bot.metrics import Metrics
 from bot.models import Config, Entry, PollReport, SourceConfig
+from bot.placement import add_reports
 from bot.publish.format import AlertPost, format_alert
 from bot.sources import SourceParseError, parse_entries, preview_url
 from bot.store import NewItem, QueuedPost, Store, utcnow
@@ -231,11 +232,11 @@ class Pipeline:
         )
         self.events.language = self.config.settings.language  # the config may have been reloaded
         self.store.edit_interval = self.config.settings.edit_interval
-        ids = await asyncio.to_thread(self.store.add_items, prepared, now=now, events=self.events)
-        for (item, _), item_id in zip(prepared, ids):
-            if item_id is None:
+        stored = await asyncio.to_thread(add_reports, self.store, prepared, now=now, planner=self.events)
+        for (item, _), placed in zip(prepared, stored):
+            if placed.item_id is None:
                 continue
-            role = self.events.roles.pop(item_id, None)
+            role = placed.role
             report.new_items += 1
             report.edits += role == "also"
             report.followups += role == "followup"

@@ -42,12 +42,13 @@ def decide(store: Store, settings: Settings, item_id: int, *, approve: bool, now
     """Approve (queue the alert, placed among events so an arrest another outlet already
     reported is not posted twice) or reject one held item; raises ReviewError otherwise."""
     from bot.event_posts import EventPosts
+    from bot.placement import decide_review
 
     item = store.item(item_id)
     if item is None:
         raise ReviewError(f"no item with id {item_id}; `arrestwatch review` lists the held ones")
     post = QueuedPost(alert_for(item, settings)) if approve else None
-    placed = store.decide_review(item_id, approve=approve, alert=post, now=now, events=EventPosts(settings.language))
+    placed = decide_review(store, item_id, approve=approve, alert=post, now=now, planner=EventPosts(settings.language))
     if not placed:
         raise ReviewError(f"item {item_id} is not waiting for review (already decided, or never doubtful)")
     return Decision(item_id, approve, item.title)

@@ -283,6 +283,7 @@ PEOPLE = ["Aidar Serikbayev", "Marat Zhaksylykov", "Gulnar Ospanova", "Dana Omar
 def test_concurrent_writers_store_one_story_once(db_location: str) -> None:
     """Two workers store the same stories at the same moment: one item, one alert each."""
     from bot.event_posts import EventPosts
+    from bot.placement import add_reports
 
     setup = Store.open(db_location)
     sid = source_id(setup)
@@ -302,7 +303,8 @@ def test_concurrent_writers_store_one_story_once(db_location: str) -> None:
                     title=f"{PEOPLE[i]} jailed", text=f"Story {i} about {PEOPLE[i]}",
                     analysis={"arrest": True, "protest": False, "detainees": [{"name": PEOPLE[i], "term": "5 days"}]},
                 )
-                mine.append(store.add_items([(item, QueuedPost(f"alert {i}"))], now=NOW, events=EventPosts("en")))
+                stored = add_reports(store, [(item, QueuedPost(f"alert {i}"))], now=NOW, planner=EventPosts("en"))
+                mine.append([placed.item_id for placed in stored])
         finally:
             store.close()
 
@@ -338,10 +340,11 @@ def test_the_admin_lease_has_one_holder_and_passes_on_when_it_expires(db_locatio
         store.close()
 
 
-def test_a_worker_sees_what_another_worker_changed_in_an_event_it_keeps_in_memory(db_location: str) -> None:
-    """Each store keeps recent events between placements; a change made through another
-    connection (another worker) must reach it, or it would post the same news twice."""
+def test_a_worker_sees_what_another_worker_changed_in_an_event(db_location: str) -> None:
+    """A placement reads the events afresh in its transaction: a change made through
+    another connection (another worker) must reach it, or it would post the same news twice."""
     from bot.event_posts import EventPosts
+    from bot.placement import add_reports
 
     setup = Store.open(db_location)
     sid = source_id(setup)
@@ -356,12 +359,12 @@ def test_a_worker_sees_what_another_worker_changed_in_an_event_it_keeps_in_memor
             )
 
         a, b = EventPosts("en"), EventPosts("en")
-        [one] = first.add_items([(report(1, None), QueuedPost("alert 1"))], now=NOW, events=a)
-        assert a.roles[one] == "first"
-        [two] = second.add_items([(report(2, "15 days"), QueuedPost("alert 2"))], now=NOW, events=b)
-        assert b.roles[two] == "followup"  # the other worker adds the term
-        [three] = first.add_items([(report(3, "15 days"), QueuedPost("alert 3"))], now=NOW, events=a)
-        assert a.roles[three] == "also"  # the term is known now: no second follow-up
+        [one] = add_reports(first, [(report(1, None), QueuedPost("alert 1"))], now=NOW, planner=a)
+        assert one.role == "first"
+        [two] = add_reports(second, [(report(2, "15 days"), QueuedPost("alert 2"))], now=NOW, planner=b)
+        assert two.role == "followup"  # the other worker adds the term
+        [three] = add_reports(first, [(report(3, "15 days"), QueuedPost("alert 3"))], now=NOW, planner=a)
+        assert three.role == "also"  # the term is known now: no second follow-up
         kinds = [row["kind"] for row in first.outbox_rows()]
         assert kinds.count("followup") == 1 and kinds.count("alert") == 1
     finally:

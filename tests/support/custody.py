@@ -1,5 +1,5 @@
-"""Reports stored the way the pipeline stores them (Store.add_items with the event
-planner), with analyses written by hand: custody tests start from real episodes
+"""Reports stored the way the pipeline stores them (bot.placement.add_reports with
+the event planner), with analyses written by hand: custody tests start from real episodes
 without running the language models. Every text here is the project's own writing."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from datetime import datetime
 from bot.analysis.result import Analysis, Detainee
 from bot.event_posts import EventPosts
 from bot.models import SourceConfig
+from bot.placement import add_reports
 from bot.store import NewItem, QueuedPost, Store
 
 _COUNTER = itertools.count(1)
@@ -33,5 +34,5 @@ def tell(
         source_name=source,
     )
     post = QueuedPost(f"alert {number}: {title}") if arrest else None
-    (item_id,) = store.add_items([(item, post)], now=at, events=EventPosts(language))
-    return item_id
+    (stored,) = add_reports(store, [(item, post)], now=at, planner=EventPosts(language))
+    return stored.item_id

@@ -1,0 +1,132 @@
+"""Placing a batch of reports among events in one transaction (bot/placement.py) with the
+events read once into a book (bot/event_book.py): the same decisions as placing each
+report in a transaction of its own, on both engines. Every text here is the project's
+own writing."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from bot.analysis.result import Analysis, Detainee
+from bot.event_book import EventBook, to_second
+from bot.event_posts import EventPosts
+from bot.events import Event, EventPersonRow, EventWrite, Person, Report
+from bot.models import NewItem, QueuedPost, SourceConfig
+from bot.placement import add_reports
+from bot.store import Store
+from bot.translit import name_key
+
+T0 = datetime(2026, 3, 2, 9, 0, 30, 500_000, tzinfo=timezone.utc)
+
+# (outlet, hours after T0, title, text, detainees (name, term), arrest)
+REPORTS = [
+    ("Outlet A", 0, "Activist detained after picket",
+     "Police detained activist Aidar Serikbayev after a picket outside the akimat.",
+     [("Aidar Serikbayev", None)], True),
+    ("Outlet B", 1, "Court jails activist",
+     "A court jailed activist Aidar Serikbayev for 15 days over the picket.", [("Aidar Serikbayev", "15 days")], True),
+    ("Outlet C", 2, "Activist jailed for picket",
+     "Activist Aidar Serikbayev was jailed for 15 days, his lawyer said.", [("Aidar Serikbayev", "15 days")], True),
+    ("Outlet A", 3, "Two journalists detained",
+     "Police detained journalists Gulnar Ospanova and Marat Zhaksylykov at a rally.",
+     [("Gulnar Ospanova", None), ("Marat Zhaksylykov", None)], True),
+    ("Outlet B", 4, "Journalist detained at rally",
+     "Journalist Marat Zhaksylykov was detained at the rally, along with Dana Omarova.",
+     [("Marat Zhaksylykov", None), ("Dana Omarova", None)], True),
+    ("Outlet C", 30, "Activist freed",
+     "Aidar Serikbayev was released after serving his term, his lawyer said.", [], False),
+]
+
+
+def batch(store: Store) -> list[tuple[NewItem, QueuedPost | None]]:
+    states = store.sync_sources([SourceConfig(name=name, url=f"https://{name[-1].lower()}.example/rss")
+                                 for name in ("Outlet A", "Outlet B", "Outlet C")])
+    out = []
+    for number, (outlet, hours, title, text, people, arrest) in enumerate(REPORTS, 1):
+        analysis = Analysis(arrest=arrest, protest=False, detainees=tuple(Detainee(n, t) for n, t in people),
+                            lang="en", evidence=(text,), score=0.9 if arrest else 0.2)
+        at = T0 + timedelta(hours=hours)
+        item = NewItem(source_id=states[outlet].id, keys=(f"k{number}",), guid=f"g{number}",
+                       url=f"https://news.example/{number}", canonical_url=None, content_hash=f"h{number}",
+                       title=title, text=text, published_at=at, fetched_at=at, status="alert" if arrest else "seen",
+                       analysis=analysis.to_dict(), source_name=outlet)
+        out.append((item, QueuedPost(f"alert {number}: {title}") if arrest else None))
+    return out
+
+
+def outcome(store: Store) -> list[tuple]:
+    rows = store.outbox_rows()
+    return [(row["kind"], row["item_id"], row["parent_id"], row["body"]) for row in rows]
+
+
+def test_a_batch_in_one_transaction_is_placed_as_one_report_per_transaction(tmp_path, db_location: str) -> None:
+    together = Store.open(db_location)
+    try:
+        placed = add_reports(together, batch(together), now=T0, planner=EventPosts("en"))
+        assert [p.role for p in placed] == ["first", "followup", "also", "first", "followup", "followup"]
+        expected_events = [(len(e.reports), [p.status for p in e.people]) for e in together.recent_events(T0)]
+        together_posts = outcome(together)
+    finally:
+        together.close()
+    alone = Store.open(tmp_path / "alone.sqlite3")
+    try:
+        roles = [add_reports(alone, [one], now=T0, planner=EventPosts("en"))[0].role for one in batch(alone)]
+        assert roles == [p.role for p in placed]
+        assert outcome(alone) == together_posts
+        assert [(len(e.reports), [p.status for p in e.people]) for e in alone.recent_events(T0)] == expected_events
+    finally:
+        alone.close()
+    assert expected_events == [(4, ["released"]), (2, ["detained", "detained", "detained"])]
+    kinds = [kind for kind, *_ in together_posts]
+    assert kinds == ["alert", "followup", "edit", "alert", "followup", "followup"]
+
+
+def test_a_duplicate_in_a_batch_is_neither_stored_nor_placed(db_location: str) -> None:
+    store = Store.open(db_location)
+    try:
+        first, second = batch(store)[:2]
+        copy = (NewItem(**{**first[0].__dict__, "guid": "other"}), first[1])  # the same keys
+        placed = add_reports(store, [first, copy, second], now=T0, planner=EventPosts("en"))
+        assert placed[1].item_id is None and placed[1].role is None
+        assert [p.role for p in placed] == ["first", None, "followup"]
+        assert store.item_count() == 2
+    finally:
+        store.close()
+
+
+# -- the book: what one transaction wrote, as the database now holds it ---------------------
+
+
+def _report(item_id: int, role: str, added: str) -> tuple[tuple[int, str, int], Report]:
+    report = Report(item_id=item_id, source_name="S", title="", url=None, text="t", at=to_second(T0),
+                    analysis=Analysis(arrest=True, protest=False), role=role)  # type: ignore[arg-type]
+    return (0 if role == "first" else 1, added, item_id), report
+
+
+def test_the_book_records_a_joined_event_as_the_database_does() -> None:
+    aidar = Person(key=name_key("Aidar Serikbayev"), name="Aidar Serikbayev")
+    known = Event(id=7, first_at=to_second(T0), last_at=to_second(T0), people=(aidar,), detained_on=None)
+    book = EventBook(lookback=timedelta(days=104), window=timedelta(days=7))
+    book.add_events([known])
+    book.add_reports({7: [_report(1, "first", "2026-03-02T09:00:30+00:00")]})
+    later = T0 + timedelta(hours=5)
+    write = EventWrite(event_id=7, role="followup", reason="person", at=later, detained_on="2026-03-01", people=(
+        EventPersonRow(key=aidar.key, name="Айдар Серикбаев", latin="", term="15 days", status="sentenced"),
+        EventPersonRow(key=name_key("Dana Omarova"), name="Dana Omarova", latin="", term=None, status="detained"),
+    ))
+    _, new = _report(2, "followup", "2026-03-02T14:00:00+00:00")
+    book.record(write, event_id=7, alert_id=None, report=new, added_at="2026-03-02T14:00:00+00:00")
+    event = book.events[7]
+    # The name first written stays; the term and status change; a new person comes last.
+    assert [(p.name, p.term, p.status) for p in event.people] == [
+        ("Aidar Serikbayev", "15 days", "sentenced"), ("Dana Omarova", None, "detained")]
+    assert event.last_at == to_second(later) and event.first_at == to_second(T0)
+    assert event.detained_on == "2026-03-01"
+    assert [r.item_id for _, r in book.reports[7]] == [1, 2]
+    older, recent = book.around(later)
+    assert older == [] and [e.id for e in recent] == [7]
+    # Far beyond the lookback the event is an earlier episode of its people, not a candidate.
+    months = later + timedelta(days=200)
+    assert book.around(months) == ([], [])
+    assert [e.id for e in book.earlier([aidar.key], months)] == [7]
+    assert book.earlier([name_key("Someone Else")], months) == []
