@@ -412,3 +412,25 @@ def test_a_given_name_left_in_the_genitive_agrees_with_a_nominative_surname() ->
 def test_a_masculine_given_name_in_a_nominative_is_kept() -> None:
     result = ru("После митинга полиция задержала активиста Никита Ржевский, его арестовали на 10 суток.")
     assert people(result) == {"Никита Ржевский": "10 days"}
+
+
+def test_a_mans_surname_in_ov_is_not_read_as_a_plural() -> None:
+    result = ru("После митинга суд оставил под стражей активиста. Таким образом, Ержана Айбеков останется под стражей.")
+    assert "Ержан Айбеков" in people(result)  # not "Айбек", the genitive plural's normal form
+
+
+def test_a_word_in_apposition_gives_a_womans_name_its_case() -> None:
+    result = ru("В Таразе полиция задержала 32-летнюю активистку Мадину Ерғалиеву после пикета у акимата.")
+    assert people(result) == {"Мадина Ерғалиева": None}
+    result = ru("Суд арестовал на 10 суток за участие в митинге. Арестована гражданская активистка Сауле Тар.")
+    assert "Сауле Тар" in people(result)
+
+
+def test_a_relation_noun_does_not_make_a_name_feminine() -> None:
+    result = ru("Полиция задержала дочь Бекзата Омарова, активистку, после пикета у акимата.")
+    assert "Бекзата Омарова" not in people(result)
+
+
+def test_a_mans_genitive_name_with_an_ova_surname_tagged_as_written() -> None:
+    result = ru("Суд арестовал на два месяца оппозиционера Ерболата Кудайбергенова за пост в соцсетях.")
+    assert people(result) == {"Ерболат Кудайбергенов": "2 months"}

@@ -281,7 +281,9 @@ def _detainees(sentences: list[Sentence], facts: list[SentenceFacts], full_text:
             people.append([mention])
         else:
             person.append(mention)
-    nominative_words = [w for m in all_mentions if m.nominative for w in m.words]
+    # A lone capitalised word the tagger calls nominative ("Енсебека") is often an inflected
+    # surname: it may only shorten a guessed form, never lengthen it.
+    nominative_words = [(w, len(m.words) >= 2) for m in all_mentions if m.nominative for w in m.words]
     terms: dict[int, str | None] = {}
     order: dict[int, tuple[int, int]] = {}
     for fact in facts:
@@ -353,7 +355,7 @@ def _person_of(mention: Mention, people: list[list[Mention]]) -> list[Mention] |
     return None
 
 
-def _display_name(person: list[Mention], nominative_words: list[str]) -> str:
+def _display_name(person: list[Mention], nominative_words: list[tuple[str, bool]]) -> str:
     """The person's name in the nominative, as the text spells it, word order kept."""
     full = [m for m in person if len(m.words) >= 2] or person
     written = [m for m in full if m.nominative]
@@ -362,8 +364,14 @@ def _display_name(person: list[Mention], nominative_words: list[str]) -> str:
     else:
         words = Counter(" ".join(m.normal) for m in full).most_common(1)[0][0].split()
         # A form the text writes in the nominative elsewhere wins over a guessed one.
-        words = [next((n for n in nominative_words if same_word(n, w) and len(n) <= len(w) + 1), w) for w in words]
+        words = [next((n for n, full_name in nominative_words if same_word(n, w) and (
+            len(n) <= len(w) + 1 if full_name else _drops_an_ending(w, n))), w) for w in words]
     return " ".join(words)
+
+
+def _drops_an_ending(inflected: str, nominative: str) -> bool:
+    """"Мухаметкарима" → "Мухаметкарим": the nominative is the word less one vowel ending."""
+    return inflected.lower()[:-1] == nominative.lower() and inflected.lower()[-1:] in "аяуюеи"
 
 
 def _add_watched(detainees: tuple[Detainee, ...], watched: list[str]) -> tuple[Detainee, ...]:
