@@ -434,3 +434,19 @@ def test_a_relation_noun_does_not_make_a_name_feminine() -> None:
 def test_a_mans_genitive_name_with_an_ova_surname_tagged_as_written() -> None:
     result = ru("Суд арестовал на два месяца оппозиционера Ерболата Кудайбергенова за пост в соцсетях.")
     assert people(result) == {"Ерболат Кудайбергенов": "2 months"}
+
+
+def test_a_death_in_custody_is_not_a_new_detention() -> None:
+    result = ru("Блогер Кайрат Сейтжанов, по словам правозащитников, скончался при невыясненных обстоятельствах "
+                "в следственном изоляторе. Полиция задержала двоих участников пикета.")
+    assert "Кайрат Сейтжанов" not in people(result)
+
+
+def test_a_name_in_the_genitive_after_a_thing_is_its_owner() -> None:
+    result = ru("Активиста Ерлана Жумабекова арестовали на 5 суток за пикет у дома Мурата Айтбаева.")
+    assert people(result) == {"Ерлан Жумабеков": "5 days"}
+
+
+def test_a_suspended_sentence_stated_before_its_term_is_no_custody() -> None:
+    result = ru("Суд условно осудил правозащитника Армана Сеитова к двум годам лишения свободы за пост в соцсетях.")
+    assert "Арман Сеитов" not in people(result)

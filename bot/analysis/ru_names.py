@@ -392,6 +392,16 @@ def _is_common_word(word: str) -> bool:
     return not any(tag in p.tag for p in analyzer.parse(low) for tag in _PERSON_TAGS)
 
 
+def is_thing(word: str) -> bool:
+    """A lower-cased noun whose every reading is inanimate ("дом", "могила"), not a person
+    ("активист") and not a group of them ("группа", "редакция")."""
+    parses = [p for p in morph_analyzer().parse(word) if p.tag.POS == "NOUN"]
+    return bool(parses) and all("inan" in p.tag for p in parses) and parses[0].normal_form not in _GROUP_NOUNS
+
+
+_GROUP_NOUNS = frozenset({"группа", "команда", "редакция", "партия", "движение", "организация"})
+
+
 def _is_place(word: str) -> bool:
     parses = morph_analyzer().parse(word.lower())
     return bool(parses) and "Geox" in parses[0].tag

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis.packs import ru as vocab
-from bot.analysis.ru_names import Mention, Sentence, Token
+from bot.analysis.ru_names import Mention, Sentence, Token, is_thing
 from bot.analysis.ru_terms import Term, find_terms
 
 _PUNCT = re.compile(r"^[^\wа-яёА-ЯЁ]+$")
@@ -106,7 +106,8 @@ def analyse_sentence(
             facts.cues.append(Cue(i, "custody:реальный срок", "sentence"))
     for term in facts.terms:
         facts.cues.append(Cue(term.start, f"custody:{term.value}", "term"))
-    facts.cues = [c for c in facts.cues if not _negated(toks, c.index)]
+    facts.cues = [c for c in facts.cues if not _negated(toks, c.index) and not (
+        c.kind == "place" and _died_there(toks, c.index))]
     # "прокурор требовал пять лет колонии": a sentence asked for, not given.
     facts.cues = [c for c in facts.cues if c.kind == "event" or not any(
         t.lemma in _ASKED_FOR for t in toks[max(0, c.index - 5):c.index])]
@@ -175,8 +176,10 @@ def _negated(toks: list[Token], i: int) -> bool:
     before = toks[max(0, i - 2):i]
     if any(t.lower in ("не", "ни", "без") for t in before):
         return True
-    if any(t.lemma in ("условно", "условный") for t in toks[max(0, i - 3):i + 4]):
-        return True  # "условно осуждённого к году лишения свободы": a suspended sentence
+    if any(t.lemma in ("условно", "условный") for t in toks[max(0, i - 3):i + 4]) or any(
+            t.lemma in ("условно", "условный") and _same_clause(toks, k, i) and not _comma_between(toks, k, i)
+            for k, t in enumerate(toks[max(0, i - 10):i], start=max(0, i - 10))):
+        return True  # "условно осуждённого к одному году лишения свободы": a suspended sentence
     if any(t.lower == "нет" for t in toks[i + 1:i + 3]):
         return True
     after = toks[i + 1:i + 5]
@@ -190,6 +193,17 @@ def _negated(toks: list[Token], i: int) -> bool:
     if any(t.lemma in vocab.REFUSAL_LEMMAS for t in window[-4:]):
         return True
     return any(t.lemma in vocab.HYPOTHETICAL_LEMMAS for t in window)
+
+
+def _died_there(toks: list[Token], i: int) -> bool:
+    """"погибшего при загадочных обстоятельствах в СИЗО", "умер в стенах изолятора": the place
+    is where someone died, not a new detention."""
+    return any(t.lemma in vocab.DEATH_LEMMAS and _same_clause(toks, k, i)
+               for k, t in enumerate(toks[max(0, i - 8):i], start=max(0, i - 8)))
+
+
+def _comma_between(toks: list[Token], a: int, b: int) -> bool:
+    return any(t.text in (",", ";", "—", "–") for t in toks[min(a, b) + 1:max(a, b)])
 
 
 def _without_released(toks: list[Token], cues: list[Cue]) -> list[Cue]:
@@ -228,6 +242,8 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
         return True
     if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
         return True
+    if _owner_of_a_thing(toks, mention):
+        return True
     for k in range(mention.start - 1, max(-1, mention.start - 5), -1):
         tok = toks[k]
         if tok.lemma in vocab.CUSTODY_EVENT_LEMMAS or tok.lemma in vocab.CUSTODY_PLACE_LEMMAS:
@@ -244,6 +260,22 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
                 return False
             return True
     return False
+
+
+def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
+    """"дом Дулата Агадила", "портрет покойного X": a name in the genitive after a noun for a
+    thing belongs to that thing's owner; "задержание X" and "арест X" are the custody itself."""
+    if not all(t.case == "gent" for t in toks[mention.start:mention.stop]):
+        return False
+    k = mention.start - 1
+    while k >= 0 and toks[k].pos in ("ADJF", "PRTF") and k > mention.start - 3:
+        k -= 1
+    if k < 0 or toks[k].pos != "NOUN" or not re.match(r"[а-яё]", toks[k].text):  # "полиции Армении Валерия …"
+        return False
+    lem = toks[k].lemma
+    if lem in vocab.CUSTODY_EVENT_LEMMAS or lem in vocab.CUSTODY_PLACE_LEMMAS or lem in vocab.SENTENCE_LEMMAS:
+        return False
+    return is_thing(toks[k].lower)
 
 
 def _custody_follows(toks: list[Token], stop: int) -> bool:
