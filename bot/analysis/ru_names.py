@@ -123,7 +123,9 @@ def parse(
         flags = [True] * len(parts)
     else:
         hits = [wanted(p.text) for p in parts]
-        flags = [any(hits[max(0, k - 1):k + 2]) for k in range(len(parts))]
+        # Two sentences after a custody word: a list of names often follows a count
+        # ("задержали шестерых… Судья… «X, Y, Z…»").
+        flags = [any(hits[max(0, k - 2):k + 2]) for k in range(len(parts))]
     sentences: list[Sentence] = []
     k = 0
     while k < len(parts):
@@ -215,6 +217,8 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
     span_tokens = tokens[first:first + count]
     nominative = all(t.case in (None, "nomn") for t in span_tokens) and any(t.case == "nomn" for t in span_tokens)
     gender, case = _apposition(tokens, first)
+    if gender is None and _womans_accusative(words, span_tokens):
+        gender, case = "femn", "accs"
     if case == "nomn" or (gender == "femn" and case is not None):
         # "активистка Лариса Бояр", "24-летнюю Ситору Бозорову": the word before the name
         # agrees with it, and says its case (and a woman's gender) better than the tagger.
@@ -288,6 +292,19 @@ _FEMININE_OBLIQUE = (
 )
 
 
+def _womans_accusative(words: list[str], span: list[Token]) -> bool:
+    """"Дину Алиеву" (hers, accusative) against "Ерлану Алиеву" (his, dative): a man's
+    accusative would be "Алиева", so the tagger's accusative or genitive, or a given name
+    known only as a woman's, decides."""
+    if len(words) != 2 or not re.search(r"\w{3}(ову|еву|ёву|ину|ыну)$", words[1].lower()) \
+            or words[0].lower()[-1:] not in ("у", "ю"):
+        return False
+    if any(t.case in ("accs", "gent") for t in span):
+        return True  # a man's genitive or accusative is "-ова"
+    names = [p for p in morph_analyzer().parse(words[0].lower()) if "Name" in p.tag]
+    return bool(names) and all(p.tag.gender == "femn" for p in names)
+
+
 def _feminine_nominative(word: str) -> str:
     """A woman's given name or surname in the nominative ("Ситору" → "Ситора", "Бозоровой"
     → "Бозорова"); words that do not decline ("Асель", "Айгерим", "кызы") stay."""
@@ -324,6 +341,8 @@ def _agree(words: list[str], fixed: list[str]) -> list[str]:
             fixed[given] = g_word[:-1]
         elif given_to_masc and fixed[surname] == s_word and _FEMININE_SURNAME.search(s_word.lower()):
             fixed[surname] = s_word[:-1]
+        elif given_to_masc and fixed[surname] == s_word and re.search(r"[аеоу]я$", s_word.lower()):
+            fixed[surname] = s_word[:-1] + "й"  # "Жаната Казакбая" → "Жанат Казакбай"
         elif _OBLIQUE_SURNAME.search(s_word.lower()) and fixed[surname] == s_word:
             # "Асель Жанибекову" left as written: a woman's given name does not change, so
             # the surname is hers ("Жанибекова"); a man's given name changes with it.

@@ -78,9 +78,10 @@ def analyse_sentence(
                 continue
             # "задержали", "задержан", or a participle of a concrete group ("задержанных участников");
             # not "помогает задержанным".
+            # "пяти активистов, задержанных…" counts too: the group is named just before.
             finite = tok.pos in ("VERB", "PRTS", "INFN", "GRND") or any(
                 t.lemma in vocab.PEOPLE_LEMMAS for t in toks[i + 1:i + 4]
-            )
+            ) or (i > 0 and toks[i - 1].text == "," and any(t.lemma in vocab.PEOPLE_LEMMAS for t in toks[max(0, i - 3):i]))
             facts.cues.append(Cue(i, "custody:" + vocab.CUSTODY_EVENT_LEMMAS[lem], "event", finite))
         elif lem in vocab.CUSTODY_PLACE_LEMMAS:
             reason = _place_reason(toks, i)
@@ -348,6 +349,45 @@ def _same_clause(toks: list[Token], a: int, b: int) -> bool:
     return True
 
 
+_LIST_GLUE = {",", "и", "а", "также"}
+_VERBAL = ("VERB", "PRTS", "PRTF", "INFN", "GRND")
+
+
+def _listed_together(toks: list[Token], a: Mention, b: Mention) -> bool:
+    """Two names of one list: "X, Y и Z", "активистку X и блогера Y" (a role word each, no
+    verb, no other clause between them)."""
+    between = toks[a.stop:b.start]
+    if len(between) > 4 or not any(t.lower in (",", "и") for t in between):
+        return False
+    if any(t.lower == "а" for t in between) and not any(t.lower == "также" for t in between):
+        return False  # "X, а Y — под надзором": a contrast, not a list
+    if any(t.lower in ("как", "он", "она", "же") for t in between):
+        return False  # "X, известного как Y": one person's other name
+    return all(t.lower in _LIST_GLUE or (t.pos not in _VERBAL and re.match(r"[а-яё-]+$", t.text))
+               for t in between)
+
+
+def _with_listed(sentence: Sentence, accepted: list[Mention]) -> list[Mention]:
+    """Add the names listed together with an accepted one ("X, Y и Z задержаны": the custody
+    word is far from X), and every name after "среди задержанных"."""
+    toks = sentence.tokens
+    mentions = sorted(sentence.mentions, key=lambda m: m.start)
+    among = next((i for i, t in enumerate(toks[:-1]) if t.lower == "среди" and any(
+        u.lemma in vocab.CUSTODY_EVENT_LEMMAS for u in toks[i + 1:i + 3])), None)
+    chosen = {id(m) for m in accepted}
+    if among is not None:
+        chosen |= {id(m) for m in mentions if m.start > among}
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(mentions, mentions[1:]):
+            if (id(a) in chosen) != (id(b) in chosen) and _listed_together(toks, a, b):
+                chosen |= {id(a), id(b)}
+                changed = True
+    return [m for m in mentions if id(m) in chosen and (any(m is x for x in accepted) or (
+        len(m.words) >= 2 and not is_excluded_person(sentence, m)))]
+
+
 def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence | None) -> None:
     """Fill ``facts.detainees``: the people this sentence reports as taken into custody."""
     if not facts.cues:
@@ -374,6 +414,7 @@ def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence 
         if others and min(distance(sentence, mention, i) for i in others) < gap:
             continue
         accepted.append(mention)
+    accepted = _with_listed(sentence, accepted)
     if not accepted and previous is not None:
         for cue in facts.cues:
             near = toks[max(0, cue.index - 8):cue.index + 3]  # "Обоих по решению суда оставили под стражей"

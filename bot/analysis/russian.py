@@ -239,7 +239,8 @@ _COUNT_RE = re.compile(
 
 _COUNT_WORDS = {
     "двух": 2, "двоих": 2, "двое": 2, "трех": 3, "трёх": 3, "троих": 3, "трое": 3, "четырех": 4, "четырёх": 4,
-    "четверых": 4, "четверо": 4, "пятерых": 5, "пяти": 5, "пятеро": 5, "шестерых": 6, "шести": 6, "семерых": 7,
+    "четверых": 4, "четверо": 4, "пятерых": 5, "пяти": 5, "пятеро": 5, "шестерых": 6, "шести": 6, "шестеро": 6,
+    "семерых": 7, "семи": 7, "семеро": 7, "восьмерых": 8, "восьми": 8,
 }
 
 
@@ -247,14 +248,24 @@ def _named_after_count(sentences: list[Sentence], facts: list[SentenceFacts]) ->
     """"Полиция задержала четверых участников. X, Y, Z и W подозреваются…": a list of as many
     names as the custody sentence before it counted names those detainees."""
     for n in range(1, len(sentences)):
-        before, fact = facts[n - 1], facts[n]
-        if not before.cues or before.detainees or fact.cues or sentences[n].is_title:
+        fact = facts[n]
+        if fact.cues or sentences[n].is_title:
             continue
-        counts = [_COUNT_WORDS.get(t.lower) or (int(t.text) if t.text.isdigit() and int(t.text) < 20 else 0)
-                  for t in sentences[n - 1].tokens]
         people = [m for m in sentences[n].mentions if len(m.words) >= 2 and not is_excluded_person(sentences[n], m)]
-        if len(people) >= 2 and len(people) in counts:
-            fact.detainees = [(m, None) for m in people]
+        if len(people) < 2:
+            continue
+        # The count may be a sentence further back ("…дело пяти активистов, задержанных… Судья
+        # признал всех виновными. «X, Y, Z, W и V признать виновными…»"), with nobody named between.
+        for k in (n - 1, n - 2):
+            if k < 0 or sentences[k].is_title or facts[k].detainees:
+                break
+            if not facts[k].cues:
+                continue
+            counts = [_COUNT_WORDS.get(t.lower) or (int(t.text) if t.text.isdigit() and int(t.text) < 20 else 0)
+                      for t in sentences[k].tokens]
+            if len(people) in counts:
+                fact.detainees = [(m, None) for m in people]
+            break
 
 
 def _counted(sentence: Sentence) -> bool:
