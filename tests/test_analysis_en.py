@@ -399,3 +399,21 @@ def test_an_award_named_after_a_person_is_no_detainee():
         "Activist Daniyar Serikov, who won the Arman Kasymov Award last year, was detained at a "
         "protest and jailed for 10 days.")
     assert people(result) == {"Daniyar Serikov": "10 days"}
+
+
+def test_a_speaker_after_a_comma_is_not_a_detainee():
+    result = analyse("The director of the local rights centre, Gulnara Sadykova, told reporters that activists "
+                     "Erlan Musin and Timur Bekov were detained overnight after the picket.")
+    assert set(people(result)) == {"Erlan Musin", "Timur Bekov"}
+
+
+def test_the_agent_source_or_topic_of_a_custody_clause_is_not_a_detainee():
+    result = analyse("Blogger Arman Dosov was detained over a post shared from activist Kanat Esenov, "
+                     "police said, and a film by Zhanar Ospan about the protest was blocked after the arrest.")
+    assert set(people(result)) == {"Arman Dosov"}
+
+
+def test_another_name_of_the_same_detainee_is_not_a_second_person():
+    result = analyse("Journalist Bakyt Omurov, better known as Baha Tamga, was detained on Monday after a protest. "
+                     "Poet Serik Aliyev (Serik Aqyn) was arrested the same day for his verses about the protest.")
+    assert set(people(result)) == {"Bakyt Omurov", "Serik Aliyev"}

@@ -89,13 +89,18 @@ _ONGOING = re.compile(
     r"|\b(?:is|are|was|were) serving (?:a|an|his|her|their) \w+")
 _LONG_AGO = re.compile(r"\b(?:\w+ (?:months|years) ago|last year|in (?:19|20)\d\d)\b")
 _SPEAKER_AFTER = re.compile(
-    r"^(?:['’]s?)?(?:\s*\([^)]{0,60}\))?(?:,[^,;]{0,140},)?(?:\s*--[^-]{0,140}--)?\s*(?:also |later |earlier |has |had |then )?"
+    r"^(?:['’]s?)?(?:\s*\([^)]{0,60}\))?(?:,[^,;]{0,140},)?(?:\s*--[^-]{0,140}--)?,?\s*(?:also |later |earlier |has |had |then )?"
     r"(?:said|says|told|tells|reported|reports|wrote|writes|stated|explained|added|noted|confirmed|announced"
     r"|claimed|insisted|argued|urged|warned|posted|commented|recalled|believes|thinks|spoke)\b")
 _POSSESSED_PERSON = re.compile(
     r"^(?:['’]s?)?\s+(?:\w+\s+)?(?:son|daughter|wife|husband|mother|father|brother|sister|relatives?|family"
     r"|lawyer|attorney|supporters?|colleagues?|associates?|children|nephew|niece|cousin|aide|assistant)s?\b")
 _SPEAKER_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquoted)\s*$")
+# "arrested by X", "financing from X", "a film about X": the agent, source or topic of a
+# clause, never its detainee (role words and articles may stand between).
+_AGENT_BEFORE = re.compile(r"\b(?:by|from|about)\s+(?:(?:the|a|an|his|her|their|[\w-]+(?:ist|er|or|ian|ive|ent|ant|al))\s+){0,3}$")
+# "known as X", "(X)" after a name: another name of someone already named.
+_ALIAS_BEFORE = re.compile(r"(?:\bknown as|\bpseudonym(?: of)?|\bnicknamed|\bdubbed|\balso called|\balias|\ba\.k\.a\.|\baka)\s+$")
 _RELEASED_BEFORE = re.compile(r"(?:release of|freed|pardoned|acquitted|support (?:of|to|for)|solidarity with|in defence of|in defense of)\s+(?:[\w’'-]+\s+){0,4}$")
 
 # Endings of English nouns that no name in this region's news has.
@@ -528,6 +533,8 @@ class _Report:
         if before.rstrip().endswith(("©", "(c)", "Photo:", "photo:", "Photo by", "photo by", "Credit:")):
             return True  # a photographer's credit
         after = clause.text[mention.end:]
+        if _ALIAS_BEFORE.search(before.lower()):
+            return True
         words_before = before.lower().replace(",", " ").split()
         if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and _CUSTODY.search(after[:160].lower()):
             return False  # "the workers' lawyer, Natalya S., was … jailed for six years": the subject
@@ -545,6 +552,11 @@ class _Report:
             return True
         if _RELEASED_BEFORE.search(before.lower()) and not _CUSTODY.search(after.lower()[:80]):
             return True
+        if _AGENT_BEFORE.search(before.lower()):
+            return True
+        if before.endswith("(") and any(m.end <= mention.start and before[:-1].rstrip().endswith(m.text)
+                                        for m in clause.mentions if m is not mention):
+            return True  # "Chynarbek Shabdan uulu (Ali Shabdan)": the same person's other name
         return False
 
     def _reference(self, clause: _Clause, clauses: list[_Clause], position: int, by_last: dict[str, str],
