@@ -417,3 +417,15 @@ def test_another_name_of_the_same_detainee_is_not_a_second_person():
     result = analyse("Journalist Bakyt Omurov, better known as Baha Tamga, was detained on Monday after a protest. "
                      "Poet Serik Aliyev (Serik Aqyn) was arrested the same day for his verses about the protest.")
     assert set(people(result)) == {"Bakyt Omurov", "Serik Aliyev"}
+
+
+def test_arrested_and_then_spent_days_in_jail_is_custody_not_a_release():
+    result = analyse("In May, Nurlan Sadykov and another opposition activist, Timur Zhanov, were arrested in Almaty "
+                     "and spent 10 days in jail after they held a picket outside the akimat.")
+    assert result.arrest
+    assert people(result) == {"Nurlan Sadykov": "10 days", "Timur Zhanov": "10 days"}
+
+
+def test_a_role_word_splits_an_outlets_name_from_its_directors():
+    result = analyse("Police detained Steppe Voice Media Editor Aigul Nurova after a search of the outlet's office on Monday.")
+    assert "Aigul Nurova" in people(result)

@@ -209,6 +209,14 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in paragraphs if p]
 
 
+def _arrested_then_served(low: str) -> bool:
+    """"were arrested … and spent 15 days in jail": the custody this sentence reports ended,
+    but it is still the custody (as a detention of a few hours is), not a release."""
+    spent = re.search(r"\bspent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|custody|detention)", low)
+    return bool(spent) and bool(_CUSTODY.search(low[:spent.start()])) and not _RELEASE.search(
+        low[:spent.start()] + low[spent.end():])
+
+
 _LINE_ENDS = (".", "!", "?", ":", '"', "”", "»", ")", "’")
 
 
@@ -240,7 +248,7 @@ class _Report:
             low_sentence = sentence.lower()
             headline = index == 0 and (self.title or len(low_sentence.split()) <= 14)
             release = bool(_RELEASE.search(low_sentence) or (headline and _TITLE_RELEASE.search(low_sentence))) \
-                and not _DEMAND_RELEASE.search(low_sentence)
+                and not _DEMAND_RELEASE.search(low_sentence) and not _arrested_then_served(low_sentence)
             # "Those detained include A; B; and C": one list, not clauses.
             parts = [sentence] if _LIST_INTRO.search(low_sentence) else _CLAUSE_BREAK.split(sentence)
             for part in parts:
