@@ -475,3 +475,9 @@ def test_a_list_two_sentences_after_the_count() -> None:
                 "признать виновными», — зачитал судья.")
     assert set(people(result)) == {"Бахыт Сейтов", "Ерлан Мамай", "Жанат Казакбай", "Гульнара Алиева",
                                    "Асет Нуров", "Марат Ибраев"}
+
+
+def test_a_term_with_a_half() -> None:
+    assert [t.value for t in find_terms("Суд приговорил журналиста к восьми с половиной годам колонии .".split(), "ru")] \
+        == ["102 months"]
+    assert [t.value for t in find_terms("Его арестовали на 3 с половиной года .".split(), "ru")] == ["42 months"]
