@@ -429,3 +429,14 @@ def test_arrested_and_then_spent_days_in_jail_is_custody_not_a_release():
 def test_a_role_word_splits_an_outlets_name_from_its_directors():
     result = analyse("Police detained Steppe Voice Media Editor Aigul Nurova after a search of the outlet's office on Monday.")
     assert "Aigul Nurova" in people(result)
+
+
+def test_a_crime_word_that_is_not_the_detainees_crime_does_not_count_against_custody():
+    result = analyse("Police detained journalist Dana Ermekova on Monday after she published a report on a picket; "
+                     "she had been investigating corruption in the city administration.")
+    assert result.arrest and "negative:corruption" not in result.reasons
+    result = analyse("Police in Shymkent detained 12 activists of a banned movement this week; their relatives say "
+                     "police tortured two of the detainees.")
+    assert result.arrest and "negative:crime" not in result.reasons
+    result = analyse("Opposition blogger Nurlan Serikov was arrested on Friday while receiving a “bribe”, police said.")
+    assert result.arrest

@@ -400,7 +400,7 @@ class _Report:
         near = self.title.lower() + "\n" + "\n".join(c.lowered for c in custody_clauses)
         civic_near = _CIVIC.search(near)
         political = _POLITICAL_CASE.search(self.lowered)
-        crime_hits = {kind: len(pattern.findall(near)) for kind, pattern in _CRIME.items()}
+        crime_hits = {kind: _crime_count(pattern, near) for kind, pattern in _CRIME.items()}
         kinds = [kind for kind, hits in crime_hits.items() if hits]
         if kinds and not political:
             # Officials tried for their crimes, or the killers of an activist: the civic word
@@ -597,6 +597,25 @@ class _Report:
                 and len(last_subjects) >= 2:
             return list(last_subjects)
         return []
+
+
+# A crime word that is not the detainee's crime: in quotes of its own (a disputed charge,
+# “bribe”), the topic of reporting ("investigating corruption"), or done by the police to
+# the detainee ("police tortured her", "beaten in custody").
+_CRIME_TOPIC_BEFORE = re.compile(
+    r"(?:investigat\w* (?:\w+ )?|coverage of (?:\w+ )?|reporting (?:on|about) (?:\w+ )?|expos\w* (?:\w+ )?"
+    r"|(?:police|officers|guards|policemen|security (?:officers|services)) (?:\w+ )?)$")
+_CRIME_TOPIC_AFTER = re.compile(r"^(?: (?:by|at the hands of) (?:the )?police\b| in (?:police )?custody\b)")
+_QUOTES = ("“”", '""', "«»", "‘’", "''")
+
+
+def _crime_count(pattern: re.Pattern[str], text: str) -> int:
+    def quoted(m: re.Match[str]) -> bool:
+        return any(text[m.start() - 1:m.start()] == q[0] and text[m.end():m.end() + 1] == q[1] for q in _QUOTES)
+
+    return sum(1 for m in pattern.finditer(text) if not (
+        quoted(m) or _CRIME_TOPIC_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+        or _CRIME_TOPIC_AFTER.match(text[m.end():m.end() + 40])))
 
 
 def _term_for(clause: _Clause, mention: Mention) -> str | None:
