@@ -440,3 +440,13 @@ def test_a_crime_word_that_is_not_the_detainees_crime_does_not_count_against_cus
     assert result.arrest and "negative:crime" not in result.reasons
     result = analyse("Opposition blogger Nurlan Serikov was arrested on Friday while receiving a “bribe”, police said.")
     assert result.arrest
+
+
+def test_a_labour_camp_sentence_and_the_judge_who_gave_it():
+    result = analyse("Believer Ovez Karayev was sentenced on 3 May by a judge at the city court, Batyr Geldiyev, "
+                     "who sentenced fellow believer Serdar Annayev to a three-year strict regime labour camp sentence "
+                     "for his religious beliefs.")
+    assert result.arrest
+    assert "Batyr Geldiyev" not in people(result)
+    assert people(result).get("Serdar Annayev") == "3 years"
+    assert people(result).get("Ovez Karayev") is None

@@ -99,6 +99,8 @@ _SPEAKER_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquoted)\
 # "arrested by X", "financing from X", "a film about X": the agent, source or topic of a
 # clause, never its detainee (role words and articles may stand between).
 _AGENT_BEFORE = re.compile(r"\b(?:by|from|about)\s+(?:(?:the|a|an|his|her|their|[\w-]+(?:ist|er|or|ian|ive|ent|ant|al))\s+){0,3}$")
+# "Judge X, who sentenced Y …": the one who ordered the custody.
+_AGENT_AFTER = re.compile(r"\s*,?\s*who (?:had |has |then |later )?(?:sentenced|detained|arrested|jailed|convicted|ordered|remanded)\b")
 # "known as X", "(X)" after a name: another name of someone already named.
 _ALIAS_BEFORE = re.compile(r"(?:\bknown as|\bpseudonym(?: of)?|\bnicknamed|\bdubbed|\balso called|\balias|\ba\.k\.a\.|\baka)\s+$")
 _RELEASED_BEFORE = re.compile(r"(?:release of|freed|pardoned|acquitted|support (?:of|to|for)|solidarity with|in defence of|in defense of)\s+(?:[\w’'-]+\s+){0,4}$")
@@ -560,7 +562,7 @@ class _Report:
             return True
         if _RELEASED_BEFORE.search(before.lower()) and not _CUSTODY.search(after.lower()[:80]):
             return True
-        if _AGENT_BEFORE.search(before.lower()):
+        if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
             return True
         if before.endswith("(") and any(m.end <= mention.start and before[:-1].rstrip().endswith(m.text)
                                         for m in clause.mentions if m is not mention):
@@ -618,9 +620,14 @@ def _crime_count(pattern: re.Pattern[str], text: str) -> int:
         or _CRIME_TOPIC_AFTER.match(text[m.end():m.end() + 40])))
 
 
+_OTHERS_SENTENCE = re.compile(r"\bwho (?:(?:had|has|then|later|also) )?(?:sentenced|jailed|gave|handed|convicted)\b")
+
+
 def _term_for(clause: _Clause, mention: Mention) -> str | None:
     """The first term after the name in its clause, else the nearest one before it."""
-    after = [t for t in clause.terms if t.start >= mention.end]
+    # "X was sentenced by the judge who sentenced Y to two years": that term is Y's.
+    after = [t for t in clause.terms if t.start >= mention.end
+             and not _OTHERS_SENTENCE.search(clause.lowered[mention.end:t.start])]
     if after:
         return after[0].term
     before = [t for t in clause.terms if t.end <= mention.start]
