@@ -450,3 +450,9 @@ def test_a_labour_camp_sentence_and_the_judge_who_gave_it():
     assert "Batyr Geldiyev" not in people(result)
     assert people(result).get("Serdar Annayev") == "3 years"
     assert people(result).get("Ovez Karayev") is None
+
+
+def test_a_patronymic_word_is_part_of_the_name_and_a_bracketed_alias_is_not_another_person():
+    result = analyse("Police in Osh detained journalist Aizada Temir kyzy and blogger Bakyt Asan uulu (Baka Osh) "
+                     "over their videos about the protest.")
+    assert set(people(result)) == {"Aizada Temir kyzy", "Bakyt Asan uulu"}

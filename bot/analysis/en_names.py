@@ -96,6 +96,10 @@ _PLACE_WORDS = frozenset(
     w.lower() for place in KAZAKH_PLACES + REGIONAL_PLACES for w in re.split(r"[ ]", place))
 
 
+# Kyrgyz, Kazakh and Azerbaijani patronymic words written in lower case after a name.
+_PATRONYMIC = re.compile(r" (?:uulu|kyzy|kizi|qyzy|uly|ogly|oglu|gyzy)\b")
+
+
 @dataclass(frozen=True)
 class Mention:
     """A (possibly partial) name found at [start, end) of a text."""
@@ -183,6 +187,9 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
         nonlocal titled
         if current:
             start, end = current[0][1], current[-1][2]
+            patronymic = _PATRONYMIC.match(text, end)
+            if patronymic and not _is_possessive(text[start:end]):
+                end = patronymic.end()  # "Makhabat Tajibek kyzy", "Chynarbek Shabdan uulu"
             raw = text[start:end]
             possessive = _is_possessive(raw)
             if possessive:

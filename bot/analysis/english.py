@@ -534,6 +534,8 @@ class _Report:
         Committed", "Birthday Celebrations", "Main Directorate")."""
         for word in name.split():
             low = word.lower()
+            if word.islower():
+                continue  # a patronymic word the name finder kept ("Tajibek kyzy")
             if len(low) >= 4 and (low in self.lower_words or _NOT_NAME_ENDING.search(low)):
                 return True
         return False
