@@ -399,3 +399,66 @@ def test_an_award_named_after_a_person_is_no_detainee():
         "Activist Daniyar Serikov, who won the Arman Kasymov Award last year, was detained at a "
         "protest and jailed for 10 days.")
     assert people(result) == {"Daniyar Serikov": "10 days"}
+
+
+def test_a_speaker_after_a_comma_is_not_a_detainee():
+    result = analyse("The director of the local rights centre, Gulnara Sadykova, told reporters that activists "
+                     "Erlan Musin and Timur Bekov were detained overnight after the picket.")
+    assert set(people(result)) == {"Erlan Musin", "Timur Bekov"}
+
+
+def test_the_agent_source_or_topic_of_a_custody_clause_is_not_a_detainee():
+    result = analyse("Blogger Arman Dosov was detained over a post shared from activist Kanat Esenov, "
+                     "police said, and a film by Zhanar Ospan about the protest was blocked after the arrest.")
+    assert set(people(result)) == {"Arman Dosov"}
+
+
+def test_another_name_of_the_same_detainee_is_not_a_second_person():
+    result = analyse("Journalist Bakyt Omurov, better known as Baha Tamga, was detained on Monday after a protest. "
+                     "Poet Serik Aliyev (Serik Aqyn) was arrested the same day for his verses about the protest.")
+    assert set(people(result)) == {"Bakyt Omurov", "Serik Aliyev"}
+
+
+def test_arrested_and_then_spent_days_in_jail_is_custody_not_a_release():
+    result = analyse("In May, Nurlan Sadykov and another opposition activist, Timur Zhanov, were arrested in Almaty "
+                     "and spent 10 days in jail after they held a picket outside the akimat.")
+    assert result.arrest
+    assert people(result) == {"Nurlan Sadykov": "10 days", "Timur Zhanov": "10 days"}
+
+
+def test_a_role_word_splits_an_outlets_name_from_its_directors():
+    result = analyse("Police detained Steppe Voice Media Editor Aigul Nurova after a search of the outlet's office on Monday.")
+    assert "Aigul Nurova" in people(result)
+
+
+def test_a_crime_word_that_is_not_the_detainees_crime_does_not_count_against_custody():
+    result = analyse("Police detained journalist Dana Ermekova on Monday after she published a report on a picket; "
+                     "her reporting on corruption in the city administration had angered officials.")
+    assert result.arrest and "negative:corruption" not in result.reasons
+    result = analyse("Police in Shymkent detained 12 activists of a banned movement this week; their relatives say "
+                     "police tortured two of the detainees.")
+    assert result.arrest and "negative:crime" not in result.reasons
+    result = analyse("Opposition blogger Nurlan Serikov was arrested on Friday while receiving a “bribe”, police said.")
+    assert result.arrest
+
+
+def test_a_labour_camp_sentence_and_the_judge_who_gave_it():
+    result = analyse("Believer Ovez Karayev was sentenced on 3 May by a judge at the city court, Batyr Geldiyev, "
+                     "who sentenced fellow believer Serdar Annayev to a three-year strict regime labour camp sentence "
+                     "for his religious beliefs.")
+    assert result.arrest
+    assert "Batyr Geldiyev" not in people(result)
+    assert people(result).get("Serdar Annayev") == "3 years"
+    assert people(result).get("Ovez Karayev") is None
+
+
+def test_a_patronymic_word_is_part_of_the_name_and_a_bracketed_alias_is_not_another_person():
+    result = analyse("Police in Osh detained journalist Aizada Temir kyzy and blogger Bakyt Asan uulu (Baka Osh) "
+                     "over their videos about the protest.")
+    assert set(people(result)) == {"Aizada Temir kyzy", "Bakyt Asan uulu"}
+
+
+def test_police_investigating_or_seizing_keeps_a_crime_word_the_detainees():
+    result = analyse("Police detained a blogger in Taraz on Monday as police investigated fraud "
+                     "at his firm and police seized drugs at his flat.")
+    assert any(r.startswith("negative:") for r in result.reasons)

@@ -412,3 +412,72 @@ def test_a_given_name_left_in_the_genitive_agrees_with_a_nominative_surname() ->
 def test_a_masculine_given_name_in_a_nominative_is_kept() -> None:
     result = ru("После митинга полиция задержала активиста Никита Ржевский, его арестовали на 10 суток.")
     assert people(result) == {"Никита Ржевский": "10 days"}
+
+
+def test_a_mans_surname_in_ov_is_not_read_as_a_plural() -> None:
+    result = ru("После митинга суд оставил под стражей активиста. Таким образом, Ержана Айбеков останется под стражей.")
+    assert "Ержан Айбеков" in people(result)  # not "Айбек", the genitive plural's normal form
+
+
+def test_a_word_in_apposition_gives_a_womans_name_its_case() -> None:
+    result = ru("В Таразе полиция задержала 32-летнюю активистку Мадину Ерғалиеву после пикета у акимата.")
+    assert people(result) == {"Мадина Ерғалиева": None}
+    result = ru("Суд арестовал на 10 суток за участие в митинге. Арестована гражданская активистка Сауле Тар.")
+    assert "Сауле Тар" in people(result)
+
+
+def test_a_relation_noun_does_not_make_a_name_feminine() -> None:
+    result = ru("Полиция задержала дочь Бекзата Омарова, активистку, после пикета у акимата.")
+    assert "Бекзата Омарова" not in people(result)
+
+
+def test_a_mans_genitive_name_with_an_ova_surname_tagged_as_written() -> None:
+    result = ru("Суд арестовал на два месяца оппозиционера Ерболата Кудайбергенова за пост в соцсетях.")
+    assert people(result) == {"Ерболат Кудайбергенов": "2 months"}
+
+
+def test_a_death_in_custody_is_not_a_new_detention() -> None:
+    result = ru("Блогер Кайрат Сейтжанов, по словам правозащитников, скончался при невыясненных обстоятельствах "
+                "в следственном изоляторе. Полиция задержала двоих участников пикета.")
+    assert "Кайрат Сейтжанов" not in people(result)
+
+
+def test_a_name_in_the_genitive_after_a_thing_is_its_owner() -> None:
+    result = ru("Активиста Ерлана Жумабекова арестовали на 5 суток за пикет у дома Мурата Айтбаева.")
+    assert people(result) == {"Ерлан Жумабеков": "5 days"}
+
+
+def test_a_suspended_sentence_stated_before_its_term_is_no_custody() -> None:
+    result = ru("Суд условно осудил правозащитника Армана Сеитова к двум годам лишения свободы за пост в соцсетях.")
+    assert "Арман Сеитов" not in people(result)
+
+
+def test_names_listed_together_share_the_custody_of_one() -> None:
+    result = ru("Жителей села Ерлана Абдиева, Гульмиру Сапарову и активиста Досыма Ермекова, которые пришли на "
+                "пикет у акимата с плакатами против вырубки сквера, полиция задержала в тот же вечер.")
+    assert set(people(result)) == {"Ерлан Абдиев", "Гульмира Сапарова", "Досым Ермеков"}
+
+
+def test_a_name_known_by_another_name_is_not_a_second_person() -> None:
+    result = ru("Полиция задержала блогера Марата Сейтова, известного как Шымкентец, за ролик о пикете.")
+    assert list(people(result)) == ["Марат Сейтов"]
+
+
+def test_everyone_named_among_the_detained() -> None:
+    result = ru("Полиция разогнала пикет у акимата. Среди задержанных оказались активистка Айнур Бекова, "
+                "которая вела трансляцию акции в соцсетях с самого утра, и фотограф местной газеты Тимур Ахметов.")
+    assert set(people(result)) == {"Айнур Бекова", "Тимур Ахметов"}
+
+
+def test_a_list_two_sentences_after_the_count() -> None:
+    result = ru("Суд вынес приговор по делу шести активистов, задержанных после митинга. Судья признал всех виновными. "
+                "«Бахыта Сейтова, Ерлана Мамая, Жаната Казакбая, Гульнару Алиеву, Асета Нурова и Марата Ибраева "
+                "признать виновными», — зачитал судья.")
+    assert set(people(result)) == {"Бахыт Сейтов", "Ерлан Мамай", "Жанат Казакбай", "Гульнара Алиева",
+                                   "Асет Нуров", "Марат Ибраев"}
+
+
+def test_a_term_with_a_half() -> None:
+    assert [t.value for t in find_terms("Суд приговорил журналиста к восьми с половиной годам колонии .".split(), "ru")] \
+        == ["102 months"]
+    assert [t.value for t in find_terms("Его арестовали на 3 с половиной года .".split(), "ru")] == ["42 months"]

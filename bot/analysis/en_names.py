@@ -96,6 +96,10 @@ _PLACE_WORDS = frozenset(
     w.lower() for place in KAZAKH_PLACES + REGIONAL_PLACES for w in re.split(r"[ ]", place))
 
 
+# Kyrgyz, Kazakh and Azerbaijani patronymic words written in lower case after a name.
+_PATRONYMIC = re.compile(r" (?:uulu|kyzy|kizi|qyzy|uly|ogly|oglu|gyzy)\b")
+
+
 @dataclass(frozen=True)
 class Mention:
     """A (possibly partial) name found at [start, end) of a text."""
@@ -140,9 +144,20 @@ def _is_possessive(word: str) -> bool:
     return word.endswith("'s") or word.endswith("’s") or word.endswith("s'") or word.endswith("s’")
 
 
+# Role words that end an organisation's name and begin a person's in one capitalised run
+# ("Temirov Live Director Makhabat Tajibek", "Vlast Editor Vyacheslav Abramov").
+_RUN_SPLITTING_ROLES = frozenset("""
+    director editor editor-in-chief founder co-founder chief head leader coordinator correspondent
+    reporter journalist activist blogger chairman chairwoman
+""".split())
+
+
 def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention]:
     words = [w for w, _, _ in run]
     lowered = [w.lower() for w in words]
+    split = next((i for i in range(len(run) - 2, 0, -1) if lowered[i] in _RUN_SPLITTING_ROLES), None)
+    if split is not None:
+        return _mentions_in_run(text, run[split + 1:])
     # A run containing an organisation word is an organisation's name as a whole
     # ("Baluan Sholak Sports Complex", "Almaty City Administrative Court").
     org_like = {"court", "party", "ministry", "service", "committee", "office", "agency", "bureau",
@@ -172,6 +187,9 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
         nonlocal titled
         if current:
             start, end = current[0][1], current[-1][2]
+            patronymic = _PATRONYMIC.match(text, end)
+            if patronymic and not _is_possessive(text[start:end]):
+                end = patronymic.end()  # "Makhabat Tajibek kyzy", "Chynarbek Shabdan uulu"
             raw = text[start:end]
             possessive = _is_possessive(raw)
             if possessive:

@@ -49,6 +49,8 @@ _TERM_AFTER_OK = re.compile(
     r"|of (?:administrative |pre-?trial |pretrial |house )?(?:arrest|detention|custody|jail|prison|imprisonment|incarceration)"
     r"|(?:administrative |pre-?trial )?(?:jail|prison|detention|arrest|custodial)(?: term| sentence)?"
     r"|behind bars|sentence|term|each|apiece"
+    # "a two-year strict regime labour camp sentence"
+    r"|(?:[\w-]+ ){0,3}(?:labou?r camp|prison|jail|colony|penal colony) (?:term|sentence)"
     r")")
 _TERM_BEFORE_OK = re.compile(
     r"(?:\bto|\bfor|\bhanded|\bhanded down|\breceived?|\bgiven|\bgets?|\bgot|\bserve|\bserving|\bby|\bof"

@@ -89,13 +89,20 @@ _ONGOING = re.compile(
     r"|\b(?:is|are|was|were) serving (?:a|an|his|her|their) \w+")
 _LONG_AGO = re.compile(r"\b(?:\w+ (?:months|years) ago|last year|in (?:19|20)\d\d)\b")
 _SPEAKER_AFTER = re.compile(
-    r"^(?:['’]s?)?(?:\s*\([^)]{0,60}\))?(?:,[^,;]{0,140},)?(?:\s*--[^-]{0,140}--)?\s*(?:also |later |earlier |has |had |then )?"
+    r"^(?:['’]s?)?(?:\s*\([^)]{0,60}\))?(?:,[^,;]{0,140},)?(?:\s*--[^-]{0,140}--)?,?\s*(?:also |later |earlier |has |had |then )?"
     r"(?:said|says|told|tells|reported|reports|wrote|writes|stated|explained|added|noted|confirmed|announced"
     r"|claimed|insisted|argued|urged|warned|posted|commented|recalled|believes|thinks|spoke)\b")
 _POSSESSED_PERSON = re.compile(
     r"^(?:['’]s?)?\s+(?:\w+\s+)?(?:son|daughter|wife|husband|mother|father|brother|sister|relatives?|family"
     r"|lawyer|attorney|supporters?|colleagues?|associates?|children|nephew|niece|cousin|aide|assistant)s?\b")
 _SPEAKER_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquoted)\s*$")
+# "arrested by X", "financing from X", "a film about X": the agent, source or topic of a
+# clause, never its detainee (role words and articles may stand between).
+_AGENT_BEFORE = re.compile(r"\b(?:by|from|about)\s+(?:(?:the|a|an|his|her|their|[\w-]+(?:ist|er|or|ian|ive|ent|ant|al))\s+){0,3}$")
+# "Judge X, who sentenced Y …": the one who ordered the custody.
+_AGENT_AFTER = re.compile(r"\s*,?\s*who (?:had |has |then |later )?(?:sentenced|detained|arrested|jailed|convicted|ordered|remanded)\b")
+# "known as X", "(X)" after a name: another name of someone already named.
+_ALIAS_BEFORE = re.compile(r"(?:\bknown as|\bpseudonym(?: of)?|\bnicknamed|\bdubbed|\balso called|\balias|\ba\.k\.a\.|\baka)\s+$")
 _RELEASED_BEFORE = re.compile(r"(?:release of|freed|pardoned|acquitted|support (?:of|to|for)|solidarity with|in defence of|in defense of)\s+(?:[\w’'-]+\s+){0,4}$")
 
 # Endings of English nouns that no name in this region's news has.
@@ -204,6 +211,14 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in paragraphs if p]
 
 
+def _arrested_then_served(low: str) -> bool:
+    """"were arrested … and spent 15 days in jail": the custody this sentence reports ended,
+    but it is still the custody (as a detention of a few hours is), not a release."""
+    spent = re.search(r"\bspent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|custody|detention)", low)
+    return bool(spent) and bool(_CUSTODY.search(low[:spent.start()])) and not _RELEASE.search(
+        low[:spent.start()] + low[spent.end():])
+
+
 _LINE_ENDS = (".", "!", "?", ":", '"', "”", "»", ")", "’")
 
 
@@ -235,7 +250,7 @@ class _Report:
             low_sentence = sentence.lower()
             headline = index == 0 and (self.title or len(low_sentence.split()) <= 14)
             release = bool(_RELEASE.search(low_sentence) or (headline and _TITLE_RELEASE.search(low_sentence))) \
-                and not _DEMAND_RELEASE.search(low_sentence)
+                and not _DEMAND_RELEASE.search(low_sentence) and not _arrested_then_served(low_sentence)
             # "Those detained include A; B; and C": one list, not clauses.
             parts = [sentence] if _LIST_INTRO.search(low_sentence) else _CLAUSE_BREAK.split(sentence)
             for part in parts:
@@ -387,7 +402,7 @@ class _Report:
         near = self.title.lower() + "\n" + "\n".join(c.lowered for c in custody_clauses)
         civic_near = _CIVIC.search(near)
         political = _POLITICAL_CASE.search(self.lowered)
-        crime_hits = {kind: len(pattern.findall(near)) for kind, pattern in _CRIME.items()}
+        crime_hits = {kind: _crime_count(pattern, near) for kind, pattern in _CRIME.items()}
         kinds = [kind for kind, hits in crime_hits.items() if hits]
         if kinds and not political:
             # Officials tried for their crimes, or the killers of an activist: the civic word
@@ -518,6 +533,8 @@ class _Report:
         Committed", "Birthday Celebrations", "Main Directorate")."""
         for word in name.split():
             low = word.lower()
+            if word.islower():
+                continue  # a patronymic word the name finder kept ("Tajibek kyzy")
             if len(low) >= 4 and (low in self.lower_words or _NOT_NAME_ENDING.search(low)):
                 return True
         return False
@@ -527,6 +544,8 @@ class _Report:
         if before.rstrip().endswith(("©", "(c)", "Photo:", "photo:", "Photo by", "photo by", "Credit:")):
             return True  # a photographer's credit
         after = clause.text[mention.end:]
+        if _ALIAS_BEFORE.search(before.lower()):
+            return True
         words_before = before.lower().replace(",", " ").split()
         if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and _CUSTODY.search(after[:160].lower()):
             return False  # "the workers' lawyer, Natalya S., was … jailed for six years": the subject
@@ -544,6 +563,11 @@ class _Report:
             return True
         if _RELEASED_BEFORE.search(before.lower()) and not _CUSTODY.search(after.lower()[:80]):
             return True
+        if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
+            return True
+        if before.endswith("(") and any(m.end <= mention.start and before[:-1].rstrip().endswith(m.text)
+                                        for m in clause.mentions if m is not mention):
+            return True  # "Chynarbek Shabdan uulu (Ali Shabdan)": the same person's other name
         return False
 
     def _reference(self, clause: _Clause, clauses: list[_Clause], position: int, by_last: dict[str, str],
@@ -578,9 +602,39 @@ class _Report:
         return []
 
 
+# A crime word that is not the detainee's crime: in quotes of its own (a disputed charge,
+# “bribe”), the topic of a journalist's work ("coverage of corruption"; not "police are
+# investigating fraud", which is crime news), or abuse the police did to the detainee
+# ("police tortured her", "beaten in custody").
+_CRIME_TOPIC_BEFORE = re.compile(
+    r"(?:coverage of (?:\w+ )?|(?:reporting|articles?|reports?|stories|posts?|videos?) (?:on|about) (?:\w+ )?"
+    r"|expos(?:ing|ed|es) (?:\w+ )?)$")
+_ABUSE = re.compile(r"tortur|assault|beat")
+_POLICE_BEFORE = re.compile(r"(?:police|officers|guards|policemen|security (?:officers|services)) (?:\w+ )?$")
+_ABUSE_AFTER = re.compile(r"^(?: (?:by|at the hands of) (?:the )?police\b| in (?:police )?custody\b)")
+_QUOTES = ("“”", '""', "«»", "‘’", "''")
+
+
+def _crime_count(pattern: re.Pattern[str], text: str) -> int:
+    def not_theirs(m: re.Match[str]) -> bool:
+        if any(text[m.start() - 1:m.start()] == q[0] and text[m.end():m.end() + 1] == q[1] for q in _QUOTES):
+            return True
+        if _CRIME_TOPIC_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            return True
+        return bool(_ABUSE.match(m.group(0))) and bool(
+            _POLICE_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _ABUSE_AFTER.match(text[m.end():m.end() + 40]))
+
+    return sum(1 for m in pattern.finditer(text) if not not_theirs(m))
+
+
+_OTHERS_SENTENCE = re.compile(r"\bwho (?:(?:had|has|then|later|also) )?(?:sentenced|jailed|gave|handed|convicted)\b")
+
+
 def _term_for(clause: _Clause, mention: Mention) -> str | None:
     """The first term after the name in its clause, else the nearest one before it."""
-    after = [t for t in clause.terms if t.start >= mention.end]
+    # "X was sentenced by the judge who sentenced Y to two years": that term is Y's.
+    after = [t for t in clause.terms if t.start >= mention.end
+             and not _OTHERS_SENTENCE.search(clause.lowered[mention.end:t.start])]
     if after:
         return after[0].term
     before = [t for t in clause.terms if t.end <= mention.start]

@@ -129,7 +129,9 @@ def parse(
         flags = [True] * len(parts)
     else:
         hits = [wanted(p.text) for p in parts]
-        flags = [any(hits[max(0, k - 1):k + 2]) for k in range(len(parts))]
+        # Two sentences after a custody word: a list of names often follows a count
+        # ("задержали шестерых… Судья… «X, Y, Z…»").
+        flags = [any(hits[max(0, k - 2):k + 2]) for k in range(len(parts))]
     sentences: list[Sentence] = []
     k = 0
     while k < len(parts):
@@ -229,14 +231,25 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
         return None
     span_tokens = tokens[first:first + count]
     nominative = all(t.case in (None, "nomn") for t in span_tokens) and any(t.case == "nomn" for t in span_tokens)
+    gender, case = _apposition(tokens, first)
+    if gender is None and _womans_accusative(words, span_tokens):
+        gender, case = "femn", "accs"
+    if case == "nomn" or (gender == "femn" and case is not None):
+        # "активистка Лариса Бояр", "24-летнюю Ситору Бозорову": the word before the name
+        # agrees with it, and says its case (and a woman's gender) better than the tagger.
+        fixed = [w.lower() if w.lower() in _PATRONYMIC_WORDS else w if case == "nomn" else _feminine_nominative(w)
+                 for w in words]
+        return Mention(sent, first, first + count, words, fixed, case == "nomn")
     fixed = []
     keep = _feminine_surnames(words, normal_words) if len(words) == 2 else set()
     for k, (tok, word, norm) in enumerate(zip(span_tokens, words, normal_words)):
-        if k in keep or (k > 0 and _MASCULINE_NOMINATIVE.search(word) and norm.lower() != word.lower()):
+        if k in keep or (k > 0 and _MASCULINE_NOMINATIVE.search(word)):
             # "Ишенбеков" is a nominative as written whatever the tagger guessed.
             fixed.append(word)
         elif word.lower() in _PATRONYMIC_WORDS:
             fixed.append(word.lower())
+        elif _plural_of(norm, word):
+            fixed.append(word)  # "Бояр" → "Бояре": a plural is never one person's name
         elif norm.lower() != word.lower() or tok.case in (None, "nomn"):
             fixed.append(_title_case(norm, word))
         else:
@@ -247,6 +260,82 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
         nominative = nominative and agreed == fixed
         fixed = agreed
     return Mention(sent, first, first + count, words, fixed, nominative)
+
+
+# Nouns before a name that name a relation to that person, who is then in the genitive
+# ("дочь Ивана Петрова"), not a role the name stands beside ("активистку Асель Омарову").
+_RELATION_NOUNS = frozenset({
+    "дочь", "дочка", "сын", "мать", "мама", "отец", "жена", "муж", "супруга", "супруг", "вдова", "сестра",
+    "брат", "бабушка", "дедушка", "внучка", "внук", "тётя", "дядя", "племянница", "племянник", "подруга",
+    "друг", "невестка", "соратница", "соратник", "помощница", "помощник", "сторонница", "сторонник",
+    "защитница", "защитник", "адвокат", "коллега", "родственница", "родственник", "семья", "дело", "память",
+})
+_APPOSITION_POS = ("NOUN", "ADJF", "PRTF")
+
+
+def _apposition(tokens: list[Token], first: int) -> tuple[str | None, str | None]:
+    """Gender (only a woman's: men's role nouns name women too) and case of the word right
+    before a name when it stands in apposition to it: a person noun or an adjective in one
+    singular case ("журналистку", "24-летнюю", "активист")."""
+    if first == 0:
+        return None, None
+    word = tokens[first - 1].lower
+    if not re.search(r"[а-яё]$", word):
+        return None, None
+    readings = [p for p in morph_analyzer().parse(word)
+                if p.tag.POS in _APPOSITION_POS and p.tag.number == "sing"
+                and (p.tag.POS != "NOUN" or "anim" in p.tag) and p.score >= 0.1]
+    if not readings or any(p.normal_form in _RELATION_NOUNS for p in readings):
+        return None, None
+    if any(tag in p.tag for p in readings for tag in _PERSON_TAGS):
+        return None, None  # a name word the tagger left out of the span
+    cases = {p.tag.case for p in readings}
+    genders = {p.tag.gender for p in readings}
+    case = cases.pop() if len(cases) == 1 else None
+    gender = "femn" if genders == {"femn"} else None
+    if case == "nomn" and any(p.tag.POS == "ADJF" for p in readings):
+        case = None  # "гражданский активист Лариса …": the adjective agrees with the noun
+    return gender, case
+
+
+# A woman's name in an oblique case and its nominative ending.
+_FEMININE_OBLIQUE = (
+    ("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ыной", "ына"), ("ской", "ская"),
+    ("цкой", "цкая"), ("скую", "ская"), ("цкую", "цкая"), ("ову", "ова"), ("еву", "ева"), ("ёву", "ёва"),
+    ("ину", "ина"), ("ыну", "ына"), ("ию", "ия"), ("ии", "ия"), ("ьи", "ья"), ("ью", "ья"), ("ей", "я"),
+    ("ой", "а"), ("ую", "ая"), ("у", "а"), ("ю", "я"), ("ы", "а"), ("е", "а"),
+)
+
+
+def _womans_accusative(words: list[str], span: list[Token]) -> bool:
+    """"Дину Алиеву" (hers, accusative) against "Ерлану Алиеву" (his, dative): a man's
+    accusative would be "Алиева", so the tagger's accusative or genitive, or a given name
+    known only as a woman's, decides."""
+    if len(words) != 2 or not re.search(r"\w{3}(ову|еву|ёву|ину|ыну)$", words[1].lower()) \
+            or words[0].lower()[-1:] not in ("у", "ю"):
+        return False
+    if any(t.case in ("accs", "gent") for t in span):
+        return True  # a man's genitive or accusative is "-ова"
+    names = [p for p in morph_analyzer().parse(words[0].lower()) if "Name" in p.tag]
+    return bool(names) and all(p.tag.gender == "femn" for p in names)
+
+
+def _feminine_nominative(word: str) -> str:
+    """A woman's given name or surname in the nominative ("Ситору" → "Ситора", "Бозоровой"
+    → "Бозорова"); words that do not decline ("Асель", "Айгерим", "кызы") stay."""
+    low = word.lower()
+    if low in _PATRONYMIC_WORDS:
+        return low
+    for ending, nominative in _FEMININE_OBLIQUE:
+        if low.endswith(ending) and len(low) - len(ending) >= 2:
+            return word[: len(word) - len(ending)] + nominative
+    return word
+
+
+def _plural_of(normal: str, written: str) -> bool:
+    """The tagger's normal form is the written word with a plural ending added."""
+    n, w = normal.lower(), written.lower()
+    return len(n) == len(w) + 1 and n.startswith(w) and n[-1] in "еыи"
 
 
 _OBLIQUE_SURNAME = re.compile(r"\w{3}(ову|еву|ёву|ину|ыну)$")
@@ -267,10 +356,17 @@ def _agree(words: list[str], fixed: list[str]) -> list[str]:
             fixed[given] = g_word[:-1]
         elif given_to_masc and fixed[surname] == s_word and _FEMININE_SURNAME.search(s_word.lower()):
             fixed[surname] = s_word[:-1]
+        elif given_to_masc and fixed[surname] == s_word and re.search(r"[аеоу]я$", s_word.lower()):
+            fixed[surname] = s_word[:-1] + "й"  # "Жаната Казакбая" → "Жанат Казакбай"
         elif _OBLIQUE_SURNAME.search(s_word.lower()) and fixed[surname] == s_word:
             # "Асель Жанибекову" left as written: a woman's given name does not change, so
             # the surname is hers ("Жанибекова"); a man's given name changes with it.
             fixed[surname] = s_word[:-1] + "а" if fixed[given] == g_word else s_word[:-1]
+        elif given == 0 and fixed == words and _FEMININE_SURNAME.search(s_word.lower()) \
+                and _is_masculine_genitive_name(g_word) and not _is_feminine_name(g_word):
+            # "Айбека Бузурманкулова" tagged as written: a man's given name in the genitive
+            # makes the "-ова" his genitive too.
+            fixed = [g_word[:-1], s_word[:-1]]
         elif given == 0 and fixed[surname] == s_word and _MASCULINE_NOMINATIVE.search(s_word.lower()) \
                 and fixed[given] == g_word and _is_masculine_genitive_name(g_word):
             # "Асхата Жексебаев": a man's surname in the nominative makes his given name one
@@ -286,6 +382,12 @@ def _is_masculine_genitive_name(word: str) -> bool:
         return False
     masc = [p for p in morph_analyzer().parse(low) if "Name" in p.tag and p.tag.gender == "masc"]
     return any(p.tag.case == "gent" for p in masc) and not any(p.tag.case == "nomn" for p in masc)
+
+
+def _is_feminine_name(word: str) -> bool:
+    """A woman's given name in the nominative as pymorphy3 knows it ("Жанара")."""
+    return any("Name" in p.tag and p.tag.gender == "femn" and p.tag.case == "nomn"
+               for p in morph_analyzer().parse(word.lower()))
 
 
 _FEMININE_SURNAME = re.compile(r"(ова|ева|ёва|ина|ына)$")
@@ -324,6 +426,16 @@ def _is_common_word(word: str) -> bool:
     return not any(tag in p.tag for p in analyzer.parse(low) for tag in _PERSON_TAGS)
 
 
+def is_thing(word: str) -> bool:
+    """A lower-cased noun whose every reading is inanimate ("дом", "могила"), not a person
+    ("активист") and not a group of them ("группа", "редакция")."""
+    parses = [p for p in morph_analyzer().parse(word) if p.tag.POS == "NOUN"]
+    return bool(parses) and all("inan" in p.tag for p in parses) and parses[0].normal_form not in _GROUP_NOUNS
+
+
+_GROUP_NOUNS = frozenset({"группа", "команда", "редакция", "партия", "движение", "организация"})
+
+
 def _is_place(word: str) -> bool:
     parses = morph_analyzer().parse(word.lower())
     return bool(parses) and "Geox" in parses[0].tag
@@ -339,7 +451,8 @@ def to_nominative(word: str, case: str | None, gender: str | None) -> str:
     if case in (None, "nomn"):
         return word
     analyzer = morph_analyzer()
-    candidates = [p for p in analyzer.parse(word.lower()) if p.tag.case == case]
+    # One person: a plural reading ("Ишенбеков" as the genitive plural of "Ишенбек") is wrong.
+    candidates = [p for p in analyzer.parse(word.lower()) if p.tag.case == case and p.tag.number != "plur"]
     named = [p for p in candidates if any(tag in p.tag for tag in _PERSON_TAGS)]
     if gender:
         named = [p for p in named if p.tag.gender in (gender, None)] or named

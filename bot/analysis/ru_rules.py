@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis.packs import ru as vocab
-from bot.analysis.ru_names import Mention, Sentence, Token
+from bot.analysis.ru_names import Mention, Sentence, Token, is_thing
 from bot.analysis.ru_terms import Term, find_terms
 
 _PUNCT = re.compile(r"^[^\wа-яёА-ЯЁ]+$")
@@ -78,9 +78,10 @@ def analyse_sentence(
                 continue
             # "задержали", "задержан", or a participle of a concrete group ("задержанных участников");
             # not "помогает задержанным".
+            # "пяти активистов, задержанных…" counts too: the group is named just before.
             finite = tok.pos in ("VERB", "PRTS", "INFN", "GRND") or any(
                 t.lemma in vocab.PEOPLE_LEMMAS for t in toks[i + 1:i + 4]
-            )
+            ) or (i > 0 and toks[i - 1].text == "," and any(t.lemma in vocab.PEOPLE_LEMMAS for t in toks[max(0, i - 3):i]))
             facts.cues.append(Cue(i, "custody:" + vocab.CUSTODY_EVENT_LEMMAS[lem], "event", finite))
         elif lem in vocab.CUSTODY_PLACE_LEMMAS:
             reason = _place_reason(toks, i)
@@ -106,7 +107,8 @@ def analyse_sentence(
             facts.cues.append(Cue(i, "custody:реальный срок", "sentence"))
     for term in facts.terms:
         facts.cues.append(Cue(term.start, f"custody:{term.value}", "term"))
-    facts.cues = [c for c in facts.cues if not _negated(toks, c.index)]
+    facts.cues = [c for c in facts.cues if not _negated(toks, c.index) and not (
+        c.kind == "place" and _died_there(toks, c.index))]
     # "прокурор требовал пять лет колонии": a sentence asked for, not given.
     facts.cues = [c for c in facts.cues if c.kind == "event" or not any(
         t.lemma in _ASKED_FOR for t in toks[max(0, c.index - 5):c.index])]
@@ -175,8 +177,10 @@ def _negated(toks: list[Token], i: int) -> bool:
     before = toks[max(0, i - 2):i]
     if any(t.lower in ("не", "ни", "без") for t in before):
         return True
-    if any(t.lemma in ("условно", "условный") for t in toks[max(0, i - 3):i + 4]):
-        return True  # "условно осуждённого к году лишения свободы": a suspended sentence
+    if any(t.lemma in ("условно", "условный") for t in toks[max(0, i - 3):i + 4]) or any(
+            t.lemma in ("условно", "условный") and _same_clause(toks, k, i) and not _comma_between(toks, k, i)
+            for k, t in enumerate(toks[max(0, i - 10):i], start=max(0, i - 10))):
+        return True  # "условно осуждённого к одному году лишения свободы": a suspended sentence
     if any(t.lower == "нет" for t in toks[i + 1:i + 3]):
         return True
     after = toks[i + 1:i + 5]
@@ -190,6 +194,17 @@ def _negated(toks: list[Token], i: int) -> bool:
     if any(t.lemma in vocab.REFUSAL_LEMMAS for t in window[-4:]):
         return True
     return any(t.lemma in vocab.HYPOTHETICAL_LEMMAS for t in window)
+
+
+def _died_there(toks: list[Token], i: int) -> bool:
+    """"погибшего при загадочных обстоятельствах в СИЗО", "умер в стенах изолятора": the place
+    is where someone died, not a new detention."""
+    return any(t.lemma in vocab.DEATH_LEMMAS and _same_clause(toks, k, i)
+               for k, t in enumerate(toks[max(0, i - 8):i], start=max(0, i - 8)))
+
+
+def _comma_between(toks: list[Token], a: int, b: int) -> bool:
+    return any(t.text in (",", ";", "—", "–") for t in toks[min(a, b) + 1:max(a, b)])
 
 
 def _without_released(toks: list[Token], cues: list[Cue]) -> list[Cue]:
@@ -228,6 +243,8 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
         return True
     if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
         return True
+    if _owner_of_a_thing(toks, mention):
+        return True
     for k in range(mention.start - 1, max(-1, mention.start - 5), -1):
         tok = toks[k]
         if tok.lemma in vocab.CUSTODY_EVENT_LEMMAS or tok.lemma in vocab.CUSTODY_PLACE_LEMMAS:
@@ -244,6 +261,22 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
                 return False
             return True
     return False
+
+
+def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
+    """"дом Дулата Агадила", "портрет покойного X": a name in the genitive after a noun for a
+    thing belongs to that thing's owner; "задержание X" and "арест X" are the custody itself."""
+    if not all(t.case == "gent" for t in toks[mention.start:mention.stop]):
+        return False
+    k = mention.start - 1
+    while k >= 0 and toks[k].pos in ("ADJF", "PRTF") and k > mention.start - 3:
+        k -= 1
+    if k < 0 or toks[k].pos != "NOUN" or not re.match(r"[а-яё]", toks[k].text):  # "полиции Армении Валерия …"
+        return False
+    lem = toks[k].lemma
+    if lem in vocab.CUSTODY_EVENT_LEMMAS or lem in vocab.CUSTODY_PLACE_LEMMAS or lem in vocab.SENTENCE_LEMMAS:
+        return False
+    return is_thing(toks[k].lower)
 
 
 def _custody_follows(toks: list[Token], stop: int) -> bool:
@@ -316,6 +349,45 @@ def _same_clause(toks: list[Token], a: int, b: int) -> bool:
     return True
 
 
+_LIST_GLUE = {",", "и", "а", "также"}
+_VERBAL = ("VERB", "PRTS", "PRTF", "INFN", "GRND")
+
+
+def _listed_together(toks: list[Token], a: Mention, b: Mention) -> bool:
+    """Two names of one list: "X, Y и Z", "активистку X и блогера Y" (a role word each, no
+    verb, no other clause between them)."""
+    between = toks[a.stop:b.start]
+    if len(between) > 4 or not any(t.lower in (",", "и") for t in between):
+        return False
+    if any(t.lower == "а" for t in between) and not any(t.lower == "также" for t in between):
+        return False  # "X, а Y — под надзором": a contrast, not a list
+    if any(t.lower in ("как", "он", "она", "же") for t in between):
+        return False  # "X, известного как Y": one person's other name
+    return all(t.lower in _LIST_GLUE or (t.pos not in _VERBAL and re.match(r"[а-яё-]+$", t.text))
+               for t in between)
+
+
+def _with_listed(sentence: Sentence, accepted: list[Mention]) -> list[Mention]:
+    """Add the names listed together with an accepted one ("X, Y и Z задержаны": the custody
+    word is far from X), and every name after "среди задержанных"."""
+    toks = sentence.tokens
+    mentions = sorted(sentence.mentions, key=lambda m: m.start)
+    among = next((i for i, t in enumerate(toks[:-1]) if t.lower == "среди" and any(
+        u.lemma in vocab.CUSTODY_EVENT_LEMMAS for u in toks[i + 1:i + 3])), None)
+    chosen = {id(m) for m in accepted}
+    if among is not None:
+        chosen |= {id(m) for m in mentions if m.start > among}
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(mentions, mentions[1:]):
+            if (id(a) in chosen) != (id(b) in chosen) and _listed_together(toks, a, b):
+                chosen |= {id(a), id(b)}
+                changed = True
+    return [m for m in mentions if id(m) in chosen and (any(m is x for x in accepted) or (
+        len(m.words) >= 2 and not is_excluded_person(sentence, m)))]
+
+
 def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence | None) -> None:
     """Fill ``facts.detainees``: the people this sentence reports as taken into custody."""
     if not facts.cues:
@@ -342,6 +414,7 @@ def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence 
         if others and min(distance(sentence, mention, i) for i in others) < gap:
             continue
         accepted.append(mention)
+    accepted = _with_listed(sentence, accepted)
     if not accepted and previous is not None:
         for cue in facts.cues:
             near = toks[max(0, cue.index - 8):cue.index + 3]  # "Обоих по решению суда оставили под стражей"

@@ -123,7 +123,17 @@ class Term:
 
 def _number_at(words: list[str], i: int, lang: str) -> tuple[float, int] | None:
     """Number starting at words[i]: (value, number of words used); None past the end
-    (a sentence may end in "5 и", cut off by the feed)."""
+    (a sentence may end in "5 и", cut off by the feed). "шесть с половиной": 6.5."""
+    number = _whole_number_at(words, i, lang)
+    if number is None or lang != "ru":
+        return number
+    value, used = number
+    if [w.lower() for w in words[i + used:i + used + 2]] == ["с", "половиной"] and value == int(value):
+        return value + 0.5, used + 2
+    return number
+
+
+def _whole_number_at(words: list[str], i: int, lang: str) -> tuple[float, int] | None:
     if i >= len(words):
         return None
     w = words[i].lower()

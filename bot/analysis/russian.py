@@ -244,7 +244,8 @@ _COUNT_RE = re.compile(
 
 _COUNT_WORDS = {
     "двух": 2, "двоих": 2, "двое": 2, "трех": 3, "трёх": 3, "троих": 3, "трое": 3, "четырех": 4, "четырёх": 4,
-    "четверых": 4, "четверо": 4, "пятерых": 5, "пяти": 5, "пятеро": 5, "шестерых": 6, "шести": 6, "семерых": 7,
+    "четверых": 4, "четверо": 4, "пятерых": 5, "пяти": 5, "пятеро": 5, "шестерых": 6, "шести": 6, "шестеро": 6,
+    "семерых": 7, "семи": 7, "семеро": 7, "восьмерых": 8, "восьми": 8,
 }
 
 
@@ -252,14 +253,24 @@ def _named_after_count(sentences: list[Sentence], facts: list[SentenceFacts]) ->
     """"Полиция задержала четверых участников. X, Y, Z и W подозреваются…": a list of as many
     names as the custody sentence before it counted names those detainees."""
     for n in range(1, len(sentences)):
-        before, fact = facts[n - 1], facts[n]
-        if not before.cues or before.detainees or fact.cues or sentences[n].is_title:
+        fact = facts[n]
+        if fact.cues or sentences[n].is_title:
             continue
-        counts = [_COUNT_WORDS.get(t.lower) or (int(t.text) if t.text.isdigit() and int(t.text) < 20 else 0)
-                  for t in sentences[n - 1].tokens]
         people = [m for m in sentences[n].mentions if len(m.words) >= 2 and not is_excluded_person(sentences[n], m)]
-        if len(people) >= 2 and len(people) in counts:
-            fact.detainees = [(m, None) for m in people]
+        if len(people) < 2:
+            continue
+        # The count may be a sentence further back ("…дело пяти активистов, задержанных… Судья
+        # признал всех виновными. «X, Y, Z, W и V признать виновными…»"), with nobody named between.
+        for k in (n - 1, n - 2):
+            if k < 0 or sentences[k].is_title or facts[k].detainees:
+                break
+            if not facts[k].cues:
+                continue
+            counts = [_COUNT_WORDS.get(t.lower) or (int(t.text) if t.text.isdigit() and int(t.text) < 20 else 0)
+                      for t in sentences[k].tokens]
+            if len(people) in counts:
+                fact.detainees = [(m, None) for m in people]
+            break
 
 
 def _counted(sentence: Sentence) -> bool:
@@ -286,7 +297,9 @@ def _detainees(sentences: list[Sentence], facts: list[SentenceFacts], full_text:
             people.append([mention])
         else:
             person.append(mention)
-    nominative_words = [w for m in all_mentions if m.nominative for w in m.words]
+    # A lone capitalised word the tagger calls nominative ("Енсебека") is often an inflected
+    # surname: it may only shorten a guessed form, never lengthen it.
+    nominative_words = [(w, len(m.words) >= 2) for m in all_mentions if m.nominative for w in m.words]
     terms: dict[int, str | None] = {}
     order: dict[int, tuple[int, int]] = {}
     for fact in facts:
@@ -358,7 +371,7 @@ def _person_of(mention: Mention, people: list[list[Mention]]) -> list[Mention] |
     return None
 
 
-def _display_name(person: list[Mention], nominative_words: list[str]) -> str:
+def _display_name(person: list[Mention], nominative_words: list[tuple[str, bool]]) -> str:
     """The person's name in the nominative, as the text spells it, word order kept."""
     full = [m for m in person if len(m.words) >= 2] or person
     written = [m for m in full if m.nominative]
@@ -367,8 +380,14 @@ def _display_name(person: list[Mention], nominative_words: list[str]) -> str:
     else:
         words = Counter(" ".join(m.normal) for m in full).most_common(1)[0][0].split()
         # A form the text writes in the nominative elsewhere wins over a guessed one.
-        words = [next((n for n in nominative_words if same_word(n, w) and len(n) <= len(w) + 1), w) for w in words]
+        words = [next((n for n, full_name in nominative_words if same_word(n, w) and (
+            len(n) <= len(w) + 1 if full_name else _drops_an_ending(w, n))), w) for w in words]
     return " ".join(words)
+
+
+def _drops_an_ending(inflected: str, nominative: str) -> bool:
+    """"Мухаметкарима" → "Мухаметкарим": the nominative is the word less one vowel ending."""
+    return inflected.lower()[:-1] == nominative.lower() and inflected.lower()[-1:] in "аяуюеи"
 
 
 def _add_watched(detainees: tuple[Detainee, ...], watched: list[str]) -> tuple[Detainee, ...]:

@@ -49,6 +49,9 @@ PREFIXED: tuple[tuple[str, str], ...] = (
     ("custody", r"(?:in|into|under) custody"),
     ("labour camp", r"(?:to|in|at|from) (?:a |the )?(?:[\w-]+ )?labour camps?"),
     ("labor camp", r"(?:to|in|at|from) (?:a |the )?(?:[\w-]+ )?labor camps?"),
+    # "a two-year strict regime labour camp sentence", as "a prison sentence".
+    ("labour camp", r"labour camp (?:term|sentence)s?"),
+    ("labor camp", r"labor camp (?:term|sentence)s?"),
     ("police van", r"(?:into|in|to|onto|inside) (?:a |the )?police vans?"),
     ("held", r"(?:being|was|were|been|is|are) held (?:by|incommunicado|without|for (?:questioning|\w+ (?:hours|days)))"),
 )
