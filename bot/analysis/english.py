@@ -45,7 +45,10 @@ from bot.analysis.packs.en import (
 )
 from bot.analysis.prepass import StemAutomaton
 from bot.analysis.text import normalise
-from bot.analysis.en_names import NON_DETAINEE_ROLES, Mention, find_mentions
+from bot.analysis.en_crime import crime_count
+from bot.analysis.en_names import Mention, find_mentions
+from bot.analysis.en_roles import is_excluded_mention
+from bot.analysis.en_sentences import split_sentences
 from bot.analysis.en_terms import (
     TermSpan, context_year, find_charge, find_date, find_place, find_respective_terms, find_terms,
 )
@@ -88,33 +91,12 @@ _ONGOING = re.compile(
     r"\b(?:remains?|remained|is still|are still|still) (?:\w+ )?(?:in|behind) (?:prison|jail|custody|detention|bars)\b"
     r"|\b(?:is|are|was|were) serving (?:a|an|his|her|their) \w+")
 _LONG_AGO = re.compile(r"\b(?:\w+ (?:months|years) ago|last year|in (?:19|20)\d\d)\b")
-_SPEAKER_AFTER = re.compile(
-    r"^(?:['’]s?)?(?:\s*\([^)]{0,60}\))?(?:,[^,;]{0,140},)?(?:\s*--[^-]{0,140}--)?,?\s*(?:also |later |earlier |has |had |then )?"
-    r"(?:said|says|told|tells|reported|reports|wrote|writes|stated|explained|added|noted|confirmed|announced"
-    r"|claimed|insisted|argued|urged|warned|posted|commented|recalled|believes|thinks|spoke)\b")
-_POSSESSED_PERSON = re.compile(
-    r"^(?:['’]s?)?\s+(?:\w+\s+)?(?:son|daughter|wife|husband|mother|father|brother|sister|relatives?|family"
-    r"|lawyer|attorney|supporters?|colleagues?|associates?|children|nephew|niece|cousin|aide|assistant)s?\b")
-_SPEAKER_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquoted)\s*$")
-# "arrested by X", "financing from X", "a film about X": the agent, source or topic of a
-# clause, never its detainee (role words and articles may stand between).
-_AGENT_BEFORE = re.compile(r"\b(?:by|from|about)\s+(?:(?:the|a|an|his|her|their|[\w-]+(?:ist|er|or|ian|ive|ent|ant|al))\s+){0,3}$")
-# "Judge X, who sentenced Y …": the one who ordered the custody.
-_AGENT_AFTER = re.compile(r"\s*,?\s*who (?:had |has |then |later )?(?:sentenced|detained|arrested|jailed|convicted|ordered|remanded)\b")
-# "known as X", "(X)" after a name: another name of someone already named.
-_ALIAS_BEFORE = re.compile(r"(?:\bknown as|\bpseudonym(?: of)?|\bnicknamed|\bdubbed|\balso called|\balias|\ba\.k\.a\.|\baka)\s+$")
-_RELEASED_BEFORE = re.compile(r"(?:release of|freed|pardoned|acquitted|support (?:of|to|for)|solidarity with|in defence of|in defense of)\s+(?:[\w’'-]+\s+){0,4}$")
 
 # Endings of English nouns that no name in this region's news has.
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]{3,}")
 _NOT_NAME_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|ics|ships?|ances?|ences?|ists|isms?)$")
 _LIST_INTRO = re.compile(r"\b(?:those|people|activists|journalists) (?:detained|arrested|jailed|held) (?:include|included|were|are)\b"
                          r"|\bamong (?:those|the) (?:detained|arrested|detainees)\b|\bthe detainees (?:include|are|were)\b")
-# "X told reporters that police … why she was detained": the speaker speaks of her own custody.
-_SELF_CUSTODY = re.compile(r"\b(?:she|he) (?:was|had been|has been) (?:\w+ )?(?:detained|arrested|jailed|held)\b"
-                           r"|\b(?:taking|took|taken) (?:her|him) to (?:a |the )?(?:police|custody)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]?\s+(?=[\"“«(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bNo|\bJan|\bFeb|\bAug|\bSept?|\bOct|\bNov|\bDec|\bU\.S|\bvs|\be\.g|\bi\.e|\bGen|\bCol|\bLt|\bSen|\bRep|\bGov|\bProf|\bJr|\bSr|\bInc|\bCo)\.$")
 _CLAUSE_BREAK = re.compile(r";|\s+--\s+|\s+—\s+|,? while |,? whereas |, but ")
 
 
@@ -176,50 +158,12 @@ def _has_protest(original: str) -> bool:
     return False
 
 
-def split_sentences(title: str, text: str) -> list[str]:
-    """The title (if any) and the text's sentences, in order, whitespace-normalised."""
-    out = [title.strip()] if title.strip() else []
-    for paragraph in _paragraphs(text):
-        paragraph = " ".join(paragraph.split())
-        if not paragraph:
-            continue
-        start = 0
-        for match in _SENTENCE_END.finditer(paragraph):
-            if _ABBREVIATION.search(paragraph[:match.start()]):
-                continue
-            out.append(paragraph[start:match.start()].strip())
-            start = match.end()
-        tail = paragraph[start:].strip()
-        if tail:
-            out.append(tail)
-    return [s for s in out if s]
-
-
-def _paragraphs(text: str) -> list[str]:
-    """Lines joined back where a hard line break falls inside a sentence."""
-    paragraphs: list[str] = []
-    for line in text.split("\n"):
-        line = line.strip()
-        if not line:
-            if paragraphs and paragraphs[-1]:
-                paragraphs.append("")
-            continue
-        if paragraphs and paragraphs[-1] and not paragraphs[-1].endswith(_LINE_ENDS) and line[:1].islower():
-            paragraphs[-1] += " " + line
-        else:
-            paragraphs.append(line)
-    return [p for p in paragraphs if p]
-
-
 def _arrested_then_served(low: str) -> bool:
     """"were arrested … and spent 15 days in jail": the custody this sentence reports ended,
     but it is still the custody (as a detention of a few hours is), not a release."""
     spent = re.search(r"\bspent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|custody|detention)", low)
     return bool(spent) and bool(_CUSTODY.search(low[:spent.start()])) and not _RELEASE.search(
         low[:spent.start()] + low[spent.end():])
-
-
-_LINE_ENDS = (".", "!", "?", ":", '"', "”", "»", ")", "’")
 
 
 class _Report:
@@ -402,7 +346,7 @@ class _Report:
         near = self.title.lower() + "\n" + "\n".join(c.lowered for c in custody_clauses)
         civic_near = _CIVIC.search(near)
         political = _POLITICAL_CASE.search(self.lowered)
-        crime_hits = {kind: _crime_count(pattern, near) for kind, pattern in _CRIME.items()}
+        crime_hits = {kind: crime_count(pattern, near) for kind, pattern in _CRIME.items()}
         kinds = [kind for kind, hits in crime_hits.items() if hits]
         if kinds and not political:
             # Officials tried for their crimes, or the killers of an activist: the civic word
@@ -464,56 +408,35 @@ class _Report:
 
     def _detainees(self, clauses: list[_Clause], by_last: dict[str, str], by_first: dict[str, str],
                    titled: set[str]) -> tuple[list[_Person], set[str]]:
+        """The people the custody clauses are about, with their terms; and the people only
+        fined, summoned or released."""
         people: dict[str, _Person] = {}
         not_detained: set[str] = set()
         pending_terms: list[str] = []  # terms of custody clauses with no named subject
         group_terms: list[str] = []  # terms stated once for a group
-
-        def add(name: str, term: str | None, sentence: int, fresh: bool) -> None:
-            person = people.get(name)
-            if person is None:
-                people[name] = _Person(name, term, sentence, fresh)
-                return
-            person.fresh = person.fresh or fresh
-            if person.term is None and term is not None:
-                person.term = term
-
         last_subjects: list[str] = []
         for position, clause in enumerate(clauses):
-            resolved = []
-            for mention in clause.mentions:
-                name = self._resolve(mention, by_last, by_first)
-                if name and name not in titled and not mention.titled:
-                    resolved.append((mention, name))
+            resolved = [(mention, name) for mention in clause.mentions
+                        if (name := self._resolve(mention, by_last, by_first))
+                        and name not in titled and not mention.titled]
             if not clause.custody:
                 if clause.penalty_only or clause.release:
                     not_detained.update(name for _, name in resolved)
                 continue
-            found = []
-            for mention, name in resolved:
-                if self._excluded_mention(clause, mention):
-                    continue
-                if clause.sentence == 0 and self.title_case and name.lower() not in self.body_lowered:
-                    continue  # "Activists Being Jailed": capitals in a headline are not names
-                found.append((mention, name))
+            found = self._named_subjects(clause, resolved)
             fresh = not _LONG_AGO.search(clause.lowered)
             if found:
-                respective = find_respective_terms(clause.text)
-                if len(respective) != len(found) and "respectively" in clause.lowered \
-                        and len(clause.terms) == len(found):
-                    respective = [t.term for t in clause.terms]  # "to 30 years and 20 years, respectively"
-                if len(respective) != len(found):
-                    respective = []
+                respective = _respective_terms(clause, len(found))
                 for index, (mention, name) in enumerate(found):
                     term = respective[index] if respective else _term_for(clause, mention)
-                    add(name, term, clause.sentence, fresh)
+                    _add_person(people, name, term, clause.sentence, fresh)
                 last_subjects = [name for _, name in found]
                 continue
             term = clause.terms[0].term if clause.terms else None
             target = self._reference(clause, clauses, position, by_last, by_first, titled, people, last_subjects)
             if target:
                 for name in target:
-                    add(name, term, clause.sentence, fresh)
+                    _add_person(people, name, term, clause.sentence, fresh)
                 last_subjects = target
             elif term and (_PLURAL_ROLE.search(clause.lowered) or _GROUP.search(clause.lowered)):
                 group_terms.append(term)  # "15 days of arrest to seven activists", "for those detained"
@@ -526,6 +449,18 @@ class _Report:
             for person in result:
                 person.term = person.term or group_terms[0]
         return result, not_detained
+
+    def _named_subjects(self, clause: _Clause, resolved: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+        """The named people of a custody clause who can be its detainees: not speakers,
+        agents, lawyers or aliases, nor capitalised words of a title-case headline."""
+        found = []
+        for mention, name in resolved:
+            if self._excluded_mention(clause, mention):
+                continue
+            if clause.sentence == 0 and self.title_case and name.lower() not in self.body_lowered:
+                continue  # "Activists Being Jailed": capitals in a headline are not names
+            found.append((mention, name))
+        return found
 
     def _common_words(self, name: str) -> bool:
         """A capitalised run with a word the report also writes in lower case, or with an
@@ -540,35 +475,8 @@ class _Report:
         return False
 
     def _excluded_mention(self, clause: _Clause, mention: Mention) -> bool:
-        before = clause.text[max(0, mention.start - 60):mention.start]
-        if before.rstrip().endswith(("©", "(c)", "Photo:", "photo:", "Photo by", "photo by", "Credit:")):
-            return True  # a photographer's credit
-        after = clause.text[mention.end:]
-        if _ALIAS_BEFORE.search(before.lower()):
-            return True
-        words_before = before.lower().replace(",", " ").split()
-        if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and _CUSTODY.search(after[:160].lower()):
-            return False  # "the workers' lawyer, Natalya S., was … jailed for six years": the subject
-        if words_before and words_before[-1] in NON_DETAINEE_ROLES:
-            return True
-        if len(words_before) >= 2 and words_before[-2] in NON_DETAINEE_ROLES and words_before[-1] in ("a", "the"):
-            return True
-        if re.search(r"^\s*,\s*(?:\w+['’]s |his |her |their |the )?(?:lawyer|attorney|defence counsel|defense counsel|spokes\w+)", after):
-            return True
-        if not mention.possessive and _SPEAKER_AFTER.search(after) and not _SELF_CUSTODY.search(after.lower()):
-            return True
-        if mention.possessive and _POSSESSED_PERSON.match(after):
-            return True  # "Aron Atabek's son, Nurbolat…": the son is the one meant
-        if _SPEAKER_BEFORE.search(before) and not _CUSTODY.search(after.lower()):
-            return True
-        if _RELEASED_BEFORE.search(before.lower()) and not _CUSTODY.search(after.lower()[:80]):
-            return True
-        if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
-            return True
-        if before.endswith("(") and any(m.end <= mention.start and before[:-1].rstrip().endswith(m.text)
-                                        for m in clause.mentions if m is not mention):
-            return True  # "Chynarbek Shabdan uulu (Ali Shabdan)": the same person's other name
-        return False
+        """Whether a name of the clause is someone other than its detainee (see en_roles)."""
+        return is_excluded_mention(clause.text, clause.mentions, mention, _CUSTODY)
 
     def _reference(self, clause: _Clause, clauses: list[_Clause], position: int, by_last: dict[str, str],
                    by_first: dict[str, str], titled: set[str], people: dict[str, _Person],
@@ -602,29 +510,27 @@ class _Report:
         return []
 
 
-# A crime word that is not the detainee's crime: in quotes of its own (a disputed charge,
-# “bribe”), the topic of a journalist's work ("coverage of corruption"; not "police are
-# investigating fraud", which is crime news), or abuse the police did to the detainee
-# ("police tortured her", "beaten in custody").
-_CRIME_TOPIC_BEFORE = re.compile(
-    r"(?:coverage of (?:\w+ )?|(?:reporting|articles?|reports?|stories|posts?|videos?) (?:on|about) (?:\w+ )?"
-    r"|expos(?:ing|ed|es) (?:\w+ )?)$")
-_ABUSE = re.compile(r"tortur|assault|beat")
-_POLICE_BEFORE = re.compile(r"(?:police|officers|guards|policemen|security (?:officers|services)) (?:\w+ )?$")
-_ABUSE_AFTER = re.compile(r"^(?: (?:by|at the hands of) (?:the )?police\b| in (?:police )?custody\b)")
-_QUOTES = ("“”", '""', "«»", "‘’", "''")
+def _add_person(people: dict[str, _Person], name: str, term: str | None, sentence: int, fresh: bool) -> None:
+    """Record a detainee, or complete one already found: the first term stated is kept, and
+    one recent custody clause makes the person's custody recent."""
+    person = people.get(name)
+    if person is None:
+        people[name] = _Person(name, term, sentence, fresh)
+        return
+    person.fresh = person.fresh or fresh
+    if person.term is None and term is not None:
+        person.term = term
 
 
-def _crime_count(pattern: re.Pattern[str], text: str) -> int:
-    def not_theirs(m: re.Match[str]) -> bool:
-        if any(text[m.start() - 1:m.start()] == q[0] and text[m.end():m.end() + 1] == q[1] for q in _QUOTES):
-            return True
-        if _CRIME_TOPIC_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
-            return True
-        return bool(_ABUSE.match(m.group(0))) and bool(
-            _POLICE_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _ABUSE_AFTER.match(text[m.end():m.end() + 40]))
-
-    return sum(1 for m in pattern.finditer(text) if not not_theirs(m))
+def _respective_terms(clause: _Clause, count: int) -> list[str | None]:
+    """One term per named person of the clause, in order ("to 30 years and 20 years,
+    respectively"), or none when the terms do not pair with the ``count`` people."""
+    respective = find_respective_terms(clause.text)
+    if len(respective) != count and "respectively" in clause.lowered and len(clause.terms) == count:
+        respective = [t.term for t in clause.terms]  # "to 30 years and 20 years, respectively"
+    if len(respective) != count:
+        respective = []
+    return respective
 
 
 _OTHERS_SENTENCE = re.compile(r"\bwho (?:(?:had|has|then|later|also) )?(?:sentenced|jailed|gave|handed|convicted)\b")

@@ -67,10 +67,31 @@ def analyse_sentence(
     toks = sentence.tokens
     facts = SentenceFacts()
     facts.terms = find_terms(words_of(sentence), "ru")
+    lower_text = sentence.text.lower()
+    facts.cues = _kept_cues(toks, _custody_cues(toks, facts.terms))
+    facts.civic, facts.crime = _context_words(toks, lower_text, extra_civic, organisations)
+    for keyword in extra_custody:  # the operators' own custody words (rules.keywords)
+        match = re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text)
+        if match:
+            first = keyword.lower().split()[0]
+            index = next((i for i, t in enumerate(toks) if t.lower.startswith(first)), max(0, len(toks) - 1))
+            facts.cues.append(Cue(index, "extra:" + keyword, "event", True))
+    facts.fine = [i for i, t in enumerate(toks) if t.lemma in vocab.FINE_LEMMAS]
+    facts.summons = [i for i, t in enumerate(toks) if t.lemma in vocab.SUMMONS_LEMMAS]
+    facts.same_term_as_before = bool(_SAME_TERM.search(lower_text))
+    return facts
+
+
+def _custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
+    """Every custody cue of a sentence, its terms included, before negation is considered.
+
+    Apart from :func:`analyse_sentence` because this is the lexicon of custody (an act, a
+    place, a sentence, a term), read token by token.
+    """
+    cues: list[Cue] = []
     lemmas = [t.lemma for t in toks]
     lemma_set = set(lemmas)
-    lower_text = sentence.text.lower()
-    custodial_sentence = bool(facts.terms) or _has_deprivation(toks)
+    custodial_sentence = bool(terms) or _has_deprivation(toks)
     for i, tok in enumerate(toks):
         lem = tok.lemma
         if lem in vocab.CUSTODY_EVENT_LEMMAS:
@@ -82,62 +103,68 @@ def analyse_sentence(
             finite = tok.pos in ("VERB", "PRTS", "INFN", "GRND") or any(
                 t.lemma in vocab.PEOPLE_LEMMAS for t in toks[i + 1:i + 4]
             ) or (i > 0 and toks[i - 1].text == "," and any(t.lemma in vocab.PEOPLE_LEMMAS for t in toks[max(0, i - 3):i]))
-            facts.cues.append(Cue(i, "custody:" + vocab.CUSTODY_EVENT_LEMMAS[lem], "event", finite))
+            cues.append(Cue(i, "custody:" + vocab.CUSTODY_EVENT_LEMMAS[lem], "event", finite))
         elif lem in vocab.CUSTODY_PLACE_LEMMAS:
             reason = _place_reason(toks, i)
             if reason:
-                facts.cues.append(Cue(i, reason, "place"))
+                cues.append(Cue(i, reason, "place"))
         elif lem == "стража" and i > 0 and toks[i - 1].lower == "под":
-            facts.cues.append(Cue(i, "custody:под стражей", "place"))
+            cues.append(Cue(i, "custody:под стражей", "place"))
         elif lem == "лишение" and i + 1 < len(toks) and toks[i + 1].lemma == "свобода":
-            facts.cues.append(Cue(i, "custody:лишение свободы", "sentence"))
+            cues.append(Cue(i, "custody:лишение свободы", "sentence"))
         elif lem == "заключение" and i > 0 and toks[i - 1].lower in ("под", "домашним", "домашнее"):
-            facts.cues.append(Cue(i, "custody:заключение", "place"))
+            cues.append(Cue(i, "custody:заключение", "place"))
         elif lem in ("доставить", "доставлять") and any(t.lemma in _POLICE_PLACES for t in toks[max(0, i - 6):i + 6]):
-            facts.cues.append(Cue(i, "custody:доставлен в полицию", "event", True))
+            cues.append(Cue(i, "custody:доставлен в полицию", "event", True))
         elif lem in _BEING_IN and any(t.lemma in _POLICE_PLACES - {"мвд"} for t in toks[max(0, i - 8):i + 6]):
-            facts.cues.append(Cue(i, "custody:в полиции", "place"))
-        elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence and _custodial_clause(toks, i, facts.terms):
-            facts.cues.append(Cue(i, "custody:приговорён", "sentence"))
+            cues.append(Cue(i, "custody:в полиции", "place"))
+        elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence and _custodial_clause(toks, i, terms):
+            cues.append(Cue(i, "custody:приговорён", "sentence"))
         elif lem == "срок" and i > 0 and toks[i - 1].lemma in ("административный", "тюремный", "реальный") and any(
             t.lemma in ("получить", "отбывать", "назначить") for t in toks
         ):
-            facts.cues.append(Cue(i, "custody:срок", "sentence"))
+            cues.append(Cue(i, "custody:срок", "sentence"))
         elif lem == "реальный" and i + 1 < len(toks) and toks[i + 1].lemma == "срок" and "приговорить" in lemma_set:
-            facts.cues.append(Cue(i, "custody:реальный срок", "sentence"))
-    for term in facts.terms:
-        facts.cues.append(Cue(term.start, f"custody:{term.value}", "term"))
-    facts.cues = [c for c in facts.cues if not _negated(toks, c.index) and not (
+            cues.append(Cue(i, "custody:реальный срок", "sentence"))
+    for term in terms:
+        cues.append(Cue(term.start, f"custody:{term.value}", "term"))
+    return cues
+
+
+def _kept_cues(toks: list[Token], cues: list[Cue]) -> list[Cue]:
+    """The cues that report custody: not negated, not a death in custody, not a sentence
+    only asked for, not followed by a release."""
+    cues = [c for c in cues if not _negated(toks, c.index) and not (
         c.kind == "place" and _died_there(toks, c.index))]
     # "прокурор требовал пять лет колонии": a sentence asked for, not given.
-    facts.cues = [c for c in facts.cues if c.kind == "event" or not any(
+    cues = [c for c in cues if c.kind == "event" or not any(
         t.lemma in _ASKED_FOR for t in toks[max(0, c.index - 5):c.index])]
-    facts.cues = _without_released(toks, facts.cues)
+    return _without_released(toks, cues)
+
+
+def _context_words(
+    toks: list[Token], lower_text: str, extra_civic: tuple[str, ...], organisations: re.Pattern[str] | None,
+) -> tuple[list[str], list[str]]:
+    """The civic and the ordinary-crime reasons of a sentence: what the custody is about."""
+    civic: list[str] = []
+    crime: list[str] = []
     for i, tok in enumerate(toks):
         if tok.lemma in vocab.CIVIC_LEMMAS and not (
             tok.lemma in _PRESS and ((i > 0 and toks[i - 1].lemma in _TOLD) or tok.case == "datv")
         ):  # "сообщили журналистам": the press as an audience
-            facts.civic.append("civic:" + tok.lemma)
-    for lem in lemma_set:
+            civic.append("civic:" + tok.lemma)
+    lemmas = [t.lemma for t in toks]
+    for lem in set(lemmas):
         if lem in vocab.CRIME_LEMMAS:
-            facts.crime.append("negative:" + vocab.CRIME_LEMMAS[lem])
+            crime.append("negative:" + vocab.CRIME_LEMMAS[lem])
     for match in vocab.CIVIC_PHRASE_RE.finditer(lower_text):
-        facts.civic.append("civic:" + match.group(0))
+        civic.append("civic:" + match.group(0))
     if organisations is not None:
-        facts.civic.extend("civic:" + m.group(0) for m in organisations.finditer(lower_text))
+        civic.extend("civic:" + m.group(0) for m in organisations.finditer(lower_text))
     for keyword in extra_civic:
         if re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text):
-            facts.civic.append("civic:" + keyword)
-    for keyword in extra_custody:  # the operators' own custody words (rules.keywords)
-        match = re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text)
-        if match:
-            first = keyword.lower().split()[0]
-            index = next((i for i, t in enumerate(toks) if t.lower.startswith(first)), max(0, len(toks) - 1))
-            facts.cues.append(Cue(index, "extra:" + keyword, "event", True))
-    facts.fine = [i for i, t in enumerate(toks) if t.lemma in vocab.FINE_LEMMAS]
-    facts.summons = [i for i, t in enumerate(toks) if t.lemma in vocab.SUMMONS_LEMMAS]
-    facts.same_term_as_before = bool(_SAME_TERM.search(lower_text))
-    return facts
+            civic.append("civic:" + keyword)
+    return civic, crime
 
 
 def _custodial_clause(toks: list[Token], i: int, terms: list[Term]) -> bool:
@@ -392,6 +419,18 @@ def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence 
     """Fill ``facts.detainees``: the people this sentence reports as taken into custody."""
     if not facts.cues:
         return
+    accepted = _with_listed(sentence, _governed_mentions(sentence, facts))
+    if not accepted and previous is not None:
+        accepted = _pronoun_reference(sentence, facts, previous)
+    facts.detainees = _with_terms(sentence.tokens, facts, accepted)
+
+
+def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention]:
+    """The people of the sentence whom one of its custody cues governs.
+
+    Judges, lawyers and sources, people in a clause without custody, speakers, and people
+    only fined or summoned are left out.
+    """
     toks = sentence.tokens
     accepted: list[Mention] = []
     for mention in sentence.mentions:
@@ -414,37 +453,43 @@ def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence 
         if others and min(distance(sentence, mention, i) for i in others) < gap:
             continue
         accepted.append(mention)
-    accepted = _with_listed(sentence, accepted)
-    if not accepted and previous is not None:
-        for cue in facts.cues:
-            near = toks[max(0, cue.index - 8):cue.index + 3]  # "Обоих по решению суда оставили под стражей"
-            if any(t.lower in vocab.PRONOUNS for t in near) and not any(
-                toks[j - 1].lower == "по" for j in range(max(1, cue.index - 3), min(len(toks), cue.index + 3))
-                if toks[j].lower in vocab.PRONOUNS
-            ):
-                accepted = [m for m in previous.mentions if not is_excluded_person(previous, m)]
-                facts.pronoun_custody = bool(accepted)
-                break
+    return accepted
+
+
+def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sentence) -> list[Mention]:
+    """The previous sentence's people when a pronoun near a cue names no one of this one
+    ("Обоих по решению суда оставили под стражей"); sets ``facts.pronoun_custody``."""
+    toks = sentence.tokens
+    for cue in facts.cues:
+        near = toks[max(0, cue.index - 8):cue.index + 3]  # "Обоих по решению суда оставили под стражей"
+        if any(t.lower in vocab.PRONOUNS for t in near) and not any(
+            toks[j - 1].lower == "по" for j in range(max(1, cue.index - 3), min(len(toks), cue.index + 3))
+            if toks[j].lower in vocab.PRONOUNS
+        ):
+            accepted = [m for m in previous.mentions if not is_excluded_person(previous, m)]
+            facts.pronoun_custody = bool(accepted)
+            return accepted
+    return []
+
+
+def _with_terms(toks: list[Token], facts: SentenceFacts, accepted: list[Mention]) -> list[tuple[Mention, str | None]]:
+    """Each detainee with the term that is theirs, when the sentence states one."""
     terms = facts.terms
     if not terms:
-        facts.detainees = [(m, None) for m in accepted]
-        return
+        return [(m, None) for m in accepted]
     if facts.pronoun_custody:
-        facts.detainees = [(m, terms[0].value) for m in accepted]
-        return
+        return [(m, terms[0].value) for m in accepted]
     if len(terms) == 1:
         # "X приговорён к ограничению свободы, но Y получил три года колонии": a term is
         # for the people of its own clause.
-        facts.detainees = [(m, terms[0].value if _same_clause(toks, m.start, terms[0].start) else None)
-                           for m in accepted]
-        return
+        return [(m, terms[0].value if _same_clause(toks, m.start, terms[0].start) else None)
+                for m in accepted]
     own = sorted((m for m in accepted if m.sent == accepted[0].sent), key=lambda m: m.start)
     if len(own) == len(accepted) == len(terms):
         # As many people as terms ("X — на 10 суток, Y — на 20"): paired in order.
-        facts.detainees = [(m, t.value) for m, t in zip(own, sorted(terms, key=lambda t: t.start))]
-        return
+        return [(m, t.value) for m, t in zip(own, sorted(terms, key=lambda t: t.start))]
     term_first = terms[0].start < min(m.start for m in own) if own else True
-    result = []
+    result: list[tuple[Mention, str | None]] = []
     for m in accepted:
         if term_first:
             before = [t for t in terms if t.start < m.start]
@@ -453,4 +498,4 @@ def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence 
             after = [t for t in terms if t.start >= m.stop]
             chosen = after[0] if after else terms[-1]
         result.append((m, chosen.value))
-    facts.detainees = result
+    return result

@@ -44,6 +44,7 @@ def analyze_cyrillic(title: str, text: str, lang: str, rules: RuleConfig) -> Ana
 
 
 def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
+    """Analyse a Russian report: a cheap keyword pre-pass, then the sentence rules and a score."""
     full = f"{title}\n{text}"
     low = full.lower()
     protest = bool(vocab.PROTEST_RE.search(low))
@@ -62,28 +63,7 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
         reasons = (reason,) + ((f"excluded:{excluded}",) if excluded else ())
         return Analysis(arrest=False, protest=protest, lang="ru", score=0.1 if custody_hint else 0.0, reasons=reasons)
 
-    title, text = normalise(title), normalise(text)
-
-    def wanted(sentence: str) -> bool:
-        low = sentence.lower()
-        return bool(vocab.custody_hint(low) or matched_keyword(low, extra)
-                    or watchlist_hits(sentence, rules.watchlist))
-
-    sentences: list[Sentence] = []
-    if title.strip():
-        sentences.extend(parse(title.strip(), 0, is_title=True, defer=True))
-    sentences.extend(parse(text, len(sentences), wanted=wanted, defer=True))
-    facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
-    if any(f.cues for f in facts):
-        # natasha's morphology and NER (most of the time here) only for a report with a
-        # custody clause: cues read lemmas alone, and without one no result uses the tags.
-        tag(sentences)
-        _recover_mentions(sentences)
-        facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
-    for n, (sentence, fact) in enumerate(zip(sentences, facts)):
-        find_detainees(sentence, fact, sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None)
-    _named_after_count(sentences, facts)
-
+    sentences, facts = _read_sentences(title, text, rules, extra, civic_extra, org_re)
     score, reasons, best = _score(sentences, facts)
     watched_in_custody = [
         name for name in watched
@@ -119,6 +99,39 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
         score=round(score, 3),
         reasons=tuple(dict.fromkeys(reasons)),
     )
+
+
+def _read_sentences(
+    title: str, text: str, rules: RuleConfig, extra: tuple[str, ...], civic_extra: tuple[str, ...],
+    org_re: re.Pattern[str],
+) -> tuple[list[Sentence], list[SentenceFacts]]:
+    """The report's sentences and what the rules found in each, detainees included.
+
+    Kept apart from the scoring because it is the costly part: natasha parses only the
+    sentences with a custody or watched word, and tags them only when some clause has a cue.
+    """
+    title, text = normalise(title), normalise(text)
+
+    def wanted(sentence: str) -> bool:
+        low = sentence.lower()
+        return bool(vocab.custody_hint(low) or matched_keyword(low, extra)
+                    or watchlist_hits(sentence, rules.watchlist))
+
+    sentences: list[Sentence] = []
+    if title.strip():
+        sentences.extend(parse(title.strip(), 0, is_title=True, defer=True))
+    sentences.extend(parse(text, len(sentences), wanted=wanted, defer=True))
+    facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
+    if any(f.cues for f in facts):
+        # natasha's morphology and NER (most of the time here) only for a report with a
+        # custody clause: cues read lemmas alone, and without one no result uses the tags.
+        tag(sentences)
+        _recover_mentions(sentences)
+        facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
+    for n, (sentence, fact) in enumerate(zip(sentences, facts)):
+        find_detainees(sentence, fact, sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None)
+    _named_after_count(sentences, facts)
+    return sentences, facts
 
 
 def _recover_mentions(sentences: list[Sentence]) -> None:
