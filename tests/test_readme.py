@@ -73,5 +73,5 @@ def test_benchmarks_moved_to_docs_without_losing_a_figure() -> None:
         assert figure not in README, figure
     assert "bench/poll.py" not in README
     assert len(README.splitlines()) < 500
-    assert (ROOT / "docs" / "architecture.md").is_file() and (ROOT / "docs" / "history.md").is_file()
+    assert (ROOT / "docs" / "ARCHITECTURE.md").is_file() and (ROOT / "docs" / "history.md").is_file()
     assert (ROOT / "docs" / "posts.png").stat().st_size > 10_000

@@ -43,7 +43,7 @@ T = TypeVar("T")
 
 DEFAULT_API_URL = "https://api.telegram.org"
 #: The Application as this project builds it: no JobQueue (APScheduler schedules, see
-#: docs/architecture.md), our ChatLimiter as its rate limiter.
+#: docs/ARCHITECTURE.md), our ChatLimiter as its rate limiter.
 TelegramApp = Application[ExtBot[bool], Any, Any, Any, Any, None]
 
 
