@@ -147,9 +147,8 @@ def expected_release(detained_on: date, term: str | None, *, until: date | None 
     value, unit, _ = parts
     if unit == "day":
         return detained_on + timedelta(days=value)
-    if unit == "month":
-        return detained_on + relativedelta(months=value)
-    return detained_on + relativedelta(years=value)
+    end: date = detained_on + relativedelta(months=value) if unit == "month" else detained_on + relativedelta(years=value)
+    return end
 
 
 def _mine(person: Person, reports: Iterable[Report]) -> list[Report]:

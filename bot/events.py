@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache, cache
 from hashlib import blake2b
-from typing import Literal
+from typing import Literal, Protocol
 
 from rapidfuzz import fuzz, process
 
@@ -339,13 +339,19 @@ def text_similarity(a: str, b: str) -> float:
     return similarity_to(a)(b)
 
 
-def similarity_to(text: str) -> Callable[[str, float], float]:
+class Similarity(Protocol):
+    """A text's similarity to ``other``, 0.0 early when it cannot reach ``floor``."""
+
+    def __call__(self, other: str, floor: float = 0.0) -> float: ...
+
+
+def similarity_to(text: str) -> Similarity:
     """``text_similarity(text, other)`` as a function of ``other``, for comparing one new
     report with every report of the recent events. With ``floor``, a similarity that
     cannot reach it comes back as 0.0 early: most reports share too few hashes, and that
     is found by counting the shared ones."""
     if not text.strip():
-        return lambda other, floor=0.0: 0.0
+        return _nothing_alike
     mine = frozenset(_sketch(text))
 
     def similarity(other: str, floor: float = 0.0) -> float:
@@ -360,6 +366,11 @@ def similarity_to(text: str) -> Callable[[str, float], float]:
         return sum(1 for value in smallest if value in both) / len(smallest)
 
     return similarity
+
+
+def _nothing_alike(other: str, floor: float = 0.0) -> float:
+    """The similarity of an empty text to anything."""
+    return 0.0
 
 
 # -- placing a report -------------------------------------------------------------------

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 Stem = str | tuple[str, str]  # a literal, or (literal, regex tail)
 
@@ -34,7 +35,7 @@ def trie_pattern(stems: Iterable[Stem], word_start: bool = False) -> str:
     """
     items = sorted({(s, "") if isinstance(s, str) else s for s in stems if s and (s if isinstance(s, str) else s[0])},
                    key=lambda item: len(item[0]))
-    trie: dict = {}
+    trie: dict[Any, Any] = {}
     for literal, tail in items:
         node = trie
         covered = False
@@ -57,11 +58,11 @@ def trie_pattern(stems: Iterable[Stem], word_start: bool = False) -> str:
     return _branches(trie, word_start)
 
 
-def _branches(node: dict, word_start: bool = False) -> str:
-    tails = node.get(None, set())
+def _branches(node: dict[Any, Any], word_start: bool = False) -> str:
+    tails: set[str] = node.get(None, set())
     if "" in tails:
         return ""
-    parts = []
+    parts: list[str] = []
     for ch in sorted(k for k in node if k is not None):
         head = re.escape(ch)
         if word_start:
