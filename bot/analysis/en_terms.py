@@ -181,7 +181,7 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
         return True
     weak_before = _TERM_BEFORE_OK.search(before)
     # "a two-day search": an article alone does not make a duration a sentence.
-    return bool(weak_before) and weak_before.group(0).strip() not in ("a", "an")
+    return weak_before is not None and weak_before.group(0).strip() not in ("a", "an")
 
 
 # --- dates --------------------------------------------------------------------------

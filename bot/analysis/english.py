@@ -162,8 +162,9 @@ def _arrested_then_served(low: str) -> bool:
     """"were arrested … and spent 15 days in jail": the custody this sentence reports ended,
     but it is still the custody (as a detention of a few hours is), not a release."""
     spent = re.search(r"\bspent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|custody|detention)", low)
-    return bool(spent) and bool(_CUSTODY.search(low[:spent.start()])) and not _RELEASE.search(
-        low[:spent.start()] + low[spent.end():])
+    if spent is None:
+        return False
+    return bool(_CUSTODY.search(low[:spent.start()])) and not _RELEASE.search(low[:spent.start()] + low[spent.end():])
 
 
 class _Report:
@@ -383,7 +384,7 @@ class _Report:
     def _evidence(self, custody_clauses: list[_Clause], people: list[_Person]) -> list[_Clause]:
         named = {p.sentence for p in people}
 
-        def rank(clause: _Clause) -> tuple:
+        def rank(clause: _Clause) -> tuple[bool, bool, bool, int]:
             return (clause.sentence in named, bool(clause.terms), bool(_CIVIC.search(clause.lowered)), -clause.sentence)
 
         best = sorted(custody_clauses, key=rank, reverse=True)[:2]
@@ -483,7 +484,8 @@ class _Report:
                    last_subjects: list[str]) -> list[str]:
         """Who a custody clause without a name is about ("an activist…", "he…", "they…")."""
         low = clause.lowered
-        if _INDEFINITE_ROLE.search(low) and not _PLURAL_ROLE.search(low[:_INDEFINITE_ROLE.search(low).start()]):
+        indefinite = _INDEFINITE_ROLE.search(low)
+        if indefinite and not _PLURAL_ROLE.search(low[:indefinite.start()]):
             for later in clauses[position + 1:]:
                 if later.sentence > clause.sentence + 2:
                     break
@@ -552,8 +554,7 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _unique(items: list[str]) -> list[str]:
-    seen: set[str] = set()
-    return [x for x in items if not (x in seen or seen.add(x))]
+    return list(dict.fromkeys(items))  # first occurrences, in order
 
 
 def _trim(sentence: str) -> str:
