@@ -44,6 +44,7 @@ from bot.settings import TelegramSettings, WorkerSettings
 from bot.store import SourceState, Store, utcnow
 
 if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
     from apscheduler.triggers.cron import CronTrigger
 
     from bot.admin import AdminBot
@@ -235,9 +236,6 @@ class Service:
         With ``http`` (host, port; port 0 takes any free one, see ``http_address``),
         ``/healthz`` and ``/metrics`` are served there; a busy port raises StatusServerError.
         """
-        from apscheduler.schedulers.asyncio import AsyncIOScheduler
-        from apscheduler.triggers.interval import IntervalTrigger
-
         stop = stop or asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
@@ -256,21 +254,7 @@ class Service:
             self.http = server
             host, port = server.address or http
             log.info("serving /healthz and /metrics on http://%s:%d", host, port)
-        scheduler = AsyncIOScheduler(timezone=self.config.settings.timezone)
-        scheduler.add_job(
-            self._claim_job, IntervalTrigger(seconds=self.workers.claim_seconds), args=[wake_sender], id="claim",
-            next_run_time=datetime.now(tz=utcnow().tzinfo), max_instances=1, coalesce=True, misfire_grace_time=None,
-        )
-        settings = self.config.settings
-        scheduler.add_job(
-            self._digest_job, _digest_trigger(settings),
-            args=[wake_sender], id="digest", max_instances=1, coalesce=True, misfire_grace_time=3600,
-        )
-        scheduler.start()
-        self._scheduler = scheduler
-        log.info("arrestwatch running: %d sources, digest at %s %s, posting to %s; %s as worker %s",
-                 len(self.config.sources), settings.digest_time.strftime("%H:%M"), settings.timezone,
-                 "the console" if self.telegram.console else "Telegram", self.store.path, self.worker)
+        scheduler = self._start_scheduler(wake_sender)
         # Down at digest time (today's, or yesterday's across midnight): post it now.
         await self._catch_up_digest(wake_sender)
         self._sender_task = asyncio.create_task(self._sender_loop(wake_sender, stop), name="sender")
@@ -286,28 +270,59 @@ class Service:
         finally:
             log.info("stopping: finishing the current post, then exiting")
             scheduler.shutdown(wait=False)
-            polls = list(self._polls.values()) + ([self._claiming] if self._claiming is not None else [])
-            for task in tasks + polls:
-                task.cancel()
-            await asyncio.gather(*tasks, *polls, return_exceptions=True)
-            self._polls.clear()
-            self._claiming = None
-            try:  # unfinished polls are due again at once, for another worker
-                await asyncio.to_thread(self.store.release_source_leases, self.worker)
-            except DATABASE_ERRORS:  # they expire anyway
-                log.exception("the source leases could not be released; they expire in %s", self.workers.source_lease)
-            # The operators' bot stops on its own once ``stop`` is set; cancelling it while
-            # it stops would leave its HTTP clients open (sockets to Telegram collected
-            # later by the garbage collector, as warnings in whatever runs then).
-            try:
-                await asyncio.wait_for(asyncio.shield(admin_task), timeout=ADMIN_STOP_SECONDS)
-            except (TimeoutError, Exception):
-                admin_task.cancel()
-                await asyncio.gather(admin_task, return_exceptions=True)
-            if self.http is not None:
-                await self.http.stop()
-                self.http = None
-            self._wake = self._scheduler = self._sender_task = None
+            await self._stop_tasks(tasks, admin_task)
+
+    def _start_scheduler(self, wake_sender: asyncio.Event) -> AsyncIOScheduler:
+        """Start the scheduler of ``run``: the claim tick (due at once) and the daily digest.
+
+        Kept in ``self._scheduler`` so that /healthz can see it run and a reload can move
+        the digest.
+        """
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+        from apscheduler.triggers.interval import IntervalTrigger
+
+        scheduler = AsyncIOScheduler(timezone=self.config.settings.timezone)
+        scheduler.add_job(
+            self._claim_job, IntervalTrigger(seconds=self.workers.claim_seconds), args=[wake_sender], id="claim",
+            next_run_time=datetime.now(tz=utcnow().tzinfo), max_instances=1, coalesce=True, misfire_grace_time=None,
+        )
+        settings = self.config.settings
+        scheduler.add_job(
+            self._digest_job, _digest_trigger(settings),
+            args=[wake_sender], id="digest", max_instances=1, coalesce=True, misfire_grace_time=3600,
+        )
+        scheduler.start()
+        self._scheduler = scheduler
+        log.info("arrestwatch running: %d sources, digest at %s %s, posting to %s; %s as worker %s",
+                 len(self.config.sources), settings.digest_time.strftime("%H:%M"), settings.timezone,
+                 "the console" if self.telegram.console else "Telegram", self.store.path, self.worker)
+        return scheduler
+
+    async def _stop_tasks(self, tasks: list[asyncio.Task[None]], admin_task: asyncio.Task[None]) -> None:
+        """The end of ``run``: cancel its tasks and polls, hand the source leases back, let
+        the operators' bot stop by itself and close the HTTP server."""
+        polls = list(self._polls.values()) + ([self._claiming] if self._claiming is not None else [])
+        for task in tasks + polls:
+            task.cancel()
+        await asyncio.gather(*tasks, *polls, return_exceptions=True)
+        self._polls.clear()
+        self._claiming = None
+        try:  # unfinished polls are due again at once, for another worker
+            await asyncio.to_thread(self.store.release_source_leases, self.worker)
+        except DATABASE_ERRORS:  # they expire anyway
+            log.exception("the source leases could not be released; they expire in %s", self.workers.source_lease)
+        # The operators' bot stops on its own once ``stop`` is set; cancelling it while
+        # it stops would leave its HTTP clients open (sockets to Telegram collected
+        # later by the garbage collector, as warnings in whatever runs then).
+        try:
+            await asyncio.wait_for(asyncio.shield(admin_task), timeout=ADMIN_STOP_SECONDS)
+        except (TimeoutError, Exception):
+            admin_task.cancel()
+            await asyncio.gather(admin_task, return_exceptions=True)
+        if self.http is not None:
+            await self.http.stop()
+            self.http = None
+        self._wake = self._scheduler = self._sender_task = None
 
     @property
     def http_address(self) -> tuple[str, int] | None:
