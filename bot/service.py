@@ -19,8 +19,10 @@ import sys
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, TextIO
 
+from bot.admin_lease import hold_operator_commands
 from bot.analysis_process import AnalysisProcess
 from bot.config import ConfigError, changed_sources, load_config, modified_at
 from bot.custody_posts import CustodyJobs
@@ -356,42 +358,13 @@ class Service:
         return await asyncio.to_thread(self.metrics.render), CONTENT_TYPE_LATEST
 
     async def _admin_loop(self, stop: asyncio.Event) -> None:
-        """Run the operators' bot in exactly one worker: Telegram accepts one poller per
-        bot, so the worker holding the "admin" lease runs it; if that worker dies, the
-        lease expires and another takes over."""
+        """Run the operators' bot in exactly one worker, the one holding the "admin" lease
+        (bot/admin_lease.py); ``self.admin`` is the bot while it runs here."""
         if self.telegram.console or not self.telegram.admin_ids:
             await self._start_admin_bot()  # logs why commands are off
             return
-        admin: AdminBot | None = None
-        duration = self.workers.sender_lease
-        try:
-            while not stop.is_set():
-                held = await asyncio.to_thread(
-                    self.store.acquire_lease, "admin", self.worker, duration=duration
-                )
-                if held and admin is None:
-                    admin = self.admin = await self._start_admin_bot()
-                elif not held and admin is not None:
-                    log.warning("another worker took over the operators' commands")
-                    self.admin = None
-                    await admin.stop()
-                    admin = None
-                elif not held:
-                    log.debug("operator commands run in another worker")
-                try:
-                    await asyncio.wait_for(stop.wait(), timeout=duration.total_seconds() / 3)
-                except TimeoutError:
-                    pass
-        except Exception:  # task boundary (the commands task): commands are a convenience; posting goes on
-            log.exception("operator commands stopped after an error")
-        finally:
-            self.admin = None
-            if admin is not None:
-                await admin.stop()
-            try:
-                await asyncio.to_thread(self.store.release_lease, "admin", self.worker)
-            except DATABASE_ERRORS as exc:  # it expires anyway, and another worker takes the commands over
-                log.warning("the operators' commands lease could not be released: %s", exc)
+        await hold_operator_commands(self.store, self.worker, self.workers.sender_lease, stop,
+                                     self._start_admin_bot, partial(setattr, self, "admin"))
 
     async def _start_admin_bot(self) -> AdminBot | None:
         """The operators' commands, when there is a token and TELEGRAM_ADMIN_IDS."""
