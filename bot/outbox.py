@@ -223,28 +223,12 @@ class Sender:
         while True:
             if deadline is not None and time.monotonic() >= deadline:
                 break
-            # Renewed before every claim: a sender whose lease was taken over stops here.
-            if not await asyncio.to_thread(self._renew_lease):
-                log.warning("sender: another worker took over the sender lease; stopping this drain")
-                report.busy = True
-                break
-            # Read every time round, so a /pause takes effect before the next post.
-            paused = await asyncio.to_thread(self.store.flag, PAUSED_FLAG) is not None
-            report.paused = report.paused or paused
-            message = await asyncio.to_thread(
-                self.store.claim_next, owner=self.owner, lease=SENDER_LEASE, now=self.clock(),
-                skip_targets=(CHANNEL,) if paused else (),
-            )
+            message = await self._claim(report)
             if message is None:
                 break
             chat = self.chats.get(message.target)
             if not chat:
-                reason = f"no chat configured for {message.target!r} posts (set TELEGRAM_CHAT_ID / TELEGRAM_ADMIN_CHAT_ID)"
-                await asyncio.to_thread(self._settle, self.store.mark_failed, message, reason)
-                report.failed += 1
-                if self.metrics is not None:
-                    self.metrics.post_failed(message.kind, permanent=True)
-                report.errors.append(reason)
+                await self._fail_unaddressed(message, report)
                 continue
             try:
                 markup = message.markup
@@ -252,24 +236,7 @@ class Sender:
                     markup = review_buttons(message.item_id)  # the item id exists only once stored
                 telegram_id = await self._deliver(chat, message, markup)
             except PublishError as exc:
-                if self.metrics is not None:
-                    self.metrics.post_failed(message.kind, permanent=exc.permanent)
-                if exc.permanent:
-                    log.error("outbox %d (%s) failed for good: %s", message.id, message.kind, exc)
-                    await asyncio.to_thread(self._settle, self.store.mark_failed, message, str(exc))
-                    report.failed += 1
-                    report.errors.append(str(exc))
-                    if message.target != "admin":
-                        await asyncio.to_thread(self._tell_operators_once, message, exc)
-                    continue
-                await asyncio.to_thread(self._settle, self.store.release, message, str(exc))
-                report.retried += 1
-                failures_in_a_row += 1
-                delay = SEND.delay(failures_in_a_row, exc.retry_after)  # bot/backoff.py
-                if deadline is not None:
-                    delay = min(delay, max(0.0, deadline - time.monotonic()))
-                log.warning("outbox %d (%s): %s; retrying in %.1fs", message.id, message.kind, exc, delay)
-                await asyncio.sleep(delay)
+                failures_in_a_row = await self._after_publish_error(message, exc, report, failures_in_a_row, deadline)
                 continue
             except Exception as exc:  # unexpected: keep the message queued, never lose it
                 log.exception("outbox %d (%s): unexpected error while sending", message.id, message.kind)
@@ -281,3 +248,60 @@ class Sender:
             report.sent += 1
             if self.metrics is not None:
                 await asyncio.to_thread(self.metrics.post_sent, self.store, message, self.clock())
+
+    async def _claim(self, report: DrainReport) -> OutboxMessage | None:
+        """The next message to send, or None when the drain must stop (queue empty, lease lost).
+
+        The lease is renewed and the pause flag read before every claim, so a sender whose
+        lease was taken over stops at once and a /pause takes effect before the next post.
+        """
+        if not await asyncio.to_thread(self._renew_lease):
+            log.warning("sender: another worker took over the sender lease; stopping this drain")
+            report.busy = True
+            return None
+        paused = await asyncio.to_thread(self.store.flag, PAUSED_FLAG) is not None
+        report.paused = report.paused or paused
+        return await asyncio.to_thread(
+            self.store.claim_next, owner=self.owner, lease=SENDER_LEASE, now=self.clock(),
+            skip_targets=(CHANNEL,) if paused else (),
+        )
+
+    async def _fail_unaddressed(self, message: OutboxMessage, report: DrainReport) -> None:
+        """Fail for good a message whose target has no chat configured: no retry can help,
+        and the reason names the setting the operator must fill in."""
+        reason = f"no chat configured for {message.target!r} posts (set TELEGRAM_CHAT_ID / TELEGRAM_ADMIN_CHAT_ID)"
+        await asyncio.to_thread(self._settle, self.store.mark_failed, message, reason)
+        report.failed += 1
+        if self.metrics is not None:
+            self.metrics.post_failed(message.kind, permanent=True)
+        report.errors.append(reason)
+
+    async def _after_publish_error(
+        self, message: OutboxMessage, exc: PublishError, report: DrainReport, failures_in_a_row: int,
+        deadline: float | None,
+    ) -> int:
+        """Settle a message Telegram refused; the new count of transient failures in a row.
+
+        A permanent refusal is kept as failed (and the operators told once); a transient one
+        goes back to the queue and the drain waits, longer after each failure in a row but
+        never past its deadline.
+        """
+        if self.metrics is not None:
+            self.metrics.post_failed(message.kind, permanent=exc.permanent)
+        if exc.permanent:
+            log.error("outbox %d (%s) failed for good: %s", message.id, message.kind, exc)
+            await asyncio.to_thread(self._settle, self.store.mark_failed, message, str(exc))
+            report.failed += 1
+            report.errors.append(str(exc))
+            if message.target != "admin":
+                await asyncio.to_thread(self._tell_operators_once, message, exc)
+            return failures_in_a_row
+        await asyncio.to_thread(self._settle, self.store.release, message, str(exc))
+        report.retried += 1
+        failures_in_a_row += 1
+        delay = SEND.delay(failures_in_a_row, exc.retry_after)  # bot/backoff.py
+        if deadline is not None:
+            delay = min(delay, max(0.0, deadline - time.monotonic()))
+        log.warning("outbox %d (%s): %s; retrying in %.1fs", message.id, message.kind, exc, delay)
+        await asyncio.sleep(delay)
+        return failures_in_a_row

@@ -20,13 +20,13 @@ from bot.backoff import poll_delay
 from bot.dedup import canonical_url, content_hash, entry_keys, hash_in_keys
 from bot.event_posts import EventPosts
 from bot.extract import extract_article_text
-from bot.fetch import FetchError, Fetcher
+from bot.fetch import FetchError, Fetcher, FetchResult
 from bot.metrics import Metrics
 from bot.models import Config, Entry, PollReport, SourceConfig
-from bot.placement import add_reports
+from bot.placement import Stored, add_reports
 from bot.publish.format import AlertPost, format_alert
 from bot.sources import SourceParseError, parse_entries, preview_url
-from bot.store import NewItem, QueuedPost, Store, utcnow
+from bot.store import NewItem, QueuedPost, SourceState, Store, utcnow
 from bot.triage import review_request, triage
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,22 @@ def _is_teaser(entry: Entry) -> bool:
 def _human(delay: timedelta) -> str:
     seconds = int(delay.total_seconds())
     return f"{seconds // 60} min" if seconds >= 120 else f"{seconds} s"
+
+
+def _count_stored(report: PollReport, prepared: Sequence[tuple[NewItem, QueuedPost | None]],
+                  stored: Sequence[Stored]) -> None:
+    """Add what the store made of a batch to the poll's report (the counts ``/status`` and the
+    metrics show): duplicates are not counted, an edit or follow-up is not a new alert."""
+    for (item, _), placed in zip(prepared, stored):
+        if placed.item_id is None:
+            continue
+        role = placed.role
+        report.new_items += 1
+        report.edits += role == "also"
+        report.followups += role == "followup"
+        report.alerts += item.status == "alert" and role in (None, "first")
+        report.reviews += item.status == "review"
+        report.old_items += item.status == "old"
 
 
 @dataclass(frozen=True)
@@ -162,26 +178,8 @@ class Pipeline:
         state = await asyncio.to_thread(self.store.source_state, source.name)
         if state is None:
             state = (await asyncio.to_thread(self.store.sync_sources, [source]))[source.name]
-        url = preview_url(source)
-        try:
-            result = await self.fetcher.fetch(url, etag=state.etag, last_modified=state.last_modified)
-        except FetchError as exc:
-            report.ok, report.error = False, str(exc)
-            now = self.clock()
-            retry_after = getattr(exc, "retry_after", None)
-            delay = poll_delay(source.interval, state.consecutive_failures + 1, retry_after)
-            log.warning("source %s: %s (%s)", source.name, exc,
-                        f"next try in {_human(delay)}" if delay else "next try at the next poll")
-            await asyncio.to_thread(
-                self.store.record_poll_failure, state.id, now=now, error=str(exc), next_attempt_at=now + delay
-            )
-            return
-        if result.not_modified:
-            report.not_modified = True
-            await asyncio.to_thread(
-                self.store.record_poll_success, state.id, now=self.clock(), etag=state.etag,
-                last_modified=state.last_modified, new_items=0, not_modified=True,
-            )
+        result = await self._fetch_feed(source, state, report)
+        if result is None:
             return
         try:
             entries = await self.parse(source, result.content, result.text, result.final_url)
@@ -203,6 +201,70 @@ class Pipeline:
         # The network first (article pages of teasers, a few at a time), then the analysis
         # of the whole batch in one call (the analysis process, or a worker thread): one
         # hop per poll rather than one per entry, which cost more than most analyses.
+        texts = await self._article_texts(source, candidates, back_catalogue)
+        jobs = [
+            (candidate.entry.title, text, source.lang)
+            for candidate, text in zip(candidates, texts) if text is not None and not back_catalogue(candidate.entry)
+        ]
+        try:
+            outcomes: Sequence[Analysis | AnalysisError] = await self.analyze_many(jobs, self.config.rules)
+        except AnalysisError as exc:  # the analysis process died: the whole batch waits for the next poll
+            outcomes = [exc] * len(jobs)
+        prepared = await asyncio.to_thread(
+            self._prepare, source, state.id, candidates, texts, outcomes, back_catalogue, now, report
+        )
+        self.events.language = self.config.settings.language  # the config may have been reloaded
+        self.store.edit_interval = self.config.settings.edit_interval
+        stored = await asyncio.to_thread(add_reports, self.store, prepared, now=now, planner=self.events)
+        _count_stored(report, prepared, stored)
+        # An entry left out (its article or analysis failed) must come back at the next
+        # poll: keep the old validators then, so an unchanged feed is not answered 304.
+        kept = bool(report.failed_entries)
+        await asyncio.to_thread(
+            self.store.record_poll_success, state.id, now=self.clock(),
+            etag=state.etag if kept else result.etag,
+            last_modified=state.last_modified if kept else result.last_modified, new_items=report.new_items,
+        )
+        if report.alerts:
+            log.info("source %s: %d new items, %d arrest alerts queued", source.name, report.new_items, report.alerts)
+
+    async def _fetch_feed(self, source: SourceConfig, state: SourceState, report: PollReport) -> FetchResult | None:
+        """Fetch the source's feed with its validators; None when there is nothing to parse.
+
+        A failed fetch (recorded with its back-off) and an unchanged feed (304, recorded as
+        a success) both end the poll here, so ``_poll`` only deals with a fresh body.
+        """
+        url = preview_url(source)
+        try:
+            result = await self.fetcher.fetch(url, etag=state.etag, last_modified=state.last_modified)
+        except FetchError as exc:
+            report.ok, report.error = False, str(exc)
+            now = self.clock()
+            retry_after = getattr(exc, "retry_after", None)
+            delay = poll_delay(source.interval, state.consecutive_failures + 1, retry_after)
+            log.warning("source %s: %s (%s)", source.name, exc,
+                        f"next try in {_human(delay)}" if delay else "next try at the next poll")
+            await asyncio.to_thread(
+                self.store.record_poll_failure, state.id, now=now, error=str(exc), next_attempt_at=now + delay
+            )
+            return None
+        if result.not_modified:
+            report.not_modified = True
+            await asyncio.to_thread(
+                self.store.record_poll_success, state.id, now=self.clock(), etag=state.etag,
+                last_modified=state.last_modified, new_items=0, not_modified=True,
+            )
+            return None
+        return result
+
+    async def _article_texts(
+        self, source: SourceConfig, candidates: Sequence[_Candidate], back_catalogue: Callable[[Entry], bool],
+    ) -> list[str | None]:
+        """Each candidate's text: the feed's, or its article page's for a teaser (a few at a time).
+
+        Reading the pages before the analysis lets the whole batch be analysed in one hop;
+        a page that cannot be read falls back to the feed's teaser rather than losing the entry.
+        """
         texts: list[str | None] = [candidate.entry.text for candidate in candidates]
         limiter = asyncio.Semaphore(ARTICLE_CONCURRENCY)
 
@@ -219,40 +281,7 @@ class Pipeline:
             article(index) for index, candidate in enumerate(candidates)
             if _is_teaser(candidate.entry) and not back_catalogue(candidate.entry)
         ))
-        jobs = [
-            (candidate.entry.title, text, source.lang)
-            for candidate, text in zip(candidates, texts) if text is not None and not back_catalogue(candidate.entry)
-        ]
-        try:
-            outcomes: Sequence[Analysis | AnalysisError] = await self.analyze_many(jobs, self.config.rules)
-        except AnalysisError as exc:  # the analysis process died: the whole batch waits for the next poll
-            outcomes = [exc] * len(jobs)
-        prepared = await asyncio.to_thread(
-            self._prepare, source, state.id, candidates, texts, outcomes, back_catalogue, now, report
-        )
-        self.events.language = self.config.settings.language  # the config may have been reloaded
-        self.store.edit_interval = self.config.settings.edit_interval
-        stored = await asyncio.to_thread(add_reports, self.store, prepared, now=now, planner=self.events)
-        for (item, _), placed in zip(prepared, stored):
-            if placed.item_id is None:
-                continue
-            role = placed.role
-            report.new_items += 1
-            report.edits += role == "also"
-            report.followups += role == "followup"
-            report.alerts += item.status == "alert" and role in (None, "first")
-            report.reviews += item.status == "review"
-            report.old_items += item.status == "old"
-        # An entry left out (its article or analysis failed) must come back at the next
-        # poll: keep the old validators then, so an unchanged feed is not answered 304.
-        kept = bool(report.failed_entries)
-        await asyncio.to_thread(
-            self.store.record_poll_success, state.id, now=self.clock(),
-            etag=state.etag if kept else result.etag,
-            last_modified=state.last_modified if kept else result.last_modified, new_items=report.new_items,
-        )
-        if report.alerts:
-            log.info("source %s: %d new items, %d arrest alerts queued", source.name, report.new_items, report.alerts)
+        return texts
 
     async def preview(self, source: SourceConfig) -> list[tuple[Entry, Analysis]]:
         """Fetch and analyse a source now without storing anything (``sources test``).

@@ -19,8 +19,10 @@ import sys
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, TextIO
 
+from bot.admin_lease import hold_operator_commands
 from bot.analysis_process import AnalysisProcess
 from bot.config import ConfigError, changed_sources, load_config, modified_at
 from bot.custody_posts import CustodyJobs
@@ -44,6 +46,7 @@ from bot.settings import TelegramSettings, WorkerSettings
 from bot.store import SourceState, Store, utcnow
 
 if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
     from apscheduler.triggers.cron import CronTrigger
 
     from bot.admin import AdminBot
@@ -235,9 +238,6 @@ class Service:
         With ``http`` (host, port; port 0 takes any free one, see ``http_address``),
         ``/healthz`` and ``/metrics`` are served there; a busy port raises StatusServerError.
         """
-        from apscheduler.schedulers.asyncio import AsyncIOScheduler
-        from apscheduler.triggers.interval import IntervalTrigger
-
         stop = stop or asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
@@ -256,21 +256,7 @@ class Service:
             self.http = server
             host, port = server.address or http
             log.info("serving /healthz and /metrics on http://%s:%d", host, port)
-        scheduler = AsyncIOScheduler(timezone=self.config.settings.timezone)
-        scheduler.add_job(
-            self._claim_job, IntervalTrigger(seconds=self.workers.claim_seconds), args=[wake_sender], id="claim",
-            next_run_time=datetime.now(tz=utcnow().tzinfo), max_instances=1, coalesce=True, misfire_grace_time=None,
-        )
-        settings = self.config.settings
-        scheduler.add_job(
-            self._digest_job, _digest_trigger(settings),
-            args=[wake_sender], id="digest", max_instances=1, coalesce=True, misfire_grace_time=3600,
-        )
-        scheduler.start()
-        self._scheduler = scheduler
-        log.info("arrestwatch running: %d sources, digest at %s %s, posting to %s; %s as worker %s",
-                 len(self.config.sources), settings.digest_time.strftime("%H:%M"), settings.timezone,
-                 "the console" if self.telegram.console else "Telegram", self.store.path, self.worker)
+        scheduler = self._start_scheduler(wake_sender)
         # Down at digest time (today's, or yesterday's across midnight): post it now.
         await self._catch_up_digest(wake_sender)
         self._sender_task = asyncio.create_task(self._sender_loop(wake_sender, stop), name="sender")
@@ -286,28 +272,59 @@ class Service:
         finally:
             log.info("stopping: finishing the current post, then exiting")
             scheduler.shutdown(wait=False)
-            polls = list(self._polls.values()) + ([self._claiming] if self._claiming is not None else [])
-            for task in tasks + polls:
-                task.cancel()
-            await asyncio.gather(*tasks, *polls, return_exceptions=True)
-            self._polls.clear()
-            self._claiming = None
-            try:  # unfinished polls are due again at once, for another worker
-                await asyncio.to_thread(self.store.release_source_leases, self.worker)
-            except DATABASE_ERRORS:  # they expire anyway
-                log.exception("the source leases could not be released; they expire in %s", self.workers.source_lease)
-            # The operators' bot stops on its own once ``stop`` is set; cancelling it while
-            # it stops would leave its HTTP clients open (sockets to Telegram collected
-            # later by the garbage collector, as warnings in whatever runs then).
-            try:
-                await asyncio.wait_for(asyncio.shield(admin_task), timeout=ADMIN_STOP_SECONDS)
-            except (TimeoutError, Exception):
-                admin_task.cancel()
-                await asyncio.gather(admin_task, return_exceptions=True)
-            if self.http is not None:
-                await self.http.stop()
-                self.http = None
-            self._wake = self._scheduler = self._sender_task = None
+            await self._stop_tasks(tasks, admin_task)
+
+    def _start_scheduler(self, wake_sender: asyncio.Event) -> AsyncIOScheduler:
+        """Start the scheduler of ``run``: the claim tick (due at once) and the daily digest.
+
+        Kept in ``self._scheduler`` so that /healthz can see it run and a reload can move
+        the digest.
+        """
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+        from apscheduler.triggers.interval import IntervalTrigger
+
+        scheduler = AsyncIOScheduler(timezone=self.config.settings.timezone)
+        scheduler.add_job(
+            self._claim_job, IntervalTrigger(seconds=self.workers.claim_seconds), args=[wake_sender], id="claim",
+            next_run_time=datetime.now(tz=utcnow().tzinfo), max_instances=1, coalesce=True, misfire_grace_time=None,
+        )
+        settings = self.config.settings
+        scheduler.add_job(
+            self._digest_job, _digest_trigger(settings),
+            args=[wake_sender], id="digest", max_instances=1, coalesce=True, misfire_grace_time=3600,
+        )
+        scheduler.start()
+        self._scheduler = scheduler
+        log.info("arrestwatch running: %d sources, digest at %s %s, posting to %s; %s as worker %s",
+                 len(self.config.sources), settings.digest_time.strftime("%H:%M"), settings.timezone,
+                 "the console" if self.telegram.console else "Telegram", self.store.path, self.worker)
+        return scheduler
+
+    async def _stop_tasks(self, tasks: list[asyncio.Task[None]], admin_task: asyncio.Task[None]) -> None:
+        """The end of ``run``: cancel its tasks and polls, hand the source leases back, let
+        the operators' bot stop by itself and close the HTTP server."""
+        polls = list(self._polls.values()) + ([self._claiming] if self._claiming is not None else [])
+        for task in tasks + polls:
+            task.cancel()
+        await asyncio.gather(*tasks, *polls, return_exceptions=True)
+        self._polls.clear()
+        self._claiming = None
+        try:  # unfinished polls are due again at once, for another worker
+            await asyncio.to_thread(self.store.release_source_leases, self.worker)
+        except DATABASE_ERRORS:  # they expire anyway
+            log.exception("the source leases could not be released; they expire in %s", self.workers.source_lease)
+        # The operators' bot stops on its own once ``stop`` is set; cancelling it while
+        # it stops would leave its HTTP clients open (sockets to Telegram collected
+        # later by the garbage collector, as warnings in whatever runs then).
+        try:
+            await asyncio.wait_for(asyncio.shield(admin_task), timeout=ADMIN_STOP_SECONDS)
+        except (TimeoutError, Exception):
+            admin_task.cancel()
+            await asyncio.gather(admin_task, return_exceptions=True)
+        if self.http is not None:
+            await self.http.stop()
+            self.http = None
+        self._wake = self._scheduler = self._sender_task = None
 
     @property
     def http_address(self) -> tuple[str, int] | None:
@@ -341,42 +358,13 @@ class Service:
         return await asyncio.to_thread(self.metrics.render), CONTENT_TYPE_LATEST
 
     async def _admin_loop(self, stop: asyncio.Event) -> None:
-        """Run the operators' bot in exactly one worker: Telegram accepts one poller per
-        bot, so the worker holding the "admin" lease runs it; if that worker dies, the
-        lease expires and another takes over."""
+        """Run the operators' bot in exactly one worker, the one holding the "admin" lease
+        (bot/admin_lease.py); ``self.admin`` is the bot while it runs here."""
         if self.telegram.console or not self.telegram.admin_ids:
             await self._start_admin_bot()  # logs why commands are off
             return
-        admin: AdminBot | None = None
-        duration = self.workers.sender_lease
-        try:
-            while not stop.is_set():
-                held = await asyncio.to_thread(
-                    self.store.acquire_lease, "admin", self.worker, duration=duration
-                )
-                if held and admin is None:
-                    admin = self.admin = await self._start_admin_bot()
-                elif not held and admin is not None:
-                    log.warning("another worker took over the operators' commands")
-                    self.admin = None
-                    await admin.stop()
-                    admin = None
-                elif not held:
-                    log.debug("operator commands run in another worker")
-                try:
-                    await asyncio.wait_for(stop.wait(), timeout=duration.total_seconds() / 3)
-                except TimeoutError:
-                    pass
-        except Exception:  # task boundary (the commands task): commands are a convenience; posting goes on
-            log.exception("operator commands stopped after an error")
-        finally:
-            self.admin = None
-            if admin is not None:
-                await admin.stop()
-            try:
-                await asyncio.to_thread(self.store.release_lease, "admin", self.worker)
-            except DATABASE_ERRORS as exc:  # it expires anyway, and another worker takes the commands over
-                log.warning("the operators' commands lease could not be released: %s", exc)
+        await hold_operator_commands(self.store, self.worker, self.workers.sender_lease, stop,
+                                     self._start_admin_bot, partial(setattr, self, "admin"))
 
     async def _start_admin_bot(self) -> AdminBot | None:
         """The operators' commands, when there is a token and TELEGRAM_ADMIN_IDS."""

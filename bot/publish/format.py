@@ -325,6 +325,34 @@ def summary_line(analysis: Analysis, language: str) -> str:
     )
 
 
+def _alert_people(post: AlertPost, language: str) -> list[str]:
+    """One line per detainee of an alert, with the terms other sources gave them; a line
+    saying nobody is named when the report names nobody, so the post never lists no one."""
+    people = [
+        _detainee_line(person, language, [(term, source) for name, term, source in post.other_terms
+                                          if name == person.name], post.source_name)
+        for person in post.analysis.detainees
+    ]
+    return people or [f"• <i>{_e(_labels(language)['unnamed'])}</i>"]
+
+
+def _alert_facts(post: AlertPost, language: str) -> list[str]:
+    """The lines of an alert under its people: an earlier arrest of the same people, the
+    charge, the one-line summary and the date of detention when the report gives it."""
+    labels = _labels(language)
+    analysis = post.analysis
+    facts = []
+    if post.previous_on:
+        facts.append(f"🔁 {_e(labels['again'].format(day=post.previous_on))}")
+    charge = format_charge(analysis.charge, analysis.lang, language)
+    if charge:
+        facts.append(f"{_e(charge_label(language))}: {_e(_shorten(charge, 220))}")
+    facts.append(_e(summary_line(analysis, language)))
+    if analysis.detained_on:
+        facts.append(f"{_e(labels['detained_on'])}: {_e(analysis.detained_on)}")
+    return facts
+
+
 def format_alert(post: AlertPost, language: str = "en") -> str:
     """The channel post for one arrest report, as Telegram HTML within POST_LIMIT.
 
@@ -338,22 +366,8 @@ def format_alert(post: AlertPost, language: str = "en") -> str:
     if place:
         head += f" · {_e(place)}"
     lines = [head]
-    people = [
-        _detainee_line(person, language, [(term, source) for name, term, source in post.other_terms
-                                          if name == person.name], post.source_name)
-        for person in analysis.detainees
-    ]
-    if not people:
-        people = [f"• <i>{_e(labels['unnamed'])}</i>"]
-    facts = []
-    if post.previous_on:
-        facts.append(f"🔁 {_e(labels['again'].format(day=post.previous_on))}")
-    charge = format_charge(analysis.charge, analysis.lang, language)
-    if charge:
-        facts.append(f"{_e(charge_label(language))}: {_e(_shorten(charge, 220))}")
-    facts.append(_e(summary_line(analysis, language)))
-    if analysis.detained_on:
-        facts.append(f"{_e(labels['detained_on'])}: {_e(analysis.detained_on)}")
+    people = _alert_people(post, language)
+    facts = _alert_facts(post, language)
     source = f"{_link(post.source_name, post.url)}: {_e(_shorten(post.title, 300))}" if post.title else _link(
         post.source_name, post.url
     )
@@ -439,6 +453,55 @@ def _counts_by_place(entries: Sequence[DigestEntry], language: str = "en") -> li
     return sorted(((names[key], n) for key, n in counts.items() if n), key=lambda pn: (-pn[1], pn[0]))
 
 
+def _digest_lines(entries: Sequence[DigestEntry], language: str) -> tuple[list[str], int]:
+    """The digest's lines, oldest report first, and how many people they name.
+
+    A person reported by several sources (in any script) is listed once, under the first
+    report; a report that names nobody is listed by its title.
+    """
+    labels = _labels(language)
+    seen: set[str] = set()
+    lines: list[str] = []
+    for entry in sorted(entries, key=lambda e: e.published.timestamp() if e.published else 0.0):
+        shown = place_name(entry.place, language)
+        where = f" · {_e(_shorten(shown, DIGEST_PLACE_LIMIT))}" if shown else ""
+        source = _link(_shorten(entry.source_name, DIGEST_PLACE_LIMIT), entry.url)
+        if entry.other_reports:
+            source += f" {_e(labels['more_sources'].format(n=entry.other_reports))}"
+        if not entry.detainees:
+            lines.append(f"• <i>{_e(labels['unnamed_item'])}</i>: {_e(_shorten(entry.title, 200))}{where} · {source}")
+            continue
+        for person in entry.detainees:
+            key = name_key(person.name) or person.name.casefold()  # one person in any script
+            if key in seen:
+                continue
+            seen.add(key)
+            lines.append(f"{_detainee_line(person, language)}{where} · {source}")
+    return lines, len(seen)
+
+
+def _digest_posts(header: str, lines: Sequence[str], language: str) -> list[str]:
+    """Share the digest's lines among as few posts as fit POST_LIMIT, each under the
+    header and, when there are several, marked with its part number."""
+    labels = _labels(language)
+    posts: list[list[str]] = [[]]
+    room = POST_LIMIT - visible_len(header) - 40  # the part marker
+    size = 0
+    for line in lines:
+        cost = visible_len(line) + 1  # UTF-16 units, as Telegram counts them
+        if size + cost > room and posts[-1]:
+            posts.append([])
+            size = 0
+        posts[-1].append(line)
+        size += cost
+    total = len(posts)
+    out = []
+    for i, chunk in enumerate(posts, 1):
+        marker = f" ({_e(labels['part'].format(i=i, n=total))})" if total > 1 else ""
+        out.append(f"{header}{marker}\n\n" + "\n".join(chunk))
+    return out
+
+
 def format_digest(
     period: DigestPeriod | date, entries: Sequence[DigestEntry], language: str = "en", *, quiet_line: bool = True,
     unwatched: Sequence[tuple[datetime, datetime]] = (),
@@ -463,42 +526,11 @@ def format_digest(
         if not quiet_line and not blind:
             return []
         return ["\n".join([f"📋 {_e(title)}: {_e(labels['quiet'])}", *blind])]
-    seen: set[str] = set()
-    lines: list[str] = []
-    for entry in sorted(entries, key=lambda e: e.published.timestamp() if e.published else 0.0):
-        shown = place_name(entry.place, language)
-        where = f" · {_e(_shorten(shown, DIGEST_PLACE_LIMIT))}" if shown else ""
-        source = _link(_shorten(entry.source_name, DIGEST_PLACE_LIMIT), entry.url)
-        if entry.other_reports:
-            source += f" {_e(labels['more_sources'].format(n=entry.other_reports))}"
-        if not entry.detainees:
-            lines.append(f"• <i>{_e(labels['unnamed_item'])}</i>: {_e(_shorten(entry.title, 200))}{where} · {source}")
-            continue
-        for person in entry.detainees:
-            key = name_key(person.name) or person.name.casefold()  # one person in any script
-            if key in seen:
-                continue
-            seen.add(key)
-            lines.append(f"{_detainee_line(person, language)}{where} · {source}")
-    header = f"📋 <b>{_e(title)}</b>\n" + _e(labels["people"].format(n=len(seen), r=len(entries)))
+    lines, named = _digest_lines(entries, language)
+    header = f"📋 <b>{_e(title)}</b>\n" + _e(labels["people"].format(n=named, r=len(entries)))
     if blind:
         header += "\n" + "\n".join(blind)
     places = _counts_by_place(entries, language)
     if places:
         header += "\n" + _e(_shorten(" · ".join(f"{place}: {count}" for place, count in places), 600))
-    posts: list[list[str]] = [[]]
-    room = POST_LIMIT - visible_len(header) - 40  # the part marker
-    size = 0
-    for line in lines:
-        cost = visible_len(line) + 1  # UTF-16 units, as Telegram counts them
-        if size + cost > room and posts[-1]:
-            posts.append([])
-            size = 0
-        posts[-1].append(line)
-        size += cost
-    total = len(posts)
-    out = []
-    for i, chunk in enumerate(posts, 1):
-        marker = f" ({_e(labels['part'].format(i=i, n=total))})" if total > 1 else ""
-        out.append(f"{header}{marker}\n\n" + "\n".join(chunk))
-    return out
+    return _digest_posts(header, lines, language)
