@@ -51,49 +51,112 @@ DEFAULT_CORPUS = next(
     ROOT / "corpus" / "train.jsonl",
 )
 
-FIRST_RUSSIAN = ("В Уральске суд арестовал на десять суток активиста Нурлана Жаксылыкова за участие "
-                 "в несанкционированном митинге у здания акимата.")
-FIRST_ENGLISH = ("A court in Uralsk jailed activist Nurlan Zhaksylykov for ten days for taking part in an "
-                 "unsanctioned rally outside the regional administration.")
+FIRST_RUSSIAN = (
+    "В Уральске суд арестовал на десять суток активиста Нурлана Жаксылыкова за участие "
+    "в несанкционированном митинге у здания акимата."
+)
+FIRST_ENGLISH = (
+    "A court in Uralsk jailed activist Nurlan Zhaksylykov for ten days for taking part in an "
+    "unsanctioned rally outside the regional administration."
+)
 
 # Ordinary news of the kind that fills a feed; written for this benchmark.
 UNRELATED = [
-    ("en", "Wheat harvest ahead of forecast", "Farmers in Kostanay region have threshed more than half of the "
-     "wheat fields, the agriculture ministry said, adding that yields are higher than last year thanks to a "
-     "wet spring. Grain prices at the commodity exchange fell slightly on the news."),
-    ("en", "New metro station opens", "Almaty opened its twelfth metro station on Saturday. The city plans two "
-     "more stations by the end of next year, and bus routes in the area will be changed to bring passengers "
-     "to the new entrance."),
-    ("en", "Tenge steadies", "The tenge strengthened against the dollar for a third day as oil prices rose. "
-     "Analysts expect the national bank to keep its base rate unchanged at the next meeting."),
-    ("en", "Football", "Kairat beat Tobol 2-1 in the league on Sunday, with the winning goal scored in added time. "
-     "The coach praised the young defenders and said the team would rotate players for the cup match."),
-    ("en", "Weather", "Forecasters warn of strong wind and dust storms in the west of the country on Wednesday, "
-     "with temperatures dropping to five degrees at night in the north."),
-    ("en", "Airline adds routes", "A low-cost carrier will launch flights from Shymkent to three new "
-     "destinations this summer, the company said, with tickets going on sale next week."),
-    ("en", "School year", "The education ministry said more than 400,000 children will start first grade in "
-     "September, and 50 new schools will open across the country."),
-    ("en", "Gas pipeline", "Engineers completed the welding of the last section of a regional gas pipeline that "
-     "will supply villages in Zhambyl region from the winter."),
-    ("ru", "Урожай", "Аграрии Костанайской области обмолотили больше половины площадей, урожайность выше "
-     "прошлогодней благодаря дождливой весне. Цены на зерно на бирже немного снизились."),
-    ("ru", "Метро", "В Алматы в субботу открылась новая станция метро. До конца следующего года город "
-     "планирует построить ещё две станции, маршруты автобусов будут изменены."),
-    ("ru", "Курс тенге", "Тенге третий день подряд укрепляется к доллару на фоне роста цен на нефть. "
-     "Аналитики ожидают, что Нацбанк сохранит базовую ставку."),
-    ("ru", "Погода", "Синоптики предупреждают о сильном ветре и пыльных бурях на западе страны в среду, "
-     "ночью на севере температура опустится до пяти градусов."),
-    ("ru", "Авиасообщение", "Лоукостер запустит рейсы из Шымкента в три новых города этим летом, "
-     "билеты поступят в продажу на следующей неделе."),
-    ("kk", "Ауа райы", "Синоптиктер сәрсенбі күні елдің батысында қатты жел мен шаңды боран болатынын "
-     "ескертті, солтүстікте түнде температура бес градусқа дейін төмендейді."),
-    ("kk", "Мектеп", "Білім министрлігінің мәліметінше, қыркүйекте төрт жүз мыңнан астам бала бірінші "
-     "сыныпқа барады және елде елу жаңа мектеп ашылады."),
+    (
+        "en",
+        "Wheat harvest ahead of forecast",
+        "Farmers in Kostanay region have threshed more than half of the "
+        "wheat fields, the agriculture ministry said, adding that yields are higher than last year thanks to a "
+        "wet spring. Grain prices at the commodity exchange fell slightly on the news.",
+    ),
+    (
+        "en",
+        "New metro station opens",
+        "Almaty opened its twelfth metro station on Saturday. The city plans two "
+        "more stations by the end of next year, and bus routes in the area will be changed to bring passengers "
+        "to the new entrance.",
+    ),
+    (
+        "en",
+        "Tenge steadies",
+        "The tenge strengthened against the dollar for a third day as oil prices rose. "
+        "Analysts expect the national bank to keep its base rate unchanged at the next meeting.",
+    ),
+    (
+        "en",
+        "Football",
+        "Kairat beat Tobol 2-1 in the league on Sunday, with the winning goal scored in added time. "
+        "The coach praised the young defenders and said the team would rotate players for the cup match.",
+    ),
+    (
+        "en",
+        "Weather",
+        "Forecasters warn of strong wind and dust storms in the west of the country on Wednesday, "
+        "with temperatures dropping to five degrees at night in the north.",
+    ),
+    (
+        "en",
+        "Airline adds routes",
+        "A low-cost carrier will launch flights from Shymkent to three new "
+        "destinations this summer, the company said, with tickets going on sale next week.",
+    ),
+    (
+        "en",
+        "School year",
+        "The education ministry said more than 400,000 children will start first grade in "
+        "September, and 50 new schools will open across the country.",
+    ),
+    (
+        "en",
+        "Gas pipeline",
+        "Engineers completed the welding of the last section of a regional gas pipeline that "
+        "will supply villages in Zhambyl region from the winter.",
+    ),
+    (
+        "ru",
+        "Урожай",
+        "Аграрии Костанайской области обмолотили больше половины площадей, урожайность выше "
+        "прошлогодней благодаря дождливой весне. Цены на зерно на бирже немного снизились.",
+    ),
+    (
+        "ru",
+        "Метро",
+        "В Алматы в субботу открылась новая станция метро. До конца следующего года город "
+        "планирует построить ещё две станции, маршруты автобусов будут изменены.",
+    ),
+    (
+        "ru",
+        "Курс тенге",
+        "Тенге третий день подряд укрепляется к доллару на фоне роста цен на нефть. "
+        "Аналитики ожидают, что Нацбанк сохранит базовую ставку.",
+    ),
+    (
+        "ru",
+        "Погода",
+        "Синоптики предупреждают о сильном ветре и пыльных бурях на западе страны в среду, "
+        "ночью на севере температура опустится до пяти градусов.",
+    ),
+    (
+        "ru",
+        "Авиасообщение",
+        "Лоукостер запустит рейсы из Шымкента в три новых города этим летом, "
+        "билеты поступят в продажу на следующей неделе.",
+    ),
+    (
+        "kk",
+        "Ауа райы",
+        "Синоптиктер сәрсенбі күні елдің батысында қатты жел мен шаңды боран болатынын "
+        "ескертті, солтүстікте түнде температура бес градусқа дейін төмендейді.",
+    ),
+    (
+        "kk",
+        "Мектеп",
+        "Білім министрлігінің мәліметінше, қыркүйекте төрт жүз мыңнан астам бала бірінші "
+        "сыныпқа барады және елде елу жаңа мектеп ашылады.",
+    ),
 ]
 
-BASELINE = re.compile(r"detain|arrest|jail|prison|custody|sentenc|задерж|арест|суток|тәулік|қамау|ұстал",
-                      re.IGNORECASE)
+BASELINE = re.compile(r"detain|arrest|jail|prison|custody|sentenc|задерж|арест|суток|тәулік|қамау|ұстал", re.IGNORECASE)
 
 
 def load(path: Path, labels: bool = False) -> list[tuple]:
@@ -131,8 +194,16 @@ def regional_mix(items: int, seed: int = 18) -> list[tuple[str, str, str | None,
     from bench.feeds import make_feeds
 
     per_feed = 30
-    feeds = make_feeds(max(1, items // per_feed), per_feed, arrest_share=0.0, seed=seed, hosts=32,
-                       now=datetime(2026, 12, 1, tzinfo=timezone.utc), syndicated=0.6, mix=True)
+    feeds = make_feeds(
+        max(1, items // per_feed),
+        per_feed,
+        arrest_share=0.0,
+        seed=seed,
+        hosts=32,
+        now=datetime(2026, 12, 1, tzinfo=timezone.utc),
+        syndicated=0.6,
+        mix=True,
+    )
     return [(item.title, item.text, feed.lang, item.arrest) for feed in feeds for item in feed.items]
 
 
@@ -143,8 +214,10 @@ def rate(label: str, reports, work) -> float:
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     per_second = len(reports) / elapsed if elapsed else float("inf")
     per_cpu = len(reports) / cpu if cpu else float("inf")
-    print(f"{label:40} {len(reports):6d} reports in {elapsed:7.3f} s = {per_second:9.1f} reports/s"
-          f"  (CPU {cpu:7.3f} s = {per_cpu:9.1f}/s)")
+    print(
+        f"{label:40} {len(reports):6d} reports in {elapsed:7.3f} s = {per_second:9.1f} reports/s"
+        f"  (CPU {cpu:7.3f} s = {per_cpu:9.1f}/s)"
+    )
     return per_second
 
 
@@ -152,15 +225,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=3, help="pass over the corpus N times (default 3)")
-    parser.add_argument("--unrelated-share", type=float, default=0.85,
-                        help="share of unrelated news in the feed mix (default 0.85)")
-    parser.add_argument("--mix-items", type=int, default=9000,
-                        help="items of the regional mix (default 9000, as bench/poll.py --mix: 300 feeds × 30)")
+    parser.add_argument(
+        "--unrelated-share", type=float, default=0.85, help="share of unrelated news in the feed mix (default 0.85)"
+    )
+    parser.add_argument(
+        "--mix-items",
+        type=int,
+        default=9000,
+        help="items of the regional mix (default 9000, as bench/poll.py --mix: 300 feeds × 30)",
+    )
     parser.add_argument("--only", choices=["mix"], help="only the regional mix (issue 18)")
     args = parser.parse_args()
 
     started = time.perf_counter()
     from bot.analysis import analyze
+
     imported = time.perf_counter()
     try:
         analyze("", FIRST_RUSSIAN, "ru")
@@ -170,8 +249,10 @@ def main() -> int:
         russian_ok = False
     analyze("", FIRST_ENGLISH, "en")
     ready = time.perf_counter()
-    print(f"start-up: import {imported - started:.3f} s, first analyses (ru+en) {ready - imported:.3f} s, "
-          f"total {ready - started:.3f} s")
+    print(
+        f"start-up: import {imported - started:.3f} s, first analyses (ru+en) {ready - imported:.3f} s, "
+        f"total {ready - started:.3f} s"
+    )
 
     def full(title, text, lang):
         analyze(title, text, lang)

@@ -49,12 +49,24 @@ def populate(store, episodes: int, now: datetime) -> None:  # type: ignore[no-un
         at = now - timedelta(days=rng.uniform(0, 300))
         people = [Detainee(f"{rng.choice(GIVEN)} {surname(rng)}", rng.choice(TERMS)) for _ in range(rng.randint(1, 3))]
         names = ", ".join(d.name for d in people)
-        tell(store, at, f"Activists {names} jailed", f"A court jailed activists {names} after a picket.",
-             *people, place=rng.choice(PLACES), source=f"Outlet {n % 7}")
+        tell(
+            store,
+            at,
+            f"Activists {names} jailed",
+            f"A court jailed activists {names} after a picket.",
+            *people,
+            place=rng.choice(PLACES),
+            source=f"Outlet {n % 7}",
+        )
         if n % 5 == 0:
-            tell(store, at + timedelta(days=3), f"{people[0].name} released",
-                 f"Activist {people[0].name} was released after serving the term.", arrest=False,
-                 source=f"Outlet {(n + 1) % 7}")
+            tell(
+                store,
+                at + timedelta(days=3),
+                f"{people[0].name} released",
+                f"Activist {people[0].name} was released after serving the term.",
+                arrest=False,
+                source=f"Outlet {(n + 1) % 7}",
+            )
 
 
 def timed(label: str, call):  # type: ignore[no-untyped-def]

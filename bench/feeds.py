@@ -30,90 +30,178 @@ from urllib.parse import parse_qs, urlsplit
 
 # -- text ----------------------------------------------------------------------------
 
-EN_FIRST = ["Arman", "Dana", "Timur", "Saule", "Marat", "Aliya", "Bolat", "Zhanna", "Nurlan", "Gulnara",
-            "Yerzhan", "Madina", "Askar", "Kamila", "Daniyar", "Ainur"]
-EN_LAST = ["Kuanyshev", "Sadykova", "Baimukhanov", "Tleuova", "Omarov", "Zhakenova", "Sarsenbayev",
-           "Iskakova", "Mukanov", "Abenova", "Tokhtarov", "Yesimova"]
-EN_CITIES = ["Almaty", "Astana", "Shymkent", "Aktobe", "Karaganda", "Pavlodar", "Uralsk", "Kostanay",
-             "Taraz", "Atyrau", "Semey", "Kyzylorda"]
-EN_ROLES = ["civic activist", "opposition activist", "blogger", "journalist", "human-rights defender",
-            "trade-union organiser"]
-EN_REASONS = ["holding a single-person picket outside the city akimat",
-              "taking part in an unsanctioned rally in the central square",
-              "calling on social media for a peaceful protest against rising utility prices",
-              "organising a march in support of jailed journalists",
-              "standing outside the courthouse with a placard demanding fair elections"]
-EN_AFTER = ["The lawyer said the decision would be appealed and called the case political.",
-            "Rights groups said the arrest was meant to frighten other protesters.",
-            "Supporters who gathered outside the court said the police had used force.",
-            "The activist had been detained by plain-clothes officers shortly after leaving home.",
-            "Observers noted that the hearing lasted less than an hour and no witnesses were called."]
+EN_FIRST = [
+    "Arman",
+    "Dana",
+    "Timur",
+    "Saule",
+    "Marat",
+    "Aliya",
+    "Bolat",
+    "Zhanna",
+    "Nurlan",
+    "Gulnara",
+    "Yerzhan",
+    "Madina",
+    "Askar",
+    "Kamila",
+    "Daniyar",
+    "Ainur",
+]
+EN_LAST = [
+    "Kuanyshev",
+    "Sadykova",
+    "Baimukhanov",
+    "Tleuova",
+    "Omarov",
+    "Zhakenova",
+    "Sarsenbayev",
+    "Iskakova",
+    "Mukanov",
+    "Abenova",
+    "Tokhtarov",
+    "Yesimova",
+]
+EN_CITIES = [
+    "Almaty",
+    "Astana",
+    "Shymkent",
+    "Aktobe",
+    "Karaganda",
+    "Pavlodar",
+    "Uralsk",
+    "Kostanay",
+    "Taraz",
+    "Atyrau",
+    "Semey",
+    "Kyzylorda",
+]
+EN_ROLES = [
+    "civic activist",
+    "opposition activist",
+    "blogger",
+    "journalist",
+    "human-rights defender",
+    "trade-union organiser",
+]
+EN_REASONS = [
+    "holding a single-person picket outside the city akimat",
+    "taking part in an unsanctioned rally in the central square",
+    "calling on social media for a peaceful protest against rising utility prices",
+    "organising a march in support of jailed journalists",
+    "standing outside the courthouse with a placard demanding fair elections",
+]
+EN_AFTER = [
+    "The lawyer said the decision would be appealed and called the case political.",
+    "Rights groups said the arrest was meant to frighten other protesters.",
+    "Supporters who gathered outside the court said the police had used force.",
+    "The activist had been detained by plain-clothes officers shortly after leaving home.",
+    "Observers noted that the hearing lasted less than an hour and no witnesses were called.",
+]
 
-RU_PEOPLE = [("Арман Куанышев", "Армана Куанышева"), ("Тимур Омаров", "Тимура Омарова"),
-             ("Марат Сарсенбаев", "Марата Сарсенбаева"), ("Болат Муканов", "Болата Муканова"),
-             ("Нурлан Тохтаров", "Нурлана Тохтарова"), ("Асқар Баймуханов", "Аскара Баймуханова"),
-             ("Данияр Искаков", "Данияра Искакова"), ("Ержан Абенов", "Ержана Абенова")]
-RU_CITIES = [("Алматы", "Алматы"), ("Астана", "Астаны"), ("Шымкент", "Шымкента"), ("Актобе", "Актобе"),
-             ("Караганда", "Караганды"), ("Павлодар", "Павлодара"), ("Уральск", "Уральска"),
-             ("Костанай", "Костаная")]
-RU_ROLES = ["гражданского активиста", "оппозиционного активиста", "блогера", "журналиста",
-            "правозащитника"]
-RU_REASONS = ["участие в несанкционированном митинге у здания акимата",
-              "одиночный пикет с требованием освободить политических заключённых",
-              "призывы в социальных сетях к мирной акции протеста",
-              "организацию шествия в поддержку арестованных журналистов"]
-RU_AFTER = ["Адвокат заявил, что решение суда будет обжаловано.",
-            "Правозащитники назвали задержание преследованием за мирный протест.",
-            "Сторонники активиста, собравшиеся у здания суда, рассказали, что полицейские применили силу.",
-            "Наблюдатели отметили, что заседание длилось меньше часа."]
+RU_PEOPLE = [
+    ("Арман Куанышев", "Армана Куанышева"),
+    ("Тимур Омаров", "Тимура Омарова"),
+    ("Марат Сарсенбаев", "Марата Сарсенбаева"),
+    ("Болат Муканов", "Болата Муканова"),
+    ("Нурлан Тохтаров", "Нурлана Тохтарова"),
+    ("Асқар Баймуханов", "Аскара Баймуханова"),
+    ("Данияр Искаков", "Данияра Искакова"),
+    ("Ержан Абенов", "Ержана Абенова"),
+]
+RU_CITIES = [
+    ("Алматы", "Алматы"),
+    ("Астана", "Астаны"),
+    ("Шымкент", "Шымкента"),
+    ("Актобе", "Актобе"),
+    ("Караганда", "Караганды"),
+    ("Павлодар", "Павлодара"),
+    ("Уральск", "Уральска"),
+    ("Костанай", "Костаная"),
+]
+RU_ROLES = ["гражданского активиста", "оппозиционного активиста", "блогера", "журналиста", "правозащитника"]
+RU_REASONS = [
+    "участие в несанкционированном митинге у здания акимата",
+    "одиночный пикет с требованием освободить политических заключённых",
+    "призывы в социальных сетях к мирной акции протеста",
+    "организацию шествия в поддержку арестованных журналистов",
+]
+RU_AFTER = [
+    "Адвокат заявил, что решение суда будет обжаловано.",
+    "Правозащитники назвали задержание преследованием за мирный протест.",
+    "Сторонники активиста, собравшиеся у здания суда, рассказали, что полицейские применили силу.",
+    "Наблюдатели отметили, что заседание длилось меньше часа.",
+]
 
 EN_NEWS = {
-    "harvest": ["Farmers in {city} region have gathered {n} thousand tonnes of wheat, {m} percent more than last year.",
-                "The agriculture department said the wet spring had helped yields across the north.",
-                "Grain prices at the commodity exchange slipped by {k} tenge per tonne after the report.",
-                "Elevators in the region are working around the clock to store the new crop."],
-    "transport": ["{city} will open {k} new bus routes next month, the city transport office said.",
-                  "The new routes will connect the eastern districts with the railway station every {m} minutes.",
-                  "Fares stay at {n} tenge, and passengers can pay with a bank card or the city app.",
-                  "Road works on the main avenue will finish before the school year starts."],
-    "economy": ["The tenge strengthened to {n}.{k} per dollar on Tuesday as oil prices rose.",
-                "Analysts expect the national bank to keep its base rate at {m} percent at the next meeting.",
-                "Retail sales grew by {k} percent in the first half of the year, the statistics bureau said.",
-                "Exporters said the stronger currency would trim their earnings in the autumn."],
-    "sport": ["{city} beat their rivals {k}-{j} on Sunday with a goal scored in added time.",
-              "The coach praised the young defenders and said the team would rotate players for the cup match.",
-              "About {n} hundred fans travelled to the away game, the club said.",
-              "The league table is now led by three teams separated by {j} points."],
-    "weather": ["Forecasters expect strong wind and dust storms around {city} on Wednesday.",
-                "Temperatures will drop to {k} degrees at night and rise to {m} degrees in the afternoon.",
-                "Drivers are advised to check the road conditions before long trips.",
-                "Warm and dry weather should return by the weekend, the weather service said."],
-    "culture": ["The {city} drama theatre opens its season with a new staging of a classic comedy.",
-                "The director said rehearsals had taken {m} weeks and the cast includes {k} young actors.",
-                "Tickets cost from {n} hundred tenge and are sold at the box office and online.",
-                "The theatre also plans a children's programme for the winter holidays."],
+    "harvest": [
+        "Farmers in {city} region have gathered {n} thousand tonnes of wheat, {m} percent more than last year.",
+        "The agriculture department said the wet spring had helped yields across the north.",
+        "Grain prices at the commodity exchange slipped by {k} tenge per tonne after the report.",
+        "Elevators in the region are working around the clock to store the new crop.",
+    ],
+    "transport": [
+        "{city} will open {k} new bus routes next month, the city transport office said.",
+        "The new routes will connect the eastern districts with the railway station every {m} minutes.",
+        "Fares stay at {n} tenge, and passengers can pay with a bank card or the city app.",
+        "Road works on the main avenue will finish before the school year starts.",
+    ],
+    "economy": [
+        "The tenge strengthened to {n}.{k} per dollar on Tuesday as oil prices rose.",
+        "Analysts expect the national bank to keep its base rate at {m} percent at the next meeting.",
+        "Retail sales grew by {k} percent in the first half of the year, the statistics bureau said.",
+        "Exporters said the stronger currency would trim their earnings in the autumn.",
+    ],
+    "sport": [
+        "{city} beat their rivals {k}-{j} on Sunday with a goal scored in added time.",
+        "The coach praised the young defenders and said the team would rotate players for the cup match.",
+        "About {n} hundred fans travelled to the away game, the club said.",
+        "The league table is now led by three teams separated by {j} points.",
+    ],
+    "weather": [
+        "Forecasters expect strong wind and dust storms around {city} on Wednesday.",
+        "Temperatures will drop to {k} degrees at night and rise to {m} degrees in the afternoon.",
+        "Drivers are advised to check the road conditions before long trips.",
+        "Warm and dry weather should return by the weekend, the weather service said.",
+    ],
+    "culture": [
+        "The {city} drama theatre opens its season with a new staging of a classic comedy.",
+        "The director said rehearsals had taken {m} weeks and the cast includes {k} young actors.",
+        "Tickets cost from {n} hundred tenge and are sold at the box office and online.",
+        "The theatre also plans a children's programme for the winter holidays.",
+    ],
 }
 RU_NEWS = {
-    "урожай": ["Аграрии региона {city_gen} собрали {n} тысяч тонн пшеницы, на {m} процентов больше прошлого года.",
-               "В управлении сельского хозяйства объяснили рост урожайности дождливой весной.",
-               "Цены на зерно на бирже снизились на {k} тенге за тонну.",
-               "Элеваторы работают круглосуточно, чтобы принять новый урожай."],
-    "транспорт": ["В городе {city} запустят {k} новых автобусных маршрутов в следующем месяце.",
-                  "Автобусы будут ходить с интервалом {m} минут и свяжут восточные районы с вокзалом.",
-                  "Стоимость проезда останется прежней — {n} тенге.",
-                  "Ремонт главного проспекта завершат до начала учебного года."],
-    "экономика": ["Тенге укрепился до {n}.{k} за доллар на фоне роста цен на нефть.",
-                  "Аналитики ожидают, что Нацбанк сохранит базовую ставку на уровне {m} процентов.",
-                  "Розничная торговля за полугодие выросла на {k} процентов, сообщило бюро статистики.",
-                  "Экспортёры говорят, что крепкий тенге уменьшит их доходы осенью."],
-    "спорт": ["Футболисты из города {city} выиграли со счётом {k}:{j} благодаря голу в добавленное время.",
-              "Тренер похвалил молодых защитников и пообещал ротацию состава перед кубковым матчем.",
-              "На выездную игру отправились около {n} сотен болельщиков.",
-              "Лидеров чемпионата теперь разделяют {j} очка."],
-    "погода": ["Синоптики прогнозируют сильный ветер и пыльные бури в районе города {city} в среду.",
-               "Ночью температура опустится до {k} градусов, днём поднимется до {m} градусов.",
-               "Водителям советуют уточнять состояние дорог перед дальними поездками.",
-               "К выходным вернётся тёплая и сухая погода."],
+    "урожай": [
+        "Аграрии региона {city_gen} собрали {n} тысяч тонн пшеницы, на {m} процентов больше прошлого года.",
+        "В управлении сельского хозяйства объяснили рост урожайности дождливой весной.",
+        "Цены на зерно на бирже снизились на {k} тенге за тонну.",
+        "Элеваторы работают круглосуточно, чтобы принять новый урожай.",
+    ],
+    "транспорт": [
+        "В городе {city} запустят {k} новых автобусных маршрутов в следующем месяце.",
+        "Автобусы будут ходить с интервалом {m} минут и свяжут восточные районы с вокзалом.",
+        "Стоимость проезда останется прежней — {n} тенге.",
+        "Ремонт главного проспекта завершат до начала учебного года.",
+    ],
+    "экономика": [
+        "Тенге укрепился до {n}.{k} за доллар на фоне роста цен на нефть.",
+        "Аналитики ожидают, что Нацбанк сохранит базовую ставку на уровне {m} процентов.",
+        "Розничная торговля за полугодие выросла на {k} процентов, сообщило бюро статистики.",
+        "Экспортёры говорят, что крепкий тенге уменьшит их доходы осенью.",
+    ],
+    "спорт": [
+        "Футболисты из города {city} выиграли со счётом {k}:{j} благодаря голу в добавленное время.",
+        "Тренер похвалил молодых защитников и пообещал ротацию состава перед кубковым матчем.",
+        "На выездную игру отправились около {n} сотен болельщиков.",
+        "Лидеров чемпионата теперь разделяют {j} очка.",
+    ],
+    "погода": [
+        "Синоптики прогнозируют сильный ветер и пыльные бури в районе города {city} в среду.",
+        "Ночью температура опустится до {k} градусов, днём поднимется до {m} градусов.",
+        "Водителям советуют уточнять состояние дорог перед дальними поездками.",
+        "К выходным вернётся тёплая и сухая погода.",
+    ],
 }
 
 
@@ -128,18 +216,22 @@ def arrest_report(rng: random.Random, lang: str) -> tuple[str, str]:
         name, name_acc = rng.choice(RU_PEOPLE)
         city, city_gen = rng.choice(RU_CITIES)
         title = f"В городе {city} арестован активист {name}"
-        text = (f"Специализированный административный суд {city_gen} арестовал {rng.choice(RU_ROLES)} "
-                f"{name_acc} на {days} суток за {rng.choice(RU_REASONS)}. "
-                f"{name_acc.split()[0]} задержали полицейские в {rng.randint(7, 22)}:{rng.randint(10, 59)} "
-                f"у дома номер {rng.randint(1, 300)}. " + " ".join(rng.sample(RU_AFTER, 3)))
+        text = (
+            f"Специализированный административный суд {city_gen} арестовал {rng.choice(RU_ROLES)} "
+            f"{name_acc} на {days} суток за {rng.choice(RU_REASONS)}. "
+            f"{name_acc.split()[0]} задержали полицейские в {rng.randint(7, 22)}:{rng.randint(10, 59)} "
+            f"у дома номер {rng.randint(1, 300)}. " + " ".join(rng.sample(RU_AFTER, 3))
+        )
         return title, text
     name = f"{rng.choice(EN_FIRST)} {rng.choice(EN_LAST)}"
     city = rng.choice(EN_CITIES)
     title = f"{city} court jails {name} for {days} days"
-    text = (f"A court in {city} sentenced {rng.choice(EN_ROLES)} {name} to {days} days of administrative "
-            f"arrest for {rng.choice(EN_REASONS)}. {name.split()[1]} was detained by police at "
-            f"{rng.randint(7, 22)}:{rng.randint(10, 59)} near house number {rng.randint(1, 300)}. "
-            + " ".join(rng.sample(EN_AFTER, 3)))
+    text = (
+        f"A court in {city} sentenced {rng.choice(EN_ROLES)} {name} to {days} days of administrative "
+        f"arrest for {rng.choice(EN_REASONS)}. {name.split()[1]} was detained by police at "
+        f"{rng.randint(7, 22)}:{rng.randint(10, 59)} near house number {rng.randint(1, 300)}. "
+        + " ".join(rng.sample(EN_AFTER, 3))
+    )
     return title, text
 
 
@@ -188,8 +280,17 @@ class Feed:
         self.etag = '"' + hashlib.sha1(self.body).hexdigest()[:16] + '"'
 
 
-def make_item(rng: random.Random, feed: int, number: int, lang: str, arrest: bool, published: datetime,
-              host: str, token: str = "", kind: str | None = None) -> Item:
+def make_item(
+    rng: random.Random,
+    feed: int,
+    number: int,
+    lang: str,
+    arrest: bool,
+    published: datetime,
+    host: str,
+    token: str = "",
+    kind: str | None = None,
+) -> Item:
     if kind is not None:  # the regional mix (bench/mix.py)
         from bench.mix import report
 
@@ -199,13 +300,29 @@ def make_item(rng: random.Random, feed: int, number: int, lang: str, arrest: boo
         title, text = arrest_report(rng, lang) if arrest else ordinary_news(rng, lang)
     if token:
         title = f"{title} [{token}]"
-    return Item(guid=f"bench-{feed}-{number}", title=title, text=text,
-                link=f"http://{host}/news/{feed}/{number}.html", published=published, arrest=arrest)
+    return Item(
+        guid=f"bench-{feed}-{number}",
+        title=title,
+        text=text,
+        link=f"http://{host}/news/{feed}/{number}.html",
+        published=published,
+        arrest=arrest,
+    )
 
 
-def make_feeds(count: int, items: int, *, arrest_share: float, seed: int, hosts: int, now: datetime,
-               age: timedelta = timedelta(minutes=5), step: timedelta = timedelta(minutes=7),
-               syndicated: float = 0.0, mix: bool = False) -> list[Feed]:
+def make_feeds(
+    count: int,
+    items: int,
+    *,
+    arrest_share: float,
+    seed: int,
+    hosts: int,
+    now: datetime,
+    age: timedelta = timedelta(minutes=5),
+    step: timedelta = timedelta(minutes=7),
+    syndicated: float = 0.0,
+    mix: bool = False,
+) -> list[Feed]:
     """``count`` feeds of ``items`` items; exactly round(share × total) arrests, spread at random.
 
     With ``syndicated`` > 0 that share of the arrest slots repeat a report another feed of
@@ -237,8 +354,14 @@ def make_feeds(count: int, items: int, *, arrest_share: float, seed: int, hosts:
             if repeatable and pool and rng.random() < syndicated:
                 original = rng.choice(pool)  # the outlet's own headline and sign-off: not a byte copy
                 credit = f" (Feed {index})" if lang == "en" else f" (лента {index})"
-                item = Item(guid=item.guid, title=original.title + credit, text=original.text + credit,
-                            link=item.link, published=published, arrest=original.arrest)
+                item = Item(
+                    guid=item.guid,
+                    title=original.title + credit,
+                    text=original.text + credit,
+                    link=item.link,
+                    published=published,
+                    arrest=original.arrest,
+                )
             elif repeatable:
                 pool.append(item)
             entries.append(item)
@@ -256,16 +379,19 @@ def rss(items: list[Item], *, title: str, host: str) -> str:
         parts.append(
             "<item>"
             f"<title>{escape(item.title)}</title><link>{escape(item.link)}</link>"
-            f"<guid isPermaLink=\"false\">{escape(item.guid)}</guid>"
+            f'<guid isPermaLink="false">{escape(item.guid)}</guid>'
             f"<pubDate>{format_datetime(item.published)}</pubDate>"
             f"<description>{escape(item.text[:180])}…</description>"
             f"<content:encoded><![CDATA[<p>{escape(item.text)}</p>]]></content:encoded>"
             "</item>"
         )
-    return ('<?xml version="1.0" encoding="UTF-8"?>'
-            '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
-            f"<title>{escape(title)}</title><link>http://{host}/</link><description>bench</description>"
-            + "".join(parts) + "</channel></rss>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        f"<title>{escape(title)}</title><link>http://{host}/</link><description>bench</description>"
+        + "".join(parts)
+        + "</channel></rss>"
+    )
 
 
 def feed_lang(index: int, mix: bool = False) -> str:
@@ -276,12 +402,22 @@ def feed_lang(index: int, mix: bool = False) -> str:
 
 def sources_toml(count: int, port: int, hosts: int, *, interval: str = "10m", mix: bool = False) -> str:
     """A sources.toml for feeds 0..count-1 served on ``port``."""
-    lines = ['[settings]', 'timezone = "Asia/Almaty"', 'digest_time = "21:00"', f'interval = "{interval}"',
-             'max_age = "24h"', '']
+    lines = [
+        "[settings]",
+        'timezone = "Asia/Almaty"',
+        'digest_time = "21:00"',
+        f'interval = "{interval}"',
+        'max_age = "24h"',
+        "",
+    ]
     for index in range(count):
-        lines += ["[[source]]", f'name = "bench-{index:04d}"',
-                  f'url = "http://{host_of(index, hosts)}:{port}/feed/{index}.xml"',
-                  f'lang = "{feed_lang(index, mix)}"', ""]
+        lines += [
+            "[[source]]",
+            f'name = "bench-{index:04d}"',
+            f'url = "http://{host_of(index, hosts)}:{port}/feed/{index}.xml"',
+            f'lang = "{feed_lang(index, mix)}"',
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -319,9 +455,10 @@ class FeedServer:
             self.counter += 1
             token = f"soak{self.counter}"
             host = host_of(feed.index, self.hosts)
-            item = make_item(self.rng, feed.index, 100000 + self.counter, feed.lang, position < arrests, now, host,
-                             token=token)
-            feed.items = [item] + feed.items[:keep - 1]
+            item = make_item(
+                self.rng, feed.index, 100000 + self.counter, feed.lang, position < arrests, now, host, token=token
+            )
+            feed.items = [item] + feed.items[: keep - 1]
             feed.render(host)
             added.append({"token": token, "feed": feed.index, "arrest": item.arrest})
         return json.dumps(added).encode()
@@ -357,8 +494,11 @@ class FeedServer:
                     status, body, ctype = 200, feed.body, "application/rss+xml; charset=utf-8"
                     extra = f"ETag: {feed.etag}\r\n"
                 reason = {200: "OK", 304: "Not Modified", 404: "Not Found"}[status]
-                response = (f"HTTP/1.1 {status} {reason}\r\nContent-Length: {len(body)}\r\n{extra}"
-                            + (f"Content-Type: {ctype}\r\n" if ctype else "") + "\r\n").encode("latin-1")
+                response = (
+                    f"HTTP/1.1 {status} {reason}\r\nContent-Length: {len(body)}\r\n{extra}"
+                    + (f"Content-Type: {ctype}\r\n" if ctype else "")
+                    + "\r\n"
+                ).encode("latin-1")
                 writer.write(response + body)
                 await writer.drain()
                 if headers.get("connection", "").lower() == "close":
@@ -381,9 +521,17 @@ def serve_main(argv: list[str]) -> int:
 
     async def main() -> None:
         now = datetime.now(timezone.utc)
-        feeds = make_feeds(args.feeds, args.items, arrest_share=args.arrest_share, seed=args.seed,
-                           hosts=args.hosts, now=now, age=timedelta(hours=args.age_hours), syndicated=args.syndicated,
-                           mix=bool(args.mix))
+        feeds = make_feeds(
+            args.feeds,
+            args.items,
+            arrest_share=args.arrest_share,
+            seed=args.seed,
+            hosts=args.hosts,
+            now=now,
+            age=timedelta(hours=args.age_hours),
+            syndicated=args.syndicated,
+            mix=bool(args.mix),
+        )
         for feed in feeds:
             feed.render(host_of(feed.index, args.hosts))
         server = FeedServer(feeds, args.hosts, args.seed)

@@ -87,6 +87,7 @@ def phase_bare(sources: Path) -> dict[str, float]:
         hosts: dict[str, asyncio.Semaphore] = {}
         items = 0
         async with httpx.AsyncClient(follow_redirects=True, timeout=30) as client:
+
             async def one(url: str) -> None:
                 nonlocal items
                 host = hosts.setdefault(urlsplit(url).netloc, asyncio.Semaphore(PER_HOST))
@@ -130,8 +131,10 @@ def phase_cold(sources: Path, db: Path, inline: bool = False) -> dict[str, float
                     from bot.analysis import analyze
 
                     started_models = time.perf_counter()
-                    for text, lang in (("Суд арестовал активиста на 10 суток за пикет.", "ru"),
-                                       ("A court jailed an activist for 10 days over a picket.", "en")):
+                    for text, lang in (
+                        ("Суд арестовал активиста на 10 суток за пикет.", "ru"),
+                        ("A court jailed an activist for 10 days over a picket.", "en"),
+                    ):
                         analyze("", text, lang)
                     models = time.perf_counter() - started_models
                 children = service.analysis.pids() if service.analysis else []
@@ -147,19 +150,31 @@ def phase_cold(sources: Path, db: Path, inline: bool = False) -> dict[str, float
                     child_rss = await asyncio.to_thread(service.analysis.peak_rss_mb)
         failed = [p for p in polls if not p.ok]
         return {
-            "poll_seconds": t1 - t0, "drain_seconds": t2 - t1,
-            "entries": sum(p.entries for p in polls), "new_items": sum(p.new_items for p in polls),
-            "alerts": sum(p.alerts for p in polls), "reviews": sum(p.reviews for p in polls),
-            "failed_sources": len(failed), "first_error": failed[0].error if failed else None,
+            "poll_seconds": t1 - t0,
+            "drain_seconds": t2 - t1,
+            "entries": sum(p.entries for p in polls),
+            "new_items": sum(p.new_items for p in polls),
+            "alerts": sum(p.alerts for p in polls),
+            "reviews": sum(p.reviews for p in polls),
+            "failed_sources": len(failed),
+            "first_error": failed[0].error if failed else None,
             "entries_not_analysed": sum(len(p.failed_entries) for p in polls),
-            "posted": drain.sent, "left": drain.left, "models_seconds": models,
-            "service_cpu": busy1[0] - busy0[0], "analysis_cpu": busy1[1] - busy0[1],
+            "posted": drain.sent,
+            "left": drain.left,
+            "models_seconds": models,
+            "service_cpu": busy1[0] - busy0[0],
+            "analysis_cpu": busy1[1] - busy0[1],
             "alert_rows": sum(row["kind"] == "alert" for row in rows),
             "edit_rows": sum(row["kind"] == "edit" for row in rows),
             "followup_rows": sum(row["kind"] == "followup" for row in rows),
             "max_edits_per_message": max(
-                (sum(1 for edit in rows if edit["kind"] == "edit" and edit["parent_id"] == row["id"])
-                 for row in rows if row["kind"] == "alert"), default=0),
+                (
+                    sum(1 for edit in rows if edit["kind"] == "edit" and edit["parent_id"] == row["id"])
+                    for row in rows
+                    if row["kind"] == "alert"
+                ),
+                default=0,
+            ),
         }
 
     figures = asyncio.run(run())
@@ -186,7 +201,11 @@ def run_warm(sources: Path, db: Path) -> tuple[float, float, str]:
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "--sources", str(sources), "--db", str(db), "--log-level", "WARNING", "once"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
@@ -211,8 +230,11 @@ def machine() -> str:
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
-        mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal"))
+        mem_kb = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
     except (OSError, StopIteration):
         mem_kb = 0
     return f"{os.cpu_count()} CPUs, {model}, {mem_kb / 1024 / 1024:.0f} GB RAM, Python {sys.version.split()[0]}"
@@ -224,17 +246,27 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=30)
     parser.add_argument("--arrest-share", type=float, default=0.05)
     parser.add_argument("--hosts", type=int, default=32, help="loopback addresses the feeds are spread over")
-    parser.add_argument("--mix", action="store_true",
-                        help="the regional mix (bench/mix.py): 40%% ordinary, 27%% crime and corruption, 16%% protests "
-                             "with nobody detained, 17%% political custody, in en/ru/kk; --arrest-share is ignored")
-    parser.add_argument("--syndicated", type=float, default=0.6,
-                        help="share of arrest reports that repeat another feed's (the same story from several outlets)")
+    parser.add_argument(
+        "--mix",
+        action="store_true",
+        help="the regional mix (bench/mix.py): 40%% ordinary, 27%% crime and corruption, 16%% protests "
+        "with nobody detained, 17%% political custody, in en/ru/kk; --arrest-share is ignored",
+    )
+    parser.add_argument(
+        "--syndicated",
+        type=float,
+        default=0.6,
+        help="share of arrest reports that repeat another feed's (the same story from several outlets)",
+    )
     parser.add_argument("--phase", choices=["bare", "cold"], help=argparse.SUPPRESS)
     parser.add_argument("--sources", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--inline", action="store_true",
-                        help="also time one cold run with the analysis in the service's own process "
-                             "(ARRESTWATCH_ANALYSIS=inline), for comparison")
+    parser.add_argument(
+        "--inline",
+        action="store_true",
+        help="also time one cold run with the analysis in the service's own process "
+        "(ARRESTWATCH_ANALYSIS=inline), for comparison",
+    )
     args = parser.parse_args()
 
     if args.phase == "bare":
@@ -245,20 +277,31 @@ def main() -> int:
         return 0
 
     print(f"machine: {machine()}")
-    server = ServerProcess(feeds=args.feeds, items=args.items, arrest_share=args.arrest_share, hosts=args.hosts,
-                           syndicated=args.syndicated, mix=int(args.mix))
+    server = ServerProcess(
+        feeds=args.feeds,
+        items=args.items,
+        arrest_share=args.arrest_share,
+        hosts=args.hosts,
+        syndicated=args.syndicated,
+        mix=int(args.mix),
+    )
     try:
         with tempfile.TemporaryDirectory(prefix="arrestwatch-bench-") as folder:
             sources = Path(folder) / "sources.toml"
             db = Path(folder) / "bench.sqlite3"
             sources.write_text(sources_toml(args.feeds, server.port, args.hosts, mix=args.mix), encoding="utf-8")
             total_items = args.feeds * args.items
-            what = ("the regional mix: 40% ordinary, 27% crime, 16% protest, 17% custody, en/ru/kk" if args.mix
-                    else f"{args.arrest_share:.0%} arrest reports, en/ru")
-            print(f"feeds: {args.feeds} × {args.items} items ({total_items} items, {what}, "
-                  f"{args.syndicated:.0%} of the news reports syndicated), "
-                  f"{server.bytes / 1e6:.1f} MB, "
-                  f"on {args.hosts} loopback hosts; Fetcher concurrency {TOTAL} in all, {PER_HOST} per host")
+            what = (
+                "the regional mix: 40% ordinary, 27% crime, 16% protest, 17% custody, en/ru/kk"
+                if args.mix
+                else f"{args.arrest_share:.0%} arrest reports, en/ru"
+            )
+            print(
+                f"feeds: {args.feeds} × {args.items} items ({total_items} items, {what}, "
+                f"{args.syndicated:.0%} of the news reports syndicated), "
+                f"{server.bytes / 1e6:.1f} MB, "
+                f"on {args.hosts} loopback hosts; Fetcher concurrency {TOTAL} in all, {PER_HOST} per host"
+            )
 
             # Bare and cold runs alternate, twice, and each figure is the best of its two:
             # this machine's speed drifts by a quarter from one minute to the next, and
@@ -267,52 +310,81 @@ def main() -> int:
             for attempt in range(2):
                 bare_runs.append(run_phase(["--phase", "bare", "--sources", str(sources)])[0])
                 fresh = db.with_name(f"bench-{attempt}.sqlite3")
-                cold_runs.append((*run_phase(["--phase", "cold", "--sources", str(sources), "--db", str(fresh)]), fresh))
+                cold_runs.append(
+                    (*run_phase(["--phase", "cold", "--sources", str(sources), "--db", str(fresh)]), fresh)
+                )
             bare = min(bare_runs, key=lambda run: run["seconds"])
             bare_list = ", ".join(f"{run['seconds']:.2f}" for run in bare_runs)
-            print(f"bare baseline (httpx + feedparser.parse): {bare['seconds']:.2f} s "
-                  f"(runs: {bare_list}), {bare['items']} items, "
-                  f"{bare['items'] / bare['seconds']:.0f} items/s, peak RSS {bare['rss_mb']:.0f} MB")
+            print(
+                f"bare baseline (httpx + feedparser.parse): {bare['seconds']:.2f} s "
+                f"(runs: {bare_list}), {bare['items']} items, "
+                f"{bare['items'] / bare['seconds']:.0f} items/s, peak RSS {bare['rss_mb']:.0f} MB"
+            )
             cold, cold_wall, db = min(cold_runs, key=lambda run: run[0]["poll_seconds"])
             cold_list = ", ".join(f"{run[0]['poll_seconds']:.2f}" for run in cold_runs)
             if cold["failed_sources"]:
                 print(f"  WARNING: {cold['failed_sources']} sources failed, first: {cold['first_error']}")
-            print(f"cold once, start-up (off the clock): imports {cold['import_seconds']:.2f} s, "
-                  f"analysis models {cold['models_seconds']:.2f} s")
-            print(f"cold once, poll+analyse+store: {cold['poll_seconds']:.2f} s (runs: {cold_list}) "
-                  f"for {cold['entries']} entries "
-                  f"({cold['new_items']} new, {cold['alerts']} alerts, {cold['reviews']} reviews, "
-                  f"{cold['entries_not_analysed']} not analysed) = {cold['entries'] / cold['poll_seconds']:.0f} items/s")
-            print(f"cold once, busy time during the poll: service process {cold['service_cpu']:.2f} s CPU "
-                  f"({cold['service_cpu'] / cold['poll_seconds']:.0%} of the wall time), analysis process "
-                  f"{cold['analysis_cpu']:.2f} s ({cold['analysis_cpu'] / cold['poll_seconds']:.0%})")
-            print(f"cold once, posting to the console: {cold['drain_seconds']:.2f} s for {cold['posted']} posts "
-                  f"({cold['left']} left)")
+            print(
+                f"cold once, start-up (off the clock): imports {cold['import_seconds']:.2f} s, "
+                f"analysis models {cold['models_seconds']:.2f} s"
+            )
+            print(
+                f"cold once, poll+analyse+store: {cold['poll_seconds']:.2f} s (runs: {cold_list}) "
+                f"for {cold['entries']} entries "
+                f"({cold['new_items']} new, {cold['alerts']} alerts, {cold['reviews']} reviews, "
+                f"{cold['entries_not_analysed']} not analysed) = {cold['entries'] / cold['poll_seconds']:.0f} items/s"
+            )
+            print(
+                f"cold once, busy time during the poll: service process {cold['service_cpu']:.2f} s CPU "
+                f"({cold['service_cpu'] / cold['poll_seconds']:.0%} of the wall time), analysis process "
+                f"{cold['analysis_cpu']:.2f} s ({cold['analysis_cpu'] / cold['poll_seconds']:.0%})"
+            )
+            print(
+                f"cold once, posting to the console: {cold['drain_seconds']:.2f} s for {cold['posted']} posts "
+                f"({cold['left']} left)"
+            )
             alerts = max(cold["alert_rows"], 1)
-            print(f"cold once, event posts ({args.syndicated:.0%} of arrest reports syndicated): "
-                  f"{cold['alert_rows']} alerts, {cold['edit_rows']} edits, {cold['followup_rows']} follow-ups = "
-                  f"{cold['edit_rows'] / alerts:.2f} edits per alert, at most {cold['max_edits_per_message']} "
-                  f"per message; target ≤ 1")
-            print(f"cold once, peak RSS {cold['rss_mb'] + cold['analysis_rss_mb']:.0f} MB: "
-                  f"{cold['rss_mb']:.0f} MB the service + {cold['analysis_rss_mb']:.0f} MB its analysis process "
-                  f"(process wall {cold_wall:.2f} s)")
+            print(
+                f"cold once, event posts ({args.syndicated:.0%} of arrest reports syndicated): "
+                f"{cold['alert_rows']} alerts, {cold['edit_rows']} edits, {cold['followup_rows']} follow-ups = "
+                f"{cold['edit_rows'] / alerts:.2f} edits per alert, at most {cold['max_edits_per_message']} "
+                f"per message; target ≤ 1"
+            )
+            print(
+                f"cold once, peak RSS {cold['rss_mb'] + cold['analysis_rss_mb']:.0f} MB: "
+                f"{cold['rss_mb']:.0f} MB the service + {cold['analysis_rss_mb']:.0f} MB its analysis process "
+                f"(process wall {cold_wall:.2f} s)"
+            )
             ratio = cold["poll_seconds"] / bare["seconds"]
             ratio_all = (cold["poll_seconds"] + cold["drain_seconds"]) / bare["seconds"]
             print(f"cold/bare: {ratio:.2f}× (poll+analyse+store), {ratio_all:.2f}× with posting; target ≤ 2.0×")
 
             if args.inline:
-                inline, _ = run_phase(["--phase", "cold", "--inline", "--sources", str(sources),
-                                       "--db", str(db.with_name("bench-inline.sqlite3"))])
-                print(f"cold once with ARRESTWATCH_ANALYSIS=inline (one process): {inline['poll_seconds']:.2f} s "
-                      f"= {inline['poll_seconds'] / bare['seconds']:.2f}× bare, peak RSS {inline['rss_mb']:.0f} MB")
+                inline, _ = run_phase(
+                    [
+                        "--phase",
+                        "cold",
+                        "--inline",
+                        "--sources",
+                        str(sources),
+                        "--db",
+                        str(db.with_name("bench-inline.sqlite3")),
+                    ]
+                )
+                print(
+                    f"cold once with ARRESTWATCH_ANALYSIS=inline (one process): {inline['poll_seconds']:.2f} s "
+                    f"= {inline['poll_seconds'] / bare['seconds']:.2f}× bare, peak RSS {inline['rss_mb']:.0f} MB"
+                )
 
             floor = min(startup_seconds() for _ in range(3))
             warm_runs = [run_warm(sources, db) for _ in range(3)]
             wall, rss_mb, summary = min(warm_runs)
             warm_list = ", ".join(f"{run[0]:.2f}" for run in warm_runs)
-            print(f"warm once (every feed 304), `python -m bot once`: {wall:.2f} s "
-                  f"(runs: {warm_list}) = {wall / args.feeds * 1000:.1f} ms "
-                  f"per source including start-up; target ≤ 20 ms")
+            print(
+                f"warm once (every feed 304), `python -m bot once`: {wall:.2f} s "
+                f"(runs: {warm_list}) = {wall / args.feeds * 1000:.1f} ms "
+                f"per source including start-up; target ≤ 20 ms"
+            )
             print(f"  of which start-up (`python -m bot --help`) {floor:.2f} s; peak RSS {rss_mb:.0f} MB; {summary}")
     finally:
         server.close()

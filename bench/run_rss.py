@@ -71,21 +71,40 @@ def main() -> int:
     args = parser.parse_args()
 
     server = ServerProcess(feeds=args.sources, items=20, arrest_share=0.05, hosts=args.hosts, age_hours=48)
-    print(f"run_rss: `python -m bot run`, {args.sources} sources at {args.interval}, {args.minutes:g} minutes; "
-          "10 feeds gain an item every 10 s (2 arrest reports)", flush=True)
+    print(
+        f"run_rss: `python -m bot run`, {args.sources} sources at {args.interval}, {args.minutes:g} minutes; "
+        "10 feeds gain an item every 10 s (2 arrest reports)",
+        flush=True,
+    )
     try:
         with tempfile.TemporaryDirectory(prefix="arrestwatch-run-") as folder:
             sources = Path(folder) / "sources.toml"
-            sources.write_text(sources_toml(args.sources, server.port, args.hosts, interval=args.interval),
-                               encoding="utf-8")
+            sources.write_text(
+                sources_toml(args.sources, server.port, args.hosts, interval=args.interval), encoding="utf-8"
+            )
             env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}  # console mode
             env["PYTHONPATH"] = str(ROOT)
-            with open(Path(folder) / "out.txt", "w", encoding="utf-8") as out, \
-                    open(Path(folder) / "err.txt", "w", encoding="utf-8") as err:
+            with (
+                open(Path(folder) / "out.txt", "w", encoding="utf-8") as out,
+                open(Path(folder) / "err.txt", "w", encoding="utf-8") as err,
+            ):
                 process = subprocess.Popen(
-                    [sys.executable, "-m", "bot", "--sources", str(sources), "--db", str(Path(folder) / "db.sqlite3"),
-                     "--log-level", "WARNING", "run"],
-                    cwd=ROOT, env=env, stdout=out, stderr=err,
+                    [
+                        sys.executable,
+                        "-m",
+                        "bot",
+                        "--sources",
+                        str(sources),
+                        "--db",
+                        str(Path(folder) / "db.sqlite3"),
+                        "--log-level",
+                        "WARNING",
+                        "run",
+                    ],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=out,
+                    stderr=err,
                 )
                 started = time.monotonic()
                 peaks: dict[int, float] = {}
@@ -93,7 +112,9 @@ def main() -> int:
                 print(f"{'minute':>7} {'RSS MB':>7} {'processes':>10}", flush=True)
                 while time.monotonic() - started < args.minutes * 60 and process.poll() is None:
                     time.sleep(10)
-                    urllib.request.urlopen(f"http://127.0.0.1:{server.port}/__advance?n=10&arrests=2", timeout=30).read()
+                    urllib.request.urlopen(
+                        f"http://127.0.0.1:{server.port}/__advance?n=10&arrests=2", timeout=30
+                    ).read()
                     pids = tree(process.pid)
                     for pid in pids:
                         peaks[pid] = max(peaks.get(pid, 0.0), peak_mb(pid))
@@ -114,11 +135,15 @@ def main() -> int:
         print("run exited early:", *errors[-5:], sep="\n")
         return 1
     later = [total for minute, total in samples if minute >= 1]
-    print(f"RSS of the process tree: peak of the samples {max(s[1] for s in samples):.0f} MB; "
-          f"peaks of the processes' own high-water marks summed {sum(peaks.values()):.0f} MB; "
-          f"after the first minute {min(later or [0]):.0f}–{max(later or [0]):.0f} MB")
-    print(f"{posts} alerts printed; exit code {code} {stopped:.1f} s after SIGTERM; "
-          f"{len(errors)} lines on stderr" + (f", last: {errors[-1]}" if errors else ""))
+    print(
+        f"RSS of the process tree: peak of the samples {max(s[1] for s in samples):.0f} MB; "
+        f"peaks of the processes' own high-water marks summed {sum(peaks.values()):.0f} MB; "
+        f"after the first minute {min(later or [0]):.0f}–{max(later or [0]):.0f} MB"
+    )
+    print(
+        f"{posts} alerts printed; exit code {code} {stopped:.1f} s after SIGTERM; "
+        f"{len(errors)} lines on stderr" + (f", last: {errors[-1]}" if errors else "")
+    )
     return 0
 
 

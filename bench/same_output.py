@@ -34,8 +34,9 @@ def analyse(tree: Path, source: Path, out: Path) -> None:
     """``python -m bot analyze SOURCE > OUT`` with the package of ``tree``."""
     env = dict(os.environ, PYTHONPATH=str(tree), OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
     with out.open("wb") as handle:
-        subprocess.run([sys.executable, "-m", "bot", "analyze", str(source)], cwd=tree, env=env,
-                       stdout=handle, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "bot", "analyze", str(source)], cwd=tree, env=env, stdout=handle, check=True
+        )
 
 
 def write_mix(path: Path, items: int) -> None:
@@ -43,8 +44,10 @@ def write_mix(path: Path, items: int) -> None:
 
     with path.open("w", encoding="utf-8") as handle:
         for number, (title, text, lang, _) in enumerate(regional_mix(items)):
-            handle.write(json.dumps({"id": f"mix-{number}", "title": title, "text": text, "lang": lang},
-                                    ensure_ascii=False) + "\n")
+            handle.write(
+                json.dumps({"id": f"mix-{number}", "title": title, "text": text, "lang": lang}, ensure_ascii=False)
+                + "\n"
+            )
 
 
 def first_difference(a: Path, b: Path) -> str:
@@ -78,8 +81,9 @@ def main() -> int:
             if not base_out.exists():
                 if not base_tree.exists():
                     base_tree.mkdir()
-                    archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.base], check=True,
-                                             capture_output=True).stdout
+                    archive = subprocess.run(
+                        ["git", "-C", str(ROOT), "archive", args.base], check=True, capture_output=True
+                    ).stdout
                     subprocess.run(["tar", "-x", "-C", str(base_tree)], input=archive, check=True)
                 analyse(base_tree, source, base_out)
             analyse(ROOT, source, now_out)

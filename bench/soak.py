@@ -121,12 +121,21 @@ async def soak(args: argparse.Namespace, server: ServerProcess, folder: Path) ->
             started = time.perf_counter()
             await asyncio.gather(*(poll(source) for source in config.sources))
             main_now, _, child_now, _ = service_rss(service)
-            print(f"first poll of {args.sources} sources ({args.sources * 20} old items recorded): "
-                  f"{time.perf_counter() - started:.1f} s, RSS {main_now + child_now:.0f} MB", flush=True)
-            print("RSS is the service's process plus its analysis process (main + analysis); "
-                  "peak is the sum of the two processes' peaks", flush=True)
-            print(f"{'cycle':>6} {'RSS MB':>7} {'main+analysis':>14} {'peak MB':>7} {'DB MB':>6} {'cycle s':>8} "
-                  f"{'posts':>6} {'latency median/max s':>21}", flush=True)
+            print(
+                f"first poll of {args.sources} sources ({args.sources * 20} old items recorded): "
+                f"{time.perf_counter() - started:.1f} s, RSS {main_now + child_now:.0f} MB",
+                flush=True,
+            )
+            print(
+                "RSS is the service's process plus its analysis process (main + analysis); "
+                "peak is the sum of the two processes' peaks",
+                flush=True,
+            )
+            print(
+                f"{'cycle':>6} {'RSS MB':>7} {'main+analysis':>14} {'peak MB':>7} {'DB MB':>6} {'cycle s':>8} "
+                f"{'posts':>6} {'latency median/max s':>21}",
+                flush=True,
+            )
             window: list[float] = []
             durations: list[float] = []
             samples: list[tuple[int, float]] = []
@@ -143,8 +152,7 @@ async def soak(args: argparse.Namespace, server: ServerProcess, folder: Path) ->
                 await asyncio.sleep(max(0.0, args.interval - (time.monotonic() - cycle_start)))
                 if cycle % args.report_every == 0 or cycle == args.cycles:
                     await asyncio.sleep(0)  # let the sender finish what the last poll queued
-                    latencies = [publisher.posted[t] - appeared[t] for t in list(publisher.posted)
-                                 if t in appeared]
+                    latencies = [publisher.posted[t] - appeared[t] for t in list(publisher.posted) if t in appeared]
                     for token in [t for t in publisher.posted if t in appeared]:
                         del appeared[token]
                         del publisher.posted[token]
@@ -153,11 +161,13 @@ async def soak(args: argparse.Namespace, server: ServerProcess, folder: Path) ->
                     now_mb, peak_mb = main_now + child_now, main_peak + child_peak
                     samples.append((cycle, now_mb))
                     db_mb = sum(p.stat().st_size for p in folder.glob("soak.sqlite3*")) / 1024 / 1024
-                    latency = (f"{statistics.median(latencies):.2f} / {max(latencies):.2f}"
-                               if latencies else "-")
+                    latency = f"{statistics.median(latencies):.2f} / {max(latencies):.2f}" if latencies else "-"
                     split = f"{main_now:.0f}+{child_now:.0f}"
-                    print(f"{cycle:6d} {now_mb:7.0f} {split:>14} {peak_mb:7.0f} {db_mb:6.1f} "
-                          f"{statistics.mean(durations):8.2f} {len(latencies):6d} {latency:>21}", flush=True)
+                    print(
+                        f"{cycle:6d} {now_mb:7.0f} {split:>14} {peak_mb:7.0f} {db_mb:6.1f} "
+                        f"{statistics.mean(durations):8.2f} {len(latencies):6d} {latency:>21}",
+                        flush=True,
+                    )
                     durations.clear()
             # Whatever is still queued, then the totals.
             await asyncio.sleep(1)
@@ -169,15 +179,19 @@ async def soak(args: argparse.Namespace, server: ServerProcess, folder: Path) ->
     await control.aclose()
     store.close()
     unposted = [t for t in appeared if t not in publisher.posted]
-    print(f"posts: {len(window)} measured; latency median {statistics.median(window) if window else 0:.2f} s, "
-          f"p95 {sorted(window)[int(len(window) * 0.95)] if window else 0:.2f} s, "
-          f"max {max(window) if window else 0:.2f} s (a cycle stands for an interval of {args.interval:g} s); "
-          f"{len(unposted)} arrest reports not posted (a later report of an arrest already posted edits that post)")
+    print(
+        f"posts: {len(window)} measured; latency median {statistics.median(window) if window else 0:.2f} s, "
+        f"p95 {sorted(window)[int(len(window) * 0.95)] if window else 0:.2f} s, "
+        f"max {max(window) if window else 0:.2f} s (a cycle stands for an interval of {args.interval:g} s); "
+        f"{len(unposted)} arrest reports not posted (a later report of an arrest already posted edits that post)"
+    )
     if len(samples) >= 3:
         first, last = samples[1][1], samples[-1][1]  # after the first report: the caches have filled
-        print(f"RSS: peak {main_peak + child_peak:.0f} MB ({main_peak:.0f} MB the service + "
-              f"{child_peak:.0f} MB its analysis process); from cycle {samples[1][0]} to {samples[-1][0]}: "
-              f"{first:.0f} → {last:.0f} MB ({last - first:+.0f} MB)")
+        print(
+            f"RSS: peak {main_peak + child_peak:.0f} MB ({main_peak:.0f} MB the service + "
+            f"{child_peak:.0f} MB its analysis process); from cycle {samples[1][0]} to {samples[-1][0]}: "
+            f"{first:.0f} → {last:.0f} MB ({last - first:+.0f} MB)"
+        )
 
 
 def main() -> int:
@@ -193,8 +207,11 @@ def main() -> int:
     from bot.cli import limit_native_threads
 
     limit_native_threads()  # as the `arrestwatch` command does first
-    print(f"soak: {args.sources} sources, {args.cycles} cycles of {args.interval:g} s, "
-          f"{args.changed} feeds changed per cycle ({args.arrests} arrest reports)", flush=True)
+    print(
+        f"soak: {args.sources} sources, {args.cycles} cycles of {args.interval:g} s, "
+        f"{args.changed} feeds changed per cycle ({args.arrests} arrest reports)",
+        flush=True,
+    )
     server = ServerProcess(feeds=args.sources, items=20, arrest_share=0.05, hosts=args.hosts, age_hours=48)
     try:
         with tempfile.TemporaryDirectory(prefix="arrestwatch-soak-") as folder:

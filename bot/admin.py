@@ -116,8 +116,16 @@ class AdminBot:
     """
 
     def __init__(
-        self, telegram: TelegramSettings, store: Store, application: TelegramApp, *, config: Callable[[], Config], fetcher: Fetcher,
-        analyze_many: BatchAnalyzer, wake_sender: Callable[[], None], watch_gap: Callable[[], timedelta],
+        self,
+        telegram: TelegramSettings,
+        store: Store,
+        application: TelegramApp,
+        *,
+        config: Callable[[], Config],
+        fetcher: Fetcher,
+        analyze_many: BatchAnalyzer,
+        wake_sender: Callable[[], None],
+        watch_gap: Callable[[], timedelta],
         poll_timeout: float = POLL_TIMEOUT,
     ) -> None:
         if not telegram.token:
@@ -153,7 +161,8 @@ class AdminBot:
         await app.start()
         assert app.updater is not None
         await app.updater.start_polling(
-            timeout=self.poll_timeout, allowed_updates=["message", "callback_query"],
+            timeout=self.poll_timeout,
+            allowed_updates=["message", "callback_query"],
         )
         log.info("operators' commands on for %d admin(s)", len(self.admin_ids))
 
@@ -176,10 +185,17 @@ class AdminBot:
         private = filters.ChatType.PRIVATE
         handlers: list[tuple[BaseHandler[Any, Any, Any], int]] = [(TypeHandler(Update, self._only_admins), -1)]
         for name, callback in (
-            ("status", self._status), ("sources", self._sources), ("pause", self._pause),
-            ("resume", self._resume), ("digest", self._digest), ("test", self._test),
-            ("outbox", self._outbox), ("retry", self._retry),
-            ("custody", self._custody), ("help", self._help), ("start", self._help),
+            ("status", self._status),
+            ("sources", self._sources),
+            ("pause", self._pause),
+            ("resume", self._resume),
+            ("digest", self._digest),
+            ("test", self._test),
+            ("outbox", self._outbox),
+            ("retry", self._retry),
+            ("custody", self._custody),
+            ("help", self._help),
+            ("start", self._help),
         ):
             handlers.append((CommandHandler(name, callback, filters=private), 0))
         handlers.append((MessageHandler(private, self._help), 0))
@@ -192,14 +208,16 @@ class AdminBot:
     async def _only_admins(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         user = update.effective_user if isinstance(update, Update) else None
         if user is None or user.id not in self.admin_ids:
-            log.warning("ignored an update from user id %s: not in TELEGRAM_ADMIN_IDS",
-                        user.id if user else "unknown")
+            log.warning("ignored an update from user id %s: not in TELEGRAM_ADMIN_IDS", user.id if user else "unknown")
             raise ApplicationHandlerStop
 
     async def _error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         error = context.error
-        log.error("operators' bot: %s while handling an update", repr(error),
-                  exc_info=(type(error), error, error.__traceback__) if error else None)
+        log.error(
+            "operators' bot: %s while handling an update",
+            repr(error),
+            exc_info=(type(error), error, error.__traceback__) if error else None,
+        )
         if isinstance(update, Update) and update.effective_chat and update.effective_chat.type == "private":
             try:
                 await self._reply(update, f"⚠️ Something went wrong: {_e(repr(error)[:500])}. The log has details.")
@@ -210,7 +228,9 @@ class AdminBot:
         chat = update.effective_chat
         assert chat is not None
         await self.application.bot.send_message(
-            chat_id=chat.id, text=text, parse_mode=ParseMode.HTML,
+            chat_id=chat.id,
+            text=text,
+            parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
             rate_limit_args=True,  # the operator is waiting: not queued behind the chat's posts
         )
@@ -270,8 +290,7 @@ class AdminBot:
 
         now = utcnow()
         day = today(self.config.settings, now)
-        records = [r for r in load_records(self.store, day, now=now)
-                   if r.held or r.released_on == day]
+        records = [r for r in load_records(self.store, day, now=now) if r.held or r.released_on == day]
         lines = text_lines(records, day)
         return fit([f"<b>{_e(lines[0])}</b>", *(_e(line) for line in lines[1:])])
 
@@ -299,8 +318,10 @@ class AdminBot:
             log.warning("posting paused by user id %s", update.effective_user.id if update.effective_user else "?")
         queued = (await asyncio.to_thread(store.outbox_counts))["queued"]
         head = "Posting was already paused." if already is not None else "⏸ Posting paused."
-        await self._reply(update, f"{head} Channel posts stay queued ({queued} in the queue) until /resume; "
-                                  "messages to this chat still go.")
+        await self._reply(
+            update,
+            f"{head} Channel posts stay queued ({queued} in the queue) until /resume; messages to this chat still go.",
+        )
 
     async def _resume(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         store = self.store
@@ -320,8 +341,11 @@ class AdminBot:
         result = await asyncio.to_thread(manual_digest, self.store, settings, now=utcnow(), gap=self.watch_gap())
         covered = format_period(result.period, settings.language) if result.period else str(result.day)
         if result.reason == "too soon":
-            await self._reply(update, f"The last digest ({_e(covered)}) went out less than an hour ago; nothing "
-                                      "was done. `arrestwatch digest --force` posts it again.")
+            await self._reply(
+                update,
+                f"The last digest ({_e(covered)}) went out less than an hour ago; nothing "
+                "was done. `arrestwatch digest --force` posts it again.",
+            )
             return
         if result.reason == "unwatched":
             await self._reply(update, f"Nothing was watched in {_e(covered)}: no digest.")
@@ -330,8 +354,10 @@ class AdminBot:
             await self._reply(update, f"The digest for {_e(covered)} was already queued; nothing was done.")
             return
         self.wake_sender()
-        text = (f"📋 Digest for {_e(covered)} queued: {result.people} people in {result.reports} reports, "
-                f"{result.parts} post(s).")
+        text = (
+            f"📋 Digest for {_e(covered)} queued: {result.people} people in {result.reports} reports, "
+            f"{result.parts} post(s)."
+        )
         if result.parts == 0:
             text += " Nothing to report and quiet_digest is off: nothing to post."
         if await asyncio.to_thread(self.store.flag, PAUSED_FLAG) is not None:
@@ -349,8 +375,10 @@ class AdminBot:
         lines = [f"<b>Outbox</b>: {len(entries)} waiting or failed"]
         for entry in entries:
             preview = " ".join(html_to_text(entry.body).split())[:60]
-            lines.append(f"{'❌' if entry.state == 'failed' else '⏳'} <b>{entry.id}</b> {_e(entry.kind)} "
-                         f"({_e(entry.state)}): {_e(preview)}")
+            lines.append(
+                f"{'❌' if entry.state == 'failed' else '⏳'} <b>{entry.id}</b> {_e(entry.kind)} "
+                f"({_e(entry.state)}): {_e(preview)}"
+            )
             if entry.last_error:
                 lines.append(f"   <i>{_e(entry.last_error[:ERROR_CHARS])}</i>")
         if any(entry.state == "failed" for entry in entries):
@@ -367,8 +395,9 @@ class AdminBot:
         if not done:
             await self._reply(update, "Nothing to retry: no such failed post (see /outbox).")
             return
-        log.warning("user id %s queued failed posts again: %s",
-                    update.effective_user.id if update.effective_user else "?", done)
+        log.warning(
+            "user id %s queued failed posts again: %s", update.effective_user.id if update.effective_user else "?", done
+        )
         self.wake_sender()
         await self._reply(update, f"🔁 Queued again: {_e(', '.join(map(str, done)))}.")
 
@@ -413,9 +442,11 @@ class AdminBot:
             "seen": "would <b>not</b> be posted (not an arrest report by the rules)",
         }[decision]
         reasons = ", ".join(analysis.reasons) or "none"
-        head = (f"🧪 <b>Test</b>: this report {verdict}. Score {analysis.score:.2f} "
-                f"(post ≥ {config.settings.post_score:.2f}, review ≥ {config.settings.review_score:.2f}); "
-                f"language {_e(analysis.lang)}.\n<i>Rules: {_e(reasons[:250])}</i>\nNothing was stored.\n\n")
+        head = (
+            f"🧪 <b>Test</b>: this report {verdict}. Score {analysis.score:.2f} "
+            f"(post ≥ {config.settings.post_score:.2f}, review ≥ {config.settings.review_score:.2f}); "
+            f"language {_e(analysis.lang)}.\n<i>Rules: {_e(reasons[:250])}</i>\nNothing was stored.\n\n"
+        )
         if utf16_len(head + post) > TELEGRAM_LIMIT:  # the post is ≤ 3700 characters, not UTF-16 units
             post = f"<i>(the post is too long to show here: {len(post)} characters)</i>"
         return head + post
@@ -442,10 +473,12 @@ class AdminBot:
         await query.answer("Approved: the alert is queued for the channel" if approve else "Rejected: recorded")
         if isinstance(query.message, Message):
             who = user.full_name or user.username or str(user.id)
-            stamp = (f"{'✅ Approved' if approve else '❌ Rejected'} by {_e(who)} (id {user.id}) "
-                     f"at {_e(_when(utcnow()))}")
+            stamp = (
+                f"{'✅ Approved' if approve else '❌ Rejected'} by {_e(who)} (id {user.id}) at {_e(_when(utcnow()))}"
+            )
             await query.message.edit_text(
-                _decided_text(query.message, stamp, decision.title), parse_mode=ParseMode.HTML,
+                _decided_text(query.message, stamp, decision.title),
+                parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
 
@@ -463,8 +496,7 @@ def _local_origin(config: Config, url: str) -> str | None:
     """The configured source on ``url``'s host, if any: only such a source lets /test
     reach a local address (a local test feed); otherwise nothing local is fetched."""
     host = urlsplit(url).hostname
-    return next((source.url for source in config.sources if host and urlsplit(source.url).hostname == host),
-                None)
+    return next((source.url for source in config.sources if host and urlsplit(source.url).hostname == host), None)
 
 
 def _looks_iso(value: str) -> bool:

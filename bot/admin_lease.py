@@ -23,8 +23,12 @@ log = logging.getLogger("bot.service")  # the operators' commands have always be
 
 
 async def hold_operator_commands(
-    store: Store, worker: str, duration: timedelta, stop: asyncio.Event,
-    start: Callable[[], Awaitable[AdminBot | None]], running: Callable[[AdminBot | None], None],
+    store: Store,
+    worker: str,
+    duration: timedelta,
+    stop: asyncio.Event,
+    start: Callable[[], Awaitable[AdminBot | None]],
+    running: Callable[[AdminBot | None], None],
 ) -> None:
     """Run the operators' bot while ``worker`` holds the "admin" lease, until ``stop`` is set.
 

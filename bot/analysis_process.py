@@ -156,8 +156,10 @@ class AnalysisProcess:
                 # spawn: a fresh interpreter that imports only the analysis, not a fork
                 # of a parent holding sockets, threads and the database connection.
                 self._pool = ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_child_init, initargs=(os.getpid(),),
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_child_init,
+                    initargs=(os.getpid(),),
                 )
             return self._pool
 
@@ -228,7 +230,9 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def analyze_batch(
-    jobs: Sequence[Job], rules: RuleConfig | None, analyzer: Analyzer | None = None,
+    jobs: Sequence[Job],
+    rules: RuleConfig | None,
+    analyzer: Analyzer | None = None,
 ) -> list[Analysis | AnalysisError]:
     """``analyzer`` (default: bot.analysis.analyze) on each job; a report that breaks it
     comes back as an AnalysisError carrying the traceback, never failing its batch.

@@ -68,41 +68,64 @@ CREATE TABLE custody (
 COLUMNS: dict[str, dict[str, str]] = {
     "people": {
         "person_key": "The person's key: the same for every spelling and script of the name",
-        "name": "The name as first written", "name_latin": "The name in Latin letters",
+        "name": "The name as first written",
+        "name_latin": "The name in Latin letters",
         "episodes": "Custody episodes of this person in the archive",
-        "first_detained": "Day of the first episode", "last_detained": "Day of the latest episode",
+        "first_detained": "Day of the first episode",
+        "last_detained": "Day of the latest episode",
     },
-    "places": {"place": "City or region as the reports name it", "episodes": "Episodes there (one per person)",
-               "people": "Different people detained there"},
+    "places": {
+        "place": "City or region as the reports name it",
+        "episodes": "Episodes there (one per person)",
+        "people": "Different people detained there",
+    },
     "episodes": {
         "event_id": "The custody episode (one detention, told by every outlet that reported it)",
         "person_id": "The person in this episode (the PERSON-ID of `arrestwatch custody set`)",
-        "person_key": "The person's key (see people)", "name": "Name as first written",
+        "person_key": "The person's key (see people)",
+        "name": "Name as first written",
         "name_latin": "Name in Latin letters",
         "detained_on": "Day of detention: stated in a report, else the day of the first report",
-        "month": "Month of detention (YYYY-MM)", "place": "City or region",
-        "charge": "The charge as the reports give it", "code": "Administrative Code or Criminal Code, when stated",
+        "month": "Month of detention (YYYY-MM)",
+        "place": "City or region",
+        "charge": "The charge as the reports give it",
+        "code": "Administrative Code or Criminal Code, when stated",
         "article": "The article, when stated",
         "sanction": "detention, administrative arrest, pre-trial detention, prison or house arrest",
-        "term": "The term (\"15 days\"), the latest reported", "term_days": "The term in days (months as 30)",
+        "term": 'The term ("15 days"), the latest reported',
+        "term_days": "The term in days (months as 30)",
         "terms_reported": "Every term outlets gave, with the outlets: disagreements stay visible",
         "status": "As the reports tell it: detained, sentenced or released",
         "expected_release": "When the term ends, counted from the day of detention",
         "custody_status": "On the snapshot's day: detained, term known, due out, released or unknown",
         "released_on": "Day a release was reported (or set by an operator)",
-        "first_source": "Outlet of the first report", "first_url": "Link to the first report",
+        "first_source": "Outlet of the first report",
+        "first_url": "Link to the first report",
         "reports": "Reports of this episode",
     },
-    "reports": {"item_id": "The report", "event_id": "Its episode",
-                "role": "first (the alert), also (same facts), followup (new facts)", "source": "The outlet",
-                "title": "Headline", "url": "Link", "published": "Publication time (UTC)"},
+    "reports": {
+        "item_id": "The report",
+        "event_id": "Its episode",
+        "role": "first (the alert), also (same facts), followup (new facts)",
+        "source": "The outlet",
+        "title": "Headline",
+        "url": "Link",
+        "published": "Publication time (UTC)",
+    },
     "custody": {
-        "person_id": "The person in this episode", "event_id": "The episode", "name": "Name",
-        "name_latin": "Name in Latin letters", "place": "City or region", "sanction": "Kind of custody",
-        "detained_on": "Day of detention", "term": "Term", "expected_release": "When the term ends",
+        "person_id": "The person in this episode",
+        "event_id": "The episode",
+        "name": "Name",
+        "name_latin": "Name in Latin letters",
+        "place": "City or region",
+        "sanction": "Kind of custody",
+        "detained_on": "Day of detention",
+        "term": "Term",
+        "expected_release": "When the term ends",
         "days_left": "Days to the expected release from the snapshot's day (negative: past)",
         "status": "detained, term known, due out (term over, release not reported), released or unknown",
-        "released_on": "Day of the reported release", "corrections": "Operators' corrections, as given",
+        "released_on": "Day of the reported release",
+        "corrections": "Operators' corrections, as given",
     },
 }
 
@@ -110,23 +133,23 @@ QUERIES: dict[str, dict[str, Any]] = {
     "in_custody_now": {
         "title": "In custody now",
         "description": "People held on the snapshot's day: detained, serving a known term, or due out "
-                       "with no release reported",
+        "with no release reported",
         "sql": "SELECT name, name_latin, place, sanction, detained_on, term, expected_release, days_left, status,"
-               " corrections FROM custody WHERE status IN ('detained', 'term known', 'due out')"
-               " ORDER BY place, expected_release, name",
+        " corrections FROM custody WHERE status IN ('detained', 'term known', 'due out')"
+        " ORDER BY place, expected_release, name",
     },
     "arrests_by_month": {
         "title": "Arrests by month",
         "description": "People detained per month (one per person per episode), and in how many episodes",
         "sql": "SELECT month, count(*) AS people, count(DISTINCT event_id) AS episodes FROM episodes"
-               " WHERE month IS NOT NULL GROUP BY month ORDER BY month",
+        " WHERE month IS NOT NULL GROUP BY month ORDER BY month",
     },
     "person_episodes": {
         "title": "Every episode of one person",
         "description": "Type a name in any script or spelling, or part of it",
         "sql": "SELECT e.detained_on, e.name, e.place, e.charge, e.sanction, e.term, e.status, e.expected_release,"
-               " e.released_on, e.first_url FROM episodes e WHERE e.name LIKE '%' || :name || '%'"
-               " OR e.name_latin LIKE '%' || :name || '%' ORDER BY e.detained_on",
+        " e.released_on, e.first_url FROM episodes e WHERE e.name LIKE '%' || :name || '%'"
+        " OR e.name_latin LIKE '%' || :name || '%' ORDER BY e.detained_on",
     },
 }
 
@@ -134,10 +157,14 @@ QUERIES: dict[str, dict[str, Any]] = {
 def metadata(database: str = DATABASE) -> dict[str, Any]:
     """The datasette metadata: descriptions, facets by place, month and charge, canned queries."""
     tables: dict[str, dict[str, Any]] = {name: {"columns": columns} for name, columns in COLUMNS.items()}
-    tables["episodes"].update(description="One row per detained person per custody episode",
-                              facets=["place", "month", "charge", "sanction"], sort_desc="detained_on")
-    tables["custody"].update(description="Custody on the snapshot's day, one row per person per episode",
-                             facets=["status", "place"])
+    tables["episodes"].update(
+        description="One row per detained person per custody episode",
+        facets=["place", "month", "charge", "sanction"],
+        sort_desc="detained_on",
+    )
+    tables["custody"].update(
+        description="Custody on the snapshot's day, one row per person per episode", facets=["status", "place"]
+    )
     tables["reports"]["description"] = "Every report of every episode"
     tables["people"]["description"] = "Every person named as detained"
     tables["places"]["description"] = "Places with their episodes"
@@ -145,7 +172,7 @@ def metadata(database: str = DATABASE) -> dict[str, Any]:
     return {
         "title": "arrestwatch archive",
         "description": "Arrests of activists, journalists and protesters in Kazakhstan and the region, "
-                       "as reported by the outlets arrestwatch follows.",
+        "as reported by the outlets arrestwatch follows.",
         "databases": {database: {"tables": tables, "queries": QUERIES}},
     }
 
@@ -163,16 +190,32 @@ def snapshot_rows(events: Sequence[Event], custody: Sequence[CustodyRecord]) -> 
         person = persons.get((record.event_id, record.name))
         key = person.key if person is not None and person.key else None
         month = record.detained_on[:7] if record.detained_on else None
-        episodes.append((
-            record.event_id, kept.person_id if kept else None, key, record.name, record.name_latin,
-            record.detained_on, month, record.place, record.charge, record.code, record.article, record.sanction,
-            kept.term if kept else (person.term if person is not None else None),
-            record.term_days, " | ".join(record.terms) or None, record.status,
-            _day(kept.expected_release) if kept else None, kept.status if kept else None,
-            _day(kept.released_on) if kept else None,
-            record.source_names[0] if record.source_names else None, record.source_urls[0] if record.source_urls else None,
-            reports_of.get(record.event_id, 0),
-        ))
+        episodes.append(
+            (
+                record.event_id,
+                kept.person_id if kept else None,
+                key,
+                record.name,
+                record.name_latin,
+                record.detained_on,
+                month,
+                record.place,
+                record.charge,
+                record.code,
+                record.article,
+                record.sanction,
+                kept.term if kept else (person.term if person is not None else None),
+                record.term_days,
+                " | ".join(record.terms) or None,
+                record.status,
+                _day(kept.expected_release) if kept else None,
+                kept.status if kept else None,
+                _day(kept.released_on) if kept else None,
+                record.source_names[0] if record.source_names else None,
+                record.source_urls[0] if record.source_urls else None,
+                reports_of.get(record.event_id, 0),
+            )
+        )
         if key:
             entry = people.setdefault(key, [record.name, record.name_latin or latin(record.name), 0, None, None])
             entry[2] += 1
@@ -188,13 +231,34 @@ def snapshot_rows(events: Sequence[Event], custody: Sequence[CustodyRecord]) -> 
         "people": [(key, *values) for key, values in sorted(people.items())],
         "places": [(place, len(ev), len(pe)) for place, (ev, pe) in sorted(places.items())],
         "reports": [
-            (report.item_id, event.id, report.role, report.source_name, report.title, report.url,
-             report.at.isoformat(timespec="seconds"))
-            for event in events for report in event.reports
+            (
+                report.item_id,
+                event.id,
+                report.role,
+                report.source_name,
+                report.title,
+                report.url,
+                report.at.isoformat(timespec="seconds"),
+            )
+            for event in events
+            for report in event.reports
         ],
         "custody": [
-            (r.person_id, r.event_id, r.name, r.name_latin, r.place, r.sanction, r.detained_on.isoformat(), r.term,
-             _day(r.expected_release), r.days_left, r.status, _day(r.released_on), " | ".join(r.corrections) or None)
+            (
+                r.person_id,
+                r.event_id,
+                r.name,
+                r.name_latin,
+                r.place,
+                r.sanction,
+                r.detained_on.isoformat(),
+                r.term,
+                _day(r.expected_release),
+                r.days_left,
+                r.status,
+                _day(r.released_on),
+                " | ".join(r.corrections) or None,
+            )
             for r in custody
         ],
     }
@@ -206,9 +270,9 @@ def _day(value: date | None) -> str | None:
 
 _INSERTS = {
     "episodes": "INSERT INTO episodes (event_id, person_id, person_key, name, name_latin, detained_on, month, place,"
-                " charge, code, article, sanction, term, term_days, terms_reported, status, expected_release,"
-                " custody_status, released_on, first_source, first_url, reports)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " charge, code, article, sanction, term, term_days, terms_reported, status, expected_release,"
+    " custody_status, released_on, first_source, first_url, reports)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "people": "INSERT INTO people VALUES (?, ?, ?, ?, ?, ?)",
     "places": "INSERT INTO places VALUES (?, ?, ?)",
     "reports": "INSERT OR IGNORE INTO reports VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -236,14 +300,17 @@ def publish(store: Any, output: Path, *, day: date, now: datetime) -> dict[str, 
         partial.unlink(missing_ok=True)
         with sqlite3.connect(partial) as db:
             db.executescript(SCHEMA)
-            db.executemany("INSERT INTO snapshot VALUES (?, ?)",
-                           [("taken_at", now.isoformat(timespec="seconds")), ("day", day.isoformat())])
+            db.executemany(
+                "INSERT INTO snapshot VALUES (?, ?)",
+                [("taken_at", now.isoformat(timespec="seconds")), ("day", day.isoformat())],
+            )
             for table, statement in _INSERTS.items():
                 db.executemany(statement, rows[table])
         db.close()
         os.replace(partial, output)
-        metadata_path(output).write_text(json.dumps(metadata(output.stem), ensure_ascii=False, indent=2) + "\n",
-                                         encoding="utf-8")
+        metadata_path(output).write_text(
+            json.dumps(metadata(output.stem), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
         raise ArchiveError(f"cannot write the snapshot {output}: {exc}") from None
@@ -256,8 +323,18 @@ def serve_command(snapshot: Path, *, host: str, port: int) -> list[str]:
         raise ArchiveError("datasette is not installed: pip install 'arrestwatch[web]'")
     if not Path(snapshot).is_file():
         raise ArchiveError(f"no snapshot at {snapshot}: write one with `arrestwatch publish {snapshot}`")
-    command = [sys.executable, "-m", "datasette", "serve", "--immutable", str(snapshot), "--host", host,
-               "--port", str(port)]
+    command = [
+        sys.executable,
+        "-m",
+        "datasette",
+        "serve",
+        "--immutable",
+        str(snapshot),
+        "--host",
+        host,
+        "--port",
+        str(port),
+    ]
     meta = metadata_path(Path(snapshot))
     if meta.is_file():
         command += ["--metadata", str(meta)]

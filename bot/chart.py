@@ -18,7 +18,12 @@ OTHER = {"en": "other", "ru": "другие", "kk": "басқа"}
 
 
 def daily_counts(
-    records: Sequence[CustodyRecord], today: date, unknown: str, *, days: int = WEEKS * 7, language: str = "en",
+    records: Sequence[CustodyRecord],
+    today: date,
+    unknown: str,
+    *,
+    days: int = WEEKS * 7,
+    language: str = "en",
 ) -> tuple[list[date], dict[str, list[int]]]:
     """The ``days`` days ending with ``today`` and, per region, the people detained on
     each (one per person per episode); at most MAX_REGIONS series, largest first."""
@@ -31,7 +36,7 @@ def daily_counts(
             counts[(record.detained_on - start).days] += 1
     ordered = sorted(series.items(), key=lambda item: (-sum(item[1]), item[0]))
     if len(ordered) > MAX_REGIONS:
-        kept, rest = ordered[:MAX_REGIONS - 1], ordered[MAX_REGIONS - 1:]
+        kept, rest = ordered[: MAX_REGIONS - 1], ordered[MAX_REGIONS - 1 :]
         other = [sum(values) for values in zip(*(counts for _, counts in rest))]
         ordered = [*kept, (OTHER.get(language, OTHER["en"]), other)]
     return span, dict(ordered)

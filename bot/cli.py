@@ -38,31 +38,67 @@ def build_parser(env: Environment | None = None) -> argparse.ArgumentParser:
         description="Watch news feeds for arrests of activists, journalists and protesters; post alerts to Telegram.",
     )
     parser.add_argument("--version", action="version", version=f"arrestwatch {__version__}")
-    parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, metavar="PATH",
-                        help="the sources file (default: ./sources.toml)")
-    parser.add_argument("--db", default=None, metavar="PATH|URL",
-                        help="a SQLite file, created on first use, or a postgresql://user:password@host/db URL "
-                        "shared by several workers (default: DATABASE_URL if set, else storage/arrestwatch.sqlite3)")
-    parser.add_argument("--log-level", default=env.log_level,
-                        choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="log verbosity on stderr (default: INFO)")
-    parser.add_argument("--log-format", default=env.log_format, type=_log_format,
-                        metavar="{text,json}", help="text: one readable line per event; json: one JSON object per "
-                        "line for log collectors (default: text, or ARRESTWATCH_LOG_FORMAT)")
+    parser.add_argument(
+        "--sources",
+        type=Path,
+        default=DEFAULT_SOURCES,
+        metavar="PATH",
+        help="the sources file (default: ./sources.toml)",
+    )
+    parser.add_argument(
+        "--db",
+        default=None,
+        metavar="PATH|URL",
+        help="a SQLite file, created on first use, or a postgresql://user:password@host/db URL "
+        "shared by several workers (default: DATABASE_URL if set, else storage/arrestwatch.sqlite3)",
+    )
+    parser.add_argument(
+        "--log-level",
+        default=env.log_level,
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        help="log verbosity on stderr (default: INFO)",
+    )
+    parser.add_argument(
+        "--log-format",
+        default=env.log_format,
+        type=_log_format,
+        metavar="{text,json}",
+        help="text: one readable line per event; json: one JSON object per "
+        "line for log collectors (default: text, or ARRESTWATCH_LOG_FORMAT)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="the service: poll on schedule, post alerts, post the daily digest")
-    run.add_argument("--http-port", default=env.http_port, type=_http_port,
-                     metavar="PORT", help="serve /healthz and /metrics on this port; 0: any free port, off: not "
-                     "at all (default: ARRESTWATCH_HTTP_PORT, else off; the Docker image sets 8080)")
-    run.add_argument("--http-host", default=env.http_host,
-                     metavar="HOST", help="the address to serve them on (default: ARRESTWATCH_HTTP_HOST, else "
-                     "127.0.0.1; 0.0.0.0 for every interface)")
+    run.add_argument(
+        "--http-port",
+        default=env.http_port,
+        type=_http_port,
+        metavar="PORT",
+        help="serve /healthz and /metrics on this port; 0: any free port, off: not "
+        "at all (default: ARRESTWATCH_HTTP_PORT, else off; the Docker image sets 8080)",
+    )
+    run.add_argument(
+        "--http-host",
+        default=env.http_host,
+        metavar="HOST",
+        help="the address to serve them on (default: ARRESTWATCH_HTTP_HOST, else "
+        "127.0.0.1; 0.0.0.0 for every interface)",
+    )
     once = commands.add_parser("once", help="poll every source once, post new alerts, exit")
-    once.add_argument("--wait", type=float, default=DEFAULT_WAIT, metavar="SECONDS",
-                      help="how long to keep trying to post what is queued (default: 600)")
+    once.add_argument(
+        "--wait",
+        type=float,
+        default=DEFAULT_WAIT,
+        metavar="SECONDS",
+        help="how long to keep trying to post what is queued (default: 600)",
+    )
     digest = commands.add_parser("digest", help="build and post the daily digest")
-    digest.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD",
-                        help="the day (default: today in the configured time zone)")
+    digest.add_argument(
+        "--date",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="the day (default: today in the configured time zone)",
+    )
     digest.add_argument("--force", action="store_true", help="post again even if the day already has a digest")
     analyze = commands.add_parser("analyze", help="analyse JSON-lines reports (id, text, title, lang) to stdout")
     analyze.add_argument("file", help="a JSON-lines file, or - for standard input")
@@ -87,18 +123,27 @@ def _add_inspecting_parsers(commands: argparse._SubParsersAction) -> None:  # ty
     review = commands.add_parser("review", help="list doubtful reports held for review, or approve/reject one")
     review.add_argument("action", nargs="?", choices=["list", "approve", "reject"], default="list")
     review.add_argument("item", nargs="?", type=int, help="the item id shown by `arrestwatch review`")
-    commands.add_parser("doctor", help="check everything going live needs: sources, database, token, channel, "
-                        "admins, each source; exit 1 on any problem")
+    commands.add_parser(
+        "doctor",
+        help="check everything going live needs: sources, database, token, channel, "
+        "admins, each source; exit 1 on any problem",
+    )
     outbox = commands.add_parser("outbox", help="list posts waiting or failed; send failed ones again")
     outbox.add_argument("action", nargs="?", choices=["list", "retry"], default="list")
     outbox.add_argument("post", nargs="?", type=int, help="the post id shown by `arrestwatch outbox list`")
     outbox.add_argument("--failed", action="store_true", help="with retry: every failed post")
     events = commands.add_parser("events", help="list recent events (one per arrest) with their reports and people")
-    events.add_argument("--days", type=_positive_days, default=7, metavar="N",
-                        help="events reported in the last N days (default: 7)")
+    events.add_argument(
+        "--days", type=_positive_days, default=7, metavar="N", help="events reported in the last N days (default: 7)"
+    )
     export = commands.add_parser("export", help="one record per detained person per event, as CSV or JSON")
-    export.add_argument("--since", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD",
-                        help="events first reported on or after this day (UTC)")
+    export.add_argument(
+        "--since",
+        type=date.fromisoformat,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="events first reported on or after this day (UTC)",
+    )
     export.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default: csv)")
     export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
 
@@ -123,9 +168,17 @@ def main(argv: list[str] | None = None) -> int:
 
     configure_logging(args.log_level, env.token, args.log_format)
     handler = {
-        "run": cmd_run, "once": cmd_once, "digest": cmd_digest, "analyze": cmd_analyze, "sources": cmd_sources,
-        "review": cmd_review, "events": cmd_events, "export": cmd_export, "outbox": cmd_outbox,
-        "doctor": cmd_doctor, **custody_cli.HANDLERS,
+        "run": cmd_run,
+        "once": cmd_once,
+        "digest": cmd_digest,
+        "analyze": cmd_analyze,
+        "sources": cmd_sources,
+        "review": cmd_review,
+        "events": cmd_events,
+        "export": cmd_export,
+        "outbox": cmd_outbox,
+        "doctor": cmd_doctor,
+        **custody_cli.HANDLERS,
     }[args.command]
     try:
         return handler(args)
@@ -135,8 +188,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _log_format(value: str) -> str:
     if value not in ("text", "json"):
-        raise argparse.ArgumentTypeError(f"{value!r} is not a log format: use text or json "
-                                         "(also for ARRESTWATCH_LOG_FORMAT)")
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a log format: use text or json (also for ARRESTWATCH_LOG_FORMAT)"
+        )
     return value
 
 
@@ -149,8 +203,9 @@ def _http_port(value: str) -> int | None:
     except ValueError:
         port = -1
     if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a port: use 1-65535, 0 for any free port, or off "
-                                         "(also for ARRESTWATCH_HTTP_PORT)")
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a port: use 1-65535, 0 for any free port, or off (also for ARRESTWATCH_HTTP_PORT)"
+        )
     return port
 
 
@@ -171,7 +226,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             return 2
     if not counter.lines:  # nothing read: a wrong file is a failure, not an empty success
         where = "standard input" if args.file == "-" else args.file
-        error(f"no report could be read from {where}: each line must be a JSON object with \"id\" and \"text\"")
+        error(f'no report could be read from {where}: each line must be a JSON object with "id" and "text"')
         return 1
     return 0
 
@@ -215,8 +270,10 @@ def cmd_sources(args: argparse.Namespace) -> int:
     print(f"{'source':24} {'last success':20} {'fails':>5} {'items':>6}  last error")
     for source, state in source_health(config, store):
         success = state.last_success_at.strftime("%Y-%m-%d %H:%M UTC") if state.last_success_at else "never"
-        print(f"{source.name[:24]:24} {success:20} {state.consecutive_failures:>5} {state.items_seen:>6}  "
-              f"{(state.last_error or '')[:80]}")
+        print(
+            f"{source.name[:24]:24} {success:20} {state.consecutive_failures:>5} {state.items_seen:>6}  "
+            f"{(state.last_error or '')[:80]}"
+        )
     return 0
 
 
@@ -260,8 +317,10 @@ def cmd_sources_test(args: argparse.Namespace) -> int:
         print(f"[{decision:6}] {analysis.score:.2f} {entry.title[:100]}")
         print(f"         {entry.url or ''}")
         if decision != "seen":
-            print(f"         detainees: {people}; protest: {'yes' if analysis.protest else 'no'}; "
-                  f"place: {analysis.place or '-'}; rules: {', '.join(analysis.reasons)[:200]}")
+            print(
+                f"         detainees: {people}; protest: {'yes' if analysis.protest else 'no'}; "
+                f"place: {analysis.place or '-'}; rules: {', '.join(analysis.reasons)[:200]}"
+            )
     flagged = sum(verdict.decision == "alert" for verdict in verdicts)
     print(f"{source.name}: {len(verdicts)} entries, {flagged} would be posted as alerts (nothing stored)")
     return 0
@@ -281,15 +340,16 @@ def cmd_review(args: argparse.Namespace) -> int:
                 people = ", ".join(f"{d.name} ({d.term or 'no term'})" for d in analysis.detainees) or "-"
                 print(f"{item.id:>6}  {analysis.score:.2f}  {item.source_name}: {item.title[:90]}")
                 print(f"        {item.url or ''}\n        detainees: {people}")
-            print(f"{len(held)} report(s) held for review; `arrestwatch review approve ID` posts one "
-                  f"(at the next `once` or by the running service)")
+            print(
+                f"{len(held)} report(s) held for review; `arrestwatch review approve ID` posts one "
+                f"(at the next `once` or by the running service)"
+            )
             return 0
         if args.item is None:
             error(f"`review {args.action}` needs an item id (see `arrestwatch review`)")
             return 2
         try:
-            decision = review_report(store, config.settings, args.item, approve=args.action == "approve",
-                                     now=utcnow())
+            decision = review_report(store, config.settings, args.item, approve=args.action == "approve", now=utcnow())
         except RequestError as exc:
             error(exc)
             return 1
@@ -328,22 +388,28 @@ def cmd_outbox(args: argparse.Namespace) -> int:
                 what = "no failed posts" if args.failed else f"post {args.post} is not a failed post"
                 error(f"{what} (see `arrestwatch outbox list`)")
                 return 1
-            print(f"queued again: {', '.join(map(str, ids))}; the running service (or the next `arrestwatch once`) "
-                  "sends them")
+            print(
+                f"queued again: {', '.join(map(str, ids))}; the running service (or the next `arrestwatch once`) "
+                "sends them"
+            )
             return 0
         entries = waiting_posts(store)
     finally:
         store.close()
     for entry in entries:
         preview = " ".join(html_to_text(entry.body).split())[:70]
-        print(f"{entry.id:>6}  {entry.state:7} {entry.kind:8} {entry.target:7} tries {entry.attempts}  "
-              f"{entry.created_at:%Y-%m-%d %H:%M}  {preview}")
+        print(
+            f"{entry.id:>6}  {entry.state:7} {entry.kind:8} {entry.target:7} tries {entry.attempts}  "
+            f"{entry.created_at:%Y-%m-%d %H:%M}  {preview}"
+        )
         if entry.last_error:
             print(f"        last error: {entry.last_error[:300]}")
     failed = sum(entry.state == "failed" for entry in entries)
-    print(f"{len(entries) - failed} waiting, {failed} failed"
-          + ("; `arrestwatch outbox retry ID` or `retry --failed` sends failed posts again" if failed else ""),
-          file=sys.stderr)
+    print(
+        f"{len(entries) - failed} waiting, {failed} failed"
+        + ("; `arrestwatch outbox retry ID` or `retry --failed` sends failed posts again" if failed else ""),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -410,8 +476,11 @@ def _prepare(args: argparse.Namespace) -> Posting:
         error(exc.problems[0])
         raise SystemExit(2) from None
     if telegram.console:
-        print("console mode: TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID are not set, so posts are printed here "
-              "and not sent to Telegram", file=sys.stderr)
+        print(
+            "console mode: TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID are not set, so posts are printed here "
+            "and not sent to Telegram",
+            file=sys.stderr,
+        )
     try:
         lock = instance_lock(args.db)
     except InstanceLockedError as exc:
@@ -461,19 +530,27 @@ def cmd_digest(args: argparse.Namespace) -> int:
     covered = format_period(result.period, "en") if result.period else str(result.day)
     if result.reason == "too soon":
         when = format_moment(result.last_at, settings.timezone, "en") if result.last_at else "just now"
-        print(f"nothing posted: the last digest went out at {when} ({covered}); --force posts its period again "
-              "with what came since", file=sys.stderr)
+        print(
+            f"nothing posted: the last digest went out at {when} ({covered}); --force posts its period again "
+            "with what came since",
+            file=sys.stderr,
+        )
         return 0
     if result.reason == "posted":
         print(f"the digest for {covered} was already posted; use --force to post it again", file=sys.stderr)
         return 0
     if result.reason == "unwatched":
-        print(f"nothing posted: the service did not watch any of {covered} (run `arrestwatch once` or `run` "
-              "first)", file=sys.stderr)
+        print(
+            f"nothing posted: the service did not watch any of {covered} (run `arrestwatch once` or `run` first)",
+            file=sys.stderr,
+        )
         return 0
-    print(f"digest for {covered}: {plural(result.people, 'person', 'people')} in {plural(result.events, 'event')} "
-          f"({plural(result.reports, 'report')}), {plural(result.parts, 'post')}; "
-          f"posted {drain.sent}, failed {drain.failed}, still queued {drain.left}", file=sys.stderr)
+    print(
+        f"digest for {covered}: {plural(result.people, 'person', 'people')} in {plural(result.events, 'event')} "
+        f"({plural(result.reports, 'report')}), {plural(result.parts, 'post')}; "
+        f"posted {drain.sent}, failed {drain.failed}, still queued {drain.left}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -29,8 +29,16 @@ TELEGRAM_CHANNEL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
 
 MIN_INTERVAL = timedelta(seconds=30)
 SETTINGS_KEYS = {
-    "timezone", "digest_time", "language", "interval", "max_age", "quiet_digest", "alert_after",
-    "review_score", "post_score", "edit_interval",
+    "timezone",
+    "digest_time",
+    "language",
+    "interval",
+    "max_age",
+    "quiet_digest",
+    "alert_after",
+    "review_score",
+    "post_score",
+    "edit_interval",
 } | {"custody_board", "due_out_time", "chart_day"}  # custody (issue 17)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SOURCE_KEYS = {"name", "url", "type", "interval", "lang", "select", "channel", "timezone"}
@@ -61,7 +69,7 @@ def parse_duration(value: str) -> timedelta:
         return timedelta(seconds=int(text))
     match = DURATION_RE.match(text)
     if not text or not match or not any(match.groups()):
-        raise ValueError(f"{value!r} is not a duration; write it like \"30s\", \"10m\", \"1h30m\" or \"2d\"")
+        raise ValueError(f'{value!r} is not a duration; write it like "30s", "10m", "1h30m" or "2d"')
     days, hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
     return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
 
@@ -154,7 +162,10 @@ class _Validator:
             if match:
                 values["digest_time"] = time(int(match.group(1)), int(match.group(2)))
             else:
-                self.problem(at("digest_time"), f"digest_time {data['digest_time']!r} must be HH:MM in 24-hour time, e.g. \"21:00\"")
+                self.problem(
+                    at("digest_time"),
+                    f'digest_time {data["digest_time"]!r} must be HH:MM in 24-hour time, e.g. "21:00"',
+                )
         if "language" in data:
             if data["language"] in LANGUAGES:
                 values["language"] = data["language"]
@@ -180,7 +191,10 @@ class _Validator:
         values.update(self.custody_settings(data, at))
         merged = Settings(**{**defaults.__dict__, **values})
         if merged.review_score > merged.post_score:
-            self.problem(at("review_score"), f"review_score ({merged.review_score}) must not exceed post_score ({merged.post_score})")
+            self.problem(
+                at("review_score"),
+                f"review_score ({merged.review_score}) must not exceed post_score ({merged.post_score})",
+            )
         return merged
 
     def custody_settings(self, data: dict[str, Any], at: Any) -> dict[str, Any]:
@@ -196,15 +210,18 @@ class _Validator:
             if match:
                 values["due_out_time"] = time(int(match.group(1)), int(match.group(2)))
             else:
-                self.problem(at("due_out_time"), f"due_out_time {data['due_out_time']!r} must be HH:MM in 24-hour "
-                             "time, e.g. \"09:00\"")
+                self.problem(
+                    at("due_out_time"),
+                    f'due_out_time {data["due_out_time"]!r} must be HH:MM in 24-hour time, e.g. "09:00"',
+                )
         if "chart_day" in data:
             day = str(data["chart_day"]).strip().lower()
             if day in WEEKDAYS or day == "off":
                 values["chart_day"] = day
             else:
-                self.problem(at("chart_day"), f"chart_day {data['chart_day']!r} must be a weekday (\"monday\" … "
-                             "\"sunday\") or \"off\"")
+                self.problem(
+                    at("chart_day"), f'chart_day {data["chart_day"]!r} must be a weekday ("monday" … "sunday") or "off"'
+                )
         return values
 
     def sources(self, data: Any, settings: Settings) -> tuple[SourceConfig, ...]:
@@ -225,11 +242,16 @@ class _Validator:
             if source is None:
                 continue
             if source.name in names:
-                self.problem(line, f"duplicate source name {source.name!r} (first at line {names[source.name]}); names must be unique")
+                self.problem(
+                    line,
+                    f"duplicate source name {source.name!r} (first at line {names[source.name]}); names must be unique",
+                )
                 continue
             key = source.url.rstrip("/").lower()
             if key in urls:
-                self.problem(line, f"duplicate source url {source.url!r} (first at line {urls[key]}); remove one of them")
+                self.problem(
+                    line, f"duplicate source url {source.url!r} (first at line {urls[key]}); remove one of them"
+                )
                 continue
             names[source.name] = line
             urls[key] = line
@@ -242,7 +264,7 @@ class _Validator:
         self.unknown_keys(entry, SOURCE_KEYS, "[[source]]", "source", index)
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
-            self.problem(line, "source without a name: add name = \"...\" (unique, used in logs and posts)")
+            self.problem(line, 'source without a name: add name = "..." (unique, used in logs and posts)')
             name = ""
         kind = entry.get("type", "rss")
         if kind not in SOURCE_TYPES:
@@ -253,11 +275,13 @@ class _Validator:
             url = f"https://t.me/s/{channel}"
         if channel is not None:
             if kind != "telegram":
-                self.problem(at("channel"), "channel is only for type = \"telegram\"")
+                self.problem(at("channel"), 'channel is only for type = "telegram"')
             elif not isinstance(channel, str) or not TELEGRAM_CHANNEL_RE.match(channel):
-                self.problem(at("channel"), f"channel {channel!r} is not a public channel name (5-32 letters, digits or _)")
+                self.problem(
+                    at("channel"), f"channel {channel!r} is not a public channel name (5-32 letters, digits or _)"
+                )
         if not isinstance(url, str) or not url:
-            self.problem(line, f"source {name!r} has no url: add url = \"https://...\"")
+            self.problem(line, f'source {name!r} has no url: add url = "https://..."')
             url = ""
         else:
             parts = urlsplit(url)
@@ -281,7 +305,13 @@ class _Validator:
         if len(self.problems) > before:
             return None
         return SourceConfig(
-            name=name.strip(), url=url, type=kind, interval=interval, lang=lang, select=select, line=line,
+            name=name.strip(),
+            url=url,
+            type=kind,
+            interval=interval,
+            lang=lang,
+            select=select,
+            line=line,
             timezone=zone,
         )
 
@@ -290,14 +320,14 @@ class _Validator:
         try:
             ZoneInfo(str(value))
         except (ZoneInfoNotFoundError, ValueError):
-            self.problem(line, f"timezone {value!r} is not an IANA time zone such as \"Asia/Almaty\"")
+            self.problem(line, f'timezone {value!r} is not an IANA time zone such as "Asia/Almaty"')
             return None
         return str(value)
 
     def selectors(self, data: Any, index: int, kind: str) -> HtmlSelectors | None:
         line = self.lines.table("source.select", index)
         if kind != "html":
-            self.problem(line, "[source.select] is only for type = \"html\"")
+            self.problem(line, '[source.select] is only for type = "html"')
             return None
         if not isinstance(data, dict):
             self.problem(line, "select must be a table of CSS selectors")
@@ -333,12 +363,17 @@ class _Validator:
             value = data.get(key, {})
             key_line = self.lines.key("rules", 0, key)
             if not isinstance(value, dict):
-                self.problem(key_line, f"rules.{key} must be a table of language = [\"word\", ...], e.g. {key} = {{ ru = [\"голодовк\"] }}")
+                self.problem(
+                    key_line,
+                    f'rules.{key} must be a table of language = ["word", ...], e.g. {key} = {{ ru = ["голодовк"] }}',
+                )
                 continue
             parsed: dict[str, tuple[str, ...]] = {}
             for lang, words in value.items():
                 if lang not in (*LANGUAGES, "*"):
-                    self.problem(key_line, f"rules.{key}: language {lang!r} must be one of {', '.join(LANGUAGES)} or \"*\"")
+                    self.problem(
+                        key_line, f'rules.{key}: language {lang!r} must be one of {", ".join(LANGUAGES)} or "*"'
+                    )
                 elif not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
                     self.problem(key_line, f"rules.{key}.{lang} must be a list of non-empty strings")
                 else:
@@ -350,9 +385,12 @@ class _Validator:
             watchlist = []
         organisations = data.get("organisations")
         if organisations is not None and (
-                not isinstance(organisations, list) or not all(isinstance(n, str) and n.strip() for n in organisations)):
-            self.problem(self.lines.key("rules", 0, "organisations"),
-                         "rules.organisations must be a list of names, e.g. organisations = [\"Көше партиясы\"]")
+            not isinstance(organisations, list) or not all(isinstance(n, str) and n.strip() for n in organisations)
+        ):
+            self.problem(
+                self.lines.key("rules", 0, "organisations"),
+                'rules.organisations must be a list of names, e.g. organisations = ["Көше партиясы"]',
+            )
             organisations = None
         return RuleConfig(
             organisations=tuple(n.strip() for n in organisations) if organisations is not None else None,
@@ -393,7 +431,9 @@ def load_config(path: Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise ConfigError([Problem(path, 0, "file not found; pass --sources PATH or create sources.toml (see README)")]) from exc
+        raise ConfigError(
+            [Problem(path, 0, "file not found; pass --sources PATH or create sources.toml (see README)")]
+        ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([Problem(path, 0, f"cannot read the file: {exc}")]) from exc
     return parse_config(text, path)
@@ -406,8 +446,7 @@ def changed_sources(old: Config, new: Config) -> tuple[tuple[SourceConfig, ...],
     before = {s.name: s for s in old.sources}
     after = {s.name: s for s in new.sources}
     changed = tuple(
-        s for name, s in after.items()
-        if name not in before or replace(before[name], line=0) != replace(s, line=0)
+        s for name, s in after.items() if name not in before or replace(before[name], line=0) != replace(s, line=0)
     )
     return changed, len(before.keys() - after.keys())
 

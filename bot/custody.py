@@ -36,9 +36,9 @@ from typing import Literal, TextIO
 
 from dateutil.relativedelta import relativedelta
 
+from bot.dates import until_day
 from bot.errors import RequestError
 from bot.events import Event, Person, Report, mentions_release, people_named_in, same_person, term_parts
-from bot.dates import until_day
 from bot.records import sanction
 from bot.translit import latin
 
@@ -52,8 +52,22 @@ UNKNOWN_AFTER = timedelta(days=30)
 DUE_OUT_FOR = timedelta(days=14)
 CORRECTION_FIELDS = ("released", "term", "detained_on")
 CSV_FIELDS = (
-    "person_id", "event_id", "name", "name_latin", "place", "sanction", "detained_on", "term", "expected_release",
-    "days_left", "status", "released_on", "corrections", "source_name", "source_url", "alert_message_id",
+    "person_id",
+    "event_id",
+    "name",
+    "name_latin",
+    "place",
+    "sanction",
+    "detained_on",
+    "term",
+    "expected_release",
+    "days_left",
+    "status",
+    "released_on",
+    "corrections",
+    "source_name",
+    "source_url",
+    "alert_message_id",
 )
 
 
@@ -125,12 +139,21 @@ def parse_term(value: str) -> str:
     """An operator's term ("15 days", "2 months", "1 year", "15d", "2m", "3y") in the
     canonical form the analysis uses; raises CustodyError otherwise."""
     text = value.strip().lower()
-    units = {"d": "day", "day": "day", "days": "day", "m": "month", "month": "month", "months": "month",
-             "y": "year", "year": "year", "years": "year"}
+    units = {
+        "d": "day",
+        "day": "day",
+        "days": "day",
+        "m": "month",
+        "month": "month",
+        "months": "month",
+        "y": "year",
+        "year": "year",
+        "years": "year",
+    }
     number = "".join(ch for ch in text if ch.isdigit())
-    unit = text[len(number):].strip() if text.startswith(number) else ""
+    unit = text[len(number) :].strip() if text.startswith(number) else ""
     if not number or unit not in units or int(number) <= 0:
-        raise CustodyError(f"term {value!r} is not a number of days, months or years, e.g. \"15 days\" or \"2 months\"")
+        raise CustodyError(f'term {value!r} is not a number of days, months or years, e.g. "15 days" or "2 months"')
     canonical = units[unit]
     count = int(number)
     return f"{count} {canonical}{'s' if count != 1 else ''}"
@@ -147,7 +170,9 @@ def expected_release(detained_on: date, term: str | None, *, until: date | None 
     value, unit, _ = parts
     if unit == "day":
         return detained_on + timedelta(days=value)
-    end: date = detained_on + relativedelta(months=value) if unit == "month" else detained_on + relativedelta(years=value)
+    end: date = (
+        detained_on + relativedelta(months=value) if unit == "month" else detained_on + relativedelta(years=value)
+    )
     return end
 
 
@@ -187,7 +212,9 @@ def _released_on(person: Person, reports: Sequence[Report]) -> date | None:
 
 
 def custody_records(
-    events: Sequence[Event], at: date, *,
+    events: Sequence[Event],
+    at: date,
+    *,
     ids: Mapping[tuple[int, str], int] | None = None,
     corrections: Sequence[Correction] = (),
     alert_messages: Mapping[int, int] | None = None,
@@ -232,27 +259,52 @@ def _ended_by_a_later_episode(records: list[CustodyRecord]) -> list[CustodyRecor
             latest[record.person_key] = max(latest.get(record.person_key, record.detained_on), record.detained_on)
     return [
         replace(record, status="released", days_left=None)
-        if record.status != "released" and not record.corrections and record.person_key
-        and latest[record.person_key] > record.detained_on else record
+        if record.status != "released"
+        and not record.corrections
+        and record.person_key
+        and latest[record.person_key] > record.detained_on
+        else record
         for record in records
     ]
 
 
-def _record(event: Event, person: Person, reports: Sequence[Report], at: date, person_id: int | None,
-            place: str | None, first: Report | None) -> CustodyRecord:
+def _record(
+    event: Event,
+    person: Person,
+    reports: Sequence[Report],
+    at: date,
+    person_id: int | None,
+    place: str | None,
+    first: Report | None,
+) -> CustodyRecord:
     detained = event.day
     released_on = _released_on(person, event.reports) if person.status == "released" else None
     if person.status == "released" and released_on is None:
         released_on = max((r.at.date() for r in reports), default=detained)
     release = expected_release(detained, person.term, until=_stated_until(person, reports))
     last_news = max((r.at.date() for r in reports), default=detained)
-    return _with_status(CustodyRecord(
-        person_id=person_id, event_id=event.id, name=person.name, name_latin=latin(person.name), place=place,
-        sanction=sanction(person.term, reports) if reports else "detention", detained_on=detained,
-        term=person.term, expected_release=release, days_left=None, status="detained", released_on=released_on,
-        source_name=first.source_name if first else "", source_url=first.url if first else None,
-        alert_id=event.alert_id, person_key=person.key,
-    ), at, last_news)
+    return _with_status(
+        CustodyRecord(
+            person_id=person_id,
+            event_id=event.id,
+            name=person.name,
+            name_latin=latin(person.name),
+            place=place,
+            sanction=sanction(person.term, reports) if reports else "detention",
+            detained_on=detained,
+            term=person.term,
+            expected_release=release,
+            days_left=None,
+            status="detained",
+            released_on=released_on,
+            source_name=first.source_name if first else "",
+            source_url=first.url if first else None,
+            alert_id=event.alert_id,
+            person_key=person.key,
+        ),
+        at,
+        last_news,
+    )
 
 
 def _with_status(record: CustodyRecord, at: date, last_news: date) -> CustodyRecord:
@@ -284,8 +336,14 @@ def _corrected(record: CustodyRecord, corrections: Sequence[Correction], at: dat
             released = date.fromisoformat(correction.value) if correction.value else None
     changed_term = any(c.field in ("term", "detained_on") for c in corrections)
     release = expected_release(detained, term) if changed_term else record.expected_release
-    fixed = replace(record, term=term, detained_on=detained, released_on=released, expected_release=release,
-                    corrections=tuple(c.describe() for c in corrections))
+    fixed = replace(
+        record,
+        term=term,
+        detained_on=detained,
+        released_on=released,
+        expected_release=release,
+        corrections=tuple(c.describe() for c in corrections),
+    )
     # With a correction nobody waits for news: a term an operator set is known.
     return _with_status(fixed, at, at)
 
@@ -313,8 +371,10 @@ def by_place(records: Iterable[CustodyRecord], unknown: str) -> list[tuple[str, 
 
 def text_lines(records: Sequence[CustodyRecord], at: date) -> list[str]:
     """One line per record; a due-out person says "release not yet reported"."""
-    lines = [f"custody on {at.isoformat()}: {len(in_custody(records))} held, "
-             f"{sum(r.status == 'released' for r in records)} released, {len(records)} records"]
+    lines = [
+        f"custody on {at.isoformat()}: {len(in_custody(records))} held, "
+        f"{sum(r.status == 'released' for r in records)} released, {len(records)} records"
+    ]
     for record in records:
         lines.append(record_line(record))
         for correction in record.corrections:
@@ -350,4 +410,3 @@ def write_csv(records: Sequence[CustodyRecord], stream: TextIO) -> None:
 def write_json(records: Sequence[CustodyRecord], stream: TextIO) -> None:
     json.dump([record.to_dict() for record in records], stream, ensure_ascii=False, indent=2)
     stream.write("\n")
-

@@ -17,10 +17,15 @@ DEFAULT_SERVE_PORT = 8001
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     custody = commands.add_parser("custody", help="who is in custody, until when; `custody set` corrects a record")
-    custody.add_argument("--at", type=date.fromisoformat, metavar="YYYY-MM-DD",
-                         help="as things stand on this day (default: today in the configured time zone)")
-    custody.add_argument("--format", choices=["text", "csv", "json"], default="text",
-                         help="output format (default: text)")
+    custody.add_argument(
+        "--at",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="as things stand on this day (default: today in the configured time zone)",
+    )
+    custody.add_argument(
+        "--format", choices=["text", "csv", "json"], default="text", help="output format (default: text)"
+    )
     custody.add_argument("--all", action="store_true", help="also the released and unknown (default: held only)")
     actions = custody.add_subparsers(dest="custody_command", metavar="SUBCOMMAND")
     fix = actions.add_parser("set", help="correct one person's record by hand (kept and shown as a correction)")
@@ -77,8 +82,13 @@ def _cmd_custody_set(args: argparse.Namespace) -> int:
     from bot.store import utcnow
 
     try:
-        field, value = correction(term=args.term, no_term=args.no_term, detained=args.detained,
-                                  not_released=args.not_released, released=args.released)
+        field, value = correction(
+            term=args.term,
+            no_term=args.no_term,
+            detained=args.detained,
+            not_released=args.not_released,
+            released=args.released,
+        )
     except RequestError as exc:
         error(exc)
         return 2
@@ -90,8 +100,10 @@ def _cmd_custody_set(args: argparse.Namespace) -> int:
         return 2
     finally:
         store.close()
-    print(f"person #{args.person}: {field.replace('_', ' ')} set to {value or '(none)'}; kept as a correction",
-          file=sys.stderr)
+    print(
+        f"person #{args.person}: {field.replace('_', ' ')} set to {value or '(none)'}; kept as a correction",
+        file=sys.stderr,
+    )
     return 0
 
 

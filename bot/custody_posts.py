@@ -33,6 +33,7 @@ BOARD_LEASE = "custody-board"
 DUE_TODAY = "due_today"
 SOON_DAYS = 3  # the digest names who is due out within this many days
 
+
 def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
@@ -58,7 +59,7 @@ def _name(record: CustodyRecord, chat: str | None) -> str:
 
 
 def person_line(record: CustodyRecord, language: str, chat: str | None) -> str:
-    """"• Name — 15 days, until 2026-03-16 (6 days left)", in the channel's language."""
+    """ "• Name — 15 days, until 2026-03-16 (6 days left)", in the channel's language."""
     words = labels(language)
     term = _e(_term(record.term, language))
     if record.status == "due out" and record.expected_release is not None and record.days_left:
@@ -110,8 +111,9 @@ def board_texts(records: Sequence[CustodyRecord], day: date, language: str, chat
     each with days left and a link to their post; one or more messages."""
     words = labels(language)
     held = in_custody(records)
-    header = (f"🔒 <b>{_e(words['title'])}</b> · {_e(words['as_of'].format(day=day.isoformat()))}\n"
-              + _e(words["people"].format(n=len(held))))
+    header = f"🔒 <b>{_e(words['title'])}</b> · {_e(words['as_of'].format(day=day.isoformat()))}\n" + _e(
+        words["people"].format(n=len(held))
+    )
     if not held:
         return [f"{header}\n\n{_e(words['nobody'])}"]
     blocks = []
@@ -143,19 +145,29 @@ def digest_section(records: Sequence[CustodyRecord], day: date, language: str, c
     released = [r for r in records if r.status == "released" and r.released_on == day]
     if not held and not released:
         return []
-    soon = sorted((r for r in held if r.days_left is not None and 0 <= r.days_left <= SOON_DAYS),
-                  key=lambda r: (r.expected_release, r.name))
+    soon = sorted(
+        (r for r in held if r.days_left is not None and 0 <= r.days_left <= SOON_DAYS),
+        key=lambda r: (r.expected_release, r.name),
+    )
     overdue = [r for r in held if r.status == "due out" and (r.days_left or 0) < 0]
     header = f"🔒 <b>{_e(words['section'])} · {day.isoformat()}</b>\n{_e(words['held'].format(n=len(held)))}"
     blocks: list[list[str]] = []
     if soon:
-        blocks.append([_e(words["soon"].format(d=SOON_DAYS)), *(
-            f"• {_name(r, chat)} — {r.expected_release.isoformat()}" for r in soon)])  # type: ignore[union-attr]
+        blocks.append(
+            [
+                _e(words["soon"].format(d=SOON_DAYS)),
+                *(f"• {_name(r, chat)} — {r.expected_release.isoformat()}" for r in soon),  # type: ignore[union-attr]
+            ]
+        )
     if released:
         blocks.append([_e(words["released_today"]), *(f"• {_name(r, chat)}" for r in released)])
     if overdue:
-        blocks.append([_e(words["overdue"]), *(
-            f"• {_name(r, chat)} — {r.expected_release.isoformat()}" for r in overdue)])  # type: ignore[union-attr]
+        blocks.append(
+            [
+                _e(words["overdue"]),
+                *(f"• {_name(r, chat)} — {r.expected_release.isoformat()}" for r in overdue),  # type: ignore[union-attr]
+            ]
+        )
     return _split(header, blocks, language)
 
 
@@ -163,8 +175,17 @@ def digest_section(records: Sequence[CustodyRecord], day: date, language: str, c
 
 
 def corrections_of(rows: Sequence[Any]) -> list[Correction]:
-    return [Correction(person_id=row["person_id"], field=row["field"], value=row["value"], note=row["note"],
-                       at=from_iso(row["created_at"]), by=row["created_by"]) for row in rows]
+    return [
+        Correction(
+            person_id=row["person_id"],
+            field=row["field"],
+            value=row["value"],
+            note=row["note"],
+            at=from_iso(row["created_at"]),
+            by=row["created_by"],
+        )
+        for row in rows
+    ]
 
 
 def load_records(store: Store, day: date, *, now: datetime) -> list[CustodyRecord]:
@@ -172,8 +193,11 @@ def load_records(store: Store, day: date, *, now: datetime) -> list[CustodyRecor
     events = store.custody_events(now - CUSTODY_LOOKBACK)
     alerts = [event.alert_id for event in events if event.alert_id is not None]
     return custody_records(
-        events, day, ids=store.person_ids(event.id for event in events),
-        corrections=corrections_of(store.custody_corrections()), alert_messages=store.sent_message_ids(alerts),
+        events,
+        day,
+        ids=store.person_ids(event.id for event in events),
+        corrections=corrections_of(store.custody_corrections()),
+        alert_messages=store.sent_message_ids(alerts),
     )
 
 
@@ -212,8 +236,16 @@ class CustodyBoard:
     One worker at a time (the "custody-board" lease).
     """
 
-    def __init__(self, store: Store, publisher: Any, chat: str, language: str, *, owner: str,
-                 interval: timedelta = BOARD_INTERVAL) -> None:
+    def __init__(
+        self,
+        store: Store,
+        publisher: Any,
+        chat: str,
+        language: str,
+        *,
+        owner: str,
+        interval: timedelta = BOARD_INTERVAL,
+    ) -> None:
         self.store = store
         self.publisher = publisher
         self.chat = chat
@@ -226,8 +258,9 @@ class CustodyBoard:
         "unchanged", "waiting" (changed, but edited less than ``interval`` ago) or "busy"."""
         import asyncio
 
-        if not await asyncio.to_thread(self.store.acquire_lease, BOARD_LEASE, self.owner, now=now,
-                                       duration=timedelta(minutes=5)):
+        if not await asyncio.to_thread(
+            self.store.acquire_lease, BOARD_LEASE, self.owner, now=now, duration=timedelta(minutes=5)
+        ):
             return "busy"
         try:
             records = await asyncio.to_thread(load_records, self.store, day, now=now)
@@ -361,8 +394,9 @@ class CustodyJobs:
         """Queue today's note (the sender posts it); True if one was queued."""
         import asyncio
 
-        return await asyncio.to_thread(queue_due_today, self.store, self._today(now), self.settings.language,
-                                       now=now, chat=self.chat)
+        return await asyncio.to_thread(
+            queue_due_today, self.store, self._today(now), self.settings.language, now=now, chat=self.chat
+        )
 
     async def weekly_chart(self, now: datetime) -> str:
         """Post this week's chart once: "posted", "skipped" (nothing to draw), "done"

@@ -62,9 +62,14 @@ _MONTHS: dict[int, tuple[str, tuple[str, ...]]] = {
     11: ("november|nov", ("ноябр", "қараша", "qarasha")),
     12: ("december|dec", ("декабр", "желтоқсан", "jeltoqsan")),
 }
-_MONTH = "(?:" + "|".join(
-    rf"(?P<m{number}>(?:{english})\.?(?![a-z])|(?:{'|'.join(stems)})\w*)" for number, (english, stems) in _MONTHS.items()
-) + ")"
+_MONTH = (
+    "(?:"
+    + "|".join(
+        rf"(?P<m{number}>(?:{english})\.?(?![a-z])|(?:{'|'.join(stems)})\w*)"
+        for number, (english, stems) in _MONTHS.items()
+    )
+    + ")"
+)
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)"
 _DATES = (
@@ -89,7 +94,8 @@ _WEEKDAYS: tuple[tuple[str, ...], ...] = (
     ("sunday", "воскресень[ея]", "жексенбі", "jeksenbi"),
 )
 _WEEKDAY = re.compile(
-    r"(?<!\w)(?:" + "|".join(f"(?P<w{index}>{'|'.join(words)})" for index, words in enumerate(_WEEKDAYS))
+    r"(?<!\w)(?:"
+    + "|".join(f"(?P<w{index}>{'|'.join(words)})" for index, words in enumerate(_WEEKDAYS))
     + r")(?:де|да|ден|дегі|s)?(?!\w)",
     re.I,
 )
@@ -120,8 +126,10 @@ def stated_dates(text: str) -> Iterator[StatedDate]:
     for pattern in _DATES:
         for match in pattern.finditer(text):
             groups = match.groupdict()
-            month = int(groups["month"]) if groups.get("month") else next(
-                number for number in _MONTHS if groups.get(f"m{number}")
+            month = (
+                int(groups["month"])
+                if groups.get("month")
+                else next(number for number in _MONTHS if groups.get(f"m{number}"))
             )
             year = int(groups["year"]) if groups.get("year") else None
             yield StatedDate(match.start(), match.end(), int(groups["day"]), month, year)
@@ -141,8 +149,11 @@ def detention_day(sentence: str, published: date) -> date | None:
     this year's, or last year's when that would put it more than :data:`ANNOUNCED`
     ahead), "yesterday"/"today", or the last such weekday. Dates more than
     :data:`FUTURE_SLACK` after ``published`` are announcements, not detentions."""
-    days = [day for day in (*_calendar_days(sentence, published), *_relative_days(sentence, published))
-            if day <= published + FUTURE_SLACK]
+    days = [
+        day
+        for day in (*_calendar_days(sentence, published), *_relative_days(sentence, published))
+        if day <= published + FUTURE_SLACK
+    ]
     return min(days, default=None)
 
 
@@ -173,8 +184,8 @@ def until_day(text: str, published: date) -> date | None:
     """
     found: list[date] = []
     for stated in stated_dates(text):
-        before = text[max(0, stated.start - 12):stated.start]
-        after = text[stated.end:stated.end + 12]
+        before = text[max(0, stated.start - 12) : stated.start]
+        after = text[stated.end : stated.end + 12]
         if not (_UNTIL_BEFORE.search(before) or _UNTIL_AFTER.match(after)):
             continue
         day = valid(stated.year or published.year, stated.month, stated.day)
@@ -228,10 +239,16 @@ def _parse_words(value: str, lang: str | None, zone: str) -> datetime | None:
 
     languages = [lang] if lang in ("en", "ru", "kk") else ["ru", "kk", "en"]
     try:
-        parsed: datetime | None = dateparser.parse(value[:100], languages=languages, settings={
-            "TIMEZONE": zone, "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC",
-            "PREFER_DATES_FROM": "past",
-        })
+        parsed: datetime | None = dateparser.parse(
+            value[:100],
+            languages=languages,
+            settings={
+                "TIMEZONE": zone,
+                "RETURN_AS_TIMEZONE_AWARE": True,
+                "TO_TIMEZONE": "UTC",
+                "PREFER_DATES_FROM": "past",
+            },
+        )
     except (ValueError, OverflowError, TypeError):
         return None
     return parsed
@@ -249,6 +266,15 @@ def from_utc_struct_time(value: time.struct_time | None) -> datetime | None:
 
 
 __all__ = [
-    "ANNOUNCED", "FUTURE_SLACK", "LOCAL_ZONE", "UNTIL_PAST", "StatedDate", "detention_day", "from_utc_struct_time",
-    "parse_timestamp", "stated_dates", "until_day", "valid",
+    "ANNOUNCED",
+    "FUTURE_SLACK",
+    "LOCAL_ZONE",
+    "UNTIL_PAST",
+    "StatedDate",
+    "detention_day",
+    "from_utc_struct_time",
+    "parse_timestamp",
+    "stated_dates",
+    "until_day",
+    "valid",
 ]

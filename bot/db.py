@@ -192,8 +192,11 @@ class PgConnection:
 def _ends_transaction(statement: str) -> bool:
     """COMMIT or ROLLBACK, but not ROLLBACK TO SAVEPOINT."""
     words = statement.split()
-    return bool(words) and words[0].upper() in ("COMMIT", "ROLLBACK", "END") and not (
-        len(words) > 1 and words[1].upper() == "TO")
+    return (
+        bool(words)
+        and words[0].upper() in ("COMMIT", "ROLLBACK", "END")
+        and not (len(words) > 1 and words[1].upper() == "TO")
+    )
 
 
 def _params(params: Sequence[Any] | Mapping[str, Any]) -> Sequence[Any] | Mapping[str, Any]:

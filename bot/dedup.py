@@ -12,11 +12,34 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.models import Entry
 
-TRACKING_PARAMS = frozenset({
-    "fbclid", "gclid", "dclid", "gclsrc", "yclid", "ysclid", "msclkid", "mc_cid", "mc_eid",
-    "igshid", "_openstat", "_ga", "_gl", "ref", "ref_src", "ref_url", "cmpid", "from", "utm",
-    "rss", "rss_id", "source", "share", "amp",
-})
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gclsrc",
+        "yclid",
+        "ysclid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "_openstat",
+        "_ga",
+        "_gl",
+        "ref",
+        "ref_src",
+        "ref_url",
+        "cmpid",
+        "from",
+        "utm",
+        "rss",
+        "rss_id",
+        "source",
+        "share",
+        "amp",
+    }
+)
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "at_", "ga_", "hsa_")
 WHITESPACE_RE = re.compile(r"\s+")
 NON_WORD_RE = re.compile(r"[^\w\s]", re.UNICODE)
@@ -49,9 +72,7 @@ def canonical_url(url: str | None) -> str | None:
         host = host[4:]
     netloc = host if port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
     query = sorted(
-        (key, value)
-        for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if not is_tracking_param(key)
+        (key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(key)
     )
     path = parts.path or "/"
     if len(path) > 1:
@@ -68,10 +89,23 @@ def is_tracking_param(key: str) -> bool:
 
 #: Parameters that never change what a link shows (a post's links drop them). Narrower
 #: than TRACKING_PARAMS: "from" or "source" can select content on some sites.
-CLICK_PARAMS = frozenset({
-    "fbclid", "gclid", "dclid", "gclsrc", "yclid", "ysclid", "msclkid", "mc_cid", "mc_eid", "igshid",
-    "_openstat", "_ga", "_gl",
-})
+CLICK_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gclsrc",
+        "yclid",
+        "ysclid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "_openstat",
+        "_ga",
+        "_gl",
+    }
+)
 CLICK_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
 
 
@@ -85,8 +119,11 @@ def without_tracking(url: str) -> str:
     if not parts.query:
         return url
     pairs = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(key, value) for key, value in pairs
-            if key.lower() not in CLICK_PARAMS and not key.lower().startswith(CLICK_PREFIXES)]
+    kept = [
+        (key, value)
+        for key, value in pairs
+        if key.lower() not in CLICK_PARAMS and not key.lower().startswith(CLICK_PREFIXES)
+    ]
     if len(kept) == len(pairs):
         return url
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept), parts.fragment))
@@ -118,7 +155,7 @@ def _hash_body(title: str, text: str) -> str:
     HASH_TEXT_CHARS gives the same start."""
     joined = f"{title} {text}"
     if len(joined) > 2 * HASH_TEXT_CHARS:
-        head = normalise_text(joined[:2 * HASH_TEXT_CHARS])
+        head = normalise_text(joined[: 2 * HASH_TEXT_CHARS])
         if len(head) > HASH_TEXT_CHARS + 16:
             return head[:HASH_TEXT_CHARS]
     return normalise_text(joined)[:HASH_TEXT_CHARS]
@@ -145,4 +182,4 @@ def entry_keys(source_name: str, entry: Entry) -> tuple[str, ...]:
 
 def hash_in_keys(keys: Sequence[str]) -> str | None:
     """The content hash among an entry's keys (entry_keys), None for a short text."""
-    return next((key[len(HASH_KEY):] for key in keys if key.startswith(HASH_KEY)), None)
+    return next((key[len(HASH_KEY) :] for key in keys if key.startswith(HASH_KEY)), None)

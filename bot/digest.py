@@ -104,9 +104,11 @@ def day_period(day: date, settings: Settings, now: datetime) -> DigestPeriod:
     start, end = digest_window(day, settings)
     if end > now:
         local = end.astimezone(ZoneInfo(settings.timezone))
-        raise DigestError(f"the digest for {day.isoformat()} covers until {local:%Y-%m-%d %H:%M} {settings.timezone}, "
-                          "which has not come yet: `arrestwatch digest` without --date posts the period since the "
-                          "last digest now")
+        raise DigestError(
+            f"the digest for {day.isoformat()} covers until {local:%Y-%m-%d %H:%M} {settings.timezone}, "
+            "which has not come yet: `arrestwatch digest` without --date posts the period since the "
+            "last digest now"
+        )
     return DigestPeriod(start, end, settings.timezone, key=day.isoformat())
 
 
@@ -129,8 +131,7 @@ def _remember(store: Store, period: DigestPeriod, now: datetime) -> None:
     last = last_digest(store)
     if last is not None and last.end > period.end:  # a rebuild of an older day
         return
-    store.set_flag(LAST_FLAG, json.dumps({"start": to_iso(period.start), "end": to_iso(period.end),
-                                          "at": to_iso(now)}))
+    store.set_flag(LAST_FLAG, json.dumps({"start": to_iso(period.start), "end": to_iso(period.end), "at": to_iso(now)}))
 
 
 def last_digest_day(settings: Settings, now: datetime) -> date:
@@ -157,22 +158,30 @@ def digest_entries(items: Sequence[StoredItem], events: Sequence[Event] = ()) ->
         place = analysis.place
         if kind == "event":
             detainees = tuple(Detainee(person.name, person.term) for person in known[ident].people) or detainees
-            place = place or next(
-                (p for p in (Analysis.from_dict(i.analysis).place for i in group) if p), None
-            )
+            place = place or next((p for p in (Analysis.from_dict(i.analysis).place for i in group) if p), None)
         entries.append(
             DigestEntry(
-                title=first.title, url=first.url, source_name=first.source_name,
-                detainees=detainees, place=place,
-                published=first.published_at or first.fetched_at, other_reports=len(group) - 1,
+                title=first.title,
+                url=first.url,
+                source_name=first.source_name,
+                detainees=detainees,
+                place=place,
+                published=first.published_at or first.fetched_at,
+                other_reports=len(group) - 1,
             )
         )
     return entries
 
 
 def queue_digest(
-    store: Store, settings: Settings, period: DigestPeriod, *, now: datetime, force: bool = False,
-    gap: timedelta = MIN_GAP, remember: bool = True,
+    store: Store,
+    settings: Settings,
+    period: DigestPeriod,
+    *,
+    now: datetime,
+    force: bool = False,
+    gap: timedelta = MIN_GAP,
+    remember: bool = True,
 ) -> DigestResult:
     """Build the period's digest and queue it once; a second call for its key queues nothing.
 
@@ -195,12 +204,22 @@ def queue_digest(
     queued = store.queue_digest(period.key, parts, people=people, reports=len(items), now=now, force=force)
     if queued and remember:
         _remember(store, period, now)
-    return DigestResult(day, queued, len(parts) if queued else 0, people, len(items), len(entries), period=period,
-                        reason=None if queued else "posted", unwatched=blind)
+    return DigestResult(
+        day,
+        queued,
+        len(parts) if queued else 0,
+        people,
+        len(items),
+        len(entries),
+        period=period,
+        reason=None if queued else "posted",
+        unwatched=blind,
+    )
 
 
-def manual_digest(store: Store, settings: Settings, *, now: datetime, force: bool = False,
-                  gap: timedelta = MIN_GAP) -> DigestResult:
+def manual_digest(
+    store: Store, settings: Settings, *, now: datetime, force: bool = False, gap: timedelta = MIN_GAP
+) -> DigestResult:
     """A digest by hand (``arrestwatch digest``, /digest): the period since the last
     digest, until now. Within TOO_SOON of the last one it posts nothing (reason
     "too soon"); ``force`` posts the last period again with what came since."""
@@ -212,8 +231,9 @@ def manual_digest(store: Store, settings: Settings, *, now: datetime, force: boo
     return queue_digest(store, settings, period, now=now, force=force, gap=gap)
 
 
-def scheduled_digest(store: Store, settings: Settings, day: date, *, now: datetime,
-                     gap: timedelta = MIN_GAP) -> DigestResult:
+def scheduled_digest(
+    store: Store, settings: Settings, day: date, *, now: datetime, gap: timedelta = MIN_GAP
+) -> DigestResult:
     """The digest due at digest_time on ``day``: the period since the last digest. A
     digest posted by hand after that time already covered it: nothing (reason "posted")."""
     last = last_digest(store)

@@ -49,8 +49,12 @@ def check_sources_file(path: Path) -> tuple[Check, Config | None]:
     except ConfigError as exc:
         shown = "; ".join(str(problem) for problem in exc.problems[:3])
         more = f" (+{len(exc.problems) - 3} more)" if len(exc.problems) > 3 else ""
-        return Check(False, "sources file", f"{len(exc.problems)} problem(s): {shown}{more}",
-                     f"fix them (`arrestwatch --sources {path} sources check` lists each with its line)"), None
+        return Check(
+            False,
+            "sources file",
+            f"{len(exc.problems)} problem(s): {shown}{more}",
+            f"fix them (`arrestwatch --sources {path} sources check` lists each with its line)",
+        ), None
     count = len(config.sources)
     return Check(True, "sources file", f"{path}: {count} source{'' if count == 1 else 's'}"), config
 
@@ -63,15 +67,24 @@ def check_database(location: str) -> tuple[Check, Store | None]:
     try:
         store = Store.open(location)
     except StoreError as exc:
-        return Check(False, "database", str(exc), "check --db / DATABASE_URL, the folder's permissions, "
-                     "or that PostgreSQL is running and the password is right"), None
+        return Check(
+            False,
+            "database",
+            str(exc),
+            "check --db / DATABASE_URL, the folder's permissions, "
+            "or that PostgreSQL is running and the password is right",
+        ), None
     try:
         store.set_flag("doctor", to_iso(utcnow()))
         store.set_flag("doctor", None)
     except DATABASE_ERRORS as exc:  # whatever the driver raises: not writable
         store.close()
-        return Check(False, "database", f"{store.path} opens but cannot be written: {exc}",
-                     "give this user write access to the file and its folder"), None
+        return Check(
+            False,
+            "database",
+            f"{store.path} opens but cannot be written: {exc}",
+            "give this user write access to the file and its folder",
+        ), None
     return Check(True, "database", f"{store.path}: schema version {store.schema_version()}, writable"), store
 
 
@@ -83,35 +96,56 @@ async def check_telegram(telegram: TelegramSettings) -> list[Check]:
 
     problems = telegram.problems()
     if problems:
-        return [Check(False, "configuration", problem, "fix the environment (or .env) and run doctor again")
-                for problem in problems]
+        return [
+            Check(False, "configuration", problem, "fix the environment (or .env) and run doctor again")
+            for problem in problems
+        ]
     if telegram.console:
-        return [Check(False, "token", "TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID are not set: console mode, "
-                      "nothing is posted to Telegram",
-                      "create a bot with @BotFather (/newbot), put its token in TELEGRAM_BOT_TOKEN and the "
-                      "channel in TELEGRAM_CHAT_ID (see README: Go live in 10 minutes)")]
+        return [
+            Check(
+                False,
+                "token",
+                "TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID are not set: console mode, nothing is posted to Telegram",
+                "create a bot with @BotFather (/newbot), put its token in TELEGRAM_BOT_TOKEN and the "
+                "channel in TELEGRAM_CHAT_ID (see README: Go live in 10 minutes)",
+            )
+        ]
     bot = telegram_application(telegram.token or "", telegram.api_url).bot  # the service's own stack
     try:
         try:
             me = await asyncio.wait_for(bot.get_me(), API_TIMEOUT)
         except InvalidToken:
-            return [Check(False, "token", "Telegram rejected TELEGRAM_BOT_TOKEN (Unauthorized)",
-                          "copy the token again from @BotFather (/mybots → your bot → API Token); "
-                          "/revoke gives a new one")]
+            return [
+                Check(
+                    False,
+                    "token",
+                    "Telegram rejected TELEGRAM_BOT_TOKEN (Unauthorized)",
+                    "copy the token again from @BotFather (/mybots → your bot → API Token); /revoke gives a new one",
+                )
+            ]
         except (TimeoutError, NetworkError) as exc:
-            return [Check(False, "token", f"cannot reach the Bot API at {telegram.api_url}: {exc or 'timed out'}",
-                          "check TELEGRAM_API_URL (unset means https://api.telegram.org) and this machine's "
-                          "network")]
+            return [
+                Check(
+                    False,
+                    "token",
+                    f"cannot reach the Bot API at {telegram.api_url}: {exc or 'timed out'}",
+                    "check TELEGRAM_API_URL (unset means https://api.telegram.org) and this machine's network",
+                )
+            ]
         except TelegramError as exc:
             return [Check(False, "token", f"getMe failed: {exc.message}", "check TELEGRAM_BOT_TOKEN")]
         checks = [Check(True, "token", f"the bot is @{me.username} ({me.first_name}, id {me.id})")]
         checks.append(await _check_channel(bot, telegram.chat_id or "", me.username or "your bot", me.id))
         if telegram.admin_chat_id:
-            checks.append(await _check_chat(bot, telegram.admin_chat_id, "operators' chat", me.username or "",
-                                            "TELEGRAM_ADMIN_CHAT_ID"))
+            checks.append(
+                await _check_chat(
+                    bot, telegram.admin_chat_id, "operators' chat", me.username or "", "TELEGRAM_ADMIN_CHAT_ID"
+                )
+            )
         for user_id in telegram.admin_ids:
-            checks.append(await _check_chat(bot, str(user_id), f"admin {user_id}", me.username or "",
-                                            "TELEGRAM_ADMIN_IDS"))
+            checks.append(
+                await _check_chat(bot, str(user_id), f"admin {user_id}", me.username or "", "TELEGRAM_ADMIN_IDS")
+            )
         return checks
     finally:
         try:
@@ -126,26 +160,39 @@ async def _check_channel(bot: Any, chat_id: str, username: str, bot_id: int) -> 
     try:
         chat = await asyncio.wait_for(bot.get_chat(chat_id), API_TIMEOUT)
     except (TimeoutError, TelegramError) as exc:
-        return Check(False, "channel", f"TELEGRAM_CHAT_ID={chat_id}: {getattr(exc, 'message', None) or exc}",
-                     f"add @{username} to the channel as an administrator allowed to post, and set "
-                     "TELEGRAM_CHAT_ID to the channel's @name or its -100… id")
+        return Check(
+            False,
+            "channel",
+            f"TELEGRAM_CHAT_ID={chat_id}: {getattr(exc, 'message', None) or exc}",
+            f"add @{username} to the channel as an administrator allowed to post, and set "
+            "TELEGRAM_CHAT_ID to the channel's @name or its -100… id",
+        )
     title = chat.title or chat.username or str(chat.id)
     where = f"“{title}” ({chat.type}, id {chat.id})"
     try:
         member = await asyncio.wait_for(bot.get_chat_member(chat.id, bot_id), API_TIMEOUT)
     except (TimeoutError, TelegramError) as exc:
-        return Check(False, "channel", f"{where}: cannot read the bot's rights: {getattr(exc, 'message', exc)}",
-                     f"make @{username} an administrator of the channel with “Post messages”")
+        return Check(
+            False,
+            "channel",
+            f"{where}: cannot read the bot's rights: {getattr(exc, 'message', exc)}",
+            f"make @{username} an administrator of the channel with “Post messages”",
+        )
     if chat.type == "channel":
         allowed = member.status == "creator" or (
-            member.status == "administrator" and bool(getattr(member, "can_post_messages", False)))
+            member.status == "administrator" and bool(getattr(member, "can_post_messages", False))
+        )
     else:
         allowed = member.status in ("creator", "administrator", "member")
     if not allowed:
         rights = "an administrator without “Post messages”" if member.status == "administrator" else member.status
-        return Check(False, "channel", f"{where}: the bot is {rights}",
-                     f"in the channel: Administrators → Add admin → @{username}, with “Post messages” "
-                     "(and “Edit messages of others” is not needed)")
+        return Check(
+            False,
+            "channel",
+            f"{where}: the bot is {rights}",
+            f"in the channel: Administrators → Add admin → @{username}, with “Post messages” "
+            "(and “Edit messages of others” is not needed)",
+        )
     return Check(True, "channel", f"{where}: the bot is {member.status}, allowed to post")
 
 
@@ -155,16 +202,20 @@ async def _check_chat(bot: Any, chat_id: str, name: str, username: str, variable
     try:
         chat = await asyncio.wait_for(bot.get_chat(chat_id), API_TIMEOUT)
     except (TimeoutError, TelegramError) as exc:
-        return Check(False, name, f"{variable}: {chat_id}: {getattr(exc, 'message', None) or exc}",
-                     f"that user (or group) must open a chat with @{username} and press Start; a user id is "
-                     "a number (@userinfobot tells you yours)")
+        return Check(
+            False,
+            name,
+            f"{variable}: {chat_id}: {getattr(exc, 'message', None) or exc}",
+            f"that user (or group) must open a chat with @{username} and press Start; a user id is "
+            "a number (@userinfobot tells you yours)",
+        )
     who = chat.title or " ".join(p for p in (chat.first_name, chat.last_name) if p) or chat.username or chat.id
     return Check(True, name, f"{who} ({chat.type}, id {chat.id})")
 
 
 async def check_sources(sources: Sequence[SourceConfig]) -> list[Check]:
     """One fetch of every source (at once, within the fetcher's limits): status and items."""
-    from bot.fetch import FetchError, Fetcher
+    from bot.fetch import Fetcher, FetchError
     from bot.sources import SourceParseError, parse_entries, preview_url
 
     fetcher = Fetcher()
@@ -175,8 +226,13 @@ async def check_sources(sources: Sequence[SourceConfig]) -> list[Check]:
             result = await fetcher.fetch(preview_url(source))
             entries = await asyncio.to_thread(parse_entries, source, result.content, result.text, result.final_url)
         except (FetchError, SourceParseError) as exc:
-            return Check(False, name, str(exc), f"open {source.url} in a browser; fix or remove the entry "
-                         f"(`arrestwatch sources test \"{source.name}\"` shows more)")
+            return Check(
+                False,
+                name,
+                str(exc),
+                f"open {source.url} in a browser; fix or remove the entry "
+                f'(`arrestwatch sources test "{source.name}"` shows more)',
+            )
         note = "" if entries else " (none: is it a feed or a news listing? `arrestwatch sources test` shows more)"
         return Check(True, name, f"HTTP {result.status}, {len(entries)} items{note}")
 
@@ -202,8 +258,14 @@ async def run_checks(sources_path: Path, db: str, telegram: TelegramSettings) ->
         if store is not None and all(check.ok for check in checks):
             requeued = await asyncio.to_thread(requeue_config_failures, store, now=utcnow())
             if requeued:
-                checks.append(Check(True, "failed posts", f"{len(requeued)} post(s) that failed because of the "
-                                    "configuration are queued again; `run` or `once` sends them"))
+                checks.append(
+                    Check(
+                        True,
+                        "failed posts",
+                        f"{len(requeued)} post(s) that failed because of the "
+                        "configuration are queued again; `run` or `once` sends them",
+                    )
+                )
     finally:
         if store is not None:
             store.close()

@@ -99,6 +99,13 @@ class ServeError(ArrestwatchError):
 
 
 __all__ = [
-    "AnalysisError", "ArrestwatchError", "ConfigError", "FetchError", "ParseError", "PublishError", "RequestError",
-    "ServeError", "StoreError",
+    "AnalysisError",
+    "ArrestwatchError",
+    "ConfigError",
+    "FetchError",
+    "ParseError",
+    "PublishError",
+    "RequestError",
+    "ServeError",
+    "StoreError",
 ]

@@ -63,12 +63,17 @@ class EventBook:
         """The events a report at ``at`` is compared with, without their reports:
         (older ones in which someone still serves a stated term, recent ones)."""
         bound = to_second(at - self.lookback)
-        known = sorted((event for event in self.events.values() if event.last_at >= bound),
-                       key=lambda event: (event.first_at, event.id))
+        known = sorted(
+            (event for event in self.events.values() if event.last_at >= bound),
+            key=lambda event: (event.first_at, event.id),
+        )
         recent_from = max(at - 2 * self.window, at - self.lookback)
-        older = [event for event in known if event.last_at < recent_from and any(
-            person.term is not None and person.status != "released" for person in event.people
-        )]
+        older = [
+            event
+            for event in known
+            if event.last_at < recent_from
+            and any(person.term is not None and person.status != "released" for person in event.people)
+        ]
         return older, [event for event in known if event.last_at >= recent_from]
 
     def unread(self, event_ids: Iterable[int]) -> list[int]:
@@ -79,7 +84,8 @@ class EventBook:
         """``older`` + ``recent``, those in ``wanted`` with their reports (an older
         event's without their texts: only a recent one's copy can be a near-duplicate)."""
         return [self._with_reports(event, texts=False) if event.id in wanted else event for event in older] + [
-            self._with_reports(event, texts=True) if event.id in wanted else event for event in recent]
+            self._with_reports(event, texts=True) if event.id in wanted else event for event in recent
+        ]
 
     def _with_reports(self, event: Event, *, texts: bool) -> Event:
         reports = tuple(report if texts else replace(report, text="") for _, report in self.reports[event.id])
@@ -90,28 +96,41 @@ class EventBook:
         lookback of ``at``, oldest first, without their reports."""
         bound = to_second(at - self.lookback)
         wanted = set(keys)
-        found = sorted((event for event in self.events.values() if event.last_at < bound
-                        and any(person.key in wanted for person in event.people)),
-                       key=lambda event: (event.first_at, event.id))
+        found = sorted(
+            (
+                event
+                for event in self.events.values()
+                if event.last_at < bound and any(person.key in wanted for person in event.people)
+            ),
+            key=lambda event: (event.first_at, event.id),
+        )
         return found[-EARLIER_EPISODES:]
 
-    def record(self, write: EventWrite, *, event_id: int, alert_id: int | None, report: Report,
-               added_at: str) -> None:
+    def record(self, write: EventWrite, *, event_id: int, alert_id: int | None, report: Report, added_at: str) -> None:
         """What the transaction wrote for one placement (bot/store/events.write_placement)."""
         at = to_second(write.at)
         key = (0 if write.role == "first" else 1, added_at, report.item_id)
-        people = [Person(key=row.key, name=row.name, term=row.term, status=row.status)  # type: ignore[arg-type]
-                  for row in write.people]
+        people = [
+            Person(key=row.key, name=row.name, term=row.term, status=row.status)  # type: ignore[arg-type]
+            for row in write.people
+        ]
         if write.event_id is None:
             self.events[event_id] = Event(
-                id=event_id, first_at=at, last_at=at, people=tuple(_merged((), people)), alert_id=alert_id,
-                detained_on=write.detained_on, previous_on=write.previous_on,
+                id=event_id,
+                first_at=at,
+                last_at=at,
+                people=tuple(_merged((), people)),
+                alert_id=alert_id,
+                detained_on=write.detained_on,
+                previous_on=write.previous_on,
             )
             self.reports[event_id] = [(key, report)]
             return
         old = self.events[event_id]
         self.events[event_id] = replace(
-            old, first_at=min(old.first_at, at), last_at=max(old.last_at, at),
+            old,
+            first_at=min(old.first_at, at),
+            last_at=max(old.last_at, at),
             people=tuple(_merged(old.people, people)),
             detained_on=old.detained_on if old.detained_on is not None else write.detained_on,
         )

@@ -13,8 +13,18 @@ from datetime import timedelta
 
 from bot.analysis.result import Analysis, Detainee
 from bot.events import (
-    CUSTODY_CAP, DEFAULT_WINDOW, Assignment, Event, EventPersonRow, EventWrite, Report, assign, mentions_release,
-    people_named_in, reports_needed, same_person,
+    CUSTODY_CAP,
+    DEFAULT_WINDOW,
+    Assignment,
+    Event,
+    EventPersonRow,
+    EventWrite,
+    Report,
+    assign,
+    mentions_release,
+    people_named_in,
+    reports_needed,
+    same_person,
 )
 from bot.models import NewItem, QueuedPost
 from bot.publish.format import AlertPost, FollowupLine, FollowupPost, format_alert, format_followup
@@ -44,8 +54,12 @@ def other_terms(event: Event, extra: Report | None = None) -> tuple[tuple[str, s
     for person in first.analysis.detainees:
         for report in [*(r for r in event.reports[1:] if r.role == "also"), *([extra] if extra else [])]:
             for detainee in report.analysis.detainees:
-                if (detainee.term and detainee.term != person.term and same_person(detainee.name, person.name)
-                        and (person.name, detainee.term) not in {(n, t) for n, t, _ in out}):
+                if (
+                    detainee.term
+                    and detainee.term != person.term
+                    and same_person(detainee.name, person.name)
+                    and (person.name, detainee.term) not in {(n, t) for n, t, _ in out}
+                ):
                     out.append((person.name, detainee.term, report.source_name))
     return tuple(out)
 
@@ -55,8 +69,13 @@ def alert_post(event: Event, extra: Report | None = None) -> AlertPost:
     the same since, their differing terms, and the person's earlier episode."""
     first = event.reports[0]
     return AlertPost(
-        title=first.title, url=first.url, source_name=first.source_name, analysis=first.analysis,
-        published=first.at, also_reported=also_reported(event, extra), other_terms=other_terms(event, extra),
+        title=first.title,
+        url=first.url,
+        source_name=first.source_name,
+        analysis=first.analysis,
+        published=first.at,
+        also_reported=also_reported(event, extra),
+        other_terms=other_terms(event, extra),
         previous_on=event.previous_on,
     )
 
@@ -72,8 +91,9 @@ def followup(assignment: Assignment, report: Report, language: str) -> str:
         for change in assignment.changes
     )
     return format_followup(
-        FollowupPost(title=report.title, url=report.url, source_name=report.source_name, lines=lines,
-                     place=report.analysis.place),
+        FollowupPost(
+            title=report.title, url=report.url, source_name=report.source_name, lines=lines, place=report.analysis.place
+        ),
         language,
     )
 
@@ -90,8 +110,13 @@ class EventPosts:
     @staticmethod
     def _report(item_id: int, item: NewItem) -> Report:
         return Report(
-            item_id=item_id, source_name=item.source_name or "", title=item.title, url=item.url, text=item.text,
-            at=item.published_at or item.fetched_at, analysis=Analysis.from_dict(item.analysis or {}),
+            item_id=item_id,
+            source_name=item.source_name or "",
+            title=item.title,
+            url=item.url,
+            text=item.text,
+            at=item.published_at or item.fetched_at,
+            analysis=Analysis.from_dict(item.analysis or {}),
         )
 
     def wants(self, item: NewItem, post: QueuedPost | None) -> bool:
@@ -119,12 +144,14 @@ class EventPosts:
             named = people_named_in(f"{report.title}\n{report.text}", held.values())
             if not named:
                 return None
-            report = replace(report, analysis=replace(
-                report.analysis, detainees=tuple(Detainee(person.name) for person in named)))
+            report = replace(
+                report, analysis=replace(report.analysis, detainees=tuple(Detainee(person.name) for person in named))
+            )
         analysis = report.analysis
         assignment = assign(report, candidates, window=self.window, create=creating)
-        if assignment is None or (not creating and assignment.event is not None and not assignment.changes
-                                  and not assignment.event.reports):
+        if assignment is None or (
+            not creating and assignment.event is not None and not assignment.changes and not assignment.event.reports
+        ):
             return None  # news that is no arrest and changes nothing (its event read without reports)
         people = tuple(
             EventPersonRow(key=p.key, name=p.name, latin=latin(p.name), term=p.term, status=p.status)
@@ -139,21 +166,33 @@ class EventPosts:
                 # A new episode of someone already reported: a new message (never an edit),
                 # answering the earlier one so the case reads as a thread.
                 previous_on = previous.day.isoformat()
-                body = format_alert(alert_post(
-                    Event(id=0, first_at=report.at, last_at=report.at, reports=(report,), previous_on=previous_on),
-                ), self.language)
-                write_post = QueuedPost(body, kind=post.kind, target=post.target, markup=post.markup,
-                                        parent_id=previous.alert_id)
+                body = format_alert(
+                    alert_post(
+                        Event(id=0, first_at=report.at, last_at=report.at, reports=(report,), previous_on=previous_on),
+                    ),
+                    self.language,
+                )
+                write_post = QueuedPost(
+                    body, kind=post.kind, target=post.target, markup=post.markup, parent_id=previous.alert_id
+                )
         elif event.alert_id is None:
             write_post = None  # nothing was posted for it: nothing to edit or answer
         elif assignment.changes:
-            write_post = QueuedPost(followup(assignment, report, self.language), kind="followup",
-                                    parent_id=event.alert_id)
+            write_post = QueuedPost(
+                followup(assignment, report, self.language), kind="followup", parent_id=event.alert_id
+            )
         else:
             write_post = QueuedPost(edited_alert(event, report, self.language), kind="edit", parent_id=event.alert_id)
         return EventWrite(
-            event_id=event.id if event else None, role=assignment.role, reason=assignment.reason,
-            at=report.at, people=people, post=write_post, place=analysis.place, previous_on=previous_on,
-            detained_on=assignment.occasion.day.isoformat() if assignment.occasion and assignment.occasion.stated
+            event_id=event.id if event else None,
+            role=assignment.role,
+            reason=assignment.reason,
+            at=report.at,
+            people=people,
+            post=write_post,
+            place=analysis.place,
+            previous_on=previous_on,
+            detained_on=assignment.occasion.day.isoformat()
+            if assignment.occasion and assignment.occasion.stated
             else analysis.detained_on,
         )

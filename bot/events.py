@@ -36,7 +36,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from functools import lru_cache, cache
+from functools import cache, lru_cache
 from hashlib import blake2b
 from typing import Literal, Protocol
 
@@ -219,7 +219,7 @@ def _words_match(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def compare_names(a: str, b: str) -> NameMatch:
-    """"same" when both are full names of one person (in any script, order, spelling);
+    """ "same" when both are full names of one person (in any script, order, spelling);
     "surname" when one is a single word found in the other; "different" otherwise."""
     first, second = name_tokens(a), name_tokens(b)
     if not first or not second:
@@ -320,11 +320,10 @@ def _sketch(text: str) -> array[int]:
             return sketch
     words = _WORDS.findall(text.casefold())
     if len(words) >= SHINGLE_WORDS:
-        shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+        shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
     else:
         shingles = set(words)
-    hashes = {int.from_bytes(blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
-              for shingle in shingles}
+    hashes = {int.from_bytes(blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big") for shingle in shingles}
     sketch = array("Q", heapq.nsmallest(SKETCH_SIZE, hashes))
     with _SKETCH_LOCK:
         _SKETCHES[digest] = sketch
@@ -444,7 +443,11 @@ def _start(report: Report, events: Sequence[Event], window: timedelta, arrest: b
 
 
 def reports_needed(
-    report: Report, events: Sequence[Event], *, window: timedelta = DEFAULT_WINDOW, arrest: bool = True,
+    report: Report,
+    events: Sequence[Event],
+    *,
+    window: timedelta = DEFAULT_WINDOW,
+    arrest: bool = True,
 ) -> set[int]:
     """Ids of the events whose reports ``assign`` may read when placing ``report``.
 
@@ -455,7 +458,8 @@ def reports_needed(
     """
     start = _start(report, events, window, arrest)
     return {
-        event.id for event in start.live
+        event.id
+        for event in start.live
         if not event.people or not start.names_someone or any(start.related(p.name) for p in event.people)
     }
 
@@ -479,8 +483,9 @@ def assign(
             Person(key=name_key(d.name), name=d.name, term=d.term, status=person_status(d.term, released))
             for d in start.detainees
         )
-        return Assignment(event=None, reason="new", people=people, occasion=start.told,
-                          previous=_previous(people, events, start.told))
+        return Assignment(
+            event=None, reason="new", people=people, occasion=start.told, previous=_previous(people, events, start.told)
+        )
     event, matched, reason = best
     writes, changes = _what_changes(report, start, event, matched, released)
     return Assignment(event=event, reason=reason, people=tuple(writes), changes=tuple(changes), occasion=start.told)
@@ -526,7 +531,11 @@ def _best_event(report: Report, start: _Start) -> tuple[Event, dict[int, Person]
 
 
 def _what_changes(
-    report: Report, start: _Start, event: Event, matched: dict[int, Person], released: bool,
+    report: Report,
+    start: _Start,
+    event: Event,
+    matched: dict[int, Person],
+    released: bool,
 ) -> tuple[list[Person], list[Change]]:
     """The people ``report`` writes into ``event`` (new ones, changed ones) and the news among them."""
     known = {person.key for person in event.people}
@@ -539,8 +548,9 @@ def _what_changes(
             if key in known:
                 continue
             known.add(key)
-            added = Person(key=key, name=detainee.name, term=detainee.term,
-                           status=person_status(detainee.term, released))
+            added = Person(
+                key=key, name=detainee.name, term=detainee.term, status=person_status(detainee.term, released)
+            )
             writes.append(added)
             changes.append(Change("detainee", added))
             continue
@@ -551,8 +561,11 @@ def _what_changes(
                 changes.append(Change("term", updated))
             elif released:  # "released after 15 days" restates the term; it does not change it
                 updated = person
-            elif (start.told.day <= event.day + SAME_DAY and not _APPEAL.search(report.text)
-                  and report.source_name not in {r.source_name for r in event.reports}):
+            elif (
+                start.told.day <= event.day + SAME_DAY
+                and not _APPEAL.search(report.text)
+                and report.source_name not in {r.source_name for r in event.reports}
+            ):
                 # Another outlet's figure for the same decision: shown beside the first
                 # (with its source) in the alert's edit, not announced as a change.
                 updated = person
@@ -569,9 +582,9 @@ def _what_changes(
 def _previous(people: Sequence[Person], events: Sequence[Event], told: Occasion) -> Event | None:
     """The latest earlier event (before this occasion) of one of ``people``, named in full."""
     earlier = [
-        event for event in events
-        if event.day < told.day and any(
-            compare_names(person.name, known.name) == "same" for person in people for known in event.people
-        )
+        event
+        for event in events
+        if event.day < told.day
+        and any(compare_names(person.name, known.name) == "same" for person in people for known in event.people)
     ]
     return max(earlier, key=lambda event: (event.day, event.id), default=None)

@@ -22,8 +22,13 @@ def extract_article_text(html: str, url: str | None) -> str | None:
 
     try:
         text = trafilatura.extract(
-            html, url=url, include_comments=False, include_tables=False,
-            favor_precision=False, deduplicate=False, with_metadata=False,
+            html,
+            url=url,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=False,
+            deduplicate=False,
+            with_metadata=False,
         )
     # The edge of a library: trafilatura and lxml raise a variety of undocumented errors
     # on broken markup; a junk page must never stop a poll, so any failure here means

@@ -25,9 +25,20 @@ CONFIG_FLAG = "telegram-config"
 #: Parts of Telegram's answers (and of our own reasons) that mean "the configuration is
 #: wrong", not "this post is wrong" (lower case).
 CONFIG_REASONS = (
-    "chat not found", "chat_id is empty", "bot is not a member", "not enough rights", "need administrator rights",
-    "have no rights", "bot was kicked", "bot was blocked", "chat_write_forbidden", "unauthorized", "forbidden",
-    "no chat configured", "became a supergroup", "check telegram_bot_token",
+    "chat not found",
+    "chat_id is empty",
+    "bot is not a member",
+    "not enough rights",
+    "need administrator rights",
+    "have no rights",
+    "bot was kicked",
+    "bot was blocked",
+    "chat_write_forbidden",
+    "unauthorized",
+    "forbidden",
+    "no chat configured",
+    "became a supergroup",
+    "check telegram_bot_token",
 )
 
 
@@ -45,8 +56,9 @@ def config_fingerprint(token: str | None, chat_id: str | None, admin_chat_id: st
 
 def requeue_config_failures(store: Store, *, now: datetime) -> list[int]:
     """Queue again every post that failed because of the configuration; their ids."""
-    ids = [entry.id for entry in store.outbox_entries(("failed",), limit=100_000)
-           if is_config_failure(entry.last_error)]
+    ids = [
+        entry.id for entry in store.outbox_entries(("failed",), limit=100_000) if is_config_failure(entry.last_error)
+    ]
     return store.requeue_failed(ids, now=now) if ids else []
 
 
@@ -58,10 +70,17 @@ def requeue_if_config_changed(store: Store, fingerprint: str, *, now: datetime) 
     ids = requeue_config_failures(store, now=now)
     store.set_flag(CONFIG_FLAG, fingerprint)
     if ids:
-        log.warning("the Telegram configuration changed: %d post(s) that failed because of the old one are "
-                    "queued again", len(ids))
+        log.warning(
+            "the Telegram configuration changed: %d post(s) that failed because of the old one are queued again",
+            len(ids),
+        )
     return ids
 
 
-__all__ = ["CONFIG_FLAG", "config_fingerprint", "is_config_failure", "requeue_config_failures",
-           "requeue_if_config_changed"]
+__all__ = [
+    "CONFIG_FLAG",
+    "config_fingerprint",
+    "is_config_failure",
+    "requeue_config_failures",
+    "requeue_if_config_changed",
+]

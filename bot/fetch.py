@@ -126,8 +126,13 @@ class Fetcher:
         )
 
     async def fetch(
-        self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-        origin: str | None = None, guard: Callable[[str], Awaitable[None]] | None = None,
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        origin: str | None = None,
+        guard: Callable[[str], Awaitable[None]] | None = None,
     ) -> FetchResult:
         """GET ``url``, conditionally when a validator from the last fetch is given.
 
@@ -152,7 +157,8 @@ class Fetcher:
             url = result.redirect_to
         raise FetchRedirectError(
             f"more than {self.max_redirects} redirects, the last to {url} (a redirect loop?); "
-            "open it in a browser and use the final address", url
+            "open it in a browser and use the final address",
+            url,
         )
 
     async def _fetch(self, url: str, etag: str | None, last_modified: str | None, *, follow: bool) -> FetchResult:
@@ -206,8 +212,13 @@ class Fetcher:
                     raise self._too_large(final_url)
             content = bytes(body)
             return FetchResult(
-                response.status_code, final_url, content, decode_body(content, content_type),
-                content_type, etag, modified,
+                response.status_code,
+                final_url,
+                content,
+                decode_body(content, content_type),
+                content_type,
+                etag,
+                modified,
             )
 
     def _too_large(self, url: str) -> FetchTooLargeError:
@@ -240,19 +251,23 @@ def _translate(exc: httpx.HTTPError, url: str, fetcher: Fetcher) -> FetchError:
     if isinstance(exc, httpx.ConnectTimeout):
         return FetchTimeoutError(f"timed out after {fetcher.connect_timeout:g}s connecting to {host} ({url})", url)
     if isinstance(exc, httpx.TimeoutException):
-        return FetchTimeoutError(
-            f"timed out after {fetcher.read_timeout:g}s waiting for {host} to answer ({url})", url
-        )
+        return FetchTimeoutError(f"timed out after {fetcher.read_timeout:g}s waiting for {host} to answer ({url})", url)
     if isinstance(exc, httpx.TooManyRedirects):
         return FetchRedirectError(
             f"more than {fetcher.max_redirects} redirects starting at {url} (a redirect loop?); "
-            "open it in a browser and use the final address", url
+            "open it in a browser and use the final address",
+            url,
         )
     if isinstance(exc, httpx.ConnectError):
         if _caused_by(exc, socket.gaierror) or "name or service not known" in str(exc).lower():
             return FetchConnectionError(f"cannot resolve host name {host} ({url}) — is the URL spelt right?", url)
-        refused = any(isinstance(e, ConnectionRefusedError) or getattr(e, "errno", None) == errno.ECONNREFUSED
-                      for e in _chain(exc)) or "refused" in str(exc).lower()
+        refused = (
+            any(
+                isinstance(e, ConnectionRefusedError) or getattr(e, "errno", None) == errno.ECONNREFUSED
+                for e in _chain(exc)
+            )
+            or "refused" in str(exc).lower()
+        )
         if refused:
             return FetchConnectionError(f"connection refused by {where} — is the site down or the URL wrong?", url)
         return FetchConnectionError(f"cannot connect to {where} ({url}): {exc or type(exc).__name__}", url)
@@ -408,7 +423,8 @@ async def check_url(url: str, origin: str | None) -> None:
             return
     raise FetchBlockedError(
         f"{url} points to a private or local address ({', '.join(sorted(scopes))}); not fetched "
-        "(a feed or page must not make the bot reach its own network)", url
+        "(a feed or page must not make the bot reach its own network)",
+        url,
     )
 
 
@@ -452,16 +468,30 @@ def _scope(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
             kind = _scope(inner)
             if kind != "public":
                 return kind
-    for kind, test in (("loopback", address.is_loopback), ("link-local", address.is_link_local),
-                       ("multicast", address.is_multicast), ("unspecified", address.is_unspecified),
-                       ("private", address.is_private)):
+    for kind, test in (
+        ("loopback", address.is_loopback),
+        ("link-local", address.is_link_local),
+        ("multicast", address.is_multicast),
+        ("unspecified", address.is_unspecified),
+        ("private", address.is_private),
+    ):
         if test:
             return kind
     return "public" if address.is_global else "reserved"
 
 
 __all__ = [
-    "FetchBlockedError", "FetchConnectionError", "FetchError", "FetchRedirectError",
-    "FetchResult", "FetchStatusError", "FetchTimeoutError", "FetchTooLargeError", "Fetcher",
-    "check_article_url", "check_url", "decode_body", "parse_retry_after",
+    "FetchBlockedError",
+    "FetchConnectionError",
+    "FetchError",
+    "FetchRedirectError",
+    "FetchResult",
+    "FetchStatusError",
+    "FetchTimeoutError",
+    "FetchTooLargeError",
+    "Fetcher",
+    "check_article_url",
+    "check_url",
+    "decode_body",
+    "parse_retry_after",
 ]

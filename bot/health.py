@@ -40,30 +40,47 @@ def usual_gap(published: Sequence[datetime]) -> timedelta | None:
 
 
 def health_notices(
-    state: SourceState, *, now: datetime, alert_after: timedelta, gap: timedelta | None,
-    down_notified: bool, silent_notified: bool,
+    state: SourceState,
+    *,
+    now: datetime,
+    alert_after: timedelta,
+    gap: timedelta | None,
+    down_notified: bool,
+    silent_notified: bool,
 ) -> list[Notice]:
     """Which notices are due for this source now."""
     notices: list[Notice] = []
     failing_since = _failing_since(state)
     if failing_since is not None and now - failing_since >= alert_after and not down_notified:
         hours = (now - failing_since).total_seconds() / 3600
-        notices.append(Notice(state.name, "down", (
-            f"⚠️ Source {state.name} has failed for {hours:.0f} h ({state.consecutive_failures} polls in a row). "
-            f"Last error: {state.last_error or 'unknown'}. URL: {state.url}. "
-            "Check the URL in sources.toml, or remove the source if the outlet has closed its feed."
-        )))
+        notices.append(
+            Notice(
+                state.name,
+                "down",
+                (
+                    f"⚠️ Source {state.name} has failed for {hours:.0f} h ({state.consecutive_failures} polls in a row). "
+                    f"Last error: {state.last_error or 'unknown'}. URL: {state.url}. "
+                    "Check the URL in sources.toml, or remove the source if the outlet has closed its feed."
+                ),
+            )
+        )
     if failing_since is None and down_notified:
         notices.append(Notice(state.name, "recovered", f"✅ Source {state.name} is working again."))
     if gap is not None and state.last_new_item_at is not None and failing_since is None:
         silence = now - state.last_new_item_at
         limit = max(MIN_SILENCE, gap * SILENCE_FACTOR)
         if silence >= limit and not silent_notified:
-            notices.append(Notice(state.name, "silent", (
-                f"🔇 Source {state.name} answers but has published nothing new for "
-                f"{silence.total_seconds() / 3600:.0f} h (it usually does every "
-                f"{gap.total_seconds() / 60:.0f} min). The feed may have moved: check {state.url}."
-            )))
+            notices.append(
+                Notice(
+                    state.name,
+                    "silent",
+                    (
+                        f"🔇 Source {state.name} answers but has published nothing new for "
+                        f"{silence.total_seconds() / 3600:.0f} h (it usually does every "
+                        f"{gap.total_seconds() / 60:.0f} min). The feed may have moved: check {state.url}."
+                    ),
+                )
+            )
         if silence < limit and silent_notified:
             notices.append(Notice(state.name, "recovered", f"✅ Source {state.name} is publishing again."))
     return notices

@@ -105,8 +105,9 @@ class StatusServer:
         method, target, _ = parts
         path = target.split("?", 1)[0]
         if path not in ("/healthz", "/metrics"):
-            await _answer(writer, HTTPStatus.NOT_FOUND, b"not found: try /healthz or /metrics\n",
-                          send_body=method != "HEAD")
+            await _answer(
+                writer, HTTPStatus.NOT_FOUND, b"not found: try /healthz or /metrics\n", send_body=method != "HEAD"
+            )
             return
         if method not in ("GET", "HEAD"):
             await _answer(writer, HTTPStatus.METHOD_NOT_ALLOWED, b"use GET\n", extra={"Allow": "GET, HEAD"})
@@ -118,8 +119,9 @@ class StatusServer:
                 body, status = {"status": "ok"}, HTTPStatus.OK
             else:
                 body, status = {"status": "unavailable", "reason": reason}, HTTPStatus.SERVICE_UNAVAILABLE
-            await _answer(writer, status, json.dumps(body).encode() + b"\n", content_type="application/json",
-                          send_body=send_body)
+            await _answer(
+                writer, status, json.dumps(body).encode() + b"\n", content_type="application/json", send_body=send_body
+            )
             return
         page, content_type = await self.metrics()
         await _answer(writer, HTTPStatus.OK, page, content_type=content_type, send_body=send_body)

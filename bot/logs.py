@@ -21,8 +21,21 @@ from datetime import datetime, timezone
 from typing import Any
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-NOISY_LOGGERS = ("httpx", "httpcore", "telegram", "apscheduler", "pymorphy2", "pymorphy3", "natasha", "trafilatura",
-                 "htmldate", "courlan", "justext", "charset_normalizer", "tzlocal")
+NOISY_LOGGERS = (
+    "httpx",
+    "httpcore",
+    "telegram",
+    "apscheduler",
+    "pymorphy2",
+    "pymorphy3",
+    "natasha",
+    "trafilatura",
+    "htmldate",
+    "courlan",
+    "justext",
+    "charset_normalizer",
+    "tzlocal",
+)
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 FORMATS = ("text", "json")
 
@@ -73,12 +86,18 @@ class RedactToken(logging.Filter):
 
 
 #: Attributes every LogRecord has; anything else on a record came from ``extra=``.
-_RECORD_FIELDS = frozenset(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime", "taskName"}
+_RECORD_FIELDS = frozenset(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {
+    "message",
+    "asctime",
+    "taskName",
+}
 
 
 def extra_fields(record: logging.LogRecord) -> dict[str, Any]:
     """The fields a call site attached with ``extra=`` (source, item, url, …)."""
-    return {key: value for key, value in record.__dict__.items() if key not in _RECORD_FIELDS and not key.startswith("_")}
+    return {
+        key: value for key, value in record.__dict__.items() if key not in _RECORD_FIELDS and not key.startswith("_")
+    }
 
 
 class TextFormatter(logging.Formatter):
@@ -105,7 +124,9 @@ class JsonFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         event: dict[str, Any] = {
-            "ts": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            "ts": datetime.fromtimestamp(record.created, timezone.utc)
+            .isoformat(timespec="milliseconds")
+            .replace("+00:00", "Z"),
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
@@ -124,7 +145,7 @@ class JsonFormatter(logging.Formatter):
 
 def _text(value: object) -> str:
     text = str(value)
-    return json.dumps(text, ensure_ascii=False) if (not text or any(c.isspace() or c in "\"=" for c in text)) else text
+    return json.dumps(text, ensure_ascii=False) if (not text or any(c.isspace() or c in '"=' for c in text)) else text
 
 
 def configure_logging(level: str = "INFO", token: str | None = None, fmt: str = "text") -> None:

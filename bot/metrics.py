@@ -37,30 +37,64 @@ class Metrics:
     def __init__(self, registry: CollectorRegistry | None = None) -> None:
         self.registry = registry if registry is not None else CollectorRegistry(auto_describe=True)
         r = self.registry
-        self.polls = Counter("arrestwatch_polls", "Polls of a source.",
-                             ["source"], registry=r)
-        self.poll_failures = Counter("arrestwatch_poll_failures", "Polls of a source that failed.",
-                                     ["source"], registry=r)
-        self.poll_seconds = Histogram("arrestwatch_poll_duration_seconds", "Time one poll of a source took, "
-                                      "article pages included.", ["source"], buckets=POLL_BUCKETS, registry=r)
-        self.items_stored = Counter("arrestwatch_items_stored", "New items stored (every decision: alert, "
-                                    "review, seen, old).", ["source"], registry=r)
-        self.alerts_queued = Counter("arrestwatch_alerts_queued", "Arrest alerts queued for the channel.",
-                                     ["source"], registry=r)
-        self.reviews_queued = Counter("arrestwatch_reviews_held", "Doubtful reports held for an operator's "
-                                      "review.", ["source"], registry=r)
-        self.outbox_posts = Gauge("arrestwatch_outbox_posts", "Posts in the outbox by state, read from the "
-                                  "database at scrape time.", ["state"], registry=r)
-        self.queue_length = Gauge("arrestwatch_outbox_queue_length", "Posts waiting to be sent (queued or "
-                                  "being sent), read from the database at scrape time.", registry=r)
-        self.posts_sent = Counter("arrestwatch_posts_sent", "Posts accepted by Telegram (or printed in console "
-                                  "mode), by kind.", ["kind"], registry=r)
-        self.posts_failed = Counter("arrestwatch_posts_failed", "Failed attempts to post: permanent ones are kept "
-                                    "as failed, transient ones are retried.", ["kind", "permanent"], registry=r)
-        self.post_seconds = Histogram("arrestwatch_post_latency_seconds", "Time from an item's fetch to its "
-                                      "post being sent.", ["kind"], buckets=POST_BUCKETS, registry=r)
-        self.telegram_429 = Counter("arrestwatch_telegram_429", "Flood-control answers (HTTP 429) from Telegram, "
-                                    "including those waited out.", registry=r)
+        self.polls = Counter("arrestwatch_polls", "Polls of a source.", ["source"], registry=r)
+        self.poll_failures = Counter(
+            "arrestwatch_poll_failures", "Polls of a source that failed.", ["source"], registry=r
+        )
+        self.poll_seconds = Histogram(
+            "arrestwatch_poll_duration_seconds",
+            "Time one poll of a source took, article pages included.",
+            ["source"],
+            buckets=POLL_BUCKETS,
+            registry=r,
+        )
+        self.items_stored = Counter(
+            "arrestwatch_items_stored",
+            "New items stored (every decision: alert, review, seen, old).",
+            ["source"],
+            registry=r,
+        )
+        self.alerts_queued = Counter(
+            "arrestwatch_alerts_queued", "Arrest alerts queued for the channel.", ["source"], registry=r
+        )
+        self.reviews_queued = Counter(
+            "arrestwatch_reviews_held", "Doubtful reports held for an operator's review.", ["source"], registry=r
+        )
+        self.outbox_posts = Gauge(
+            "arrestwatch_outbox_posts",
+            "Posts in the outbox by state, read from the database at scrape time.",
+            ["state"],
+            registry=r,
+        )
+        self.queue_length = Gauge(
+            "arrestwatch_outbox_queue_length",
+            "Posts waiting to be sent (queued or being sent), read from the database at scrape time.",
+            registry=r,
+        )
+        self.posts_sent = Counter(
+            "arrestwatch_posts_sent",
+            "Posts accepted by Telegram (or printed in console mode), by kind.",
+            ["kind"],
+            registry=r,
+        )
+        self.posts_failed = Counter(
+            "arrestwatch_posts_failed",
+            "Failed attempts to post: permanent ones are kept as failed, transient ones are retried.",
+            ["kind", "permanent"],
+            registry=r,
+        )
+        self.post_seconds = Histogram(
+            "arrestwatch_post_latency_seconds",
+            "Time from an item's fetch to its post being sent.",
+            ["kind"],
+            buckets=POST_BUCKETS,
+            registry=r,
+        )
+        self.telegram_429 = Counter(
+            "arrestwatch_telegram_429",
+            "Flood-control answers (HTTP 429) from Telegram, including those waited out.",
+            registry=r,
+        )
         for state in OUTBOX_STATES:  # present from the first scrape, before anything is queued
             self.outbox_posts.labels(state=state)
 

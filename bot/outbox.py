@@ -27,8 +27,8 @@ from datetime import datetime, timedelta
 from bot.backoff import SEND
 from bot.db import DATABASE_ERRORS
 from bot.metrics import Metrics
-from bot.settings import SENDER_LEASE_DURATION
 from bot.publish import Publisher, PublishError
+from bot.settings import SENDER_LEASE_DURATION
 from bot.store import OutboxMessage, QueuedPost, Store, utcnow
 from bot.triage import review_buttons
 
@@ -98,8 +98,11 @@ class Sender:
             self._holding = True
             requeued = self.store.requeue_stale()
             if requeued:
-                log.warning("re-queued %d posts left in 'sending' by a sender that stopped mid-send "
-                            "(a post Telegram accepted just then is posted again)", requeued)
+                log.warning(
+                    "re-queued %d posts left in 'sending' by a sender that stopped mid-send "
+                    "(a post Telegram accepted just then is posted again)",
+                    requeued,
+                )
             if self.store.shared:
                 self._learn_recent_posts()
         return True
@@ -147,8 +150,12 @@ class Sender:
         another sender re-queued (and perhaps sent) it, so nothing here may touch it."""
         done = change(message.id, value, owner=self.owner, now=self.clock())
         if not done:
-            log.warning("outbox %d (%s): no longer this sender's (its lease lapsed and another sender took the "
-                        "post over); left as that sender leaves it", message.id, message.kind)
+            log.warning(
+                "outbox %d (%s): no longer this sender's (its lease lapsed and another sender took the "
+                "post over); left as that sender leaves it",
+                message.id,
+                message.kind,
+            )
         return done
 
     def _tell_operators_once(self, message: OutboxMessage, exc: PublishError) -> None:
@@ -166,7 +173,9 @@ class Sender:
             "Later posts failing for the same reason are not reported again; "
             "`arrestwatch sources status` and the outbox keep the details."
         )
-        self.store.queue_post(QueuedPost(html.escape(text, quote=False), kind="notice", target="admin"), now=self.clock())
+        self.store.queue_post(
+            QueuedPost(html.escape(text, quote=False), kind="notice", target="admin"), now=self.clock()
+        )
 
     async def _deliver(self, chat: str, message: OutboxMessage, markup: dict[str, object] | None) -> int | None:
         """Post, edit or reply, by kind; the Telegram id of the message posted or edited.
@@ -177,8 +186,11 @@ class Sender:
         """
         if message.kind == "edit":
             if message.parent_message_id is None:
-                raise PublishError(f"the alert (outbox {message.parent_id}) this edit belongs to was never posted; "
-                                   "nothing to edit", permanent=True, description="original post not sent")
+                raise PublishError(
+                    f"the alert (outbox {message.parent_id}) this edit belongs to was never posted; nothing to edit",
+                    permanent=True,
+                    description="original post not sent",
+                )
             try:
                 await self.publisher.edit(chat, message.parent_message_id, message.body)
             except PublishError as exc:
@@ -262,7 +274,10 @@ class Sender:
         paused = await asyncio.to_thread(self.store.flag, PAUSED_FLAG) is not None
         report.paused = report.paused or paused
         return await asyncio.to_thread(
-            self.store.claim_next, owner=self.owner, lease=SENDER_LEASE, now=self.clock(),
+            self.store.claim_next,
+            owner=self.owner,
+            lease=SENDER_LEASE,
+            now=self.clock(),
             skip_targets=(CHANNEL,) if paused else (),
         )
 
@@ -277,7 +292,11 @@ class Sender:
         report.errors.append(reason)
 
     async def _after_publish_error(
-        self, message: OutboxMessage, exc: PublishError, report: DrainReport, failures_in_a_row: int,
+        self,
+        message: OutboxMessage,
+        exc: PublishError,
+        report: DrainReport,
+        failures_in_a_row: int,
         deadline: float | None,
     ) -> int:
         """Settle a message Telegram refused; the new count of transient failures in a row.

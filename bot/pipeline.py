@@ -20,7 +20,7 @@ from bot.backoff import poll_delay
 from bot.dedup import canonical_url, content_hash, entry_keys, hash_in_keys
 from bot.event_posts import EventPosts
 from bot.extract import extract_article_text
-from bot.fetch import FetchError, Fetcher, FetchResult
+from bot.fetch import Fetcher, FetchError, FetchResult
 from bot.metrics import Metrics
 from bot.models import Config, Entry, PollReport, SourceConfig
 from bot.placement import Stored, add_reports
@@ -70,8 +70,9 @@ def _human(delay: timedelta) -> str:
     return f"{seconds // 60} min" if seconds >= 120 else f"{seconds} s"
 
 
-def _count_stored(report: PollReport, prepared: Sequence[tuple[NewItem, QueuedPost | None]],
-                  stored: Sequence[Stored]) -> None:
+def _count_stored(
+    report: PollReport, prepared: Sequence[tuple[NewItem, QueuedPost | None]], stored: Sequence[Stored]
+) -> None:
     """Add what the store made of a batch to the poll's report (the counts ``/status`` and the
     metrics show): duplicates are not counted, an edit or follow-up is not a new alert."""
     for (item, _), placed in zip(prepared, stored):
@@ -131,7 +132,8 @@ class Pipeline:
             store.edit_interval = config.settings.edit_interval
 
     async def poll_all(
-        self, sources: Sequence[SourceConfig] | None = None,
+        self,
+        sources: Sequence[SourceConfig] | None = None,
         on_done: Callable[[PollReport], None] | None = None,
     ) -> list[PollReport]:
         """Poll every source concurrently; a failure of one is reported, never raised.
@@ -204,7 +206,8 @@ class Pipeline:
         texts = await self._article_texts(source, candidates, back_catalogue)
         jobs = [
             (candidate.entry.title, text, source.lang)
-            for candidate, text in zip(candidates, texts) if text is not None and not back_catalogue(candidate.entry)
+            for candidate, text in zip(candidates, texts)
+            if text is not None and not back_catalogue(candidate.entry)
         ]
         try:
             outcomes: Sequence[Analysis | AnalysisError] = await self.analyze_many(jobs, self.config.rules)
@@ -221,9 +224,12 @@ class Pipeline:
         # poll: keep the old validators then, so an unchanged feed is not answered 304.
         kept = bool(report.failed_entries)
         await asyncio.to_thread(
-            self.store.record_poll_success, state.id, now=self.clock(),
+            self.store.record_poll_success,
+            state.id,
+            now=self.clock(),
             etag=state.etag if kept else result.etag,
-            last_modified=state.last_modified if kept else result.last_modified, new_items=report.new_items,
+            last_modified=state.last_modified if kept else result.last_modified,
+            new_items=report.new_items,
         )
         if report.alerts:
             log.info("source %s: %d new items, %d arrest alerts queued", source.name, report.new_items, report.alerts)
@@ -242,8 +248,12 @@ class Pipeline:
             now = self.clock()
             retry_after = getattr(exc, "retry_after", None)
             delay = poll_delay(source.interval, state.consecutive_failures + 1, retry_after)
-            log.warning("source %s: %s (%s)", source.name, exc,
-                        f"next try in {_human(delay)}" if delay else "next try at the next poll")
+            log.warning(
+                "source %s: %s (%s)",
+                source.name,
+                exc,
+                f"next try in {_human(delay)}" if delay else "next try at the next poll",
+            )
             await asyncio.to_thread(
                 self.store.record_poll_failure, state.id, now=now, error=str(exc), next_attempt_at=now + delay
             )
@@ -251,14 +261,22 @@ class Pipeline:
         if result.not_modified:
             report.not_modified = True
             await asyncio.to_thread(
-                self.store.record_poll_success, state.id, now=self.clock(), etag=state.etag,
-                last_modified=state.last_modified, new_items=0, not_modified=True,
+                self.store.record_poll_success,
+                state.id,
+                now=self.clock(),
+                etag=state.etag,
+                last_modified=state.last_modified,
+                new_items=0,
+                not_modified=True,
             )
             return None
         return result
 
     async def _article_texts(
-        self, source: SourceConfig, candidates: Sequence[_Candidate], back_catalogue: Callable[[Entry], bool],
+        self,
+        source: SourceConfig,
+        candidates: Sequence[_Candidate],
+        back_catalogue: Callable[[Entry], bool],
     ) -> list[str | None]:
         """Each candidate's text: the feed's, or its article page's for a teaser (a few at a time).
 
@@ -277,10 +295,13 @@ class Pipeline:
                 log.exception("source %s: cannot read the article %s; using the feed's teaser", source.name, entry.url)
                 texts[index] = entry.text
 
-        await asyncio.gather(*(
-            article(index) for index, candidate in enumerate(candidates)
-            if _is_teaser(candidate.entry) and not back_catalogue(candidate.entry)
-        ))
+        await asyncio.gather(
+            *(
+                article(index)
+                for index, candidate in enumerate(candidates)
+                if _is_teaser(candidate.entry) and not back_catalogue(candidate.entry)
+            )
+        )
         return texts
 
     async def preview(self, source: SourceConfig) -> list[tuple[Entry, Analysis]]:
@@ -298,9 +319,15 @@ class Pipeline:
         return list(await asyncio.gather(*(analyse(entry) for entry in entries)))
 
     def _prepare(
-        self, source: SourceConfig, source_id: int, candidates: Sequence[_Candidate],
-        texts: Sequence[str | None], analyses: Sequence[Analysis | AnalysisError],
-        back_catalogue: Callable[[Entry], bool], now: datetime, report: PollReport,
+        self,
+        source: SourceConfig,
+        source_id: int,
+        candidates: Sequence[_Candidate],
+        texts: Sequence[str | None],
+        analyses: Sequence[Analysis | AnalysisError],
+        back_catalogue: Callable[[Entry], bool],
+        now: datetime,
+        report: PollReport,
     ) -> list[tuple[NewItem, QueuedPost | None]]:
         """Decide each new entry's item and post from its analysis (worker thread).
 
@@ -329,7 +356,10 @@ class Pipeline:
                 continue
             body = format_alert(
                 AlertPost(
-                    title=entry.title, url=entry.url, source_name=source.name, analysis=analysis,
+                    title=entry.title,
+                    url=entry.url,
+                    source_name=source.name,
+                    analysis=analysis,
                     published=entry.published,
                 ),
                 self.config.settings.language,
@@ -370,14 +400,27 @@ class Pipeline:
 
     @staticmethod
     def _item(
-        source: SourceConfig, source_id: int, candidate: _Candidate, text: str,
-        analysis: Analysis | None, status: str, now: datetime,
+        source: SourceConfig,
+        source_id: int,
+        candidate: _Candidate,
+        text: str,
+        analysis: Analysis | None,
+        status: str,
+        now: datetime,
     ) -> NewItem:
         entry = candidate.entry
         return NewItem(
-            source_id=source_id, keys=candidate.keys, guid=entry.guid, url=entry.url,
+            source_id=source_id,
+            keys=candidate.keys,
+            guid=entry.guid,
+            url=entry.url,
             canonical_url=canonical_url(entry.url),
             content_hash=hash_in_keys(candidate.keys) or content_hash(entry.title, entry.text),
-            title=entry.title, text=text, published_at=entry.published, fetched_at=now, status=status,
-            analysis=analysis.to_dict() if analysis is not None else None, source_name=source.name,
+            title=entry.title,
+            text=text,
+            published_at=entry.published,
+            fetched_at=now,
+            status=status,
+            analysis=analysis.to_dict() if analysis is not None else None,
+            source_name=source.name,
         )

@@ -49,7 +49,11 @@ class _Placing:
 
 
 def add_reports(
-    store: Store, batch: Sequence[tuple[NewItem, QueuedPost | None]], *, now: datetime, planner: EventPosts,
+    store: Store,
+    batch: Sequence[tuple[NewItem, QueuedPost | None]],
+    *,
+    now: datetime,
+    planner: EventPosts,
 ) -> list[Stored]:
     """Store ``batch`` and queue each item's post, in one transaction; the items the
     planner wants (arrest alerts, news of a release) are placed among events, and
@@ -64,8 +68,9 @@ def add_reports(
             items.lock_writers(db, now)
         guarded = [post is not None or want for (_, post), want in zip(batch, wanted)]
         ids = items.add(db, [item for item, _ in batch], guarded)
-        placing = [(item_id, item) for (item, _), item_id, want in zip(batch, ids, wanted)
-                   if want and item_id is not None]
+        placing = [
+            (item_id, item) for (item, _), item_id, want in zip(batch, ids, wanted) if want and item_id is not None
+        ]
         context = _open(db, planner, placing, now) if placing else None
         stored: list[Stored] = []
         for (item, post), item_id, want in zip(batch, ids, wanted):
@@ -79,7 +84,13 @@ def add_reports(
 
 
 def decide_review(
-    store: Store, item_id: int, *, approve: bool, alert: QueuedPost | None, now: datetime, planner: EventPosts,
+    store: Store,
+    item_id: int,
+    *,
+    approve: bool,
+    alert: QueuedPost | None,
+    now: datetime,
+    planner: EventPosts,
 ) -> bool:
     """Apply an operator's decision on a doubtful item; False if already decided.
 
@@ -114,7 +125,10 @@ def _open(db: Connection, planner: EventPosts, placing: Sequence[tuple[int, NewI
 
 
 def _place(
-    context: _Placing, item_id: int, item: NewItem, post: QueuedPost | None,
+    context: _Placing,
+    item_id: int,
+    item: NewItem,
+    post: QueuedPost | None,
 ) -> tuple[QueuedPost | None, str | None]:
     """Place one stored item: (the post still to queue for it, its role among events)."""
     db, book, planner = context.db, context.book, context.planner
@@ -135,8 +149,9 @@ def _place(
     if write.post is not None:
         queued = outbox.queue(db, write.post, now=context.now, item_id=item_id)
         alert_id = queued if write.event_id is None else None
-    event_id = events.write_placement(db, write, item_id=item_id, alert_id=alert_id, now=context.now,
-                                      version=context.version)
+    event_id = events.write_placement(
+        db, write, item_id=item_id, alert_id=alert_id, now=context.now, version=context.version
+    )
     report = events.stored_report(item_id, item, context.source_names.get(item.source_id, ""), write.role)
     book.record(write, event_id=event_id, alert_id=alert_id, report=report, added_at=to_iso(context.now) or "")
     return None, write.role

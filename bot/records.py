@@ -24,25 +24,59 @@ SANCTIONS = ("detention", "administrative arrest", "pre-trial detention", "priso
 # first rule that fires names the sanction. Simple keyword rules per language.
 _SANCTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("house arrest", re.compile(r"house arrest|домашн\w* арест|үй қамағ", re.I)),
-    ("pre-trial detention", re.compile(
-        r"pre-?trial detention|remanded in custody|custody pending (?:trial|investigation)|"
-        r"(?:заключени|содержани)\w* под страж|взят\w* под страж|мер\w* пресечения в виде арест|"
-        r"тергеу изолятор|күзетпен ұстау|қамауға алын", re.I)),
-    ("prison", re.compile(
-        r"\byears? (?:in|of) (?:prison|jail)|\bprison sentence|penal colony|\bimprisonment|"
-        r"лишени\w* свободы|колони[ия]\w*|\bлет заключения|бас бостандығынан айыр|түрмеге|колонияға", re.I)),
-    ("administrative arrest", re.compile(
-        r"administrative (?:arrest|detention)|days? (?:of|in) (?:arrest|jail|detention)|"
-        r"административн\w* арест|\bсуток\b|\bсутки\b|әкімшілік қамақ|тәулік", re.I)),
+    (
+        "pre-trial detention",
+        re.compile(
+            r"pre-?trial detention|remanded in custody|custody pending (?:trial|investigation)|"
+            r"(?:заключени|содержани)\w* под страж|взят\w* под страж|мер\w* пресечения в виде арест|"
+            r"тергеу изолятор|күзетпен ұстау|қамауға алын",
+            re.I,
+        ),
+    ),
+    (
+        "prison",
+        re.compile(
+            r"\byears? (?:in|of) (?:prison|jail)|\bprison sentence|penal colony|\bimprisonment|"
+            r"лишени\w* свободы|колони[ия]\w*|\bлет заключения|бас бостандығынан айыр|түрмеге|колонияға",
+            re.I,
+        ),
+    ),
+    (
+        "administrative arrest",
+        re.compile(
+            r"administrative (?:arrest|detention)|days? (?:of|in) (?:arrest|jail|detention)|"
+            r"административн\w* арест|\bсуток\b|\bсутки\b|әкімшілік қамақ|тәулік",
+            re.I,
+        ),
+    ),
 )
 _UNIT_SANCTION = {"day": "administrative arrest", "month": "pre-trial detention", "year": "prison"}
 _ARTICLE_EN = re.compile(r"^Article (?P<article>[\d.-]+) of the (?P<code>Administrative|Criminal) Code$")
 _ARTICLE_RU = re.compile(r"^статья (?P<article>[\d.-]+)(?: (?P<code>КоАП|УК))?$")
-_CODES = {"Administrative": "Administrative Code", "Criminal": "Criminal Code", "КоАП": "Administrative Code",
-          "УК": "Criminal Code"}
+_CODES = {
+    "Administrative": "Administrative Code",
+    "Criminal": "Criminal Code",
+    "КоАП": "Administrative Code",
+    "УК": "Criminal Code",
+}
 CSV_FIELDS = (
-    "event_id", "name", "name_latin", "detained_on", "place", "code", "article", "charge", "sanction",
-    "term_value", "term_unit", "term_days", "terms", "status", "source_names", "source_urls", "published",
+    "event_id",
+    "name",
+    "name_latin",
+    "detained_on",
+    "place",
+    "code",
+    "article",
+    "charge",
+    "sanction",
+    "term_value",
+    "term_unit",
+    "term_days",
+    "terms",
+    "status",
+    "source_names",
+    "source_urls",
+    "published",
 )
 
 
@@ -113,18 +147,27 @@ def person_records(events: Sequence[Event]) -> list[PersonRecord]:
             charge = next((r.analysis.charge for r in reports if r.analysis.charge), None)
             code, article = split_charge(charge)
             parts = term_parts(person.term)
-            records.append(PersonRecord(
-                event_id=event.id, name=person.name, name_latin=latin(person.name),
-                detained_on=event.day.isoformat(),
-                place=next((r.analysis.place for r in event.reports if r.analysis.place), None),
-                code=code, article=article, charge=charge, sanction=sanction(person.term, reports),
-                term_value=parts[0] if parts else None, term_unit=parts[1] if parts else None,
-                term_days=parts[2] if parts else None, status=person.status,
-                terms=_terms_told(person, reports) if person.name else [],
-                source_names=[r.source_name for r in event.reports],
-                source_urls=[r.url or "" for r in event.reports],
-                published=[r.at.isoformat(timespec="seconds") for r in event.reports],
-            ))
+            records.append(
+                PersonRecord(
+                    event_id=event.id,
+                    name=person.name,
+                    name_latin=latin(person.name),
+                    detained_on=event.day.isoformat(),
+                    place=next((r.analysis.place for r in event.reports if r.analysis.place), None),
+                    code=code,
+                    article=article,
+                    charge=charge,
+                    sanction=sanction(person.term, reports),
+                    term_value=parts[0] if parts else None,
+                    term_unit=parts[1] if parts else None,
+                    term_days=parts[2] if parts else None,
+                    status=person.status,
+                    terms=_terms_told(person, reports) if person.name else [],
+                    source_names=[r.source_name for r in event.reports],
+                    source_urls=[r.url or "" for r in event.reports],
+                    published=[r.at.isoformat(timespec="seconds") for r in event.reports],
+                )
+            )
     return records
 
 
@@ -168,8 +211,10 @@ def event_lines(events: Sequence[Event], language: str = "en") -> list[str]:
         for record in records:
             who = f"{record.name} ({record.name_latin})" if record.name else "(names not given)"
             terms = "; ".join(record.terms) or "term not stated"
-            lines.append(f"episode {event}  {record.detained_on}  {who}  {terms}  {record.status}"
-                         f"{'  · ' + (place_name(record.place, language) or '') if record.place else ''}")
+            lines.append(
+                f"episode {event}  {record.detained_on}  {who}  {terms}  {record.status}"
+                f"{'  · ' + (place_name(record.place, language) or '') if record.place else ''}"
+            )
         first = records[0]
         for name, url, published in zip(first.source_names, first.source_urls, first.published):
             lines.append(f"    {published[:16].replace('T', ' ')}  {name}  {url}".rstrip())

@@ -32,8 +32,9 @@ def alert_for(item: StoredItem, settings: Settings) -> str:
     """The channel post an approved item becomes."""
     analysis = Analysis.from_dict(item.analysis)
     return format_alert(
-        AlertPost(title=item.title, url=item.url, source_name=item.source_name, analysis=analysis,
-                  published=item.published_at),
+        AlertPost(
+            title=item.title, url=item.url, source_name=item.source_name, analysis=analysis, published=item.published_at
+        ),
         settings.language,
     )
 

@@ -27,12 +27,16 @@ from bot.analysis_process import AnalysisProcess
 from bot.config import ConfigError, changed_sources, load_config, modified_at
 from bot.custody_posts import CustodyJobs
 from bot.db import DATABASE_ERRORS
-from bot.failed_posts import config_fingerprint, requeue_if_config_changed
 from bot.digest import (
-    DigestResult, digest_window, last_digest_day, manual_digest, queue_digest, scheduled_digest, today,
+    DigestResult,
+    digest_window,
+    last_digest_day,
+    manual_digest,
+    queue_digest,
+    scheduled_digest,
+    today,
 )
-from bot.publish.format import DigestPeriod
-from bot.watch import note_poll, watch_gap
+from bot.failed_posts import config_fingerprint, requeue_if_config_changed
 from bot.fetch import Fetcher
 from bot.http_server import StatusServer, StatusServerError
 from bot.lock import InstanceLock
@@ -41,9 +45,11 @@ from bot.models import Config, Settings, SourceConfig
 from bot.outbox import DrainReport, Sender
 from bot.pipeline import Pipeline, PollReport
 from bot.publish import ConsolePublisher, Publisher, TelegramPublisher
-from bot.source_health import queue_health_notices
+from bot.publish.format import DigestPeriod
 from bot.settings import TelegramSettings, WorkerSettings
+from bot.source_health import queue_health_notices
 from bot.store import SourceState, Store, utcnow
+from bot.watch import note_poll, watch_gap
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -87,7 +93,12 @@ class Service:
     """Everything one arrestwatch process needs, built from config and environment."""
 
     def __init__(
-        self, config: Config, store: Store, telegram: TelegramSettings, *, out: TextIO | None = None,
+        self,
+        config: Config,
+        store: Store,
+        telegram: TelegramSettings,
+        *,
+        out: TextIO | None = None,
         workers: WorkerSettings | None = None,
     ) -> None:
         self.config = config
@@ -98,9 +109,14 @@ class Service:
         self.worker = self.workers.worker or worker_id(store)
         self.fetcher = Fetcher()
         self.publisher: Publisher = (
-            ConsolePublisher(self.out) if telegram.console
-            else TelegramPublisher(telegram.token or "", api_url=telegram.api_url,
-                                   per_minute=telegram.posts_per_minute, min_interval=telegram.post_gap)
+            ConsolePublisher(self.out)
+            if telegram.console
+            else TelegramPublisher(
+                telegram.token or "",
+                api_url=telegram.api_url,
+                per_minute=telegram.posts_per_minute,
+                min_interval=telegram.post_gap,
+            )
         )
         # Its own registry, not prometheus-client's global one: services (and tests) never share counters.
         self.metrics = Metrics()
@@ -108,10 +124,15 @@ class Service:
             self.publisher.on_flood_wait = self.metrics.flood_wait
         # Doubtful reports go to the operators' chat (with Approve/Reject) when there is one.
         self.analysis = AnalysisProcess() if self.workers.analysis_process else None
-        self.pipeline = Pipeline(config, store, self.fetcher, review_to_admin=telegram.admin_chat_id is not None,
-                                 metrics=self.metrics,
-                                 analyze_many=self.analysis.analyze if self.analysis else None,
-                                 parse=self.analysis.parse if self.analysis else None)
+        self.pipeline = Pipeline(
+            config,
+            store,
+            self.fetcher,
+            review_to_admin=telegram.admin_chat_id is not None,
+            metrics=self.metrics,
+            analyze_many=self.analysis.analyze if self.analysis else None,
+            parse=self.analysis.parse if self.analysis else None,
+        )
         self.reload_seconds: float = RELOAD_CHECK_SECONDS
         self.sender_idle_seconds: float = SENDER_IDLE_SECONDS
         self.admin_poll_timeout: float = ADMIN_POLL_TIMEOUT
@@ -128,13 +149,20 @@ class Service:
         self._watch_noted = float("-inf")  # time.monotonic() when a poll was last recorded (bot/watch.py)
         self.http: StatusServer | None = None  # /healthz and /metrics while run() serves them
         self.sender = Sender(
-            store, self.publisher,
-            {"channel": telegram.chat_id or "console", "admin": telegram.admin_chat_id or ("console" if telegram.console else None)},
-            metrics=self.metrics, owner=self.worker, lease=self.workers.sender_lease,
+            store,
+            self.publisher,
+            {
+                "channel": telegram.chat_id or "console",
+                "admin": telegram.admin_chat_id or ("console" if telegram.console else None),
+            },
+            metrics=self.metrics,
+            owner=self.worker,
+            lease=self.workers.sender_lease,
         )
         # The pinned custody list, "due out today" and the weekly chart (issue 17).
-        self.custody = CustodyJobs(store, self.publisher, telegram.chat_id or "console", lambda: self.config.settings,
-                                   owner=self.worker)
+        self.custody = CustodyJobs(
+            store, self.publisher, telegram.chat_id or "console", lambda: self.config.settings, owner=self.worker
+        )
 
     async def __aenter__(self) -> Service:
         try:
@@ -176,8 +204,13 @@ class Service:
                 bar.set_postfix_str(report.source[:30])
                 bar.update(1)
             elif report.ok:
-                log.info("source %s: %d entries, %d new, %d alerts", report.source, report.entries,
-                         report.new_items, report.alerts)
+                log.info(
+                    "source %s: %d entries, %d new, %d alerts",
+                    report.source,
+                    report.entries,
+                    report.new_items,
+                    report.alerts,
+                )
 
         started = utcnow()
         try:
@@ -196,17 +229,20 @@ class Service:
             summary.drain.left = more.left
         return summary
 
-    async def digest(self, period: DigestPeriod | None = None, *, force: bool = False,
-                     wait: float = 600) -> tuple[DigestResult, DrainReport]:
+    async def digest(
+        self, period: DigestPeriod | None = None, *, force: bool = False, wait: float = 600
+    ) -> tuple[DigestResult, DrainReport]:
         """Queue and post a digest: of ``period`` (a rebuilt day), or by hand since the
         last digest (None)."""
         now = utcnow()
         if period is None:
-            result = await asyncio.to_thread(manual_digest, self.store, self.config.settings, now=now, force=force,
-                                             gap=self.watch_gap)
+            result = await asyncio.to_thread(
+                manual_digest, self.store, self.config.settings, now=now, force=force, gap=self.watch_gap
+            )
         else:
-            result = await asyncio.to_thread(queue_digest, self.store, self.config.settings, period, now=now,
-                                             force=force, gap=self.watch_gap)
+            result = await asyncio.to_thread(
+                queue_digest, self.store, self.config.settings, period, now=now, force=force, gap=self.watch_gap
+            )
         drain = await self.sender.drain(timeout=wait) if result.queued else DrainReport()
         return result, drain
 
@@ -285,19 +321,36 @@ class Service:
 
         scheduler = AsyncIOScheduler(timezone=self.config.settings.timezone)
         scheduler.add_job(
-            self._claim_job, IntervalTrigger(seconds=self.workers.claim_seconds), args=[wake_sender], id="claim",
-            next_run_time=datetime.now(tz=utcnow().tzinfo), max_instances=1, coalesce=True, misfire_grace_time=None,
+            self._claim_job,
+            IntervalTrigger(seconds=self.workers.claim_seconds),
+            args=[wake_sender],
+            id="claim",
+            next_run_time=datetime.now(tz=utcnow().tzinfo),
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=None,
         )
         settings = self.config.settings
         scheduler.add_job(
-            self._digest_job, _digest_trigger(settings),
-            args=[wake_sender], id="digest", max_instances=1, coalesce=True, misfire_grace_time=3600,
+            self._digest_job,
+            _digest_trigger(settings),
+            args=[wake_sender],
+            id="digest",
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=3600,
         )
         scheduler.start()
         self._scheduler = scheduler
-        log.info("arrestwatch running: %d sources, digest at %s %s, posting to %s; %s as worker %s",
-                 len(self.config.sources), settings.digest_time.strftime("%H:%M"), settings.timezone,
-                 "the console" if self.telegram.console else "Telegram", self.store.path, self.worker)
+        log.info(
+            "arrestwatch running: %d sources, digest at %s %s, posting to %s; %s as worker %s",
+            len(self.config.sources),
+            settings.digest_time.strftime("%H:%M"),
+            settings.timezone,
+            "the console" if self.telegram.console else "Telegram",
+            self.store.path,
+            self.worker,
+        )
         return scheduler
 
     async def _stop_tasks(self, tasks: list[asyncio.Task[None]], admin_task: asyncio.Task[None]) -> None:
@@ -363,8 +416,14 @@ class Service:
         if self.telegram.console or not self.telegram.admin_ids:
             await self._start_admin_bot()  # logs why commands are off
             return
-        await hold_operator_commands(self.store, self.worker, self.workers.sender_lease, stop,
-                                     self._start_admin_bot, partial(setattr, self, "admin"))
+        await hold_operator_commands(
+            self.store,
+            self.worker,
+            self.workers.sender_lease,
+            stop,
+            self._start_admin_bot,
+            partial(setattr, self, "admin"),
+        )
 
     async def _start_admin_bot(self) -> AdminBot | None:
         """The operators' commands, when there is a token and TELEGRAM_ADMIN_IDS."""
@@ -379,8 +438,14 @@ class Service:
             return None
         # The publisher's Application: one Telegram stack, one pace per chat.
         admin = AdminBot(
-            self.telegram, self.store, self.publisher.application, config=lambda: self.config, fetcher=self.fetcher,
-            analyze_many=self.pipeline.analyze_many, wake_sender=self.wake_sender, watch_gap=lambda: self.watch_gap,
+            self.telegram,
+            self.store,
+            self.publisher.application,
+            config=lambda: self.config,
+            fetcher=self.fetcher,
+            analyze_many=self.pipeline.analyze_many,
+            wake_sender=self.wake_sender,
+            watch_gap=lambda: self.watch_gap,
             poll_timeout=self.admin_poll_timeout,
         )
         try:
@@ -416,8 +481,11 @@ class Service:
                 return
             known = {source.name: source for source in self.config.sources}
             claimed = await asyncio.to_thread(
-                self.store.claim_due_sources, [name for name in known if name not in self._polls],
-                owner=self.worker, lease=lease, limit=room,
+                self.store.claim_due_sources,
+                [name for name in known if name not in self._polls],
+                owner=self.worker,
+                lease=lease,
+                limit=room,
             )
         except Exception:  # task boundary (one claim tick): the database is away; the next tick tries again
             log.exception("could not claim due sources")
@@ -445,8 +513,11 @@ class Service:
             log.exception("source %s: the poll could not be recorded as finished", source.name)
             return
         if not finished:
-            log.warning("source %s: the poll outlasted its lease (%s); another worker may have polled it too",
-                        source.name, self.workers.source_lease)
+            log.warning(
+                "source %s: the poll outlasted its lease (%s); another worker may have polled it too",
+                source.name,
+                self.workers.source_lease,
+            )
 
     async def _poll_job(self, source: SourceConfig, wake: asyncio.Event) -> None:
         report = await self.pipeline.poll(source)
@@ -499,8 +570,13 @@ class Service:
             log.exception("digest for %s could not be built; it will be tried again at the next start", day)
             return
         if result.queued:
-            log.info("digest for %s queued: %d people, %d reports, %d posts", result.day, result.people,
-                     result.reports, result.parts)
+            log.info(
+                "digest for %s queued: %d people, %d reports, %d posts",
+                result.day,
+                result.people,
+                result.reports,
+                result.parts,
+            )
             wake.set()
         elif result.reason == "unwatched":
             log.info("no digest for %s: nothing was watched in its period", result.day)
@@ -585,5 +661,12 @@ def _digest_trigger(settings: Settings) -> CronTrigger:
     return CronTrigger(hour=settings.digest_time.hour, minute=settings.digest_time.minute, timezone=settings.timezone)
 
 
-__all__ = ["InstanceLock", "OnceSummary", "Service", "StatusServerError", "TelegramSettings", "WorkerSettings",
-           "worker_id"]
+__all__ = [
+    "InstanceLock",
+    "OnceSummary",
+    "Service",
+    "StatusServerError",
+    "TelegramSettings",
+    "WorkerSettings",
+    "worker_id",
+]

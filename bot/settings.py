@@ -76,8 +76,10 @@ def api_url_problem(url: str) -> str | None:
     except ValueError as exc:
         return f"TELEGRAM_API_URL={url!r} is not a URL ({exc}): use e.g. {DEFAULT_API_URL} or http://127.0.0.1:8081"
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return (f"TELEGRAM_API_URL={url!r} needs a scheme and a host, e.g. {DEFAULT_API_URL} or "
-                "http://127.0.0.1:8081 (unset it to use Telegram's)")
+        return (
+            f"TELEGRAM_API_URL={url!r} needs a scheme and a host, e.g. {DEFAULT_API_URL} or "
+            "http://127.0.0.1:8081 (unset it to use Telegram's)"
+        )
     return None
 
 
@@ -119,8 +121,12 @@ def worker_settings(env: Mapping[str, str]) -> WorkerSettings:
         values[name] = seconds if name == "claim_seconds" else timedelta(seconds=seconds)
     analysis = env.get("ARRESTWATCH_ANALYSIS", "").strip().lower() or "process"
     if analysis not in ("process", "inline"):
-        raise SettingsError([f"ARRESTWATCH_ANALYSIS={analysis!r}: use 'process' (analyse in a child process, "
-                           "the default) or 'inline' (in this process)"])
+        raise SettingsError(
+            [
+                f"ARRESTWATCH_ANALYSIS={analysis!r}: use 'process' (analyse in a child process, "
+                "the default) or 'inline' (in this process)"
+            ]
+        )
     return WorkerSettings(**values, analysis_process=analysis == "process")  # type: ignore[arg-type]
 
 
@@ -155,9 +161,11 @@ class TelegramSettings:
                 raise ValueError
         except ValueError:
             per_minute, gap = PER_MINUTE, MIN_GAP
-            pacing_error = ("ARRESTWATCH_POSTS_PER_MINUTE must be a whole number of 1 or more and "
-                            "ARRESTWATCH_POST_GAP_SECONDS a number of seconds, 0 or more "
-                            f"(Telegram's limits: {PER_MINUTE} and {MIN_GAP:g}); unset them to use those")
+            pacing_error = (
+                "ARRESTWATCH_POSTS_PER_MINUTE must be a whole number of 1 or more and "
+                "ARRESTWATCH_POST_GAP_SECONDS a number of seconds, 0 or more "
+                f"(Telegram's limits: {PER_MINUTE} and {MIN_GAP:g}); unset them to use those"
+            )
         return cls(
             posts_per_minute=per_minute,
             post_gap=gap,
@@ -185,15 +193,22 @@ class TelegramSettings:
         """
         problems = []
         if self.token and not self.chat_id:
-            problems.append("TELEGRAM_BOT_TOKEN is set but TELEGRAM_CHAT_ID is not: set it to the channel "
-                            "(@name or -100… id) the bot posts to, or unset the token for console mode")
+            problems.append(
+                "TELEGRAM_BOT_TOKEN is set but TELEGRAM_CHAT_ID is not: set it to the channel "
+                "(@name or -100… id) the bot posts to, or unset the token for console mode"
+            )
         if not self.token:
-            missing = [name for name, value in (("TELEGRAM_CHAT_ID", self.chat_id),
-                                                ("TELEGRAM_ADMIN_CHAT_ID", self.admin_chat_id)) if value]
+            missing = [
+                name
+                for name, value in (("TELEGRAM_CHAT_ID", self.chat_id), ("TELEGRAM_ADMIN_CHAT_ID", self.admin_chat_id))
+                if value
+            ]
             if missing:
-                problems.append(f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} set but "
-                                "TELEGRAM_BOT_TOKEN is empty or unset: set the token from @BotFather, or unset "
-                                f"{' and '.join(missing)} for console mode (alerts printed, not posted)")
+                problems.append(
+                    f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} set but "
+                    "TELEGRAM_BOT_TOKEN is empty or unset: set the token from @BotFather, or unset "
+                    f"{' and '.join(missing)} for console mode (alerts printed, not posted)"
+                )
         url_problem = api_url_problem(self.api_url)
         if url_problem:
             problems.append(url_problem)
@@ -252,6 +267,13 @@ class Environment:
 
 
 __all__ = [
-    "DEFAULT_API_URL", "Environment", "SettingsError", "TelegramSettings", "WorkerSettings", "api_url_problem",
-    "limit_native_threads", "parse_admin_ids", "worker_settings",
+    "DEFAULT_API_URL",
+    "Environment",
+    "SettingsError",
+    "TelegramSettings",
+    "WorkerSettings",
+    "api_url_problem",
+    "limit_native_threads",
+    "parse_admin_ids",
+    "worker_settings",
 ]

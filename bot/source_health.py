@@ -18,8 +18,9 @@ from bot.store import QueuedPost, Store, utcnow
 log = logging.getLogger("bot.service")  # the operators' notices have always been the service's log lines
 
 
-def queue_health_notices(store: Store, name: str, settings: Settings, *, to_admin: bool,
-                         now: datetime | None = None) -> int:
+def queue_health_notices(
+    store: Store, name: str, settings: Settings, *, to_admin: bool, now: datetime | None = None
+) -> int:
     """Tell the operators once when source ``name`` goes down, comes back or falls
     silent; the number of notices. ``to_admin``: there is an operators' chat (or the
     console) to queue them for; otherwise each is a warning in the log."""
@@ -29,8 +30,12 @@ def queue_health_notices(store: Store, name: str, settings: Settings, *, to_admi
     now = now or utcnow()
     gap = usual_gap(store.recent_published(state.id))
     notices = health_notices(
-        state, now=now, alert_after=settings.alert_after, gap=gap,
-        down_notified=state.down_notified_at is not None, silent_notified=state.silent_notified_at is not None,
+        state,
+        now=now,
+        alert_after=settings.alert_after,
+        gap=gap,
+        down_notified=state.down_notified_at is not None,
+        silent_notified=state.silent_notified_at is not None,
     )
     for notice in notices:
         if to_admin:

@@ -44,8 +44,9 @@ def detect_source(url: str, content_type: str, body: bytes) -> DetectedSource:
     for link in soup.find_all("link", href=True):
         rel = link.get("rel") or []
         if "alternate" in rel and (link.get("type") or "").lower() in FEED_TYPES:
-            return DetectedSource(name=_clean(link.get("title") or "") or title or host,
-                                  url=urljoin(url, link["href"]), type="rss")
+            return DetectedSource(
+                name=_clean(link.get("title") or "") or title or host, url=urljoin(url, link["href"]), type="rss"
+            )
     return DetectedSource(name=title or host, url=url, type="html")
 
 

@@ -28,10 +28,14 @@ def triage(analysis: Analysis, settings: Settings) -> Decision:
 
 def review_buttons(item_id: int) -> dict[str, object]:
     """The inline keyboard under a review request (callback data ≤ 64 bytes)."""
-    return {"inline_keyboard": [[
-        {"text": "✅ Approve", "callback_data": f"approve:{item_id}"},
-        {"text": "❌ Reject", "callback_data": f"reject:{item_id}"},
-    ]]}
+    return {
+        "inline_keyboard": [
+            [
+                {"text": "✅ Approve", "callback_data": f"approve:{item_id}"},
+                {"text": "❌ Reject", "callback_data": f"reject:{item_id}"},
+            ]
+        ]
+    }
 
 
 def review_request(alert_html: str, analysis: Analysis) -> str:

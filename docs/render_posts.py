@@ -37,12 +37,27 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as pages:
         page = Path(pages) / "posts.html"
         page.write_text(phone_page(sample_posts(args.language), subtitle="sample posts"), encoding="utf-8")
-        subprocess.run([
-            args.chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--hide-scrollbars", f"--user-data-dir={profile}", f"--screenshot={picture}",
-            f"--window-size={PHONE_WIDTH},{args.height}", page.as_uri(),
-        ], check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [
+                args.chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                f"--user-data-dir={profile}",
+                f"--screenshot={picture}",
+                f"--window-size={PHONE_WIDTH},{args.height}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
     print(f"wrote {picture}")
     return 0
 

@@ -40,14 +40,23 @@ async def until(predicate: Callable[[], object], timeout: float = 20.0) -> bool:
 
 
 @asynccontextmanager
-async def running(tmp_path: Path, botapi: BotAPIServer, feeds: dict[str, str] | None = None,
-                  *, admin_ids: tuple[int, ...] | None = None, settings: str = "") -> AsyncIterator[Service]:
+async def running(
+    tmp_path: Path,
+    botapi: BotAPIServer,
+    feeds: dict[str, str] | None = None,
+    *,
+    admin_ids: tuple[int, ...] | None = None,
+    settings: str = "",
+) -> AsyncIterator[Service]:
     """The service as `arrestwatch run` runs it, in this event loop, with the admin allowed
     (``settings``: more lines of [settings])."""
     sources = write_sources(tmp_path / "sources.toml", feeds or {}, extra=no_digest_yet() + settings)
     store = Store.open(tmp_path / "db.sqlite3")
     telegram = TelegramSettings(
-        token=botapi.token, chat_id=str(botapi.chat_id), admin_chat_id=str(botapi.admin_chat_id), api_url=botapi.url,
+        token=botapi.token,
+        chat_id=str(botapi.chat_id),
+        admin_chat_id=str(botapi.admin_chat_id),
+        api_url=botapi.url,
         admin_ids=(botapi.admin_chat_id,) if admin_ids is None else admin_ids,
     )
     try:
@@ -68,16 +77,24 @@ def admin_replies(botapi: BotAPIServer) -> list[str]:
 
 
 def sends_to(botapi: BotAPIServer, chat: int) -> list[dict[str, Any]]:
-    return [params for method, params in list(botapi.requests)
-            if method.lower() == "sendmessage" and str(params.get("chat_id")) == str(chat)]
+    return [
+        params
+        for method, params in list(botapi.requests)
+        if method.lower() == "sendmessage" and str(params.get("chat_id")) == str(chat)
+    ]
 
 
 def hold_for_review(store: Store) -> int:
     """Store a doubtful report and queue its review request, as the pipeline does."""
     state = store.sync_sources([SourceConfig(name="Doubtful news", url="http://127.0.0.1/feed.xml")])["Doubtful news"]
     analysis = Analysis(
-        arrest=True, protest=False, detainees=(Detainee("Aidar Serikbayev", "15 days"),), lang="en",
-        place="Almaty", evidence=("Police took the activist away, witnesses said.",), score=0.4,
+        arrest=True,
+        protest=False,
+        detainees=(Detainee("Aidar Serikbayev", "15 days"),),
+        lang="en",
+        place="Almaty",
+        evidence=("Police took the activist away, witnesses said.",),
+        score=0.4,
         reasons=("detention verb",),
     )
     title = "Activist taken away <by police> & questioned"
@@ -85,12 +102,22 @@ def hold_for_review(store: Store) -> int:
     body = format_alert(AlertPost(title=title, url=url, source_name="Doubtful news", analysis=analysis), "en")
     now = utcnow()
     item = NewItem(
-        source_id=state.id, keys=("test:doubtful-1",), guid="doubtful-1", url=url, canonical_url=url,
-        content_hash="doubtful-1", title=title, text="Police took the activist away, witnesses said.",
-        published_at=now, fetched_at=now, status="review", analysis=analysis.to_dict(),
+        source_id=state.id,
+        keys=("test:doubtful-1",),
+        guid="doubtful-1",
+        url=url,
+        canonical_url=url,
+        content_hash="doubtful-1",
+        title=title,
+        text="Police took the activist away, witnesses said.",
+        published_at=now,
+        fetched_at=now,
+        status="review",
+        analysis=analysis.to_dict(),
     )
-    [item_id] = store.add_items([(item, QueuedPost(review_request(body, analysis), kind="review", target="admin"))],
-                                now=now)
+    [item_id] = store.add_items(
+        [(item, QueuedPost(review_request(body, analysis), kind="review", target="admin"))], now=now
+    )
     assert item_id is not None
     return item_id
 
@@ -133,12 +160,18 @@ async def test_status_answers_an_admin_and_names_the_sources(tmp_path: Path, web
 async def test_a_stranger_gets_no_answer_and_is_logged(tmp_path: Path, botapi, caplog) -> None:
     caplog.set_level(logging.WARNING, logger="bot.admin")
     async with running(tmp_path, botapi):
-        botapi.push_update({"message": {
-            "message_id": 1, "date": 1700000000, "text": "/status",
-            "chat": {"id": STRANGER, "type": "private", "first_name": "Mallory"},
-            "from": {"id": STRANGER, "is_bot": False, "first_name": "Mallory"},
-            "entities": [{"type": "bot_command", "offset": 0, "length": 7}],
-        }})
+        botapi.push_update(
+            {
+                "message": {
+                    "message_id": 1,
+                    "date": 1700000000,
+                    "text": "/status",
+                    "chat": {"id": STRANGER, "type": "private", "first_name": "Mallory"},
+                    "from": {"id": STRANGER, "is_bot": False, "first_name": "Mallory"},
+                    "entities": [{"type": "bot_command", "offset": 0, "length": 7}],
+                }
+            }
+        )
         botapi.push_admin_message("/status")  # updates are handled in order: this answer comes after
         assert await until(lambda: admin_replies(botapi))
         assert await until(lambda: any(str(STRANGER) in r.getMessage() for r in caplog.records))  # refused
@@ -153,8 +186,9 @@ async def test_without_admin_ids_commands_are_off(tmp_path: Path, botapi, caplog
     async with running(tmp_path, botapi, admin_ids=()) as service:
         botapi.push_admin_message("/status")
         # Started, with the admin loop's decision logged: commands stay off from here on.
-        assert await until(lambda: service.started.is_set()
-                           and any("TELEGRAM_ADMIN_IDS" in r.getMessage() for r in caplog.records))
+        assert await until(
+            lambda: service.started.is_set() and any("TELEGRAM_ADMIN_IDS" in r.getMessage() for r in caplog.records)
+        )
     assert admin_replies(botapi) == []
     assert not any(method.lower() == "getupdates" for method, _ in botapi.requests)
     assert any("TELEGRAM_ADMIN_IDS" in r.getMessage() for r in caplog.records)
@@ -204,10 +238,13 @@ async def test_digest_command_queues_todays_digest_once(tmp_path: Path, botapi) 
 
 
 async def test_test_command_shows_the_post_an_article_would_make(tmp_path: Path, web, botapi) -> None:
-    web.add("/news/jailed.html",
-            "<html><head><title>Almaty activist jailed for 15 days over picket</title></head><body>"
-            "<nav>Home | World</nav><article><h1>Almaty activist jailed for 15 days over picket</h1>"
-            + "".join(f"<p>{sentence}.</p>" for sentence in ARREST_EN.split(". ")) + "</article></body></html>")
+    web.add(
+        "/news/jailed.html",
+        "<html><head><title>Almaty activist jailed for 15 days over picket</title></head><body>"
+        "<nav>Home | World</nav><article><h1>Almaty activist jailed for 15 days over picket</h1>"
+        + "".join(f"<p>{sentence}.</p>" for sentence in ARREST_EN.split(". "))
+        + "</article></body></html>",
+    )
     web.add_redirect("/news/moved.html", "http://[64:ff9b::a9fe:a9fe]/latest/meta-data")  # 169.254.169.254
     # A configured source on the test server's host: only that makes its local pages fetchable.
     async with running(tmp_path, botapi, {"Local": web.url("/missing.xml")}) as service:
@@ -259,7 +296,9 @@ async def test_approve_posts_the_alert_once_even_on_a_double_click(tmp_path: Pat
         assert await until(lambda: sender_idle(service))  # whatever the second click queued is sent by now
         channel = botapi.sent_to(botapi.chat_id)
         assert len(channel) == 1
-        assert "Aidar Serikbayev" in channel[0].text and "Activist taken away <by police> & questioned" in channel[0].text
+        assert (
+            "Aidar Serikbayev" in channel[0].text and "Activist taken away <by police> & questioned" in channel[0].text
+        )
         review = next(m for m in botapi.sent_to(botapi.admin_chat_id) if m.message_id == message_id)
         assert review.edited and review.reply_markup is None
         assert review.text.startswith("✅ Approved by Admin")
@@ -296,8 +335,9 @@ class RecordingPublisher:
 
     async def stop(self) -> None: ...
 
-    async def send(self, chat_id: str, html: str, *, reply_markup: dict[str, Any] | None = None,
-                   reply_to: int | None = None) -> int:
+    async def send(
+        self, chat_id: str, html: str, *, reply_markup: dict[str, Any] | None = None, reply_to: int | None = None
+    ) -> int:
         self.sent.append((chat_id, html))
         return len(self.sent)
 
@@ -342,8 +382,9 @@ async def test_outbox_and_retry_commands_send_a_failed_post_again(tmp_path: Path
         [entry] = store.outbox_entries()
         claimed = store.claim_next(owner="test", now=utcnow())  # as a sender would, then fail it
         assert claimed is not None and claimed.id == entry.id
-        store.mark_failed(entry.id, "Telegram rejected the message: Bad Request: can't parse entities", owner="test",
-                          now=utcnow())
+        store.mark_failed(
+            entry.id, "Telegram rejected the message: Bad Request: can't parse entities", owner="test", now=utcnow()
+        )
         botapi.push_admin_message("/outbox")
         assert await until(lambda: admin_replies(botapi))
         assert f"{entry.id} alert (failed)" in admin_replies(botapi)[0] and "can't parse" in admin_replies(botapi)[0]
@@ -370,8 +411,11 @@ async def test_a_stopped_service_leaves_no_http_client_open(tmp_path: Path, bota
     # update); a slow answer keeps the bot stopping while the service finishes stopping.
     assert open_http_clients() == []
     async with running(tmp_path, botapi) as service:
-        assert await until(lambda: service.admin is not None
-                           and any(method.lower() == "getupdates" for method, _ in list(botapi.requests)))
+        assert await until(
+            lambda: (
+                service.admin is not None and any(method.lower() == "getupdates" for method, _ in list(botapi.requests))
+            )
+        )
         admin = service.admin  # held here, so its clients cannot vanish unclosed with it
         botapi.delays["getupdates"] = 0.5
     assert not admin.application.running
@@ -395,8 +439,15 @@ async def test_commands_and_posts_share_one_application_that_outlives_a_lease_ha
     try:
         for turn in range(2):
             admin = AdminBot(
-                telegram, None, publisher.application, config=lambda: None, fetcher=None,  # type: ignore[arg-type]
-                analyze_many=None, wake_sender=lambda: None, watch_gap=lambda: timedelta(0), poll_timeout=0.5,
+                telegram,
+                None,
+                publisher.application,
+                config=lambda: None,
+                fetcher=None,  # type: ignore[arg-type]
+                analyze_many=None,
+                wake_sender=lambda: None,
+                watch_gap=lambda: timedelta(0),
+                poll_timeout=0.5,
             )
             assert admin.application is publisher.application
             await admin.start()

@@ -104,13 +104,19 @@ def test_operator_custody_and_civic_keywords_in_kazakh() -> None:
 
 
 def test_a_term_for_both_people_of_the_sentence_before() -> None:
-    result = kk("Әкімдік алдында наразылық акциясына шыққан Дархан Шәріпов пен Асқар Нұрланұлы полиция "
-                "қызметкерлерімен ұсталды. Сот екеуін де 15 тәулікке қамауға алды.")
+    result = kk(
+        "Әкімдік алдында наразылық акциясына шыққан Дархан Шәріпов пен Асқар Нұрланұлы полиция "
+        "қызметкерлерімен ұсталды. Сот екеуін де 15 тәулікке қамауға алды."
+    )
     assert result.arrest
-    assert [(d.name, d.term) for d in result.detainees] == [("Дархан Шәріпов", "15 days"), ("Асқар Нұрланұлы", "15 days")]
+    assert [(d.name, d.term) for d in result.detainees] == [
+        ("Дархан Шәріпов", "15 days"),
+        ("Асқар Нұрланұлы", "15 days"),
+    ]
 
 
 # --- release, fines, restricted freedom, ordinary crime (written for these tests) ---
+
 
 @pytest.mark.parametrize(
     "text",
@@ -136,6 +142,7 @@ def test_demand_for_release_keeps_the_custody() -> None:
 
 # --- names ----------------------------------------------------------------------------
 
+
 def test_given_name_muhtar_is_a_name_like_any_other() -> None:
     result = kk("Белсенді Мұхтар Сейітов митингтен кейін ұсталды.")
     assert people(result) == {"Мұхтар Сейітов": None}
@@ -157,7 +164,9 @@ def test_judge_is_not_a_detainee() -> None:
 
 
 def test_street_and_movement_are_not_people() -> None:
-    result = kk("Белсенді Ғалым Ахметов Абай даңғылында пикет өткізген соң ұсталды, ол Жаңа Қазақстан қозғалысының мүшесі.")
+    result = kk(
+        "Белсенді Ғалым Ахметов Абай даңғылында пикет өткізген соң ұсталды, ол Жаңа Қазақстан қозғалысының мүшесі."
+    )
     assert people(result) == {"Ғалым Ахметов": None}
 
 
@@ -178,12 +187,20 @@ def test_a_term_for_someone_else_is_not_copied() -> None:
 
 # --- Latin-script Kazakh ----------------------------------------------------------------
 
-@pytest.mark.parametrize("text,name", [
-    ("Almaty qalalyq soty belsendi Erbolat Seitqaliūlyn mitingke qatysqany üşin 15 täulikke qamauğa aldy.",
-     "Erbolat Seitqaliūly"),
-    ("Almaty qalalyq soty belsendi Erbolat Seitqaliulyn mitingke qatysqany úshin 15 táulikke qamaýǵa aldy.",
-     "Erbolat Seitqaliuly"),
-])
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        (
+            "Almaty qalalyq soty belsendi Erbolat Seitqaliūlyn mitingke qatysqany üşin 15 täulikke qamauğa aldy.",
+            "Erbolat Seitqaliūly",
+        ),
+        (
+            "Almaty qalalyq soty belsendi Erbolat Seitqaliulyn mitingke qatysqany úshin 15 táulikke qamaýǵa aldy.",
+            "Erbolat Seitqaliuly",
+        ),
+    ],
+)
 def test_latin_script_kazakh(text: str, name: str) -> None:
     from bot.analysis import analyze
 
@@ -194,6 +211,7 @@ def test_latin_script_kazakh(text: str, name: str) -> None:
 
 
 # --- more classes (sentences written for these tests) ---------------------------------
+
 
 def test_a_participle_describing_someone_is_background() -> None:
     result = kk("Мамырда 15 тәулікке қамалған белсенді Ержан Сапаров бүгін әскери комиссариатқа шақырылды.")
@@ -226,13 +244,17 @@ def test_unshaped_names_listed_with_a_name() -> None:
 
 
 def test_speaker_of_a_quote_is_not_a_detainee() -> None:
-    result = kk("«Ұсталғандардың көбі белсенділер», – деді брифингте Ерлан Тұрсынов. Полиция белсенді Дина Жаңабаеваны ұстады.")
+    result = kk(
+        "«Ұсталғандардың көбі белсенділер», – деді брифингте Ерлан Тұрсынов. Полиция белсенді Дина Жаңабаеваны ұстады."
+    )
     assert people(result) == {"Дина Жаңабаева": None}
 
 
 def test_people_named_among_those_just_held() -> None:
-    result = kk("Полиция митингке шыққан бірнеше белсендіні ұстап алып кетті. "
-                "Олардың арасында Дархан Сапар мен Ерлан Қасымов бар.")
+    result = kk(
+        "Полиция митингке шыққан бірнеше белсендіні ұстап алып кетті. "
+        "Олардың арасында Дархан Сапар мен Ерлан Қасымов бар."
+    )
     assert result.arrest
     assert set(people(result)) == {"Дархан Сапар", "Ерлан Қасымов"}
 
@@ -248,19 +270,24 @@ def test_taken_away_by_the_police() -> None:
 
 # --- custody vocabulary and its forms (sentences written for these tests) ----------------
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # active sentencing verb "соттады" with a term
         ("Сот оппозициялық белсенді Арман Жүсіпбековті 5 жылға соттады.", {"Арман Жүсіпбеков": "5 years"}),
         # "кейін" (later) before a dative term is still a term
-        ("Наразылыққа шыққан белсенді Бақытжан Төреғожин ұсталып, кейін 7 тәулікке қамалды.",
-         {"Бақытжан Төреғожин": "7 days"}),
+        (
+            "Наразылыққа шыққан белсенді Бақытжан Төреғожин ұсталып, кейін 7 тәулікке қамалды.",
+            {"Бақытжан Төреғожин": "7 days"},
+        ),
         # "қолға түсірді": caught
         ("Билікті сынаған блогер Ерасыл Дәулетовті полиция қолға түсірді.", {"Ерасыл Дәулетов": None}),
         # a pre-trial custody term extended
-        ("Тергеу изоляторында отырған белсенді Руслан Ғабдуллинге тағы екі ай қамау мерзімі ұзартылды.",
-         {"Руслан Ғабдуллин": "2 months"}),
+        (
+            "Тергеу изоляторында отырған белсенді Руслан Ғабдуллинге тағы екі ай қамау мерзімі ұзартылды.",
+            {"Руслан Ғабдуллин": "2 months"},
+        ),
         # administrative arrest in days given by a court, dative surname
         ("Сот белсенді Ерлан Жақыповқа 20 тәулік әкімшілік қамақ тағайындады.", {"Ерлан Жақыпов": "20 days"}),
     ],
@@ -292,6 +319,7 @@ def test_no_custody_event(text: str) -> None:
 
 
 # --- people (sentences written for these tests) ------------------------------------------
+
 
 def test_a_given_name_that_is_also_a_role_noun() -> None:
     result = kk("Бішкекте блогер Азамат Таалай уулу ұсталды. Ол билікті сынаған.")
@@ -329,8 +357,9 @@ def test_they_who_detained_are_not_the_detainees() -> None:
 
 
 def test_someone_only_fined_in_the_same_sentence_gets_no_term() -> None:
-    result = kk("Сот белсенді Айбек Тұрсыновты 10 тәулікке қамады, ал Марат Оспановқа айыппұл салды. "
-                "Олар митингке шыққан.")
+    result = kk(
+        "Сот белсенді Айбек Тұрсыновты 10 тәулікке қамады, ал Марат Оспановқа айыппұл салды. Олар митингке шыққан."
+    )
     assert people(result) == {"Айбек Тұрсынов": "10 days"}
 
 
@@ -338,7 +367,9 @@ def test_latin_script_kazakh_without_its_special_letters() -> None:
     from bot.analysis import analyze
 
     # A feed declared Kazakh; few of the common words, but Kazakh suffixes.
-    result = analyze("", "Jurnalist Marat Eskendirovty polisia ustap aldy. Ol narazylyq aktsiiasyn tusirip jurgen.", "kk")
+    result = analyze(
+        "", "Jurnalist Marat Eskendirovty polisia ustap aldy. Ol narazylyq aktsiiasyn tusirip jurgen.", "kk"
+    )
     assert result.lang == "kk" and result.arrest, result.reasons
     assert people(result) == {"Marat Eskendirov": None}
 
@@ -348,8 +379,10 @@ def test_arabic_script_kazakh() -> None:
 
     # "Полиция бірнеше белсендіні митингтен кейін ұстап алып кетті. Олардың арасында Серік
     # Жақыпов пен Әсел Мұқанова бар." in the Arabic script.
-    text = ("پوليسيا بىرنەشە بەلسەندىنى ميتينگتەن كەيىن ۇستاپ الىپ كەتتى. "
-            "ولاردىڭ اراسىندا سەرىك جاقىپوۆ پەن ٵسەل مۇقانوۆا بار.")
+    text = (
+        "پوليسيا بىرنەشە بەلسەندىنى ميتينگتەن كەيىن ۇستاپ الىپ كەتتى. "
+        "ولاردىڭ اراسىندا سەرىك جاقىپوۆ پەن ٵسەل مۇقانوۆا بار."
+    )
     result = analyze("", text, "kk")
     assert result.lang == "kk" and result.arrest, result.reasons
     assert people(result) == {"سەرىك جاقىپوۆ": None, "ٵسەل مۇقانوۆا": None}
@@ -363,8 +396,10 @@ def test_a_genitive_name_before_a_custody_noun_is_the_detainee() -> None:
 
 
 def test_kin_held_too_are_detainees() -> None:
-    result = kk("Сот белсенді Ерлан Қасымовты 10 тәулікке, ал оның інісі Айдос Қасымовты 5 тәулікке қамады. "
-                "Олар пикетке шыққан.")
+    result = kk(
+        "Сот белсенді Ерлан Қасымовты 10 тәулікке, ал оның інісі Айдос Қасымовты 5 тәулікке қамады. "
+        "Олар пикетке шыққан."
+    )
     assert people(result) == {"Ерлан Қасымов": "10 days", "Айдос Қасымов": "5 days"}
 
 
@@ -448,9 +483,12 @@ def test_no_news_of_anyone_held() -> None:
     assert result.protest and not result.arrest, result.reasons
 
 
-@pytest.mark.parametrize("text", [
-    "Митингке қатысқан белсенді Ерлан Қасымов 15 тәулігін өтеп шықты.",
-    "Белсенді Ерлан Қасымов 10 тәулікті өтеп, бүгін шықты. Ол митингке қатысқан.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Митингке қатысқан белсенді Ерлан Қасымов 15 тәулігін өтеп шықты.",
+        "Белсенді Ерлан Қасымов 10 тәулікті өтеп, бүгін шықты. Ол митингке қатысқан.",
+    ],
+)
 def test_a_term_served_is_a_release(text: str) -> None:
     assert not kk(text).arrest

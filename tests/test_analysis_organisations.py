@@ -36,7 +36,9 @@ def test_operators_name_a_new_movement_in_kazakh():
 def test_heads_of_state_are_never_detainees_in_any_language():
     assert organisations.is_official("Kassym-Jomart Tokayev") and organisations.is_official("Қасым-Жомарт Тоқаев")
     assert not organisations.is_official("Марат Токаев")
-    text = ("Police detained activist Dana Zhumabayeva at a rally against Kassym-Jomart Tokayev's decree; "
-            "Kassym-Jomart Tokayev was detained in the headline of a satirical poster she held.")
+    text = (
+        "Police detained activist Dana Zhumabayeva at a rally against Kassym-Jomart Tokayev's decree; "
+        "Kassym-Jomart Tokayev was detained in the headline of a satirical poster she held."
+    )
     names = [d.name for d in analyze("", text, "en").detainees]
     assert "Dana Zhumabayeva" in names and "Kassym-Jomart Tokayev" not in names

@@ -102,10 +102,17 @@ def test_the_child_exits_when_its_parent_is_killed(tmp_path: Path) -> None:
 
 
 async def test_an_entry_that_breaks_the_analysis_is_kept_for_the_next_poll(tmp_path: Path, web) -> None:
-    web.add("/feed.xml", rss([
-        Story("a", "Activist jailed for 15 days", ARREST_EN, "http://127.0.0.1/a"),
-        Story("b", "Football", ORDINARY_EN, "http://127.0.0.1/b"),
-    ]), content_type="application/rss+xml", etag='"v1"')
+    web.add(
+        "/feed.xml",
+        rss(
+            [
+                Story("a", "Activist jailed for 15 days", ARREST_EN, "http://127.0.0.1/a"),
+                Story("b", "Football", ORDINARY_EN, "http://127.0.0.1/b"),
+            ]
+        ),
+        content_type="application/rss+xml",
+        etag='"v1"',
+    )
     config = parse_config(f'[[source]]\nname = "Feed"\nurl = "{web.url("/feed.xml")}"\n', tmp_path / "sources.toml")
     broken = {"on": True}
 

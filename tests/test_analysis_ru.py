@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.analysis.result import Analysis, RuleConfig
-from bot.analysis.russian import analyze_cyrillic
 from bot.analysis.ru_terms import find_terms
 from bot.analysis.ru_text import find_charge, find_date, watchlist_hits
+from bot.analysis.russian import analyze_cyrillic
 
 
 def ru(text: str, title: str = "", rules: RuleConfig | None = None) -> Analysis:
@@ -103,8 +103,7 @@ def test_years_and_months_become_months() -> None:
 
 def test_years_in_a_colony_with_an_article() -> None:
     result = ru(
-        "Гражданского активиста Бауыржана Сейтова приговорили к пяти годам колонии по статье 174 УК "
-        "о разжигании розни."
+        "Гражданского активиста Бауыржана Сейтова приговорили к пяти годам колонии по статье 174 УК о разжигании розни."
     )
     assert people(result) == {"Бауыржан Сейтов": "5 years"}
     assert result.charge == "статья 174 УК"
@@ -225,8 +224,7 @@ def test_unrelated_news_skips_the_models() -> None:
 
 def test_date_and_charge() -> None:
     result = ru(
-        "Активиста Марата Жанузакова задержали 21 марта 2024 года и арестовали на 20 суток "
-        "по части 11 статьи 488 КоАП."
+        "Активиста Марата Жанузакова задержали 21 марта 2024 года и арестовали на 20 суток по части 11 статьи 488 КоАП."
     )
     assert result.detained_on == "2024-03-21"
     assert result.charge == "статья 488 КоАП"
@@ -273,7 +271,10 @@ def test_sentence_initial_surname_missed_by_the_tagger_gets_its_own_term() -> No
         "ru",
     )
     assert result.arrest
-    assert {(d.name, d.term) for d in result.detainees} == {("Айгерим Тлеубаева", "10 days"), ("Даурен Кадыров", "20 days")}
+    assert {(d.name, d.term) for d in result.detainees} == {
+        ("Айгерим Тлеубаева", "10 days"),
+        ("Даурен Кадыров", "20 days"),
+    }
 
 
 def test_extra_custody_keyword_from_operators() -> None:
@@ -291,16 +292,23 @@ def test_background_reminder_of_past_detentions_is_not_an_alert() -> None:
 
 
 def test_an_associate_named_right_before_the_custody_verb_is_the_detainee() -> None:
-    result = ru("Гражданского активиста Олжаса Бакирова оштрафовали на 100 МРП за пикет, "
-                "а его соратника Ержана Тулеуова суд арестовал на 5 суток.")
+    result = ru(
+        "Гражданского активиста Олжаса Бакирова оштрафовали на 100 МРП за пикет, "
+        "а его соратника Ержана Тулеуова суд арестовал на 5 суток."
+    )
     assert result.arrest
     assert [(d.name, d.term) for d in result.detainees] == [("Ержан Тулеуов", "5 days")]  # the fined one is not listed
 
 
 def test_two_terms_sharing_one_unit_word_go_to_the_people_in_order() -> None:
-    result = ru("Суд Астаны приговорил активистов Нурлана Сапарова и Айдоса Нуржанова к 7 и 5 годам лишения "
-                "свободы соответственно по делу о массовых беспорядках.")
-    assert [(d.name, d.term) for d in result.detainees] == [("Нурлан Сапаров", "7 years"), ("Айдос Нуржанов", "5 years")]
+    result = ru(
+        "Суд Астаны приговорил активистов Нурлана Сапарова и Айдоса Нуржанова к 7 и 5 годам лишения "
+        "свободы соответственно по делу о массовых беспорядках."
+    )
+    assert [(d.name, d.term) for d in result.detainees] == [
+        ("Нурлан Сапаров", "7 years"),
+        ("Айдос Нуржанов", "5 years"),
+    ]
 
 
 def test_released_into_house_arrest_is_custody() -> None:
@@ -317,10 +325,13 @@ def test_a_release_of_someone_detained_earlier_is_not_new_custody() -> None:
     assert not ru("Задержанного ранее активиста Нурлана Ержанова освободили из СИЗО в понедельник.").arrest
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("Суд арестовал активиста Армана Куанышева на 10 суток, а его брата на 5 и", "ru"),
-    ("Сот белсенді Арман Қуанышевты 10 тәулікке қамады, тағы 5 мен", "kk"),
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Суд арестовал активиста Армана Куанышева на 10 суток, а его брата на 5 и", "ru"),
+        ("Сот белсенді Арман Қуанышевты 10 тәулікке қамады, тағы 5 мен", "kk"),
+    ],
+)
 def test_a_text_cut_off_after_a_number_and_a_conjunction_is_analysed(text: str, lang: str) -> None:
     # A feed that cuts its teaser at "5 и" once made the term finder read past the sentence.
     result = analyze_cyrillic("", text, lang, RuleConfig())
@@ -330,9 +341,13 @@ def test_a_text_cut_off_after_a_number_and_a_conjunction_is_analysed(text: str, 
 
 # --- error classes of unseen news (sentences written for these tests) ---------------
 
+
 def test_headline_release_is_no_new_custody():
-    result = ru("Активиста Марата Оскенбаева в марте арестовали на 15 суток за пикет у акимата. "
-                "В пятницу он покинул спецприёмник.", title="Активист Марат Оскенбаев вышел на свободу")
+    result = ru(
+        "Активиста Марата Оскенбаева в марте арестовали на 15 суток за пикет у акимата. "
+        "В пятницу он покинул спецприёмник.",
+        title="Активист Марат Оскенбаев вышел на свободу",
+    )
     assert not result.arrest
     assert any(r.startswith("negative:release") for r in result.reasons)
 
@@ -348,18 +363,24 @@ def test_press_as_an_audience_is_not_civic():
 
 
 def test_a_yearly_report_about_past_detentions_is_background():
-    result = ru("В ежегодном докладе правозащитники напомнили, что за год в стране были задержаны сотни участников акций.")
+    result = ru(
+        "В ежегодном докладе правозащитники напомнили, что за год в стране были задержаны сотни участников акций."
+    )
     assert not result.arrest
 
 
 def test_a_list_of_detainees_with_one_term():
-    result = ru("Суд арестовал на 10 суток активистов Марата Оскенбаева, Дану Жумабаеву и Ерлана Сапарова за участие в митинге.")
+    result = ru(
+        "Суд арестовал на 10 суток активистов Марата Оскенбаева, Дану Жумабаеву и Ерлана Сапарова за участие в митинге."
+    )
     assert result.arrest
     assert set(people(result).values()) == {"10 days"} and len(people(result)) == 3
 
 
 def test_contrastive_clause_without_custody_takes_no_detainee():
-    result = ru("Суд оставил под стражей активистов Азата Ибраева и Дулата Сеитова, а Марата Оспанова — под домашним надзором.")
+    result = ru(
+        "Суд оставил под стражей активистов Азата Ибраева и Дулата Сеитова, а Марата Оспанова — под домашним надзором."
+    )
     assert set(people(result)) == {"Азат Ибраев", "Дулат Сеитов"}
 
 
@@ -369,14 +390,18 @@ def test_patronymic_word_and_agreement_of_a_mans_name():
 
 
 def test_named_list_after_a_counted_detention():
-    result = ru("Полиция задержала четверых участников мирного митинга. Сейчас Алия Касымова, Берик Оспанов, "
-                "Данияр Ермеков и Гульнара Сеитова подозреваются в неповиновении полиции.")
+    result = ru(
+        "Полиция задержала четверых участников мирного митинга. Сейчас Алия Касымова, Берик Оспанов, "
+        "Данияр Ермеков и Гульнара Сеитова подозреваются в неповиновении полиции."
+    )
     assert len(people(result)) == 4
 
 
 def test_restricted_freedom_in_one_clause_custody_in_the_other():
-    result = ru("Активист Жанболат Мамай приговорён к шести годам ограничения свободы, "
-                "но его соратник Ерлан Сапаров получил три года колонии.")
+    result = ru(
+        "Активист Жанболат Мамай приговорён к шести годам ограничения свободы, "
+        "но его соратник Ерлан Сапаров получил три года колонии."
+    )
     assert people(result) == {"Ерлан Сапаров": "3 years"}
 
 
@@ -386,26 +411,35 @@ def test_womans_surname_in_the_accusative():
 
 
 def test_speaker_of_others_detention_and_the_dead_are_not_detainees():
-    result = ru("Активистка Айгуль Сапарова сказала, что полиция задерживает участников пикета. "
-                "Участники акции требуют расследовать смерть активиста Дулата Ержанова в изоляторе.")
+    result = ru(
+        "Активистка Айгуль Сапарова сказала, что полиция задерживает участников пикета. "
+        "Участники акции требуют расследовать смерть активиста Дулата Ержанова в изоляторе."
+    )
     assert "Айгуль Сапарова" not in people(result) and "Дулат Ержанов" not in people(result)
 
 
 def test_abbreviations_are_their_own_lemma():
-    result = ru("Суд санкционировал арест оппозиционера на два месяца.", title="Оппозиционера Кенжебека Абишева отправили в СИЗО")
+    result = ru(
+        "Суд санкционировал арест оппозиционера на два месяца.",
+        title="Оппозиционера Кенжебека Абишева отправили в СИЗО",
+    )
     assert people(result) == {"Кенжебек Абишев": "2 months"}
 
 
 def test_a_release_keeps_its_people_below_the_review_floor():
-    result = ru("Активиста Марата Оскенбаева в марте арестовали на 15 суток за пикет у акимата.",
-                title="Активист Марат Оскенбаев вышел на свободу")
+    result = ru(
+        "Активиста Марата Оскенбаева в марте арестовали на 15 суток за пикет у акимата.",
+        title="Активист Марат Оскенбаев вышел на свободу",
+    )
     assert not result.arrest and result.score < 0.35
     assert "Марат Оскенбаев" in people(result)  # so the event of his custody can report the release
 
 
 def test_a_given_name_left_in_the_genitive_agrees_with_a_nominative_surname() -> None:
-    result = ru("После митинга суд оставил под стражей активиста. Таким образом, Эркина Токтосунов "
-                "проведёт в СИЗО ещё два месяца.")
+    result = ru(
+        "После митинга суд оставил под стражей активиста. Таким образом, Эркина Токтосунов "
+        "проведёт в СИЗО ещё два месяца."
+    )
     assert "Эркин Токтосунов" in people(result)
 
 
@@ -437,8 +471,10 @@ def test_a_mans_genitive_name_with_an_ova_surname_tagged_as_written() -> None:
 
 
 def test_a_death_in_custody_is_not_a_new_detention() -> None:
-    result = ru("Блогер Кайрат Сейтжанов, по словам правозащитников, скончался при невыясненных обстоятельствах "
-                "в следственном изоляторе. Полиция задержала двоих участников пикета.")
+    result = ru(
+        "Блогер Кайрат Сейтжанов, по словам правозащитников, скончался при невыясненных обстоятельствах "
+        "в следственном изоляторе. Полиция задержала двоих участников пикета."
+    )
     assert "Кайрат Сейтжанов" not in people(result)
 
 
@@ -453,8 +489,10 @@ def test_a_suspended_sentence_stated_before_its_term_is_no_custody() -> None:
 
 
 def test_names_listed_together_share_the_custody_of_one() -> None:
-    result = ru("Жителей села Ерлана Абдиева, Гульмиру Сапарову и активиста Досыма Ермекова, которые пришли на "
-                "пикет у акимата с плакатами против вырубки сквера, полиция задержала в тот же вечер.")
+    result = ru(
+        "Жителей села Ерлана Абдиева, Гульмиру Сапарову и активиста Досыма Ермекова, которые пришли на "
+        "пикет у акимата с плакатами против вырубки сквера, полиция задержала в тот же вечер."
+    )
     assert set(people(result)) == {"Ерлан Абдиев", "Гульмира Сапарова", "Досым Ермеков"}
 
 
@@ -464,20 +502,31 @@ def test_a_name_known_by_another_name_is_not_a_second_person() -> None:
 
 
 def test_everyone_named_among_the_detained() -> None:
-    result = ru("Полиция разогнала пикет у акимата. Среди задержанных оказались активистка Айнур Бекова, "
-                "которая вела трансляцию акции в соцсетях с самого утра, и фотограф местной газеты Тимур Ахметов.")
+    result = ru(
+        "Полиция разогнала пикет у акимата. Среди задержанных оказались активистка Айнур Бекова, "
+        "которая вела трансляцию акции в соцсетях с самого утра, и фотограф местной газеты Тимур Ахметов."
+    )
     assert set(people(result)) == {"Айнур Бекова", "Тимур Ахметов"}
 
 
 def test_a_list_two_sentences_after_the_count() -> None:
-    result = ru("Суд вынес приговор по делу шести активистов, задержанных после митинга. Судья признал всех виновными. "
-                "«Бахыта Сейтова, Ерлана Мамая, Жаната Казакбая, Гульнару Алиеву, Асета Нурова и Марата Ибраева "
-                "признать виновными», — зачитал судья.")
-    assert set(people(result)) == {"Бахыт Сейтов", "Ерлан Мамай", "Жанат Казакбай", "Гульнара Алиева",
-                                   "Асет Нуров", "Марат Ибраев"}
+    result = ru(
+        "Суд вынес приговор по делу шести активистов, задержанных после митинга. Судья признал всех виновными. "
+        "«Бахыта Сейтова, Ерлана Мамая, Жаната Казакбая, Гульнару Алиеву, Асета Нурова и Марата Ибраева "
+        "признать виновными», — зачитал судья."
+    )
+    assert set(people(result)) == {
+        "Бахыт Сейтов",
+        "Ерлан Мамай",
+        "Жанат Казакбай",
+        "Гульнара Алиева",
+        "Асет Нуров",
+        "Марат Ибраев",
+    }
 
 
 def test_a_term_with_a_half() -> None:
-    assert [t.value for t in find_terms("Суд приговорил журналиста к восьми с половиной годам колонии .".split(), "ru")] \
-        == ["102 months"]
+    assert [
+        t.value for t in find_terms("Суд приговорил журналиста к восьми с половиной годам колонии .".split(), "ru")
+    ] == ["102 months"]
     assert [t.value for t in find_terms("Его арестовали на 3 с половиной года .".split(), "ru")] == ["42 months"]

@@ -7,7 +7,9 @@ from bot.analysis.text import normalise
 
 
 def test_glued_paragraphs_are_separated():
-    assert normalise("суд арестовал Ивана СимаковаНа следующий день") == "суд арестовал Ивана Симакова.\nНа следующий день"
+    assert (
+        normalise("суд арестовал Ивана СимаковаНа следующий день") == "суд арестовал Ивана Симакова.\nНа следующий день"
+    )
     assert normalise("police detained Ivan SimakovThe next day") == "police detained Ivan Simakov.\nThe next day"
 
 
@@ -23,8 +25,10 @@ def test_paragraphs_without_final_punctuation_are_closed():
 
 
 def test_a_name_is_not_glued_to_the_next_paragraph():
-    text = ("В Алматы полиция задержала активиста Ивана Симакова после одиночного пикета у акимата\n"
-            "Наблюдатели сообщили, что ему грозит административный арест")
+    text = (
+        "В Алматы полиция задержала активиста Ивана Симакова после одиночного пикета у акимата\n"
+        "Наблюдатели сообщили, что ему грозит административный арест"
+    )
     result = analyze("", text, "ru")
     assert result.arrest
     assert [d.name for d in result.detainees] == ["Иван Симаков"]

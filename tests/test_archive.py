@@ -28,14 +28,34 @@ T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
 
 def _episodes(store: Store, start: datetime) -> None:
-    tell(store, start, "Two activists jailed", "A court jailed activists Timur Ospanov and Dana Ermek for 10 days.",
-         Detainee("Timur Ospanov", "10 days"), Detainee("Dana Ermek", "10 days"), place="Almaty",
-         charge="Article 488 of the Administrative Code")
-    tell(store, start + timedelta(days=1), "Activist freed", "Activist Dana Ermek was released on bail.",
-         Detainee("Dana Ermek"), arrest=False, source="Outlet B")
-    tell(store, start + timedelta(days=40), "Activist detained again",
-         "Police detained activist Timur Ospanov again after a rally.", Detainee("Timur Ospanov"), place="Astana",
-         source="Outlet C")
+    tell(
+        store,
+        start,
+        "Two activists jailed",
+        "A court jailed activists Timur Ospanov and Dana Ermek for 10 days.",
+        Detainee("Timur Ospanov", "10 days"),
+        Detainee("Dana Ermek", "10 days"),
+        place="Almaty",
+        charge="Article 488 of the Administrative Code",
+    )
+    tell(
+        store,
+        start + timedelta(days=1),
+        "Activist freed",
+        "Activist Dana Ermek was released on bail.",
+        Detainee("Dana Ermek"),
+        arrest=False,
+        source="Outlet B",
+    )
+    tell(
+        store,
+        start + timedelta(days=40),
+        "Activist detained again",
+        "Police detained activist Timur Ospanov again after a rally.",
+        Detainee("Timur Ospanov"),
+        place="Astana",
+        source="Outlet C",
+    )
 
 
 def test_publish_writes_a_clean_snapshot_from_sqlite_or_postgresql(db_location: str, tmp_path: Path) -> None:
@@ -51,8 +71,10 @@ def test_publish_writes_a_clean_snapshot_from_sqlite_or_postgresql(db_location: 
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"people", "episodes", "reports", "places", "custody", "snapshot"} <= tables
         assert not tables & {"items", "outbox", "sources", "leases"}  # nothing but what was published
-        rows = db.execute("SELECT name, month, place, custody_status, expected_release, charge FROM episodes"
-                          " ORDER BY detained_on, name").fetchall()
+        rows = db.execute(
+            "SELECT name, month, place, custody_status, expected_release, charge FROM episodes"
+            " ORDER BY detained_on, name"
+        ).fetchall()
         assert rows == [
             ("Dana Ermek", "2026-03", "Almaty", "released", "2026-03-12", "Article 488 of the Administrative Code"),
             # detained again in April: out in between, though nobody reported the day
@@ -92,9 +114,23 @@ def test_publish_then_serve_answers_the_canned_query_and_a_facet(tmp_path: Path)
 
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "bot", "--sources", str(tmp_path / "sources.toml"), "--db",
-         str(tmp_path / "db.sqlite3"), "serve", str(tmp_path / "archive.db"), "--port", str(port)],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=dict(os.environ),
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "--sources",
+            str(tmp_path / "sources.toml"),
+            "--db",
+            str(tmp_path / "db.sqlite3"),
+            "serve",
+            str(tmp_path / "archive.db"),
+            "--port",
+            str(port),
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=dict(os.environ),
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -114,8 +150,9 @@ def test_publish_then_serve_answers_the_canned_query_and_a_facet(tmp_path: Path)
         faceted = httpx.get(f"{base}/archive/episodes.json", params={"_facet": "place"}, timeout=10).json()
         places = {r["value"]: r["count"] for r in faceted["facet_results"]["place"]["results"]}
         assert places == {"Almaty": 2, "Astana": 1}
-        one = httpx.get(f"{base}/archive/person_episodes.json", params={"name": "Ospanov", "_shape": "array"},
-                        timeout=10).json()
+        one = httpx.get(
+            f"{base}/archive/person_episodes.json", params={"name": "Ospanov", "_shape": "array"}, timeout=10
+        ).json()
         assert [row["place"] for row in one] == ["Almaty", "Astana"]
         # Read-only: datasette refuses writes to an immutable database.
         refused = httpx.post(f"{base}/archive/-/create", json={"table": "x", "rows": [{"a": 1}]}, timeout=10)

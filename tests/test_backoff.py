@@ -24,7 +24,7 @@ def test_delay_grows_with_failures_and_is_capped() -> None:
 
 def test_retry_after_is_a_floor() -> None:
     assert poll_delay(timedelta(minutes=1), 1, retry_after=900) == timedelta(seconds=900)
-    assert poll_delay(timedelta(minutes=1), 1, retry_after=10 ** 9) == POLL_CAP
+    assert poll_delay(timedelta(minutes=1), 1, retry_after=10**9) == POLL_CAP
 
 
 def test_sending_backs_off_in_seconds_with_jitter_below_the_doubling() -> None:
@@ -33,13 +33,13 @@ def test_sending_backs_off_in_seconds_with_jitter_below_the_doubling() -> None:
     assert all(1.0 <= d <= 2.0 for d in firsts) and len(firsts) > 1  # jittered: posts do not retry in step
     assert all(16.0 <= SEND.delay(5) <= 32.0 for _ in range(20))
     assert all(60.0 <= SEND.delay(n) <= 120.0 for n in range(7, 100))
-    assert SEND.delay(1, retry_after=30) == 30 and SEND.delay(1, retry_after=10 ** 6) == 120
+    assert SEND.delay(1, retry_after=30) == 30 and SEND.delay(1, retry_after=10**6) == 120
 
 
 def test_a_policy_is_exponential_capped_and_jittered_by_its_range() -> None:
     steady = Backoff(first=3.0, cap=20.0, jitter=(1.0, 1.0))
     assert [steady.delay(n) for n in range(6)] == [0.0, 3.0, 6.0, 12.0, 20.0, 20.0]
-    assert steady.delay(10 ** 6) == 20.0  # no overflow however long it fails
+    assert steady.delay(10**6) == 20.0  # no overflow however long it fails
 
 
 async def test_the_sender_waits_out_telegrams_retry_after_before_sending_again(tmp_path: Path, botapi) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.commands.custody import configured_today, correction
-from bot.commands.sources import UnknownSourceError, add_source, detect_url, find_source, source_health, preview_source
+from bot.commands.sources import UnknownSourceError, add_source, detect_url, find_source, preview_source, source_health
 from bot.commands.stores import NoDatabaseError, open_existing_store, open_store
 from bot.config import load_config
 from bot.errors import ConfigError, FetchError, ParseError, RequestError, StoreError
@@ -19,10 +19,16 @@ SOURCES = '[settings]\ntimezone = "Asia/Almaty"\n\n[[source]]\nname = "Feed"\nur
 
 
 async def test_sources_test_returns_each_entry_with_its_decision(tmp_path: Path, web) -> None:
-    web.add("/feed.xml", rss([
-        Story("a", "Activist jailed for 15 days", ARREST_EN, "http://127.0.0.1/a"),
-        Story("b", "Football", ORDINARY_EN, "http://127.0.0.1/b"),
-    ]), content_type="application/rss+xml")
+    web.add(
+        "/feed.xml",
+        rss(
+            [
+                Story("a", "Activist jailed for 15 days", ARREST_EN, "http://127.0.0.1/a"),
+                Story("b", "Football", ORDINARY_EN, "http://127.0.0.1/b"),
+            ]
+        ),
+        content_type="application/rss+xml",
+    )
     (tmp_path / "sources.toml").write_text(SOURCES.format(url=web.url("/feed.xml")), encoding="utf-8")
     config = load_config(tmp_path / "sources.toml")
     verdicts = await preview_source(config, find_source(config, "Feed"))
@@ -40,8 +46,11 @@ async def test_sources_test_of_a_page_that_is_not_a_feed_is_a_parse_error(tmp_pa
 
 
 async def test_add_source_appends_or_leaves_the_file_unchanged(tmp_path: Path, web) -> None:
-    web.add("/feed.xml", rss([Story("a", "T", ORDINARY_EN, "http://127.0.0.1/a")], title="Steppe News"),
-            content_type="application/rss+xml")
+    web.add(
+        "/feed.xml",
+        rss([Story("a", "T", ORDINARY_EN, "http://127.0.0.1/a")], title="Steppe News"),
+        content_type="application/rss+xml",
+    )
     path = tmp_path / "sources.toml"
     path.write_text("# mine\n", encoding="utf-8")
     detected = await detect_url(web.url("/feed.xml"))

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_config, parse_config, parse_duration
 from bot.cli import main
+from bot.config import ConfigError, load_config, parse_config, parse_duration
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,19 +34,19 @@ def test_defaults_apply_when_settings_are_absent() -> None:
 
 def test_each_problem_names_its_line() -> None:
     found = problems(
-        '[settings]\n'          # 1
-        'language = "de"\n'     # 2
-        'colour = "red"\n'      # 3
-        '\n'                    # 4
-        '[[source]]\n'          # 5
-        'name = "one"\n'        # 6
-        'url = "ftp://x"\n'     # 7
-        'type = "rss2"\n'       # 8
-        '\n'
-        '[[source]]\n'          # 10
-        'name = "two"\n'        # 11
+        "[settings]\n"  # 1
+        'language = "de"\n'  # 2
+        'colour = "red"\n'  # 3
+        "\n"  # 4
+        "[[source]]\n"  # 5
+        'name = "one"\n'  # 6
+        'url = "ftp://x"\n'  # 7
+        'type = "rss2"\n'  # 8
+        "\n"
+        "[[source]]\n"  # 10
+        'name = "two"\n'  # 11
         'url = "https://b.example/"\n'
-        'interval = "5x"\n'     # 13
+        'interval = "5x"\n'  # 13
     )
     assert found[0].startswith("s.toml:2: language 'de'")
     assert found[1].startswith("s.toml:3: unknown key 'colour'")

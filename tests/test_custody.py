@@ -15,7 +15,14 @@ import pytest
 
 from bot.analysis.result import Detainee
 from bot.custody import (
-    Correction, CustodyError, custody_records, due_on, expected_release, in_custody, parse_term, text_lines,
+    Correction,
+    CustodyError,
+    custody_records,
+    due_on,
+    expected_release,
+    in_custody,
+    parse_term,
+    text_lines,
 )
 from bot.custody_posts import board_texts, load_records
 from bot.dates import until_day
@@ -37,15 +44,18 @@ def store(tmp_path: Path):
 # -- the arithmetic -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("detained", "term", "release"), [
-    (date(2026, 3, 1), "15 days", date(2026, 3, 16)),  # administrative arrest: days from the detention
-    (date(2026, 2, 20), "10 days", date(2026, 3, 2)),  # across the end of February
-    (date(2026, 1, 31), "1 month", date(2026, 2, 28)),  # a month from the 31st ends on the month's last day
-    (date(2025, 12, 15), "2 months", date(2026, 2, 15)),
-    (date(2024, 2, 29), "1 year", date(2025, 2, 28)),
-    (date(2026, 3, 2), "5 years", date(2031, 3, 2)),
-    (date(2026, 3, 2), None, None),
-])
+@pytest.mark.parametrize(
+    ("detained", "term", "release"),
+    [
+        (date(2026, 3, 1), "15 days", date(2026, 3, 16)),  # administrative arrest: days from the detention
+        (date(2026, 2, 20), "10 days", date(2026, 3, 2)),  # across the end of February
+        (date(2026, 1, 31), "1 month", date(2026, 2, 28)),  # a month from the 31st ends on the month's last day
+        (date(2025, 12, 15), "2 months", date(2026, 2, 15)),
+        (date(2024, 2, 29), "1 year", date(2025, 2, 28)),
+        (date(2026, 3, 2), "5 years", date(2031, 3, 2)),
+        (date(2026, 3, 2), None, None),
+    ],
+)
 def test_expected_release_in_days_months_and_years(detained: date, term: str | None, release: date | None) -> None:
     assert expected_release(detained, term) == release
 
@@ -54,19 +64,24 @@ def test_a_date_stated_for_pretrial_detention_wins_over_counting() -> None:
     assert expected_release(date(2026, 3, 2), "2 months", until=date(2026, 4, 30)) == date(2026, 4, 30)
 
 
-@pytest.mark.parametrize(("sentence", "day"), [
-    ("The court placed him in pre-trial detention until 21 April.", date(2026, 4, 21)),
-    ("Суд арестовал активиста до 21 апреля.", date(2026, 4, 21)),
-    ("Сот белсендіні 21 сәуірге дейін қамауға алды.", date(2026, 4, 21)),
-    ("He will be held until 5 January.", date(2027, 1, 5)),  # the next 5 January
-    ("The court sat on 21 April.", None),  # not a custody's end
-])
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("The court placed him in pre-trial detention until 21 April.", date(2026, 4, 21)),
+        ("Суд арестовал активиста до 21 апреля.", date(2026, 4, 21)),
+        ("Сот белсендіні 21 сәуірге дейін қамауға алды.", date(2026, 4, 21)),
+        ("He will be held until 5 January.", date(2027, 1, 5)),  # the next 5 January
+        ("The court sat on 21 April.", None),  # not a custody's end
+    ],
+)
 def test_the_day_a_pretrial_detention_runs_to_is_read_in_each_language(sentence: str, day: date | None) -> None:
     assert until_day(sentence, date(2026, 3, 2)) == day
 
 
-@pytest.mark.parametrize(("given", "term"), [("15 days", "15 days"), ("15d", "15 days"), ("1 month", "1 month"),
-                                             ("2m", "2 months"), ("3 Years", "3 years")])
+@pytest.mark.parametrize(
+    ("given", "term"),
+    [("15 days", "15 days"), ("15d", "15 days"), ("1 month", "1 month"), ("2m", "2 months"), ("3 Years", "3 years")],
+)
 def test_an_operator_term_is_made_canonical(given: str, term: str) -> None:
     assert parse_term(given) == term
 
@@ -81,29 +96,71 @@ def test_a_term_that_is_no_term_is_refused_with_an_example(given: str) -> None:
 
 
 def test_a_term_stated_in_the_next_report_counts_from_the_day_of_detention(store: Store) -> None:
-    tell(store, T0, "Activist detained", "Police detained activist Timur Ospanov on Monday after a picket.",
-         Detainee("Timur Ospanov"), place="Almaty")
+    tell(
+        store,
+        T0,
+        "Activist detained",
+        "Police detained activist Timur Ospanov on Monday after a picket.",
+        Detainee("Timur Ospanov"),
+        place="Almaty",
+    )
     (record,) = custody_records(store.custody_events(T0 - timedelta(days=30)), T0.date())
     assert (record.status, record.expected_release) == ("detained", None)
-    tell(store, T0 + timedelta(days=2), "Activist jailed",
-         "A court jailed activist Timur Ospanov for 15 days. He was detained on Monday.",
-         Detainee("Timur Ospanov", "15 days"), place="Almaty", source="Outlet B")
+    tell(
+        store,
+        T0 + timedelta(days=2),
+        "Activist jailed",
+        "A court jailed activist Timur Ospanov for 15 days. He was detained on Monday.",
+        Detainee("Timur Ospanov", "15 days"),
+        place="Almaty",
+        source="Outlet B",
+    )
     (record,) = custody_records(store.custody_events(T0 - timedelta(days=30)), date(2026, 3, 5))
-    assert (record.detained_on, record.term, record.expected_release) == (date(2026, 3, 2), "15 days",
-                                                                           date(2026, 3, 17))
+    assert (record.detained_on, record.term, record.expected_release) == (
+        date(2026, 3, 2),
+        "15 days",
+        date(2026, 3, 17),
+    )
     assert (record.status, record.days_left, record.sanction) == ("term known", 12, "administrative arrest")
 
 
-@pytest.mark.parametrize(("title", "text", "lang", "name", "detained", "release"), [
-    ("Blogger jailed", "Blogger Aliya Zhumabek was detained on 27 February. A court jailed her for 10 days.",
-     "en", "Aliya Zhumabek", date(2026, 2, 27), date(2026, 3, 9)),
-    ("Активиста арестовали", "Активиста Марата Сапарова задержали 26 февраля. Суд арестовал его на 15 суток.",
-     "ru", "Марат Сапаров", date(2026, 2, 26), date(2026, 3, 13)),
-    ("Белсенді қамалды", "Белсенді Ерлан Қасымов 25 ақпанда ұсталды. Сот оны 7 тәулікке қамады.",
-     "kk", "Ерлан Қасымов", date(2026, 2, 25), date(2026, 3, 4)),
-])
+@pytest.mark.parametrize(
+    ("title", "text", "lang", "name", "detained", "release"),
+    [
+        (
+            "Blogger jailed",
+            "Blogger Aliya Zhumabek was detained on 27 February. A court jailed her for 10 days.",
+            "en",
+            "Aliya Zhumabek",
+            date(2026, 2, 27),
+            date(2026, 3, 9),
+        ),
+        (
+            "Активиста арестовали",
+            "Активиста Марата Сапарова задержали 26 февраля. Суд арестовал его на 15 суток.",
+            "ru",
+            "Марат Сапаров",
+            date(2026, 2, 26),
+            date(2026, 3, 13),
+        ),
+        (
+            "Белсенді қамалды",
+            "Белсенді Ерлан Қасымов 25 ақпанда ұсталды. Сот оны 7 тәулікке қамады.",
+            "kk",
+            "Ерлан Қасымов",
+            date(2026, 2, 25),
+            date(2026, 3, 4),
+        ),
+    ],
+)
 def test_a_detention_date_given_in_words_sets_the_release_in_each_language(
-    store: Store, title: str, text: str, lang: str, name: str, detained: date, release: date,
+    store: Store,
+    title: str,
+    text: str,
+    lang: str,
+    name: str,
+    detained: date,
+    release: date,
 ) -> None:
     term = {"en": "10 days", "ru": "15 days", "kk": "7 days"}[lang]
     tell(store, T0, title, text, Detainee(name, term), lang=lang)
@@ -112,38 +169,77 @@ def test_a_detention_date_given_in_words_sets_the_release_in_each_language(
 
 
 def test_a_release_report_closes_the_record_and_an_ended_term_without_one_is_due_out(store: Store) -> None:
-    tell(store, T0, "Two activists jailed", "A court jailed activists Timur Ospanov and Dana Ermek for 10 days.",
-         Detainee("Timur Ospanov", "10 days"), Detainee("Dana Ermek", "10 days"), place="Almaty")
+    tell(
+        store,
+        T0,
+        "Two activists jailed",
+        "A court jailed activists Timur Ospanov and Dana Ermek for 10 days.",
+        Detainee("Timur Ospanov", "10 days"),
+        Detainee("Dana Ermek", "10 days"),
+        place="Almaty",
+    )
     records = load_records(store, date(2026, 3, 12), now=T0 + timedelta(days=10))
     assert [r.status for r in records] == ["due out", "due out"]  # the 12th is their release day
     assert [r.name for r in due_on(records, date(2026, 3, 12))] == ["Dana Ermek", "Timur Ospanov"]
-    tell(store, T0 + timedelta(days=10, hours=3), "Activist walks free",
-         "Activist Timur Ospanov was released after serving 10 days.", Detainee("Timur Ospanov", "10 days"),
-         arrest=False, source="Outlet B")
+    tell(
+        store,
+        T0 + timedelta(days=10, hours=3),
+        "Activist walks free",
+        "Activist Timur Ospanov was released after serving 10 days.",
+        Detainee("Timur Ospanov", "10 days"),
+        arrest=False,
+        source="Outlet B",
+    )
     records = {r.name: r for r in load_records(store, date(2026, 3, 14), now=T0 + timedelta(days=12))}
     assert records["Timur Ospanov"].status == "released"
     assert records["Timur Ospanov"].released_on == date(2026, 3, 12)
     dana = records["Dana Ermek"]
     assert dana.status == "due out" and dana.days_left == -2
-    assert "due out on 2026-03-12, release not yet reported" in "\n".join(text_lines(list(records.values()),
-                                                                                      date(2026, 3, 14)))
+    assert "due out on 2026-03-12, release not yet reported" in "\n".join(
+        text_lines(list(records.values()), date(2026, 3, 14))
+    )
     assert [r.name for r in in_custody(records.values())] == ["Dana Ermek"]
 
 
 def test_a_release_kazakh_and_russian_wording_closes_the_record(store: Store) -> None:
-    tell(store, T0, "Белсенді қамалды", "Сот белсенді Ерлан Қасымовты 7 тәулікке қамады.",
-         Detainee("Ерлан Қасымов", "7 days"), lang="kk")
-    tell(store, T0 + timedelta(days=7), "Белсенді босады", "Белсенді Ерлан Қасымов қамақтан шықты.",
-         Detainee("Ерлан Қасымов"), arrest=False, lang="kk", source="Outlet K")
+    tell(
+        store,
+        T0,
+        "Белсенді қамалды",
+        "Сот белсенді Ерлан Қасымовты 7 тәулікке қамады.",
+        Detainee("Ерлан Қасымов", "7 days"),
+        lang="kk",
+    )
+    tell(
+        store,
+        T0 + timedelta(days=7),
+        "Белсенді босады",
+        "Белсенді Ерлан Қасымов қамақтан шықты.",
+        Detainee("Ерлан Қасымов"),
+        arrest=False,
+        lang="kk",
+        source="Outlet K",
+    )
     (record,) = load_records(store, date(2026, 3, 10), now=T0 + timedelta(days=8))
     assert record.status == "released"
 
 
 def test_someone_detained_again_was_out_in_between(store: Store) -> None:
-    tell(store, T0, "Activist jailed", "A court jailed activist Timur Ospanov for 10 days.",
-         Detainee("Timur Ospanov", "10 days"))
-    tell(store, T0 + timedelta(days=40), "Activist detained again",
-         "Police detained activist Timur Ospanov again after a rally.", Detainee("Timur Ospanov"), source="Outlet C")
+    tell(
+        store,
+        T0,
+        "Activist jailed",
+        "A court jailed activist Timur Ospanov for 10 days.",
+        Detainee("Timur Ospanov", "10 days"),
+    )
+    tell(
+        store,
+        T0 + timedelta(days=40),
+        "Activist detained again",
+        "Police detained activist Timur Ospanov again after a rally.",
+        Detainee("Timur Ospanov"),
+        source="Outlet C",
+    )
     first, second = load_records(store, date(2026, 4, 12), now=T0 + timedelta(days=41))
     assert (first.status, first.released_on, second.status) == ("released", None, "detained")
 
@@ -155,11 +251,17 @@ def test_held_without_a_term_and_no_news_for_a_month_is_unknown(store: Store) ->
 
 
 def test_corrections_override_reports_and_stay_visible(store: Store) -> None:
-    tell(store, T0, "Activist jailed", "A court jailed activist Timur Ospanov for 10 days.",
-         Detainee("Timur Ospanov", "10 days"))
+    tell(
+        store,
+        T0,
+        "Activist jailed",
+        "A court jailed activist Timur Ospanov for 10 days.",
+        Detainee("Timur Ospanov", "10 days"),
+    )
     (record,) = load_records(store, T0.date(), now=T0)
-    store.add_custody_correction(record.person_id, "term", "15 days", note="the court's ruling says 15",
-                                 by="cli", now=T0 + timedelta(days=1))
+    store.add_custody_correction(
+        record.person_id, "term", "15 days", note="the court's ruling says 15", by="cli", now=T0 + timedelta(days=1)
+    )
     (record,) = load_records(store, T0.date() + timedelta(days=1), now=T0)
     assert (record.term, record.expected_release, record.status) == ("15 days", date(2026, 3, 17), "term known")
     assert record.corrections == ("term 15 days set by hand by cli (2026-03-03): the court's ruling says 15",)
@@ -171,12 +273,24 @@ def test_corrections_override_reports_and_stay_visible(store: Store) -> None:
 
 
 def test_a_correction_for_a_later_day_does_not_release_before_it() -> None:
-    from bot.custody import CustodyRecord
-    from bot.custody import _corrected  # the one rule: a release dated after the day asked about is not yet one
+    from bot.custody import (
+        CustodyRecord,
+        _corrected,  # the one rule: a release dated after the day asked about is not yet one
+    )
 
-    record = CustodyRecord(person_id=1, event_id=1, name="A B", name_latin="A B", place=None, sanction="detention",
-                           detained_on=date(2026, 3, 1), term="15 days", expected_release=date(2026, 3, 16),
-                           days_left=5, status="term known")
+    record = CustodyRecord(
+        person_id=1,
+        event_id=1,
+        name="A B",
+        name_latin="A B",
+        place=None,
+        sanction="detention",
+        detained_on=date(2026, 3, 1),
+        term="15 days",
+        expected_release=date(2026, 3, 16),
+        days_left=5,
+        status="term known",
+    )
     fixed = _corrected(record, [Correction(1, "released", "2026-03-14")], date(2026, 3, 11))
     assert fixed.status == "term known" and fixed.corrections
 
@@ -184,9 +298,15 @@ def test_a_correction_for_a_later_day_does_not_release_before_it() -> None:
 def test_the_pinned_list_is_split_across_messages_when_long(store: Store) -> None:
     places = ["Almaty", "Astana", "Shymkent"]
     for n in range(90):
-        tell(store, T0 + timedelta(minutes=n), f"Activist {n} jailed",
-             f"A court jailed activist Person{n:02d} Testov{n:02d}ich for 15 days.",
-             Detainee(f"Person{n:02d} Testov{n:02d}ich", "15 days"), place=places[n % 3], source=f"Outlet {n}")
+        tell(
+            store,
+            T0 + timedelta(minutes=n),
+            f"Activist {n} jailed",
+            f"A court jailed activist Person{n:02d} Testov{n:02d}ich for 15 days.",
+            Detainee(f"Person{n:02d} Testov{n:02d}ich", "15 days"),
+            place=places[n % 3],
+            source=f"Outlet {n}",
+        )
     records = load_records(store, T0.date(), now=T0)
     texts = board_texts(records, T0.date(), "en", "@arrestwatch_test")
     assert len(texts) > 1 and all(len(text) <= POST_LIMIT for text in texts)
@@ -208,10 +328,23 @@ def test_custody_command_in_three_formats_and_a_correction(tmp_path: Path) -> No
     now = datetime.now(timezone.utc)
     store = Store.open(tmp_path / "db.sqlite3")
     try:
-        tell(store, now - timedelta(days=3), "Activist jailed", "A court jailed activist Timur Ospanov for 15 days.",
-             Detainee("Timur Ospanov", "15 days"), place="Almaty")
-        tell(store, now - timedelta(days=1), "Журналиста задержали", "Полиция задержала журналистку Дану Ермек.",
-             Detainee("Дана Ермек"), place="Астана", lang="ru")
+        tell(
+            store,
+            now - timedelta(days=3),
+            "Activist jailed",
+            "A court jailed activist Timur Ospanov for 15 days.",
+            Detainee("Timur Ospanov", "15 days"),
+            place="Almaty",
+        )
+        tell(
+            store,
+            now - timedelta(days=1),
+            "Журналиста задержали",
+            "Полиция задержала журналистку Дану Ермек.",
+            Detainee("Дана Ермек"),
+            place="Астана",
+            lang="ru",
+        )
         (person_id,) = store.person_ids([1]).values()  # Timur Ospanov's episode is the first
     finally:
         store.close()
@@ -245,14 +378,31 @@ def test_custody_command_in_three_formats_and_a_correction(tmp_path: Path) -> No
 
 
 def test_an_english_release_the_analysis_reads_as_no_arrest_still_closes_the_record(store: Store) -> None:
-    tell(store, T0, "Activist jailed", "A court jailed activist Aidar Serikbayev for 15 days.",
-         Detainee("Aidar Serikbayev", "15 days"), place="Almaty")
+    tell(
+        store,
+        T0,
+        "Activist jailed",
+        "A court jailed activist Aidar Serikbayev for 15 days.",
+        Detainee("Aidar Serikbayev", "15 days"),
+        place="Almaty",
+    )
     # As bot/analysis reads it: not an arrest, nobody listed as detained.
-    tell(store, T0 + timedelta(days=15), "Activist Aidar Serikbayev walks free",
-         "Civic activist Aidar Serikbayev was released after serving 15 days, his lawyer said.",
-         arrest=False, source="Outlet B")
-    tell(store, T0 + timedelta(days=15), "Film released", "The new film was released in cinemas on Friday.",
-         arrest=False, source="Outlet C")
+    tell(
+        store,
+        T0 + timedelta(days=15),
+        "Activist Aidar Serikbayev walks free",
+        "Civic activist Aidar Serikbayev was released after serving 15 days, his lawyer said.",
+        arrest=False,
+        source="Outlet B",
+    )
+    tell(
+        store,
+        T0 + timedelta(days=15),
+        "Film released",
+        "The new film was released in cinemas on Friday.",
+        arrest=False,
+        source="Outlet C",
+    )
     (record,) = load_records(store, date(2026, 3, 18), now=T0 + timedelta(days=16))
     assert (record.status, record.released_on) == ("released", date(2026, 3, 17))
     followups = [row["body"] for row in store.outbox_rows(kind="followup")]
@@ -263,15 +413,25 @@ def test_through_the_pipeline_a_release_report_closes_the_record(tmp_path: Path,
     from tests.support.feeds import ARREST_EN, Story, rss
     from tests.test_e2e import write_sources
 
-    arrest = Story("en-1", "Almaty activist jailed for 15 days over picket", ARREST_EN, "http://127.0.0.1/en/1",
-                   age=timedelta(hours=2))
-    release = Story("en-2", "Activist Aidar Serikbayev walks free",
-                    "Civic activist Aidar Serikbayev was released after serving his term, his lawyer said. "
-                    "Serikbayev walked free from the detention centre in Almaty and thanked his supporters.",
-                    "http://127.0.0.1/en/2", age=timedelta(hours=1))
+    arrest = Story(
+        "en-1",
+        "Almaty activist jailed for 15 days over picket",
+        ARREST_EN,
+        "http://127.0.0.1/en/1",
+        age=timedelta(hours=2),
+    )
+    release = Story(
+        "en-2",
+        "Activist Aidar Serikbayev walks free",
+        "Civic activist Aidar Serikbayev was released after serving his term, his lawyer said. "
+        "Serikbayev walked free from the detention centre in Almaty and thanked his supporters.",
+        "http://127.0.0.1/en/2",
+        age=timedelta(hours=1),
+    )
     web.add("/en.xml", rss([arrest]), content_type="application/rss+xml")
-    write_sources(tmp_path / "sources.toml", {"EN news": web.url("/en.xml")},
-                  extra='timezone = "UTC"\ncustody_board = true\n')
+    write_sources(
+        tmp_path / "sources.toml", {"EN news": web.url("/en.xml")}, extra='timezone = "UTC"\ncustody_board = true\n'
+    )
     assert arrestwatch(tmp_path, "once", botapi=botapi).returncode == 0
     alert, board = botapi.sent_to(botapi.chat_id)  # once: the alert, then the pinned list linking to it
     assert board.pinned and not alert.pinned and "Aidar Serikbayev — 15 days" in board.text
@@ -294,13 +454,19 @@ def test_custody_settings_are_read_and_bad_ones_named_with_their_line(tmp_path: 
 
     from bot.config import ConfigError, parse_config
 
-    config = parse_config('[settings]\ncustody_board = false\ndue_out_time = "08:30"\nchart_day = "Friday"\n',
-                          tmp_path / "sources.toml")
+    config = parse_config(
+        '[settings]\ncustody_board = false\ndue_out_time = "08:30"\nchart_day = "Friday"\n', tmp_path / "sources.toml"
+    )
     assert (config.settings.custody_board, config.settings.due_out_time, config.settings.chart_day) == (
-        False, clock(8, 30), "friday")
+        False,
+        clock(8, 30),
+        "friday",
+    )
     with pytest.raises(ConfigError) as caught:
-        parse_config('[settings]\ndue_out_time = "9am"\nchart_day = "someday"\ncustody_board = "yes"\n',
-                     tmp_path / "sources.toml")
+        parse_config(
+            '[settings]\ndue_out_time = "9am"\nchart_day = "someday"\ncustody_board = "yes"\n',
+            tmp_path / "sources.toml",
+        )
     problems = [str(problem) for problem in caught.value.problems]
     assert any(":2:" in p and "due_out_time" in p and '"09:00"' in p for p in problems)
     assert any(":3:" in p and "chart_day" in p and "off" in p for p in problems)
@@ -309,10 +475,21 @@ def test_custody_settings_are_read_and_bad_ones_named_with_their_line(tmp_path: 
 
 def test_a_long_sentence_stays_on_the_list_past_the_lookback(store: Store) -> None:
     long_ago = T0 - timedelta(days=800)
-    tell(store, long_ago, "Journalist sentenced", "A court sentenced journalist Dana Ermek to 5 years in prison.",
-         Detainee("Dana Ermek", "5 years"))
-    tell(store, long_ago, "Activist jailed", "A court jailed activist Timur Ospanov for 15 days.",
-         Detainee("Timur Ospanov", "15 days"), source="Outlet B")
+    tell(
+        store,
+        long_ago,
+        "Journalist sentenced",
+        "A court sentenced journalist Dana Ermek to 5 years in prison.",
+        Detainee("Dana Ermek", "5 years"),
+    )
+    tell(
+        store,
+        long_ago,
+        "Activist jailed",
+        "A court jailed activist Timur Ospanov for 15 days.",
+        Detainee("Timur Ospanov", "15 days"),
+        source="Outlet B",
+    )
     (record,) = load_records(store, T0.date(), now=T0)
     assert (record.name, record.status, record.sanction) == ("Dana Ermek", "term known", "prison")
     assert record.expected_release == long_ago.date().replace(year=long_ago.year + 5)
@@ -339,15 +516,33 @@ def test_the_digest_section_tells_due_soon_from_overdue() -> None:
 
     def record(name: str, release: date | None, status: str) -> CustodyRecord:
         left = (release - date(2026, 3, 10)).days if release else None
-        return CustodyRecord(person_id=None, event_id=1, name=name, name_latin=name, place=None, sanction="detention",
-                             detained_on=date(2026, 3, 1), term="5 days" if release else None,
-                             expected_release=release, days_left=left, status=status)
+        return CustodyRecord(
+            person_id=None,
+            event_id=1,
+            name=name,
+            name_latin=name,
+            place=None,
+            sanction="detention",
+            detained_on=date(2026, 3, 1),
+            term="5 days" if release else None,
+            expected_release=release,
+            days_left=left,
+            status=status,
+        )
 
-    section = html_to_text(digest_section([
-        record("Due Today", date(2026, 3, 10), "due out"), record("Due Friday", date(2026, 3, 13), "term known"),
-        record("Long Past", date(2026, 3, 2), "due out"), record("Far Off", date(2026, 4, 1), "term known"),
-        record("No Term", None, "detained"),
-    ], date(2026, 3, 10), "en")[0])
+    section = html_to_text(
+        digest_section(
+            [
+                record("Due Today", date(2026, 3, 10), "due out"),
+                record("Due Friday", date(2026, 3, 13), "term known"),
+                record("Long Past", date(2026, 3, 2), "due out"),
+                record("Far Off", date(2026, 4, 1), "term known"),
+                record("No Term", None, "detained"),
+            ],
+            date(2026, 3, 10),
+            "en",
+        )[0]
+    )
     soon, overdue = section.split("Term ended, release not yet reported:")
     assert "In custody now: 5" in soon and "Due Today — 2026-03-10" in soon and "Due Friday" in soon
     assert "Long Past — 2026-03-02" in overdue and "Due Today" not in overdue
@@ -355,29 +550,57 @@ def test_the_digest_section_tells_due_soon_from_overdue() -> None:
 
 
 def test_a_release_of_someone_already_released_changes_nothing(store: Store) -> None:
-    tell(store, T0, "Activist jailed", "A court jailed activist Aidar Serikbayev for 15 days.",
-         Detainee("Aidar Serikbayev", "15 days"))
-    tell(store, T0 + timedelta(days=15), "Activist released", "Activist Aidar Serikbayev was released on Tuesday.",
-         Detainee("Aidar Serikbayev"), arrest=False, source="Outlet B")
+    tell(
+        store,
+        T0,
+        "Activist jailed",
+        "A court jailed activist Aidar Serikbayev for 15 days.",
+        Detainee("Aidar Serikbayev", "15 days"),
+    )
+    tell(
+        store,
+        T0 + timedelta(days=15),
+        "Activist released",
+        "Activist Aidar Serikbayev was released on Tuesday.",
+        Detainee("Aidar Serikbayev"),
+        arrest=False,
+        source="Outlet B",
+    )
     # Another outlet the day after, the analysis listing nobody: nothing to add, no edit of the alert.
-    assert tell(store, T0 + timedelta(days=16), "Aidar Serikbayev walks free",
-                "Civic activist Aidar Serikbayev was released after serving 15 days.",
-                arrest=False, source="Outlet C") is not None
+    assert (
+        tell(
+            store,
+            T0 + timedelta(days=16),
+            "Aidar Serikbayev walks free",
+            "Civic activist Aidar Serikbayev was released after serving 15 days.",
+            arrest=False,
+            source="Outlet C",
+        )
+        is not None
+    )
     assert store.outbox_rows(kind="edit") == [] and len(store.outbox_rows(kind="followup")) == 1
 
 
 def test_a_term_long_over_without_news_drops_off_as_unknown(store: Store) -> None:
-    tell(store, T0, "Activist jailed", "A court jailed activist Timur Ospanov for 10 days.",
-         Detainee("Timur Ospanov", "10 days"))
+    tell(
+        store,
+        T0,
+        "Activist jailed",
+        "A court jailed activist Timur Ospanov for 10 days.",
+        Detainee("Timur Ospanov", "10 days"),
+    )
     assert [r.status for r in load_records(store, date(2026, 3, 26), now=T0)] == ["due out"]  # 14 days over
     assert [r.status for r in load_records(store, date(2026, 3, 27), now=T0)] == ["unknown"]
 
 
-@pytest.mark.parametrize(("text", "lang"), [
-    ("The court placed journalist Dana Ermek in pre-trial detention for two months, until 30 April.", "en"),
-    ("Суд арестовал журналистку Дану Ермек на два месяца, до 30 апреля.", "ru"),
-    ("Сот журналист Дана Ермекті 30 сәуірге дейін екі айға қамауға алды.", "kk"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The court placed journalist Dana Ermek in pre-trial detention for two months, until 30 April.", "en"),
+        ("Суд арестовал журналистку Дану Ермек на два месяца, до 30 апреля.", "ru"),
+        ("Сот журналист Дана Ермекті 30 сәуірге дейін екі айға қамауға алды.", "kk"),
+    ],
+)
 def test_pretrial_detention_until_a_stated_date_ends_on_that_date(store: Store, text: str, lang: str) -> None:
     tell(store, T0, "Journalist remanded", text, Detainee("Dana Ermek", "2 months"), lang=lang)
     (record,) = load_records(store, T0.date(), now=T0)
@@ -389,8 +612,13 @@ def test_the_custody_tables_work_on_sqlite_and_postgresql(db_location: str) -> N
 
     store = Store.open(db_location)
     try:
-        tell(store, T0, "Activist jailed", "A court jailed activist Timur Ospanov for 10 days.",
-             Detainee("Timur Ospanov", "10 days"))
+        tell(
+            store,
+            T0,
+            "Activist jailed",
+            "A court jailed activist Timur Ospanov for 10 days.",
+            Detainee("Timur Ospanov", "10 days"),
+        )
         ((_, person_id),) = store.person_ids([1]).items()
         store.add_custody_correction(person_id, "released", "2026-03-05", note="lawyer", by="cli", now=T0)
         assert [(r["field"], r["value"]) for r in store.custody_corrections()] == [("released", "2026-03-05")]

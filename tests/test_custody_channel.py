@@ -23,8 +23,9 @@ from bot.watch import note_poll
 from tests.support.custody import tell
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)  # a Monday
-SETTINGS = Settings(timezone="UTC", digest_time=time(21, 0), due_out_time=time(9, 0), custody_board=True,
-                    chart_day="monday")
+SETTINGS = Settings(
+    timezone="UTC", digest_time=time(21, 0), due_out_time=time(9, 0), custody_board=True, chart_day="monday"
+)
 
 
 @pytest.fixture
@@ -42,10 +43,24 @@ async def channel(tmp_path: Path, botapi):
 
 
 def _two_episodes(store: Store) -> None:
-    tell(store, T0, "Two activists jailed", "A court jailed activists Timur Ospanov and Dana Ermek for 10 days.",
-         Detainee("Timur Ospanov", "10 days"), Detainee("Dana Ermek", "10 days"), place="Almaty")
-    tell(store, T0 + timedelta(hours=2), "Blogger detained", "Police detained blogger Aliya Zhumabek in the capital.",
-         Detainee("Aliya Zhumabek"), place="Astana", source="Outlet B")
+    tell(
+        store,
+        T0,
+        "Two activists jailed",
+        "A court jailed activists Timur Ospanov and Dana Ermek for 10 days.",
+        Detainee("Timur Ospanov", "10 days"),
+        Detainee("Dana Ermek", "10 days"),
+        place="Almaty",
+    )
+    tell(
+        store,
+        T0 + timedelta(hours=2),
+        "Blogger detained",
+        "Police detained blogger Aliya Zhumabek in the capital.",
+        Detainee("Aliya Zhumabek"),
+        place="Astana",
+        source="Outlet B",
+    )
 
 
 async def test_the_pinned_list_is_posted_pinned_and_edited_at_most_hourly(channel, botapi) -> None:
@@ -67,8 +82,15 @@ async def test_the_pinned_list_is_posted_pinned_and_edited_at_most_hourly(channe
 
     assert await board.refresh(now.date(), now=now + timedelta(minutes=5)) == "unchanged"
     # A release report (plain news, not an arrest) joins the episode and closes the record.
-    tell(store, now + timedelta(minutes=10), "Activist freed", "Activist Timur Ospanov was released on bail.",
-         Detainee("Timur Ospanov"), arrest=False, source="Outlet C")
+    tell(
+        store,
+        now + timedelta(minutes=10),
+        "Activist freed",
+        "Activist Timur Ospanov was released on bail.",
+        Detainee("Timur Ospanov"),
+        arrest=False,
+        source="Outlet C",
+    )
     assert await board.refresh(now.date(), now=now + timedelta(minutes=20)) == "waiting"
     assert pinned[0].edits == 0
     assert await board.refresh(now.date(), now=now + timedelta(minutes=61)) == "edited"
@@ -80,10 +102,15 @@ async def test_the_pinned_list_is_posted_pinned_and_edited_at_most_hourly(channe
 async def test_a_long_list_spans_messages_and_a_deleted_one_is_posted_again(channel, botapi) -> None:
     store, publisher, _ = channel
     for n in range(80):
-        tell(store, T0 + timedelta(minutes=n), f"Activist {n} jailed",
-             f"A court jailed activist Person{n:02d} Testov{n:02d}ich for 15 days.",
-             Detainee(f"Person{n:02d} Testov{n:02d}ich", "15 days"), place=["Almaty", "Aktobe"][n % 2],
-             source=f"Outlet {n}")
+        tell(
+            store,
+            T0 + timedelta(minutes=n),
+            f"Activist {n} jailed",
+            f"A court jailed activist Person{n:02d} Testov{n:02d}ich for 15 days.",
+            Detainee(f"Person{n:02d} Testov{n:02d}ich", "15 days"),
+            place=["Almaty", "Aktobe"][n % 2],
+            source=f"Outlet {n}",
+        )
     board = CustodyBoard(store, publisher, str(botapi.chat_id), "ru", owner="test")
     assert await board.refresh(T0.date(), now=T0 + timedelta(hours=2)) == "posted"
     posts = botapi.sent_to(botapi.chat_id)
@@ -91,8 +118,16 @@ async def test_a_long_list_spans_messages_and_a_deleted_one_is_posted_again(chan
     assert posts[0].text.startswith("🔒 Сейчас под стражей") and "(часть 1 из" in posts[0].text
     assert all(any(f"Person{n:02d}" in m.text for m in posts) for n in range(80))
     botapi.messages.remove(posts[1])  # an operator deleted the second message by hand
-    tell(store, T0 + timedelta(hours=3), "Activist freed", "Активист Person00 Testov00ich вышел на свободу.",
-         Detainee("Person00 Testov00ich"), arrest=False, source="Outlet Z", lang="ru")
+    tell(
+        store,
+        T0 + timedelta(hours=3),
+        "Activist freed",
+        "Активист Person00 Testov00ich вышел на свободу.",
+        Detainee("Person00 Testov00ich"),
+        arrest=False,
+        source="Outlet Z",
+        lang="ru",
+    )
     assert await board.refresh(T0.date(), now=T0 + timedelta(hours=4)) in ("edited", "posted")
     assert len(botapi.sent_to(botapi.chat_id)) == len(posts)  # the deleted one replaced, nothing else added
 
@@ -113,8 +148,15 @@ async def test_due_out_today_is_queued_once_and_names_who_leaves(channel, botapi
 async def test_the_digest_has_a_custody_section(channel, botapi) -> None:
     store, _, sender = channel
     _two_episodes(store)
-    tell(store, T0 + timedelta(hours=5), "Blogger freed", "Blogger Aliya Zhumabek was released without charge.",
-         Detainee("Aliya Zhumabek"), arrest=False, source="Outlet C")
+    tell(
+        store,
+        T0 + timedelta(hours=5),
+        "Blogger freed",
+        "Blogger Aliya Zhumabek was released without charge.",
+        Detainee("Aliya Zhumabek"),
+        arrest=False,
+        source="Outlet C",
+    )
     for hour in range(-14, 13):  # the day was watched, a poll an hour
         note_poll(store, T0 + timedelta(hours=hour), timedelta(hours=2))
     now = T0 + timedelta(hours=13)
@@ -123,7 +165,7 @@ async def test_the_digest_has_a_custody_section(channel, botapi) -> None:
     await sender.drain(timeout=30)
     (digest,) = [m for m in botapi.sent_to(botapi.chat_id) if "🔒 Custody · 2026-03-02" in m.text]
     assert digest.text.startswith("📋 Digest")  # the section ends the digest's post
-    section = digest.text[digest.text.index("🔒 Custody"):]
+    section = digest.text[digest.text.index("🔒 Custody") :]
     assert "In custody now: 2" in section
     assert "Released today:\n• Aliya Zhumabek" in section
 
@@ -131,15 +173,23 @@ async def test_the_digest_has_a_custody_section(channel, botapi) -> None:
 async def test_the_weekly_chart_is_a_photo_with_a_caption_once_a_week(channel, botapi, caplog) -> None:
     store, publisher, _ = channel
     _two_episodes(store)
-    tell(store, T0 - timedelta(days=9), "Student detained", "Police detained student Erlan Kasymov at a rally.",
-         Detainee("Erlan Kasymov", "5 days"), place="Shymkent", source="Outlet D")
+    tell(
+        store,
+        T0 - timedelta(days=9),
+        "Student detained",
+        "Police detained student Erlan Kasymov at a rally.",
+        Detainee("Erlan Kasymov", "5 days"),
+        place="Shymkent",
+        source="Outlet D",
+    )
     jobs = CustodyJobs(store, publisher, str(botapi.chat_id), replace(SETTINGS, language="ru"), owner="test")
     now = T0 + timedelta(hours=4)
     assert await jobs.weekly_chart(now) == "posted"
     (photo,) = [m for m in botapi.sent_to(botapi.chat_id) if m.photo is not None]
     assert photo.photo.startswith(b"\x89PNG") and len(photo.photo) > 10_000
-    assert photo.text == ("Задержания по дням за последние четыре недели, по регионам. "
-                          "Сейчас под стражей: 4.")  # Erlan Kasymov's term ended unreported: still counted
+    assert photo.text == (
+        "Задержания по дням за последние четыре недели, по регионам. Сейчас под стражей: 4."
+    )  # Erlan Kasymov's term ended unreported: still counted
     assert await jobs.weekly_chart(now + timedelta(hours=1)) == "done"  # once per ISO week
     store.set_flag(PAUSED_FLAG, "test")
     assert await jobs.weekly_chart(now + timedelta(days=7)) == "paused"
@@ -160,8 +210,14 @@ async def test_the_running_service_pins_the_list_and_answers_custody(tmp_path: P
     now = datetime.now(timezone.utc)
     store = Store.open(tmp_path / "db.sqlite3")
     try:
-        tell(store, now - timedelta(days=2), "Activist jailed", "A court jailed activist Timur Ospanov for 15 days.",
-             Detainee("Timur Ospanov", "15 days"), place="Almaty")
+        tell(
+            store,
+            now - timedelta(days=2),
+            "Activist jailed",
+            "A court jailed activist Timur Ospanov for 15 days.",
+            Detainee("Timur Ospanov", "15 days"),
+            place="Almaty",
+        )
     finally:
         store.close()
     async with running(tmp_path, botapi, settings="custody_board = true\n"):
@@ -176,8 +232,14 @@ async def test_the_running_service_pins_the_list_and_answers_custody(tmp_path: P
 
 async def test_one_turn_of_the_service_posts_each_thing_once_per_period(channel, botapi) -> None:
     store, publisher, sender = channel
-    tell(store, T0 - timedelta(days=10), "Activist jailed", "A court jailed activist Timur Ospanov for 10 days.",
-         Detainee("Timur Ospanov", "10 days"), place="Almaty")
+    tell(
+        store,
+        T0 - timedelta(days=10),
+        "Activist jailed",
+        "A court jailed activist Timur Ospanov for 10 days.",
+        Detainee("Timur Ospanov", "10 days"),
+        place="Almaty",
+    )
     jobs = CustodyJobs(store, publisher, str(botapi.chat_id), SETTINGS, owner="test")
     early = await jobs.turn(T0 - timedelta(hours=1))  # a Monday, before due_out_time
     assert (early.board, early.note_queued, early.chart) == ("posted", False, "not due")

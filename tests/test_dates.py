@@ -13,15 +13,18 @@ from bot.dates import detention_day, from_utc_struct_time, parse_timestamp, stat
 PUBLISHED = date(2026, 3, 12)  # a Thursday
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Police detained him on 21 February 2024 outside the court.", (21, 2, 2024)),
-    ("He was held on February 21st, 2024.", (21, 2, 2024)),
-    ("Полицейские задержали его 21 февраля у здания акимата.", (21, 2, None)),
-    ("2024 жылғы 21 ақпанда ұсталды.", (21, 2, 2024)),
-    ("Qamaýǵa 21 aqpanda alyndy.", (21, 2, None)),
-    ("Постановление от 21.02.2024 вступило в силу.", (21, 2, 2024)),
-    ("Filed 2024-02-21 with the court.", (21, 2, 2024)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police detained him on 21 February 2024 outside the court.", (21, 2, 2024)),
+        ("He was held on February 21st, 2024.", (21, 2, 2024)),
+        ("Полицейские задержали его 21 февраля у здания акимата.", (21, 2, None)),
+        ("2024 жылғы 21 ақпанда ұсталды.", (21, 2, 2024)),
+        ("Qamaýǵa 21 aqpanda alyndy.", (21, 2, None)),
+        ("Постановление от 21.02.2024 вступило в силу.", (21, 2, 2024)),
+        ("Filed 2024-02-21 with the court.", (21, 2, 2024)),
+    ],
+)
 def test_a_calendar_date_is_read_in_every_language_and_form(text: str, expected: tuple[int, int, int | None]) -> None:
     found = [(d.day, d.month, d.year) for d in stated_dates(text)]
     # Pattern by pattern: "2024 жылғы 21 ақпанда" is also a day and month on its own.
@@ -31,7 +34,7 @@ def test_a_calendar_date_is_read_in_every_language_and_form(text: str, expected:
 def test_a_stated_date_knows_where_it_is_written() -> None:
     text = "Суд отправил его под арест до 21 марта."
     (stated,) = stated_dates(text)
-    assert text[stated.start:stated.end] == "21 марта"
+    assert text[stated.start : stated.end] == "21 марта"
 
 
 def test_the_day_of_detention_is_the_earliest_past_day_named() -> None:
@@ -67,5 +70,6 @@ def test_timestamps_in_every_form_come_out_as_utc() -> None:
 
 def test_feedparser_struct_times_are_utc() -> None:
     assert from_utc_struct_time(time.struct_time((2026, 3, 12, 10, 0, 0, 3, 71, 0))) == datetime(
-        2026, 3, 12, 10, 0, tzinfo=timezone.utc)
+        2026, 3, 12, 10, 0, tzinfo=timezone.utc
+    )
     assert from_utc_struct_time(None) is None

@@ -10,7 +10,8 @@ from bot.db import INTEGRITY_ERRORS, DatabaseError, PgConnection, redact_url, tr
 def test_parameters_and_percent_signs_are_translated_outside_literals() -> None:
     assert translate("SELECT * FROM t WHERE a = ? AND b = :name") == "SELECT * FROM t WHERE a = %s AND b = %(name)s"
     assert translate("SELECT 'a?b :c' , x::text FROM t WHERE y LIKE '%z%' AND w = ?") == (
-        "SELECT 'a?b :c' , x::text FROM t WHERE y LIKE '%z%' AND w = %s")
+        "SELECT 'a?b :c' , x::text FROM t WHERE y LIKE '%z%' AND w = %s"
+    )
     assert translate("SELECT a % 2 FROM t") == "SELECT a %% 2 FROM t"
     assert translate("BEGIN IMMEDIATE") == "BEGIN"
     assert translate("PRAGMA journal_mode=WAL") is None

@@ -22,8 +22,12 @@ def test_content_hash_ignores_case_punctuation_and_spacing() -> None:
 
 
 def test_guid_is_scoped_to_its_source_but_url_and_hash_are_global() -> None:
-    entry = Entry(title="A title long enough", url="https://e.kz/x?utm_campaign=a", guid="42",
-                  text="A body of text that is long enough to identify the story on its own, really.")
+    entry = Entry(
+        title="A title long enough",
+        url="https://e.kz/x?utm_campaign=a",
+        guid="42",
+        text="A body of text that is long enough to identify the story on its own, really.",
+    )
     keys_a, keys_b = entry_keys("A", entry), entry_keys("B", entry)
     assert keys_a[0] == "guid:A:42" and keys_b[0] == "guid:B:42"
     assert keys_a[1:] == keys_b[1:]

@@ -14,8 +14,16 @@ from tests.support.feeds import Story, rss
 from tests.test_e2e import arrestwatch, no_digest_yet, write_sources
 from tests.test_service import start_run, wait_for
 
-NAMES = ["Aidar Serikbayev", "Marat Zhaksylykov", "Gulnar Ospanova", "Dana Omarova", "Timur Bekov",
-         "Asel Nurlanova", "Yerlan Sadykov", "Zhanna Ibraimova"]
+NAMES = [
+    "Aidar Serikbayev",
+    "Marat Zhaksylykov",
+    "Gulnar Ospanova",
+    "Dana Omarova",
+    "Timur Bekov",
+    "Asel Nurlanova",
+    "Yerlan Sadykov",
+    "Zhanna Ibraimova",
+]
 
 
 def arrest_story(i: int, name: str) -> Story:
@@ -43,8 +51,7 @@ def sends(botapi) -> list[str]:
 
 def test_killed_between_queueing_and_sending_loses_nothing_and_doubles_nothing(tmp_path: Path, web, botapi) -> None:
     web.add("/feed.xml", feed(3), content_type="application/rss+xml")
-    write_sources(tmp_path / "sources.toml", {"News": web.url("/feed.xml")},
-                  extra=no_digest_yet())
+    write_sources(tmp_path / "sources.toml", {"News": web.url("/feed.xml")}, extra=no_digest_yet())
     botapi.fail_next(10_000, status=502)  # Telegram is down: the alerts stay queued
     service = start_run(tmp_path, botapi)
     try:
@@ -109,11 +116,18 @@ def test_hostile_feed_content_makes_valid_harmless_posts(tmp_path: Path, web, bo
     base = arrest_story(0, "Aidar Serikbayev")
     hostile = [
         Story("h1", "<script>alert(1)</script> Activist jailed & <b>unclosed", base.text, "javascript:alert(1)"),
-        Story("h2", "Jailed " + "very long title " * 1300, base.text.replace("Aidar Serikbayev", "Marat Zhaksylykov"),
-              "http://127.0.0.1/story/2?a=1&b=<2>"),
-        Story("h3", "A & B < C > D \" ' &amp; &#x26; &bogus;",
-              base.text.replace("Aidar Serikbayev", "Gulnar Ospanova") + " <i>Stray & ampersand</i> <a href='x'>",
-              "http://127.0.0.1/story/3"),
+        Story(
+            "h2",
+            "Jailed " + "very long title " * 1300,
+            base.text.replace("Aidar Serikbayev", "Marat Zhaksylykov"),
+            "http://127.0.0.1/story/2?a=1&b=<2>",
+        ),
+        Story(
+            "h3",
+            "A & B < C > D \" ' &amp; &#x26; &bogus;",
+            base.text.replace("Aidar Serikbayev", "Gulnar Ospanova") + " <i>Stray & ampersand</i> <a href='x'>",
+            "http://127.0.0.1/story/3",
+        ),
     ]
     web.add("/feed.xml", rss(hostile), content_type="application/rss+xml")
     write_sources(tmp_path / "sources.toml", {"News <&> Co": web.url("/feed.xml")})

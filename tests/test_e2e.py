@@ -43,25 +43,45 @@ def arrestwatch(tmp_path: Path, *args: str, botapi=None, timeout: float = 120) -
     if botapi is not None:
         env.update(TELEGRAM_BOT_TOKEN=botapi.token, TELEGRAM_CHAT_ID=str(botapi.chat_id), TELEGRAM_API_URL=botapi.url)
     return subprocess.run(
-        [sys.executable, "-m", "bot", "--sources", str(tmp_path / "sources.toml"),
-         "--db", str(tmp_path / "db.sqlite3"), *args],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=timeout,
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "--sources",
+            str(tmp_path / "sources.toml"),
+            "--db",
+            str(tmp_path / "db.sqlite3"),
+            *args,
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
 def news_feed() -> str:
-    return rss([
-        Story("en-1", "Almaty activist jailed for 15 days over picket", ARREST_EN, "http://127.0.0.1/en/1"),
-        Story("en-2", "Football: national team wins friendly", ORDINARY_EN, "http://127.0.0.1/en/2"),
-    ])
+    return rss(
+        [
+            Story("en-1", "Almaty activist jailed for 15 days over picket", ARREST_EN, "http://127.0.0.1/en/1"),
+            Story("en-2", "Football: national team wins friendly", ORDINARY_EN, "http://127.0.0.1/en/2"),
+        ]
+    )
 
 
 def test_once_posts_each_arrest_once_and_nothing_else(tmp_path: Path, web, botapi) -> None:
     web.add("/en.xml", news_feed(), content_type="application/rss+xml")
-    web.add("/ru.xml", rss([
-        Story("ru-1", "Активиста арестовали на 10 суток", ARREST_RU, "http://127.0.0.1/ru/1"),
-        Story("ru-2", "В Алматы открылась новая линия метро", ORDINARY_RU, "http://127.0.0.1/ru/2"),
-    ]), content_type="application/rss+xml")
+    web.add(
+        "/ru.xml",
+        rss(
+            [
+                Story("ru-1", "Активиста арестовали на 10 суток", ARREST_RU, "http://127.0.0.1/ru/1"),
+                Story("ru-2", "В Алматы открылась новая линия метро", ORDINARY_RU, "http://127.0.0.1/ru/2"),
+            ]
+        ),
+        content_type="application/rss+xml",
+    )
     write_sources(tmp_path / "sources.toml", {"EN news": web.url("/en.xml"), "RU news": web.url("/ru.xml")})
 
     first = arrestwatch(tmp_path, "once", botapi=botapi)
@@ -83,11 +103,14 @@ def test_once_posts_each_arrest_once_and_nothing_else(tmp_path: Path, web, botap
 def test_a_failing_source_does_not_stop_the_others(tmp_path: Path, web, botapi) -> None:
     web.add("/good.xml", news_feed(), content_type="application/rss+xml")
     web.add("/broken.xml", "server on fire", status=500)
-    write_sources(tmp_path / "sources.toml", {
-        "Broken": web.url("/broken.xml"),
-        "Refused": "http://127.0.0.1:9/feed.xml",  # nothing listens on the discard port
-        "Good": web.url("/good.xml"),
-    })
+    write_sources(
+        tmp_path / "sources.toml",
+        {
+            "Broken": web.url("/broken.xml"),
+            "Refused": "http://127.0.0.1:9/feed.xml",  # nothing listens on the discard port
+            "Good": web.url("/good.xml"),
+        },
+    )
     result = arrestwatch(tmp_path, "once", botapi=botapi)
     assert result.returncode == 0, result.stderr
     assert len(botapi.messages) == 1 and "Serikbayev" in botapi.messages[0].text
@@ -108,9 +131,21 @@ def test_console_mode_prints_alerts_without_a_token(tmp_path: Path, web) -> None
 def test_teaser_only_items_are_analysed_with_the_article_text(tmp_path: Path, web, botapi) -> None:
     article = f"<html><body><nav>Menu</nav><article><h1>Court news</h1><p>{ARREST_EN}</p></article></body></html>"
     web.add("/article/7", article, content_type="text/html; charset=utf-8")
-    web.add("/teasers.xml", rss([
-        Story("t-7", "Court news from Almaty", "A court ruled on a case on Tuesday.", web.url("/article/7"), full=False),
-    ]), content_type="application/rss+xml")
+    web.add(
+        "/teasers.xml",
+        rss(
+            [
+                Story(
+                    "t-7",
+                    "Court news from Almaty",
+                    "A court ruled on a case on Tuesday.",
+                    web.url("/article/7"),
+                    full=False,
+                ),
+            ]
+        ),
+        content_type="application/rss+xml",
+    )
     write_sources(tmp_path / "sources.toml", {"Teasers": web.url("/teasers.xml")})
     result = arrestwatch(tmp_path, "once", botapi=botapi)
     assert result.returncode == 0, result.stderr
@@ -118,9 +153,15 @@ def test_teaser_only_items_are_analysed_with_the_article_text(tmp_path: Path, we
 
 
 def test_first_poll_records_old_items_without_posting(tmp_path: Path, web, botapi) -> None:
-    web.add("/old.xml", rss([
-        Story("old-1", "Activist jailed last week", ARREST_EN, "http://127.0.0.1/old/1", age=timedelta(days=3)),
-    ]), content_type="application/rss+xml")
+    web.add(
+        "/old.xml",
+        rss(
+            [
+                Story("old-1", "Activist jailed last week", ARREST_EN, "http://127.0.0.1/old/1", age=timedelta(days=3)),
+            ]
+        ),
+        content_type="application/rss+xml",
+    )
     write_sources(tmp_path / "sources.toml", {"Old": web.url("/old.xml")})
     result = arrestwatch(tmp_path, "once", botapi=botapi)
     assert result.returncode == 0, result.stderr
@@ -132,8 +173,9 @@ def test_digest_by_hand_posts_since_the_last_one_and_not_twice(tmp_path: Path, w
     web.add("/en.xml", news_feed(), content_type="application/rss+xml")
     # Midnight UTC: on the old window (the 24 hours before today's digest_time) the
     # arrest fetched now fell outside, and the digest said "no arrests" (issue 15).
-    write_sources(tmp_path / "sources.toml", {"EN news": web.url("/en.xml")},
-                  extra='timezone = "UTC"\ndigest_time = "00:00"\n')
+    write_sources(
+        tmp_path / "sources.toml", {"EN news": web.url("/en.xml")}, extra='timezone = "UTC"\ndigest_time = "00:00"\n'
+    )
     assert arrestwatch(tmp_path, "once", botapi=botapi).returncode == 0
     assert len(botapi.messages) == 1
 
@@ -192,8 +234,8 @@ def test_analyze_writes_one_line_per_input_in_order(tmp_path: Path) -> None:
     reports = tmp_path / "in.jsonl"
     reports.write_text(
         '{"id": "a", "title": "Activist jailed", "text": ' + _json(ARREST_EN) + ', "lang": "en"}\n'
-        '{"id": "b", "text": ' + _json(ORDINARY_EN) + '}\n'
-        'not json\n',
+        '{"id": "b", "text": ' + _json(ORDINARY_EN) + "}\n"
+        "not json\n",
         encoding="utf-8",
     )
     (tmp_path / "sources.toml").write_text("")
@@ -216,7 +258,11 @@ def _json(text: str) -> str:
 
 @pytest.mark.parametrize("entry", ["-m", "console"])
 def test_help_lists_every_command(entry: str) -> None:
-    cmd = [sys.executable, "-m", "bot", "--help"] if entry == "-m" else [str(Path(sys.executable).parent / "arrestwatch"), "--help"]
+    cmd = (
+        [sys.executable, "-m", "bot", "--help"]
+        if entry == "-m"
+        else [str(Path(sys.executable).parent / "arrestwatch"), "--help"]
+    )
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=60).stdout
     for command in ("run", "once", "digest", "analyze", "sources"):
         assert command in out

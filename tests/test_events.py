@@ -16,7 +16,14 @@ import pytest
 
 from bot.analysis.result import Analysis, Detainee
 from bot.events import (
-    Event, Person, Report, assign, compare_names, mentions_release, related_names, text_similarity,
+    Event,
+    Person,
+    Report,
+    assign,
+    compare_names,
+    mentions_release,
+    related_names,
+    text_similarity,
 )
 from bot.fetch import Fetcher
 from bot.models import Config, Settings, SourceConfig
@@ -31,59 +38,85 @@ from tests.test_e2e import arrestwatch, write_sources
 
 # -- the test set -------------------------------------------------------------------------
 
-A1_RU = ("В Алматы задержан активист Нуржан Алтаев",
-         "В Алматы полицейские задержали гражданского активиста Нуржана Алтаева у здания городского акимата, "
-         "где он проводил одиночный пикет. Его доставили в районное управление полиции. Коллеги активиста "
-         "говорят, что причина задержания им пока не известна, адвокат не смог с ним встретиться.")
-A2_KK = ("Алматыда белсенді Нұржан Алтаев ұсталды",
-         "Алматыда полиция қоғам белсендісі Нұржан Алтаевты қала әкімдігінің алдында жалғыз адамдық пикет "
-         "өткізіп тұрған кезде ұстады. Белсендіні аудандық полиция басқармасына алып кетті. Оның "
-         "әріптестерінің айтуынша, ұстаудың себебі әзірге белгісіз.")
-A3_EN = ("Almaty court jails activist Nurzhan Altayev for 15 days",
-         "A court in Almaty on Wednesday sentenced civic activist Nurzhan Altayev to 15 days of administrative "
-         "arrest for a single-person picket outside the city akimat. Altayev was detained by police on Tuesday "
-         "minutes after he unfolded a banner calling for fair elections. His lawyer said the ruling would be "
-         "appealed.")
-A4_WIRE = ("Activist Nurzhan Altayev jailed for 15 days in Almaty",  # a syndicated copy of A3
-           "A court in Almaty on Wednesday sentenced civic activist Nurzhan Altayev to 15 days of administrative "
-           "arrest over a single-person picket outside the city akimat. Altayev was detained by police on "
-           "Tuesday minutes after he unfolded a banner calling for fair elections. His lawyer said the ruling "
-           "would be appealed, the agency reported.")
-A5_RU = ("Активист Нуржан Алтаев вышел на свободу",
-         "Гражданский активист Нуржан Алтаев вышел на свободу после 15 суток административного ареста. "
-         "Алтаева арестовали за одиночный пикет у акимата Алматы. Выйдя из спецприёмника, он заявил, что "
-         "продолжит добиваться честных выборов.")
-B1_RU = ("В Астане задержаны участники акции",
-         "В Астане полиция задержала активистов Дану Жаксылыкову и Тимура Бекова во время мирной акции против "
-         "повышения тарифов. Обоих доставили в отдел полиции Есильского района. Правозащитники требуют их "
-         "освободить.")
-B2_KK = ("Астанада акция қатысушылары ұсталды",
-         "Астанада полиция тарифтердің өсуіне қарсы бейбіт акция кезінде белсенділер Дана Жақсылықова мен "
-         "Тимур Бековты ұстады. Екеуін Есіл аудандық полиция бөліміне апарды. Құқық қорғаушылар оларды "
-         "босатуды талап етті.")
-B3_EN = ("Two Astana activists jailed for 10 days after tariff protest",
-         "A court in Astana jailed activists Dana Zhaksylykova and Timur Bekov for 10 days of administrative "
-         "arrest each on Thursday for taking part in a peaceful protest against higher utility tariffs. Both "
-         "were detained by police during the rally on Wednesday.")
-B4_RU = ("После акции в Астане задержана ещё одна активистка",
-         "В Астане задержана ещё одна участница акции против повышения тарифов, активистка Асель Нурланова. "
-         "Ранее за участие в акции были арестованы Дана Жаксылыкова и Тимур Беков. Нурланову доставили в "
-         "отдел полиции.")
-C1_RU = ("В Шымкенте арестован активист Ержан Алтаев",  # same surname as A, another man, same week
-         "Специализированный административный суд Шымкента арестовал на 20 суток гражданского активиста "
-         "Ержана Алтаева, который публиковал видео о проблемах с водоснабжением в городе. Алтаева задержали "
-         "полицейские накануне у его дома. Сам активист называет дело местью за свои публикации.")
-C2_EN = ("Shymkent activist Yerzhan Altayev jailed for 20 days",
-         "Police in Shymkent detained civic activist Yerzhan Altayev, known for videos about water shortages "
-         "in the city, and a court jailed him for 20 days of administrative arrest. The activist says the case "
-         "is revenge for his posts.")
-D1_EN = ("Activist Nurzhan Altaev detained again in Almaty",  # A's man again, a month later
-         "Police in Almaty detained civic activist Nurzhan Altaev again on Monday, a month after his previous "
-         "arrest for a picket. Altaev was taken to a police station, his colleagues said, and the reason for "
-         "the new detention was not given.")
-D2_KK = ("Нұржан Алтаев қайтадан ұсталды",
-         "Алматыда полиция белсенді Нұржан Алтаевты қайтадан ұстады. Бір ай бұрын ол пикет үшін әкімшілік "
-         "қамаққа алынған болатын. Ұстаудың себебі айтылмады.")
+A1_RU = (
+    "В Алматы задержан активист Нуржан Алтаев",
+    "В Алматы полицейские задержали гражданского активиста Нуржана Алтаева у здания городского акимата, "
+    "где он проводил одиночный пикет. Его доставили в районное управление полиции. Коллеги активиста "
+    "говорят, что причина задержания им пока не известна, адвокат не смог с ним встретиться.",
+)
+A2_KK = (
+    "Алматыда белсенді Нұржан Алтаев ұсталды",
+    "Алматыда полиция қоғам белсендісі Нұржан Алтаевты қала әкімдігінің алдында жалғыз адамдық пикет "
+    "өткізіп тұрған кезде ұстады. Белсендіні аудандық полиция басқармасына алып кетті. Оның "
+    "әріптестерінің айтуынша, ұстаудың себебі әзірге белгісіз.",
+)
+A3_EN = (
+    "Almaty court jails activist Nurzhan Altayev for 15 days",
+    "A court in Almaty on Wednesday sentenced civic activist Nurzhan Altayev to 15 days of administrative "
+    "arrest for a single-person picket outside the city akimat. Altayev was detained by police on Tuesday "
+    "minutes after he unfolded a banner calling for fair elections. His lawyer said the ruling would be "
+    "appealed.",
+)
+A4_WIRE = (
+    "Activist Nurzhan Altayev jailed for 15 days in Almaty",  # a syndicated copy of A3
+    "A court in Almaty on Wednesday sentenced civic activist Nurzhan Altayev to 15 days of administrative "
+    "arrest over a single-person picket outside the city akimat. Altayev was detained by police on "
+    "Tuesday minutes after he unfolded a banner calling for fair elections. His lawyer said the ruling "
+    "would be appealed, the agency reported.",
+)
+A5_RU = (
+    "Активист Нуржан Алтаев вышел на свободу",
+    "Гражданский активист Нуржан Алтаев вышел на свободу после 15 суток административного ареста. "
+    "Алтаева арестовали за одиночный пикет у акимата Алматы. Выйдя из спецприёмника, он заявил, что "
+    "продолжит добиваться честных выборов.",
+)
+B1_RU = (
+    "В Астане задержаны участники акции",
+    "В Астане полиция задержала активистов Дану Жаксылыкову и Тимура Бекова во время мирной акции против "
+    "повышения тарифов. Обоих доставили в отдел полиции Есильского района. Правозащитники требуют их "
+    "освободить.",
+)
+B2_KK = (
+    "Астанада акция қатысушылары ұсталды",
+    "Астанада полиция тарифтердің өсуіне қарсы бейбіт акция кезінде белсенділер Дана Жақсылықова мен "
+    "Тимур Бековты ұстады. Екеуін Есіл аудандық полиция бөліміне апарды. Құқық қорғаушылар оларды "
+    "босатуды талап етті.",
+)
+B3_EN = (
+    "Two Astana activists jailed for 10 days after tariff protest",
+    "A court in Astana jailed activists Dana Zhaksylykova and Timur Bekov for 10 days of administrative "
+    "arrest each on Thursday for taking part in a peaceful protest against higher utility tariffs. Both "
+    "were detained by police during the rally on Wednesday.",
+)
+B4_RU = (
+    "После акции в Астане задержана ещё одна активистка",
+    "В Астане задержана ещё одна участница акции против повышения тарифов, активистка Асель Нурланова. "
+    "Ранее за участие в акции были арестованы Дана Жаксылыкова и Тимур Беков. Нурланову доставили в "
+    "отдел полиции.",
+)
+C1_RU = (
+    "В Шымкенте арестован активист Ержан Алтаев",  # same surname as A, another man, same week
+    "Специализированный административный суд Шымкента арестовал на 20 суток гражданского активиста "
+    "Ержана Алтаева, который публиковал видео о проблемах с водоснабжением в городе. Алтаева задержали "
+    "полицейские накануне у его дома. Сам активист называет дело местью за свои публикации.",
+)
+C2_EN = (
+    "Shymkent activist Yerzhan Altayev jailed for 20 days",
+    "Police in Shymkent detained civic activist Yerzhan Altayev, known for videos about water shortages "
+    "in the city, and a court jailed him for 20 days of administrative arrest. The activist says the case "
+    "is revenge for his posts.",
+)
+D1_EN = (
+    "Activist Nurzhan Altaev detained again in Almaty",  # A's man again, a month later
+    "Police in Almaty detained civic activist Nurzhan Altaev again on Monday, a month after his previous "
+    "arrest for a picket. Altaev was taken to a police station, his colleagues said, and the reason for "
+    "the new detention was not given.",
+)
+D2_KK = (
+    "Нұржан Алтаев қайтадан ұсталды",
+    "Алматыда полиция белсенді Нұржан Алтаевты қайтадан ұстады. Бір ай бұрын ол пикет үшін әкімшілік "
+    "қамаққа алынған болатын. Ұстаудың себебі айтылмады.",
+)
 
 
 @dataclass(frozen=True)
@@ -121,10 +154,19 @@ def url_of(case: Case) -> str:
 # -- transliteration --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("spelling", [
-    "Нұржан Алтаев", "Нуржан Алтаев", "Nurzhan Altayev", "Nurjan Altaev", "Nurzhan Altaiev", "Алтаев Нуржан",
-    "Алтаев Нуржан Серикович", "NURZHAN ALTAYEV",
-])
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "Нұржан Алтаев",
+        "Нуржан Алтаев",
+        "Nurzhan Altayev",
+        "Nurjan Altaev",
+        "Nurzhan Altaiev",
+        "Алтаев Нуржан",
+        "Алтаев Нуржан Серикович",
+        "NURZHAN ALTAYEV",
+    ],
+)
 def test_spellings_of_one_name_share_a_key(spelling: str) -> None:
     assert name_key(spelling) == name_key("Nurzhan Altayev") == "altaev nurjan"
 
@@ -170,14 +212,26 @@ T0 = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
 
 
 def report(item_id: int, text: str, *people: Detainee, hours: float = 0, source: str = "S") -> Report:
-    return Report(item_id=item_id, source_name=source, title=text[:40], url=f"https://x.example/{item_id}",
-                  text=text, at=T0 + timedelta(hours=hours),
-                  analysis=Analysis(arrest=True, protest=False, detainees=people, score=0.9))
+    return Report(
+        item_id=item_id,
+        source_name=source,
+        title=text[:40],
+        url=f"https://x.example/{item_id}",
+        text=text,
+        at=T0 + timedelta(hours=hours),
+        analysis=Analysis(arrest=True, protest=False, detainees=people, score=0.9),
+    )
 
 
 def event_of(first: Report, *people: Person, event_id: int = 1, last: float | None = None) -> Event:
-    return Event(id=event_id, first_at=first.at, last_at=first.at + timedelta(hours=last or 0),
-                 people=people, reports=(first,), alert_id=10 + event_id)
+    return Event(
+        id=event_id,
+        first_at=first.at,
+        last_at=first.at + timedelta(hours=last or 0),
+        people=people,
+        reports=(first,),
+        alert_id=10 + event_id,
+    )
 
 
 NURZHAN = Person(key=name_key("Нуржан Алтаев"), name="Нуржан Алтаев")
@@ -208,8 +262,11 @@ def test_a_lone_surname_joins_only_when_one_person_carries_it() -> None:
     event = event_of(first, NURZHAN)
     lone = report(2, "Police said Altayev was held overnight in Almaty.", Detainee("Altayev"), hours=3)
     assert assign(lone, [event]).event == event
-    other = event_of(report(5, C1_RU[1], Detainee("Ержан Алтаев"), hours=1),
-                     Person(key=name_key("Ержан Алтаев"), name="Ержан Алтаев"), event_id=2)
+    other = event_of(
+        report(5, C1_RU[1], Detainee("Ержан Алтаев"), hours=1),
+        Person(key=name_key("Ержан Алтаев"), name="Ержан Алтаев"),
+        event_id=2,
+    )
     assert assign(lone, [event, other]).event is None  # two Altayevs this week: not guessed
 
 
@@ -226,7 +283,7 @@ def test_a_syndicated_copy_joins_by_its_text_but_a_template_about_others_does_no
 def test_text_similarity_is_exact_for_short_texts_and_close_for_long_ones() -> None:
     def shingles(text: str) -> set[str]:
         words = text.casefold().split()
-        return {" ".join(words[i:i + 3]) for i in range(len(words) - 2)}
+        return {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
 
     short_a = "the court in almaty jailed the activist for ten days on monday evening"
     short_b = "the court in almaty jailed the activist for five days on monday evening"
@@ -330,8 +387,10 @@ async def test_measured_one_alert_per_arrest(tmp_path: Path, web, botapi) -> Non
     config = Config(
         path=tmp_path / "sources.toml",
         settings=Settings(max_age=timedelta(days=400), timezone="UTC"),
-        sources=tuple(SourceConfig(name=name, url=web.url(f"/{lang}-{i}.xml"), lang=lang)
-                      for i, (name, lang) in enumerate(SOURCES.items())),
+        sources=tuple(
+            SourceConfig(name=name, url=web.url(f"/{lang}-{i}.xml"), lang=lang)
+            for i, (name, lang) in enumerate(SOURCES.items())
+        ),
     )
     store = Store.open(tmp_path / "db.sqlite3")
     fetcher = Fetcher()
@@ -348,12 +407,21 @@ async def test_measured_one_alert_per_arrest(tmp_path: Path, web, botapi) -> Non
             clock["now"] = T0 + timedelta(hours=hours, minutes=30)
             for source in config.sources:
                 stories = [
-                    Story(f"{case.source}-{CASES.index(case)}", case.story[0], case.story[1], url_of(case),
-                          age=-timedelta(hours=case.hours))
-                    for case in CASES if case.source == source.name and case.hours <= (2 if hours == 0 else hours)
+                    Story(
+                        f"{case.source}-{CASES.index(case)}",
+                        case.story[0],
+                        case.story[1],
+                        url_of(case),
+                        age=-timedelta(hours=case.hours),
+                    )
+                    for case in CASES
+                    if case.source == source.name and case.hours <= (2 if hours == 0 else hours)
                 ]
-                web.add(source.url.removeprefix(f"http://127.0.0.1:{web.port}"), rss(stories, now=T0),
-                        content_type="application/rss+xml")
+                web.add(
+                    source.url.removeprefix(f"http://127.0.0.1:{web.port}"),
+                    rss(stories, now=T0),
+                    content_type="application/rss+xml",
+                )
             for source in config.sources:  # one after the other, so "first" is the same every run
                 poll = await pipeline.poll(source)
                 assert poll.ok and not poll.failed_entries, poll
@@ -369,15 +437,15 @@ async def test_measured_one_alert_per_arrest(tmp_path: Path, web, botapi) -> Non
         followups = [row for row in rows if row["kind"] == "followup"]
         alerts_per_event: dict[str, int] = {}
         for row in alerts:
-            alerts_per_event[label_of[item_url[row["item_id"]]]] = alerts_per_event.get(label_of[item_url[row["item_id"]]], 0) + 1
+            alerts_per_event[label_of[item_url[row["item_id"]]]] = (
+                alerts_per_event.get(label_of[item_url[row["item_id"]]], 0) + 1
+            )
         duplicate_alerts = sum(n - 1 for n in alerts_per_event.values())
         missed_events = len(set(label_of.values()) - set(alerts_per_event))
         events = store.recent_events(T0 - timedelta(days=1))
         wrongly_merged = sum(len({label_of[r.url] for r in e.reports}) - 1 for e in events)
         people_off = sum(abs(len(e.people) - TRUE_PEOPLE[label_of[e.reports[0].url]]) for e in events)
-        as_expected = sum(
-            expect_of[item_url[row["item_id"]]] == row["kind"] for row in alerts + edits + followups
-        )
+        as_expected = sum(expect_of[item_url[row["item_id"]]] == row["kind"] for row in alerts + edits + followups)
         channel_posts = [m for m in botapi.messages if m.chat_id == botapi.chat_id]
         print(
             f"\nmeasured: {len(CASES)} reports of {len(TRUE_PEOPLE)} arrests in ru/kk/en -> "
@@ -417,10 +485,16 @@ async def test_measured_one_alert_per_arrest(tmp_path: Path, web, botapi) -> Non
 
 def test_cli_once_events_and_export(tmp_path: Path, web, botapi) -> None:
     feeds = {"Outlet RU": "/ru.xml", "Outlet KK": "/kk.xml", "Outlet EN": "/en.xml"}
-    web.add("/ru.xml", rss([Story("ru-1", *A1_RU, "http://127.0.0.1/ru/1", age=timedelta(hours=3))]),
-            content_type="application/rss+xml")
-    web.add("/kk.xml", rss([Story("kk-1", *A2_KK, "http://127.0.0.1/kk/1", age=timedelta(hours=2))]),
-            content_type="application/rss+xml")
+    web.add(
+        "/ru.xml",
+        rss([Story("ru-1", *A1_RU, "http://127.0.0.1/ru/1", age=timedelta(hours=3))]),
+        content_type="application/rss+xml",
+    )
+    web.add(
+        "/kk.xml",
+        rss([Story("kk-1", *A2_KK, "http://127.0.0.1/kk/1", age=timedelta(hours=2))]),
+        content_type="application/rss+xml",
+    )
     web.add("/en.xml", rss([]), content_type="application/rss+xml")
     write_sources(tmp_path / "sources.toml", {name: web.url(path) for name, path in feeds.items()})
 
@@ -430,8 +504,11 @@ def test_cli_once_events_and_export(tmp_path: Path, web, botapi) -> None:
     assert "1 arrest alerts queued" in first.stderr
     assert "Also reported by: Outlet" in botapi.messages[0].text
 
-    web.add("/en.xml", rss([Story("en-1", *A3_EN, "http://127.0.0.1/en/1", age=timedelta(hours=1))]),
-            content_type="application/rss+xml")
+    web.add(
+        "/en.xml",
+        rss([Story("en-1", *A3_EN, "http://127.0.0.1/en/1", age=timedelta(hours=1))]),
+        content_type="application/rss+xml",
+    )
     second = arrestwatch(tmp_path, "once", botapi=botapi)
     assert second.returncode == 0, second.stderr
     assert len(botapi.messages) == 2 and "0 arrest alerts queued" in second.stderr
@@ -466,11 +543,23 @@ def test_the_digest_counts_people_and_events_not_reports() -> None:
 
     def item(item_id: int, case: tuple[str, str], event_id: int, *names: str) -> StoredItem:
         analysis = Analysis(arrest=True, protest=False, detainees=tuple(Detainee(n) for n in names), place="Almaty")
-        return StoredItem(id=item_id, source_name=f"S{item_id}", title=case[0], url=f"https://x.example/{item_id}",
-                          published_at=T0, fetched_at=T0, analysis=analysis.to_dict(), event_id=event_id)
+        return StoredItem(
+            id=item_id,
+            source_name=f"S{item_id}",
+            title=case[0],
+            url=f"https://x.example/{item_id}",
+            published_at=T0,
+            fetched_at=T0,
+            analysis=analysis.to_dict(),
+            event_id=event_id,
+        )
 
-    items = [item(1, A1_RU, 1, "Нуржан Алтаев"), item(2, A2_KK, 1, "Нұржан Алтаев"), item(3, A3_EN, 1, "Nurzhan Altayev"),
-             item(4, C1_RU, 2, "Ержан Алтаев")]
+    items = [
+        item(1, A1_RU, 1, "Нуржан Алтаев"),
+        item(2, A2_KK, 1, "Нұржан Алтаев"),
+        item(3, A3_EN, 1, "Nurzhan Altayev"),
+        item(4, C1_RU, 2, "Ержан Алтаев"),
+    ]
     events = [
         Event(1, T0, T0, (Person(name_key("Нуржан Алтаев"), "Нуржан Алтаев", "15 days", "sentenced"),)),
         Event(2, T0, T0, (Person(name_key("Ержан Алтаев"), "Ержан Алтаев", "20 days", "sentenced"),)),
@@ -483,8 +572,20 @@ def test_the_digest_counts_people_and_events_not_reports() -> None:
 
 
 def test_the_word_prefilter_never_hides_a_name_compare_names_would_match() -> None:
-    names = ["Нуржан Алтаев", "Nurzhan Altayev", "Altaev", "Нұржан Алтаев", "Ержан Алтаев", "Aidar Serikbayev",
-             "Айдар Серикбаев", "Serikbayeva", "Тимур Беков", "Timur Bekova", "Омаров Марат Серикович", "Marat Omarov"]
+    names = [
+        "Нуржан Алтаев",
+        "Nurzhan Altayev",
+        "Altaev",
+        "Нұржан Алтаев",
+        "Ержан Алтаев",
+        "Aidar Serikbayev",
+        "Айдар Серикбаев",
+        "Serikbayeva",
+        "Тимур Беков",
+        "Timur Bekova",
+        "Омаров Марат Серикович",
+        "Marat Omarov",
+    ]
     for a in names:
         related = related_names([a], names)
         for b in names:

@@ -10,8 +10,16 @@ import pytest
 
 from bot import USER_AGENT
 from bot.fetch import (
-    FetchBlockedError, FetchConnectionError, FetchError, FetchRedirectError, Fetcher,
-    FetchStatusError, FetchTimeoutError, FetchTooLargeError, check_article_url, decode_body,
+    FetchBlockedError,
+    FetchConnectionError,
+    Fetcher,
+    FetchError,
+    FetchRedirectError,
+    FetchStatusError,
+    FetchTimeoutError,
+    FetchTooLargeError,
+    check_article_url,
+    decode_body,
     parse_retry_after,
 )
 
@@ -28,8 +36,13 @@ async def fetcher() -> AsyncIterator[Fetcher]:
 
 
 async def test_conditional_get_answers_not_modified(web, fetcher: Fetcher) -> None:
-    web.add("/feed.xml", "<rss/>", content_type="application/rss+xml", etag='"v1"',
-            last_modified="Tue, 01 Apr 2025 10:00:00 GMT")
+    web.add(
+        "/feed.xml",
+        "<rss/>",
+        content_type="application/rss+xml",
+        etag='"v1"',
+        last_modified="Tue, 01 Apr 2025 10:00:00 GMT",
+    )
     first = await fetcher.fetch(web.url("/feed.xml"))
     assert first.status == 200 and not first.not_modified and first.text == "<rss/>"
     assert first.etag == '"v1"' and first.last_modified == "Tue, 01 Apr 2025 10:00:00 GMT"
@@ -179,8 +192,13 @@ def test_decoding_distrusts_a_wrong_utf8_declaration_and_tells_koi8r_from_cp1251
 
 async def test_article_links_to_internal_addresses_are_blocked_from_public_sources() -> None:
     public = "https://8.8.8.8/feed.xml"
-    for url in ("http://127.0.0.1/admin", "http://169.254.169.254/latest/meta-data", "http://[::1]/",
-                "http://10.0.0.5/", "http://localhost:8080/"):
+    for url in (
+        "http://127.0.0.1/admin",
+        "http://169.254.169.254/latest/meta-data",
+        "http://[::1]/",
+        "http://10.0.0.5/",
+        "http://localhost:8080/",
+    ):
         with pytest.raises(FetchBlockedError, match="private or local address"):
             await check_article_url(url, public)
     with pytest.raises(FetchBlockedError, match="not http"):
@@ -198,8 +216,6 @@ async def test_at_most_two_requests_at_once_per_host(web, fetcher: Fetcher) -> N
     results = await asyncio.gather(*(fetcher.fetch(web.url("/slow")) for _ in range(6)))
     assert [r.text for r in results] == ["ok"] * 6
     assert web.peak == 2
-
-
 
 
 async def test_a_guard_checks_every_redirect_hop_before_requesting_it(web, fetcher: Fetcher) -> None:

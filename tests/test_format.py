@@ -42,10 +42,16 @@ def arrest(*people: Detainee, **kw) -> Analysis:
 
 def test_alert_names_people_in_bold_with_terms_and_links_the_source() -> None:
     post = AlertPost(
-        title="Two <activists> jailed", url="https://news.example/a?x=1&y=2", source_name="News & Co",
-        analysis=arrest(Detainee("Aidar Serikbayev", "15 days"), Detainee("Dana Omar", None),
-                        place="Almaty", charge="Article 488 of the Administrative Code",
-                        evidence=("A court in Almaty jailed two activists on Monday.",)),
+        title="Two <activists> jailed",
+        url="https://news.example/a?x=1&y=2",
+        source_name="News & Co",
+        analysis=arrest(
+            Detainee("Aidar Serikbayev", "15 days"),
+            Detainee("Dana Omar", None),
+            place="Almaty",
+            charge="Article 488 of the Administrative Code",
+            evidence=("A court in Almaty jailed two activists on Monday.",),
+        ),
     )
     body = format_alert(post, "en")
     assert "<b>Aidar Serikbayev</b> — <b>15 days</b>" in body
@@ -80,8 +86,14 @@ def test_huge_alert_stays_within_the_limit_and_valid() -> None:
 def _entries(n: int) -> list[DigestEntry]:
     now = datetime(2026, 1, 1, tzinfo=timezone.utc)
     return [
-        DigestEntry(f"Report {i} " + "x" * 100, f"https://x.example/{i}", "Source", (Detainee(f"Person {i}", "15 days"),),
-                    "Astana", now + timedelta(minutes=i))
+        DigestEntry(
+            f"Report {i} " + "x" * 100,
+            f"https://x.example/{i}",
+            "Source",
+            (Detainee(f"Person {i}", "15 days"),),
+            "Astana",
+            now + timedelta(minutes=i),
+        )
         for i in range(n)
     ]
 
@@ -127,7 +139,9 @@ def test_digest_counts_people_by_place() -> None:
 
 
 def test_summary_leaves_out_the_headline_and_never_runs_sentences_together() -> None:
-    analysis = arrest(Detainee("A B", "5 days"), evidence=("Activist jailed in Aktau", "Police detained him at a rally"))
+    analysis = arrest(
+        Detainee("A B", "5 days"), evidence=("Activist jailed in Aktau", "Police detained him at a rally")
+    )
     body = format_alert(AlertPost("Activist jailed in Aktau", None, "S", analysis), "en")
     assert "<i>Police detained him at a rally.</i>" in body
     body = format_alert(AlertPost("Other title", None, "S", analysis), "en")

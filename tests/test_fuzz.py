@@ -17,20 +17,49 @@ from hypothesis import strategies as st
 
 from bot.config import parse_config
 from bot.digest import manual_digest
-from bot.watch import note_poll
 from bot.fetch import Fetcher
 from bot.pipeline import Pipeline
 from bot.store import Store, utcnow
+from bot.watch import note_poll
 from tests.support.botapi import MAX_TEXT_LENGTH, parse_html, utf16_len
 
 NAMES = ["Aidar Serikbayev", "Marat Zhaksylykov", "Gulnar Ospanova"]
 # Character references, valid and not, as they stand in the XML.
-REFERENCES = ["&amp;", "&lt;", "&gt;", "&quot;", "&#0;", "&#1;", "&#xD800;", "&#xDFFF;", "&#x110000;",
-              "&#99999999999;", "&#x202E;", "&#x200B;", "&#xFEFF;", "&#65;", "&nbsp;", "&bogus;", "&", "&#",
-              "&#x;", "]]>", "&amp;lt;b&amp;gt;"]
+REFERENCES = [
+    "&amp;",
+    "&lt;",
+    "&gt;",
+    "&quot;",
+    "&#0;",
+    "&#1;",
+    "&#xD800;",
+    "&#xDFFF;",
+    "&#x110000;",
+    "&#99999999999;",
+    "&#x202E;",
+    "&#x200B;",
+    "&#xFEFF;",
+    "&#65;",
+    "&nbsp;",
+    "&bogus;",
+    "&",
+    "&#",
+    "&#x;",
+    "]]>",
+    "&amp;lt;b&amp;gt;",
+]
 # Markup as text (escaped once: HTML inside a title or description, as feeds carry it).
-MARKUP = ["<b>", "</i>", "<a href='javascript:x'>", "<script>alert(1)</script>", "<![CDATA[", "<tg-spoiler>",
-          "<br>", "<p>", "&"]
+MARKUP = [
+    "<b>",
+    "</i>",
+    "<a href='javascript:x'>",
+    "<script>alert(1)</script>",
+    "<![CDATA[",
+    "<tg-spoiler>",
+    "<br>",
+    "<p>",
+    "&",
+]
 
 # Pieces of hostile text: any Unicode (lone surrogates included, sent as the bytes
 # Python's surrogatepass makes of them), raw bytes, and character references.
@@ -48,29 +77,54 @@ hostile = st.lists(_fragment, max_size=6).map(b"".join)
 # are rightly one story to the de-duplication).
 _link = st.one_of(
     hostile.map(lambda junk: b"http://127.0.0.1:1/{i}/" + junk),
-    st.sampled_from([b"http://127.0.0.1:8000x/{i}", b"http://127.0.0.1:99999/{i}", b"http:\\\\127.0.0.1\\{i}",
-                     b"javascript:alert({i})", b"http://[::127.0.0.1]/{i}", b"http://169.254.169.254/{i}", b"",
-                     b"//x/{i}"]),
+    st.sampled_from(
+        [
+            b"http://127.0.0.1:8000x/{i}",
+            b"http://127.0.0.1:99999/{i}",
+            b"http:\\\\127.0.0.1\\{i}",
+            b"javascript:alert({i})",
+            b"http://[::127.0.0.1]/{i}",
+            b"http://169.254.169.254/{i}",
+            b"",
+            b"//x/{i}",
+        ]
+    ),
     hostile.map(lambda junk: b"{i}/" + junk),
 )
 
 
 def _report(name: str, term: int) -> bytes:
-    return (f"A court in Almaty on Monday sentenced civic activist {name} to {term} days of administrative arrest "
-            "for taking part in a peaceful rally against the new land law. Police detained the activist at the "
-            "square on Sunday; rights defenders called the arrest punishment for protest.").encode()
+    return (
+        f"A court in Almaty on Monday sentenced civic activist {name} to {term} days of administrative arrest "
+        "for taking part in a peaceful rally against the new land law. Police detained the activist at the "
+        "square on Sunday; rights defenders called the arrest punishment for protest."
+    ).encode()
 
 
 def feed(items: list[tuple[bytes, bytes, bytes, bool]]) -> bytes:
     """An RSS document around hostile (title, text, link, full) items, bytes as they are."""
     now = datetime.now(timezone.utc) - timedelta(minutes=30)
-    out = [b'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
-           b'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Fuzz</title>']
+    out = [
+        b'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        b'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Fuzz</title>'
+    ]
     for i, (title, text, link, full) in enumerate(items):
         body = b"<content:encoded>" + text + b"</content:encoded>" if full else b""
-        out.append(b"<item><title>" + title + b"</title><link>" + link + b"</link><guid>g" + str(i).encode()
-                   + b"</guid><pubDate>" + format_datetime(now).encode() + b"</pubDate><description>" + text
-                   + b"</description>" + body + b"</item>")
+        out.append(
+            b"<item><title>"
+            + title
+            + b"</title><link>"
+            + link
+            + b"</link><guid>g"
+            + str(i).encode()
+            + b"</guid><pubDate>"
+            + format_datetime(now).encode()
+            + b"</pubDate><description>"
+            + text
+            + b"</description>"
+            + body
+            + b"</item>"
+        )
     return b"".join(out) + b"</channel></rss>"
 
 
@@ -83,8 +137,9 @@ def check_post(html: str) -> None:
     assert 0 < utf16_len(parsed.text) <= MAX_TEXT_LENGTH, utf16_len(parsed.text)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                 HealthCheck.too_slow])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(data=st.lists(st.tuples(hostile, hostile, _link, st.booleans(), hostile), min_size=1, max_size=3))
 def test_hostile_feed_content_is_posted_validly_and_never_lost(web, data) -> None:
     items = []
@@ -100,8 +155,10 @@ def test_hostile_feed_content_is_posted_validly_and_never_lost(web, data) -> Non
 
 async def _poll_and_check(url: str, names: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        config = parse_config(f'[settings]\nlanguage = "en"\ntimezone = "UTC"\n'
-                              f'[[source]]\nname = "Fuzz"\nurl = "{url}"\n', Path(folder) / "sources.toml")
+        config = parse_config(
+            f'[settings]\nlanguage = "en"\ntimezone = "UTC"\n[[source]]\nname = "Fuzz"\nurl = "{url}"\n',
+            Path(folder) / "sources.toml",
+        )
         store = Store.open(Path(folder) / "db.sqlite3")
         fetcher = Fetcher(connect_timeout=1, read_timeout=2, deadline=3)
         try:

@@ -20,18 +20,36 @@ ROOT = Path(__file__).resolve().parent.parent
 QUIET = 'timezone = "UTC"\ndigest_time = "23:59"\n'
 
 
-def cli(tmp_path: Path, *args: str, env: dict[str, str] | None = None, botapi=None,
-        stdin: str | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def cli(
+    tmp_path: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    botapi=None,
+    stdin: str | None = None,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
     """The command line with only the Telegram variables given here."""
     full = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_URL"))}
     if botapi is not None:
-        full.update(TELEGRAM_BOT_TOKEN=botapi.token, TELEGRAM_CHAT_ID=str(botapi.chat_id),
-                    TELEGRAM_API_URL=botapi.url)
+        full.update(TELEGRAM_BOT_TOKEN=botapi.token, TELEGRAM_CHAT_ID=str(botapi.chat_id), TELEGRAM_API_URL=botapi.url)
     full.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "bot", "--sources", str(tmp_path / "sources.toml"),
-         "--db", str(tmp_path / "db.sqlite3"), *args],
-        cwd=tmp_path, env=full, capture_output=True, text=True, timeout=timeout, input=stdin,
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "--sources",
+            str(tmp_path / "sources.toml"),
+            "--db",
+            str(tmp_path / "db.sqlite3"),
+            *args,
+        ],
+        cwd=tmp_path,
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        input=stdin,
     )
 
 
@@ -159,8 +177,10 @@ def test_an_unreachable_api_url_is_named(tmp_path: Path, web, botapi) -> None:
 
 def test_half_a_configuration_and_bad_admin_ids_are_errors_at_start(tmp_path: Path, botapi) -> None:
     write_sources(tmp_path / "sources.toml", {}, extra=QUIET)
-    for env in ({"TELEGRAM_CHAT_ID": ""},  # a token without a chat id
-                {"TELEGRAM_ADMIN_IDS": "12345, @someone"}):
+    for env in (
+        {"TELEGRAM_CHAT_ID": ""},  # a token without a chat id
+        {"TELEGRAM_ADMIN_IDS": "12345, @someone"},
+    ):
         result = cli(tmp_path, "once", botapi=botapi, env=env)
         assert result.returncode == 2, (env, result.stderr)
         assert len(error_lines(result.stderr)) == 1, result.stderr
@@ -178,9 +198,12 @@ def doctor_setup(tmp_path: Path, web) -> None:
 
 def test_doctor_passes_a_good_configuration(tmp_path: Path, web, botapi) -> None:
     doctor_setup(tmp_path, web)
-    result = cli(tmp_path, "doctor", botapi=botapi,
-                 env={"TELEGRAM_ADMIN_CHAT_ID": str(botapi.admin_chat_id),
-                      "TELEGRAM_ADMIN_IDS": str(botapi.admin_chat_id)})
+    result = cli(
+        tmp_path,
+        "doctor",
+        botapi=botapi,
+        env={"TELEGRAM_ADMIN_CHAT_ID": str(botapi.admin_chat_id), "TELEGRAM_ADMIN_IDS": str(botapi.admin_chat_id)},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert all(line.startswith(("✓", "    ")) for line in lines), lines
@@ -223,8 +246,7 @@ def test_doctor_names_a_wrong_chat_and_missing_admin_rights(tmp_path: Path, web,
 
 def test_doctor_names_a_wrong_admin_id_and_a_broken_source(tmp_path: Path, web, botapi) -> None:
     web.add("/en.xml", news_feed(), content_type="application/rss+xml")
-    write_sources(tmp_path / "sources.toml", {"EN news": web.url("/en.xml"), "Gone": web.url("/gone.xml")},
-                  extra=QUIET)
+    write_sources(tmp_path / "sources.toml", {"EN news": web.url("/en.xml"), "Gone": web.url("/gone.xml")}, extra=QUIET)
     result = cli(tmp_path, "doctor", botapi=botapi, env={"TELEGRAM_ADMIN_IDS": "555"})
     assert result.returncode == 1
     assert "✗ admin 555:" in result.stdout and "press Start" in result.stdout
@@ -252,8 +274,13 @@ def test_doctor_passing_queues_posts_that_failed_for_the_configuration(tmp_path:
 
 def test_read_only_commands_refuse_a_database_that_does_not_exist(tmp_path: Path) -> None:
     write_sources(tmp_path / "sources.toml", {}, extra=QUIET)
-    for args in (("events",), ("export", "--since", "2026-01-01"), ("review", "list"), ("sources", "status"),
-                 ("outbox", "list")):
+    for args in (
+        ("events",),
+        ("export", "--since", "2026-01-01"),
+        ("review", "list"),
+        ("sources", "status"),
+        ("outbox", "list"),
+    ):
         result = cli(tmp_path, *args)
         assert result.returncode == 2, (args, result.stderr)
         assert error_lines(result.stderr) == [line for line in result.stderr.splitlines() if line.strip()]
@@ -265,24 +292,34 @@ def test_read_only_commands_refuse_a_database_that_does_not_exist(tmp_path: Path
 
 
 def test_analyze_exits_1_when_no_line_could_be_read_and_is_quiet(tmp_path: Path) -> None:
-    bad = cli(tmp_path, "analyze", "-", stdin="not json\n{\"text\": \"no id\"}\n")
+    bad = cli(tmp_path, "analyze", "-", stdin='not json\n{"text": "no id"}\n')
     assert bad.returncode == 1
     assert len(error_lines(bad.stderr)) == 1
-    good = cli(tmp_path, "analyze", "-", stdin=json.dumps({"id": 1, "title": "Activist jailed",
-                                                           "text": ARREST_EN}) + "\nnot json\n")
+    good = cli(
+        tmp_path,
+        "analyze",
+        "-",
+        stdin=json.dumps({"id": 1, "title": "Activist jailed", "text": ARREST_EN}) + "\nnot json\n",
+    )
     assert good.returncode == 0
     assert json.loads(good.stdout.splitlines()[0])["arrest"] is True
-    russian = cli(tmp_path, "analyze", "-", stdin=json.dumps(
-        {"id": 2, "text": "Полиция задержала активиста у здания акимата во время пикета."}) + "\n")
+    russian = cli(
+        tmp_path,
+        "analyze",
+        "-",
+        stdin=json.dumps({"id": 2, "text": "Полиция задержала активиста у здания акимата во время пикета."}) + "\n",
+    )
     assert russian.returncode == 0
     assert "INFO" not in russian.stderr and "Loading dictionaries" not in russian.stderr
 
 
 def test_once_prints_each_failure_once_and_counts_in_english(tmp_path: Path, web) -> None:
-    web.add("/en.xml", rss([Story("en-1", "Activist jailed", ARREST_EN, "http://127.0.0.1/en/1")]),
-            content_type="application/rss+xml")
-    write_sources(tmp_path / "sources.toml", {"EN news": web.url("/en.xml"), "Gone": web.url("/gone.xml")},
-                  extra=QUIET)
+    web.add(
+        "/en.xml",
+        rss([Story("en-1", "Activist jailed", ARREST_EN, "http://127.0.0.1/en/1")]),
+        content_type="application/rss+xml",
+    )
+    write_sources(tmp_path / "sources.toml", {"EN news": web.url("/en.xml"), "Gone": web.url("/gone.xml")}, extra=QUIET)
     result = cli(tmp_path, "once")
     assert result.returncode == 0, result.stderr
     assert "polled 2 sources" in result.stderr and "1 arrest alert queued" in result.stderr

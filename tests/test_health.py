@@ -17,15 +17,28 @@ NOW = datetime(2026, 11, 28, 12, tzinfo=timezone.utc)
 
 def state(**kw) -> SourceState:
     base = SourceState(
-        id=1, name="Feed", url="https://x.example/rss", type="rss", etag=None, last_modified=None,
-        first_polled_at=NOW - timedelta(days=30), last_polled_at=NOW, last_success_at=NOW, last_error=None,
-        last_error_at=None, consecutive_failures=0, items_seen=100, last_new_item_at=NOW,
+        id=1,
+        name="Feed",
+        url="https://x.example/rss",
+        type="rss",
+        etag=None,
+        last_modified=None,
+        first_polled_at=NOW - timedelta(days=30),
+        last_polled_at=NOW,
+        last_success_at=NOW,
+        last_error=None,
+        last_error_at=None,
+        consecutive_failures=0,
+        items_seen=100,
+        last_new_item_at=NOW,
     )
     return replace(base, **kw)
 
 
 def notices(s: SourceState, gap=None, down=False, silent=False):
-    return health_notices(s, now=NOW, alert_after=timedelta(hours=24), gap=gap, down_notified=down, silent_notified=silent)
+    return health_notices(
+        s, now=NOW, alert_after=timedelta(hours=24), gap=gap, down_notified=down, silent_notified=silent
+    )
 
 
 def test_down_only_after_alert_after_and_only_once() -> None:
@@ -60,15 +73,20 @@ async def test_the_service_sends_down_and_recovered_notices_to_the_operators_onc
     source = store.sync_sources(list(config.sources))["Feed"]
     long_ago = datetime.now(timezone.utc) - timedelta(hours=30)
     store.record_poll_failure(source.id, now=long_ago, error="HTTP 503 from https://x.example/rss <&>")
-    store.record_poll_failure(source.id, now=datetime.now(timezone.utc), error="HTTP 503 from https://x.example/rss <&>")
-    telegram = TelegramSettings(token=botapi.token, chat_id=str(botapi.chat_id), admin_chat_id=str(botapi.admin_chat_id),
-                                api_url=botapi.url)
+    store.record_poll_failure(
+        source.id, now=datetime.now(timezone.utc), error="HTTP 503 from https://x.example/rss <&>"
+    )
+    telegram = TelegramSettings(
+        token=botapi.token, chat_id=str(botapi.chat_id), admin_chat_id=str(botapi.admin_chat_id), api_url=botapi.url
+    )
     try:
         async with Service(config, store, telegram) as service:
             assert service._queue_health_notices("Feed") == 1
             assert service._queue_health_notices("Feed") == 0  # told once
             await service.sender.drain(timeout=30)
-            store.record_poll_success(source.id, now=datetime.now(timezone.utc), etag=None, last_modified=None, new_items=0)
+            store.record_poll_success(
+                source.id, now=datetime.now(timezone.utc), etag=None, last_modified=None, new_items=0
+            )
             assert service._queue_health_notices("Feed") == 1
             await service.sender.drain(timeout=30)
     finally:

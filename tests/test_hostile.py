@@ -21,8 +21,15 @@ NAMES = ["Aidar Serikbayev", "Marat Zhaksylykov", "Gulnar Ospanova", "Dana Omaro
 def teaser(i: int, link: str, name: str | None = None) -> Story:
     """An arrest report whose feed carries only a teaser, so its article page is read."""
     name = name or NAMES[i]
-    return Story(f"t-{i}", f"Activist {name} jailed for {10 + i} days", ARREST_EN.replace("Aidar Serikbayev", name)
-                 .replace("Serikbayev", name.split()[-1]).replace("15 days", f"{10 + i} days"), link, full=False)
+    return Story(
+        f"t-{i}",
+        f"Activist {name} jailed for {10 + i} days",
+        ARREST_EN.replace("Aidar Serikbayev", name)
+        .replace("Serikbayev", name.split()[-1])
+        .replace("15 days", f"{10 + i} days"),
+        link,
+        full=False,
+    )
 
 
 @pytest.fixture
@@ -33,8 +40,9 @@ def store(tmp_path: Path):
 
 
 async def poll_one(tmp_path: Path, store: Store, url: str, *, times: int = 1):
-    config = parse_config(f'[settings]\nlanguage = "en"\n[[source]]\nname = "News"\nurl = "{url}"\n',
-                          tmp_path / "sources.toml")
+    config = parse_config(
+        f'[settings]\nlanguage = "en"\n[[source]]\nname = "News"\nurl = "{url}"\n', tmp_path / "sources.toml"
+    )
     fetcher = Fetcher(read_timeout=3, deadline=5)
     try:
         pipeline = Pipeline(config, store, fetcher)
@@ -93,9 +101,14 @@ async def test_digest_parts_fit_telegrams_utf16_limit(botapi) -> None:
     from bot.publish.format import DigestEntry, format_digest
 
     entries = [
-        DigestEntry(title=f"{MATH} {i} 😀😀", url=None, source_name=f"{MATH[:20]} News",
-                    detainees=(Detainee(f"{MATH} {i}", "15 days"),), place=MATH,
-                    published=datetime(2026, 3, 1, 10, tzinfo=timezone.utc))
+        DigestEntry(
+            title=f"{MATH} {i} 😀😀",
+            url=None,
+            source_name=f"{MATH[:20]} News",
+            detainees=(Detainee(f"{MATH} {i}", "15 days"),),
+            place=MATH,
+            published=datetime(2026, 3, 1, 10, tzinfo=timezone.utc),
+        )
         for i in range(200)
     ]
     parts = format_digest(date(2026, 3, 1), entries)
@@ -157,16 +170,37 @@ def test_a_bot_api_error_that_echoes_the_token_carries_it_nowhere(tmp_path: Path
 
     from tests.test_e2e import write_sources
 
-    web.add("/feed.xml", rss([Story("k-1", "Activist jailed for 15 days", ARREST_EN, "http://127.0.0.1:1/k")]),
-            content_type="application/rss+xml")
+    web.add(
+        "/feed.xml",
+        rss([Story("k-1", "Activist jailed for 15 days", ARREST_EN, "http://127.0.0.1:1/k")]),
+        content_type="application/rss+xml",
+    )
     write_sources(tmp_path / "sources.toml", {"News": web.url("/feed.xml")})
     botapi.fail_next(1, status=400, description="Bad Request: cannot route POST {path}")
     env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
-    env.update(TELEGRAM_BOT_TOKEN=botapi.token, TELEGRAM_CHAT_ID=str(botapi.chat_id), TELEGRAM_API_URL=botapi.url,
-               TELEGRAM_ADMIN_CHAT_ID=str(botapi.admin_chat_id))
-    run = subprocess.run([sys.executable, "-m", "bot", "--sources", str(tmp_path / "sources.toml"),
-                          "--db", str(tmp_path / "db.sqlite3"), "once"],
-                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    env.update(
+        TELEGRAM_BOT_TOKEN=botapi.token,
+        TELEGRAM_CHAT_ID=str(botapi.chat_id),
+        TELEGRAM_API_URL=botapi.url,
+        TELEGRAM_ADMIN_CHAT_ID=str(botapi.admin_chat_id),
+    )
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "--sources",
+            str(tmp_path / "sources.toml"),
+            "--db",
+            str(tmp_path / "db.sqlite3"),
+            "once",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
     assert run.returncode == 0, run.stderr
     secret = botapi.token.split(":", 1)[1]
@@ -176,7 +210,10 @@ def test_a_bot_api_error_that_echoes_the_token_carries_it_nowhere(tmp_path: Path
     [notice] = botapi.sent_to(botapi.admin_chat_id)
     assert "cannot route post" in notice.text.lower() and secret not in notice.html.lower()
     with sqlite3.connect(tmp_path / "db.sqlite3") as db:
-        stored = db.execute("SELECT last_error FROM outbox").fetchall() + db.execute("SELECT name, value FROM flags").fetchall()
+        stored = (
+            db.execute("SELECT last_error FROM outbox").fetchall()
+            + db.execute("SELECT name, value FROM flags").fetchall()
+        )
     db.close()
     assert any("cannot route post" in str(row).lower() for row in stored)
     assert not [row for row in stored if secret in str(row).lower()], stored
@@ -198,8 +235,19 @@ async def test_a_feed_cannot_redirect_the_bot_into_its_own_network(tmp_path: Pat
     assert not report.ok and "private or local address" in (report.error or "")
 
 
-@pytest.mark.parametrize("address", ["[::127.0.0.1]", "[64:ff9b::7f00:1]", "[2002:7f00:1::]", "[::ffff:127.0.0.1]",
-                                     "[64:ff9b:1::a9fe:a9fe]", "[2002:a9fe:a9fe::1]", "169.254.169.254", "10.1.2.3"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "[::127.0.0.1]",
+        "[64:ff9b::7f00:1]",
+        "[2002:7f00:1::]",
+        "[::ffff:127.0.0.1]",
+        "[64:ff9b:1::a9fe:a9fe]",
+        "[2002:a9fe:a9fe::1]",
+        "169.254.169.254",
+        "10.1.2.3",
+    ],
+)
 async def test_addresses_that_embed_a_local_ipv4_address_are_local(address: str) -> None:
     from bot.fetch import FetchBlockedError, check_url
 
@@ -243,7 +291,7 @@ def test_times_without_a_zone_are_read_in_one_zone(tmp_path: Path) -> None:
     moscow = [e.published for e in parse_entries(own, listing.encode(), listing, own.url)]
     assert tokyo == [datetime(2025, 11, 28, 5, 30, tzinfo=timezone.utc)] * 2  # 14:30 in Tokyo (UTC+9)
     assert moscow == [datetime(2025, 11, 28, 11, 30, tzinfo=timezone.utc)] * 2  # 14:30 in Moscow (UTC+3)
-    bad = "[[source]]\nname = \"X\"\nurl = \"https://x.example/\"\ntimezone = \"Mars/Olympus\"\n"
+    bad = '[[source]]\nname = "X"\nurl = "https://x.example/"\ntimezone = "Mars/Olympus"\n'
     with pytest.raises(Exception, match="IANA time zone"):
         parse_config(bad, tmp_path / "sources.toml")
 

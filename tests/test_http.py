@@ -63,6 +63,7 @@ async def test_healthz_and_metrics_of_a_running_service(tmp_path: Path, web, bot
     async with Service(load_config(sources), store, telegram) as service:
         task = asyncio.create_task(service.run(stop=stop, http=("127.0.0.1", 0)))
         try:
+
             async def address():
                 assert not task.done(), task.exception()
                 return service.http_address
@@ -70,6 +71,7 @@ async def test_healthz_and_metrics_of_a_running_service(tmp_path: Path, web, bot
             host, port = await eventually(address)
             assert host == "127.0.0.1" and port > 0
             async with httpx.AsyncClient(base_url=f"http://{host}:{port}", timeout=10) as client:
+
                 async def healthy():
                     answer = await client.get("/healthz")
                     return answer if answer.status_code == 200 else None
@@ -81,7 +83,9 @@ async def test_healthz_and_metrics_of_a_running_service(tmp_path: Path, web, bot
                 async def posted():
                     answer = await client.get("/metrics")
                     values = samples(answer.text)
-                    return (answer, values) if values.get(("arrestwatch_posts_sent_total", (("kind", "alert"),))) else None
+                    return (
+                        (answer, values) if values.get(("arrestwatch_posts_sent_total", (("kind", "alert"),))) else None
+                    )
 
                 page, values = await eventually(posted)
                 assert page.headers["content-type"].startswith("text/plain; version=")
@@ -123,12 +127,14 @@ async def test_healthz_is_503_with_the_reason_when_the_database_is_gone(tmp_path
         assert await service.health() == "the scheduler is not running"
         task = asyncio.create_task(service.run(stop=stop, http=("127.0.0.1", 0)))
         try:
+
             async def address():
                 assert not task.done(), task.exception()
                 return service.http_address
 
             host, port = await eventually(address)
             async with httpx.AsyncClient(base_url=f"http://{host}:{port}", timeout=10) as client:
+
                 async def status(code: int):
                     answer = await client.get("/healthz")
                     return answer if answer.status_code == code else None
@@ -178,8 +184,11 @@ def restore_logging() -> Iterator[None]:
 def test_json_logs_are_one_object_per_line_and_never_show_the_token(capsys, restore_logging) -> None:
     configure_logging("INFO", TOKEN, "json")
     log = logging.getLogger("bot.test")
-    log.info("posted to %s", f"https://api.telegram.org/bot{TOKEN}/sendMessage",
-             extra={"source": "EN news", "item": 7, "url": f"http://x/bot{TOKEN}/y", "note": f"raw {TOKEN}"})
+    log.info(
+        "posted to %s",
+        f"https://api.telegram.org/bot{TOKEN}/sendMessage",
+        extra={"source": "EN news", "item": 7, "url": f"http://x/bot{TOKEN}/y", "note": f"raw {TOKEN}"},
+    )
     try:
         raise RuntimeError(f"failed calling https://api.telegram.org/bot{TOKEN}/getMe\nsecond line")
     except RuntimeError:
@@ -216,12 +225,29 @@ def test_an_unknown_log_format_is_refused(restore_logging) -> None:
 def test_run_from_the_command_line_logs_json_and_serves_healthz(tmp_path: Path, botapi) -> None:
     write_sources(tmp_path / "sources.toml", {}, extra=SETTINGS)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ARRESTWATCH_"))}
-    env.update(TELEGRAM_BOT_TOKEN=botapi.token, TELEGRAM_CHAT_ID=str(botapi.chat_id), TELEGRAM_API_URL=botapi.url,
-               ARRESTWATCH_LOG_FORMAT="json", ARRESTWATCH_HTTP_PORT="0")
+    env.update(
+        TELEGRAM_BOT_TOKEN=botapi.token,
+        TELEGRAM_CHAT_ID=str(botapi.chat_id),
+        TELEGRAM_API_URL=botapi.url,
+        ARRESTWATCH_LOG_FORMAT="json",
+        ARRESTWATCH_HTTP_PORT="0",
+    )
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "--sources", str(tmp_path / "sources.toml"), "--db",
-         str(tmp_path / "db.sqlite3"), "run"],
-        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "--sources",
+            str(tmp_path / "sources.toml"),
+            "--db",
+            str(tmp_path / "db.sqlite3"),
+            "run",
+        ],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert process.stderr is not None
@@ -257,6 +283,15 @@ def test_run_from_the_command_line_logs_json_and_serves_healthz(tmp_path: Path, 
 def test_every_metric_and_option_is_documented_in_the_readme() -> None:
     root = Path(__file__).resolve().parent.parent  # the README, and the operations page it links to
     readme = "\n".join((root / name).read_text(encoding="utf-8") for name in ("README.md", "docs/operations.md"))
-    for name in (*METRIC_NAMES, "/healthz", "--http-port", "--http-host", "--log-format", "ARRESTWATCH_HTTP_PORT",
-                 "ARRESTWATCH_HTTP_HOST", "ARRESTWATCH_LOG_FORMAT", "docker compose up"):
+    for name in (
+        *METRIC_NAMES,
+        "/healthz",
+        "--http-port",
+        "--http-host",
+        "--log-format",
+        "ARRESTWATCH_HTTP_PORT",
+        "ARRESTWATCH_HTTP_HOST",
+        "ARRESTWATCH_LOG_FORMAT",
+        "docker compose up",
+    ):
         assert name in readme, name

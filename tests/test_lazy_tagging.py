@@ -39,9 +39,10 @@ def test_custody_cues_do_not_read_natashas_tags(text: str) -> None:
 def test_tagging_later_gives_what_tagging_at_once_gives() -> None:
     text = " ".join(SENTENCES[:4])
     at_once, later = parse(text), tag(parse(text, defer=True))
-    assert [[(t.text, t.lemma, t.case, t.gender) for t in s.tokens] for s in at_once] == \
-        [[(t.text, t.lemma, t.case, t.gender) for t in s.tokens] for s in later]
-    assert [[(m.sent, m.start, m.stop, m.words, m.normal) for m in s.mentions] for s in at_once] == \
-        [[(m.sent, m.start, m.stop, m.words, m.normal) for m in s.mentions] for s in later]
+    assert [[(t.text, t.lemma, t.case, t.gender) for t in s.tokens] for s in at_once] == [
+        [(t.text, t.lemma, t.case, t.gender) for t in s.tokens] for s in later
+    ]
+    assert [[(m.sent, m.start, m.stop, m.words, m.normal) for m in s.mentions] for s in at_once] == [
+        [(m.sent, m.start, m.stop, m.words, m.normal) for m in s.mentions] for s in later
+    ]
     assert any(s.mentions for s in later)
-

@@ -46,38 +46,62 @@ def store(tmp_path: Path):
 
 async def test_misbehaving_sources_in_one_poll(tmp_path: Path, web, store: Store) -> None:
     now = datetime.now(timezone.utc)
-    good = rss([Story("g1", "Activist jailed for 15 days", ARREST_EN, "http://127.0.0.1/g/1"),
-                Story("g2", "Football", ORDINARY_EN, "http://127.0.0.1/g/2")])
+    good = rss(
+        [
+            Story("g1", "Activist jailed for 15 days", ARREST_EN, "http://127.0.0.1/g/1"),
+            Story("g2", "Football", ORDINARY_EN, "http://127.0.0.1/g/2"),
+        ]
+    )
     web.add("/good.xml", good, content_type="application/rss+xml", etag='"v1"')
     web.add("/broken.xml", "server on fire", status=500)
     web.add_rate_limited("/busy.xml", retry_after=900)
     web.add("/slow.xml", good, content_type="application/rss+xml", delay=3)
     web.add_stream("/endless.xml", b"<rss>" + b"x" * 65536, count=None, content_type="application/rss+xml")
-    web.add("/bomb.xml", gzip.compress(b"\0" * (40 * 1024 * 1024)), gzip=False,
-            content_type="application/rss+xml", headers={"Content-Encoding": "gzip"})
+    web.add(
+        "/bomb.xml",
+        gzip.compress(b"\0" * (40 * 1024 * 1024)),
+        gzip=False,
+        content_type="application/rss+xml",
+        headers={"Content-Encoding": "gzip"},
+    )
     web.add_redirect("/loop-a.xml", "/loop-b.xml")
     web.add_redirect("/loop-b.xml", "/loop-a.xml")
-    cp1251 = rss([Story("r1", "Активиста арестовали", ARREST_RU, "http://127.0.0.1/r/1")]).replace(
-        'encoding="UTF-8"', 'encoding="windows-1251"').encode("cp1251")
+    cp1251 = (
+        rss([Story("r1", "Активиста арестовали", ARREST_RU, "http://127.0.0.1/r/1")])
+        .replace('encoding="UTF-8"', 'encoding="windows-1251"')
+        .encode("cp1251")
+    )
     web.add("/cp1251.xml", cp1251, content_type="application/rss+xml")  # no charset in the header
-    malformed = rss([Story("m1", "Activist jailed & held", ARREST_EN.replace("Aidar", "Marat"),
-                           "http://127.0.0.1/m/1")]).replace("</channel></rss>", "")
+    malformed = rss(
+        [Story("m1", "Activist jailed & held", ARREST_EN.replace("Aidar", "Marat"), "http://127.0.0.1/m/1")]
+    ).replace("</channel></rss>", "")
     web.add("/malformed.xml", malformed.replace("& held", "&amp held"), content_type="application/rss+xml")
     web.add("/empty.xml", rss([]), content_type="application/rss+xml")
     web.add("/listing", _listing(web))
-    web.add("/story/2026/activist-jailed-for-picket",
-            f"<html><body><article><h1>Activist jailed</h1><p>{ARREST_EN.replace('Aidar', 'Nurlan')}</p>"
-            "</article></body></html>")
+    web.add(
+        "/story/2026/activist-jailed-for-picket",
+        f"<html><body><article><h1>Activist jailed</h1><p>{ARREST_EN.replace('Aidar', 'Nurlan')}</p>"
+        "</article></body></html>",
+    )
     web.add("/s/chan", _telegram_page(now))
 
     names = {
-        "Good": ("/good.xml", "rss"), "Broken": ("/broken.xml", "rss"), "Busy": ("/busy.xml", "rss"),
-        "Slow": ("/slow.xml", "rss"), "Endless": ("/endless.xml", "rss"), "Bomb": ("/bomb.xml", "rss"),
-        "Loop": ("/loop-a.xml", "rss"), "Cp1251": ("/cp1251.xml", "rss"), "Malformed": ("/malformed.xml", "rss"),
-        "Empty": ("/empty.xml", "rss"), "Listing": ("/listing", "html"), "Channel": ("/s/chan", "telegram"),
+        "Good": ("/good.xml", "rss"),
+        "Broken": ("/broken.xml", "rss"),
+        "Busy": ("/busy.xml", "rss"),
+        "Slow": ("/slow.xml", "rss"),
+        "Endless": ("/endless.xml", "rss"),
+        "Bomb": ("/bomb.xml", "rss"),
+        "Loop": ("/loop-a.xml", "rss"),
+        "Cp1251": ("/cp1251.xml", "rss"),
+        "Malformed": ("/malformed.xml", "rss"),
+        "Empty": ("/empty.xml", "rss"),
+        "Listing": ("/listing", "html"),
+        "Channel": ("/s/chan", "telegram"),
     }
-    text = "[settings]\nlanguage = \"en\"\n" + "".join(
-        f'[[source]]\nname = "{name}"\nurl = "{web.url(path)}"\ntype = "{kind}"\n' for name, (path, kind) in names.items()
+    text = '[settings]\nlanguage = "en"\n' + "".join(
+        f'[[source]]\nname = "{name}"\nurl = "{web.url(path)}"\ntype = "{kind}"\n'
+        for name, (path, kind) in names.items()
     )
     config = parse_config(text, tmp_path / "sources.toml")
     fetcher = Fetcher(max_bytes=2 * 1024 * 1024, read_timeout=1.5, deadline=2.0)

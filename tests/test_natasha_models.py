@@ -16,10 +16,21 @@ class _Token:
         self.text, self.pos, self.feats = text, pos, feats
 
 
-@pytest.mark.parametrize("word, gender", [
-    ("Армана", "Masc"), ("Куанышеву", "Masc"), ("Тимуром", "Masc"), ("Лиды", "Fem"), ("Айгерим", "Fem"),
-    ("Омаровой", "Fem"), ("Сарсенбаева", "Masc"), ("Нурлану", "Masc"), ("Жанну", "Fem"), ("Игоре", "Masc"),
-])
+@pytest.mark.parametrize(
+    "word, gender",
+    [
+        ("Армана", "Masc"),
+        ("Куанышеву", "Masc"),
+        ("Тимуром", "Masc"),
+        ("Лиды", "Fem"),
+        ("Айгерим", "Fem"),
+        ("Омаровой", "Fem"),
+        ("Сарсенбаева", "Masc"),
+        ("Нурлану", "Masc"),
+        ("Жанну", "Fem"),
+        ("Игоре", "Masc"),
+    ],
+)
 @pytest.mark.parametrize("case", ["Gen", "Acc", "Dat", "Ins", "Loc"])
 def test_names_are_normalised_as_natasha_does(word: str, gender: str, case: str) -> None:
     from natasha.norm import inflect_word
@@ -72,7 +83,7 @@ def test_the_ner_crf_decodes_as_slovnets() -> None:
     for batch, length in ((1, 1), (1, 9), (8, 40)):
         emissions = rng.standard_normal((batch, length, tags)).astype(np.float32) * 4
         mask = np.ones((batch, length), dtype=bool)
-        mask[1:, length // 2 + 1:] = False  # shorter sequences in a batch
+        mask[1:, length // 2 + 1 :] = False  # shorter sequences in a batch
         ours, theirs = crf.decode(emissions, mask), CRF.decode(crf, emissions, mask)
         assert len(ours) == len(theirs)
         assert all(np.array_equal(a, b) for a, b in zip(ours, theirs))

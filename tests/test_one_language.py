@@ -13,7 +13,13 @@ import pytest
 from bot.analysis.result import Analysis, Detainee
 from bot.places import PLACES, hashtag, place_name
 from bot.publish.format import (
-    AlertPost, DigestEntry, FollowupLine, FollowupPost, format_alert, format_digest, format_followup,
+    AlertPost,
+    DigestEntry,
+    FollowupLine,
+    FollowupPost,
+    format_alert,
+    format_digest,
+    format_followup,
 )
 from tests.support.botapi import parse_html
 from tests.support.feeds import ARREST_EN, Story, rss
@@ -33,12 +39,21 @@ def arrest(*people: Detainee, lang: str = "en", **fields) -> Analysis:
     return Analysis(True, fields.pop("protest", False), tuple(people), lang=lang, score=0.9, **fields)
 
 
-@pytest.mark.parametrize(("spelling", "language", "shown"), [
-    ("Алматы", "en", "Almaty"), ("Almaty", "ru", "Алматы"), ("ALMATY", "kk", "Алматы"),
-    ("Oral", "en", "Uralsk"), ("Орал", "ru", "Уральск"), ("Усть-Каменогорск", "kk", "Өскемен"),
-    ("Nur-Sultan", "ru", "Астана"), ("Almaty region", "ru", "Алматинская область"),
-    ("Алматинская область", "en", "Almaty Region"), ("Мангистау", "kk", "Маңғыстау облысы"),
-])
+@pytest.mark.parametrize(
+    ("spelling", "language", "shown"),
+    [
+        ("Алматы", "en", "Almaty"),
+        ("Almaty", "ru", "Алматы"),
+        ("ALMATY", "kk", "Алматы"),
+        ("Oral", "en", "Uralsk"),
+        ("Орал", "ru", "Уральск"),
+        ("Усть-Каменогорск", "kk", "Өскемен"),
+        ("Nur-Sultan", "ru", "Астана"),
+        ("Almaty region", "ru", "Алматинская область"),
+        ("Алматинская область", "en", "Almaty Region"),
+        ("Мангистау", "kk", "Маңғыстау облысы"),
+    ],
+)
 def test_the_gazetteer_names_a_place_in_the_channels_language(spelling: str, language: str, shown: str) -> None:
     assert place_name(spelling, language) == shown
 
@@ -82,18 +97,23 @@ def test_the_charge_is_quoted_in_the_reports_language_under_a_correct_label() ->
     russian_channel = format_alert(AlertPost("T", None, "S", offence), "ru")
     assert "Статья" not in russian_channel
     assert "Обвинение: «participating in an unsanctioned rally» (по-английски)" in russian_channel
-    assert "Charge: “participating in an unsanctioned rally”\n" in format_alert(AlertPost("T", None, "S", offence), "en")
+    assert "Charge: “participating in an unsanctioned rally”\n" in format_alert(
+        AlertPost("T", None, "S", offence), "en"
+    )
     article = arrest(Detainee("Талгат Омаров", "12 days"), lang="ru", charge="статья 488 КоАП")
     assert "Charge: Article 488 of the Administrative Code" in format_alert(AlertPost("T", None, "S", article), "en")
     assert "Айып: ӘҚБтК 488-бап" in format_alert(AlertPost("T", None, "S", article), "kk")
     assert "Обвинение: статья 488 КоАП РК" in format_alert(AlertPost("T", None, "S", article), "ru")
 
 
-@pytest.mark.parametrize(("language", "line"), [
-    ("en", "Талгат Омаров detained in Almaty after a protest: 12 days."),
-    ("ru", "Талгат Омаров — задержание (Алматы) после протеста: 12 суток."),
-    ("kk", "Талгат Омаров — ұстау (Алматы), наразылықтан кейін: 12 тәулік."),
-])
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "Талгат Омаров detained in Almaty after a protest: 12 days."),
+        ("ru", "Талгат Омаров — задержание (Алматы) после протеста: 12 суток."),
+        ("kk", "Талгат Омаров — ұстау (Алматы), наразылықтан кейін: 12 тәулік."),
+    ],
+)
 def test_every_alert_has_a_summary_line_in_the_channels_language(language: str, line: str) -> None:
     analysis = arrest(Detainee("Талгат Омаров", "12 days"), lang="ru", place="Алматы", protest=True)
     body = format_alert(AlertPost("Title", None, "S", analysis), language)
@@ -102,8 +122,13 @@ def test_every_alert_has_a_summary_line_in_the_channels_language(language: str, 
 
 
 def test_terms_in_follow_ups_are_bold_like_the_names() -> None:
-    post = FollowupPost("T", None, "S", (FollowupLine("term", "Talgat Omarov", "12 days"),
-                                         FollowupLine("detainee", "Dana Omarova", "10 days")), place="Алматы")
+    post = FollowupPost(
+        "T",
+        None,
+        "S",
+        (FollowupLine("term", "Talgat Omarov", "12 days"), FollowupLine("detainee", "Dana Omarova", "10 days")),
+        place="Алматы",
+    )
     body = format_followup(post, "en")
     assert "<b>Talgat Omarov</b> — <b>12 days</b>" in body
     assert "also detained, <b>10 days</b>" in body
@@ -120,12 +145,39 @@ def test_links_lose_their_tracking_parameters() -> None:
 
 
 def test_a_mixed_feed_reads_in_one_language_in_the_channel_and_in_events(tmp_path: Path, web, botapi) -> None:
-    web.add("/ru.xml", rss([Story("ru-1", "Активиста арестовали в Алматы", ARREST_RU_ALMATY,
-                                  "http://127.0.0.1/ru/1?utm_source=rss&id=1")]), content_type="application/rss+xml")
-    web.add("/en.xml", rss([Story("en-1", "Almaty activist jailed for 15 days over picket", ARREST_EN,
-                                  "http://127.0.0.1/en/1?utm_campaign=x")]), content_type="application/rss+xml")
-    write_sources(tmp_path / "sources.toml", {"RU news": web.url("/ru.xml"), "EN news": web.url("/en.xml")},
-                  extra='timezone = "UTC"\ndigest_time = "23:59"\n')
+    web.add(
+        "/ru.xml",
+        rss(
+            [
+                Story(
+                    "ru-1",
+                    "Активиста арестовали в Алматы",
+                    ARREST_RU_ALMATY,
+                    "http://127.0.0.1/ru/1?utm_source=rss&id=1",
+                )
+            ]
+        ),
+        content_type="application/rss+xml",
+    )
+    web.add(
+        "/en.xml",
+        rss(
+            [
+                Story(
+                    "en-1",
+                    "Almaty activist jailed for 15 days over picket",
+                    ARREST_EN,
+                    "http://127.0.0.1/en/1?utm_campaign=x",
+                )
+            ]
+        ),
+        content_type="application/rss+xml",
+    )
+    write_sources(
+        tmp_path / "sources.toml",
+        {"RU news": web.url("/ru.xml"), "EN news": web.url("/en.xml")},
+        extra='timezone = "UTC"\ndigest_time = "23:59"\n',
+    )
     assert cli(tmp_path, "once", botapi=botapi).returncode == 0
     posts = [m.html for m in botapi.messages]
     assert len(posts) == 2, posts

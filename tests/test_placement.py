@@ -20,36 +20,90 @@ T0 = datetime(2026, 3, 2, 9, 0, 30, 500_000, tzinfo=timezone.utc)
 
 # (outlet, hours after T0, title, text, detainees (name, term), arrest)
 REPORTS = [
-    ("Outlet A", 0, "Activist detained after picket",
-     "Police detained activist Aidar Serikbayev after a picket outside the akimat.",
-     [("Aidar Serikbayev", None)], True),
-    ("Outlet B", 1, "Court jails activist",
-     "A court jailed activist Aidar Serikbayev for 15 days over the picket.", [("Aidar Serikbayev", "15 days")], True),
-    ("Outlet C", 2, "Activist jailed for picket",
-     "Activist Aidar Serikbayev was jailed for 15 days, his lawyer said.", [("Aidar Serikbayev", "15 days")], True),
-    ("Outlet A", 3, "Two journalists detained",
-     "Police detained journalists Gulnar Ospanova and Marat Zhaksylykov at a rally.",
-     [("Gulnar Ospanova", None), ("Marat Zhaksylykov", None)], True),
-    ("Outlet B", 4, "Journalist detained at rally",
-     "Journalist Marat Zhaksylykov was detained at the rally, along with Dana Omarova.",
-     [("Marat Zhaksylykov", None), ("Dana Omarova", None)], True),
-    ("Outlet C", 30, "Activist freed",
-     "Aidar Serikbayev was released after serving his term, his lawyer said.", [], False),
+    (
+        "Outlet A",
+        0,
+        "Activist detained after picket",
+        "Police detained activist Aidar Serikbayev after a picket outside the akimat.",
+        [("Aidar Serikbayev", None)],
+        True,
+    ),
+    (
+        "Outlet B",
+        1,
+        "Court jails activist",
+        "A court jailed activist Aidar Serikbayev for 15 days over the picket.",
+        [("Aidar Serikbayev", "15 days")],
+        True,
+    ),
+    (
+        "Outlet C",
+        2,
+        "Activist jailed for picket",
+        "Activist Aidar Serikbayev was jailed for 15 days, his lawyer said.",
+        [("Aidar Serikbayev", "15 days")],
+        True,
+    ),
+    (
+        "Outlet A",
+        3,
+        "Two journalists detained",
+        "Police detained journalists Gulnar Ospanova and Marat Zhaksylykov at a rally.",
+        [("Gulnar Ospanova", None), ("Marat Zhaksylykov", None)],
+        True,
+    ),
+    (
+        "Outlet B",
+        4,
+        "Journalist detained at rally",
+        "Journalist Marat Zhaksylykov was detained at the rally, along with Dana Omarova.",
+        [("Marat Zhaksylykov", None), ("Dana Omarova", None)],
+        True,
+    ),
+    (
+        "Outlet C",
+        30,
+        "Activist freed",
+        "Aidar Serikbayev was released after serving his term, his lawyer said.",
+        [],
+        False,
+    ),
 ]
 
 
 def batch(store: Store) -> list[tuple[NewItem, QueuedPost | None]]:
-    states = store.sync_sources([SourceConfig(name=name, url=f"https://{name[-1].lower()}.example/rss")
-                                 for name in ("Outlet A", "Outlet B", "Outlet C")])
+    states = store.sync_sources(
+        [
+            SourceConfig(name=name, url=f"https://{name[-1].lower()}.example/rss")
+            for name in ("Outlet A", "Outlet B", "Outlet C")
+        ]
+    )
     out = []
     for number, (outlet, hours, title, text, people, arrest) in enumerate(REPORTS, 1):
-        analysis = Analysis(arrest=arrest, protest=False, detainees=tuple(Detainee(n, t) for n, t in people),
-                            lang="en", evidence=(text,), score=0.9 if arrest else 0.2)
+        analysis = Analysis(
+            arrest=arrest,
+            protest=False,
+            detainees=tuple(Detainee(n, t) for n, t in people),
+            lang="en",
+            evidence=(text,),
+            score=0.9 if arrest else 0.2,
+        )
         at = T0 + timedelta(hours=hours)
-        item = NewItem(source_id=states[outlet].id, keys=(f"k{number}",), guid=f"g{number}",
-                       url=f"https://news.example/{number}", canonical_url=None, content_hash=f"h{number}",
-                       title=title, text=text, published_at=at, fetched_at=at, status="alert" if arrest else "seen",
-                       analysis=analysis.to_dict(), source_name=outlet)
+        item = NewItem(
+            source_id=states[outlet].id,
+            keys=(f"k{number}",),
+            guid=f"g{number}",
+            url=f"https://news.example/{number}",
+            canonical_url=None,
+            content_hash=f"h{number}",
+            title=title,
+            text=text,
+            published_at=at,
+            fetched_at=at,
+            status="alert" if arrest else "seen",
+            analysis=analysis.to_dict(),
+            source_name=outlet,
+        )
         out.append((item, QueuedPost(f"alert {number}: {title}") if arrest else None))
     return out
 
@@ -98,8 +152,16 @@ def test_a_duplicate_in_a_batch_is_neither_stored_nor_placed(db_location: str) -
 
 
 def _report(item_id: int, role: str, added: str) -> tuple[tuple[int, str, int], Report]:
-    report = Report(item_id=item_id, source_name="S", title="", url=None, text="t", at=to_second(T0),
-                    analysis=Analysis(arrest=True, protest=False), role=role)  # type: ignore[arg-type]
+    report = Report(
+        item_id=item_id,
+        source_name="S",
+        title="",
+        url=None,
+        text="t",
+        at=to_second(T0),
+        analysis=Analysis(arrest=True, protest=False),
+        role=role,
+    )  # type: ignore[arg-type]
     return (0 if role == "first" else 1, added, item_id), report
 
 
@@ -110,16 +172,25 @@ def test_the_book_records_a_joined_event_as_the_database_does() -> None:
     book.add_events([known])
     book.add_reports({7: [_report(1, "first", "2026-03-02T09:00:30+00:00")]})
     later = T0 + timedelta(hours=5)
-    write = EventWrite(event_id=7, role="followup", reason="person", at=later, detained_on="2026-03-01", people=(
-        EventPersonRow(key=aidar.key, name="Айдар Серикбаев", latin="", term="15 days", status="sentenced"),
-        EventPersonRow(key=name_key("Dana Omarova"), name="Dana Omarova", latin="", term=None, status="detained"),
-    ))
+    write = EventWrite(
+        event_id=7,
+        role="followup",
+        reason="person",
+        at=later,
+        detained_on="2026-03-01",
+        people=(
+            EventPersonRow(key=aidar.key, name="Айдар Серикбаев", latin="", term="15 days", status="sentenced"),
+            EventPersonRow(key=name_key("Dana Omarova"), name="Dana Omarova", latin="", term=None, status="detained"),
+        ),
+    )
     _, new = _report(2, "followup", "2026-03-02T14:00:00+00:00")
     book.record(write, event_id=7, alert_id=None, report=new, added_at="2026-03-02T14:00:00+00:00")
     event = book.events[7]
     # The name first written stays; the term and status change; a new person comes last.
     assert [(p.name, p.term, p.status) for p in event.people] == [
-        ("Aidar Serikbayev", "15 days", "sentenced"), ("Dana Omarova", None, "detained")]
+        ("Aidar Serikbayev", "15 days", "sentenced"),
+        ("Dana Omarova", None, "detained"),
+    ]
     assert event.last_at == to_second(later) and event.first_at == to_second(T0)
     assert event.detained_on == "2026-03-01"
     assert [r.item_id for _, r in book.reports[7]] == [1, 2]

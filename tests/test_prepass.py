@@ -38,11 +38,23 @@ def test_russian_custody_prepass_knows_every_form(lemma: str) -> None:
     assert not missed, f"{lemma}: the pre-pass misses {missed}"
 
 
-@pytest.mark.parametrize("phrase", [
-    "под стражей", "под стражу", "под стражи", "лишения свободы", "лишению свободы", "лишением свободы",
-    "лишение свободы", "под домашним заключением", "домашнее заключение", "административный срок",
-    "реальный срок", "реального срока",
-])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "под стражей",
+        "под стражу",
+        "под стражи",
+        "лишения свободы",
+        "лишению свободы",
+        "лишением свободы",
+        "лишение свободы",
+        "под домашним заключением",
+        "домашнее заключение",
+        "административный срок",
+        "реальный срок",
+        "реального срока",
+    ],
+)
 def test_russian_custody_phrases_pass(phrase: str) -> None:
     assert ru_pack.custody_hint(f" {phrase} ")
 
@@ -72,8 +84,12 @@ def test_russian_prepass_skips_ordinary_news() -> None:
     assert not ru_pack.custody_hint("заключение экспертизы о посадке самолёта и колонна машин")
 
 
-@pytest.mark.parametrize("stem", kk_pack.with_plain(
-    kk_pack.CUSTODY_STEMS + kk_pack.SENTENCE_STEMS + kk_pack.DAY_UNIT_STEMS + kk_pack.TAKEN_AWAY_STEMS))
+@pytest.mark.parametrize(
+    "stem",
+    kk_pack.with_plain(
+        kk_pack.CUSTODY_STEMS + kk_pack.SENTENCE_STEMS + kk_pack.DAY_UNIT_STEMS + kk_pack.TAKEN_AWAY_STEMS
+    ),
+)
 def test_kazakh_prepass_knows_every_stem_with_any_suffix(stem: str) -> None:
     from bot.analysis.kk_rules import PREPASS_RE
 
@@ -106,11 +122,22 @@ def test_english_prepass_skips_ordinary_news() -> None:
 
 # --- the automaton (one Aho-Corasick pass) accepts exactly what the trie regex accepts ---
 
+
 def _contexts(stem: str) -> list[str]:
     """A stem where a regex and an automaton could disagree: alone, inside and after a word,
     cut short, with an ending, after a digit, at the ends of the text."""
-    return [stem, f" {stem} ", f" {stem}ами.", f"при{stem}", f"5{stem}", f"{stem[:-1]} ", f"«{stem}»",
-            f"x{stem}", f"{stem}{stem}", f"- {stem[:2]} {stem[2:]}"]
+    return [
+        stem,
+        f" {stem} ",
+        f" {stem}ами.",
+        f"при{stem}",
+        f"5{stem}",
+        f"{stem[:-1]} ",
+        f"«{stem}»",
+        f"x{stem}",
+        f"{stem}{stem}",
+        f"- {stem[:2]} {stem[2:]}",
+    ]
 
 
 def _agree(stems, word_start: bool = False, samples: list[str] = ()) -> None:
@@ -123,8 +150,13 @@ def _agree(stems, word_start: bool = False, samples: list[str] = ()) -> None:
 
 
 def test_automaton_agrees_with_the_regex_on_the_russian_stems() -> None:
-    stems = sorted({s for lemma in ru_pack.CUSTODY_HINT_LEMMAS | ru_pack.POLICE_PLACE_LEMMAS | ru_pack.CIVIC_LEMMAS
-                    for s in ru_pack.stems_of(lemma)})
+    stems = sorted(
+        {
+            s
+            for lemma in ru_pack.CUSTODY_HINT_LEMMAS | ru_pack.POLICE_PLACE_LEMMAS | ru_pack.CIVIC_LEMMAS
+            for s in ru_pack.stems_of(lemma)
+        }
+    )
     _agree(stems + list(ru_pack.CUSTODY_PHRASES), samples=["административный срок", "реальные сроки", "под стражу"])
     _agree([s for s in stems if len(s) <= 4], word_start=True)
 

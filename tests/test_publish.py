@@ -32,7 +32,9 @@ def send_calls(botapi: BotAPIServer) -> int:
 # -- TelegramPublisher ------------------------------------------------------------------
 
 
-async def test_post_arrives_with_bold_html_and_no_link_preview(publisher: TelegramPublisher, botapi: BotAPIServer) -> None:
+async def test_post_arrives_with_bold_html_and_no_link_preview(
+    publisher: TelegramPublisher, botapi: BotAPIServer
+) -> None:
     html = '<b>Aidar Serikbayev</b> jailed for 15 days\n<a href="https://example.org/1">Source</a>'
     message_id = await publisher.send(str(botapi.chat_id), html)
     [message] = botapi.messages
@@ -44,7 +46,9 @@ async def test_post_arrives_with_bold_html_and_no_link_preview(publisher: Telegr
     assert {"type": "bold", "offset": 0, "length": 16} in message.entities
 
 
-async def test_channel_name_reply_and_buttons_reach_telegram(publisher: TelegramPublisher, botapi: BotAPIServer) -> None:
+async def test_channel_name_reply_and_buttons_reach_telegram(
+    publisher: TelegramPublisher, botapi: BotAPIServer
+) -> None:
     first = await publisher.send("@arrestwatch_test", "first")
     markup = {"inline_keyboard": [[{"text": "Not an arrest", "callback_data": "wrong:1"}]]}
     second = await publisher.send(str(botapi.chat_id), "second", reply_markup=markup, reply_to=first)
@@ -61,7 +65,9 @@ async def test_invalid_html_is_a_permanent_error(publisher: TelegramPublisher, b
     assert botapi.messages == []
 
 
-async def test_too_long_text_is_rejected_but_markup_does_not_count(publisher: TelegramPublisher, botapi: BotAPIServer) -> None:
+async def test_too_long_text_is_rejected_but_markup_does_not_count(
+    publisher: TelegramPublisher, botapi: BotAPIServer
+) -> None:
     await publisher.send(str(botapi.chat_id), "<b>" + "a" * 4096 + "</b>")
     with pytest.raises(PublishError) as caught:
         await publisher.send(str(botapi.chat_id), "a" * 4097)
@@ -71,7 +77,9 @@ async def test_too_long_text_is_rejected_but_markup_does_not_count(publisher: Te
     assert len(botapi.messages) == 1
 
 
-async def test_unknown_chat_is_permanent_and_names_the_setting(publisher: TelegramPublisher, botapi: BotAPIServer) -> None:
+async def test_unknown_chat_is_permanent_and_names_the_setting(
+    publisher: TelegramPublisher, botapi: BotAPIServer
+) -> None:
     with pytest.raises(PublishError) as caught:
         await publisher.send("-100999", "hello")
     assert caught.value.permanent
@@ -101,7 +109,9 @@ async def test_flood_control_longer_than_we_wait_is_transient(botapi: BotAPIServ
     assert botapi.messages == []
 
 
-async def test_server_error_is_transient_and_the_next_send_works(publisher: TelegramPublisher, botapi: BotAPIServer) -> None:
+async def test_server_error_is_transient_and_the_next_send_works(
+    publisher: TelegramPublisher, botapi: BotAPIServer
+) -> None:
     botapi.fail_next(1, status=500)
     with pytest.raises(PublishError) as caught:
         await publisher.send(str(botapi.chat_id), "hello")
@@ -160,7 +170,9 @@ async def test_console_prints_plain_text_separated_by_blank_lines() -> None:
     out = io.StringIO()
     console = ConsolePublisher(out)
     first = await console.send("console", '<b>Aidar</b> jailed &amp; fined\n<a href="https://example.org/1">Source</a>')
-    second = await console.send("console", "second", reply_markup={"inline_keyboard": [[{"text": "OK", "callback_data": "ok"}]]})
+    second = await console.send(
+        "console", "second", reply_markup={"inline_keyboard": [[{"text": "OK", "callback_data": "ok"}]]}
+    )
     assert (first, second) == (1, 2)
     assert out.getvalue() == "Aidar jailed & fined\nSource (https://example.org/1)\n\nsecond\n[OK]\n\n"
 
@@ -172,13 +184,16 @@ def test_console_uses_the_current_stdout_by_default(capsys: pytest.CaptureFixtur
     assert capsys.readouterr().out == "hello\n\n"
 
 
-@pytest.mark.parametrize(("html", "text"), [
-    ('<a href="https://x.org/">https://x.org/</a>', "https://x.org/"),
-    ('<a href="https://x.org/a">story</a>', "story (https://x.org/a)"),
-    ("line<br>next\nthird", "line\nnext\nthird"),
-    ("https://example.org/only-a-url", "https://example.org/only-a-url"),
-    ("&lt;b&gt; stays text", "<b> stays text"),
-])
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ('<a href="https://x.org/">https://x.org/</a>', "https://x.org/"),
+        ('<a href="https://x.org/a">story</a>', "story (https://x.org/a)"),
+        ("line<br>next\nthird", "line\nnext\nthird"),
+        ("https://example.org/only-a-url", "https://example.org/only-a-url"),
+        ("&lt;b&gt; stays text", "<b> stays text"),
+    ],
+)
 def test_html_to_text(html: str, text: str) -> None:
     assert html_to_text(html) == text
 
@@ -224,39 +239,45 @@ def test_configure_logging_rejects_an_unknown_level(restore_logging: None) -> No
 # -- the stand-in's HTML validator ----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("html", "text"), [
-    ("<b>bold</b> and <strong>strong</strong>", "bold and strong"),
-    ("<b><i><u>nested</u></i></b>", "nested"),
-    ("<B>upper case tags</B>", "upper case tags"),
-    ('<a href="https://e.org/?a=1&amp;b=2">link</a>', "link"),
-    ("<a href='https://e.org/'>single quotes</a>", "single quotes"),
-    ('<pre><code class="language-python">x = 1</code></pre>', "x = 1"),
-    ('<span class="tg-spoiler">hidden</span> <tg-spoiler>too</tg-spoiler>', "hidden too"),
-    ("<blockquote expandable>quote</blockquote>", "quote"),
-    ('<tg-emoji emoji-id="5368324170671202286">👍</tg-emoji>', "👍"),
-    ("&lt;&gt;&amp;&quot; &#65;&#x42;", "<>&\" AB"),
-    ("a > b, a >= b", "a > b, a >= b"),
-    ("  padded\n", "padded"),
-])
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<b>bold</b> and <strong>strong</strong>", "bold and strong"),
+        ("<b><i><u>nested</u></i></b>", "nested"),
+        ("<B>upper case tags</B>", "upper case tags"),
+        ('<a href="https://e.org/?a=1&amp;b=2">link</a>', "link"),
+        ("<a href='https://e.org/'>single quotes</a>", "single quotes"),
+        ('<pre><code class="language-python">x = 1</code></pre>', "x = 1"),
+        ('<span class="tg-spoiler">hidden</span> <tg-spoiler>too</tg-spoiler>', "hidden too"),
+        ("<blockquote expandable>quote</blockquote>", "quote"),
+        ('<tg-emoji emoji-id="5368324170671202286">👍</tg-emoji>', "👍"),
+        ("&lt;&gt;&amp;&quot; &#65;&#x42;", '<>&" AB'),
+        ("a > b, a >= b", "a > b, a >= b"),
+        ("  padded\n", "padded"),
+    ],
+)
 def test_validator_accepts_what_telegram_accepts(html: str, text: str) -> None:
     assert parse_html(html).text == text
 
 
-@pytest.mark.parametrize(("html", "reason"), [
-    ("<b><i>x</b></i>", "Unmatched end tag"),
-    ("<b>never closed", "Can't find end tag"),
-    ("closed</b>", "Unexpected end tag"),
-    ("<div>x</div>", 'Unsupported start tag "div"'),
-    ("line<br>break", 'Unsupported start tag "br"'),
-    ("Tom & Jerry", "Unsupported HTML entity"),
-    ("&nbsp;", "Unsupported HTML entity"),
-    ("&#xD800;", "Invalid character reference"),
-    ("1 < 2", 'Unsupported start tag ""'),
-    ("<a>no href</a>", '"href"'),
-    ("<span>plain span</span>", "tg-spoiler"),
-    ('<b class="x>unclosed', "Unclosed start tag"),
-    ("<b>x</b", "Unclosed end tag"),
-])
+@pytest.mark.parametrize(
+    ("html", "reason"),
+    [
+        ("<b><i>x</b></i>", "Unmatched end tag"),
+        ("<b>never closed", "Can't find end tag"),
+        ("closed</b>", "Unexpected end tag"),
+        ("<div>x</div>", 'Unsupported start tag "div"'),
+        ("line<br>break", 'Unsupported start tag "br"'),
+        ("Tom & Jerry", "Unsupported HTML entity"),
+        ("&nbsp;", "Unsupported HTML entity"),
+        ("&#xD800;", "Invalid character reference"),
+        ("1 < 2", 'Unsupported start tag ""'),
+        ("<a>no href</a>", '"href"'),
+        ("<span>plain span</span>", "tg-spoiler"),
+        ('<b class="x>unclosed', "Unclosed start tag"),
+        ("<b>x</b", "Unclosed end tag"),
+    ],
+)
 def test_validator_rejects_what_telegram_rejects(html: str, reason: str) -> None:
     with pytest.raises(HTMLParseError, match=reason):
         parse_html(html)
@@ -283,21 +304,28 @@ def test_stand_in_answers_like_telegram(botapi: BotAPIServer) -> None:
         form = client.post(f"{base}/sendMessage", data={"chat_id": str(botapi.chat_id), "text": "form"})
         as_json = client.post(f"{base}/sendMessage", json={"chat_id": botapi.admin_chat_id, "text": "json"})
         query = client.get(f"{base}/sendMessage", params={"chat_id": botapi.chat_id, "text": "query"})
-        multipart = client.post(f"{base}/sendMessage", files={"text": (None, "multipart")},
-                                data={"chat_id": str(botapi.chat_id)})
+        multipart = client.post(
+            f"{base}/sendMessage", files={"text": (None, "multipart")}, data={"chat_id": str(botapi.chat_id)}
+        )
         assert [r.status_code for r in (form, as_json, query, multipart)] == [200, 200, 200, 200]
-        empty = client.post(f"{base}/sendMessage", json={"chat_id": botapi.chat_id, "text": "<b> </b>",
-                                                          "parse_mode": "HTML"})
+        empty = client.post(
+            f"{base}/sendMessage", json={"chat_id": botapi.chat_id, "text": "<b> </b>", "parse_mode": "HTML"}
+        )
         assert empty.json()["description"] == "Bad Request: message text is empty"
         long_data = {"text": "x", "callback_data": "d" * 65}
-        button = client.post(f"{base}/sendMessage", json={"chat_id": botapi.chat_id, "text": "x",
-                                                           "reply_markup": {"inline_keyboard": [[long_data]]}})
+        button = client.post(
+            f"{base}/sendMessage",
+            json={"chat_id": botapi.chat_id, "text": "x", "reply_markup": {"inline_keyboard": [[long_data]]}},
+        )
         assert button.status_code == 400
         botapi.rate_limit(1, retry_after=1)
         limited = client.post(f"{base}/sendMessage", json={"chat_id": botapi.chat_id, "text": "x"})
         assert limited.status_code == 429 and limited.json() == {
-            "ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1",
-            "parameters": {"retry_after": 1}}
+            "ok": False,
+            "error_code": 429,
+            "description": "Too Many Requests: retry after 1",
+            "parameters": {"retry_after": 1},
+        }
     assert [m.text for m in botapi.messages] == ["form", "json", "query", "multipart"]
 
 
@@ -314,7 +342,6 @@ def test_stand_in_queues_updates_until_confirmed(botapi: BotAPIServer) -> None:
         assert client.post(f"{base}/answerCallbackQuery", json={"callback_query_id": query_id}).json()["ok"]
         assert client.post(f"{base}/getUpdates", json={"offset": second + 1}).json()["result"] == []
     assert botapi.updates == []
-
 
 
 async def test_an_operators_answer_skips_the_queue_but_counts_towards_the_pace(botapi: BotAPIServer) -> None:

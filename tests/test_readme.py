@@ -35,9 +35,20 @@ def test_the_two_set_up_commands_come_first_and_ci_runs_the_second_verbatim() ->
 def test_going_live_comes_before_the_contents_and_the_reference() -> None:
     titles = headings(README)
     assert titles.index("Go live in 10 minutes") < titles.index("Contents") < titles.index("Command line")
-    live = README[README.index("## Go live in 10 minutes"):README.index("## Contents")]
-    for step in ("@BotFather", "/newbot", "Administrators", "Post messages", "getUpdates", "-100",
-                 "user id", "arrestwatch doctor", "docker compose up", "systemctl", "outbox retry"):
+    live = README[README.index("## Go live in 10 minutes") : README.index("## Contents")]
+    for step in (
+        "@BotFather",
+        "/newbot",
+        "Administrators",
+        "Post messages",
+        "getUpdates",
+        "-100",
+        "user id",
+        "arrestwatch doctor",
+        "docker compose up",
+        "systemctl",
+        "outbox retry",
+    ):
         assert step in live, step
     assert (ROOT / "docs" / "arrestwatch.service").is_file()
     assert "ExecStart=" in (ROOT / "docs" / "arrestwatch.service").read_text(encoding="utf-8")
@@ -58,7 +69,7 @@ def test_every_link_in_the_readme_resolves() -> None:
 
 
 def test_every_command_is_in_the_command_table() -> None:
-    table = README[README.index("## Command line"):README.index("### Exit codes and errors")]
+    table = README[README.index("## Command line") : README.index("### Exit codes and errors")]
     subcommands = next(a for a in build_parser()._actions if a.dest == "command").choices
     for name in subcommands:
         assert f"`arrestwatch {name}" in table, name
@@ -66,9 +77,15 @@ def test_every_command_is_in_the_command_table() -> None:
 
 def test_benchmarks_moved_to_docs_without_losing_a_figure() -> None:
     performance = (ROOT / "docs" / "performance.md").read_text(encoding="utf-8")
-    for figure in ("**1.76×**", "8.1 ms per source", "252 → 260 MB", "731 reports/s", "median 1.8 s, p95 3.2 s",
-                   "1000     260         90+170      260   38.1     2.79     84           1.54 / 3.11",
-                   "datasketch is gone"):
+    for figure in (
+        "**1.76×**",
+        "8.1 ms per source",
+        "252 → 260 MB",
+        "731 reports/s",
+        "median 1.8 s, p95 3.2 s",
+        "1000     260         90+170      260   38.1     2.79     84           1.54 / 3.11",
+        "datasketch is gone",
+    ):
         assert figure in performance, figure
         assert figure not in README, figure
     assert "bench/poll.py" not in README

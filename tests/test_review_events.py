@@ -13,10 +13,16 @@ DOUBTFUL = "Police detained Aidar Serikbayev in Almaty on Tuesday, a police spok
 
 
 def test_approving_a_doubtful_report_of_a_posted_arrest_edits_the_post(tmp_path: Path, web, botapi) -> None:
-    web.add("/a.xml", rss([Story("a1", "Activist jailed for 15 days", ARREST_EN, "http://127.0.0.1/a/1")]),
-            content_type="application/rss+xml")
-    web.add("/b.xml", rss([Story("b1", "Man detained in Almaty", DOUBTFUL, "http://127.0.0.1/b/1")]),
-            content_type="application/rss+xml")
+    web.add(
+        "/a.xml",
+        rss([Story("a1", "Activist jailed for 15 days", ARREST_EN, "http://127.0.0.1/a/1")]),
+        content_type="application/rss+xml",
+    )
+    web.add(
+        "/b.xml",
+        rss([Story("b1", "Man detained in Almaty", DOUBTFUL, "http://127.0.0.1/b/1")]),
+        content_type="application/rss+xml",
+    )
     write_sources(tmp_path / "sources.toml", {"Outlet A": web.url("/a.xml"), "Outlet B": web.url("/b.xml")})
 
     first = arrestwatch(tmp_path, "once", botapi=botapi)

@@ -36,16 +36,27 @@ def start_run(tmp_path: Path, botapi) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
     env.update(TELEGRAM_BOT_TOKEN=botapi.token, TELEGRAM_CHAT_ID=str(botapi.chat_id), TELEGRAM_API_URL=botapi.url)
     return subprocess.Popen(
-        [sys.executable, "-m", "bot", "--sources", str(tmp_path / "sources.toml"), "--db",
-         str(tmp_path / "db.sqlite3"), "run"],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "--sources",
+            str(tmp_path / "sources.toml"),
+            "--db",
+            str(tmp_path / "db.sqlite3"),
+            "run",
+        ],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
 def test_run_posts_refuses_a_second_instance_and_stops_on_sigterm(tmp_path: Path, web, botapi) -> None:
     web.add("/en.xml", news_feed(), content_type="application/rss+xml")
-    write_sources(tmp_path / "sources.toml", {"EN news": web.url("/en.xml")},
-                  extra=no_digest_yet())
+    write_sources(tmp_path / "sources.toml", {"EN news": web.url("/en.xml")}, extra=no_digest_yet())
     service = start_run(tmp_path, botapi)
     try:
         assert wait_for(lambda: len(botapi.messages) >= 1), "the service posted nothing"
@@ -68,10 +79,12 @@ def test_run_posts_refuses_a_second_instance_and_stops_on_sigterm(tmp_path: Path
 async def test_changed_sources_file_is_reloaded_and_a_bad_one_is_rejected(tmp_path: Path, web, botapi, caplog) -> None:
     caplog.set_level(logging.ERROR, logger="bot.service")
     web.add("/en.xml", news_feed(), content_type="application/rss+xml")
-    web.add("/ru.xml", rss([Story("ru-1", "Активиста арестовали на 10 суток", ARREST_RU, "http://127.0.0.1/ru/1")]),
-            content_type="application/rss+xml")
-    sources = write_sources(tmp_path / "sources.toml", {"EN": web.url("/en.xml")},
-                            extra=no_digest_yet())
+    web.add(
+        "/ru.xml",
+        rss([Story("ru-1", "Активиста арестовали на 10 суток", ARREST_RU, "http://127.0.0.1/ru/1")]),
+        content_type="application/rss+xml",
+    )
+    sources = write_sources(tmp_path / "sources.toml", {"EN": web.url("/en.xml")}, extra=no_digest_yet())
     store = Store.open(tmp_path / "db.sqlite3")
     telegram = TelegramSettings(token=botapi.token, chat_id=str(botapi.chat_id), api_url=botapi.url)
     stop = asyncio.Event()
@@ -87,7 +100,7 @@ async def test_changed_sources_file_is_reloaded_and_a_bad_one_is_rejected(tmp_pa
             return False
 
         assert await posted(1)
-        sources.write_text(sources.read_text() + "\n[[source]]\nname = \"bad\"\nurl = \"ftp://nope\"\n")
+        sources.write_text(sources.read_text() + '\n[[source]]\nname = "bad"\nurl = "ftp://nope"\n')
         for _ in range(300):  # until the reload has read the bad file and refused it
             if any("sources not reloaded" in r.getMessage() for r in caplog.records):
                 break
@@ -95,8 +108,7 @@ async def test_changed_sources_file_is_reloaded_and_a_bad_one_is_rejected(tmp_pa
         assert any("ftp://nope" in r.getMessage() for r in caplog.records)
         assert [s.name for s in service.config.sources] == ["EN"]  # the last good list is kept
 
-        write_sources(sources, {"EN": web.url("/en.xml"), "RU": web.url("/ru.xml")},
-                      extra=no_digest_yet())
+        write_sources(sources, {"EN": web.url("/en.xml"), "RU": web.url("/ru.xml")}, extra=no_digest_yet())
         assert await posted(2), "the added source was not polled"
         assert "Жумабаев" in botapi.messages[1].text
         stop.set()
@@ -128,8 +140,15 @@ async def test_a_digest_missed_while_down_is_posted_at_start_and_only_once(tmp_p
 
 
 @asynccontextmanager
-async def serving(sources: Path, store: Store, botapi, *, telegram: TelegramSettings | None = None,
-                  reload_seconds: float = 1.0, admin_poll_timeout: float = 1.0) -> AsyncIterator[Service]:
+async def serving(
+    sources: Path,
+    store: Store,
+    botapi,
+    *,
+    telegram: TelegramSettings | None = None,
+    reload_seconds: float = 1.0,
+    admin_poll_timeout: float = 1.0,
+) -> AsyncIterator[Service]:
     """``arrestwatch run`` in this event loop until the block ends (posting to ``botapi``)."""
     telegram = telegram or TelegramSettings(token=botapi.token, chat_id=str(botapi.chat_id), api_url=botapi.url)
     stop = asyncio.Event()
@@ -162,8 +181,11 @@ async def test_a_digest_missed_across_midnight_is_posted_at_start(tmp_path: Path
     from zoneinfo import ZoneInfo
 
     zone = noon_zone()
-    sources = write_sources(tmp_path / "sources.toml", {"EN": "http://127.0.0.1:1/feed.xml"},
-                            extra=f'timezone = "{zone}"\ndigest_time = "23:00"\n')
+    sources = write_sources(
+        tmp_path / "sources.toml",
+        {"EN": "http://127.0.0.1:1/feed.xml"},
+        extra=f'timezone = "{zone}"\ndigest_time = "23:00"\n',
+    )
     store = Store.open(tmp_path / "db.sqlite3")
     # The service watched this source the day before yesterday, then was down from
     # before yesterday's 23:00 until now (about noon): yesterday's digest was never posted.

@@ -24,7 +24,9 @@ def test_worker_settings_name_the_wrong_variable():
     assert worker_settings({"ARRESTWATCH_CLAIM_SECONDS": "0.5"}).claim_seconds == 0.5
     with pytest.raises(SettingsError) as caught:
         worker_settings({"ARRESTWATCH_LEASE_SECONDS": "soon"})
-    assert caught.value.problems == ["ARRESTWATCH_LEASE_SECONDS='soon' is not a number of seconds above 0 (default 120)"]
+    assert caught.value.problems == [
+        "ARRESTWATCH_LEASE_SECONDS='soon' is not a number of seconds above 0 (default 120)"
+    ]
     assert isinstance(caught.value, ConfigError)
     with pytest.raises(SettingsError, match="ARRESTWATCH_ANALYSIS='thread'"):
         worker_settings({"ARRESTWATCH_ANALYSIS": "thread"})
@@ -55,8 +57,11 @@ def test_every_project_error_is_an_arrestwatch_error():
     exceptions = _project_exceptions()
     assert len(exceptions) > 15
     # FloodWait is python-telegram-bot's own kind of error, raised and caught inside the publisher.
-    strays = [f"{e.__module__}.{e.__qualname__}" for e in exceptions
-              if not issubclass(e, ArrestwatchError) and e.__name__ != "FloodWait"]
+    strays = [
+        f"{e.__module__}.{e.__qualname__}"
+        for e in exceptions
+        if not issubclass(e, ArrestwatchError) and e.__name__ != "FloodWait"
+    ]
     assert strays == []
 
 
@@ -72,6 +77,11 @@ def test_import_contracts_hold():
     if not linter.exists() and shutil.which("lint-imports") is None:
         pytest.skip("import-linter is not installed (pip install -e '.[test]')")
     root = Path(__file__).resolve().parent.parent
-    result = subprocess.run([str(linter) if linter.exists() else "lint-imports", "--no-cache"], cwd=root,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(linter) if linter.exists() else "lint-imports", "--no-cache"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]

@@ -167,8 +167,10 @@ def test_html_listing_found_heuristically() -> None:
     entries = parse(source, LISTING, url="https://news.example.kz/news/")
     assert [(e.title, e.url) for e in entries] == [
         ("Two bloggers detained after livestream", "https://news.example.kz/news/2025/04/03/10001"),
-        ("Pensioner fined for a single-person picket",
-         "https://news.example.kz/news/pensioner-fined-for-single-person-picket"),
+        (
+            "Pensioner fined for a single-person picket",
+            "https://news.example.kz/news/pensioner-fined-for-single-person-picket",
+        ),
     ]
     assert all(not e.full_text for e in entries)
 
@@ -182,7 +184,9 @@ def test_html_listing_with_selectors() -> None:
     assert first.title == "Two bloggers detained after livestream"
     assert first.published == datetime(2025, 4, 3, 9, 20, tzinfo=timezone.utc)  # "03.04.2025 14:20" in Almaty (UTC+5)
     assert first.text == "The bloggers were taken to a district station."
-    assert second.published == datetime(2025, 4, 1, 19, 0, tzinfo=timezone.utc)  # midnight of 02.04.2025 in Almaty and second.text == ""
+    assert second.published == datetime(
+        2025, 4, 1, 19, 0, tzinfo=timezone.utc
+    )  # midnight of 02.04.2025 in Almaty and second.text == ""
 
 
 def test_html_listing_from_article_elements() -> None:
@@ -246,10 +250,17 @@ def test_telegram_page_that_is_not_a_channel_preview() -> None:
         parse(source, "<html><body><p>Something else</p></body></html>", url="https://t.me/s/examplechan")
 
 
-@pytest.mark.parametrize("url", [
-    "https://t.me/examplechan", "t.me/s/examplechan", "@examplechan", "https://t.me/s/examplechan/",
-    "examplechan", "https://telegram.me/examplechan",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://t.me/examplechan",
+        "t.me/s/examplechan",
+        "@examplechan",
+        "https://t.me/s/examplechan/",
+        "examplechan",
+        "https://telegram.me/examplechan",
+    ],
+)
 def test_preview_url_of_telegram_channels(url: str) -> None:
     assert preview_url(SourceConfig(name="TG", url=url, type="telegram")) == "https://t.me/s/examplechan"
 
@@ -298,12 +309,19 @@ def test_listing_dates_written_in_words_are_parsed_in_the_page_language() -> Non
     assert parse_date("no date here at all", "ru") is None
 
 
-@pytest.mark.parametrize("fragment", [
-    "<p>Hello <b>world</b></p><p>Second\nline</p>", "Text before <br/>after<br>more",
-    "<div><script>bad()</script>ok <!-- c --> tail</div>", "<ul><li>a</li><li>b</li></ul>end",
-    "<pre>keep\n  this</pre> after", "A &amp; B &lt;c&gt; &nbsp; d", "<p>unclosed <i>italic",
-    "<p>Суд арестовал <a href='x'>активиста</a> на 10 суток.</p><p>Второй абзац.</p>",
-])
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<p>Hello <b>world</b></p><p>Second\nline</p>",
+        "Text before <br/>after<br>more",
+        "<div><script>bad()</script>ok <!-- c --> tail</div>",
+        "<ul><li>a</li><li>b</li></ul>end",
+        "<pre>keep\n  this</pre> after",
+        "A &amp; B &lt;c&gt; &nbsp; d",
+        "<p>unclosed <i>italic",
+        "<p>Суд арестовал <a href='x'>активиста</a> на 10 суток.</p><p>Второй абзац.</p>",
+    ],
+)
 def test_fast_html_to_text_reads_like_the_parsed_element_text(fragment: str) -> None:
     from bot.sources import element_text, soup
 

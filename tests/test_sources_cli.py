@@ -19,14 +19,23 @@ url = "http://127.0.0.1:9/first.xml"
 
 
 def test_sources_add_detects_feeds_pages_and_channels_and_keeps_the_file(tmp_path: Path, web) -> None:
-    web.add("/feed.xml", rss([Story("a", "T", ORDINARY_EN, "http://127.0.0.1/a")], title="Steppe News"),
-            content_type="application/rss+xml")
-    web.add("/home", "<html><head><title>Daily Paper</title>"
-                     f'<link rel="alternate" type="application/rss+xml" title="Daily Paper RSS" href="{web.url("/feed.xml")}">'
-                     "</head><body>news</body></html>")
-    web.add("/listing", "<html><head><title>No Feed Here</title></head><body><main>"
-                        "<a href='/2026/11/a-long-article-slug-about-events'>A long enough headline for a story</a>"
-                        "</main></body></html>")
+    web.add(
+        "/feed.xml",
+        rss([Story("a", "T", ORDINARY_EN, "http://127.0.0.1/a")], title="Steppe News"),
+        content_type="application/rss+xml",
+    )
+    web.add(
+        "/home",
+        "<html><head><title>Daily Paper</title>"
+        f'<link rel="alternate" type="application/rss+xml" title="Daily Paper RSS" href="{web.url("/feed.xml")}">'
+        "</head><body>news</body></html>",
+    )
+    web.add(
+        "/listing",
+        "<html><head><title>No Feed Here</title></head><body><main>"
+        "<a href='/2026/11/a-long-article-slug-about-events'>A long enough headline for a story</a>"
+        "</main></body></html>",
+    )
     sources = tmp_path / "sources.toml"
     sources.write_text(OPERATOR_FILE, encoding="utf-8")
 
@@ -48,10 +57,16 @@ def test_sources_add_detects_feeds_pages_and_channels_and_keeps_the_file(tmp_pat
 
 
 def test_sources_test_shows_what_would_be_posted_and_stores_nothing(tmp_path: Path, web) -> None:
-    web.add("/feed.xml", rss([
-        Story("a", "Activist jailed for 15 days", ARREST_EN, "http://127.0.0.1/a"),
-        Story("b", "Football", ORDINARY_EN, "http://127.0.0.1/b"),
-    ]), content_type="application/rss+xml")
+    web.add(
+        "/feed.xml",
+        rss(
+            [
+                Story("a", "Activist jailed for 15 days", ARREST_EN, "http://127.0.0.1/a"),
+                Story("b", "Football", ORDINARY_EN, "http://127.0.0.1/b"),
+            ]
+        ),
+        content_type="application/rss+xml",
+    )
     (tmp_path / "sources.toml").write_text(f'[[source]]\nname = "Feed"\nurl = "{web.url("/feed.xml")}"\n')
     result = arrestwatch(tmp_path, "sources", "test", "Feed")
     assert result.returncode == 0, result.stderr

@@ -19,8 +19,17 @@ NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
 
 def make_item(source_id: int, keys: tuple[str, ...], status: str = "alert", fetched: datetime = NOW) -> NewItem:
     return NewItem(
-        source_id=source_id, keys=keys, guid=None, url="https://e.kz/1", canonical_url="https://e.kz/1",
-        content_hash="h", title="t", text="x", published_at=None, fetched_at=fetched, status=status,
+        source_id=source_id,
+        keys=keys,
+        guid=None,
+        url="https://e.kz/1",
+        canonical_url="https://e.kz/1",
+        content_hash="h",
+        title="t",
+        text="x",
+        published_at=None,
+        fetched_at=fetched,
+        status=status,
         analysis={"arrest": status == "alert", "protest": False, "detainees": [{"name": "A B", "term": "5 days"}]},
     )
 
@@ -60,10 +69,13 @@ def test_a_database_from_a_newer_version_is_refused(db_location: str) -> None:
 def test_an_item_with_any_known_key_is_a_duplicate(store: Store) -> None:
     sid = source_id(store)
     first = store.add_items([(make_item(sid, ("guid:S:1", "url:u1", "hash:h1")), QueuedPost("alert body"))], now=NOW)
-    again = store.add_items([
-        (make_item(sid, ("guid:S:2", "url:u2", "hash:h1")), QueuedPost("alert body")),   # same text
-        (make_item(sid, ("guid:S:3", "url:u3", "hash:h3")), QueuedPost("another body")),  # new
-    ], now=NOW)
+    again = store.add_items(
+        [
+            (make_item(sid, ("guid:S:2", "url:u2", "hash:h1")), QueuedPost("alert body")),  # same text
+            (make_item(sid, ("guid:S:3", "url:u3", "hash:h3")), QueuedPost("another body")),  # new
+        ],
+        now=NOW,
+    )
     assert first[0] is not None and again[0] is None and again[1] is not None
     assert store.item_count() == 2
     assert [row["body"] for row in store.outbox_rows()] == ["alert body", "another body"]
@@ -110,11 +122,14 @@ def test_digest_day_is_claimed_once_unless_forced(store: Store) -> None:
 
 def test_arrest_items_in_a_window(store: Store) -> None:
     sid = source_id(store)
-    store.add_items([
-        (make_item(sid, ("in",), fetched=NOW - timedelta(hours=2)), QueuedPost("x")),
-        (make_item(sid, ("out",), fetched=NOW - timedelta(hours=30)), QueuedPost("y")),
-        (make_item(sid, ("seen",), status="seen", fetched=NOW - timedelta(hours=1)), None),
-    ], now=NOW)
+    store.add_items(
+        [
+            (make_item(sid, ("in",), fetched=NOW - timedelta(hours=2)), QueuedPost("x")),
+            (make_item(sid, ("out",), fetched=NOW - timedelta(hours=30)), QueuedPost("y")),
+            (make_item(sid, ("seen",), status="seen", fetched=NOW - timedelta(hours=1)), None),
+        ],
+        now=NOW,
+    )
     items = store.arrest_items(NOW - timedelta(hours=24), NOW)
     assert len(items) == 1 and items[0].source_name == "S"
 
@@ -212,8 +227,9 @@ def test_concurrent_claims_split_the_sources(db_location: str) -> None:
             start.wait()
             mine = claims.setdefault(owner, [])
             # as the service does: what this worker is polling is not asked for again
-            while batch := store.claim_due_sources([n for n in names if n not in mine], owner=owner, now=NOW,
-                                                   lease=LEASE, limit=3):
+            while batch := store.claim_due_sources(
+                [n for n in names if n not in mine], owner=owner, now=NOW, lease=LEASE, limit=3
+            ):
                 mine += [s.name for s in batch]
         finally:
             store.close()
@@ -275,9 +291,23 @@ async def test_a_sender_waits_for_the_lease_and_takes_over_what_a_dead_one_left(
     assert store.lease_holder(SENDER_LEASE, now=utcnow()) is None  # given up once the queue is empty
 
 
-PEOPLE = ["Aidar Serikbayev", "Marat Zhaksylykov", "Gulnar Ospanova", "Dana Omarova", "Timur Bekov",
-          "Asel Nurlanova", "Yerlan Sadykov", "Zhanna Ibraimova", "Bolat Kenzhebekov", "Saule Mukanova",
-          "Nurlan Abenov", "Aliya Dzhumabaeva", "Ruslan Tokayev", "Kairat Ermekov", "Madina Sultanova"]
+PEOPLE = [
+    "Aidar Serikbayev",
+    "Marat Zhaksylykov",
+    "Gulnar Ospanova",
+    "Dana Omarova",
+    "Timur Bekov",
+    "Asel Nurlanova",
+    "Yerlan Sadykov",
+    "Zhanna Ibraimova",
+    "Bolat Kenzhebekov",
+    "Saule Mukanova",
+    "Nurlan Abenov",
+    "Aliya Dzhumabaeva",
+    "Ruslan Tokayev",
+    "Kairat Ermekov",
+    "Madina Sultanova",
+]
 
 
 def test_concurrent_writers_store_one_story_once(db_location: str) -> None:
@@ -300,7 +330,8 @@ def test_concurrent_writers_store_one_story_once(db_location: str) -> None:
                 start.wait(timeout=30)
                 item = replace(
                     make_item(sid, (f"guid:S:{i}", f"url:https://e.kz/{i}", f"hash:{i}")),
-                    title=f"{PEOPLE[i]} jailed", text=f"Story {i} about {PEOPLE[i]}",
+                    title=f"{PEOPLE[i]} jailed",
+                    text=f"Story {i} about {PEOPLE[i]}",
                     analysis={"arrest": True, "protest": False, "detainees": [{"name": PEOPLE[i], "term": "5 days"}]},
                 )
                 stored = add_reports(store, [(item, QueuedPost(f"alert {i}"))], now=NOW, planner=EventPosts("en"))
@@ -351,10 +382,15 @@ def test_a_worker_sees_what_another_worker_changed_in_an_event(db_location: str)
     setup.close()
     first, second = Store.open(db_location), Store.open(db_location)
     try:
+
         def report(n: int, term: str | None) -> NewItem:
             return replace(
-                make_item(sid, (f"guid:S:{n}", f"url:https://e.kz/{n}", f"hash:{n}"), fetched=NOW + timedelta(minutes=n)),
-                url=f"https://e.kz/{n}", title=f"Report {n}", text=f"Outlet {n} on the detention of Aidar Serikbayev.",
+                make_item(
+                    sid, (f"guid:S:{n}", f"url:https://e.kz/{n}", f"hash:{n}"), fetched=NOW + timedelta(minutes=n)
+                ),
+                url=f"https://e.kz/{n}",
+                title=f"Report {n}",
+                text=f"Outlet {n} on the detention of Aidar Serikbayev.",
                 analysis={"arrest": True, "protest": False, "detainees": [{"name": "Aidar Serikbayev", "term": term}]},
             )
 
@@ -410,7 +446,6 @@ def test_leases_use_the_database_clock(store: Store) -> None:
     assert store.renew_source_leases("A", lease=timedelta(seconds=60)) == 1
 
 
-
 FULL_DISK_SCRIPT = """
 import os, sys
 from dataclasses import replace
@@ -442,9 +477,14 @@ def test_a_full_disk_is_reported_as_such(tmp_path: Path) -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (1024 * 1024, 1024 * 1024))
 
-    run = subprocess.run([sys.executable, "-c", FULL_DISK_SCRIPT, str(tmp_path / "db.sqlite3")],
-                         cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, timeout=120,
-                         preexec_fn=small_disk)
+    run = subprocess.run(
+        [sys.executable, "-c", FULL_DISK_SCRIPT, str(tmp_path / "db.sqlite3")],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=small_disk,
+    )
     assert run.returncode == 0, run.stderr
     first = run.stdout.splitlines()[0]
     assert "no transaction is active" not in first and ("disk I/O error" in first or "full" in first), first

@@ -42,12 +42,21 @@ WORKER_ENV = {
 def start_worker(tmp_path: Path, pg_url: str, botapi, index: int) -> subprocess.Popen[str]:
     """`arrestwatch run` with DATABASE_URL, its output in worker-<index>.log."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ARRESTWATCH_"))}
-    env.update(WORKER_ENV, DATABASE_URL=pg_url, TELEGRAM_BOT_TOKEN=botapi.token,
-               TELEGRAM_CHAT_ID=str(botapi.chat_id), TELEGRAM_API_URL=botapi.url)
+    env.update(
+        WORKER_ENV,
+        DATABASE_URL=pg_url,
+        TELEGRAM_BOT_TOKEN=botapi.token,
+        TELEGRAM_CHAT_ID=str(botapi.chat_id),
+        TELEGRAM_API_URL=botapi.url,
+    )
     with open(tmp_path / f"worker-{index}.log", "w", encoding="utf-8") as log:  # the child keeps its own copy
         return subprocess.Popen(
             [sys.executable, "-m", "bot", "--sources", str(tmp_path / "sources.toml"), "run"],
-            cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
+            cwd=tmp_path,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
 
 
@@ -61,8 +70,7 @@ def test_three_workers_one_killed_post_every_alert_once(tmp_path: Path, web, bot
     for i, name in enumerate(PEOPLE):
         # a little latency, so polling is still under way when a worker dies
         story = replace(arrest_story(i % 30, name), guid=f"story-{i}", link=f"http://127.0.0.1/story/{i}")
-        web.add(f"/feed-{i}.xml", rss([story], title=f"Feed {i}"),
-                content_type="application/rss+xml", delay=0.2)
+        web.add(f"/feed-{i}.xml", rss([story], title=f"Feed {i}"), content_type="application/rss+xml", delay=0.2)
         feeds[f"Feed {i:03d}"] = web.url(f"/feed-{i}.xml")
     write_sources(tmp_path / "sources.toml", feeds, extra=no_digest_yet())
 
@@ -75,17 +83,32 @@ def test_three_workers_one_killed_post_every_alert_once(tmp_path: Path, web, bot
         with psycopg.connect(pg_url, autocommit=True) as db:
             row = db.execute("SELECT owner FROM leases WHERE name = 'sender'").fetchone()
             pids = {worker.pid: worker for worker in workers}
-            victim = next((pids[int(part)] for part in (row[0].split(":") if row else ())
-                           if part.isdigit() and int(part) in pids), workers[0])
+            victim = next(
+                (
+                    pids[int(part)]
+                    for part in (row[0].split(":") if row else ())
+                    if part.isdigit() and int(part) in pids
+                ),
+                workers[0],
+            )
             victim.send_signal(signal.SIGKILL)
             victim.wait(timeout=10)
-            owner = next((o for (o,) in db.execute("SELECT DISTINCT lease_owner FROM sources "
-                                                   "WHERE lease_owner IS NOT NULL")
-                          if f":{victim.pid}:" in o), None)
+            owner = next(
+                (
+                    o
+                    for (o,) in db.execute("SELECT DISTINCT lease_owner FROM sources WHERE lease_owner IS NOT NULL")
+                    if f":{victim.pid}:" in o
+                ),
+                None,
+            )
             killed = {
-                "pid": victim.pid, "was_sender": bool(row and f":{victim.pid}:" in row[0]),
-                "polls_in_flight": db.execute("SELECT count(*) FROM sources WHERE lease_owner = %s",
-                                              (owner,)).fetchone()[0] if owner else 0,
+                "pid": victim.pid,
+                "was_sender": bool(row and f":{victim.pid}:" in row[0]),
+                "polls_in_flight": db.execute(
+                    "SELECT count(*) FROM sources WHERE lease_owner = %s", (owner,)
+                ).fetchone()[0]
+                if owner
+                else 0,
                 "posted_before": len(botapi.messages),
             }
 
@@ -93,7 +116,8 @@ def test_three_workers_one_killed_post_every_alert_once(tmp_path: Path, web, bot
             return {person_of(m.text) for m in botapi.messages} >= set(PEOPLE)
 
         assert wait_for(all_posted, timeout=120), (
-            f"missing: {sorted(set(PEOPLE) - {person_of(m.text) for m in botapi.messages})}")
+            f"missing: {sorted(set(PEOPLE) - {person_of(m.text) for m in botapi.messages})}"
+        )
         time.sleep(6)  # longer than a source lease: would anything be polled or posted twice?
     finally:
         for worker in workers:
@@ -114,14 +138,18 @@ def test_three_workers_one_killed_post_every_alert_once(tmp_path: Path, web, bot
     duplicates = {name: n for name, n in counts.items() if n > 1}
     with psycopg.connect(pg_url, autocommit=True) as db:
         outbox = db.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall()
-        requeued = {person_of(body) for (body,) in db.execute(
-            "SELECT body FROM outbox WHERE kind = 'alert' AND attempts > 1")}
+        requeued = {
+            person_of(body) for (body,) in db.execute("SELECT body FROM outbox WHERE kind = 'alert' AND attempts > 1")
+        }
         items, alerts = db.execute(
-            "SELECT (SELECT count(*) FROM items), (SELECT count(*) FROM outbox WHERE kind = 'alert')").fetchone()
+            "SELECT (SELECT count(*) FROM items), (SELECT count(*) FROM outbox WHERE kind = 'alert')"
+        ).fetchone()
         polled_by = db.execute("SELECT count(*) FROM sources WHERE last_success_at IS NOT NULL").fetchone()[0]
-    print(f"\n{WORKERS} workers, {FEEDS} feeds, one killed ({killed}); {len(PEOPLE)} alerts expected, "
-          f"{sum(counts.values())} posted, {len(counts)} distinct, duplicates {duplicates or 0}; "
-          f"items {items}, alerts queued {alerts}, outbox {dict(outbox)}; {elapsed:.0f} s")
+    print(
+        f"\n{WORKERS} workers, {FEEDS} feeds, one killed ({killed}); {len(PEOPLE)} alerts expected, "
+        f"{sum(counts.values())} posted, {len(counts)} distinct, duplicates {duplicates or 0}; "
+        f"items {items}, alerts queued {alerts}, outbox {dict(outbox)}; {elapsed:.0f} s"
+    )
     assert None not in counts and set(counts) == set(PEOPLE)
     assert items == FEEDS and alerts == FEEDS and polled_by == FEEDS  # each story stored and queued once
     assert dict(outbox) == {"sent": FEEDS}

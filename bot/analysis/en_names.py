@@ -16,18 +16,23 @@ from bot.analysis.en_terms import KAZAKH_PLACES, REGIONAL_PLACES
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 # Words that start a title ("President X") and make X an official, never a detainee here.
-TITLES = frozenset("""
+TITLES = frozenset(
+    """
     president presidents minister ministers premier mr mrs ms dr judge prosecutor general
     governor mayor senator ambassador chairman chairwoman king queen prince pope secretary
     speaker commissioner chancellor sheikh emir patriarch
-""".split())
+""".split()
+)
 # Words that, right before a name, mark someone who speaks about a case, not its subject.
-NON_DETAINEE_ROLES = frozenset("""
+NON_DETAINEE_ROLES = frozenset(
+    """
     lawyer lawyers attorney attorneys advocate counsel judge prosecutor spokesman spokeswoman
     spokesperson researcher aide official officials chairman investigator ombudsman
-""".split())
+""".split()
+)
 # Roles and descriptions that come before or after a name and are not part of it.
-ROLE_WORDS = frozenset("""
+ROLE_WORDS = frozenset(
+    """
     activist activists journalist journalists blogger bloggers reporter reporters correspondent
     editor photojournalist poet writer dissident critic opposition leader leaders politician
     candidate founder director head member members chief defender defenders campaigner
@@ -36,9 +41,11 @@ ROLE_WORDS = frozenset("""
     famous young elderly retired teacher student students worker workers worshipers
     believer believers imam pastor priest citizen resident residents farmer musician artist
     anti-government pro-government opposition-minded outspoken fellow another also
-""".split())
+""".split()
+)
 # Capitalised words that are never part of a person's name in this domain.
-COMMON_WORDS = frozenset("""
+COMMON_WORDS = frozenset(
+    """
     a an the and or but if of in on at to for from by with about after before during since
     as is was were be been are has have had will would can could may might must shall this
     that these those there then than it its he she his her they them their we our you your
@@ -78,22 +85,26 @@ COMMON_WORDS = frozenset("""
     supporters parents family
     main united states kingdom saudi arabia sunni shia shiite muslims christians clinic legal
     directorate current time nizhny novgorod abad
-""".split())
+""".split()
+)
 # Words after which (or before which) a capitalised run names an organisation or a place.
-ORG_BEFORE = frozenset("""
+ORG_BEFORE = frozenset(
+    """
     newspaper outlet channel channels publication website site group party movement
     company agency organisation organization station city town village region district
     square street avenue program programme show magazine portal foundation fund
     association bloc alliance platform initiative network
-""".split())
-ORG_AFTER = frozenset("""
+""".split()
+)
+ORG_AFTER = frozenset(
+    """
     party movement newspaper group outlet channel agency company website site square street
     avenue district region city town village court mosque church bloc alliance union
     foundation fund association network tv media news live award awards prize prizes
     scholarship fellowship
-""".split())
-_PLACE_WORDS = frozenset(
-    w.lower() for place in KAZAKH_PLACES + REGIONAL_PLACES for w in re.split(r"[ ]", place))
+""".split()
+)
+_PLACE_WORDS = frozenset(w.lower() for place in KAZAKH_PLACES + REGIONAL_PLACES for w in re.split(r"[ ]", place))
 
 
 # Kyrgyz, Kazakh and Azerbaijani patronymic words written in lower case after a name.
@@ -127,8 +138,13 @@ def find_mentions(text: str) -> list[Mention]:
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     runs: list[list[tuple[str, int, int]]] = []
     for token in tokens:
-        if runs and text[runs[-1][-1][2]:token[1]] == " " and runs[-1][-1][0][0].isupper() \
-                and token[0][0].isupper() and not _is_possessive(runs[-1][-1][0]):
+        if (
+            runs
+            and text[runs[-1][-1][2] : token[1]] == " "
+            and runs[-1][-1][0][0].isupper()
+            and token[0][0].isupper()
+            and not _is_possessive(runs[-1][-1][0])
+        ):
             runs[-1].append(token)
         else:
             runs.append([token])
@@ -146,10 +162,12 @@ def _is_possessive(word: str) -> bool:
 
 # Role words that end an organisation's name and begin a person's in one capitalised run
 # ("Temirov Live Director Makhabat Tajibek", "Vlast Editor Vyacheslav Abramov").
-_RUN_SPLITTING_ROLES = frozenset("""
+_RUN_SPLITTING_ROLES = frozenset(
+    """
     director editor editor-in-chief founder co-founder chief head leader coordinator correspondent
     reporter journalist activist blogger chairman chairwoman
-""".split())
+""".split()
+)
 
 
 def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention]:
@@ -157,27 +175,88 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
     lowered = [w.lower() for w in words]
     split = next((i for i in range(len(run) - 2, 0, -1) if lowered[i] in _RUN_SPLITTING_ROLES), None)
     if split is not None:
-        return _mentions_in_run(text, run[split + 1:])
+        return _mentions_in_run(text, run[split + 1 :])
     # A run containing an organisation word is an organisation's name as a whole
     # ("Baluan Sholak Sports Complex", "Almaty City Administrative Court").
-    org_like = {"court", "party", "ministry", "service", "committee", "office", "agency", "bureau",
-                "union", "movement", "network", "news", "radio", "tv", "media", "center", "centre",
-                "council", "square", "street", "avenue", "foundation", "institute", "university",
-                "company", "complex", "stadium", "organization", "organisation", "commission",
-                "department", "group", "watch", "live", "choice", "forum", "bank", "airport",
-                "mosque", "church", "club", "award", "awards", "prize", "prizes", "association", "alliance", "front", "bloc", "unit", "force",
-                "forces", "army", "guard", "sea", "lake", "river", "mountains", "valley", "port", "police", "prosecutor's", "prosecutor’s"}
+    org_like = {
+        "court",
+        "party",
+        "ministry",
+        "service",
+        "committee",
+        "office",
+        "agency",
+        "bureau",
+        "union",
+        "movement",
+        "network",
+        "news",
+        "radio",
+        "tv",
+        "media",
+        "center",
+        "centre",
+        "council",
+        "square",
+        "street",
+        "avenue",
+        "foundation",
+        "institute",
+        "university",
+        "company",
+        "complex",
+        "stadium",
+        "organization",
+        "organisation",
+        "commission",
+        "department",
+        "group",
+        "watch",
+        "live",
+        "choice",
+        "forum",
+        "bank",
+        "airport",
+        "mosque",
+        "church",
+        "club",
+        "award",
+        "awards",
+        "prize",
+        "prizes",
+        "association",
+        "alliance",
+        "front",
+        "bloc",
+        "unit",
+        "force",
+        "forces",
+        "army",
+        "guard",
+        "sea",
+        "lake",
+        "river",
+        "mountains",
+        "valley",
+        "port",
+        "police",
+        "prosecutor's",
+        "prosecutor’s",
+    }
     if any(w.rstrip("'’s") in org_like or w in org_like for w in lowered):
         return []
-    before = text[max(0, run[0][1] - 30):run[0][1]].lower()
-    after = text[run[-1][2]:run[-1][2] + 20].lower()
+    before = text[max(0, run[0][1] - 30) : run[0][1]].lower()
+    after = text[run[-1][2] : run[-1][2] + 20].lower()
     prev_word = before.split()[-1] if before.split() else ""
     next_word = after.split()[0] if after.split() else ""
-    if prev_word.strip("\"“(") in ORG_BEFORE or next_word.strip(".,;:)\"”") in ORG_AFTER:
+    if prev_word.strip('"“(') in ORG_BEFORE or next_word.strip('.,;:)"”') in ORG_AFTER:
         return []
-    if re.search(r"(?:pages?|accounts?|channels?|websites?|sites?|outlets?|newspapers?|programmes?|programs?|shows?) of\s*$", before):
+    if re.search(
+        r"(?:pages?|accounts?|channels?|websites?|sites?|outlets?|newspapers?|programmes?|programs?|shows?) of\s*$",
+        before,
+    ):
         return []
-    if before.rstrip().endswith(("\"", "“", "«")):
+    if before.rstrip().endswith(('"', "“", "«")):
         return []  # a quoted capitalised run is a title or a slogan
     out: list[Mention] = []
     current: list[tuple[str, int, int]] = []

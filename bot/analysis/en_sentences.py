@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]?\s+(?=[\"“«(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bNo|\bJan|\bFeb|\bAug|\bSept?|\bOct|\bNov|\bDec|\bU\.S|\bvs|\be\.g|\bi\.e|\bGen|\bCol|\bLt|\bSen|\bRep|\bGov|\bProf|\bJr|\bSr|\bInc|\bCo)\.$")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bNo|\bJan|\bFeb|\bAug|\bSept?|\bOct|\bNov|\bDec|\bU\.S|\bvs|\be\.g|\bi\.e|\bGen|\bCol|\bLt|\bSen|\bRep|\bGov|\bProf|\bJr|\bSr|\bInc|\bCo)\.$"
+)
 _LINE_ENDS = (".", "!", "?", ":", '"', "”", "»", ")", "’")
 
 
@@ -22,9 +24,9 @@ def split_sentences(title: str, text: str) -> list[str]:
             continue
         start = 0
         for match in _SENTENCE_END.finditer(paragraph):
-            if _ABBREVIATION.search(paragraph[:match.start()]):
+            if _ABBREVIATION.search(paragraph[: match.start()]):
                 continue
-            out.append(paragraph[start:match.start()].strip())
+            out.append(paragraph[start : match.start()].strip())
             start = match.end()
         tail = paragraph[start:].strip()
         if tail:

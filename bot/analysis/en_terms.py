@@ -18,13 +18,29 @@ from bot.places import LATIN_FORMS, LATIN_FORMS_ABROAD
 _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 
 _SMALL = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 _WORD_NUMBER = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -36,8 +52,7 @@ _NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½| and a half)?|{_WORD_NUMBER}(?: and a ha
 _UNIT = r"(?:days?|weeks?|months?|years?)"
 
 # "three years and six months", "3 years 6 months", "2 years, 6 months"
-_YEARS_MONTHS = re.compile(
-    rf"\b(?P<y>{_NUMBER})[- ]years?(?:,| and|, and)? (?P<m>{_NUMBER})[- ]months?\b")
+_YEARS_MONTHS = re.compile(rf"\b(?P<y>{_NUMBER})[- ]years?(?:,| and|, and)? (?P<m>{_NUMBER})[- ]months?\b")
 _MONTHS_WEEKS = re.compile(rf"\b(?P<m>{_NUMBER})[- ]months?(?:,| and|, and)? (?P<w>{_NUMBER})[- ]weeks?\b")
 # "15 days", "fifteen days", "15-day", "a 12-day", "two-month"
 _SIMPLE = re.compile(rf"\b(?P<n>{_NUMBER})[- ](?P<u>{_UNIT})\b")
@@ -51,33 +66,41 @@ _TERM_AFTER_OK = re.compile(
     r"|behind bars|sentence|term|each|apiece"
     # "a two-year strict regime labour camp sentence"
     r"|(?:[\w-]+ ){0,3}(?:labou?r camp|prison|jail|colony|penal colony) (?:term|sentence)"
-    r")")
+    r")"
+)
 _TERM_BEFORE_OK = re.compile(
     r"(?:\bto|\bfor|\bhanded|\bhanded down|\breceived?|\bgiven|\bgets?|\bgot|\bserve|\bserving|\bby|\bof"
-    r"|\bimposed|\bissued|\ba|\ban|\bsentence of|\bterm of|\beach|\bwith)\s*$")
+    r"|\bimposed|\bissued|\ba|\ban|\bsentence of|\bterm of|\beach|\bwith)\s*$"
+)
 # "in pre-trial detention for two months after…", "sentenced him to five years": the
 # words before settle it whatever follows.
 _TERM_BEFORE_STRONG = re.compile(
     r"(?:\b(?:detention|custody|jail|prison|arrest|detained|jailed|imprisoned|remanded|held)(?: \w+){0,2} for"
     r"|\bsentenced(?: \w+){0,3} to|\bjailed(?: \w+){0,2} for"
     r"|\b(?:handed|gave|given|giving|sentenced|jailed)(?: [\w'’-]+){0,3}"
-    r"|\b(?:extended|prolonged) by(?: another| a further| an additional)?)\s*$")
+    r"|\b(?:extended|prolonged) by(?: another| a further| an additional)?)\s*$"
+)
 _TERM_AFTER_SOFT_BAD = re.compile(r"^(?:-long )?\s*(?:ago|earlier|later|before|after|afterwards|old)\b")
 _TERM_AFTER_BAD = re.compile(
     r"^(?:-old\b|(?:-long )?\s*(?:of (?:[\"“'‘])?(?:restricted|freedom|limitation|limited|community|corrective|public|probation|hunger|work|suspended)"
-    r"|of (?:the|his|her|their)\b|probation|suspended|restricted|in power|in office|into|on probation))")
+    r"|of (?:the|his|her|their)\b|probation|suspended|restricted|in power|in office|into|on probation))"
+)
 _TERM_BEFORE_BAD = re.compile(
     r"(?:up to|more than|less than|over|at least|nearly|almost|about|around|within|past|last|next|first|"
     r"between|from|some|barred|banned|prohibited|ban|bans|freedom limitation|restricted freedom|"
-    r"hunger strike|probation|suspended|for the|in the|since|after|until)\s*$")
+    r"hunger strike|probation|suspended|for the|in the|since|after|until)\s*$"
+)
 
 
 _TERM_NOT_GIVEN = re.compile(
     r"\b(?:prosecutors?|prosecution|asked for|asking for|requested|requesting|sought|seeking|demanded|demanding"
-    r"|faces?|facing|could get|could receive|risks?|punishable by|carries|carrying|maximum (?:of|penalty))\b(?: [\w'’-]+){0,4}\s*$")
-_BAN = re.compile(r"\b(?:barred|banned from|bans? (?:on|from)|prohibited from|deprived of|probation|suspended|fined"
-                  r"|not (?:be )?allowed|forbidden|not permitted|may not|cannot|can't"
-                  r"|restricted freedom|freedom limitation|restriction)\b")
+    r"|faces?|facing|could get|could receive|risks?|punishable by|carries|carrying|maximum (?:of|penalty))\b(?: [\w'’-]+){0,4}\s*$"
+)
+_BAN = re.compile(
+    r"\b(?:barred|banned from|bans? (?:on|from)|prohibited from|deprived of|probation|suspended|fined"
+    r"|not (?:be )?allowed|forbidden|not permitted|may not|cannot|can't"
+    r"|restricted freedom|freedom limitation|restriction)\b"
+)
 _CUSTODY_WORD = re.compile(r"\b(?:jail|jailed|prison|arrest|detention|custody|imprison\w*|detained)\b")
 
 
@@ -160,8 +183,8 @@ def find_terms(sentence: str) -> list[TermSpan]:
 
 
 def _custodial(lowered: str, start: int, end: int) -> bool:
-    before = lowered[max(0, start - 40):start]
-    after = lowered[end:end + 60]
+    before = lowered[max(0, start - 40) : start]
+    after = lowered[end : end + 60]
     if after[:1] in ("'", "’"):
         after = after[1:]  # "four and a half years' imprisonment"
     if _TERM_AFTER_BAD.match(after):
@@ -186,9 +209,26 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
 
 # --- dates --------------------------------------------------------------------------
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 _MONTH_NAME = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DATE_MDY = re.compile(rf"\b{_MONTH_NAME} {_DAY}\b(?:,? (?P<year>(?:19|20)\d\d))?")
@@ -235,10 +275,13 @@ def context_year(text: str) -> int | None:
 KAZAKH_PLACES = LATIN_FORMS  # the gazetteer, bot/places.py
 REGIONAL_PLACES = LATIN_FORMS_ABROAD
 _REGION_SUFFIX = r"(?: (?:region|oblast|Region|Oblast|province|Province))?"
-_KAZAKH_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in KAZAKH_PLACES) + r")\b" + _REGION_SUFFIX, re.IGNORECASE)
+_KAZAKH_PLACE = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in KAZAKH_PLACES) + r")\b" + _REGION_SUFFIX, re.IGNORECASE
+)
 _REGIONAL_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in REGIONAL_PLACES) + r")\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(
-    rf"\b(?P<first>{_NUMBER})(?P<more>(?:, {_NUMBER})*)(?:,)? and (?P<last>{_NUMBER})[- ](?P<u>{_UNIT})\b[^.;]*?\brespectively\b")
+    rf"\b(?P<first>{_NUMBER})(?P<more>(?:, {_NUMBER})*)(?:,)? and (?P<last>{_NUMBER})[- ](?P<u>{_UNIT})\b[^.;]*?\brespectively\b"
+)
 
 
 def find_respective_terms(sentence: str) -> list[str | None]:
@@ -278,16 +321,19 @@ def find_place(sentences: list[str]) -> str | None:
 _ARTICLE = re.compile(
     r"\b[Aa]rticles? (?P<num>\d+(?:[-.]\d+)*)(?:,? (?:part|section|paragraph|clause) \d+)?"
     r"(?: \([^)]{0,60}\))?(?:,)? of (?:the )?(?:Kazakh(?:stan)?'?s? |Republic of Kazakhstan'?s? )?"
-    r"(?P<kind>[Aa]dministrative|[Cc]riminal|[Cc]ode of [Aa]dministrative)")
+    r"(?P<kind>[Aa]dministrative|[Cc]riminal|[Cc]ode of [Aa]dministrative)"
+)
 _ARTICLE_BARE = re.compile(
-    r"\b(?P<kind>[Aa]dministrative|[Cc]riminal) [Cc]ode(?:'s)? [Aa]rticle (?P<num>\d+(?:[-.]\d+)*)")
+    r"\b(?P<kind>[Aa]dministrative|[Cc]riminal) [Cc]ode(?:'s)? [Aa]rticle (?P<num>\d+(?:[-.]\d+)*)"
+)
 _OFFENCE = re.compile(
     r"\b(?:on charges? of|charged with|accused of|convicted of|found guilty of|guilty of|suspected of|"
     r"on suspicion of|for)\s+[\"“'‘]?(?P<what>(?:organi[sz]ing|participating in|taking part in|holding|"
     r"calling for|distributing|spreading|disseminating|inciting|insulting|violating|disseminating|"
     r"disobeying|financing|membership in|involvement in|links? (?:to|with)|ties (?:to|with)|"
     r"\"?false information|extremism|hooliganism|incitement|insult(?:ing)?|illegal|unsanctioned|"
-    r"unauthori[sz]ed|disobedience|participation in|supporting)[^.;:,\"”’()]{3,90})")
+    r"unauthori[sz]ed|disobedience|participation in|supporting)[^.;:,\"”’()]{3,90})"
+)
 
 
 def find_charge(sentences: list[str]) -> str | None:

@@ -21,38 +21,80 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis import organisations
-from bot.analysis.packs import en as en_pack
-from bot.analysis.packs.en import (
-    NOT_CUSTODY as _NOT_CUSTODY,
-    EXTENDED as _EXTENDED,
-    RELEASE as _RELEASE,
-    TITLE_RELEASE as _TITLE_RELEASE,
-    DEMAND_RELEASE as _DEMAND_RELEASE,
-    RESTRICTED as _RESTRICTED,
-    PENALTY_ONLY as _PENALTY_ONLY,
-    CIVIC as _CIVIC,
-    CRIME as _CRIME,
-    OFFICIAL as _OFFICIAL,
-    VICTIM as _VICTIM,
-    REVIEW as _REVIEW,
-    POLITICAL_CASE as _POLITICAL_CASE,
-    PROTEST as _PROTEST,
-    MARCH as _MARCH,
-    NOT_PROTEST as _NOT_PROTEST,
-    TIME_MARKER as _TIME_MARKER,
-    COUNTED as _COUNTED,
-    VAGUE as _VAGUE,
-)
-from bot.analysis.prepass import StemAutomaton
-from bot.analysis.text import normalise
 from bot.analysis.en_crime import crime_count
 from bot.analysis.en_names import Mention, find_mentions
 from bot.analysis.en_roles import is_excluded_mention
 from bot.analysis.en_sentences import split_sentences
 from bot.analysis.en_terms import (
-    TermSpan, context_year, find_charge, find_date, find_place, find_respective_terms, find_terms,
+    TermSpan,
+    context_year,
+    find_charge,
+    find_date,
+    find_place,
+    find_respective_terms,
+    find_terms,
 )
+from bot.analysis.packs import en as en_pack
+from bot.analysis.packs.en import (
+    CIVIC as _CIVIC,
+)
+from bot.analysis.packs.en import (
+    COUNTED as _COUNTED,
+)
+from bot.analysis.packs.en import (
+    CRIME as _CRIME,
+)
+from bot.analysis.packs.en import (
+    DEMAND_RELEASE as _DEMAND_RELEASE,
+)
+from bot.analysis.packs.en import (
+    EXTENDED as _EXTENDED,
+)
+from bot.analysis.packs.en import (
+    MARCH as _MARCH,
+)
+from bot.analysis.packs.en import (
+    NOT_CUSTODY as _NOT_CUSTODY,
+)
+from bot.analysis.packs.en import (
+    NOT_PROTEST as _NOT_PROTEST,
+)
+from bot.analysis.packs.en import (
+    OFFICIAL as _OFFICIAL,
+)
+from bot.analysis.packs.en import (
+    PENALTY_ONLY as _PENALTY_ONLY,
+)
+from bot.analysis.packs.en import (
+    POLITICAL_CASE as _POLITICAL_CASE,
+)
+from bot.analysis.packs.en import (
+    PROTEST as _PROTEST,
+)
+from bot.analysis.packs.en import (
+    RELEASE as _RELEASE,
+)
+from bot.analysis.packs.en import (
+    RESTRICTED as _RESTRICTED,
+)
+from bot.analysis.packs.en import (
+    REVIEW as _REVIEW,
+)
+from bot.analysis.packs.en import (
+    TIME_MARKER as _TIME_MARKER,
+)
+from bot.analysis.packs.en import (
+    TITLE_RELEASE as _TITLE_RELEASE,
+)
+from bot.analysis.packs.en import (
+    VAGUE as _VAGUE,
+)
+from bot.analysis.packs.en import (
+    VICTIM as _VICTIM,
+)
+from bot.analysis.prepass import StemAutomaton
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
+from bot.analysis.text import normalise
 from bot.watchlist import named, watchlist_hits
 
 REVIEW_CAP = 0.45
@@ -68,35 +110,50 @@ _CANDIDATE = StemAutomaton(en_pack.CUSTODY_WORDS + ((" days", r"(?<=\d days)"), 
 
 # "penal colony" and "custody" are custody with a preposition ("in a penal colony",
 # "into custody"); elsewhere ("a former Soviet penal colony") they describe a place.
-_CUSTODY = re.compile(r"\b(?:" + "|".join(
-    [p for w, p in en_pack.CUSTODY if w not in ("penal colony", "custody")] + [p for _, p in en_pack.PREFIXED]
-) + r")\b")
+_CUSTODY = re.compile(
+    r"\b(?:"
+    + "|".join(
+        [p for w, p in en_pack.CUSTODY if w not in ("penal colony", "custody")] + [p for _, p in en_pack.PREFIXED]
+    )
+    + r")\b"
+)
 
 # A custody clause whose subject is a role, not a name ("an activist", "the 34-year-old").
-_ROLE = (r"(?:activist|journalist|blogger|reporter|correspondent|photojournalist|editor|poet|writer|dissident"
-         r"|critic|opposition (?:figure|leader|politician)|politician|defender|campaigner|lawyer|\d+-year-old"
-         r"|[a-z]+-year-old)")
+_ROLE = (
+    r"(?:activist|journalist|blogger|reporter|correspondent|photojournalist|editor|poet|writer|dissident"
+    r"|critic|opposition (?:figure|leader|politician)|politician|defender|campaigner|lawyer|\d+-year-old"
+    r"|[a-z]+-year-old)"
+)
 _INDEFINITE_ROLE = re.compile(rf"\b(?:a|an) (?:[\w-]+ ){{0,5}}{_ROLE}\b")
 _DEFINITE_SUBJECT = re.compile(
     rf"(?:^|[,;] |\bthat |\bbut |\band |\bwhen |\bafter )(?:[\w ]{{0,25}} )?(?:he|she)\b"
-    rf"|\bthe (?:[\w-]+ ){{0,4}}{_ROLE} (?:\w+ )?(?:was|is|has|had|had been|remains)\b|\b(?:him|her)\b")
+    rf"|\bthe (?:[\w-]+ ){{0,4}}{_ROLE} (?:\w+ )?(?:was|is|has|had|had been|remains)\b|\b(?:him|her)\b"
+)
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:they|them|their|both)\b|\ball (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
-    r"|\b(?:all|each) of them\b|\bthe (?:two|three|four|five|six)(?: (?:activists|men|women|journalists|bloggers))?\b")
-_GROUP = re.compile(r"\b(?:those|all|each|every|both|the (?:two|three|four|five|six|seven|eight|nine|ten))\b"
-                    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:\w+ )?(?:men|women|people|activists|journalists|detainees|protesters)\b")
-_PLURAL_ROLE = re.compile(r"\b(?:activists|journalists|bloggers|people|protesters|protestors|demonstrators|participants|members|workers|others|residents|defendants)\b")
+    r"|\b(?:all|each) of them\b|\bthe (?:two|three|four|five|six)(?: (?:activists|men|women|journalists|bloggers))?\b"
+)
+_GROUP = re.compile(
+    r"\b(?:those|all|each|every|both|the (?:two|three|four|five|six|seven|eight|nine|ten))\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:\w+ )?(?:men|women|people|activists|journalists|detainees|protesters)\b"
+)
+_PLURAL_ROLE = re.compile(
+    r"\b(?:activists|journalists|bloggers|people|protesters|protestors|demonstrators|participants|members|workers|others|residents|defendants)\b"
+)
 
 _ONGOING = re.compile(
     r"\b(?:remains?|remained|is still|are still|still) (?:\w+ )?(?:in|behind) (?:prison|jail|custody|detention|bars)\b"
-    r"|\b(?:is|are|was|were) serving (?:a|an|his|her|their) \w+")
+    r"|\b(?:is|are|was|were) serving (?:a|an|his|her|their) \w+"
+)
 _LONG_AGO = re.compile(r"\b(?:\w+ (?:months|years) ago|last year|in (?:19|20)\d\d)\b")
 
 # Endings of English nouns that no name in this region's news has.
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]{3,}")
 _NOT_NAME_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|ics|ships?|ances?|ences?|ists|isms?)$")
-_LIST_INTRO = re.compile(r"\b(?:those|people|activists|journalists) (?:detained|arrested|jailed|held) (?:include|included|were|are)\b"
-                         r"|\bamong (?:those|the) (?:detained|arrested|detainees)\b|\bthe detainees (?:include|are|were)\b")
+_LIST_INTRO = re.compile(
+    r"\b(?:those|people|activists|journalists) (?:detained|arrested|jailed|held) (?:include|included|were|are)\b"
+    r"|\bamong (?:those|the) (?:detained|arrested|detainees)\b|\bthe detainees (?:include|are|were)\b"
+)
 _CLAUSE_BREAK = re.compile(r";|\s+--\s+|\s+—\s+|,? while |,? whereas |, but ")
 
 
@@ -132,8 +189,9 @@ def analyze_english(title: str, text: str, rules: RuleConfig) -> Analysis:
     if not _CANDIDATE.search(lowered) and not extra_hits:
         reasons = ("no custody words",) + (("civic:protest",) if protest else ())
         return Analysis(arrest=False, protest=protest, lang="en", score=0.0, reasons=reasons)
-    report = _Report(normalise(title), normalise(text), extra_hits, excluded, watched, protest,
-                     _keywords(rules.civic_keywords))
+    report = _Report(
+        normalise(title), normalise(text), extra_hits, excluded, watched, protest, _keywords(rules.civic_keywords)
+    )
     report.organisations = organisations.pattern(organisations.names_for(rules))
     return report.analyse()
 
@@ -152,24 +210,34 @@ def _has_protest(original: str) -> bool:
         return True
     lowered = original.lower()
     for match in _PROTEST.finditer(lowered):
-        window = lowered[max(0, match.start() - 12):match.end() + 12]
+        window = lowered[max(0, match.start() - 12) : match.end() + 12]
         if not _NOT_PROTEST.search(window):
             return True
     return False
 
 
 def _arrested_then_served(low: str) -> bool:
-    """"were arrested … and spent 15 days in jail": the custody this sentence reports ended,
+    """ "were arrested … and spent 15 days in jail": the custody this sentence reports ended,
     but it is still the custody (as a detention of a few hours is), not a release."""
     spent = re.search(r"\bspent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|custody|detention)", low)
     if spent is None:
         return False
-    return bool(_CUSTODY.search(low[:spent.start()])) and not _RELEASE.search(low[:spent.start()] + low[spent.end():])
+    return bool(_CUSTODY.search(low[: spent.start()])) and not _RELEASE.search(
+        low[: spent.start()] + low[spent.end() :]
+    )
 
 
 class _Report:
-    def __init__(self, title: str, text: str, extra: list[str], excluded: list[str],
-                 watched: list[str], protest: bool, civic_extra: list[str]) -> None:
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        extra: list[str],
+        excluded: list[str],
+        watched: list[str],
+        protest: bool,
+        civic_extra: list[str],
+    ) -> None:
         self.title = title.strip()
         self.civic_extra = civic_extra  # rules.civic: the operators' own civic words
         self.organisations: re.Pattern[str] | None = None
@@ -194,8 +262,11 @@ class _Report:
         for index, sentence in enumerate(self.sentences):
             low_sentence = sentence.lower()
             headline = index == 0 and (self.title or len(low_sentence.split()) <= 14)
-            release = bool(_RELEASE.search(low_sentence) or (headline and _TITLE_RELEASE.search(low_sentence))) \
-                and not _DEMAND_RELEASE.search(low_sentence) and not _arrested_then_served(low_sentence)
+            release = (
+                bool(_RELEASE.search(low_sentence) or (headline and _TITLE_RELEASE.search(low_sentence)))
+                and not _DEMAND_RELEASE.search(low_sentence)
+                and not _arrested_then_served(low_sentence)
+            )
             # "Those detained include A; B; and C": one list, not clauses.
             parts = [sentence] if _LIST_INTRO.search(low_sentence) else _CLAUSE_BREAK.split(sentence)
             for part in parts:
@@ -206,8 +277,11 @@ class _Report:
                 clause = _Clause(part, low, index, release=release)
                 blocked = [(m.start(), m.end()) for m in _NOT_CUSTODY.finditer(low)]
                 if not release:
-                    clause.custody = [m.group(0) for m in _CUSTODY.finditer(low)
-                                      if not any(lo <= m.start() < hi for lo, hi in blocked)]
+                    clause.custody = [
+                        m.group(0)
+                        for m in _CUSTODY.finditer(low)
+                        if not any(lo <= m.start() < hi for lo, hi in blocked)
+                    ]
                     clause.custody += [kw for kw in self.extra if _has_keyword(low, kw)]
                     clause.terms = [] if _RESTRICTED.search(low) else find_terms(part)
                     if clause.terms and self.detention_context and _EXTENDED.search(low):
@@ -241,7 +315,11 @@ class _Report:
         if len(words) >= 2:
             # "Hayot Hon Nasriddinov" and "Nasriddinov" are one person; a full name that
             # repeats a longer one is folded into it.
-            return by_last.get(words[-1].lower(), mention.text) if len(by_last.get(words[-1].lower(), "").split()) > len(words) else mention.text
+            return (
+                by_last.get(words[-1].lower(), mention.text)
+                if len(by_last.get(words[-1].lower(), "").split()) > len(words)
+                else mention.text
+            )
         key = words[0].lower()
         return by_last.get(key) or by_first.get(key)
 
@@ -274,7 +352,9 @@ class _Report:
                 score += 0.1
             negative = next((c for c in clauses if c.release or c.penalty_only), None)
             if negative is not None:
-                self.reasons.append("negative:release" if negative.release else "negative:no custody (fine/summons/restricted)")
+                self.reasons.append(
+                    "negative:release" if negative.release else "negative:no custody (fine/summons/restricted)"
+                )
                 evidence_clauses = [negative]
         if self.protest:
             self.reasons.append("civic:protest")
@@ -307,8 +387,7 @@ class _Report:
         )
 
     def _civic(self, custody_clauses: list[_Clause]) -> float:
-        near = self.title.lower() + "\n" + "\n".join(
-            self.sentences[c.sentence].lower() for c in custody_clauses)
+        near = self.title.lower() + "\n" + "\n".join(self.sentences[c.sentence].lower() for c in custody_clauses)
         match = _CIVIC.search(near)
         if match:
             self.reasons.append(f"civic:{match.group(0)}")
@@ -352,8 +431,9 @@ class _Report:
         if kinds and not political:
             # Officials tried for their crimes, or the killers of an activist: the civic word
             # is the victim's or the office's, not the detainee's activity.
-            official_corruption = ("corruption" in kinds or "crime" in kinds) and _OFFICIAL.search(near) \
-                or _VICTIM.search(near)
+            official_corruption = (
+                ("corruption" in kinds or "crime" in kinds) and _OFFICIAL.search(near) or _VICTIM.search(near)
+            )
             if civic_near and not official_corruption:
                 # Activists are also charged with "fraud" or "smuggling"; only a report
                 # that keeps returning to the crime is taken as ordinary crime.
@@ -366,17 +446,24 @@ class _Report:
             score -= 0.4
             self.reasons.append("negative:old custody")
         lead = [c for c in clauses if c.sentence <= (1 if self.title else 0)]
-        if any(c.release for c in lead) and not any(c.custody for c in lead if not _DEMAND_RELEASE.search(c.lowered)
-                                                     and not _LONG_AGO.search(c.lowered)) \
-                and len(people) < 3:  # "two of the eleven detained released": the others stay
+        if (
+            any(c.release for c in lead)
+            and not any(
+                c.custody for c in lead if not _DEMAND_RELEASE.search(c.lowered) and not _LONG_AGO.search(c.lowered)
+            )
+            and len(people) < 3
+        ):  # "two of the eleven detained released": the others stay
             score = min(score - 0.45, REVIEW_FLOOR - 0.05)
             self.reasons.append("negative:release")
         if not people and _REVIEW.search(self.lowered):
             # A rights group's yearly review or a retrospective: past cases, not news.
             score -= 0.3
             self.reasons.append("negative:review")
-        elif not people and _VAGUE.search(near) and not any(
-                _TIME_MARKER.search(self.sentences[c.sentence].lower()) for c in custody_clauses):
+        elif (
+            not people
+            and _VAGUE.search(near)
+            and not any(_TIME_MARKER.search(self.sentences[c.sentence].lower()) for c in custody_clauses)
+        ):
             score -= 0.25
             self.reasons.append("negative:commentary")
         return score
@@ -395,7 +482,8 @@ class _Report:
             self.reasons.append(f"extra:{keyword}")
         for name in self.watched:
             if any(c.custody and named(c.text, name) for c in clauses) or (
-                    any(c.custody for c in clauses) and named(self.title, name)):
+                any(c.custody for c in clauses) and named(self.title, name)
+            ):
                 score = max(score, 0.75)
                 self.reasons.append(f"watchlist:{name}")
                 if not any(_same_name(p.name, name) for p in people):
@@ -407,8 +495,9 @@ class _Report:
 
     # -- who -------------------------------------------------------------------------------
 
-    def _detainees(self, clauses: list[_Clause], by_last: dict[str, str], by_first: dict[str, str],
-                   titled: set[str]) -> tuple[list[_Person], set[str]]:
+    def _detainees(
+        self, clauses: list[_Clause], by_last: dict[str, str], by_first: dict[str, str], titled: set[str]
+    ) -> tuple[list[_Person], set[str]]:
         """The people the custody clauses are about, with their terms; and the people only
         fined, summoned or released."""
         people: dict[str, _Person] = {}
@@ -417,9 +506,11 @@ class _Report:
         group_terms: list[str] = []  # terms stated once for a group
         last_subjects: list[str] = []
         for position, clause in enumerate(clauses):
-            resolved = [(mention, name) for mention in clause.mentions
-                        if (name := self._resolve(mention, by_last, by_first))
-                        and name not in titled and not mention.titled]
+            resolved = [
+                (mention, name)
+                for mention in clause.mentions
+                if (name := self._resolve(mention, by_last, by_first)) and name not in titled and not mention.titled
+            ]
             if not clause.custody:
                 if clause.penalty_only or clause.release:
                     not_detained.update(name for _, name in resolved)
@@ -479,35 +570,56 @@ class _Report:
         """Whether a name of the clause is someone other than its detainee (see en_roles)."""
         return is_excluded_mention(clause.text, clause.mentions, mention, _CUSTODY)
 
-    def _reference(self, clause: _Clause, clauses: list[_Clause], position: int, by_last: dict[str, str],
-                   by_first: dict[str, str], titled: set[str], people: dict[str, _Person],
-                   last_subjects: list[str]) -> list[str]:
+    def _reference(
+        self,
+        clause: _Clause,
+        clauses: list[_Clause],
+        position: int,
+        by_last: dict[str, str],
+        by_first: dict[str, str],
+        titled: set[str],
+        people: dict[str, _Person],
+        last_subjects: list[str],
+    ) -> list[str]:
         """Who a custody clause without a name is about ("an activist…", "he…", "they…")."""
         low = clause.lowered
         indefinite = _INDEFINITE_ROLE.search(low)
-        if indefinite and not _PLURAL_ROLE.search(low[:indefinite.start()]):
-            for later in clauses[position + 1:]:
+        if indefinite and not _PLURAL_ROLE.search(low[: indefinite.start()]):
+            for later in clauses[position + 1 :]:
                 if later.sentence > clause.sentence + 2:
                     break
                 for mention in later.mentions:
                     name = self._resolve(mention, by_last, by_first)
-                    if name and len(name.split()) >= 2 and name not in titled and not mention.titled \
-                            and not self._excluded_mention(later, mention):
+                    if (
+                        name
+                        and len(name.split()) >= 2
+                        and name not in titled
+                        and not mention.titled
+                        and not self._excluded_mention(later, mention)
+                    ):
                         return [name]
             return []
         if _DEFINITE_SUBJECT.search(low):
             if last_subjects and len(last_subjects) == 1:
                 return last_subjects
-            for earlier in reversed(clauses[max(0, position - 8):position]):
+            for earlier in reversed(clauses[max(0, position - 8) : position]):
                 for mention in reversed(earlier.mentions):
                     name = self._resolve(mention, by_last, by_first)
-                    if name and len(name.split()) >= 2 and name not in titled and not mention.titled \
-                            and not self._excluded_mention(earlier, mention):
+                    if (
+                        name
+                        and len(name.split()) >= 2
+                        and name not in titled
+                        and not mention.titled
+                        and not self._excluded_mention(earlier, mention)
+                    ):
                         return [name]
             return []
         group = _PLURAL_SUBJECT.search(low)
-        if group and (not _PLURAL_ROLE.search(low) or group.group(0).startswith(("all ", "the ", "each "))) \
-                and len(last_subjects) >= 2:
+        if (
+            group
+            and (not _PLURAL_ROLE.search(low) or group.group(0).startswith(("all ", "the ", "each ")))
+            and len(last_subjects) >= 2
+        ):
             return list(last_subjects)
         return []
 
@@ -541,8 +653,11 @@ _OTHERS_SENTENCE = re.compile(r"\bwho (?:(?:had|has|then|later|also) )?(?:senten
 def _term_for(clause: _Clause, mention: Mention) -> str | None:
     """The first term after the name in its clause, else the nearest one before it."""
     # "X was sentenced by the judge who sentenced Y to two years": that term is Y's.
-    after = [t for t in clause.terms if t.start >= mention.end
-             and not _OTHERS_SENTENCE.search(clause.lowered[mention.end:t.start])]
+    after = [
+        t
+        for t in clause.terms
+        if t.start >= mention.end and not _OTHERS_SENTENCE.search(clause.lowered[mention.end : t.start])
+    ]
     if after:
         return after[0].term
     before = [t for t in clause.terms if t.end <= mention.start]
@@ -561,5 +676,5 @@ def _trim(sentence: str) -> str:
     sentence = sentence.strip()
     if len(sentence) <= MAX_EVIDENCE_CHARS:
         return sentence
-    cut = sentence[:MAX_EVIDENCE_CHARS - 1].rsplit(" ", 1)[0]
+    cut = sentence[: MAX_EVIDENCE_CHARS - 1].rsplit(" ", 1)[0]
     return cut + "…"

@@ -20,8 +20,14 @@ from bot.analysis.result import Analysis, RuleConfig
 Analyzer = Callable[[str, str, "str | None", "RuleConfig | None"], Analysis]
 
 
-def run_jsonl(lines: Iterable[str], out: TextIO, rules: RuleConfig | None = None,
-              *, err: TextIO | None = None, analyzer: Analyzer | None = None) -> int:
+def run_jsonl(
+    lines: Iterable[str],
+    out: TextIO,
+    rules: RuleConfig | None = None,
+    *,
+    err: TextIO | None = None,
+    analyzer: Analyzer | None = None,
+) -> int:
     """Analyse every report in ``lines``, write one result line each to ``out``.
 
     Returns the number of problems (malformed lines and failed analyses); each one is
@@ -56,14 +62,14 @@ def _parse(line: str, number: int, err: TextIO) -> dict[str, Any] | None:
         print(f"line {number}: not valid JSON ({exc.msg} at column {exc.colno}); skipped", file=err)
         return None
     if not isinstance(report, dict):
-        print(f"line {number}: expected a JSON object with \"id\" and \"text\"; skipped", file=err)
+        print(f'line {number}: expected a JSON object with "id" and "text"; skipped', file=err)
         return None
     missing = [key for key in ("id", "text") if key not in report]
     if missing:
         print(f"line {number}: missing {', '.join(repr(k) for k in missing)}; skipped", file=err)
         return None
     if not isinstance(report["text"], str) or not isinstance(report.get("title") or "", str):
-        print(f"line {number}: \"text\" and \"title\" must be strings; skipped", file=err)
+        print(f'line {number}: "text" and "title" must be strings; skipped', file=err)
         return None
     return report
 

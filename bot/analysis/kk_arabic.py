@@ -21,12 +21,51 @@ from bot.analysis.kk_latin import Transliteration
 from bot.analysis.packs import kk as pack
 
 _LETTERS = {
-    "ا": "а", "ٵ": "а", "ب": "б", "ۆ": "в", "گ": "г", "ع": "г", "د": "д", "ە": "е", "ه": "е", "ج": "ж",
-    "ز": "з", "ي": "и", "ی": "и", "ى": "и", "ٸ": "и", "ك": "к", "ک": "к", "ق": "к", "ل": "л", "م": "м",
-    "ن": "н", "ڭ": "н", "و": "о", "ٶ": "о", "پ": "п", "ر": "р", "س": "с", "ت": "т", "ۋ": "у", "ۇ": "у",
-    "ٷ": "у", "ف": "ф", "ح": "х", "ھ": "х", "چ": "ч", "ش": "ш", "ٴ": "", "ء": "", "ـ": "",
-    "،": ",", "؛": ";", "؟": "?", "٪": "%",
-    **{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)},
+    "ا": "а",
+    "ٵ": "а",
+    "ب": "б",
+    "ۆ": "в",
+    "گ": "г",
+    "ع": "г",
+    "د": "д",
+    "ە": "е",
+    "ه": "е",
+    "ج": "ж",
+    "ز": "з",
+    "ي": "и",
+    "ی": "и",
+    "ى": "и",
+    "ٸ": "и",
+    "ك": "к",
+    "ک": "к",
+    "ق": "к",
+    "ل": "л",
+    "م": "м",
+    "ن": "н",
+    "ڭ": "н",
+    "و": "о",
+    "ٶ": "о",
+    "پ": "п",
+    "ر": "р",
+    "س": "с",
+    "ت": "т",
+    "ۋ": "у",
+    "ۇ": "у",
+    "ٷ": "у",
+    "ف": "ф",
+    "ح": "х",
+    "ھ": "х",
+    "چ": "ч",
+    "ش": "ш",
+    "ٴ": "",
+    "ء": "",
+    "ـ": "",
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+    "٪": "%",
+    **{chr(0x0660 + d): str(d) for d in range(10)},
+    **{chr(0x06F0 + d): str(d) for d in range(10)},
 }
 _TABLE = str.maketrans({k: (v or None) for k, v in _LETTERS.items()})
 _DROPPED = frozenset(k for k, v in _LETTERS.items() if not v)
@@ -39,9 +78,30 @@ _PATRONYMIC = frozenset({"ули", "кизи", "уулу"})
 _CASE_ENDINGS = tuple(sorted({pack.skeleton(s) for s, _ in pack.CASE_SUFFIXES}, key=len, reverse=True))
 # Words before a family name that are not a given name: roles, conjunctions, pronouns.
 _NOT_GIVEN = frozenset(
-    pack.skeleton(w) for w in pack.ROLE_NOUNS + pack.BYSTANDER_ROLES + (
-        "мен", "пен", "бен", "және", "жане", "деген", "атты", "есімді", "ол", "оның", "олар", "бұл", "осы",
-        "сот", "полиция", "белсенділер", "журналистер", "азаматтар", "тұрғыны", "және",
+    pack.skeleton(w)
+    for w in pack.ROLE_NOUNS
+    + pack.BYSTANDER_ROLES
+    + (
+        "мен",
+        "пен",
+        "бен",
+        "және",
+        "жане",
+        "деген",
+        "атты",
+        "есімді",
+        "ол",
+        "оның",
+        "олар",
+        "бұл",
+        "осы",
+        "сот",
+        "полиция",
+        "белсенділер",
+        "журналистер",
+        "азаматтар",
+        "тұрғыны",
+        "және",
     )
 )
 _WORD = re.compile(r"\w+")
@@ -93,7 +153,7 @@ def _given(word: str) -> bool:
 
 
 def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
-    return text[first.end():second.start()].strip() == ""
+    return text[first.end() : second.start()].strip() == ""
 
 
 def _upper(chars: list[str], word: re.Match[str]) -> None:

@@ -93,8 +93,9 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     return clause
 
 
-def _term_cues(low: str, terms: list[Term], sentenced: list[re.Match[str]], restricted: bool,
-               deprivation: bool) -> list[re.Match[str]]:
+def _term_cues(
+    low: str, terms: list[Term], sentenced: list[re.Match[str]], restricted: bool, deprivation: bool
+) -> list[re.Match[str]]:
     """Cues that a term makes custody: a term in days, or a sentence to a term or to prison
     (not to restricted freedom), where the custody stems alone say nothing."""
     cues: list[re.Match[str]] = []
@@ -106,8 +107,9 @@ def _term_cues(low: str, terms: list[Term], sentenced: list[re.Match[str]], rest
     return cues
 
 
-def _given_cues(low: str, cues: list[re.Match[str]], terms: list[Term],
-                sentenced: list[re.Match[str]]) -> list[re.Match[str]]:
+def _given_cues(
+    low: str, cues: list[re.Match[str]], terms: list[Term], sentenced: list[re.Match[str]]
+) -> list[re.Match[str]]:
     """The cues of custody given: not denied, hypothetical, asked for, a maximum penalty or a
     description of someone, which the same custody words also say."""
     if NEGATED_RE.search(low) and len(cues) <= 1:
@@ -137,7 +139,7 @@ def _cues_before_release(clause: Clause, cues: list[re.Match[str]]) -> list[re.M
     clause released, so that a report with no custody left says why."""
     low = clause.low
     release = RELEASE_RE.search(low)
-    if not release or DEMAND_RE.search(low[max(0, release.start() - 40):release.end() + 40]):
+    if not release or DEMAND_RE.search(low[max(0, release.start() - 40) : release.end() + 40]):
         return cues
     clause.released = True
     if AGAIN_RE.search(low):
@@ -146,23 +148,34 @@ def _cues_before_release(clause: Clause, cues: list[re.Match[str]]) -> list[re.M
     # own before a partial release stands.
     # "Полиция оларды ұстады, бірақ кейін босатты": a detention told, then its end
     # (even hours of custody count), unlike "15 тәулік қамақтан кейін босатылды".
-    return [m for m in cues if m.end() < release.start() and "," in low[m.end():release.start()]
-            and (_PARTIAL.search(low, m.end(), release.start()) or _LATER.search(low, m.end(), release.start()))
-            and not STATE_RE.match(low, m.start())]
+    return [
+        m
+        for m in cues
+        if m.end() < release.start()
+        and "," in low[m.end() : release.start()]
+        and (_PARTIAL.search(low, m.end(), release.start()) or _LATER.search(low, m.end(), release.start()))
+        and not STATE_RE.match(low, m.start())
+    ]
 
 
 _DEPRIVATION = re.compile(r"бас бостандығынан айыр|колония|түрме|абақты|бас бостандыгынан айыр|турме")
 _NEGATED_AFTER = re.compile(
-    r"\w*(?:\s+\w+)?\s+(?:жоқ|жок)(?!\w)|\w*\s+\w+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|ди|ған|ген|ган|й|с)(?!\w)")
+    r"\w*(?:\s+\w+)?\s+(?:жоқ|жок)(?!\w)|\w*\s+\w+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|ди|ған|ген|ган|й|с)(?!\w)"
+)
 # "Ұсталғандар туралы ақпарат жоқ": no news of anyone held.
 _NO_NEWS_AFTER = re.compile(
     r"\w*\s+(?:туралы|турали|жайлы|жаили|жөнінде|жонинде)\s+(?:\w+\s+)?(?:ақпарат|акпарат|мәлімет|малимет|дерек|хабар)\w*"
-    r"\s+(?:\w+\s+)?(?:жоқ|жок)(?!\w)")
+    r"\s+(?:\w+\s+)?(?:жоқ|жок)(?!\w)"
+)
 _UP_TO = re.compile(r"(?:дейін|деиин)\s*$")
-_LATER = re.compile(r"[,;]\s*(?:(?:бірақ|бирак|алайда|алаида|ал)\s+)?(?:[\w-]+\s+){0,3}(?:кейін|кеиин|соң|сон|соңынан|соныннан|артынан)(?![\w])")
+_LATER = re.compile(
+    r"[,;]\s*(?:(?:бірақ|бирак|алайда|алаида|ал)\s+)?(?:[\w-]+\s+){0,3}(?:кейін|кеиин|соң|сон|соңынан|соныннан|артынан)(?![\w])"
+)
 _PARTIAL = re.compile(r"(?<![\w])(?:кейбір|бірқатар|бір бөлігі|көбі|біразы|бірнешеуі|кейбіреу|некоторы|часть)")
 # Words after a participle that make it a finite statement ("ұсталған жоқ", "ұсталған еді").
-_AUXILIARY = re.compile(r"\s*(?:[,.;:!?»\"”)]|$|жоқ|еді|екен|болатын|болды|болып|деп|деген|дейді|делінген|көрінеді|сияқты|және|—|-)")
+_AUXILIARY = re.compile(
+    r"\s*(?:[,.;:!?»\"”)]|$|жоқ|еді|екен|болатын|болды|болып|деп|деген|дейді|делінген|көрінеді|сияқты|және|—|-)"
+)
 # A modal or an obligation right after the custody word: "қамалуы мүмкін", "айырылуы ықтимал".
 _MODAL_AFTER = re.compile(r"\w*\s+(?:\w+\s+)?(?:мүмкін|мумкин|ықтимал|иктимал|қаупі|каупи|қатері|катери)(?!\w)")
 _ASKED_AFTER = re.compile(r"\w*\s+(?:\w+\s+){0,2}(?:сұра|сура|талап ет)")
@@ -173,11 +186,13 @@ _REQUEST = re.compile(r"(?<![\w])(?:сұра|сура|талап ет|ұсын|�
 _HELD_LOCATIVE = re.compile(r"\w*(?:да|де|та|те|дағы|дегі|тағы|тегі)\s+(?:отырған|жатқан|жүрген|отирган|жаткан|журген)")
 
 
-_KIN = re.compile(r"\s+(?:[\w-]+\s+)?(?:туыс|туис|ағас|агас|ін[іи]с|инис|бауыр|бауир|жақын|жакин|әкес|акес|анас|ұлы|ули|ұлда|улда|қыз|киз|жұбай|жубаи|күйеу|куиеу|әйел|аиел|отбасы|отбаси)")
+_KIN = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:туыс|туис|ағас|агас|ін[іи]с|инис|бауыр|бауир|жақын|жакин|әкес|акес|анас|ұлы|ули|ұлда|улда|қыз|киз|жұбай|жубаи|күйеу|куиеу|әйел|аиел|отбасы|отбаси)"
+)
 
 
 def _held_attributive(low: str, match: re.Match[str]) -> bool:
-    """"қамауда отырған туыстарын": a held-state participle describing someone's kin, the
+    """ "қамауда отырған туыстарын": a held-state participle describing someone's kin, the
     people a protest or an appeal is about, not a detention of its own."""
     found = _HELD_LOCATIVE.match(low, match.start())
     return found is not None and bool(_KIN.match(low, found.end()))
@@ -186,7 +201,7 @@ def _held_attributive(low: str, match: re.Match[str]) -> bool:
 def _describes(low: str, match: re.Match[str]) -> bool:
     """A term inside a description: "15 тәулікке қамалған белсенді" (the next word is an
     attributive custody participle)."""
-    after = re.match(r"\w*\s+", low[match.start():])
+    after = re.match(r"\w*\s+", low[match.start() :])
     if after is None:
         return False
     following = CUSTODY_RE.match(low, match.start() + after.end())
@@ -203,9 +218,9 @@ def _attributive(low: str, match: re.Match[str]) -> bool:
         if following is None:
             break
         end += following.end()
-    if low[match.start():end].endswith(("атын", "етін", "йтын", "йтін", "атин", "етин", "итин")):
+    if low[match.start() : end].endswith(("атын", "етін", "йтын", "йтін", "атин", "етин", "итин")):
         return True  # "ұстап алып кететін …": a habitual or future participle, no event
-    if not low[match.start():word_end].endswith(("ған", "ген", "қан", "кен")):
+    if not low[match.start() : word_end].endswith(("ған", "ген", "қан", "кен")):
         return False
     if _RECENT_BEFORE.search(low, max(0, match.start() - 40), match.start()):
         return False  # "кеше ұсталған белсенді …": a detention of yesterday is news
@@ -215,7 +230,8 @@ def _attributive(low: str, match: re.Match[str]) -> bool:
 # Time words that make a describing participle news: "кеше ұсталған", "бүгін таңертең қамалған".
 _RECENT_BEFORE = re.compile(
     r"(?<![\w])(?:кеше|бүгін|бугин|таңертең|танертен|түнде|тунде|жақында|жакинда|бірнеше күн бұрын|"
-    r"бирнеше кун бурин|осы аптада)(?![\w])[^.!?]{0,30}$")
+    r"бирнеше кун бурин|осы аптада)(?![\w])[^.!?]{0,30}$"
+)
 
 
 def _word_end(low: str, end: int) -> int:
@@ -226,7 +242,7 @@ def _word_end(low: str, end: int) -> int:
 
 
 def spared(clause: Clause, person: Person) -> bool:
-    """"X 10 тәулікке қамалды, ал Y-ке айыппұл салынды": the part of the sentence that
+    """ "X 10 тәулікке қамалды, ал Y-ке айыппұл салынды": the part of the sentence that
     names Y (between commas, "ал", "бірақ", ";") gives a fine, restricted freedom or a
     release and no custody of its own, so Y is not a detainee."""
     if person.stop <= person.start:

@@ -12,7 +12,9 @@ import re
 from bot.analysis.kk_clauses import CLAUSE_BREAK, Clause
 from bot.analysis.result import Detainee
 
-_PRONOUN_GROUP = re.compile(r"(?<![\w])(?:олар|оларды|оларға|екеуі|екеуін|екеуіне|үшеуі|үшеуін|барлығы|барлығын|бәрі|бәрін)(?![\w])")
+_PRONOUN_GROUP = re.compile(
+    r"(?<![\w])(?:олар|оларды|оларға|екеуі|екеуін|екеуіне|үшеуі|үшеуін|барлығы|барлығын|бәрі|бәрін)(?![\w])"
+)
 _PRONOUN_ONE = re.compile(r"(?<![\w])(?:ол|оны|оған|оның|өзі|өзін)(?![\w])")
 
 
@@ -34,9 +36,11 @@ def _assign_terms(clause: Clause) -> None:
             # Another person between the name and the term takes the term as theirs
             # unless the two are listed together ("X пен Y 15 тәулікке").
             between = [p for p in people if person.stop <= p.start < chosen.start]
-            if between and any(clause.tokens[k].lower() not in (",", "және", "пен", "мен", "бен")
-                               and not any(p.start <= k < p.stop for p in people)
-                               for k in range(person.stop, between[0].start)):
+            if between and any(
+                clause.tokens[k].lower() not in (",", "және", "пен", "мен", "бен")
+                and not any(p.start <= k < p.stop for p in people)
+                for k in range(person.stop, between[0].start)
+            ):
                 chosen = None
         person.term = chosen.value if chosen else None
 
@@ -62,8 +66,10 @@ def detainees_of(clauses: list[Clause]) -> list[Detainee]:
             # "Сот екеуін де 15 тәулікке қамауға алды": the people of the sentence before.
             # Several people share a term only when the sentence says all of them ("екеуін де",
             # "оларды"); "біреуін" (one of them) names nobody.
-            if _PRONOUN_GROUP.search(clause.low) or (len(previous) == 1 and (
-                    _PRONOUN_ONE.search(clause.low) or not any(t[:1].isupper() for t in clause.tokens[1:]))):
+            if _PRONOUN_GROUP.search(clause.low) or (
+                len(previous) == 1
+                and (_PRONOUN_ONE.search(clause.low) or not any(t[:1].isupper() for t in clause.tokens[1:]))
+            ):
                 for name in previous:
                     if result.get(name) is None:
                         result[name] = clause.terms[0].value

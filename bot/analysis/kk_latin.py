@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 # Frequent Kazakh words in Latin spellings (folded to ASCII by _fold) that English lacks.
-_KAZAKH_WORDS = frozenset("""
+_KAZAKH_WORDS = frozenset(
+    """
     jane men boiynsa boyynsha boiynsha boyinsha turaly usin ushin uchin bul osy ol olar biz
     bar joq emes edi boldy bolyp biraq keiin keyin dein deyin son arqyly siaqty kerek tiis jyly jyl
     kuni qazir dedi aitty deidi sot ustaldy qamauga qamaldy alyndy sottaldy belsendi azamat
@@ -23,11 +24,13 @@ _KAZAKH_WORDS = frozenset("""
     ustap ustady aldy aldi alyp ketti qamady qamap qamaqqa qamaqta tutqyndaldy tutqyndady
     jurnalist zhurnalist narazylyq narazylyk mitingke sheru bilik bilikti saiasi sayasi
     ozi onyn olardyn sondai sonday biraq alaida eken bolgan bolatyn turgan jatqan
-""".split())
+""".split()
+)
 # Kazakh suffixes at the end of a Latin-script word (folded to ASCII): past tense, dative,
 # accusative, genitive, participles, plurals. English words rarely end so.
 _KAZAKH_ENDING = re.compile(
-    r"(?:[dt][yi]|[gq]an|[gk]en|ga|ge|qa|[nd][yi]n|[dt][yi]n|lar|ler|dar|der|tar|ter|ynda|inde|yp|ip)$")
+    r"(?:[dt][yi]|[gq]an|[gk]en|ga|ge|qa|[nd][yi]n|[dt][yi]n|lar|ler|dar|der|tar|ter|ynda|inde|yp|ip)$"
+)
 _ENGLISH_WORDS = frozenset("the and of to in was were is are a for on with that by from has have had".split())
 _FOLD = str.maketrans("äáğǵıíñńöóūúüýşçÄÁĞǴIÍÑŃÖÓŪÚÜÝŞÇ", "aaggiinnoouuuuscaaggiinnoouuuusc")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ']+")
@@ -36,11 +39,50 @@ _KAZAKH_LETTERS = re.compile(r"[äğñöūüışǵńóúýÄĞÑÖŪÜŞǴŃÓÚ
 # Latin → skeleton Cyrillic, digraphs first. Case is carried over from the first letter.
 _DIGRAPHS = {"sh": "ш", "ch": "ч", "zh": "ж", "kh": "х"}
 _LETTERS = {
-    "a": "а", "ä": "а", "á": "а", "b": "б", "c": "ч", "ç": "ч", "d": "д", "e": "е", "é": "е", "f": "ф",
-    "g": "г", "ğ": "г", "ǵ": "г", "h": "х", "ı": "и", "i": "и", "í": "и", "j": "ж", "k": "к", "l": "л",
-    "m": "м", "n": "н", "ñ": "н", "ń": "н", "o": "о", "ö": "о", "ó": "о", "p": "п", "q": "к", "r": "р",
-    "s": "с", "ş": "ш", "t": "т", "u": "у", "ū": "у", "ú": "у", "ü": "у", "ý": "у", "v": "в", "w": "у",
-    "x": "х", "y": "и", "z": "з", "'": "",
+    "a": "а",
+    "ä": "а",
+    "á": "а",
+    "b": "б",
+    "c": "ч",
+    "ç": "ч",
+    "d": "д",
+    "e": "е",
+    "é": "е",
+    "f": "ф",
+    "g": "г",
+    "ğ": "г",
+    "ǵ": "г",
+    "h": "х",
+    "ı": "и",
+    "i": "и",
+    "í": "и",
+    "j": "ж",
+    "k": "к",
+    "l": "л",
+    "m": "м",
+    "n": "н",
+    "ñ": "н",
+    "ń": "н",
+    "o": "о",
+    "ö": "о",
+    "ó": "о",
+    "p": "п",
+    "q": "к",
+    "r": "р",
+    "s": "с",
+    "ş": "ш",
+    "t": "т",
+    "u": "у",
+    "ū": "у",
+    "ú": "у",
+    "ü": "у",
+    "ý": "у",
+    "v": "в",
+    "w": "у",
+    "x": "х",
+    "y": "и",
+    "z": "з",
+    "'": "",
 }
 
 
@@ -74,7 +116,7 @@ class Transliteration:
         if start >= len(self.origin):
             return ""
         end = self.origin[stop] if stop < len(self.origin) else len(self.source)
-        return self.source[self.origin[start]:end]
+        return self.source[self.origin[start] : end]
 
     def latin_name(self, name: str) -> str:
         """A name found in the transliterated text, as the source spells it (case suffix off)."""
@@ -110,7 +152,7 @@ def transliterate(text: str) -> Transliteration:
     while i < n:
         ch = text[i]
         low = ch.lower()
-        pair = text[i:i + 2].lower()
+        pair = text[i : i + 2].lower()
         if pair in _DIGRAPHS:
             mapped, used = _DIGRAPHS[pair], 2
         elif low in _LETTERS:
@@ -124,4 +166,3 @@ def transliterate(text: str) -> Transliteration:
             origin.append(i)
         i += used
     return Transliteration(text, "".join(out), tuple(origin))
-

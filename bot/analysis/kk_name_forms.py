@@ -19,12 +19,15 @@ _NOT_NAME_WORDS = frozenset(pack.with_plain(tuple(pack.NOT_NAME_WORDS)))
 _PATRONYMIC_ENDINGS = pack.with_plain(tuple(pack.PATRONYMIC_WORDS))
 _SURNAME_ENDINGS = pack.with_plain(pack.SURNAME_ENDINGS)
 _PATRONYMIC_WORDS = frozenset(pack.with_plain(tuple(pack.PATRONYMIC_WORDS)))
-_CASE_SUFFIXES = tuple(dict.fromkeys(
-    [(s, v) for s, v in pack.CASE_SUFFIXES] + [(pack.skeleton(s), None) for s, _ in pack.CASE_SUFFIXES]))
+_CASE_SUFFIXES = tuple(
+    dict.fromkeys([(s, v) for s, v in pack.CASE_SUFFIXES] + [(pack.skeleton(s), None) for s, _ in pack.CASE_SUFFIXES])
+)
 _AMBIGUOUS_SUFFIXES = frozenset(pack.with_plain(tuple(pack.AMBIGUOUS_SUFFIXES)))
 _CAPITALISED = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+$")
 _PATRONYMIC_SUFFIXES = frozenset({"н", "на", "не", "ның", "нің", "мен", "нан", "нен", "нда", "нде"})
-_POSSESSIVE_CASES = frozenset({"ын", "ін", "ына", "іне", "ының", "інің", "ымен", "імен", "ынан", "інен", "ин", "ина", "ининг"})
+_POSSESSIVE_CASES = frozenset(
+    {"ын", "ін", "ына", "іне", "ының", "інің", "ымен", "імен", "ынан", "інен", "ин", "ина", "ининг"}
+)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -58,11 +61,14 @@ def is_name_word(token: str) -> bool:
 
 
 def patronymic_word(token: str) -> str | None:
-    """"ұлы", "қызы" and their case forms ("ұлын", "қызына", "ұлының"), else None."""
+    """ "ұлы", "қызы" and their case forms ("ұлын", "қызына", "ұлының"), else None."""
     low = token.lower()
     for word in _PATRONYMIC_WORDS:
-        if low == word or (low.startswith(word) and low[len(word):] in _PATRONYMIC_SUFFIXES) or (
-                low.startswith(word[:-1]) and low[len(word) - 1:] in _POSSESSIVE_CASES):
+        if (
+            low == word
+            or (low.startswith(word) and low[len(word) :] in _PATRONYMIC_SUFFIXES)
+            or (low.startswith(word[:-1]) and low[len(word) - 1 :] in _POSSESSIVE_CASES)
+        ):
             return word
     return None
 
@@ -118,7 +124,11 @@ def strip_case(word: str, known: frozenset[str]) -> tuple[str, str]:
             continue
         seen = stem in known
         if suffix in _AMBIGUOUS_SUFFIXES:
-            if seen or surname_shape(stem) or (suffix in ("н", "ын", "ін") and stem.lower().endswith(_PATRONYMIC_ENDINGS)):
+            if (
+                seen
+                or surname_shape(stem)
+                or (suffix in ("н", "ын", "ін") and stem.lower().endswith(_PATRONYMIC_ENDINGS))
+            ):
                 return stem, suffix
             continue
         if seen or surname_shape(stem) or len(stem) >= 4:

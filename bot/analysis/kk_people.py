@@ -34,7 +34,8 @@ _NOT_PERSON_AFTER = pack.with_plain(pack.NOT_PERSON_AFTER)
 # "Абай даңғылы", "Жаңа Қазақстан партиясының": the noun with its possessive ending, not
 # any word that begins like it ("қалалық" is an adjective, "Әлиді қалалық соттан…").
 _NOT_PERSON_AFTER_RE = re.compile(
-    "(?:" + "|".join(re.escape(s) for s in sorted(_NOT_PERSON_AFTER, key=len, reverse=True)) + r")(?:с?[ыіи]\w*)?$")
+    "(?:" + "|".join(re.escape(s) for s in sorted(_NOT_PERSON_AFTER, key=len, reverse=True)) + r")(?:с?[ыіи]\w*)?$"
+)
 _GENITIVE = frozenset(pack.with_plain(("ның", "нің", "дың", "дің", "тың", "тің")))
 _SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мәлімдеді", "хабарлады", "жазды")))
 _LIST_WORDS = frozenset({",", "мен", "пен", "бен", "және", "жане"})
@@ -49,7 +50,11 @@ _OBJECT_GROUP = re.compile(r"(?<![\w])(?:оларды|екеуін|үшеуін|
 _SUBJECT_GROUP = re.compile(r"(?<![\w])(?:олар|екеуі|үшеуі|барлығы|екеуи|ушеуи|барлиги)(?![\w])")
 # A passive past verb ("ұсталды", "қамалған", "алынды", "айырылып"), not "алды", "болды".
 _PASSIVE = re.compile(r"\w{2,}(?:л|н)(?:ды|ді|ди|ған|ген|ган|ып|іп|ип|ыпты|іпті)")
-_NOT_PASSIVE = frozenset(pack.with_plain(("алды", "алған", "алып", "алыпты", "салды", "қалды", "келді", "болды", "болған", "болып", "келген", "қалған")))
+_NOT_PASSIVE = frozenset(
+    pack.with_plain(
+        ("алды", "алған", "алып", "алыпты", "салды", "қалды", "келді", "болды", "болған", "болып", "келген", "қалған")
+    )
+)
 
 
 def known_words(text: str) -> frozenset[str]:
@@ -75,8 +80,11 @@ def find_people(clause: Clause, known: frozenset[str]) -> list[Person]:
         # role there ("Судья Бекзат Оспанов…") makes the name a bystander's.
         bystander = False
         # A role noun is capitalised only where a sentence starts: "Азамат" mid-sentence is a name.
-        while words and (not_name(words[0]) or (_sentence_start(tokens, i) and role_word(words[0], _ROLE_NOUNS, 4))
-                         or role_word(words[0], _BYSTANDER_ROLES, 2)):
+        while words and (
+            not_name(words[0])
+            or (_sentence_start(tokens, i) and role_word(words[0], _ROLE_NOUNS, 4))
+            or role_word(words[0], _BYSTANDER_ROLES, 2)
+        ):
             bystander = bystander or role_word(words[0], _BYSTANDER_ROLES, 2)
             words, i = words[1:], i + 1
         if bystander:
@@ -85,8 +93,10 @@ def find_people(clause: Clause, known: frozenset[str]) -> list[Person]:
         stop = j
         # "Қайрат Әбдірахманов Мәскеуде": a place (or any word in the locative) after a
         # surname is where it happened, not the third word of the name.
-        while len(words) >= 2 and (not_name(words[-1]) or (
-                LOCATIVE_END.search(words[-1]) and not surname_shape(words[-1]) and surname_shape(words[-2]))):
+        while len(words) >= 2 and (
+            not_name(words[-1])
+            or (LOCATIVE_END.search(words[-1]) and not surname_shape(words[-1]) and surname_shape(words[-2]))
+        ):
             words, stop = words[:-1], stop - 1
         if stop < len(tokens) and patronymic_word(tokens[stop]):
             words = words + [tokens[stop]]
@@ -119,7 +129,7 @@ def _passive(clause: Clause) -> bool:
 
 
 def antecedents(clause: Clause, before: Clause, known: frozenset[str]) -> list[Person]:
-    """"Белсенді X митингке шықты. Полиция оны ұстады": a custody sentence that names nobody
+    """ "Белсенді X митингке шықты. Полиция оны ұстады": a custody sentence that names nobody
     but says "ол/оны" (one) or "олар/екеуі" (several) is about the people named just before."""
     passive = _passive(clause)
     one = _OBJECT_ONE.search(clause.low) or (passive and _SUBJECT_ONE.search(clause.low))
@@ -135,7 +145,7 @@ def antecedents(clause: Clause, before: Clause, known: frozenset[str]) -> list[P
 
 def _listed(tokens: list[str], start: int, stop: int, person: Person) -> bool:
     """The run [start, stop) and ``person`` stand next to each other in a list."""
-    between = tokens[person.stop:start] if person.stop <= start else tokens[stop:person.start]
+    between = tokens[person.stop : start] if person.stop <= start else tokens[stop : person.start]
     return 1 <= len(between) <= 2 and all(t.lower() in _LIST_WORDS for t in between)
 
 
@@ -144,28 +154,32 @@ def _sentence_start(tokens: list[str], i: int) -> bool:
     return i == 0 or not tokens[i - 1][:1].isalnum()
 
 
-def _person(words: list[str], tokens: list[str], start: int, stop: int, known: frozenset[str],
-            listed: bool = False) -> Person | None:
-    before = [t.lower() for t in tokens[max(0, start - 3):start]]
+def _person(
+    words: list[str], tokens: list[str], start: int, stop: int, known: frozenset[str], listed: bool = False
+) -> Person | None:
+    before = [t.lower() for t in tokens[max(0, start - 3) : start]]
     after = tokens[stop].lower() if stop < len(tokens) else ""
-    after2 = " ".join(t.lower() for t in tokens[stop:stop + 2])
+    after2 = " ".join(t.lower() for t in tokens[stop : stop + 2])
     if _NOT_PERSON_AFTER_RE.match(after):
         return None  # "Абай даңғылы", "Демократиялық таңдау қозғалысы"
     if after in ("қарсы", "қарсылық") or after2.startswith("қарсы"):
         return None  # the person protested against
     if any(after2.startswith(s) for s in _SPEAKER_STEMS):
         return None
-    if before and (role_word(before[-1], _BYSTANDER_ROLES, 3) or any(" ".join(before).endswith(r) for r in _BYSTANDER_ROLES)):
+    if before and (
+        role_word(before[-1], _BYSTANDER_ROLES, 3) or any(" ".join(before).endswith(r) for r in _BYSTANDER_ROLES)
+    ):
         # "ішкі істер министрі Ерлан …", "судья …"; kin only when the custody is not theirs
         # ("оның інісі Айдос Қасымовты 5 тәулікке қамады").
         kin = role_word(before[-1], _KIN_ROLES, 3)
         if not (kin and (strip_case(words[-1], known)[1] in _OBJECT_CASES or _custody_follows(tokens, stop))):
             return None
     said = [k for k in range(start) if tokens[k].lower().lstrip("-–") in _SAID]  # "«…», -деді X"
-    if said and not any(CUSTODY_RE.match(t.lower()) for t in tokens[said[-1]:start]):
+    if said and not any(CUSTODY_RE.match(t.lower()) for t in tokens[said[-1] : start]):
         return None  # "«…», – деді … Ерлан Сейітов": the speaker of a quote
-    role_before = bool(before) and (any(" ".join(before).endswith(role) for role in _ROLE_NOUNS)
-                                    or role_word(before[-1], _ROLE_NOUNS, 4))  # "тілшісі Айдос Нұр Әли"
+    role_before = bool(before) and (
+        any(" ".join(before).endswith(role) for role in _ROLE_NOUNS) or role_word(before[-1], _ROLE_NOUNS, 4)
+    )  # "тілшісі Айдос Нұр Әли"
     patronymic = patronymic_word(words[-1]) if len(words) >= 2 else None
     if patronymic:
         words = words[:-1] + [patronymic]
@@ -188,13 +202,17 @@ def _person(words: list[str], tokens: list[str], start: int, stop: int, known: f
 def _custody_follows(tokens: list[str], stop: int) -> bool:
     """A custody word or a term among the next few words of the same clause."""
     words = []
-    for token in tokens[stop:stop + 4]:
+    for token in tokens[stop : stop + 4]:
         if not token[:1].isalnum():
             break
         words.append(token.lower())
     after = " ".join(words)
-    return bool(CUSTODY_RE.search(after) or DAYS_RE.search(after) or SENTENCE_RE.search(after)
-                or after.startswith(("ұсталу", "қамалу", "қамауға алын", "тұтқындал", "усталу", "камалу")))
+    return bool(
+        CUSTODY_RE.search(after)
+        or DAYS_RE.search(after)
+        or SENTENCE_RE.search(after)
+        or after.startswith(("ұсталу", "қамалу", "қамауға алын", "тұтқындал", "усталу", "камалу"))
+    )
 
 
 def resolve_short_names(clauses: list[Clause], text: str = "") -> None:
@@ -208,9 +226,14 @@ def resolve_short_names(clauses: list[Clause], text: str = "") -> None:
             match = next((f for f in full if person.name in f.split()), None)
             if match is None and text:
                 pattern = re.compile(r"(?<![\w])([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)\s+" + re.escape(person.name))
-                given = next((m.group(1) for m in pattern.finditer(text)
-                              if is_name_word(m.group(1)) and not role_word(m.group(1), _ROLE_NOUNS + _BYSTANDER_ROLES, 4)),
-                             None)
+                given = next(
+                    (
+                        m.group(1)
+                        for m in pattern.finditer(text)
+                        if is_name_word(m.group(1)) and not role_word(m.group(1), _ROLE_NOUNS + _BYSTANDER_ROLES, 4)
+                    ),
+                    None,
+                )
                 match = f"{given} {person.name}" if given else None
             if match:
                 person.name = match

@@ -25,7 +25,6 @@ from bot.analysis.kk_detainees import detainees_of
 from bot.analysis.kk_people import antecedents, find_people, known_words, resolve_short_names
 from bot.analysis.kk_score import best_clause, no_custody_reasons
 from bot.analysis.kk_stems import PREPASS_RE, PROTEST_RE
-from bot.analysis.text import normalise
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.analysis.ru_text import (
     evidence_text,
@@ -36,6 +35,7 @@ from bot.analysis.ru_text import (
     matched_keyword,
     watchlist_hits,
 )
+from bot.analysis.text import normalise
 
 if TYPE_CHECKING:
     from bot.analysis.kk_latin import Transliteration
@@ -44,7 +44,9 @@ __all__ = ["PREPASS_RE", "analyze_kazakh", "analyze_kazakh_arabic", "analyze_kaz
 
 # Sentence ends, but not after an initial ("Ж. Сапар").
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])(?<![\s«\"(][А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.)[\"»”]?\s+|\n+")
-_AMONG = re.compile(r"(?<![\w])(?:олардың |олардин |олардын )?(?:арасында|қатарында|арасинда|катаринда|ішінде|ишинде)(?![\w])")
+_AMONG = re.compile(
+    r"(?<![\w])(?:олардың |олардин |олардын )?(?:арасында|қатарында|арасинда|катаринда|ішінде|ишинде)(?![\w])"
+)
 
 
 def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
@@ -69,9 +71,7 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     score, best_index, reasons = best_clause(clauses, low, civic_extra, title_low)
     if best_index < 0:
         reasons += no_custody_reasons(clauses, low)
-    watched_in_custody = [
-        name for name in watched if any(c.cues and watchlist_hits(c.text, (name,)) for c in clauses)
-    ]
+    watched_in_custody = [name for name in watched if any(c.cues and watchlist_hits(c.text, (name,)) for c in clauses)]
     score = _operators_say(score, reasons, watched_in_custody, excluded)
     arrest = score >= ARREST_THRESHOLD
     evidence = clauses[best_index].text if best_index >= 0 else ""
@@ -147,17 +147,16 @@ def analyze_kazakh_arabic(title: str, text: str, rules: RuleConfig) -> Analysis:
     return _analyze_transliterated(title, text, rules, transliterate)
 
 
-def _analyze_transliterated(title: str, text: str, rules: RuleConfig,
-                            transliterate: Callable[[str], Transliteration]) -> Analysis:
+def _analyze_transliterated(
+    title: str, text: str, rules: RuleConfig, transliterate: Callable[[str], Transliteration]
+) -> Analysis:
     """The Cyrillic rules over a transliteration; names and evidence in the text's own script."""
     from dataclasses import replace
 
     head = transliterate(title)
     body = transliterate(text)
     result = analyze_kazakh(head.text, body.text, rules)
-    detainees = tuple(
-        Detainee(_latin_name(d.name, head, body), d.term) for d in result.detainees
-    )
+    detainees = tuple(Detainee(_latin_name(d.name, head, body), d.term) for d in result.detainees)
     evidence = tuple(body.latin_sentence(e) if e not in head.text else head.latin_sentence(e) for e in result.evidence)
     return replace(result, detainees=detainees, evidence=evidence, place=None, charge=None)
 

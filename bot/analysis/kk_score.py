@@ -45,8 +45,9 @@ class _Report:
     only_states: bool
 
 
-def best_clause(clauses: list[Clause], low: str, civic_extra: tuple[str, ...],
-                title_low: str) -> tuple[float, int, list[str]]:
+def best_clause(
+    clauses: list[Clause], low: str, civic_extra: tuple[str, ...], title_low: str
+) -> tuple[float, int, list[str]]:
     """The custody sentence that best makes the report an arrest: its score, its index (-1
     when there is none) and the reasons, for the operator and the quality reports."""
     report = _Report(
@@ -62,7 +63,7 @@ def best_clause(clauses: list[Clause], low: str, civic_extra: tuple[str, ...],
     for n, clause in enumerate(clauses):
         if not clause.cues:
             continue
-        near_low = " ".join(c.low for c in clauses[max(0, n - 1):n + 2]) + "\n" + title_low
+        near_low = " ".join(c.low for c in clauses[max(0, n - 1) : n + 2]) + "\n" + title_low
         score, reasons = _score_clause(clause, near_low, report)
         if score > best[0]:
             best = (score, n, reasons)
@@ -118,15 +119,17 @@ def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:
     audience = [(m.start(), m.end()) for m in TOLD_PRESS_RE.finditer(low)]
     audience += [(m.start(), m.end()) for m in NOT_CIVIC_RE.finditer(low)]
     audience += [m.span(1) if m.group(1) else m.span(2) for m in _BYLINE.finditer(low)]
-    found = [m.group(0).strip() for m in CIVIC_STRONG_RE.finditer(low)
-             if not any(a <= m.start() < b for a, b in audience)]
+    found = [
+        m.group(0).strip() for m in CIVIC_STRONG_RE.finditer(low) if not any(a <= m.start() < b for a, b in audience)
+    ]
     found += [k for k in extra if k.lower() in low]
     return sorted(set(found))
 
 
 _BYLINE = re.compile(
     r"(?:хабарлайды|хабарлады|жазады|деп)\s+(?:[\w.«»\"-]+\s+){0,3}((?:тілшісі|тілшілері|журналисі)\w*)"
-    r"|((?:тілшісі|тілшілері)\w*)\s+(?:\S+\s+){0,3}сілтеме")
+    r"|((?:тілшісі|тілшілері)\w*)\s+(?:\S+\s+){0,3}сілтеме"
+)
 
 
 def _crimes(low: str) -> list[str]:

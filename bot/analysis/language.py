@@ -33,24 +33,26 @@ _NOT_ASCII_LETTER = bytes(b for b in range(256) if b not in _ASCII_LETTERS)
 _NOT_CYRILLIC_LEAD = bytes(b for b in range(256) if not 0xD0 <= b <= 0xD3)
 # The few non-letters of the Cyrillic block (҂ and combining marks U+0483–U+0489), taken
 # from str.isalpha so the counts stay those of "alphabetic character in U+0400–U+04FF".
-_CYRILLIC_NON_LETTER = re.compile(
-    "[" + "".join(chr(c) for c in range(0x400, 0x500) if not chr(c).isalpha()) + "]"
-)
+_CYRILLIC_NON_LETTER = re.compile("[" + "".join(chr(c) for c in range(0x400, 0x500) if not chr(c).isalpha()) + "]")
 
 # Frequent Kazakh words that Russian does not use (spelled without the special letters
 # too, since some sites type Kazakh with Russian letters only).
-_KAZAKH_WORDS = frozenset("""
+_KAZAKH_WORDS = frozenset(
+    """
     және мен бойынша деп туралы үшін бұл осы ол олар біз сол бар жоқ емес еді болды
     болып бірақ кейін дейін соң арқылы сияқты керек тиіс жылы жыл күні қазір тағы
     деді айтты дейді сот ұсталды қамауға алынды сотталды белсенді азамат облысы қаласы
     ішкі істер полиция тәулікке қамалды мәлімдеді хабарлады жатыр еткен жасады
     жане бойынша туралы ушин бул деди
-""".split())
-_RUSSIAN_WORDS = frozenset("""
+""".split()
+)
+_RUSSIAN_WORDS = frozenset(
+    """
     и в во не на что как по из за от до для при это его её ее их он она они был была
     были будет также который которая которые после его суд задержан задержали суток
     года году лет время только или уже если но так же к у о об со
-""".split())
+""".split()
+)
 
 
 def detect_language(text: str, hint: str | None = None) -> str:

@@ -224,7 +224,7 @@ def _conv1d_class() -> type:
         def __call__(self, input: Any) -> Any:
             batch_size, in_dim, seq_len = input.shape
             padded = np.zeros((batch_size, in_dim, seq_len + 2 * self.padding), dtype=input.dtype)
-            padded[:, :, self.padding:self.padding + seq_len] = input
+            padded[:, :, self.padding : self.padding + seq_len] = input
             input = padded
 
             batch_size, in_dim, seq_len = input.shape
@@ -265,8 +265,11 @@ def _crf_class() -> type:
             history = []
             score = emissions[0]  # batch x tags
             for index in range(1, seq_len):
-                score_ = score.reshape(batch_size, tags_num, 1) + transitions + emissions[index].reshape(
-                    batch_size, 1, tags_num)  # batch x tags x tags
+                score_ = (
+                    score.reshape(batch_size, tags_num, 1)
+                    + transitions
+                    + emissions[index].reshape(batch_size, 1, tags_num)
+                )  # batch x tags x tags
                 indexes = score_.argmax(-2)
                 score = np.where(mask[index].reshape(batch_size, 1), score_.max(-2), score)
                 history.append(indexes)
@@ -275,7 +278,7 @@ def _crf_class() -> type:
             for index in range(batch_size):
                 best = score[index].argmax()
                 tags = [best]
-                for indexes in reversed(history[:sizes[index]]):
+                for indexes in reversed(history[: sizes[index]]):
                     best = indexes[index][best]
                     tags.append(best)
                 tags.reverse()

@@ -33,8 +33,10 @@ def officials() -> frozenset[tuple[str, ...]]:
 def is_official(name: str) -> bool:
     """Whether ``name`` (nominative, any script) is a head of state or government of the list."""
     words = tuple(re.findall(r"[\w-]+", name.lower().replace("ё", "е")))
-    return any(len(o) == len(words) and all(a.startswith(b[:max(4, len(b) - 2)]) for a, b in zip(sorted(words), sorted(o)))
-               for o in officials())
+    return any(
+        len(o) == len(words) and all(a.startswith(b[: max(4, len(b) - 2)]) for a, b in zip(sorted(words), sorted(o)))
+        for o in officials()
+    )
 
 
 def names_for(rules: RuleConfig | None) -> tuple[str, ...]:

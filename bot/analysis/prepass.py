@@ -33,8 +33,10 @@ def trie_pattern(stems: Iterable[Stem], word_start: bool = False) -> str:
     already matches). With ``word_start`` a stem matches only at the start of a word; the
     check sits after the first letter so the engine still skips ahead by first letters.
     """
-    items = sorted({(s, "") if isinstance(s, str) else s for s in stems if s and (s if isinstance(s, str) else s[0])},
-                   key=lambda item: len(item[0]))
+    items = sorted(
+        {(s, "") if isinstance(s, str) else s for s in stems if s and (s if isinstance(s, str) else s[0])},
+        key=lambda item: len(item[0]),
+    )
     trie: dict[Any, Any] = {}
     for literal, tail in items:
         node = trie
@@ -76,8 +78,11 @@ def _branches(node: dict[Any, Any], word_start: bool = False) -> str:
 
 def stems_regex(stems: Iterable[Stem], word_start: bool = False) -> re.Pattern[str]:
     """A compiled :func:`trie_pattern` of the lower-cased ``stems``."""
-    lowered = [s.lower() if isinstance(s, str) else (s[0].lower(), s[1]) for s in stems
-               if (s if isinstance(s, str) else s[0]).strip()]
+    lowered = [
+        s.lower() if isinstance(s, str) else (s[0].lower(), s[1])
+        for s in stems
+        if (s if isinstance(s, str) else s[0]).strip()
+    ]
     return re.compile(trie_pattern(lowered, word_start))
 
 
@@ -98,7 +103,7 @@ class Found:
     def group(self, index: int = 0) -> str:
         if index:
             raise IndexError("a stem match has no groups")
-        return self._text[self._start:self._end]
+        return self._text[self._start : self._end]
 
 
 _NOT_AFTER_WORD = re.compile(r"(?<!\w)")

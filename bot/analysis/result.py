@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-
 # The contract of every language's rules: ``arrest`` exactly when ``score`` ≥ this…
 ARREST_THRESHOLD = 0.5
 # …and from this score up a report is doubtful (an operator decides); its people are kept.
@@ -74,10 +73,16 @@ class Analysis:
         """JSON-ready dict in the shape ``arrestwatch analyze`` prints."""
         # Built by hand: dataclasses.asdict deep-copies and was visible in a cold poll.
         return {
-            "arrest": self.arrest, "protest": self.protest,
+            "arrest": self.arrest,
+            "protest": self.protest,
             "detainees": [{"name": d.name, "term": d.term} for d in self.detainees],
-            "lang": self.lang, "place": self.place, "detained_on": self.detained_on, "charge": self.charge,
-            "evidence": list(self.evidence), "score": self.score, "reasons": list(self.reasons),
+            "lang": self.lang,
+            "place": self.place,
+            "detained_on": self.detained_on,
+            "charge": self.charge,
+            "evidence": list(self.evidence),
+            "score": self.score,
+            "reasons": list(self.reasons),
         }
 
     @classmethod
@@ -86,10 +91,7 @@ class Analysis:
         return cls(
             arrest=bool(data.get("arrest")),
             protest=bool(data.get("protest")),
-            detainees=tuple(
-                Detainee(name=str(d["name"]), term=d.get("term"))
-                for d in data.get("detainees") or ()
-            ),
+            detainees=tuple(Detainee(name=str(d["name"]), term=d.get("term")) for d in data.get("detainees") or ()),
             lang=str(data.get("lang") or "und"),
             place=data.get("place"),
             detained_on=data.get("detained_on"),

@@ -112,7 +112,10 @@ class Sentence:
 
 
 def parse(
-    text: str, sent_offset: int = 0, is_title: bool = False, wanted: Callable[[str], bool] | None = None,
+    text: str,
+    sent_offset: int = 0,
+    is_title: bool = False,
+    wanted: Callable[[str], bool] | None = None,
     defer: bool = False,
 ) -> list[Sentence]:
     """Split ``text`` into sentences of tokens; natasha tags the wanted ones and their neighbours.
@@ -131,14 +134,14 @@ def parse(
         hits = [wanted(p.text) for p in parts]
         # Two sentences after a custody word: a list of names often follows a count
         # ("задержали шестерых… Судья… «X, Y, Z…»").
-        flags = [any(hits[max(0, k - 2):k + 2]) for k in range(len(parts))]
+        flags = [any(hits[max(0, k - 2) : k + 2]) for k in range(len(parts))]
     sentences: list[Sentence] = []
     k = 0
     while k < len(parts):
         j = k
         while j < len(parts) and flags[j] == flags[k]:
             j += 1
-        chunk = text[parts[k].start:parts[j - 1].stop]
+        chunk = text[parts[k].start : parts[j - 1].stop]
         offset = sent_offset + len(sentences)
         if flags[k]:
             segmented = _segment(chunk, offset, is_title)
@@ -172,8 +175,11 @@ def _segment(text: str, sent_offset: int, is_title: bool) -> list[Sentence]:
         for tok in sent.tokens:
             low = tok.text.lower()
             lem, pos = _lemma(tok.text, low)
-            tokens.append(Token(text=tok.text, lower=low, lemma=lem, pos=pos, case=None, gender=None,
-                                start=tok.start, stop=tok.stop))
+            tokens.append(
+                Token(
+                    text=tok.text, lower=low, lemma=lem, pos=pos, case=None, gender=None, start=tok.start, stop=tok.stop
+                )
+            )
         sentences.append(Sentence(sent.text, tokens, is_title=is_title, pending=(doc, n, sent_offset + n)))
     return sentences
 
@@ -212,7 +218,7 @@ def tag(sentences: list[Sentence]) -> list[Sentence]:
 
 
 def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str) -> Mention | None:
-    words = [t.text for t in tokens[first:first + count]]
+    words = [t.text for t in tokens[first : first + count]]
     normal_words = normal.split()
     if len(normal_words) != len(words):
         normal_words = list(words)
@@ -229,7 +235,7 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
         return None
     if len(words) == 1 and (_is_place(words[0]) or _is_common_word(words[0])):
         return None
-    span_tokens = tokens[first:first + count]
+    span_tokens = tokens[first : first + count]
     nominative = all(t.case in (None, "nomn") for t in span_tokens) and any(t.case == "nomn" for t in span_tokens)
     gender, case = _apposition(tokens, first)
     if gender is None and _womans_accusative(words, span_tokens):
@@ -237,8 +243,10 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
     if case == "nomn" or (gender == "femn" and case is not None):
         # "активистка Лариса Бояр", "24-летнюю Ситору Бозорову": the word before the name
         # agrees with it, and says its case (and a woman's gender) better than the tagger.
-        fixed = [w.lower() if w.lower() in _PATRONYMIC_WORDS else w if case == "nomn" else _feminine_nominative(w)
-                 for w in words]
+        fixed = [
+            w.lower() if w.lower() in _PATRONYMIC_WORDS else w if case == "nomn" else _feminine_nominative(w)
+            for w in words
+        ]
         return Mention(sent, first, first + count, words, fixed, case == "nomn")
     fixed = []
     keep = _feminine_surnames(words, normal_words) if len(words) == 2 else set()
@@ -264,12 +272,49 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
 
 # Nouns before a name that name a relation to that person, who is then in the genitive
 # ("дочь Ивана Петрова"), not a role the name stands beside ("активистку Асель Омарову").
-_RELATION_NOUNS = frozenset({
-    "дочь", "дочка", "сын", "мать", "мама", "отец", "жена", "муж", "супруга", "супруг", "вдова", "сестра",
-    "брат", "бабушка", "дедушка", "внучка", "внук", "тётя", "дядя", "племянница", "племянник", "подруга",
-    "друг", "невестка", "соратница", "соратник", "помощница", "помощник", "сторонница", "сторонник",
-    "защитница", "защитник", "адвокат", "коллега", "родственница", "родственник", "семья", "дело", "память",
-})
+_RELATION_NOUNS = frozenset(
+    {
+        "дочь",
+        "дочка",
+        "сын",
+        "мать",
+        "мама",
+        "отец",
+        "жена",
+        "муж",
+        "супруга",
+        "супруг",
+        "вдова",
+        "сестра",
+        "брат",
+        "бабушка",
+        "дедушка",
+        "внучка",
+        "внук",
+        "тётя",
+        "дядя",
+        "племянница",
+        "племянник",
+        "подруга",
+        "друг",
+        "невестка",
+        "соратница",
+        "соратник",
+        "помощница",
+        "помощник",
+        "сторонница",
+        "сторонник",
+        "защитница",
+        "защитник",
+        "адвокат",
+        "коллега",
+        "родственница",
+        "родственник",
+        "семья",
+        "дело",
+        "память",
+    }
+)
 _APPOSITION_POS = ("NOUN", "ADJF", "PRTF")
 
 
@@ -282,9 +327,14 @@ def _apposition(tokens: list[Token], first: int) -> tuple[str | None, str | None
     word = tokens[first - 1].lower
     if not re.search(r"[а-яё]$", word):
         return None, None
-    readings = [p for p in morph_analyzer().parse(word)
-                if p.tag.POS in _APPOSITION_POS and p.tag.number == "sing"
-                and (p.tag.POS != "NOUN" or "anim" in p.tag) and p.score >= 0.1]
+    readings = [
+        p
+        for p in morph_analyzer().parse(word)
+        if p.tag.POS in _APPOSITION_POS
+        and p.tag.number == "sing"
+        and (p.tag.POS != "NOUN" or "anim" in p.tag)
+        and p.score >= 0.1
+    ]
     if not readings or any(p.normal_form in _RELATION_NOUNS for p in readings):
         return None, None
     if any(tag in p.tag for p in readings for tag in _PERSON_TAGS):
@@ -300,19 +350,43 @@ def _apposition(tokens: list[Token], first: int) -> tuple[str | None, str | None
 
 # A woman's name in an oblique case and its nominative ending.
 _FEMININE_OBLIQUE = (
-    ("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ыной", "ына"), ("ской", "ская"),
-    ("цкой", "цкая"), ("скую", "ская"), ("цкую", "цкая"), ("ову", "ова"), ("еву", "ева"), ("ёву", "ёва"),
-    ("ину", "ина"), ("ыну", "ына"), ("ию", "ия"), ("ии", "ия"), ("ьи", "ья"), ("ью", "ья"), ("ей", "я"),
-    ("ой", "а"), ("ую", "ая"), ("у", "а"), ("ю", "я"), ("ы", "а"), ("е", "а"),
+    ("овой", "ова"),
+    ("евой", "ева"),
+    ("ёвой", "ёва"),
+    ("иной", "ина"),
+    ("ыной", "ына"),
+    ("ской", "ская"),
+    ("цкой", "цкая"),
+    ("скую", "ская"),
+    ("цкую", "цкая"),
+    ("ову", "ова"),
+    ("еву", "ева"),
+    ("ёву", "ёва"),
+    ("ину", "ина"),
+    ("ыну", "ына"),
+    ("ию", "ия"),
+    ("ии", "ия"),
+    ("ьи", "ья"),
+    ("ью", "ья"),
+    ("ей", "я"),
+    ("ой", "а"),
+    ("ую", "ая"),
+    ("у", "а"),
+    ("ю", "я"),
+    ("ы", "а"),
+    ("е", "а"),
 )
 
 
 def _womans_accusative(words: list[str], span: list[Token]) -> bool:
-    """"Дину Алиеву" (hers, accusative) against "Ерлану Алиеву" (his, dative): a man's
+    """ "Дину Алиеву" (hers, accusative) against "Ерлану Алиеву" (his, dative): a man's
     accusative would be "Алиева", so the tagger's accusative or genitive, or a given name
     known only as a woman's, decides."""
-    if len(words) != 2 or not re.search(r"\w{3}(ову|еву|ёву|ину|ыну)$", words[1].lower()) \
-            or words[0].lower()[-1:] not in ("у", "ю"):
+    if (
+        len(words) != 2
+        or not re.search(r"\w{3}(ову|еву|ёву|ину|ыну)$", words[1].lower())
+        or words[0].lower()[-1:] not in ("у", "ю")
+    ):
         return False
     if any(t.case in ("accs", "gent") for t in span):
         return True  # a man's genitive or accusative is "-ова"
@@ -349,10 +423,18 @@ def _agree(words: list[str], fixed: list[str]) -> list[str]:
     for given, surname in ((0, 1), (1, 0)):
         g_word, s_word = words[given], words[surname]
         surname_to_masc = _FEMININE_SURNAME.search(s_word.lower()) and fixed[surname] == s_word[:-1]
-        given_to_masc = g_word.lower().endswith("а") and fixed[given] == g_word[:-1] \
+        given_to_masc = (
+            g_word.lower().endswith("а")
+            and fixed[given] == g_word[:-1]
             and not _FEMININE_SURNAME.search(g_word.lower())
-        if surname_to_masc and fixed[given] == g_word and g_word.lower().endswith("а") \
-                and _CONSONANT_END.search(g_word[:-1].lower()) and not _FEMININE_SURNAME.search(g_word.lower()):
+        )
+        if (
+            surname_to_masc
+            and fixed[given] == g_word
+            and g_word.lower().endswith("а")
+            and _CONSONANT_END.search(g_word[:-1].lower())
+            and not _FEMININE_SURNAME.search(g_word.lower())
+        ):
             fixed[given] = g_word[:-1]
         elif given_to_masc and fixed[surname] == s_word and _FEMININE_SURNAME.search(s_word.lower()):
             fixed[surname] = s_word[:-1]
@@ -362,13 +444,23 @@ def _agree(words: list[str], fixed: list[str]) -> list[str]:
             # "Асель Жанибекову" left as written: a woman's given name does not change, so
             # the surname is hers ("Жанибекова"); a man's given name changes with it.
             fixed[surname] = s_word[:-1] + "а" if fixed[given] == g_word else s_word[:-1]
-        elif given == 0 and fixed == words and _FEMININE_SURNAME.search(s_word.lower()) \
-                and _is_masculine_genitive_name(g_word) and not _is_feminine_name(g_word):
+        elif (
+            given == 0
+            and fixed == words
+            and _FEMININE_SURNAME.search(s_word.lower())
+            and _is_masculine_genitive_name(g_word)
+            and not _is_feminine_name(g_word)
+        ):
             # "Айбека Бузурманкулова" tagged as written: a man's given name in the genitive
             # makes the "-ова" his genitive too.
             fixed = [g_word[:-1], s_word[:-1]]
-        elif given == 0 and fixed[surname] == s_word and _MASCULINE_NOMINATIVE.search(s_word.lower()) \
-                and fixed[given] == g_word and _is_masculine_genitive_name(g_word):
+        elif (
+            given == 0
+            and fixed[surname] == s_word
+            and _MASCULINE_NOMINATIVE.search(s_word.lower())
+            and fixed[given] == g_word
+            and _is_masculine_genitive_name(g_word)
+        ):
             # "Асхата Жексебаев": a man's surname in the nominative makes his given name one
             # too; a woman's would end in "-ова"/"-ина".
             fixed[given] = g_word[:-1]
@@ -386,8 +478,10 @@ def _is_masculine_genitive_name(word: str) -> bool:
 
 def _is_feminine_name(word: str) -> bool:
     """A woman's given name in the nominative as pymorphy3 knows it ("Жанара")."""
-    return any("Name" in p.tag and p.tag.gender == "femn" and p.tag.case == "nomn"
-               for p in morph_analyzer().parse(word.lower()))
+    return any(
+        "Name" in p.tag and p.tag.gender == "femn" and p.tag.case == "nomn"
+        for p in morph_analyzer().parse(word.lower())
+    )
 
 
 _FEMININE_SURNAME = re.compile(r"(ова|ева|ёва|ина|ына)$")

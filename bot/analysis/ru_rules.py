@@ -60,7 +60,9 @@ def words_of(sentence: Sentence) -> list[str]:
 
 
 def analyse_sentence(
-    sentence: Sentence, extra_civic: tuple[str, ...] = (), extra_custody: tuple[str, ...] = (),
+    sentence: Sentence,
+    extra_civic: tuple[str, ...] = (),
+    extra_custody: tuple[str, ...] = (),
     organisations: re.Pattern[str] | None = None,
 ) -> SentenceFacts:
     """Find custody cues, terms and context words in one sentence."""
@@ -100,9 +102,15 @@ def _custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             # "задержали", "задержан", or a participle of a concrete group ("задержанных участников");
             # not "помогает задержанным".
             # "пяти активистов, задержанных…" counts too: the group is named just before.
-            finite = tok.pos in ("VERB", "PRTS", "INFN", "GRND") or any(
-                t.lemma in vocab.PEOPLE_LEMMAS for t in toks[i + 1:i + 4]
-            ) or (i > 0 and toks[i - 1].text == "," and any(t.lemma in vocab.PEOPLE_LEMMAS for t in toks[max(0, i - 3):i]))
+            finite = (
+                tok.pos in ("VERB", "PRTS", "INFN", "GRND")
+                or any(t.lemma in vocab.PEOPLE_LEMMAS for t in toks[i + 1 : i + 4])
+                or (
+                    i > 0
+                    and toks[i - 1].text == ","
+                    and any(t.lemma in vocab.PEOPLE_LEMMAS for t in toks[max(0, i - 3) : i])
+                )
+            )
             cues.append(Cue(i, "custody:" + vocab.CUSTODY_EVENT_LEMMAS[lem], "event", finite))
         elif lem in vocab.CUSTODY_PLACE_LEMMAS:
             reason = _place_reason(toks, i)
@@ -114,14 +122,17 @@ def _custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             cues.append(Cue(i, "custody:лишение свободы", "sentence"))
         elif lem == "заключение" and i > 0 and toks[i - 1].lower in ("под", "домашним", "домашнее"):
             cues.append(Cue(i, "custody:заключение", "place"))
-        elif lem in ("доставить", "доставлять") and any(t.lemma in _POLICE_PLACES for t in toks[max(0, i - 6):i + 6]):
+        elif lem in ("доставить", "доставлять") and any(t.lemma in _POLICE_PLACES for t in toks[max(0, i - 6) : i + 6]):
             cues.append(Cue(i, "custody:доставлен в полицию", "event", True))
-        elif lem in _BEING_IN and any(t.lemma in _POLICE_PLACES - {"мвд"} for t in toks[max(0, i - 8):i + 6]):
+        elif lem in _BEING_IN and any(t.lemma in _POLICE_PLACES - {"мвд"} for t in toks[max(0, i - 8) : i + 6]):
             cues.append(Cue(i, "custody:в полиции", "place"))
         elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence and _custodial_clause(toks, i, terms):
             cues.append(Cue(i, "custody:приговорён", "sentence"))
-        elif lem == "срок" and i > 0 and toks[i - 1].lemma in ("административный", "тюремный", "реальный") and any(
-            t.lemma in ("получить", "отбывать", "назначить") for t in toks
+        elif (
+            lem == "срок"
+            and i > 0
+            and toks[i - 1].lemma in ("административный", "тюремный", "реальный")
+            and any(t.lemma in ("получить", "отбывать", "назначить") for t in toks)
         ):
             cues.append(Cue(i, "custody:срок", "sentence"))
         elif lem == "реальный" and i + 1 < len(toks) and toks[i + 1].lemma == "срок" and "приговорить" in lemma_set:
@@ -134,16 +145,21 @@ def _custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
 def _kept_cues(toks: list[Token], cues: list[Cue]) -> list[Cue]:
     """The cues that report custody: not negated, not a death in custody, not a sentence
     only asked for, not followed by a release."""
-    cues = [c for c in cues if not _negated(toks, c.index) and not (
-        c.kind == "place" and _died_there(toks, c.index))]
+    cues = [c for c in cues if not _negated(toks, c.index) and not (c.kind == "place" and _died_there(toks, c.index))]
     # "прокурор требовал пять лет колонии": a sentence asked for, not given.
-    cues = [c for c in cues if c.kind == "event" or not any(
-        t.lemma in _ASKED_FOR for t in toks[max(0, c.index - 5):c.index])]
+    cues = [
+        c
+        for c in cues
+        if c.kind == "event" or not any(t.lemma in _ASKED_FOR for t in toks[max(0, c.index - 5) : c.index])
+    ]
     return _without_released(toks, cues)
 
 
 def _context_words(
-    toks: list[Token], lower_text: str, extra_civic: tuple[str, ...], organisations: re.Pattern[str] | None,
+    toks: list[Token],
+    lower_text: str,
+    extra_civic: tuple[str, ...],
+    organisations: re.Pattern[str] | None,
 ) -> tuple[list[str], list[str]]:
     """The civic and the ordinary-crime reasons of a sentence: what the custody is about."""
     civic: list[str] = []
@@ -171,7 +187,7 @@ def _custodial_clause(toks: list[Token], i: int, terms: list[Term]) -> bool:
     """A custodial term or a deprivation of liberty in the clause of token ``i``."""
     if any(_same_clause(toks, i, t.start) for t in terms):
         return True
-    return any(_same_clause(toks, i, k) and _has_deprivation(toks[k:k + 2]) for k in range(len(toks)))
+    return any(_same_clause(toks, i, k) and _has_deprivation(toks[k : k + 2]) for k in range(len(toks)))
 
 
 def _has_deprivation(toks: list[Token]) -> bool:
@@ -201,37 +217,40 @@ def _place_reason(toks: list[Token], i: int) -> str | None:
 
 def _negated(toks: list[Token], i: int) -> bool:
     """A cue that is denied ("задержанных нет"), refused or only threatened ("грозит арест")."""
-    before = toks[max(0, i - 2):i]
+    before = toks[max(0, i - 2) : i]
     if any(t.lower in ("не", "ни", "без") for t in before):
         return True
-    if any(t.lemma in ("условно", "условный") for t in toks[max(0, i - 3):i + 4]) or any(
-            t.lemma in ("условно", "условный") and _same_clause(toks, k, i) and not _comma_between(toks, k, i)
-            for k, t in enumerate(toks[max(0, i - 10):i], start=max(0, i - 10))):
+    if any(t.lemma in ("условно", "условный") for t in toks[max(0, i - 3) : i + 4]) or any(
+        t.lemma in ("условно", "условный") and _same_clause(toks, k, i) and not _comma_between(toks, k, i)
+        for k, t in enumerate(toks[max(0, i - 10) : i], start=max(0, i - 10))
+    ):
         return True  # "условно осуждённого к одному году лишения свободы": a suspended sentence
-    if any(t.lower == "нет" for t in toks[i + 1:i + 3]):
+    if any(t.lower == "нет" for t in toks[i + 1 : i + 3]):
         return True
-    after = toks[i + 1:i + 5]
+    after = toks[i + 1 : i + 5]
     # "под стражу его не брали", "арестован не был"; not "задержали не только его".
     for k, tok in enumerate(after):
         if tok.text in (",", ".", ";"):
             break
         if tok.lower == "не" and not (k + 1 < len(after) and after[k + 1].lower in ("только", "менее", "раз")):
             return True
-    window = toks[max(0, i - 10):i]
+    window = toks[max(0, i - 10) : i]
     if any(t.lemma in vocab.REFUSAL_LEMMAS for t in window[-4:]):
         return True
     return any(t.lemma in vocab.HYPOTHETICAL_LEMMAS for t in window)
 
 
 def _died_there(toks: list[Token], i: int) -> bool:
-    """"погибшего при загадочных обстоятельствах в СИЗО", "умер в стенах изолятора": the place
+    """ "погибшего при загадочных обстоятельствах в СИЗО", "умер в стенах изолятора": the place
     is where someone died, not a new detention."""
-    return any(t.lemma in vocab.DEATH_LEMMAS and _same_clause(toks, k, i)
-               for k, t in enumerate(toks[max(0, i - 8):i], start=max(0, i - 8)))
+    return any(
+        t.lemma in vocab.DEATH_LEMMAS and _same_clause(toks, k, i)
+        for k, t in enumerate(toks[max(0, i - 8) : i], start=max(0, i - 8))
+    )
 
 
 def _comma_between(toks: list[Token], a: int, b: int) -> bool:
-    return any(t.text in (",", ";", "—", "–") for t in toks[min(a, b) + 1:max(a, b)])
+    return any(t.text in (",", ";", "—", "–") for t in toks[min(a, b) + 1 : max(a, b)])
 
 
 def _without_released(toks: list[Token], cues: list[Cue]) -> list[Cue]:
@@ -244,12 +263,13 @@ def _without_released(toks: list[Token], cues: list[Cue]) -> list[Cue]:
     release = None
     for i, tok in enumerate(toks):
         freed = tok.lemma in vocab.RELEASE_LEMMAS or (
-            tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1:i + 3])
+            tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1 : i + 3])
         )
-        if freed and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6):i]):
+        if freed and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6) : i]):
             # "отпустил под домашний арест" moves someone into custody at home.
-            if any(t.lower == "под" for t in toks[i + 1:i + 6]) and any(
-                    t.lemma in ("домашний", "арест", "стража") for t in toks[i + 1:i + 8]):
+            if any(t.lower == "под" for t in toks[i + 1 : i + 6]) and any(
+                t.lemma in ("домашний", "арест", "стража") for t in toks[i + 1 : i + 8]
+            ):
                 continue
             release = i
             break
@@ -259,14 +279,19 @@ def _without_released(toks: list[Token], cues: list[Cue]) -> list[Cue]:
         return [c for c in cues if c.index > release]
     # "задержали на три часа, после чего отпустили": a detention (even for hours) that
     # ended is still custody; a participle ("задержанного ранее … освободили") is not.
-    return [c for c in cues if c.kind == "event" and (
-        c.index > release or (c.index < release and toks[c.index].pos in ("VERB", "PRTS")))]
+    return [
+        c
+        for c in cues
+        if c.kind == "event" and (c.index > release or (c.index < release and toks[c.index].pos in ("VERB", "PRTS")))
+    ]
 
 
 def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
     """Someone named as a judge, lawyer, source, relative or official, not as the detainee."""
     toks = sentence.tokens
-    if all(t.case == "ablt" for t in toks[mention.start:mention.stop]) and not (mention.start > 0 and toks[mention.start - 1].lower in ("с", "со")):
+    if all(t.case == "ablt" for t in toks[mention.start : mention.stop]) and not (
+        mention.start > 0 and toks[mention.start - 1].lower in ("с", "со")
+    ):
         return True
     if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
         return True
@@ -291,9 +316,9 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
 
 
 def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
-    """"дом Дулата Агадила", "портрет покойного X": a name in the genitive after a noun for a
+    """ "дом Дулата Агадила", "портрет покойного X": a name in the genitive after a noun for a
     thing belongs to that thing's owner; "задержание X" and "арест X" are the custody itself."""
-    if not all(t.case == "gent" for t in toks[mention.start:mention.stop]):
+    if not all(t.case == "gent" for t in toks[mention.start : mention.stop]):
         return False
     k = mention.start - 1
     while k >= 0 and toks[k].pos in ("ADJF", "PRTF") and k > mention.start - 3:
@@ -308,8 +333,7 @@ def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
 
 def _custody_follows(toks: list[Token], stop: int) -> bool:
     return any(
-        t.lemma in vocab.CUSTODY_EVENT_LEMMAS or t.lemma in vocab.CUSTODY_PLACE_LEMMAS
-        for t in toks[stop:stop + 6]
+        t.lemma in vocab.CUSTODY_EVENT_LEMMAS or t.lemma in vocab.CUSTODY_PLACE_LEMMAS for t in toks[stop : stop + 6]
     )
 
 
@@ -338,28 +362,42 @@ MAX_DISTANCE = 12
 
 
 def _refers_back(sentence: Sentence, mention: Mention, cue: int) -> bool:
-    """"X вышел на свободу, а через два дня его снова задержали": a pronoun in the cue's
+    """ "X вышел на свободу, а через два дня его снова задержали": a pronoun in the cue's
     clause, and no other name there, stands for the person named before the break."""
     toks = sentence.tokens
     if cue < mention.stop:
         return False
     window = range(mention.stop, cue + 1)
     return any(toks[k].lower in vocab.PRONOUNS for k in window) and not any(
-        m.start in window for m in sentence.mentions if m is not mention)
+        m.start in window for m in sentence.mentions if m is not mention
+    )
 
 
 _ASKED_FOR = {"требовать", "потребовать", "запросить", "запрашивать", "просить", "попросить"}
-_SPEECH = {"сказать", "заявить", "сообщить", "рассказать", "отметить", "написать", "пояснить", "подчеркнуть",
-           "считать", "говорить", "добавить", "уточнить", "призвать"}
+_SPEECH = {
+    "сказать",
+    "заявить",
+    "сообщить",
+    "рассказать",
+    "отметить",
+    "написать",
+    "пояснить",
+    "подчеркнуть",
+    "считать",
+    "говорить",
+    "добавить",
+    "уточнить",
+    "призвать",
+}
 
 
 def _speaks(toks: list[Token], mention: Mention, cue: int) -> bool:
-    """"Активистка X сказала, что полиция задерживает…": the speaker, not the detainee
+    """ "Активистка X сказала, что полиция задерживает…": the speaker, not the detainee
     ("Беков сообщил, что получил семь суток" is his own custody: no other subject between)."""
     # The verb right after the name; after a comma it is someone else's ("…, сообщил адвокат").
     if mention.stop < len(toks) and toks[mention.stop].lemma in _SPEECH and cue > mention.stop:
-        return any(t.pos == "NOUN" and t.case == "nomn" for t in toks[mention.stop + 1:cue])
-    before = toks[max(0, mention.start - 3):mention.start]
+        return any(t.pos == "NOUN" and t.case == "nomn" for t in toks[mention.stop + 1 : cue])
+    before = toks[max(0, mention.start - 3) : mention.start]
     return len(before) >= 2 and before[-1].lower == "как" and before[-2].lemma in ("известный", "известно")
 
 
@@ -370,8 +408,11 @@ def _same_clause(toks: list[Token], a: int, b: int) -> bool:
         text = toks[k].lower
         if text == ";":
             return False
-        if text in ("а", "но", "тогда") and toks[k - 1].text == "," and not (
-                k + 1 < len(toks) and toks[k + 1].lower in ("также", "еще", "ещё", "и")):
+        if (
+            text in ("а", "но", "тогда")
+            and toks[k - 1].text == ","
+            and not (k + 1 < len(toks) and toks[k + 1].lower in ("также", "еще", "ещё", "и"))
+        ):
             return False
     return True
 
@@ -383,15 +424,14 @@ _VERBAL = ("VERB", "PRTS", "PRTF", "INFN", "GRND")
 def _listed_together(toks: list[Token], a: Mention, b: Mention) -> bool:
     """Two names of one list: "X, Y и Z", "активистку X и блогера Y" (a role word each, no
     verb, no other clause between them)."""
-    between = toks[a.stop:b.start]
+    between = toks[a.stop : b.start]
     if len(between) > 4 or not any(t.lower in (",", "и") for t in between):
         return False
     if any(t.lower == "а" for t in between) and not any(t.lower == "также" for t in between):
         return False  # "X, а Y — под надзором": a contrast, not a list
     if any(t.lower in ("как", "он", "она", "же") for t in between):
         return False  # "X, известного как Y": one person's other name
-    return all(t.lower in _LIST_GLUE or (t.pos not in _VERBAL and re.match(r"[а-яё-]+$", t.text))
-               for t in between)
+    return all(t.lower in _LIST_GLUE or (t.pos not in _VERBAL and re.match(r"[а-яё-]+$", t.text)) for t in between)
 
 
 def _with_listed(sentence: Sentence, accepted: list[Mention]) -> list[Mention]:
@@ -399,8 +439,14 @@ def _with_listed(sentence: Sentence, accepted: list[Mention]) -> list[Mention]:
     word is far from X), and every name after "среди задержанных"."""
     toks = sentence.tokens
     mentions = sorted(sentence.mentions, key=lambda m: m.start)
-    among = next((i for i, t in enumerate(toks[:-1]) if t.lower == "среди" and any(
-        u.lemma in vocab.CUSTODY_EVENT_LEMMAS for u in toks[i + 1:i + 3])), None)
+    among = next(
+        (
+            i
+            for i, t in enumerate(toks[:-1])
+            if t.lower == "среди" and any(u.lemma in vocab.CUSTODY_EVENT_LEMMAS for u in toks[i + 1 : i + 3])
+        ),
+        None,
+    )
     chosen = {id(m) for m in accepted}
     if among is not None:
         chosen |= {id(m) for m in mentions if m.start > among}
@@ -411,8 +457,12 @@ def _with_listed(sentence: Sentence, accepted: list[Mention]) -> list[Mention]:
             if (id(a) in chosen) != (id(b) in chosen) and _listed_together(toks, a, b):
                 chosen |= {id(a), id(b)}
                 changed = True
-    return [m for m in mentions if id(m) in chosen and (any(m is x for x in accepted) or (
-        len(m.words) >= 2 and not is_excluded_person(sentence, m)))]
+    return [
+        m
+        for m in mentions
+        if id(m) in chosen
+        and (any(m is x for x in accepted) or (len(m.words) >= 2 and not is_excluded_person(sentence, m)))
+    ]
 
 
 def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence | None) -> None:
@@ -436,8 +486,11 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention
     for mention in sentence.mentions:
         if is_excluded_person(sentence, mention):
             continue
-        same_part = [c for c in facts.cues if _same_clause(toks, mention.start, c.index)
-                     or _refers_back(sentence, mention, c.index)]
+        same_part = [
+            c
+            for c in facts.cues
+            if _same_clause(toks, mention.start, c.index) or _refers_back(sentence, mention, c.index)
+        ]
         if not same_part:
             continue  # "X остались под стражей, а Y — под надзором": Y's clause has no custody
         nearest = min(same_part, key=lambda c: distance(sentence, mention, c.index))
@@ -461,9 +514,10 @@ def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sente
     ("Обоих по решению суда оставили под стражей"); sets ``facts.pronoun_custody``."""
     toks = sentence.tokens
     for cue in facts.cues:
-        near = toks[max(0, cue.index - 8):cue.index + 3]  # "Обоих по решению суда оставили под стражей"
+        near = toks[max(0, cue.index - 8) : cue.index + 3]  # "Обоих по решению суда оставили под стражей"
         if any(t.lower in vocab.PRONOUNS for t in near) and not any(
-            toks[j - 1].lower == "по" for j in range(max(1, cue.index - 3), min(len(toks), cue.index + 3))
+            toks[j - 1].lower == "по"
+            for j in range(max(1, cue.index - 3), min(len(toks), cue.index + 3))
             if toks[j].lower in vocab.PRONOUNS
         ):
             accepted = [m for m in previous.mentions if not is_excluded_person(previous, m)]
@@ -482,8 +536,7 @@ def _with_terms(toks: list[Token], facts: SentenceFacts, accepted: list[Mention]
     if len(terms) == 1:
         # "X приговорён к ограничению свободы, но Y получил три года колонии": a term is
         # for the people of its own clause.
-        return [(m, terms[0].value if _same_clause(toks, m.start, terms[0].start) else None)
-                for m in accepted]
+        return [(m, terms[0].value if _same_clause(toks, m.start, terms[0].start) else None) for m in accepted]
     own = sorted((m for m in accepted if m.sent == accepted[0].sent), key=lambda m: m.start)
     if len(own) == len(accepted) == len(terms):
         # As many people as terms ("X — на 10 суток, Y — на 20"): paired in order.

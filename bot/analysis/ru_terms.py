@@ -20,28 +20,101 @@ from bot.analysis.terms import canonical
 # Word numbers by stem, matched against the lower-cased word. Ordered so that a longer stem
 # wins ("пятнадцат" before "пят", "одиннадцат" before "один").
 RU_NUMBER_STEMS: tuple[tuple[str, int], ...] = (
-    ("одиннадцат", 11), ("двенадцат", 12), ("тринадцат", 13), ("четырнадцат", 14),
-    ("пятнадцат", 15), ("шестнадцат", 16), ("семнадцат", 17), ("восемнадцат", 18),
-    ("девятнадцат", 19), ("двадцат", 20), ("тридцат", 30), ("сорок", 40), ("сорока", 40),
-    ("пятьдесят", 50), ("пятидесят", 50), ("шестьдесят", 60), ("шестидесят", 60),
-    ("десят", 10), ("девят", 9), ("восем", 8), ("восьм", 8), ("сем", 7), ("шест", 6),
-    ("пят", 5), ("четыр", 4), ("четырёх", 4), ("четырех", 4), ("тр", 3), ("дв", 2),
+    ("одиннадцат", 11),
+    ("двенадцат", 12),
+    ("тринадцат", 13),
+    ("четырнадцат", 14),
+    ("пятнадцат", 15),
+    ("шестнадцат", 16),
+    ("семнадцат", 17),
+    ("восемнадцат", 18),
+    ("девятнадцат", 19),
+    ("двадцат", 20),
+    ("тридцат", 30),
+    ("сорок", 40),
+    ("сорока", 40),
+    ("пятьдесят", 50),
+    ("пятидесят", 50),
+    ("шестьдесят", 60),
+    ("шестидесят", 60),
+    ("десят", 10),
+    ("девят", 9),
+    ("восем", 8),
+    ("восьм", 8),
+    ("сем", 7),
+    ("шест", 6),
+    ("пят", 5),
+    ("четыр", 4),
+    ("четырёх", 4),
+    ("четырех", 4),
+    ("тр", 3),
+    ("дв", 2),
     ("од", 1),
 )
 # Exact forms for the short stems, which would otherwise match ordinary words.
 RU_SMALL_NUMBERS = {
-    "один": 1, "одна": 1, "одно": 1, "одного": 1, "одному": 1, "одной": 1, "одним": 1,
-    "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2,
-    "три": 3, "трех": 3, "трёх": 3, "трем": 3, "трём": 3, "тремя": 3,
-    "четыре": 4, "четырех": 4, "четырёх": 4, "четырем": 4, "четырём": 4, "четырьмя": 4,
-    "пять": 5, "пяти": 5, "пятью": 5, "шесть": 6, "шести": 6, "шестью": 6,
-    "семь": 7, "семи": 7, "семью": 7, "восемь": 8, "восьми": 8, "восемью": 8,
-    "девять": 9, "девяти": 9, "девятью": 9, "десять": 10, "десяти": 10, "десятью": 10,
-    "сорок": 40, "сорока": 40, "сто": 100, "ста": 100,
+    "один": 1,
+    "одна": 1,
+    "одно": 1,
+    "одного": 1,
+    "одному": 1,
+    "одной": 1,
+    "одним": 1,
+    "два": 2,
+    "две": 2,
+    "двух": 2,
+    "двум": 2,
+    "двумя": 2,
+    "три": 3,
+    "трех": 3,
+    "трёх": 3,
+    "трем": 3,
+    "трём": 3,
+    "тремя": 3,
+    "четыре": 4,
+    "четырех": 4,
+    "четырёх": 4,
+    "четырем": 4,
+    "четырём": 4,
+    "четырьмя": 4,
+    "пять": 5,
+    "пяти": 5,
+    "пятью": 5,
+    "шесть": 6,
+    "шести": 6,
+    "шестью": 6,
+    "семь": 7,
+    "семи": 7,
+    "семью": 7,
+    "восемь": 8,
+    "восьми": 8,
+    "восемью": 8,
+    "девять": 9,
+    "девяти": 9,
+    "девятью": 9,
+    "десять": 10,
+    "десяти": 10,
+    "десятью": 10,
+    "сорок": 40,
+    "сорока": 40,
+    "сто": 100,
+    "ста": 100,
 }
 KK_NUMBERS = {
-    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
-    "тоғыз": 9, "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50,
+    "бір": 1,
+    "екі": 2,
+    "үш": 3,
+    "төрт": 4,
+    "бес": 5,
+    "алты": 6,
+    "жеті": 7,
+    "сегіз": 8,
+    "тоғыз": 9,
+    "он": 10,
+    "жиырма": 20,
+    "отыз": 30,
+    "қырық": 40,
+    "елу": 50,
 }
 # The same numbers typed with Russian letters only, or transliterated from Latin script.
 KK_NUMBERS.update({skeleton(k): v for k, v in list(KK_NUMBERS.items())})
@@ -99,7 +172,9 @@ _RU_BEFORE_BAD = re.compile(r"^(до|от|через|течение|послед
 _KK_AFTER_BAD = re.compile(r"^(айл[ыи][қк]|б[ұу]р[ыи]н|[іи]ш[іи]нде|бо[йи][ыи]|шартт[ыи]|ш[еы]кте|де[йи][іи]н)")
 _KK_DATIVE = re.compile(r"(ке|ге|қа|ға|ка|га)$")
 # "екі ай мерзімге": "for a term of", before the custody word or the place of it.
-_KK_CUSTODY_AFTER = re.compile(r"([қк]амау|[қк]амақ|[қк]амак|[қк]амал|бас|т[үу]рме|колония|сотталд|[әа]к[іи]мш[іи]л[іи]к|мерз[іи]мге)")
+_KK_CUSTODY_AFTER = re.compile(
+    r"([қк]амау|[қк]амақ|[қк]амак|[қк]амал|бас|т[үу]рме|колония|сотталд|[әа]к[іи]мш[іи]л[іи]к|мерз[іи]мге)"
+)
 # "2 жыл бас бостандығын шектеу" (restricted freedom) and suspended terms are not custody.
 _KK_NOT_CUSTODY_NEAR = re.compile(r"ш[еі]кте|шект[еі]л|шартт[ыи]|с[ыи]нақ|пробац")
 _ARABIC_NUMBER = re.compile(r"\d{1,3}")
@@ -128,7 +203,7 @@ def _number_at(words: list[str], i: int, lang: str) -> tuple[float, int] | None:
     if number is None or lang != "ru":
         return number
     value, used = number
-    if [w.lower() for w in words[i + used:i + used + 2]] == ["с", "половиной"] and value == int(value):
+    if [w.lower() for w in words[i + used : i + used + 2]] == ["с", "половиной"] and value == int(value):
         return value + 0.5, used + 2
     return number
 
@@ -182,8 +257,12 @@ def _amount(words: list[str], i: int, lang: str) -> tuple[float, str, int] | Non
     number = _number_at(words, i, lang)
     if number is None:
         unit = _unit_at(words, i, lang)
-        if unit and lang == "ru" and i > 0 and words[i - 1].lower() in ("на", "к") and words[i].lower() in (
-            "год", "году", "месяц", "неделю", "сутки"
+        if (
+            unit
+            and lang == "ru"
+            and i > 0
+            and words[i - 1].lower() in ("на", "к")
+            and words[i].lower() in ("год", "году", "месяц", "неделю", "сутки")
         ):
             return float(unit[1]), unit[0], 1
         return None
@@ -248,8 +327,8 @@ def find_terms(words: list[str], lang: str) -> list[Term]:
 
 
 def _is_custodial(words: list[str], start: int, end: int, lang: str) -> bool:
-    after = [w.lower() for w in words[end:end + 3]]
-    before = [w.lower() for w in words[max(0, start - 3):start]]
+    after = [w.lower() for w in words[end : end + 3]]
+    before = [w.lower() for w in words[max(0, start - 3) : start]]
     if lang == "kk":
         if after and _KK_AFTER_BAD.search(after[0]):
             return False
@@ -258,14 +337,17 @@ def _is_custodial(words: list[str], start: int, end: int, lang: str) -> bool:
         # "соңғы 5 жылда" (the last five years); "кейін 7 тәулікке қамалды" (later, for 7
         # days) is a term: the dative unit says so.
         if previous in ("соңғы", "сонғи") or (
-                previous in ("кейін", "кеиин", "дейін", "деиин") and not _KK_DATIVE.search(unit_word)):
+            previous in ("кейін", "кеиин", "дейін", "деиин") and not _KK_DATIVE.search(unit_word)
+        ):
             return False
         if any(_KK_NOT_CUSTODY_NEAR.match(w) for w in after):
             return False
         # "15 тәулікке", "5 жылға" (dative = sentence to), or a custody word right after.
-        return bool(_KK_DATIVE.search(unit_word)) or any(
-            _KK_CUSTODY_AFTER.match(w) for w in after
-        ) or unit_word.startswith("тәулік")
+        return (
+            bool(_KK_DATIVE.search(unit_word))
+            or any(_KK_CUSTODY_AFTER.match(w) for w in after)
+            or unit_word.startswith("тәулік")
+        )
     if after and _RU_NOT_CUSTODY_AFTER.search(after[0]):
         return False
     if after[:2] in (["ограничения", "свободы"], ["ограничение", "свободы"]):

@@ -19,9 +19,8 @@ import re
 from collections import Counter
 
 from bot.analysis import organisations
-from bot.analysis.packs import ru as vocab
 from bot.analysis.kk_rules import analyze_kazakh
-from bot.analysis.text import normalise
+from bot.analysis.packs import ru as vocab
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.analysis.ru_names import Mention, Sentence, complete_name, parse, same_word, tag
 from bot.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees, is_excluded_person
@@ -34,6 +33,7 @@ from bot.analysis.ru_text import (
     matched_keyword,
     watchlist_hits,
 )
+from bot.analysis.text import normalise
 
 
 def analyze_cyrillic(title: str, text: str, lang: str, rules: RuleConfig) -> Analysis:
@@ -57,7 +57,8 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
     # found, which most news lacks.
     org_re = organisations.pattern(organisations.names_for(rules))
     civic_hint = bool(custody_hint) and bool(
-        vocab.CIVIC_HINT_RE.search(low) or matched_keyword(low, civic_extra) or org_re.search(low))
+        vocab.CIVIC_HINT_RE.search(low) or matched_keyword(low, civic_extra) or org_re.search(low)
+    )
     if not watched and not (custody_hint and civic_hint):
         reason = "no custody vocabulary" if not custody_hint else "custody without civic context"
         reasons = (reason,) + ((f"excluded:{excluded}",) if excluded else ())
@@ -66,14 +67,15 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
     sentences, facts = _read_sentences(title, text, rules, extra, civic_extra, org_re)
     score, reasons, best = _score(sentences, facts)
     watched_in_custody = [
-        name for name in watched
-        if any(f.cues and watchlist_hits(s.text, (name,)) for s, f in zip(sentences, facts))
+        name for name in watched if any(f.cues and watchlist_hits(s.text, (name,)) for s, f in zip(sentences, facts))
     ]
     if watched_in_custody:
         score = max(score, 0.8)
         reasons += [f"watchlist:{name}" for name in watched_in_custody]
         best = best or next(
-            n for n, (s, f) in enumerate(zip(sentences, facts)) if f.cues and watchlist_hits(s.text, tuple(watched_in_custody))
+            n
+            for n, (s, f) in enumerate(zip(sentences, facts))
+            if f.cues and watchlist_hits(s.text, tuple(watched_in_custody))
         )
     if excluded:
         score = 0.0
@@ -102,7 +104,11 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
 
 
 def _read_sentences(
-    title: str, text: str, rules: RuleConfig, extra: tuple[str, ...], civic_extra: tuple[str, ...],
+    title: str,
+    text: str,
+    rules: RuleConfig,
+    extra: tuple[str, ...],
+    civic_extra: tuple[str, ...],
     org_re: re.Pattern[str],
 ) -> tuple[list[Sentence], list[SentenceFacts]]:
     """The report's sentences and what the rules found in each, detainees included.
@@ -114,8 +120,7 @@ def _read_sentences(
 
     def wanted(sentence: str) -> bool:
         low = sentence.lower()
-        return bool(vocab.custody_hint(low) or matched_keyword(low, extra)
-                    or watchlist_hits(sentence, rules.watchlist))
+        return bool(vocab.custody_hint(low) or matched_keyword(low, extra) or watchlist_hits(sentence, rules.watchlist))
 
     sentences: list[Sentence] = []
     if title.strip():
@@ -172,7 +177,9 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
         if not fact.cues:
             continue
         near = range(max(0, n - 1), min(len(facts), n + 2))
-        civic_near = {c for k in near for c in facts[k].civic} | {c for k, s in enumerate(sentences) if s.is_title for c in facts[k].civic}
+        civic_near = {c for k in near for c in facts[k].civic} | {
+            c for k, s in enumerate(sentences) if s.is_title for c in facts[k].civic
+        }
         crime_near = {c for k in near for c in facts[k].crime}
         score = 0.3
         if any(c.kind in ("event", "term", "sentence") for c in fact.cues):
@@ -201,7 +208,9 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
             score -= 0.35
         if score > best_score:
             best_score, best_index = score, n
-            best_reasons = [c.reason for c in fact.cues] + sorted(civic_near or civic_all) + sorted(crime_near or crime_all)
+            best_reasons = (
+                [c.reason for c in fact.cues] + sorted(civic_near or civic_all) + sorted(crime_near or crime_all)
+            )
             if past:
                 best_reasons.append(f"negative:background ({past.group(0)})")
     release = _title_release(sentences, facts)
@@ -212,9 +221,11 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
         # subscribers of the release.
         best_score = min(best_score - 0.4, REVIEW_FLOOR - 0.05)
         best_reasons.append(f"negative:release ({release})")
-    specific = any(
-        c.finite or c.kind in ("term", "sentence") for f in facts for c in f.cues
-    ) or any(f.detainees for f in facts) or any(_counted(s) for s, f in zip(sentences, facts) if f.cues)
+    specific = (
+        any(c.finite or c.kind in ("term", "sentence") for f in facts for c in f.cues)
+        or any(f.detainees for f in facts)
+        or any(_counted(s) for s, f in zip(sentences, facts) if f.cues)
+    )
     if best_index is not None and not specific:
         # Custody named only in general terms ("помогает задержанным", "под домашним арестом"):
         # commentary rather than a report of a specific detention.
@@ -237,8 +248,9 @@ def _title_release(sentences: list[Sentence], facts: list[SentenceFacts]) -> str
         # "освобождён", "вышел на свободу", "оправдан"; not "отпустили" (after a short
         # detention, which is itself the news).
         freed = tok.lemma in vocab.RELEASE_LEMMAS - {"отпустить", "отпускать"} or (
-            tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1:i + 3]))
-        if freed and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6):i]):
+            tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1 : i + 3])
+        )
+        if freed and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6) : i]):
             return tok.text
     return None
 
@@ -252,18 +264,38 @@ _PAST_OR_GENERAL_RE = re.compile(
 )
 _COUNT_RE = re.compile(
     r"\b(\d+|один|одна|одного|одну|двух|трех|трёх|четырех|пяти|десят\w*|сот\w*|тысяч\w*|нескольк\w*|двое|трое|четверо|пятеро"
-    r"|групп[аыу])\s+(\w+\s+)?(человек|лиц|активист|участни|журналист|протестующ|граждан|задержан|сторонни|пикетчи|митингующ)")
+    r"|групп[аыу])\s+(\w+\s+)?(человек|лиц|активист|участни|журналист|протестующ|граждан|задержан|сторонни|пикетчи|митингующ)"
+)
 
 
 _COUNT_WORDS = {
-    "двух": 2, "двоих": 2, "двое": 2, "трех": 3, "трёх": 3, "троих": 3, "трое": 3, "четырех": 4, "четырёх": 4,
-    "четверых": 4, "четверо": 4, "пятерых": 5, "пяти": 5, "пятеро": 5, "шестерых": 6, "шести": 6, "шестеро": 6,
-    "семерых": 7, "семи": 7, "семеро": 7, "восьмерых": 8, "восьми": 8,
+    "двух": 2,
+    "двоих": 2,
+    "двое": 2,
+    "трех": 3,
+    "трёх": 3,
+    "троих": 3,
+    "трое": 3,
+    "четырех": 4,
+    "четырёх": 4,
+    "четверых": 4,
+    "четверо": 4,
+    "пятерых": 5,
+    "пяти": 5,
+    "пятеро": 5,
+    "шестерых": 6,
+    "шести": 6,
+    "шестеро": 6,
+    "семерых": 7,
+    "семи": 7,
+    "семеро": 7,
+    "восьмерых": 8,
+    "восьми": 8,
 }
 
 
 def _named_after_count(sentences: list[Sentence], facts: list[SentenceFacts]) -> None:
-    """"Полиция задержала четверых участников. X, Y, Z и W подозреваются…": a list of as many
+    """ "Полиция задержала четверых участников. X, Y, Z и W подозреваются…": a list of as many
     names as the custody sentence before it counted names those detainees."""
     for n in range(1, len(sentences)):
         fact = facts[n]
@@ -279,8 +311,10 @@ def _named_after_count(sentences: list[Sentence], facts: list[SentenceFacts]) ->
                 break
             if not facts[k].cues:
                 continue
-            counts = [_COUNT_WORDS.get(t.lower) or (int(t.text) if t.text.isdigit() and int(t.text) < 20 else 0)
-                      for t in sentences[k].tokens]
+            counts = [
+                _COUNT_WORDS.get(t.lower) or (int(t.text) if t.text.isdigit() and int(t.text) < 20 else 0)
+                for t in sentences[k].tokens
+            ]
             if len(people) in counts:
                 fact.detainees = [(m, None) for m in people]
             break
@@ -360,7 +394,9 @@ def _fill_shared_terms(facts: list[SentenceFacts], terms: dict[int, str | None],
                     _set_term(mention, value, terms, people, only_if_empty=True)
 
 
-def _set_term(mention: Mention, value: str, terms: dict[int, str | None], people: list[list[Mention]], only_if_empty: bool = False) -> None:
+def _set_term(
+    mention: Mention, value: str, terms: dict[int, str | None], people: list[list[Mention]], only_if_empty: bool = False
+) -> None:
     for k, person in enumerate(people):
         if any(m is mention for m in person) and (not only_if_empty or terms.get(k) is None):
             terms[k] = value
@@ -393,13 +429,22 @@ def _display_name(person: list[Mention], nominative_words: list[tuple[str, bool]
     else:
         words = Counter(" ".join(m.normal) for m in full).most_common(1)[0][0].split()
         # A form the text writes in the nominative elsewhere wins over a guessed one.
-        words = [next((n for n, full_name in nominative_words if same_word(n, w) and (
-            len(n) <= len(w) + 1 if full_name else _drops_an_ending(w, n))), w) for w in words]
+        words = [
+            next(
+                (
+                    n
+                    for n, full_name in nominative_words
+                    if same_word(n, w) and (len(n) <= len(w) + 1 if full_name else _drops_an_ending(w, n))
+                ),
+                w,
+            )
+            for w in words
+        ]
     return " ".join(words)
 
 
 def _drops_an_ending(inflected: str, nominative: str) -> bool:
-    """"Мухаметкарима" → "Мухаметкарим": the nominative is the word less one vowel ending."""
+    """ "Мухаметкарима" → "Мухаметкарим": the nominative is the word less one vowel ending."""
     return inflected.lower()[:-1] == nominative.lower() and inflected.lower()[-1:] in "аяуюеи"
 
 

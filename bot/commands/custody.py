@@ -32,8 +32,14 @@ def custody_on(store: Store, day: date, *, now: datetime, everyone: bool = True)
     return records
 
 
-def correction(*, term: str | None = None, no_term: bool = False, detained: date | None = None,
-               not_released: bool = False, released: date | None = None) -> tuple[str, str]:
+def correction(
+    *,
+    term: str | None = None,
+    no_term: bool = False,
+    detained: date | None = None,
+    not_released: bool = False,
+    released: date | None = None,
+) -> tuple[str, str]:
     """The (field, value) of a correction from exactly one of its options; CustodyError
     for a term that cannot be read."""
     if term is not None:

@@ -76,8 +76,9 @@ async def poll_once(posting: Posting, *, wait: float, progress: bool = False) ->
         return await service.once(wait=wait, progress=progress)
 
 
-async def post_digest(posting: Posting, *, day: date | None = None,
-                      force: bool = False) -> tuple[DigestResult, DrainReport]:
+async def post_digest(
+    posting: Posting, *, day: date | None = None, force: bool = False
+) -> tuple[DigestResult, DrainReport]:
     """The digest since the last one, or ``day``'s rebuilt (DigestError for a day not
     over yet), queued and posted."""
     period = None if day is None else day_period(day, posting.config.settings, utcnow())
@@ -92,7 +93,7 @@ async def run_service(posting: Posting, *, http: tuple[str, int] | None = None) 
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
-    """"1 source", "2 sources": counts in messages read as English."""
+    """ "1 source", "2 sources": counts in messages read as English."""
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
@@ -126,8 +127,10 @@ def once_lines(summary: OnceSummary) -> list[str]:
     if not logging.getLogger("bot.outbox").isEnabledFor(logging.ERROR):
         out += [f"  post failed: {e}" for e in drain.errors]
     if drain.failed:
-        out.append("  failed posts are kept: `arrestwatch outbox list` shows them, "
-                   "`arrestwatch outbox retry --failed` sends them again")
+        out.append(
+            "  failed posts are kept: `arrestwatch outbox list` shows them, "
+            "`arrestwatch outbox retry --failed` sends them again"
+        )
     if drain.paused:
         out.append("  posting is paused (an operator sent /pause): channel posts stay queued until /resume")
     if drain.busy:
@@ -135,5 +138,13 @@ def once_lines(summary: OnceSummary) -> list[str]:
     return out
 
 
-__all__ = ["Posting", "instance_lock", "once_lines", "plural", "poll_once", "post_digest", "run_service",
-           "telegram_settings"]
+__all__ = [
+    "Posting",
+    "instance_lock",
+    "once_lines",
+    "plural",
+    "poll_once",
+    "post_digest",
+    "run_service",
+    "telegram_settings",
+]

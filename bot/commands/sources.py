@@ -41,8 +41,14 @@ async def detect_url(url: str) -> DetectedSource:
     return detect_source(result.final_url, result.content_type or "", result.content)
 
 
-def add_source(path: Path, detected: DetectedSource, *, name: str | None = None, lang: str | None = None,
-               interval: str | None = None) -> SourceConfig:
+def add_source(
+    path: Path,
+    detected: DetectedSource,
+    *,
+    name: str | None = None,
+    lang: str | None = None,
+    interval: str | None = None,
+) -> SourceConfig:
     """Append ``detected`` to the sources file (comments and layout kept) and return the
     source as loaded. ConfigError (the URL already listed, a bad interval, …) leaves the
     file unchanged."""
@@ -84,4 +90,12 @@ async def preview_source(config: Config, source: SourceConfig) -> list[Verdict]:
     return [Verdict(entry, analysis, triage(analysis, config.settings)) for entry, analysis in results]
 
 
-__all__ = ["UnknownSourceError", "Verdict", "add_source", "detect_url", "find_source", "preview_source", "source_health"]
+__all__ = [
+    "UnknownSourceError",
+    "Verdict",
+    "add_source",
+    "detect_url",
+    "find_source",
+    "preview_source",
+    "source_health",
+]

@@ -24,8 +24,10 @@ def open_existing_store(db: str) -> Store:
     an error naming the path (a wrong folder or a mistyped --db would otherwise create
     an empty database and report 0)."""
     if not is_postgres_url(db) and not Path(db).exists():
-        raise NoDatabaseError(f"no database at {db}: run this where `arrestwatch once` or `run` keeps it, or pass "
-                              "--db PATH (or set DATABASE_URL)")
+        raise NoDatabaseError(
+            f"no database at {db}: run this where `arrestwatch once` or `run` keeps it, or pass "
+            "--db PATH (or set DATABASE_URL)"
+        )
     return open_store(db)
 
 

@@ -49,7 +49,7 @@ def article_of(charge: str) -> tuple[str, str | None] | None:
 
 
 def format_article(number: str, code: str | None, language: str) -> str:
-    """"Article 488 of the Administrative Code", "статья 488 КоАП РК", "ӘҚБтК 488-бабы"."""
+    """ "Article 488 of the Administrative Code", "статья 488 КоАП РК", "ӘҚБтК 488-бабы"."""
     codes = CODES.get(language, CODES["en"])
     if language == "ru":
         return f"статья {number}" + (f" {codes[code]}" if code else "")

@@ -158,15 +158,17 @@ class DigestPeriod:
 
 
 def format_moment(moment: datetime, zone: str, language: str) -> str:
-    """"3 Dec 21:00" in ``zone``, with the month in the labels' language."""
+    """ "3 Dec 21:00" in ``zone``, with the month in the labels' language."""
     local = moment.astimezone(ZoneInfo(zone))
     return f"{local.day} {MONTHS.get(language, MONTHS['en'])[local.month - 1]} {local:%H:%M}"
 
 
 def format_period(period: DigestPeriod, language: str) -> str:
-    """"2 Dec 21:00 – 3 Dec 21:00, Asia/Almaty"."""
-    return (f"{format_moment(period.start, period.zone, language)} – "
-            f"{format_moment(period.end, period.zone, language)}, {period.zone}")
+    """ "2 Dec 21:00 – 3 Dec 21:00, Asia/Almaty"."""
+    return (
+        f"{format_moment(period.start, period.zone, language)} – "
+        f"{format_moment(period.end, period.zone, language)}, {period.zone}"
+    )
 
 
 @dataclass(frozen=True)
@@ -286,7 +288,7 @@ def _shorten(text: str, limit: int) -> str:
         if units > limit - 1:
             break
     cut = text[:end]
-    cut = cut.rsplit(" ", 1)[0] if " " in cut[len(cut) // 2:] else cut
+    cut = cut.rsplit(" ", 1)[0] if " " in cut[len(cut) // 2 :] else cut
     return cut.rstrip(",;:") + "…"
 
 
@@ -299,7 +301,7 @@ def _summary(evidence: Sequence[str], title: str) -> str:
         sentence = " ".join(sentence.split())
         if not sentence or sentence.casefold() == headline:
             continue
-        parts.append(sentence if sentence[-1] in ".!?…»\"”" else sentence + ".")
+        parts.append(sentence if sentence[-1] in '.!?…»"”' else sentence + ".")
     return " ".join(parts)
 
 
@@ -319,7 +321,8 @@ def summary_line(analysis: Analysis, language: str) -> str:
     terms = {person.term for person in people}
     term = next(iter(terms)) if len(terms) == 1 else None
     return labels["summary"].format(
-        who=_shorten(who, 120), where=labels["summary_where"].format(place=place) if place else "",
+        who=_shorten(who, 120),
+        where=labels["summary_where"].format(place=place) if place else "",
         protest=labels["summary_protest"] if analysis.protest else "",
         term=f": {format_term(term, language)}" if term else "",
     )
@@ -329,8 +332,12 @@ def _alert_people(post: AlertPost, language: str) -> list[str]:
     """One line per detainee of an alert, with the terms other sources gave them; a line
     saying nobody is named when the report names nobody, so the post never lists no one."""
     people = [
-        _detainee_line(person, language, [(term, source) for name, term, source in post.other_terms
-                                          if name == person.name], post.source_name)
+        _detainee_line(
+            person,
+            language,
+            [(term, source) for name, term, source in post.other_terms if name == person.name],
+            post.source_name,
+        )
         for person in post.analysis.detainees
     ]
     return people or [f"• <i>{_e(_labels(language)['unnamed'])}</i>"]
@@ -368,8 +375,10 @@ def format_alert(post: AlertPost, language: str = "en") -> str:
     lines = [head]
     people = _alert_people(post, language)
     facts = _alert_facts(post, language)
-    source = f"{_link(post.source_name, post.url)}: {_e(_shorten(post.title, 300))}" if post.title else _link(
-        post.source_name, post.url
+    source = (
+        f"{_link(post.source_name, post.url)}: {_e(_shorten(post.title, 300))}"
+        if post.title
+        else _link(post.source_name, post.url)
     )
     also = ""
     if post.also_reported:
@@ -503,7 +512,11 @@ def _digest_posts(header: str, lines: Sequence[str], language: str) -> list[str]
 
 
 def format_digest(
-    period: DigestPeriod | date, entries: Sequence[DigestEntry], language: str = "en", *, quiet_line: bool = True,
+    period: DigestPeriod | date,
+    entries: Sequence[DigestEntry],
+    language: str = "en",
+    *,
+    quiet_line: bool = True,
     unwatched: Sequence[tuple[datetime, datetime]] = (),
 ) -> list[str]:
     """The digest of ``period`` as one or more posts, each within POST_LIMIT.
@@ -518,8 +531,11 @@ def format_digest(
         period = DigestPeriod.of_day(period)
     title = f"{labels['digest']} · {format_period(period, language)}"
     blind = [
-        _e(labels["unwatched"].format(start=format_moment(a, period.zone, language),
-                                      end=format_moment(b, period.zone, language)))
+        _e(
+            labels["unwatched"].format(
+                start=format_moment(a, period.zone, language), end=format_moment(b, period.zone, language)
+            )
+        )
         for a, b in unwatched
     ]
     if not entries:

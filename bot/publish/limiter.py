@@ -120,8 +120,13 @@ class ChatLimiter(BaseRateLimiter[bool]):
                 if flood_waits >= self.flood_retries or wait > self.max_flood_wait:
                     raise
                 flood_waits += 1
-                log.warning("Telegram flood control for chat %s: waiting %.0fs (retry %d of %d)",
-                            chat_id, wait, flood_waits, self.flood_retries)
+                log.warning(
+                    "Telegram flood control for chat %s: waiting %.0fs (retry %d of %d)",
+                    chat_id,
+                    wait,
+                    flood_waits,
+                    self.flood_retries,
+                )
                 await asyncio.sleep(wait)
             finally:
                 self.pacer(chat_id).record(time.monotonic())

@@ -15,10 +15,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from bot.analysis.result import Analysis, Detainee
-from bot.publish.text import html_to_text
 from bot.publish.format import (
-    AlertPost, DigestEntry, DigestPeriod, FollowupLine, FollowupPost, format_alert, format_digest, format_followup,
+    AlertPost,
+    DigestEntry,
+    DigestPeriod,
+    FollowupLine,
+    FollowupPost,
+    format_alert,
+    format_digest,
+    format_followup,
 )
+from bot.publish.text import html_to_text
 
 #: The page's width in CSS pixels: a common phone's.
 PHONE_WIDTH = 412
@@ -39,27 +46,64 @@ def sample_posts(language: str = "en") -> list[PreviewPost]:
     """An alert, its edit, a follow-up and a digest, from sample data."""
     at = datetime(2026, 12, 2, 9, 40, tzinfo=timezone.utc)
     analysis = Analysis(
-        arrest=True, protest=True, lang="en", place="Almaty", score=0.9,
+        arrest=True,
+        protest=True,
+        lang="en",
+        place="Almaty",
+        score=0.9,
         detainees=(Detainee("Aidar Serikbayev", "15 days"), Detainee("Dana Omarova", "10 days")),
         charge="participating in an unsanctioned rally",
-        evidence=("A court in Almaty sentenced two civic activists to administrative arrest after a peaceful "
-                  "picket outside the city akimat.",),
+        evidence=(
+            "A court in Almaty sentenced two civic activists to administrative arrest after a peaceful "
+            "picket outside the city akimat.",
+        ),
     )
-    alert = AlertPost("Two Almaty activists jailed after picket", "https://news.example/kz/picket?utm_source=tg",
-                      "Example News", analysis, published=at)
-    edited = AlertPost(alert.title, alert.url, alert.source_name, analysis, published=at,
-                       also_reported=(("Пример Медиа", "https://media.example/ru/1"),))
-    followup = FollowupPost("Court shortens one activist's term", "https://other.example/en/2", "Other Outlet",
-                            (FollowupLine("term_changed", "Dana Omarova", "7 days", before="10 days"),),
-                            place="Almaty")
-    period = DigestPeriod(datetime(2026, 12, 1, 16, 0, tzinfo=timezone.utc),
-                          datetime(2026, 12, 2, 16, 0, tzinfo=timezone.utc), "Asia/Almaty", key="2026-12-02")
-    digest = format_digest(period, [
-        DigestEntry(alert.title, alert.url, alert.source_name, analysis.detainees, "Almaty", at, other_reports=1),
-        DigestEntry("Blogger detained in Oral", "https://media.example/ru/2", "Пример Медиа",
-                    (Detainee("Ерлан Жумабаев", None),), "Орал", at + timedelta(hours=3)),
-    ], language, unwatched=[(datetime(2026, 12, 1, 16, 0, tzinfo=timezone.utc),
-                              datetime(2026, 12, 1, 19, 30, tzinfo=timezone.utc))])
+    alert = AlertPost(
+        "Two Almaty activists jailed after picket",
+        "https://news.example/kz/picket?utm_source=tg",
+        "Example News",
+        analysis,
+        published=at,
+    )
+    edited = AlertPost(
+        alert.title,
+        alert.url,
+        alert.source_name,
+        analysis,
+        published=at,
+        also_reported=(("Пример Медиа", "https://media.example/ru/1"),),
+    )
+    followup = FollowupPost(
+        "Court shortens one activist's term",
+        "https://other.example/en/2",
+        "Other Outlet",
+        (FollowupLine("term_changed", "Dana Omarova", "7 days", before="10 days"),),
+        place="Almaty",
+    )
+    period = DigestPeriod(
+        datetime(2026, 12, 1, 16, 0, tzinfo=timezone.utc),
+        datetime(2026, 12, 2, 16, 0, tzinfo=timezone.utc),
+        "Asia/Almaty",
+        key="2026-12-02",
+    )
+    digest = format_digest(
+        period,
+        [
+            DigestEntry(alert.title, alert.url, alert.source_name, analysis.detainees, "Almaty", at, other_reports=1),
+            DigestEntry(
+                "Blogger detained in Oral",
+                "https://media.example/ru/2",
+                "Пример Медиа",
+                (Detainee("Ерлан Жумабаев", None),),
+                "Орал",
+                at + timedelta(hours=3),
+            ),
+        ],
+        language,
+        unwatched=[
+            (datetime(2026, 12, 1, 16, 0, tzinfo=timezone.utc), datetime(2026, 12, 1, 19, 30, tzinfo=timezone.utc))
+        ],
+    )
     head = html_to_text(format_alert(alert, language).splitlines()[0])
     return [
         PreviewPost(format_alert(alert, language), "14:40"),
@@ -92,8 +136,10 @@ def phone_page(posts: Sequence[PreviewPost], title: str = "arrestwatch", subtitl
         # The post's Telegram HTML is already escaped by the formatters; its tags are
         # HTML tags, and its newlines show as line breaks (white-space: pre-wrap).
         meta = ("edited " if post.edited else "") + post.time
-        items.append(f'<article class="post">{reply}<div class="text">{post.html}</div>'
-                     f'<div class="meta">{html.escape(meta)}</div></article>')
+        items.append(
+            f'<article class="post">{reply}<div class="text">{post.html}</div>'
+            f'<div class="meta">{html.escape(meta)}</div></article>'
+        )
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'

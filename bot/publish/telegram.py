@@ -78,8 +78,11 @@ def telegram_application(
     operators' commands poll through the Application itself; ``doctor`` builds its own.
     """
     request = HTTPXRequest(
-        connection_pool_size=8, connect_timeout=connect_timeout, read_timeout=read_timeout,
-        write_timeout=read_timeout, pool_timeout=connect_timeout,
+        connection_pool_size=8,
+        connect_timeout=connect_timeout,
+        read_timeout=read_timeout,
+        write_timeout=read_timeout,
+        pool_timeout=connect_timeout,
     )
     return (
         ApplicationBuilder()
@@ -128,10 +131,12 @@ class TelegramPublisher:
     ) -> None:
         if not token:
             raise ValueError("TelegramPublisher needs a bot token (TELEGRAM_BOT_TOKEN)")
-        self.limiter = ChatLimiter(per_minute=per_minute, min_gap=min_interval, max_flood_wait=max_flood_wait,
-                                   flood_retries=flood_retries)
-        self.application = telegram_application(token, api_url, limiter=self.limiter,
-                                                 connect_timeout=connect_timeout, read_timeout=read_timeout)
+        self.limiter = ChatLimiter(
+            per_minute=per_minute, min_gap=min_interval, max_flood_wait=max_flood_wait, flood_retries=flood_retries
+        )
+        self.application = telegram_application(
+            token, api_url, limiter=self.limiter, connect_timeout=connect_timeout, read_timeout=read_timeout
+        )
         self.bot: ExtBot[bool] = self.application.bot
         self.api_url = api_url.rstrip("/")  # for messages: the token is never part of it
 
@@ -155,12 +160,17 @@ class TelegramPublisher:
         except InvalidToken:
             # PTB's own message quotes the token: do not chain it into tracebacks.
             raise PublishError(
-                "Telegram rejected the bot token (Unauthorized) — check TELEGRAM_BOT_TOKEN", permanent=True,
+                "Telegram rejected the bot token (Unauthorized) — check TELEGRAM_BOT_TOKEN",
+                permanent=True,
                 description="Unauthorized",
             ) from None
         except TelegramError as exc:
-            log.warning("could not reach the Bot API at %s at start-up (%s); posts stay queued until it answers "
-                        "(check TELEGRAM_API_URL and this machine's network)", self.api_url, exc)
+            log.warning(
+                "could not reach the Bot API at %s at start-up (%s); posts stay queued until it answers "
+                "(check TELEGRAM_API_URL and this machine's network)",
+                self.api_url,
+                exc,
+            )
 
     async def stop(self) -> None:
         """Close the HTTP clients, whatever state start() reached (polling for the
@@ -179,11 +189,17 @@ class TelegramPublisher:
         """Post ``html`` (Telegram HTML) to ``chat_id``; return the new message's id."""
         markup = InlineKeyboardMarkup.de_json(reply_markup, self.bot) if reply_markup else None
         reply = ReplyParameters(message_id=reply_to, allow_sending_without_reply=True) if reply_to else None
-        message = await self._call(chat_id, self.bot.send_message(
-            chat_id=chat_id, text=html, parse_mode=ParseMode.HTML,
-            link_preview_options=LinkPreviewOptions(is_disabled=True),
-            reply_markup=markup, reply_parameters=reply,
-        ))
+        message = await self._call(
+            chat_id,
+            self.bot.send_message(
+                chat_id=chat_id,
+                text=html,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                reply_markup=markup,
+                reply_parameters=reply,
+            ),
+        )
         return message.message_id
 
     async def edit(self, chat_id: str, message_id: int, html: str) -> None:
@@ -193,24 +209,41 @@ class TelegramPublisher:
         arrives as a permanent PublishError whose ``description`` says so, and the caller
         may count it as done.
         """
-        await self._call(chat_id, self.bot.edit_message_text(
-            text=html, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML,
-            link_preview_options=LinkPreviewOptions(is_disabled=True),
-        ))
+        await self._call(
+            chat_id,
+            self.bot.edit_message_text(
+                text=html,
+                chat_id=chat_id,
+                message_id=message_id,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            ),
+        )
 
     async def pin(self, chat_id: str, message_id: int) -> None:
         """Pin message ``message_id`` in ``chat_id`` silently (pinChatMessage; the bot
         must be an administrator allowed to pin)."""
-        await self._call(chat_id, self.bot.pin_chat_message(
-            chat_id=chat_id, message_id=message_id, disable_notification=True,
-        ))
+        await self._call(
+            chat_id,
+            self.bot.pin_chat_message(
+                chat_id=chat_id,
+                message_id=message_id,
+                disable_notification=True,
+            ),
+        )
 
     async def send_photo(self, chat_id: str, image: bytes, caption: str) -> int:
         """Post an image (PNG or JPEG bytes) with an HTML ``caption`` (at most 1024
         characters); return the new message's id."""
-        message = await self._call(chat_id, self.bot.send_photo(
-            chat_id=chat_id, photo=image, caption=caption, parse_mode=ParseMode.HTML,
-        ))
+        message = await self._call(
+            chat_id,
+            self.bot.send_photo(
+                chat_id=chat_id,
+                photo=image,
+                caption=caption,
+                parse_mode=ParseMode.HTML,
+            ),
+        )
         return message.message_id
 
     async def _call(self, chat_id: str, request: Awaitable[T]) -> T:
@@ -240,19 +273,31 @@ def _publish_error(exc: TelegramError, chat_id: str, token: str | None = None) -
     description = redact_token(exc.message, token)
     if isinstance(exc, RetryAfter):
         seconds = retry_after_seconds(exc)
-        return PublishError(f"Telegram flood control: asked to wait {seconds:.0f}s before posting to chat "
-                            f"{chat_id}; will retry later", permanent=False, retry_after=seconds,
-                            description=description)
+        return PublishError(
+            f"Telegram flood control: asked to wait {seconds:.0f}s before posting to chat {chat_id}; will retry later",
+            permanent=False,
+            retry_after=seconds,
+            description=description,
+        )
     if isinstance(exc, ChatMigrated):
-        return PublishError(f"Telegram says group {chat_id} became a supergroup — set TELEGRAM_CHAT_ID to "
-                            f"{exc.new_chat_id}", permanent=True, description=description)
+        return PublishError(
+            f"Telegram says group {chat_id} became a supergroup — set TELEGRAM_CHAT_ID to {exc.new_chat_id}",
+            permanent=True,
+            description=description,
+        )
     if isinstance(exc, InvalidToken):
-        return PublishError("Telegram rejected the bot token (Unauthorized) — check TELEGRAM_BOT_TOKEN",
-                            permanent=True, description="Unauthorized")
+        return PublishError(
+            "Telegram rejected the bot token (Unauthorized) — check TELEGRAM_BOT_TOKEN",
+            permanent=True,
+            description="Unauthorized",
+        )
     if isinstance(exc, Forbidden):
-        return PublishError(f"Telegram refused to post to chat {chat_id}: {description} — add the bot to the "
-                            "chat (as an administrator of a channel) or check TELEGRAM_CHAT_ID",
-                            permanent=True, description=description)
+        return PublishError(
+            f"Telegram refused to post to chat {chat_id}: {description} — add the bot to the "
+            "chat (as an administrator of a channel) or check TELEGRAM_CHAT_ID",
+            permanent=True,
+            description=description,
+        )
     if isinstance(exc, BadRequest):
         lowered = description.lower()
         if "chat not found" in lowered or "chat_id is empty" in lowered:
@@ -263,17 +308,28 @@ def _publish_error(exc: TelegramError, chat_id: str, token: str | None = None) -
             hint = "the post is longer than Telegram's 4096 characters, a formatting bug: it will not be retried"
         else:
             hint = "it will not be retried"
-        return PublishError(f"Telegram rejected the message to chat {chat_id}: {description} — {hint}",
-                            permanent=True, description=description)
+        return PublishError(
+            f"Telegram rejected the message to chat {chat_id}: {description} — {hint}",
+            permanent=True,
+            description=description,
+        )
     if isinstance(exc, TimedOut):
-        return PublishError(f"Telegram did not answer in time while posting to chat {chat_id}; will retry",
-                            permanent=False, description=description)
+        return PublishError(
+            f"Telegram did not answer in time while posting to chat {chat_id}; will retry",
+            permanent=False,
+            description=description,
+        )
     if isinstance(exc, NetworkError):
-        return PublishError(f"could not post to Telegram (chat {chat_id}): {description}; will retry "
-                            "(is TELEGRAM_API_URL reachable?)",
-                            permanent=False, description=description)
-    return PublishError(f"Telegram error while posting to chat {chat_id}: {description}; will retry",
-                        permanent=False, description=description)
+        return PublishError(
+            f"could not post to Telegram (chat {chat_id}): {description}; will retry (is TELEGRAM_API_URL reachable?)",
+            permanent=False,
+            description=description,
+        )
+    return PublishError(
+        f"Telegram error while posting to chat {chat_id}: {description}; will retry",
+        permanent=False,
+        description=description,
+    )
 
 
 class ConsolePublisher:

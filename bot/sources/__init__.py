@@ -24,8 +24,29 @@ TELEGRAM_CHANNEL_RE = re.compile(
     r"^(@|(?:https?://)?(?:www\.)?(?:t|telegram)\.me/(?:s/)?)?([A-Za-z][A-Za-z0-9_]{3,31})(?:/\d+)?/?$"
 )
 BLOCK_TAGS = (
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-    "pre", "tr", "table", "section", "article", "header", "footer", "figure", "figcaption", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "hr",
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
 SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0]+")
@@ -55,7 +76,10 @@ def _cleaned(entry: Entry) -> Entry:
     """The entry without characters that disguise text (bot.sanitize), before its keys
     are made, it is stored (PostgreSQL refuses NUL) or posted."""
     return dataclasses.replace(
-        entry, title=clean_text(entry.title), url=clean_optional(entry.url), guid=clean_optional(entry.guid),
+        entry,
+        title=clean_text(entry.title),
+        url=clean_optional(entry.url),
+        guid=clean_optional(entry.guid),
         text=clean_text(entry.text),
     )
 
@@ -141,8 +165,7 @@ def html_to_text(fragment: str) -> str:
     return normalize_text("".join(parts))
 
 
-_INVISIBLE_RE = re.compile(
-    r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<\?.*?\?>", re.I | re.S)
+_INVISIBLE_RE = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<\?.*?\?>", re.I | re.S)
 _BR_RE = re.compile(r"<br\b[^>]*>", re.I)
 _BLOCK_RE = re.compile(r"</?(?:" + "|".join(t for t in BLOCK_TAGS if t != "br") + r")\b[^>]*>", re.I)
 _TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")

@@ -12,8 +12,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from bot.models import Entry, HtmlSelectors
 from bot.dates import parse_timestamp
+from bot.models import Entry, HtmlSelectors
 from bot.sources import SourceParseError, element_text, soup
 
 # A path looks like an article when a segment holds a number (…/news/12345, …/2024/05/…)
@@ -26,7 +26,11 @@ CHROME_TAGS = ["nav", "header", "footer", "aside", "form", "script", "style", "n
 
 
 def parse(
-    text: str, final_url: str, select: HtmlSelectors | None, lang: str | None = None, zone: str | None = None,
+    text: str,
+    final_url: str,
+    select: HtmlSelectors | None,
+    lang: str | None = None,
+    zone: str | None = None,
 ) -> list[Entry]:
     page = soup(text)
     if select is not None and select.item:
@@ -68,7 +72,11 @@ def _selected(item: Tag, select: HtmlSelectors, base_url: str, lang: str | None,
 
 
 def _heuristic(
-    page: BeautifulSoup, base_url: str, link_selector: str | None, lang: str | None, zone: str | None,
+    page: BeautifulSoup,
+    base_url: str,
+    link_selector: str | None,
+    lang: str | None,
+    zone: str | None,
 ) -> list[Entry]:
     root = page.find("main") or page.find(attrs={"role": "main"}) or page.body or page
     for tag in root.find_all(CHROME_TAGS):
@@ -98,10 +106,13 @@ def _from_article(article: Tag, base_url: str, lang: str | None, zone: str | Non
     if not url or not title:
         return None
     date_tag = article.find("time")
-    published = parse_timestamp(str(date_tag.get("datetime") or "") or _text(date_tag), lang, zone) if date_tag else None
+    published = (
+        parse_timestamp(str(date_tag.get("datetime") or "") or _text(date_tag), lang, zone) if date_tag else None
+    )
     paragraph = article.find("p")
-    return Entry(title=title.replace("\n", " "), url=url, guid=url, text=_text(paragraph),
-                 published=published, full_text=False)
+    return Entry(
+        title=title.replace("\n", " "), url=url, guid=url, text=_text(paragraph), published=published, full_text=False
+    )
 
 
 def _linked(anchor: Tag, base_url: str) -> Entry | None:
@@ -152,5 +163,11 @@ def _dedupe(entries: Iterable[Entry | None]) -> list[Entry]:
 
 
 def _merged(known: Entry, longer: Entry) -> Entry:
-    return Entry(title=longer.title, url=known.url, guid=known.guid, text=known.text or longer.text,
-                 published=known.published or longer.published, full_text=False)
+    return Entry(
+        title=longer.title,
+        url=known.url,
+        guid=known.guid,
+        text=known.text or longer.text,
+        published=known.published or longer.published,
+        full_text=False,
+    )

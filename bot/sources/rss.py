@@ -31,8 +31,10 @@ def parse(content: bytes, final_url: str) -> list[Entry]:
     # and links are made absolute by _absolute.
     try:
         parsed = feedparser.parse(
-            io.BytesIO(_valid_references(content)), response_headers={"content-location": final_url},
-            sanitize_html=False, resolve_relative_uris=False,
+            io.BytesIO(_valid_references(content)),
+            response_headers={"content-location": final_url},
+            sanitize_html=False,
+            resolve_relative_uris=False,
         )
     except Exception as exc:  # feedparser's own failure: name it, the source's health shows it
         raise SourceParseError(f"{final_url}: the feed parser failed on this document: {exc!r}") from exc
@@ -99,7 +101,7 @@ def _not_a_feed(content: bytes, url: str) -> str:
         )
         feed = _announced_feed(content, url)
         if feed:
-            message += f", or use the feed the page announces: url = \"{feed}\""
+            message += f', or use the feed the page announces: url = "{feed}"'
         return message
     if not content.strip():
         return f"{url} is not an RSS/Atom feed (the body is empty); check the URL"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from bs4 import Tag
 
-from bot.models import Entry
 from bot.dates import parse_timestamp
+from bot.models import Entry
 from bot.sources import SourceParseError, element_text, first_line_title, soup
 
 POST_URL = "https://t.me/{post}"
@@ -41,8 +41,12 @@ def _entry(message: Tag) -> Entry | None:
     stamp = message.select_one(".tgme_widget_message_date time[datetime]") or message.select_one("time[datetime]")
     published = parse_timestamp(str(stamp.get("datetime"))) if stamp is not None else None
     return Entry(
-        title=first_line_title(text), url=POST_URL.format(post=post), guid=post, text=text,
-        published=published, full_text=True,
+        title=first_line_title(text),
+        url=POST_URL.format(post=post),
+        guid=post,
+        text=text,
+        published=published,
+        full_text=True,
     )
 
 

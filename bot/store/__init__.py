@@ -32,12 +32,32 @@ from bot.events import Event, EventPersonRow, EventWrite
 from bot.models import NewItem, QueuedPost, SourceConfig
 from bot.store import digests, events, items, migrations, outbox, sources
 from bot.store.model import (
-    Connection, OutboxEntry, OutboxMessage, SourceState, StoredItem, StoreError, from_iso, to_iso, utcnow,
+    Connection,
+    OutboxEntry,
+    OutboxMessage,
+    SourceState,
+    StoredItem,
+    StoreError,
+    from_iso,
+    to_iso,
+    utcnow,
 )
 
 __all__ = [
-    "Connection", "EventPersonRow", "EventWrite", "NewItem", "OutboxEntry", "OutboxMessage", "QueuedPost",
-    "SourceState", "Store", "StoreError", "StoredItem", "from_iso", "to_iso", "utcnow",
+    "Connection",
+    "EventPersonRow",
+    "EventWrite",
+    "NewItem",
+    "OutboxEntry",
+    "OutboxMessage",
+    "QueuedPost",
+    "SourceState",
+    "Store",
+    "StoreError",
+    "StoredItem",
+    "from_iso",
+    "to_iso",
+    "utcnow",
 ]
 
 log = logging.getLogger(__name__)
@@ -145,7 +165,13 @@ class Store:
         return {state.name: state for state in self.source_states() if state.name in names}
 
     def claim_due_sources(
-        self, names: Iterable[str], *, owner: str, lease: timedelta, limit: int, now: datetime | None = None,
+        self,
+        names: Iterable[str],
+        *,
+        owner: str,
+        lease: timedelta,
+        limit: int,
+        now: datetime | None = None,
     ) -> list[SourceState]:
         """Take up to ``limit`` of the named sources whose poll is due and that no other
         worker holds, oldest due first; each is leased to ``owner`` until now + ``lease``
@@ -160,8 +186,9 @@ class Store:
         if not wanted or limit <= 0:
             return []
         with self.transaction() as db:
-            return sources.claim_due_sources(db, wanted, owner=owner, lease=lease, limit=limit,
-                                             now=now or sources.db_now(db))
+            return sources.claim_due_sources(
+                db, wanted, owner=owner, lease=lease, limit=limit, now=now or sources.db_now(db)
+            )
 
     def poll_soon(self, names: Iterable[str]) -> None:
         """Make these sources due at once (their entry in sources.toml changed)."""
@@ -206,11 +233,24 @@ class Store:
         return self._read(sources.source_state, name)
 
     def record_poll_success(
-        self, source_id: int, *, now: datetime, etag: str | None, last_modified: str | None,
-        new_items: int, not_modified: bool = False,
+        self,
+        source_id: int,
+        *,
+        now: datetime,
+        etag: str | None,
+        last_modified: str | None,
+        new_items: int,
+        not_modified: bool = False,
     ) -> None:
-        self._write(sources.record_poll_success, source_id, now=now, etag=etag, last_modified=last_modified,
-                    new_items=new_items, not_modified=not_modified)
+        self._write(
+            sources.record_poll_success,
+            source_id,
+            now=now,
+            etag=etag,
+            last_modified=last_modified,
+            new_items=new_items,
+            not_modified=not_modified,
+        )
 
     def record_poll_failure(
         self, source_id: int, *, now: datetime, error: str, next_attempt_at: datetime | None = None
@@ -290,9 +330,12 @@ class Store:
         """Episodes first reported since ``since``, and older ones in which someone with
         a term in months or years has no report of release (a sentence outlives any
         lookback), oldest first."""
-        return self._read(events.load_events, "e.first_at >= ? OR e.id IN (SELECT event_id FROM event_people"
-                          " WHERE status <> 'released' AND (term LIKE ? OR term LIKE ?))",
-                          (to_iso(since), "%year%", "%month%"))
+        return self._read(
+            events.load_events,
+            "e.first_at >= ? OR e.id IN (SELECT event_id FROM event_people"
+            " WHERE status <> 'released' AND (term LIKE ? OR term LIKE ?))",
+            (to_iso(since), "%year%", "%month%"),
+        )
 
     def all_events(self) -> list[Event]:
         """Every episode with its people and reports, oldest first (for the archive)."""
@@ -307,7 +350,14 @@ class Store:
         return self._read(events.custody_person, person_id)
 
     def add_custody_correction(
-        self, person_id: int, field: str, value: str, *, note: str = "", by: str = "", now: datetime,
+        self,
+        person_id: int,
+        field: str,
+        value: str,
+        *,
+        note: str = "",
+        by: str = "",
+        now: datetime,
     ) -> int:
         """Keep an operator's correction of one custody record; StoreError for an unknown person."""
         return self._write(events.add_custody_correction, person_id, field, value, note=note, by=by, now=now)
@@ -370,7 +420,12 @@ class Store:
         return self._write(outbox.requeue_stale)
 
     def claim_next(
-        self, *, owner: str, now: datetime, skip_targets: Sequence[str] = (), lease: str | None = None,
+        self,
+        *,
+        owner: str,
+        now: datetime,
+        skip_targets: Sequence[str] = (),
+        lease: str | None = None,
     ) -> OutboxMessage | None:
         """Take the oldest queued message and mark it 'sending' by ``owner``.
 
@@ -411,8 +466,9 @@ class Store:
     def last_sent_at(self) -> datetime | None:
         return self._read(outbox.last_sent_at)
 
-    def outbox_entries(self, states: Sequence[str] = ("queued", "sending", "failed"), *,
-                       limit: int = 200) -> list[OutboxEntry]:
+    def outbox_entries(
+        self, states: Sequence[str] = ("queued", "sending", "failed"), *, limit: int = 200
+    ) -> list[OutboxEntry]:
         """Posts in ``states``, oldest first, for ``arrestwatch outbox list`` and /outbox."""
         return self._read(outbox.entries, states, limit=limit)
 

@@ -35,8 +35,9 @@ def digest_exists(db: Connection, day: str) -> bool:
     return db.execute("SELECT 1 FROM digests WHERE day = ?", (day,)).fetchone() is not None
 
 
-def queue_digest(db: Connection, day: str, parts: Sequence[str], *, people: int, reports: int, now: datetime,
-                 force: bool = False) -> bool:
+def queue_digest(
+    db: Connection, day: str, parts: Sequence[str], *, people: int, reports: int, now: datetime, force: bool = False
+) -> bool:
     """Claim the day and queue its posts; False if already claimed.
 
     The day's primary key is the once-a-day guarantee: of two processes racing, one
@@ -70,7 +71,8 @@ def save_custody_slot(db: Connection, slot: int, message_id: int | None, body: s
     db.execute(
         "INSERT INTO custody_board (slot, message_id, body, updated_at) VALUES (?, ?, ?, ?)"
         " ON CONFLICT (slot) DO UPDATE SET message_id = excluded.message_id, body = excluded.body,"
-        " updated_at = excluded.updated_at", (slot, message_id, body, to_iso(now)),
+        " updated_at = excluded.updated_at",
+        (slot, message_id, body, to_iso(now)),
     )
 
 

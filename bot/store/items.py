@@ -12,8 +12,10 @@ from bot.db import INTEGRITY_ERRORS
 from bot.models import NewItem
 from bot.store.model import Connection, StoredItem, from_iso, to_iso, utcnow
 
-_ITEM_COLUMNS = ("SELECT items.id, sources.name AS source_name, title, items.url, published_at, fetched_at,"
-                 " analysis, status FROM items JOIN sources ON sources.id = items.source_id")
+_ITEM_COLUMNS = (
+    "SELECT items.id, sources.name AS source_name, title, items.url, published_at, fetched_at,"
+    " analysis, status FROM items JOIN sources ON sources.id = items.source_id"
+)
 
 
 def known_keys(db: Connection, keys: Iterable[str]) -> set[str]:
@@ -21,7 +23,7 @@ def known_keys(db: Connection, keys: Iterable[str]) -> set[str]:
     wanted = list(dict.fromkeys(keys))
     found: set[str] = set()
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
+        chunk = wanted[start : start + 500]
         marks = ",".join("?" * len(chunk))
         found.update(row[0] for row in db.execute(f"SELECT key FROM item_keys WHERE key IN ({marks})", chunk))
     return found
@@ -76,19 +78,30 @@ def lock_writers(db: Connection, now: datetime) -> None:
 
 def insert_item(db: Connection, item: NewItem) -> int:
     analysis = item.analysis or {}
-    return int(db.execute(
-        "INSERT INTO items (source_id, guid, url, canonical_url, content_hash, title, text,"
-        " published_at, fetched_at, lang, arrest, protest, score, analysis, status)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        (
-            item.source_id, item.guid, item.url, item.canonical_url, item.content_hash,
-            item.title, item.text, to_iso(item.published_at), to_iso(item.fetched_at),
-            analysis.get("lang"), int(bool(analysis.get("arrest"))), int(bool(analysis.get("protest"))),
-            analysis.get("score"),
-            json.dumps(item.analysis, ensure_ascii=False) if item.analysis is not None else None,
-            item.status,
-        ),
-    ).fetchone()[0])
+    return int(
+        db.execute(
+            "INSERT INTO items (source_id, guid, url, canonical_url, content_hash, title, text,"
+            " published_at, fetched_at, lang, arrest, protest, score, analysis, status)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (
+                item.source_id,
+                item.guid,
+                item.url,
+                item.canonical_url,
+                item.content_hash,
+                item.title,
+                item.text,
+                to_iso(item.published_at),
+                to_iso(item.fetched_at),
+                analysis.get("lang"),
+                int(bool(analysis.get("arrest"))),
+                int(bool(analysis.get("protest"))),
+                analysis.get("score"),
+                json.dumps(item.analysis, ensure_ascii=False) if item.analysis is not None else None,
+                item.status,
+            ),
+        ).fetchone()[0]
+    )
 
 
 def source_names(db: Connection, source_ids: Iterable[int]) -> dict[int, str]:
@@ -127,10 +140,12 @@ def item_count(db: Connection) -> int:
 
 def decide_review(db: Connection, item_id: int, *, approve: bool) -> bool:
     """An operator's decision on a held item; False if it was not waiting any more."""
-    return bool(db.execute(
-        "UPDATE items SET status = ? WHERE id = ? AND status = 'review'",
-        ("alert" if approve else "rejected", item_id),
-    ).rowcount)
+    return bool(
+        db.execute(
+            "UPDATE items SET status = ? WHERE id = ? AND status = 'review'",
+            ("alert" if approve else "rejected", item_id),
+        ).rowcount
+    )
 
 
 def new_item_of(db: Connection, item_id: int) -> NewItem | None:
@@ -138,23 +153,36 @@ def new_item_of(db: Connection, item_id: int) -> NewItem | None:
     row = db.execute(
         "SELECT items.source_id, guid, items.url, canonical_url, content_hash, title, text, published_at,"
         " fetched_at, status, analysis, sources.name AS source_name FROM items"
-        " JOIN sources ON sources.id = items.source_id WHERE items.id = ?", (item_id,),
+        " JOIN sources ON sources.id = items.source_id WHERE items.id = ?",
+        (item_id,),
     ).fetchone()
     if row is None:
         return None
     return NewItem(
-        source_id=row["source_id"], keys=(), guid=row["guid"], url=row["url"], canonical_url=row["canonical_url"],
-        content_hash=row["content_hash"], title=row["title"], text=row["text"],
+        source_id=row["source_id"],
+        keys=(),
+        guid=row["guid"],
+        url=row["url"],
+        canonical_url=row["canonical_url"],
+        content_hash=row["content_hash"],
+        title=row["title"],
+        text=row["text"],
         published_at=from_iso(row["published_at"]) if row["published_at"] else None,
-        fetched_at=from_iso(row["fetched_at"]) or utcnow(), status=row["status"],
-        analysis=json.loads(row["analysis"]) if row["analysis"] else None, source_name=row["source_name"],
+        fetched_at=from_iso(row["fetched_at"]) or utcnow(),
+        status=row["status"],
+        analysis=json.loads(row["analysis"]) if row["analysis"] else None,
+        source_name=row["source_name"],
     )
 
 
 def stored_item(row: Any) -> StoredItem:
     return StoredItem(
-        id=row["id"], source_name=row["source_name"], title=row["title"], url=row["url"],
-        published_at=from_iso(row["published_at"]), fetched_at=from_iso(row["fetched_at"]) or utcnow(),
+        id=row["id"],
+        source_name=row["source_name"],
+        title=row["title"],
+        url=row["url"],
+        published_at=from_iso(row["published_at"]),
+        fetched_at=from_iso(row["fetched_at"]) or utcnow(),
         analysis=json.loads(row["analysis"] or "{}"),
         event_id=row["event_id"] if "event_id" in row.keys() else None,  # noqa: SIM118 (a sqlite3.Row iterates its values)
     )

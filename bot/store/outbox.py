@@ -27,25 +27,35 @@ def queue(db: Connection, post: QueuedPost, *, now: datetime, item_id: int | Non
             (post.parent_id,),
         ).fetchone()
         if waiting is not None:
-            db.execute("UPDATE outbox SET body = ?, updated_at = ? WHERE id = ?",
-                       (post.body, to_iso(now), waiting["id"]))
+            db.execute(
+                "UPDATE outbox SET body = ?, updated_at = ? WHERE id = ?", (post.body, to_iso(now), waiting["id"])
+            )
             return int(waiting["id"])
     cursor = db.execute(
         "INSERT INTO outbox (kind, target, item_id, body, markup, parent_id, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        (post.kind, post.target, item_id, post.body,
-         json.dumps(post.markup, ensure_ascii=False) if post.markup else None, post.parent_id,
-         to_iso(now), to_iso(now)),
+        (
+            post.kind,
+            post.target,
+            item_id,
+            post.body,
+            json.dumps(post.markup, ensure_ascii=False) if post.markup else None,
+            post.parent_id,
+            to_iso(now),
+            to_iso(now),
+        ),
     )
     return int(cursor.fetchone()[0])
 
 
 def requeue_stale(db: Connection) -> int:
     """Put rows left in 'sending' by a dead sender back in the queue (see Store.requeue_stale)."""
-    return int(db.execute(
-        "UPDATE outbox SET state = 'queued', claimed_by = NULL, updated_at = ? WHERE state = 'sending'",
-        (to_iso(utcnow()),),
-    ).rowcount)
+    return int(
+        db.execute(
+            "UPDATE outbox SET state = 'queued', claimed_by = NULL, updated_at = ? WHERE state = 'sending'",
+            (to_iso(utcnow()),),
+        ).rowcount
+    )
 
 
 def next_queued(db: Connection, *, now: datetime, edit_interval: timedelta, skip_targets: Sequence[str]) -> Any:
@@ -61,12 +71,18 @@ def next_queued(db: Connection, *, now: datetime, edit_interval: timedelta, skip
         f" WHERE o.state = 'queued'{held} AND (o.parent_id IS NULL OR p.id IS NULL OR p.state IN ('sent', 'failed'))"
         " AND NOT (o.kind = 'edit' AND EXISTS (SELECT 1 FROM outbox e WHERE e.parent_id = o.parent_id"
         " AND e.kind = 'edit' AND e.state = 'sent' AND e.sent_at > ?))"
-        " ORDER BY o.id LIMIT 1", [*skip, to_iso(now - edit_interval)],
+        " ORDER BY o.id LIMIT 1",
+        [*skip, to_iso(now - edit_interval)],
     ).fetchone()
 
 
 def claim(
-    db: Connection, row: Any, *, owner: str, now: datetime, fence: tuple[str, datetime] | None,
+    db: Connection,
+    row: Any,
+    *,
+    owner: str,
+    now: datetime,
+    fence: tuple[str, datetime] | None,
 ) -> OutboxMessage | None:
     """Mark ``row`` (from next_queued) 'sending' by ``owner``; with ``fence`` (lease
     name, the database's now) only while ``owner`` holds that lease."""
@@ -82,29 +98,41 @@ def claim(
     if not claimed:
         return None
     return OutboxMessage(
-        id=row["id"], kind=row["kind"], target=row["target"], body=row["body"],
-        attempts=row["attempts"] + 1, item_id=row["item_id"], digest_day=row["digest_day"],
-        markup=json.loads(row["markup"]) if row["markup"] else None, reply_to=row["reply_to"],
-        parent_id=row["parent_id"], parent_message_id=row["parent_message_id"], parent_state=row["parent_state"],
+        id=row["id"],
+        kind=row["kind"],
+        target=row["target"],
+        body=row["body"],
+        attempts=row["attempts"] + 1,
+        item_id=row["item_id"],
+        digest_day=row["digest_day"],
+        markup=json.loads(row["markup"]) if row["markup"] else None,
+        reply_to=row["reply_to"],
+        parent_id=row["parent_id"],
+        parent_message_id=row["parent_message_id"],
+        parent_state=row["parent_state"],
     )
 
 
 def mark_sent(db: Connection, message_id: int, telegram_id: int | None, *, owner: str, now: datetime) -> bool:
-    return bool(db.execute(
-        "UPDATE outbox SET state = 'sent', message_id = ?, sent_at = ?, updated_at = ?, last_error = NULL,"
-        " claimed_by = NULL WHERE id = ? AND state = 'sending' AND claimed_by = ?",
-        (telegram_id, to_iso(now), to_iso(now), message_id, owner),
-    ).rowcount)
+    return bool(
+        db.execute(
+            "UPDATE outbox SET state = 'sent', message_id = ?, sent_at = ?, updated_at = ?, last_error = NULL,"
+            " claimed_by = NULL WHERE id = ? AND state = 'sending' AND claimed_by = ?",
+            (telegram_id, to_iso(now), to_iso(now), message_id, owner),
+        ).rowcount
+    )
 
 
 def finish(db: Connection, message_id: int, state: str, reason: str, *, owner: str, now: datetime) -> bool:
     """'failed' (permanent, never retried automatically) or back to 'queued' (transient,
     keeping its place), with the reason."""
-    return bool(db.execute(
-        "UPDATE outbox SET state = ?, last_error = ?, updated_at = ?, claimed_by = NULL"
-        " WHERE id = ? AND state = 'sending' AND claimed_by = ?",
-        (state, reason[:1000], to_iso(now), message_id, owner),
-    ).rowcount)
+    return bool(
+        db.execute(
+            "UPDATE outbox SET state = ?, last_error = ?, updated_at = ?, claimed_by = NULL"
+            " WHERE id = ? AND state = 'sending' AND claimed_by = ?",
+            (state, reason[:1000], to_iso(now), message_id, owner),
+        ).rowcount
+    )
 
 
 def counts(db: Connection) -> dict[str, int]:
@@ -137,11 +165,22 @@ def entries(db: Connection, states: Sequence[str], *, limit: int) -> list[Outbox
     wanted = list(states)
     found = db.execute(
         "SELECT id, kind, target, state, attempts, last_error, created_at, body FROM outbox"
-        f" WHERE state IN ({','.join('?' * len(wanted))}) ORDER BY id LIMIT ?", [*wanted, limit],
+        f" WHERE state IN ({','.join('?' * len(wanted))}) ORDER BY id LIMIT ?",
+        [*wanted, limit],
     ).fetchall()
-    return [OutboxEntry(id=row["id"], kind=row["kind"], target=row["target"], state=row["state"],
-                        attempts=row["attempts"], last_error=row["last_error"],
-                        created_at=from_iso(row["created_at"]) or utcnow(), body=row["body"]) for row in found]
+    return [
+        OutboxEntry(
+            id=row["id"],
+            kind=row["kind"],
+            target=row["target"],
+            state=row["state"],
+            attempts=row["attempts"],
+            last_error=row["last_error"],
+            created_at=from_iso(row["created_at"]) or utcnow(),
+            body=row["body"],
+        )
+        for row in found
+    ]
 
 
 def requeue_failed(db: Connection, ids: Iterable[int] | None, *, now: datetime) -> list[int]:
@@ -159,9 +198,12 @@ def requeue_failed(db: Connection, ids: Iterable[int] | None, *, now: datetime) 
         ).fetchall()
     requeued = [row[0] for row in found]
     for start in range(0, len(requeued), 500):
-        chunk = requeued[start:start + 500]
-        db.execute(f"UPDATE outbox SET state = 'queued', updated_at = ? WHERE state = 'failed'"
-                   f" AND id IN ({','.join('?' * len(chunk))})", [to_iso(now), *chunk])
+        chunk = requeued[start : start + 500]
+        db.execute(
+            f"UPDATE outbox SET state = 'queued', updated_at = ? WHERE state = 'failed'"
+            f" AND id IN ({','.join('?' * len(chunk))})",
+            [to_iso(now), *chunk],
+        )
     return requeued
 
 
@@ -170,10 +212,11 @@ def sent_message_ids(db: Connection, outbox_ids: Iterable[int]) -> dict[int, int
     wanted = sorted(set(outbox_ids))
     out: dict[int, int] = {}
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
+        chunk = wanted[start : start + 500]
         for row in db.execute(
             f"SELECT id, message_id FROM outbox WHERE message_id IS NOT NULL AND state = 'sent'"
-            f" AND id IN ({','.join('?' * len(chunk))})", chunk,
+            f" AND id IN ({','.join('?' * len(chunk))})",
+            chunk,
         ):
             out[row["id"]] = row["message_id"]
     return out

@@ -52,7 +52,13 @@ def sync_sources(db: Connection, sources: Sequence[SourceConfig], *, prune: bool
 
 
 def claim_due_sources(
-    db: Connection, wanted: Sequence[str], *, owner: str, lease: timedelta, limit: int, now: datetime,
+    db: Connection,
+    wanted: Sequence[str],
+    *,
+    owner: str,
+    lease: timedelta,
+    limit: int,
+    now: datetime,
 ) -> list[SourceState]:
     """Lease up to ``limit`` of the named sources that are due and free to ``owner``
     (see Store.claim_due_sources), oldest due first."""
@@ -84,12 +90,14 @@ def poll_soon(db: Connection, names: Iterable[str]) -> None:
 def finish_poll(db: Connection, source_id: int, *, owner: str, next_poll_at: datetime) -> bool:
     """Record when the source is next due (or when its backoff ends, if later) and give
     up its lease; False if the lease was no longer ``owner``'s."""
-    return bool(db.execute(
-        "UPDATE sources SET lease_owner = NULL, lease_until = NULL,"
-        " next_poll_at = CASE WHEN next_attempt_at IS NOT NULL AND next_attempt_at > :next"
-        " THEN next_attempt_at ELSE :next END WHERE id = :id AND lease_owner = :owner",
-        {"next": to_iso(next_poll_at), "id": source_id, "owner": owner},
-    ).rowcount)
+    return bool(
+        db.execute(
+            "UPDATE sources SET lease_owner = NULL, lease_until = NULL,"
+            " next_poll_at = CASE WHEN next_attempt_at IS NOT NULL AND next_attempt_at > :next"
+            " THEN next_attempt_at ELSE :next END WHERE id = :id AND lease_owner = :owner",
+            {"next": to_iso(next_poll_at), "id": source_id, "owner": owner},
+        ).rowcount
+    )
 
 
 def renew_source_leases(db: Connection, owner: str, *, until: datetime) -> int:
@@ -97,9 +105,12 @@ def renew_source_leases(db: Connection, owner: str, *, until: datetime) -> int:
 
 
 def release_source_leases(db: Connection, owner: str) -> int:
-    return int(db.execute(
-        "UPDATE sources SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?", (owner,),
-    ).rowcount)
+    return int(
+        db.execute(
+            "UPDATE sources SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?",
+            (owner,),
+        ).rowcount
+    )
 
 
 def source_states(db: Connection) -> list[SourceState]:
@@ -112,8 +123,14 @@ def source_state(db: Connection, name: str) -> SourceState | None:
 
 
 def record_poll_success(
-    db: Connection, source_id: int, *, now: datetime, etag: str | None, last_modified: str | None,
-    new_items: int, not_modified: bool = False,
+    db: Connection,
+    source_id: int,
+    *,
+    now: datetime,
+    etag: str | None,
+    last_modified: str | None,
+    new_items: int,
+    not_modified: bool = False,
 ) -> None:
     """Remember a good poll: validators for the next conditional GET, health counters."""
     db.execute(
@@ -125,13 +142,24 @@ def record_poll_success(
         " items_seen = items_seen + :new,"
         " last_new_item_at = CASE WHEN :new > 0 THEN :now ELSE last_new_item_at END"
         " WHERE id = :id",
-        {"now": to_iso(now), "etag": etag, "lm": last_modified, "new": new_items,
-         "nm": int(not_modified), "id": source_id},
+        {
+            "now": to_iso(now),
+            "etag": etag,
+            "lm": last_modified,
+            "new": new_items,
+            "nm": int(not_modified),
+            "id": source_id,
+        },
     )
 
 
 def record_poll_failure(
-    db: Connection, source_id: int, *, now: datetime, error: str, next_attempt_at: datetime | None = None,
+    db: Connection,
+    source_id: int,
+    *,
+    now: datetime,
+    error: str,
+    next_attempt_at: datetime | None = None,
 ) -> None:
     """Remember a failed poll; ``next_attempt_at`` holds off the next one (backoff)."""
     db.execute(
@@ -152,7 +180,8 @@ def recent_published(db: Connection, source_id: int, limit: int = 30) -> list[da
     """Publication times of a source's latest items, for its usual rhythm."""
     rows = db.execute(
         "SELECT published_at FROM items WHERE source_id = ? AND published_at IS NOT NULL"
-        " ORDER BY published_at DESC LIMIT ?", (source_id, limit),
+        " ORDER BY published_at DESC LIMIT ?",
+        (source_id, limit),
     ).fetchall()
     return [moment for row in rows if (moment := from_iso(row[0]))]
 
@@ -163,14 +192,16 @@ def recent_published(db: Connection, source_id: int, limit: int = 30) -> list[da
 def acquire_lease(db: Connection, name: str, owner: str, *, until: datetime, now: datetime) -> bool:
     """One upsert: insert the lease, or update it only when it has expired or is
     already ``owner``'s; otherwise change nothing and return False."""
-    return bool(db.execute(
-        "INSERT INTO leases (name, owner, until, acquired_at) VALUES (:name, :owner, :until, :now)"
-        " ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until,"
-        " acquired_at = CASE WHEN leases.owner = excluded.owner THEN leases.acquired_at"
-        " ELSE excluded.acquired_at END"
-        " WHERE leases.owner = excluded.owner OR leases.until <= excluded.acquired_at",
-        {"name": name, "owner": owner, "until": to_iso(until), "now": to_iso(now)},
-    ).rowcount)
+    return bool(
+        db.execute(
+            "INSERT INTO leases (name, owner, until, acquired_at) VALUES (:name, :owner, :until, :now)"
+            " ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until,"
+            " acquired_at = CASE WHEN leases.owner = excluded.owner THEN leases.acquired_at"
+            " ELSE excluded.acquired_at END"
+            " WHERE leases.owner = excluded.owner OR leases.until <= excluded.acquired_at",
+            {"name": name, "owner": owner, "until": to_iso(until), "now": to_iso(now)},
+        ).rowcount
+    )
 
 
 def release_lease(db: Connection, name: str, owner: str) -> bool:
@@ -184,13 +215,26 @@ def lease_holder(db: Connection, name: str, *, now: datetime) -> str | None:
 
 def source_state_of(row: Any) -> SourceState:
     return SourceState(
-        id=row["id"], name=row["name"], url=row["url"], type=row["type"], etag=row["etag"],
-        last_modified=row["last_modified"], first_polled_at=from_iso(row["first_polled_at"]),
-        last_polled_at=from_iso(row["last_polled_at"]), last_success_at=from_iso(row["last_success_at"]),
-        last_error=row["last_error"], last_error_at=from_iso(row["last_error_at"]),
-        consecutive_failures=row["consecutive_failures"], items_seen=row["items_seen"],
-        last_new_item_at=from_iso(row["last_new_item_at"]), failing_since=from_iso(row["failing_since"]),
-        next_attempt_at=from_iso(row["next_attempt_at"]), down_notified_at=from_iso(row["down_notified_at"]),
-        silent_notified_at=from_iso(row["silent_notified_at"]), next_poll_at=from_iso(row["next_poll_at"]),
-        lease_owner=row["lease_owner"], lease_until=from_iso(row["lease_until"]), active=bool(row["active"]),
+        id=row["id"],
+        name=row["name"],
+        url=row["url"],
+        type=row["type"],
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        first_polled_at=from_iso(row["first_polled_at"]),
+        last_polled_at=from_iso(row["last_polled_at"]),
+        last_success_at=from_iso(row["last_success_at"]),
+        last_error=row["last_error"],
+        last_error_at=from_iso(row["last_error_at"]),
+        consecutive_failures=row["consecutive_failures"],
+        items_seen=row["items_seen"],
+        last_new_item_at=from_iso(row["last_new_item_at"]),
+        failing_since=from_iso(row["failing_since"]),
+        next_attempt_at=from_iso(row["next_attempt_at"]),
+        down_notified_at=from_iso(row["down_notified_at"]),
+        silent_notified_at=from_iso(row["silent_notified_at"]),
+        next_poll_at=from_iso(row["next_poll_at"]),
+        lease_owner=row["lease_owner"],
+        lease_until=from_iso(row["lease_until"]),
+        active=bool(row["active"]),
     )

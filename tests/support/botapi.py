@@ -41,14 +41,20 @@ MAX_UPDATES_WAIT = 30.0  # cap on getUpdates long polling, so a stuck test does 
 
 #: Telegram's HTML tags and the entity each one produces.
 TAG_ENTITIES = {
-    "b": "bold", "strong": "bold",
-    "i": "italic", "em": "italic",
-    "u": "underline", "ins": "underline",
-    "s": "strikethrough", "strike": "strikethrough", "del": "strikethrough",
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "u": "underline",
+    "ins": "underline",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
     "a": "text_link",
     "code": "code",
     "pre": "pre",
-    "tg-spoiler": "spoiler", "span": "spoiler",
+    "tg-spoiler": "spoiler",
+    "span": "spoiler",
     "blockquote": "blockquote",
     "tg-emoji": "custom_emoji",
 }
@@ -191,7 +197,7 @@ def _parse_attributes(source: str, i: int, tag_at: str, at: Callable[[int], str]
                 end = source.find(source[i], i + 1)
                 if end < 0:
                     raise HTMLParseError(f"Unclosed start tag {tag_at}")
-                raw, value_start, i = source[i + 1:end], i + 1, end + 1
+                raw, value_start, i = source[i + 1 : end], i + 1, end + 1
             else:
                 unquoted = _UNQUOTED_VALUE.match(source, i)
                 if unquoted is None:
@@ -304,8 +310,15 @@ class Message:
 class BotAPIServer:
     """The stand-in: start(), point a Bot at ``url``, read ``messages``, stop()."""
 
-    def __init__(self, *, port: int = 0, bot_id: int = 7012345678, chat_id: int = -1001234567890,
-                 admin_chat_id: int = 123456789, channels: set[str] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        port: int = 0,
+        bot_id: int = 7012345678,
+        chat_id: int = -1001234567890,
+        admin_chat_id: int = 123456789,
+        channels: set[str] | None = None,
+    ) -> None:
         self.bot_id = bot_id
         self.token = f"{bot_id}:AA{secrets.token_urlsafe(30)[:33]}"
         self.chat_id = chat_id
@@ -420,9 +433,16 @@ class BotAPIServer:
 
     def push_admin_message(self, text: str) -> int:
         """Queue a private message (e.g. ``/status``) from the admin to the bot."""
-        entities = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}] if text.startswith("/") else []
-        message = {"message_id": self._take_message_id(self.admin_chat_id), "date": int(time.time()),
-                   "chat": self._chat_json(self.admin_chat_id), "from": self._admin_user(), "text": text}
+        entities = (
+            [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}] if text.startswith("/") else []
+        )
+        message = {
+            "message_id": self._take_message_id(self.admin_chat_id),
+            "date": int(time.time()),
+            "chat": self._chat_json(self.admin_chat_id),
+            "from": self._admin_user(),
+            "text": text,
+        }
         if entities:
             message["entities"] = entities
         return self.push_update({"message": message})
@@ -431,12 +451,22 @@ class BotAPIServer:
         """Queue the admin pressing an inline button with ``data`` under message ``message_id``."""
         chat = chat_id if chat_id is not None else self.admin_chat_id
         found = self._find_message(chat, message_id)
-        message = self._message_json(found) if found else {
-            "message_id": message_id, "date": int(time.time()), "chat": self._chat_json(chat)}
-        return self.push_update({"callback_query": {
-            "id": secrets.token_hex(8), "from": self._admin_user(), "chat_instance": "1",
-            "message": message, "data": data,
-        }})
+        message = (
+            self._message_json(found)
+            if found
+            else {"message_id": message_id, "date": int(time.time()), "chat": self._chat_json(chat)}
+        )
+        return self.push_update(
+            {
+                "callback_query": {
+                    "id": secrets.token_hex(8),
+                    "from": self._admin_user(),
+                    "chat_instance": "1",
+                    "message": message,
+                    "data": data,
+                }
+            }
+        )
 
     def sent_to(self, chat_id: int) -> list[Message]:
         with self._lock:
@@ -465,8 +495,11 @@ class BotAPIServer:
             return exc.status, body
 
     def _get_me(self, params: dict[str, Any]) -> dict[str, Any]:
-        return self._bot_user() | {"can_join_groups": True, "can_read_all_group_messages": False,
-                                   "supports_inline_queries": False}
+        return self._bot_user() | {
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
 
     def _send_message(self, params: dict[str, Any]) -> dict[str, Any]:
         with self._lock:
@@ -486,10 +519,17 @@ class BotAPIServer:
                     raise bad_request("message to be replied not found")
                 reply_to = None
             message = Message(
-                chat_id=chat, text=parsed.text, html=html, message_id=self._take_message_id(chat),
-                reply_markup=reply_markup, parse_mode=parse_mode, link_preview_options=link_preview,
+                chat_id=chat,
+                text=parsed.text,
+                html=html,
+                message_id=self._take_message_id(chat),
+                reply_markup=reply_markup,
+                parse_mode=parse_mode,
+                link_preview_options=link_preview,
                 disable_web_page_preview=_bool(params.get("disable_web_page_preview")),
-                reply_to_message_id=reply_to, entities=parsed.entities, date=int(time.time()),
+                reply_to_message_id=reply_to,
+                entities=parsed.entities,
+                date=int(time.time()),
             )
             self.messages.append(message)
             result = self._message_json(message)
@@ -526,8 +566,16 @@ class BotAPIServer:
         if utf16_len(parsed.text) > MAX_CAPTION_LENGTH:
             raise bad_request("message caption is too long")
         with self._lock:
-            message = Message(chat_id=chat, text=parsed.text, html=caption, message_id=self._take_message_id(chat),
-                              parse_mode=parse_mode, entities=parsed.entities, date=int(time.time()), photo=photo.data)
+            message = Message(
+                chat_id=chat,
+                text=parsed.text,
+                html=caption,
+                message_id=self._take_message_id(chat),
+                parse_mode=parse_mode,
+                entities=parsed.entities,
+                date=int(time.time()),
+                photo=photo.data,
+            )
             self.messages.append(message)
             result = self._message_json(message)
         if self.on_message is not None:
@@ -549,8 +597,10 @@ class BotAPIServer:
             if message is None:
                 raise bad_request("message to edit not found")
             if (message.text, message.entities, message.reply_markup) == (parsed.text, parsed.entities, reply_markup):
-                raise bad_request("message is not modified: specified new message content and reply markup are "
-                                  "exactly the same as a current content and reply markup of the message")
+                raise bad_request(
+                    "message is not modified: specified new message content and reply markup are "
+                    "exactly the same as a current content and reply markup of the message"
+                )
             message.text, message.html, message.entities = parsed.text, html, parsed.entities
             message.parse_mode, message.reply_markup, message.edited = parse_mode, reply_markup, True
             message.edits += 1
@@ -600,10 +650,15 @@ class BotAPIServer:
     def _get_chat(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._resolve_chat(params.get("chat_id"))
         return self._chat_json(chat) | {
-            "accent_color_id": 0, "max_reaction_count": 11,
-            "accepted_gift_types": {"unlimited_gifts": False, "limited_gifts": False,
-                                    "unique_gifts": False, "premium_subscription": False,
-                                    "gifts_from_channels": False},
+            "accent_color_id": 0,
+            "max_reaction_count": 11,
+            "accepted_gift_types": {
+                "unlimited_gifts": False,
+                "limited_gifts": False,
+                "unique_gifts": False,
+                "premium_subscription": False,
+                "gifts_from_channels": False,
+            },
         }
 
     def _member_json(self, chat: int, user_id: int) -> dict[str, Any]:
@@ -613,12 +668,25 @@ class BotAPIServer:
             raise bad_request("user not found")
         if self.bot_status != "administrator":
             return {"status": self.bot_status, "user": self._bot_user()}
-        rights = dict.fromkeys(("can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages",
-                                "can_manage_video_chats", "can_restrict_members", "can_promote_members",
-                                "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
-                                "can_delete_stories", "can_edit_messages"), False)
-        return {"status": "administrator", "user": self._bot_user(), **rights,
-                "can_post_messages": self.bot_can_post}
+        rights = dict.fromkeys(
+            (
+                "can_be_edited",
+                "is_anonymous",
+                "can_manage_chat",
+                "can_delete_messages",
+                "can_manage_video_chats",
+                "can_restrict_members",
+                "can_promote_members",
+                "can_change_info",
+                "can_invite_users",
+                "can_post_stories",
+                "can_edit_stories",
+                "can_delete_stories",
+                "can_edit_messages",
+            ),
+            False,
+        )
+        return {"status": "administrator", "user": self._bot_user(), **rights, "can_post_messages": self.bot_can_post}
 
     def _get_chat_member(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._resolve_chat(params.get("chat_id"))
@@ -653,10 +721,12 @@ class BotAPIServer:
         reply = _json_object(params, "reply_parameters", "can't parse reply parameters JSON object")
         if reply is not None:
             return _int(reply.get("message_id"), "reply_parameters.message_id"), _bool(
-                reply.get("allow_sending_without_reply"))
+                reply.get("allow_sending_without_reply")
+            )
         if params.get("reply_to_message_id") not in (None, ""):
             return _int(params["reply_to_message_id"], "reply_to_message_id"), _bool(
-                params.get("allow_sending_without_reply"))
+                params.get("allow_sending_without_reply")
+            )
         return None, False
 
     def _take_message_id(self, chat: int) -> int:
@@ -679,15 +749,27 @@ class BotAPIServer:
             return {"id": chat, "type": "private", "first_name": "Admin"}
         username = next(iter(sorted(self.channels)), "@")[1:] or None
         return {"id": chat, "type": "channel", "title": "Arrestwatch test channel"} | (
-            {"username": username} if username else {})
+            {"username": username} if username else {}
+        )
 
     def _message_json(self, message: Message, *, nested: bool = True) -> dict[str, Any]:
-        result: dict[str, Any] = {"message_id": message.message_id, "date": message.date,
-                                  "chat": self._chat_json(message.chat_id), "text": message.text}
+        result: dict[str, Any] = {
+            "message_id": message.message_id,
+            "date": message.date,
+            "chat": self._chat_json(message.chat_id),
+            "text": message.text,
+        }
         if message.photo is not None:
             del result["text"]
-            result["photo"] = [{"file_id": f"photo{message.message_id}", "file_unique_id": f"u{message.message_id}",
-                                "width": 1200, "height": 800, "file_size": len(message.photo)}]
+            result["photo"] = [
+                {
+                    "file_id": f"photo{message.message_id}",
+                    "file_unique_id": f"u{message.message_id}",
+                    "width": 1200,
+                    "height": 800,
+                    "file_size": len(message.photo),
+                }
+            ]
             if message.text:
                 result["caption"] = message.text
         if message.chat_id == self.chat_id:
@@ -764,13 +846,27 @@ def _check_reply_markup(markup: dict[str, Any] | None) -> None:
         return  # reply keyboards and force_reply are not checked
     rows = markup["inline_keyboard"]
     if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
-        raise bad_request("field \"inline_keyboard\" of the InlineKeyboardMarkup should be an Array of Arrays")
+        raise bad_request('field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays')
     for row in rows:
         for button in row:
             if not isinstance(button, dict) or not str(button.get("text", "")).strip():
-                raise bad_request("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard")
-            actions = [key for key in ("callback_data", "url", "switch_inline_query", "login_url", "web_app",
-                                       "switch_inline_query_current_chat", "copy_text", "pay") if key in button]
+                raise bad_request(
+                    "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"
+                )
+            actions = [
+                key
+                for key in (
+                    "callback_data",
+                    "url",
+                    "switch_inline_query",
+                    "login_url",
+                    "web_app",
+                    "switch_inline_query_current_chat",
+                    "copy_text",
+                    "pay",
+                )
+                if key in button
+            ]
             if len(actions) != 1:
                 raise bad_request("can't parse inline keyboard button: exactly one action field is required")
             if "callback_data" in button:
@@ -863,8 +959,9 @@ def _multipart(content_type: str, body: bytes) -> dict[str, Any]:
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
         if name and part.get_filename() is not None:
-            fields[str(name)] = Upload(str(part.get_filename()), part.get_content_type(),
-                                       part.get_payload(decode=True) or b"")
+            fields[str(name)] = Upload(
+                str(part.get_filename()), part.get_content_type(), part.get_payload(decode=True) or b""
+            )
         elif name:
             # A text part without a charset is UTF-8 (as Telegram reads it), not Latin-1.
             fields[str(name)] = (part.get_payload(decode=True) or b"").decode(part.get_content_charset() or "utf-8")
@@ -882,8 +979,10 @@ def botapi() -> Iterator[BotAPIServer]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.support.botapi",
-                                     description="A strict local Telegram Bot API stand-in, for trying the bot by hand.")
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.support.botapi",
+        description="A strict local Telegram Bot API stand-in, for trying the bot by hand.",
+    )
     parser.add_argument("--port", type=int, default=8081, help="port on 127.0.0.1 (default: 8081; 0 picks one)")
     args = parser.parse_args(argv)
     server = BotAPIServer(port=args.port)
@@ -893,10 +992,13 @@ def main(argv: list[str] | None = None) -> int:
 
     server.on_message = show
     server.start()
-    print(f"Bot API stand-in listening on {server.url}\n"
-          f"  TELEGRAM_API_URL={server.url}\n  TELEGRAM_BOT_TOKEN={server.token}\n"
-          f"  TELEGRAM_CHAT_ID={server.chat_id}   (or {', '.join(sorted(server.channels))})\n"
-          f"  TELEGRAM_ADMIN_CHAT_ID={server.admin_chat_id}\nCtrl-C to stop.", flush=True)
+    print(
+        f"Bot API stand-in listening on {server.url}\n"
+        f"  TELEGRAM_API_URL={server.url}\n  TELEGRAM_BOT_TOKEN={server.token}\n"
+        f"  TELEGRAM_CHAT_ID={server.chat_id}   (or {', '.join(sorted(server.channels))})\n"
+        f"  TELEGRAM_ADMIN_CHAT_ID={server.admin_chat_id}\nCtrl-C to stop.",
+        flush=True,
+    )
     try:
         while True:
             time.sleep(3600)

@@ -17,20 +17,45 @@ _COUNTER = itertools.count(1)
 
 
 def tell(
-    store: Store, at: datetime, title: str, text: str, *people: Detainee, place: str | None = None,
-    arrest: bool = True, source: str = "Outlet A", lang: str = "en", charge: str | None = None,
+    store: Store,
+    at: datetime,
+    title: str,
+    text: str,
+    *people: Detainee,
+    place: str | None = None,
+    arrest: bool = True,
+    source: str = "Outlet A",
+    lang: str = "en",
+    charge: str | None = None,
     language: str = "en",
 ) -> int | None:
     """Store one report published at ``at`` as an alert (``arrest``) or as plain news
     (a release report is plain news: not an arrest); return its item id."""
     states = store.sync_sources([SourceConfig(name=source, url=f"http://127.0.0.1/{abs(hash(source))}.xml")])
     number = next(_COUNTER)
-    analysis = Analysis(arrest=arrest, protest=False, detainees=people, lang=lang, place=place, charge=charge,
-                        evidence=(text.split(". ")[0],), score=0.9 if arrest else 0.2)
+    analysis = Analysis(
+        arrest=arrest,
+        protest=False,
+        detainees=people,
+        lang=lang,
+        place=place,
+        charge=charge,
+        evidence=(text.split(". ")[0],),
+        score=0.9 if arrest else 0.2,
+    )
     item = NewItem(
-        source_id=states[source].id, keys=(f"custody-test-{number}",), guid=f"g{number}",
-        url=f"https://news.example/{number}", canonical_url=None, content_hash=f"h{number}", title=title, text=text,
-        published_at=at, fetched_at=at, status="alert" if arrest else "seen", analysis=analysis.to_dict(),
+        source_id=states[source].id,
+        keys=(f"custody-test-{number}",),
+        guid=f"g{number}",
+        url=f"https://news.example/{number}",
+        canonical_url=None,
+        content_hash=f"h{number}",
+        title=title,
+        text=text,
+        published_at=at,
+        fetched_at=at,
+        status="alert" if arrest else "seen",
+        analysis=analysis.to_dict(),
         source_name=source,
     )
     post = QueuedPost(f"alert {number}: {title}") if arrest else None

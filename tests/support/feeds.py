@@ -31,7 +31,7 @@ def rss(stories: list[Story], *, title: str = "Test feed", now: datetime | None 
         items.append(
             "<item>"
             f"<title>{escape(story.title)}</title><link>{escape(story.link)}</link>"
-            f"<guid isPermaLink=\"false\">{escape(story.guid)}</guid>"
+            f'<guid isPermaLink="false">{escape(story.guid)}</guid>'
             f"<pubDate>{format_datetime(now - story.age)}</pubDate>"
             f"<description>{escape(teaser)}</description>{body}"
             "</item>"

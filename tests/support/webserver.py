@@ -71,8 +71,14 @@ class WebServer:
         """Serve ``body`` at ``path``; a str body is encoded with ``encoding``."""
         raw = body.encode(encoding) if isinstance(body, str) else body
         self.routes[path] = Route(
-            body=raw, status=status, content_type=content_type, headers=dict(headers or {}),
-            etag=etag, last_modified=last_modified, delay=delay, gzip=gzip,
+            body=raw,
+            status=status,
+            content_type=content_type,
+            headers=dict(headers or {}),
+            etag=etag,
+            last_modified=last_modified,
+            delay=delay,
+            gzip=gzip,
         )
 
     def add_redirect(self, path: str, to: str, status: int = 302) -> None:
@@ -80,8 +86,13 @@ class WebServer:
         self.routes[path] = Route(status=status, content_type=None, headers={"Location": to})
 
     def add_stream(
-        self, path: str, chunk: str | bytes, count: int | None = None, *,
-        content_type: str | None = DEFAULT_TYPE, delay: float = 0.0,
+        self,
+        path: str,
+        chunk: str | bytes,
+        count: int | None = None,
+        *,
+        content_type: str | None = DEFAULT_TYPE,
+        delay: float = 0.0,
     ) -> None:
         """Stream ``chunk`` ``count`` times without Content-Length (``count=None``: forever)."""
         raw = chunk.encode() if isinstance(chunk, str) else chunk
@@ -89,8 +100,7 @@ class WebServer:
 
     def add_rate_limited(self, path: str, retry_after: str | int, *, status: int = 429) -> None:
         """Answer ``status`` (429 by default) with a Retry-After header."""
-        self.add(path, "slow down", status=status, content_type="text/plain",
-                 headers={"Retry-After": str(retry_after)})
+        self.add(path, "slow down", status=status, content_type="text/plain", headers={"Retry-After": str(retry_after)})
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"

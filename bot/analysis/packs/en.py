@@ -29,10 +29,16 @@ CUSTODY: tuple[tuple[str, str], ...] = (
     ("remand", r"remand(?:ed)?"),
     ("house arrest", r"house arrest"),
     # "held" is custody only with a place of custody, a captor or a length of time.
-    ("held", r"held (?:\w+ )?(?:in|at) (?:a |the |an )?(?:[\w-]+ ){0,3}(?:police|station|custody|detention|jail|prison"
-             r"|cell|cells|isolator|facility|precinct|colony|remand|basement)"),
-    ("held", r"held (?:by (?:police|the police|security|authorities|the authorities|officers|the kgb|the nsc|the state)"
-             r"|incommunicado|without (?:charge|trial)|for (?:questioning|\w+ (?:hours|days|weeks|months)|hours|days|weeks|months))"),
+    (
+        "held",
+        r"held (?:\w+ )?(?:in|at) (?:a |the |an )?(?:[\w-]+ ){0,3}(?:police|station|custody|detention|jail|prison"
+        r"|cell|cells|isolator|facility|precinct|colony|remand|basement)",
+    ),
+    (
+        "held",
+        r"held (?:by (?:police|the police|security|authorities|the authorities|officers|the kgb|the nsc|the state)"
+        r"|incommunicado|without (?:charge|trial)|for (?:questioning|\w+ (?:hours|days|weeks|months)|hours|days|weeks|months))",
+    ),
     ("taken to", r"taken to (?:a|the) (?:\w+ )?police"),
     ("taking", r"taking (?:him|her|them) to (?:a|the) (?:\w+ )?police"),
     ("rounded up", r"rounded up"),
@@ -53,7 +59,10 @@ PREFIXED: tuple[tuple[str, str], ...] = (
     ("labour camp", r"labour camp (?:term|sentence)s?"),
     ("labor camp", r"labor camp (?:term|sentence)s?"),
     ("police van", r"(?:into|in|to|onto|inside) (?:a |the )?police vans?"),
-    ("held", r"(?:being|was|were|been|is|are) held (?:by|incommunicado|without|for (?:questioning|\w+ (?:hours|days)))"),
+    (
+        "held",
+        r"(?:being|was|were|been|is|are) held (?:by|incommunicado|without|for (?:questioning|\w+ (?:hours|days)))",
+    ),
 )
 
 CUSTODY_WORDS: tuple[str, ...] = tuple(dict.fromkeys(word for word, _ in CUSTODY + PREFIXED))
@@ -78,7 +87,8 @@ NOT_CUSTODY = re.compile(
     r"|(?:rall(?:y|ies)|protests?|meetings?|pickets?|events?|demonstrations?|gatherings?|march(?:es)?|conferences?"
     r"|ceremon(?:y|ies)|concerts?|votes?|elections?|talks|sessions?|hearings?|trials?|forums?|festivals?|games"
     r"|competitions?|referendums?|congress(?:es)?|celebrations?|exhibitions?|briefings?|rounds?|summits?)"
-    r"(?: [\w-]+){0,3} (?:(?:was|were|is|are|will be|to be|being|been|had been|has been|have been) )?held)\b")
+    r"(?: [\w-]+){0,3} (?:(?:was|were|is|are|will be|to be|being|been|had been|has been|have been) )?held)\b"
+)
 EXTENDED = re.compile(r"\bextended\b")
 RELEASE = re.compile(
     r"\b(?:(?:was|were|has been|have been|had been|got|been|is|are) (?:\w+ )?(?:released|freed|pardoned|acquitted)"
@@ -86,18 +96,22 @@ RELEASE = re.compile(
     r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnesty|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment|decision|ruling|judgment)|(?:has|have|had) (?:\w+ )?(?:freed|released|pardoned)|freed (?:a|an|the|his|her|their|two|three|\d+)\b|after (?:\w+ ){0,3}(?:years?|months?|days?|decades?) (?:in|behind) (?:jail|prison|bars|custody|detention)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
     r"|after serving|served (?:his|her|their) (?:term|sentence)|walked free|set free|regained (?:his|her|their) freedom"
     r"|spent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|a penal colony)"
-    r"|(?<!be )released (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b)")
+    r"|(?<!be )released (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b)"
+)
 # Headlines drop auxiliaries: "Activist Released On Changed Sentence".
 TITLE_RELEASE = re.compile(r"\b(?:released|freed|pardons?|pardoned|acquitted|walks free|set free)\b")
 DEMAND_RELEASE = re.compile(
     r"\b(?:demand|call|urge|appeal|campaign|press|seek|sought|procur|push|fight|ask|petition)\w*(?: [\w-]+){0,6}? (?:for )?"
-    r"(?:the |his |her |their )?(?:immediate |immediately |unconditional )?release")
+    r"(?:the |his |her |their )?(?:immediate |immediately |unconditional )?release"
+)
 RESTRICTED = re.compile(
     r"restricted freedom|freedom limitation|limitation of freedom|limited freedom|restriction of freedom"
-    r"|parole-like|probation|suspended (?:sentence|prison|jail)|community (?:work|service)|corrective labou?r")
+    r"|parole-like|probation|suspended (?:sentence|prison|jail)|community (?:work|service)|corrective labou?r"
+)
 PENALTY_ONLY = re.compile(
     r"\b(?:fined|summon(?:ed|s)|questioned|interrogated|searched|warned|warning|"
-    r"preventive conversation|barred|banned from)")
+    r"preventive conversation|barred|banned from)"
+)
 
 CIVIC = re.compile(
     r"\b(?:activists?|journalists?|bloggers?|reporters?|correspondents?|photojournalists?|editor|editors"
@@ -108,37 +122,55 @@ CIVIC = re.compile(
     r"|newspaper|unsanctioned|unauthori[sz]ed|peaceful (?:assembl|gathering)\w*|banned (?:[\w-]+ ){0,3}(?:movement|party|group|organi[sz]ation)"
     r"|facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?|religious|believers"
     r"|election|candidate|civil society|dissent|repression|oil workers|trade union|labou?r union"
-    r"|unrest|riots?|mass disorder|mass (?:protests|unrest)|january events|bloody january)")
+    r"|unrest|riots?|mass disorder|mass (?:protests|unrest)|january events|bloody january)"
+)
 CRIME = {
-    "drugs": re.compile(r"\b(?:drugs?|narcotic\w*|heroin|cocaine|mephedrone|cannabis|marijuana|hashish|opium|methamphetamine|synthetic)\b"),
-    "corruption": re.compile(r"\b(?:brib\w+|corrupt(?:ion)?|embezzl\w+|abuse of (?:office|power|official)|misappropriat\w+|kickbacks?|graft)\b"),
-    "crime": re.compile(r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|drunk driving|hit-and-run|illegal (?:possession|trade)|weapons|(?:a|the|two|three|several) suspects?"
-                        r"|tortur\w+|terrorist attacks?|attackers|gunmen|shoot(?:ing|out)s?|explosi\w+|bomb(?:ing|s)?|hostages?|stabb\w+|extortion|racketeering|hooligans)\b"),
+    "drugs": re.compile(
+        r"\b(?:drugs?|narcotic\w*|heroin|cocaine|mephedrone|cannabis|marijuana|hashish|opium|methamphetamine|synthetic)\b"
+    ),
+    "corruption": re.compile(
+        r"\b(?:brib\w+|corrupt(?:ion)?|embezzl\w+|abuse of (?:office|power|official)|misappropriat\w+|kickbacks?|graft)\b"
+    ),
+    "crime": re.compile(
+        r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|drunk driving|hit-and-run|illegal (?:possession|trade)|weapons|(?:a|the|two|three|several) suspects?"
+        r"|tortur\w+|terrorist attacks?|attackers|gunmen|shoot(?:ing|out)s?|explosi\w+|bomb(?:ing|s)?|hostages?|stabb\w+|extortion|racketeering|hooligans)\b"
+    ),
 }
-OFFICIAL = re.compile(r"\b(?:officials?|prosecutor|mayor|akim|governor|customs|chief of|police officers?|policemen|officers|guards|head of the (?:\w+ )?(?:department|section|division|committee)|minister|financiers?|military)\b")
+OFFICIAL = re.compile(
+    r"\b(?:officials?|prosecutor|mayor|akim|governor|customs|chief of|police officers?|policemen|officers|guards|head of the (?:\w+ )?(?:department|section|division|committee)|minister|financiers?|military)\b"
+)
 VICTIM = re.compile(
     r"\b(?:murder(?:ing)?|kill(?:ing|ed)|assassinat\w+|attack(?:ing|ed)? on|assault(?:ing|ed)? on|beat(?:ing|en)?|tortur\w+|death)"
     r"(?: of)? (?:an? |the |two |three |prominent |well-known |opposition )?(?:[\w-]+ ){0,2}"
-    r"(?:opposition|activists?|journalists?|bloggers?|politicians?|leaders?|critics?|detainees?|prisoners?|protesters?)\b")
+    r"(?:opposition|activists?|journalists?|bloggers?|politicians?|leaders?|critics?|detainees?|prisoners?|protesters?)\b"
+)
 REVIEW = re.compile(
     r"\b(?:annual|yearly|world|country|new|latest) report\b|\bin (?:its|the|their|a) (?:new |latest |annual )?report\b"
     r"|\breport (?:on|covering) (?:the )?(?:human rights|situation|\d{4})|\b(?:freedom in the world|press freedom index)\b"
-    )
+)
 POLITICAL_CASE = re.compile(
-    r"politically motivated|political(?:ly)? (?:persecution|prisoner|case|reasons)|fabricated|trumped-up|retaliat\w+|in reprisal|to silence|for (?:his|her|their) (?:work|reporting|journalism|activism|posts?)")
+    r"politically motivated|political(?:ly)? (?:persecution|prisoner|case|reasons)|fabricated|trumped-up|retaliat\w+|in reprisal|to silence|for (?:his|her|their) (?:work|reporting|journalism|activism|posts?)"
+)
 PROTEST = re.compile(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|pickets?|picketing|demonstrations?|demonstrators?|marchers"
     r"|strik(?:e|es|ing|ers)\b|hunger strike|sit-in|took to the streets|take to the streets|walkout"
     r"|(?:unsanctioned|unauthori[sz]ed) (?:public )?(?:event|gathering|assembl\w+|meeting)s?"
-    r"|public assembl\w+|flash mob)")
+    r"|public assembl\w+|flash mob)"
+)
 # "march" the action, not "March" the month (case is kept for this one).
 MARCH = re.compile(r"\b(?:march(?:es|ed|ing)?|Marche[sd]|Marching)\b")
-NOT_PROTEST = re.compile(r"\b(?:air|missile|drone|military|lucky) strikes?\b|strike (?:a|the) (?:deal|balance|agreement)|struck")
+NOT_PROTEST = re.compile(
+    r"\b(?:air|missile|drone|military|lucky) strikes?\b|strike (?:a|the) (?:deal|balance|agreement)|struck"
+)
 TIME_MARKER = re.compile(
     r"\b(?:today|yesterday|tonight|this (?:morning|week|month)|last (?:week|night|month)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d"
-    r"|\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december)|recently|earlier this)\b")
+    r"|\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december)|recently|earlier this)\b"
+)
 COUNTED = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|several|a number|a group|hundreds)"
-    r"(?: of)?(?: \w+){0,3} (?:people|activists|journalists|bloggers|protesters|protestors|demonstrators|workers|residents|participants|members|supporters|men|women|citizens|detainees|reporters|believers|students|opposition)\b")
-VAGUE = re.compile(r"\b(?:many|numerous|countless|hundreds of|thousands of|over the (?:last|past)|in recent years|in the (?:last|past) \w+ years|estimates?|routinely|systematically|continue to|regularly|frequently|often|arbitrarily)\b")
+    r"(?: of)?(?: \w+){0,3} (?:people|activists|journalists|bloggers|protesters|protestors|demonstrators|workers|residents|participants|members|supporters|men|women|citizens|detainees|reporters|believers|students|opposition)\b"
+)
+VAGUE = re.compile(
+    r"\b(?:many|numerous|countless|hundreds of|thousands of|over the (?:last|past)|in recent years|in the (?:last|past) \w+ years|estimates?|routinely|systematically|continue to|regularly|frequently|often|arbitrarily)\b"
+)
