@@ -12,7 +12,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.models import Entry
 
-TRACKING_PARAMS = frozenset(
+#: Parameters that never change what a link shows (a post's links drop them). Narrower
+#: than TRACKING_PARAMS: "from" or "source" can select content on some sites.
+CLICK_PARAMS = frozenset(
     {
         "fbclid",
         "gclid",
@@ -27,6 +29,11 @@ TRACKING_PARAMS = frozenset(
         "_openstat",
         "_ga",
         "_gl",
+    }
+)
+
+TRACKING_PARAMS = CLICK_PARAMS | frozenset(
+    {
         "ref",
         "ref_src",
         "ref_url",
@@ -87,25 +94,6 @@ def is_tracking_param(key: str) -> bool:
     return key in TRACKING_PARAMS or key.startswith(TRACKING_PREFIXES)
 
 
-#: Parameters that never change what a link shows (a post's links drop them). Narrower
-#: than TRACKING_PARAMS: "from" or "source" can select content on some sites.
-CLICK_PARAMS = frozenset(
-    {
-        "fbclid",
-        "gclid",
-        "dclid",
-        "gclsrc",
-        "yclid",
-        "ysclid",
-        "msclkid",
-        "mc_cid",
-        "mc_eid",
-        "igshid",
-        "_openstat",
-        "_ga",
-        "_gl",
-    }
-)
 CLICK_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
 
 
