@@ -278,13 +278,15 @@ async def test_a_sender_waits_for_the_lease_and_takes_over_what_a_dead_one_left(
     store.add_items([(make_item(sid, (f"k{i}",)), QueuedPost(f"body {i}")) for i in range(3)], now=NOW)
     chats = {"channel": "-100", "admin": None}
     # Worker A takes the lease and dies mid-send: its post stays 'sending', its lease held.
-    assert store.acquire_lease(SENDER_LEASE, "A", now=utcnow(), duration=timedelta(seconds=1))
+    # A's lease is short but not so short that a busy machine lets it lapse before B looks;
+    # B's is long, so that B keeps it through its own drain however slow the machine is.
+    assert store.acquire_lease(SENDER_LEASE, "A", now=utcnow(), duration=timedelta(seconds=3))
     assert store.claim_next(owner="A", now=NOW).body == "body 0"
     publisher = RecordingPublisher()
-    sender = Sender(store, publisher, chats, owner="B", lease=timedelta(seconds=1))
+    sender = Sender(store, publisher, chats, owner="B", lease=timedelta(seconds=60))
     busy = await sender.drain(timeout=5)
     assert busy.busy and busy.sent == 0 and busy.left == 3 and publisher.sent == []
-    time.sleep(2.1)  # A's lease expires (leases are kept to the second)
+    time.sleep(4.1)  # A's lease expires (leases are kept to the second)
     report = await sender.drain(timeout=5)
     assert report.sent == 3 and report.left == 0 and not report.busy
     assert publisher.sent == ["body 0", "body 1", "body 2"]  # the crash window: body 0 may be posted twice
