@@ -176,12 +176,15 @@ def test_digest_by_hand_posts_since_the_last_one_and_not_twice(tmp_path: Path, w
     write_sources(
         tmp_path / "sources.toml", {"EN news": web.url("/en.xml")}, extra='timezone = "UTC"\ndigest_time = "00:00"\n'
     )
-    assert arrestwatch(tmp_path, "once", botapi=botapi).returncode == 0
-    assert len(botapi.messages) == 1
+    once = arrestwatch(tmp_path, "once", botapi=botapi)
+    assert once.returncode == 0 and len(botapi.messages) == 1, once.stderr
 
     first = arrestwatch(tmp_path, "digest", botapi=botapi)
     assert first.returncode == 0, first.stderr
-    assert len(botapi.messages) == 2
+    # Failed once in ~40 full runs (a fresh machine, the first run): say why if it recurs.
+    assert len(botapi.messages) == 2, (
+        f"once:\n{once.stderr}\ndigest:\n{first.stderr}\nBot API calls: {[m for m, _ in botapi.requests]}"
+    )
     digest = botapi.messages[-1].text
     assert "Aidar Serikbayev" in digest and "15 days" in digest and "no arrests" not in digest
     now = datetime.now(timezone.utc)
