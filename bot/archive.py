@@ -26,8 +26,8 @@ from typing import Any
 
 from bot.custody import CustodyRecord
 from bot.errors import RequestError
-from bot.events import Event
-from bot.records import person_records
+from bot.events import Event, Person, Report
+from bot.records import PersonRecord, person_records
 from bot.translit import latin
 
 DATABASE = "archive"  # how the metadata names the snapshot (its file stem must match)
@@ -189,33 +189,7 @@ def snapshot_rows(events: Sequence[Event], custody: Sequence[CustodyRecord]) -> 
         kept = by_person.get((record.event_id, record.name))
         person = persons.get((record.event_id, record.name))
         key = person.key if person is not None and person.key else None
-        month = record.detained_on[:7] if record.detained_on else None
-        episodes.append(
-            (
-                record.event_id,
-                kept.person_id if kept else None,
-                key,
-                record.name,
-                record.name_latin,
-                record.detained_on,
-                month,
-                record.place,
-                record.charge,
-                record.code,
-                record.article,
-                record.sanction,
-                kept.term if kept else (person.term if person is not None else None),
-                record.term_days,
-                " | ".join(record.terms) or None,
-                record.status,
-                _day(kept.expected_release) if kept else None,
-                kept.status if kept else None,
-                _day(kept.released_on) if kept else None,
-                record.source_names[0] if record.source_names else None,
-                record.source_urls[0] if record.source_urls else None,
-                reports_of.get(record.event_id, 0),
-            )
-        )
+        episodes.append(_episode_row(record, kept, person, key, reports_of.get(record.event_id, 0)))
         if key:
             entry = people.setdefault(key, [record.name, record.name_latin or latin(record.name), 0, None, None])
             entry[2] += 1
@@ -230,38 +204,69 @@ def snapshot_rows(events: Sequence[Event], custody: Sequence[CustodyRecord]) -> 
         "episodes": episodes,
         "people": [(key, *values) for key, values in sorted(people.items())],
         "places": [(place, len(ev), len(pe)) for place, (ev, pe) in sorted(places.items())],
-        "reports": [
-            (
-                report.item_id,
-                event.id,
-                report.role,
-                report.source_name,
-                report.title,
-                report.url,
-                report.at.isoformat(timespec="seconds"),
-            )
-            for event in events
-            for report in event.reports
-        ],
-        "custody": [
-            (
-                r.person_id,
-                r.event_id,
-                r.name,
-                r.name_latin,
-                r.place,
-                r.sanction,
-                r.detained_on.isoformat(),
-                r.term,
-                _day(r.expected_release),
-                r.days_left,
-                r.status,
-                _day(r.released_on),
-                " | ".join(r.corrections) or None,
-            )
-            for r in custody
-        ],
+        "reports": [_report_row(event, report) for event in events for report in event.reports],
+        "custody": [_custody_row(r) for r in custody],
     }
+
+
+def _episode_row(
+    record: PersonRecord, kept: CustodyRecord | None, person: Person | None, key: str | None, reports: int
+) -> tuple[Any, ...]:
+    """One row of ``episodes``: the record, completed by what custody keeps of the person (``kept``)."""
+    return (
+        record.event_id,
+        kept.person_id if kept else None,
+        key,
+        record.name,
+        record.name_latin,
+        record.detained_on,
+        record.detained_on[:7] if record.detained_on else None,
+        record.place,
+        record.charge,
+        record.code,
+        record.article,
+        record.sanction,
+        kept.term if kept else (person.term if person is not None else None),
+        record.term_days,
+        " | ".join(record.terms) or None,
+        record.status,
+        _day(kept.expected_release) if kept else None,
+        kept.status if kept else None,
+        _day(kept.released_on) if kept else None,
+        record.source_names[0] if record.source_names else None,
+        record.source_urls[0] if record.source_urls else None,
+        reports,
+    )
+
+
+def _report_row(event: Event, report: Report) -> tuple[Any, ...]:
+    return (
+        report.item_id,
+        event.id,
+        report.role,
+        report.source_name,
+        report.title,
+        report.url,
+        report.at.isoformat(timespec="seconds"),
+    )
+
+
+def _custody_row(r: CustodyRecord) -> tuple[Any, ...]:
+    return (
+        r.person_id,
+        r.event_id,
+        r.name,
+        r.name_latin,
+        r.place,
+        r.sanction,
+        r.detained_on.isoformat(),
+        r.term,
+        _day(r.expected_release),
+        r.days_left,
+        r.status,
+        _day(r.released_on),
+        " | ".join(r.corrections) or None,
+    )
 
 
 def _day(value: date | None) -> str | None:

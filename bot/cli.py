@@ -37,6 +37,16 @@ def build_parser(env: Environment | None = None) -> argparse.ArgumentParser:
         prog="arrestwatch",
         description="Watch news feeds for arrests of activists, journalists and protesters; post alerts to Telegram.",
     )
+    _add_global_options(parser, env)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_service_parsers(commands, env)
+    _add_inspecting_parsers(commands)
+    custody_cli.add_parsers(commands)  # custody, custody set, publish, serve (issue 17)
+    return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser, env: Environment) -> None:
+    """The options before the command: version, sources file, database, logs."""
     parser.add_argument("--version", action="version", version=f"arrestwatch {__version__}")
     parser.add_argument(
         "--sources",
@@ -66,8 +76,10 @@ def build_parser(env: Environment | None = None) -> argparse.ArgumentParser:
         help="text: one readable line per event; json: one JSON object per "
         "line for log collectors (default: text, or ARRESTWATCH_LOG_FORMAT)",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+
+def _add_service_parsers(commands: argparse._SubParsersAction, env: Environment) -> None:  # type: ignore[type-arg]
+    """The commands that poll, post and analyse: run, once, digest, analyze."""
     run = commands.add_parser("run", help="the service: poll on schedule, post alerts, post the daily digest")
     run.add_argument(
         "--http-port",
@@ -102,9 +114,6 @@ def build_parser(env: Environment | None = None) -> argparse.ArgumentParser:
     digest.add_argument("--force", action="store_true", help="post again even if the day already has a digest")
     analyze = commands.add_parser("analyze", help="analyse JSON-lines reports (id, text, title, lang) to stdout")
     analyze.add_argument("file", help="a JSON-lines file, or - for standard input")
-    _add_inspecting_parsers(commands)
-    custody_cli.add_parsers(commands)  # custody, custody set, publish, serve (issue 17)
-    return parser
 
 
 def _add_inspecting_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

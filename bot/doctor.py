@@ -90,7 +90,7 @@ def check_database(location: str) -> tuple[Check, Store | None]:
 
 async def check_telegram(telegram: TelegramSettings) -> list[Check]:
     """Token, channel, operators' chat and admin ids, asked of the Bot API itself."""
-    from telegram.error import InvalidToken, NetworkError, TelegramError
+    from telegram.error import TelegramError
 
     from bot.publish.telegram import telegram_application
 
@@ -112,46 +112,54 @@ async def check_telegram(telegram: TelegramSettings) -> list[Check]:
         ]
     bot = telegram_application(telegram.token or "", telegram.api_url).bot  # the service's own stack
     try:
-        try:
-            me = await asyncio.wait_for(bot.get_me(), API_TIMEOUT)
-        except InvalidToken:
-            return [
-                Check(
-                    False,
-                    "token",
-                    "Telegram rejected TELEGRAM_BOT_TOKEN (Unauthorized)",
-                    "copy the token again from @BotFather (/mybots → your bot → API Token); /revoke gives a new one",
-                )
-            ]
-        except (TimeoutError, NetworkError) as exc:
-            return [
-                Check(
-                    False,
-                    "token",
-                    f"cannot reach the Bot API at {telegram.api_url}: {exc or 'timed out'}",
-                    "check TELEGRAM_API_URL (unset means https://api.telegram.org) and this machine's network",
-                )
-            ]
-        except TelegramError as exc:
-            return [Check(False, "token", f"getMe failed: {exc.message}", "check TELEGRAM_BOT_TOKEN")]
-        checks = [Check(True, "token", f"the bot is @{me.username} ({me.first_name}, id {me.id})")]
-        checks.append(await _check_channel(bot, telegram.chat_id or "", me.username or "your bot", me.id))
-        if telegram.admin_chat_id:
-            checks.append(
-                await _check_chat(
-                    bot, telegram.admin_chat_id, "operators' chat", me.username or "", "TELEGRAM_ADMIN_CHAT_ID"
-                )
-            )
-        for user_id in telegram.admin_ids:
-            checks.append(
-                await _check_chat(bot, str(user_id), f"admin {user_id}", me.username or "", "TELEGRAM_ADMIN_IDS")
-            )
-        return checks
+        me, token = await _check_token(bot, telegram.api_url)
+        if me is None:
+            return [token]
+        return [token, *await _check_chats(bot, telegram, me)]
     finally:
         try:
             await bot.shutdown()
         except (TelegramError, OSError):  # nothing was opened
             pass
+
+
+async def _check_token(bot: Any, api_url: str) -> tuple[Any, Check]:
+    """The bot Telegram knows by the token (getMe), or None and why not."""
+    from telegram.error import InvalidToken, NetworkError, TelegramError
+
+    try:
+        me = await asyncio.wait_for(bot.get_me(), API_TIMEOUT)
+    except InvalidToken:
+        return None, Check(
+            False,
+            "token",
+            "Telegram rejected TELEGRAM_BOT_TOKEN (Unauthorized)",
+            "copy the token again from @BotFather (/mybots → your bot → API Token); /revoke gives a new one",
+        )
+    except (TimeoutError, NetworkError) as exc:
+        return None, Check(
+            False,
+            "token",
+            f"cannot reach the Bot API at {api_url}: {exc or 'timed out'}",
+            "check TELEGRAM_API_URL (unset means https://api.telegram.org) and this machine's network",
+        )
+    except TelegramError as exc:
+        return None, Check(False, "token", f"getMe failed: {exc.message}", "check TELEGRAM_BOT_TOKEN")
+    return me, Check(True, "token", f"the bot is @{me.username} ({me.first_name}, id {me.id})")
+
+
+async def _check_chats(bot: Any, telegram: TelegramSettings, me: Any) -> list[Check]:
+    """The channel (and the bot's right to post there), the operators' chat, each admin."""
+    checks = [await _check_channel(bot, telegram.chat_id or "", me.username or "your bot", me.id)]
+    if telegram.admin_chat_id:
+        checks.append(
+            await _check_chat(
+                bot, telegram.admin_chat_id, "operators' chat", me.username or "", "TELEGRAM_ADMIN_CHAT_ID"
+            )
+        )
+    for user_id in telegram.admin_ids:
+        checks.append(await _check_chat(bot, str(user_id), f"admin {user_id}", me.username or "", "TELEGRAM_ADMIN_IDS"))
+    return checks
 
 
 async def _check_channel(bot: Any, chat_id: str, username: str, bot_id: int) -> Check:

@@ -36,7 +36,13 @@ class Metrics:
 
     def __init__(self, registry: CollectorRegistry | None = None) -> None:
         self.registry = registry if registry is not None else CollectorRegistry(auto_describe=True)
-        r = self.registry
+        self._register_pipeline(self.registry)
+        self._register_outbox(self.registry)
+        for state in OUTBOX_STATES:  # present from the first scrape, before anything is queued
+            self.outbox_posts.labels(state=state)
+
+    def _register_pipeline(self, r: CollectorRegistry) -> None:
+        """What the polls count, per source."""
         self.polls = Counter("arrestwatch_polls", "Polls of a source.", ["source"], registry=r)
         self.poll_failures = Counter(
             "arrestwatch_poll_failures", "Polls of a source that failed.", ["source"], registry=r
@@ -60,6 +66,9 @@ class Metrics:
         self.reviews_queued = Counter(
             "arrestwatch_reviews_held", "Doubtful reports held for an operator's review.", ["source"], registry=r
         )
+
+    def _register_outbox(self, r: CollectorRegistry) -> None:
+        """The outbox as stored, and what the sender counts, per kind of post."""
         self.outbox_posts = Gauge(
             "arrestwatch_outbox_posts",
             "Posts in the outbox by state, read from the database at scrape time.",
@@ -95,8 +104,6 @@ class Metrics:
             "Flood-control answers (HTTP 429) from Telegram, including those waited out.",
             registry=r,
         )
-        for state in OUTBOX_STATES:  # present from the first scrape, before anything is queued
-            self.outbox_posts.labels(state=state)
 
     # -- the pipeline ------------------------------------------------------------
 

@@ -18,7 +18,7 @@ import socket
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, TextIO
 
@@ -27,33 +27,26 @@ from bot.analysis_process import AnalysisProcess
 from bot.config import ConfigError, changed_sources, load_config, modified_at
 from bot.custody_posts import CustodyJobs
 from bot.db import DATABASE_ERRORS
-from bot.digest import (
-    DigestResult,
-    digest_window,
-    last_digest_day,
-    manual_digest,
-    queue_digest,
-    scheduled_digest,
-    today,
-)
+from bot.digest import DigestResult, manual_digest, queue_digest
+from bot.digest_jobs import DigestJobs, digest_trigger
 from bot.failed_posts import config_fingerprint, requeue_if_config_changed
 from bot.fetch import Fetcher
 from bot.http_server import StatusServer, StatusServerError
 from bot.lock import InstanceLock
 from bot.metrics import CONTENT_TYPE_LATEST, Metrics
-from bot.models import Config, Settings, SourceConfig
+from bot.models import Config, SourceConfig
 from bot.outbox import DrainReport, Sender
 from bot.pipeline import Pipeline, PollReport
+from bot.poll_claims import PollClaims
 from bot.publish import ConsolePublisher, Publisher, TelegramPublisher
 from bot.publish.format import DigestPeriod
 from bot.settings import TelegramSettings, WorkerSettings
 from bot.source_health import queue_health_notices
-from bot.store import SourceState, Store, utcnow
+from bot.store import Store, utcnow
 from bot.watch import note_poll, watch_gap
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
-    from apscheduler.triggers.cron import CronTrigger
 
     from bot.admin import AdminBot
 
@@ -92,6 +85,13 @@ class OnceSummary:
 class Service:
     """Everything one arrestwatch process needs, built from config and environment."""
 
+    # How often ``run`` looks at sources.toml, the sender's wait when idle, the operators'
+    # long poll and the custody turn (tests shorten them on the instance).
+    reload_seconds: float = RELOAD_CHECK_SECONDS
+    sender_idle_seconds: float = SENDER_IDLE_SECONDS
+    admin_poll_timeout: float = ADMIN_POLL_TIMEOUT
+    custody_seconds: float = CUSTODY_SECONDS
+
     def __init__(
         self,
         config: Config,
@@ -108,16 +108,7 @@ class Service:
         self.workers = workers or WorkerSettings()
         self.worker = self.workers.worker or worker_id(store)
         self.fetcher = Fetcher()
-        self.publisher: Publisher = (
-            ConsolePublisher(self.out)
-            if telegram.console
-            else TelegramPublisher(
-                telegram.token or "",
-                api_url=telegram.api_url,
-                per_minute=telegram.posts_per_minute,
-                min_interval=telegram.post_gap,
-            )
-        )
+        self.publisher = _publisher(telegram, self.out)
         # Its own registry, not prometheus-client's global one: services (and tests) never share counters.
         self.metrics = Metrics()
         if isinstance(self.publisher, TelegramPublisher):
@@ -133,19 +124,16 @@ class Service:
             analyze_many=self.analysis.analyze if self.analysis else None,
             parse=self.analysis.parse if self.analysis else None,
         )
-        self.reload_seconds: float = RELOAD_CHECK_SECONDS
-        self.sender_idle_seconds: float = SENDER_IDLE_SECONDS
-        self.admin_poll_timeout: float = ADMIN_POLL_TIMEOUT
-        self.custody_seconds: float = CUSTODY_SECONDS
         self._wake: asyncio.Event | None = None  # set while run() is running
         self.admin: AdminBot | None = None  # the operators' bot while this worker runs it
         # Set once run() has started: the digest caught up, the sender running (tests wait for it).
         self.started = asyncio.Event()
         self._scheduler: object | None = None  # the AsyncIOScheduler while run() is running
         self._sender_task: asyncio.Task[None] | None = None
-        self._polls: dict[str, asyncio.Task[None]] = {}  # claimed sources being polled, by name
-        self._claiming: asyncio.Task[None] | None = None  # the claim in progress, if any
-        self._renew_at = 0.0  # time.monotonic() when the source leases are next renewed
+        self.claims = PollClaims(
+            store, self.worker, self.workers, lambda: self.config.sources, self._poll_job, self._note_polled
+        )
+        self.digests = DigestJobs(store, lambda: self.config.settings, lambda: self.watch_gap)
         self._watch_noted = float("-inf")  # time.monotonic() when a poll was last recorded (bot/watch.py)
         self.http: StatusServer | None = None  # /healthz and /metrics while run() serves them
         self.sender = Sender(
@@ -261,6 +249,10 @@ class Service:
         except DATABASE_ERRORS:  # the digest then names this time as not watched: nothing is lost
             log.exception("could not record the time polled")
 
+    async def _note_polled(self) -> None:
+        """A claimed source was polled (bot/poll_claims.py): note the time watched."""
+        await self._note_watch(utcnow())
+
     def wake_sender(self) -> None:
         """Ask the sender to drain the outbox now (an operator approved or resumed)."""
         if self._wake is not None:
@@ -294,7 +286,7 @@ class Service:
             log.info("serving /healthz and /metrics on http://%s:%d", host, port)
         scheduler = self._start_scheduler(wake_sender)
         # Down at digest time (today's, or yesterday's across midnight): post it now.
-        await self._catch_up_digest(wake_sender)
+        await self.digests.catch_up(wake_sender)
         self._sender_task = asyncio.create_task(self._sender_loop(wake_sender, stop), name="sender")
         self.started.set()
         tasks = [
@@ -321,7 +313,7 @@ class Service:
 
         scheduler = AsyncIOScheduler(timezone=self.config.settings.timezone)
         scheduler.add_job(
-            self._claim_job,
+            self.claims.tick,
             IntervalTrigger(seconds=self.workers.claim_seconds),
             args=[wake_sender],
             id="claim",
@@ -332,8 +324,8 @@ class Service:
         )
         settings = self.config.settings
         scheduler.add_job(
-            self._digest_job,
-            _digest_trigger(settings),
+            self.digests.job,
+            digest_trigger(settings),
             args=[wake_sender],
             id="digest",
             max_instances=1,
@@ -356,16 +348,11 @@ class Service:
     async def _stop_tasks(self, tasks: list[asyncio.Task[None]], admin_task: asyncio.Task[None]) -> None:
         """The end of ``run``: cancel its tasks and polls, hand the source leases back, let
         the operators' bot stop by itself and close the HTTP server."""
-        polls = list(self._polls.values()) + ([self._claiming] if self._claiming is not None else [])
+        polls = self.claims.tasks()
         for task in tasks + polls:
             task.cancel()
         await asyncio.gather(*tasks, *polls, return_exceptions=True)
-        self._polls.clear()
-        self._claiming = None
-        try:  # unfinished polls are due again at once, for another worker
-            await asyncio.to_thread(self.store.release_source_leases, self.worker)
-        except DATABASE_ERRORS:  # they expire anyway
-            log.exception("the source leases could not be released; they expire in %s", self.workers.source_lease)
+        await self.claims.release()
         # The operators' bot stops on its own once ``stop`` is set; cancelling it while
         # it stops would leave its HTTP clients open (sockets to Telegram collected
         # later by the garbage collector, as warnings in whatever runs then).
@@ -459,67 +446,8 @@ class Service:
             raise
         return admin
 
-    async def _claim_job(self, wake: asyncio.Event) -> None:
-        """The scheduler's tick: start a claim unless the last one is still running
-        (a busy database or thread pool; the tick itself never overruns)."""
-        if self._claiming is None or self._claiming.done():
-            self._claiming = asyncio.create_task(self._claim_due(wake), name="claim")
-
-    async def _claim_due(self, wake: asyncio.Event) -> None:
-        """Claim the sources that are due (up to the free poll slots) and start polling them.
-
-        The claim is made in the database (Store.claim_due_sources), so whichever
-        worker claims a source polls it, and no other does until its lease expires.
-        """
-        lease = self.workers.source_lease
-        try:
-            if self._polls and time.monotonic() >= self._renew_at:  # polls can outlast a lease
-                await asyncio.to_thread(self.store.renew_source_leases, self.worker, lease=lease)
-                self._renew_at = time.monotonic() + lease.total_seconds() / 3
-            room = self.workers.poll_concurrency - len(self._polls)
-            if room <= 0:
-                return
-            known = {source.name: source for source in self.config.sources}
-            claimed = await asyncio.to_thread(
-                self.store.claim_due_sources,
-                [name for name in known if name not in self._polls],
-                owner=self.worker,
-                lease=lease,
-                limit=room,
-            )
-        except Exception:  # task boundary (one claim tick): the database is away; the next tick tries again
-            log.exception("could not claim due sources")
-            return
-        if claimed and not self._polls:
-            self._renew_at = time.monotonic() + lease.total_seconds() / 3
-        for state in claimed:
-            source = known[state.name]
-            self._polls[source.name] = asyncio.create_task(
-                self._poll_claimed(source, state, wake), name=f"poll:{source.name}"
-            )
-
-    async def _poll_claimed(self, source: SourceConfig, state: SourceState, wake: asyncio.Event) -> None:
-        """Poll a claimed source, then record its next poll and give up the lease."""
-        try:
-            await self._poll_job(source, wake)
-        finally:
-            self._polls.pop(source.name, None)
-        await self._note_watch(utcnow())
-        try:
-            finished = await asyncio.to_thread(
-                self.store.finish_poll, state.id, owner=self.worker, next_poll_at=utcnow() + source.interval
-            )
-        except Exception:  # task boundary (one source's poll): the lease expires, it is polled again
-            log.exception("source %s: the poll could not be recorded as finished", source.name)
-            return
-        if not finished:
-            log.warning(
-                "source %s: the poll outlasted its lease (%s); another worker may have polled it too",
-                source.name,
-                self.workers.source_lease,
-            )
-
     async def _poll_job(self, source: SourceConfig, wake: asyncio.Event) -> None:
+        """Poll one source, queue its health notices, wake the sender when there is something to post."""
         report = await self.pipeline.poll(source)
         try:
             if await asyncio.to_thread(self._queue_health_notices, source.name):
@@ -540,46 +468,10 @@ class Service:
         that time has passed today, today's digest now."""
         settings = self.config.settings
         if self._scheduler is not None:
-            self._scheduler.reschedule_job("digest", trigger=_digest_trigger(settings))  # type: ignore[attr-defined]
+            self._scheduler.reschedule_job("digest", trigger=digest_trigger(settings))  # type: ignore[attr-defined]
         log.info("digest now at %s %s", settings.digest_time.strftime("%H:%M"), settings.timezone)
         if self._wake is not None:
-            await self._catch_up_digest(self._wake)
-
-    async def _catch_up_digest(self, wake: asyncio.Event) -> None:
-        """Queue the most recent digest that was due if it never was (queue_digest makes
-        it once): today's after digest_time, else yesterday's — unless this database
-        knew no source before that digest was due (a first start posts no digest of a
-        day it did not watch)."""
-        settings = self.config.settings
-        now = utcnow()
-        day = last_digest_day(settings, now)
-        if day != today(settings, now):
-            due = digest_window(day, settings)[1]
-            states = await asyncio.to_thread(self.store.source_states)
-            if not any(s.first_polled_at is not None and s.first_polled_at < due for s in states):
-                return
-        await self._digest_job(wake, day)
-
-    async def _digest_job(self, wake: asyncio.Event, day: date | None = None) -> None:
-        settings = self.config.settings  # read now: a reload may have changed the zone
-        now = utcnow()
-        day = day or today(settings, now)
-        try:
-            result = await asyncio.to_thread(scheduled_digest, self.store, settings, day, now=now, gap=self.watch_gap)
-        except Exception:  # task boundary (the digest job): logged with its traceback, the service goes on
-            log.exception("digest for %s could not be built; it will be tried again at the next start", day)
-            return
-        if result.queued:
-            log.info(
-                "digest for %s queued: %d people, %d reports, %d posts",
-                result.day,
-                result.people,
-                result.reports,
-                result.parts,
-            )
-            wake.set()
-        elif result.reason == "unwatched":
-            log.info("no digest for %s: nothing was watched in its period", result.day)
+            await self.digests.catch_up(self._wake)
 
     # -- custody (issue 17; bot/custody_posts.py) ---------------------------------------
 
@@ -655,10 +547,16 @@ class Service:
             log.info("sources reloaded: %d added or changed, %d removed", len(changed), removed)
 
 
-def _digest_trigger(settings: Settings) -> CronTrigger:
-    from apscheduler.triggers.cron import CronTrigger
-
-    return CronTrigger(hour=settings.digest_time.hour, minute=settings.digest_time.minute, timezone=settings.timezone)
+def _publisher(telegram: TelegramSettings, out: TextIO) -> Publisher:
+    """Telegram's, or the console's without a token."""
+    if telegram.console:
+        return ConsolePublisher(out)
+    return TelegramPublisher(
+        telegram.token or "",
+        api_url=telegram.api_url,
+        per_minute=telegram.posts_per_minute,
+        min_interval=telegram.post_gap,
+    )
 
 
 __all__ = [

@@ -170,122 +170,80 @@ _RUN_SPLITTING_ROLES = frozenset(
 )
 
 
+# Words that make a capitalised run an organisation's (or a place's) name as a whole
+# ("Baluan Sholak Sports Complex", "Almaty City Administrative Court").
+_ORGANISATION_WORDS = frozenset(
+    """
+    court party ministry service committee office agency bureau union movement network news
+    radio tv media center centre council square street avenue foundation institute university
+    company complex stadium organization organisation commission department group watch live
+    choice forum bank airport mosque church club award awards prize prizes association alliance
+    front bloc unit force forces army guard sea lake river mountains valley port police
+    prosecutor's prosecutor’s
+""".split()
+)
+
+
 def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention]:
-    words = [w for w, _, _ in run]
-    lowered = [w.lower() for w in words]
+    lowered = [w.lower() for w, _, _ in run]
     split = next((i for i in range(len(run) - 2, 0, -1) if lowered[i] in _RUN_SPLITTING_ROLES), None)
     if split is not None:
         return _mentions_in_run(text, run[split + 1 :])
-    # A run containing an organisation word is an organisation's name as a whole
-    # ("Baluan Sholak Sports Complex", "Almaty City Administrative Court").
-    org_like = {
-        "court",
-        "party",
-        "ministry",
-        "service",
-        "committee",
-        "office",
-        "agency",
-        "bureau",
-        "union",
-        "movement",
-        "network",
-        "news",
-        "radio",
-        "tv",
-        "media",
-        "center",
-        "centre",
-        "council",
-        "square",
-        "street",
-        "avenue",
-        "foundation",
-        "institute",
-        "university",
-        "company",
-        "complex",
-        "stadium",
-        "organization",
-        "organisation",
-        "commission",
-        "department",
-        "group",
-        "watch",
-        "live",
-        "choice",
-        "forum",
-        "bank",
-        "airport",
-        "mosque",
-        "church",
-        "club",
-        "award",
-        "awards",
-        "prize",
-        "prizes",
-        "association",
-        "alliance",
-        "front",
-        "bloc",
-        "unit",
-        "force",
-        "forces",
-        "army",
-        "guard",
-        "sea",
-        "lake",
-        "river",
-        "mountains",
-        "valley",
-        "port",
-        "police",
-        "prosecutor's",
-        "prosecutor’s",
-    }
-    if any(w.rstrip("'’s") in org_like or w in org_like for w in lowered):
+    if any(w.rstrip("'’s") in _ORGANISATION_WORDS or w in _ORGANISATION_WORDS for w in lowered):
         return []
     before = text[max(0, run[0][1] - 30) : run[0][1]].lower()
     after = text[run[-1][2] : run[-1][2] + 20].lower()
     prev_word = before.split()[-1] if before.split() else ""
     next_word = after.split()[0] if after.split() else ""
-    if prev_word.strip('"“(') in ORG_BEFORE or next_word.strip('.,;:)"”') in ORG_AFTER:
+    if _names_a_thing(before, prev_word, next_word):
         return []
+    return _names_in_run(text, run, titled=prev_word in TITLES)
+
+
+def _names_a_thing(before: str, prev_word: str, next_word: str) -> bool:
+    """The words around a capitalised run make it the name of an organisation, a place, a
+    page or a title ("the newspaper Vlast", "Vlast newspaper", "the pages of …", a quotation)."""
+    if prev_word.strip('"“(') in ORG_BEFORE or next_word.strip('.,;:)"”') in ORG_AFTER:
+        return True
     if re.search(
         r"(?:pages?|accounts?|channels?|websites?|sites?|outlets?|newspapers?|programmes?|programs?|shows?) of\s*$",
         before,
     ):
-        return []
-    if before.rstrip().endswith(('"', "“", "«")):
-        return []  # a quoted capitalised run is a title or a slogan
+        return True
+    return before.rstrip().endswith(('"', "“", "«"))  # a quoted capitalised run is a title or a slogan
+
+
+def _names_in_run(text: str, run: list[tuple[str, int, int]], titled: bool) -> list[Mention]:
+    """The names among a run's words: each stretch of name words, split at the other words
+    (a title among them makes the next stretch an official)."""
     out: list[Mention] = []
     current: list[tuple[str, int, int]] = []
-    titled = prev_word in TITLES
-
-    def flush() -> None:
-        nonlocal titled
-        if current:
-            start, end = current[0][1], current[-1][2]
-            patronymic = _PATRONYMIC.match(text, end)
-            if patronymic and not _is_possessive(text[start:end]):
-                end = patronymic.end()  # "Makhabat Tajibek kyzy", "Chynarbek Shabdan uulu"
-            raw = text[start:end]
-            possessive = _is_possessive(raw)
-            if possessive:
-                raw = re.sub(r"(?:['’]s|s['’])$", "", raw) if raw.endswith(("'s", "’s")) else raw[:-1]
-            names = [w.lower() for w, _, _ in current]
-            if len(current) <= 4 and len(set(names)) == len(names):
-                out.append(Mention(raw, start, end, titled=titled, possessive=possessive))
-            current.clear()
-        titled = False
-
     for word, start, end in run:
         base = re.sub(r"['’]s?$", "", word)
         if _is_name_word(base):
             current.append((word, start, end))
-        else:
-            flush()
-            if base.lower() in TITLES:
-                titled = True
-    flush()
+            continue
+        out.extend(_mention_of(text, current, titled))
+        current = []
+        titled = base.lower() in TITLES
+    out.extend(_mention_of(text, current, titled))
     return out
+
+
+def _mention_of(text: str, words: list[tuple[str, int, int]], titled: bool) -> list[Mention]:
+    """The mention a stretch of name words makes, with a patronymic word after it and
+    without a possessive ending; none for an empty stretch, over four words or a repeat."""
+    if not words:
+        return []
+    start, end = words[0][1], words[-1][2]
+    patronymic = _PATRONYMIC.match(text, end)
+    if patronymic and not _is_possessive(text[start:end]):
+        end = patronymic.end()  # "Makhabat Tajibek kyzy", "Chynarbek Shabdan uulu"
+    raw = text[start:end]
+    possessive = _is_possessive(raw)
+    if possessive:
+        raw = re.sub(r"(?:['’]s|s['’])$", "", raw) if raw.endswith(("'s", "’s")) else raw[:-1]
+    names = [w.lower() for w, _, _ in words]
+    if len(words) <= 4 and len(set(names)) == len(names):
+        return [Mention(raw, start, end, titled=titled, possessive=possessive)]
+    return []

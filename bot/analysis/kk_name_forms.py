@@ -76,7 +76,7 @@ def patronymic_word(token: str) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def given_name(word: str) -> bool:
     """A given name pymorphy3's dictionary knows ("Данияр", "Марат", "Асқар")."""
-    from bot.analysis.ru_names import morph_analyzer
+    from bot.analysis.ru_morph import morph_analyzer
 
     if word in _GIVEN_NAMES or (word.lower().endswith(_GIVEN_NAME_ENDINGS) and len(word) >= 5):
         return True

@@ -1,11 +1,11 @@
-"""People in Russian text: natasha finds the spans, these helpers put names in the nominative.
+"""People in Russian text: natasha finds the spans; ru_name_forms.py puts the names in the nominative.
 
 natasha (segmenter, news embeddings, NER and morphology taggers) is loaded lazily, once, on
 the first report that needs it: the pre-pass keeps unrelated news away from it. Names are
 put in the nominative with natasha's ``span.normalize``; when that leaves an inflected form
 ("Жоодара Бузумова"), a form the same text spells in the nominative wins, then pymorphy3
-inflects each word ("Уалихану Негметову" → "Уалихан Негметов"). Word order is kept as the
-text writes it ("Кулышев Нурбек" stays surname-first).
+inflects each word ("Уалихану Негметову" → "Уалихан Негметов"; ru_name_forms.py). Word order
+is kept as the text writes it ("Кулышев Нурбек" stays surname-first).
 """
 
 from __future__ import annotations
@@ -16,10 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.analysis.ru_morph import PERSON_TAGS, is_common_word, is_place, morph_analyzer, token_lemma
+from bot.analysis.ru_name_forms import PATRONYMIC_WORDS, nominative_name, title_case
+
 # natasha's morphology tags (Universal Dependencies) → pymorphy3 grammemes.
 _UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _UD_GENDER = {"Masc": "masc", "Fem": "femn"}
-_PERSON_TAGS = ("Name", "Surn", "Patr")
 
 
 @dataclass(frozen=True)
@@ -43,35 +45,6 @@ def models() -> Models:
     from bot.analysis import natasha_models
 
     return Models(*natasha_models.load(morph_analyzer()))
-
-
-@functools.lru_cache(maxsize=1)
-def morph_analyzer() -> Any:
-    """pymorphy3's analyser, loaded once (about 0.1 s)."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-def _lemma(text: str, low: str) -> tuple[str, str]:
-    """Lemma and part of speech of a token; an abbreviation is its own lemma (pymorphy3
-    reads "СИЗО" as a form of "сизый", "ИВС" as a word it guesses)."""
-    if not re.search(r"[а-яё]", low):
-        return low, ""
-    if text.isupper() and len(text) <= 5:
-        return low, "NOUN"
-    return lemma_and_pos(low)
-
-
-@functools.lru_cache(maxsize=65536)
-def lemma_and_pos(word: str) -> tuple[str, str]:
-    """The most likely normal form (ё kept) and part of speech of a lower-cased word."""
-    best = morph_analyzer().parse(word)[0]
-    return best.normal_form, str(best.tag.POS or "")
-
-
-def lemma(word: str) -> str:
-    return lemma_and_pos(word)[0]
 
 
 @dataclass
@@ -158,7 +131,7 @@ def _plain(text: str, is_title: bool) -> Sentence:
     tokens = []
     for tok in tokenize(text):
         low = tok.text.lower()
-        lem, pos = _lemma(tok.text, low)
+        lem, pos = token_lemma(tok.text, low)
         tokens.append(Token(tok.text, low, lem, pos, None, None, tok.start, tok.stop))
     return Sentence(text, tokens, is_title=is_title)
 
@@ -174,7 +147,7 @@ def _segment(text: str, sent_offset: int, is_title: bool) -> list[Sentence]:
         tokens = []
         for tok in sent.tokens:
             low = tok.text.lower()
-            lem, pos = _lemma(tok.text, low)
+            lem, pos = token_lemma(tok.text, low)
             tokens.append(
                 Token(
                     text=tok.text, lower=low, lemma=lem, pos=pos, case=None, gender=None, start=tok.start, stop=tok.stop
@@ -223,343 +196,22 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
     if len(normal_words) != len(words):
         normal_words = list(words)
     # "Махабат Тажибек кызы", "Болот уулу": the patronymic word after the span is part of the name.
-    if first + count < len(tokens) and tokens[first + count].lower in _PATRONYMIC_WORDS:
+    if first + count < len(tokens) and tokens[first + count].lower in PATRONYMIC_WORDS:
         words.append(tokens[first + count].text)
         normal_words.append(tokens[first + count].lower)
         count += 1
     # Drop leading ordinary words that NER took for a name at the start of a sentence
     # ("Кейс Мухаметкарима — не единичный").
-    while words and first == 0 and _is_common_word(words[0]):
+    while words and first == 0 and is_common_word(words[0]):
         words, normal_words, first, count = words[1:], normal_words[1:], first + 1, count - 1
     if not words or any(not w[:1].isupper() for w in words if w not in ("уулу", "кызы", "оглы", "улы")):
         return None
-    if len(words) == 1 and (_is_place(words[0]) or _is_common_word(words[0])):
+    if len(words) == 1 and (is_place(words[0]) or is_common_word(words[0])):
         return None
-    span_tokens = tokens[first : first + count]
-    nominative = all(t.case in (None, "nomn") for t in span_tokens) and any(t.case == "nomn" for t in span_tokens)
-    gender, case = _apposition(tokens, first)
-    if gender is None and _womans_accusative(words, span_tokens):
-        gender, case = "femn", "accs"
-    if case == "nomn" or (gender == "femn" and case is not None):
-        # "активистка Лариса Бояр", "24-летнюю Ситору Бозорову": the word before the name
-        # agrees with it, and says its case (and a woman's gender) better than the tagger.
-        fixed = [
-            w.lower() if w.lower() in _PATRONYMIC_WORDS else w if case == "nomn" else _feminine_nominative(w)
-            for w in words
-        ]
-        return Mention(sent, first, first + count, words, fixed, case == "nomn")
-    fixed = []
-    keep = _feminine_surnames(words, normal_words) if len(words) == 2 else set()
-    for k, (tok, word, norm) in enumerate(zip(span_tokens, words, normal_words)):
-        if k in keep or (k > 0 and _MASCULINE_NOMINATIVE.search(word)):
-            # "Ишенбеков" is a nominative as written whatever the tagger guessed.
-            fixed.append(word)
-        elif word.lower() in _PATRONYMIC_WORDS:
-            fixed.append(word.lower())
-        elif _plural_of(norm, word):
-            fixed.append(word)  # "Бояр" → "Бояре": a plural is never one person's name
-        elif norm.lower() != word.lower() or tok.case in (None, "nomn"):
-            fixed.append(_title_case(norm, word))
-        else:
-            fixed.append(to_nominative(word, tok.case, tok.gender))
-    if len(words) == 2:
-        agreed = _agree(words, fixed)
-        # A word the agreement had to change was not written in the nominative after all.
-        nominative = nominative and agreed == fixed
-        fixed = agreed
+    span = tokens[first : first + count]
+    before = tokens[first - 1].lower if first else None
+    fixed, nominative = nominative_name(words, normal_words, [(t.case, t.gender) for t in span], before)
     return Mention(sent, first, first + count, words, fixed, nominative)
-
-
-# Nouns before a name that name a relation to that person, who is then in the genitive
-# ("дочь Ивана Петрова"), not a role the name stands beside ("активистку Асель Омарову").
-_RELATION_NOUNS = frozenset(
-    {
-        "дочь",
-        "дочка",
-        "сын",
-        "мать",
-        "мама",
-        "отец",
-        "жена",
-        "муж",
-        "супруга",
-        "супруг",
-        "вдова",
-        "сестра",
-        "брат",
-        "бабушка",
-        "дедушка",
-        "внучка",
-        "внук",
-        "тётя",
-        "дядя",
-        "племянница",
-        "племянник",
-        "подруга",
-        "друг",
-        "невестка",
-        "соратница",
-        "соратник",
-        "помощница",
-        "помощник",
-        "сторонница",
-        "сторонник",
-        "защитница",
-        "защитник",
-        "адвокат",
-        "коллега",
-        "родственница",
-        "родственник",
-        "семья",
-        "дело",
-        "память",
-    }
-)
-_APPOSITION_POS = ("NOUN", "ADJF", "PRTF")
-
-
-def _apposition(tokens: list[Token], first: int) -> tuple[str | None, str | None]:
-    """Gender (only a woman's: men's role nouns name women too) and case of the word right
-    before a name when it stands in apposition to it: a person noun or an adjective in one
-    singular case ("журналистку", "24-летнюю", "активист")."""
-    if first == 0:
-        return None, None
-    word = tokens[first - 1].lower
-    if not re.search(r"[а-яё]$", word):
-        return None, None
-    readings = [
-        p
-        for p in morph_analyzer().parse(word)
-        if p.tag.POS in _APPOSITION_POS
-        and p.tag.number == "sing"
-        and (p.tag.POS != "NOUN" or "anim" in p.tag)
-        and p.score >= 0.1
-    ]
-    if not readings or any(p.normal_form in _RELATION_NOUNS for p in readings):
-        return None, None
-    if any(tag in p.tag for p in readings for tag in _PERSON_TAGS):
-        return None, None  # a name word the tagger left out of the span
-    cases = {p.tag.case for p in readings}
-    genders = {p.tag.gender for p in readings}
-    case = cases.pop() if len(cases) == 1 else None
-    gender = "femn" if genders == {"femn"} else None
-    if case == "nomn" and any(p.tag.POS == "ADJF" for p in readings):
-        case = None  # "гражданский активист Лариса …": the adjective agrees with the noun
-    return gender, case
-
-
-# A woman's name in an oblique case and its nominative ending.
-_FEMININE_OBLIQUE = (
-    ("овой", "ова"),
-    ("евой", "ева"),
-    ("ёвой", "ёва"),
-    ("иной", "ина"),
-    ("ыной", "ына"),
-    ("ской", "ская"),
-    ("цкой", "цкая"),
-    ("скую", "ская"),
-    ("цкую", "цкая"),
-    ("ову", "ова"),
-    ("еву", "ева"),
-    ("ёву", "ёва"),
-    ("ину", "ина"),
-    ("ыну", "ына"),
-    ("ию", "ия"),
-    ("ии", "ия"),
-    ("ьи", "ья"),
-    ("ью", "ья"),
-    ("ей", "я"),
-    ("ой", "а"),
-    ("ую", "ая"),
-    ("у", "а"),
-    ("ю", "я"),
-    ("ы", "а"),
-    ("е", "а"),
-)
-
-
-def _womans_accusative(words: list[str], span: list[Token]) -> bool:
-    """ "Дину Алиеву" (hers, accusative) against "Ерлану Алиеву" (his, dative): a man's
-    accusative would be "Алиева", so the tagger's accusative or genitive, or a given name
-    known only as a woman's, decides."""
-    if (
-        len(words) != 2
-        or not re.search(r"\w{3}(ову|еву|ёву|ину|ыну)$", words[1].lower())
-        or words[0].lower()[-1:] not in ("у", "ю")
-    ):
-        return False
-    if any(t.case in ("accs", "gent") for t in span):
-        return True  # a man's genitive or accusative is "-ова"
-    names = [p for p in morph_analyzer().parse(words[0].lower()) if "Name" in p.tag]
-    return bool(names) and all(p.tag.gender == "femn" for p in names)
-
-
-def _feminine_nominative(word: str) -> str:
-    """A woman's given name or surname in the nominative ("Ситору" → "Ситора", "Бозоровой"
-    → "Бозорова"); words that do not decline ("Асель", "Айгерим", "кызы") stay."""
-    low = word.lower()
-    if low in _PATRONYMIC_WORDS:
-        return low
-    for ending, nominative in _FEMININE_OBLIQUE:
-        if low.endswith(ending) and len(low) - len(ending) >= 2:
-            return word[: len(word) - len(ending)] + nominative
-    return word
-
-
-def _plural_of(normal: str, written: str) -> bool:
-    """The tagger's normal form is the written word with a plural ending added."""
-    n, w = normal.lower(), written.lower()
-    return len(n) == len(w) + 1 and n.startswith(w) and n[-1] in "еыи"
-
-
-_OBLIQUE_SURNAME = re.compile(r"\w{3}(ову|еву|ёву|ину|ыну)$")
-_CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
-
-
-def _agree(words: list[str], fixed: list[str]) -> list[str]:
-    """Make a man's given name and surname agree when the tagger put only one of them in
-    the nominative: "Асхата Жексебаева" → "Асхат Жексебаев", not "Асхата Жексебаев"."""
-    fixed = list(fixed)
-    for given, surname in ((0, 1), (1, 0)):
-        g_word, s_word = words[given], words[surname]
-        surname_to_masc = _FEMININE_SURNAME.search(s_word.lower()) and fixed[surname] == s_word[:-1]
-        given_to_masc = (
-            g_word.lower().endswith("а")
-            and fixed[given] == g_word[:-1]
-            and not _FEMININE_SURNAME.search(g_word.lower())
-        )
-        if (
-            surname_to_masc
-            and fixed[given] == g_word
-            and g_word.lower().endswith("а")
-            and _CONSONANT_END.search(g_word[:-1].lower())
-            and not _FEMININE_SURNAME.search(g_word.lower())
-        ):
-            fixed[given] = g_word[:-1]
-        elif given_to_masc and fixed[surname] == s_word and _FEMININE_SURNAME.search(s_word.lower()):
-            fixed[surname] = s_word[:-1]
-        elif given_to_masc and fixed[surname] == s_word and re.search(r"[аеоу]я$", s_word.lower()):
-            fixed[surname] = s_word[:-1] + "й"  # "Жаната Казакбая" → "Жанат Казакбай"
-        elif _OBLIQUE_SURNAME.search(s_word.lower()) and fixed[surname] == s_word:
-            # "Асель Жанибекову" left as written: a woman's given name does not change, so
-            # the surname is hers ("Жанибекова"); a man's given name changes with it.
-            fixed[surname] = s_word[:-1] + "а" if fixed[given] == g_word else s_word[:-1]
-        elif (
-            given == 0
-            and fixed == words
-            and _FEMININE_SURNAME.search(s_word.lower())
-            and _is_masculine_genitive_name(g_word)
-            and not _is_feminine_name(g_word)
-        ):
-            # "Айбека Бузурманкулова" tagged as written: a man's given name in the genitive
-            # makes the "-ова" his genitive too.
-            fixed = [g_word[:-1], s_word[:-1]]
-        elif (
-            given == 0
-            and fixed[surname] == s_word
-            and _MASCULINE_NOMINATIVE.search(s_word.lower())
-            and fixed[given] == g_word
-            and _is_masculine_genitive_name(g_word)
-        ):
-            # "Асхата Жексебаев": a man's surname in the nominative makes his given name one
-            # too; a woman's would end in "-ова"/"-ина".
-            fixed[given] = g_word[:-1]
-    return fixed
-
-
-def _is_masculine_genitive_name(word: str) -> bool:
-    """A man's given name in the genitive ("Асхата"), never a nominative ("Никита")."""
-    low = word.lower()
-    if not low.endswith("а") or not _CONSONANT_END.search(low[:-1]):
-        return False
-    masc = [p for p in morph_analyzer().parse(low) if "Name" in p.tag and p.tag.gender == "masc"]
-    return any(p.tag.case == "gent" for p in masc) and not any(p.tag.case == "nomn" for p in masc)
-
-
-def _is_feminine_name(word: str) -> bool:
-    """A woman's given name in the nominative as pymorphy3 knows it ("Жанара")."""
-    return any(
-        "Name" in p.tag and p.tag.gender == "femn" and p.tag.case == "nomn"
-        for p in morph_analyzer().parse(word.lower())
-    )
-
-
-_FEMININE_SURNAME = re.compile(r"(ова|ева|ёва|ина|ына)$")
-_MASCULINE_NOMINATIVE = re.compile(r"\w{3}(ов|ев|ёв|ин|ын)$")
-_PATRONYMIC_WORDS = frozenset({"уулу", "кызы", "оглы", "улы", "қызы", "ұлы", "гызы"})
-
-
-def _feminine_surnames(words: list[str], normal: list[str]) -> set[int]:
-    """Keep "Айжан Омарова" as written when only the surname lost its "-а".
-
-    A masculine genitive ("Асета Кенджибекова") changes the given name too; a given name that
-    stays as it is and does not look inflected means the "-ова" is a woman's nominative.
-    """
-    keep = set()
-    for k in (0, 1):
-        other = 1 - k
-        if (
-            _FEMININE_SURNAME.search(words[k].lower())
-            and normal[k].lower() == words[k].lower()[:-1]
-            and normal[other].lower() == words[other].lower()
-            and words[other][-1:].lower() not in "аяуюео"
-        ):
-            keep.add(k)
-    return keep
-
-
-def _title_case(normal: str, written: str) -> str:
-    return "-".join(p[:1].upper() + p[1:] for p in normal.split("-")) if written[:1].isupper() else normal
-
-
-def _is_common_word(word: str) -> bool:
-    analyzer = morph_analyzer()
-    low = word.lower()
-    if not analyzer.word_is_known(low):
-        return False
-    return not any(tag in p.tag for p in analyzer.parse(low) for tag in _PERSON_TAGS)
-
-
-def is_thing(word: str) -> bool:
-    """A lower-cased noun whose every reading is inanimate ("дом", "могила"), not a person
-    ("активист") and not a group of them ("группа", "редакция")."""
-    parses = [p for p in morph_analyzer().parse(word) if p.tag.POS == "NOUN"]
-    return bool(parses) and all("inan" in p.tag for p in parses) and parses[0].normal_form not in _GROUP_NOUNS
-
-
-_GROUP_NOUNS = frozenset({"группа", "команда", "редакция", "партия", "движение", "организация"})
-
-
-def _is_place(word: str) -> bool:
-    parses = morph_analyzer().parse(word.lower())
-    return bool(parses) and "Geox" in parses[0].tag
-
-
-# Endings of inflected masculine names and what the nominative ends with instead.
-_MASC_ENDINGS = (("ом", ""), ("ым", ""), ("а", ""), ("у", ""), ("е", ""), ("я", "й"), ("ю", "й"), ("ем", "й"))
-_FEM_ENDINGS = (("ой", "а"), ("ую", "а"), ("у", "а"), ("ы", "а"), ("е", "а"), ("ю", "я"), ("и", "а"))
-
-
-def to_nominative(word: str, case: str | None, gender: str | None) -> str:
-    """One word of a person's name in the nominative (pymorphy3, then plain endings)."""
-    if case in (None, "nomn"):
-        return word
-    analyzer = morph_analyzer()
-    # One person: a plural reading ("Ишенбеков" as the genitive plural of "Ишенбек") is wrong.
-    candidates = [p for p in analyzer.parse(word.lower()) if p.tag.case == case and p.tag.number != "plur"]
-    named = [p for p in candidates if any(tag in p.tag for tag in _PERSON_TAGS)]
-    if gender:
-        named = [p for p in named if p.tag.gender in (gender, None)] or named
-    for parse_ in named:
-        inflected = parse_.inflect({"nomn", "sing"})
-        if inflected is not None:
-            return _title_case(inflected.word, word)
-    low = word.lower()
-    endings = _FEM_ENDINGS if gender == "femn" else _MASC_ENDINGS
-    for ending, replacement in endings:
-        if low.endswith(ending) and len(low) - len(ending) >= 3:
-            return word[: len(word) - len(ending)] + replacement
-    return word
 
 
 def same_word(a: str, b: str) -> bool:
@@ -606,13 +258,13 @@ def complete_name(word: str, text: str) -> str | None:
 
 def _looks_like_person_word(word: str) -> bool:
     parses = morph_analyzer().parse(word.lower())
-    return any(tag in p.tag for p in parses for tag in _PERSON_TAGS) or not morph_analyzer().word_is_known(word.lower())
+    return any(tag in p.tag for p in parses for tag in PERSON_TAGS) or not morph_analyzer().word_is_known(word.lower())
 
 
 def _nominative_guess(word: str) -> str:
     for parse_ in morph_analyzer().parse(word.lower()):
-        if any(tag in parse_.tag for tag in _PERSON_TAGS):
+        if any(tag in parse_.tag for tag in PERSON_TAGS):
             inflected = parse_.inflect({"nomn", "sing"})
             if inflected is not None:
-                return _title_case(inflected.word, word)
+                return title_case(inflected.word, word)
     return word

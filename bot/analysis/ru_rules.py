@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis.packs import ru as vocab
-from bot.analysis.ru_names import Mention, Sentence, Token, is_thing
+from bot.analysis.ru_morph import is_thing
+from bot.analysis.ru_names import Mention, Sentence, Token
 from bot.analysis.ru_terms import Term, find_terms
 
 _PUNCT = re.compile(r"^[^\wа-яёА-ЯЁ]+$")

@@ -176,43 +176,9 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
     for n, fact in enumerate(facts):
         if not fact.cues:
             continue
-        near = range(max(0, n - 1), min(len(facts), n + 2))
-        civic_near = {c for k in near for c in facts[k].civic} | {
-            c for k, s in enumerate(sentences) if s.is_title for c in facts[k].civic
-        }
-        crime_near = {c for k in near for c in facts[k].crime}
-        score = 0.3
-        if any(c.kind in ("event", "term", "sentence") for c in fact.cues):
-            score += 0.05
-        if _strong(civic_near):
-            score += 0.3
-        elif _strong(civic_all):
-            score += 0.2
-        elif civic_near and not crime_all:
-            score += 0.2  # only words that crime news uses too ("соцсети", "видео")
-        elif civic_all and not crime_all:
-            score += 0.1
-        if len(civic_all) >= 3:
-            score += 0.05
-        if fact.detainees or _counted(sentences[n]):
-            score += 0.1
-        if crime_near:
-            # Activists are charged with "insulting" or "assault" too: with strong civic
-            # words in the custody sentence itself, the crime is more likely the charge.
-            score -= 0.2 if _strong(set(fact.civic)) and len(crime_near) == 1 else 0.35
-        elif crime_all:
-            score -= 0.15
-        past = _PAST_OR_GENERAL_RE.search(sentences[n].text.lower())
-        if past:
-            # "в прошлом году были задержаны сотни…", "напомним, что…": background, not news.
-            score -= 0.35
+        score, reasons = _sentence_score(sentences, facts, n, civic_all, crime_all)
         if score > best_score:
-            best_score, best_index = score, n
-            best_reasons = (
-                [c.reason for c in fact.cues] + sorted(civic_near or civic_all) + sorted(crime_near or crime_all)
-            )
-            if past:
-                best_reasons.append(f"negative:background ({past.group(0)})")
+            best_score, best_index, best_reasons = score, n, reasons
     release = _title_release(sentences, facts)
     if best_index is not None and release:
         # "Активист вышел на свободу": the headline reports a release, not a new custody.
@@ -232,6 +198,47 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
         best_score -= 0.25
         best_reasons.append("weak:no specific custody")
     return max(0.0, min(1.0, best_score)), best_reasons, best_index
+
+
+def _sentence_score(
+    sentences: list[Sentence], facts: list[SentenceFacts], n: int, civic_all: set[str], crime_all: set[str]
+) -> tuple[float, list[str]]:
+    """The score of custody sentence ``n`` from the civic and crime words near it and in the
+    whole report (``civic_all``, ``crime_all``), and the rules behind it."""
+    fact = facts[n]
+    near = range(max(0, n - 1), min(len(facts), n + 2))
+    civic_near = {c for k in near for c in facts[k].civic} | {
+        c for k, s in enumerate(sentences) if s.is_title for c in facts[k].civic
+    }
+    crime_near = {c for k in near for c in facts[k].crime}
+    score = 0.3
+    if any(c.kind in ("event", "term", "sentence") for c in fact.cues):
+        score += 0.05
+    if _strong(civic_near):
+        score += 0.3
+    elif _strong(civic_all):
+        score += 0.2
+    elif civic_near and not crime_all:
+        score += 0.2  # only words that crime news uses too ("соцсети", "видео")
+    elif civic_all and not crime_all:
+        score += 0.1
+    if len(civic_all) >= 3:
+        score += 0.05
+    if fact.detainees or _counted(sentences[n]):
+        score += 0.1
+    if crime_near:
+        # Activists are charged with "insulting" or "assault" too: with strong civic
+        # words in the custody sentence itself, the crime is more likely the charge.
+        score -= 0.2 if _strong(set(fact.civic)) and len(crime_near) == 1 else 0.35
+    elif crime_all:
+        score -= 0.15
+    reasons = [c.reason for c in fact.cues] + sorted(civic_near or civic_all) + sorted(crime_near or crime_all)
+    past = _PAST_OR_GENERAL_RE.search(sentences[n].text.lower())
+    if past:
+        # "в прошлом году были задержаны сотни…", "напомним, что…": background, not news.
+        score -= 0.35
+        reasons.append(f"negative:background ({past.group(0)})")
+    return score, reasons
 
 
 def _strong(civic: set[str]) -> bool:

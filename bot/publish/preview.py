@@ -45,19 +45,7 @@ class PreviewPost:
 def sample_posts(language: str = "en") -> list[PreviewPost]:
     """An alert, its edit, a follow-up and a digest, from sample data."""
     at = datetime(2026, 12, 2, 9, 40, tzinfo=timezone.utc)
-    analysis = Analysis(
-        arrest=True,
-        protest=True,
-        lang="en",
-        place="Almaty",
-        score=0.9,
-        detainees=(Detainee("Aidar Serikbayev", "15 days"), Detainee("Dana Omarova", "10 days")),
-        charge="participating in an unsanctioned rally",
-        evidence=(
-            "A court in Almaty sentenced two civic activists to administrative arrest after a peaceful "
-            "picket outside the city akimat.",
-        ),
-    )
+    analysis = _sample_analysis()
     alert = AlertPost(
         "Two Almaty activists jailed after picket",
         "https://news.example/kz/picket?utm_source=tg",
@@ -80,16 +68,46 @@ def sample_posts(language: str = "en") -> list[PreviewPost]:
         (FollowupLine("term_changed", "Dana Omarova", "7 days", before="10 days"),),
         place="Almaty",
     )
+    head = html_to_text(format_alert(alert, language).splitlines()[0])
+    return [
+        PreviewPost(format_alert(alert, language), "14:40"),
+        PreviewPost(format_alert(edited, language), "14:40", edited=True),
+        PreviewPost(format_followup(followup, language), "16:05", reply_to=head),
+        *(PreviewPost(part, "21:00") for part in _sample_digest(alert, at, language)),
+    ]
+
+
+def _sample_analysis() -> Analysis:
+    """The sample alert's analysis: two activists, their terms, the place and the charge."""
+    return Analysis(
+        arrest=True,
+        protest=True,
+        lang="en",
+        place="Almaty",
+        score=0.9,
+        detainees=(Detainee("Aidar Serikbayev", "15 days"), Detainee("Dana Omarova", "10 days")),
+        charge="participating in an unsanctioned rally",
+        evidence=(
+            "A court in Almaty sentenced two civic activists to administrative arrest after a peaceful "
+            "picket outside the city akimat.",
+        ),
+    )
+
+
+def _sample_digest(alert: AlertPost, at: datetime, language: str) -> list[str]:
+    """A digest of the sample alert and one more report, with hours nobody watched."""
     period = DigestPeriod(
         datetime(2026, 12, 1, 16, 0, tzinfo=timezone.utc),
         datetime(2026, 12, 2, 16, 0, tzinfo=timezone.utc),
         "Asia/Almaty",
         key="2026-12-02",
     )
-    digest = format_digest(
+    return format_digest(
         period,
         [
-            DigestEntry(alert.title, alert.url, alert.source_name, analysis.detainees, "Almaty", at, other_reports=1),
+            DigestEntry(
+                alert.title, alert.url, alert.source_name, alert.analysis.detainees, "Almaty", at, other_reports=1
+            ),
             DigestEntry(
                 "Blogger detained in Oral",
                 "https://media.example/ru/2",
@@ -104,13 +122,6 @@ def sample_posts(language: str = "en") -> list[PreviewPost]:
             (datetime(2026, 12, 1, 16, 0, tzinfo=timezone.utc), datetime(2026, 12, 1, 19, 30, tzinfo=timezone.utc))
         ],
     )
-    head = html_to_text(format_alert(alert, language).splitlines()[0])
-    return [
-        PreviewPost(format_alert(alert, language), "14:40"),
-        PreviewPost(format_alert(edited, language), "14:40", edited=True),
-        PreviewPost(format_followup(followup, language), "16:05", reply_to=head),
-        *(PreviewPost(part, "21:00") for part in digest),
-    ]
 
 
 _STYLE = f"""

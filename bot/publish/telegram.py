@@ -279,6 +279,31 @@ def _publish_error(exc: TelegramError, chat_id: str, token: str | None = None) -
             retry_after=seconds,
             description=description,
         )
+    refused = _refusal(exc, chat_id, description)
+    if refused is not None:
+        return refused
+    if isinstance(exc, TimedOut):
+        return PublishError(
+            f"Telegram did not answer in time while posting to chat {chat_id}; will retry",
+            permanent=False,
+            description=description,
+        )
+    if isinstance(exc, NetworkError):
+        return PublishError(
+            f"could not post to Telegram (chat {chat_id}): {description}; will retry (is TELEGRAM_API_URL reachable?)",
+            permanent=False,
+            description=description,
+        )
+    return PublishError(
+        f"Telegram error while posting to chat {chat_id}: {description}; will retry",
+        permanent=False,
+        description=description,
+    )
+
+
+def _refusal(exc: TelegramError, chat_id: str, description: str) -> PublishError | None:
+    """A refusal that retrying cannot change (the chat, the token, the bot's rights, the post
+    itself), with what to fix; None for the failures worth retrying."""
     if isinstance(exc, ChatMigrated):
         return PublishError(
             f"Telegram says group {chat_id} became a supergroup — set TELEGRAM_CHAT_ID to {exc.new_chat_id}",
@@ -313,23 +338,7 @@ def _publish_error(exc: TelegramError, chat_id: str, token: str | None = None) -
             permanent=True,
             description=description,
         )
-    if isinstance(exc, TimedOut):
-        return PublishError(
-            f"Telegram did not answer in time while posting to chat {chat_id}; will retry",
-            permanent=False,
-            description=description,
-        )
-    if isinstance(exc, NetworkError):
-        return PublishError(
-            f"could not post to Telegram (chat {chat_id}): {description}; will retry (is TELEGRAM_API_URL reachable?)",
-            permanent=False,
-            description=description,
-        )
-    return PublishError(
-        f"Telegram error while posting to chat {chat_id}: {description}; will retry",
-        permanent=False,
-        description=description,
-    )
+    return None
 
 
 class ConsolePublisher:

@@ -1,0 +1,70 @@
+"""pymorphy3 over Russian words: the analyser, lemmas, and the word classes the rules ask about.
+
+Why a module of its own: the person finder (ru_names.py), the name forms (ru_name_forms.py),
+the Russian rules (ru_rules.py) and the Kazakh name forms all ask pymorphy3 about words;
+the analyser is loaded once, here, and its answers for names, places and things kept in one
+place.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+#: pymorphy3's grammemes of a person's name: given name, surname, patronymic.
+PERSON_TAGS = ("Name", "Surn", "Patr")
+
+
+@functools.lru_cache(maxsize=1)
+def morph_analyzer() -> Any:
+    """pymorphy3's analyser, loaded once (about 0.1 s)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def token_lemma(text: str, low: str) -> tuple[str, str]:
+    """Lemma and part of speech of a token; an abbreviation is its own lemma (pymorphy3
+    reads "СИЗО" as a form of "сизый", "ИВС" as a word it guesses)."""
+    if not re.search(r"[а-яё]", low):
+        return low, ""
+    if text.isupper() and len(text) <= 5:
+        return low, "NOUN"
+    return lemma_and_pos(low)
+
+
+@functools.lru_cache(maxsize=65536)
+def lemma_and_pos(word: str) -> tuple[str, str]:
+    """The most likely normal form (ё kept) and part of speech of a lower-cased word."""
+    best = morph_analyzer().parse(word)[0]
+    return best.normal_form, str(best.tag.POS or "")
+
+
+def lemma(word: str) -> str:
+    return lemma_and_pos(word)[0]
+
+
+def is_common_word(word: str) -> bool:
+    """A word pymorphy3 knows, and never as part of a person's name ("Кейс", "Суд")."""
+    analyzer = morph_analyzer()
+    low = word.lower()
+    if not analyzer.word_is_known(low):
+        return False
+    return not any(tag in p.tag for p in analyzer.parse(low) for tag in PERSON_TAGS)
+
+
+def is_thing(word: str) -> bool:
+    """A lower-cased noun whose every reading is inanimate ("дом", "могила"), not a person
+    ("активист") and not a group of them ("группа", "редакция")."""
+    parses = [p for p in morph_analyzer().parse(word) if p.tag.POS == "NOUN"]
+    return bool(parses) and all("inan" in p.tag for p in parses) and parses[0].normal_form not in _GROUP_NOUNS
+
+
+_GROUP_NOUNS = frozenset({"группа", "команда", "редакция", "партия", "движение", "организация"})
+
+
+def is_place(word: str) -> bool:
+    """A word whose likeliest reading is a place name ("Алматы")."""
+    parses = morph_analyzer().parse(word.lower())
+    return bool(parses) and "Geox" in parses[0].tag
