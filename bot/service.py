@@ -63,7 +63,7 @@ _SLOW_OR_DATABASE: tuple[type[BaseException], ...] = (asyncio.TimeoutError, *DAT
 
 RELOAD_CHECK_SECONDS = 20
 SENDER_IDLE_SECONDS = 30
-ADMIN_POLL_TIMEOUT = 10.0  # seconds one getUpdates long poll of the operators' bot waits
+ADMIN_POLL_TIMEOUT = 10  # whole seconds one getUpdates long poll of the operators' bot waits
 ADMIN_STOP_SECONDS = 15.0  # how long a stopping service waits for the operators' bot to stop
 HEALTH_DB_TIMEOUT = 5.0  # seconds /healthz waits for the database's answer
 CUSTODY_SECONDS = 300  # how often the custody posts (pinned list, "due out today", chart) are looked at
@@ -135,7 +135,7 @@ class Service:
         )
         self.reload_seconds: float = RELOAD_CHECK_SECONDS
         self.sender_idle_seconds: float = SENDER_IDLE_SECONDS
-        self.admin_poll_timeout: float = ADMIN_POLL_TIMEOUT
+        self.admin_poll_timeout: int = ADMIN_POLL_TIMEOUT
         self.custody_seconds: float = CUSTODY_SECONDS
         self._wake: asyncio.Event | None = None  # set while run() is running
         self.admin: AdminBot | None = None  # the operators' bot while this worker runs it
