@@ -89,9 +89,9 @@ def find_date(text: str) -> str | None:
             return f"{year:04d}-{month:02d}-{day:02d}"
     for match in _DATE_WORDS.finditer(text):
         if match.group(3):
-            month = _month(match.group(2))
-            if month:
-                return f"{int(match.group(3)):04d}-{month:02d}-{int(match.group(1)):02d}"
+            named = _month(match.group(2))
+            if named:
+                return f"{int(match.group(3)):04d}-{named:02d}-{int(match.group(1)):02d}"
     match = _KK_YEAR_FIRST.search(text)
     if match and _month(match.group(3)):
         return f"{int(match.group(1)):04d}-{_month(match.group(3)):02d}-{int(match.group(2)):02d}"
@@ -116,17 +116,18 @@ _QUOTED_ARTICLE = re.compile(r"по стать[ея]\s+«([^»]{5,100})»", re.I
 
 def find_charge(text: str) -> str | None:
     """The article ("статья 488 КоАП", "статья 174 УК") or offence the text names."""
-    for match in _ARTICLE.finditer(text):
-        rest = text[match.end() :]
+    article = _ARTICLE.search(text)
+    if article:
+        rest = text[article.end() :]
         code = "УК" if _CODE_CRIMINAL.match(rest) else "КоАП" if _CODE_ADMIN.match(rest) else None
-        if code is None and match.group(1) in ("20.2", "488"):
+        if code is None and article.group(1) in ("20.2", "488"):
             code = "КоАП"
-        return f"статья {match.group(1)} {code}" if code else f"статья {match.group(1)}"
-    match = _KK_ARTICLE.search(text)
-    if match:
-        code = "КоАП" if match.group(1).upper().startswith("ӘҚБ") else "УК"
-        return f"статья {match.group(2)} {code}"
-    match = _QUOTED_ARTICLE.search(text) or _ACCUSED_OF.search(text)
-    if match:
-        return match.group(1).strip()
+        return f"статья {article.group(1)} {code}" if code else f"статья {article.group(1)}"
+    kk_article = _KK_ARTICLE.search(text)
+    if kk_article:
+        code = "КоАП" if kk_article.group(1).upper().startswith("ӘҚБ") else "УК"
+        return f"статья {kk_article.group(2)} {code}"
+    offence = _QUOTED_ARTICLE.search(text) or _ACCUSED_OF.search(text)
+    if offence:
+        return offence.group(1).strip()
     return None
