@@ -107,7 +107,7 @@ def build_parser(env: Environment | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _add_inspecting_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_inspecting_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The commands that inspect or correct what is stored: sources, review, doctor, outbox, events, export."""
     sources = commands.add_parser("sources", help="check or inspect the sources file")
     sources_commands = sources.add_subparsers(dest="sources_command", required=True, metavar="SUBCOMMAND")
