@@ -60,7 +60,7 @@ log = logging.getLogger(__name__)
 #: Telegram's limit on a message's text, counted in UTF-16 code units.
 TELEGRAM_LIMIT = 4096
 #: Seconds one getUpdates long poll may wait for an update.
-POLL_TIMEOUT = 10.0
+POLL_TIMEOUT = 10  # an Integer in the Bot API (getUpdates)
 #: How much of a source's last error /status quotes.
 ERROR_CHARS = 200
 
@@ -126,7 +126,7 @@ class AdminBot:
         analyze_many: BatchAnalyzer,
         wake_sender: Callable[[], None],
         watch_gap: Callable[[], timedelta],
-        poll_timeout: float = POLL_TIMEOUT,
+        poll_timeout: int = POLL_TIMEOUT,
     ) -> None:
         if not telegram.token:
             raise ValueError("the operators' bot needs TELEGRAM_BOT_TOKEN")

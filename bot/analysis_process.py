@@ -240,7 +240,9 @@ def analyze_batch(
     Runs in the child; ``Pipeline`` runs it in a thread for an analyzer of its own.
     """
     if analyzer is None:
-        from bot.analysis import analyze as analyzer
+        from bot.analysis import analyze
+
+        analyzer = analyze
     outcomes: list[Analysis | AnalysisError] = []
     for title, text, lang in jobs:
         try:

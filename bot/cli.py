@@ -116,7 +116,7 @@ def _add_service_parsers(commands: argparse._SubParsersAction, env: Environment)
     analyze.add_argument("file", help="a JSON-lines file, or - for standard input")
 
 
-def _add_inspecting_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_inspecting_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The commands that inspect or correct what is stored: sources, review, doctor, outbox, events, export."""
     sources = commands.add_parser("sources", help="check or inspect the sources file")
     sources_commands = sources.add_subparsers(dest="sources_command", required=True, metavar="SUBCOMMAND")

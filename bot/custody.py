@@ -127,6 +127,11 @@ class CustodyRecord:
     def held(self) -> bool:
         return self.status in HELD
 
+    @property
+    def release_day(self) -> str:
+        """The expected release as ISO ("" without one: no "due out" or "term known" status)."""
+        return self.expected_release.isoformat() if self.expected_release else ""
+
     def to_dict(self) -> dict[str, object]:
         row = asdict(self)
         for name in ("detained_on", "expected_release", "released_on"):
@@ -388,9 +393,9 @@ def record_line(record: CustodyRecord) -> str:
     if record.status == "released":
         state = f"released {record.released_on.isoformat() if record.released_on else ''}".rstrip()
     elif record.status == "due out":
-        state = f"due out on {record.expected_release.isoformat()}, release not yet reported"  # type: ignore[union-attr]
+        state = f"due out on {record.release_day}, release not yet reported"
     elif record.status == "term known":
-        state = f"until {record.expected_release.isoformat()} ({record.days_left} days left)"  # type: ignore[union-attr]
+        state = f"until {record.release_day} ({record.days_left} days left)"
     else:
         state = record.status
     where = f"  · {record.place}" if record.place else ""

@@ -15,7 +15,7 @@ from bot.cli_common import error, open_store
 DEFAULT_SERVE_PORT = 8001
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     custody = commands.add_parser("custody", help="who is in custody, until when; `custody set` corrects a record")
     custody.add_argument(
         "--at",

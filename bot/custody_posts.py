@@ -156,7 +156,7 @@ def digest_section(records: Sequence[CustodyRecord], day: date, language: str, c
         blocks.append(
             [
                 _e(words["soon"].format(d=SOON_DAYS)),
-                *(f"• {_name(r, chat)} — {r.expected_release.isoformat()}" for r in soon),  # type: ignore[union-attr]
+                *(f"• {_name(r, chat)} — {r.release_day}" for r in soon),
             ]
         )
     if released:
@@ -165,7 +165,7 @@ def digest_section(records: Sequence[CustodyRecord], day: date, language: str, c
         blocks.append(
             [
                 _e(words["overdue"]),
-                *(f"• {_name(r, chat)} — {r.expected_release.isoformat()}" for r in overdue),  # type: ignore[union-attr]
+                *(f"• {_name(r, chat)} — {r.release_day}" for r in overdue),
             ]
         )
     return _split(header, blocks, language)

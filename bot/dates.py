@@ -6,6 +6,10 @@ published) in, ``date``/``datetime`` out.
 - :func:`stated_dates`: every calendar date written in running English, Russian or
   Kazakh text ("21 February 2024", "February 21", "21 февраля", "2024 жылғы 21
   ақпанда", "21.02.2024", "2024-02-21"), with its place in the text and its year if given.
+- :func:`first_date`: the first date a report's sentences write in the given languages,
+  as prose writes dates (English "May" capitalised and "Sept." with its dot; dd.mm.yyyy
+  in Russian and Kazakh; no ISO stamp); the analysis's ``detained_on``
+  (bot/analysis/en_terms.py and ru_text.py ask it, with their languages' month words).
 - :func:`detention_day`: the day of detention a sentence states, also by weekday or
   relative to the report ("вчера", "кеше", "on Saturday"); used by bot/occasion.py.
 - :func:`until_day`: the day a custody runs to ("until 21 March", "до 21 марта",
@@ -14,21 +18,20 @@ published) in, ``date``/``datetime`` out.
   dd.mm.yyyy hh:mm, or words through ``dateparser``: "28 ноября 2026, 14:30",
   "вчера, 09:15"); used by bot/sources/. :func:`from_utc_struct_time` for feedparser's.
 
-Why one module: four parsers had grown, each with its own month names and rules for a
+Why one module: six parsers had grown, each with its own month names and rules for a
 date without a year. Calendar dates in running text are matched with the patterns
 below rather than with ``dateparser.search``, which is slow on whole articles and reads
 numbers that are not dates; a timestamp printed on its own is dateparser's job (offline:
-it only reads its bundled language data). The analysis's own date finders
-(bot/analysis/en_terms.py, ru_text.py) keep theirs for now: they are being reworked on
-the analysis branch.
+it only reads its bundled language data).
 """
 
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -46,44 +49,107 @@ UNTIL_PAST = timedelta(days=31)
 #: zone (its own ``timezone``, else the settings'); this when none is known.
 LOCAL_ZONE = "Asia/Almaty"
 
-# Per month: English names and abbreviations (whole words), then Russian and Kazakh
-# stems (Cyrillic and Latin Kazakh) that take case endings ("февраля", "ақпанда").
-_MONTHS: dict[int, tuple[str, tuple[str, ...]]] = {
-    1: ("january|jan", ("январ", "қаңтар", "qańtar", "qantar")),
-    2: ("february|feb", ("феврал", "ақпан", "aqpan")),
-    3: ("march|mar", ("март", "наурыз", "naýryz", "nauryz")),
-    4: ("april|apr", ("апрел", "сәуір", "sáýir", "sauir")),
-    5: ("may", ("ма[яй]", "мамыр", "mamyr")),
-    6: ("june|jun", ("июн", "маусым", "maýsym", "mausym")),
-    7: ("july|jul", ("июл", "шілде", "shilde")),
-    8: ("august|aug", ("август", "тамыз", "tamyz")),
-    9: ("september|sept|sep", ("сентябр", "қыркүйек", "qyrkúıek", "qyrkuiek")),
-    10: ("october|oct", ("октябр", "қазан", "qazan")),
-    11: ("november|nov", ("ноябр", "қараша", "qarasha")),
-    12: ("december|dec", ("декабр", "желтоқсан", "jeltoqsan")),
+#: The languages whose dates are read, and the month words of each (data), January first:
+#: English names and their abbreviations (whole words); Russian and Kazakh stems
+#: (Cyrillic, then Latin Kazakh) that take case endings ("февраля", "ақпанда").
+LANGUAGES = ("en", "ru", "kk")
+_MONTH_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may",),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sept", "sep"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ),
+    "ru": (
+        ("январ",),
+        ("феврал",),
+        ("март",),
+        ("апрел",),
+        ("ма[яй]",),
+        ("июн",),
+        ("июл",),
+        ("август",),
+        ("сентябр",),
+        ("октябр",),
+        ("ноябр",),
+        ("декабр",),
+    ),
+    "kk": (
+        ("қаңтар", "qańtar", "qantar"),
+        ("ақпан", "aqpan"),
+        ("наурыз", "naýryz", "nauryz"),
+        ("сәуір", "sáýir", "sauir"),
+        ("мамыр", "mamyr"),
+        ("маусым", "maýsym", "mausym"),
+        ("шілде", "shilde"),
+        ("тамыз", "tamyz"),
+        ("қыркүйек", "qyrkúıek", "qyrkuiek"),
+        ("қазан", "qazan"),
+        ("қараша", "qarasha"),
+        ("желтоқсан", "jeltoqsan"),
+    ),
 }
-_MONTH = (
-    "(?:"
-    + "|".join(
-        rf"(?P<m{number}>(?:{english})\.?(?![a-z])|(?:{'|'.join(stems)})\w*)"
-        for number, (english, stems) in _MONTHS.items()
-    )
-    + ")"
-)
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DAY = r"(?P<day>[0-3]?\d)"
-_DATES = (
-    # 21 February 2024, 21 февраля 2024 года, 21-ақпан 2024, 21 ақпанда
-    re.compile(rf"(?<!\d){_DAY}(?:st|nd|rd|th)?[\s\-]+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?!\d)", re.I),
-    # February 21, 2024
-    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?(?!\d)", re.I),
-    # 2024 жылғы 21 ақпанда (Kazakh puts the year first)
-    re.compile(rf"{_YEAR}\s+(?:жылғы|jylǵy|жылы)\s+{_DAY}[\s\-]+{_MONTH}", re.I),
-    # 21.02.2024
-    re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d|\.\d)"),
-    # 2024-02-21
-    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-)
+
+
+def _english_month(names: tuple[str, ...], prose: bool) -> str:
+    """One month's English words: any case, an abbreviation with or without its dot; or,
+    as ``prose`` writes them, capitalised ("May", not the verb "may") and an
+    abbreviation only with its dot ("Sept.", not "sep")."""
+    if not prose:
+        return rf"(?:{'|'.join(names)})\.?(?![a-z])"
+    full, *short = (name.capitalize() for name in names)
+    dotted = "".join(rf"|{name}\." for name in short)
+    return rf"(?-i:{full}(?![a-z]){dotted})"
+
+
+def _month_pattern(languages: tuple[str, ...], prose: bool) -> str:
+    """A month in words of ``languages``; the group ``m<number>`` says which month."""
+    months = []
+    for index in range(12):
+        words = [_english_month(_MONTH_WORDS["en"][index], prose)] if "en" in languages else []
+        stems = [stem for lang in ("ru", "kk") if lang in languages for stem in _MONTH_WORDS[lang][index]]
+        if stems:
+            words.append(rf"(?:{'|'.join(stems)})\w*")
+        months.append(rf"(?P<m{index + 1}>{'|'.join(words)})")
+    return f"(?:{'|'.join(months)})"
+
+
+@functools.cache
+def _date_patterns(languages: tuple[str, ...], prose: bool) -> tuple[re.Pattern[str], ...]:
+    """The forms of a calendar date in ``languages``. As ``prose`` (a report's sentences)
+    writes them: English months as :func:`_english_month` says, dd.mm.yyyy only in Russian
+    and Kazakh (English prose names its months), and no ISO stamp (in a report's text it
+    dates the page, not an event)."""
+    if not languages or not set(languages) <= set(LANGUAGES):
+        raise ValueError(f"dates are read in {', '.join(LANGUAGES)}, not {languages!r}")
+    month = _month_pattern(languages, prose)
+    year = r"(?P<year>(?:19|20)\d\d)"
+    day = r"(?P<day>[0-3]?\d)"
+    patterns = [
+        # 21 February 2024, 21 февраля 2024 года, 21-ақпан 2024, 21 ақпанда
+        re.compile(rf"(?<!\d){day}(?:st|nd|rd|th)?[\s\-]+(?:of\s+)?{month}(?:,?\s+{year})?(?!\d)", re.I),
+        # February 21, 2024
+        re.compile(rf"\b{month}\s+{day}(?:st|nd|rd|th)?(?:,?\s+{year})?(?!\d)", re.I),
+    ]
+    if "kk" in languages:  # 2024 жылғы 21 ақпанда (Kazakh puts the year first)
+        patterns.append(re.compile(rf"{year}\s+(?:жылғы|jylǵy|жылы)\s+{day}[\s\-]+{month}", re.I))
+    if not prose or "ru" in languages or "kk" in languages:  # 21.02.2024
+        patterns.append(
+            re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d|\.\d)")
+        )
+    if not prose:  # 2024-02-21
+        patterns.append(re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"))
+    return tuple(patterns)
+
+
 _WEEKDAYS: tuple[tuple[str, ...], ...] = (
     ("monday", "понедельник", "дүйсенбі", "dúısenbi"),
     ("tuesday", "вторник", "сейсенбі", "seısenbi"),
@@ -121,18 +187,31 @@ class StatedDate:
     year: int | None
 
 
-def stated_dates(text: str) -> Iterator[StatedDate]:
-    """Every calendar date ``text`` writes, pattern by pattern (see :data:`_DATES`)."""
-    for pattern in _DATES:
+def stated_dates(text: str, languages: Iterable[str] = LANGUAGES, *, prose: bool = False) -> Iterator[StatedDate]:
+    """Every calendar date ``text`` writes in ``languages``, pattern by pattern (the forms
+    of :func:`_date_patterns`; ``prose``: only as a report's sentences write them)."""
+    for pattern in _date_patterns(tuple(languages), prose):
         for match in pattern.finditer(text):
             groups = match.groupdict()
             month = (
                 int(groups["month"])
                 if groups.get("month")
-                else next(number for number in _MONTHS if groups.get(f"m{number}"))
+                else next(number for number in range(1, 13) if groups.get(f"m{number}"))
             )
             year = int(groups["year"]) if groups.get("year") else None
             yield StatedDate(match.start(), match.end(), int(groups["day"]), month, year)
+
+
+def first_date(text: str, languages: Iterable[str] = LANGUAGES, default_year: int | None = None) -> date | None:
+    """The leftmost date the prose ``text`` writes in ``languages`` that names a real day:
+    with its own year, else ``default_year``; a date with neither is passed over. The
+    analysis's day of detention ("detained on 21 February 2024", "12.01.2022")."""
+    for stated in sorted(stated_dates(text, languages, prose=True), key=lambda stated: stated.start):
+        year = stated.year or default_year
+        found = valid(year, stated.month, stated.day) if year else None
+        if found is not None:
+            return found
+    return None
 
 
 def valid(year: int, month: int, day: int) -> date | None:
@@ -268,10 +347,12 @@ def from_utc_struct_time(value: time.struct_time | None) -> datetime | None:
 __all__ = [
     "ANNOUNCED",
     "FUTURE_SLACK",
+    "LANGUAGES",
     "LOCAL_ZONE",
     "UNTIL_PAST",
     "StatedDate",
     "detention_day",
+    "first_date",
     "from_utc_struct_time",
     "parse_timestamp",
     "stated_dates",

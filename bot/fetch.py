@@ -443,7 +443,8 @@ async def _resolve(host: str, url: str) -> list[ipaddress.IPv4Address | ipaddres
         infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise FetchConnectionError(f"cannot resolve host name {host} ({url}) — is the URL spelt right?", url) from exc
-    return [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+    # sockaddr[0] is the address as text for AF_INET and AF_INET6 (typeshed allows an int)
+    return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
 
 
 # IPv6 prefixes that carry an IPv4 address in their last 32 bits: IPv4-compatible

@@ -148,6 +148,10 @@ def _text(value: object) -> str:
     return json.dumps(text, ensure_ascii=False) if (not text or any(c.isspace() or c in '"=' for c in text)) else text
 
 
+#: The name of the handler configure_logging installs: the one it replaces when called again.
+HANDLER_NAME = "arrestwatch"
+
+
 def configure_logging(level: str = "INFO", token: str | None = None, fmt: str = "text") -> None:
     """Log to stderr at ``level`` in ``fmt`` (text or json); redact ``token`` (and
     anything token-shaped) everywhere.
@@ -161,14 +165,14 @@ def configure_logging(level: str = "INFO", token: str | None = None, fmt: str = 
         raise ValueError(f"unknown log format {fmt!r}: use one of {', '.join(FORMATS)}")
     root = logging.getLogger()
     for handler in list(root.handlers):
-        if getattr(handler, "_arrestwatch", False):
+        if handler.get_name() == HANDLER_NAME:
             root.removeHandler(handler)
             handler.close()
     redact = RedactToken(token)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter(redact) if fmt == "json" else TextFormatter(redact))
     handler.addFilter(redact)
-    handler._arrestwatch = True  # type: ignore[attr-defined]
+    handler.set_name(HANDLER_NAME)
     root.addHandler(handler)
     root.setLevel(name)
     for noisy in NOISY_LOGGERS:

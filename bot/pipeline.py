@@ -110,7 +110,9 @@ class Pipeline:
         metrics: Metrics | None = None,
     ) -> None:
         if analyzer is None:
-            from bot.analysis import analyze as analyzer  # the default rules
+            from bot.analysis import analyze  # the default rules
+
+            analyzer = analyze
         # Polls analyse their new entries in batches: in an AnalysisProcess when the
         # service gives one, else here (in the poll's worker thread).
         self.analyze_many = analyze_many or in_process(analyzer)
@@ -386,7 +388,7 @@ class Pipeline:
 
     async def _full_text(self, source: SourceConfig, entry: Entry) -> str:
         """The entry's text, or the article page's main text when the feed has a teaser."""
-        if not _is_teaser(entry):
+        if not _is_teaser(entry) or entry.url is None:  # a teaser has a URL: for mypy
             return entry.text
         try:
             page = await self.fetcher.fetch(entry.url, origin=source.url)  # every redirect hop is checked

@@ -56,7 +56,7 @@ _SLOW_OR_DATABASE: tuple[type[BaseException], ...] = (asyncio.TimeoutError, *DAT
 
 RELOAD_CHECK_SECONDS = 20
 SENDER_IDLE_SECONDS = 30
-ADMIN_POLL_TIMEOUT = 10.0  # seconds one getUpdates long poll of the operators' bot waits
+ADMIN_POLL_TIMEOUT = 10  # whole seconds one getUpdates long poll of the operators' bot waits
 ADMIN_STOP_SECONDS = 15.0  # how long a stopping service waits for the operators' bot to stop
 HEALTH_DB_TIMEOUT = 5.0  # seconds /healthz waits for the database's answer
 CUSTODY_SECONDS = 300  # how often the custody posts (pinned list, "due out today", chart) are looked at
@@ -89,7 +89,7 @@ class Service:
     # long poll and the custody turn (tests shorten them on the instance).
     reload_seconds: float = RELOAD_CHECK_SECONDS
     sender_idle_seconds: float = SENDER_IDLE_SECONDS
-    admin_poll_timeout: float = ADMIN_POLL_TIMEOUT
+    admin_poll_timeout: int = ADMIN_POLL_TIMEOUT
     custody_seconds: float = CUSTODY_SECONDS
 
     def __init__(

@@ -109,16 +109,7 @@ WORKER_ENV = (
 
 def worker_settings(env: Mapping[str, str]) -> WorkerSettings:
     """The worker settings in ``env``; SettingsError names the first variable that is wrong."""
-    values: dict[str, object] = {}
-    for variable, name, default in WORKER_ENV:
-        raw = env.get(variable, "").strip()
-        try:
-            seconds = float(raw) if raw else default
-        except ValueError:
-            seconds = -1.0
-        if not seconds > 0:
-            raise SettingsError([f"{variable}={raw!r} is not a number of seconds above 0 (default {default:g})"])
-        values[name] = seconds if name == "claim_seconds" else timedelta(seconds=seconds)
+    seconds = {name: _positive_seconds(env, variable, default) for variable, name, default in WORKER_ENV}
     analysis = env.get("ARRESTWATCH_ANALYSIS", "").strip().lower() or "process"
     if analysis not in ("process", "inline"):
         raise SettingsError(
@@ -127,7 +118,23 @@ def worker_settings(env: Mapping[str, str]) -> WorkerSettings:
                 "the default) or 'inline' (in this process)"
             ]
         )
-    return WorkerSettings(**values, analysis_process=analysis == "process")  # type: ignore[arg-type]
+    return WorkerSettings(
+        source_lease=timedelta(seconds=seconds["source_lease"]),
+        sender_lease=timedelta(seconds=seconds["sender_lease"]),
+        claim_seconds=seconds["claim_seconds"],
+        analysis_process=analysis == "process",
+    )
+
+
+def _positive_seconds(env: Mapping[str, str], variable: str, default: float) -> float:
+    raw = env.get(variable, "").strip()
+    try:
+        seconds = float(raw) if raw else default
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0:
+        raise SettingsError([f"{variable}={raw!r} is not a number of seconds above 0 (default {default:g})"])
+    return seconds
 
 
 @dataclass(frozen=True)

@@ -37,16 +37,15 @@ def detect_source(url: str, content_type: str, body: bytes) -> DetectedSource:
     host = urlsplit(url).hostname or url
     if any(t in content_type for t in ("rss", "atom", "rdf")) or FEED_START_RE.match(body[:4096]):
         soup = BeautifulSoup(body, "xml")
-        title = soup.find("title")
-        return DetectedSource(name=_clean(title.get_text() if title else "") or host, url=url, type="rss")
+        feed_title = soup.find("title")
+        return DetectedSource(name=_clean(feed_title.get_text() if feed_title else "") or host, url=url, type="rss")
     soup = BeautifulSoup(body, "lxml")
     title = _clean(soup.title.get_text()) if soup.title else ""
     for link in soup.find_all("link", href=True):
-        rel = link.get("rel") or []
-        if "alternate" in rel and (link.get("type") or "").lower() in FEED_TYPES:
-            return DetectedSource(
-                name=_clean(link.get("title") or "") or title or host, url=urljoin(url, link["href"]), type="rss"
-            )
+        # rel is a list (a multi-valued attribute); type, title and href are single strings
+        if "alternate" in link.get_attribute_list("rel") and str(link.get("type") or "").lower() in FEED_TYPES:
+            name = _clean(str(link.get("title") or "")) or title or host
+            return DetectedSource(name=name, url=urljoin(url, str(link["href"])), type="rss")
     return DetectedSource(name=title or host, url=url, type="html")
 
 

@@ -447,7 +447,7 @@ async def test_commands_and_posts_share_one_application_that_outlives_a_lease_ha
                 analyze_many=None,
                 wake_sender=lambda: None,
                 watch_gap=lambda: timedelta(0),
-                poll_timeout=0.5,
+                poll_timeout=1,
             )
             assert admin.application is publisher.application
             await admin.start()

@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from bot.dates import detention_day, from_utc_struct_time, parse_timestamp, stated_dates, until_day
+from bot.dates import detention_day, first_date, from_utc_struct_time, parse_timestamp, stated_dates, until_day
 
 PUBLISHED = date(2026, 3, 12)  # a Thursday
 
@@ -35,6 +35,51 @@ def test_a_stated_date_knows_where_it_is_written() -> None:
     text = "Суд отправил его под арест до 21 марта."
     (stated,) = stated_dates(text)
     assert text[stated.start : stated.end] == "21 марта"
+
+
+def test_only_the_month_words_of_the_languages_asked_for_are_read() -> None:
+    text = "Arrested on 21 February; по данным суда, 22 февраля; сотқа 23 ақпанда жеткізілді."
+    assert [d.day for d in stated_dates(text)] == [21, 22, 23]
+    assert [d.day for d in stated_dates(text, ["en"])] == [21]
+    assert [d.day for d in stated_dates(text, ["ru", "kk"])] == [22, 23]
+    with pytest.raises(ValueError):
+        list(stated_dates(text, ["de"]))  # no German month words: not every number is a date
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "default_year", "expected"),
+    [
+        # English: the leftmost date; one without a year takes the report's year, or is no date.
+        ("Police held the editor on March 4, 2025, and again on 9 May.", ["en"], None, date(2025, 3, 4)),
+        ("The blogger was taken from his flat on 9 May.", ["en"], 2024, date(2024, 5, 9)),
+        ("The blogger was taken from his flat on 9 May.", ["en"], None, None),
+        ("A court in Oral jailed her on the 2nd of June 2023.", ["en"], None, date(2023, 6, 2)),
+        ("Officers detained him on Sept. 14, 2023, outside his office.", ["en"], None, date(2023, 9, 14)),
+        # Prose: "may" is a verb, an abbreviation wants its dot, English names no dd.mm.yyyy,
+        # an ISO stamp dates the page.
+        ("The 3 may face charges, lawyers said; 12 mar 2024 was the hearing.", ["en"], 2024, None),
+        ("Report 12.03.2024: two picketers fined.", ["en"], None, None),
+        ("Updated 2024-02-21. Two picketers were fined.", ["en"], None, None),
+        # Russian: with its year, written in words or with dots; a day that does not exist is passed over.
+        ("Активиста задержали 5 марта 2025 года у здания акимата.", ["ru", "kk"], None, date(2025, 3, 5)),
+        ("Активиста задержали 5 марта, суд будет позже.", ["ru", "kk"], None, None),
+        ("Постановление суда от 12.01.2022 обжаловано.", ["ru", "kk"], None, date(2022, 1, 12)),
+        ("Суд 3 апреля 2024 года оставил в силе арест от 01.02.2024.", ["ru", "kk"], None, date(2024, 4, 3)),
+        ("Не 31 февраля 2024 года, а 2 марта 2024 года.", ["ru", "kk"], None, date(2024, 3, 2)),
+        # Kazakh: the year first or last, Cyrillic or Latin; a Russian date in a Kazakh text.
+        ("Белсенді 2025 жылғы 14 наурызда Ақтөбеде ұсталды.", ["ru", "kk"], None, date(2025, 3, 14)),
+        ("Журналист 14 қазан 2025 жылы қамауға алынды.", ["ru", "kk"], None, date(2025, 10, 14)),
+        ("Belsendi 2025 jylǵy 7 sáýirde ustaldy.", ["ru", "kk"], None, date(2025, 4, 7)),
+        ("Сот 7 апреля 2025 года шешім шығарды.", ["ru", "kk"], None, date(2025, 4, 7)),
+        # Each language its own words: no Russian month in English prose, no English in Russian.
+        ("Задержан 5 марта 2025 года.", ["en"], None, None),
+        ("Задержан March 5, 2025.", ["ru", "kk"], None, None),
+    ],
+)
+def test_the_first_date_of_prose_in_each_language(
+    text: str, languages: list[str], default_year: int | None, expected: date | None
+) -> None:
+    assert first_date(text, languages, default_year) == expected
 
 
 def test_the_day_of_detention_is_the_earliest_past_day_named() -> None:

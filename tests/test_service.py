@@ -147,7 +147,7 @@ async def serving(
     *,
     telegram: TelegramSettings | None = None,
     reload_seconds: float = 1.0,
-    admin_poll_timeout: float = 1.0,
+    admin_poll_timeout: int = 1,
 ) -> AsyncIterator[Service]:
     """``arrestwatch run`` in this event loop until the block ends (posting to ``botapi``)."""
     telegram = telegram or TelegramSettings(token=botapi.token, chat_id=str(botapi.chat_id), api_url=botapi.url)

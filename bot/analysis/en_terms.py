@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.analysis import terms
+from bot.dates import first_date
 from bot.places import LATIN_FORMS, LATIN_FORMS_ABROAD
 
 _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
@@ -209,57 +210,17 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
 
 # --- dates --------------------------------------------------------------------------
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
-_MONTH_NAME = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DATE_MDY = re.compile(rf"\b{_MONTH_NAME} {_DAY}\b(?:,? (?P<year>(?:19|20)\d\d))?")
-_DATE_DMY = re.compile(rf"\b{_DAY} {_MONTH_NAME}(?:,? (?P<year>(?:19|20)\d\d))?")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def find_date(sentence: str, context_year: int | None) -> str | None:
-    """The first explicit day-and-month in ``sentence`` as ISO, or None.
+    """The first explicit day-and-month in ``sentence`` as ISO, or None (read by
+    bot/dates.py, the one date parser, with the English month names).
 
     A date without a year takes ``context_year``; with neither, there is no date.
     """
-    found = []
-    for pattern in (_DATE_MDY, _DATE_DMY):
-        for match in pattern.finditer(sentence):
-            found.append((match.start(), match))
-    for _, match in sorted(found, key=lambda item: item[0]):
-        month = _MONTHS.get(_month_key(match["month"]))
-        day = int(match["day"])
-        year = int(match["year"]) if match["year"] else context_year
-        if month and 1 <= day <= 31 and year:
-            return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
-
-
-def _month_key(name: str) -> str:
-    name = name.lower().rstrip(".")
-    for full in _MONTHS:
-        if full.startswith(name[:3]):
-            return full
-    return name
+    found = first_date(sentence, ("en",), context_year)
+    return found.isoformat() if found else None
 
 
 def context_year(text: str) -> int | None:

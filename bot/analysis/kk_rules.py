@@ -58,8 +58,8 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     watched = watchlist_hits(full, rules.watchlist)
     custody_extra = keywords_for(rules.extra_keywords, "kk")
     if not PREPASS_RE.search(low) and not matched_keyword(low, custody_extra) and not watched:
-        reasons = ("no custody vocabulary",) + ((f"excluded:{excluded}",) if excluded else ())
-        return Analysis(arrest=False, protest=protest, lang="kk", reasons=reasons)
+        why_not = ("no custody vocabulary",) + ((f"excluded:{excluded}",) if excluded else ())
+        return Analysis(arrest=False, protest=protest, lang="kk", reasons=why_not)
 
     full = normalise(full)
     sentences = [s.strip() for s in _SENTENCE_SPLIT.split(full) if s and s.strip()]
@@ -161,7 +161,7 @@ def _analyze_transliterated(
     return replace(result, detainees=detainees, evidence=evidence, place=None, charge=None)
 
 
-def _latin_name(name: str, *sources) -> str:
+def _latin_name(name: str, *sources: Transliteration) -> str:
     for source in sources:
         latin = source.latin_name(name)
         if latin != name:

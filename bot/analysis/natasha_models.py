@@ -79,7 +79,9 @@ def morph_vocab(analyzer: Any) -> Any:
     from natasha.morph.vocab import CACHE_SIZE, oc_grams, ud_feats, ud_pos
     from pymorphy3.analyzer import Parse
 
-    class MorphForm(Parse):
+    cache_size: int = CACHE_SIZE
+
+    class MorphForm(Parse):  # type: ignore[misc]  # pymorphy3's Parse is untyped (Any to mypy)
         _morph = analyzer
         _dict = analyzer.dictionary
 
@@ -93,7 +95,7 @@ def morph_vocab(analyzer: Any) -> Any:
         def inflect(self, grams: Any) -> Any:
             return Parse.inflect(self, set(oc_grams(grams)))
 
-    @functools.lru_cache(CACHE_SIZE)
+    @functools.lru_cache(cache_size)
     def parse(word: str) -> list[Any]:
         return [MorphForm(*form) for form in analyzer.parse(word)]
 
@@ -137,7 +139,7 @@ def _navec_without_vocab(path: str) -> Any:
     if not callable(getattr(PQ, "precompute", None)):
         raise TypeError("navec.pq.PQ has no precompute()")
 
-    class _PQ(PQ):
+    class _PQ(PQ):  # type: ignore[misc]  # navec is untyped (Any to mypy)
         """PQ without the norms and centroid products that only ``Navec.sim`` uses."""
 
         def precompute(self) -> None:
@@ -154,7 +156,13 @@ def _navec_without_vocab(path: str) -> Any:
 
 
 def _tagger(
-    tagger_cls: type, api_cls: type, model_cls: type, infer_cls: type, path: str, navec: Any, shared: dict[str, Any]
+    tagger_cls: Any,  # a natasha tagger class (untyped: its __new__ is called as is)
+    api_cls: type[Any],
+    model_cls: type[Any],
+    infer_cls: type[Any],
+    path: str,
+    navec: Any,
+    shared: dict[str, Any],
 ) -> Any:
     """natasha's tagger from the slovnet pack at ``path``: ``api_cls.load`` with a shared word vocabulary."""
     from slovnet.const import SHAPE, TAG, WORD
@@ -217,7 +225,7 @@ def _conv1d_class() -> type:
     import numpy as np
     from slovnet.exec.model import Conv1d
 
-    class _Conv1d(Conv1d):
+    class _Conv1d(Conv1d):  # type: ignore[misc]  # slovnet is untyped (Any to mypy)
         """slovnet's ``Conv1d.__call__`` (batch × in × seq → batch × filters × windows), step for
         step, with the zero padding written into a new array rather than by ``np.pad``."""
 
@@ -252,7 +260,7 @@ def _crf_class() -> type:
     import numpy as np
     from slovnet.exec.model import CRF
 
-    class _CRF(CRF):
+    class _CRF(CRF):  # type: ignore[misc]  # slovnet is untyped (Any to mypy)
         """slovnet's Viterbi decoding (``CRF.decode``) with the best previous score read by
         ``max`` instead of indexing the scores with ``np.indices`` grids at every word: the
         same sums, the same maxima (the value at the ``argmax``), the same paths."""

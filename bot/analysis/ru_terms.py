@@ -229,14 +229,14 @@ def _whole_number_at(words: list[str], i: int, lang: str) -> tuple[float, int] |
         return None
     if w in ("полтора", "полутора"):
         return 1.5, 1
-    value = ru_word_number(w)
-    if value is None:
+    number = ru_word_number(w)
+    if number is None:
         return None
-    if value in _RU_TENS and i + 1 < len(words):
-        unit_value = ru_word_number(words[i + 1])
-        if unit_value is not None and unit_value < 10:
-            return float(value + unit_value), 2
-    return float(value), 1
+    if number in _RU_TENS and i + 1 < len(words):
+        unit = ru_word_number(words[i + 1])
+        if unit is not None and unit < 10:
+            return float(number + unit), 2
+    return float(number), 1
 
 
 def _unit_at(words: list[str], i: int, lang: str) -> tuple[str, int] | None:

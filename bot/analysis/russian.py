@@ -61,8 +61,8 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
     )
     if not watched and not (custody_hint and civic_hint):
         reason = "no custody vocabulary" if not custody_hint else "custody without civic context"
-        reasons = (reason,) + ((f"excluded:{excluded}",) if excluded else ())
-        return Analysis(arrest=False, protest=protest, lang="ru", score=0.1 if custody_hint else 0.0, reasons=reasons)
+        why_not = (reason,) + ((f"excluded:{excluded}",) if excluded else ())
+        return Analysis(arrest=False, protest=protest, lang="ru", score=0.1 if custody_hint else 0.0, reasons=why_not)
 
     sentences, facts = _read_sentences(title, text, rules, extra, civic_extra, org_re)
     score, reasons, best = _score(sentences, facts)
@@ -364,7 +364,7 @@ def _detainees(sentences: list[Sentence], facts: list[SentenceFacts], full_text:
                     if terms.get(k) is None:
                         terms[k] = term
     _fill_shared_terms(facts, terms, people)
-    result = []
+    result: list[Detainee] = []
     for k in sorted(order, key=order.__getitem__):
         name = _display_name(people[k], nominative_words)
         if len(name.split()) == 1:

@@ -67,28 +67,35 @@ def canonical(amount: float, unit: str) -> str:
 
 def make(amount: float, unit: str) -> Term:
     """The :class:`Term` for ``amount`` ``unit``s, normalised as :func:`canonical` says."""
-    unit = unit.lower().rstrip("s")
-    if unit == "week":
-        amount, unit = amount * 7, "day"
-    if unit not in UNIT_DAYS:
-        raise TermError(f"unknown term unit {unit!r}: expected day, week, month or year")
+    word = unit.lower().rstrip("s")
+    if word == "week":
+        amount, word = amount * 7, "day"
+    known = _unit(word)
+    if known is None:
+        raise TermError(f"unknown term unit {word!r}: expected day, week, month or year")
     if amount <= 0:
-        raise TermError(f"a term must be positive, got {amount!r} {unit}")
+        raise TermError(f"a term must be positive, got {amount!r} {known}")
     if amount != int(amount):
-        if unit == "year":
-            amount, unit = amount * 12, "month"
-        elif unit == "month":
-            amount, unit = amount * 30, "day"
-    return Term(int(round(amount)), unit)  # type: ignore[arg-type]
+        if known == "year":
+            amount, known = amount * 12, "month"
+        elif known == "month":
+            amount, known = amount * 30, "day"
+    return Term(int(round(amount)), known)
 
 
 @functools.lru_cache(maxsize=1024)
 def parse(text: str | None) -> Term | None:
     """The :class:`Term` of a canonical text ("15 days", "1 year"); None for None or other text."""
     match = _CANONICAL.match(text or "")
-    if not match:
+    unit = _unit(match.group(2)) if match else None
+    if match is None or unit is None:
         return None
-    return Term(int(match.group(1)), match.group(2))  # type: ignore[arg-type]
+    return Term(int(match.group(1)), unit)
+
+
+def _unit(word: str) -> Unit | None:
+    """``word`` as a :data:`Unit` ("day", "month", "year"), or None."""
+    return next((unit for unit in UNITS if unit == word), None)
 
 
 def days(text: str | None) -> int | None:

@@ -78,7 +78,7 @@ def _heuristic(
     lang: str | None,
     zone: str | None,
 ) -> list[Entry]:
-    root = page.find("main") or page.find(attrs={"role": "main"}) or page.body or page
+    root = page.find("main") or page.find(None, {"role": "main"}) or page.body or page
     for tag in root.find_all(CHROME_TAGS):
         tag.decompose()
     if link_selector:

@@ -9,8 +9,9 @@ which must accept every word form the lemma sets know about.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from bot.analysis.prepass import StemAutomaton
+from bot.analysis.prepass import Found, StemAutomaton
 
 # Custody events (an act of taking someone into custody).
 CUSTODY_EVENT_LEMMAS = {
@@ -518,11 +519,13 @@ class Hint:
     passes cost less than one slow one.
     """
 
-    def __init__(self, patterns: list) -> None:
-        # a regex source, or an object with .search (a StemAutomaton of the prepass)
-        self.patterns = [p if hasattr(p, "search") else re.compile(p) for p in patterns if p]
+    def __init__(self, patterns: Iterable[str | StemAutomaton]) -> None:
+        # a regex source, or a StemAutomaton of the prepass
+        self.patterns: list[re.Pattern[str] | StemAutomaton] = [
+            re.compile(p) if isinstance(p, str) else p for p in patterns if p
+        ]
 
-    def search(self, text: str) -> re.Match[str] | None:
+    def search(self, text: str) -> re.Match[str] | Found | None:
         """The first pattern's match in ``text``, or None."""
         for pattern in self.patterns:
             found = pattern.search(text)
@@ -532,7 +535,7 @@ class Hint:
 
 
 def _hint(
-    lemmas, phrases: tuple[tuple[str, str], ...] = (), short_len: int = 4, patterns: tuple[str, ...] = ()
+    lemmas: Iterable[str], phrases: tuple[tuple[str, str], ...] = (), short_len: int = 4, patterns: tuple[str, ...] = ()
 ) -> Hint:
     """Every form of ``lemmas`` and the ``phrases``; stems of four letters or fewer ("ивс",
     "дп", "пост") only at the start of a word, where they are not part of another
