@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.analysis.kk_stems import (
     AGAIN_RE,
+    BAN_RE,
     CUSTODY_RE,
     DAYS_RE,
     DEMAND_RE,
@@ -55,6 +56,7 @@ class Clause:
     penalty_only: bool = False
     people: list[Person] = field(default_factory=list)
     states: int = 0  # cues that are custody as a state ("қамауда"), not an act
+    past: bool = False  # every cue a state in the past ("10 тәулік қамақта болған")
 
 
 def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
@@ -71,12 +73,13 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
         # Most sentences: no custody word, so nothing else here can matter (a release or a
         # fine is looked for over the whole text when no custody is found at all).
         return clause
-    terms = find_terms(tokens, "kk")
+    terms = [t for t in find_terms(tokens, "kk") if not _ban(tokens, t)]
     clause.terms = terms
     sentenced = [m for m in SENTENCE_RE.finditer(low)]
     restricted = RESTRICTED_RE.search(low)
     fined = FINE_RE.search(low)
-    deprivation = _DEPRIVATION.search(low)
+    # "3 жылға шартты түрде бас бостандығынан айырды": a suspended sentence is no custody.
+    deprivation = next((m for m in _DEPRIVATION.finditer(low) if not _suspended(low, m)), None)
     cues += _term_cues(low, terms, sentenced, bool(restricted), bool(deprivation))
     cues = _given_cues(low, cues, terms, sentenced)
     cues = _cues_before_release(clause, cues)
@@ -87,10 +90,22 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
         if fined and not any(m.group(0).startswith(("қамал", "қамауға", "ұсталд", "ұстады")) for m in cues):
             cues = []
     clause.states = sum(1 for m in cues if STATE_RE.match(low, m.start()))
+    clause.past = bool(cues) and all(_PAST_STATE.match(low, m.start()) for m in cues)
     clause.cues = [m.group(0) for m in cues] + [f"extra:{k}" for k in extra]
     if not clause.cues:
         clause.terms = []
     return clause
+
+
+def _ban(tokens: list[str], term: Term) -> bool:
+    """The words after ``term`` (up to the next comma or clause break) make it a ban from an
+    activity or office ("5 жылға қоғамдық қызметпен айналысу құқығынан айырды"), not custody."""
+    words = []
+    for token in tokens[term.end : term.end + 8]:
+        if token in (",", ";", ".") or token.lower() in CLAUSE_BREAK:
+            break
+        words.append(token.lower())
+    return bool(BAN_RE.search(" ".join(words)))
 
 
 def _term_cues(
@@ -130,6 +145,7 @@ def _given_cues(
     cues = [m for m in cues if not _held_attributive(low, m)]
     # "15 тәулікке дейін қамауға алу": a maximum penalty, not a term served.
     cues = [m for m in cues if not _UP_TO.search(low, max(0, m.start() - 12), m.start())]
+    cues = [m for m in cues if not _suspended(low, m)]
     # "15 тәулікке қамалған белсенді … шақырылды": a participle describing someone is background.
     return [m for m in cues if not _attributive(low, m)]
 
@@ -156,6 +172,19 @@ def _cues_before_release(clause: Clause, cues: list[re.Match[str]]) -> list[re.M
         and (_PARTIAL.search(low, m.end(), release.start()) or _LATER.search(low, m.end(), release.start()))
         and not STATE_RE.match(low, m.start())
     ]
+
+
+# A custody state in the past: "10 тәулік қамақта болған", "бір жыл үйқамақта болды".
+_PAST_STATE = re.compile(
+    r"\w*(?:\s+\w+)?(?:да|де|та|те)\s+(?:болған|болды|болып|болатын|болган|болди|болип|болатин)(?!\w)"
+)
+_SUSPENDED_BEFORE = re.compile(r"(?:шартты|шартти)(?:\s+\w+){0,3}\s*$")
+
+
+def _suspended(low: str, match: re.Match[str]) -> bool:
+    """ "шартты түрде бас бостандығынан айырды", "шартты түрде 2 жылға сотталды": a
+    suspended sentence, the custody word a few words after "шартты"."""
+    return _SUSPENDED_BEFORE.search(low, max(0, match.start() - 40), match.start()) is not None
 
 
 _DEPRIVATION = re.compile(r"бас бостандығынан айыр|колония|түрме|абақты|бас бостандыгынан айыр|турме")

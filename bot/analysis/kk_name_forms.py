@@ -19,8 +19,15 @@ _NOT_NAME_WORDS = frozenset(pack.with_plain(tuple(pack.NOT_NAME_WORDS)))
 _PATRONYMIC_ENDINGS = pack.with_plain(tuple(pack.PATRONYMIC_WORDS))
 _SURNAME_ENDINGS = pack.with_plain(pack.SURNAME_ENDINGS)
 _PATRONYMIC_WORDS = frozenset(pack.with_plain(tuple(pack.PATRONYMIC_WORDS)))
+# Longest first, the skeleton spellings among the others: "Ормуковтин" (Latin or Arabic
+# script) loses "тин", not the bare "н" that would leave "Ормуковти".
 _CASE_SUFFIXES = tuple(
-    dict.fromkeys([(s, v) for s, v in pack.CASE_SUFFIXES] + [(pack.skeleton(s), None) for s, _ in pack.CASE_SUFFIXES])
+    sorted(
+        dict.fromkeys(
+            [(s, v) for s, v in pack.CASE_SUFFIXES] + [(pack.skeleton(s), None) for s, _ in pack.CASE_SUFFIXES]
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
 )
 _AMBIGUOUS_SUFFIXES = frozenset(pack.with_plain(tuple(pack.AMBIGUOUS_SUFFIXES)))
 _CAPITALISED = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+$")
