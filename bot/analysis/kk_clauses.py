@@ -68,6 +68,8 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     if not cues and POLICE_RE.search(low):
         # "Белсендіні полиция алып кетті": taken away, by the police.
         cues = [m for m in TAKEN_AWAY_RE.finditer(low)]
+    # "Полиция бөлімшесінде бес сағат отырды": hours held at the police.
+    cues += list(_HELD_FOR_HOURS.finditer(low))
     extra = [k for k in custody_extra if k.lower() in low]
     if not cues and not extra and not SENTENCE_RE.search(low) and not DAYS_RE.search(low):
         # Most sentences: no custody word, so nothing else here can matter (a release or a
@@ -146,6 +148,8 @@ def _given_cues(
     # "15 тәулікке дейін қамауға алу": a maximum penalty, not a term served.
     cues = [m for m in cues if not _UP_TO.search(low, max(0, m.start() - 12), m.start())]
     cues = [m for m in cues if not _suspended(low, m)]
+    # "түрмеге қамалған ағасы": a place or term of custody before a describing participle.
+    cues = [m for m in cues if not _describes(low, m)]
     # "15 тәулікке қамалған белсенді … шақырылды": a participle describing someone is background.
     return [m for m in cues if not _attributive(low, m)]
 
@@ -174,6 +178,11 @@ def _cues_before_release(clause: Clause, cues: list[re.Match[str]]) -> list[re.M
     ]
 
 
+_HELD_FOR_HOURS = re.compile(
+    r"(?:полиция|бөлімше|болимше|учаске|полицияда)\w*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:\d+|бір|екі|үш|төрт|бес|алты|жеті|сегіз|он|бир|еки|уш|торт|жети|сегиз)\s+(?:\w+\s+)?"
+    r"(?:сағат|сагат)\w*\s+(?:\w+\s+)?(?:отыр|отир|ұстал|устал|болд|болип|болып)"
+)
 # A custody state in the past: "10 тәулік қамақта болған", "бір жыл үйқамақта болды".
 _PAST_STATE = re.compile(
     r"\w*(?:\s+\w+)?(?:да|де|та|те)\s+(?:болған|болды|болып|болатын|болган|болди|болип|болатин)(?!\w)"
@@ -228,8 +237,8 @@ def _held_attributive(low: str, match: re.Match[str]) -> bool:
 
 
 def _describes(low: str, match: re.Match[str]) -> bool:
-    """A term inside a description: "15 тәулікке қамалған белсенді" (the next word is an
-    attributive custody participle)."""
+    """A term or place inside a description: "15 тәулікке қамалған белсенді", "түрмеге
+    қамалған ағасы" (the next word is an attributive custody participle)."""
     after = re.match(r"\w*\s+", low[match.start() :])
     if after is None:
         return False

@@ -163,7 +163,17 @@ _BYLINE = re.compile(
 
 
 def _crimes(low: str) -> list[str]:
-    """The kinds of ordinary crime ``low`` mentions."""
+    """The kinds of ordinary crime ``low`` mentions as a charge, not as a topic
+    ("жемқорлықты әшкерелеген журналист", "есірткіге қарсы белсенді")."""
     if not CRIME_ANY_RE.search(low):
         return []
-    return [kind for kind, rx in CRIME_RE.items() if rx.search(low)]
+    return [kind for kind, rx in CRIME_RE.items() if any(not _topic(low, m) for m in rx.finditer(low))]
+
+
+# A crime word as what someone fights, exposes or writes about: "жемқорлыққа қарсы",
+# "жемқорлықты әшкерелеген", "пара туралы жазған".
+_TOPIC_AFTER = re.compile(r"\w*\s+(?:қарсы|карси|әшкере|ашкере|туралы|турали|жайлы|жаили)")
+
+
+def _topic(low: str, match: re.Match[str]) -> bool:
+    return _TOPIC_AFTER.match(low, match.start()) is not None

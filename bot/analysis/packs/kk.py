@@ -150,6 +150,9 @@ TAKEN_AWAY_STEMS: tuple[str, ...] = (
     "көлікке отырғыз",
 )
 # The police by other names: "тәртіп сақшылары" (the keepers of order), "құқық қорғау органдары".
+# Places at the police where hours of custody are told ("бөлімшесінде бес сағат отырды"):
+# the pre-pass lets a report with one of these through to the rules.
+POLICE_PLACE_STEMS: tuple[str, ...] = ("полицияда", "бөлімшесінде", "бөлімшеде", "учаскесінде")
 POLICE_STEMS: tuple[str, ...] = (
     "полиция",
     "полицей",
@@ -331,6 +334,19 @@ CIVIC_STRONG_STEMS: tuple[str, ...] = (
     "үкіметті сына",
     "әкімді сына",
     "президентті сына",
+    # Criticism of anyone ("Тоқаевты сынаған блогер"), by the verb's forms (not "сынақ", a test).
+    "сынаған",
+    "сынағаны",
+    "сынады",
+    "сынайтын",
+    "билікке қарсы",
+    "үкіметке қарсы",
+    "президентке қарсы",
+    "шал, кет",
+    "шал кет",
+    # Camps for ethnic Kazakhs and Uyghurs in China.
+    "тәрбиелеу лагер",
+    "концлагер",
     "қарсылық акция",
     # "қарсылық білдіргендер": people who voiced their opposition (not "қарсылық көрсетті",
     # resisting the police).
