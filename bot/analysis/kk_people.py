@@ -24,13 +24,14 @@ from bot.analysis.kk_name_forms import (
 )
 from bot.analysis.kk_stems import CUSTODY_RE, DAYS_RE, SENTENCE_RE
 from bot.analysis.packs import kk as pack
+from bot.analysis.packs import kk_names as names
 
-_ROLE_NOUNS = pack.with_plain(pack.ROLE_NOUNS)
-_BYSTANDER_ROLES = pack.with_plain(pack.BYSTANDER_ROLES + pack.KIN_ROLES)
-_KIN_ROLES = pack.with_plain(pack.KIN_ROLES)
+_ROLE_NOUNS = pack.with_plain(names.ROLE_NOUNS)
+_BYSTANDER_ROLES = pack.with_plain(names.BYSTANDER_ROLES + names.KIN_ROLES)
+_KIN_ROLES = pack.with_plain(names.KIN_ROLES)
 _OBJECT_CASES = frozenset(pack.with_plain(("ды", "ді", "ты", "ті", "ны", "ні", "н", "ға", "ге", "қа", "ке")))
-_SPEAKER_STEMS = pack.with_plain(pack.SPEAKER_STEMS)
-_NOT_PERSON_AFTER = pack.with_plain(pack.NOT_PERSON_AFTER)
+_SPEAKER_STEMS = pack.with_plain(names.SPEAKER_STEMS)
+_NOT_PERSON_AFTER = pack.with_plain(names.NOT_PERSON_AFTER)
 # "Абай даңғылы", "Жаңа Қазақстан партиясының": the noun with its possessive ending, not
 # any word that begins like it ("қалалық" is an adjective, "Әлиді қалалық соттан…").
 _NOT_PERSON_AFTER_RE = re.compile(

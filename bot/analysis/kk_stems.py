@@ -52,10 +52,6 @@ DAYS_RE = _stem_regex(pack.DAY_UNIT_STEMS)
 # The pre-pass: a report with none of the custody or sentencing stems is not looked at.
 PREPASS_RE = stems_automaton(
     pack.with_plain(
-        pack.CUSTODY_STEMS
-        + pack.SENTENCE_STEMS
-        + pack.DAY_UNIT_STEMS
-        + pack.TAKEN_AWAY_STEMS
-        + pack.POLICE_PLACE_STEMS
+        pack.CUSTODY_STEMS + pack.SENTENCE_STEMS + pack.DAY_UNIT_STEMS + pack.TAKEN_AWAY_STEMS + pack.POLICE_PLACE_STEMS
     )
 )
