@@ -173,3 +173,14 @@ def test_an_arabic_script_name_loses_its_genitive() -> None:
 def test_more_kazakh_given_names_begin_a_name(name: str) -> None:
     result = kk(f"Пикетке шыққан {name} Төлеубай ұсталды.")
     assert people(result) == {f"{name} Төлеубай": None}
+
+
+def test_a_describing_participle_in_a_sentence_about_the_held_is_news() -> None:
+    result = kk("Пикетте ұсталған Ербол Сайын мен Жазира Әлиева полиция бөлімшесінде отыр.")
+    assert result.arrest
+    assert people(result) == {"Ербол Сайын": None, "Жазира Әлиева": None}
+
+
+def test_a_describing_participle_before_another_past_event_is_background() -> None:
+    result = kk("Бұрын 10 тәулікке қамалған белсенді Ербол Сайын бүгін прокуратураға шақырылды.")
+    assert not result.arrest

@@ -262,7 +262,15 @@ def _attributive(low: str, match: re.Match[str]) -> bool:
         return False
     if _RECENT_BEFORE.search(low, max(0, match.start() - 40), match.start()):
         return False  # "кеше ұсталған белсенді …": a detention of yesterday is news
-    return not _AUXILIARY.match(low, word_end)
+    if _AUXILIARY.match(low, word_end):
+        return False
+    # "Ұсталған белсенді X – қозғалыс мүшесі", "ұсталған X пен Y бөлімшеде отыр": a sentence
+    # with no past verb of its own is about the held, not background to another event.
+    return bool(_PAST_FINITE_END.search(low))
+
+
+# The sentence ends in a past finite verb ("шақырылды", "шықты", "айтты", "қамалған еді").
+_PAST_FINITE_END = re.compile(r"\w(?:ды|ді|ты|ті|ди|ти|еді|еди|болатын|болатин)[\s.!?»\"”)]*$")
 
 
 # Time words that make a describing participle news: "кеше ұсталған", "бүгін таңертең қамалған".
