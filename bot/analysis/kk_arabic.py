@@ -19,6 +19,7 @@ import re
 
 from bot.analysis.kk_latin import Transliteration
 from bot.analysis.packs import kk as pack
+from bot.analysis.packs import kk_names as names
 
 _LETTERS = {
     "ا": "а",
@@ -75,12 +76,12 @@ _OTHER_LETTER = re.compile("[A-Za-z\u0400-\u04ff]")
 # Family-name endings in the skeleton alphabet, and separate patronymic words.
 _SURNAME_END = re.compile(r"(?:ов|ев|ова|ева|баи|ули|кизи)$")
 _PATRONYMIC = frozenset({"ули", "кизи", "уулу"})
-_CASE_ENDINGS = tuple(sorted({pack.skeleton(s) for s, _ in pack.CASE_SUFFIXES}, key=len, reverse=True))
+_CASE_ENDINGS = tuple(sorted({pack.skeleton(s) for s, _ in names.CASE_SUFFIXES}, key=len, reverse=True))
 # Words before a family name that are not a given name: roles, conjunctions, pronouns.
 _NOT_GIVEN = frozenset(
     pack.skeleton(w)
-    for w in pack.ROLE_NOUNS
-    + pack.BYSTANDER_ROLES
+    for w in names.ROLE_NOUNS
+    + names.BYSTANDER_ROLES
     + (
         "мен",
         "пен",

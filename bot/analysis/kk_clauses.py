@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.analysis.kk_stems import (
     AGAIN_RE,
+    BAN_RE,
     CUSTODY_RE,
     DAYS_RE,
     DEMAND_RE,
@@ -55,6 +56,7 @@ class Clause:
     penalty_only: bool = False
     people: list[Person] = field(default_factory=list)
     states: int = 0  # cues that are custody as a state ("қамауда"), not an act
+    past: bool = False  # every cue a state in the past ("10 тәулік қамақта болған")
 
 
 def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
@@ -66,17 +68,20 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     if not cues and POLICE_RE.search(low):
         # "Белсендіні полиция алып кетті": taken away, by the police.
         cues = [m for m in TAKEN_AWAY_RE.finditer(low)]
+    # "Полиция бөлімшесінде бес сағат отырды": hours held at the police.
+    cues += list(_HELD_FOR_HOURS.finditer(low))
     extra = [k for k in custody_extra if k.lower() in low]
     if not cues and not extra and not SENTENCE_RE.search(low) and not DAYS_RE.search(low):
         # Most sentences: no custody word, so nothing else here can matter (a release or a
         # fine is looked for over the whole text when no custody is found at all).
         return clause
-    terms = find_terms(tokens, "kk")
+    terms = [t for t in find_terms(tokens, "kk") if not _ban(tokens, t)]
     clause.terms = terms
     sentenced = [m for m in SENTENCE_RE.finditer(low)]
     restricted = RESTRICTED_RE.search(low)
     fined = FINE_RE.search(low)
-    deprivation = _DEPRIVATION.search(low)
+    # "3 жылға шартты түрде бас бостандығынан айырды": a suspended sentence is no custody.
+    deprivation = next((m for m in _DEPRIVATION.finditer(low) if not _suspended(low, m)), None)
     cues += _term_cues(low, terms, sentenced, bool(restricted), bool(deprivation))
     cues = _given_cues(low, cues, terms, sentenced)
     cues = _cues_before_release(clause, cues)
@@ -87,10 +92,22 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
         if fined and not any(m.group(0).startswith(("қамал", "қамауға", "ұсталд", "ұстады")) for m in cues):
             cues = []
     clause.states = sum(1 for m in cues if STATE_RE.match(low, m.start()))
+    clause.past = bool(cues) and all(_PAST_STATE.match(low, m.start()) for m in cues)
     clause.cues = [m.group(0) for m in cues] + [f"extra:{k}" for k in extra]
     if not clause.cues:
         clause.terms = []
     return clause
+
+
+def _ban(tokens: list[str], term: Term) -> bool:
+    """The words after ``term`` (up to the next comma or clause break) make it a ban from an
+    activity or office ("5 жылға қоғамдық қызметпен айналысу құқығынан айырды"), not custody."""
+    words = []
+    for token in tokens[term.end : term.end + 8]:
+        if token in (",", ";", ".") or token.lower() in CLAUSE_BREAK:
+            break
+        words.append(token.lower())
+    return bool(BAN_RE.search(" ".join(words)))
 
 
 def _term_cues(
@@ -130,6 +147,9 @@ def _given_cues(
     cues = [m for m in cues if not _held_attributive(low, m)]
     # "15 тәулікке дейін қамауға алу": a maximum penalty, not a term served.
     cues = [m for m in cues if not _UP_TO.search(low, max(0, m.start() - 12), m.start())]
+    cues = [m for m in cues if not _suspended(low, m)]
+    # "түрмеге қамалған ағасы": a place or term of custody before a describing participle.
+    cues = [m for m in cues if not _describes(low, m)]
     # "15 тәулікке қамалған белсенді … шақырылды": a participle describing someone is background.
     return [m for m in cues if not _attributive(low, m)]
 
@@ -156,6 +176,24 @@ def _cues_before_release(clause: Clause, cues: list[re.Match[str]]) -> list[re.M
         and (_PARTIAL.search(low, m.end(), release.start()) or _LATER.search(low, m.end(), release.start()))
         and not STATE_RE.match(low, m.start())
     ]
+
+
+_HELD_FOR_HOURS = re.compile(
+    r"(?:полиция|бөлімше|болимше|учаске|полицияда)\w*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:\d+|бір|екі|үш|төрт|бес|алты|жеті|сегіз|он|бир|еки|уш|торт|жети|сегиз)\s+(?:\w+\s+)?"
+    r"(?:сағат|сагат)\w*\s+(?:\w+\s+)?(?:отыр|отир|ұстал|устал|болд|болип|болып)"
+)
+# A custody state in the past: "10 тәулік қамақта болған", "бір жыл үйқамақта болды".
+_PAST_STATE = re.compile(
+    r"\w*(?:\s+\w+)?(?:да|де|та|те)\s+(?:болған|болды|болып|болатын|болган|болди|болип|болатин)(?!\w)"
+)
+_SUSPENDED_BEFORE = re.compile(r"(?:шартты|шартти)(?:\s+\w+){0,3}\s*$")
+
+
+def _suspended(low: str, match: re.Match[str]) -> bool:
+    """ "шартты түрде бас бостандығынан айырды", "шартты түрде 2 жылға сотталды": a
+    suspended sentence, the custody word a few words after "шартты"."""
+    return _SUSPENDED_BEFORE.search(low, max(0, match.start() - 40), match.start()) is not None
 
 
 _DEPRIVATION = re.compile(r"бас бостандығынан айыр|колония|түрме|абақты|бас бостандыгынан айыр|турме")
@@ -199,8 +237,8 @@ def _held_attributive(low: str, match: re.Match[str]) -> bool:
 
 
 def _describes(low: str, match: re.Match[str]) -> bool:
-    """A term inside a description: "15 тәулікке қамалған белсенді" (the next word is an
-    attributive custody participle)."""
+    """A term or place inside a description: "15 тәулікке қамалған белсенді", "түрмеге
+    қамалған ағасы" (the next word is an attributive custody participle)."""
     after = re.match(r"\w*\s+", low[match.start() :])
     if after is None:
         return False
@@ -224,7 +262,15 @@ def _attributive(low: str, match: re.Match[str]) -> bool:
         return False
     if _RECENT_BEFORE.search(low, max(0, match.start() - 40), match.start()):
         return False  # "кеше ұсталған белсенді …": a detention of yesterday is news
-    return not _AUXILIARY.match(low, word_end)
+    if _AUXILIARY.match(low, word_end):
+        return False
+    # "Ұсталған белсенді X – қозғалыс мүшесі", "ұсталған X пен Y бөлімшеде отыр": a sentence
+    # with no past verb of its own is about the held, not background to another event.
+    return bool(_PAST_FINITE_END.search(low))
+
+
+# The sentence ends in a past finite verb ("шақырылды", "шықты", "айтты", "қамалған еді").
+_PAST_FINITE_END = re.compile(r"\w(?:ды|ді|ты|ті|ди|ти|еді|еди|болатын|болатин)[\s.!?»\"”)]*$")
 
 
 # Time words that make a describing participle news: "кеше ұсталған", "бүгін таңертең қамалған".

@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 
 from bot.analysis.kk_clauses import CLAUSE_BREAK, Clause
+from bot.analysis.kk_stems import CUSTODY_RE, SENTENCE_RE
 from bot.analysis.result import Detainee
 
 _PRONOUN_GROUP = re.compile(
     r"(?<![\w])(?:олар|оларды|оларға|екеуі|екеуін|екеуіне|үшеуі|үшеуін|барлығы|барлығын|бәрі|бәрін)(?![\w])"
 )
+# "олардың екеуі 10 тәулікке қамалды": two of them, not both; no one knows which.
+_PART_OF_GROUP = re.compile(r"(?<![\w])(?:олардың|олардин|олардын)\s+(?:бір|екеу|үшеу|төртеу|кейбір|біраз|бірнеше)")
 _PRONOUN_ONE = re.compile(r"(?<![\w])(?:ол|оны|оған|оның|өзі|өзін)(?![\w])")
 
 
@@ -30,7 +33,9 @@ def _assign_terms(clause: Clause) -> None:
     for person in people:
         same = [t for t in terms if _same_part(person.start, t.start, breaks)]
         after = [t for t in same if t.start >= person.stop]
-        before = [t for t in same if t.end <= person.start]
+        # "X 15 тәулікке қамалды, оның інісі Y да ұсталды": a term whose custody verb comes
+        # before the person is the earlier person's, not theirs.
+        before = [t for t in same if t.end <= person.start and not _verb_between(clause, t.end, person.start)]
         chosen = after[0] if after else (before[-1] if before else None)
         if chosen is not None and after:
             # Another person between the name and the term takes the term as theirs
@@ -43,6 +48,11 @@ def _assign_terms(clause: Clause) -> None:
             ):
                 chosen = None
         person.term = chosen.value if chosen else None
+
+
+def _verb_between(clause: Clause, start: int, stop: int) -> bool:
+    """A custody or sentencing verb among ``clause.tokens[start:stop]``."""
+    return any(CUSTODY_RE.match(t.lower()) or SENTENCE_RE.match(t.lower()) for t in clause.tokens[start:stop])
 
 
 def _same_part(a: int, b: int, breaks: list[int]) -> bool:
@@ -66,7 +76,7 @@ def detainees_of(clauses: list[Clause]) -> list[Detainee]:
             # "Сот екеуін де 15 тәулікке қамауға алды": the people of the sentence before.
             # Several people share a term only when the sentence says all of them ("екеуін де",
             # "оларды"); "біреуін" (one of them) names nobody.
-            if _PRONOUN_GROUP.search(clause.low) or (
+            if (_PRONOUN_GROUP.search(clause.low) and not _PART_OF_GROUP.search(clause.low)) or (
                 len(previous) == 1
                 and (_PRONOUN_ONE.search(clause.low) or not any(t[:1].isupper() for t in clause.tokens[1:]))
             ):

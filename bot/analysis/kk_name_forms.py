@@ -12,17 +12,25 @@ import functools
 import re
 
 from bot.analysis.packs import kk as pack
+from bot.analysis.packs import kk_names as names
 
 # "Әсел", "Асел" (Russian letters only) and the skeleton of Latin or Arabic script.
-_GIVEN_NAMES = frozenset(n.capitalize() for n in pack.with_plain(tuple(n.lower() for n in pack.GIVEN_NAMES)))
-_NOT_NAME_WORDS = frozenset(pack.with_plain(tuple(pack.NOT_NAME_WORDS)))
-_PATRONYMIC_ENDINGS = pack.with_plain(tuple(pack.PATRONYMIC_WORDS))
-_SURNAME_ENDINGS = pack.with_plain(pack.SURNAME_ENDINGS)
-_PATRONYMIC_WORDS = frozenset(pack.with_plain(tuple(pack.PATRONYMIC_WORDS)))
+_GIVEN_NAMES = frozenset(n.capitalize() for n in pack.with_plain(tuple(n.lower() for n in names.GIVEN_NAMES)))
+_NOT_NAME_WORDS = frozenset(pack.with_plain(tuple(names.NOT_NAME_WORDS)))
+_PATRONYMIC_ENDINGS = pack.with_plain(tuple(names.PATRONYMIC_WORDS))
+_SURNAME_ENDINGS = pack.with_plain(names.SURNAME_ENDINGS)
+_PATRONYMIC_WORDS = frozenset(pack.with_plain(tuple(names.PATRONYMIC_WORDS)))
+# Longest first, the skeleton spellings among the others: "Ормуковтин" (Latin or Arabic
+# script) loses "тин", not the bare "н" that would leave "Ормуковти".
 _CASE_SUFFIXES = tuple(
-    dict.fromkeys([(s, v) for s, v in pack.CASE_SUFFIXES] + [(pack.skeleton(s), None) for s, _ in pack.CASE_SUFFIXES])
+    sorted(
+        dict.fromkeys(
+            [(s, v) for s, v in names.CASE_SUFFIXES] + [(pack.skeleton(s), None) for s, _ in names.CASE_SUFFIXES]
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
 )
-_AMBIGUOUS_SUFFIXES = frozenset(pack.with_plain(tuple(pack.AMBIGUOUS_SUFFIXES)))
+_AMBIGUOUS_SUFFIXES = frozenset(pack.with_plain(tuple(names.AMBIGUOUS_SUFFIXES)))
 _CAPITALISED = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+$")
 _PATRONYMIC_SUFFIXES = frozenset({"н", "на", "не", "ның", "нің", "мен", "нан", "нен", "нда", "нде"})
 _POSSESSIVE_CASES = frozenset(
@@ -99,9 +107,9 @@ def surname_shape(word: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def _harmony(stem: str) -> str | None:
     for ch in reversed(stem.lower()):
-        if ch in pack.BACK_VOWELS:
+        if ch in names.BACK_VOWELS:
             return "back"
-        if ch in pack.FRONT_VOWELS:
+        if ch in names.FRONT_VOWELS:
             return "front"
     return None
 

@@ -24,18 +24,20 @@ from bot.analysis.kk_name_forms import (
 )
 from bot.analysis.kk_stems import CUSTODY_RE, DAYS_RE, SENTENCE_RE
 from bot.analysis.packs import kk as pack
+from bot.analysis.packs import kk_names as names
 
-_ROLE_NOUNS = pack.with_plain(pack.ROLE_NOUNS)
-_BYSTANDER_ROLES = pack.with_plain(pack.BYSTANDER_ROLES + pack.KIN_ROLES)
-_KIN_ROLES = pack.with_plain(pack.KIN_ROLES)
+_ROLE_NOUNS = pack.with_plain(names.ROLE_NOUNS)
+_BYSTANDER_ROLES = pack.with_plain(names.BYSTANDER_ROLES + names.KIN_ROLES)
+_KIN_ROLES = pack.with_plain(names.KIN_ROLES)
 _OBJECT_CASES = frozenset(pack.with_plain(("ды", "ді", "ты", "ті", "ны", "ні", "н", "ға", "ге", "қа", "ке")))
-_SPEAKER_STEMS = pack.with_plain(pack.SPEAKER_STEMS)
-_NOT_PERSON_AFTER = pack.with_plain(pack.NOT_PERSON_AFTER)
+_SPEAKER_STEMS = pack.with_plain(names.SPEAKER_STEMS)
+_NOT_PERSON_AFTER = pack.with_plain(names.NOT_PERSON_AFTER)
 # "Абай даңғылы", "Жаңа Қазақстан партиясының": the noun with its possessive ending, not
 # any word that begins like it ("қалалық" is an adjective, "Әлиді қалалық соттан…").
 _NOT_PERSON_AFTER_RE = re.compile(
     "(?:" + "|".join(re.escape(s) for s in sorted(_NOT_PERSON_AFTER, key=len, reverse=True)) + r")(?:с?[ыіи]\w*)?$"
 )
+_ACCUSATIVE = frozenset(pack.with_plain(("ды", "ді", "ты", "ті", "ны", "ні", "н")))
 _GENITIVE = frozenset(pack.with_plain(("ның", "нің", "дың", "дің", "тың", "тің")))
 _SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мәлімдеді", "хабарлады", "жазды")))
 _LIST_WORDS = frozenset({",", "мен", "пен", "бен", "және", "жане"})
@@ -188,6 +190,9 @@ def _person(
         # A possessor ("Сапаровтың адвокаты", "Әлиевтің партиясы"), unless it is the subject
         # of a custody noun ("Сапаровтың 10 тәулікке қамалғаны", "Сапаровтың ұсталуы").
         return None
+    if suffix in _ACCUSATIVE and _describing_verb(after):
+        # "Тоқаевты сынаған блогер": the object of a participle that describes someone else.
+        return None
     words = words[:-1] + [last]
     shaped = any(surname_shape(w) for w in words)
     initial = start >= 2 and tokens[start - 1] == "." and len(tokens[start - 2]) == 1 and tokens[start - 2].isupper()
@@ -197,6 +202,15 @@ def _person(
     elif not (shaped or role_before or patronymic or listed or given_name(words[0])):
         return None
     return Person(" ".join(words), start, stop)
+
+
+def _describing_verb(word: str) -> bool:
+    """A participle ("сынаған", "қорлаған") that is not a custody word."""
+    return (
+        word.isalpha()
+        and word.endswith(("ған", "ген", "қан", "кен", "ган", "кан"))
+        and not (CUSTODY_RE.match(word) or SENTENCE_RE.match(word) or DAYS_RE.match(word))
+    )
 
 
 def _custody_follows(tokens: list[str], stop: int) -> bool:
