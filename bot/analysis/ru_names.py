@@ -11,10 +11,13 @@ text writes it ("Кулышев Нурбек" stays surname-first).
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from bot.analysis.ru_morph import morph_analyzer as morph_analyzer
 
 # natasha's morphology tags (Universal Dependencies) → pymorphy3 grammemes.
 _UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -45,12 +48,6 @@ def models() -> Models:
     return Models(*natasha_models.load(morph_analyzer()))
 
 
-@functools.lru_cache(maxsize=1)
-def morph_analyzer() -> Any:
-    """pymorphy3's analyser, loaded once (about 0.1 s)."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
 
 
 def _lemma(text: str, low: str) -> tuple[str, str]:
@@ -164,6 +161,66 @@ def _plain(text: str, is_title: bool) -> Sentence:
 
 
 def _segment(text: str, sent_offset: int, is_title: bool) -> list[Sentence]:
+    """razdel's sentences and tokens of ``text`` with pymorphy3 lemmas, to be tagged by :func:`tag`."""
+    if _NATASHA:
+        return _natasha_segment(text, sent_offset, is_title)
+    from razdel import sentenize, tokenize
+
+    sentences: list[Sentence] = []
+    for n, sent in enumerate(sentenize(text)):
+        tokens = []
+        for tok in tokenize(sent.text):
+            low = tok.text.lower()
+            lem, pos = _lemma(tok.text, low)
+            tokens.append(Token(tok.text, low, lem, pos, None, None, tok.start, tok.stop))
+        sentences.append(Sentence(sent.text, tokens, is_title=is_title, pending=(None, n, sent_offset + n)))
+    return sentences
+
+
+def tag(sentences: list[Sentence]) -> list[Sentence]:
+    """Tag the segmented sentences not tagged yet: each token's case and gender (pymorphy3),
+    each sentence's person mentions (:mod:`bot.analysis.ru_person_spans`). Returns ``sentences``."""
+    if _NATASHA:
+        return _natasha_tag(sentences)
+    from bot.analysis.ru_person_spans import find_people
+
+    for sentence in sentences:
+        if sentence.pending is None:
+            continue
+        sent_number = sentence.pending[2]
+        sentence.pending = None
+        for token in sentence.tokens:
+            token.case, token.gender = _case_and_gender(token.lower)
+        for span in find_people(sentence.tokens, sentence.text):
+            span_tokens = sentence.tokens[span.first : span.first + span.count]
+            for token in span_tokens:
+                token.case, token.gender = span.case, span.gender
+            normal = " ".join(
+                t.lower if t.lower in _PATRONYMIC_WORDS else to_nominative(t.text, span.case, span.gender)
+                for t in span_tokens
+            )
+            mention = _mention(sent_number, sentence.tokens, span.first, span.count, normal)
+            if mention is not None:
+                sentence.mentions.append(mention)
+    return sentences
+
+
+@functools.lru_cache(maxsize=65536)
+def _case_and_gender(low: str) -> tuple[str | None, str | None]:
+    """The case and gender of a word's most likely reading (None for words without them)."""
+    if not re.search(r"[а-яё]", low):
+        return None, None
+    best = morph_analyzer().parse(low)[0]
+    case = _CASES.get(str(best.tag.case)) if best.tag.case else None
+    gender = str(best.tag.gender) if best.tag.gender in ("masc", "femn") else None
+    return case, gender
+
+
+_CASES = {"nomn": "nomn", "gent": "gent", "gen2": "gent", "datv": "datv", "accs": "accs", "acc2": "accs", "ablt": "ablt", "loct": "loct", "loc2": "loct"}
+_NATASHA = os.environ.get("ARRESTWATCH_NATASHA") == "1"
+
+
+def _natasha_segment(text: str, sent_offset: int, is_title: bool) -> list[Sentence]:
     """natasha's sentences and tokens of ``text`` with pymorphy3 lemmas, to be tagged by :func:`tag`."""
     from natasha import Doc
 
@@ -184,7 +241,7 @@ def _segment(text: str, sent_offset: int, is_title: bool) -> list[Sentence]:
     return sentences
 
 
-def tag(sentences: list[Sentence]) -> list[Sentence]:
+def _natasha_tag(sentences: list[Sentence]) -> list[Sentence]:
     """Run natasha's morphology and NER over the segmented sentences not tagged yet: each
     token's case and gender, each sentence's person mentions. Returns ``sentences``."""
     m = models()
