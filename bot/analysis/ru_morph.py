@@ -11,6 +11,18 @@ import functools
 from typing import Any
 
 PERSON_TAGS = ("Name", "Surn", "Patr")
+# pymorphy3's cases, the second genitive, accusative and locative folded into the first.
+CASES = {
+    "nomn": "nomn",
+    "gent": "gent",
+    "gen2": "gent",
+    "datv": "datv",
+    "accs": "accs",
+    "acc2": "accs",
+    "ablt": "ablt",
+    "loct": "loct",
+    "loc2": "loct",
+}
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,53 +1,28 @@
-"""People in Russian text: natasha finds the spans, these helpers put names in the nominative.
+"""People in Russian text: sentences, tokens and their tags, and names put in the nominative.
 
-natasha (segmenter, news embeddings, NER and morphology taggers) is loaded lazily, once, on
-the first report that needs it: the pre-pass keeps unrelated news away from it. Names are
-put in the nominative with natasha's ``span.normalize``; when that leaves an inflected form
-("Жоодара Бузумова"), a form the same text spells in the nominative wins, then pymorphy3
-inflects each word ("Уалихану Негметову" → "Уалихан Негметов"). Word order is kept as the
-text writes it ("Кулышев Нурбек" stays surname-first).
+razdel splits sentences and tokens; pymorphy3 gives lemmas, cases and genders;
+:mod:`bot.analysis.ru_person_spans` finds the names (no neural tagger is loaded). The finder
+says the case and gender the words of a name agree in, and pymorphy3 inflects each word to
+the nominative ("Уалихану Негметову" → "Уалихан Негметов"); a word before the name in
+apposition ("журналистку") and a form the same text spells in the nominative
+("Жоодара Бузумова" … "Жоодар Бузумов") correct it. Word order is kept as the text writes it
+("Кулышев Нурбек" stays surname-first).
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
+from bot.analysis.ru_morph import CASES, is_known
 from bot.analysis.ru_morph import morph_analyzer as morph_analyzer
+from bot.analysis.ru_morph import parses as parse_word
+from bot.analysis.ru_person_spans import PATRONYMIC_WORDS as _PATRONYMIC_WORDS
+from bot.analysis.ru_person_spans import find_people
 
-# natasha's morphology tags (Universal Dependencies) → pymorphy3 grammemes.
-_UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
-_UD_GENDER = {"Masc": "masc", "Fem": "femn"}
 _PERSON_TAGS = ("Name", "Surn", "Patr")
-
-
-@dataclass(frozen=True)
-class Models:
-    """natasha's models, loaded once."""
-
-    segmenter: Any
-    ner: Any
-    morph: Any
-    vocab: Any
-
-
-@functools.lru_cache(maxsize=1)
-def models() -> Models:
-    """Load natasha (about half a second); later calls return the same models.
-
-    :mod:`bot.analysis.natasha_models` loads them without what the taggers never use (navec's
-    vocabulary and precomputed norms, a second copy of the 250k-word list): peak RSS ~90 MB
-    lower, steady ~45 MB lower.
-    """
-    from bot.analysis import natasha_models
-
-    return Models(*natasha_models.load(morph_analyzer()))
-
-
 
 
 def _lemma(text: str, low: str) -> tuple[str, str]:
@@ -63,7 +38,7 @@ def _lemma(text: str, low: str) -> tuple[str, str]:
 @functools.lru_cache(maxsize=65536)
 def lemma_and_pos(word: str) -> tuple[str, str]:
     """The most likely normal form (ё kept) and part of speech of a lower-cased word."""
-    best = morph_analyzer().parse(word)[0]
+    best = parse_word(word)[0]
     return best.normal_form, str(best.tag.POS or "")
 
 
@@ -79,7 +54,7 @@ class Token:
     lower: str
     lemma: str
     pos: str  # pymorphy3 part of speech: "VERB", "PRTS", "PRTF", "NOUN"…
-    case: str | None  # pymorphy grammeme, e.g. "accs"; None when natasha gives none
+    case: str | None  # pymorphy grammeme, e.g. "accs"; None for words without one
     gender: str | None
     start: int  # character offsets in the analysed text
     stop: int
@@ -103,9 +78,8 @@ class Sentence:
     tokens: list[Token]
     mentions: list[Mention] = field(default_factory=list)
     is_title: bool = False
-    # natasha's tagging not done yet (parse(..., defer=True)): the segmented Doc, its sentence
-    # index and the report's sentence number of it; see tag().
-    pending: tuple[Any, int, int] | None = field(default=None, repr=False, compare=False)
+    # Tagging not done yet (parse(..., defer=True)): the report's sentence number; see tag().
+    pending: int | None = field(default=None, repr=False, compare=False)
 
 
 def parse(
@@ -115,12 +89,11 @@ def parse(
     wanted: Callable[[str], bool] | None = None,
     defer: bool = False,
 ) -> list[Sentence]:
-    """Split ``text`` into sentences of tokens; natasha tags the wanted ones and their neighbours.
+    """Split ``text`` into sentences of tokens; the wanted ones and their neighbours are tagged.
 
-    The neural taggers are the expensive step, so sentences far from any custody word get only
-    razdel tokens and pymorphy3 lemmas (enough for context words), no person mentions. With
-    ``defer`` the wanted ones are segmented as natasha does it but not tagged yet: no case,
-    gender or mentions until :func:`tag` (a report with no custody clause never needs them).
+    Sentences far from any custody word get only razdel tokens and pymorphy3 lemmas (enough for
+    context words), no person mentions. With ``defer`` the wanted ones are not tagged yet: no
+    case, gender or mentions until :func:`tag`.
     """
     from razdel import sentenize
 
@@ -133,61 +106,41 @@ def parse(
         # ("задержали шестерых… Судья… «X, Y, Z…»").
         flags = [any(hits[max(0, k - 2) : k + 2]) for k in range(len(parts))]
     sentences: list[Sentence] = []
-    k = 0
-    while k < len(parts):
-        j = k
-        while j < len(parts) and flags[j] == flags[k]:
-            j += 1
-        chunk = text[parts[k].start : parts[j - 1].stop]
-        offset = sent_offset + len(sentences)
-        if flags[k]:
-            segmented = _segment(chunk, offset, is_title)
-            sentences.extend(segmented if defer else tag(segmented))
-        else:
-            sentences.extend(_plain(p.text, is_title) for p in parts[k:j])
-        k = j
-    return sentences
+    for flag, part in zip(flags, parts):
+        sentence = Sentence(part.text, _tokens(part.text), is_title=is_title)
+        if flag:
+            sentence.pending = sent_offset + len(sentences)
+        sentences.append(sentence)
+    return sentences if defer else tag(sentences)
 
 
-def _plain(text: str, is_title: bool) -> Sentence:
+def _tokens(text: str) -> list[Token]:
+    """razdel's tokens of a sentence with pymorphy3 lemmas (new objects: tagging fills them in)."""
+    return [
+        Token(word, low, lem, pos, None, None, start, stop) for word, low, lem, pos, start, stop in _token_facts(text)
+    ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _token_facts(text: str) -> tuple[tuple[str, str, str, str, int, int], ...]:
+    """Cached by sentence: syndicated news repeats the same sentences across sources."""
     from razdel import tokenize
 
-    tokens = []
+    facts = []
     for tok in tokenize(text):
         low = tok.text.lower()
         lem, pos = _lemma(tok.text, low)
-        tokens.append(Token(tok.text, low, lem, pos, None, None, tok.start, tok.stop))
-    return Sentence(text, tokens, is_title=is_title)
-
-
-def _segment(text: str, sent_offset: int, is_title: bool) -> list[Sentence]:
-    """razdel's sentences and tokens of ``text`` with pymorphy3 lemmas, to be tagged by :func:`tag`."""
-    if _NATASHA:
-        return _natasha_segment(text, sent_offset, is_title)
-    from razdel import sentenize, tokenize
-
-    sentences: list[Sentence] = []
-    for n, sent in enumerate(sentenize(text)):
-        tokens = []
-        for tok in tokenize(sent.text):
-            low = tok.text.lower()
-            lem, pos = _lemma(tok.text, low)
-            tokens.append(Token(tok.text, low, lem, pos, None, None, tok.start, tok.stop))
-        sentences.append(Sentence(sent.text, tokens, is_title=is_title, pending=(None, n, sent_offset + n)))
-    return sentences
+        facts.append((tok.text, low, lem, pos, tok.start, tok.stop))
+    return tuple(facts)
 
 
 def tag(sentences: list[Sentence]) -> list[Sentence]:
-    """Tag the segmented sentences not tagged yet: each token's case and gender (pymorphy3),
-    each sentence's person mentions (:mod:`bot.analysis.ru_person_spans`). Returns ``sentences``."""
-    if _NATASHA:
-        return _natasha_tag(sentences)
-    from bot.analysis.ru_person_spans import find_people
-
+    """Tag the sentences not tagged yet: each token's case and gender (pymorphy3), each
+    sentence's person mentions (:mod:`bot.analysis.ru_person_spans`). Returns ``sentences``."""
     for sentence in sentences:
         if sentence.pending is None:
             continue
-        sent_number = sentence.pending[2]
+        sent_number = sentence.pending
         sentence.pending = None
         for token in sentence.tokens:
             token.case, token.gender = _case_and_gender(token.lower)
@@ -210,68 +163,10 @@ def _case_and_gender(low: str) -> tuple[str | None, str | None]:
     """The case and gender of a word's most likely reading (None for words without them)."""
     if not re.search(r"[а-яё]", low):
         return None, None
-    best = morph_analyzer().parse(low)[0]
-    case = _CASES.get(str(best.tag.case)) if best.tag.case else None
+    best = parse_word(low)[0]
+    case = CASES.get(str(best.tag.case)) if best.tag.case else None
     gender = str(best.tag.gender) if best.tag.gender in ("masc", "femn") else None
     return case, gender
-
-
-_CASES = {"nomn": "nomn", "gent": "gent", "gen2": "gent", "datv": "datv", "accs": "accs", "acc2": "accs", "ablt": "ablt", "loct": "loct", "loc2": "loct"}
-_NATASHA = os.environ.get("ARRESTWATCH_NATASHA") == "1"
-
-
-def _natasha_segment(text: str, sent_offset: int, is_title: bool) -> list[Sentence]:
-    """natasha's sentences and tokens of ``text`` with pymorphy3 lemmas, to be tagged by :func:`tag`."""
-    from natasha import Doc
-
-    doc = Doc(text)
-    doc.segment(models().segmenter)
-    sentences: list[Sentence] = []
-    for n, sent in enumerate(doc.sents):
-        tokens = []
-        for tok in sent.tokens:
-            low = tok.text.lower()
-            lem, pos = _lemma(tok.text, low)
-            tokens.append(
-                Token(
-                    text=tok.text, lower=low, lemma=lem, pos=pos, case=None, gender=None, start=tok.start, stop=tok.stop
-                )
-            )
-        sentences.append(Sentence(sent.text, tokens, is_title=is_title, pending=(doc, n, sent_offset + n)))
-    return sentences
-
-
-def _natasha_tag(sentences: list[Sentence]) -> list[Sentence]:
-    """Run natasha's morphology and NER over the segmented sentences not tagged yet: each
-    token's case and gender, each sentence's person mentions. Returns ``sentences``."""
-    m = models()
-    tagged: dict[int, Any] = {}  # the docs tagged, by id (kept alive here, so ids stay unique)
-    for sentence in sentences:
-        if sentence.pending is None:
-            continue
-        doc, n, sent_number = sentence.pending
-        sentence.pending = None
-        if id(doc) not in tagged:
-            tagged[id(doc)] = doc
-            doc.tag_morph(m.morph)
-            doc.tag_ner(m.ner)
-        sent = doc.sents[n]
-        for token, tok in zip(sentence.tokens, sent.tokens):
-            feats = tok.feats or {}
-            token.case = _UD_CASE.get(feats.get("Case", ""))
-            token.gender = _UD_GENDER.get(feats.get("Gender", ""))
-        index_of = {tok.start: i for i, tok in enumerate(sentence.tokens)}
-        for span in sent.spans:
-            if span.type != "PER":
-                continue
-            span.normalize(m.vocab)
-            first = index_of.get(span.tokens[0].start)
-            if first is None:
-                continue
-            mention = _mention(sent_number, sentence.tokens, first, len(span.tokens), span.normal or span.text)
-            if mention is not None:
-                sentence.mentions.append(mention)
-    return sentences
 
 
 def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str) -> Mention | None:
@@ -386,7 +281,7 @@ def _apposition(tokens: list[Token], first: int) -> tuple[str | None, str | None
         return None, None
     readings = [
         p
-        for p in morph_analyzer().parse(word)
+        for p in parse_word(word)
         if p.tag.POS in _APPOSITION_POS
         and p.tag.number == "sing"
         and (p.tag.POS != "NOUN" or "anim" in p.tag)
@@ -447,7 +342,7 @@ def _womans_accusative(words: list[str], span: list[Token]) -> bool:
         return False
     if any(t.case in ("accs", "gent") for t in span):
         return True  # a man's genitive or accusative is "-ова"
-    names = [p for p in morph_analyzer().parse(words[0].lower()) if "Name" in p.tag]
+    names = [p for p in parse_word(words[0].lower()) if "Name" in p.tag]
     return bool(names) and all(p.tag.gender == "femn" for p in names)
 
 
@@ -529,21 +424,17 @@ def _is_masculine_genitive_name(word: str) -> bool:
     low = word.lower()
     if not low.endswith("а") or not _CONSONANT_END.search(low[:-1]):
         return False
-    masc = [p for p in morph_analyzer().parse(low) if "Name" in p.tag and p.tag.gender == "masc"]
+    masc = [p for p in parse_word(low) if "Name" in p.tag and p.tag.gender == "masc"]
     return any(p.tag.case == "gent" for p in masc) and not any(p.tag.case == "nomn" for p in masc)
 
 
 def _is_feminine_name(word: str) -> bool:
     """A woman's given name in the nominative as pymorphy3 knows it ("Жанара")."""
-    return any(
-        "Name" in p.tag and p.tag.gender == "femn" and p.tag.case == "nomn"
-        for p in morph_analyzer().parse(word.lower())
-    )
+    return any("Name" in p.tag and p.tag.gender == "femn" and p.tag.case == "nomn" for p in parse_word(word.lower()))
 
 
 _FEMININE_SURNAME = re.compile(r"(ова|ева|ёва|ина|ына)$")
 _MASCULINE_NOMINATIVE = re.compile(r"\w{3}(ов|ев|ёв|ин|ын)$")
-_PATRONYMIC_WORDS = frozenset({"уулу", "кызы", "оглы", "улы", "қызы", "ұлы", "гызы"})
 
 
 def _feminine_surnames(words: list[str], normal: list[str]) -> set[int]:
@@ -570,17 +461,16 @@ def _title_case(normal: str, written: str) -> str:
 
 
 def _is_common_word(word: str) -> bool:
-    analyzer = morph_analyzer()
     low = word.lower()
-    if not analyzer.word_is_known(low):
+    if not is_known(low):
         return False
-    return not any(tag in p.tag for p in analyzer.parse(low) for tag in _PERSON_TAGS)
+    return not any(tag in p.tag for p in parse_word(low) for tag in _PERSON_TAGS)
 
 
 def is_thing(word: str) -> bool:
     """A lower-cased noun whose every reading is inanimate ("дом", "могила"), not a person
     ("активист") and not a group of them ("группа", "редакция")."""
-    parses = [p for p in morph_analyzer().parse(word) if p.tag.POS == "NOUN"]
+    parses = [p for p in parse_word(word) if p.tag.POS == "NOUN"]
     return bool(parses) and all("inan" in p.tag for p in parses) and parses[0].normal_form not in _GROUP_NOUNS
 
 
@@ -588,8 +478,8 @@ _GROUP_NOUNS = frozenset({"группа", "команда", "редакция", 
 
 
 def _is_place(word: str) -> bool:
-    parses = morph_analyzer().parse(word.lower())
-    return bool(parses) and "Geox" in parses[0].tag
+    readings = parse_word(word.lower())
+    return bool(readings) and "Geox" in readings[0].tag
 
 
 # Endings of inflected masculine names and what the nominative ends with instead.
@@ -597,13 +487,13 @@ _MASC_ENDINGS = (("ом", ""), ("ым", ""), ("а", ""), ("у", ""), ("е", ""),
 _FEM_ENDINGS = (("ой", "а"), ("ую", "а"), ("у", "а"), ("ы", "а"), ("е", "а"), ("ю", "я"), ("и", "а"))
 
 
+@functools.lru_cache(maxsize=16384)
 def to_nominative(word: str, case: str | None, gender: str | None) -> str:
     """One word of a person's name in the nominative (pymorphy3, then plain endings)."""
     if case in (None, "nomn"):
         return word
-    analyzer = morph_analyzer()
     # One person: a plural reading ("Ишенбеков" as the genitive plural of "Ишенбек") is wrong.
-    candidates = [p for p in analyzer.parse(word.lower()) if p.tag.case == case and p.tag.number != "plur"]
+    candidates = [p for p in parse_word(word.lower()) if p.tag.case == case and p.tag.number != "plur"]
     named = [p for p in candidates if any(tag in p.tag for tag in _PERSON_TAGS)]
     if gender:
         named = [p for p in named if p.tag.gender in (gender, None)] or named
@@ -644,7 +534,7 @@ _CAPITALISED_PAIR = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-
 def complete_name(word: str, text: str) -> str | None:
     """The full name a lone given name or surname stands for, from elsewhere in ``text``.
 
-    Sentences far from custody words are not tagged by natasha, so "Баймулдин получил 10 суток"
+    Sentences far from custody words are not tagged, so "Баймулдин получил 10 суток"
     finds "Нуржана Баймулдина" here and returns "Нуржан Баймулдин".
     """
     for match in _CAPITALISED_PAIR.finditer(text):
@@ -662,12 +552,12 @@ def complete_name(word: str, text: str) -> str | None:
 
 
 def _looks_like_person_word(word: str) -> bool:
-    parses = morph_analyzer().parse(word.lower())
-    return any(tag in p.tag for p in parses for tag in _PERSON_TAGS) or not morph_analyzer().word_is_known(word.lower())
+    parses = parse_word(word.lower())
+    return any(tag in p.tag for p in parses for tag in _PERSON_TAGS) or not is_known(word.lower())
 
 
 def _nominative_guess(word: str) -> str:
-    for parse_ in morph_analyzer().parse(word.lower()):
+    for parse_ in parse_word(word.lower()):
         if any(tag in parse_.tag for tag in _PERSON_TAGS):
             inflected = parse_.inflect({"nomn", "sing"})
             if inflected is not None:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.analysis.ru_morph import is_known, is_person, parses
+from bot.analysis.ru_morph import CASES, is_known, is_person, parses
 from bot.places import CYRILLIC_FORMS
 
 PATRONYMIC_WORDS = frozenset({"уулу", "кызы", "оглы", "улы", "қызы", "ұлы", "гызы"})
@@ -47,14 +47,6 @@ _NOT_A_PERSON_BEFORE = frozenset(
         "микрорайон",
         "имени",
         "им",
-        "село",
-        "аул",
-        "посёлок",
-        "поселок",
-        "город",
-        "г",
-        "район",
-        "область",
         "партия",
         "движение",
         "компания",
@@ -79,6 +71,9 @@ _NOT_A_PERSON_BEFORE = frozenset(
         "хребет",
     }
 )
+# Words after which a lone capitalised word names a settlement ("села Каменка"); "жителей села
+# Ерлана Абдиева" is someone from it.
+_SETTLEMENT_BEFORE = frozenset({"село", "аул", "посёлок", "поселок", "город", "г", "район", "область"})
 # Words after a lone capitalised word that make it a place or an institution ("Медеуский районный суд").
 _NOT_A_PERSON_AFTER = frozenset({"суд", "районный", "городской", "областной", "район", "область", "улица", "проспект"})
 # The case a preposition before a name puts it in.
@@ -145,13 +140,48 @@ def find_people(tokens: Sequence[Word], text: str = "") -> list[Span]:
     """Every person's name in a sentence's tokens; ``text`` (the tokens' source) shows line breaks."""
     quoted = _short_quotes(tokens)
     kinds = [None if k in quoted else _kind(tokens, k) for k in range(len(tokens))]
-    spans = []
+    found: list[tuple[int, int, tuple[str, ...], dict[Reading, float]]] = []
     for first, stop, initials in _runs(tokens, kinds, text):
         for k, (a, b) in enumerate(_names_of_run(tokens, kinds, first, stop)):
-            span = _accept(tokens, kinds, a, b, initials if k == 0 else ())
-            if span is not None:
-                spans.append(span)
+            if _is_name(tokens, kinds, a, b, bool(initials) and k == 0):
+                words = [tokens[i].lower for i in range(a, b) if kinds[i] != "particle"]
+                found.append((a, b, initials if k == 0 else (), _agreement(tokens, a, words)))
+    spans = []
+    for n, (first, stop, initials, scores) in enumerate(found):
+        for m in (n - 1, n + 1):
+            if 0 <= m < len(found) and _listed(tokens, found[min(n, m)][1], found[max(n, m)][0]):
+                _agree_with(scores, found[m][3])
+        case, gender = _best(scores)
+        particle = next((tokens[k].lower for k in range(first, stop) if tokens[k].lower in PATRONYMIC_WORDS), None)
+        if particle is not None:
+            gender = "femn" if particle in _DAUGHTER else "masc"
+            case = case if case in ("nomn", None) else None
+        spans.append(Span(first, stop - first, case, gender, initials))
     return spans
+
+
+def _listed(tokens: Sequence[Word], stop: int, first: int) -> bool:
+    """Two names of one list ("X, Y и Z", "X и активиста Y"): they share a case."""
+    between = tokens[stop:first]
+    return (
+        0 < len(between) <= 3
+        and between[0].lower in (",", "и")
+        and all(t.lower in (",", "и") or t.pos in ("NOUN", "ADJF") for t in between)
+    )
+
+
+def _agree_with(scores: dict[Reading, float], neighbour: dict[Reading, float]) -> None:
+    """Favour the case a listed neighbour is unambiguously in ("Ерлана Абдиева, Гульмиру Сапарову")."""
+    cases = {case for case, _ in neighbour}
+    if len(cases) == 1 and any(case in cases for case, _ in scores):
+        for reading in [r for r in scores if r[0] not in cases]:
+            del scores[reading]
+
+
+def _best(scores: dict[Reading, float]) -> tuple[str | None, str | None]:
+    if not scores:
+        return None, None
+    return max(scores, key=lambda r: (scores[r], r[1] == "masc", r[0] == "nomn"))
 
 
 def _short_quotes(tokens: Sequence[Word]) -> set[int]:
@@ -229,7 +259,9 @@ def _runs(tokens: Sequence[Word], kinds: list[str | None], text: str) -> list[tu
             continue
         first = k
         k += 1
-        while k < len(tokens) and (kinds[k] in _NAME_KINDS or kinds[k] == "particle") and not _line_break(tokens, k, text):
+        while (
+            k < len(tokens) and (kinds[k] in _NAME_KINDS or kinds[k] == "particle") and not _line_break(tokens, k, text)
+        ):
             k += 1
         runs.append((first, k, tuple(initials)))
     return runs
@@ -272,34 +304,28 @@ def _is_patronymic(low: str) -> bool:
     return any("Patr" in p.tag for p in parses(low)) or bool(re.search(r"(?:вич|вна)\w{0,3}$", low))
 
 
-def _accept(
-    tokens: Sequence[Word], kinds: list[str | None], first: int, stop: int, initials: tuple[str, ...]
-) -> Span | None:
-    """The run as a person's name, or None: places, institutions and lone guessed words are not."""
+def _is_name(tokens: Sequence[Word], kinds: list[str | None], first: int, stop: int, initials: bool) -> bool:
+    """The run is a person's name: not a place, an institution or a lone guessed word."""
     count = stop - first
     if count == 0 or count > 4 or kinds[first] == "particle":
-        return None
-    if first > 0 and tokens[first - 1].lemma in _NOT_A_PERSON_BEFORE:
-        return None
+        return False
     words = [tokens[k].lower for k in range(first, stop) if kinds[k] != "particle"]
-    strong = [w for w in words if _word_kind(w, False) == "person" or _SURNAME_SHAPE.match(w)]
-    if not strong:
-        return None
-    doubtful = [k for k in range(first, stop) if kinds[k] in _DOUBTFUL_KINDS]
-    if doubtful and (count == 1 or not any(_SURNAME_SHAPE.match(w) for w in words)):
-        return None  # "Канат" alone, "Зара" as a place: only beside a surname
+    # A surname's ending, or a patronymic word ("Талант кызы": the word before it is a name).
+    surname = any(_SURNAME_SHAPE.match(w) for w in words) or any(kinds[k] == "particle" for k in range(first, stop))
+    before = tokens[first - 1].lemma if first > 0 else ""
+    if before in _NOT_A_PERSON_BEFORE and not surname:
+        return False  # "улица Абая", "партии Нур Отан"; not "фотограф газеты Тимур Ахметов"
+    if not surname and not any(_word_kind(w, False) == "person" for w in words):
+        return False
+    if any(kinds[k] in _DOUBTFUL_KINDS for k in range(first, stop)) and (count == 1 or not surname):
+        return False  # "Канат" alone, "Зара" as a place: only beside a surname
     if count == 1 and not initials:
         following = tokens[stop].lower if stop < len(tokens) else ""
         if following in _NOT_A_PERSON_AFTER or _lemma_is(following, _NOT_A_PERSON_AFTER):
-            return None
-    if count == 1 and _place_like(tokens, first):
-        return None
-    case, gender = _agreement(tokens, first, words)
-    particle = next((tokens[k].lower for k in range(first, stop) if kinds[k] == "particle"), None)
-    if particle is not None:
-        gender = "femn" if particle in _DAUGHTER else "masc"
-        case = case if case in ("nomn", None) else None
-    return Span(first, count, case, gender, initials)
+            return False
+        if _place_like(tokens, first) or before in _SETTLEMENT_BEFORE:
+            return False
+    return True
 
 
 _DAUGHTER = frozenset({"кызы", "қызы", "гызы"})
@@ -309,15 +335,15 @@ def _place_like(tokens: Sequence[Word], k: int) -> bool:
     """A lone word after "в"/"из" ("в Грозном") or one pymorphy3 reads as a place as often as not."""
     if k > 0 and tokens[k - 1].lower in ("в", "во", "из", "изо"):
         return True
-    return sum(p.score for p in parses(tokens[k].lower) if "Geox" in p.tag) >= 0.3
+    return float(sum(p.score for p in parses(tokens[k].lower) if "Geox" in p.tag)) >= 0.3
 
 
 def _lemma_is(low: str, lemmas: frozenset[str]) -> bool:
     return bool(low) and parses(low)[0].normal_form in lemmas
 
 
-def _agreement(tokens: Sequence[Word], first: int, words: list[str]) -> tuple[str | None, str | None]:
-    """The case and gender all the name's words can share, the sentence deciding between them:
+def _agreement(tokens: Sequence[Word], first: int, words: list[str]) -> dict[Reading, float]:
+    """The cases and genders all the name's words can share, weighed, the sentence favouring some:
     a preposition or a word in apposition before the name, a past-tense verb agreeing after it."""
     scores: dict[Reading, float] | None = None
     for word in words:
@@ -328,14 +354,13 @@ def _agreement(tokens: Sequence[Word], first: int, words: list[str]) -> tuple[st
             scores = dict(own)
         else:
             shared = {r: scores[r] + s for r, s in own.items() if r in scores}
-            scores = shared or (own if _SURNAME_SHAPE.match(word) else scores)
+            scores = shared or (dict(own) if _SURNAME_SHAPE.match(word) else scores)
     if not scores:
-        return None, None
+        return {}
     for reading, weight in _context(tokens, first, first + len(words)).items():
         if reading in scores:
             scores[reading] *= weight
-    case, gender = max(scores, key=lambda r: (scores[r], r[1] == "masc", r[0] == "nomn"))
-    return case, gender
+    return scores
 
 
 @functools.lru_cache(maxsize=16384)
@@ -353,29 +378,18 @@ def _readings(low: str) -> dict[Reading, float]:
     for p, weight in [(p, 1.0) for p in named] or [(p, 0.5) for p in readings if p.tag.POS == "NOUN"]:
         genders = (p.tag.gender,) if p.tag.gender in ("masc", "femn") else ("masc", "femn")
         for gender in genders:
-            key = (_CASE_NAMES.get(str(p.tag.case), str(p.tag.case)), gender)
+            key = (CASES.get(str(p.tag.case), str(p.tag.case)), gender)
             result[key] = result.get(key, 0.0) + p.score * weight
     if _CONSONANT_END.search(low) and not _SURNAME_SHAPE.match(low):
         masc = sum(v for (_, gender), v in result.items() if gender == "masc")
         result = {r: v for r, v in result.items() if r[1] == "femn"}
         result[("nomn", "masc")] = max(masc, 0.2)
-        for case in _CASE_NAMES.values():
+        for case in CASES.values():
             result[(case, "femn")] = max(result.get((case, "femn"), 0.0), 0.1)
     return result
 
 
 _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщй]$")
-_CASE_NAMES = {
-    "nomn": "nomn",
-    "gent": "gent",
-    "gen2": "gent",
-    "datv": "datv",
-    "accs": "accs",
-    "acc2": "accs",
-    "ablt": "ablt",
-    "loct": "loct",
-    "loc2": "loct",
-}
 
 
 def _context(tokens: Sequence[Word], first: int, stop: int) -> dict[Reading, float]:
@@ -397,6 +411,9 @@ def _context(tokens: Sequence[Word], first: int, stop: int) -> dict[Reading, flo
         for p in parses(before)[:1]:
             if (p.tag.POS == "PRTS" or (p.tag.POS == "VERB" and "intr" in p.tag)) and p.tag.gender in ("masc", "femn"):
                 weights[("nomn", str(p.tag.gender))] = 3.0  # "была задержана Акмарал Джакибаева"
+            elif p.tag.POS == "VERB" and "tran" in p.tag and p.tag.mood == "indc":
+                for gender in ("masc", "femn"):
+                    weights[("accs", gender)] = 6.0  # "суд арестовал Ерлана Сапарова": its object
     after = tokens[stop].lower if stop < len(tokens) else ""
     if after and re.fullmatch(r"[а-яё]+", after):
         for p in parses(after)[:2]:

@@ -1,0 +1,69 @@
+"""The Russian person finder (pymorphy3 and capitalisation, no neural tagger). Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.ru_names import parse
+
+
+def names(text: str) -> list[str]:
+    return [" ".join(m.normal) for s in parse(text) for m in s.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name in a consonant does not decline for a woman: the "-ова" is her nominative
+        ("Вчера вечером была задержана Жанаргуль Текебаева.", ["Жанаргуль Текебаева"]),
+        # a man's genitive after a role noun in apposition
+        ("Полиция задержала блогера Нурлана Сапарова у здания акима.", ["Нурлан Сапаров"]),
+        # a known word that is also a given name, beside a surname
+        ("В суде выступил Канат Мукашев.", ["Канат Мукашев"]),
+        # "кызы" makes the name a woman's and stays lower-case
+        ("Задержана журналистка Айжан Талант кызы.", ["Айжан Талант кызы"]),
+        # a list shares one case
+        (
+            "Задержали Ерлана Абдыкова, Гульнару Сапарову и Досыма Ермекова.",
+            ["Ерлан Абдыков", "Гульнара Сапарова", "Досым Ермеков"],
+        ),
+    ],
+)
+def test_names_in_the_nominative(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Президент подписал указ, который обсуждали в Верховном Суде.",  # titles and institutions
+        "Пикет прошёл на улице Абая у памятника.",  # a street
+        "Активисты партии «Ак Жол» провели собрание.",  # a short quoted organisation
+        "Его доставили в Грозном в отдел полиции.",  # a lone word after "в" is a place
+    ],
+)
+def test_no_person(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_title_glued_to_a_name_is_left_out() -> None:
+    assert names("Об этом заявил глава МВД Марат Ахметжанов.") == ["Марат Ахметжанов"]
+
+
+def test_two_people_side_by_side_are_two_names() -> None:
+    assert names("Жалобу подписали Темирлан Жумабаев Жанар Оспанова.") == [
+        "Темирлан Жумабаев",
+        "Жанар Оспанова",
+    ]
+
+
+def test_a_line_break_ends_a_name() -> None:
+    found = names("Суд арестовал Ерлана Сапарова\nАйгуль Каримова рассказала об этом.")
+    assert "Ерлан Сапаров" in found and not any("Сапаров Айгуль" in n for n in found)
+
+
+def test_the_neural_tagger_is_not_loaded() -> None:
+    import sys
+
+    parse("Суд арестовал на десять суток активиста Ерлана Сапарова.")
+    assert not any(name.split(".")[0] in ("natasha", "slovnet", "navec") for name in sys.modules)
