@@ -30,7 +30,7 @@ _NAME_WORD = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]
 _INITIAL = re.compile(r"[А-ЯЁ]")
 # Surname endings in every case: "-ов", "-ева", "-ину", "-ской", "-бекова", "-ұлы"…
 _SURNAME_SHAPE = re.compile(
-    r"\w{2,}(?:[оеё]в|[иы]н)(?:а|у|ым|ой|ою|е|ых)?$|\w{2,}(?:ск|цк)(?:ий|ая|ого|ому|им|ой|ую)$|\w{2,}(?:оглу|оглы|улы|уулу)$"
+    r"\w{2,}(?:[оеё]в|[иы]н)(?:а|у|ым|ой|ою|е|ых)?$|\w{2,}(?:ск|цк)(?:ий|ая|ого|ому|им|ой|ую)$|\w{2,}(?:оглу|оглы|улы|уулу|ұлы|тегі)$"
 )
 _PLACE = re.compile("|".join(f"(?:{stem})" for stem, _ in CYRILLIC_FORMS if " " not in stem))
 # Words after which a capitalised run names a street, a place or an organisation.
