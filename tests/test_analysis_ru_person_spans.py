@@ -67,3 +67,21 @@ def test_the_neural_tagger_is_not_loaded() -> None:
 
     parse("Суд арестовал на десять суток активиста Ерлана Сапарова.")
     assert not any(name.split(".")[0] in ("natasha", "slovnet", "navec") for name in sys.modules)
+
+
+def test_a_compound_title_opening_the_sentence_is_no_name() -> None:
+    assert names("Журналиста-расследователя Ерлана Сапарова задержали вечером.") == ["Ерлан Сапаров"]
+
+
+def test_initials_stay_with_the_surname_and_its_case() -> None:
+    assert names("Полиция задержала активистку Б. К. Сапарову у акимата.") == ["Б. К. Сапарова"]
+
+
+def test_a_judge_written_with_an_initial_is_not_a_detainee() -> None:
+    from bot.analysis.result import RuleConfig
+    from bot.analysis.russian import analyze_cyrillic
+
+    result = analyze_cyrillic(
+        "", "Судья А. Петров арестовал на 10 суток активиста Ерлана Сапарова за митинг.", "ru", RuleConfig()
+    )
+    assert [d.name for d in result.detainees] == ["Ерлан Сапаров"]

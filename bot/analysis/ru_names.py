@@ -154,6 +154,12 @@ def tag(sentences: list[Sentence]) -> list[Sentence]:
             )
             mention = _mention(sent_number, sentence.tokens, span.first, span.count, normal)
             if mention is not None:
+                if span.initials:  # "А. Б. Иванов": the initials stay as written, part of the name
+                    mention.start -= 2 * len(span.initials)
+                    for token in sentence.tokens[mention.start : span.first]:
+                        token.case, token.gender = span.case, span.gender
+                    mention.words = [*span.initials, *mention.words]
+                    mention.normal = [*span.initials, *mention.normal]
                 sentence.mentions.append(mention)
     return sentences
 

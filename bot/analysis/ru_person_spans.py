@@ -145,7 +145,9 @@ def find_people(tokens: Sequence[Word], text: str = "") -> list[Span]:
         for k, (a, b) in enumerate(_names_of_run(tokens, kinds, first, stop)):
             if _is_name(tokens, kinds, a, b, bool(initials) and k == 0):
                 words = [tokens[i].lower for i in range(a, b) if kinds[i] != "particle"]
-                found.append((a, b, initials if k == 0 else (), _agreement(tokens, a, words)))
+                written = initials if k == 0 else ()
+                # The neighbours of "А. Иванова" are those of its initials.
+                found.append((a, b, written, _agreement(tokens, a - 2 * len(written), b, words)))
     spans = []
     for n, (first, stop, initials, scores) in enumerate(found):
         for m in (n - 1, n + 1):
@@ -223,6 +225,9 @@ def _word_kind(low: str, at_start: bool) -> str | None:
     if person >= (0.2 if at_start else 0.01):
         return "person"
     surname_like = bool(_SURNAME_SHAPE.match(low))
+    head = low.split("-")[0]
+    if head != low and is_known(head) and not any(map(is_person, parses(head))):
+        return None  # a compound title glued to a name ("Журналиста-расследователя")
     if not is_known(low):
         if at_start and not surname_like and any(p.tag.POS not in ("NOUN", None) for p in readings[:1]):
             return None  # a guessed verb or adjective opening the sentence
@@ -342,7 +347,7 @@ def _lemma_is(low: str, lemmas: frozenset[str]) -> bool:
     return bool(low) and parses(low)[0].normal_form in lemmas
 
 
-def _agreement(tokens: Sequence[Word], first: int, words: list[str]) -> dict[Reading, float]:
+def _agreement(tokens: Sequence[Word], first: int, stop: int, words: list[str]) -> dict[Reading, float]:
     """The cases and genders all the name's words can share, weighed, the sentence favouring some:
     a preposition or a word in apposition before the name, a past-tense verb agreeing after it."""
     scores: dict[Reading, float] | None = None
@@ -357,7 +362,7 @@ def _agreement(tokens: Sequence[Word], first: int, words: list[str]) -> dict[Rea
             scores = shared or (dict(own) if _SURNAME_SHAPE.match(word) else scores)
     if not scores:
         return {}
-    for reading, weight in _context(tokens, first, first + len(words)).items():
+    for reading, weight in _context(tokens, first, stop).items():
         if reading in scores:
             scores[reading] *= weight
     return scores
