@@ -28,7 +28,6 @@ NOISY_LOGGERS = (
     "apscheduler",
     "pymorphy2",
     "pymorphy3",
-    "natasha",
     "trafilatura",
     "htmldate",
     "courlan",

@@ -85,3 +85,11 @@ def test_a_judge_written_with_an_initial_is_not_a_detainee() -> None:
         "", "Судья А. Петров арестовал на 10 суток активиста Ерлана Сапарова за митинг.", "ru", RuleConfig()
     )
     assert [d.name for d in result.detainees] == ["Ерлан Сапаров"]
+
+
+def test_a_list_in_the_nominative_keeps_a_womans_name_a_womans() -> None:
+    assert names("Задержаны: Роман Тулегенов, Валерия Жакупова и Кирилл Сорокин.") == [
+        "Роман Тулегенов",
+        "Валерия Жакупова",
+        "Кирилл Сорокин",
+    ]

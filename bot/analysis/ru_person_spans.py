@@ -173,10 +173,16 @@ def _listed(tokens: Sequence[Word], stop: int, first: int) -> bool:
 
 
 def _agree_with(scores: dict[Reading, float], neighbour: dict[Reading, float]) -> None:
-    """Favour the case a listed neighbour is unambiguously in ("Ерлана Абдиева, Гульмиру Сапарову")."""
-    cases = {case for case, _ in neighbour}
-    if len(cases) == 1 and any(case in cases for case, _ in scores):
-        for reading in [r for r in scores if r[0] not in cases]:
+    """Keep the case a listed neighbour is clearly in ("Ерлана Абдиева, Гульмиру Сапарову")."""
+    totals: dict[str, float] = {}
+    for (case, _), score in neighbour.items():
+        totals[case] = totals.get(case, 0.0) + score
+    ranked = sorted(totals.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return  # the neighbour's own case is in doubt
+    case = max(totals, key=totals.__getitem__)
+    if any(c == case for c, _ in scores):
+        for reading in [r for r in scores if r[0] != case]:
             del scores[reading]
 
 
@@ -391,7 +397,25 @@ def _readings(low: str) -> dict[Reading, float]:
         result[("nomn", "masc")] = max(masc, 0.2)
         for case in CASES.values():
             result[(case, "femn")] = max(result.get((case, "femn"), 0.0), 0.1)
+    if not result:
+        result = dict(_SURNAME_FORMS.get(_surname_ending(low), ()))
     return result
+
+
+# A surname in "-ов"/"-ин" pymorphy3 reads only as a plural ("Рословцев"): its ending says.
+_SURNAME_FORMS: dict[str, tuple[tuple[Reading, float], ...]] = {
+    "": ((("nomn", "masc"), 1.0),),
+    "а": ((("gent", "masc"), 0.5), (("accs", "masc"), 0.5), (("nomn", "femn"), 0.5)),
+    "у": ((("datv", "masc"), 0.5), (("accs", "femn"), 0.5)),
+    "ым": ((("ablt", "masc"), 1.0),),
+    "ой": ((("gent", "femn"), 0.3), (("datv", "femn"), 0.3), (("ablt", "femn"), 0.3), (("loct", "femn"), 0.3)),
+    "е": ((("loct", "masc"), 1.0),),
+}
+
+
+def _surname_ending(low: str) -> str:
+    match = re.search(r"\w{2,}(?:[оеё]в|[иы]н)(а|у|ым|ой|е)?$", low)
+    return match.group(1) or "" if match else "-"
 
 
 _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщй]$")
