@@ -93,3 +93,10 @@ def test_a_list_in_the_nominative_keeps_a_womans_name_a_womans() -> None:
         "Валерия Жакупова",
         "Кирилл Сорокин",
     ]
+
+
+def test_names_after_a_plural_role_noun_share_its_case() -> None:
+    assert names("Полиция задержала пикетчиков Дину Абдыкадырову и Марата Сеитова.") == [
+        "Дина Абдыкадырова",
+        "Марат Сеитов",
+    ]

@@ -173,16 +173,17 @@ def _listed(tokens: Sequence[Word], stop: int, first: int) -> bool:
 
 
 def _agree_with(scores: dict[Reading, float], neighbour: dict[Reading, float]) -> None:
-    """Keep the case a listed neighbour is clearly in ("Ерлана Абдиева, Гульмиру Сапарову")."""
+    """Keep the cases a listed neighbour can be in ("Ерлана Абдиева, Гульмиру Сапарову"; "Дану
+    Жаксылыкову и Тимура Бекова" are both accusatives, so she is not "Дан Жаксылыков" in the dative)."""
     totals: dict[str, float] = {}
     for (case, _), score in neighbour.items():
         totals[case] = totals.get(case, 0.0) + score
-    ranked = sorted(totals.values(), reverse=True)
-    if not ranked or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
-        return  # the neighbour's own case is in doubt
-    case = max(totals, key=totals.__getitem__)
-    if any(c == case for c, _ in scores):
-        for reading in [r for r in scores if r[0] != case]:
+    if not totals:
+        return
+    top = max(totals.values())
+    cases = {case for case, total in totals.items() if total >= top / 2}
+    if any(c in cases for c, _ in scores):
+        for reading in [r for r in scores if r[0] not in cases]:
             del scores[reading]
 
 
@@ -430,10 +431,12 @@ def _context(tokens: Sequence[Word], first: int, stop: int) -> dict[Reading, flo
             weights[(case, gender)] = 4.0
     if before and not weights and re.fullmatch(r"[а-яё-]+", before):
         for p in parses(before):
-            if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.number == "sing" and p.tag.case and p.score >= 0.1:
+            if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case and p.score >= 0.1:
                 if p.tag.POS == "NOUN" and "anim" not in p.tag:
                     continue
-                genders = ("masc", "femn") if p.tag.POS == "NOUN" and p.tag.gender == "masc" else (p.tag.gender,)
+                # A man's role noun names women too; a plural one ("активистов") only its case.
+                mixed = p.tag.number == "plur" or (p.tag.POS == "NOUN" and p.tag.gender == "masc")
+                genders = ("masc", "femn") if mixed else (p.tag.gender,)
                 for gender in genders:
                     weights[(str(p.tag.case), str(gender))] = 3.0
     if before and re.fullmatch(r"[а-яё]+", before):
