@@ -26,7 +26,6 @@ NOISY_LOGGERS = (
     "httpcore",
     "telegram",
     "apscheduler",
-    "pymorphy2",
     "pymorphy3",
     "trafilatura",
     "htmldate",
