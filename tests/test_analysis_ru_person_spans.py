@@ -100,3 +100,7 @@ def test_names_after_a_plural_role_noun_share_its_case() -> None:
         "Дина Абдыкадырова",
         "Марат Сеитов",
     ]
+
+
+def test_capitalised_words_in_no_common_case_are_no_name() -> None:
+    assert names("Вопрос обсудили на сессии Милли Меджлиса вчера.") == []

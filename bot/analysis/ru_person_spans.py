@@ -147,7 +147,9 @@ def find_people(tokens: Sequence[Word], text: str = "") -> list[Span]:
                 words = [tokens[i].lower for i in range(a, b) if kinds[i] != "particle"]
                 written = initials if k == 0 else ()
                 # The neighbours of "А. Иванова" are those of its initials.
-                found.append((a, b, written, _agreement(tokens, a - 2 * len(written), b, words)))
+                scores = _agreement(tokens, a - 2 * len(written), b, words)
+                if scores is not None:
+                    found.append((a, b, written, scores))
     spans = []
     for n, (first, stop, initials, scores) in enumerate(found):
         for m in (n - 1, n + 1):
@@ -354,7 +356,7 @@ def _lemma_is(low: str, lemmas: frozenset[str]) -> bool:
     return bool(low) and parses(low)[0].normal_form in lemmas
 
 
-def _agreement(tokens: Sequence[Word], first: int, stop: int, words: list[str]) -> dict[Reading, float]:
+def _agreement(tokens: Sequence[Word], first: int, stop: int, words: list[str]) -> dict[Reading, float] | None:
     """The cases and genders all the name's words can share, weighed, the sentence favouring some:
     a preposition or a word in apposition before the name, a past-tense verb agreeing after it."""
     scores: dict[Reading, float] | None = None
@@ -366,6 +368,8 @@ def _agreement(tokens: Sequence[Word], first: int, stop: int, words: list[str]) 
             scores = dict(own)
         else:
             shared = {r: scores[r] + s for r, s in own.items() if r in scores}
+            if not shared and not any(map(_SURNAME_SHAPE.match, words)):
+                return None  # words in no common case are not one name ("на заседании Жогорку Кенеша")
             scores = shared or (dict(own) if _SURNAME_SHAPE.match(word) else scores)
     if not scores:
         return {}
@@ -392,6 +396,11 @@ def _readings(low: str) -> dict[Reading, float]:
         for gender in genders:
             key = (CASES.get(str(p.tag.case), str(p.tag.case)), gender)
             result[key] = result.get(key, 0.0) + p.score * weight
+    if named and low[-1] in "еиоуэю" and not any(p.tag.case == "nomn" for p in named):
+        # "Сауле" read only as a man's locative: a name in such a vowel may not decline at all.
+        for case in set(CASES.values()):
+            for gender in ("masc", "femn"):
+                result[(case, gender)] = result.get((case, gender), 0.0) + 0.05
     if _CONSONANT_END.search(low) and not _SURNAME_SHAPE.match(low):
         masc = sum(v for (_, gender), v in result.items() if gender == "masc")
         result = {r: v for r, v in result.items() if r[1] == "femn"}
