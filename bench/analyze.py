@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import os
 
-# One core, as the target says: keep numpy (under natasha's taggers) single-threaded.
+# One core, as the target says: keep numpy single-threaded.
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 

@@ -123,7 +123,7 @@ def phase_cold(sources: Path, db: Path, inline: bool = False) -> dict[str, float
         with open(os.devnull, "w", encoding="utf-8") as devnull:
             workers = WorkerSettings(analysis_process=not inline)
             async with Service(config, store, TelegramSettings(), out=devnull, workers=workers) as service:
-                # The analysis process starts and loads its models (natasha, pymorphy3)
+                # The analysis process starts and loads its dictionaries (pymorphy3)
                 # on the first Russian report; do it off the clock.
                 if service.analysis:
                     models = await asyncio.to_thread(service.analysis.warm)

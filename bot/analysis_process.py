@@ -1,10 +1,10 @@
 """The analysis in a child process: the rules run on another core than fetching and
-storing, and natasha's Russian models live only in the child. Feeds are parsed there too
+storing, and pymorphy3's Russian dictionaries live only in the child. Feeds are parsed there too
 while it has room.
 
-Why: on a cold poll the CPU-bound analysis (natasha's taggers on Russian reports) and
+Why: on a cold poll the CPU-bound analysis (the rules on Russian reports) and
 feedparser competed for one core under the GIL; in a child process they overlap. The
-parent never loads natasha (about 150 MB), so the two processes together stay smaller
+parent never loads the analysis dictionaries, so the two processes together stay smaller
 than one that did everything.
 
 Each poll sends its batch of new entries in one call (one round trip per feed, not per

@@ -31,7 +31,7 @@ POLL_CONCURRENCY = 16  # polls one worker runs at once
 PER_MINUTE = 20
 MIN_GAP = 1.0
 
-# numpy's BLAS (under natasha's taggers) starts a busy-waiting thread per core; for
+# numpy's BLAS (under matplotlib's charts) starts a busy-waiting thread per core; for
 # matrices this small they only take the CPU from the poll: half the throughput of a
 # cold poll on two cores. Set before numpy is first imported; an explicit value wins
 # (the CLI calls it first, bot/analysis_process.py in its child too).
@@ -94,8 +94,8 @@ class WorkerSettings:
     sender_lease: timedelta = SENDER_LEASE_DURATION
     claim_seconds: float = CLAIM_SECONDS
     poll_concurrency: int = POLL_CONCURRENCY
-    # True: in a child process (bot/analysis_process.py, another core, natasha's models
-    # only there); False: in this process.
+    # True: in a child process (bot/analysis_process.py, another core, the Russian
+    # dictionaries only there); False: in this process.
     analysis_process: bool = True
 
 

@@ -1,6 +1,6 @@
-"""natasha tags a Russian report only when it has a custody clause (issue 18). That is safe
-only while custody cues read nothing natasha gives (case, gender, person mentions): these
-tests fail as soon as a rule makes a cue depend on a tag, so the skip would change results."""
+"""Custody cues read lemmas only, never the tags (case, gender, person mentions) that
+``tag`` adds: these tests fail as soon as a rule makes a cue depend on a tag, and check that
+tagging later gives what tagging at once gives."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ SENTENCES = [
 
 
 @pytest.mark.parametrize("text", SENTENCES)
-def test_custody_cues_do_not_read_natashas_tags(text: str) -> None:
+def test_custody_cues_do_not_read_the_tags(text: str) -> None:
     deferred = parse(text, defer=True)
     assert all(s.pending is not None and not s.mentions for s in deferred)
     before = [[(c.index, c.reason, c.kind, c.finite) for c in analyse_sentence(s).cues] for s in deferred]

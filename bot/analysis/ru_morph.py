@@ -1,9 +1,11 @@
-"""pymorphy3 over Russian words: the analyser, lemmas, and the word classes the rules ask about.
+"""pymorphy3 over Russian words: the analyser, its cached parses, lemmas, and the word classes
+the rules ask about.
 
-Why a module of its own: the person finder (ru_names.py), the name forms (ru_name_forms.py),
-the Russian rules (ru_rules.py) and the Kazakh name forms all ask pymorphy3 about words;
-the analyser is loaded once, here, and its answers for names, places and things kept in one
-place.
+Why a module of its own: the person finder (ru_person_spans.py), the sentences and mentions
+(ru_names.py), the name forms (ru_name_forms.py), the Russian rules (ru_rules.py) and the
+Kazakh name forms all ask pymorphy3 about words; the analyser is loaded once, here, its parses
+cached (names and custody words recur across reports), and its answers for names, places and
+things kept in one place.
 """
 
 from __future__ import annotations
@@ -14,6 +16,18 @@ from typing import Any
 
 #: pymorphy3's grammemes of a person's name: given name, surname, patronymic.
 PERSON_TAGS = ("Name", "Surn", "Patr")
+#: pymorphy3's cases, the second genitive, accusative and locative folded into the first.
+CASES = {
+    "nomn": "nomn",
+    "gent": "gent",
+    "gen2": "gent",
+    "datv": "datv",
+    "accs": "accs",
+    "acc2": "accs",
+    "ablt": "ablt",
+    "loct": "loct",
+    "loc2": "loct",
+}
 
 
 @functools.lru_cache(maxsize=1)
@@ -22,6 +36,23 @@ def morph_analyzer() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
+
+
+@functools.lru_cache(maxsize=65536)
+def parses(low: str) -> tuple[Any, ...]:
+    """Every pymorphy3 reading of a lower-cased word, best first (cached: names recur)."""
+    return tuple(morph_analyzer().parse(low))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_known(low: str) -> bool:
+    """The word is in pymorphy3's dictionary (not only guessed from its ending)."""
+    return bool(morph_analyzer().word_is_known(low))
+
+
+def is_person(parse: Any) -> bool:
+    """A reading as a given name, surname or patronymic."""
+    return any(tag in parse.tag for tag in PERSON_TAGS)
 
 
 def token_lemma(text: str, low: str) -> tuple[str, str]:
@@ -37,7 +68,7 @@ def token_lemma(text: str, low: str) -> tuple[str, str]:
 @functools.lru_cache(maxsize=65536)
 def lemma_and_pos(word: str) -> tuple[str, str]:
     """The most likely normal form (ё kept) and part of speech of a lower-cased word."""
-    best = morph_analyzer().parse(word)[0]
+    best = parses(word)[0]
     return best.normal_form, str(best.tag.POS or "")
 
 
@@ -47,18 +78,17 @@ def lemma(word: str) -> str:
 
 def is_common_word(word: str) -> bool:
     """A word pymorphy3 knows, and never as part of a person's name ("Кейс", "Суд")."""
-    analyzer = morph_analyzer()
     low = word.lower()
-    if not analyzer.word_is_known(low):
+    if not is_known(low):
         return False
-    return not any(tag in p.tag for p in analyzer.parse(low) for tag in PERSON_TAGS)
+    return not any(map(is_person, parses(low)))
 
 
 def is_thing(word: str) -> bool:
     """A lower-cased noun whose every reading is inanimate ("дом", "могила"), not a person
     ("активист") and not a group of them ("группа", "редакция")."""
-    parses = [p for p in morph_analyzer().parse(word) if p.tag.POS == "NOUN"]
-    return bool(parses) and all("inan" in p.tag for p in parses) and parses[0].normal_form not in _GROUP_NOUNS
+    nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all("inan" in p.tag for p in nouns) and nouns[0].normal_form not in _GROUP_NOUNS
 
 
 _GROUP_NOUNS = frozenset({"группа", "команда", "редакция", "партия", "движение", "организация"})
@@ -66,5 +96,5 @@ _GROUP_NOUNS = frozenset({"группа", "команда", "редакция", 
 
 def is_place(word: str) -> bool:
     """A word whose likeliest reading is a place name ("Алматы")."""
-    parses = morph_analyzer().parse(word.lower())
-    return bool(parses) and "Geox" in parses[0].tag
+    readings = parses(word.lower())
+    return bool(readings) and "Geox" in readings[0].tag

@@ -1,8 +1,8 @@
 """Names of people in Russian text put in the nominative, word by word.
 
-Why a module of its own: finding who a report names (ru_names.py, natasha) and writing
-that name as a name is written (here) are separate jobs. natasha's ``normalize`` leaves
-some names inflected ("Жоодара Бузумова"); the word before a name that agrees with it
+Why a module of its own: finding who a report names (ru_person_spans.py, ru_names.py) and
+writing that name as a name is written (here) are separate jobs. The finder's case and gender
+leave some names inflected ("Жоодара Бузумова"); the word before a name that agrees with it
 ("активистку", "24-летнюю") says its case and a woman's gender; a man's given name and
 surname are made to agree ("Асхата Жексебаева" → "Асхат Жексебаев"); pymorphy3 inflects
 what is left, then plain endings do.
@@ -10,9 +10,10 @@ what is left, then plain endings do.
 
 from __future__ import annotations
 
+import functools
 import re
 
-from bot.analysis.ru_morph import PERSON_TAGS, morph_analyzer
+from bot.analysis.ru_morph import is_person, parses
 
 #: Kyrgyz, Kazakh and Azerbaijani patronymic words, written in lower case after a name.
 PATRONYMIC_WORDS = frozenset({"уулу", "кызы", "оглы", "улы", "қызы", "ұлы", "гызы"})
@@ -21,8 +22,8 @@ PATRONYMIC_WORDS = frozenset({"уулу", "кызы", "оглы", "улы", "қ�
 def nominative_name(
     words: list[str], normal: list[str], grammar: list[tuple[str | None, str | None]], before: str | None
 ) -> tuple[list[str], bool]:
-    """A name found in the text (``words`` as written, ``normal`` natasha's normal forms,
-    ``grammar`` the tagger's case and gender of each word, ``before`` the word before it)
+    """A name found in the text (``words`` as written, ``normal`` the words put in the nominative one by one,
+    ``grammar`` the finder's case and gender of each word, ``before`` the word before it)
     in the nominative, word by word; and whether the text writes it in the nominative."""
     cases = [case for case, _ in grammar]
     nominative = all(c in (None, "nomn") for c in cases) and any(c == "nomn" for c in cases)
@@ -118,7 +119,7 @@ def _apposition(before: str | None) -> tuple[str | None, str | None]:
         return None, None
     readings = [
         p
-        for p in morph_analyzer().parse(word)
+        for p in parses(word)
         if p.tag.POS in _APPOSITION_POS
         and p.tag.number == "sing"
         and (p.tag.POS != "NOUN" or "anim" in p.tag)
@@ -126,7 +127,7 @@ def _apposition(before: str | None) -> tuple[str | None, str | None]:
     ]
     if not readings or any(p.normal_form in _RELATION_NOUNS for p in readings):
         return None, None
-    if any(tag in p.tag for p in readings for tag in PERSON_TAGS):
+    if any(map(is_person, readings)):
         return None, None  # a name word the tagger left out of the span
     cases = {p.tag.case for p in readings}
     genders = {p.tag.gender for p in readings}
@@ -179,7 +180,7 @@ def _womans_accusative(words: list[str], cases: list[str | None]) -> bool:
         return False
     if any(case in ("accs", "gent") for case in cases):
         return True  # a man's genitive or accusative is "-ова"
-    names = [p for p in morph_analyzer().parse(words[0].lower()) if "Name" in p.tag]
+    names = [p for p in parses(words[0].lower()) if "Name" in p.tag]
     return bool(names) and all(p.tag.gender == "femn" for p in names)
 
 
@@ -261,16 +262,13 @@ def _is_masculine_genitive_name(word: str) -> bool:
     low = word.lower()
     if not low.endswith("а") or not _CONSONANT_END.search(low[:-1]):
         return False
-    masc = [p for p in morph_analyzer().parse(low) if "Name" in p.tag and p.tag.gender == "masc"]
+    masc = [p for p in parses(low) if "Name" in p.tag and p.tag.gender == "masc"]
     return any(p.tag.case == "gent" for p in masc) and not any(p.tag.case == "nomn" for p in masc)
 
 
 def _is_feminine_name(word: str) -> bool:
     """A woman's given name in the nominative as pymorphy3 knows it ("Жанара")."""
-    return any(
-        "Name" in p.tag and p.tag.gender == "femn" and p.tag.case == "nomn"
-        for p in morph_analyzer().parse(word.lower())
-    )
+    return any("Name" in p.tag and p.tag.gender == "femn" and p.tag.case == "nomn" for p in parses(word.lower()))
 
 
 _FEMININE_SURNAME = re.compile(r"(ова|ева|ёва|ина|ына)$")
@@ -305,14 +303,15 @@ _MASC_ENDINGS = (("ом", ""), ("ым", ""), ("а", ""), ("у", ""), ("е", ""),
 _FEM_ENDINGS = (("ой", "а"), ("ую", "а"), ("у", "а"), ("ы", "а"), ("е", "а"), ("ю", "я"), ("и", "а"))
 
 
+@functools.lru_cache(maxsize=16384)
 def to_nominative(word: str, case: str | None, gender: str | None) -> str:
-    """One word of a person's name in the nominative (pymorphy3, then plain endings)."""
+    """One word of a person's name in the nominative (pymorphy3, then plain endings; cached:
+    every tagged name word comes here)."""
     if case in (None, "nomn"):
         return word
-    analyzer = morph_analyzer()
     # One person: a plural reading ("Ишенбеков" as the genitive plural of "Ишенбек") is wrong.
-    candidates = [p for p in analyzer.parse(word.lower()) if p.tag.case == case and p.tag.number != "plur"]
-    named = [p for p in candidates if any(tag in p.tag for tag in PERSON_TAGS)]
+    candidates = [p for p in parses(word.lower()) if p.tag.case == case and p.tag.number != "plur"]
+    named = [p for p in candidates if is_person(p)]
     if gender:
         named = [p for p in named if p.tag.gender in (gender, None)] or named
     for parse_ in named:

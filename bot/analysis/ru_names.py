@@ -1,11 +1,12 @@
-"""People in Russian text: natasha finds the spans; ru_name_forms.py puts the names in the nominative.
+"""People in Russian text: sentences, tokens and their tags, and the names they mention.
 
-natasha (segmenter, news embeddings, NER and morphology taggers) is loaded lazily, once, on
-the first report that needs it: the pre-pass keeps unrelated news away from it. Names are
-put in the nominative with natasha's ``span.normalize``; when that leaves an inflected form
-("Жоодара Бузумова"), a form the same text spells in the nominative wins, then pymorphy3
-inflects each word ("Уалихану Негметову" → "Уалихан Негметов"; ru_name_forms.py). Word order
-is kept as the text writes it ("Кулышев Нурбек" stays surname-first).
+razdel splits sentences and tokens; pymorphy3 gives lemmas, cases and genders;
+:mod:`bot.analysis.ru_person_spans` finds the names (no neural tagger is loaded). The finder
+says the case and gender the words of a name agree in, and pymorphy3 inflects each word to
+the nominative ("Уалихану Негметову" → "Уалихан Негметов"); a word before the name in
+apposition ("журналистку") and a form the same text spells in the nominative
+("Жоодара Бузумова" … "Жоодар Бузумов") correct it (ru_name_forms.py). Word order is kept as
+the text writes it ("Кулышев Нурбек" stays surname-first).
 """
 
 from __future__ import annotations
@@ -14,37 +15,10 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
-from bot.analysis.ru_morph import PERSON_TAGS, is_common_word, is_place, morph_analyzer, token_lemma
-from bot.analysis.ru_name_forms import PATRONYMIC_WORDS, nominative_name, title_case
-
-# natasha's morphology tags (Universal Dependencies) → pymorphy3 grammemes.
-_UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
-_UD_GENDER = {"Masc": "masc", "Fem": "femn"}
-
-
-@dataclass(frozen=True)
-class Models:
-    """natasha's models, loaded once."""
-
-    segmenter: Any
-    ner: Any
-    morph: Any
-    vocab: Any
-
-
-@functools.lru_cache(maxsize=1)
-def models() -> Models:
-    """Load natasha (about half a second); later calls return the same models.
-
-    :mod:`bot.analysis.natasha_models` loads them without what the taggers never use (navec's
-    vocabulary and precomputed norms, a second copy of the 250k-word list): peak RSS ~90 MB
-    lower, steady ~45 MB lower.
-    """
-    from bot.analysis import natasha_models
-
-    return Models(*natasha_models.load(morph_analyzer()))
+from bot.analysis.ru_morph import CASES, is_common_word, is_known, is_person, is_place, parses, token_lemma
+from bot.analysis.ru_name_forms import PATRONYMIC_WORDS, nominative_name, title_case, to_nominative
+from bot.analysis.ru_person_spans import find_people
 
 
 @dataclass
@@ -55,7 +29,7 @@ class Token:
     lower: str
     lemma: str
     pos: str  # pymorphy3 part of speech: "VERB", "PRTS", "PRTF", "NOUN"…
-    case: str | None  # pymorphy grammeme, e.g. "accs"; None when natasha gives none
+    case: str | None  # pymorphy grammeme, e.g. "accs"; None for words without one
     gender: str | None
     start: int  # character offsets in the analysed text
     stop: int
@@ -79,9 +53,8 @@ class Sentence:
     tokens: list[Token]
     mentions: list[Mention] = field(default_factory=list)
     is_title: bool = False
-    # natasha's tagging not done yet (parse(..., defer=True)): the segmented Doc, its sentence
-    # index and the report's sentence number of it; see tag().
-    pending: tuple[Any, int, int] | None = field(default=None, repr=False, compare=False)
+    # Tagging not done yet (parse(..., defer=True)): the report's sentence number; see tag().
+    pending: int | None = field(default=None, repr=False, compare=False)
 
 
 def parse(
@@ -91,12 +64,11 @@ def parse(
     wanted: Callable[[str], bool] | None = None,
     defer: bool = False,
 ) -> list[Sentence]:
-    """Split ``text`` into sentences of tokens; natasha tags the wanted ones and their neighbours.
+    """Split ``text`` into sentences of tokens; the wanted ones and their neighbours are tagged.
 
-    The neural taggers are the expensive step, so sentences far from any custody word get only
-    razdel tokens and pymorphy3 lemmas (enough for context words), no person mentions. With
-    ``defer`` the wanted ones are segmented as natasha does it but not tagged yet: no case,
-    gender or mentions until :func:`tag` (a report with no custody clause never needs them).
+    Sentences far from any custody word get only razdel tokens and pymorphy3 lemmas (enough for
+    context words), no person mentions. With ``defer`` the wanted ones are not tagged yet: no
+    case, gender or mentions until :func:`tag`.
     """
     from razdel import sentenize
 
@@ -109,85 +81,73 @@ def parse(
         # ("задержали шестерых… Судья… «X, Y, Z…»").
         flags = [any(hits[max(0, k - 2) : k + 2]) for k in range(len(parts))]
     sentences: list[Sentence] = []
-    k = 0
-    while k < len(parts):
-        j = k
-        while j < len(parts) and flags[j] == flags[k]:
-            j += 1
-        chunk = text[parts[k].start : parts[j - 1].stop]
-        offset = sent_offset + len(sentences)
-        if flags[k]:
-            segmented = _segment(chunk, offset, is_title)
-            sentences.extend(segmented if defer else tag(segmented))
-        else:
-            sentences.extend(_plain(p.text, is_title) for p in parts[k:j])
-        k = j
-    return sentences
+    for flag, part in zip(flags, parts):
+        sentence = Sentence(part.text, _tokens(part.text), is_title=is_title)
+        if flag:
+            sentence.pending = sent_offset + len(sentences)
+        sentences.append(sentence)
+    return sentences if defer else tag(sentences)
 
 
-def _plain(text: str, is_title: bool) -> Sentence:
+def _tokens(text: str) -> list[Token]:
+    """razdel's tokens of a sentence with pymorphy3 lemmas (new objects: tagging fills them in)."""
+    return [
+        Token(word, low, lem, pos, None, None, start, stop) for word, low, lem, pos, start, stop in _token_facts(text)
+    ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _token_facts(text: str) -> tuple[tuple[str, str, str, str, int, int], ...]:
+    """Cached by sentence: syndicated news repeats the same sentences across sources."""
     from razdel import tokenize
 
-    tokens = []
+    facts = []
     for tok in tokenize(text):
         low = tok.text.lower()
         lem, pos = token_lemma(tok.text, low)
-        tokens.append(Token(tok.text, low, lem, pos, None, None, tok.start, tok.stop))
-    return Sentence(text, tokens, is_title=is_title)
-
-
-def _segment(text: str, sent_offset: int, is_title: bool) -> list[Sentence]:
-    """natasha's sentences and tokens of ``text`` with pymorphy3 lemmas, to be tagged by :func:`tag`."""
-    from natasha import Doc
-
-    doc = Doc(text)
-    doc.segment(models().segmenter)
-    sentences: list[Sentence] = []
-    for n, sent in enumerate(doc.sents):
-        tokens = []
-        for tok in sent.tokens:
-            low = tok.text.lower()
-            lem, pos = token_lemma(tok.text, low)
-            tokens.append(
-                Token(
-                    text=tok.text, lower=low, lemma=lem, pos=pos, case=None, gender=None, start=tok.start, stop=tok.stop
-                )
-            )
-        sentences.append(Sentence(sent.text, tokens, is_title=is_title, pending=(doc, n, sent_offset + n)))
-    return sentences
+        facts.append((tok.text, low, lem, pos, tok.start, tok.stop))
+    return tuple(facts)
 
 
 def tag(sentences: list[Sentence]) -> list[Sentence]:
-    """Run natasha's morphology and NER over the segmented sentences not tagged yet: each
-    token's case and gender, each sentence's person mentions. Returns ``sentences``."""
-    m = models()
-    tagged: dict[int, Any] = {}  # the docs tagged, by id (kept alive here, so ids stay unique)
+    """Tag the sentences not tagged yet: each token's case and gender (pymorphy3), each
+    sentence's person mentions (:mod:`bot.analysis.ru_person_spans`). Returns ``sentences``."""
     for sentence in sentences:
         if sentence.pending is None:
             continue
-        doc, n, sent_number = sentence.pending
+        sent_number = sentence.pending
         sentence.pending = None
-        if id(doc) not in tagged:
-            tagged[id(doc)] = doc
-            doc.tag_morph(m.morph)
-            doc.tag_ner(m.ner)
-        sent = doc.sents[n]
-        for token, tok in zip(sentence.tokens, sent.tokens):
-            feats = tok.feats or {}
-            token.case = _UD_CASE.get(feats.get("Case", ""))
-            token.gender = _UD_GENDER.get(feats.get("Gender", ""))
-        index_of = {tok.start: i for i, tok in enumerate(sentence.tokens)}
-        for span in sent.spans:
-            if span.type != "PER":
-                continue
-            span.normalize(m.vocab)
-            first = index_of.get(span.tokens[0].start)
-            if first is None:
-                continue
-            mention = _mention(sent_number, sentence.tokens, first, len(span.tokens), span.normal or span.text)
+        for token in sentence.tokens:
+            token.case, token.gender = _case_and_gender(token.lower)
+        for span in find_people(sentence.tokens, sentence.text):
+            span_tokens = sentence.tokens[span.first : span.first + span.count]
+            for token in span_tokens:
+                token.case, token.gender = span.case, span.gender
+            normal = " ".join(
+                t.lower if t.lower in PATRONYMIC_WORDS else to_nominative(t.text, span.case, span.gender)
+                for t in span_tokens
+            )
+            mention = _mention(sent_number, sentence.tokens, span.first, span.count, normal)
             if mention is not None:
+                if span.initials:  # "А. Б. Иванов": the initials stay as written, part of the name
+                    mention.start -= 2 * len(span.initials)
+                    for token in sentence.tokens[mention.start : span.first]:
+                        token.case, token.gender = span.case, span.gender
+                    mention.words = [*span.initials, *mention.words]
+                    mention.normal = [*span.initials, *mention.normal]
                 sentence.mentions.append(mention)
     return sentences
+
+
+@functools.lru_cache(maxsize=65536)
+def _case_and_gender(low: str) -> tuple[str | None, str | None]:
+    """The case and gender of a word's most likely reading (None for words without them)."""
+    if not re.search(r"[а-яё]", low):
+        return None, None
+    best = parses(low)[0]
+    case = CASES.get(str(best.tag.case)) if best.tag.case else None
+    gender = str(best.tag.gender) if best.tag.gender in ("masc", "femn") else None
+    return case, gender
 
 
 def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str) -> Mention | None:
@@ -200,7 +160,7 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
         words.append(tokens[first + count].text)
         normal_words.append(tokens[first + count].lower)
         count += 1
-    # Drop leading ordinary words that NER took for a name at the start of a sentence
+    # Drop leading ordinary words taken for a name at the start of a sentence
     # ("Кейс Мухаметкарима — не единичный").
     while words and first == 0 and is_common_word(words[0]):
         words, normal_words, first, count = words[1:], normal_words[1:], first + 1, count - 1
@@ -239,7 +199,7 @@ _CAPITALISED_PAIR = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-
 def complete_name(word: str, text: str) -> str | None:
     """The full name a lone given name or surname stands for, from elsewhere in ``text``.
 
-    Sentences far from custody words are not tagged by natasha, so "Баймулдин получил 10 суток"
+    Sentences far from custody words are not tagged, so "Баймулдин получил 10 суток"
     finds "Нуржана Баймулдина" here and returns "Нуржан Баймулдин".
     """
     for match in _CAPITALISED_PAIR.finditer(text):
@@ -257,13 +217,12 @@ def complete_name(word: str, text: str) -> str | None:
 
 
 def _looks_like_person_word(word: str) -> bool:
-    parses = morph_analyzer().parse(word.lower())
-    return any(tag in p.tag for p in parses for tag in PERSON_TAGS) or not morph_analyzer().word_is_known(word.lower())
+    return any(map(is_person, parses(word.lower()))) or not is_known(word.lower())
 
 
 def _nominative_guess(word: str) -> str:
-    for parse_ in morph_analyzer().parse(word.lower()):
-        if any(tag in parse_.tag for tag in PERSON_TAGS):
+    for parse_ in parses(word.lower()):
+        if is_person(parse_):
             inflected = parse_.inflect({"nomn", "sing"})
             if inflected is not None:
                 return title_case(inflected.word, word)

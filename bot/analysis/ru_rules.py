@@ -1,6 +1,6 @@
 """Sentence-level Russian rules: custody cues, their negation, and who the detainees are.
 
-Everything here works on :class:`~bot.analysis.ru_names.Sentence` objects (natasha tokens with
+Everything here works on :class:`~bot.analysis.ru_names.Sentence` objects (razdel tokens with
 pymorphy3 lemmas), so the rules read as "this lemma, near that one" rather than as regexes
 over inflected text.
 """

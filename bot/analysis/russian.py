@@ -1,11 +1,12 @@
-"""Arrest rules for Cyrillic reports: Russian (natasha + pymorphy3) and Kazakh (kk_rules).
+"""Arrest rules for Cyrillic reports: Russian (razdel + pymorphy3) and Kazakh (kk_rules).
 
 ``analyze_cyrillic`` decides whether a report tells of people taken into custody for civic or
 political activity, and who they are. The steps, cheapest first:
 
 1. a regex pre-pass over the lower-cased text: reports without any custody word (most news)
-   return at once, without loading natasha;
-2. natasha splits the candidate into sentences, tags morphology and finds person spans;
+   return at once, without parsing sentences;
+2. razdel splits the candidate into sentences, pymorphy3 tags them and the person finder
+   (ru_person_spans) finds names;
 3. per sentence, custody cues (pymorphy3 lemmas: задержать, арестовать, сутки, СИЗО…) that are
    not negated, hypothetical or released; civic and ordinary-crime context; custodial terms;
 4. per person, whether a custody cue governs them (judges, lawyers, sources, relatives and
@@ -22,7 +23,7 @@ from bot.analysis import organisations
 from bot.analysis.kk_rules import analyze_kazakh
 from bot.analysis.packs import ru as vocab
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
-from bot.analysis.ru_names import Mention, Sentence, complete_name, parse, same_word, tag
+from bot.analysis.ru_names import Mention, Sentence, complete_name, parse, same_word
 from bot.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees, is_excluded_person
 from bot.analysis.ru_text import (
     evidence_text,
@@ -113,8 +114,8 @@ def _read_sentences(
 ) -> tuple[list[Sentence], list[SentenceFacts]]:
     """The report's sentences and what the rules found in each, detainees included.
 
-    Kept apart from the scoring because it is the costly part: natasha parses only the
-    sentences with a custody or watched word, and tags them only when some clause has a cue.
+    Kept apart from the scoring because it is the costly part: names are looked for only in
+    the sentences with a custody or watched word and the two after them.
     """
     title, text = normalise(title), normalise(text)
 
@@ -124,15 +125,10 @@ def _read_sentences(
 
     sentences: list[Sentence] = []
     if title.strip():
-        sentences.extend(parse(title.strip(), 0, is_title=True, defer=True))
-    sentences.extend(parse(text, len(sentences), wanted=wanted, defer=True))
+        sentences.extend(parse(title.strip(), 0, is_title=True))
+    sentences.extend(parse(text, len(sentences), wanted=wanted))
+    _recover_mentions(sentences)
     facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
-    if any(f.cues for f in facts):
-        # natasha's morphology and NER (most of the time here) only for a report with a
-        # custody clause: cues read lemmas alone, and without one no result uses the tags.
-        tag(sentences)
-        _recover_mentions(sentences)
-        facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
     for n, (sentence, fact) in enumerate(zip(sentences, facts)):
         find_detainees(sentence, fact, sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None)
     _named_after_count(sentences, facts)

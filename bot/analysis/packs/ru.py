@@ -587,5 +587,5 @@ PROTEST_RE = re.compile(
     r"народн\w* сход|день несогласия"
 )
 # Pre-pass for civic context: without it (or a watched name, an organisation, an
-# operator's word) no report can reach the arrest threshold, so natasha is not needed.
+# operator's word) no report can reach the arrest threshold, so its sentences are not parsed.
 CIVIC_HINT_RE = _hint(CIVIC_LEMMAS, patterns=(CIVIC_PHRASE_RE.pattern,))
