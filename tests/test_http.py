@@ -83,9 +83,12 @@ async def test_healthz_and_metrics_of_a_running_service(tmp_path: Path, web, bot
                 async def posted():
                     answer = await client.get("/metrics")
                     values = samples(answer.text)
-                    return (
-                        (answer, values) if values.get(("arrestwatch_posts_sent_total", (("kind", "alert"),))) else None
-                    )
+                    # A scrape reads the outbox from the database before it reads the in-process
+                    # counters, so one page may count the post sent while the row is still
+                    # 'sending' (seen once at load 6): wait for a page where both have settled.
+                    sent = values.get(("arrestwatch_posts_sent_total", (("kind", "alert"),)))
+                    settled = values.get(("arrestwatch_outbox_queue_length", ())) == 0
+                    return (answer, values) if sent and settled else None
 
                 page, values = await eventually(posted)
                 assert page.headers["content-type"].startswith("text/plain; version=")
