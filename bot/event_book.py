@@ -54,10 +54,12 @@ class EventBook:
     # it: a busy event is a candidate of most placements of a batch, and is rebuilt only
     # when it or its reports change.
     _shown: dict[tuple[int, bool], tuple[Event, Event]] = field(default_factory=dict, repr=False)
+    _order: list[Event] | None = field(default=None, repr=False)  # the events by (first_at, id)
 
     def add_events(self, events: Iterable[Event]) -> None:
         for event in events:
             self.events[event.id] = event
+        self._order = None
 
     def add_reports(self, found: Mapping[int, Sequence[tuple[ReportKey, Report]]]) -> None:
         for event_id, reports in found.items():
@@ -68,10 +70,7 @@ class EventBook:
         """The events a report at ``at`` is compared with, without their reports:
         (older ones in which someone still serves a stated term, recent ones)."""
         bound = to_second(at - self.lookback)
-        known = sorted(
-            (event for event in self.events.values() if event.last_at >= bound),
-            key=lambda event: (event.first_at, event.id),
-        )
+        known = [event for event in self._in_order() if event.last_at >= bound]
         recent_from = max(at - 2 * self.window, at - self.lookback)
         older = [
             event
@@ -80,6 +79,12 @@ class EventBook:
             and any(person.term is not None and person.status != "released" for person in event.people)
         ]
         return older, [event for event in known if event.last_at >= recent_from]
+
+    def _in_order(self) -> list[Event]:
+        """Every event of the book by (first_at, id), sorted again only after a change."""
+        if self._order is None:
+            self._order = sorted(self.events.values(), key=lambda event: (event.first_at, event.id))
+        return self._order
 
     def unread(self, event_ids: Iterable[int]) -> list[int]:
         """Those of ``event_ids`` whose reports are not in the book yet."""
@@ -123,6 +128,7 @@ class EventBook:
     def record(self, write: EventWrite, *, event_id: int, alert_id: int | None, report: Report, added_at: str) -> None:
         """What the transaction wrote for one placement (bot/store/events.write_placement)."""
         self._forget(event_id)
+        self._order = None
         at = to_second(write.at)
         key = (0 if write.role == "first" else 1, added_at, report.item_id)
         people = [
