@@ -2,6 +2,14 @@
 figures; asserts nothing.
 
     .venv/bin/python bench/run_rss.py [--sources 500] [--minutes 10] [--interval 30s]
+    .venv/bin/python bench/run_rss.py --mix [--sources 500]
+
+With ``--mix`` (issue 18) it instead serves the regional mix of bench/poll.py --mix (30
+new items a feed, 60% of the news syndicated), starts ``run`` and waits for its first full
+cycle (every source polled once: every item analysed, stored and placed), then prints the
+peak resident memory (VmHWM) of the service and of its analysis process apart, beside a
+baseline measured in the same run: a bare interpreter, one that imported what the
+service imports, and one that imported the analysis and loaded its models.
 
 bench/soak.py drives the service's poll job in-process, cycle after cycle, to reach
 1,000 cycles in an hour; this benchmark runs the command itself, as deployed: a child
@@ -13,7 +21,8 @@ resident memory of the command's whole process tree (the service and its analysi
 process) is sampled every 10 seconds from /proc; at the end ``run`` gets SIGTERM and the
 time it takes to exit is printed too.
 
-Target (issue 8): peak RSS of ``run`` with 500 sources ≤ 300 MB.
+Target (issue 8): peak RSS of ``run`` with 500 sources ≤ 300 MB; (issue 18, --mix) ≤ 250 MB
+for both processes together.
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -62,13 +72,94 @@ def peak_mb(pid: int) -> float:
     return 0.0
 
 
+def role(pid: int) -> str:
+    """What a process of the tree is: the service, its analysis process, or multiprocessing's resource tracker."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            argv = handle.read().decode(errors="replace")
+    except OSError:
+        return "gone"
+    if "resource_tracker" in argv:
+        return "resource tracker"
+    return "analysis" if "multiprocessing" in argv else "service"
+
+
+def baseline_mb(code: str) -> float:
+    """VmHWM of a fresh interpreter running ``code`` (the floor under a process that does that)."""
+    probe = f"{code}\nprint(next(l for l in open('/proc/self/status') if l.startswith('VmHWM:')).split()[1])"
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return int(out.split()[-1]) / 1024
+
+
+BASELINES = {
+    "bare python": "pass",
+    "python + the service's imports": "import bot.cli, bot.service, bot.pipeline, bot.analysis_process",
+    "python + the analysis, models loaded": "from bot.analysis_process import AnalysisProcess, analyze_batch\n"
+    "from bot.analysis_process import _SAMPLE_RU, _SAMPLE_EN\n"
+    "analyze_batch([('', _SAMPLE_RU, 'ru'), ('', _SAMPLE_EN, 'en')], None)",
+}
+
+
+def polled(db: Path) -> int:
+    """Sources polled at least once so far (0 before the service has created its database)."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as connection:
+            return int(
+                connection.execute("SELECT count(*) FROM sources WHERE last_polled_at IS NOT NULL").fetchone()[0]
+            )
+    except sqlite3.Error:
+        return 0
+
+
+def first_cycle(args: argparse.Namespace) -> int:
+    """``run`` on the --mix feeds until every source was polled once; peak RSS per process."""
+    bases = {name: baseline_mb(code) for name, code in BASELINES.items()}
+    server = ServerProcess(feeds=args.sources, items=30, arrest_share=0.05, hosts=args.hosts, syndicated=0.6, mix=1)
+    print(f"run_rss --mix: `python -m bot run`, {args.sources} sources of the regional mix × 30 new items", flush=True)
+    try:
+        with tempfile.TemporaryDirectory(prefix="arrestwatch-run-") as folder:
+            sources, db = Path(folder) / "sources.toml", Path(folder) / "db.sqlite3"
+            sources.write_text(sources_toml(args.sources, server.port, args.hosts, interval="1h", mix=True))
+            env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}  # console mode
+            env["PYTHONPATH"] = str(ROOT)
+            argv = [sys.executable, "-m", "bot", "--sources", str(sources), "--db", str(db), "--log-level", "WARNING"]
+            with open(Path(folder) / "out.txt", "w", encoding="utf-8") as out:
+                process = subprocess.Popen([*argv, "run"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.DEVNULL)
+                started, peaks = time.monotonic(), {}
+                while process.poll() is None and polled(db) < args.sources and time.monotonic() - started < 1800:
+                    time.sleep(1)
+                    for pid in tree(process.pid):
+                        peaks[(pid, role(pid))] = max(peaks.get((pid, role(pid)), 0.0), peak_mb(pid))
+                cycle, done = time.monotonic() - started, polled(db)
+                process.send_signal(signal.SIGTERM)
+                process.wait(timeout=120)
+            posts = (Path(folder) / "out.txt").read_text(encoding="utf-8").count("🚨")
+    finally:
+        server.close()
+    print("baseline (same run): " + "; ".join(f"{name} {mb:.0f} MB" for name, mb in bases.items()))
+    by_role: dict[str, float] = {}
+    for (_, name), mb in peaks.items():
+        by_role[name] = by_role.get(name, 0.0) + mb
+    both = by_role.get("service", 0.0) + by_role.get("analysis", 0.0)
+    print(
+        f"first full cycle ({done} of {args.sources} sources) in {cycle:.0f} s, "
+        f"{posts} alerts printed; peak RSS (VmHWM): "
+        + ", ".join(f"{name} {mb:.0f} MB" for name, mb in sorted(by_role.items()))
+        + f"; service + analysis {both:.0f} MB (target ≤ 250)"
+    )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=int, default=500)
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--interval", default="30s", help="the sources' poll interval (default 30s)")
     parser.add_argument("--hosts", type=int, default=32)
+    parser.add_argument("--mix", action="store_true", help="the regional mix; stop after the first full cycle")
     args = parser.parse_args()
+    if args.mix:
+        return first_cycle(args)
 
     server = ServerProcess(feeds=args.sources, items=20, arrest_share=0.05, hosts=args.hosts, age_hours=48)
     print(

@@ -50,23 +50,27 @@ class EventBook:
     window: timedelta  # the placement window (bot.events.DEFAULT_WINDOW)
     events: dict[int, Event] = field(default_factory=dict)
     reports: dict[int, list[tuple[ReportKey, Report]]] = field(default_factory=dict)
+    # (event id, with texts) → (the event, it with its reports) as candidates() last gave
+    # it: a busy event is a candidate of most placements of a batch, and is rebuilt only
+    # when it or its reports change.
+    _shown: dict[tuple[int, bool], tuple[Event, Event]] = field(default_factory=dict, repr=False)
+    _order: list[Event] | None = field(default=None, repr=False)  # the events by (first_at, id)
 
     def add_events(self, events: Iterable[Event]) -> None:
         for event in events:
             self.events[event.id] = event
+        self._order = None
 
     def add_reports(self, found: Mapping[int, Sequence[tuple[ReportKey, Report]]]) -> None:
         for event_id, reports in found.items():
             self.reports[event_id] = list(reports)
+            self._forget(event_id)
 
     def around(self, at: datetime) -> tuple[list[Event], list[Event]]:
         """The events a report at ``at`` is compared with, without their reports:
         (older ones in which someone still serves a stated term, recent ones)."""
         bound = to_second(at - self.lookback)
-        known = sorted(
-            (event for event in self.events.values() if event.last_at >= bound),
-            key=lambda event: (event.first_at, event.id),
-        )
+        known = [event for event in self._in_order() if event.last_at >= bound]
         recent_from = max(at - 2 * self.window, at - self.lookback)
         older = [
             event
@@ -75,6 +79,12 @@ class EventBook:
             and any(person.term is not None and person.status != "released" for person in event.people)
         ]
         return older, [event for event in known if event.last_at >= recent_from]
+
+    def _in_order(self) -> list[Event]:
+        """Every event of the book by (first_at, id), sorted again only after a change."""
+        if self._order is None:
+            self._order = sorted(self.events.values(), key=lambda event: (event.first_at, event.id))
+        return self._order
 
     def unread(self, event_ids: Iterable[int]) -> list[int]:
         """Those of ``event_ids`` whose reports are not in the book yet."""
@@ -88,8 +98,17 @@ class EventBook:
         ]
 
     def _with_reports(self, event: Event, *, texts: bool) -> Event:
+        known = self._shown.get((event.id, texts))
+        if known is not None and known[0] is event:
+            return known[1]
         reports = tuple(report if texts else replace(report, text="") for _, report in self.reports[event.id])
-        return replace(event, reports=reports)
+        shown = replace(event, reports=reports)
+        self._shown[(event.id, texts)] = (event, shown)
+        return shown
+
+    def _forget(self, event_id: int) -> None:
+        self._shown.pop((event_id, True), None)
+        self._shown.pop((event_id, False), None)
 
     def earlier(self, keys: Sequence[str], at: datetime) -> list[Event]:
         """The latest EARLIER_EPISODES events of these people last reported before the
@@ -108,6 +127,8 @@ class EventBook:
 
     def record(self, write: EventWrite, *, event_id: int, alert_id: int | None, report: Report, added_at: str) -> None:
         """What the transaction wrote for one placement (bot/store/events.write_placement)."""
+        self._forget(event_id)
+        self._order = None
         at = to_second(write.at)
         key = (0 if write.role == "first" else 1, added_at, report.item_id)
         people = [

@@ -7,7 +7,7 @@ an existing event only when it is about the same people *and* the same occasion:
 - people: names are compared across scripts and spellings on their transliterated keys
   (bot/translit.py) with fuzzy matching (rapidfuzz); a lone surname counts only when no
   other person in the recent events carries it. Without a name in common only a
-  near-duplicate text joins (a syndicated copy: a bottom-k sketch of word shingles),
+  near-duplicate text joins (a syndicated copy: bot/similarity.py),
   unless it names other people.
 - occasion (bot/occasion.py): the day of detention the report states ("on 21 February",
   "в субботу", "кеше"), else its publication day, must agree with the event's: within
@@ -27,18 +27,13 @@ alert.
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import re
-import threading
-from array import array
-from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from functools import cache, lru_cache
-from hashlib import blake2b
-from typing import Literal, Protocol
+from functools import cache, cached_property, lru_cache
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
@@ -46,6 +41,7 @@ from bot.analysis.result import Analysis, Detainee
 from bot.analysis.terms import parse as parse_term
 from bot.models import QueuedPost
 from bot.occasion import Occasion, occasion
+from bot.similarity import NEAR_DUPLICATE, similarity_to
 from bot.translit import name_key, name_tokens, token_key
 
 DEFAULT_WINDOW = timedelta(days=7)
@@ -58,11 +54,6 @@ SAME_DAY = timedelta(days=3)
 # A court's sentence this long comes months after a detention (pre-trial custody);
 # an administrative arrest in days is decided within days of it.
 SENTENCE_DAYS = 30
-# Estimated Jaccard similarity of word shingles above which two texts are copies.
-NEAR_DUPLICATE = 0.5
-SHINGLE_WORDS = 3
-SKETCH_SIZE = 64  # shingle hashes kept per text (standard error of the estimate ≈ 0.06 at 0.5)
-SKETCH_CACHE = 2048  # texts whose sketches are kept (600 bytes each): recent reports are compared again and again
 # rapidfuzz ratio (0..100) above which two name words, already transliterated to
 # keys, are the same word spelled differently; shorter words must be equal.
 WORD_SIMILARITY = 88.0
@@ -80,6 +71,9 @@ _RELEASE = re.compile(
     r"|босатылды|босатты|бостандыққа\s+шықты|қама(?:удан|қтан)\s+шықты",
     re.IGNORECASE,
 )
+# Every alternative of _RELEASE contains one of these (searched with the same flags), so a
+# text without any of them cannot match it.
+_RELEASE_WORDS = re.compile(r"releas|free|свобо|отпу|босат|бостанд|шықты", re.IGNORECASE)
 # A court of appeal changed the term: a new decision, not an outlet's other figure
 # ("will appeal", "обжалует" announce an appeal; they change nothing yet).
 _APPEAL = re.compile(
@@ -88,8 +82,6 @@ _APPEAL = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"\w+")
-_SKETCHES: OrderedDict[bytes, array[int]] = OrderedDict()
-_SKETCH_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -129,15 +121,21 @@ class Event:
     detained_on: str | None = None  # the day of detention a report stated (ISO)
     previous_on: str | None = None  # the day of the same person's earlier episode, if any
 
-    @property
+    @cached_property
     def day(self) -> date:
-        """The episode's day: stated by a report, else the day of the first report."""
+        """The episode's day: stated by a report, else the day of the first report.
+        (Cached, as ``words``: placement asks every recent event for each report.)"""
         if self.detained_on:
             try:
                 return date.fromisoformat(self.detained_on)
             except ValueError:
                 pass
         return self.first_at.date()
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The words (translit.name_tokens) of its people's names."""
+        return frozenset(word for person in self.people for word in name_tokens(person.name))
 
 
 @dataclass(frozen=True)
@@ -234,23 +232,42 @@ def compare_names(a: str, b: str) -> NameMatch:
     return "different"
 
 
-def related_names(names: Sequence[str], others: Iterable[str]) -> Callable[[str], bool]:
-    """A test of whether a name of ``others`` can be other than "different" from some
-    name of ``names`` (compare_names), i.e. shares a matching word with it.
+class RelatedNames:
+    """A test of whether a name (or an event's people, by their words) can be other than
+    "different" from some name of ``names`` (compare_names), i.e. shares a matching word.
 
-    Placement compares every new detainee with everyone in the recent events; comparing
-    all their words at once in rapidfuzz's C code first leaves compare_names only the
-    few names that share a word. Exact: compare_names says "different" whenever no word
-    of one name matches a word of the other.
+    Placement compares every new detainee with everyone in the recent events; the test
+    leaves compare_names only the few names that share a word. Each word is matched once
+    against the few words of ``names`` and remembered as matching or not, so testing an
+    event is two set operations, and the test depends on ``names`` alone: one serves
+    every event a report is compared with. Exact: compare_names says "different"
+    whenever no word of one name matches a word of the other.
     """
-    words = {word for name in names for word in name_tokens(name)}
-    pool = list({word for name in others for word in name_tokens(name)} - words)
-    matching = set(words)
-    for word in words:
-        for other, _, _ in process.extract(word, pool, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY, limit=None):
-            if _words_match(word, other):
-                matching.add(other)
-    return lambda name: any(word in matching for word in name_tokens(name))
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.words = frozenset(word for name in names for word in name_tokens(name))
+        self._yes: set[str] = set(self.words)
+        self._no: set[str] = set()
+
+    def __call__(self, name: str) -> bool:
+        return self.any_of(name_tokens(name))
+
+    def any_of(self, words: Iterable[str]) -> bool:
+        """Whether any of ``words`` matches a word of ``names``."""
+        if not self._yes.isdisjoint(words):
+            return True
+        if self._no.issuperset(words):
+            return False
+        for word in words:
+            if word not in self._no:
+                matched = any(_words_match(mine, word) for mine in self.words)
+                (self._yes if matched else self._no).add(word)
+        return not self._yes.isdisjoint(words)
+
+
+def related_names(names: Sequence[str]) -> RelatedNames:
+    """The RelatedNames test of ``names``."""
+    return RelatedNames(names)
 
 
 def same_person(a: str, b: str) -> bool:
@@ -260,10 +277,13 @@ def same_person(a: str, b: str) -> bool:
 # -- facts ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=64)
 def mentions_release(text: str) -> bool:
     """Whether the text says someone was released (en, ru, kk), not merely that a
-    release was demanded."""
-    return _RELEASE.search(text) is not None
+    release was demanded. Memoised: placing a report asks it of the same text several
+    times. Every item of a poll is asked, and _RELEASE_WORDS rules out most news at a
+    third of the cost of the pattern's many alternatives."""
+    return _RELEASE_WORDS.search(text) is not None and _RELEASE.search(text) is not None
 
 
 def people_named_in(text: str, people: Iterable[Person]) -> list[Person]:
@@ -296,80 +316,6 @@ def person_status(term: str | None, released: bool) -> Status:
     if released:
         return "released"
     return "sentenced" if term else "detained"
-
-
-# -- texts ----------------------------------------------------------------------------
-
-
-def _sketch(text: str) -> array[int]:
-    """The SKETCH_SIZE smallest hashes of the text's word 3-shingles, ascending (a
-    bottom-k sketch), cached by a digest of the text (not the text: 600 bytes a sketch).
-
-    Why not datasketch's MinHash, as before: importing datasketch imports scipy (about
-    1 s and 40 MB) for what is, at this scale, a few dozen integer comparisons. A
-    bottom-k sketch estimates Jaccard similarity as well as a MinHash of as many
-    permutations, is exact for texts of fewer than SKETCH_SIZE shingles, and costs one
-    hash per shingle. blake2b, not hash(): the same text gets the same sketch in every
-    process and every run.
-    """
-    digest = blake2b(text.encode("utf-8"), digest_size=16).digest()
-    with _SKETCH_LOCK:
-        sketch = _SKETCHES.get(digest)
-        if sketch is not None:
-            _SKETCHES.move_to_end(digest)
-            return sketch
-    words = _WORDS.findall(text.casefold())
-    if len(words) >= SHINGLE_WORDS:
-        shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-    else:
-        shingles = set(words)
-    hashes = {int.from_bytes(blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big") for shingle in shingles}
-    sketch = array("Q", heapq.nsmallest(SKETCH_SIZE, hashes))
-    with _SKETCH_LOCK:
-        _SKETCHES[digest] = sketch
-        while len(_SKETCHES) > SKETCH_CACHE:
-            _SKETCHES.popitem(last=False)
-    return sketch
-
-
-def text_similarity(a: str, b: str) -> float:
-    """Estimated Jaccard similarity (0..1) of the two texts' word 3-shingles: of the
-    SKETCH_SIZE smallest shingle hashes of both texts together, the share found in both."""
-    return similarity_to(a)(b)
-
-
-class Similarity(Protocol):
-    """A text's similarity to ``other``, 0.0 early when it cannot reach ``floor``."""
-
-    def __call__(self, other: str, floor: float = 0.0) -> float: ...
-
-
-def similarity_to(text: str) -> Similarity:
-    """``text_similarity(text, other)`` as a function of ``other``, for comparing one new
-    report with every report of the recent events. With ``floor``, a similarity that
-    cannot reach it comes back as 0.0 early: most reports share too few hashes, and that
-    is found by counting the shared ones."""
-    if not text.strip():
-        return _nothing_alike
-    mine = frozenset(_sketch(text))
-
-    def similarity(other: str, floor: float = 0.0) -> float:
-        if not other.strip():
-            return 0.0
-        theirs = _sketch(other)
-        both = mine.intersection(theirs)
-        # The estimate is at most shared / min(SKETCH_SIZE, the larger sketch).
-        if not both or len(both) < floor * min(SKETCH_SIZE, max(len(mine), len(theirs))):
-            return 0.0
-        smallest = sorted(mine.union(theirs))[:SKETCH_SIZE]  # at most 2 × 64: sorting beats a heap
-        return sum(1 for value in smallest if value in both) / len(smallest)
-
-    return similarity
-
-
-def _nothing_alike(other: str, floor: float = 0.0) -> float:
-    """The similarity of an empty text to anything."""
-    return 0.0
 
 
 # -- placing a report -------------------------------------------------------------------
@@ -420,26 +366,47 @@ def _unique(detainees: Sequence[Detainee]) -> list[Detainee]:
 
 
 @dataclass(frozen=True)
+class _Reading:
+    """What placing a report reads from the report alone: read once, for ``reports_needed``
+    and then ``assign`` (memoised by the report: a placement asks both)."""
+
+    detainees: tuple[Detainee, ...]  # one entry per person
+    told: Occasion
+    released: bool  # it tells of a release
+    names_someone: bool  # whether it names someone in full
+    related: RelatedNames
+
+
+@lru_cache(maxsize=64)
+def _reading(report: Report) -> _Reading:
+    detainees = tuple(_unique(report.analysis.detainees))
+    return _Reading(
+        detainees=detainees,
+        told=report_occasion(report),
+        released=mentions_release(f"{report.title}\n{report.text}"),
+        names_someone=any(len(name_tokens(d.name)) >= 2 for d in detainees),
+        related=related_names([d.name for d in detainees]),
+    )
+
+
+@dataclass(frozen=True)
 class _Start:
     """What placing a report starts from (shared by ``reports_needed`` and ``assign``)."""
 
-    detainees: list[Detainee]  # one entry per person
+    detainees: Sequence[Detainee]  # one entry per person
     told: Occasion
     live: list[Event]  # the events of the same occasion
     names_someone: bool  # whether it names someone in full
-    related: Callable[[str], bool]
+    related: RelatedNames
 
 
 def _start(report: Report, events: Sequence[Event], window: timedelta, arrest: bool) -> _Start:
-    detainees = _unique(report.analysis.detainees)
-    told = report_occasion(report)
+    reading = _reading(report)
     # News of a release is news of a custody that may still be running, even when the
     # rules read its restated term as an arrest.
-    arrest = arrest and not mentions_release(f"{report.title}\n{report.text}")
-    live = [event for event in events if same_occasion(event, report, told, window, arrest=arrest)]
-    names_someone = any(len(name_tokens(d.name)) >= 2 for d in detainees)
-    related = related_names([d.name for d in detainees], (p.name for event in live for p in event.people))
-    return _Start(detainees, told, live, names_someone, related)
+    arrest = arrest and not reading.released
+    live = [event for event in events if same_occasion(event, report, reading.told, window, arrest=arrest)]
+    return _Start(reading.detainees, reading.told, live, reading.names_someone, reading.related)
 
 
 def reports_needed(
@@ -460,7 +427,7 @@ def reports_needed(
     return {
         event.id
         for event in start.live
-        if not event.people or not start.names_someone or any(start.related(p.name) for p in event.people)
+        if not event.people or not start.names_someone or start.related.any_of(event.words)
     }
 
 
@@ -475,7 +442,7 @@ def assign(
     """
     start = _start(report, events, window, create)
     best = _best_event(report, start)
-    released = mentions_release(f"{report.title}\n{report.text}")
+    released = _reading(report).released
     if best is None:
         if not create:
             return None
@@ -504,6 +471,8 @@ def _best_event(report: Report, start: _Start) -> tuple[Event, dict[int, Person]
 
     best: tuple[tuple[int, float, datetime], Event, dict[int, Person], str] | None = None
     for event in live:
+        if names_someone and event.people and not related.any_of(event.words):
+            continue  # nobody in common, and a text about other named people is no copy (below)
         matched: dict[int, Person] = {}
         how: list[str] = []
         for index, detainee in enumerate(detainees):

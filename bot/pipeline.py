@@ -23,7 +23,7 @@ from bot.extract import extract_article_text
 from bot.fetch import Fetcher, FetchError, FetchResult
 from bot.metrics import Metrics
 from bot.models import Config, Entry, PollReport, SourceConfig
-from bot.placement import Stored, add_reports
+from bot.placement import Batch, Stored, add_batches
 from bot.publish.format import AlertPost, format_alert
 from bot.sources import SourceParseError, parse_entries, preview_url
 from bot.store import NewItem, QueuedPost, SourceState, Store, utcnow
@@ -37,6 +37,8 @@ TEASER_CHARS = 600
 ARTICLE_CONCURRENCY = 4
 # Sources ``poll_all`` polls at once (``once``).
 POLL_ALL_CONCURRENCY = 48
+# Polls' batches stored and placed in one transaction at most (see _Placer).
+PLACE_TOGETHER = 32
 
 # A batch of (title, text, declared language) → one outcome per entry, in order.
 BatchAnalyzer = Callable[[Sequence[Job], "RuleConfig | None"], "Awaitable[list[Analysis | AnalysisError]]"]
@@ -87,6 +89,72 @@ def _count_stored(
         report.old_items += item.status == "old"
 
 
+class _Placer:
+    """Stores polls' batches one transaction at a time (bot/placement.add_batches),
+    taking together the batches that queued up while the one before was placed.
+
+    Why: storing and placing is one core's work under one lock; in a cold poll hundreds
+    of polls finish within seconds, and each transaction re-read the events and the
+    reports of busy events that the one before had just read. Together they are read
+    once; a batch is still placed exactly as it would be alone, after the ones before it.
+    A transaction that fails is tried again one batch at a time, so a batch that cannot
+    be stored fails its own poll only.
+    """
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        self._waiting: list[tuple[Batch, datetime, asyncio.Future[list[Stored]]]] = []
+        self._draining: asyncio.Task[None] | None = None
+
+    async def place(self, batch: Batch, now: datetime) -> list[Stored]:
+        done: asyncio.Future[list[Stored]] = asyncio.get_running_loop().create_future()
+        self._waiting.append((batch, now, done))
+        if self._draining is None or self._draining.done():
+            self._draining = asyncio.create_task(self._drain())
+        return await done
+
+    async def _drain(self) -> None:
+        taken: list[tuple[Batch, datetime, asyncio.Future[list[Stored]]]] = []
+        try:
+            while self._waiting:
+                taken, self._waiting = self._waiting[:PLACE_TOGETHER], self._waiting[PLACE_TOGETHER:]
+                await self._place_together(taken)
+        except asyncio.CancelledError:  # the loop is closing: nobody is left to wait
+            for _, _, done in [*taken, *self._waiting]:
+                done.cancel()
+            self._waiting = []
+            raise
+
+    async def _place_together(self, taken: list[tuple[Batch, datetime, asyncio.Future[list[Stored]]]]) -> None:
+        try:
+            results = await self._store([(batch, now) for batch, now, _ in taken])
+        except Exception as exc:
+            if len(taken) == 1:
+                _settle(taken[0][2], exc)
+                return
+            for batch, now, done in taken:  # alone, so that only the batch at fault fails
+                try:
+                    _settle(done, (await self._store([(batch, now)]))[0])
+                except Exception as alone:
+                    _settle(done, alone)
+            return
+        for (_, _, done), stored in zip(taken, results):
+            _settle(done, stored)
+
+    async def _store(self, batches: list[tuple[Batch, datetime]]) -> list[list[Stored]]:
+        pipeline = self.pipeline
+        return await asyncio.to_thread(add_batches, pipeline.store, batches, planner=pipeline.events)
+
+
+def _settle(done: asyncio.Future[list[Stored]], outcome: list[Stored] | Exception) -> None:
+    if done.done():  # its poll was cancelled: what was stored stays stored, as before
+        return
+    if isinstance(outcome, Exception):
+        done.set_exception(outcome)
+    else:
+        done.set_result(outcome)
+
+
 @dataclass(frozen=True)
 class _Candidate:
     entry: Entry
@@ -130,6 +198,7 @@ class Pipeline:
         self.metrics = metrics  # Prometheus counters of the running service, if any
         # Reports of one arrest become one event: one alert, then edits and follow-ups.
         self.events = EventPosts(config.settings.language)
+        self._placer = _Placer(self)
         if store is not None:  # `sources test` previews without a store
             store.edit_interval = config.settings.edit_interval
 
@@ -220,7 +289,7 @@ class Pipeline:
         )
         self.events.language = self.config.settings.language  # the config may have been reloaded
         self.store.edit_interval = self.config.settings.edit_interval
-        stored = await asyncio.to_thread(add_reports, self.store, prepared, now=now, planner=self.events)
+        stored = await self._placer.place(prepared, now)
         _count_stored(report, prepared, stored)
         # An entry left out (its article or analysis failed) must come back at the next
         # poll: keep the old validators then, so an unchanged feed is not answered 304.

@@ -2,7 +2,8 @@
 events that could take each report are read (bot/store/events.py, into an
 bot/event_book.EventBook), where it goes and what it posts is decided in pure code
 (bot/event_posts.py), and that is written (items, event, outbox) before the
-transaction commits.
+transaction commits. Polls that finish while another is being placed are placed
+together, one after the other in one transaction (``add_batches``), each as if alone.
 
 The data goes one way: this module reads from the store, asks the planner, writes to
 the store. The store never calls back into the planner, and nothing about events is
@@ -48,9 +49,13 @@ class _Placing:
     source_names: dict[int, str]
 
 
+# One poll's reports to store, each with the post its analysis asks for.
+Batch = Sequence[tuple[NewItem, QueuedPost | None]]
+
+
 def add_reports(
     store: Store,
-    batch: Sequence[tuple[NewItem, QueuedPost | None]],
+    batch: Batch,
     *,
     now: datetime,
     planner: EventPosts,
@@ -62,24 +67,57 @@ def add_reports(
     Storing the item and queueing its post together is what makes "seen" imply "will
     be posted": a crash can lose neither half alone. A duplicate is not stored.
     """
-    wanted = [planner.wants(item, post) for item, post in batch]
+    return add_batches(store, [(batch, now)], planner=planner)[0]
+
+
+def add_batches(store: Store, batches: Sequence[tuple[Batch, datetime]], *, planner: EventPosts) -> list[list[Stored]]:
+    """``add_reports`` for several polls' batches (each with its own clock) in one
+    transaction, in order: each batch is stored and placed exactly as in a transaction
+    of its own right after the one before (the book keeps what every placement writes),
+    but the events are read once for all of them, and an event's reports once.
+
+    Why: in a cold poll, hundreds of polls finish within seconds and wait for the store;
+    the ones waiting are placed together instead of each re-reading the same events.
+    """
+    wanted = [[planner.wants(item, post) for item, post in batch] for batch, _ in batches]
+    results: list[list[Stored]] = []
     with store.transaction() as db:
-        if batch:
-            items.lock_writers(db, now)
-        guarded = [post is not None or want for (_, post), want in zip(batch, wanted)]
-        ids = items.add(db, [item for item, _ in batch], guarded)
-        placing = [
-            (item_id, item) for (item, _), item_id, want in zip(batch, ids, wanted) if want and item_id is not None
-        ]
-        context = _open(db, planner, placing, now) if placing else None
-        stored: list[Stored] = []
-        for (item, post), item_id, want in zip(batch, ids, wanted):
-            role = None
-            if item_id is not None and want and context is not None:
-                post, role = _place(context, item_id, item, post)
-            if item_id is not None and post is not None:
-                outbox.queue(db, post, now=now, item_id=item_id)
-            stored.append(Stored(item_id, role))
+        context: _Placing | None = None
+        for (batch, now), want in zip(batches, wanted):
+            if batch:
+                items.lock_writers(db, now)
+            guarded = [post is not None or w for (_, post), w in zip(batch, want)]
+            ids = items.add(db, [item for item, _ in batch], guarded)
+            if any(w and item_id is not None for w, item_id in zip(want, ids)):
+                version = events.lock_placement(db, now)  # first: what is read next is what is placed on
+                if context is None:  # every batch's reports that may be placed, for the one read of events
+                    context = _open(db, planner, _placeable(batches, wanted), now)
+                context.version, context.now = version, now
+            results.append(_store_batch(context, db, batch, ids, want, now))
+    return results
+
+
+def _placeable(batches: Sequence[tuple[Batch, datetime]], wanted: Sequence[Sequence[bool]]) -> list[NewItem]:
+    return [item for (batch, _), want in zip(batches, wanted) for (item, _), w in zip(batch, want) if w]
+
+
+def _store_batch(
+    context: _Placing | None,
+    db: Connection,
+    batch: Batch,
+    ids: Sequence[int | None],
+    wanted: Sequence[bool],
+    now: datetime,
+) -> list[Stored]:
+    """Place the batch's stored items the planner wants and queue every post."""
+    stored: list[Stored] = []
+    for (item, post), item_id, want in zip(batch, ids, wanted):
+        role = None
+        if item_id is not None and want and context is not None:
+            post, role = _place(context, item_id, item, post)
+        if item_id is not None and post is not None:
+            outbox.queue(db, post, now=now, item_id=item_id)
+        stored.append(Stored(item_id, role))
     return stored
 
 
@@ -105,23 +143,27 @@ def decide_review(
             post: QueuedPost | None = alert
             item = items.new_item_of(db, item_id)
             if item is not None and planner.wants(item, alert):
-                post, _ = _place(_open(db, planner, [(item_id, item)], now), item_id, item, alert)
+                version = events.lock_placement(db, now)
+                context = _open(db, planner, [item], now)
+                context.version = version
+                post, _ = _place(context, item_id, item, alert)
             if post is not None:
                 outbox.queue(db, post, now=now, item_id=item_id)
     return changed
 
 
-def _open(db: Connection, planner: EventPosts, placing: Sequence[tuple[int, NewItem]], now: datetime) -> _Placing:
-    """Take the placement lock and read the events the batch can reach: every event
-    since the lookback of its earliest report, and its people's earlier episodes."""
-    version = events.lock_placement(db, now)
-    since = min(item.published_at or item.fetched_at for _, item in placing) - planner.lookback
+def _open(db: Connection, planner: EventPosts, placing: Sequence[NewItem], now: datetime) -> _Placing:
+    """Read the events the items to place can reach: every event since the lookback of
+    the earliest, and their people's earlier episodes (a superset for any one of them
+    does no harm: the book gives each report only the events within its own reach).
+    The caller has taken the placement lock (events.lock_placement) and sets its number."""
+    since = min(item.published_at or item.fetched_at for item in placing) - planner.lookback
     book = EventBook(lookback=planner.lookback, window=planner.window)
-    keys = {key for _, item in placing for key in person_keys(item.analysis)}
+    keys = {key for item in placing for key in person_keys(item.analysis)}
     book.add_events(events.episodes_of(db, keys, before=since))
     book.add_events(events.events_since(db, since))
-    names = items.source_names(db, (item.source_id for _, item in placing))
-    return _Placing(db, planner, book, version, now, names)
+    names = items.source_names(db, (item.source_id for item in placing))
+    return _Placing(db, planner, book, 0, now, names)
 
 
 def _place(

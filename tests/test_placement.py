@@ -5,14 +5,17 @@ own writing."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta, timezone
+from types import SimpleNamespace
 
 from bot.analysis.result import Analysis, Detainee
 from bot.event_book import EventBook, to_second
 from bot.event_posts import EventPosts
 from bot.events import Event, EventPersonRow, EventWrite, Person, Report
 from bot.models import NewItem, QueuedPost, SourceConfig
-from bot.placement import add_reports
+from bot.pipeline import _Placer
+from bot.placement import add_batches, add_reports
 from bot.store import Store
 from bot.translit import name_key
 
@@ -148,6 +151,51 @@ def test_a_duplicate_in_a_batch_is_neither_stored_nor_placed(db_location: str) -
         store.close()
 
 
+def _written(store: Store) -> tuple[list[tuple], list[tuple]]:
+    """The outbox as queued (with its clock) and the events with their people and placement numbers."""
+    posts = [
+        (row["kind"], row["item_id"], row["parent_id"], row["body"], row["created_at"]) for row in store.outbox_rows()
+    ]
+    events = [
+        (e.id, len(e.reports), [(p.key, p.term, p.status) for p in e.people], e.alert_id)
+        for e in store.recent_events(T0)
+    ]
+    return posts, events
+
+
+def test_polls_placed_together_are_placed_as_one_transaction_each(tmp_path, db_location: str) -> None:
+    """Three polls' batches (each with its own clock) in one transaction write what three
+    transactions one after the other write: the same posts, events, people and numbers."""
+    clocks = [T0 + timedelta(hours=31), T0 + timedelta(hours=32), T0 + timedelta(hours=33)]
+    together = Store.open(db_location)
+    try:
+        reports = batch(together)
+        batches = [(reports[0:2], clocks[0]), (reports[2:4], clocks[1]), (reports[4:6], clocks[2])]
+        placed = add_batches(together, batches, planner=EventPosts("en"))
+        versions = together._read(
+            lambda db: [tuple(r) for r in db.execute("SELECT id, version FROM events ORDER BY id")]
+        )
+        expected = _written(together)
+    finally:
+        together.close()
+    alone = Store.open(tmp_path / "alone.sqlite3")
+    try:
+        reports = batch(alone)
+        one_by_one = [
+            add_reports(alone, part, now=now, planner=EventPosts("en"))
+            for part, now in [(reports[0:2], clocks[0]), (reports[2:4], clocks[1]), (reports[4:6], clocks[2])]
+        ]
+        assert _written(alone) == expected
+        assert (
+            alone._read(lambda db: [tuple(r) for r in db.execute("SELECT id, version FROM events ORDER BY id")])
+            == versions
+        )
+    finally:
+        alone.close()
+    assert [[p.role for p in part] for part in placed] == [[p.role for p in part] for part in one_by_one]
+    assert [p.role for part in placed for p in part] == ["first", "followup", "also", "first", "followup", "followup"]
+
+
 # -- the book: what one transaction wrote, as the database now holds it ---------------------
 
 
@@ -201,3 +249,31 @@ def test_the_book_records_a_joined_event_as_the_database_does() -> None:
     assert book.around(months) == ([], [])
     assert [e.id for e in book.earlier([aidar.key], months)] == [7]
     assert book.earlier([name_key("Someone Else")], months) == []
+
+
+def test_a_batch_that_cannot_be_stored_fails_its_own_poll_only(db_location: str) -> None:
+    """Polls waiting together are stored in one transaction; when it fails, each batch is
+    tried alone, so the others are stored and only the faulty one's poll sees the error."""
+    store = Store.open(db_location)
+    try:
+        reports = batch(store)
+        # A plain news item (not stored in a savepoint of its own) of a source that does not exist.
+        plain = {"source_id": 9999, "title": "Weather", "text": "Sunny tomorrow.", "status": "seen", "analysis": None}
+        broken = (NewItem(**{**reports[5][0].__dict__, **plain}), None)
+        placer = _Placer(SimpleNamespace(store=store, events=EventPosts("en")))  # type: ignore[arg-type]
+
+        async def polls() -> list:
+            return await asyncio.gather(
+                placer.place(reports[0:2], T0),
+                placer.place([broken], T0),
+                placer.place(reports[3:5], T0),
+                return_exceptions=True,
+            )
+
+        first, failed, third = asyncio.run(polls())
+        assert [p.role for p in first] == ["first", "followup"]
+        assert isinstance(failed, Exception)
+        assert [p.role for p in third] == ["first", "followup"]
+        assert store.item_count() == 4
+    finally:
+        store.close()

@@ -22,7 +22,7 @@ from bot.analysis.result import Analysis, Detainee
 from bot.dedup import without_tracking
 from bot.places import hashtag, place_key, place_name
 from bot.publish.charge import charge_label, format_charge
-from bot.publish.text import utf16_len, visible_len
+from bot.publish.text import fits, utf16_len, visible_len
 from bot.sanitize import clean_text
 from bot.translit import name_key
 
@@ -399,7 +399,7 @@ def format_alert(post: AlertPost, language: str = "en") -> str:
         return body + f"\n{_e(tags)}"
 
     text = build(people, SUMMARY_LIMIT)
-    if visible_len(text) <= POST_LIMIT:
+    if fits(text, POST_LIMIT):
         return text
     # Too long: drop the summary first, then list as many people as fit and count the rest.
     text = build(people, 0)

@@ -68,3 +68,11 @@ def visible_len(html: str) -> int:
     parser.feed(html)
     parser.close()
     return parser.units
+
+
+def fits(html: str, limit: int) -> bool:
+    """Whether ``html``'s visible length (visible_len) is at most ``limit``. Most posts are
+    far shorter than the limit even counting their tags, and the visible text is never
+    longer than the markup (a tag or a character reference only shrinks when read), so
+    the HTML is parsed only when the markup itself is too long."""
+    return utf16_len(html) <= limit or visible_len(html) <= limit

@@ -10,14 +10,17 @@ import dataclasses
 import html as html_entities
 import re
 import warnings
-
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
-from lxml import etree
-from lxml import html as lxml_html
+from typing import TYPE_CHECKING
 
 from bot.errors import ParseError
 from bot.models import Entry, SourceConfig
 from bot.sanitize import clean_optional, clean_text
+
+# BeautifulSoup and lxml (8 MB) load only where they are used: HTML pages, Telegram
+# previews, an RSS item with <pre>. The analysis process parses RSS feeds and does not
+# hold them (bench/run_rss.py --mix).
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
 
 # A public channel: "@name", "name", or a t.me link to it or to one of its posts.
 TELEGRAM_CHANNEL_RE = re.compile(
@@ -59,13 +62,17 @@ class SourceParseError(ParseError):
 
 def parse_entries(source: SourceConfig, content: bytes, text: str, final_url: str) -> list[Entry]:
     """The entries of one fetched document of ``source``, newest as the source orders them."""
-    from bot.sources import html, rss, telegram
-
     if source.type == "rss":
+        from bot.sources import rss
+
         entries = rss.parse(content, final_url)
     elif source.type == "html":
+        from bot.sources import html
+
         entries = html.parse(text, final_url, source.select, source.lang, source.timezone)
     elif source.type == "telegram":
+        from bot.sources import telegram
+
         entries = telegram.parse(text, final_url)
     else:
         raise SourceParseError(f"unknown source type {source.type!r}; use one of rss, html, telegram")
@@ -106,6 +113,8 @@ def telegram_channel(text: str, *, link_only: bool = False) -> str | None:
 
 def soup(markup: str | bytes) -> BeautifulSoup:
     """Parse HTML leniently, without bs4's warnings about text that looks like a URL or XML."""
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
@@ -126,6 +135,9 @@ def html_to_text(fragment: str) -> str:
         return _text_by_tags(fragment)
     # lxml directly rather than BeautifulSoup: this runs for every feed item, and bs4's
     # tree building was a quarter of a cold poll (bench/poll.py).
+    from lxml import etree
+    from lxml import html as lxml_html
+
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
