@@ -323,4 +323,4 @@ def test_once_prints_each_failure_once_and_counts_in_english(tmp_path: Path, web
     result = cli(tmp_path, "once")
     assert result.returncode == 0, result.stderr
     assert "polled 2 sources" in result.stderr and "1 arrest alert queued" in result.stderr
-    assert result.stderr.count("404") == 1, result.stderr
+    assert result.stderr.count("HTTP 404") == 1, result.stderr
