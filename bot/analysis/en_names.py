@@ -20,7 +20,8 @@ TITLES = frozenset(
     """
     president presidents minister ministers premier mr mrs ms dr judge prosecutor general
     governor mayor senator ambassador chairman chairwoman king queen prince pope secretary
-    speaker commissioner chancellor sheikh emir patriarch
+    speaker commissioner chancellor sheikh emir patriarch akim akims hokim khokim colonel
+    lieutenant sergeant captain
 """.split()
 )
 # Words that, right before a name, mark someone who speaks about a case, not its subject.
@@ -107,6 +108,27 @@ ORG_AFTER = frozenset(
 _PLACE_WORDS = frozenset(w.lower() for place in KAZAKH_PLACES + REGIONAL_PLACES for w in re.split(r"[ ]", place))
 
 
+# Endings of English nouns that no name in this region's news has: such a word after the
+# first of a run ends an organisation's name, and a person's may follow ("Center for
+# Election Monitoring and Democracy Education Anar Mammadli"). A run that begins with one
+# is left whole: the analysis drops it as a headline's words ("Detentions Target …").
+_NOUN_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|ships?|isms?|ists|cracy)$")
+# Whom a protest is against, or who presides over a court: an opponent or an official,
+# never the detainee ("picketed against Akim …", "the court, presided over by …").
+_OPPONENT_BEFORE = re.compile(
+    r"(?:\b(?:protest(?:ed|ing|s)?|rall(?:y|ies|ied|ying)|demonstrat(?:ed|ing|ion|ions)|campaign(?:ed|ing)?"
+    r"|picket(?:s|ed|ing)?|march(?:ed|ing)?|spoke out|speaking out) against"
+    r"|\b(?:chaired|presided over) by|\b(?:resignation|ouster|impeachment) of)"
+    r"\s+(?:(?:the|then|former|incumbent|current|regional|city|local|district)\s+)*$"
+)
+# A determiner before an organisation word makes the organisation one already named, so
+# the capitalised run after it is a person ("editor-in-chief of this publication X").
+_DETERMINED_ORG = re.compile(r"\b(?:this|that|these|its|his|her|their|our|the same) [\w-]+\s*$")
+# A quote opening before a run makes it a title or a slogan, and one closing a quotation
+# ('…," X said') makes it the speaker; a quote closing a name ('"Abzas Media" X') does neither.
+_QUOTE_BEFORE = re.compile(r"(?:(?:^|[\s(\[])[\"“«]|[,.!?…][\"”»])\s*$")
+
+
 # Kyrgyz, Kazakh and Azerbaijani patronymic words written in lower case after a name.
 _PATRONYMIC = re.compile(r" (?:uulu|kyzy|kizi|qyzy|uly|ogly|oglu|gyzy)\b")
 
@@ -131,6 +153,12 @@ def _is_name_word(word: str) -> bool:
     if base.endswith("-based") or base.endswith("-year-old") or "-" in base and base.split("-")[0] in COMMON_WORDS:
         return False
     return any(c.islower() for c in word[1:])
+
+
+def _is_noun(lowered: str) -> bool:
+    if lowered in ROLE_WORDS or lowered in TITLES:
+        return False  # "Activists Aliya Nurtay…": a role, which the word loop sets apart
+    return len(lowered) >= 6 and _NOUN_ENDING.search(lowered) is not None
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -176,6 +204,9 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
     split = next((i for i in range(len(run) - 2, 0, -1) if lowered[i] in _RUN_SPLITTING_ROLES), None)
     if split is not None:
         return _mentions_in_run(text, run[split + 1 :])
+    noun = max((i for i, w in enumerate(lowered) if _is_noun(w)), default=0)
+    if noun:  # "Democracy Education Anar Mammadli": the organisation's name ends at its last noun
+        return _mentions_in_run(text, run[noun + 1 :]) if noun < len(run) - 1 else []
     # A run containing an organisation word is an organisation's name as a whole
     # ("Baluan Sholak Sports Complex", "Almaty City Administrative Court").
     org_like = {
@@ -249,18 +280,22 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
     after = text[run[-1][2] : run[-1][2] + 20].lower()
     prev_word = before.split()[-1] if before.split() else ""
     next_word = after.split()[0] if after.split() else ""
-    if prev_word.strip('"“(') in ORG_BEFORE or next_word.strip('.,;:)"”') in ORG_AFTER:
+    if (
+        prev_word.strip('"“(') in ORG_BEFORE
+        and not _DETERMINED_ORG.search(before)
+        or next_word.strip('.,;:)"”') in ORG_AFTER
+    ):
         return []
     if re.search(
         r"(?:pages?|accounts?|channels?|websites?|sites?|outlets?|newspapers?|programmes?|programs?|shows?) of\s*$",
         before,
     ):
         return []
-    if before.rstrip().endswith(('"', "“", "«")):
+    if _QUOTE_BEFORE.search(before):
         return []  # a quoted capitalised run is a title or a slogan
     out: list[Mention] = []
     current: list[tuple[str, int, int]] = []
-    titled = prev_word in TITLES
+    titled = prev_word in TITLES or _OPPONENT_BEFORE.search(before) is not None
 
     def flush() -> None:
         nonlocal titled

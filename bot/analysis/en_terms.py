@@ -54,16 +54,21 @@ _UNIT = r"(?:days?|weeks?|months?|years?)"
 # "three years and six months", "3 years 6 months", "2 years, 6 months"
 _YEARS_MONTHS = re.compile(rf"\b(?P<y>{_NUMBER})[- ]years?(?:,| and|, and)? (?P<m>{_NUMBER})[- ]months?\b")
 _MONTHS_WEEKS = re.compile(rf"\b(?P<m>{_NUMBER})[- ]months?(?:,| and|, and)? (?P<w>{_NUMBER})[- ]weeks?\b")
-# "15 days", "fifteen days", "15-day", "a 12-day", "two-month"
-_SIMPLE = re.compile(rf"\b(?P<n>{_NUMBER})[- ](?P<u>{_UNIT})\b")
+# "15 days", "fifteen days", "15-day", "a 12-day", "two-month"; "a year and a half" (the
+# half after the unit) is the same count as "one and a half years".
+_SIMPLE = re.compile(rf"\b(?P<n>{_NUMBER})[- ](?P<u>{_UNIT})\b(?P<half> and a half\b)?")
 
 # What makes a span a custodial term rather than a duration of something else.
 _TERM_AFTER_OK = re.compile(
     r"^(?:-long |\s)?(?:each |apiece )?(?:"
-    r"in (?:jail|prison|custody|detention|(?:a |an |the )?(?:[\w-]+ ){0,3}(?:jail|prison|colony|labou?r camp))"
+    r"in (?:jail|prison|custody|detention|(?:a |an |the )?(?:[\w-]+ ){0,3}(?:jail|prison|colony|labou?r camp"
+    r"|detention (?:cent(?:er|re)|facility)|isolator))"
     r"|of (?:administrative |pre-?trial |pretrial |house )?(?:arrest|detention|custody|jail|prison|imprisonment|incarceration)"
     r"|(?:administrative |pre-?trial )?(?:jail|prison|detention|arrest|custodial)(?: term| sentence)?"
     r"|behind bars|sentence|term|each|apiece"
+    # "(three-month extension, July 4)": a detention prolonged, unless something else is
+    # ("a two-year extension of the contract").
+    r"|extension(?! of (?!(?:the |his |her |their )?(?:pre-?trial |pretrial )?(?:detention|arrest|custody)))"
     # "a two-year strict regime labour camp sentence"
     r"|(?:[\w-]+ ){0,3}(?:labou?r camp|prison|jail|colony|penal colony) (?:term|sentence)"
     r")"
@@ -175,6 +180,8 @@ def find_terms(sentence: str) -> list[TermSpan]:
         value = number_value(match["n"])
         if value is None or not _custodial(lowered, match.start(), match.end()):
             continue
+        if match["half"] and match["u"].startswith(("year", "month")) and value == int(value):
+            value += 0.5
         term = canonical_term(value, match["u"])
         if term is not None:
             spans.append(TermSpan(match.start(), match.end(), term))

@@ -1,0 +1,76 @@
+"""English names and terms (en_names, en_terms), on sentences written for these tests:
+who of the capitalised words is a person, and which durations are custodial terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.en_names import find_mentions
+from bot.analysis.en_terms import find_terms
+from bot.analysis.english import analyze_english
+from bot.analysis.result import RuleConfig
+
+
+def names(text: str) -> list[str]:
+    return [m.text for m in find_mentions(text)]
+
+
+def detainees(text: str) -> dict[str, str | None]:
+    return {d.name: d.term for d in analyze_english("", text, RuleConfig()).detainees}
+
+
+def terms(text: str) -> list[str | None]:
+    return [t.term for t in find_terms(text)]
+
+
+# --- names --------------------------------------------------------------------------
+
+
+def test_a_quote_closing_an_outlet_name_does_not_hide_the_person_after_it():
+    assert "Aliya Nurtay" in names('the editor of "Qala Times" Aliya Nurtay and two reporters')
+
+
+def test_a_quoted_run_is_a_title_and_a_name_after_a_quotation_is_its_speaker():
+    assert names('the documentary "Steppe Winds Rising" was banned') == []
+    assert "Aliya Nurtay" not in names('"We will not stop," Aliya Nurtay of the Bostan group told us.')
+
+
+def test_a_determiner_before_an_outlet_word_leaves_the_name_after_it_a_person():
+    assert "Aliya Nurtay" in names("the founder of this publication Aliya Nurtay was detained")
+    assert names("the newspaper Qala Times was fined") == []
+
+
+def test_an_organisation_name_ending_in_a_noun_is_cut_off_the_person_after_it():
+    text = "the head of the Centre for Voter Monitoring and Citizen Education Aliya Nurtay"
+    assert "Aliya Nurtay" in names(text)
+    assert detainees("Detentions Target Bostan Reporters\nPolice detained two reporters of Bostan in Taraz.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police detained activist Aliya Nurtay, who had picketed against Akim Yermek Sadyk, outside the akimat.",
+        "Activist Aliya Nurtay was detained after a rally demanding the resignation of mayor Yermek Sadyk.",
+        "The district court, presided over by Yermek Sadyk, sentenced activist Aliya Nurtay to 10 days in jail.",
+    ],
+)
+def test_whom_a_protest_is_against_and_who_presides_is_not_a_detainee(text: str):
+    assert detainees(text) == {"Aliya Nurtay": "10 days" if "10 days" in text else None}
+
+
+# --- terms --------------------------------------------------------------------------
+
+
+def test_a_half_after_the_unit_counts():
+    assert terms("she was sentenced to a year and a half in prison") == ["18 months"]
+    assert terms("he was sentenced to two years and a half in a penal colony") == ["30 months"]
+
+
+def test_a_stay_in_a_detention_centre_is_a_term():
+    assert terms("he will spend 10 days in a temporary detention centre") == ["10 days"]
+
+
+def test_an_extension_of_detention_is_a_term_and_of_anything_else_is_not():
+    assert terms("reporter Aliya Nurtay (two-month extension, May 3)") == ["2 months"]
+    assert terms("a three-month extension of her pre-trial detention") == ["3 months"]
+    assert terms("the ministry granted a two-year extension of the licence") == []
