@@ -74,3 +74,33 @@ def test_an_extension_of_detention_is_a_term_and_of_anything_else_is_not():
     assert terms("reporter Aliya Nurtay (two-month extension, May 3)") == ["2 months"]
     assert terms("a three-month extension of her pre-trial detention") == ["3 months"]
     assert terms("the ministry granted a two-year extension of the licence") == []
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["the Jogorku Kenesh", "the Milli Majlis", "the Ak Zhol party's", "the Ata Meken faction", "Adil Soz", "Tole Bi"],
+)
+def test_regional_institutions_parties_and_streets_are_not_people(phrase: str):
+    assert detainees(f"Police detained two activists outside {phrase} on Monday after a rally.") == {}
+    assert not [name for name in names(f"They marched to {phrase} on Monday.") if " " in name]
+
+
+def test_whom_a_detainee_interviewed_or_criticised_and_a_comma_set_title_are_not_detainees():
+    text = (
+        "Blogger Aliya Nurtay was sentenced to five years in prison after she interviewed Yermek Sadyk, "
+        "an exiled opposition leader, and criticised the district hokim, Bolat Sarsen."
+    )
+    assert detainees(text) == {"Aliya Nurtay": "5 years"}
+
+
+def test_a_time_ago_a_range_and_a_demand_are_not_terms():
+    assert terms("the blogger was sentenced two days ago") == []
+    assert terms("the verdict was handed down a week earlier") == []
+    assert terms("they received sentences ranging from seven to ten years in prison") == []
+    assert terms("the activists were jailed for 10-15 days") == []
+    assert terms("his lawyer said prosecutors called for eight years in prison") == []
+
+
+def test_a_date_or_an_article_before_to_does_not_make_a_range():
+    assert terms("he was sentenced on July 20 to five years in prison") == ["5 years"]
+    assert terms("she was sentenced under Article 174 to four years in prison") == ["4 years"]

@@ -42,6 +42,8 @@ ROLE_WORDS = frozenset(
     famous young elderly retired teacher student students worker workers worshipers
     believer believers imam pastor priest citizen resident residents farmer musician artist
     anti-government pro-government opposition-minded outspoken fellow another also
+    cameraman cameramen camerawoman filmmaker lawmaker lawmakers economist entrepreneur
+    ex-deputy ex-mp mps
 """.split()
 )
 # Capitalised words that are never part of a person's name in this domain.
@@ -88,6 +90,19 @@ COMMON_WORDS = frozenset(
     directorate current time nizhny novgorod abad
 """.split()
 )
+# Words of the region's languages (and a few English ones) that name institutions, parties,
+# movements, outlets and streets, never people: "Jogorku Kenesh", "Milli Majlis", "Ak Zhol",
+# "Ata Meken", "Atajurt Eriktileri", "Adil Soz", "Tole Bi", "Qaharman Kz", "Tablighi Jamaat".
+LOCAL_INSTITUTION_WORDS = frozenset(
+    """
+    kenesh jogorku majlis majilis mazhilis majlisi oliy milli akimat akimats akimdik hokimiyat
+    khokimiyat kurultai kurultay maslikhat orda ordo zhol jol joly jolu meken otan ata ak
+    partiyasy partiya qozgalysy kozgalysy eriktileri birligi birlik qogamy qoghamy koshe soz
+    kanaty namys dese respublika yntymak erkindik mekenim bi kz uz kg tj qazaqstan qazakstan
+    kazakstan qazaqstandyq ozbekiston tojikiston turkiye jamaat hizb tahrir jehovah witnesses
+    society house borders pipeline
+""".split()
+)
 # Words after which (or before which) a capitalised run names an organisation or a place.
 ORG_BEFORE = frozenset(
     """
@@ -113,13 +128,16 @@ _PLACE_WORDS = frozenset(w.lower() for place in KAZAKH_PLACES + REGIONAL_PLACES 
 # Election Monitoring and Democracy Education Anar Mammadli"). A run that begins with one
 # is left whole: the analysis drops it as a headline's words ("Detentions Target …").
 _NOUN_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|ships?|isms?|ists|cracy)$")
-# Whom a protest is against, or who presides over a court: an opponent or an official,
-# never the detainee ("picketed against Akim …", "the court, presided over by …").
+# Whom a protest is against, whom a detainee criticised, interviewed or appealed to, who
+# presides over a court: an opponent, a topic or an official, never the detainee
+# ("picketed against Akim …", "after he interviewed …", "the court, presided over by …").
 _OPPONENT_BEFORE = re.compile(
     r"(?:\b(?:protest(?:ed|ing|s)?|rall(?:y|ies|ied|ying)|demonstrat(?:ed|ing|ion|ions)|campaign(?:ed|ing)?"
     r"|picket(?:s|ed|ing)?|march(?:ed|ing)?|spoke out|speaking out) against"
+    r"|\b(?:interview(?:ed|ing)|critici[sz](?:ed|ing)|insult(?:ed|ing)|defam(?:ed|ing)|slander(?:ed|ing)|mock(?:ed|ing)"
+    r"|wrote to|writing to|appealed to|appealing to|called on|calling on)"
     r"|\b(?:chaired|presided over) by|\b(?:resignation|ouster|impeachment) of)"
-    r"\s+(?:(?:the|then|former|incumbent|current|regional|city|local|district)\s+)*$"
+    r"\s+(?:(?:the|then|former|incumbent|current|regional|city|local|district|exiled|opposition)\s+)*$"
 )
 # A determiner before an organisation word makes the organisation one already named, so
 # the capitalised run after it is a person ("editor-in-chief of this publication X").
@@ -149,6 +167,8 @@ def _is_name_word(word: str) -> bool:
         return False
     base = word.lower()
     if base in COMMON_WORDS or base in ROLE_WORDS or base in TITLES or base in _PLACE_WORDS:
+        return False
+    if base in LOCAL_INSTITUTION_WORDS:
         return False
     if base.endswith("-based") or base.endswith("-year-old") or "-" in base and base.split("-")[0] in COMMON_WORDS:
         return False
@@ -295,7 +315,8 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
         return []  # a quoted capitalised run is a title or a slogan
     out: list[Mention] = []
     current: list[tuple[str, int, int]] = []
-    titled = prev_word in TITLES or _OPPONENT_BEFORE.search(before) is not None
+    # "the local hokim, Ulugbek …": a title set off by a comma still titles the name.
+    titled = prev_word.rstrip(",") in TITLES or _OPPONENT_BEFORE.search(before) is not None
 
     def flush() -> None:
         nonlocal titled

@@ -85,6 +85,16 @@ _TERM_BEFORE_STRONG = re.compile(
     r"|\b(?:handed|gave|given|giving|sentenced|jailed)(?: [\w'’-]+){0,3}"
     r"|\b(?:extended|prolonged) by(?: another| a further| an additional)?)\s*$"
 )
+# "sentenced two days ago", "handed down a week earlier": when, not how long.
+_TERM_AFTER_WHEN = re.compile(r"^\s*(?:ago|earlier|later)\b")
+# "ranging from seven to ten years", "10 to 15 days": a range, not anyone's term.
+_RANGE_BEFORE = re.compile(rf"(?:^|\s)(?P<x>{_NUMBER})(?:\s+(?:to|or)\s+|\s*[-–]\s*)$")
+# A day of a month or an article's number before "to" is not a range's start: "sentenced
+# on July 20 to five years", "under Article 174 to four years".
+_NOT_RANGE_HEAD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$"
+    r"|\b(?:articles?|part|section|paragraph|clause|no\.|number)\s*$"
+)
 _TERM_AFTER_SOFT_BAD = re.compile(r"^(?:-long )?\s*(?:ago|earlier|later|before|after|afterwards|old)\b")
 _TERM_AFTER_BAD = re.compile(
     r"^(?:-old\b|(?:-long )?\s*(?:of (?:[\"“'‘])?(?:restricted|freedom|limitation|limited|community|corrective|public|probation|hunger|work|suspended)"
@@ -99,6 +109,7 @@ _TERM_BEFORE_BAD = re.compile(
 
 _TERM_NOT_GIVEN = re.compile(
     r"\b(?:prosecutors?|prosecution|asked for|asking for|requested|requesting|sought|seeking|demanded|demanding"
+    r"|called for|calling for"
     r"|faces?|facing|could get|could receive|risks?|punishable by|carries|carrying|maximum (?:of|penalty))\b(?: [\w'’-]+){0,4}\s*$"
 )
 _BAN = re.compile(
@@ -189,6 +200,11 @@ def find_terms(sentence: str) -> list[TermSpan]:
     return spans
 
 
+def _is_range(before: str) -> bool:
+    match = _RANGE_BEFORE.search(before)
+    return match is not None and not _NOT_RANGE_HEAD.search(before, 0, match.start("x"))
+
+
 def _custodial(lowered: str, start: int, end: int) -> bool:
     before = lowered[max(0, start - 40) : start]
     after = lowered[end : end + 60]
@@ -198,6 +214,8 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
         return False
     if _TERM_NOT_GIVEN.search(before):
         return False  # "prosecutors asked for seven years", "faces five years": not a term given
+    if _TERM_AFTER_WHEN.match(after) or _is_range(before):
+        return False
     if _TERM_BEFORE_STRONG.search(before):
         return True
     if _TERM_BEFORE_BAD.search(before) or _TERM_AFTER_SOFT_BAD.match(after):
