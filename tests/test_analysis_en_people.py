@@ -110,3 +110,11 @@ def test_a_time_ago_a_range_and_a_demand_are_not_terms(sentence: str):
 def test_a_date_or_an_article_before_to_does_not_make_a_range():
     assert terms("he was sentenced on July 20 to five years in prison") == ["5 years"]
     assert terms("she was sentenced under Article 174 to four years in prison") == ["4 years"]
+
+
+def test_a_list_of_terms_after_the_first_gives_each_name_its_own():
+    sentence = (
+        "Aliya Nurtay received 15 days of administrative arrest, Yermek Sadyk 10 days, and Bolat Sarsen five days."
+    )
+    assert terms(sentence) == ["15 days", "10 days", "5 days"]
+    assert terms("He was jailed for 15 days in May and freed on June 10 days later.") == ["15 days"]

@@ -189,7 +189,9 @@ def find_terms(sentence: str) -> list[TermSpan]:
         if not free(match.start(), match.end()):
             continue
         value = number_value(match["n"])
-        if value is None or not _custodial(lowered, match.start(), match.end()):
+        if value is None:
+            continue
+        if not _custodial(lowered, match.start(), match.end()) and not _elliptic(sentence, match, spans):
             continue
         if match["half"] and match["u"].startswith(("year", "month")) and value == int(value):
             value += 0.5
@@ -198,6 +200,22 @@ def find_terms(sentence: str) -> list[TermSpan]:
             spans.append(TermSpan(match.start(), match.end(), term))
     spans.sort(key=lambda span: span.start)
     return spans
+
+
+# "X received 15 days of arrest, Y 10 days, and Z five days": after the first term, a
+# duration right after a name, closing its part of the list, is that person's term.
+_ELLIPTIC_BEFORE = re.compile(r"[A-Z][\w'’-]+,?\s+$")
+_ELLIPTIC_AFTER = re.compile(r"\s*(?:[,;.)]|and\b|each\b|$)")
+
+
+def _elliptic(sentence: str, match: re.Match[str], spans: list[TermSpan]) -> bool:
+    name = _ELLIPTIC_BEFORE.search(sentence, 0, match.start())
+    return (
+        name is not None
+        and name.group(0).strip(" ,").lower() not in _MONTHS  # "on June 10"
+        and any(span.end <= match.start() and span.term is not None for span in spans)
+        and _ELLIPTIC_AFTER.match(sentence, match.end()) is not None
+    )
 
 
 def _is_range(before: str) -> bool:
