@@ -118,3 +118,8 @@ def test_a_list_of_terms_after_the_first_gives_each_name_its_own():
     )
     assert terms(sentence) == ["15 days", "10 days", "5 days"]
     assert terms("He was jailed for 15 days in May and freed on June 10 days later.") == ["15 days"]
+
+
+def test_a_dash_before_a_list_of_names_keeps_them_in_the_custody_clause():
+    text = "The court extended the arrest of three journalists — Aliya Nurtay, Yermek Sadyk and Bolat Sarsen."
+    assert set(detainees(text)) == {"Aliya Nurtay", "Yermek Sadyk", "Bolat Sarsen"}
