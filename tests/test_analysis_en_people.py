@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis.en_names import find_mentions
+from bot.analysis.en_names import find_mentions, same_person
 from bot.analysis.en_terms import find_terms
 from bot.analysis.english import analyze_english
 from bot.analysis.result import RuleConfig
@@ -123,3 +123,26 @@ def test_a_list_of_terms_after_the_first_gives_each_name_its_own():
 def test_a_dash_before_a_list_of_names_keeps_them_in_the_custody_clause():
     text = "The court extended the arrest of three journalists — Aliya Nurtay, Yermek Sadyk and Bolat Sarsen."
     assert set(detainees(text)) == {"Aliya Nurtay", "Yermek Sadyk", "Bolat Sarsen"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Zhanar Dzhumabekova", "Janar Jumabekova", True),
+        ("Daleri Sobirov", "Daler Sobirov", True),
+        ("Aigul Tazhibek kyzy", "Aigul Tajibek kyzy", True),
+        ("Nurlan Saliyev", "Nurlan Saliev", True),
+        ("Yerlan Asanov", "Yerlan Asanova", False),
+        ("Olimjon Karimov", "Salimjon Karimov", False),
+    ],
+)
+def test_spellings_of_one_name_are_one_person(first: str, second: str, same: bool):
+    assert same_person(first, second) is same
+
+
+def test_a_second_spelling_of_a_detainee_is_not_a_second_detainee():
+    text = (
+        "Police in Osh detained blogger Zhanar Dzhumabekova on Monday. "
+        "A court later placed Janar Jumabekova in pretrial detention for two months."
+    )
+    assert detainees(text) == {"Zhanar Dzhumabekova": "2 months"}

@@ -345,3 +345,36 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
                 titled = True
     flush()
     return out
+
+
+# Latin spellings of Kazakh, Kyrgyz, Uzbek and Tajik names vary by the source's system:
+# "Zh"/"J"/"Dzh", "Kh"/"H", "Q"/"K", "Y"/"I", doubled letters ("Zhoodar", "Joodar",
+# "Zhodar"; "Sultanaliev", "Sultanaliyev"; "Beishekeeva", "Beishekeyeva").
+_SPELLING = (("dzh", "z"), ("zh", "z"), ("j", "z"), ("kh", "h"), ("q", "k"), ("gh", "g"), ("y", "i"), ("w", "v"))
+
+
+def _fold(word: str) -> str:
+    folded = re.sub(r"[-'’]", "", word.lower())
+    for written, sound in _SPELLING:
+        folded = folded.replace(written, sound)
+    folded = re.sub(r"(?<=[aeiou])i(?=[aeiou])", "", folded)
+    return re.sub(r"(.)\1+", r"\1", folded)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two full names are spellings of one person's ("Daleri Imomali", "Daler
+    Imomali"; "Makhabat Tazhibek kyzy", "Makhabat Tajibek kyzy"). The family names must
+    fold alike ("Asanov" and "Asanova" are two people), a given name may differ by a letter."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) or len(words_a) < 2 or _fold(words_a[-1]) != _fold(words_b[-1]):
+        return False
+    return all(_one_edit(_fold(x), _fold(y)) for x, y in zip(words_a[:-1], words_b[:-1], strict=True))

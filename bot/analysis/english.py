@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from bot.analysis import organisations
 from bot.analysis.en_crime import crime_count
-from bot.analysis.en_names import Mention, find_mentions
+from bot.analysis.en_names import Mention, find_mentions, same_person
 from bot.analysis.en_roles import is_excluded_mention
 from bot.analysis.en_sentences import split_sentences
 from bot.analysis.en_terms import (
@@ -257,6 +257,7 @@ class _Report:
         self.lower_words = frozenset(_LOWER_WORD.findall(" ".join(self.sentences)))
         self.detention_context = bool(re.search(r"detention|custody|arrest", self.lowered))
         self.reasons: list[str] = []
+        self.spellings: dict[str, str] = {}  # a full name as written → its first spelling
 
     # -- structure ---------------------------------------------------------------------
 
@@ -306,6 +307,9 @@ class _Report:
                 words = mention.text.split()
                 if len(words) < 2:
                     continue
+                # Another spelling of someone named before is that person (first spelling kept).
+                first = next((seen for seen in self.spellings.values() if same_person(seen, mention.text)), None)
+                self.spellings.setdefault(mention.text, first or mention.text)
                 if mention.titled:
                     titled.add(mention.text)
                 by_last.setdefault(words[-1].lower(), mention.text)
@@ -318,10 +322,11 @@ class _Report:
         if len(words) >= 2:
             # "Hayot Hon Nasriddinov" and "Nasriddinov" are one person; a full name that
             # repeats a longer one is folded into it.
+            spelling = self.spellings.get(mention.text, mention.text)
             return (
-                by_last.get(words[-1].lower(), mention.text)
+                by_last.get(words[-1].lower(), spelling)
                 if len(by_last.get(words[-1].lower(), "").split()) > len(words)
-                else mention.text
+                else spelling
             )
         key = words[0].lower()
         return by_last.get(key) or by_first.get(key)
