@@ -146,3 +146,22 @@ def test_a_second_spelling_of_a_detainee_is_not_a_second_detainee():
         "A court later placed Janar Jumabekova in pretrial detention for two months."
     )
     assert detainees(text) == {"Zhanar Dzhumabekova": "2 months"}
+
+
+def test_a_term_beside_a_name_in_a_list_is_that_persons():
+    sentence = "Activists Aliya Nurtay (15 days) and Yermek Sadyk (10 days) were sentenced to administrative arrest."
+    assert terms(sentence) == ["15 days", "10 days"]
+    assert terms("Aliya Nurtay - 15 days, Yermek Sadyk - 10 days.") == ["15 days", "10 days"]
+    assert terms("Aliya Nurtay (34) was detained on May (10 days before the vote).") == []
+
+
+def test_a_former_official_can_be_a_detainee_but_a_former_president_is_still_a_president():
+    assert detainees(
+        "Police in Bishkek detained former Prosecutor-General Azamat Sadyrov on charges of calling for riots."
+    )
+    text = "Police detained activist Aliya Nurtay at a rally marking the birthday of former President Yermek Sadyk."
+    assert set(detainees(text)) == {"Aliya Nurtay"}
+
+
+def test_asia_is_a_given_name_here():
+    assert "Asia Sydykova" in names("Former lawmaker Asia Sydykova was detained on Sunday.")

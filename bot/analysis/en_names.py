@@ -77,7 +77,7 @@ COMMON_WORDS = frozenset(
     kazakh kazakhs kazakhstan kazakhstani kyrgyz kyrgyzstan uzbek uzbekistan tajik tajikistan
     turkmen turkmenistan russian russians russia belarusian belarus ukrainian ukraine
     azerbaijani azeri azerbaijan georgian georgia armenian armenia chinese china american
-    european western eastern soviet asian asia europe america islamic muslim christian
+    european western eastern soviet asian europe america islamic muslim christian
     orthodox uighur uyghur uighurs uyghurs
     facebook twitter telegram youtube instagram tiktok whatsapp internet online
     day independence freedom victory new year
@@ -100,7 +100,7 @@ LOCAL_INSTITUTION_WORDS = frozenset(
     partiyasy partiya qozgalysy kozgalysy eriktileri birligi birlik qogamy qoghamy koshe soz
     kanaty namys dese respublika yntymak erkindik mekenim bi kz uz kg tj qazaqstan qazakstan
     kazakstan qazaqstandyq ozbekiston tojikiston turkiye jamaat hizb tahrir jehovah witnesses
-    society house borders pipeline
+    society house borders pipeline times plus newswire monitor
 """.split()
 )
 # Words after which (or before which) a capitalised run names an organisation or a place.
@@ -146,6 +146,10 @@ _DETERMINED_ORG = re.compile(r"\b(?:this|that|these|its|his|her|their|our|the sa
 # ('…," X said') makes it the speaker; a quote closing a name ('"Abzas Media" X') does neither.
 _QUOTE_BEFORE = re.compile(r"(?:(?:^|[\s(\[])[\"“«]|[,.!?…][\"”»])\s*$")
 
+
+_FORMER = frozenset(("former", "ex", "ex-", "then-former"))
+# Titles a former holder keeps in the news: a former president is still the one spoken of.
+_LASTING_TITLES = frozenset("president presidents king queen prince pope sheikh emir patriarch".split())
 
 # Kyrgyz, Kazakh and Azerbaijani patronymic words written in lower case after a name.
 _PATRONYMIC = re.compile(r" (?:uulu|kyzy|kizi|qyzy|uly|ogly|oglu|gyzy)\b")
@@ -315,8 +319,11 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
         return []  # a quoted capitalised run is a title or a slogan
     out: list[Mention] = []
     current: list[tuple[str, int, int]] = []
-    # "the local hokim, Ulugbek …": a title set off by a comma still titles the name.
-    titled = prev_word.rstrip(",") in TITLES or _OPPONENT_BEFORE.search(before) is not None
+    # "the local hokim, Ulugbek …": a title set off by a comma still titles the name; a
+    # former official ("former Prosecutor-General X", "ex-president X") holds no office.
+    words_before = before.split()
+    former = len(words_before) >= 2 and words_before[-2] in _FORMER and prev_word not in _LASTING_TITLES
+    titled = prev_word.rstrip(",") in TITLES and not former or _OPPONENT_BEFORE.search(before) is not None
 
     def flush() -> None:
         nonlocal titled
@@ -335,13 +342,14 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
             current.clear()
         titled = False
 
-    for word, start, end in run:
+    for index, (word, start, end) in enumerate(run):
         base = re.sub(r"['’]s?$", "", word)
         if _is_name_word(base):
             current.append((word, start, end))
         else:
             flush()
-            if base.lower() in TITLES:
+            previous = run[index - 1][0].lower() if index else prev_word
+            if base.lower() in TITLES and (previous not in _FORMER or base.lower() in _LASTING_TITLES):
                 titled = True
     flush()
     return out

@@ -208,7 +208,22 @@ _ELLIPTIC_BEFORE = re.compile(r"[A-Z][\w'’-]+,?\s+$")
 _ELLIPTIC_AFTER = re.compile(r"\s*(?:[,;.)]|and\b|each\b|$)")
 
 
+# "X (15 days), Y (10 days) were sentenced to arrest", "X - 15 days, Y - 10 days": a
+# duration set beside a name, as lists of sentences give them.
+_BESIDE_NAME = re.compile(r"[A-Z][\w'’-]+(?: \(| ?[-–—:] ?)$")
+
+
+def _beside_name(sentence: str, match: re.Match[str]) -> bool:
+    beside = _BESIDE_NAME.search(sentence, 0, match.start())
+    if beside is None or beside.group(0).rstrip(" (-–—:").lower() in _MONTHS:
+        return False
+    closing = r"\s*\)" if beside.group(0).endswith("(") else r"\s*(?:[,;.]|and\b|$)"
+    return re.match(closing, sentence[match.end() :]) is not None
+
+
 def _elliptic(sentence: str, match: re.Match[str], spans: list[TermSpan]) -> bool:
+    if _beside_name(sentence, match):
+        return True
     name = _ELLIPTIC_BEFORE.search(sentence, 0, match.start())
     return (
         name is not None
