@@ -165,3 +165,13 @@ def test_a_former_official_can_be_a_detainee_but_a_former_president_is_still_a_p
 
 def test_asia_is_a_given_name_here():
     assert "Asia Sydykova" in names("Former lawmaker Asia Sydykova was detained on Sunday.")
+
+
+def test_a_party_name_ending_before_a_person_and_a_role_ending_in_ist_are_cut_off():
+    assert "Aliya Nurtay" in names("activist of the Party of Democracy and Welfare Aliya Nurtay")
+    assert names("Oppositionist Yermek Sadyk was arrested") == ["Yermek Sadyk"]
+
+
+def test_a_spokesman_or_an_investigator_named_in_a_custody_clause_is_an_official():
+    text = "Police Spokesman Yermek Sadyk said activist Aliya Nurtay was detained for ten days."
+    assert set(detainees(text)) == {"Aliya Nurtay"}

@@ -21,7 +21,8 @@ TITLES = frozenset(
     president presidents minister ministers premier mr mrs ms dr judge prosecutor general
     governor mayor senator ambassador chairman chairwoman king queen prince pope secretary
     speaker commissioner chancellor sheikh emir patriarch akim akims hokim khokim colonel
-    lieutenant sergeant captain
+    lieutenant sergeant captain spokesman spokeswoman spokesperson investigator ombudsman
+    researcher aide
 """.split()
 )
 # Words that, right before a name, mark someone who speaks about a case, not its subject.
@@ -43,7 +44,7 @@ ROLE_WORDS = frozenset(
     believer believers imam pastor priest citizen resident residents farmer musician artist
     anti-government pro-government opposition-minded outspoken fellow another also
     cameraman cameramen camerawoman filmmaker lawmaker lawmakers economist entrepreneur
-    ex-deputy ex-mp mps
+    ex-deputy ex-mp mps oppositionist oppositionists
 """.split()
 )
 # Capitalised words that are never part of a person's name in this domain.
@@ -100,7 +101,8 @@ LOCAL_INSTITUTION_WORDS = frozenset(
     partiyasy partiya qozgalysy kozgalysy eriktileri birligi birlik qogamy qoghamy koshe soz
     kanaty namys dese respublika yntymak erkindik mekenim bi kz uz kg tj qazaqstan qazakstan
     kazakstan qazaqstandyq ozbekiston tojikiston turkiye jamaat hizb tahrir jehovah witnesses
-    society house borders pipeline times plus newswire monitor
+    society house borders pipeline times plus newswire monitor welfare progress revival
+    renaissance unity truth homeland fatherland motherland
 """.split()
 )
 # Words after which (or before which) a capitalised run names an organisation or a place.
@@ -127,7 +129,7 @@ _PLACE_WORDS = frozenset(w.lower() for place in KAZAKH_PLACES + REGIONAL_PLACES 
 # first of a run ends an organisation's name, and a person's may follow ("Center for
 # Election Monitoring and Democracy Education Anar Mammadli"). A run that begins with one
 # is left whole: the analysis drops it as a headline's words ("Detentions Target …").
-_NOUN_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|ships?|isms?|ists|cracy)$")
+_NOUN_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|ships?|isms?|ists?|cracy)$")
 # Whom a protest is against, whom a detainee criticised, interviewed or appealed to, who
 # presides over a court: an opponent, a topic or an official, never the detainee
 # ("picketed against Akim …", "after he interviewed …", "the court, presided over by …").
