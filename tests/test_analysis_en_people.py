@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.analysis.en_names import find_mentions, same_person
-from bot.analysis.en_terms import find_terms
+from bot.analysis.en_terms import find_terms, refines
 from bot.analysis.english import analyze_english
 from bot.analysis.result import RuleConfig
 
@@ -175,3 +175,19 @@ def test_a_party_name_ending_before_a_person_and_a_role_ending_in_ist_are_cut_of
 def test_a_spokesman_or_an_investigator_named_in_a_custody_clause_is_an_official():
     text = "Police Spokesman Yermek Sadyk said activist Aliya Nurtay was detained for ten days."
     assert set(detainees(text)) == {"Aliya Nurtay"}
+
+
+def test_a_sentence_asked_for_is_not_a_term():
+    assert terms("the prosecutor asked the judge to sentence her to seven years in prison") == []
+    assert terms("prosecutors called for the court to sentence him to 10 1/2 years") == []
+
+
+def test_an_exact_term_in_the_body_refines_a_rounded_one_in_the_headline():
+    assert refines("78 months", "6 years") and not refines("72 months", "6 years")
+    assert not refines("78 months", "5 years")
+    result = analyze_english(
+        "Blogger Aliya Nurtay Jailed For 6 Years",
+        "A court in Termez sentenced blogger Aliya Nurtay to six years and six months in prison for her posts.",
+        RuleConfig(),
+    )
+    assert {d.name: d.term for d in result.detainees} == {"Aliya Nurtay": "78 months"}

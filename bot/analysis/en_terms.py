@@ -112,6 +112,11 @@ _TERM_NOT_GIVEN = re.compile(
     r"|called for|calling for"
     r"|faces?|facing|could get|could receive|risks?|punishable by|carries|carrying|maximum (?:of|penalty))\b(?: [\w'’-]+){0,4}\s*$"
 )
+# "called for the court to sentence him to 10 1/2 years": a sentence asked for, not given.
+_SENTENCE_ASKED = re.compile(
+    r"\b(?:ask(?:ed|s|ing)?|call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing)|request(?:ed|s|ing)?|want(?:ed|s)?)"
+    r"(?: [\w'’-]+){0,4} to (?:sentence|jail|imprison|convict)(?: [\w'’-]+){0,2} to\s*$"
+)
 _BAN = re.compile(
     r"\b(?:barred|banned from|bans? (?:on|from)|prohibited from|deprived of|probation|suspended|fined"
     r"|not (?:be )?allowed|forbidden|not permitted|may not|cannot|can't"
@@ -161,6 +166,14 @@ def canonical_term(amount: float, unit: str) -> str | None:
         return terms.canonical(amount, unit)
     except terms.TermError:
         return None
+
+
+def refines(precise: str, rough: str) -> bool:
+    """Whether ``precise`` is ``rough`` stated exactly: a headline's "6 years" and the
+    body's "78 months" (six and a half years) are one sentence, the latter exact."""
+    count, unit = precise.split()
+    rough_count, rough_unit = rough.split()
+    return unit == "months" and rough_unit == "years" and int(count) // 12 == int(rough_count) and int(count) % 12 != 0
 
 
 def find_terms(sentence: str) -> list[TermSpan]:
@@ -245,7 +258,7 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
         after = after[1:]  # "four and a half years' imprisonment"
     if _TERM_AFTER_BAD.match(after):
         return False
-    if _TERM_NOT_GIVEN.search(before):
+    if _TERM_NOT_GIVEN.search(before) or _SENTENCE_ASKED.search(before):
         return False  # "prosecutors asked for seven years", "faces five years": not a term given
     if _TERM_AFTER_WHEN.match(after) or _is_range(before):
         return False

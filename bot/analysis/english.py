@@ -33,6 +33,7 @@ from bot.analysis.en_terms import (
     find_place,
     find_respective_terms,
     find_terms,
+    refines,
 )
 from bot.analysis.packs import en as en_pack
 from bot.analysis.packs.en import (
@@ -640,7 +641,7 @@ def _add_person(people: dict[str, _Person], name: str, term: str | None, sentenc
         people[name] = _Person(name, term, sentence, fresh)
         return
     person.fresh = person.fresh or fresh
-    if person.term is None and term is not None:
+    if person.term is None and term is not None or term and person.term and refines(term, person.term):
         person.term = term
 
 
