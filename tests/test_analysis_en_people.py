@@ -191,3 +191,11 @@ def test_an_exact_term_in_the_body_refines_a_rounded_one_in_the_headline():
         RuleConfig(),
     )
     assert {d.name: d.term for d in result.detainees} == {"Aliya Nurtay": "78 months"}
+
+
+def test_the_one_term_of_a_report_reaches_its_one_named_detainee():
+    text = (
+        "A Baku court remanded the head of an independent outlet for two months, the latest move against "
+        "independent journalists. Aliya Nurtay, head of the outlet, was taken into custody at the airport on Thursday."
+    )
+    assert detainees(text) == {"Aliya Nurtay": "2 months"}

@@ -544,8 +544,8 @@ class _Report:
             elif term:
                 pending_terms.append(term)
         result = [p for p in people.values() if p.fresh or p.name not in not_detained]
-        if len(result) == 1 and result[0].term is None and len(set(pending_terms)) == 1:
-            result[0].term = pending_terms[0]
+        if len(result) == 1 and result[0].term is None and len(set(pending_terms + group_terms)) == 1:
+            result[0].term = (pending_terms + group_terms)[0]
         if len(set(group_terms)) == 1 and len(result) >= 2:
             for person in result:
                 person.term = person.term or group_terms[0]
