@@ -199,3 +199,7 @@ def test_the_one_term_of_a_report_reaches_its_one_named_detainee():
         "independent journalists. Aliya Nurtay, head of the outlet, was taken into custody at the airport on Thursday."
     )
     assert detainees(text) == {"Aliya Nurtay": "2 months"}
+
+
+def test_a_capitalised_run_after_a_venue_word_names_the_venue():
+    assert names("the former director of the children's camp Ak Bulak Sunrise was detained") == []

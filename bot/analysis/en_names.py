@@ -111,7 +111,8 @@ ORG_BEFORE = frozenset(
     newspaper outlet channel channels publication website site group party movement
     company agency organisation organization station city town village region district
     square street avenue program programme show magazine portal foundation fund
-    association bloc alliance platform initiative network
+    association bloc alliance platform initiative network camp resort sanatorium hotel
+    restaurant cafe park bazaar market mall
 """.split()
 )
 ORG_AFTER = frozenset(
