@@ -225,6 +225,15 @@ _RUN_SPLITTING_ROLES = frozenset(
 )
 
 
+def _titled_before(before: str, prev_word: str) -> bool:
+    """Whether the words before a run make its name an official's or an opponent's. "The
+    local hokim, Ulugbek …": a title set off by a comma still titles the name; a former
+    official ("former Prosecutor-General X") holds no office, a former president still counts."""
+    words_before = before.split()
+    former = len(words_before) >= 2 and words_before[-2] in _FORMER and prev_word not in _LASTING_TITLES
+    return prev_word.rstrip(",") in TITLES and not former or _OPPONENT_BEFORE.search(before) is not None
+
+
 def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention]:
     words = [w for w, _, _ in run]
     lowered = [w.lower() for w in words]
@@ -322,11 +331,7 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
         return []  # a quoted capitalised run is a title or a slogan
     out: list[Mention] = []
     current: list[tuple[str, int, int]] = []
-    # "the local hokim, Ulugbek …": a title set off by a comma still titles the name; a
-    # former official ("former Prosecutor-General X", "ex-president X") holds no office.
-    words_before = before.split()
-    former = len(words_before) >= 2 and words_before[-2] in _FORMER and prev_word not in _LASTING_TITLES
-    titled = prev_word.rstrip(",") in TITLES and not former or _OPPONENT_BEFORE.search(before) is not None
+    titled = _titled_before(before, prev_word)
 
     def flush() -> None:
         nonlocal titled
