@@ -203,3 +203,15 @@ def test_the_one_term_of_a_report_reaches_its_one_named_detainee():
 
 def test_a_capitalised_run_after_a_venue_word_names_the_venue():
     assert names("the former director of the children's camp Ak Bulak Sunrise was detained") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Activist Aliya Nurtay was detained in Almaty. Rights defender Yermek Sadyk called the detention illegal.",
+        "Blogger Aliya Nurtay was detained on Monday, reported Yermek Sadyk of Radio Azattyq.",
+        "Blogger Aliya Nurtay was detained on Monday, according to party deputy leader Yermek Sadyk.",
+    ],
+)
+def test_who_speaks_of_a_custody_is_not_its_detainee(text: str):
+    assert set(detainees(text)) == {"Aliya Nurtay"}
