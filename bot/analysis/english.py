@@ -308,9 +308,9 @@ class _Report:
                 words = mention.text.split()
                 if len(words) < 2:
                     continue
-                # Another spelling of someone named before is that person (first spelling kept).
-                first = next((seen for seen in self.spellings.values() if same_person(seen, mention.text)), None)
-                self.spellings.setdefault(mention.text, first or mention.text)
+                if mention.text not in self.spellings:  # another spelling of someone named before
+                    first = next((seen for seen in self.spellings.values() if same_person(seen, mention.text)), None)
+                    self.spellings[mention.text] = first or mention.text
                 if mention.titled:
                     titled.add(mention.text)
                 by_last.setdefault(words[-1].lower(), mention.text)
