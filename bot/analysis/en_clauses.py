@@ -35,7 +35,10 @@ _LIST_INTRO = re.compile(
     r"\b(?:those|people|activists|journalists) (?:detained|arrested|jailed|held) (?:include|included|were|are)\b"
     r"|\bamong (?:those|the) (?:detained|arrested|detainees)\b|\bthe detainees (?:include|are|were)\b"
 )
-_CLAUSE_BREAK = re.compile(r";|\s+--\s+|\s+—\s+|,? while |,? whereas |, but ")
+# A dash before a list of names ("eight journalists — A B, C D and E F") does not break.
+_CLAUSE_BREAK = re.compile(
+    r";|\s+(?:--|—)\s+(?!(?:[A-Z][\w'’-]+ ){1,3}[\w'’-]+(?:,| and ))|,? while |,? whereas |, but "
+)
 
 
 @dataclass

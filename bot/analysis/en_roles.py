@@ -14,13 +14,17 @@ from bot.analysis.en_names import NON_DETAINEE_ROLES, Mention
 _SPEAKER_AFTER = re.compile(
     r"^(?:['’]s?)?(?:\s*\([^)]{0,60}\))?(?:,[^,;]{0,140},)?(?:\s*--[^-]{0,140}--)?,?\s*(?:also |later |earlier |has |had |then )?"
     r"(?:said|says|told|tells|reported|reports|wrote|writes|stated|explained|added|noted|confirmed|announced"
-    r"|claimed|insisted|argued|urged|warned|posted|commented|recalled|believes|thinks|spoke)\b"
+    r"|claimed|insisted|argued|urged|warned|posted|commented|recalled|believes|thinks|spoke"
+    r"|called|condemned|denounced|described|assessed|stressed|emphasi[sz]ed|demanded|appealed|complained)\b"
 )
 _POSSESSED_PERSON = re.compile(
     r"^(?:['’]s?)?\s+(?:\w+\s+)?(?:son|daughter|wife|husband|mother|father|brother|sister|relatives?|family"
     r"|lawyer|attorney|supporters?|colleagues?|associates?|children|nephew|niece|cousin|aide|assistant)s?\b"
 )
-_SPEAKER_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquoted)\s*$")
+_SPEAKER_BEFORE = re.compile(
+    r"(?:\bsaid|\bsays|\btold|\bquoted|\breported|\breports|\bwrote|\bwrites|\badded|\bnoted"
+    r"|\baccording to(?: (?!of\b|for\b|with\b)[\w'’-]+){0,5})\s*$"
+)
 # "arrested by X", "financing from X", "a film about X": the agent, source or topic of a
 # clause, never its detainee (role words and articles may stand between).
 _AGENT_BEFORE = re.compile(
