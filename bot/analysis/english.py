@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis import organisations
-from bot.analysis.en_crime import crime_count
+from bot.analysis.en_crime import civic_match, crime_count, strong_civic
 from bot.analysis.en_names import Mention, find_mentions
 from bot.analysis.en_roles import is_excluded_mention
 from bot.analysis.en_sentences import split_sentences
@@ -105,8 +105,9 @@ MAX_EVIDENCE_CHARS = 400
 # The pre-pass: a report without any word of the custody lexicon cannot be an arrest report.
 # Terms alone ("received 15 days", "15 days in jail") are custody too, so the day counts are
 # added, written " days" after a digit so that every alternative starts with a letter or a
-# space and the regex engine can skip ahead by first character.
-_CANDIDATE = StemAutomaton(en_pack.CUSTODY_WORDS + ((" days", r"(?<=\d days)"), "days in", "days of"))
+# space and the regex engine can skip ahead by first character; and "sentenced", whose term
+# ("sentenced X to seven years each") is the custody when no other word names it.
+_CANDIDATE = StemAutomaton(en_pack.CUSTODY_WORDS + ((" days", r"(?<=\d days)"), "days in", "days of", "sentenced"))
 
 # "penal colony" and "custody" are custody with a preposition ("in a penal colony",
 # "into custody"); elsewhere ("a former Soviet penal colony") they describe a place.
@@ -348,7 +349,7 @@ class _Report:
             evidence_clauses = self._evidence(custody_clauses, people)
         else:
             self.reasons.append("no custody reported")
-            if _CIVIC.search(self.lowered):
+            if civic_match(_CIVIC, self.lowered):
                 score += 0.1
             negative = next((c for c in clauses if c.release or c.penalty_only), None)
             if negative is not None:
@@ -388,7 +389,7 @@ class _Report:
 
     def _civic(self, custody_clauses: list[_Clause]) -> float:
         near = self.title.lower() + "\n" + "\n".join(self.sentences[c.sentence].lower() for c in custody_clauses)
-        match = _CIVIC.search(near)
+        match = civic_match(_CIVIC, near)
         if match:
             self.reasons.append(f"civic:{match.group(0)}")
             return 0.25
@@ -399,7 +400,7 @@ class _Report:
         if operator is not None:  # the operators' own civic words (rules.civic)
             self.reasons.append(f"civic:{operator}")
             return 0.25
-        match = _CIVIC.search(self.lowered)
+        match = civic_match(_CIVIC, self.lowered)
         if match:
             self.reasons.append(f"civic (elsewhere):{match.group(0)}")
             return 0.12
@@ -424,7 +425,7 @@ class _Report:
     def _negatives(self, clauses: list[_Clause], custody_clauses: list[_Clause], people: list[_Person]) -> float:
         score = 0.0
         near = self.title.lower() + "\n" + "\n".join(c.lowered for c in custody_clauses)
-        civic_near = _CIVIC.search(near)
+        civic_near = strong_civic(_CIVIC, near)
         political = _POLITICAL_CASE.search(self.lowered)
         crime_hits = {kind: crime_count(pattern, near) for kind, pattern in _CRIME.items()}
         kinds = [kind for kind, hits in crime_hits.items() if hits]

@@ -96,10 +96,15 @@ RELEASE = re.compile(
     r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnesty|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment|decision|ruling|judgment)|(?:has|have|had) (?:\w+ )?(?:freed|released|pardoned)|freed (?:a|an|the|his|her|their|two|three|\d+)\b|after (?:\w+ ){0,3}(?:years?|months?|days?|decades?) (?:in|behind) (?:jail|prison|bars|custody|detention)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
     r"|after serving|served (?:his|her|their) (?:term|sentence)|walked free|set free|regained (?:his|her|their) freedom"
     r"|spent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|a penal colony)"
-    r"|(?<!be )released (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b)"
+    r"|(?<!be )released (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b"
+    # "is free", "are now free again"; not "is free to leave", "free speech", "free of charge".
+    r"|(?:is|are|was|were) (?:now |finally |again |already )?free\b(?! (?:to|of|from|speech|press|expression|media|trade))"
+    r"|out of (?:jail|prison|custody|detention)\b)"
 )
 # Headlines drop auxiliaries: "Activist Released On Changed Sentence".
-TITLE_RELEASE = re.compile(r"\b(?:released|freed|pardons?|pardoned|acquitted|walks free|set free)\b")
+TITLE_RELEASE = re.compile(
+    r"\b(?:released|freed|pardons?|pardoned|acquitted|walks free|set free|(?:is|are) (?:now |finally )?free|free again)\b"
+)
 DEMAND_RELEASE = re.compile(
     r"\b(?:demand|call|urge|appeal|campaign|press|seek|sought|procur|push|fight|ask|petition)\w*(?: [\w-]+){0,6}? (?:for )?"
     r"(?:the |his |her |their )?(?:immediate |immediately |unconditional )?release"
@@ -132,7 +137,7 @@ CRIME = {
         r"\b(?:brib\w+|corrupt(?:ion)?|embezzl\w+|abuse of (?:office|power|official)|misappropriat\w+|kickbacks?|graft)\b"
     ),
     "crime": re.compile(
-        r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|drunk driving|hit-and-run|illegal (?:possession|trade)|weapons|(?:a|the|two|three|several) suspects?"
+        r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|killers?|assassin\w*|slay\w*|slain|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|drunk(?:en)? driv\w+|driving (?:while )?(?:drunk|intoxicated|under the influence)|drink-driving|hit-and-run|illegal (?:possession|trade)|weapons|(?:a|the|two|three|several) suspects?"
         r"|tortur\w+|terrorist attacks?|attackers|gunmen|shoot(?:ing|out)s?|explosi\w+|bomb(?:ing|s)?|hostages?|stabb\w+|extortion|racketeering|hooligans)\b"
     ),
 }
@@ -140,12 +145,14 @@ OFFICIAL = re.compile(
     r"\b(?:officials?|prosecutor|mayor|akim|governor|customs|chief of|police officers?|policemen|officers|guards|head of the (?:\w+ )?(?:department|section|division|committee)|minister|financiers?|military)\b"
 )
 VICTIM = re.compile(
-    r"\b(?:murder(?:ing)?|kill(?:ing|ed)|assassinat\w+|attack(?:ing|ed)? on|assault(?:ing|ed)? on|beat(?:ing|en)?|tortur\w+|death)"
+    r"\b(?:murder(?:ing|ers?)?|kill(?:ing|ed|ers?)|assassin\w*|slaying|attack(?:ing|ed)? on|assault(?:ing|ed)? on|beat(?:ing|en)?|tortur\w+|death)"
     r"(?: of)? (?:an? |the |two |three |prominent |well-known |opposition )?(?:[\w-]+ ){0,2}"
     r"(?:opposition|activists?|journalists?|bloggers?|politicians?|leaders?|critics?|detainees?|prisoners?|protesters?)\b"
 )
 REVIEW = re.compile(
-    r"\b(?:annual|yearly|world|country|new|latest) report\b|\bin (?:its|the|their|a) (?:new |latest |annual )?report\b"
+    r"\b(?:annual|yearly|world|country|new|latest) report\b"
+    r"|\b(?:annual|yearly|year-end|end-of-year) (?:review|overview|survey|summary|monitoring|report)\b"
+    r"|\b(?:review|overview|summary|results) of the (?:past |last |outgoing )?year\b|\bin (?:its|the|their|a) (?:new |latest |annual )?report\b"
     r"|\breport (?:on|covering) (?:the )?(?:human rights|situation|\d{4})|\b(?:freedom in the world|press freedom index)\b"
 )
 POLITICAL_CASE = re.compile(
