@@ -165,9 +165,9 @@ def _context_words(
     civic: list[str] = []
     crime: list[str] = []
     for i, tok in enumerate(toks):
-        if tok.lemma in vocab.CIVIC_LEMMAS and not (
-            tok.lemma in _PRESS and ((i > 0 and toks[i - 1].lemma in _TOLD) or tok.case == "datv")
-        ):  # "сообщили журналистам": the press as an audience
+        audience = tok.lemma in _PRESS and ((i > 0 and toks[i - 1].lemma in _TOLD) or tok.case == "datv")
+        # "сообщили журналистам": the press as an audience; "убийство журналиста": a victim.
+        if tok.lemma in vocab.CIVIC_LEMMAS and not audience and not _victim(toks, i):
             civic.append("civic:" + tok.lemma)
     lemmas = [t.lemma for t in toks]
     for lem in set(lemmas):
@@ -181,6 +181,15 @@ def _context_words(
         if re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text):
             civic.append("civic:" + keyword)
     return civic, crime
+
+
+def _victim(toks: list[Token], i: int) -> bool:
+    """ "убийц оппозиционного политика", "нападение на журналиста": the civic word names the
+    victim of a crime just before it (a few modifiers or "на" may stand between)."""
+    k = i - 1
+    while k >= 0 and i - k <= 4 and (toks[k].pos in ("ADJF", "PRTF") or toks[k].lower in ("на", "известного", "двух")):
+        k -= 1
+    return k >= 0 and toks[k].lemma in vocab.VICTIM_CRIME_LEMMAS
 
 
 def _custodial_clause(toks: list[Token], i: int, terms: list[Term]) -> bool:
@@ -253,6 +262,19 @@ def _comma_between(toks: list[Token], a: int, b: int) -> bool:
     return any(t.text in (",", ";", "—", "–") for t in toks[min(a, b) + 1 : max(a, b)])
 
 
+def freed_at(toks: list[Token], i: int, headline: bool = False) -> bool:
+    """Whether token ``i`` reports a release: "освобождён", "отпустили", "оправдан", "вышел на
+    свободу", "выпустили из СИЗО" (a demand for one is the caller's to rule out). A headline's
+    "X на свободе" is a release too; in running text it is often a state ("пока он был на свободе")."""
+    tok = toks[i]
+    return (
+        tok.lemma in vocab.RELEASE_LEMMAS
+        or (tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1 : i + 3]))
+        or (headline and tok.lower == "на" and i + 1 < len(toks) and toks[i + 1].lower == "свободе")
+        or (tok.lemma in ("выпустить", "выпускать") and any(t.lower == "из" for t in toks[i + 1 : i + 3]))
+    )
+
+
 def _without_released(toks: list[Token], cues: list[Cue]) -> list[Cue]:
     """Drop cues about a custody that the sentence reports as ended.
 
@@ -261,11 +283,8 @@ def _without_released(toks: list[Token], cues: list[Cue]) -> list[Cue]:
     release ("вышел на свободу, а 28 мая его снова задержали").
     """
     release = None
-    for i, tok in enumerate(toks):
-        freed = tok.lemma in vocab.RELEASE_LEMMAS or (
-            tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1 : i + 3])
-        )
-        if freed and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6) : i]):
+    for i in range(len(toks)):
+        if freed_at(toks, i) and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6) : i]):
             # "отпустил под домашний арест" moves someone into custody at home.
             if any(t.lower == "под" for t in toks[i + 1 : i + 6]) and any(
                 t.lemma in ("домашний", "арест", "стража") for t in toks[i + 1 : i + 8]

@@ -217,6 +217,24 @@ CRIME_LEMMAS = {
     "грабить": "грабёж",
     "обокрасть": "кража",
 }
+# Crimes against a person: a civic word they govern is the victim's ("убийство журналиста",
+# "убийцы оппозиционного политика", "напал на активиста"), not the detainee's activity.
+VICTIM_CRIME_LEMMAS = {
+    "убийство",
+    "убийца",
+    "убить",
+    "застрелить",
+    "зарезать",
+    "покушение",
+    "нападение",
+    "напасть",
+    "избиение",
+    "избить",
+    "похищение",
+    "похитить",
+    "исполнитель",
+    "заказчик",
+}
 # Civic words that ordinary crime news also uses ("опубликовал видео в соцсетях", "в мечети"):
 # civic context only when no ordinary crime is near, and weaker than the others.
 WEAK_CIVIC_LEMMAS = {
@@ -343,6 +361,9 @@ NOT_DETAINEE_LEMMAS = {
     "смерть",
     "гибель",
     "убийство",
+    "убийца",
+    "покушение",
+    "нападение",
     "похороны",
     "поминки",
     "память",
