@@ -96,3 +96,21 @@ def test_the_anti_corruption_service_is_the_agency_not_the_crime():
         "He had reported on the governor's spending for years, his newspaper said."
     )
     assert result.arrest
+
+
+def test_a_short_first_line_is_the_headline_of_an_untitled_report():
+    result = analyse(
+        "Latest news\nAuthorities freed blogger Aidos Kemelov on Sunday, his lawyer said. "
+        "Kemelov was detained on May 3 over his posts and spent two weeks in custody."
+    )
+    assert not result.arrest
+    assert "negative:release" in result.reasons
+
+
+def test_a_report_that_keeps_to_a_crime_is_crime_news_though_a_civic_word_is_elsewhere():
+    result = analyse(
+        "A court jailed three prison guards for six years for the torture of inmates. "
+        "The guards beat and tortured the men for hours, the court found; one of the torture victims "
+        "had been detained after the January events."
+    )
+    assert not result.arrest

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis import organisations
-from bot.analysis.en_crime import civic_match, crime_count, strong_civic
+from bot.analysis.en_crime import civic_match, civic_words, crime_count, strong_civic
 from bot.analysis.en_names import Mention, find_mentions
 from bot.analysis.en_roles import is_excluded_mention
 from bot.analysis.en_sentences import split_sentences
@@ -442,11 +442,22 @@ class _Report:
             else:
                 score -= 0.45
             self.reasons.append(f"negative:{kinds[0]}")
+        elif not political and not civic_match(_CIVIC, near):
+            # The custody sentences name no crime and nothing civic, and the report returns to
+            # a crime more often than to anything civic: the civic word elsewhere is not what the
+            # custody is about.
+            elsewhere = {kind: crime_count(pattern, self.lowered) for kind, pattern in _CRIME.items()}
+            if sum(elsewhere.values()) >= max(2, len(list(civic_words(_CIVIC, self.lowered))) + 1):
+                score -= 0.2
+                self.reasons.append(f"negative:{max(elsewhere, key=elsewhere.__getitem__)} (elsewhere)")
         if all(_LONG_AGO.search(c.lowered) or _ONGOING.search(c.lowered) for c in custody_clauses):
             # Jailed long ago, or "remains in prison": no new custody to alert about.
             score -= 0.4
             self.reasons.append("negative:old custody")
-        lead = [c for c in clauses if c.sentence <= (1 if self.title else 0)]
+        # The lead: the headline and the sentence after it; a short first sentence of an
+        # untitled report is its headline (as in _clauses).
+        headline = bool(self.title) or len(self.sentences[0].split()) <= 14
+        lead = [c for c in clauses if c.sentence <= (1 if headline else 0)]
         if (
             any(c.release for c in lead)
             and not any(

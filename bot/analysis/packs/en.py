@@ -99,7 +99,9 @@ RELEASE = re.compile(
     r"|(?<!be )released (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b"
     # "is free", "are now free again"; not "is free to leave", "free speech", "free of charge".
     r"|(?:is|are|was|were) (?:now |finally |again |already )?free\b(?! (?:to|of|from|speech|press|expression|media|trade))"
-    r"|out of (?:jail|prison|custody|detention)\b)"
+    r"|out of (?:jail|prison|custody|detention)\b"
+    r"|freed (?:[\w-]+ ){0,2}(?:activists?|journalists?|bloggers?|reporters?|dissidents?|critics?|politicians?"
+    r"|leaders?|defenders?|prisoners?|detainees?|protesters?)\b)"
 )
 # Headlines drop auxiliaries: "Activist Released On Changed Sentence".
 TITLE_RELEASE = re.compile(
@@ -142,7 +144,7 @@ CRIME = {
     ),
 }
 OFFICIAL = re.compile(
-    r"\b(?:officials?|prosecutor|mayor|akim|governor|customs|chief of|police officers?|policemen|officers|guards|head of the (?:\w+ )?(?:department|section|division|committee)|minister|financiers?|military)\b"
+    r"\b(?:officials?|prosecutor|mayor|akim|governor|customs|chief of|police officers?|policemen|officers|guards|head of the (?:\w+ )?(?:department|section|division|committee)|minister|military)\b"
 )
 VICTIM = re.compile(
     r"\b(?:murder(?:ing|ers?)?|kill(?:ing|ed|ers?)|assassin\w*|slaying|attack(?:ing|ed)? on|assault(?:ing|ed)? on|beat(?:ing|en)?|tortur\w+|death)"
