@@ -67,3 +67,22 @@ def test_a_number_spelled_again_in_brackets_is_one_term() -> None:
     result = ru("Суд санкционировал арест активиста Бауыржана Касенова сроком на 2 (два) месяца.")
     assert result.arrest
     assert {d.name: d.term for d in result.detainees} == {"Бауыржан Касенов": "2 months"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Суд приговорил активиста Берика Жумина к шести годам колонии в 2019 году, сообщила его сестра.",
+        "Журналиста Айдара Сапарова задержали в марте 2017 года после публикации в фейсбуке.",
+    ],
+)
+def test_a_custody_placed_in_a_year_is_background(text: str) -> None:
+    assert not ru(text).arrest
+
+
+def test_a_lead_that_tells_of_an_earlier_release_is_no_new_custody() -> None:
+    result = ru(
+        "Активист Нурлан Тасов, освободившийся из колонии месяц назад, выступил на пресс-конференции. "
+        "Суд приговорил его к трём годам лишения свободы за посты в фейсбуке."
+    )
+    assert not result.arrest
