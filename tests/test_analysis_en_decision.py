@@ -114,3 +114,14 @@ def test_a_report_that_keeps_to_a_crime_is_crime_news_though_a_civic_word_is_els
         "had been detained after the January events."
     )
     assert not result.arrest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police detained a driver who hit a pedestrian and fled the scene; the video spread on social media.",
+        "Police arrested six men after a brawl outside a bar; a video of it went viral on social media.",
+    ],
+)
+def test_traffic_crimes_and_brawls_beside_social_media_are_crime_news(text):
+    assert not analyse(text).arrest

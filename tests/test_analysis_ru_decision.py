@@ -86,3 +86,20 @@ def test_a_lead_that_tells_of_an_earlier_release_is_no_new_custody() -> None:
         "Суд приговорил его к трём годам лишения свободы за посты в фейсбуке."
     )
     assert not result.arrest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Таразе задержали мужчину, который угрожал соседям ножом. Журналист местной газеты сообщил, что он ранее судим.",
+        "Полиция задержала угонщика автомобиля, передаёт корреспондент телеканала.",
+        "Полиция задержала мужчину, укравшего велосипед, по словам журналиста местного сайта.",
+    ],
+)
+def test_the_press_as_source_is_not_civic_context(text: str) -> None:
+    assert not ru(text).arrest
+
+
+def test_a_journalist_who_tells_of_her_own_detention_is_civic_context() -> None:
+    result = ru("Журналистка Алия Каримова рассказала, что её задержали на пикете в субботу.")
+    assert result.arrest

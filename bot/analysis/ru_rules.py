@@ -23,7 +23,18 @@ _POLICE_PLACES = vocab.POLICE_PLACE_LEMMAS
 
 # "сообщили журналистам": the press as an audience is not civic context.
 _PRESS = {"журналист", "журналистка", "корреспондент", "редактор"}
-_TOLD = {"сообщить", "рассказать", "заявить", "пояснить", "сказать", "передать", "сообщать", "рассказывать", "заявлять"}
+_TOLD = {
+    "сообщить",
+    "рассказать",
+    "заявить",
+    "пояснить",
+    "сказать",
+    "передать",
+    "передавать",
+    "сообщать",
+    "рассказывать",
+    "заявлять",
+}
 # "находится в ОВД", "провёл в полиции три часа".
 _BEING_IN = vocab.TAKEN_OR_HELD_LEMMAS - {"доставить", "доставлять"}
 # Offices one runs for: "кандидат в депутаты" is not a deputy.
@@ -165,9 +176,8 @@ def _context_words(
     civic: list[str] = []
     crime: list[str] = []
     for i, tok in enumerate(toks):
-        audience = tok.lemma in _PRESS and ((i > 0 and toks[i - 1].lemma in _TOLD) or tok.case == "datv")
         # "сообщили журналистам": the press as an audience; "убийство журналиста": a victim.
-        if tok.lemma in vocab.CIVIC_LEMMAS and not audience and not _victim(toks, i):
+        if tok.lemma in vocab.CIVIC_LEMMAS and not _press_tells(toks, i) and not _victim(toks, i):
             civic.append("civic:" + tok.lemma)
     lemmas = [t.lemma for t in toks]
     for lem in set(lemmas):
@@ -181,6 +191,25 @@ def _context_words(
         if re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text):
             civic.append("civic:" + keyword)
     return civic, crime
+
+
+def _press_tells(toks: list[Token], i: int) -> bool:
+    """The press as the audience or the source of the report, not its subject: "сообщили
+    журналистам", "по словам корреспондента", "журналист местного телеканала сообщил" (no name
+    between the press word and its verb: "журналистка X рассказала, что её задержали" is hers)."""
+    tok = toks[i]
+    if tok.lemma not in _PRESS:
+        return False
+    if tok.case == "datv" or (i > 0 and toks[i - 1].lemma in _TOLD):
+        return True
+    if i > 1 and toks[i - 1].lemma == "слово" and toks[i - 2].lower == "по":
+        return True
+    for t in toks[i + 1 : i + 5]:
+        if t.lemma in _TOLD:
+            return True
+        if not re.match(r"[а-яё«»\"-]+$", t.text) or t.lemma in vocab.CUSTODY_EVENT_LEMMAS:
+            return False
+    return False
 
 
 def _victim(toks: list[Token], i: int) -> bool:

@@ -139,7 +139,7 @@ CRIME = {
         r"\b(?:brib\w+|corrupt(?:ion)?|embezzl\w+|abuse of (?:office|power|official)|misappropriat\w+|kickbacks?|graft)\b"
     ),
     "crime": re.compile(
-        r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|killers?|assassin\w*|slay\w*|slain|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|drunk(?:en)? driv\w+|driving (?:while )?(?:drunk|intoxicated|under the influence)|drink-driving|hit-and-run|illegal (?:possession|trade)|weapons|(?:a|the|two|three|several) suspects?"
+        r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|killers?|assassin\w*|slay\w*|slain|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|road accident|car crash|pedestrians?|fled the scene|brawl\w*|drunk(?:en)? driv\w+|driving (?:while )?(?:drunk|intoxicated|under the influence)|drink-driving|hit-and-run|illegal (?:possession|trade)|weapons|(?:a|the|two|three|several) suspects?"
         r"|tortur\w+|terrorist attacks?|attackers|gunmen|shoot(?:ing|out)s?|explosi\w+|bomb(?:ing|s)?|hostages?|stabb\w+|extortion|racketeering|hooligans)\b"
     ),
 }
