@@ -125,3 +125,11 @@ def test_a_report_that_keeps_to_a_crime_is_crime_news_though_a_civic_word_is_els
 )
 def test_traffic_crimes_and_brawls_beside_social_media_are_crime_news(text):
     assert not analyse(text).arrest
+
+
+def test_leaving_a_colony_after_a_term_replaced_is_a_release():
+    result = analyse(
+        "Activist Yerzhan Tasov walked out of the penal colony after a court replaced his prison term with "
+        "restricted freedom."
+    )
+    assert not result.arrest

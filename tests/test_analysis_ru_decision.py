@@ -103,3 +103,14 @@ def test_the_press_as_source_is_not_civic_context(text: str) -> None:
 def test_a_journalist_who_tells_of_her_own_detention_is_civic_context() -> None:
     result = ru("Журналистка Алия Каримова рассказала, что её задержали на пикете в субботу.")
     assert result.arrest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Суд заменил активисту Ержану Тасову лишение свободы на ограничение свободы, и он вышел из колонии.",
+        "Блогер Дамир Оспанов вышел из СИЗО: суд назначил ему штраф.",
+    ],
+)
+def test_leaving_a_colony_or_a_term_replaced_by_a_fine_is_a_release(text: str) -> None:
+    assert not ru(text).arrest

@@ -293,7 +293,7 @@ def _comma_between(toks: list[Token], a: int, b: int) -> bool:
 
 def freed_at(toks: list[Token], i: int, headline: bool = False) -> bool:
     """Whether token ``i`` reports a release: "освобождён", "отпустили", "оправдан", "вышел на
-    свободу", "выпустили из СИЗО" (a demand for one is the caller's to rule out). A headline's
+    свободу", "выпустили из СИЗО", "вышел из колонии", a term replaced by a fine (a demand for one is the caller's to rule out). A headline's
     "X на свободе" is a release too; in running text it is often a state ("пока он был на свободе")."""
     tok = toks[i]
     return (
@@ -301,6 +301,17 @@ def freed_at(toks: list[Token], i: int, headline: bool = False) -> bool:
         or (tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1 : i + 3]))
         or (headline and tok.lower == "на" and i + 1 < len(toks) and toks[i + 1].lower == "свободе")
         or (tok.lemma in ("выпустить", "выпускать") and any(t.lower == "из" for t in toks[i + 1 : i + 3]))
+        # "вышел из колонии"; "заменил лишение свободы на ограничение свободы (на штраф)"
+        or (
+            tok.lemma in ("выйти", "выходить")
+            and i + 2 < len(toks)
+            and toks[i + 1].lower == "из"
+            and toks[i + 2].lemma in vocab.CUSTODY_PLACE_LEMMAS
+        )
+        or (
+            tok.lemma in ("заменить", "заменять")
+            and any(t.lemma in ("ограничение", "штраф", "условный", "пробационный") for t in toks[i + 1 : i + 9])
+        )
     )
 
 
