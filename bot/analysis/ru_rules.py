@@ -135,7 +135,11 @@ def _custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             cues.append(Cue(i, "custody:заключение", "place"))
         elif lem in ("доставить", "доставлять") and any(t.lemma in _POLICE_PLACES for t in toks[max(0, i - 6) : i + 6]):
             cues.append(Cue(i, "custody:доставлен в полицию", "event", True))
-        elif lem in _BEING_IN and any(t.lemma in _POLICE_PLACES - {"мвд"} for t in toks[max(0, i - 8) : i + 6]):
+        elif (
+            lem in _BEING_IN
+            and any(t.lemma in _POLICE_PLACES - {"мвд"} for t in toks[max(0, i - 8) : i + 6])
+            and not _event_held(toks, i)
+        ):
             cues.append(Cue(i, "custody:в полиции", "place"))
         elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence and _custodial_clause(toks, i, terms):
             cues.append(Cue(i, "custody:приговорён", "sentence"))
@@ -151,6 +155,18 @@ def _custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
     for term in terms:
         cues.append(Cue(term.start, f"custody:{term.value}", "term"))
     return cues
+
+
+# Events one holds: "провели пикет у здания полиции" is a protest held there, not custody.
+_HELD_EVENTS = {"митинг", "пикет", "акция", "собрание", "встреча", "шествие", "флешмоб", "конференция", "брифинг"}
+
+
+def _event_held(toks: list[Token], i: int) -> bool:
+    """ "провели пикет у отдела полиции", "пикет, который провели возле полиции": the verb of
+    holding has an event for its object."""
+    return toks[i].lemma in ("провести", "проводить") and any(
+        t.lemma in _HELD_EVENTS for t in toks[max(0, i - 4) : i + 4]
+    )
 
 
 def _kept_cues(toks: list[Token], cues: list[Cue]) -> list[Cue]:
