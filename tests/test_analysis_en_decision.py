@@ -129,3 +129,16 @@ def test_a_sentence_with_only_a_term_is_custody():
 def test_the_reasons_name_the_class():
     assert "negative:crime" in analyse(NOT_ARRESTS[5].values[0]).reasons
     assert "negative:review" in analyse(NOT_ARRESTS[8].values[0]).reasons
+
+
+def test_names_listed_right_after_a_counted_group_share_its_term():
+    result = analyse(
+        "A court jailed three activists for 10 days. They are Yerlan Seitov, Marat Zhumabayev and Daniyar Ospanov."
+    )
+    assert {d.name: d.term for d in result.detainees} == {
+        "Yerlan Seitov": "10 days",
+        "Marat Zhumabayev": "10 days",
+        "Daniyar Ospanov": "10 days",
+    }
+    lawyer = analyse("A court jailed three activists for 10 days. They were defended by lawyer Aiman Umarova.")
+    assert not lawyer.detainees

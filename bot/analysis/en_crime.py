@@ -84,3 +84,13 @@ _WEAK_CIVIC = re.compile(
 def strong_civic(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first civic word of ``text`` that is not one of the weak ones crime news uses too."""
     return next((m for m in civic_words(pattern, text) if not _WEAK_CIVIC.fullmatch(m.group(0))), None)
+
+
+def crime_elsewhere(crime: dict[str, re.Pattern[str]], civic: re.Pattern[str], text: str) -> str | None:
+    """The kind of crime a report returns to more often than to anything civic (twice at
+    least), when its custody sentences name neither: the civic word elsewhere is not what the
+    custody is about ("guards jailed for torture … a victim detained after the January events")."""
+    counts = {kind: crime_count(pattern, text) for kind, pattern in crime.items()}
+    if sum(counts.values()) >= max(2, len(list(civic_words(civic, text))) + 1):
+        return max(counts, key=counts.__getitem__)
+    return None

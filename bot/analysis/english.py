@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis import organisations
-from bot.analysis.en_crime import civic_match, civic_words, crime_count, strong_civic
+from bot.analysis.en_crime import civic_match, crime_count, crime_elsewhere, strong_civic
+from bot.analysis.en_groups import listed_after_group
 from bot.analysis.en_names import Mention, find_mentions
 from bot.analysis.en_roles import is_excluded_mention
 from bot.analysis.en_sentences import split_sentences
@@ -443,13 +444,10 @@ class _Report:
                 score -= 0.45
             self.reasons.append(f"negative:{kinds[0]}")
         elif not political and not civic_match(_CIVIC, near):
-            # The custody sentences name no crime and nothing civic, and the report returns to
-            # a crime more often than to anything civic: the civic word elsewhere is not what the
-            # custody is about.
-            elsewhere = {kind: crime_count(pattern, self.lowered) for kind, pattern in _CRIME.items()}
-            if sum(elsewhere.values()) >= max(2, len(list(civic_words(_CIVIC, self.lowered))) + 1):
+            kind = crime_elsewhere(_CRIME, _CIVIC, self.lowered)
+            if kind:
                 score -= 0.2
-                self.reasons.append(f"negative:{max(elsewhere, key=elsewhere.__getitem__)} (elsewhere)")
+                self.reasons.append(f"negative:{kind} (elsewhere)")
         if all(_LONG_AGO.search(c.lowered) or _ONGOING.search(c.lowered) for c in custody_clauses):
             # Jailed long ago, or "remains in prison": no new custody to alert about.
             score -= 0.4
@@ -546,6 +544,16 @@ class _Report:
                 group_terms.append(term)  # "15 days of arrest to seven activists", "for those detained"
             elif term:
                 pending_terms.append(term)
+
+        def name_of(mention: Mention) -> str | None:
+            name = self._resolve(mention, by_last, by_first)
+            return None if name in titled or mention.titled else name
+
+        def is_group(lowered: str) -> bool:
+            return bool(_GROUP.search(lowered) or _COUNTED.search(lowered))
+
+        for name, term, sentence in listed_after_group(clauses, is_group, name_of):
+            _add_person(people, name, term, sentence, True)
         result = [p for p in people.values() if p.fresh or p.name not in not_detained]
         if len(result) == 1 and result[0].term is None and len(set(pending_terms)) == 1:
             result[0].term = pending_terms[0]
