@@ -79,6 +79,11 @@ NOT_ARRESTS = [
         id="term-replaced",
     ),
     pytest.param("", "Блогер Дамир Оспанов вышел из СИЗО: суд назначил ему штраф.", id="left-custody"),
+    # words crime news uses too, alone: an operator decides
+    pytest.param("", "Сотрудники поста на трассе задержали водителя грузовика без документов на груз.", id="post"),
+    pytest.param("", "Полицейские задержали партию контрафактного алкоголя и водителя фуры.", id="consignment"),
+    pytest.param("", "В торговом центре во время акции задержали мужчину, который пытался вынести товар.", id="sale"),
+    pytest.param("", "Полиция задержала мужчину, который в соцсетях предлагал фиктивные справки.", id="social-media"),
     # a protest held at a police building
     pytest.param(
         "", "Митинг провели у здания отдела полиции, требуя расследовать гибель задержанного.", id="held-at-police"

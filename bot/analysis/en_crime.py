@@ -76,7 +76,7 @@ def civic_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 # Civic words that crime news uses too ("posted a video on social media", "a candidate",
 # "a religious holiday"): beside a crime they do not make its custody civic.
 _WEAK_CIVIC = re.compile(
-    r"(?:facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?|religious|believers"
+    r"(?:facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?"
     r"|election|candidate|newspaper|media outlets?|critics?|editors?)"
 )
 

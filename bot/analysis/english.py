@@ -99,6 +99,7 @@ from bot.analysis.text import normalise
 from bot.watchlist import named, watchlist_hits
 
 REVIEW_CAP = 0.45
+WEAK_CIVIC = 0.05  # civic words crime news uses too, with nothing else civic in the report
 MAX_EVIDENCE_CHARS = 400
 
 # --- vocabulary (the lexicons themselves are in packs/en.py) ------------------------
@@ -342,7 +343,7 @@ class _Report:
             score += civic
             score += self._specifics(custody_clauses, people)
             score += self._negatives(clauses, custody_clauses, people)
-            if civic == 0 and not self.protest:
+            if (civic == 0 or (civic <= WEAK_CIVIC and not people)) and not self.protest:
                 # Custody with nothing civic or political about it: an operator decides
                 # (review), as the Russian and Kazakh rules do.
                 score = min(score, REVIEW_CAP)
@@ -390,7 +391,8 @@ class _Report:
 
     def _civic(self, custody_clauses: list[_Clause]) -> float:
         near = self.title.lower() + "\n" + "\n".join(self.sentences[c.sentence].lower() for c in custody_clauses)
-        match = civic_match(_CIVIC, near)
+        strong = strong_civic(_CIVIC, self.lowered) or _POLITICAL_CASE.search(self.lowered)
+        match = civic_match(_CIVIC, near) if strong else None
         if match:
             self.reasons.append(f"civic:{match.group(0)}")
             return 0.25
@@ -401,10 +403,16 @@ class _Report:
         if operator is not None:  # the operators' own civic words (rules.civic)
             self.reasons.append(f"civic:{operator}")
             return 0.25
-        match = civic_match(_CIVIC, self.lowered)
+        match = strong_civic(_CIVIC, self.lowered)
         if match:
             self.reasons.append(f"civic (elsewhere):{match.group(0)}")
             return 0.12
+        match = civic_match(_CIVIC, self.lowered)
+        if match:
+            # Only words crime news uses too ("posted on social media", "a Telegram channel"):
+            # an operator decides (the review cap below).
+            self.reasons.append(f"civic (weak):{match.group(0)}")
+            return WEAK_CIVIC
         return 0.0
 
     def _specifics(self, custody_clauses: list[_Clause], people: list[_Person]) -> float:

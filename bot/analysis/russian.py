@@ -189,9 +189,11 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
         elif _strong(civic_all):
             score += 0.2
         elif civic_near and not crime_all:
-            score += 0.2  # only words that crime news uses too ("соцсети", "видео")
-        elif civic_all and not crime_all:
+            # Only words that crime news uses too ("соцсети", "акция", "пост"): an operator
+            # decides, unless a name or a count makes the custody specific.
             score += 0.1
+        elif civic_all and not crime_all:
+            score += 0.05
         if len(civic_all) >= 3:
             score += 0.05
         if fact.detainees or _counted(sentences[n]):

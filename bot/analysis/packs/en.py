@@ -130,7 +130,8 @@ CIVIC = re.compile(
     r"|newspaper|unsanctioned|unauthori[sz]ed|peaceful (?:assembl|gathering)\w*|banned (?:[\w-]+ ){0,3}(?:movement|party|group|organi[sz]ation)"
     r"|facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?|religious|believers"
     r"|election|candidate|civil society|dissent|repression|oil workers|trade union|labou?r union"
-    r"|unrest|riots?|mass disorder|mass (?:protests|unrest)|january events|bloody january)"
+    r"|unrest|riots?|mass disorder|mass (?:protests|unrest)|january events|bloody january"
+    r"|(?:inciting|incitement|stirring up|sowing) (?:of )?(?:\w+ )?(?:discord|hatred|hostility))"
 )
 CRIME = {
     "drugs": re.compile(
@@ -159,7 +160,10 @@ REVIEW = re.compile(
     r"|\breport (?:on|covering) (?:the )?(?:human rights|situation|\d{4})|\b(?:freedom in the world|press freedom index)\b"
 )
 POLITICAL_CASE = re.compile(
-    r"politically motivated|political(?:ly)? (?:persecution|prisoner|case|reasons)|fabricated|trumped-up|retaliat\w+|in reprisal|to silence|for (?:his|her|their) (?:work|reporting|journalism|activism|posts?)"
+    # posts or publications as the reason for the custody ("detained due to his Facebook posts")
+    r"(?:for|over|due to|because of) (?:his|her|their|a|an|the)? ?(?:[\w-]+ ){0,2}(?:posts?|publications?|comments)\b"
+    r"|\bcritici[sz]\w* (?:the )?(?:\w+ ){0,3}(?:authorities|government|president|akim|officials|police)"
+    r"|politically motivated|political(?:ly)? (?:persecution|prisoner|case|reasons)|fabricated|trumped-up|retaliat\w+|in reprisal|to silence|for (?:his|her|their) (?:work|reporting|journalism|activism|posts?)"
 )
 PROTEST = re.compile(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|pickets?|picketing|demonstrations?|demonstrators?|marchers"
