@@ -79,6 +79,10 @@ NOT_ARRESTS = [
     # words crime news uses too, alone: an operator decides
     pytest.param("Police detained a man who offered fake certificates on social media.", id="social-media"),
     pytest.param(
+        "Police detained Marat Seitov, 34, who sold counterfeit watches through his Telegram channel.",
+        id="named-seller",
+    ),
+    pytest.param(
         "Security officers detained the administrator of a Telegram channel that distributed pornography.",
         id="telegram-channel",
     ),
@@ -136,7 +140,7 @@ def test_a_sentence_with_only_a_term_is_custody():
 
 def test_the_reasons_name_the_class():
     assert "negative:crime" in analyse(NOT_ARRESTS[5].values[0]).reasons
-    assert "negative:review" in analyse(NOT_ARRESTS[10].values[0]).reasons
+    assert "negative:review" in analyse(NOT_ARRESTS[11].values[0]).reasons
     weak = analyse(NOT_ARRESTS[8].values[0])
     assert "civic (weak):social media" in weak.reasons and weak.score < 0.5
 

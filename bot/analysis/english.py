@@ -343,7 +343,7 @@ class _Report:
             score += civic
             score += self._specifics(custody_clauses, people)
             score += self._negatives(clauses, custody_clauses, people)
-            if (civic == 0 or (civic <= WEAK_CIVIC and not people)) and not self.protest:
+            if civic <= WEAK_CIVIC and not self.protest:
                 # Custody with nothing civic or political about it: an operator decides
                 # (review), as the Russian and Kazakh rules do.
                 score = min(score, REVIEW_CAP)
