@@ -100,6 +100,15 @@ NOT_ARRESTS = [
         "restricted freedom.",
         id="term-replaced",
     ),
+    pytest.param(
+        "In its annual report, the rights bureau listed the cases of blogger Marat Aliyev, jailed for five years, "
+        "and activist Dana Serikova, sentenced to seven years for her posts.",
+        id="review-names-past-cases",
+    ),
+    pytest.param(
+        "The annual Freedom House report says that journalists such as Aigul Utepova were placed under house arrest.",
+        id="annual-index-report",
+    ),
     # a report that keeps to a crime, with a civic word elsewhere
     pytest.param(
         "A court jailed three prison guards for six years for the torture of inmates. "

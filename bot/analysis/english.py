@@ -473,9 +473,11 @@ class _Report:
         ):  # "two of the eleven detained released": the others stay
             score = min(score - 0.45, REVIEW_FLOOR - 0.05)
             self.reasons.append("negative:release")
-        if not people and _REVIEW.search(self.lowered):
-            # A rights group's yearly review or a retrospective: past cases, not news.
-            score -= 0.3
+        in_review = all(_REVIEW.search(self.sentences[c.sentence].lower()) for c in custody_clauses)
+        if in_review or (not people and _REVIEW.search(self.lowered)):
+            # A rights group's yearly review or a retrospective: past cases, not news, even
+            # when the review names them ("in its annual report … blogger X, jailed for…").
+            score -= 0.4 if in_review else 0.3
             self.reasons.append("negative:review")
         elif (
             not people

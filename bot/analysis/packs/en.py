@@ -155,7 +155,7 @@ VICTIM = re.compile(
 )
 REVIEW = re.compile(
     r"\b(?:annual|yearly|world|country|new|latest) report\b"
-    r"|\b(?:annual|yearly|year-end|end-of-year) (?:review|overview|survey|summary|monitoring|report)\b"
+    r"|\b(?:annual|yearly|year-end|end-of-year) (?:[\w-]+ ){0,3}(?:review|overview|survey|summary|monitoring|report|index)\b"
     r"|\b(?:review|overview|summary|results) of the (?:past |last |outgoing )?year\b|\bin (?:its|the|their|a) (?:new |latest |annual )?report\b"
     r"|\breport (?:on|covering) (?:the )?(?:human rights|situation|\d{4})|\b(?:freedom in the world|press freedom index)\b"
 )
