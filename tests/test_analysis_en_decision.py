@@ -109,6 +109,20 @@ NOT_ARRESTS = [
         "The annual Freedom House report says that journalists such as Aigul Utepova were placed under house arrest.",
         id="annual-index-report",
     ),
+    # custody ordered in absentia, refused or only threatened
+    pytest.param(
+        "A court sentenced exiled opposition blogger Aidos Sadykov to seven years in prison in absentia.", id="absentia"
+    ),
+    pytest.param(
+        "The court refused to remand activist Yerlan Seitov in custody and fined him instead.", id="refused-remand"
+    ),
+    pytest.param(
+        "The judge rejected the prosecutors' request to arrest journalist Dana Bekova for two months.",
+        id="rejected-request",
+    ),
+    pytest.param(
+        "Activist Yerlan Seitov faces up to 15 days of administrative arrest if found guilty.", id="faces-arrest"
+    ),
     # a report that keeps to a crime, with a civic word elsewhere
     pytest.param(
         "A court jailed three prison guards for six years for the torture of inmates. "

@@ -52,6 +52,9 @@ from bot.analysis.packs.en import (
     EXTENDED as _EXTENDED,
 )
 from bot.analysis.packs.en import (
+    IN_ABSENTIA as _IN_ABSENTIA,
+)
+from bot.analysis.packs.en import (
     MARCH as _MARCH,
 )
 from bot.analysis.packs.en import (
@@ -279,7 +282,7 @@ class _Report:
                 low = part.lower()
                 clause = _Clause(part, low, index, release=release)
                 blocked = [(m.start(), m.end()) for m in _NOT_CUSTODY.finditer(low)]
-                if not release:
+                if not release and not _IN_ABSENTIA.search(low):  # an exile sentenced in absentia
                     clause.custody = [
                         m.group(0)
                         for m in _CUSTODY.finditer(low)
@@ -289,7 +292,7 @@ class _Report:
                     clause.terms = [] if _RESTRICTED.search(low) else find_terms(part)
                     if clause.terms and self.detention_context and _EXTENDED.search(low):
                         clause.custody.append("extended")
-                    if clause.terms and not clause.custody:
+                    if clause.terms and not clause.custody and not blocked:  # not "refused to arrest X for 2 months"
                         clause.custody.append("term")
                 clause.penalty_only = not clause.custody and bool(_PENALTY_ONLY.search(low) or _RESTRICTED.search(low))
                 clause.mentions = [m for m in find_mentions(part) if not self._common_words(m.text)]

@@ -291,6 +291,8 @@ def _negated(toks: list[Token], i: int) -> bool:
     window = toks[max(0, i - 10) : i]
     if any(t.lemma in vocab.REFUSAL_LEMMAS for t in window[-4:]):
         return True
+    if any(t.lemma in ("заочно", "заочный") and _same_clause(toks, k, i) for k, t in enumerate(toks)):
+        return True  # "заочно арестовал", "приговорил заочно": someone abroad, not in custody
     return any(t.lemma in vocab.HYPOTHETICAL_LEMMAS for t in window)
 
 

@@ -74,7 +74,16 @@ CUSTODY_WORDS: tuple[str, ...] = tuple(dict.fromkeys(word for word, _ in CUSTODY
 NOT_CUSTODY = re.compile(
     r"\b(?:arrest warrant|warrant for (?:his|her|their) arrest|(?:tried|attempted|trying|attempting|failed)"
     r" to (?:detain|arrest)|not (?:been )?(?:detained|arrested|jailed)"
-    r"|(?:did not|didn't|do not|does not|would not|will not|won't|refused to|declined to) (?:detain|arrest|jail)"
+    # (the longer refusal first: its span must cover "in custody")
+    r"|(?:refused|declined) to (?:remand|place|send|keep)(?: [\w'’-]+){0,5} (?:in|into|under|to) (?:pre-trial )?"
+    r"(?:custody|detention|arrest|jail|prison)"
+    r"|(?:did not|didn't|do not|does not|would not|will not|won't|refused to|declined to) (?:detain|arrest|jail|remand)"
+    # a custody asked for and refused, or only threatened: "rejected a motion to remand him",
+    # "faces up to 15 days of arrest"
+    r"|(?:rejected|refused|denied|dismissed) (?:the |a )?(?:[\w'’-]+ ){0,2}(?:request|motion|petition)s? (?:to|for) (?:\w+ ){0,3}"
+    r"(?:arrest|remand|detention|custody)"
+    r"|(?:faces?|facing|could face|risks?|risking) (?:up to |a possible |possible )?(?:[\w-]+ ){0,5}"
+    r"(?:arrest|detention|prison|jail|imprisonment)"
     r"|without (?:detaining|arresting)|(?:escaped|avoided|evaded) (?:arrest|detention)"
     r"|(?:no|nobody|none)(?: of)?(?: [\w-]+){0,2}"
     r" (?:was|were|has been|have been|had been|got) (?:\w+ )?(?:detained|arrested|jailed|imprisoned)|released from custody"
@@ -112,6 +121,8 @@ DEMAND_RELEASE = re.compile(
     r"\b(?:demand|call|urge|appeal|campaign|press|seek|sought|procur|push|fight|ask|petition)\w*(?: [\w-]+){0,6}? (?:for )?"
     r"(?:the |his |her |their )?(?:immediate |immediately |unconditional )?release"
 )
+# A sentence or an arrest ordered for someone abroad is no custody.
+IN_ABSENTIA = re.compile(r"\bin absentia\b")
 RESTRICTED = re.compile(
     r"restricted freedom|freedom limitation|limitation of freedom|limited freedom|restriction of freedom"
     r"|parole-like|probation|suspended (?:sentence|prison|jail)|community (?:work|service)|corrective labou?r"

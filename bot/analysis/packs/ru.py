@@ -305,7 +305,7 @@ HYPOTHETICAL_LEMMAS = {
     "запросить",
     "просить",
 }
-REFUSAL_LEMMAS = {"отказаться", "отказываться", "отказ"}
+REFUSAL_LEMMAS = {"отказаться", "отказываться", "отказ", "отказать", "отказывать"}
 
 # Words right before a name that mark someone who is not the detainee.
 NOT_DETAINEE_LEMMAS = {
