@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis.packs import ru as vocab
+from bot.analysis.ru_context import event_held, freed_at, press_tells, victim
 from bot.analysis.ru_names import Mention, Sentence, Token, is_thing
 from bot.analysis.ru_terms import Term, find_terms
 
@@ -21,20 +22,6 @@ _STATE_KINDS = {"place", "term"}
 _POLICE_PLACES = vocab.POLICE_PLACE_LEMMAS
 
 
-# "сообщили журналистам": the press as an audience is not civic context.
-_PRESS = {"журналист", "журналистка", "корреспондент", "редактор"}
-_TOLD = {
-    "сообщить",
-    "рассказать",
-    "заявить",
-    "пояснить",
-    "сказать",
-    "передать",
-    "передавать",
-    "сообщать",
-    "рассказывать",
-    "заявлять",
-}
 # "находится в ОВД", "провёл в полиции три часа".
 _BEING_IN = vocab.TAKEN_OR_HELD_LEMMAS - {"доставить", "доставлять"}
 # Offices one runs for: "кандидат в депутаты" is not a deputy.
@@ -138,7 +125,7 @@ def _custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
         elif (
             lem in _BEING_IN
             and any(t.lemma in _POLICE_PLACES - {"мвд"} for t in toks[max(0, i - 8) : i + 6])
-            and not _event_held(toks, i)
+            and not event_held(toks, i)
         ):
             cues.append(Cue(i, "custody:в полиции", "place"))
         elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence and _custodial_clause(toks, i, terms):
@@ -155,18 +142,6 @@ def _custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
     for term in terms:
         cues.append(Cue(term.start, f"custody:{term.value}", "term"))
     return cues
-
-
-# Events one holds: "провели пикет у здания полиции" is a protest held there, not custody.
-_HELD_EVENTS = {"митинг", "пикет", "акция", "собрание", "встреча", "шествие", "флешмоб", "конференция", "брифинг"}
-
-
-def _event_held(toks: list[Token], i: int) -> bool:
-    """ "провели пикет у отдела полиции", "пикет, который провели возле полиции": the verb of
-    holding has an event for its object."""
-    return toks[i].lemma in ("провести", "проводить") and any(
-        t.lemma in _HELD_EVENTS for t in toks[max(0, i - 4) : i + 4]
-    )
 
 
 def _kept_cues(toks: list[Token], cues: list[Cue]) -> list[Cue]:
@@ -193,7 +168,7 @@ def _context_words(
     crime: list[str] = []
     for i, tok in enumerate(toks):
         # "сообщили журналистам": the press as an audience; "убийство журналиста": a victim.
-        if tok.lemma in vocab.CIVIC_LEMMAS and not _press_tells(toks, i) and not _victim(toks, i):
+        if tok.lemma in vocab.CIVIC_LEMMAS and not press_tells(toks, i) and not victim(toks, i):
             civic.append("civic:" + tok.lemma)
     lemmas = [t.lemma for t in toks]
     for lem in set(lemmas):
@@ -207,34 +182,6 @@ def _context_words(
         if re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text):
             civic.append("civic:" + keyword)
     return civic, crime
-
-
-def _press_tells(toks: list[Token], i: int) -> bool:
-    """The press as the audience or the source of the report, not its subject: "сообщили
-    журналистам", "по словам корреспондента", "журналист местного телеканала сообщил" (no name
-    between the press word and its verb: "журналистка X рассказала, что её задержали" is hers)."""
-    tok = toks[i]
-    if tok.lemma not in _PRESS:
-        return False
-    if tok.case == "datv" or (i > 0 and toks[i - 1].lemma in _TOLD):
-        return True
-    if i > 1 and toks[i - 1].lemma == "слово" and toks[i - 2].lower == "по":
-        return True
-    for t in toks[i + 1 : i + 5]:
-        if t.lemma in _TOLD:
-            return True
-        if not re.match(r"[а-яё«»\"-]+$", t.text) or t.lemma in vocab.CUSTODY_EVENT_LEMMAS:
-            return False
-    return False
-
-
-def _victim(toks: list[Token], i: int) -> bool:
-    """ "убийц оппозиционного политика", "нападение на журналиста": the civic word names the
-    victim of a crime just before it (a few modifiers or "на" may stand between)."""
-    k = i - 1
-    while k >= 0 and i - k <= 4 and (toks[k].pos in ("ADJF", "PRTF") or toks[k].lower in ("на", "известного", "двух")):
-        k -= 1
-    return k >= 0 and toks[k].lemma in vocab.VICTIM_CRIME_LEMMAS
 
 
 def _custodial_clause(toks: list[Token], i: int, terms: list[Term]) -> bool:
@@ -307,30 +254,6 @@ def _died_there(toks: list[Token], i: int) -> bool:
 
 def _comma_between(toks: list[Token], a: int, b: int) -> bool:
     return any(t.text in (",", ";", "—", "–") for t in toks[min(a, b) + 1 : max(a, b)])
-
-
-def freed_at(toks: list[Token], i: int, headline: bool = False) -> bool:
-    """Whether token ``i`` reports a release: "освобождён", "отпустили", "оправдан", "вышел на
-    свободу", "выпустили из СИЗО", "вышел из колонии", a term replaced by a fine (a demand for one is the caller's to rule out). A headline's
-    "X на свободе" is a release too; in running text it is often a state ("пока он был на свободе")."""
-    tok = toks[i]
-    return (
-        tok.lemma in vocab.RELEASE_LEMMAS
-        or (tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1 : i + 3]))
-        or (headline and tok.lower == "на" and i + 1 < len(toks) and toks[i + 1].lower == "свободе")
-        or (tok.lemma in ("выпустить", "выпускать") and any(t.lower == "из" for t in toks[i + 1 : i + 3]))
-        # "вышел из колонии"; "заменил лишение свободы на ограничение свободы (на штраф)"
-        or (
-            tok.lemma in ("выйти", "выходить")
-            and i + 2 < len(toks)
-            and toks[i + 1].lower == "из"
-            and toks[i + 2].lemma in vocab.CUSTODY_PLACE_LEMMAS
-        )
-        or (
-            tok.lemma in ("заменить", "заменять")
-            and any(t.lemma in ("ограничение", "штраф", "условный", "пробационный") for t in toks[i + 1 : i + 9])
-        )
-    )
 
 
 def _without_released(toks: list[Token], cues: list[Cue]) -> list[Cue]:

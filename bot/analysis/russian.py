@@ -22,8 +22,9 @@ from bot.analysis import organisations
 from bot.analysis.kk_rules import analyze_kazakh
 from bot.analysis.packs import ru as vocab
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
+from bot.analysis.ru_context import freed_at
 from bot.analysis.ru_names import Mention, Sentence, complete_name, parse, same_word, tag
-from bot.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees, freed_at, is_excluded_person
+from bot.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees, is_excluded_person
 from bot.analysis.ru_text import (
     evidence_text,
     find_charge,
@@ -189,9 +190,7 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
         elif _strong(civic_all):
             score += 0.2
         elif civic_near and not crime_all:
-            # Only words that crime news uses too ("соцсети", "акция", "пост"): an operator
-            # decides, unless a name or a count makes the custody specific.
-            score += 0.1
+            score += 0.1  # only words crime news uses too ("соцсети", "акция", "пост")
         elif civic_all and not crime_all:
             score += 0.05
         if len(civic_all) >= 3:
