@@ -92,7 +92,7 @@ def _clause(part: str, index: int, release: bool, extra: list[str], detention_co
     low = part.lower()
     clause = Clause(part, low, index, release=release)
     blocked = [(m.start(), m.end()) for m in en_pack.NOT_CUSTODY.finditer(low)]
-    if not release:
+    if not release and not en_pack.IN_ABSENTIA.search(low):  # an exile sentenced in absentia
         clause.custody = [
             m.group(0) for m in CUSTODY.finditer(low) if not any(lo <= m.start() < hi for lo, hi in blocked)
         ]
@@ -100,7 +100,7 @@ def _clause(part: str, index: int, release: bool, extra: list[str], detention_co
         clause.terms = [] if en_pack.RESTRICTED.search(low) else find_terms(part)
         if clause.terms and detention_context and en_pack.EXTENDED.search(low):
             clause.custody.append("extended")
-        if clause.terms and not clause.custody:
+        if clause.terms and not clause.custody and not blocked:  # not "refused to arrest X for 2 months"
             clause.custody.append("term")
     clause.penalty_only = not clause.custody and bool(
         en_pack.PENALTY_ONLY.search(low) or en_pack.RESTRICTED.search(low)

@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 
 from bot.analysis.en_clauses import CUSTODY, LONG_AGO, Clause
+from bot.analysis.en_groups import listed_after_group
 from bot.analysis.en_names import Mention, same_person
 from bot.analysis.en_roles import is_excluded_mention
 from bot.analysis.en_terms import find_respective_terms, refines
+from bot.analysis.packs.en import COUNTED
 
 # A custody clause whose subject is a role, not a name ("an activist", "the 34-year-old").
 _ROLE = (
@@ -139,6 +141,16 @@ def find_detainees(
             group_terms.append(term)  # "15 days of arrest to seven activists", "for those detained"
         elif term:
             pending_terms.append(term)
+
+    def name_of(mention: Mention) -> str | None:
+        name = names.resolve(mention)
+        return None if name in names.titled or mention.titled else name
+
+    def is_group(lowered: str) -> bool:
+        return bool(_GROUP.search(lowered) or COUNTED.search(lowered))
+
+    for name, term, sentence in listed_after_group(clauses, is_group, name_of):
+        _add_person(people, name, term, sentence, True)
     result = [p for p in people.values() if p.fresh or p.name not in not_detained]
     if len(result) == 1 and result[0].term is None and len(set(pending_terms + group_terms)) == 1:
         result[0].term = (pending_terms + group_terms)[0]

@@ -41,6 +41,12 @@ _ALIAS_BEFORE = re.compile(
 _RELEASED_BEFORE = re.compile(
     r"(?:release of|freed|pardoned|acquitted|support (?:of|to|for)|solidarity with|in defence of|in defense of)\s+(?:[\w’'-]+\s+){0,4}$"
 )
+# "the killers of opposition politician X", "an attack on journalist X": the victim of the
+# crime the clause is about, not its detainee.
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:killers?|murderers?|assassins?|attackers?|murder|killing|assassination|slaying|attack on|assault on"
+    r"|beating of|kidnapping of|death of)(?: of)? (?:the |an? )?(?:[\w’'-]+ ){0,3}$"
+)
 # "X told reporters that police … why she was detained": the speaker speaks of her own custody.
 _SELF_CUSTODY = re.compile(
     r"\b(?:she|he) (?:was|had been|has been) (?:\w+ )?(?:detained|arrested|jailed|held)\b"
@@ -79,6 +85,8 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     if _SPEAKER_BEFORE.search(before) and not custody.search(after.lower()):
         return True
     if _RELEASED_BEFORE.search(before.lower()) and not custody.search(after.lower()[:80]):
+        return True
+    if _VICTIM_BEFORE.search(before.lower()):
         return True
     if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
         return True
