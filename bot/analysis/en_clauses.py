@@ -35,7 +35,10 @@ _LIST_INTRO = re.compile(
     r"\b(?:those|people|activists|journalists) (?:detained|arrested|jailed|held) (?:include|included|were|are)\b"
     r"|\bamong (?:those|the) (?:detained|arrested|detainees)\b|\bthe detainees (?:include|are|were)\b"
 )
-_CLAUSE_BREAK = re.compile(r";|\s+--\s+|\s+—\s+|,? while |,? whereas |, but ")
+# A dash before a list of names ("eight journalists — A B, C D and E F") does not break.
+_CLAUSE_BREAK = re.compile(
+    r";|\s+(?:--|—)\s+(?!(?:[A-Z][\w'’-]+ ){1,3}[\w'’-]+(?:,| and ))|,? while |,? whereas |, but "
+)
 
 
 @dataclass
@@ -89,7 +92,7 @@ def _clause(part: str, index: int, release: bool, extra: list[str], detention_co
     low = part.lower()
     clause = Clause(part, low, index, release=release)
     blocked = [(m.start(), m.end()) for m in en_pack.NOT_CUSTODY.finditer(low)]
-    if not release:
+    if not release and not en_pack.IN_ABSENTIA.search(low):  # an exile sentenced in absentia
         clause.custody = [
             m.group(0) for m in CUSTODY.finditer(low) if not any(lo <= m.start() < hi for lo, hi in blocked)
         ]
@@ -97,7 +100,7 @@ def _clause(part: str, index: int, release: bool, extra: list[str], detention_co
         clause.terms = [] if en_pack.RESTRICTED.search(low) else find_terms(part)
         if clause.terms and detention_context and en_pack.EXTENDED.search(low):
             clause.custody.append("extended")
-        if clause.terms and not clause.custody:
+        if clause.terms and not clause.custody and not blocked:  # not "refused to arrest X for 2 months"
             clause.custody.append("term")
     clause.penalty_only = not clause.custody and bool(
         en_pack.PENALTY_ONLY.search(low) or en_pack.RESTRICTED.search(low)

@@ -1,12 +1,15 @@
-"""Crime words in English reports that are the detainee's own crime, not a word about it.
+"""Crime and civic words in English reports that are about the detainee, not words about the story.
 
 The English rules take a report that keeps naming ordinary crime for crime news; these
 rules keep a disputed charge in quotes, a journalist's topic and police abuse out of the count.
+Crime news names the press too ("a journalist reported", "told reporters"): the press as the
+source or audience of a report is no civic context of its custody.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # A crime word that is not the detainee's crime: in quotes of its own (a disputed charge,
 # “bribe”), the topic of a journalist's work ("coverage of corruption"; not "police are
@@ -19,6 +22,7 @@ _CRIME_TOPIC_BEFORE = re.compile(
 _ABUSE = re.compile(r"tortur|assault|beat")
 _POLICE_BEFORE = re.compile(r"(?:police|officers|guards|policemen|security (?:officers|services)) (?:\w+ )?$")
 _ABUSE_AFTER = re.compile(r"^(?: (?:by|at the hands of) (?:the )?police\b| in (?:police )?custody\b)")
+_AGENCY_AFTER = re.compile(r" (?:service|agency|bureau|committee|unit|department|officers|police|fighters)\b")
 _QUOTES = ("“”", '""', "«»", "‘’", "''")
 
 
@@ -30,9 +34,63 @@ def crime_count(pattern: re.Pattern[str], text: str) -> int:
             return True
         if _CRIME_TOPIC_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
             return True
+        if text[max(0, m.start() - 5) : m.start()] in ("anti-", "anti ") and _AGENCY_AFTER.match(text[m.end() :]):
+            return True  # "the anti-corruption service detained him": the agency, not the crime
         return bool(_ABUSE.match(m.group(0))) and bool(
             _POLICE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
             or _ABUSE_AFTER.match(text[m.end() : m.end() + 40])
         )
 
     return sum(1 for m in pattern.finditer(text) if not not_theirs(m))
+
+
+# "told reporters", "according to journalists", "reported by a correspondent"; "a journalist of
+# the local outlet reported", "journalists were told": the press tells or hears of the story.
+_PRESS = r"(?:journalists?|reporters?|correspondents?|media)"
+_PRESS_AUDIENCE_BEFORE = re.compile(
+    r"(?:\b(?:told|tell|telling|tells|informed|briefed|according to|reported by|said to|speaking to|talking to"
+    r"|quoted by|cited by)) (?:the |a |an |local |foreign |several |\w+ )?(?:[\w-]+ )?$"
+)
+_PRESS_SOURCE_AFTER = re.compile(
+    r"^(?:(?:,| (?:of|from|at|for|with)) [^,.;]{0,40}?)? (?:reported|said|wrote|told|were told|was told|learned|found out)\b"
+)
+
+
+def civic_words(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The civic words of ``pattern`` in ``text`` that are not the press as the source or
+    audience of the report ("a journalist reported", "told reporters")."""
+    for m in pattern.finditer(text):
+        if re.fullmatch(_PRESS, m.group(0)) and (
+            _PRESS_AUDIENCE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+            or _PRESS_SOURCE_AFTER.match(text[m.end() : m.end() + 60])
+        ):
+            continue
+        yield m
+
+
+def civic_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first of :func:`civic_words`, or None."""
+    return next(civic_words(pattern, text), None)
+
+
+# Civic words that crime news uses too ("posted a video on social media", "a candidate",
+# "a religious holiday"): beside a crime they do not make its custody civic.
+_WEAK_CIVIC = re.compile(
+    r"(?:facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?"
+    r"|election|candidate|newspaper|media outlets?|critics?|editors?)"
+)
+
+
+def strong_civic(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first civic word of ``text`` that is not one of the weak ones crime news uses too."""
+    return next((m for m in civic_words(pattern, text) if not _WEAK_CIVIC.fullmatch(m.group(0))), None)
+
+
+def crime_elsewhere(crime: dict[str, re.Pattern[str]], civic: re.Pattern[str], text: str) -> str | None:
+    """The kind of crime a report returns to more often than to anything civic (twice at
+    least), when its custody sentences name neither: the civic word elsewhere is not what the
+    custody is about ("guards jailed for torture … a victim detained after the January events")."""
+    counts = {kind: crime_count(pattern, text) for kind, pattern in crime.items()}
+    if sum(counts.values()) >= max(2, len(list(civic_words(civic, text))) + 1):
+        return max(counts, key=counts.__getitem__)
+    return None

@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 
 from bot.analysis.en_clauses import CUSTODY, LONG_AGO, Clause
-from bot.analysis.en_names import Mention
+from bot.analysis.en_groups import listed_after_group
+from bot.analysis.en_names import Mention, same_person
 from bot.analysis.en_roles import is_excluded_mention
-from bot.analysis.en_terms import find_respective_terms
+from bot.analysis.en_terms import find_respective_terms, refines
+from bot.analysis.packs.en import COUNTED
 
 # A custody clause whose subject is a role, not a name ("an activist", "the 34-year-old").
 _ROLE = (
@@ -55,38 +57,45 @@ class Person:
 
 @dataclass(frozen=True)
 class Names:
-    """Full names by family name and by (unambiguous) given name; titled people."""
+    """Full names by family name and by (unambiguous) given name; titled people; each full
+    name as written → its first spelling (two Latin spellings of one person are one)."""
 
     by_last: dict[str, str]
     by_first: dict[str, str]
     titled: set[str]
+    spellings: dict[str, str]
 
     @classmethod
     def of(cls, clauses: list[Clause]) -> Names:
         by_last: dict[str, str] = {}
         by_first: dict[str, set[str]] = {}
         titled: set[str] = set()
+        spellings: dict[str, str] = {}
         for clause in clauses:
             for mention in clause.mentions:
                 words = mention.text.split()
                 if len(words) < 2:
                     continue
+                if mention.text not in spellings:  # another spelling of someone named before
+                    first = next((seen for seen in spellings.values() if same_person(seen, mention.text)), None)
+                    spellings[mention.text] = first or mention.text
                 if mention.titled:
                     titled.add(mention.text)
                 by_last.setdefault(words[-1].lower(), mention.text)
                 by_first.setdefault(words[0].lower(), set()).add(mention.text)
         firsts = {k: next(iter(v)) for k, v in by_first.items() if len(v) == 1 and k not in by_last}
-        return cls(by_last, firsts, titled)
+        return cls(by_last, firsts, titled, spellings)
 
     def resolve(self, mention: Mention) -> str | None:
         words = mention.text.split()
         if len(words) >= 2:
             # "Hayot Hon Nasriddinov" and "Nasriddinov" are one person; a full name that
             # repeats a longer one is folded into it.
+            spelling = self.spellings.get(mention.text, mention.text)
             return (
-                self.by_last.get(words[-1].lower(), mention.text)
+                self.by_last.get(words[-1].lower(), spelling)
                 if len(self.by_last.get(words[-1].lower(), "").split()) > len(words)
-                else mention.text
+                else spelling
             )
         key = words[0].lower()
         return self.by_last.get(key) or self.by_first.get(key)
@@ -132,9 +141,19 @@ def find_detainees(
             group_terms.append(term)  # "15 days of arrest to seven activists", "for those detained"
         elif term:
             pending_terms.append(term)
+
+    def name_of(mention: Mention) -> str | None:
+        name = names.resolve(mention)
+        return None if name in names.titled or mention.titled else name
+
+    def is_group(lowered: str) -> bool:
+        return bool(_GROUP.search(lowered) or COUNTED.search(lowered))
+
+    for name, term, sentence in listed_after_group(clauses, is_group, name_of):
+        _add_person(people, name, term, sentence, True)
     result = [p for p in people.values() if p.fresh or p.name not in not_detained]
-    if len(result) == 1 and result[0].term is None and len(set(pending_terms)) == 1:
-        result[0].term = pending_terms[0]
+    if len(result) == 1 and result[0].term is None and len(set(pending_terms + group_terms)) == 1:
+        result[0].term = (pending_terms + group_terms)[0]
     if len(set(group_terms)) == 1 and len(result) >= 2:
         for person in result:
             person.term = person.term or group_terms[0]
@@ -211,14 +230,15 @@ def _full_name(clause: Clause, mention: Mention, names: Names) -> str | None:
 
 
 def _add_person(people: dict[str, Person], name: str, term: str | None, sentence: int, fresh: bool) -> None:
-    """Record a detainee, or complete one already found: the first term stated is kept, and
+    """Record a detainee, or complete one already found: the first term stated is kept
+    unless a later one refines it (the body's "78 months" for a headline's "6 years"), and
     one recent custody clause makes the person's custody recent."""
     person = people.get(name)
     if person is None:
         people[name] = Person(name, term, sentence, fresh)
         return
     person.fresh = person.fresh or fresh
-    if person.term is None and term is not None:
+    if person.term is None and term is not None or term and person.term and refines(term, person.term):
         person.term = term
 
 

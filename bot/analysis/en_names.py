@@ -8,6 +8,7 @@ named in full elsewhere in the report ("Mamai" → "Zhanbolat Mamai").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -20,7 +21,9 @@ TITLES = frozenset(
     """
     president presidents minister ministers premier mr mrs ms dr judge prosecutor general
     governor mayor senator ambassador chairman chairwoman king queen prince pope secretary
-    speaker commissioner chancellor sheikh emir patriarch
+    speaker commissioner chancellor sheikh emir patriarch akim akims hokim khokim colonel
+    lieutenant sergeant captain spokesman spokeswoman spokesperson investigator ombudsman
+    researcher aide
 """.split()
 )
 # Words that, right before a name, mark someone who speaks about a case, not its subject.
@@ -41,6 +44,8 @@ ROLE_WORDS = frozenset(
     famous young elderly retired teacher student students worker workers worshipers
     believer believers imam pastor priest citizen resident residents farmer musician artist
     anti-government pro-government opposition-minded outspoken fellow another also
+    cameraman cameramen camerawoman filmmaker lawmaker lawmakers economist entrepreneur
+    ex-deputy ex-mp mps oppositionist oppositionists
 """.split()
 )
 # Capitalised words that are never part of a person's name in this domain.
@@ -74,7 +79,7 @@ COMMON_WORDS = frozenset(
     kazakh kazakhs kazakhstan kazakhstani kyrgyz kyrgyzstan uzbek uzbekistan tajik tajikistan
     turkmen turkmenistan russian russians russia belarusian belarus ukrainian ukraine
     azerbaijani azeri azerbaijan georgian georgia armenian armenia chinese china american
-    european western eastern soviet asian asia europe america islamic muslim christian
+    european western eastern soviet asian europe america islamic muslim christian
     orthodox uighur uyghur uighurs uyghurs
     facebook twitter telegram youtube instagram tiktok whatsapp internet online
     day independence freedom victory new year
@@ -87,13 +92,28 @@ COMMON_WORDS = frozenset(
     directorate current time nizhny novgorod abad
 """.split()
 )
+# Words of the region's languages (and a few English ones) that name institutions, parties,
+# movements, outlets and streets, never people: "Jogorku Kenesh", "Milli Majlis", "Ak Zhol",
+# "Ata Meken", "Atajurt Eriktileri", "Adil Soz", "Tole Bi", "Qaharman Kz", "Tablighi Jamaat".
+LOCAL_INSTITUTION_WORDS = frozenset(
+    """
+    kenesh jogorku majlis majilis mazhilis majlisi oliy milli akimat akimats akimdik hokimiyat
+    khokimiyat kurultai kurultay maslikhat orda ordo zhol jol joly jolu meken otan ata ak
+    partiyasy partiya qozgalysy kozgalysy eriktileri birligi birlik qogamy qoghamy koshe soz
+    kanaty namys dese respublika yntymak erkindik mekenim bi kz uz kg tj qazaqstan qazakstan
+    kazakstan qazaqstandyq ozbekiston tojikiston turkiye jamaat hizb tahrir jehovah witnesses
+    society house borders pipeline times plus newswire monitor welfare progress revival
+    renaissance unity truth homeland fatherland motherland
+""".split()
+)
 # Words after which (or before which) a capitalised run names an organisation or a place.
 ORG_BEFORE = frozenset(
     """
     newspaper outlet channel channels publication website site group party movement
     company agency organisation organization station city town village region district
     square street avenue program programme show magazine portal foundation fund
-    association bloc alliance platform initiative network
+    association bloc alliance platform initiative network camp resort sanatorium hotel
+    restaurant cafe park bazaar market mall
 """.split()
 )
 ORG_AFTER = frozenset(
@@ -106,6 +126,34 @@ ORG_AFTER = frozenset(
 )
 _PLACE_WORDS = frozenset(w.lower() for place in KAZAKH_PLACES + REGIONAL_PLACES for w in re.split(r"[ ]", place))
 
+
+# Endings of English nouns that no name in this region's news has: such a word after the
+# first of a run ends an organisation's name, and a person's may follow ("Center for
+# Election Monitoring and Democracy Education Anar Mammadli"). A run that begins with one
+# is left whole: the analysis drops it as a headline's words ("Detentions Target …").
+_NOUN_ENDINGS = tuple("tion tions sion sions ment ments ness ities ity ship ships ism isms ist ists cracy".split())
+# Whom a protest is against, whom a detainee criticised, interviewed or appealed to, who
+# presides over a court: an opponent, a topic or an official, never the detainee
+# ("picketed against Akim …", "after he interviewed …", "the court, presided over by …").
+_OPPONENT_BEFORE = re.compile(
+    r"(?:\b(?:protest(?:ed|ing|s)?|rall(?:y|ies|ied|ying)|demonstrat(?:ed|ing|ion|ions)|campaign(?:ed|ing)?"
+    r"|picket(?:s|ed|ing)?|march(?:ed|ing)?|spoke out|speaking out) against"
+    r"|\b(?:interview(?:ed|ing)|critici[sz](?:ed|ing)|insult(?:ed|ing)|defam(?:ed|ing)|slander(?:ed|ing)|mock(?:ed|ing)"
+    r"|wrote to|writing to|appealed to|appealing to|called on|calling on)"
+    r"|\b(?:chaired|presided over) by|\b(?:resignation|ouster|impeachment) of)"
+    r"\s+(?:(?:the|then|former|incumbent|current|regional|city|local|district|exiled|opposition)\s+)*$"
+)
+# A determiner before an organisation word makes the organisation one already named, so
+# the capitalised run after it is a person ("editor-in-chief of this publication X").
+_DETERMINED_ORG = re.compile(r"\b(?:this|that|these|its|his|her|their|our|the same) [\w-]+\s*$")
+# A quote opening before a run makes it a title or a slogan, and one closing a quotation
+# ('…," X said') makes it the speaker; a quote closing a name ('"Abzas Media" X') does neither.
+_QUOTE_BEFORE = re.compile(r"(?:(?:^|[\s(\[])[\"“«]|[,.!?…][\"”»])\s*$")
+
+
+_FORMER = frozenset(("former", "ex", "ex-", "then-former"))
+# Titles a former holder keeps in the news: a former president is still the one spoken of.
+_LASTING_TITLES = frozenset("president presidents king queen prince pope sheikh emir patriarch".split())
 
 # Kyrgyz, Kazakh and Azerbaijani patronymic words written in lower case after a name.
 _PATRONYMIC = re.compile(r" (?:uulu|kyzy|kizi|qyzy|uly|ogly|oglu|gyzy)\b")
@@ -128,9 +176,17 @@ def _is_name_word(word: str) -> bool:
     base = word.lower()
     if base in COMMON_WORDS or base in ROLE_WORDS or base in TITLES or base in _PLACE_WORDS:
         return False
+    if base in LOCAL_INSTITUTION_WORDS:
+        return False
     if base.endswith("-based") or base.endswith("-year-old") or "-" in base and base.split("-")[0] in COMMON_WORDS:
         return False
     return any(c.islower() for c in word[1:])
+
+
+def _is_noun(lowered: str) -> bool:
+    if len(lowered) < 6 or lowered in ROLE_WORDS or lowered in TITLES:
+        return False  # "Activists Aliya Nurtay…": a role, which the word loop sets apart
+    return lowered.endswith(_NOUN_ENDINGS)
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -184,11 +240,25 @@ _ORGANISATION_WORDS = frozenset(
 )
 
 
+def _titled_before(before: str, prev_word: str) -> bool:
+    """Whether the words before a run make its name an official's or an opponent's. "The
+    local hokim, Ulugbek …": a title set off by a comma still titles the name; a former
+    official ("former Prosecutor-General X") holds no office, a former president still counts."""
+    words_before = before.split()
+    former = len(words_before) >= 2 and words_before[-2] in _FORMER and prev_word not in _LASTING_TITLES
+    return prev_word.rstrip(",") in TITLES and not former or _OPPONENT_BEFORE.search(before) is not None
+
+
 def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention]:
+    if not any(_is_name_word(re.sub(r"['’]s?$", "", word)) for word, _, _ in run):
+        return []  # no word of the run can be part of a name (most runs: "The", "Police")
     lowered = [w.lower() for w, _, _ in run]
     split = next((i for i in range(len(run) - 2, 0, -1) if lowered[i] in _RUN_SPLITTING_ROLES), None)
     if split is not None:
         return _mentions_in_run(text, run[split + 1 :])
+    noun = max((i for i, w in enumerate(lowered) if _is_noun(w)), default=0)
+    if noun:  # "Democracy Education Anar Mammadli": the organisation's name ends at its last noun
+        return _mentions_in_run(text, run[noun + 1 :]) if noun < len(run) - 1 else []
     if any(w.rstrip("'’s") in _ORGANISATION_WORDS or w in _ORGANISATION_WORDS for w in lowered):
         return []
     before = text[max(0, run[0][1] - 30) : run[0][1]].lower()
@@ -197,35 +267,42 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
     next_word = after.split()[0] if after.split() else ""
     if _names_a_thing(before, prev_word, next_word):
         return []
-    return _names_in_run(text, run, titled=prev_word in TITLES)
+    return _names_in_run(text, run, _titled_before(before, prev_word), prev_word)
 
 
 def _names_a_thing(before: str, prev_word: str, next_word: str) -> bool:
     """The words around a capitalised run make it the name of an organisation, a place, a
-    page or a title ("the newspaper Vlast", "Vlast newspaper", "the pages of …", a quotation)."""
-    if prev_word.strip('"“(') in ORG_BEFORE or next_word.strip('.,;:)"”') in ORG_AFTER:
+    page or a title ("the newspaper Vlast", "Vlast newspaper", "the pages of …", a quotation);
+    not after a determined organisation word ("this publication X": one already named)."""
+    if (
+        prev_word.strip('"“(') in ORG_BEFORE
+        and not _DETERMINED_ORG.search(before)
+        or next_word.strip('.,;:)"”') in ORG_AFTER
+    ):
         return True
     if re.search(
         r"(?:pages?|accounts?|channels?|websites?|sites?|outlets?|newspapers?|programmes?|programs?|shows?) of\s*$",
         before,
     ):
         return True
-    return before.rstrip().endswith(('"', "“", "«"))  # a quoted capitalised run is a title or a slogan
+    return _QUOTE_BEFORE.search(before) is not None  # a quoted capitalised run is a title or a slogan
 
 
-def _names_in_run(text: str, run: list[tuple[str, int, int]], titled: bool) -> list[Mention]:
+def _names_in_run(text: str, run: list[tuple[str, int, int]], titled: bool, prev_word: str) -> list[Mention]:
     """The names among a run's words: each stretch of name words, split at the other words
-    (a title among them makes the next stretch an official)."""
+    (a title among them makes the next stretch an official, unless a former one's:
+    "ex-" or "former" before it; ``prev_word`` is the word before the run)."""
     out: list[Mention] = []
     current: list[tuple[str, int, int]] = []
-    for word, start, end in run:
+    for index, (word, start, end) in enumerate(run):
         base = re.sub(r"['’]s?$", "", word)
         if _is_name_word(base):
             current.append((word, start, end))
             continue
         out.extend(_mention_of(text, current, titled))
         current = []
-        titled = base.lower() in TITLES
+        previous = run[index - 1][0].lower() if index else prev_word
+        titled = base.lower() in TITLES and (previous not in _FORMER or base.lower() in _LASTING_TITLES)
     out.extend(_mention_of(text, current, titled))
     return out
 
@@ -247,3 +324,37 @@ def _mention_of(text: str, words: list[tuple[str, int, int]], titled: bool) -> l
     if len(words) <= 4 and len(set(names)) == len(names):
         return [Mention(raw, start, end, titled=titled, possessive=possessive)]
     return []
+
+
+# Latin spellings of Kazakh, Kyrgyz, Uzbek and Tajik names vary by the source's system:
+# "Zh"/"J"/"Dzh", "Kh"/"H", "Q"/"K", "Y"/"I", doubled letters ("Zhoodar", "Joodar",
+# "Zhodar"; "Sultanaliev", "Sultanaliyev"; "Beishekeeva", "Beishekeyeva").
+_SPELLING = (("dzh", "z"), ("zh", "z"), ("j", "z"), ("kh", "h"), ("q", "k"), ("gh", "g"), ("y", "i"), ("w", "v"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold(word: str) -> str:
+    folded = re.sub(r"[-'’]", "", word.lower())
+    for written, sound in _SPELLING:
+        folded = folded.replace(written, sound)
+    folded = re.sub(r"(?<=[aeiou])i(?=[aeiou])", "", folded)
+    return re.sub(r"(.)\1+", r"\1", folded)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two full names are spellings of one person's ("Daleri Imomali", "Daler
+    Imomali"; "Makhabat Tazhibek kyzy", "Makhabat Tajibek kyzy"). The family names must
+    fold alike ("Asanov" and "Asanova" are two people), a given name may differ by a letter."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) or len(words_a) < 2 or _fold(words_a[-1]) != _fold(words_b[-1]):
+        return False
+    return all(_one_edit(_fold(x), _fold(y)) for x, y in zip(words_a[:-1], words_b[:-1], strict=True))

@@ -14,13 +14,17 @@ from bot.analysis.en_names import NON_DETAINEE_ROLES, Mention
 _SPEAKER_AFTER = re.compile(
     r"^(?:['’]s?)?(?:\s*\([^)]{0,60}\))?(?:,[^,;]{0,140},)?(?:\s*--[^-]{0,140}--)?,?\s*(?:also |later |earlier |has |had |then )?"
     r"(?:said|says|told|tells|reported|reports|wrote|writes|stated|explained|added|noted|confirmed|announced"
-    r"|claimed|insisted|argued|urged|warned|posted|commented|recalled|believes|thinks|spoke)\b"
+    r"|claimed|insisted|argued|urged|warned|posted|commented|recalled|believes|thinks|spoke"
+    r"|called|condemned|denounced|described|assessed|stressed|emphasi[sz]ed|demanded|appealed|complained)\b"
 )
 _POSSESSED_PERSON = re.compile(
     r"^(?:['’]s?)?\s+(?:\w+\s+)?(?:son|daughter|wife|husband|mother|father|brother|sister|relatives?|family"
     r"|lawyer|attorney|supporters?|colleagues?|associates?|children|nephew|niece|cousin|aide|assistant)s?\b"
 )
-_SPEAKER_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquoted)\s*$")
+_SPEAKER_BEFORE = re.compile(
+    r"(?:\bsaid|\bsays|\btold|\bquoted|\breported|\breports|\bwrote|\bwrites|\badded|\bnoted"
+    r"|\baccording to(?: (?!of\b|for\b|with\b)[\w'’-]+){0,5})\s*$"
+)
 # "arrested by X", "financing from X", "a film about X": the agent, source or topic of a
 # clause, never its detainee (role words and articles may stand between).
 _AGENT_BEFORE = re.compile(
@@ -36,6 +40,12 @@ _ALIAS_BEFORE = re.compile(
 )
 _RELEASED_BEFORE = re.compile(
     r"(?:release of|freed|pardoned|acquitted|support (?:of|to|for)|solidarity with|in defence of|in defense of)\s+(?:[\w’'-]+\s+){0,4}$"
+)
+# "the killers of opposition politician X", "an attack on journalist X": the victim of the
+# crime the clause is about, not its detainee.
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:killers?|murderers?|assassins?|attackers?|murder|killing|assassination|slaying|attack on|assault on"
+    r"|beating of|kidnapping of|death of)(?: of)? (?:the |an? )?(?:[\w’'-]+ ){0,3}$"
 )
 # "X told reporters that police … why she was detained": the speaker speaks of her own custody.
 _SELF_CUSTODY = re.compile(
@@ -75,6 +85,8 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     if _SPEAKER_BEFORE.search(before) and not custody.search(after.lower()):
         return True
     if _RELEASED_BEFORE.search(before.lower()) and not custody.search(after.lower()[:80]):
+        return True
+    if _VICTIM_BEFORE.search(before.lower()):
         return True
     if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
         return True

@@ -55,16 +55,21 @@ _UNIT = r"(?:days?|weeks?|months?|years?)"
 # "three years and six months", "3 years 6 months", "2 years, 6 months"
 _YEARS_MONTHS = re.compile(rf"\b(?P<y>{_NUMBER})[- ]years?(?:,| and|, and)? (?P<m>{_NUMBER})[- ]months?\b")
 _MONTHS_WEEKS = re.compile(rf"\b(?P<m>{_NUMBER})[- ]months?(?:,| and|, and)? (?P<w>{_NUMBER})[- ]weeks?\b")
-# "15 days", "fifteen days", "15-day", "a 12-day", "two-month"
-_SIMPLE = re.compile(rf"\b(?P<n>{_NUMBER})[- ](?P<u>{_UNIT})\b")
+# "15 days", "fifteen days", "15-day", "a 12-day", "two-month"; "a year and a half" (the
+# half after the unit) is the same count as "one and a half years".
+_SIMPLE = re.compile(rf"\b(?P<n>{_NUMBER})[- ](?P<u>{_UNIT})\b(?P<half> and a half\b)?")
 
 # What makes a span a custodial term rather than a duration of something else.
 _TERM_AFTER_OK = re.compile(
     r"^(?:-long |\s)?(?:each |apiece )?(?:"
-    r"in (?:jail|prison|custody|detention|(?:a |an |the )?(?:[\w-]+ ){0,3}(?:jail|prison|colony|labou?r camp))"
+    r"in (?:jail|prison|custody|detention|(?:a |an |the )?(?:[\w-]+ ){0,3}(?:jail|prison|colony|labou?r camp"
+    r"|detention (?:cent(?:er|re)|facility)|isolator))"
     r"|of (?:administrative |pre-?trial |pretrial |house )?(?:arrest|detention|custody|jail|prison|imprisonment|incarceration)"
     r"|(?:administrative |pre-?trial )?(?:jail|prison|detention|arrest|custodial)(?: term| sentence)?"
     r"|behind bars|sentence|term|each|apiece"
+    # "(three-month extension, July 4)": a detention prolonged, unless something else is
+    # ("a two-year extension of the contract").
+    r"|extension(?! of (?!(?:the |his |her |their )?(?:pre-?trial |pretrial )?(?:detention|arrest|custody)))"
     # "a two-year strict regime labour camp sentence"
     r"|(?:[\w-]+ ){0,3}(?:labou?r camp|prison|jail|colony|penal colony) (?:term|sentence)"
     r")"
@@ -81,6 +86,16 @@ _TERM_BEFORE_STRONG = re.compile(
     r"|\b(?:handed|gave|given|giving|sentenced|jailed)(?: [\w'’-]+){0,3}"
     r"|\b(?:extended|prolonged) by(?: another| a further| an additional)?)\s*$"
 )
+# "sentenced two days ago", "handed down a week earlier": when, not how long.
+_TERM_AFTER_WHEN = re.compile(r"^\s*(?:ago|earlier|later)\b")
+# "ranging from seven to ten years", "10 to 15 days": a range, not anyone's term.
+_RANGE_BEFORE = re.compile(rf"(?:^|\s)(?P<x>{_NUMBER})(?:\s+(?:to|or)\s+|\s*[-–]\s*)$")
+# A day of a month or an article's number before "to" is not a range's start: "sentenced
+# on July 20 to five years", "under Article 174 to four years".
+_NOT_RANGE_HEAD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$"
+    r"|\b(?:articles?|part|section|paragraph|clause|no\.|number)\s*$"
+)
 _TERM_AFTER_SOFT_BAD = re.compile(r"^(?:-long )?\s*(?:ago|earlier|later|before|after|afterwards|old)\b")
 _TERM_AFTER_BAD = re.compile(
     r"^(?:-old\b|(?:-long )?\s*(?:of (?:[\"“'‘])?(?:restricted|freedom|limitation|limited|community|corrective|public|probation|hunger|work|suspended)"
@@ -95,7 +110,13 @@ _TERM_BEFORE_BAD = re.compile(
 
 _TERM_NOT_GIVEN = re.compile(
     r"\b(?:prosecutors?|prosecution|asked for|asking for|requested|requesting|sought|seeking|demanded|demanding"
+    r"|called for|calling for"
     r"|faces?|facing|could get|could receive|risks?|punishable by|carries|carrying|maximum (?:of|penalty))\b(?: [\w'’-]+){0,4}\s*$"
+)
+# "called for the court to sentence him to 10 1/2 years": a sentence asked for, not given.
+_SENTENCE_ASKED = re.compile(
+    r"\b(?:ask(?:ed|s|ing)?|call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing)|request(?:ed|s|ing)?|want(?:ed|s)?)"
+    r"(?: [\w'’-]+){0,4} to (?:sentence|jail|imprison|convict)(?: [\w'’-]+){0,2} to\s*$"
 )
 _BAN = re.compile(
     r"\b(?:barred|banned from|bans? (?:on|from)|prohibited from|deprived of|probation|suspended|fined"
@@ -148,6 +169,14 @@ def canonical_term(amount: float, unit: str) -> str | None:
         return None
 
 
+def refines(precise: str, rough: str) -> bool:
+    """Whether ``precise`` is ``rough`` stated exactly: a headline's "6 years" and the
+    body's "78 months" (six and a half years) are one sentence, the latter exact."""
+    count, unit = precise.split()
+    rough_count, rough_unit = rough.split()
+    return unit == "months" and rough_unit == "years" and int(count) // 12 == int(rough_count) and int(count) % 12 != 0
+
+
 def find_terms(sentence: str) -> list[TermSpan]:
     """Every custodial term in ``sentence`` (original case kept for offsets)."""
     lowered = sentence.lower()
@@ -174,13 +203,55 @@ def find_terms(sentence: str) -> list[TermSpan]:
         if not free(match.start(), match.end()):
             continue
         value = number_value(match["n"])
-        if value is None or not _custodial(lowered, match.start(), match.end()):
+        if value is None:
             continue
+        if not _custodial(lowered, match.start(), match.end()) and not _elliptic(sentence, match, spans):
+            continue
+        if match["half"] and match["u"].startswith(("year", "month")) and value == int(value):
+            value += 0.5
         term = canonical_term(value, match["u"])
         if term is not None:
             spans.append(TermSpan(match.start(), match.end(), term))
     spans.sort(key=lambda span: span.start)
     return spans
+
+
+# "X received 15 days of arrest, Y 10 days, and Z five days": after the first term, a
+# duration right after a name, closing its part of the list, is that person's term.
+_ELLIPTIC_BEFORE = re.compile(r"[A-Z][\w'’-]+,?\s+$")
+_ELLIPTIC_AFTER = re.compile(r"\s*(?:[,;.)]|and\b|each\b|$)")
+# A capitalised word before a duration that is a month's name makes it a date ("on June 10").
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+# "X (15 days), Y (10 days) were sentenced to arrest", "X - 15 days, Y - 10 days": a
+# duration set beside a name, as lists of sentences give them.
+_BESIDE_NAME = re.compile(r"[A-Z][\w'’-]+(?: \(| ?[-–—:] ?)$")
+
+
+def _beside_name(sentence: str, match: re.Match[str]) -> bool:
+    beside = _BESIDE_NAME.search(sentence, 0, match.start())
+    if beside is None or beside.group(0).rstrip(" (-–—:").lower() in _MONTHS:
+        return False
+    closing = r"\s*\)" if beside.group(0).endswith("(") else r"\s*(?:[,;.]|and\b|$)"
+    return re.match(closing, sentence[match.end() :]) is not None
+
+
+def _elliptic(sentence: str, match: re.Match[str], spans: list[TermSpan]) -> bool:
+    if _beside_name(sentence, match):
+        return True
+    name = _ELLIPTIC_BEFORE.search(sentence, 0, match.start())
+    return (
+        name is not None
+        and name.group(0).strip(" ,").lower() not in _MONTHS  # "on June 10"
+        and any(span.end <= match.start() and span.term is not None for span in spans)
+        and _ELLIPTIC_AFTER.match(sentence, match.end()) is not None
+    )
+
+
+def _is_range(before: str) -> bool:
+    match = _RANGE_BEFORE.search(before)
+    return match is not None and not _NOT_RANGE_HEAD.search(before, 0, match.start("x"))
 
 
 def _custodial(lowered: str, start: int, end: int) -> bool:
@@ -190,8 +261,10 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
         after = after[1:]  # "four and a half years' imprisonment"
     if _TERM_AFTER_BAD.match(after):
         return False
-    if _TERM_NOT_GIVEN.search(before):
+    if _TERM_NOT_GIVEN.search(before) or _SENTENCE_ASKED.search(before):
         return False  # "prosecutors asked for seven years", "faces five years": not a term given
+    if _TERM_AFTER_WHEN.match(after) or _is_range(before):
+        return False
     if _TERM_BEFORE_STRONG.search(before):
         return True
     if _TERM_BEFORE_BAD.search(before) or _TERM_AFTER_SOFT_BAD.match(after):

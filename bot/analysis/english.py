@@ -24,7 +24,7 @@ import re
 
 from bot.analysis import organisations
 from bot.analysis.en_clauses import LONG_AGO, Clause, has_keyword, split_clauses
-from bot.analysis.en_crime import crime_count
+from bot.analysis.en_crime import civic_match, crime_count, crime_elsewhere, strong_civic
 from bot.analysis.en_detainees import Names, Person, find_detainees
 from bot.analysis.en_sentences import split_sentences
 from bot.analysis.en_terms import context_year, find_charge, find_date, find_place
@@ -48,6 +48,7 @@ from bot.analysis.text import normalise
 from bot.watchlist import named, watchlist_hits
 
 REVIEW_CAP = 0.45
+WEAK_CIVIC = 0.05  # civic words crime news uses too, with nothing else civic in the report
 MAX_EVIDENCE_CHARS = 400
 
 # --- vocabulary (the lexicons themselves are in packs/en.py) ------------------------
@@ -55,8 +56,9 @@ MAX_EVIDENCE_CHARS = 400
 # The pre-pass: a report without any word of the custody lexicon cannot be an arrest report.
 # Terms alone ("received 15 days", "15 days in jail") are custody too, so the day counts are
 # added, written " days" after a digit so that every alternative starts with a letter or a
-# space and the regex engine can skip ahead by first character.
-_CANDIDATE = StemAutomaton(en_pack.CUSTODY_WORDS + ((" days", r"(?<=\d days)"), "days in", "days of"))
+# space and the regex engine can skip ahead by first character; and "sentenced", whose term
+# ("sentenced X to seven years each") is the custody when no other word names it.
+_CANDIDATE = StemAutomaton(en_pack.CUSTODY_WORDS + ((" days", r"(?<=\d days)"), "days in", "days of", "sentenced"))
 
 # Custody that goes on ("remains in prison", "is serving a sentence"): not a new detention.
 _ONGOING = re.compile(
@@ -141,7 +143,7 @@ class _Report:
             score += civic
             score += self._specifics(custody_clauses, people)
             score += self._negatives(clauses, custody_clauses, people)
-            if civic == 0 and not self.protest:
+            if civic <= WEAK_CIVIC and not self.protest:
                 # Custody with nothing civic or political about it: an operator decides
                 # (review), as the Russian and Kazakh rules do.
                 score = min(score, REVIEW_CAP)
@@ -149,7 +151,7 @@ class _Report:
             evidence_clauses = self._evidence(custody_clauses, people)
         else:
             self.reasons.append("no custody reported")
-            if _CIVIC.search(self.lowered):
+            if civic_match(_CIVIC, self.lowered):
                 score += 0.1
             negative = next((c for c in clauses if c.release or c.penalty_only), None)
             if negative is not None:
@@ -189,7 +191,8 @@ class _Report:
 
     def _civic(self, custody_clauses: list[Clause]) -> float:
         near = self.title.lower() + "\n" + "\n".join(self.sentences[c.sentence].lower() for c in custody_clauses)
-        match = _CIVIC.search(near)
+        strong = strong_civic(_CIVIC, self.lowered) or _POLITICAL_CASE.search(self.lowered)
+        match = civic_match(_CIVIC, near) if strong else None
         if match:
             self.reasons.append(f"civic:{match.group(0)}")
             return 0.25
@@ -200,10 +203,16 @@ class _Report:
         if operator is not None:  # the operators' own civic words (rules.civic)
             self.reasons.append(f"civic:{operator}")
             return 0.25
-        match = _CIVIC.search(self.lowered)
+        match = strong_civic(_CIVIC, self.lowered)
         if match:
             self.reasons.append(f"civic (elsewhere):{match.group(0)}")
             return 0.12
+        match = civic_match(_CIVIC, self.lowered)
+        if match:
+            # Only words crime news uses too ("posted on social media", "a Telegram channel"):
+            # an operator decides (the review cap below).
+            self.reasons.append(f"civic (weak):{match.group(0)}")
+            return WEAK_CIVIC
         return 0.0
 
     def _specifics(self, custody_clauses: list[Clause], people: list[Person]) -> float:
@@ -225,7 +234,7 @@ class _Report:
     def _negatives(self, clauses: list[Clause], custody_clauses: list[Clause], people: list[Person]) -> float:
         score = 0.0
         near = self.title.lower() + "\n" + "\n".join(c.lowered for c in custody_clauses)
-        civic_near = _CIVIC.search(near)
+        civic_near = strong_civic(_CIVIC, near)
         political = _POLITICAL_CASE.search(self.lowered)
         crime_hits = {kind: crime_count(pattern, near) for kind, pattern in _CRIME.items()}
         kinds = [kind for kind, hits in crime_hits.items() if hits]
@@ -242,11 +251,19 @@ class _Report:
             else:
                 score -= 0.45
             self.reasons.append(f"negative:{kinds[0]}")
+        elif not political and not civic_match(_CIVIC, near):
+            kind = crime_elsewhere(_CRIME, _CIVIC, self.lowered)
+            if kind:
+                score -= 0.2
+                self.reasons.append(f"negative:{kind} (elsewhere)")
         if all(LONG_AGO.search(c.lowered) or _ONGOING.search(c.lowered) for c in custody_clauses):
             # Jailed long ago, or "remains in prison": no new custody to alert about.
             score -= 0.4
             self.reasons.append("negative:old custody")
-        lead = [c for c in clauses if c.sentence <= (1 if self.title else 0)]
+        # The lead: the headline and the sentence after it; a short first sentence of an
+        # untitled report is its headline (as in en_clauses).
+        headline = bool(self.title) or len(self.sentences[0].split()) <= 14
+        lead = [c for c in clauses if c.sentence <= (1 if headline else 0)]
         if (
             any(c.release for c in lead)
             and not any(
@@ -256,9 +273,11 @@ class _Report:
         ):  # "two of the eleven detained released": the others stay
             score = min(score - 0.45, REVIEW_FLOOR - 0.05)
             self.reasons.append("negative:release")
-        if not people and _REVIEW.search(self.lowered):
-            # A rights group's yearly review or a retrospective: past cases, not news.
-            score -= 0.3
+        in_review = all(_REVIEW.search(self.sentences[c.sentence].lower()) for c in custody_clauses)
+        if in_review or (not people and _REVIEW.search(self.lowered)):
+            # A rights group's yearly review or a retrospective: past cases, not news, even
+            # when the review names them ("in its annual report … blogger X, jailed for…").
+            score -= 0.4 if in_review else 0.3
             self.reasons.append("negative:review")
         elif (
             not people

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis.packs import ru as vocab
+from bot.analysis.ru_context import event_held, freed_at, press_tells, victim
 from bot.analysis.ru_morph import is_thing
 from bot.analysis.ru_names import Mention, Sentence, Token
 from bot.analysis.ru_terms import Term, find_terms
@@ -22,9 +23,6 @@ _STATE_KINDS = {"place", "term"}
 _POLICE_PLACES = vocab.POLICE_PLACE_LEMMAS
 
 
-# "сообщили журналистам": the press as an audience is not civic context.
-_PRESS = {"журналист", "журналистка", "корреспондент", "редактор"}
-_TOLD = {"сообщить", "рассказать", "заявить", "пояснить", "сказать", "передать", "сообщать", "рассказывать", "заявлять"}
 # "находится в ОВД", "провёл в полиции три часа".
 _BEING_IN = vocab.TAKEN_OR_HELD_LEMMAS - {"доставить", "доставлять"}
 # Offices one runs for: "кандидат в депутаты" is not a deputy.
@@ -125,7 +123,11 @@ def _custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             cues.append(Cue(i, "custody:заключение", "place"))
         elif lem in ("доставить", "доставлять") and any(t.lemma in _POLICE_PLACES for t in toks[max(0, i - 6) : i + 6]):
             cues.append(Cue(i, "custody:доставлен в полицию", "event", True))
-        elif lem in _BEING_IN and any(t.lemma in _POLICE_PLACES - {"мвд"} for t in toks[max(0, i - 8) : i + 6]):
+        elif (
+            lem in _BEING_IN
+            and any(t.lemma in _POLICE_PLACES - {"мвд"} for t in toks[max(0, i - 8) : i + 6])
+            and not event_held(toks, i)
+        ):
             cues.append(Cue(i, "custody:в полиции", "place"))
         elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence and _custodial_clause(toks, i, terms):
             cues.append(Cue(i, "custody:приговорён", "sentence"))
@@ -166,9 +168,8 @@ def _context_words(
     civic: list[str] = []
     crime: list[str] = []
     for i, tok in enumerate(toks):
-        if tok.lemma in vocab.CIVIC_LEMMAS and not (
-            tok.lemma in _PRESS and ((i > 0 and toks[i - 1].lemma in _TOLD) or tok.case == "datv")
-        ):  # "сообщили журналистам": the press as an audience
+        # "сообщили журналистам": the press as an audience; "убийство журналиста": a victim.
+        if tok.lemma in vocab.CIVIC_LEMMAS and not press_tells(toks, i) and not victim(toks, i):
             civic.append("civic:" + tok.lemma)
     lemmas = [t.lemma for t in toks]
     for lem in set(lemmas):
@@ -238,6 +239,8 @@ def _negated(toks: list[Token], i: int) -> bool:
     window = toks[max(0, i - 10) : i]
     if any(t.lemma in vocab.REFUSAL_LEMMAS for t in window[-4:]):
         return True
+    if any(t.lemma in ("заочно", "заочный") and _same_clause(toks, k, i) for k, t in enumerate(toks)):
+        return True  # "заочно арестовал", "приговорил заочно": someone abroad, not in custody
     return any(t.lemma in vocab.HYPOTHETICAL_LEMMAS for t in window)
 
 
@@ -262,11 +265,8 @@ def _without_released(toks: list[Token], cues: list[Cue]) -> list[Cue]:
     release ("вышел на свободу, а 28 мая его снова задержали").
     """
     release = None
-    for i, tok in enumerate(toks):
-        freed = tok.lemma in vocab.RELEASE_LEMMAS or (
-            tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1 : i + 3])
-        )
-        if freed and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6) : i]):
+    for i in range(len(toks)):
+        if freed_at(toks, i) and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6) : i]):
             # "отпустил под домашний арест" moves someone into custody at home.
             if any(t.lower == "под" for t in toks[i + 1 : i + 6]) and any(
                 t.lemma in ("домашний", "арест", "стража") for t in toks[i + 1 : i + 8]

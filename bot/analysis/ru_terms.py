@@ -267,6 +267,7 @@ def _amount(words: list[str], i: int, lang: str) -> tuple[float, str, int] | Non
             return float(unit[1]), unit[0], 1
         return None
     value, used = number
+    used += _spelled_again(words, i + used)
     unit = _unit_at(words, i + used, lang)
     if unit is None:
         return None
@@ -274,6 +275,16 @@ def _amount(words: list[str], i: int, lang: str) -> tuple[float, str, int] | Non
     if name == "year" and value > 50:
         return None  # "в 2019 году"
     return value * mult, name, used + 1
+
+
+def _spelled_again(words: list[str], i: int) -> int:
+    """How many words at ``i`` repeat a number in words in brackets ("на 2 (два) месяца", the
+    style of court and police statements): one word "(два)" or three "(", "два", ")"."""
+    if i < len(words) and re.fullmatch(r"\([а-яёәіңғүұқөһ\s-]+\)", words[i].lower()):
+        return 1
+    if i + 2 < len(words) and words[i] == "(" and words[i + 2] == ")" and words[i + 1].isalpha():
+        return 3
+    return 0
 
 
 def _shared_unit(words: list[str], i: int, lang: str) -> list[Term] | None:

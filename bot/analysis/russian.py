@@ -23,6 +23,7 @@ from bot.analysis import organisations
 from bot.analysis.kk_rules import analyze_kazakh
 from bot.analysis.packs import ru as vocab
 from bot.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
+from bot.analysis.ru_context import freed_at
 from bot.analysis.ru_names import Mention, Sentence, complete_name, parse, same_word
 from bot.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees, is_excluded_person
 from bot.analysis.ru_text import (
@@ -215,9 +216,9 @@ def _sentence_score(
     elif _strong(civic_all):
         score += 0.2
     elif civic_near and not crime_all:
-        score += 0.2  # only words that crime news uses too ("соцсети", "видео")
+        score += 0.1  # only words crime news uses too ("соцсети", "акция", "пост")
     elif civic_all and not crime_all:
-        score += 0.1
+        score += 0.05
     if len(civic_all) >= 3:
         score += 0.05
     if fact.detainees or _counted(sentences[n]):
@@ -243,16 +244,15 @@ def _strong(civic: set[str]) -> bool:
 
 
 def _title_release(sentences: list[Sentence], facts: list[SentenceFacts]) -> str | None:
-    """The release word of a headline that reports a release and no custody of its own."""
-    if not sentences or not sentences[0].is_title or facts[0].cues:
+    """The release word of a headline (or, without one, of the lead sentence) that reports a
+    release and no custody of its own."""
+    if not sentences or facts[0].cues:
         return None
     toks = sentences[0].tokens
     for i, tok in enumerate(toks):
         # "освобождён", "вышел на свободу", "оправдан"; not "отпустили" (after a short
         # detention, which is itself the news).
-        freed = tok.lemma in vocab.RELEASE_LEMMAS - {"отпустить", "отпускать"} or (
-            tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1 : i + 3])
-        )
+        freed = freed_at(toks, i, headline=True) and tok.lemma not in ("отпустить", "отпускать")
         if freed and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6) : i]):
             return tok.text
     return None
@@ -264,6 +264,12 @@ _PAST_OR_GENERAL_RE = re.compile(
     r"|\bс начала года\b|\bдоклад\w*|\bотч[её]т\w*|\bпо итогам\b"
     r"|\bза (?:прошедший |минувший |истекший |весь )?год\b|\bв минувшем году\b|\bгодовщин\w*"
     r"|\b(?:лет|года|год) назад\b"
+    # A custody placed in a year ("в 2018 году", "в мае 2016 года": fresh news names the day),
+    # a year's summary ("за 2023 год", "подвели итоги года") and an earlier custody told in the
+    # imperfective ("ранее её задерживали", "неоднократно арестовывали"): background, not news.
+    r"|\bв (?:(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)\w* )?(?:19|20)\d\d год[ау]\b"
+    r"|\bза (?:19|20)\d\d(?:-\d+)? год\w*|\bподв\w+ итоги\b|\bитог\w* (?:(?:19|20)\d\d )?года\b"
+    r"|\b(?:ранее|прежде|неоднократно|не раз|уже|и раньше) (?:\w+ ){0,2}(?:задерживал|арестовывал)\w*"
 )
 _COUNT_RE = re.compile(
     r"\b(\d+|один|одна|одного|одну|двух|трех|трёх|четырех|пяти|десят\w*|сот\w*|тысяч\w*|нескольк\w*|двое|трое|четверо|пятеро"

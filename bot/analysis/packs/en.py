@@ -74,7 +74,16 @@ CUSTODY_WORDS: tuple[str, ...] = tuple(dict.fromkeys(word for word, _ in CUSTODY
 NOT_CUSTODY = re.compile(
     r"\b(?:arrest warrant|warrant for (?:his|her|their) arrest|(?:tried|attempted|trying|attempting|failed)"
     r" to (?:detain|arrest)|not (?:been )?(?:detained|arrested|jailed)"
-    r"|(?:did not|didn't|do not|does not|would not|will not|won't|refused to|declined to) (?:detain|arrest|jail)"
+    # (the longer refusal first: its span must cover "in custody")
+    r"|(?:refused|declined) to (?:remand|place|send|keep)(?: [\w'’-]+){0,5} (?:in|into|under|to) (?:pre-trial )?"
+    r"(?:custody|detention|arrest|jail|prison)"
+    r"|(?:did not|didn't|do not|does not|would not|will not|won't|refused to|declined to) (?:detain|arrest|jail|remand)"
+    # a custody asked for and refused, or only threatened: "rejected a motion to remand him",
+    # "faces up to 15 days of arrest"
+    r"|(?:rejected|refused|denied|dismissed) (?:the |a )?(?:[\w'’-]+ ){0,2}(?:request|motion|petition)s? (?:to|for) (?:\w+ ){0,3}"
+    r"(?:arrest|remand|detention|custody)"
+    r"|(?:faces?|facing|could face|risks?|risking) (?:up to |a possible |possible )?(?:[\w-]+ ){0,5}"
+    r"(?:arrest|detention|prison|jail|imprisonment)"
     r"|without (?:detaining|arresting)|(?:escaped|avoided|evaded) (?:arrest|detention)"
     r"|(?:no|nobody|none)(?: of)?(?: [\w-]+){0,2}"
     r" (?:was|were|has been|have been|had been|got) (?:\w+ )?(?:detained|arrested|jailed|imprisoned)|released from custody"
@@ -96,14 +105,24 @@ RELEASE = re.compile(
     r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnesty|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment|decision|ruling|judgment)|(?:has|have|had) (?:\w+ )?(?:freed|released|pardoned)|freed (?:a|an|the|his|her|their|two|three|\d+)\b|after (?:\w+ ){0,3}(?:years?|months?|days?|decades?) (?:in|behind) (?:jail|prison|bars|custody|detention)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
     r"|after serving|served (?:his|her|their) (?:term|sentence)|walked free|set free|regained (?:his|her|their) freedom"
     r"|spent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|a penal colony)"
-    r"|(?<!be )released (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b)"
+    r"|(?<!be )released (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b"
+    # "is free", "are now free again"; not "is free to leave", "free speech", "free of charge".
+    r"|(?:is|are|was|were) (?:now |finally |again |already )?free\b(?! (?:to|of|from|speech|press|expression|media|trade))"
+    r"|out of (?:jail|prison|custody|detention)\b|walked out of (?:the |a )?(?:[\w-]+ )?(?:colony|prison|jail)"
+    r"|replaced (?:\w+ ){0,4}(?:prison term|prison sentence|sentence|imprisonment|jail term|term) with"
+    r"|freed (?:[\w-]+ ){0,2}(?:activists?|journalists?|bloggers?|reporters?|dissidents?|critics?|politicians?"
+    r"|leaders?|defenders?|prisoners?|detainees?|protesters?)\b)"
 )
 # Headlines drop auxiliaries: "Activist Released On Changed Sentence".
-TITLE_RELEASE = re.compile(r"\b(?:released|freed|pardons?|pardoned|acquitted|walks free|set free)\b")
+TITLE_RELEASE = re.compile(
+    r"\b(?:released|freed|pardons?|pardoned|acquitted|walks free|set free|(?:is|are) (?:now |finally )?free|free again)\b"
+)
 DEMAND_RELEASE = re.compile(
     r"\b(?:demand|call|urge|appeal|campaign|press|seek|sought|procur|push|fight|ask|petition)\w*(?: [\w-]+){0,6}? (?:for )?"
     r"(?:the |his |her |their )?(?:immediate |immediately |unconditional )?release"
 )
+# A sentence or an arrest ordered for someone abroad is no custody.
+IN_ABSENTIA = re.compile(r"\bin absentia\b")
 RESTRICTED = re.compile(
     r"restricted freedom|freedom limitation|limitation of freedom|limited freedom|restriction of freedom"
     r"|parole-like|probation|suspended (?:sentence|prison|jail)|community (?:work|service)|corrective labou?r"
@@ -122,7 +141,8 @@ CIVIC = re.compile(
     r"|newspaper|unsanctioned|unauthori[sz]ed|peaceful (?:assembl|gathering)\w*|banned (?:[\w-]+ ){0,3}(?:movement|party|group|organi[sz]ation)"
     r"|facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?|religious|believers"
     r"|election|candidate|civil society|dissent|repression|oil workers|trade union|labou?r union"
-    r"|unrest|riots?|mass disorder|mass (?:protests|unrest)|january events|bloody january)"
+    r"|unrest|riots?|mass disorder|mass (?:protests|unrest)|january events|bloody january"
+    r"|(?:inciting|incitement|stirring up|sowing) (?:of )?(?:\w+ )?(?:discord|hatred|hostility))"
 )
 CRIME = {
     "drugs": re.compile(
@@ -132,24 +152,29 @@ CRIME = {
         r"\b(?:brib\w+|corrupt(?:ion)?|embezzl\w+|abuse of (?:office|power|official)|misappropriat\w+|kickbacks?|graft)\b"
     ),
     "crime": re.compile(
-        r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|drunk driving|hit-and-run|illegal (?:possession|trade)|weapons|(?:a|the|two|three|several) suspects?"
+        r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|killers?|assassin\w*|slay\w*|slain|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|road accident|car crash|pedestrians?|fled the scene|brawl\w*|drunk(?:en)? driv\w+|driving (?:while )?(?:drunk|intoxicated|under the influence)|drink-driving|hit-and-run|illegal (?:possession|trade)|weapons|(?:a|the|two|three|several) suspects?"
         r"|tortur\w+|terrorist attacks?|attackers|gunmen|shoot(?:ing|out)s?|explosi\w+|bomb(?:ing|s)?|hostages?|stabb\w+|extortion|racketeering|hooligans)\b"
     ),
 }
 OFFICIAL = re.compile(
-    r"\b(?:officials?|prosecutor|mayor|akim|governor|customs|chief of|police officers?|policemen|officers|guards|head of the (?:\w+ )?(?:department|section|division|committee)|minister|financiers?|military)\b"
+    r"\b(?:officials?|prosecutor|mayor|akim|governor|customs|chief of|police officers?|policemen|officers|guards|head of the (?:\w+ )?(?:department|section|division|committee)|minister|military)\b"
 )
 VICTIM = re.compile(
-    r"\b(?:murder(?:ing)?|kill(?:ing|ed)|assassinat\w+|attack(?:ing|ed)? on|assault(?:ing|ed)? on|beat(?:ing|en)?|tortur\w+|death)"
+    r"\b(?:murder(?:ing|ers?)?|kill(?:ing|ed|ers?)|assassin\w*|slaying|attack(?:ing|ed)? on|assault(?:ing|ed)? on|beat(?:ing|en)?|tortur\w+|death)"
     r"(?: of)? (?:an? |the |two |three |prominent |well-known |opposition )?(?:[\w-]+ ){0,2}"
     r"(?:opposition|activists?|journalists?|bloggers?|politicians?|leaders?|critics?|detainees?|prisoners?|protesters?)\b"
 )
 REVIEW = re.compile(
-    r"\b(?:annual|yearly|world|country|new|latest) report\b|\bin (?:its|the|their|a) (?:new |latest |annual )?report\b"
+    r"\b(?:annual|yearly|world|country|new|latest) report\b"
+    r"|\b(?:annual|yearly|year-end|end-of-year) (?:[\w-]+ ){0,3}(?:review|overview|survey|summary|monitoring|report|index)\b"
+    r"|\b(?:review|overview|summary|results) of the (?:past |last |outgoing )?year\b|\bin (?:its|the|their|a) (?:new |latest |annual )?report\b"
     r"|\breport (?:on|covering) (?:the )?(?:human rights|situation|\d{4})|\b(?:freedom in the world|press freedom index)\b"
 )
 POLITICAL_CASE = re.compile(
-    r"politically motivated|political(?:ly)? (?:persecution|prisoner|case|reasons)|fabricated|trumped-up|retaliat\w+|in reprisal|to silence|for (?:his|her|their) (?:work|reporting|journalism|activism|posts?)"
+    # posts or publications as the reason for the custody ("detained due to his Facebook posts")
+    r"(?:for|over|due to|because of) (?:his|her|their|a|an|the)? ?(?:[\w-]+ ){0,2}(?:posts?|publications?|comments)\b"
+    r"|\bcritici[sz]\w* (?:the )?(?:\w+ ){0,3}(?:authorities|government|president|akim|officials|police)"
+    r"|politically motivated|political(?:ly)? (?:persecution|prisoner|case|reasons)|fabricated|trumped-up|retaliat\w+|in reprisal|to silence|for (?:his|her|their) (?:work|reporting|journalism|activism|posts?)"
 )
 PROTEST = re.compile(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|pickets?|picketing|demonstrations?|demonstrators?|marchers"
