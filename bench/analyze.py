@@ -238,7 +238,7 @@ def main() -> int:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    from bot.analysis import analyze
+    from bot.core.analysis import analyze
 
     imported = time.perf_counter()
     try:

@@ -41,7 +41,7 @@ def surname(rng: random.Random) -> str:
 
 
 def populate(store, episodes: int, now: datetime) -> None:  # type: ignore[no-untyped-def]
-    from bot.analysis.result import Detainee
+    from bot.core.analysis.result import Detainee
     from tests.support.custody import tell
 
     rng = random.Random(17)
@@ -82,10 +82,10 @@ def main() -> int:
     parser.add_argument("--db", type=Path, help="keep the database here (default: a temporary folder)")
     args = parser.parse_args()
 
-    from bot.archive import publish
-    from bot.chart import weekly_chart
-    from bot.custody_posts import board_texts, load_records
-    from bot.store import Store
+    from bot.app.archive import publish
+    from bot.app.chart import weekly_chart
+    from bot.app.custody_posts import board_texts, load_records
+    from bot.edges.store import Store
 
     now = datetime.now(timezone.utc)
     with tempfile.TemporaryDirectory() as folder:

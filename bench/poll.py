@@ -106,12 +106,12 @@ def phase_bare(sources: Path) -> dict[str, float]:
 
 def phase_cold(sources: Path, db: Path, inline: bool = False) -> dict[str, float]:
     started = time.perf_counter()
-    from bot.cli import limit_native_threads
+    from bot.entry.cli import limit_native_threads
 
     limit_native_threads()  # as the `arrestwatch` command does first
-    from bot.config import load_config
-    from bot.service import Service, TelegramSettings, WorkerSettings
-    from bot.store import Store
+    from bot.edges.config import load_config
+    from bot.edges.store import Store
+    from bot.entry.service import Service, TelegramSettings, WorkerSettings
 
     imported = time.perf_counter()
     config = load_config(sources)
@@ -128,7 +128,7 @@ def phase_cold(sources: Path, db: Path, inline: bool = False) -> dict[str, float
                 if service.analysis:
                     models = await asyncio.to_thread(service.analysis.warm)
                 else:  # inline: the models load in this process
-                    from bot.analysis import analyze
+                    from bot.core.analysis import analyze
 
                     started_models = time.perf_counter()
                     for text, lang in (

@@ -93,9 +93,9 @@ def baseline_mb(code: str) -> float:
 
 BASELINES = {
     "bare python": "pass",
-    "python + the service's imports": "import bot.cli, bot.service, bot.pipeline, bot.analysis_process",
-    "python + the analysis, models loaded": "from bot.analysis_process import AnalysisProcess, analyze_batch\n"
-    "from bot.analysis_process import _SAMPLE_RU, _SAMPLE_EN\n"
+    "python + the service's imports": "import bot.entry.cli, bot.entry.service, bot.app.pipeline, bot.edges.analysis_process",
+    "python + the analysis, models loaded": "from bot.edges.analysis_process import AnalysisProcess, analyze_batch\n"
+    "from bot.edges.analysis_process import _SAMPLE_RU, _SAMPLE_EN\n"
     "analyze_batch([('', _SAMPLE_RU, 'ru'), ('', _SAMPLE_EN, 'en')], None)",
 }
 

@@ -16,7 +16,7 @@ interval, compressed to --interval seconds (APScheduler is left out: it only dec
 when; the clock would make 1,000 cycles take days).
 
 Printed every --report-every cycles: RSS now and at its peak (the service's process
-plus its analysis process, bot/analysis_process.py), the database size, the
+plus its analysis process, bot/edges/analysis_process.py), the database size, the
 cycle's duration, and the latency from an item's appearance in its feed (the server
 adding it) to its post, as median / max over the posts of those cycles.
 
@@ -72,7 +72,7 @@ def service_rss(service: Any) -> tuple[float, float, float, float]:
 def recording_publisher(stream: Any) -> Any:
     """The console publisher (writing to ``stream``), remembering when each bench item
     was first posted; edits and anything else it does are inherited unchanged."""
-    from bot.publish import ConsolePublisher
+    from bot.edges.publish import ConsolePublisher
 
     class RecordingPublisher(ConsolePublisher):
         def __init__(self, stream: Any) -> None:
@@ -91,9 +91,9 @@ def recording_publisher(stream: Any) -> Any:
 async def soak(args: argparse.Namespace, server: ServerProcess, folder: Path) -> None:
     import httpx
 
-    from bot.config import load_config
-    from bot.service import Service, TelegramSettings
-    from bot.store import Store
+    from bot.edges.config import load_config
+    from bot.edges.store import Store
+    from bot.entry.service import Service, TelegramSettings
 
     sources_path = folder / "sources.toml"
     db_path = folder / "soak.sqlite3"
@@ -204,7 +204,7 @@ def main() -> int:
     parser.add_argument("--report-every", type=int, default=10)
     parser.add_argument("--hosts", type=int, default=32)
     args = parser.parse_args()
-    from bot.cli import limit_native_threads
+    from bot.entry.cli import limit_native_threads
 
     limit_native_threads()  # as the `arrestwatch` command does first
     print(

@@ -1,5 +1,5 @@
 """Allow ``python -m bot`` as a synonym of the ``arrestwatch`` console script."""
 
-from bot.cli import main
+from bot.entry.cli import main
 
 raise SystemExit(main())

@@ -4,7 +4,7 @@ README's picture (docs/posts-ru.png with --language ru).
     .venv/bin/python docs/render_posts.py [--language en|ru|kk] [--chromium PATH]
 
 Needs Chromium and an emoji font (Debian: `apt-get install chromium fonts-noto-color-emoji`); runs it headless with a fresh,
-empty profile and no network. The HTML comes from bot/publish/preview.py, the same page
+empty profile and no network. The HTML comes from bot/core/publish/preview.py, the same page
 tests/test_preview.py checks for validity.
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.publish.preview import PHONE_WIDTH, phone_page, sample_posts  # noqa: E402
+from bot.core.publish.preview import PHONE_WIDTH, phone_page, sample_posts  # noqa: E402
 
 
 def main() -> int:

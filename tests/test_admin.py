@@ -15,13 +15,13 @@ from typing import Any
 
 import httpx
 
-from bot.analysis import Analysis, Detainee
-from bot.models import SourceConfig
-from bot.outbox import Sender
-from bot.publish.format import AlertPost, format_alert
-from bot.service import Service, TelegramSettings
-from bot.store import NewItem, QueuedPost, Store, utcnow
-from bot.triage import review_request
+from bot.app.outbox import Sender
+from bot.core.analysis import Analysis, Detainee
+from bot.core.models import SourceConfig
+from bot.core.publish.format import AlertPost, format_alert
+from bot.core.triage import review_request
+from bot.edges.store import NewItem, QueuedPost, Store, utcnow
+from bot.entry.service import Service, TelegramSettings
 from tests.support.botapi import BotAPIServer
 from tests.support.feeds import ARREST_EN
 from tests.test_e2e import news_feed, no_digest_yet, write_sources
@@ -158,7 +158,7 @@ async def test_status_answers_an_admin_and_names_the_sources(tmp_path: Path, web
 
 
 async def test_a_stranger_gets_no_answer_and_is_logged(tmp_path: Path, botapi, caplog) -> None:
-    caplog.set_level(logging.WARNING, logger="bot.admin")
+    caplog.set_level(logging.WARNING, logger="bot.app.admin")
     async with running(tmp_path, botapi):
         botapi.push_update(
             {
@@ -182,7 +182,7 @@ async def test_a_stranger_gets_no_answer_and_is_logged(tmp_path: Path, botapi, c
 
 
 async def test_without_admin_ids_commands_are_off(tmp_path: Path, botapi, caplog) -> None:
-    caplog.set_level(logging.INFO, logger="bot.service")
+    caplog.set_level(logging.INFO, logger="bot.entry.service")
     async with running(tmp_path, botapi, admin_ids=()) as service:
         botapi.push_admin_message("/status")
         # Started, with the admin loop's decision logged: commands stay off from here on.
@@ -220,7 +220,7 @@ async def test_pause_holds_channel_posts_and_resume_releases_them(tmp_path: Path
 async def test_digest_command_queues_todays_digest_once(tmp_path: Path, botapi) -> None:
     from datetime import datetime, timedelta, timezone
 
-    from bot.watch import note_poll
+    from bot.app.watch import note_poll
 
     async with running(tmp_path, botapi) as service:
         now = datetime.now(timezone.utc)
@@ -364,7 +364,7 @@ async def test_sender_keeps_channel_posts_queued_while_paused(tmp_path: Path) ->
 
 
 def test_long_replies_are_cut_between_lines() -> None:
-    from bot.admin import fit
+    from bot.app.admin import fit
 
     lines = ["<b>head</b>"] + [f"• <b>source {i}</b> — last success: never" for i in range(500)]
     text = fit(lines)
@@ -430,8 +430,8 @@ async def test_commands_and_posts_share_one_application_that_outlives_a_lease_ha
     stops polling but not posting, and taking it back answers commands again."""
     from types import SimpleNamespace
 
-    from bot.admin import AdminBot
-    from bot.publish import TelegramPublisher
+    from bot.app.admin import AdminBot
+    from bot.edges.publish import TelegramPublisher
 
     publisher = TelegramPublisher(botapi.token, api_url=botapi.url, min_interval=0)
     await publisher.start()

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from bot.analysis.en_terms import find_charge, find_date, find_terms
-from bot.analysis.english import analyze_english, split_sentences
-from bot.analysis.jsonl import run_jsonl
-from bot.analysis.result import Analysis, RuleConfig
+from bot.core.analysis.en_terms import find_charge, find_date, find_terms
+from bot.core.analysis.english import analyze_english, split_sentences
+from bot.core.analysis.jsonl import run_jsonl
+from bot.core.analysis.result import Analysis, RuleConfig
 
 NO_RULES = RuleConfig()
 
@@ -320,7 +320,7 @@ def test_run_jsonl_keeps_order_skips_blank_lines_and_reports_bad_ones():
     def analyzer(title, text, lang, rules):
         if "breaks" in text:
             raise ValueError("boom")
-        from bot.analysis.engine import analyze
+        from bot.core.analysis.engine import analyze
 
         return analyze(title, text, lang, rules)
 

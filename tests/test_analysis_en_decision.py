@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis.english import analyze_english
-from bot.analysis.result import Analysis, RuleConfig
+from bot.core.analysis.english import analyze_english
+from bot.core.analysis.result import Analysis, RuleConfig
 
 
 def analyse(text: str, title: str = "") -> Analysis:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis.en_names import find_mentions, same_person
-from bot.analysis.en_terms import find_terms, refines
-from bot.analysis.english import analyze_english
-from bot.analysis.result import RuleConfig
+from bot.core.analysis.en_names import find_mentions, same_person
+from bot.core.analysis.en_terms import find_terms, refines
+from bot.core.analysis.english import analyze_english
+from bot.core.analysis.result import RuleConfig
 
 
 def names(text: str) -> list[str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis.result import Analysis, RuleConfig
-from bot.analysis.ru_terms import find_terms
-from bot.analysis.russian import analyze_cyrillic
+from bot.core.analysis.result import Analysis, RuleConfig
+from bot.core.analysis.ru_terms import find_terms
+from bot.core.analysis.russian import analyze_cyrillic
 
 
 def kk(text: str, title: str = "", rules: RuleConfig | None = None) -> Analysis:
@@ -202,7 +202,7 @@ def test_a_term_for_someone_else_is_not_copied() -> None:
     ],
 )
 def test_latin_script_kazakh(text: str, name: str) -> None:
-    from bot.analysis import analyze
+    from bot.core.analysis import analyze
 
     result = analyze("", text)
     assert result.lang == "kk" and result.arrest
@@ -364,7 +364,7 @@ def test_someone_only_fined_in_the_same_sentence_gets_no_term() -> None:
 
 
 def test_latin_script_kazakh_without_its_special_letters() -> None:
-    from bot.analysis import analyze
+    from bot.core.analysis import analyze
 
     # A feed declared Kazakh; few of the common words, but Kazakh suffixes.
     result = analyze(
@@ -375,7 +375,7 @@ def test_latin_script_kazakh_without_its_special_letters() -> None:
 
 
 def test_arabic_script_kazakh() -> None:
-    from bot.analysis import analyze
+    from bot.core.analysis import analyze
 
     # "Полиция бірнеше белсендіні митингтен кейін ұстап алып кетті. Олардың арасында Серік
     # Жақыпов пен Әсел Мұқанова бар." in the Arabic script.

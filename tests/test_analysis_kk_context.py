@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis.engine import analyze
-from bot.analysis.kk_name_forms import strip_case
-from bot.analysis.result import Analysis, RuleConfig
-from bot.analysis.russian import analyze_cyrillic
+from bot.core.analysis.engine import analyze
+from bot.core.analysis.kk_name_forms import strip_case
+from bot.core.analysis.result import Analysis, RuleConfig
+from bot.core.analysis.russian import analyze_cyrillic
 
 
 def kk(text: str, title: str = "") -> Analysis:

@@ -1,10 +1,10 @@
-"""Movements and parties as data (bot/analysis/data/organisations.toml), replaceable from
+"""Movements and parties as data (bot/core/analysis/data/organisations.toml), replaceable from
 [rules]; sentences written for these tests."""
 
 from __future__ import annotations
 
-from bot.analysis import analyze, organisations
-from bot.analysis.result import RuleConfig
+from bot.core.analysis import analyze, organisations
+from bot.core.analysis.result import RuleConfig
 
 
 def test_shipped_list_matches_inflected_names_in_three_languages():

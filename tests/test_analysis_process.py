@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.analysis import analyze
-from bot.analysis_process import AnalysisError, AnalysisProcess
-from bot.config import parse_config
-from bot.fetch import Fetcher
-from bot.pipeline import Pipeline
-from bot.store import Store
+from bot.app.pipeline import Pipeline
+from bot.core.analysis import analyze
+from bot.edges.analysis_process import AnalysisError, AnalysisProcess
+from bot.edges.config import parse_config
+from bot.edges.fetch import Fetcher
+from bot.edges.store import Store
 from tests.support.feeds import ARREST_EN, ARREST_RU, ORDINARY_EN, Story, rss
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,7 +81,7 @@ def test_a_killed_child_fails_only_its_batch_and_the_next_batch_starts_a_new_one
 def test_the_child_exits_when_its_parent_is_killed(tmp_path: Path) -> None:
     script = (
         "import sys, time\n"
-        "from bot.analysis_process import AnalysisProcess\n"
+        "from bot.edges.analysis_process import AnalysisProcess\n"
         "p = AnalysisProcess()\n"
         "p.analyze_many([('t', 'A court jailed an activist for 10 days.', 'en')], None)\n"
         "print(p.pids()[0], flush=True)\n"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis.result import Analysis, RuleConfig
-from bot.analysis.ru_terms import find_terms
-from bot.analysis.ru_text import find_charge, find_date, watchlist_hits
-from bot.analysis.russian import analyze_cyrillic
+from bot.core.analysis.result import Analysis, RuleConfig
+from bot.core.analysis.ru_terms import find_terms
+from bot.core.analysis.ru_text import find_charge, find_date, watchlist_hits
+from bot.core.analysis.russian import analyze_cyrillic
 
 
 def ru(text: str, title: str = "", rules: RuleConfig | None = None) -> Analysis:
@@ -262,7 +262,7 @@ def test_exclude_keyword_wins() -> None:
 
 
 def test_sentence_initial_surname_missed_by_the_tagger_gets_its_own_term() -> None:
-    from bot.analysis import analyze
+    from bot.core.analysis import analyze
 
     result = analyze(
         "",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis.result import Analysis, RuleConfig
-from bot.analysis.ru_terms import find_terms
-from bot.analysis.russian import analyze_cyrillic
+from bot.core.analysis.result import Analysis, RuleConfig
+from bot.core.analysis.ru_terms import find_terms
+from bot.core.analysis.russian import analyze_cyrillic
 
 
 def ru(text: str, title: str = "") -> Analysis:

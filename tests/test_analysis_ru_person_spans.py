@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis.ru_names import parse
+from bot.core.analysis.ru_names import parse
 
 
 def names(text: str) -> list[str]:
@@ -78,8 +78,8 @@ def test_initials_stay_with_the_surname_and_its_case() -> None:
 
 
 def test_a_judge_written_with_an_initial_is_not_a_detainee() -> None:
-    from bot.analysis.result import RuleConfig
-    from bot.analysis.russian import analyze_cyrillic
+    from bot.core.analysis.result import RuleConfig
+    from bot.core.analysis.russian import analyze_cyrillic
 
     result = analyze_cyrillic(
         "", "Судья А. Петров арестовал на 10 суток активиста Ерлана Сапарова за митинг.", "ru", RuleConfig()

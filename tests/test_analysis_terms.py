@@ -1,13 +1,13 @@
-"""The term model (bot/analysis/terms.py) and the term finders of each language.
+"""The term model (bot/core/analysis/terms.py) and the term finders of each language.
 Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.analysis import terms
-from bot.analysis.en_terms import find_terms as find_en
-from bot.analysis.ru_terms import find_terms as find_cyr
+from bot.core.analysis import terms
+from bot.core.analysis.en_terms import find_terms as find_en
+from bot.core.analysis.ru_terms import find_terms as find_cyr
 
 
 @pytest.mark.parametrize(

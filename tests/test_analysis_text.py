@@ -1,9 +1,9 @@
-"""The text stage (bot/analysis/text.py) on sentences written for these tests."""
+"""The text stage (bot/core/analysis/text.py) on sentences written for these tests."""
 
 from __future__ import annotations
 
-from bot.analysis import analyze
-from bot.analysis.text import normalise
+from bot.core.analysis import analyze
+from bot.core.analysis.text import normalise
 
 
 def test_glued_paragraphs_are_separated():

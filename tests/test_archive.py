@@ -18,9 +18,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.analysis.result import Detainee
-from bot.archive import ArchiveError, metadata_path, publish, serve_command
-from bot.store import Store
+from bot.app.archive import ArchiveError, metadata_path, publish, serve_command
+from bot.core.analysis.result import Detainee
+from bot.edges.store import Store
 from tests.support.custody import tell
 from tests.test_e2e import arrestwatch
 

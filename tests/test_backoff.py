@@ -1,4 +1,4 @@
-"""The one backoff policy (bot/backoff.py): for failing sources it grows, is capped and
+"""The one backoff policy (bot/core/backoff.py): for failing sources it grows, is capped and
 honours Retry-After; the sender uses the same policy between tries of a post, and waits
 at least as long as Telegram's retry_after."""
 
@@ -6,8 +6,8 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bot.backoff import POLL_CAP, SEND, Backoff, poll_delay
-from bot.store import Store
+from bot.core.backoff import POLL_CAP, SEND, Backoff, poll_delay
+from bot.edges.store import Store
 
 
 def test_first_failure_retries_at_the_normal_interval() -> None:
@@ -45,9 +45,9 @@ def test_a_policy_is_exponential_capped_and_jittered_by_its_range() -> None:
 async def test_the_sender_waits_out_telegrams_retry_after_before_sending_again(tmp_path: Path, botapi) -> None:
     """Flood control longer than the publisher sleeps through comes back to the outbox,
     which retries the post no sooner than Telegram asked (not after its 1-2 s backoff)."""
-    from bot.outbox import Sender
-    from bot.publish import TelegramPublisher
-    from bot.store import QueuedPost
+    from bot.app.outbox import Sender
+    from bot.edges.publish import TelegramPublisher
+    from bot.edges.store import QueuedPost
 
     store = Store.open(tmp_path / "db.sqlite3")
     publisher = TelegramPublisher(botapi.token, api_url=botapi.url, min_interval=0, max_flood_wait=0.5)

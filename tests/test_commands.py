@@ -1,4 +1,4 @@
-"""The library behind the command line (bot/commands/): functions that return data and
+"""The library behind the command line (bot/entry/commands/): functions that return data and
 raise the project's errors, called here without a terminal, against loopback pages."""
 
 from __future__ import annotations
@@ -8,11 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands.custody import configured_today, correction
-from bot.commands.sources import UnknownSourceError, add_source, detect_url, find_source, preview_source, source_health
-from bot.commands.stores import NoDatabaseError, open_existing_store, open_store
-from bot.config import load_config
-from bot.errors import ConfigError, FetchError, ParseError, RequestError, StoreError
+from bot.core.errors import ConfigError, FetchError, ParseError, RequestError, StoreError
+from bot.edges.config import load_config
+from bot.entry.commands.custody import configured_today, correction
+from bot.entry.commands.sources import (
+    UnknownSourceError,
+    add_source,
+    detect_url,
+    find_source,
+    preview_source,
+    source_health,
+)
+from bot.entry.commands.stores import NoDatabaseError, open_existing_store, open_store
 from tests.support.feeds import ARREST_EN, ORDINARY_EN, Story, rss
 
 SOURCES = '[settings]\ntimezone = "Asia/Almaty"\n\n[[source]]\nname = "Feed"\nurl = "{url}"\n'

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
-from bot.config import ConfigError, load_config, parse_config, parse_duration
+from bot.edges.config import ConfigError, load_config, parse_config, parse_duration
+from bot.entry.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

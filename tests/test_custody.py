@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.analysis.result import Detainee
-from bot.custody import (
+from bot.app.custody_posts import board_texts, load_records
+from bot.core.analysis.result import Detainee
+from bot.core.custody import (
     Correction,
     CustodyError,
     custody_records,
@@ -24,10 +25,9 @@ from bot.custody import (
     parse_term,
     text_lines,
 )
-from bot.custody_posts import board_texts, load_records
-from bot.dates import until_day
-from bot.publish.format import POST_LIMIT
-from bot.store import Store, StoreError
+from bot.core.dates import until_day
+from bot.core.publish.format import POST_LIMIT
+from bot.edges.store import Store, StoreError
 from tests.support.custody import tell
 from tests.test_e2e import arrestwatch
 
@@ -273,7 +273,7 @@ def test_corrections_override_reports_and_stay_visible(store: Store) -> None:
 
 
 def test_a_correction_for_a_later_day_does_not_release_before_it() -> None:
-    from bot.custody import (
+    from bot.core.custody import (
         CustodyRecord,
         _corrected,  # the one rule: a release dated after the day asked about is not yet one
     )
@@ -386,7 +386,7 @@ def test_an_english_release_the_analysis_reads_as_no_arrest_still_closes_the_rec
         Detainee("Aidar Serikbayev", "15 days"),
         place="Almaty",
     )
-    # As bot/analysis reads it: not an arrest, nobody listed as detained.
+    # As bot/core/analysis reads it: not an arrest, nobody listed as detained.
     tell(
         store,
         T0 + timedelta(days=15),
@@ -452,7 +452,7 @@ def test_through_the_pipeline_a_release_report_closes_the_record(tmp_path: Path,
 def test_custody_settings_are_read_and_bad_ones_named_with_their_line(tmp_path: Path) -> None:
     from datetime import time as clock
 
-    from bot.config import ConfigError, parse_config
+    from bot.edges.config import ConfigError, parse_config
 
     config = parse_config(
         '[settings]\ncustody_board = false\ndue_out_time = "08:30"\nchart_day = "Friday"\n', tmp_path / "sources.toml"
@@ -496,8 +496,8 @@ def test_a_long_sentence_stays_on_the_list_past_the_lookback(store: Store) -> No
 
 
 def test_people_named_in_a_release_are_found_in_any_script_and_case() -> None:
-    from bot.events import Person, people_named_in
-    from bot.translit import name_key
+    from bot.core.events import Person, people_named_in
+    from bot.core.translit import name_key
 
     def held(name: str) -> Person:
         return Person(key=name_key(name), name=name, term="10 days", status="sentenced")
@@ -510,9 +510,9 @@ def test_people_named_in_a_release_are_found_in_any_script_and_case() -> None:
 
 
 def test_the_digest_section_tells_due_soon_from_overdue() -> None:
-    from bot.custody import CustodyRecord
-    from bot.custody_posts import digest_section
-    from bot.publish.text import html_to_text
+    from bot.app.custody_posts import digest_section
+    from bot.core.custody import CustodyRecord
+    from bot.core.publish.text import html_to_text
 
     def record(name: str, release: date | None, status: str) -> CustodyRecord:
         left = (release - date(2026, 3, 10)).days if release else None
@@ -608,7 +608,7 @@ def test_pretrial_detention_until_a_stated_date_ends_on_that_date(store: Store, 
 
 
 def test_the_custody_tables_work_on_sqlite_and_postgresql(db_location: str) -> None:
-    from bot.store import QueuedPost
+    from bot.edges.store import QueuedPost
 
     store = Store.open(db_location)
     try:

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.analysis.result import Detainee
-from bot.custody_posts import CustodyBoard, CustodyJobs, queue_due_today
-from bot.digest import day_period, queue_digest
-from bot.models import Settings
-from bot.outbox import PAUSED_FLAG, Sender
-from bot.publish import TelegramPublisher
-from bot.store import Store
-from bot.watch import note_poll
+from bot.app.custody_posts import CustodyBoard, CustodyJobs, queue_due_today
+from bot.app.digest import day_period, queue_digest
+from bot.app.outbox import PAUSED_FLAG, Sender
+from bot.app.watch import note_poll
+from bot.core.analysis.result import Detainee
+from bot.core.models import Settings
+from bot.edges.publish import TelegramPublisher
+from bot.edges.store import Store
 from tests.support.custody import tell
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)  # a Monday
@@ -198,7 +198,7 @@ async def test_the_weekly_chart_is_a_photo_with_a_caption_once_a_week(channel, b
 async def test_the_chart_is_skipped_with_a_log_line_when_there_is_nothing_to_draw(channel, botapi, caplog) -> None:
     store, publisher, _ = channel
     jobs = CustodyJobs(store, publisher, str(botapi.chat_id), SETTINGS, owner="test")
-    with caplog.at_level(logging.INFO, logger="bot.custody_posts"):
+    with caplog.at_level(logging.INFO, logger="bot.app.custody_posts"):
         assert await jobs.weekly_chart(T0) == "skipped"
     assert "skipped: no detentions in the last four weeks" in caplog.text
     assert not botapi.sent_to(botapi.chat_id)

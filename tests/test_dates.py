@@ -1,4 +1,4 @@
-"""bot/dates.py is the one date parser: calendar dates in running en/ru/kk text, the day
+"""bot/core/dates.py is the one date parser: calendar dates in running en/ru/kk text, the day
 of detention, the day a custody runs to, and the timestamps feeds and pages print."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from bot.dates import detention_day, first_date, from_utc_struct_time, parse_timestamp, stated_dates, until_day
+from bot.core.dates import detention_day, first_date, from_utc_struct_time, parse_timestamp, stated_dates, until_day
 
 PUBLISHED = date(2026, 3, 12)  # a Thursday
 

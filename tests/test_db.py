@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.db import INTEGRITY_ERRORS, DatabaseError, PgConnection, redact_url, translate, translate_ddl
+from bot.edges.db import INTEGRITY_ERRORS, DatabaseError, PgConnection, redact_url, translate, translate_ddl
 
 
 def test_parameters_and_percent_signs_are_translated_outside_literals() -> None:

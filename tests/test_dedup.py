@@ -1,7 +1,7 @@
 """De-duplication keys are pure: the same story is recognised however it comes back."""
 
-from bot.dedup import canonical_url, content_hash, entry_keys
-from bot.models import Entry
+from bot.core.dedup import canonical_url, content_hash, entry_keys
+from bot.core.models import Entry
 
 
 def test_tracking_parameters_fragments_and_host_case_are_ignored() -> None:
@@ -42,7 +42,7 @@ def test_short_generic_texts_get_no_content_key() -> None:
 def test_the_hash_of_a_long_text_reads_only_its_start_but_as_if_all_were_normalised() -> None:
     import hashlib
 
-    from bot.dedup import HASH_TEXT_CHARS, normalise_text
+    from bot.core.dedup import HASH_TEXT_CHARS, normalise_text
 
     for filler in ("word " * 1500, "Ё—ﬁ,  " * 900 + "tail", "x" * 1990 + " !!!! " * 800 + "end"):
         expected = hashlib.sha256(normalise_text(f"Title {filler}")[:HASH_TEXT_CHARS].encode("utf-8")).hexdigest()

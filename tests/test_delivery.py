@@ -9,7 +9,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from bot.store import Store
+from bot.edges.store import Store
 from tests.support.feeds import Story, rss
 from tests.test_e2e import arrestwatch, no_digest_yet, write_sources
 from tests.test_service import start_run, wait_for
@@ -144,9 +144,9 @@ def test_hostile_feed_content_makes_valid_harmless_posts(tmp_path: Path, web, bo
 async def test_a_permanent_failure_is_kept_and_told_to_the_operators_once(tmp_path: Path, botapi) -> None:
     from datetime import datetime, timezone
 
-    from bot.outbox import Sender
-    from bot.publish import TelegramPublisher
-    from bot.store import QueuedPost
+    from bot.app.outbox import Sender
+    from bot.edges.publish import TelegramPublisher
+    from bot.edges.store import QueuedPost
 
     store = Store.open(tmp_path / "db.sqlite3")
     publisher = TelegramPublisher(botapi.token, api_url=botapi.url, min_interval=0)

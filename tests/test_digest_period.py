@@ -8,11 +8,11 @@ import asyncio
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from bot.config import load_config
-from bot.publish.format import DigestPeriod, format_digest
-from bot.service import Service, TelegramSettings
-from bot.store import Store
-from bot.watch import extend, unwatched
+from bot.app.watch import extend, unwatched
+from bot.core.publish.format import DigestPeriod, format_digest
+from bot.edges.config import load_config
+from bot.edges.store import Store
+from bot.entry.service import Service, TelegramSettings
 from tests.test_e2e import write_sources
 from tests.test_golive import cli, error_lines
 
@@ -68,17 +68,17 @@ async def test_run_started_after_digest_time_on_an_empty_database_posts_no_diges
 
 
 def test_a_rebuilt_past_day_keeps_its_window(tmp_path: Path) -> None:
-    from bot.digest import day_period
-    from bot.models import Settings
+    from bot.app.digest import day_period
+    from bot.core.models import Settings
 
     period = day_period(date(2026, 12, 3), Settings(), datetime(2026, 12, 4, tzinfo=timezone.utc))
     assert (period.start, period.end) == (T0, T0 + timedelta(days=1))
 
 
 def test_the_scheduled_digest_starts_where_the_last_one_ended_and_is_not_repeated(tmp_path: Path) -> None:
-    from bot.digest import manual_digest, scheduled_digest
-    from bot.models import Settings
-    from bot.watch import note_poll
+    from bot.app.digest import manual_digest, scheduled_digest
+    from bot.app.watch import note_poll
+    from bot.core.models import Settings
 
     settings = Settings()  # 21:00 Asia/Almaty = 16:00 UTC
     store = Store.open(tmp_path / "db.sqlite3")

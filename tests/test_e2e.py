@@ -203,8 +203,8 @@ def test_digest_by_hand_posts_since_the_last_one_and_not_twice(tmp_path: Path, w
 def test_quiet_watched_period_digest_is_one_line(tmp_path: Path, botapi) -> None:
     from datetime import timedelta as td
 
-    from bot.store import Store
-    from bot.watch import note_poll
+    from bot.app.watch import note_poll
+    from bot.edges.store import Store
 
     write_sources(tmp_path / "sources.toml", {})
     store = Store.open(tmp_path / "db.sqlite3")

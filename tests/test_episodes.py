@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.analysis.result import Analysis, Detainee
-from bot.event_posts import EventPosts, edited_alert
-from bot.events import Event, Person, Report, assign
-from bot.occasion import occasion
-from bot.store import EventWrite, NewItem, QueuedPost, Store
-from bot.translit import name_key
+from bot.app.event_posts import EventPosts, edited_alert
+from bot.core.analysis.result import Analysis, Detainee
+from bot.core.events import Event, Person, Report, assign
+from bot.core.occasion import occasion
+from bot.core.translit import name_key
+from bot.edges.store import EventWrite, NewItem, QueuedPost, Store
 from tests.support.feeds import Story, rss
 from tests.test_e2e import arrestwatch
 
@@ -241,8 +241,8 @@ def test_edits_of_one_message_are_merged_while_one_waits(tmp_path: Path) -> None
 
 
 async def test_an_edit_waits_out_the_interval_since_the_last_edit(tmp_path: Path, botapi) -> None:
-    from bot.outbox import Sender
-    from bot.publish import TelegramPublisher
+    from bot.app.outbox import Sender
+    from bot.edges.publish import TelegramPublisher
 
     store = Store.open(tmp_path / "db.sqlite3")
     publisher = TelegramPublisher(botapi.token, api_url=botapi.url, min_interval=0)

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.analysis.result import Analysis, Detainee
-from bot.events import (
+from bot.app.outbox import Sender
+from bot.app.pipeline import Pipeline
+from bot.core.analysis.result import Analysis, Detainee
+from bot.core.events import (
     Event,
     Person,
     Report,
@@ -24,15 +26,13 @@ from bot.events import (
     mentions_release,
     related_names,
 )
-from bot.fetch import Fetcher
-from bot.models import Config, Settings, SourceConfig
-from bot.outbox import Sender
-from bot.pipeline import Pipeline
-from bot.publish import TelegramPublisher
-from bot.records import person_records, sanction, split_charge
-from bot.similarity import text_similarity
-from bot.store import QueuedPost, Store
-from bot.translit import latin, name_key
+from bot.core.models import Config, Settings, SourceConfig
+from bot.core.records import person_records, sanction, split_charge
+from bot.core.similarity import text_similarity
+from bot.core.translit import latin, name_key
+from bot.edges.fetch import Fetcher
+from bot.edges.publish import TelegramPublisher
+from bot.edges.store import QueuedPost, Store
 from tests.support.feeds import Story, rss
 from tests.test_e2e import arrestwatch, write_sources
 
@@ -537,9 +537,9 @@ def test_cli_once_events_and_export(tmp_path: Path, web, botapi) -> None:
 
 
 def test_the_digest_counts_people_and_events_not_reports() -> None:
-    from bot.digest import digest_entries
-    from bot.publish.format import format_digest
-    from bot.store import StoredItem
+    from bot.app.digest import digest_entries
+    from bot.core.publish.format import format_digest
+    from bot.edges.store import StoredItem
 
     def item(item_id: int, case: tuple[str, str], event_id: int, *names: str) -> StoredItem:
         analysis = Analysis(arrest=True, protest=False, detainees=tuple(Detainee(n) for n in names), place="Almaty")

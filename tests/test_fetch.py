@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import pytest
 
 from bot import USER_AGENT
-from bot.fetch import (
+from bot.edges.fetch import (
     FetchBlockedError,
     FetchConnectionError,
     Fetcher,

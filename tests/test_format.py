@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from html.parser import HTMLParser
 
-from bot.analysis.result import Analysis, Detainee
-from bot.publish.format import POST_LIMIT, AlertPost, DigestEntry, format_alert, format_digest, format_term
-from bot.publish.text import visible_len
+from bot.core.analysis.result import Analysis, Detainee
+from bot.core.publish.format import POST_LIMIT, AlertPost, DigestEntry, format_alert, format_digest, format_term
+from bot.core.publish.text import visible_len
 
 
 class _Balance(HTMLParser):

@@ -15,12 +15,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.config import parse_config
-from bot.digest import manual_digest
-from bot.fetch import Fetcher
-from bot.pipeline import Pipeline
-from bot.store import Store, utcnow
-from bot.watch import note_poll
+from bot.app.digest import manual_digest
+from bot.app.pipeline import Pipeline
+from bot.app.watch import note_poll
+from bot.edges.config import parse_config
+from bot.edges.fetch import Fetcher
+from bot.edges.store import Store, utcnow
 from tests.support.botapi import MAX_TEXT_LENGTH, parse_html, utf16_len
 
 NAMES = ["Aidar Serikbayev", "Marat Zhaksylykov", "Gulnar Ospanova"]

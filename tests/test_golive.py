@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.store import Store
+from bot.edges.store import Store
 from tests.support.feeds import ARREST_EN, Story, rss
 from tests.test_e2e import news_feed, write_sources
 

@@ -7,10 +7,10 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bot.config import parse_config
-from bot.health import health_notices, usual_gap
-from bot.service import Service, TelegramSettings
-from bot.store import SourceState, Store
+from bot.app.health import health_notices, usual_gap
+from bot.edges.config import parse_config
+from bot.edges.store import SourceState, Store
+from bot.entry.service import Service, TelegramSettings
 
 NOW = datetime(2026, 11, 28, 12, tzinfo=timezone.utc)
 

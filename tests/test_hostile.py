@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import parse_config
-from bot.fetch import Fetcher
-from bot.pipeline import Pipeline
-from bot.store import Store
+from bot.app.pipeline import Pipeline
+from bot.edges.config import parse_config
+from bot.edges.fetch import Fetcher
+from bot.edges.store import Store
 from tests.support.feeds import ARREST_EN, Story, rss
 
 NAMES = ["Aidar Serikbayev", "Marat Zhaksylykov", "Gulnar Ospanova", "Dana Omarova", "Timur Bekov"]
@@ -96,9 +96,9 @@ MATH = "".join(chr(0x1D400 + i % 52) for i in range(60))  # 𝐀𝐁𝐂…: two
 async def test_digest_parts_fit_telegrams_utf16_limit(botapi) -> None:
     from datetime import date, datetime, timezone
 
-    from bot.analysis.result import Detainee
-    from bot.publish import TelegramPublisher
-    from bot.publish.format import DigestEntry, format_digest
+    from bot.core.analysis.result import Detainee
+    from bot.core.publish.format import DigestEntry, format_digest
+    from bot.edges.publish import TelegramPublisher
 
     entries = [
         DigestEntry(
@@ -156,7 +156,7 @@ def test_characters_that_disguise_text_never_reach_a_post_or_the_database(tmp_pa
 def test_the_quick_check_of_clean_text_knows_every_character_it_removes() -> None:
     import unicodedata
 
-    from bot.sanitize import _KEPT, _REMOVED, _SUSPECT_RE, clean_text
+    from bot.core.sanitize import _KEPT, _REMOVED, _SUSPECT_RE, clean_text
 
     removed = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) in _REMOVED and chr(c) not in _KEPT]
     assert all(_SUSPECT_RE.match(ch) for ch in removed)
@@ -220,7 +220,7 @@ def test_a_bot_api_error_that_echoes_the_token_carries_it_nowhere(tmp_path: Path
 
 
 async def test_a_feed_cannot_redirect_the_bot_into_its_own_network(tmp_path: Path, web, store: Store) -> None:
-    from bot.fetch import FetchBlockedError
+    from bot.edges.fetch import FetchBlockedError
 
     web.add_redirect("/feed.xml", "http://169.254.169.254/latest/meta-data")
     web.add_redirect("/nat64.xml", "http://[64:ff9b::a9fe:a9fe]/latest/meta-data")
@@ -249,7 +249,7 @@ async def test_a_feed_cannot_redirect_the_bot_into_its_own_network(tmp_path: Pat
     ],
 )
 async def test_addresses_that_embed_a_local_ipv4_address_are_local(address: str) -> None:
-    from bot.fetch import FetchBlockedError, check_url
+    from bot.edges.fetch import FetchBlockedError, check_url
 
     with pytest.raises(FetchBlockedError, match="private or local address"):
         await check_url(f"http://{address}/admin", "https://8.8.8.8/feed.xml")  # a public source
@@ -258,7 +258,7 @@ async def test_addresses_that_embed_a_local_ipv4_address_are_local(address: str)
 
 
 async def test_a_local_source_reaches_local_pages_of_its_own_kind_only() -> None:
-    from bot.fetch import FetchBlockedError, check_url
+    from bot.edges.fetch import FetchBlockedError, check_url
 
     await check_url("http://[::127.0.0.1]:8080/a", "http://127.0.0.1:8000/feed.xml")
     await check_url("https://1.1.1.1/news", "http://127.0.0.1:8000/feed.xml")
@@ -269,7 +269,7 @@ async def test_a_local_source_reaches_local_pages_of_its_own_kind_only() -> None
 def test_times_without_a_zone_are_read_in_one_zone(tmp_path: Path) -> None:
     from datetime import datetime, timezone
 
-    from bot.sources import parse_entries
+    from bot.core.sources import parse_entries
 
     listing = (
         "<html><body><main>"

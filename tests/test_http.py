@@ -23,11 +23,11 @@ import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from bot.config import load_config
-from bot.logs import configure_logging
-from bot.metrics import METRIC_NAMES
-from bot.service import Service, StatusServerError, TelegramSettings
-from bot.store import Store
+from bot.edges.config import load_config
+from bot.edges.logs import configure_logging
+from bot.edges.metrics import METRIC_NAMES
+from bot.edges.store import Store
+from bot.entry.service import Service, StatusServerError, TelegramSettings
 from tests.test_e2e import news_feed, no_digest_yet, write_sources
 
 SETTINGS = no_digest_yet()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis.language import detect_language
+from bot.core.analysis.language import detect_language
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis.ru_names import parse, tag
-from bot.analysis.ru_rules import analyse_sentence
+from bot.core.analysis.ru_names import parse, tag
+from bot.core.analysis.ru_rules import analyse_sentence
 
 # Our own sentences: custody in its several forms, custody denied or only threatened,
 # police places, terms, and news with custody words but no custody.

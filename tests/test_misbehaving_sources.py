@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import parse_config
-from bot.fetch import Fetcher
-from bot.pipeline import Pipeline
-from bot.store import Store
+from bot.app.pipeline import Pipeline
+from bot.edges.config import parse_config
+from bot.edges.fetch import Fetcher
+from bot.edges.store import Store
 from tests.support.feeds import ARREST_EN, ARREST_RU, ORDINARY_EN, Story, rss
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.analysis.result import Analysis, Detainee
-from bot.places import PLACES, hashtag, place_name
-from bot.publish.format import (
+from bot.core.analysis.result import Analysis, Detainee
+from bot.core.places import PLACES, hashtag, place_name
+from bot.core.publish.format import (
     AlertPost,
     DigestEntry,
     FollowupLine,
@@ -194,7 +194,7 @@ def test_a_mixed_feed_reads_in_one_language_in_the_channel_and_in_events(tmp_pat
 
 
 def test_every_label_is_translated() -> None:
-    from bot.publish.format import LABELS
+    from bot.core.publish.format import LABELS
 
     assert LABELS["ru"].keys() == LABELS["en"].keys() == LABELS["kk"].keys()
     for language in ("ru", "kk"):

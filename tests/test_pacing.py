@@ -1,6 +1,6 @@
 """Telegram's per-chat limits as a pure sliding window (no sleeping in tests)."""
 
-from bot.publish.pacing import ChatPacer
+from bot.core.publish.pacing import ChatPacer
 
 
 def test_one_post_a_second_at_most() -> None:

@@ -1,5 +1,5 @@
-"""Placing a batch of reports among events in one transaction (bot/placement.py) with the
-events read once into a book (bot/event_book.py): the same decisions as placing each
+"""Placing a batch of reports among events in one transaction (bot/app/placement.py) with the
+events read once into a book (bot/core/event_book.py): the same decisions as placing each
 report in a transaction of its own, on both engines. Every text here is the project's
 own writing."""
 
@@ -9,15 +9,15 @@ import asyncio
 from datetime import datetime, timedelta, timezone
 from types import SimpleNamespace
 
-from bot.analysis.result import Analysis, Detainee
-from bot.event_book import EventBook, to_second
-from bot.event_posts import EventPosts
-from bot.events import Event, EventPersonRow, EventWrite, Person, Report
-from bot.models import NewItem, QueuedPost, SourceConfig
-from bot.pipeline import _Placer
-from bot.placement import add_batches, add_reports
-from bot.store import Store
-from bot.translit import name_key
+from bot.app.event_posts import EventPosts
+from bot.app.pipeline import _Placer
+from bot.app.placement import add_batches, add_reports
+from bot.core.analysis.result import Analysis, Detainee
+from bot.core.event_book import EventBook, to_second
+from bot.core.events import Event, EventPersonRow, EventWrite, Person, Report
+from bot.core.models import NewItem, QueuedPost, SourceConfig
+from bot.core.translit import name_key
+from bot.edges.store import Store
 
 T0 = datetime(2026, 3, 2, 9, 0, 30, 500_000, tzinfo=timezone.utc)
 

@@ -1,4 +1,4 @@
-"""bot/places.py is the one gazetteer: the spellings the English analysis looks for and
+"""bot/core/places.py is the one gazetteer: the spellings the English analysis looks for and
 the inflected forms the Russian and Kazakh analysis reads are all its places."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from bot.analysis.en_terms import find_place as english_place
-from bot.analysis.ru_text import find_place as cyrillic_place
-from bot.places import CYRILLIC_FORMS, LATIN_FORMS, LATIN_FORMS_ABROAD, PLACES, find, place_name
+from bot.core.analysis.en_terms import find_place as english_place
+from bot.core.analysis.ru_text import find_place as cyrillic_place
+from bot.core.places import CYRILLIC_FORMS, LATIN_FORMS, LATIN_FORMS_ABROAD, PLACES, find, place_name
 
 
 @pytest.mark.parametrize("spelling", LATIN_FORMS)

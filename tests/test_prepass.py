@@ -11,9 +11,9 @@ import functools
 
 import pytest
 
-from bot.analysis.packs import kk as kk_pack
-from bot.analysis.packs import ru as ru_pack
-from bot.analysis.prepass import stems_regex
+from bot.core.analysis.packs import kk as kk_pack
+from bot.core.analysis.packs import ru as ru_pack
+from bot.core.analysis.prepass import stems_regex
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,7 +91,7 @@ def test_russian_prepass_skips_ordinary_news() -> None:
     ),
 )
 def test_kazakh_prepass_knows_every_stem_with_any_suffix(stem: str) -> None:
-    from bot.analysis.kk_rules import PREPASS_RE
+    from bot.core.analysis.kk_rules import PREPASS_RE
 
     for suffix in ("", "ды", "ған", "дар", "лардың"):
         assert PREPASS_RE.search(f"бүгін {stem}{suffix} деп"), stem + suffix
@@ -104,8 +104,8 @@ def test_stems_regex_keeps_the_shortest_covering_stem() -> None:
 
 
 def test_english_custody_patterns_start_with_their_prepass_word() -> None:
-    from bot.analysis.english import _CANDIDATE
-    from bot.analysis.packs import en as en_pack
+    from bot.core.analysis.english import _CANDIDATE
+    from bot.core.analysis.packs import en as en_pack
 
     for word, pattern in en_pack.CUSTODY:
         assert pattern.startswith(word.split()[0]), (word, pattern)
@@ -115,7 +115,7 @@ def test_english_custody_patterns_start_with_their_prepass_word() -> None:
 
 
 def test_english_prepass_skips_ordinary_news() -> None:
-    from bot.analysis.english import _CANDIDATE
+    from bot.core.analysis.english import _CANDIDATE
 
     assert not _CANDIDATE.search("farmers in kostanay have threshed more than half of the wheat fields.")
 
@@ -141,7 +141,7 @@ def _contexts(stem: str) -> list[str]:
 
 
 def _agree(stems, word_start: bool = False, samples: list[str] = ()) -> None:
-    from bot.analysis.prepass import stems_automaton
+    from bot.core.analysis.prepass import stems_automaton
 
     regex, automaton = stems_regex(stems, word_start), stems_automaton(stems, word_start)
     literals = [s if isinstance(s, str) else s[0] + " срок" for s in stems]
@@ -168,7 +168,7 @@ def test_automaton_agrees_with_the_regex_on_the_kazakh_stems() -> None:
 
 
 def test_automaton_tail_may_look_behind() -> None:
-    from bot.analysis.english import _CANDIDATE
+    from bot.core.analysis.english import _CANDIDATE
 
     assert _CANDIDATE.search("he got 15 days for it")
     assert not _CANDIDATE.search("fifteen days later the harvest began")

@@ -7,8 +7,8 @@ from __future__ import annotations
 import html5lib
 import pytest
 
-from bot.publish.format import POST_LIMIT
-from bot.publish.preview import phone_page, sample_posts
+from bot.core.publish.format import POST_LIMIT
+from bot.core.publish.preview import phone_page, sample_posts
 from tests.support.botapi import parse_html
 
 

@@ -10,8 +10,8 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 
-from bot.logs import configure_logging
-from bot.publish import ConsolePublisher, PublishError, TelegramPublisher, html_to_text
+from bot.edges.logs import configure_logging
+from bot.edges.publish import ConsolePublisher, PublishError, TelegramPublisher, html_to_text
 from tests.support.botapi import BotAPIServer, HTMLParseError, parse_html
 
 
@@ -345,7 +345,7 @@ def test_stand_in_queues_updates_until_confirmed(botapi: BotAPIServer) -> None:
 
 
 async def test_an_operators_answer_skips_the_queue_but_counts_towards_the_pace(botapi: BotAPIServer) -> None:
-    """A reply an operator waits for (bot/admin.py: rate_limit_args=True) goes at once;
+    """A reply an operator waits for (bot/app/admin.py: rate_limit_args=True) goes at once;
     the next post to that chat keeps its distance from the reply, too."""
     telegram = TelegramPublisher(botapi.token, api_url=botapi.url, min_interval=0.5)
     await telegram.start()

@@ -15,10 +15,10 @@ from contextlib import asynccontextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bot.config import load_config
-from bot.service import Service, TelegramSettings
-from bot.store import Store
-from bot.watch import note_poll
+from bot.app.watch import note_poll
+from bot.edges.config import load_config
+from bot.edges.store import Store
+from bot.entry.service import Service, TelegramSettings
 from tests.support.feeds import ARREST_RU, Story, rss
 from tests.test_e2e import news_feed, no_digest_yet, noon_zone, write_sources
 
@@ -77,7 +77,7 @@ def test_run_posts_refuses_a_second_instance_and_stops_on_sigterm(tmp_path: Path
 
 
 async def test_changed_sources_file_is_reloaded_and_a_bad_one_is_rejected(tmp_path: Path, web, botapi, caplog) -> None:
-    caplog.set_level(logging.ERROR, logger="bot.service")
+    caplog.set_level(logging.ERROR, logger="bot.entry.service")
     web.add("/en.xml", news_feed(), content_type="application/rss+xml")
     web.add(
         "/ru.xml",
@@ -240,7 +240,7 @@ async def test_a_wake_up_during_a_drain_starts_the_next_drain_at_once(tmp_path: 
     wake-up after the drain instead of before it."""
     import io
 
-    from bot.outbox import DrainReport
+    from bot.app.outbox import DrainReport
 
     sources = write_sources(tmp_path / "sources.toml", {}, extra=no_digest_yet())
     store = Store.open(tmp_path / "db.sqlite3")

@@ -1,4 +1,4 @@
-"""The environment read in one place (bot/settings.py) and the one exception tree (bot/errors.py)."""
+"""The environment read in one place (bot/edges/settings.py) and the one exception tree (bot/core/errors.py)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ import pkgutil
 import pytest
 
 import bot
-from bot.errors import ArrestwatchError, ConfigError
-from bot.settings import Environment, SettingsError, TelegramSettings, worker_settings
+from bot.core.errors import ArrestwatchError, ConfigError
+from bot.edges.settings import Environment, SettingsError, TelegramSettings, worker_settings
 
 
 def test_telegram_defaults_are_the_pacers():
     """settings.py repeats the pacer's limits (to keep python-telegram-bot out of its imports): they agree."""
-    from bot.publish.pacing import MIN_GAP, PER_MINUTE
+    from bot.core.publish.pacing import MIN_GAP, PER_MINUTE
 
     assert (TelegramSettings().posts_per_minute, TelegramSettings().post_gap) == (PER_MINUTE, MIN_GAP)
 

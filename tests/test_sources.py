@@ -9,9 +9,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from bot.extract import extract_article_text
-from bot.models import HtmlSelectors, SourceConfig
-from bot.sources import SourceParseError, html_to_text, parse_entries, preview_url
+from bot.core.models import HtmlSelectors, SourceConfig
+from bot.core.sources import SourceParseError, html_to_text, parse_entries, preview_url
+from bot.edges.extract import extract_article_text
 
 FEED_URL = "https://news.example.kz/rss/all.xml"
 LONG_TEXT = (
@@ -298,7 +298,7 @@ def test_extract_article_text_returns_none_on_junk(junk: str) -> None:
 
 
 def test_listing_dates_written_in_words_are_parsed_in_the_page_language() -> None:
-    from bot.dates import parse_timestamp as parse_date
+    from bot.core.dates import parse_timestamp as parse_date
 
     parsed = parse_date("28 ноября 2026, 14:30", "ru")
     assert parsed is not None and parsed.isoformat() == "2026-11-28T09:30:00+00:00"  # Almaty is UTC+5
@@ -323,6 +323,6 @@ def test_listing_dates_written_in_words_are_parsed_in_the_page_language() -> Non
     ],
 )
 def test_fast_html_to_text_reads_like_the_parsed_element_text(fragment: str) -> None:
-    from bot.sources import element_text, soup
+    from bot.core.sources import element_text, soup
 
     assert html_to_text(fragment) == element_text(soup(fragment))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.config import load_config
+from bot.edges.config import load_config
 from tests.support.feeds import ARREST_EN, ORDINARY_EN, Story, rss
 from tests.test_e2e import arrestwatch
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.models import SourceConfig
-from bot.outbox import SENDER_LEASE, Sender
-from bot.store import NewItem, QueuedPost, Store, StoreError, utcnow
+from bot.app.outbox import SENDER_LEASE, Sender
+from bot.core.models import SourceConfig
+from bot.edges.store import NewItem, QueuedPost, Store, StoreError, utcnow
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
 
@@ -314,8 +314,8 @@ PEOPLE = [
 
 def test_concurrent_writers_store_one_story_once(db_location: str) -> None:
     """Two workers store the same stories at the same moment: one item, one alert each."""
-    from bot.event_posts import EventPosts
-    from bot.placement import add_reports
+    from bot.app.event_posts import EventPosts
+    from bot.app.placement import add_reports
 
     setup = Store.open(db_location)
     sid = source_id(setup)
@@ -376,8 +376,8 @@ def test_the_admin_lease_has_one_holder_and_passes_on_when_it_expires(db_locatio
 def test_a_worker_sees_what_another_worker_changed_in_an_event(db_location: str) -> None:
     """A placement reads the events afresh in its transaction: a change made through
     another connection (another worker) must reach it, or it would post the same news twice."""
-    from bot.event_posts import EventPosts
-    from bot.placement import add_reports
+    from bot.app.event_posts import EventPosts
+    from bot.app.placement import add_reports
 
     setup = Store.open(db_location)
     sid = source_id(setup)
@@ -451,7 +451,7 @@ def test_leases_use_the_database_clock(store: Store) -> None:
 FULL_DISK_SCRIPT = """
 import os, sys
 from dataclasses import replace
-from bot.store import QueuedPost, Store
+from bot.edges.store import QueuedPost, Store
 from tests.test_store import NOW, make_item, source_id
 store = Store.open(sys.argv[1])
 sid = source_id(store)

@@ -1,4 +1,4 @@
-"""One watchlist matcher for every language (bot/watchlist.py): every word of a watched
+"""One watchlist matcher for every language (bot/core/watchlist.py): every word of a watched
 name, capitalised in the text, as written or inflected; the analysis of each language
 flags a report by it alike."""
 
@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis import analyze
-from bot.analysis.result import RuleConfig
-from bot.watchlist import named, watchlist_hits
+from bot.core.analysis import analyze
+from bot.core.analysis.result import RuleConfig
+from bot.core.watchlist import named, watchlist_hits
 
 
 @pytest.mark.parametrize(

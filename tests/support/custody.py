@@ -1,4 +1,4 @@
-"""Reports stored the way the pipeline stores them (bot.placement.add_reports with
+"""Reports stored the way the pipeline stores them (bot.app.placement.add_reports with
 the event planner), with analyses written by hand: custody tests start from real episodes
 without running the language models. Every text here is the project's own writing."""
 
@@ -7,11 +7,11 @@ from __future__ import annotations
 import itertools
 from datetime import datetime
 
-from bot.analysis.result import Analysis, Detainee
-from bot.event_posts import EventPosts
-from bot.models import SourceConfig
-from bot.placement import add_reports
-from bot.store import NewItem, QueuedPost, Store
+from bot.app.event_posts import EventPosts
+from bot.app.placement import add_reports
+from bot.core.analysis.result import Analysis, Detainee
+from bot.core.models import SourceConfig
+from bot.edges.store import NewItem, QueuedPost, Store
 
 _COUNTER = itertools.count(1)
 

@@ -1,0 +1,132 @@
+"""English reports cut into clauses, each with what it says about custody and whom it names.
+
+Why a module of its own: the English rules (english.py) weigh clauses and the detainee
+rules (en_detainees.py) read who each is about; both work on the clauses made here. A
+sentence is cut at ";", dashes, "while", "whereas" and ", but" (a list of the detained
+stays one clause); a clause in a sentence about a release reports no custody, and a
+fine, summons or restricted freedom is a penalty, not custody.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.core.analysis.en_names import Mention, find_mentions
+from bot.core.analysis.en_terms import TermSpan, find_terms
+from bot.core.analysis.packs import en as en_pack
+
+# "penal colony" and "custody" are custody with a preposition ("in a penal colony",
+# "into custody"); elsewhere ("a former Soviet penal colony") they describe a place.
+CUSTODY = re.compile(
+    r"\b(?:"
+    + "|".join(
+        [p for w, p in en_pack.CUSTODY if w not in ("penal colony", "custody")] + [p for _, p in en_pack.PREFIXED]
+    )
+    + r")\b"
+)
+#: Custody long ago, not news now.
+LONG_AGO = re.compile(r"\b(?:\w+ (?:months|years) ago|last year|in (?:19|20)\d\d)\b")
+
+# Endings of English nouns that no name in this region's news has.
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]{3,}")
+_NOT_NAME_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|ics|ships?|ances?|ences?|ists|isms?)$")
+_LIST_INTRO = re.compile(
+    r"\b(?:those|people|activists|journalists) (?:detained|arrested|jailed|held) (?:include|included|were|are)\b"
+    r"|\bamong (?:those|the) (?:detained|arrested|detainees)\b|\bthe detainees (?:include|are|were)\b"
+)
+# A dash before a list of names ("eight journalists — A B, C D and E F") does not break.
+_CLAUSE_BREAK = re.compile(
+    r";|\s+(?:--|—)\s+(?!(?:[A-Z][\w'’-]+ ){1,3}[\w'’-]+(?:,| and ))|,? while |,? whereas |, but "
+)
+
+
+@dataclass
+class Clause:
+    """One clause of a report, and what the rules read in it."""
+
+    text: str
+    lowered: str
+    sentence: int  # index into the sentence list
+    custody: list[str] = field(default_factory=list)
+    terms: list[TermSpan] = field(default_factory=list)
+    release: bool = False
+    penalty_only: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def has_keyword(lowered: str, keyword: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(keyword), lowered) is not None
+
+
+def split_clauses(sentences: list[str], has_title: bool, extra: list[str]) -> list[Clause]:
+    """The clauses of a report's ``sentences`` (the first one the title when ``has_title``);
+    ``extra`` are the operators' own custody keywords."""
+    lowered = "\n".join(sentences).lower()
+    detention_context = bool(re.search(r"detention|custody|arrest", lowered))
+    # Words the report writes in lower case (never sentence-initial, so never a name's).
+    lower_words = frozenset(_LOWER_WORD.findall(" ".join(sentences)))
+    clauses = []
+    for index, sentence in enumerate(sentences):
+        low_sentence = sentence.lower()
+        headline = index == 0 and (has_title or len(low_sentence.split()) <= 14)
+        release = (
+            bool(en_pack.RELEASE.search(low_sentence) or (headline and en_pack.TITLE_RELEASE.search(low_sentence)))
+            and not en_pack.DEMAND_RELEASE.search(low_sentence)
+            and not _arrested_then_served(low_sentence)
+        )
+        # "Those detained include A; B; and C": one list, not clauses.
+        parts = [sentence] if _LIST_INTRO.search(low_sentence) else _CLAUSE_BREAK.split(sentence)
+        for part in parts:
+            part = part.strip(" ,")
+            if part:
+                clause = _clause(part, index, release, extra, detention_context)
+                clause.mentions = [m for m in find_mentions(part) if not _common_words(m.text, lower_words)]
+                clauses.append(clause)
+    return clauses
+
+
+def _clause(part: str, index: int, release: bool, extra: list[str], detention_context: bool) -> Clause:
+    """One clause of sentence ``index``: its custody words and terms, unless the sentence
+    reports a release; a penalty that is not custody."""
+    low = part.lower()
+    clause = Clause(part, low, index, release=release)
+    blocked = [(m.start(), m.end()) for m in en_pack.NOT_CUSTODY.finditer(low)]
+    if not release and not en_pack.IN_ABSENTIA.search(low):  # an exile sentenced in absentia
+        clause.custody = [
+            m.group(0) for m in CUSTODY.finditer(low) if not any(lo <= m.start() < hi for lo, hi in blocked)
+        ]
+        clause.custody += [kw for kw in extra if has_keyword(low, kw)]
+        clause.terms = [] if en_pack.RESTRICTED.search(low) else find_terms(part)
+        if clause.terms and detention_context and en_pack.EXTENDED.search(low):
+            clause.custody.append("extended")
+        if clause.terms and not clause.custody and not blocked:  # not "refused to arrest X for 2 months"
+            clause.custody.append("term")
+    clause.penalty_only = not clause.custody and bool(
+        en_pack.PENALTY_ONLY.search(low) or en_pack.RESTRICTED.search(low)
+    )
+    return clause
+
+
+def _arrested_then_served(low: str) -> bool:
+    """ "were arrested … and spent 15 days in jail": the custody this sentence reports ended,
+    but it is still the custody (as a detention of a few hours is), not a release."""
+    spent = re.search(r"\bspent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|custody|detention)", low)
+    if spent is None:
+        return False
+    return bool(CUSTODY.search(low[: spent.start()])) and not en_pack.RELEASE.search(
+        low[: spent.start()] + low[spent.end() :]
+    )
+
+
+def _common_words(name: str, lower_words: frozenset[str]) -> bool:
+    """A capitalised run with a word the report also writes in lower case, or with an
+    ending names do not have, is a headline's words, not a person ("Alleged Crime
+    Committed", "Birthday Celebrations", "Main Directorate")."""
+    for word in name.split():
+        low = word.lower()
+        if word.islower():
+            continue  # a patronymic word the name finder kept ("Tajibek kyzy")
+        if len(low) >= 4 and (low in lower_words or _NOT_NAME_ENDING.search(low)):
+            return True
+    return False

@@ -1,0 +1,267 @@
+"""Who an English report says was taken, and for how long.
+
+Why a module of its own: deciding whether a report is a civic arrest (english.py) and
+finding its detainees are separate questions over the same clauses (en_clauses.py). Here
+the named people of each custody clause are its detainees unless they speak of it, act in
+it or are named only in passing (en_roles.py); a clause without a name is resolved to
+someone named nearby ("an activist … Aidar Serikbayev", "he", "they"); each person gets
+the term their clause gives them, or the one term stated for all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.analysis.en_clauses import CUSTODY, LONG_AGO, Clause
+from bot.core.analysis.en_groups import listed_after_group
+from bot.core.analysis.en_names import Mention, same_person
+from bot.core.analysis.en_roles import is_excluded_mention
+from bot.core.analysis.en_terms import find_respective_terms, refines
+from bot.core.analysis.packs.en import COUNTED
+
+# A custody clause whose subject is a role, not a name ("an activist", "the 34-year-old").
+_ROLE = (
+    r"(?:activist|journalist|blogger|reporter|correspondent|photojournalist|editor|poet|writer|dissident"
+    r"|critic|opposition (?:figure|leader|politician)|politician|defender|campaigner|lawyer|\d+-year-old"
+    r"|[a-z]+-year-old)"
+)
+_INDEFINITE_ROLE = re.compile(rf"\b(?:a|an) (?:[\w-]+ ){{0,5}}{_ROLE}\b")
+_DEFINITE_SUBJECT = re.compile(
+    rf"(?:^|[,;] |\bthat |\bbut |\band |\bwhen |\bafter )(?:[\w ]{{0,25}} )?(?:he|she)\b"
+    rf"|\bthe (?:[\w-]+ ){{0,4}}{_ROLE} (?:\w+ )?(?:was|is|has|had|had been|remains)\b|\b(?:him|her)\b"
+)
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:they|them|their|both)\b|\ball (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    r"|\b(?:all|each) of them\b|\bthe (?:two|three|four|five|six)(?: (?:activists|men|women|journalists|bloggers))?\b"
+)
+_GROUP = re.compile(
+    r"\b(?:those|all|each|every|both|the (?:two|three|four|five|six|seven|eight|nine|ten))\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:\w+ )?(?:men|women|people|activists|journalists|detainees|protesters)\b"
+)
+_PLURAL_ROLE = re.compile(
+    r"\b(?:activists|journalists|bloggers|people|protesters|protestors|demonstrators|participants|members|workers|others|residents|defendants)\b"
+)
+_OTHERS_SENTENCE = re.compile(r"\bwho (?:(?:had|has|then|later|also) )?(?:sentenced|jailed|gave|handed|convicted)\b")
+
+
+@dataclass
+class Person:
+    """A detainee as the rules found them: the name, the term, the sentence naming them."""
+
+    name: str
+    term: str | None = None
+    sentence: int = 0
+    fresh: bool = True  # some custody clause about them is not about long ago
+
+
+@dataclass(frozen=True)
+class Names:
+    """Full names by family name and by (unambiguous) given name; titled people; each full
+    name as written → its first spelling (two Latin spellings of one person are one)."""
+
+    by_last: dict[str, str]
+    by_first: dict[str, str]
+    titled: set[str]
+    spellings: dict[str, str]
+
+    @classmethod
+    def of(cls, clauses: list[Clause]) -> Names:
+        by_last: dict[str, str] = {}
+        by_first: dict[str, set[str]] = {}
+        titled: set[str] = set()
+        spellings: dict[str, str] = {}
+        for clause in clauses:
+            for mention in clause.mentions:
+                words = mention.text.split()
+                if len(words) < 2:
+                    continue
+                if mention.text not in spellings:  # another spelling of someone named before
+                    first = next((seen for seen in spellings.values() if same_person(seen, mention.text)), None)
+                    spellings[mention.text] = first or mention.text
+                if mention.titled:
+                    titled.add(mention.text)
+                by_last.setdefault(words[-1].lower(), mention.text)
+                by_first.setdefault(words[0].lower(), set()).add(mention.text)
+        firsts = {k: next(iter(v)) for k, v in by_first.items() if len(v) == 1 and k not in by_last}
+        return cls(by_last, firsts, titled, spellings)
+
+    def resolve(self, mention: Mention) -> str | None:
+        words = mention.text.split()
+        if len(words) >= 2:
+            # "Hayot Hon Nasriddinov" and "Nasriddinov" are one person; a full name that
+            # repeats a longer one is folded into it.
+            spelling = self.spellings.get(mention.text, mention.text)
+            return (
+                self.by_last.get(words[-1].lower(), spelling)
+                if len(self.by_last.get(words[-1].lower(), "").split()) > len(words)
+                else spelling
+            )
+        key = words[0].lower()
+        return self.by_last.get(key) or self.by_first.get(key)
+
+
+def find_detainees(
+    clauses: list[Clause], names: Names, title_case: bool, body_lowered: str
+) -> tuple[list[Person], set[str]]:
+    """The people the custody clauses are about, with their terms; and the people only
+    fined, summoned or released. ``title_case``: the headline capitalises its words, so
+    only names the body (``body_lowered``) repeats are names there."""
+    people: dict[str, Person] = {}
+    not_detained: set[str] = set()
+    pending_terms: list[str] = []  # terms of custody clauses with no named subject
+    group_terms: list[str] = []  # terms stated once for a group
+    last_subjects: list[str] = []
+    for position, clause in enumerate(clauses):
+        resolved = [
+            (mention, name)
+            for mention in clause.mentions
+            if (name := names.resolve(mention)) and name not in names.titled and not mention.titled
+        ]
+        if not clause.custody:
+            if clause.penalty_only or clause.release:
+                not_detained.update(name for _, name in resolved)
+            continue
+        found = _named_subjects(clause, resolved, title_case, body_lowered)
+        fresh = not LONG_AGO.search(clause.lowered)
+        if found:
+            respective = _respective_terms(clause, len(found))
+            for index, (mention, name) in enumerate(found):
+                term = respective[index] if respective else _term_for(clause, mention)
+                _add_person(people, name, term, clause.sentence, fresh)
+            last_subjects = [name for _, name in found]
+            continue
+        term = clause.terms[0].term if clause.terms else None
+        target = _reference(clause, clauses, position, names, last_subjects)
+        if target:
+            for name in target:
+                _add_person(people, name, term, clause.sentence, fresh)
+            last_subjects = target
+        elif term and (_PLURAL_ROLE.search(clause.lowered) or _GROUP.search(clause.lowered)):
+            group_terms.append(term)  # "15 days of arrest to seven activists", "for those detained"
+        elif term:
+            pending_terms.append(term)
+
+    def name_of(mention: Mention) -> str | None:
+        name = names.resolve(mention)
+        return None if name in names.titled or mention.titled else name
+
+    def is_group(lowered: str) -> bool:
+        return bool(_GROUP.search(lowered) or COUNTED.search(lowered))
+
+    for name, term, sentence in listed_after_group(clauses, is_group, name_of):
+        _add_person(people, name, term, sentence, True)
+    result = [p for p in people.values() if p.fresh or p.name not in not_detained]
+    if len(result) == 1 and result[0].term is None and len(set(pending_terms + group_terms)) == 1:
+        result[0].term = (pending_terms + group_terms)[0]
+    if len(set(group_terms)) == 1 and len(result) >= 2:
+        for person in result:
+            person.term = person.term or group_terms[0]
+    return result, not_detained
+
+
+def _named_subjects(
+    clause: Clause, resolved: list[tuple[Mention, str]], title_case: bool, body_lowered: str
+) -> list[tuple[Mention, str]]:
+    """The named people of a custody clause who can be its detainees: not speakers,
+    agents, lawyers or aliases, nor capitalised words of a title-case headline."""
+    found = []
+    for mention, name in resolved:
+        if _excluded_mention(clause, mention):
+            continue
+        if clause.sentence == 0 and title_case and name.lower() not in body_lowered:
+            continue  # "Activists Being Jailed": capitals in a headline are not names
+        found.append((mention, name))
+    return found
+
+
+def _excluded_mention(clause: Clause, mention: Mention) -> bool:
+    """Whether a name of the clause is someone other than its detainee (see en_roles)."""
+    return is_excluded_mention(clause.text, clause.mentions, mention, CUSTODY)
+
+
+def _reference(
+    clause: Clause, clauses: list[Clause], position: int, names: Names, last_subjects: list[str]
+) -> list[str]:
+    """Who a custody clause without a name is about ("an activist…", "he…", "they…")."""
+    low = clause.lowered
+    indefinite = _INDEFINITE_ROLE.search(low)
+    if indefinite and not _PLURAL_ROLE.search(low[: indefinite.start()]):
+        for later in clauses[position + 1 :]:
+            if later.sentence > clause.sentence + 2:
+                break
+            for mention in later.mentions:
+                name = _full_name(later, mention, names)
+                if name:
+                    return [name]
+        return []
+    if _DEFINITE_SUBJECT.search(low):
+        if last_subjects and len(last_subjects) == 1:
+            return last_subjects
+        for earlier in reversed(clauses[max(0, position - 8) : position]):
+            for mention in reversed(earlier.mentions):
+                name = _full_name(earlier, mention, names)
+                if name:
+                    return [name]
+        return []
+    group = _PLURAL_SUBJECT.search(low)
+    if (
+        group
+        and (not _PLURAL_ROLE.search(low) or group.group(0).startswith(("all ", "the ", "each ")))
+        and len(last_subjects) >= 2
+    ):
+        return list(last_subjects)
+    return []
+
+
+def _full_name(clause: Clause, mention: Mention, names: Names) -> str | None:
+    """The full name a mention of another clause stands for, if it can be the detainee
+    a clause without a name refers to: no title, no speaker, agent or alias."""
+    name = names.resolve(mention)
+    if (
+        name
+        and len(name.split()) >= 2
+        and name not in names.titled
+        and not mention.titled
+        and not _excluded_mention(clause, mention)
+    ):
+        return name
+    return None
+
+
+def _add_person(people: dict[str, Person], name: str, term: str | None, sentence: int, fresh: bool) -> None:
+    """Record a detainee, or complete one already found: the first term stated is kept
+    unless a later one refines it (the body's "78 months" for a headline's "6 years"), and
+    one recent custody clause makes the person's custody recent."""
+    person = people.get(name)
+    if person is None:
+        people[name] = Person(name, term, sentence, fresh)
+        return
+    person.fresh = person.fresh or fresh
+    if person.term is None and term is not None or term and person.term and refines(term, person.term):
+        person.term = term
+
+
+def _respective_terms(clause: Clause, count: int) -> list[str | None]:
+    """One term per named person of the clause, in order ("to 30 years and 20 years,
+    respectively"), or none when the terms do not pair with the ``count`` people."""
+    respective = find_respective_terms(clause.text)
+    if len(respective) != count and "respectively" in clause.lowered and len(clause.terms) == count:
+        respective = [t.term for t in clause.terms]  # "to 30 years and 20 years, respectively"
+    if len(respective) != count:
+        respective = []
+    return respective
+
+
+def _term_for(clause: Clause, mention: Mention) -> str | None:
+    """The first term after the name in its clause, else the nearest one before it."""
+    # "X was sentenced by the judge who sentenced Y to two years": that term is Y's.
+    after = [
+        t
+        for t in clause.terms
+        if t.start >= mention.end and not _OTHERS_SENTENCE.search(clause.lowered[mention.end : t.start])
+    ]
+    if after:
+        return after[0].term
+    before = [t for t in clause.terms if t.end <= mention.start]
+    return before[-1].term if before else None

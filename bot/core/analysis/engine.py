@@ -1,0 +1,63 @@
+"""The analysis pipeline: one order of stages for every language.
+
+1. language: detected from script and vocabulary, Latin-script Kazakh included
+   (:mod:`bot.core.analysis.language`);
+2. the language's pre-pass, built from its data pack's lexicons (:mod:`bot.core.analysis.packs`):
+   most news ends here;
+3. the language's rules over its data pack: text repaired (glued and unpunctuated
+   paragraphs, :mod:`bot.core.analysis.text`), then sentences → custody clauses → candidate people → names
+   normalised → terms (:mod:`bot.core.analysis.terms`) → a score with its reasons
+   (``english``, ``russian``, ``kk_rules``);
+4. people no report's custody can be about (heads of state, data/officials.toml) are
+   dropped, whatever the language.
+
+Contract for every language module: a pure function (title, text, rules) → Analysis, with
+``arrest`` true exactly when ``score`` ≥ 0.5 (triage posts at ≥ 0.5 and asks an operator
+in [0.35, 0.5)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core.analysis.result import Analysis, RuleConfig
+
+
+def analyze(title: str, text: str, lang: str | None = None, rules: RuleConfig | None = None) -> Analysis:
+    """Analyse one report with the rules of its (detected) language."""
+    result = _by_language(title, text, lang, rules or RuleConfig())
+    if result.detainees:
+        from bot.core.analysis.organisations import is_official
+
+        kept = tuple(d for d in result.detainees if not is_official(d.name))
+        if len(kept) != len(result.detainees):
+            result = replace(result, detainees=kept)
+    return result
+
+
+def _by_language(title: str, text: str, lang: str | None, rules: RuleConfig) -> Analysis:
+    from bot.core.analysis.language import detect_language, is_latin
+
+    # Each language normalises the text (bot.core.analysis.text) once its pre-pass lets it in:
+    # most news stops at the pre-pass and never pays for it.
+    detected = detect_language(f"{title}\n{text}", hint=lang)
+    if detected == "en":
+        from bot.core.analysis.english import analyze_english
+
+        return analyze_english(title, text, rules)
+    if detected == "kk" and is_latin(f"{title}\n{text}"):
+        from bot.core.analysis.kk_rules import analyze_kazakh_latin
+
+        return analyze_kazakh_latin(title, text, rules)
+    if detected == "kk":
+        from bot.core.analysis.kk_arabic import is_arabic
+
+        if is_arabic(f"{title}\n{text}"):
+            from bot.core.analysis.kk_rules import analyze_kazakh_arabic
+
+            return analyze_kazakh_arabic(title, text, rules)
+    if detected in ("ru", "kk"):
+        from bot.core.analysis.russian import analyze_cyrillic
+
+        return analyze_cyrillic(title, text, detected, rules)
+    return Analysis(arrest=False, protest=False, lang=detected, reasons=("language not supported",))

@@ -1,0 +1,306 @@
+"""Custody clauses of Kazakh reports: what one sentence says of custody.
+
+A sentence's custody cues (custody and sentencing stems, a term in days, the operators' extra
+words) stand unless the sentence denies them, makes them hypothetical, asked for or a maximum
+penalty, uses them to describe someone, tells of a release after them, or gives a fine or
+restricted freedom instead; :func:`read_clause` keeps what is left with the sentence's terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.core.analysis.kk_stems import (
+    AGAIN_RE,
+    BAN_RE,
+    CUSTODY_RE,
+    DAYS_RE,
+    DEMAND_RE,
+    FINE_RE,
+    HYPOTHETICAL_RE,
+    NEGATED_RE,
+    POLICE_RE,
+    RELEASE_RE,
+    RESTRICTED_RE,
+    SENTENCE_RE,
+    STATE_RE,
+    TAKEN_AWAY_RE,
+)
+from bot.core.analysis.ru_terms import Term, find_terms
+
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+CLAUSE_BREAK = {";", "ал", "алайда", "бірақ", "ал,"}
+
+
+@dataclass
+class Person:
+    """A candidate detainee in one sentence: the name as normalised, its token span."""
+
+    name: str
+    start: int
+    stop: int
+    term: str | None = None
+
+
+@dataclass
+class Clause:
+    """What the rules found in one sentence."""
+
+    text: str
+    low: str
+    tokens: list[str]
+    cues: list[str] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    released: bool = False
+    penalty_only: bool = False
+    people: list[Person] = field(default_factory=list)
+    states: int = 0  # cues that are custody as a state ("қамауда"), not an act
+    past: bool = False  # every cue a state in the past ("10 тәулік қамақта болған")
+
+
+def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
+    """The custody cues and terms of one sentence: the unit the rules score and take people from."""
+    low = sentence.lower()
+    tokens = _TOKEN.findall(sentence)
+    clause = Clause(sentence, low, tokens)
+    cues = [m for m in CUSTODY_RE.finditer(low)]
+    if not cues and POLICE_RE.search(low):
+        # "Белсендіні полиция алып кетті": taken away, by the police.
+        cues = [m for m in TAKEN_AWAY_RE.finditer(low)]
+    # "Полиция бөлімшесінде бес сағат отырды": hours held at the police.
+    cues += list(_HELD_FOR_HOURS.finditer(low))
+    extra = [k for k in custody_extra if k.lower() in low]
+    if not cues and not extra and not SENTENCE_RE.search(low) and not DAYS_RE.search(low):
+        # Most sentences: no custody word, so nothing else here can matter (a release or a
+        # fine is looked for over the whole text when no custody is found at all).
+        return clause
+    terms = [t for t in find_terms(tokens, "kk") if not _ban(tokens, t)]
+    clause.terms = terms
+    sentenced = [m for m in SENTENCE_RE.finditer(low)]
+    restricted = RESTRICTED_RE.search(low)
+    fined = FINE_RE.search(low)
+    # "3 жылға шартты түрде бас бостандығынан айырды": a suspended sentence is no custody.
+    deprivation = next((m for m in _DEPRIVATION.finditer(low) if not _suspended(low, m)), None)
+    cues += _term_cues(low, terms, sentenced, bool(restricted), bool(deprivation))
+    cues = _given_cues(low, cues, terms, sentenced)
+    cues = _cues_before_release(clause, cues)
+    if (fined or restricted) and not deprivation and not terms:
+        # A fine or restricted freedom with custody words only as "instead of arrest".
+        clause.penalty_only = True
+        cues = [m for m in cues if not SENTENCE_RE.match(low, m.start())]
+        if fined and not any(m.group(0).startswith(("қамал", "қамауға", "ұсталд", "ұстады")) for m in cues):
+            cues = []
+    clause.states = sum(1 for m in cues if STATE_RE.match(low, m.start()))
+    clause.past = bool(cues) and all(_PAST_STATE.match(low, m.start()) for m in cues)
+    clause.cues = [m.group(0) for m in cues] + [f"extra:{k}" for k in extra]
+    if not clause.cues:
+        clause.terms = []
+    return clause
+
+
+def _ban(tokens: list[str], term: Term) -> bool:
+    """The words after ``term`` (up to the next comma or clause break) make it a ban from an
+    activity or office ("5 жылға қоғамдық қызметпен айналысу құқығынан айырды"), not custody."""
+    words = []
+    for token in tokens[term.end : term.end + 8]:
+        if token in (",", ";", ".") or token.lower() in CLAUSE_BREAK:
+            break
+        words.append(token.lower())
+    return bool(BAN_RE.search(" ".join(words)))
+
+
+def _term_cues(
+    low: str, terms: list[Term], sentenced: list[re.Match[str]], restricted: bool, deprivation: bool
+) -> list[re.Match[str]]:
+    """Cues that a term makes custody: a term in days, or a sentence to a term or to prison
+    (not to restricted freedom), where the custody stems alone say nothing."""
+    cues: list[re.Match[str]] = []
+    # "Белсендіге 15 тәулік берілді": a term in days is administrative arrest on its own.
+    if any(t.value.endswith(("day", "days")) for t in terms):
+        cues += [m for m in DAYS_RE.finditer(low) if not _describes(low, m)]
+    if sentenced and (terms or deprivation) and not (restricted and not deprivation):
+        cues += sentenced
+    return cues
+
+
+def _given_cues(
+    low: str, cues: list[re.Match[str]], terms: list[Term], sentenced: list[re.Match[str]]
+) -> list[re.Match[str]]:
+    """The cues of custody given: not denied, hypothetical, asked for, a maximum penalty or a
+    description of someone, which the same custody words also say."""
+    if NEGATED_RE.search(low) and len(cues) <= 1:
+        cues = []
+    # "қамауға алынған жоқ", "қамауға алынбады": denied by the word after.
+    cues = [m for m in cues if not _NEGATED_AFTER.match(low, m.end()) and not _NO_NEWS_AFTER.match(low, m.end())]
+    # "қамалуы мүмкін", "ұстау туралы өтініш": the modal or request follows the custody word.
+    cues = [m for m in cues if terms or not HYPOTHETICAL_RE.search(low, m.end(), m.end() + 30)]
+    # "бас бостандығынан айырылуы мүмкін": a modal on the custody word itself, term or none.
+    cues = [m for m in cues if not _MODAL_AFTER.match(low, m.end())]
+    # "10 тәулік қамақ сұралған", "қамауға алуды сұрады": custody asked for, not given.
+    cues = [m for m in cues if not _ASKED_AFTER.match(low, m.end())]
+    if sentenced and _PROSECUTOR.search(low) and _REQUEST.search(low):
+        # "Прокурор оны 8 жылға соттауды сұрады": a sentence asked for, not given.
+        cues = [m for m in cues if not SENTENCE_RE.match(low, m.start())]
+    # "қамауда отырған туыстары": custody as a state describing someone else's relatives,
+    # friends or fellow believers is background, not an event.
+    cues = [m for m in cues if not _held_attributive(low, m)]
+    # "15 тәулікке дейін қамауға алу": a maximum penalty, not a term served.
+    cues = [m for m in cues if not _UP_TO.search(low, max(0, m.start() - 12), m.start())]
+    cues = [m for m in cues if not _suspended(low, m)]
+    # "түрмеге қамалған ағасы": a place or term of custody before a describing participle.
+    cues = [m for m in cues if not _describes(low, m)]
+    # "15 тәулікке қамалған белсенді … шақырылды": a participle describing someone is background.
+    return [m for m in cues if not _attributive(low, m)]
+
+
+def _cues_before_release(clause: Clause, cues: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The cues a release in the sentence leaves standing (all when there is none); marks the
+    clause released, so that a report with no custody left says why."""
+    low = clause.low
+    release = RELEASE_RE.search(low)
+    if not release or DEMAND_RE.search(low[max(0, release.start() - 40) : release.end() + 40]):
+        return cues
+    clause.released = True
+    if AGAIN_RE.search(low):
+        return [m for m in cues if m.start() > release.start()]
+    # "516 адам ұсталған, олардың кейбірі босатылған": custody in a clause of its
+    # own before a partial release stands.
+    # "Полиция оларды ұстады, бірақ кейін босатты": a detention told, then its end
+    # (even hours of custody count), unlike "15 тәулік қамақтан кейін босатылды".
+    return [
+        m
+        for m in cues
+        if m.end() < release.start()
+        and "," in low[m.end() : release.start()]
+        and (_PARTIAL.search(low, m.end(), release.start()) or _LATER.search(low, m.end(), release.start()))
+        and not STATE_RE.match(low, m.start())
+    ]
+
+
+_HELD_FOR_HOURS = re.compile(
+    r"(?:полиция|бөлімше|болимше|учаске|полицияда)\w*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:\d+|бір|екі|үш|төрт|бес|алты|жеті|сегіз|он|бир|еки|уш|торт|жети|сегиз)\s+(?:\w+\s+)?"
+    r"(?:сағат|сагат)\w*\s+(?:\w+\s+)?(?:отыр|отир|ұстал|устал|болд|болип|болып)"
+)
+# A custody state in the past: "10 тәулік қамақта болған", "бір жыл үйқамақта болды".
+_PAST_STATE = re.compile(
+    r"\w*(?:\s+\w+)?(?:да|де|та|те)\s+(?:болған|болды|болып|болатын|болган|болди|болип|болатин)(?!\w)"
+)
+_SUSPENDED_BEFORE = re.compile(r"(?:шартты|шартти)(?:\s+\w+){0,3}\s*$")
+
+
+def _suspended(low: str, match: re.Match[str]) -> bool:
+    """ "шартты түрде бас бостандығынан айырды", "шартты түрде 2 жылға сотталды": a
+    suspended sentence, the custody word a few words after "шартты"."""
+    return _SUSPENDED_BEFORE.search(low, max(0, match.start() - 40), match.start()) is not None
+
+
+_DEPRIVATION = re.compile(r"бас бостандығынан айыр|колония|түрме|абақты|бас бостандыгынан айыр|турме")
+_NEGATED_AFTER = re.compile(
+    r"\w*(?:\s+\w+)?\s+(?:жоқ|жок)(?!\w)|\w*\s+\w+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|ди|ған|ген|ган|й|с)(?!\w)"
+)
+# "Ұсталғандар туралы ақпарат жоқ": no news of anyone held.
+_NO_NEWS_AFTER = re.compile(
+    r"\w*\s+(?:туралы|турали|жайлы|жаили|жөнінде|жонинде)\s+(?:\w+\s+)?(?:ақпарат|акпарат|мәлімет|малимет|дерек|хабар)\w*"
+    r"\s+(?:\w+\s+)?(?:жоқ|жок)(?!\w)"
+)
+_UP_TO = re.compile(r"(?:дейін|деиин)\s*$")
+_LATER = re.compile(
+    r"[,;]\s*(?:(?:бірақ|бирак|алайда|алаида|ал)\s+)?(?:[\w-]+\s+){0,3}(?:кейін|кеиин|соң|сон|соңынан|соныннан|артынан)(?![\w])"
+)
+_PARTIAL = re.compile(r"(?<![\w])(?:кейбір|бірқатар|бір бөлігі|көбі|біразы|бірнешеуі|кейбіреу|некоторы|часть)")
+# Words after a participle that make it a finite statement ("ұсталған жоқ", "ұсталған еді").
+_AUXILIARY = re.compile(
+    r"\s*(?:[,.;:!?»\"”)]|$|жоқ|еді|екен|болатын|болды|болып|деп|деген|дейді|делінген|көрінеді|сияқты|және|—|-)"
+)
+# A modal or an obligation right after the custody word: "қамалуы мүмкін", "айырылуы ықтимал".
+_MODAL_AFTER = re.compile(r"\w*\s+(?:\w+\s+)?(?:мүмкін|мумкин|ықтимал|иктимал|қаупі|каупи|қатері|катери)(?!\w)")
+_ASKED_AFTER = re.compile(r"\w*\s+(?:\w+\s+){0,2}(?:сұра|сура|талап ет)")
+_PROSECUTOR = re.compile(r"(?<![\w])(?:прокурор|айыптаушы|аиыптауши|мемлекеттік айыптау)")
+_REQUEST = re.compile(r"(?<![\w])(?:сұра|сура|талап ет|ұсын|усын)")
+# Locative state words ("қамауда", "түрмеде") and the participles of being that make them
+# describe a noun ("қамауда отырған інісі", "түрмеде жатқан ұлы").
+_HELD_LOCATIVE = re.compile(r"\w*(?:да|де|та|те|дағы|дегі|тағы|тегі)\s+(?:отырған|жатқан|жүрген|отирган|жаткан|журген)")
+
+
+_KIN = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:туыс|туис|ағас|агас|ін[іи]с|инис|бауыр|бауир|жақын|жакин|әкес|акес|анас|ұлы|ули|ұлда|улда|қыз|киз|жұбай|жубаи|күйеу|куиеу|әйел|аиел|отбасы|отбаси)"
+)
+
+
+def _held_attributive(low: str, match: re.Match[str]) -> bool:
+    """ "қамауда отырған туыстарын": a held-state participle describing someone's kin, the
+    people a protest or an appeal is about, not a detention of its own."""
+    found = _HELD_LOCATIVE.match(low, match.start())
+    return found is not None and bool(_KIN.match(low, found.end()))
+
+
+def _describes(low: str, match: re.Match[str]) -> bool:
+    """A term or place inside a description: "15 тәулікке қамалған белсенді", "түрмеге
+    қамалған ағасы" (the next word is an attributive custody participle)."""
+    after = re.match(r"\w*\s+", low[match.start() :])
+    if after is None:
+        return False
+    following = CUSTODY_RE.match(low, match.start() + after.end())
+    return following is not None and _attributive(low, following)
+
+
+def _attributive(low: str, match: re.Match[str]) -> bool:
+    """A custody participle that describes the noun after it ("-ған/-ген"), or one that
+    tells of what happens habitually or will happen ("-атын/-етін")."""
+    end = word_end = _word_end(low, match.end())
+    # "ұстап алып кететін": a converb ("-ып", "-іп", "-п") is not the verb's last word.
+    for _ in range(2):
+        following = re.match(r"\s+\w+", low[end:]) if low[:end].endswith(("п", "ып", "іп")) else None
+        if following is None:
+            break
+        end += following.end()
+    if low[match.start() : end].endswith(("атын", "етін", "йтын", "йтін", "атин", "етин", "итин")):
+        return True  # "ұстап алып кететін …": a habitual or future participle, no event
+    if not low[match.start() : word_end].endswith(("ған", "ген", "қан", "кен")):
+        return False
+    if _RECENT_BEFORE.search(low, max(0, match.start() - 40), match.start()):
+        return False  # "кеше ұсталған белсенді …": a detention of yesterday is news
+    if _AUXILIARY.match(low, word_end):
+        return False
+    # "Ұсталған белсенді X – қозғалыс мүшесі", "ұсталған X пен Y бөлімшеде отыр": a sentence
+    # with no past verb of its own is about the held, not background to another event.
+    return bool(_PAST_FINITE_END.search(low))
+
+
+# The sentence ends in a past finite verb ("шақырылды", "шықты", "айтты", "қамалған еді").
+_PAST_FINITE_END = re.compile(r"\w(?:ды|ді|ты|ті|ди|ти|еді|еди|болатын|болатин)[\s.!?»\"”)]*$")
+
+
+# Time words that make a describing participle news: "кеше ұсталған", "бүгін таңертең қамалған".
+_RECENT_BEFORE = re.compile(
+    r"(?<![\w])(?:кеше|бүгін|бугин|таңертең|танертен|түнде|тунде|жақында|жакинда|бірнеше күн бұрын|"
+    r"бирнеше кун бурин|осы аптада)(?![\w])[^.!?]{0,30}$"
+)
+
+
+def _word_end(low: str, end: int) -> int:
+    """The end of the word ``low[end - 1]`` belongs to."""
+    while end < len(low) and low[end].isalpha():
+        end += 1
+    return end
+
+
+def spared(clause: Clause, person: Person) -> bool:
+    """ "X 10 тәулікке қамалды, ал Y-ке айыппұл салынды": the part of the sentence that
+    names Y (between commas, "ал", "бірақ", ";") gives a fine, restricted freedom or a
+    release and no custody of its own, so Y is not a detainee."""
+    if person.stop <= person.start:
+        return False
+    tokens = clause.tokens
+    lo = person.start
+    while lo > 0 and tokens[lo - 1].lower() not in CLAUSE_BREAK and tokens[lo - 1] != ",":
+        lo -= 1
+    hi = person.stop
+    while hi < len(tokens) and tokens[hi].lower() not in CLAUSE_BREAK and tokens[hi] != ",":
+        hi += 1
+    part = " ".join(tokens[lo:hi]).lower()
+    if not (FINE_RE.search(part) or RESTRICTED_RE.search(part) or RELEASE_RE.search(part)):
+        return False
+    return not (CUSTODY_RE.search(part) or DAYS_RE.search(part) or _DEPRIVATION.search(part))

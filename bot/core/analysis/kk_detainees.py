@@ -1,0 +1,87 @@
+"""The detainees of a Kazakh report and their terms, from its custody clauses.
+
+Each person takes the term of their own part of the sentence ("X 10 тәулікке, Y 15
+тәулікке"); a term in a sentence that names nobody goes to the people of the sentence
+before only when it says all of them ("екеуін де", "оларды") or there was one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.analysis.kk_clauses import CLAUSE_BREAK, Clause
+from bot.core.analysis.kk_stems import CUSTODY_RE, SENTENCE_RE
+from bot.core.analysis.result import Detainee
+
+_PRONOUN_GROUP = re.compile(
+    r"(?<![\w])(?:олар|оларды|оларға|екеуі|екеуін|екеуіне|үшеуі|үшеуін|барлығы|барлығын|бәрі|бәрін)(?![\w])"
+)
+# "олардың екеуі 10 тәулікке қамалды": two of them, not both; no one knows which.
+_PART_OF_GROUP = re.compile(r"(?<![\w])(?:олардың|олардин|олардын)\s+(?:бір|екеу|үшеу|төртеу|кейбір|біраз|бірнеше)")
+_PRONOUN_ONE = re.compile(r"(?<![\w])(?:ол|оны|оған|оның|өзі|өзін)(?![\w])")
+
+
+def _assign_terms(clause: Clause) -> None:
+    terms, people = clause.terms, clause.people
+    if not terms or not people:
+        return
+    if len(terms) == len(people) and len(terms) > 1:
+        for person, term in zip(people, terms):
+            person.term = term.value
+        return
+    breaks = [i for i, t in enumerate(clause.tokens) if t.lower() in CLAUSE_BREAK]
+    for person in people:
+        same = [t for t in terms if _same_part(person.start, t.start, breaks)]
+        after = [t for t in same if t.start >= person.stop]
+        # "X 15 тәулікке қамалды, оның інісі Y да ұсталды": a term whose custody verb comes
+        # before the person is the earlier person's, not theirs.
+        before = [t for t in same if t.end <= person.start and not _verb_between(clause, t.end, person.start)]
+        chosen = after[0] if after else (before[-1] if before else None)
+        if chosen is not None and after:
+            # Another person between the name and the term takes the term as theirs
+            # unless the two are listed together ("X пен Y 15 тәулікке").
+            between = [p for p in people if person.stop <= p.start < chosen.start]
+            if between and any(
+                clause.tokens[k].lower() not in (",", "және", "пен", "мен", "бен")
+                and not any(p.start <= k < p.stop for p in people)
+                for k in range(person.stop, between[0].start)
+            ):
+                chosen = None
+        person.term = chosen.value if chosen else None
+
+
+def _verb_between(clause: Clause, start: int, stop: int) -> bool:
+    """A custody or sentencing verb among ``clause.tokens[start:stop]``."""
+    return any(CUSTODY_RE.match(t.lower()) or SENTENCE_RE.match(t.lower()) for t in clause.tokens[start:stop])
+
+
+def _same_part(a: int, b: int, breaks: list[int]) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return not any(lo < k < hi for k in breaks)
+
+
+def detainees_of(clauses: list[Clause]) -> list[Detainee]:
+    result: dict[str, str | None] = {}
+    previous: list[str] = []
+    for clause in clauses:
+        if not clause.cues:
+            if clause.people:
+                previous = []
+            continue
+        _assign_terms(clause)
+        for person in clause.people:
+            if person.name not in result or (result[person.name] is None and person.term):
+                result[person.name] = person.term
+        if not clause.people and previous and len(clause.terms) == 1:  # noqa: SIM102
+            # "Сот екеуін де 15 тәулікке қамауға алды": the people of the sentence before.
+            # Several people share a term only when the sentence says all of them ("екеуін де",
+            # "оларды"); "біреуін" (one of them) names nobody.
+            if (_PRONOUN_GROUP.search(clause.low) and not _PART_OF_GROUP.search(clause.low)) or (
+                len(previous) == 1
+                and (_PRONOUN_ONE.search(clause.low) or not any(t[:1].isupper() for t in clause.tokens[1:]))
+            ):
+                for name in previous:
+                    if result.get(name) is None:
+                        result[name] = clause.terms[0].value
+        previous = [p.name for p in clause.people] or previous
+    return [Detainee(name, term) for name, term in result.items()]

@@ -1,0 +1,144 @@
+"""The forms of Kazakh names: which words are names, and a name's stem without its case.
+
+No Kazakh morphology ships offline, so a name is told by its shape (a surname's ending, a
+given name of the pack or of pymorphy3's dictionary, "ұлы"/"қызы" after a name) and its case
+suffix is removed with vowel harmony; :mod:`bot.core.analysis.kk_people` finds the people of a
+sentence with these word-level tests.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from bot.core.analysis.packs import kk as pack
+from bot.core.analysis.packs import kk_names as names
+
+# "Әсел", "Асел" (Russian letters only) and the skeleton of Latin or Arabic script.
+_GIVEN_NAMES = frozenset(n.capitalize() for n in pack.with_plain(tuple(n.lower() for n in names.GIVEN_NAMES)))
+_NOT_NAME_WORDS = frozenset(pack.with_plain(tuple(names.NOT_NAME_WORDS)))
+_PATRONYMIC_ENDINGS = pack.with_plain(tuple(names.PATRONYMIC_WORDS))
+_SURNAME_ENDINGS = pack.with_plain(names.SURNAME_ENDINGS)
+_PATRONYMIC_WORDS = frozenset(pack.with_plain(tuple(names.PATRONYMIC_WORDS)))
+# Longest first, the skeleton spellings among the others: "Ормуковтин" (Latin or Arabic
+# script) loses "тин", not the bare "н" that would leave "Ормуковти".
+_CASE_SUFFIXES = tuple(
+    sorted(
+        dict.fromkeys(
+            [(s, v) for s, v in names.CASE_SUFFIXES] + [(pack.skeleton(s), None) for s, _ in names.CASE_SUFFIXES]
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
+)
+_AMBIGUOUS_SUFFIXES = frozenset(pack.with_plain(tuple(names.AMBIGUOUS_SUFFIXES)))
+_CAPITALISED = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+$")
+_PATRONYMIC_SUFFIXES = frozenset({"н", "на", "не", "ның", "нің", "мен", "нан", "нен", "нда", "нде"})
+_POSSESSIVE_CASES = frozenset(
+    {"ын", "ін", "ына", "іне", "ының", "інің", "ымен", "імен", "ынан", "інен", "ин", "ина", "ининг"}
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def role_word(token: str, roles: tuple[str, ...], longest_suffix: int) -> bool:
+    """``token`` is one of ``roles`` with at most ``longest_suffix`` letters of suffix."""
+    low = token.lower()
+    return any(low.startswith(r) and len(low) - len(r) <= longest_suffix for r in roles)
+
+
+LOCATIVE_END = re.compile(r"(?:да|де|та|те|дағы|дегі|тағы|тегі|дан|ден|тан|тен|нан|нен)$")
+
+
+@functools.lru_cache(maxsize=8192)
+def not_name(word: str) -> bool:
+    """A place or institution word of the pack, bare or with a case suffix ("Мәскеуде")."""
+    if word in _NOT_NAME_WORDS:
+        return True
+    low = word.lower()
+    place = LOCATIVE_END.search(low)
+    if place and word[: place.start()] in _NOT_NAME_WORDS:
+        return True  # "Астанадағы", "Алматыдан"
+    for suffix, _ in _CASE_SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3 and word[: -len(suffix)] in _NOT_NAME_WORDS:
+            return True
+    return False
+
+
+def is_name_word(token: str) -> bool:
+    """A capitalised word that is not a place or institution of the pack: part of a name, maybe."""
+    return bool(_CAPITALISED.match(token)) and token not in _NOT_NAME_WORDS
+
+
+def patronymic_word(token: str) -> str | None:
+    """ "ұлы", "қызы" and their case forms ("ұлын", "қызына", "ұлының"), else None."""
+    low = token.lower()
+    for word in _PATRONYMIC_WORDS:
+        if (
+            low == word
+            or (low.startswith(word) and low[len(word) :] in _PATRONYMIC_SUFFIXES)
+            or (low.startswith(word[:-1]) and low[len(word) - 1 :] in _POSSESSIVE_CASES)
+        ):
+            return word
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def given_name(word: str) -> bool:
+    """A given name pymorphy3's dictionary knows ("Данияр", "Марат", "Асқар")."""
+    from bot.core.analysis.ru_morph import morph_analyzer
+
+    if word in _GIVEN_NAMES or (word.lower().endswith(_GIVEN_NAME_ENDINGS) and len(word) >= 5):
+        return True
+    for form in dict.fromkeys((word, pack.plain(word))):  # "Серік" is "Серик" to the dictionary
+        if any("Name" in p.tag and p.score >= 0.3 for p in morph_analyzer().parse(form)[:3]):
+            return True
+    return False
+
+
+# Endings of compound Kazakh given names ("Асылбек", "Бауыржан", "Гүлнар", "Нұрсұлтан").
+_GIVEN_NAME_ENDINGS = pack.with_plain(("бек", "жан", "гүл", "гүлі", "хан", "сұлтан", "болат", "ғали", "нұр", "бай"))
+
+
+def surname_shape(word: str) -> bool:
+    """A surname's ending ("-ов", "-ұлы", …) on a word long enough to carry one."""
+    low = word.lower()
+    return len(low) >= 4 and low.endswith(_SURNAME_ENDINGS)
+
+
+@functools.lru_cache(maxsize=8192)
+def _harmony(stem: str) -> str | None:
+    for ch in reversed(stem.lower()):
+        if ch in names.BACK_VOWELS:
+            return "back"
+        if ch in names.FRONT_VOWELS:
+            return "front"
+    return None
+
+
+def strip_case(word: str, known: frozenset[str]) -> tuple[str, str]:
+    """The word without a Kazakh case suffix, and the suffix removed ("" when none).
+
+    A suffix goes when its vowel agrees with the stem's (vowel harmony) and the stem has a
+    name's shape or the text writes it bare elsewhere; the ambiguous short suffixes that
+    given names end in ("Жанна", "Айдана") need the latter or a surname's shape.
+    """
+    core = word.replace("’", "'").rstrip("'")
+    for suffix, vowel in _CASE_SUFFIXES:
+        if not core.lower().endswith(suffix) or len(core) - len(suffix) < 3:
+            continue
+        stem = core[: -len(suffix)].rstrip("'’-")
+        # Russian-shaped surnames take either class ("Тоқаевқа", "Әлиевке").
+        russian_shape = stem.lower().endswith(("ов", "ев", "ёв", "ин", "ова", "ева", "ина", "и", "ий", "ый"))
+        if vowel is not None and not russian_shape and _harmony(stem) not in (vowel, None):
+            continue
+        seen = stem in known
+        if suffix in _AMBIGUOUS_SUFFIXES:
+            if (
+                seen
+                or surname_shape(stem)
+                or (suffix in ("н", "ын", "ін") and stem.lower().endswith(_PATRONYMIC_ENDINGS))
+            ):
+                return stem, suffix
+            continue
+        if seen or surname_shape(stem) or len(stem) >= 4:
+            return stem, suffix
+    return word, ""

@@ -1,0 +1,255 @@
+"""The people of a Kazakh custody sentence: the detainees it names, bystanders left out.
+
+Candidates are runs of capitalised words with a name's shape (:mod:`bot.core.analysis.kk_name_forms`)
+or a role before them ("белсенді", "журналист"); a bystander's role (a judge, a minister, kin
+whose custody it is not), a place or an organisation after the name, a speaker of a quote and
+a possessor are not detainees. A sentence that names nobody but says "ол/оны" or "олар" is
+about the people of the sentence before; a lone surname is completed from the rest of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.analysis.kk_clauses import Clause, Person
+from bot.core.analysis.kk_name_forms import (
+    LOCATIVE_END,
+    given_name,
+    is_name_word,
+    not_name,
+    patronymic_word,
+    role_word,
+    strip_case,
+    surname_shape,
+)
+from bot.core.analysis.kk_stems import CUSTODY_RE, DAYS_RE, SENTENCE_RE
+from bot.core.analysis.packs import kk as pack
+from bot.core.analysis.packs import kk_names as names
+
+_ROLE_NOUNS = pack.with_plain(names.ROLE_NOUNS)
+_BYSTANDER_ROLES = pack.with_plain(names.BYSTANDER_ROLES + names.KIN_ROLES)
+_KIN_ROLES = pack.with_plain(names.KIN_ROLES)
+_OBJECT_CASES = frozenset(pack.with_plain(("ды", "ді", "ты", "ті", "ны", "ні", "н", "ға", "ге", "қа", "ке")))
+_SPEAKER_STEMS = pack.with_plain(names.SPEAKER_STEMS)
+_NOT_PERSON_AFTER = pack.with_plain(names.NOT_PERSON_AFTER)
+# "Абай даңғылы", "Жаңа Қазақстан партиясының": the noun with its possessive ending, not
+# any word that begins like it ("қалалық" is an adjective, "Әлиді қалалық соттан…").
+_NOT_PERSON_AFTER_RE = re.compile(
+    "(?:" + "|".join(re.escape(s) for s in sorted(_NOT_PERSON_AFTER, key=len, reverse=True)) + r")(?:с?[ыіи]\w*)?$"
+)
+_ACCUSATIVE = frozenset(pack.with_plain(("ды", "ді", "ты", "ті", "ны", "ні", "н")))
+_GENITIVE = frozenset(pack.with_plain(("ның", "нің", "дың", "дің", "тың", "тің")))
+_SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мәлімдеді", "хабарлады", "жазды")))
+_LIST_WORDS = frozenset({",", "мен", "пен", "бен", "және", "жане"})
+
+
+# The people a custody sentence is about, as pronouns: the object of an active verb
+# ("полиция оны ұстады") or the subject of a passive one ("ол қамалды"); "олар ұстап алды"
+# is the police.
+_OBJECT_ONE = re.compile(r"(?<![\w])(?:оны|өзін|озин)(?![\w])")
+_SUBJECT_ONE = re.compile(r"(?<![\w])(?:ол|өзі|ози)(?![\w])")
+_OBJECT_GROUP = re.compile(r"(?<![\w])(?:оларды|екеуін|үшеуін|барлығын|екеуин|ушеуин|барлигин)(?![\w])")
+_SUBJECT_GROUP = re.compile(r"(?<![\w])(?:олар|екеуі|үшеуі|барлығы|екеуи|ушеуи|барлиги)(?![\w])")
+# A passive past verb ("ұсталды", "қамалған", "алынды", "айырылып"), not "алды", "болды".
+_PASSIVE = re.compile(r"\w{2,}(?:л|н)(?:ды|ді|ди|ған|ген|ган|ып|іп|ип|ыпты|іпті)")
+_NOT_PASSIVE = frozenset(
+    pack.with_plain(
+        ("алды", "алған", "алып", "алыпты", "салды", "қалды", "келді", "болды", "болған", "болып", "келген", "қалған")
+    )
+)
+
+
+def known_words(text: str) -> frozenset[str]:
+    """Capitalised words as the text writes them: a stem seen bare elsewhere is a name."""
+    return frozenset(w for w in re.findall(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+", text))
+
+
+def find_people(clause: Clause, known: frozenset[str]) -> list[Person]:
+    """People of a custody sentence: runs of capitalised words with a name's shape."""
+    tokens = clause.tokens
+    found: list[Person] = []
+    unshaped: list[tuple[int, int, list[str]]] = []
+    i = 0
+    while i < len(tokens):
+        if not is_name_word(tokens[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and j - i < 3 and is_name_word(tokens[j]):
+            j += 1
+        words = tokens[i:j]
+        # Sentence-initial role or institution words are capitalised too; a bystander's
+        # role there ("Судья Бекзат Оспанов…") makes the name a bystander's.
+        bystander = False
+        # A role noun is capitalised only where a sentence starts: "Азамат" mid-sentence is a name.
+        while words and (
+            not_name(words[0])
+            or (_sentence_start(tokens, i) and role_word(words[0], _ROLE_NOUNS, 4))
+            or role_word(words[0], _BYSTANDER_ROLES, 2)
+        ):
+            bystander = bystander or role_word(words[0], _BYSTANDER_ROLES, 2)
+            words, i = words[1:], i + 1
+        if bystander:
+            i = max(j, i + 1)
+            continue
+        stop = j
+        # "Қайрат Әбдірахманов Мәскеуде": a place (or any word in the locative) after a
+        # surname is where it happened, not the third word of the name.
+        while len(words) >= 2 and (
+            not_name(words[-1])
+            or (LOCATIVE_END.search(words[-1]) and not surname_shape(words[-1]) and surname_shape(words[-2]))
+        ):
+            words, stop = words[:-1], stop - 1
+        if stop < len(tokens) and patronymic_word(tokens[stop]):
+            words = words + [tokens[stop]]
+            stop += 1
+        if words:
+            person = _person(words, tokens, i, stop, known)
+            if person is not None:
+                found.append(person)
+            elif len(words) >= 2:
+                unshaped.append((i, stop, words))
+        i = max(stop, i + 1)
+    # "Ержан Әмірхан мен Мәди Бекмырза": a pair of capitalised words listed with a name
+    # is a name too, though its surname has no telltale ending.
+    added = True
+    while added and unshaped:
+        added = False
+        for start, stop, words in list(unshaped):
+            if any(_listed(tokens, start, stop, p) for p in found):
+                person = _person(words, tokens, start, stop, known, listed=True)
+                unshaped.remove((start, stop, words))
+                if person is not None:
+                    found.append(person)
+                    added = True
+    return sorted(found, key=lambda p: p.start)
+
+
+def _passive(clause: Clause) -> bool:
+    """The sentence has a passive past verb, so "ол"/"олар" in it are the ones held."""
+    return any(_PASSIVE.fullmatch(t) and t not in _NOT_PASSIVE for t in (w.lower() for w in clause.tokens))
+
+
+def antecedents(clause: Clause, before: Clause, known: frozenset[str]) -> list[Person]:
+    """ "Белсенді X митингке шықты. Полиция оны ұстады": a custody sentence that names nobody
+    but says "ол/оны" (one) or "олар/екеуі" (several) is about the people named just before."""
+    passive = _passive(clause)
+    one = _OBJECT_ONE.search(clause.low) or (passive and _SUBJECT_ONE.search(clause.low))
+    group = _OBJECT_GROUP.search(clause.low) or (passive and _SUBJECT_GROUP.search(clause.low))
+    if not (one or group):
+        return []
+    named = find_people(before, known)
+    if not named or (one and not group and len(named) != 1):
+        return []
+    # Positions are the custody sentence's: the people stand before all of its terms.
+    return [Person(p.name, 0, 0) for p in named]
+
+
+def _listed(tokens: list[str], start: int, stop: int, person: Person) -> bool:
+    """The run [start, stop) and ``person`` stand next to each other in a list."""
+    between = tokens[person.stop : start] if person.stop <= start else tokens[stop : person.start]
+    return 1 <= len(between) <= 2 and all(t.lower() in _LIST_WORDS for t in between)
+
+
+def _sentence_start(tokens: list[str], i: int) -> bool:
+    """Token ``i`` begins the sentence or follows a quote, a dash or a colon."""
+    return i == 0 or not tokens[i - 1][:1].isalnum()
+
+
+def _person(
+    words: list[str], tokens: list[str], start: int, stop: int, known: frozenset[str], listed: bool = False
+) -> Person | None:
+    before = [t.lower() for t in tokens[max(0, start - 3) : start]]
+    after = tokens[stop].lower() if stop < len(tokens) else ""
+    after2 = " ".join(t.lower() for t in tokens[stop : stop + 2])
+    if _NOT_PERSON_AFTER_RE.match(after):
+        return None  # "Абай даңғылы", "Демократиялық таңдау қозғалысы"
+    if after in ("қарсы", "қарсылық") or after2.startswith("қарсы"):
+        return None  # the person protested against
+    if any(after2.startswith(s) for s in _SPEAKER_STEMS):
+        return None
+    if before and (
+        role_word(before[-1], _BYSTANDER_ROLES, 3) or any(" ".join(before).endswith(r) for r in _BYSTANDER_ROLES)
+    ):
+        # "ішкі істер министрі Ерлан …", "судья …"; kin only when the custody is not theirs
+        # ("оның інісі Айдос Қасымовты 5 тәулікке қамады").
+        kin = role_word(before[-1], _KIN_ROLES, 3)
+        if not (kin and (strip_case(words[-1], known)[1] in _OBJECT_CASES or _custody_follows(tokens, stop))):
+            return None
+    said = [k for k in range(start) if tokens[k].lower().lstrip("-–") in _SAID]  # "«…», -деді X"
+    if said and not any(CUSTODY_RE.match(t.lower()) for t in tokens[said[-1] : start]):
+        return None  # "«…», – деді … Ерлан Сейітов": the speaker of a quote
+    role_before = bool(before) and (
+        any(" ".join(before).endswith(role) for role in _ROLE_NOUNS) or role_word(before[-1], _ROLE_NOUNS, 4)
+    )  # "тілшісі Айдос Нұр Әли"
+    patronymic = patronymic_word(words[-1]) if len(words) >= 2 else None
+    if patronymic:
+        words = words[:-1] + [patronymic]
+    last, suffix = strip_case(words[-1], known)
+    if suffix in _GENITIVE and not _custody_follows(tokens, stop):
+        # A possessor ("Сапаровтың адвокаты", "Әлиевтің партиясы"), unless it is the subject
+        # of a custody noun ("Сапаровтың 10 тәулікке қамалғаны", "Сапаровтың ұсталуы").
+        return None
+    if suffix in _ACCUSATIVE and _describing_verb(after):
+        # "Тоқаевты сынаған блогер": the object of a participle that describes someone else.
+        return None
+    words = words[:-1] + [last]
+    shaped = any(surname_shape(w) for w in words)
+    initial = start >= 2 and tokens[start - 1] == "." and len(tokens[start - 2]) == 1 and tokens[start - 2].isupper()
+    if len(words) == 1:
+        if not (shaped or initial):  # "Ж. Сапар": completed from the text, else dropped
+            return None
+    elif not (shaped or role_before or patronymic or listed or given_name(words[0])):
+        return None
+    return Person(" ".join(words), start, stop)
+
+
+def _describing_verb(word: str) -> bool:
+    """A participle ("сынаған", "қорлаған") that is not a custody word."""
+    return (
+        word.isalpha()
+        and word.endswith(("ған", "ген", "қан", "кен", "ган", "кан"))
+        and not (CUSTODY_RE.match(word) or SENTENCE_RE.match(word) or DAYS_RE.match(word))
+    )
+
+
+def _custody_follows(tokens: list[str], stop: int) -> bool:
+    """A custody word or a term among the next few words of the same clause."""
+    words = []
+    for token in tokens[stop : stop + 4]:
+        if not token[:1].isalnum():
+            break
+        words.append(token.lower())
+    after = " ".join(words)
+    return bool(
+        CUSTODY_RE.search(after)
+        or DAYS_RE.search(after)
+        or SENTENCE_RE.search(after)
+        or after.startswith(("ұсталу", "қамалу", "қамауға алын", "тұтқындал", "усталу", "камалу"))
+    )
+
+
+def resolve_short_names(clauses: list[Clause], text: str = "") -> None:
+    """A lone surname ("Сапаровты") is the full name written elsewhere in the report:
+    first among the people found, else a capitalised given name before it in the text."""
+    full = [p.name for c in clauses for p in c.people if len(p.name.split()) >= 2]
+    for clause in clauses:
+        for person in clause.people:
+            if len(person.name.split()) != 1:
+                continue
+            match = next((f for f in full if person.name in f.split()), None)
+            if match is None and text:
+                pattern = re.compile(r"(?<![\w])([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)\s+" + re.escape(person.name))
+                given = next(
+                    (
+                        m.group(1)
+                        for m in pattern.finditer(text)
+                        if is_name_word(m.group(1)) and not role_word(m.group(1), _ROLE_NOUNS + _BYSTANDER_ROLES, 4)
+                    ),
+                    None,
+                )
+                match = f"{given} {person.name}" if given else None
+            if match:
+                person.name = match
+    for clause in clauses:  # a lone word that no full name completes is too weak to name anyone
+        clause.people = [p for p in clause.people if len(p.name.split()) >= 2 or surname_shape(p.name)]

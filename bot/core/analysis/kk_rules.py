@@ -1,0 +1,169 @@
+"""Arrest rules for Kazakh reports (Cyrillic; Latin-script Kazakh is transliterated first).
+
+No Kazakh morphology ships offline, so the rules match the stems of :mod:`packs.kk
+<bot.core.analysis.packs.kk>`: Kazakh adds its suffixes to an unchanged stem. The stages are the
+pipeline's: sentences → custody clauses (cues that are not denied, hypothetical, released,
+fines or restricted freedom) → candidate people (capitalised words with a name's shape or
+a role before them, bystanders left out) → names normalised (case suffixes removed, with
+vowel harmony) → terms (each person's own, a group's shared one) → decision with reasons.
+
+The stages live in their own modules: :mod:`~bot.core.analysis.kk_stems` (the pack's stems
+compiled), :mod:`~bot.core.analysis.kk_clauses` (custody clauses), :mod:`~bot.core.analysis.kk_people`
+and :mod:`~bot.core.analysis.kk_name_forms` (people and their names), :mod:`~bot.core.analysis.kk_score`
+(the decision) and :mod:`~bot.core.analysis.kk_detainees` (terms); this module runs them in turn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bot.core.analysis import organisations
+from bot.core.analysis.kk_clauses import Clause, read_clause, spared
+from bot.core.analysis.kk_detainees import detainees_of
+from bot.core.analysis.kk_people import antecedents, find_people, known_words, resolve_short_names
+from bot.core.analysis.kk_score import best_clause, no_custody_reasons
+from bot.core.analysis.kk_stems import PREPASS_RE, PROTEST_RE
+from bot.core.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
+from bot.core.analysis.ru_text import (
+    evidence_text,
+    find_charge,
+    find_date,
+    find_place,
+    keywords_for,
+    matched_keyword,
+    watchlist_hits,
+)
+from bot.core.analysis.text import normalise
+
+if TYPE_CHECKING:
+    from bot.core.analysis.kk_latin import Transliteration
+
+__all__ = ["PREPASS_RE", "analyze_kazakh", "analyze_kazakh_arabic", "analyze_kazakh_latin"]
+
+# Sentence ends, but not after an initial ("Ж. Сапар").
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])(?<![\s«\"(][А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.)[\"»”]?\s+|\n+")
+_AMONG = re.compile(
+    r"(?<![\w])(?:олардың |олардин |олардын )?(?:арасында|қатарында|арасинда|катаринда|ішінде|ишинде)(?![\w])"
+)
+
+
+def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
+    """Analyse a Kazakh report: custody stems + civic context − ordinary crime."""
+    full = f"{title}\n{text}"
+    low = full.lower()
+    protest = bool(PROTEST_RE.search(low))
+    excluded = matched_keyword(low, keywords_for(rules.exclude_keywords, "kk"))
+    watched = watchlist_hits(full, rules.watchlist)
+    custody_extra = keywords_for(rules.extra_keywords, "kk")
+    if not PREPASS_RE.search(low) and not matched_keyword(low, custody_extra) and not watched:
+        why_not = ("no custody vocabulary",) + ((f"excluded:{excluded}",) if excluded else ())
+        return Analysis(arrest=False, protest=protest, lang="kk", reasons=why_not)
+
+    full = normalise(full)
+    sentences = [s.strip() for s in _SENTENCE_SPLIT.split(full) if s and s.strip()]
+    # The movements and parties of the data list (or [rules]) count as the operators' civic words do.
+    org_re = organisations.pattern(organisations.names_for(rules))
+    civic_extra = keywords_for(rules.civic_keywords, "kk") + tuple(dict.fromkeys(org_re.findall(low)))
+    clauses = _read_clauses(sentences, full, custody_extra)
+    title_low = sentences[0].lower() if title.strip() and sentences else ""
+    score, best_index, reasons = best_clause(clauses, low, civic_extra, title_low)
+    if best_index < 0:
+        reasons += no_custody_reasons(clauses, low)
+    watched_in_custody = [name for name in watched if any(c.cues and watchlist_hits(c.text, (name,)) for c in clauses)]
+    score = _operators_say(score, reasons, watched_in_custody, excluded)
+    arrest = score >= ARREST_THRESHOLD
+    evidence = clauses[best_index].text if best_index >= 0 else ""
+    return Analysis(
+        arrest=arrest,
+        protest=protest,
+        detainees=tuple(_held(clauses, score, watched_in_custody)),
+        lang="kk",
+        place=find_place(evidence) or (find_place(full) if arrest else None),
+        detained_on=find_date(evidence),
+        charge=find_charge(evidence) or (find_charge(full) if arrest else None),
+        evidence=(evidence_text(evidence),) if evidence else (),
+        score=score,
+        reasons=tuple(dict.fromkeys(reasons)),
+    )
+
+
+def _read_clauses(sentences: list[str], full: str, custody_extra: tuple[str, ...]) -> list[Clause]:
+    """The custody clauses of the report's sentences, each with the people it is about."""
+    clauses = [read_clause(s, custody_extra) for s in sentences]
+    known = known_words(full)
+    for n, clause in enumerate(clauses):
+        if clause.cues:
+            clause.people = find_people(clause, known)
+        elif n and clauses[n - 1].cues and _AMONG.search(clause.low):
+            # "Полиция бірнеше белсендіні ұстады. Олардың арасында X, Y бар": the people
+            # listed among those just reported held are the detainees.
+            clause.people = find_people(clause, known)
+            clause.cues = ["among the detained"]
+    for n, clause in enumerate(clauses):
+        if n and clause.cues and not clause.people and not clauses[n - 1].cues:
+            clause.people = antecedents(clause, clauses[n - 1], known)
+        clause.people = [p for p in clause.people if not spared(clause, p)]
+    resolve_short_names(clauses, full)
+    return clauses
+
+
+def _operators_say(score: float, reasons: list[str], watched_in_custody: list[str], excluded: str | None) -> float:
+    """The score once the operators' rules have their say (a watched person in custody makes
+    an arrest, an excluded word none), rounded; their reasons are added to ``reasons``."""
+    if watched_in_custody:
+        score = max(score, 0.8)
+        reasons += [f"watchlist:{name}" for name in watched_in_custody]
+    if excluded:
+        score = 0.0
+        reasons.append(f"excluded:{excluded}")
+    return round(max(0.0, min(1.0, score)), 3)  # the contract: arrest exactly when score ≥ 0.5
+
+
+def _held(clauses: list[Clause], score: float, watched_in_custody: list[str]) -> list[Detainee]:
+    """The detainees with their terms, watched people in custody among them; none for a
+    report below review, while doubtful reports keep their people for the operator."""
+    if score < REVIEW_FLOOR:
+        return []
+    detainees = detainees_of(clauses)
+    for name in watched_in_custody:
+        if all(not d.name.startswith(name.split()[0]) for d in detainees):
+            detainees.append(Detainee(name=name))
+    return detainees
+
+
+def analyze_kazakh_latin(title: str, text: str, rules: RuleConfig) -> Analysis:
+    """Analyse Latin-script Kazakh: transliterated for the rules, names mapped back."""
+    from bot.core.analysis.kk_latin import transliterate
+
+    return _analyze_transliterated(title, text, rules, transliterate)
+
+
+def analyze_kazakh_arabic(title: str, text: str, rules: RuleConfig) -> Analysis:
+    """Analyse Arabic-script Kazakh: transliterated for the rules, names mapped back."""
+    from bot.core.analysis.kk_arabic import transliterate
+
+    return _analyze_transliterated(title, text, rules, transliterate)
+
+
+def _analyze_transliterated(
+    title: str, text: str, rules: RuleConfig, transliterate: Callable[[str], Transliteration]
+) -> Analysis:
+    """The Cyrillic rules over a transliteration; names and evidence in the text's own script."""
+    from dataclasses import replace
+
+    head = transliterate(title)
+    body = transliterate(text)
+    result = analyze_kazakh(head.text, body.text, rules)
+    detainees = tuple(Detainee(_latin_name(d.name, head, body), d.term) for d in result.detainees)
+    evidence = tuple(body.latin_sentence(e) if e not in head.text else head.latin_sentence(e) for e in result.evidence)
+    return replace(result, detainees=detainees, evidence=evidence, place=None, charge=None)
+
+
+def _latin_name(name: str, *sources: Transliteration) -> str:
+    for source in sources:
+        latin = source.latin_name(name)
+        if latin != name:
+            return latin
+    return name

@@ -1,0 +1,179 @@
+"""How likely a Kazakh custody sentence is an arrest to report: its score and the reasons.
+
+A custody sentence starts at 0.35; civic words near it (or in the report) raise it, a named
+person, a term or a count of people raises it, ordinary crime near it (or in the report)
+lowers it unless the report speaks of persecution, and custody only as a state ("қамауда
+отыр") or as background ("2024 жылы …") lowers it. The best sentence is the report's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.analysis.kk_clauses import Clause
+from bot.core.analysis.kk_stems import (
+    BACKGROUND_RE,
+    CIVIC_STRONG_RE,
+    CIVIC_WEAK_RE,
+    COUNT_RE,
+    CRIME_ANY_RE,
+    CRIME_RE,
+    FINE_RE,
+    NOT_CIVIC_RE,
+    PAST_RE,
+    PERSECUTION_RE,
+    RELEASE_RE,
+    RESTRICTED_RE,
+    TOLD_PRESS_RE,
+)
+
+# "2024 жылы елде 40 белсенді ұсталған": a count over a whole year (not a date: "2026
+# жылы 5 қаңтарда").
+# Years since an event, in a title or lead: "оқиғасына 10 жыл толды", "20 жылдығы", "он жыл бұрын".
+_ANNIVERSARY = re.compile(r"жыл\s+(?:толд|толып|толған|өтті|отти|толган|бұрын|бурин)|жылдығ|жилдиг")
+# Time words that keep custody in an anniversary report news: "кеше", "бүгін".
+_RECENT = re.compile(r"(?<![\w])(?:кеше|бүгін|бугин|таңертең|танертен|жақында|жакинда|осы аптада)(?![\w])")
+# A year in a date ("2022 жылғы қаңтарда") and the pluperfect ("қамалған еді", "ұсталған болатын").
+_DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s+(?:жылғы|жылы|жилги|жили)(?!\w)")
+_PLUPERFECT = re.compile(r"(?:ған|ген|қан|кен|ган|кен)\s+(?:еді|болатын|еди|болатин)(?!\w)")
+_WHOLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d\s+(?:жылы|жили|жыл ішінде|жил ишинде)(?!\w)(?!\s+\d)")
+
+
+@dataclass(frozen=True)
+class _Report:
+    """What the whole report says: the background each custody sentence is scored against."""
+
+    civic_extra: tuple[str, ...]
+    title_low: str
+    strong: list[str]
+    weak: list[str]
+    crime: list[str]
+    persecution: bool
+    only_states: bool
+    anniversary: bool  # the title or lead says years have passed ("оқиғасына 10 жыл толды")
+
+
+def best_clause(
+    clauses: list[Clause], low: str, civic_extra: tuple[str, ...], title_low: str
+) -> tuple[float, int, list[str]]:
+    """The custody sentence that best makes the report an arrest: its score, its index (-1
+    when there is none) and the reasons, for the operator and the quality reports."""
+    report = _Report(
+        civic_extra=civic_extra,
+        title_low=title_low,
+        strong=_civic_strong(low, civic_extra),
+        weak=[m.group(0) for m in CIVIC_WEAK_RE.finditer(low)],
+        crime=_crimes(low),
+        persecution=bool(PERSECUTION_RE.search(low)),
+        only_states=all(c.states == len(c.cues) for c in clauses if c.cues) and not any(c.terms for c in clauses),
+        anniversary=bool(_ANNIVERSARY.search("\n".join(c.low for c in clauses[: 2 if title_low else 1]))),
+    )
+    best: tuple[float, int, list[str]] = (0.0, -1, ["no custody in context"])
+    for n, clause in enumerate(clauses):
+        if not clause.cues:
+            continue
+        near_low = " ".join(c.low for c in clauses[max(0, n - 1) : n + 2]) + "\n" + title_low
+        lead = n == 0 or (n == 1 and bool(title_low))
+        score, reasons = _score_clause(clause, near_low, report, lead)
+        if score > best[0]:
+            best = (score, n, reasons)
+    return best
+
+
+def _score_clause(clause: Clause, near_low: str, report: _Report, lead: bool = False) -> tuple[float, list[str]]:
+    """The score of one custody sentence, read with the sentences around it and the title
+    (``near_low``), and the reasons for it; ``lead`` when it is the title or first sentence."""
+    strong = _civic_strong(near_low, report.civic_extra)
+    weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(near_low)]
+    crime = _crimes(near_low) if report.crime else []
+    score = 0.35
+    if strong:
+        score += 0.3
+    elif report.strong:
+        score += 0.2
+    # Weak words alone ("әлеуметтік желі", "жалған ақпарат") also fill ordinary crime news.
+    if clause.people or clause.terms or COUNT_RE.search(clause.low):
+        score += 0.1
+    crime_penalty = 0.35 if crime else 0.15 if report.crime else 0.0
+    if report.persecution:
+        crime_penalty = min(crime_penalty, 0.1)
+    score -= crime_penalty
+    if report.only_states:
+        score -= 0.3  # "қамауда отыр": held, but no detention is reported
+    background = _background(clause)
+    if not background and report.anniversary and not lead and not _RECENT.search(clause.low):
+        background = "anniversary"  # "Жаңаөзен оқиғасына 10 жыл. … түрмеге қамалды"
+    if background:
+        score -= 0.3
+    reasons = [f"custody:{c}" for c in clause.cues]
+    reasons += [f"civic:{c}" for c in (strong or report.strong or weak or report.weak)]
+    reasons += [f"negative:{c}" for c in (crime or report.crime)]
+    if background:
+        reasons.append(f"negative:background ({background})")
+    if report.only_states:
+        reasons.append("weak:custody only as a state")
+    return score, reasons
+
+
+def _background(clause: Clause) -> str | None:
+    """What makes the custody of ``clause`` background, not news: custody before the news
+    ("бұған дейін", "былтыр", "10 тәулік қамақта болған") whoever it names; a yearly
+    count, a reminder or an anniversary when it names nobody."""
+    past = PAST_RE.search(clause.low)
+    if past:
+        return past.group(0)
+    if clause.past:
+        return "custody as a past state"
+    if _DATED.search(clause.low) and _PLUPERFECT.search(clause.low):
+        return "dated custody told as past"  # "2022 жылғы қаңтарда ұсталып, … қамалған еді"
+    if clause.people:
+        return None
+    found = BACKGROUND_RE.search(clause.low) or _WHOLE_YEAR.search(clause.low)
+    return found.group(0) if found else None
+
+
+def no_custody_reasons(clauses: list[Clause], low: str) -> list[str]:
+    """Why a report with custody words has no custody sentence: a release, or a fine or
+    restricted freedom instead (none when neither)."""
+    if any(c.released for c in clauses) or RELEASE_RE.search(low):
+        return ["negative:release"]
+    if any(c.penalty_only for c in clauses) or FINE_RE.search(low) or RESTRICTED_RE.search(low):
+        return ["negative:no custody (fine/restricted)"]
+    return []
+
+
+def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:
+    """Strong civic words of ``low``, less the press as an audience or a byline
+    ("журналистерге айтты", "деп хабарлайды … тілшісі")."""
+    audience = [(m.start(), m.end()) for m in TOLD_PRESS_RE.finditer(low)]
+    audience += [(m.start(), m.end()) for m in NOT_CIVIC_RE.finditer(low)]
+    audience += [m.span(1) if m.group(1) else m.span(2) for m in _BYLINE.finditer(low)]
+    found = [
+        m.group(0).strip() for m in CIVIC_STRONG_RE.finditer(low) if not any(a <= m.start() < b for a, b in audience)
+    ]
+    found += [k for k in extra if k.lower() in low]
+    return sorted(set(found))
+
+
+_BYLINE = re.compile(
+    r"(?:хабарлайды|хабарлады|жазады|деп)\s+(?:[\w.«»\"-]+\s+){0,3}((?:тілшісі|тілшілері|журналисі)\w*)"
+    r"|((?:тілшісі|тілшілері)\w*)\s+(?:\S+\s+){0,3}сілтеме"
+)
+
+
+def _crimes(low: str) -> list[str]:
+    """The kinds of ordinary crime ``low`` mentions as a charge, not as a topic
+    ("жемқорлықты әшкерелеген журналист", "есірткіге қарсы белсенді")."""
+    if not CRIME_ANY_RE.search(low):
+        return []
+    return [kind for kind, rx in CRIME_RE.items() if any(not _topic(low, m) for m in rx.finditer(low))]
+
+
+# A crime word as what someone fights, exposes or writes about: "жемқорлыққа қарсы",
+# "жемқорлықты әшкерелеген", "пара туралы жазған".
+_TOPIC_AFTER = re.compile(r"\w*\s+(?:қарсы|карси|әшкере|ашкере|туралы|турали|жайлы|жаили)")
+
+
+def _topic(low: str, match: re.Match[str]) -> bool:
+    return _TOPIC_AFTER.match(low, match.start()) is not None

@@ -1,0 +1,57 @@
+"""The stems of the Kazakh pack compiled once: the words the rules look for in a sentence.
+
+Each pattern of :mod:`packs.kk <bot.core.analysis.packs.kk>` (custody, sentencing, release, fines,
+civic and crime words, …) matches its stems at the start of a word, in Kazakh and in the
+plain spelling without the Kazakh letters; the other modules of the Kazakh rules
+(:mod:`bot.core.analysis.kk_rules` and the modules it uses) only ever search with them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.analysis.packs import kk as pack
+from bot.core.analysis.prepass import stems_automaton, stems_regex
+
+
+def _stem_regex(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """Stems of the pack (and their other spellings), each at the start of a word.
+
+    A trie (:mod:`bot.core.analysis.prepass`): the match is the shortest stem found, which is
+    all the rules use it for (whether, where, and which stem for the reasons)."""
+    return stems_regex(pack.with_plain(stems), word_start=True)
+
+
+CUSTODY_RE = _stem_regex(pack.CUSTODY_STEMS)
+SENTENCE_RE = _stem_regex(pack.SENTENCE_STEMS)
+NEGATED_RE = _stem_regex(pack.NEGATED_STEMS)
+HYPOTHETICAL_RE = _stem_regex(pack.HYPOTHETICAL_STEMS)
+RELEASE_RE = _stem_regex(pack.RELEASE_STEMS)
+DEMAND_RE = _stem_regex(pack.DEMAND_STEMS)
+FINE_RE = _stem_regex(pack.FINE_STEMS)
+RESTRICTED_RE = _stem_regex(pack.RESTRICTED_STEMS)
+BAN_RE = _stem_regex(pack.BAN_STEMS)
+SUMMONS_RE = _stem_regex(pack.SUMMONS_STEMS)
+CIVIC_STRONG_RE = _stem_regex(pack.CIVIC_STRONG_STEMS)
+CIVIC_WEAK_RE = _stem_regex(pack.CIVIC_WEAK_STEMS)
+TOLD_PRESS_RE = _stem_regex(pack.TOLD_THE_PRESS_STEMS)
+NOT_CIVIC_RE = _stem_regex(pack.NOT_CIVIC_STEMS)
+CRIME_RE = {kind: _stem_regex(stems) for kind, stems in pack.CRIME_STEMS.items()}
+# Any crime word at all: one pass before the kinds are told apart (most text has none).
+CRIME_ANY_RE = _stem_regex(tuple(s for stems in pack.CRIME_STEMS.values() for s in stems))
+PERSECUTION_RE = _stem_regex(pack.PERSECUTION_STEMS)
+BACKGROUND_RE = _stem_regex(pack.BACKGROUND_STEMS)
+PAST_RE = _stem_regex(pack.PAST_STEMS)
+PROTEST_RE = _stem_regex(pack.PROTEST_STEMS)
+COUNT_RE = re.compile(r"\d+\s+(?:адам|белсенді|журналист|тұрғын|қатысушы)|" + _stem_regex(pack.COUNT_STEMS).pattern)
+AGAIN_RE = re.compile(r"(?<![\w])(?:қайта|тағы да|тағы|қайтадан|снова)(?![\w])")
+STATE_RE = _stem_regex(pack.STATE_STEMS)
+POLICE_RE = _stem_regex(pack.POLICE_STEMS)
+TAKEN_AWAY_RE = _stem_regex(pack.TAKEN_AWAY_STEMS)
+DAYS_RE = _stem_regex(pack.DAY_UNIT_STEMS)
+# The pre-pass: a report with none of the custody or sentencing stems is not looked at.
+PREPASS_RE = stems_automaton(
+    pack.with_plain(
+        pack.CUSTODY_STEMS + pack.SENTENCE_STEMS + pack.DAY_UNIT_STEMS + pack.TAKEN_AWAY_STEMS + pack.POLICE_PLACE_STEMS
+    )
+)

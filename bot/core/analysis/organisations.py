@@ -1,0 +1,71 @@
+"""Domain lists kept as data: movements and parties whose members' custody is political
+(overridable by operators), and the heads of state who are never the detainees.
+
+The default list lives in ``data/organisations.toml``; ``[rules] organisations = [...]`` in
+sources.toml replaces it (:attr:`RuleConfig.organisations`). Every language's rules ask
+:func:`find` whether a text names one of them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from importlib import resources
+
+from bot.core.analysis.result import RuleConfig
+
+
+@functools.lru_cache(maxsize=1)
+def default_names() -> tuple[str, ...]:
+    """The shipped list (data/organisations.toml)."""
+    text = resources.files("bot.core.analysis").joinpath("data/organisations.toml").read_text(encoding="utf-8")
+    return tuple(n for n in tomllib.loads(text)["names"] if n.strip())
+
+
+@functools.lru_cache(maxsize=1)
+def officials() -> frozenset[tuple[str, ...]]:
+    """Heads of state and government (data/officials.toml), each as its lower-cased words."""
+    text = resources.files("bot.core.analysis").joinpath("data/officials.toml").read_text(encoding="utf-8")
+    return frozenset(tuple(re.findall(r"[\w-]+", n.lower().replace("ё", "е"))) for n in tomllib.loads(text)["names"])
+
+
+def is_official(name: str) -> bool:
+    """Whether ``name`` (nominative, any script) is a head of state or government of the list."""
+    words = tuple(re.findall(r"[\w-]+", name.lower().replace("ё", "е")))
+    return any(
+        len(o) == len(words) and all(a.startswith(b[: max(4, len(b) - 2)]) for a, b in zip(sorted(words), sorted(o)))
+        for o in officials()
+    )
+
+
+def names_for(rules: RuleConfig | None) -> tuple[str, ...]:
+    """The operators' list when they gave one, else the shipped one."""
+    if rules is not None and rules.organisations is not None:
+        return rules.organisations
+    return default_names()
+
+
+@functools.lru_cache(maxsize=32)
+def pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex over lower-cased text for all ``names``, each word matched by its beginning."""
+    alternatives = []
+    for name in names:
+        words = re.findall(r"[\w'’-]+", name.lower())
+        if not words:
+            continue
+        parts = []
+        for word in words:
+            if len(word) <= 4:  # short words and abbreviations ("ДВК", "of") stay whole
+                parts.append(re.escape(word) + r"(?![\w])" if word.isupper() or len(word) <= 3 else re.escape(word))
+            else:
+                parts.append(re.escape(word[: max(4, len(word) - 3)]) + r"[\w'’-]*")
+        alternatives.append(r"[\s,.«»\"“”-]+".join(parts))
+    if not alternatives:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w])(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")")
+
+
+def find(lower_text: str, rules: RuleConfig | None = None) -> list[str]:
+    """The organisations named in ``lower_text`` (as written there)."""
+    return [m.group(0) for m in pattern(names_for(rules)).finditer(lower_text)]

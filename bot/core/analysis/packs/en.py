@@ -1,0 +1,201 @@
+"""English data pack: the custody lexicon, and the patterns of the other lexicons.
+
+The custody lexicon comes first, each entry a word and the pattern it starts.
+
+Every entry is ``(word, pattern)``: the pattern matches the custody phrase and begins with
+the word itself (tests/test_prepass.py checks), so the pre-pass built from the words
+(:data:`CUSTODY_WORDS`) accepts every text the custody patterns can match.
+"""
+
+from __future__ import annotations
+
+import re
+
+CUSTODY: tuple[tuple[str, str], ...] = (
+    ("detain", r"detain(?:ed|s|ing)?"),
+    ("detention", r"detentions?"),
+    ("detainee", r"detainees?"),
+    ("arrest", r"arrest(?:ed|s|ing)?"),
+    ("jail", r"jail(?:ed|s|ing)?"),
+    ("imprison", r"imprison(?:ed|ment)?"),
+    ("prison", r"prison (?:term|sentence)s?"),
+    ("to prison", r"to prison"),
+    ("in prison", r"in prison"),
+    ("from prison", r"from prison"),
+    ("behind bars", r"behind bars"),
+    ("penal colony", r"penal colony"),
+    ("custody", r"custody"),
+    ("custodial", r"custodial"),
+    ("remand", r"remand(?:ed)?"),
+    ("house arrest", r"house arrest"),
+    # "held" is custody only with a place of custody, a captor or a length of time.
+    (
+        "held",
+        r"held (?:\w+ )?(?:in|at) (?:a |the |an )?(?:[\w-]+ ){0,3}(?:police|station|custody|detention|jail|prison"
+        r"|cell|cells|isolator|facility|precinct|colony|remand|basement)",
+    ),
+    (
+        "held",
+        r"held (?:by (?:police|the police|security|authorities|the authorities|officers|the kgb|the nsc|the state)"
+        r"|incommunicado|without (?:charge|trial)|for (?:questioning|\w+ (?:hours|days|weeks|months)|hours|days|weeks|months))",
+    ),
+    ("taken to", r"taken to (?:a|the) (?:\w+ )?police"),
+    ("taking", r"taking (?:him|her|them) to (?:a|the) (?:\w+ )?police"),
+    ("rounded up", r"rounded up"),
+    ("rounded-up", r"rounded-up"),
+    ("apprehended", r"apprehended"),
+    ("abducted", r"abducted"),
+    ("sent to", r"sent to (?:a )?psychiatric"),
+    ("forcibly", r"forcibly (?:hospitali[sz]ed|committed)"),
+)
+# Phrases whose custody word comes after a preposition or an auxiliary ("in a penal colony",
+# "into custody", "was held by police"): the word is still in every match.
+PREFIXED: tuple[tuple[str, str], ...] = (
+    ("penal colony", r"(?:(?:to|in|at|from) (?:a |the )?(?:[\w-]+ )?)penal colony"),
+    ("custody", r"(?:in|into|under) custody"),
+    ("labour camp", r"(?:to|in|at|from) (?:a |the )?(?:[\w-]+ )?labour camps?"),
+    ("labor camp", r"(?:to|in|at|from) (?:a |the )?(?:[\w-]+ )?labor camps?"),
+    # "a two-year strict regime labour camp sentence", as "a prison sentence".
+    ("labour camp", r"labour camp (?:term|sentence)s?"),
+    ("labor camp", r"labor camp (?:term|sentence)s?"),
+    ("police van", r"(?:into|in|to|onto|inside) (?:a |the )?police vans?"),
+    (
+        "held",
+        r"(?:being|was|were|been|is|are) held (?:by|incommunicado|without|for (?:questioning|\w+ (?:hours|days)))",
+    ),
+)
+
+CUSTODY_WORDS: tuple[str, ...] = tuple(dict.fromkeys(word for word, _ in CUSTODY + PREFIXED))
+
+
+# --- the other lexicons: not custody, release, penalties, civic context, ordinary crime,
+# protest, time and counting words. The rules (bot/core/analysis/english.py) read them.
+
+NOT_CUSTODY = re.compile(
+    r"\b(?:arrest warrant|warrant for (?:his|her|their) arrest|(?:tried|attempted|trying|attempting|failed)"
+    r" to (?:detain|arrest)|not (?:been )?(?:detained|arrested|jailed)"
+    # (the longer refusal first: its span must cover "in custody")
+    r"|(?:refused|declined) to (?:remand|place|send|keep)(?: [\w'’-]+){0,5} (?:in|into|under|to) (?:pre-trial )?"
+    r"(?:custody|detention|arrest|jail|prison)"
+    r"|(?:did not|didn't|do not|does not|would not|will not|won't|refused to|declined to) (?:detain|arrest|jail|remand)"
+    # a custody asked for and refused, or only threatened: "rejected a motion to remand him",
+    # "faces up to 15 days of arrest"
+    r"|(?:rejected|refused|denied|dismissed) (?:the |a )?(?:[\w'’-]+ ){0,2}(?:request|motion|petition)s? (?:to|for) (?:\w+ ){0,3}"
+    r"(?:arrest|remand|detention|custody)"
+    r"|(?:faces?|facing|could face|risks?|risking) (?:up to |a possible |possible )?(?:[\w-]+ ){0,5}"
+    r"(?:arrest|detention|prison|jail|imprisonment)"
+    r"|without (?:detaining|arresting)|(?:escaped|avoided|evaded) (?:arrest|detention)"
+    r"|(?:no|nobody|none)(?: of)?(?: [\w-]+){0,2}"
+    r" (?:was|were|has been|have been|had been|got) (?:\w+ )?(?:detained|arrested|jailed|imprisoned)|released from custody"
+    r"|in custody of|custody of (?:the|his|her) child|taken for questioning"
+    r"|no (?:\w+ )?(?:detentions|arrests) (?:were |was |have been |had been )?(?:reported|made)"
+    r"|without (?:any )?(?:detentions|arrests)"
+    # "called for an end to mass detentions": a demand about custody in general.
+    r"|(?:end|stop|halt|cessation|ban) (?:of|to|on) (?:the )?(?:[\w-]+ ){0,3}(?:detentions|arrests|imprisonment)"
+    # "a rally held at the Government House": an event is held, not a person.
+    r"|(?:rall(?:y|ies)|protests?|meetings?|pickets?|events?|demonstrations?|gatherings?|march(?:es)?|conferences?"
+    r"|ceremon(?:y|ies)|concerts?|votes?|elections?|talks|sessions?|hearings?|trials?|forums?|festivals?|games"
+    r"|competitions?|referendums?|congress(?:es)?|celebrations?|exhibitions?|briefings?|rounds?|summits?)"
+    r"(?: [\w-]+){0,3} (?:(?:was|were|is|are|will be|to be|being|been|had been|has been|have been) )?held)\b"
+)
+EXTENDED = re.compile(r"\bextended\b")
+RELEASE = re.compile(
+    r"\b(?:(?:was|were|has been|have been|had been|got|been|is|are) (?:\w+ )?(?:released|freed|pardoned|acquitted)"
+    r"|early release|granted (?:an? )?(?:early )?release|release of (?!(?:all|political|the detained|those|him|her|them|detained))"
+    r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnesty|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment|decision|ruling|judgment)|(?:has|have|had) (?:\w+ )?(?:freed|released|pardoned)|freed (?:a|an|the|his|her|their|two|three|\d+)\b|after (?:\w+ ){0,3}(?:years?|months?|days?|decades?) (?:in|behind) (?:jail|prison|bars|custody|detention)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
+    r"|after serving|served (?:his|her|their) (?:term|sentence)|walked free|set free|regained (?:his|her|their) freedom"
+    r"|spent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|a penal colony)"
+    r"|(?<!be )released (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b"
+    # "is free", "are now free again"; not "is free to leave", "free speech", "free of charge".
+    r"|(?:is|are|was|were) (?:now |finally |again |already )?free\b(?! (?:to|of|from|speech|press|expression|media|trade))"
+    r"|out of (?:jail|prison|custody|detention)\b|walked out of (?:the |a )?(?:[\w-]+ )?(?:colony|prison|jail)"
+    r"|replaced (?:\w+ ){0,4}(?:prison term|prison sentence|sentence|imprisonment|jail term|term) with"
+    r"|freed (?:[\w-]+ ){0,2}(?:activists?|journalists?|bloggers?|reporters?|dissidents?|critics?|politicians?"
+    r"|leaders?|defenders?|prisoners?|detainees?|protesters?)\b)"
+)
+# Headlines drop auxiliaries: "Activist Released On Changed Sentence".
+TITLE_RELEASE = re.compile(
+    r"\b(?:released|freed|pardons?|pardoned|acquitted|walks free|set free|(?:is|are) (?:now |finally )?free|free again)\b"
+)
+DEMAND_RELEASE = re.compile(
+    r"\b(?:demand|call|urge|appeal|campaign|press|seek|sought|procur|push|fight|ask|petition)\w*(?: [\w-]+){0,6}? (?:for )?"
+    r"(?:the |his |her |their )?(?:immediate |immediately |unconditional )?release"
+)
+# A sentence or an arrest ordered for someone abroad is no custody.
+IN_ABSENTIA = re.compile(r"\bin absentia\b")
+RESTRICTED = re.compile(
+    r"restricted freedom|freedom limitation|limitation of freedom|limited freedom|restriction of freedom"
+    r"|parole-like|probation|suspended (?:sentence|prison|jail)|community (?:work|service)|corrective labou?r"
+)
+PENALTY_ONLY = re.compile(
+    r"\b(?:fined|summon(?:ed|s)|questioned|interrogated|searched|warned|warning|"
+    r"preventive conversation|barred|banned from)"
+)
+
+CIVIC = re.compile(
+    r"\b(?:activists?|journalists?|bloggers?|reporters?|correspondents?|photojournalists?|editor|editors"
+    r"|human rights|rights (?:activist|defender|advocate|group|campaigner)s?|dissidents?|critics?"
+    r"|opposition|protest\w*|rall(?:y|ies)|pickets?|picketers?|demonstrat(?:ion|ions|ors?)|marchers?"
+    r"|strik(?:e|es|ers|ing)|hunger strike|political(?:ly)?|extremis\w*|false information"
+    r"|poet|writer|free(?:dom of)? (?:speech|expression|press)|press freedom|media outlets?|independent media"
+    r"|newspaper|unsanctioned|unauthori[sz]ed|peaceful (?:assembl|gathering)\w*|banned (?:[\w-]+ ){0,3}(?:movement|party|group|organi[sz]ation)"
+    r"|facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?|religious|believers"
+    r"|election|candidate|civil society|dissent|repression|oil workers|trade union|labou?r union"
+    r"|unrest|riots?|mass disorder|mass (?:protests|unrest)|january events|bloody january"
+    r"|(?:inciting|incitement|stirring up|sowing) (?:of )?(?:\w+ )?(?:discord|hatred|hostility))"
+)
+CRIME = {
+    "drugs": re.compile(
+        r"\b(?:drugs?|narcotic\w*|heroin|cocaine|mephedrone|cannabis|marijuana|hashish|opium|methamphetamine|synthetic)\b"
+    ),
+    "corruption": re.compile(
+        r"\b(?:brib\w+|corrupt(?:ion)?|embezzl\w+|abuse of (?:office|power|official)|misappropriat\w+|kickbacks?|graft)\b"
+    ),
+    "crime": re.compile(
+        r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|killers?|assassin\w*|slay\w*|slain|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|road accident|car crash|pedestrians?|fled the scene|brawl\w*|drunk(?:en)? driv\w+|driving (?:while )?(?:drunk|intoxicated|under the influence)|drink-driving|hit-and-run|illegal (?:possession|trade)|weapons|(?:a|the|two|three|several) suspects?"
+        r"|tortur\w+|terrorist attacks?|attackers|gunmen|shoot(?:ing|out)s?|explosi\w+|bomb(?:ing|s)?|hostages?|stabb\w+|extortion|racketeering|hooligans)\b"
+    ),
+}
+OFFICIAL = re.compile(
+    r"\b(?:officials?|prosecutor|mayor|akim|governor|customs|chief of|police officers?|policemen|officers|guards|head of the (?:\w+ )?(?:department|section|division|committee)|minister|military)\b"
+)
+VICTIM = re.compile(
+    r"\b(?:murder(?:ing|ers?)?|kill(?:ing|ed|ers?)|assassin\w*|slaying|attack(?:ing|ed)? on|assault(?:ing|ed)? on|beat(?:ing|en)?|tortur\w+|death)"
+    r"(?: of)? (?:an? |the |two |three |prominent |well-known |opposition )?(?:[\w-]+ ){0,2}"
+    r"(?:opposition|activists?|journalists?|bloggers?|politicians?|leaders?|critics?|detainees?|prisoners?|protesters?)\b"
+)
+REVIEW = re.compile(
+    r"\b(?:annual|yearly|world|country|new|latest) report\b"
+    r"|\b(?:annual|yearly|year-end|end-of-year) (?:[\w-]+ ){0,3}(?:review|overview|survey|summary|monitoring|report|index)\b"
+    r"|\b(?:review|overview|summary|results) of the (?:past |last |outgoing )?year\b|\bin (?:its|the|their|a) (?:new |latest |annual )?report\b"
+    r"|\breport (?:on|covering) (?:the )?(?:human rights|situation|\d{4})|\b(?:freedom in the world|press freedom index)\b"
+)
+POLITICAL_CASE = re.compile(
+    # posts or publications as the reason for the custody ("detained due to his Facebook posts")
+    r"(?:for|over|due to|because of) (?:his|her|their|a|an|the)? ?(?:[\w-]+ ){0,2}(?:posts?|publications?|comments)\b"
+    r"|\bcritici[sz]\w* (?:the )?(?:\w+ ){0,3}(?:authorities|government|president|akim|officials|police)"
+    r"|politically motivated|political(?:ly)? (?:persecution|prisoner|case|reasons)|fabricated|trumped-up|retaliat\w+|in reprisal|to silence|for (?:his|her|their) (?:work|reporting|journalism|activism|posts?)"
+)
+PROTEST = re.compile(
+    r"\b(?:protest\w*|rall(?:y|ies|ied)|pickets?|picketing|demonstrations?|demonstrators?|marchers"
+    r"|strik(?:e|es|ing|ers)\b|hunger strike|sit-in|took to the streets|take to the streets|walkout"
+    r"|(?:unsanctioned|unauthori[sz]ed) (?:public )?(?:event|gathering|assembl\w+|meeting)s?"
+    r"|public assembl\w+|flash mob)"
+)
+# "march" the action, not "March" the month (case is kept for this one).
+MARCH = re.compile(r"\b(?:march(?:es|ed|ing)?|Marche[sd]|Marching)\b")
+NOT_PROTEST = re.compile(
+    r"\b(?:air|missile|drone|military|lucky) strikes?\b|strike (?:a|the) (?:deal|balance|agreement)|struck"
+)
+TIME_MARKER = re.compile(
+    r"\b(?:today|yesterday|tonight|this (?:morning|week|month)|last (?:week|night|month)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d"
+    r"|\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december)|recently|earlier this)\b"
+)
+COUNTED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|several|a number|a group|hundreds)"
+    r"(?: of)?(?: \w+){0,3} (?:people|activists|journalists|bloggers|protesters|protestors|demonstrators|workers|residents|participants|members|supporters|men|women|citizens|detainees|reporters|believers|students|opposition)\b"
+)
+VAGUE = re.compile(
+    r"\b(?:many|numerous|countless|hundreds of|thousands of|over the (?:last|past)|in recent years|in the (?:last|past) \w+ years|estimates?|routinely|systematically|continue to|regularly|frequently|often|arbitrarily)\b"
+)

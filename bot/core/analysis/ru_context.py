@@ -1,0 +1,94 @@
+"""What a Russian word is about, beside custody: the press telling of a report, the victim of
+a crime, an event held somewhere, a release.
+
+The arrest rules (:mod:`bot.core.analysis.ru_rules`) count civic words and custody cues; these
+rules say when such a word is not what it seems ("сообщили журналистам", "убийцы
+оппозиционного политика", "провели пикет у отдела полиции", "вышел из колонии").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.analysis.packs import ru as vocab
+from bot.core.analysis.ru_names import Token
+
+# The press, and the verbs it tells or is told with: as audience or source, no civic context.
+_PRESS = {"журналист", "журналистка", "корреспондент", "редактор"}
+_TOLD = {
+    "сообщить",
+    "рассказать",
+    "заявить",
+    "пояснить",
+    "сказать",
+    "передать",
+    "передавать",
+    "сообщать",
+    "рассказывать",
+    "заявлять",
+}
+
+
+def press_tells(toks: list[Token], i: int) -> bool:
+    """The press as the audience or the source of the report, not its subject: "сообщили
+    журналистам", "по словам корреспондента", "журналист местного телеканала сообщил" (no name
+    between the press word and its verb: "журналистка X рассказала, что её задержали" is hers)."""
+    tok = toks[i]
+    if tok.lemma not in _PRESS:
+        return False
+    if tok.case == "datv" or (i > 0 and toks[i - 1].lemma in _TOLD):
+        return True
+    if i > 1 and toks[i - 1].lemma == "слово" and toks[i - 2].lower == "по":
+        return True
+    for t in toks[i + 1 : i + 5]:
+        if t.lemma in _TOLD:
+            return True
+        if not re.match(r"[а-яё«»\"-]+$", t.text) or t.lemma in vocab.CUSTODY_EVENT_LEMMAS:
+            return False
+    return False
+
+
+def victim(toks: list[Token], i: int) -> bool:
+    """ "убийц оппозиционного политика", "нападение на журналиста": the civic word names the
+    victim of a crime just before it (a few modifiers or "на" may stand between)."""
+    k = i - 1
+    while k >= 0 and i - k <= 4 and (toks[k].pos in ("ADJF", "PRTF") or toks[k].lower in ("на", "известного", "двух")):
+        k -= 1
+    return k >= 0 and toks[k].lemma in vocab.VICTIM_CRIME_LEMMAS
+
+
+# Events one holds: "провели пикет у здания полиции" is a protest held there, not custody.
+_HELD_EVENTS = {"митинг", "пикет", "акция", "собрание", "встреча", "шествие", "флешмоб", "конференция", "брифинг"}
+
+
+def event_held(toks: list[Token], i: int) -> bool:
+    """ "провели пикет у отдела полиции", "пикет, который провели возле полиции": the verb of
+    holding has an event for its object."""
+    return toks[i].lemma in ("провести", "проводить") and any(
+        t.lemma in _HELD_EVENTS for t in toks[max(0, i - 4) : i + 4]
+    )
+
+
+def freed_at(toks: list[Token], i: int, headline: bool = False) -> bool:
+    """Whether token ``i`` reports a release: "освобождён", "отпустили", "оправдан", "вышел на
+    свободу", "выпустили из СИЗО", "вышел из колонии", a term replaced by a fine (a demand for
+    one is the caller's to rule out). A headline's "X на свободе" is a release too; in running
+    text it is often a state ("пока он был на свободе")."""
+    tok = toks[i]
+    return (
+        tok.lemma in vocab.RELEASE_LEMMAS
+        or (tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1 : i + 3]))
+        or (headline and tok.lower == "на" and i + 1 < len(toks) and toks[i + 1].lower == "свободе")
+        or (tok.lemma in ("выпустить", "выпускать") and any(t.lower == "из" for t in toks[i + 1 : i + 3]))
+        # "вышел из колонии"; "заменил лишение свободы на ограничение свободы (на штраф)"
+        or (
+            tok.lemma in ("выйти", "выходить")
+            and i + 2 < len(toks)
+            and toks[i + 1].lower == "из"
+            and toks[i + 2].lemma in vocab.CUSTODY_PLACE_LEMMAS
+        )
+        or (
+            tok.lemma in ("заменить", "заменять")
+            and any(t.lemma in ("ограничение", "штраф", "условный", "пробационный") for t in toks[i + 1 : i + 9])
+        )
+    )
