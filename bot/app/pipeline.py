@@ -128,14 +128,14 @@ class _Placer:
     async def _place_together(self, taken: list[tuple[Batch, datetime, asyncio.Future[list[Stored]]]]) -> None:
         try:
             results = await self._store([(batch, now) for batch, now, _ in taken])
-        except Exception as exc:
+        except Exception as exc:  # task boundary: handed to each waiting poll, which logs it with its source
             if len(taken) == 1:
                 _settle(taken[0][2], exc)
                 return
             for batch, now, done in taken:  # alone, so that only the batch at fault fails
                 try:
                     _settle(done, (await self._store([(batch, now)]))[0])
-                except Exception as alone:
+                except Exception as alone:  # this poll's own failure, logged by the poll (Pipeline.poll)
                     _settle(done, alone)
             return
         for (_, _, done), stored in zip(taken, results):
