@@ -31,6 +31,23 @@ def test_watch_spans_grow_with_polls_and_leave_the_gaps_unwatched() -> None:
     assert unwatched(spans, T0, T0 + timedelta(minutes=110), GAP) == []
 
 
+def test_a_poll_in_the_same_second_as_a_digest_by_hand_counts_as_watched() -> None:
+    # `once` then `digest` within one second: the poll is stored as 12:00:05 (to the
+    # second) and the digest asked at 12:00:05.9. Its end was 12:00:05, the poll fell
+    # on it, and the whole day read "not watched": nothing was posted.
+    from bot.app.digest import manual_period
+    from bot.core.models import Settings
+
+    settings = Settings()
+    poll = datetime(2026, 12, 3, 12, 0, 5, tzinfo=timezone.utc)
+    spans = extend([], poll, GAP)
+    period = manual_period(poll + timedelta(microseconds=900_000), settings, None)
+    assert period.end == poll + timedelta(seconds=1)
+    assert unwatched(spans, period.start, period.end, GAP) == [(period.start, poll)]
+    # A digest asked on the second exactly ends there.
+    assert manual_period(poll, settings, None).end == poll
+
+
 def test_the_digest_text_names_its_period_and_the_hours_not_watched() -> None:
     period = DigestPeriod(T0, T0 + timedelta(days=1), "Asia/Almaty", key="2026-12-03")
     [quiet] = format_digest(period, [], "en", unwatched=[(T0, T0 + timedelta(hours=3))])

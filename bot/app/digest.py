@@ -89,8 +89,14 @@ def scheduled_period(day: date, settings: Settings, last: LastDigest | None) -> 
 
 def manual_period(now: datetime, settings: Settings, last: LastDigest | None, *, repeat: bool = False) -> DigestPeriod:
     """A digest by hand: since the last digest (``repeat``: since the start of the last
-    one, posting its period again with what came since), until now."""
-    end = now.astimezone(timezone.utc).replace(microsecond=0)
+    one, posting its period again with what came since), until now.
+
+    The end is rounded *up* to the second: times are stored to the second, and a poll
+    noted in the same second as the digest (``once`` then ``digest`` on a fast machine)
+    must fall inside the period, not after its end, or the whole day reads "not watched".
+    """
+    utc = now.astimezone(timezone.utc)
+    end = utc.replace(microsecond=0) + (timedelta(seconds=1) if utc.microsecond else timedelta(0))
     start = last.start if repeat and last is not None else _since(last, end)
     return DigestPeriod(start, end, settings.timezone, key=f"manual {to_iso(end)}")
 
