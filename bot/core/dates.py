@@ -97,6 +97,8 @@ _MONTH_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("желтоқсан", "jeltoqsan"),
     ),
 }
+#: English month names in full, lower case ("june"): a word that is a month, not a name.
+ENGLISH_MONTHS = frozenset(words[0] for words in _MONTH_WORDS["en"])
 
 
 def _english_month(names: tuple[str, ...], prose: bool) -> str:
@@ -346,6 +348,7 @@ def from_utc_struct_time(value: time.struct_time | None) -> datetime | None:
 
 __all__ = [
     "ANNOUNCED",
+    "ENGLISH_MONTHS",
     "FUTURE_SLACK",
     "LANGUAGES",
     "LOCAL_ZONE",

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.core.analysis import terms
-from bot.core.dates import first_date
+from bot.core.dates import ENGLISH_MONTHS, first_date
 from bot.core.places import LATIN_FORMS, LATIN_FORMS_ABROAD
 
 _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
@@ -220,10 +220,6 @@ def find_terms(sentence: str) -> list[TermSpan]:
 # duration right after a name, closing its part of the list, is that person's term.
 _ELLIPTIC_BEFORE = re.compile(r"[A-Z][\w'’-]+,?\s+$")
 _ELLIPTIC_AFTER = re.compile(r"\s*(?:[,;.)]|and\b|each\b|$)")
-# A capitalised word before a duration that is a month's name makes it a date ("on June 10").
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
-
-
 # "X (15 days), Y (10 days) were sentenced to arrest", "X - 15 days, Y - 10 days": a
 # duration set beside a name, as lists of sentences give them.
 _BESIDE_NAME = re.compile(r"[A-Z][\w'’-]+(?: \(| ?[-–—:] ?)$")
@@ -231,7 +227,7 @@ _BESIDE_NAME = re.compile(r"[A-Z][\w'’-]+(?: \(| ?[-–—:] ?)$")
 
 def _beside_name(sentence: str, match: re.Match[str]) -> bool:
     beside = _BESIDE_NAME.search(sentence, 0, match.start())
-    if beside is None or beside.group(0).rstrip(" (-–—:").lower() in _MONTHS:
+    if beside is None or beside.group(0).rstrip(" (-–—:").lower() in ENGLISH_MONTHS:  # "on June 10" is a date
         return False
     closing = r"\s*\)" if beside.group(0).endswith("(") else r"\s*(?:[,;.]|and\b|$)"
     return re.match(closing, sentence[match.end() :]) is not None
@@ -243,7 +239,7 @@ def _elliptic(sentence: str, match: re.Match[str], spans: list[TermSpan]) -> boo
     name = _ELLIPTIC_BEFORE.search(sentence, 0, match.start())
     return (
         name is not None
-        and name.group(0).strip(" ,").lower() not in _MONTHS  # "on June 10"
+        and name.group(0).strip(" ,").lower() not in ENGLISH_MONTHS  # "on June 10"
         and any(span.end <= match.start() and span.term is not None for span in spans)
         and _ELLIPTIC_AFTER.match(sentence, match.end()) is not None
     )
