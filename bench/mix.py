@@ -12,31 +12,13 @@ from __future__ import annotations
 
 import random
 
+from bench.feeds import EN_FIRST
+
 MIX = {"ordinary": 0.40, "crime": 0.27, "protest": 0.16, "custody": 0.17}
 LANGS = ("en", "ru", "kk")
 
-_FIRST = [
-    "Arman",
-    "Dana",
-    "Timur",
-    "Saule",
-    "Marat",
-    "Aliya",
-    "Bolat",
-    "Zhanna",
-    "Nurlan",
-    "Gulnara",
-    "Yerzhan",
-    "Madina",
-    "Askar",
-    "Kamila",
-    "Daniyar",
-    "Ainur",
-    "Serik",
-    "Aigerim",
-    "Rustem",
-    "Botagoz",
-]
+# The English generator's given names (bench/feeds.py), and a few more.
+_FIRST = [*EN_FIRST, "Serik", "Aigerim", "Rustem", "Botagoz"]
 _LAST = [
     "Kuanyshev",
     "Sadykov",
