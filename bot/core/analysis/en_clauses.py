@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.core.analysis.en_names import Mention, find_mentions
-from bot.core.analysis.en_terms import TermSpan, find_terms
+from bot.core.analysis.en_terms import TermSpan, find_respective_terms, find_terms
 from bot.core.analysis.packs import en as en_pack
 
 # "penal colony" and "custody" are custody with a preposition ("in a penal colony",
@@ -28,6 +28,8 @@ CUSTODY = re.compile(
 #: Custody long ago, not news now.
 LONG_AGO = re.compile(r"\b(?:\w+ (?:months|years) ago|last year|in (?:19|20)\d\d)\b")
 
+# "were sentenced to prison terms" with no length: the clause is someone's custody.
+_SENTENCED_TO_PRISON = re.compile(r"\bsentenced (?:[\w-]+ ){0,4}to (?:[\w-]+ ){0,2}(?:prison|jail)\b")
 # Endings of English nouns that no name in this region's news has.
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]{3,}")
 _NOT_NAME_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ities|ity|ics|ships?|ances?|ences?|ists|isms?)$")
@@ -37,7 +39,8 @@ _LIST_INTRO = re.compile(
 )
 # A dash before a list of names ("eight journalists — A B, C D and E F") does not break.
 _CLAUSE_BREAK = re.compile(
-    r";|\s+(?:--|—)\s+(?!(?:[A-Z][\w'’-]+ ){1,3}[\w'’-]+(?:,| and ))|,? while |,? whereas |, but "
+    r";|\s+(?:--|—)\s+(?!(?:[A-Z][\w'’-]+ ){1,3}[\w'’-]+(?:,| and )|including\b|among them\b|namely\b)"
+    r"|,? while |,? whereas |, but "
 )
 
 
@@ -80,7 +83,7 @@ def split_clauses(sentences: list[str], has_title: bool, extra: list[str]) -> li
         for part in parts:
             part = part.strip(" ,")
             if part:
-                clause = _clause(part, index, release, extra, detention_context)
+                clause = _clause(part, index, release and _releases(part, parts), extra, detention_context)
                 clause.mentions = [m for m in find_mentions(part) if not _common_words(m.text, lower_words)]
                 clauses.append(clause)
     return clauses
@@ -97,15 +100,38 @@ def _clause(part: str, index: int, release: bool, extra: list[str], detention_co
             m.group(0) for m in CUSTODY.finditer(low) if not any(lo <= m.start() < hi for lo, hi in blocked)
         ]
         clause.custody += [kw for kw in extra if has_keyword(low, kw)]
-        clause.terms = [] if en_pack.RESTRICTED.search(low) else find_terms(part)
+        clause.terms = [t for t in find_terms(part) if not _restricted_near(low, t)]
         if clause.terms and detention_context and en_pack.EXTENDED.search(low):
             clause.custody.append("extended")
-        if clause.terms and not clause.custody and not blocked:  # not "refused to arrest X for 2 months"
-            clause.custody.append("term")
+        respective = (
+            not clause.terms
+            and not (en_pack.RESTRICTED.search(low) or en_pack.PENALTY_ONLY.search(low))
+            and find_respective_terms(part)
+        )
+        if (
+            (clause.terms or respective) and not clause.custody and not blocked
+        ):  # not "refused to arrest X for 2 months"
+            clause.custody.append("term")  # "sentences of nine, seven and eight years respectively" too
     clause.penalty_only = not clause.custody and bool(
         en_pack.PENALTY_ONLY.search(low) or en_pack.RESTRICTED.search(low)
     )
     return clause
+
+
+def _restricted_near(low: str, term: TermSpan) -> bool:
+    """Whether a term is one of restricted freedom, probation or a suspended sentence: the
+    words near it say so ("Umid A. – to 180 hours of community service" does not make the
+    "15 days in jail" of the others in its sentence non-custodial)."""
+    window = low[max(0, term.start - 45) : term.end + 45]
+    return en_pack.RESTRICTED.search(window) is not None
+
+
+def _releases(part: str, parts: list[str]) -> bool:
+    """Whether a clause of a sentence that reports a release is about the release: "two
+    were sentenced to prison terms; the remaining seven were acquitted" sentences the two."""
+    if len(parts) < 2 or en_pack.RELEASE.search(part.lower()):
+        return True
+    return not (find_terms(part) or _SENTENCED_TO_PRISON.search(part.lower()))
 
 
 def _arrested_then_served(low: str) -> bool:

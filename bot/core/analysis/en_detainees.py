@@ -11,14 +11,14 @@ the term their clause gives them, or the one term stated for all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.core.analysis.en_clauses import CUSTODY, LONG_AGO, Clause
 from bot.core.analysis.en_groups import listed_after_group
 from bot.core.analysis.en_names import Mention, same_person
-from bot.core.analysis.en_roles import is_excluded_mention
+from bot.core.analysis.en_roles import is_excluded_mention, penalised_only
 from bot.core.analysis.en_terms import find_respective_terms, refines
-from bot.core.analysis.packs.en import COUNTED
+from bot.core.analysis.packs.en import COUNTED, IN_ABSENTIA
 
 # A custody clause whose subject is a role, not a name ("an activist", "the 34-year-old").
 _ROLE = (
@@ -42,6 +42,8 @@ _GROUP = re.compile(
 _PLURAL_ROLE = re.compile(
     r"\b(?:activists|journalists|bloggers|people|protesters|protestors|demonstrators|participants|members|workers|others|residents|defendants)\b"
 )
+# "X, who is in pre-trial detention": custody with no term yet, whatever the others got.
+_AWAITING_TRIAL = re.compile(r"\bpre-?trial\b|\bawaiting (?:trial|sentencing)\b|\buntil (?:the |his |her )?trial\b")
 _OTHERS_SENTENCE = re.compile(r"\bwho (?:(?:had|has|then|later|also) )?(?:sentenced|jailed|gave|handed|convicted)\b")
 
 
@@ -109,15 +111,18 @@ def find_detainees(
     only names the body (``body_lowered``) repeats are names there."""
     people: dict[str, Person] = {}
     not_detained: set[str] = set()
-    pending_terms: list[str] = []  # terms of custody clauses with no named subject
-    group_terms: list[str] = []  # terms stated once for a group
+    abroad: set[str] = set()  # sentenced in absentia
+    unassigned = _Unassigned()
     last_subjects: list[str] = []
+    last_position = -1
     for position, clause in enumerate(clauses):
         resolved = [
             (mention, name)
             for mention in clause.mentions
             if (name := names.resolve(mention)) and name not in names.titled and not mention.titled
         ]
+        if IN_ABSENTIA.search(clause.lowered):
+            abroad.update(name for _, name in resolved)  # "X was tried in absentia": not held
         if not clause.custody:
             if clause.penalty_only or clause.release:
                 not_detained.update(name for _, name in resolved)
@@ -129,18 +134,52 @@ def find_detainees(
             for index, (mention, name) in enumerate(found):
                 term = respective[index] if respective else _term_for(clause, mention)
                 _add_person(people, name, term, clause.sentence, fresh)
-            last_subjects = [name for _, name in found]
+                if term is None and _AWAITING_TRIAL.search(clause.lowered):
+                    unassigned.awaiting.add(name)
+            last_subjects, last_position = [name for _, name in found], position
             continue
         term = clause.terms[0].term if clause.terms else None
-        target = _reference(clause, clauses, position, names, last_subjects)
+        target = _reference(clause, clauses, position, names, (last_subjects, last_position))
         if target:
             for name in target:
                 _add_person(people, name, term, clause.sentence, fresh)
-            last_subjects = target
+            last_subjects, last_position = target, position
         elif term and (_PLURAL_ROLE.search(clause.lowered) or _GROUP.search(clause.lowered)):
-            group_terms.append(term)  # "15 days of arrest to seven activists", "for those detained"
+            unassigned.group_terms.append(term)  # "15 days of arrest to seven activists", "for those detained"
+            unassigned.group_pretrial |= bool(_AWAITING_TRIAL.search(clause.lowered))
         elif term:
-            pending_terms.append(term)
+            unassigned.pending_terms.append(term)
+    _add_listed(people, clauses, names)
+    result = [p for p in people.values() if (p.fresh or p.name not in not_detained) and p.name not in abroad]
+    unassigned.share(result)
+    return result, not_detained
+
+
+@dataclass
+class _Unassigned:
+    """Terms no named person's clause gave: of unnamed subjects (``pending_terms``) or stated
+    once for a group (``group_terms``); who is held before trial, so that a group's sentence
+    is not theirs (``awaiting``), unless the group's term is one of pre-trial detention."""
+
+    pending_terms: list[str] = field(default_factory=list)
+    group_terms: list[str] = field(default_factory=list)
+    awaiting: set[str] = field(default_factory=set)
+    group_pretrial: bool = False
+
+    def share(self, result: list[Person]) -> None:
+        """Give the people without a term the one term left unassigned, if only one is."""
+        left = set(self.pending_terms + self.group_terms)
+        if len(result) == 1 and result[0].term is None and len(left) == 1:
+            result[0].term = (self.pending_terms + self.group_terms)[0]
+        if len(set(self.group_terms)) == 1 and len(result) >= 2:
+            for person in result:
+                if person.term is None and (person.name not in self.awaiting or self.group_pretrial):
+                    person.term = self.group_terms[0]
+
+
+def _add_listed(people: dict[str, Person], clauses: list[Clause], names: Names) -> None:
+    """Add the people named in a list after a counted group ("… detained five activists:
+    A, B and C"), with their terms."""
 
     def name_of(mention: Mention) -> str | None:
         name = names.resolve(mention)
@@ -151,13 +190,6 @@ def find_detainees(
 
     for name, term, sentence in listed_after_group(clauses, is_group, name_of):
         _add_person(people, name, term, sentence, True)
-    result = [p for p in people.values() if p.fresh or p.name not in not_detained]
-    if len(result) == 1 and result[0].term is None and len(set(pending_terms + group_terms)) == 1:
-        result[0].term = (pending_terms + group_terms)[0]
-    if len(set(group_terms)) == 1 and len(result) >= 2:
-        for person in result:
-            person.term = person.term or group_terms[0]
-    return result, not_detained
 
 
 def _named_subjects(
@@ -167,7 +199,7 @@ def _named_subjects(
     agents, lawyers or aliases, nor capitalised words of a title-case headline."""
     found = []
     for mention, name in resolved:
-        if _excluded_mention(clause, mention):
+        if _excluded_mention(clause, mention) or penalised_only(clause.text, mention, CUSTODY):
             continue
         if clause.sentence == 0 and title_case and name.lower() not in body_lowered:
             continue  # "Activists Being Jailed": capitals in a headline are not names
@@ -181,10 +213,11 @@ def _excluded_mention(clause: Clause, mention: Mention) -> bool:
 
 
 def _reference(
-    clause: Clause, clauses: list[Clause], position: int, names: Names, last_subjects: list[str]
+    clause: Clause, clauses: list[Clause], position: int, names: Names, last: tuple[list[str], int]
 ) -> list[str]:
     """Who a custody clause without a name is about ("an activist…", "he…", "they…")."""
     low = clause.lowered
+    last_subjects, last_position = last  # the detainees found last, and their clause
     indefinite = _INDEFINITE_ROLE.search(low)
     if indefinite and not _PLURAL_ROLE.search(low[: indefinite.start()]):
         for later in clauses[position + 1 :]:
@@ -196,6 +229,14 @@ def _reference(
                     return [name]
         return []
     if _DEFINITE_SUBJECT.search(low):
+        # "X was summoned … The next day the court sentenced him": "him" is the one named
+        # in the penalty clause after the last detainee found, not that detainee.
+        for earlier in reversed(clauses[max(0, position - 2, last_position + 1) : position]):
+            named = (
+                [n for m in earlier.mentions if (n := _full_name(earlier, m, names))] if earlier.penalty_only else []
+            )
+            if len(named) == 1:
+                return named
         if last_subjects and len(last_subjects) == 1:
             return last_subjects
         for earlier in reversed(clauses[max(0, position - 8) : position]):

@@ -45,7 +45,8 @@ ROLE_WORDS = frozenset(
     believer believers imam pastor priest citizen resident residents farmer musician artist
     anti-government pro-government opposition-minded outspoken fellow another also
     cameraman cameramen camerawoman filmmaker lawmaker lawmakers economist entrepreneur
-    ex-deputy ex-mp mps oppositionist oppositionists
+    ex-deputy ex-mp mps oppositionist oppositionists coordinator coordinators manager
+    officer representative program programme
 """.split()
 )
 # Capitalised words that are never part of a person's name in this domain.
@@ -231,12 +232,22 @@ _RUN_SPLITTING_ROLES = frozenset(
 _ORGANISATION_WORDS = frozenset(
     """
     court party ministry service committee office agency bureau union movement network news
+    chamber assembly parliament congress senate
     radio tv media center centre council square street avenue foundation institute university
     company complex stadium organization organisation commission department group watch live
     choice forum bank airport mosque church club award awards prize prizes association alliance
     front bloc unit force forces army guard sea lake river mountains valley port police
     prosecutor's prosecutor’s
 """.split()
+)
+
+
+# A capitalised institution word and "for"/"of"/"on" before a run: the run ends the
+# institution's name ("Center for Mental Health and Addiction Prevention").
+_OF_ORGANISATION = re.compile(
+    r"\b(?:Cent(?:er|re)|Institute|Committee|Ministry|Department|Office|Bureau|Council|Foundation|Fund|Agency"
+    r"|Service|Union|Association|Federation|Commission|School|Academy|University|Museum|Movement|Coalition"
+    r"|League|Society|Alliance|Network|Forum|Party|Front) (?:for|of|on)(?: the)?\s+$"
 )
 
 
@@ -261,6 +272,8 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
         return _mentions_in_run(text, run[noun + 1 :]) if noun < len(run) - 1 else []
     if any(w.rstrip("'’s") in _ORGANISATION_WORDS or w in _ORGANISATION_WORDS for w in lowered):
         return []
+    if _OF_ORGANISATION.search(text[max(0, run[0][1] - 30) : run[0][1]]):
+        return []  # "Center for Mental Health", "Committee for Human Rights"
     before = text[max(0, run[0][1] - 30) : run[0][1]].lower()
     after = text[run[-1][2] : run[-1][2] + 20].lower()
     prev_word = before.split()[-1] if before.split() else ""

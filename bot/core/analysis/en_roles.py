@@ -34,18 +34,35 @@ _AGENT_BEFORE = re.compile(
 _AGENT_AFTER = re.compile(
     r"\s*,?\s*who (?:had |has |then |later )?(?:sentenced|detained|arrested|jailed|convicted|ordered|remanded)\b"
 )
-# "known as X", "(X)" after a name: another name of someone already named.
+# "known as X", "known on social media as X", "works under the name X", "(X)" after a
+# name: another name of someone already named.
 _ALIAS_BEFORE = re.compile(
-    r"(?:\bknown as|\bpseudonym(?: of)?|\bnicknamed|\bdubbed|\balso called|\balias|\ba\.k\.a\.|\baka)\s+$"
+    r"(?:\bknown (?:[\w-]+ ){0,3}as|\bpseudonym(?: of)?|\bnicknamed|\bdubbed|\balso called|\balias|\ba\.k\.a\.|\baka"
+    r"|\bunder the (?:pen |stage |assumed )?name(?: of)?|\bgoes by(?: the name)?|\bwrites as)\s+$"
 )
 _RELEASED_BEFORE = re.compile(
     r"(?:release of|freed|pardoned|acquitted|support (?:of|to|for)|solidarity with|in defence of|in defense of)\s+(?:[\w’'-]+\s+){0,4}$"
+)
+# "in support of the arrested colleagues X and Y": the words between say they are held.
+_HELD_BETWEEN = re.compile(r"\b(?:arrested|detained|jailed|imprisoned|incarcerated|held)\b")
+# "X, a bodyguard for party leader Y", "an assistant to Y": Y is whom the detainee serves,
+# named to say who the detainee is.
+_SERVED_BEFORE = re.compile(
+    r"\b(?:bodyguard|assistant|aide|adviser|advisor|driver|secretary|employee|staffer"
+    r"|son|daughter|wife|husband|brother|sister|nephew|niece|cousin)s?"
+    r" (?:to|of|for) (?:[\w’'-]+,? ){0,4}$"
 )
 # "the killers of opposition politician X", "an attack on journalist X": the victim of the
 # crime the clause is about, not its detainee.
 _VICTIM_BEFORE = re.compile(
     r"\b(?:killers?|murderers?|assassins?|attackers?|murder|killing|assassination|slaying|attack on|assault on"
     r"|beating of|kidnapping of|death of)(?: of)? (?:the |an? )?(?:[\w’'-]+ ){0,3}$"
+)
+# "X – to 180 hours of community service", "X was fined": a penalty that is not custody.
+_PENALTY_AFTER = re.compile(
+    r"^\s*(?:[–—-]\s*|,\s*)?(?:(?:was|were|has been|had been|got|received) )?(?:to |with )?(?:an? )?(?:[\w.,-]+ ){0,3}?"
+    r"(?:hours? of (?:community|public|corrective) (?:service|work|labou?r)|community service|fined\b|fine of"
+    r"|probation|restricted freedom|freedom limitation|(?:a |an official )?warning\b|warned\b)"
 )
 # "X told reporters that police … why she was detained": the speaker speaks of her own custody.
 _SELF_CUSTODY = re.compile(
@@ -67,6 +84,9 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     if _ALIAS_BEFORE.search(before.lower()):
         return True
     words_before = before.lower().replace(",", " ").split()
+    served = _SERVED_BEFORE.search(before.lower())
+    if served and not _HELD_BETWEEN.search(served.group(0)):
+        return True  # before the subject test: "X, a bodyguard for Y, was jailed" is X's
     if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and custody.search(after[:160].lower()):
         return False  # "the workers' lawyer, Natalya S., was … jailed for six years": the subject
     if words_before and words_before[-1] in NON_DETAINEE_ROLES:
@@ -74,24 +94,42 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     if len(words_before) >= 2 and words_before[-2] in NON_DETAINEE_ROLES and words_before[-1] in ("a", "the"):
         return True
     if re.search(
-        r"^\s*,\s*(?:\w+['’]s |his |her |their |the )?(?:lawyer|attorney|defence counsel|defense counsel|spokes\w+)",
+        r"^\s*,\s*(?:\w+['’]s |his |her |their |the )?(?:lawyer|attorney|defence counsel|defense counsel|spokes\w+)"
+        r"|^\s*,\s*(?:[^,;]{0,60},\s*)?who (?:defends|represents|is defending|is representing|defended|represented)\b",
         after,
     ):
-        return True
+        return True  # "X, human rights activist, who defends the detained protesters": counsel
     if not mention.possessive and _SPEAKER_AFTER.search(after) and not _SELF_CUSTODY.search(after.lower()):
         return True
     if mention.possessive and _POSSESSED_PERSON.match(after):
         return True  # "Aron Atabek's son, Nurbolat…": the son is the one meant
     if _SPEAKER_BEFORE.search(before) and not custody.search(after.lower()):
         return True
-    if _RELEASED_BEFORE.search(before.lower()) and not custody.search(after.lower()[:80]):
+    released = _RELEASED_BEFORE.search(before.lower())
+    if released and not custody.search(after.lower()[:80]) and not _HELD_BETWEEN.search(released.group(0)):
         return True
     if _VICTIM_BEFORE.search(before.lower()):
         return True
     if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
         return True
-    if before.endswith("(") and any(
-        m.end <= mention.start and before[:-1].rstrip().endswith(m.text) for m in mentions if m is not mention
-    ):
-        return True  # "Chynarbek Shabdan uulu (Ali Shabdan)": the same person's other name
-    return False
+    return alias_target(text, mentions, mention) is not None
+
+
+def penalised_only(text: str, mention: Mention, custody: re.Pattern[str]) -> bool:
+    """Whether the words right after a name give that person a penalty that is not custody
+    ("X – to 180 hours of community service", "X was fined"): not this clause's detainee,
+    though "he" may still be them elsewhere."""
+    after = text[mention.end :].lower()
+    return _PENALTY_AFTER.match(after) is not None and not custody.search(after[:60])
+
+
+def alias_target(text: str, mentions: list[Mention], mention: Mention) -> Mention | None:
+    """The person a name is another name of: "Chynarbek Shabdan uulu (Ali Shabdan)",
+    "Adilet Ali Myktybek, known on social media as Alibek Baltabai"."""
+    before = text[max(0, mention.start - 60) : mention.start]
+    earlier = [m for m in mentions if m.end <= mention.start and m is not mention]
+    if before.endswith("(") and earlier and before[:-1].rstrip().endswith(earlier[-1].text):
+        return earlier[-1]
+    if _ALIAS_BEFORE.search(before.lower()) and earlier and mention.start - earlier[-1].end <= 80:
+        return earlier[-1]
+    return None

@@ -48,8 +48,8 @@ _WORD_NUMBER = (
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen)"
 )
-# "2 1/2", "2½", "two and a half", "1.5": only used with years and months.
-_NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½| and a half)?|{_WORD_NUMBER}(?: and a half)?|an?)"
+# "2 1/2", "2½", "two and a half", "four-and-a-half", "1.5": only used with years and months.
+_NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½|[- ]and[- ]a[- ]half)?|{_WORD_NUMBER}(?:[- ]and[- ]a[- ]half)?|an?)"
 _UNIT = r"(?:days?|weeks?|months?|years?)"
 
 # "three years and six months", "3 years 6 months", "2 years, 6 months"
@@ -86,6 +86,8 @@ _TERM_BEFORE_STRONG = re.compile(
     r"|\b(?:handed|gave|given|giving|sentenced|jailed)(?: [\w'’-]+){0,3}"
     r"|\b(?:extended|prolonged) by(?: another| a further| an additional)?)\s*$"
 )
+# "sentenced in less than a week", "jailed within two days": when, not how long.
+_TERM_BEFORE_WHEN = re.compile(r"\b(?:in|within) (?:just |only )?(?:less than |under )?$|\bless than $")
 # "sentenced two days ago", "handed down a week earlier": when, not how long.
 _TERM_AFTER_WHEN = re.compile(r"^\s*(?:ago|earlier|later)\b")
 # "ranging from seven to ten years", "10 to 15 days": a range, not anyone's term.
@@ -104,12 +106,14 @@ _TERM_AFTER_BAD = re.compile(
 _TERM_BEFORE_BAD = re.compile(
     r"(?:up to|more than|less than|over|at least|nearly|almost|about|around|within|past|last|next|first|"
     r"between|from|some|barred|banned|prohibited|ban|bans|freedom limitation|restricted freedom|"
-    r"hunger strike|probation|suspended|for the|in the|since|after|until)\s*$"
+    r"hunger strike|probation|suspended|for the|in the|since|after|until"
+    # a term served before ("He served a one-year jail term from 2018 to 2019")
+    r"|(?:had |has |already )?served (?:a|an|his|her|their)|after serving (?:a|an|his|her|their))\s*$"
 )
 
 
 _TERM_NOT_GIVEN = re.compile(
-    r"\b(?:prosecutors?|prosecution|asked for|asking for|requested|requesting|sought|seeking|demanded|demanding"
+    r"\b(?:prosecutors?|prosecution|asked for|asking for|requested|requesting|sought|seek|seeks|seeking|demanded|demanding"
     r"|called for|calling for"
     r"|faces?|facing|could get|could receive|risks?|punishable by|carries|carrying|maximum (?:of|penalty))\b(?: [\w'’-]+){0,4}\s*$"
 )
@@ -137,7 +141,7 @@ class TermSpan:
 
 def number_value(text: str) -> float | None:
     """'15' → 15, 'fifteen' → 15, 'twenty-five' → 25, 'a' → 1, '2 1/2' → 2.5."""
-    text = text.strip().lower()
+    text = re.sub(r"-and-a-half$", " and a half", text.strip().lower())
     half = 0.0
     if text.endswith(" and a half"):
         text, half = text[: -len(" and a half")], 0.5
@@ -259,7 +263,7 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
         return False
     if _TERM_NOT_GIVEN.search(before) or _SENTENCE_ASKED.search(before):
         return False  # "prosecutors asked for seven years", "faces five years": not a term given
-    if _TERM_AFTER_WHEN.match(after) or _is_range(before):
+    if _TERM_AFTER_WHEN.match(after) or _is_range(before) or _TERM_BEFORE_WHEN.search(before):
         return False
     if _TERM_BEFORE_STRONG.search(before):
         return True

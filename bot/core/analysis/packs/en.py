@@ -59,6 +59,7 @@ PREFIXED: tuple[tuple[str, str], ...] = (
     ("labour camp", r"labour camp (?:term|sentence)s?"),
     ("labor camp", r"labor camp (?:term|sentence)s?"),
     ("police van", r"(?:into|in|to|onto|inside) (?:a |the )?police vans?"),
+    ("police bus", r"(?:into|in|to|onto|inside) (?:a |the )?(?:nearby |waiting )?police bus(?:es)?"),
     (
         "held",
         r"(?:being|was|were|been|is|are) held (?:by|incommunicado|without|for (?:questioning|\w+ (?:hours|days)))",
@@ -72,7 +73,18 @@ CUSTODY_WORDS: tuple[str, ...] = tuple(dict.fromkeys(word for word, _ in CUSTODY
 # protest, time and counting words. The rules (bot/core/analysis/english.py) read them.
 
 NOT_CUSTODY = re.compile(
-    r"\b(?:arrest warrant|warrant for (?:his|her|their) arrest|(?:tried|attempted|trying|attempting|failed)"
+    r"\b(?:arrest warrant|warrant for (?:his|her|their) arrest"
+    # a custody only asked for ("assistance in arresting him"), or not served ("a suspended
+    # five-year jail sentence")
+    r"|(?:request(?:s|ed|ing)?|assistance|help|seek(?:s|ing)?|sought)(?: [\w'’-]+){0,4} (?:in|for|to) (?:arrest(?:ing)?|detain(?:ing)?)"
+    r"|suspended (?:[\w-]+ ){0,3}(?:jail|prison) (?:sentence|term)s?"
+    # a sentence only asked for ("would seek to impose a six-year prison sentence")
+    r"|(?:seek|seeks|seeking|sought|asked for|asking for|requested|requesting|demanded|demanding)(?: [\w'’-]+){0,4}"
+    r" (?:prison|jail) (?:sentence|term)s?"
+    # "the arrest of the property": a seizure, not custody
+    r"|arrest(?:ed|ing)? (?:of |on )?(?:the |its |his |her |their )?(?:[\w-]+ )?(?:property|assets|accounts|funds|bank accounts|shares|vehicles?|real estate)"
+    r"|(?:property|assets|accounts|funds|shares|real estate) (?:\w+ ){0,2}(?:was|were|been) (?:also )?arrested"
+    r"|(?:tried|attempted|trying|attempting|failed)"
     r" to (?:detain|arrest)|not (?:been )?(?:detained|arrested|jailed)"
     # (the longer refusal first: its span must cover "in custody")
     r"|(?:refused|declined) to (?:remand|place|send|keep)(?: [\w'’-]+){0,5} (?:in|into|under|to) (?:pre-trial )?"
@@ -102,7 +114,7 @@ EXTENDED = re.compile(r"\bextended\b")
 RELEASE = re.compile(
     r"\b(?:(?:was|were|has been|have been|had been|got|been|is|are) (?:\w+ )?(?:released|freed|pardoned|acquitted)"
     r"|early release|granted (?:an? )?(?:early )?release|release of (?!(?:all|political|the detained|those|him|her|them|detained))"
-    r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnesty|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment|decision|ruling|judgment)|(?:has|have|had) (?:\w+ )?(?:freed|released|pardoned)|freed (?:a|an|the|his|her|their|two|three|\d+)\b|after (?:\w+ ){0,3}(?:years?|months?|days?|decades?) (?:in|behind) (?:jail|prison|bars|custody|detention)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
+    r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnest(?:y|ied|ies)|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment|decision|ruling|judgment)|(?:has|have|had) (?:\w+ )?(?:freed|released|pardoned)|freed (?:a|an|the|his|her|their|two|three|\d+)\b|after (?:\w+ ){0,3}(?:years?|months?|days?|decades?) (?:in|behind) (?:jail|prison|bars|custody|detention)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
     r"|after serving|served (?:his|her|their) (?:term|sentence)|walked free|set free|regained (?:his|her|their) freedom"
     r"|spent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|a penal colony)"
     r"|(?<!be )released (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b"
@@ -115,7 +127,7 @@ RELEASE = re.compile(
 )
 # Headlines drop auxiliaries: "Activist Released On Changed Sentence".
 TITLE_RELEASE = re.compile(
-    r"\b(?:released|freed|pardons?|pardoned|acquitted|walks free|set free|(?:is|are) (?:now |finally )?free|free again)\b"
+    r"\b(?:released|freed|pardons?|pardoned|acquitted|amnestied|walks free|set free|(?:is|are) (?:now |finally )?free|free again)\b"
 )
 DEMAND_RELEASE = re.compile(
     r"\b(?:demand|call|urge|appeal|campaign|press|seek|sought|procur|push|fight|ask|petition)\w*(?: [\w-]+){0,6}? (?:for )?"
@@ -149,7 +161,8 @@ CRIME = {
         r"\b(?:drugs?|narcotic\w*|heroin|cocaine|mephedrone|cannabis|marijuana|hashish|opium|methamphetamine|synthetic)\b"
     ),
     "corruption": re.compile(
-        r"\b(?:brib\w+|corrupt(?:ion)?|embezzl\w+|abuse of (?:office|power|official)|misappropriat\w+|kickbacks?|graft)\b"
+        r"\b(?:brib\w+|corrupt(?:ion)?|embezzl\w+|abuse of (?:office|power|official)|misappropriat\w+|kickbacks?|graft"
+        r"|malfeasance|negligence|dereliction of duty|criminal inaction)\b"
     ),
     "crime": re.compile(
         r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|killers?|assassin\w*|slay\w*|slain|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|road accident|car crash|pedestrians?|fled the scene|brawl\w*|drunk(?:en)? driv\w+|driving (?:while )?(?:drunk|intoxicated|under the influence)|drink-driving|hit-and-run|illegal (?:possession|trade)|weapons|(?:a|the|two|three|several) suspects?"
