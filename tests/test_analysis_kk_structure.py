@@ -125,3 +125,36 @@ def test_arabic_script_with_a_latin_word() -> None:
     assert result.arrest
     assert list(people(result).values()) == ["10 days"]
     assert "قاليەۆ" in next(iter(people(result)))
+
+
+def test_reporter_in_the_byline_is_no_detainee() -> None:
+    result = kk("Астанада өткен пикетте полиция 5 адамды ұстады, деп хабарлайды Азаттық тілшісі Мәди Бекмағанбет.")
+    assert result.arrest
+    assert people(result) == {}
+
+
+def test_quote_telling_the_speakers_own_custody() -> None:
+    result = kk("«Полиция мені үйімнен алып кетті», – дейді белсенді Айдар Нұрланұлы. Ол 5 сағаттан кейін босатылған.")
+    assert people(result) == {"Айдар Нұрланұлы": None}
+
+
+def test_quote_of_a_speaker_about_others_names_no_speaker() -> None:
+    result = kk("«Полиция белсенділерді ұстады», – деді құқық қорғаушы Айдар Нұрланұлы.")
+    assert "Айдар Нұрланұлы" not in people(result)
+
+
+def test_lawyers_client_is_the_one_held() -> None:
+    result = kk("Айдар Нұрланұлының адвокаты Жанар Әлиеваның айтуынша, сот белсендіні 10 тәулікке қамады.")
+    assert people(result) == {"Айдар Нұрланұлы": "10 days"}
+
+
+def test_press_idioms_of_jail() -> None:
+    assert people(kk("Белсенді Ерлан Қалиев митингтен кейін 5 жылға отырғызды.")) == {"Ерлан Қалиев": "5 years"}
+    assert kk("Белсенді Ерлан Қалиев митингтен кейін тор артына жабылды.").arrest
+    assert kk("Митингке шыққан белсенді Ерлан Қалиевті полиция құрықтады.").arrest
+    assert not kk("Ауыл тұрғындары 500 түп ағаш отырғызды.").arrest
+
+
+def test_custody_of_kazakhs_in_xinjiang() -> None:
+    result = kk("Алматылық Асқар Нұрбекұлының ұлы Бауыржан Асқарұлы Шыңжаңға барғанда ұсталып, қамауға алынды.")
+    assert result.arrest

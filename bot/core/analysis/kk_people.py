@@ -22,7 +22,7 @@ from bot.core.analysis.kk_name_forms import (
     strip_case,
     surname_shape,
 )
-from bot.core.analysis.kk_stems import CUSTODY_RE, DAYS_RE, SENTENCE_RE
+from bot.core.analysis.kk_stems import CUSTODY_RE, DAYS_RE, SENTENCE_RE, TAKEN_AWAY_RE
 from bot.core.analysis.packs import kk as pack
 from bot.core.analysis.packs import kk_names as names
 
@@ -40,6 +40,10 @@ _NOT_PERSON_AFTER_RE = re.compile(
 _ACCUSATIVE = frozenset(pack.with_plain(("ды", "ді", "ты", "ті", "ны", "ні", "н")))
 _GENITIVE = frozenset(pack.with_plain(("ның", "нің", "дың", "дің", "тың", "тің")))
 _SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мәлімдеді", "хабарлады", "жазды")))
+_DEFENDERS = pack.with_plain(("адвокат", "қорғаушы"))
+_FIRST_PERSON = frozenset({"мені", "мен", "бізді", "біз", "мени", "бизди", "биз"})
+_REPORTS = frozenset(pack.with_plain(("хабарлайды", "хабарлады", "жазады", "жазды", "деп")))
+_REPORTER = tuple(pack.with_plain(("тілшіс", "тілшіл", "журналисі", "корреспондент")))
 _INITIAL = re.compile(r"^(\w)\. (\S+)$")  # "Ж. Сапар"
 _LIST_WORDS = frozenset({",", "мен", "пен", "бен", "және", "жане", "да", "де", "та", "те"})
 
@@ -154,9 +158,14 @@ def owner_held(clause: Clause, known: frozenset[str]) -> list[Person]:
     if clause.people:
         return []
     found = find_people(clause, known, owners=True)
+    low = [t.lower() for t in clause.tokens]
+    # "X-тің адвокаты Y-тің айтуынша, сот белсендіні қамады": the lawyer's client is held.
+    clients = [p for p in found if p.stop < len(low) and role_word(low[p.stop], _DEFENDERS, 3)]
+    if len(clients) == 1:
+        return clients
     if len(found) != 1:
         return []
-    rest = " ".join(t.lower() for t in clause.tokens[found[0].stop :])
+    rest = " ".join(low[found[0].stop :])
     return found if _OBJECT_ONE.search(rest) or _SUBJECT_ONE.search(rest) else []
 
 
@@ -217,9 +226,8 @@ def _person(  # noqa: PLR0913
         kin = role_word(before[-1], _KIN_ROLES, 3)
         if not (kin and (strip_case(words[-1], known)[1] in _OBJECT_CASES or _custody_follows(tokens, stop))):
             return None
-    said = [k for k in range(start) if tokens[k].lower().lstrip("-–") in _SAID]  # "«…», -деді X"
-    if said and not any(CUSTODY_RE.match(t.lower()) for t in tokens[said[-1] : start]):
-        return None  # "«…», – деді … Ерлан Сейітов": the speaker of a quote
+    if _source(tokens, start):
+        return None
     role_before = bool(before) and (
         any(" ".join(before).endswith(role) for role in _ROLE_NOUNS) or role_word(before[-1], _ROLE_NOUNS, 4)
     )  # "тілшісі Айдос Нұр Әли"
@@ -246,6 +254,33 @@ def _person(  # noqa: PLR0913
     elif not (shaped or role_before or patronymic or listed or given_name(words[0])):
         return None
     return Person(" ".join(words), start, stop)
+
+
+def _source(tokens: list[str], start: int) -> bool:
+    """The speaker of a quote ("«…», – деді … Ерлан Сейітов") unless the quote tells their own
+    custody ("«Полиция мені ұстады», – дейді X"), or a reporter in a byline ("…, деп
+    хабарлайды Азаттық тілшісі Ержан Әмірхан")."""
+    said = [k for k in range(start) if tokens[k].lower().lstrip("-–") in _SAID]
+    if (
+        said
+        and not any(CUSTODY_RE.match(t.lower()) for t in tokens[said[-1] : start])
+        and not _held_in_quote(tokens[: said[-1]])
+    ):
+        return True
+    return _byline(tokens, start)
+
+
+def _held_in_quote(before: list[str]) -> bool:
+    """The quote before a verb of saying tells its speaker's own custody ("мені ұстады")."""
+    low = [t.lower() for t in before]
+    held = any(CUSTODY_RE.match(t) for t in low) or TAKEN_AWAY_RE.search(" ".join(low))
+    return any(t in _FIRST_PERSON for t in low) and bool(held)
+
+
+def _byline(tokens: list[str], start: int) -> bool:
+    """A reporter named as the source: "деп хабарлайды Азаттық тілшісі X"."""
+    before = [t.lower() for t in tokens[max(0, start - 5) : start]]
+    return any(t in _REPORTS for t in before) and any(t.startswith(_REPORTER) for t in before)
 
 
 def _describing_verb(word: str) -> bool:

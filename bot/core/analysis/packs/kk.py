@@ -78,6 +78,10 @@ CUSTODY_STEMS: tuple[str, ...] = (
     "қапасқа",
     "қапаста",
     "темір тор",
+    # "тор артына жабылды", "тор артында отыр": behind bars.
+    "тор артын",
+    # "полиция күдіктіні құрықтады": lassoed, caught (the press's idiom).
+    "құрықта",
     "бас бостандығынан айыр",
     "күзетпен",
     "айдауылға",
@@ -182,6 +186,8 @@ SENTENCE_STEMS: tuple[str, ...] = (
     "кесіп",
     # "10 жылға жазаланды": punished, custody only with a term.
     "жазаланд",
+    # "5 жылға отырғызды": sat (jailed) for a term, custody only with a term.
+    "отырғыз",
 )
 # Denied, refused or only possible custody ("ұсталмады", "ұсталған жоқ", "қамалуы мүмкін").
 NEGATED_STEMS: tuple[str, ...] = (
@@ -372,6 +378,9 @@ CIVIC_STRONG_STEMS: tuple[str, ...] = (
     "феминист",
     "хиджаб",
     "салафи",
+    # Custody of Kazakhs in Xinjiang is told as persecution ("Шыңжаңда ұсталып, сотталған").
+    "шыңжаң",
+    "синьцзян",
 )
 CIVIC_WEAK_STEMS: tuple[str, ...] = (
     "жалған ақпарат",
