@@ -45,17 +45,19 @@ def _by_language(title: str, text: str, lang: str | None, rules: RuleConfig) -> 
         from bot.core.analysis.english import analyze_english
 
         return analyze_english(title, text, rules)
-    if detected == "kk" and is_latin(f"{title}\n{text}"):
-        from bot.core.analysis.kk_rules import analyze_kazakh_latin
-
-        return analyze_kazakh_latin(title, text, rules)
     if detected == "kk":
         from bot.core.analysis.kk_arabic import is_arabic
 
+        # Arabic script first: one Latin word ("Facebook") outnumbers the Cyrillic letters
+        # an Arabic-script text has none of.
         if is_arabic(f"{title}\n{text}"):
             from bot.core.analysis.kk_rules import analyze_kazakh_arabic
 
             return analyze_kazakh_arabic(title, text, rules)
+    if detected == "kk" and is_latin(f"{title}\n{text}"):
+        from bot.core.analysis.kk_rules import analyze_kazakh_latin
+
+        return analyze_kazakh_latin(title, text, rules)
     if detected in ("ru", "kk"):
         from bot.core.analysis.russian import analyze_cyrillic
 

@@ -19,6 +19,8 @@ _PRONOUN_GROUP = re.compile(
 # "олардың екеуі 10 тәулікке қамалды": two of them, not both; no one knows which.
 _PART_OF_GROUP = re.compile(r"(?<![\w])(?:олардың|олардин|олардын)\s+(?:бір|екеу|үшеу|төртеу|кейбір|біраз|бірнеше)")
 _PRONOUN_ONE = re.compile(r"(?<![\w])(?:ол|оны|оған|оның|өзі|өзін)(?![\w])")
+# Words between people listed together: "X пен Y", "X, Y және Z", "X-ті де, Y-ті де" (both).
+_LISTED_WITH = frozenset({",", "және", "жане", "пен", "мен", "бен", "да", "де", "та", "те"})
 
 
 def _assign_terms(clause: Clause) -> None:
@@ -42,8 +44,7 @@ def _assign_terms(clause: Clause) -> None:
             # unless the two are listed together ("X пен Y 15 тәулікке").
             between = [p for p in people if person.stop <= p.start < chosen.start]
             if between and any(
-                clause.tokens[k].lower() not in (",", "және", "пен", "мен", "бен")
-                and not any(p.start <= k < p.stop for p in people)
+                clause.tokens[k].lower() not in _LISTED_WITH and not any(p.start <= k < p.stop for p in people)
                 for k in range(person.stop, between[0].start)
             ):
                 chosen = None

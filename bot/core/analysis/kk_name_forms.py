@@ -142,3 +142,27 @@ def strip_case(word: str, known: frozenset[str]) -> tuple[str, str]:
         if seen or surname_shape(stem) or len(stem) >= 4:
             return stem, suffix
     return word, ""
+
+
+_CAPS_WORD = re.compile(r"(?<![\w])[А-ЯЁӘҒҚҢӨҰҮҺІ]{4,}(?![\w])")
+_TITLE_WORD = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+")
+
+
+def title_case_caps(text: str) -> str:
+    """Surnames the press prints in capitals ("Ерлан ҚАЛИЕВ", "ҚАЛИЕВТІ Ерлан") in the
+    capitalised form the name rules read; an acronym ("ҰҚК", "ҚДТ") has no surname's
+    shape and stays. Lengths are unchanged, so positions still map to the text."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        titled = word[0] + word[1:].lower()
+        before = text[max(0, match.start() - 40) : match.start()].split()
+        after = text[match.end() : match.end() + 40].split()
+        beside = (before[-1:] if before else []) + (after[:1] if after else [])
+        if not any(_TITLE_WORD.fullmatch(w.strip(',.;:«»"()')) for w in beside):
+            return word
+        stem = strip_case(titled, frozenset())[0]
+        given_before = bool(before) and bool(_TITLE_WORD.fullmatch(before[-1])) and given_name(before[-1])
+        return titled if surname_shape(stem) or patronymic_word(titled) or given_before else word
+
+    return _CAPS_WORD.sub(fix, text)

@@ -22,7 +22,7 @@ from bot.core.analysis.kk_name_forms import (
     strip_case,
     surname_shape,
 )
-from bot.core.analysis.kk_stems import CUSTODY_RE, DAYS_RE, SENTENCE_RE
+from bot.core.analysis.kk_stems import CUSTODY_RE, DAYS_RE, SENTENCE_RE, TAKEN_AWAY_RE
 from bot.core.analysis.packs import kk as pack
 from bot.core.analysis.packs import kk_names as names
 
@@ -40,7 +40,12 @@ _NOT_PERSON_AFTER_RE = re.compile(
 _ACCUSATIVE = frozenset(pack.with_plain(("ды", "ді", "ты", "ті", "ны", "ні", "н")))
 _GENITIVE = frozenset(pack.with_plain(("ның", "нің", "дың", "дің", "тың", "тің")))
 _SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мәлімдеді", "хабарлады", "жазды")))
-_LIST_WORDS = frozenset({",", "мен", "пен", "бен", "және", "жане"})
+_DEFENDERS = pack.with_plain(("адвокат", "қорғаушы"))
+_FIRST_PERSON = frozenset({"мені", "мен", "бізді", "біз", "мени", "бизди", "биз"})
+_REPORTS = frozenset(pack.with_plain(("хабарлайды", "хабарлады", "жазады", "жазды", "деп")))
+_REPORTER = tuple(pack.with_plain(("тілшіс", "тілшіл", "журналисі", "корреспондент")))
+_INITIAL = re.compile(r"^(\w)\. (\S+)$")  # "Ж. Сапар"
+_LIST_WORDS = frozenset({",", "мен", "пен", "бен", "және", "жане", "да", "де", "та", "те"})
 
 
 # The people a custody sentence is about, as pronouns: the object of an active verb
@@ -64,8 +69,8 @@ def known_words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+", text))
 
 
-def find_people(clause: Clause, known: frozenset[str]) -> list[Person]:
-    """People of a custody sentence: runs of capitalised words with a name's shape."""
+def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> list[Person]:
+    """People of a custody sentence (and possessors and speakers when ``owners``)."""
     tokens = clause.tokens
     found: list[Person] = []
     unshaped: list[tuple[int, int, list[str]]] = []
@@ -100,11 +105,12 @@ def find_people(clause: Clause, known: frozenset[str]) -> list[Person]:
             or (LOCATIVE_END.search(words[-1]) and not surname_shape(words[-1]) and surname_shape(words[-2]))
         ):
             words, stop = words[:-1], stop - 1
-        if stop < len(tokens) and patronymic_word(tokens[stop]):
+        # "Қалиевтің ұлы" (Kaliev's son) is kin; "Серік ұлы" is a patronymic.
+        if stop < len(tokens) and patronymic_word(tokens[stop]) and not _genitive_word(words[-1]):
             words = words + [tokens[stop]]
             stop += 1
         if words:
-            person = _person(words, tokens, i, stop, known)
+            person = _person(words, tokens, i, stop, known, owner=owners)
             if person is not None:
                 found.append(person)
             elif len(words) >= 2:
@@ -117,7 +123,7 @@ def find_people(clause: Clause, known: frozenset[str]) -> list[Person]:
         added = False
         for start, stop, words in list(unshaped):
             if any(_listed(tokens, start, stop, p) for p in found):
-                person = _person(words, tokens, start, stop, known, listed=True)
+                person = _person(words, tokens, start, stop, known, listed=True, owner=owners)
                 unshaped.remove((start, stop, words))
                 if person is not None:
                     found.append(person)
@@ -145,6 +151,44 @@ def antecedents(clause: Clause, before: Clause, known: frozenset[str]) -> list[P
     return [Person(p.name, 0, 0) for p in named]
 
 
+def owner_held(clause: Clause, known: frozenset[str]) -> list[Person]:
+    """ "Белсенді X-тің үйі тінтіліп, өзі ұсталды", "X-тің айтуынша, оны полиция ұстады": a
+    custody sentence that names one person only as a possessor or a speaker and says "өзі"
+    or "оны" after them holds that person."""
+    if clause.people:
+        return []
+    found = find_people(clause, known, owners=True)
+    low = [t.lower() for t in clause.tokens]
+    # "X-тің адвокаты Y-тің айтуынша, сот белсендіні қамады": the lawyer's client is held.
+    clients = [p for p in found if p.stop < len(low) and role_word(low[p.stop], _DEFENDERS, 3)]
+    if len(clients) == 1:
+        return clients
+    if len(found) != 1:
+        return []
+    rest = " ".join(low[found[0].stop :])
+    return found if _OBJECT_ONE.search(rest) or _SUBJECT_ONE.search(rest) else []
+
+
+def headline_people(title: Clause, lead: Clause, known: frozenset[str]) -> list[Person]:
+    """ "Блогер 20 тәулікке қамалды" over "Шымкенттік блогер X …": a headline tells custody
+    by the person's role and the lead names them; the one person the lead introduces with a
+    role of the headline is the headline's detainee."""
+    roles = tuple(r for r in _ROLE_NOUNS if any(role_word(t, (r,), 4) for t in title.tokens))
+    if not roles:
+        return []
+    low = [t.lower() for t in lead.tokens]
+    named = lead.people or find_people(lead, known)
+    introduced = [p for p in named if any(role_word(t, roles, 4) for t in low[max(0, p.start - 3) : p.start])]
+    if len(introduced) != 1:
+        return []
+    # Positions are the headline's: the person stands before all of its terms.
+    return [Person(introduced[0].name, 0, 0)]
+
+
+def _genitive_word(word: str) -> bool:
+    return word.lower().endswith(tuple(_GENITIVE)) and len(word) > 5
+
+
 def _listed(tokens: list[str], start: int, stop: int, person: Person) -> bool:
     """The run [start, stop) and ``person`` stand next to each other in a list."""
     between = tokens[person.stop : start] if person.stop <= start else tokens[stop : person.start]
@@ -156,8 +200,14 @@ def _sentence_start(tokens: list[str], i: int) -> bool:
     return i == 0 or not tokens[i - 1][:1].isalnum()
 
 
-def _person(
-    words: list[str], tokens: list[str], start: int, stop: int, known: frozenset[str], listed: bool = False
+def _person(  # noqa: PLR0913
+    words: list[str],
+    tokens: list[str],
+    start: int,
+    stop: int,
+    known: frozenset[str],
+    listed: bool = False,
+    owner: bool = False,
 ) -> Person | None:
     before = [t.lower() for t in tokens[max(0, start - 3) : start]]
     after = tokens[stop].lower() if stop < len(tokens) else ""
@@ -166,7 +216,7 @@ def _person(
         return None  # "Абай даңғылы", "Демократиялық таңдау қозғалысы"
     if after in ("қарсы", "қарсылық") or after2.startswith("қарсы"):
         return None  # the person protested against
-    if any(after2.startswith(s) for s in _SPEAKER_STEMS):
+    if any(after2.startswith(s) for s in _SPEAKER_STEMS) and not owner:
         return None
     if before and (
         role_word(before[-1], _BYSTANDER_ROLES, 3) or any(" ".join(before).endswith(r) for r in _BYSTANDER_ROLES)
@@ -176,9 +226,8 @@ def _person(
         kin = role_word(before[-1], _KIN_ROLES, 3)
         if not (kin and (strip_case(words[-1], known)[1] in _OBJECT_CASES or _custody_follows(tokens, stop))):
             return None
-    said = [k for k in range(start) if tokens[k].lower().lstrip("-–") in _SAID]  # "«…», -деді X"
-    if said and not any(CUSTODY_RE.match(t.lower()) for t in tokens[said[-1] : start]):
-        return None  # "«…», – деді … Ерлан Сейітов": the speaker of a quote
+    if _source(tokens, start):
+        return None
     role_before = bool(before) and (
         any(" ".join(before).endswith(role) for role in _ROLE_NOUNS) or role_word(before[-1], _ROLE_NOUNS, 4)
     )  # "тілшісі Айдос Нұр Әли"
@@ -186,7 +235,8 @@ def _person(
     if patronymic:
         words = words[:-1] + [patronymic]
     last, suffix = strip_case(words[-1], known)
-    if suffix in _GENITIVE and not _custody_follows(tokens, stop):
+    kin_after = bool(patronymic_word(after) or role_word(after, _BYSTANDER_ROLES, 3))
+    if suffix in _GENITIVE and not owner and (kin_after or not _custody_follows(tokens, stop)):
         # A possessor ("Сапаровтың адвокаты", "Әлиевтің партиясы"), unless it is the subject
         # of a custody noun ("Сапаровтың 10 тәулікке қамалғаны", "Сапаровтың ұсталуы").
         return None
@@ -197,11 +247,40 @@ def _person(
     shaped = any(surname_shape(w) for w in words)
     initial = start >= 2 and tokens[start - 1] == "." and len(tokens[start - 2]) == 1 and tokens[start - 2].isupper()
     if len(words) == 1:
-        if not (shaped or initial):  # "Ж. Сапар": completed from the text, else dropped
+        if not (shaped or initial):
             return None
+        if initial:  # "Ж. Сапар": completed from the text, else kept with its initial
+            return Person(f"{tokens[start - 2]}. {words[0]}", start, stop)
     elif not (shaped or role_before or patronymic or listed or given_name(words[0])):
         return None
     return Person(" ".join(words), start, stop)
+
+
+def _source(tokens: list[str], start: int) -> bool:
+    """The speaker of a quote ("«…», – деді … Ерлан Сейітов") unless the quote tells their own
+    custody ("«Полиция мені ұстады», – дейді X"), or a reporter in a byline ("…, деп
+    хабарлайды Азаттық тілшісі Ержан Әмірхан")."""
+    said = [k for k in range(start) if tokens[k].lower().lstrip("-–") in _SAID]
+    if (
+        said
+        and not any(CUSTODY_RE.match(t.lower()) for t in tokens[said[-1] : start])
+        and not _held_in_quote(tokens[: said[-1]])
+    ):
+        return True
+    return _byline(tokens, start)
+
+
+def _held_in_quote(before: list[str]) -> bool:
+    """The quote before a verb of saying tells its speaker's own custody ("мені ұстады")."""
+    low = [t.lower() for t in before]
+    held = any(CUSTODY_RE.match(t) for t in low) or TAKEN_AWAY_RE.search(" ".join(low))
+    return any(t in _FIRST_PERSON for t in low) and bool(held)
+
+
+def _byline(tokens: list[str], start: int) -> bool:
+    """A reporter named as the source: "деп хабарлайды Азаттық тілшісі X"."""
+    before = [t.lower() for t in tokens[max(0, start - 5) : start]]
+    return any(t in _REPORTS for t in before) and any(t.startswith(_REPORTER) for t in before)
 
 
 def _describing_verb(word: str) -> bool:
@@ -232,9 +311,13 @@ def _custody_follows(tokens: list[str], stop: int) -> bool:
 def resolve_short_names(clauses: list[Clause], text: str = "") -> None:
     """A lone surname ("Сапаровты") is the full name written elsewhere in the report:
     first among the people found, else a capitalised given name before it in the text."""
-    full = [p.name for c in clauses for p in c.people if len(p.name.split()) >= 2]
+    full = [p.name for c in clauses for p in c.people if len(p.name.split()) >= 2 and not _INITIAL.match(p.name)]
     for clause in clauses:
         for person in clause.people:
+            initial = _INITIAL.match(person.name)
+            if initial:
+                person.name = _complete_initial(initial.group(1), initial.group(2), full, text) or person.name
+                continue
             if len(person.name.split()) != 1:
                 continue
             match = next((f for f in full if person.name in f.split()), None)
@@ -253,3 +336,13 @@ def resolve_short_names(clauses: list[Clause], text: str = "") -> None:
                 person.name = match
     for clause in clauses:  # a lone word that no full name completes is too weak to name anyone
         clause.people = [p for p in clause.people if len(p.name.split()) >= 2 or surname_shape(p.name)]
+
+
+def _complete_initial(letter: str, surname: str, full: list[str], text: str) -> str | None:
+    """ "Ж. Мамай" as the text writes it in full elsewhere: "Жанболат Мамай"."""
+    found = next((f for f in full if surname in f.split() and f.startswith(letter)), None)
+    if found or not text:
+        return found
+    pattern = re.compile(r"(?<![\w])(" + re.escape(letter) + r"[а-яёәғқңөұүһі]+)\s+" + re.escape(surname))
+    given = next((m.group(1) for m in pattern.finditer(text) if given_name(m.group(1))), None)
+    return f"{given} {surname}" if given else None

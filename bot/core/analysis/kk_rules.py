@@ -22,9 +22,17 @@ from typing import TYPE_CHECKING
 from bot.core.analysis import organisations
 from bot.core.analysis.kk_clauses import Clause, read_clause, spared
 from bot.core.analysis.kk_detainees import detainees_of
-from bot.core.analysis.kk_people import antecedents, find_people, known_words, resolve_short_names
+from bot.core.analysis.kk_name_forms import title_case_caps
+from bot.core.analysis.kk_people import (
+    antecedents,
+    find_people,
+    headline_people,
+    known_words,
+    owner_held,
+    resolve_short_names,
+)
 from bot.core.analysis.kk_score import best_clause, no_custody_reasons
-from bot.core.analysis.kk_stems import PREPASS_RE, PROTEST_RE
+from bot.core.analysis.kk_stems import NOT_PROTEST_RE, PREPASS_RE, PROTEST_RE
 from bot.core.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.core.analysis.ru_text import (
     evidence_text,
@@ -53,7 +61,7 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     """Analyse a Kazakh report: custody stems + civic context − ordinary crime."""
     full = f"{title}\n{text}"
     low = full.lower()
-    protest = bool(PROTEST_RE.search(low))
+    protest = bool(PROTEST_RE.search(NOT_PROTEST_RE.sub(" ", low)))
     excluded = matched_keyword(low, keywords_for(rules.exclude_keywords, "kk"))
     watched = watchlist_hits(full, rules.watchlist)
     custody_extra = keywords_for(rules.extra_keywords, "kk")
@@ -61,12 +69,12 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
         why_not = ("no custody vocabulary",) + ((f"excluded:{excluded}",) if excluded else ())
         return Analysis(arrest=False, protest=protest, lang="kk", reasons=why_not)
 
-    full = normalise(full)
+    full = title_case_caps(normalise(full))
     sentences = [s.strip() for s in _SENTENCE_SPLIT.split(full) if s and s.strip()]
     # The movements and parties of the data list (or [rules]) count as the operators' civic words do.
     org_re = organisations.pattern(organisations.names_for(rules))
     civic_extra = keywords_for(rules.civic_keywords, "kk") + tuple(dict.fromkeys(org_re.findall(low)))
-    clauses = _read_clauses(sentences, full, custody_extra)
+    clauses = _read_clauses(sentences, full, custody_extra, headline=bool(title.strip()) or _headline_line(text))
     title_low = sentences[0].lower() if title.strip() and sentences else ""
     score, best_index, reasons = best_clause(clauses, low, civic_extra, title_low)
     if best_index < 0:
@@ -89,8 +97,19 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     )
 
 
-def _read_clauses(sentences: list[str], full: str, custody_extra: tuple[str, ...]) -> list[Clause]:
-    """The custody clauses of the report's sentences, each with the people it is about."""
+def _headline_line(text: str) -> bool:
+    """A page read from its start often opens with its headline: a short first line with no
+    full stop, then the story."""
+    first, _, rest = text.strip().partition("\n")
+    first = first.strip()
+    return bool(rest.strip()) and 0 < len(first.split()) <= 14 and not first.endswith((".", "!", "?", "…", ":", ","))
+
+
+def _read_clauses(
+    sentences: list[str], full: str, custody_extra: tuple[str, ...], headline: bool = False
+) -> list[Clause]:
+    """The custody clauses of the report's sentences, each with the people it is about;
+    ``headline`` when the first sentence is the report's title."""
     clauses = [read_clause(s, custody_extra) for s in sentences]
     known = known_words(full)
     for n, clause in enumerate(clauses):
@@ -101,7 +120,11 @@ def _read_clauses(sentences: list[str], full: str, custody_extra: tuple[str, ...
             # listed among those just reported held are the detainees.
             clause.people = find_people(clause, known)
             clause.cues = ["among the detained"]
+    if headline and len(clauses) > 1 and clauses[0].cues and not clauses[0].people:
+        clauses[0].people = headline_people(clauses[0], clauses[1], known)
     for n, clause in enumerate(clauses):
+        if clause.cues and not clause.people:
+            clause.people = owner_held(clause, known)
         if n and clause.cues and not clause.people and not clauses[n - 1].cues:
             clause.people = antecedents(clause, clauses[n - 1], known)
         clause.people = [p for p in clause.people if not spared(clause, p)]

@@ -23,10 +23,12 @@ from bot.core.analysis.kk_stems import (
     NOT_CIVIC_RE,
     PAST_RE,
     PERSECUTION_RE,
+    PROTEST_RE,
     RELEASE_RE,
     RESTRICTED_RE,
     TOLD_PRESS_RE,
 )
+from bot.core.analysis.packs.kk import PROTEST_CHARGES
 
 # "2024 жылы елде 40 белсенді ұсталған": a count over a whole year (not a date: "2026
 # жылы 5 қаңтарда").
@@ -34,6 +36,8 @@ from bot.core.analysis.kk_stems import (
 _ANNIVERSARY = re.compile(r"жыл\s+(?:толд|толып|толған|өтті|отти|толган|бұрын|бурин)|жылдығ|жилдиг")
 # Time words that keep custody in an anniversary report news: "кеше", "бүгін".
 _RECENT = re.compile(r"(?<![\w])(?:кеше|бүгін|бугин|таңертең|танертен|жақында|жакинда|осы аптада)(?![\w])")
+# After a past marker: a recent time or "тағы" (again) tells the new custody.
+_NOW_AGAIN = re.compile(r"(?<![\w])(?:кеше|бүгін|бугин|таңертең|танертен|жақында|жакинда|тағы|таги)(?![\w])")
 # A year in a date ("2022 жылғы қаңтарда") and the pluperfect ("қамалған еді", "ұсталған болатын").
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s+(?:жылғы|жылы|жилги|жили)(?!\w)")
 _PLUPERFECT = re.compile(r"(?:ған|ген|қан|кен|ган|кен)\s+(?:еді|болатын|еди|болатин)(?!\w)")
@@ -64,7 +68,7 @@ def best_clause(
         title_low=title_low,
         strong=_civic_strong(low, civic_extra),
         weak=[m.group(0) for m in CIVIC_WEAK_RE.finditer(low)],
-        crime=_crimes(low),
+        crime=_crimes(low, protest=bool(PROTEST_RE.search(low))),
         persecution=bool(PERSECUTION_RE.search(low)),
         only_states=all(c.states == len(c.cues) for c in clauses if c.cues) and not any(c.terms for c in clauses),
         anniversary=bool(_ANNIVERSARY.search("\n".join(c.low for c in clauses[: 2 if title_low else 1]))),
@@ -86,7 +90,7 @@ def _score_clause(clause: Clause, near_low: str, report: _Report, lead: bool = F
     (``near_low``), and the reasons for it; ``lead`` when it is the title or first sentence."""
     strong = _civic_strong(near_low, report.civic_extra)
     weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(near_low)]
-    crime = _crimes(near_low) if report.crime else []
+    crime = [k for k in _crimes(near_low) if k in report.crime] if report.crime else []
     score = 0.35
     if strong:
         score += 0.3
@@ -121,7 +125,9 @@ def _background(clause: Clause) -> str | None:
     ("бұған дейін", "былтыр", "10 тәулік қамақта болған") whoever it names; a yearly
     count, a reminder or an anniversary when it names nobody."""
     past = PAST_RE.search(clause.low)
-    if past:
+    # "Белсенді X, ол бұған дейін де ұсталған, кеше тағы ұсталды": the main verb comes last,
+    # so a recent time after the past marker tells new custody with its history.
+    if past and not _NOW_AGAIN.search(clause.low, past.end()):
         return past.group(0)
     if clause.past:
         return "custody as a past state"
@@ -162,12 +168,17 @@ _BYLINE = re.compile(
 )
 
 
-def _crimes(low: str) -> list[str]:
+def _crimes(low: str, protest: bool = False) -> list[str]:
     """The kinds of ordinary crime ``low`` mentions as a charge, not as a topic
-    ("жемқорлықты әшкерелеген журналист", "есірткіге қарсы белсенді")."""
+    ("жемқорлықты әшкерелеген журналист", "есірткіге қарсы белсенді"); in a report of a
+    protest (``protest``) the charges brought against protesters are no ordinary crime."""
     if not CRIME_ANY_RE.search(low):
         return []
-    return [kind for kind, rx in CRIME_RE.items() if any(not _topic(low, m) for m in rx.finditer(low))]
+    return [
+        kind
+        for kind, rx in CRIME_RE.items()
+        if not (protest and kind in PROTEST_CHARGES) and any(not _topic(low, m) for m in rx.finditer(low))
+    ]
 
 
 # A crime word as what someone fights, exposes or writes about: "жемқорлыққа қарсы",

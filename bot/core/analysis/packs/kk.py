@@ -78,6 +78,10 @@ CUSTODY_STEMS: tuple[str, ...] = (
     "қапасқа",
     "қапаста",
     "темір тор",
+    # "тор артына жабылды", "тор артында отыр": behind bars.
+    "тор артын",
+    # "полиция күдіктіні құрықтады": lassoed, caught (the press's idiom).
+    "құрықта",
     "бас бостандығынан айыр",
     "күзетпен",
     "айдауылға",
@@ -182,6 +186,8 @@ SENTENCE_STEMS: tuple[str, ...] = (
     "кесіп",
     # "10 жылға жазаланды": punished, custody only with a term.
     "жазаланд",
+    # "5 жылға отырғызды": sat (jailed) for a term, custody only with a term.
+    "отырғыз",
 )
 # Denied, refused or only possible custody ("ұсталмады", "ұсталған жоқ", "қамалуы мүмкін").
 NEGATED_STEMS: tuple[str, ...] = (
@@ -301,8 +307,6 @@ CIVIC_STRONG_STEMS: tuple[str, ...] = (
     "алауыздық",
     "тыйым салынған",
     "сепаратис",
-    "жаппай тәртіпсіздік",
-    "жаппай тәртіптсіздік",
     "қаңтар оқиға",
     "қанды қаңтар",
     "билікті күшпен",
@@ -374,6 +378,9 @@ CIVIC_STRONG_STEMS: tuple[str, ...] = (
     "феминист",
     "хиджаб",
     "салафи",
+    # Custody of Kazakhs in Xinjiang is told as persecution ("Шыңжаңда ұсталып, сотталған").
+    "шыңжаң",
+    "синьцзян",
 )
 CIVIC_WEAK_STEMS: tuple[str, ...] = (
     "жалған ақпарат",
@@ -399,6 +406,9 @@ CIVIC_WEAK_STEMS: tuple[str, ...] = (
     "кандидат",
     "мешіт",
     "намаз",
+    # Mass riots: the charge against protest leaders, but also looting and ethnic clashes.
+    "жаппай тәртіпсіздік",
+    "жаппай тәртіптсіздік",
 )
 # "журналистерге айтты": the press as an audience is no civic context.
 # "деп хабарлайды BAQ.KZ тілшісі": an agency's correspondent is the byline, not the story.
@@ -453,12 +463,15 @@ CRIME_STEMS: dict[str, tuple[str, ...]] = {
     ),
     # Rape, stabbing and domestic violence; "зорлық-зомбылық" and beatings are what the
     # police are reported doing to protesters as often.
-    "зорлық": ("зорлад", "зорлаған", "зорлау", "пышақ", "тұрмыстық зорлық", "тұрмыстық жанжал", "төбелес"),
+    "зорлық": ("зорлад", "зорлаған", "зорлау", "зорлама", "пышақ", "тұрмыстық зорлық", "тұрмыстық жанжал", "төбелес"),
     "жол-көлік": ("жол-көлік", "мас күйінде", "масаң", "көлік апаты", "жол апаты", "рөлде", "қағып кет"),
     "жыныстық": ("жыныстық", "педофил", "кәмелетке толмағанды зорла"),
     "контрабанда": ("контрабанда", "заңсыз қару", "қару-жарақ"),
     "вандализм": ("вандализм", "мүлкін қасақана"),
 }
+# Crime kinds that a report of a protest tells as the charge brought against protesters
+# (terrorism after the January 2022 unrest), not as ordinary crime.
+PROTEST_CHARGES: frozenset[str] = frozenset({"лаңкестік"})
 # The report presents the case as persecution: crime words are then the charge, not the story.
 PERSECUTION_STEMS: tuple[str, ...] = (
     "саяси астар",
@@ -494,6 +507,15 @@ BACKGROUND_STEMS: tuple[str, ...] = (
 # Before the news, whoever it names: "Бұған дейін ол 10 тәулікке қамалған", "былтыр
 # ұсталған", "екі жыл бұрын сотталған". Not "бірнеше күн бұрын" (a few days ago: news).
 PAST_STEMS: tuple[str, ...] = ("бұған дейін", "былтыр", "өткен жылы", "жыл бұрын")
+# Displeasure caused, not shown: "қоғам наразылығын тудырды" (drew public anger).
+NOT_PROTEST_STEMS: tuple[str, ...] = (
+    "наразылық тудыр",
+    "наразылық туғыз",
+    "наразылығын тудыр",
+    "наразылығын туғыз",
+    "наразылықты тудыр",
+    "наразылықты туғыз",
+)
 PROTEST_STEMS: tuple[str, ...] = (
     "наразылық",
     "наразы топ",
