@@ -24,7 +24,9 @@ _POLICE_PLACES = vocab.POLICE_PLACE_LEMMAS
 
 
 # "находится в ОВД", "провёл в полиции три часа".
-_BEING_IN = vocab.TAKEN_OR_HELD_LEMMAS - {"доставить", "доставлять"}
+_BEING_IN = vocab.TAKEN_OR_HELD_LEMMAS - vocab.TAKEN_TO_LEMMAS
+# Where someone is taken in custody: the police's places and its van.
+_TAKEN_TO_PLACES = _POLICE_PLACES | {"автозак"}
 # Offices one runs for: "кандидат в депутаты" is not a deputy.
 _OFFICES = {"депутат", "президент", "аким", "мэр", "губернатор"}
 # "тот же срок", "такое же наказание": the sentence repeats the term stated before it.
@@ -121,7 +123,7 @@ def _custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             cues.append(Cue(i, "custody:лишение свободы", "sentence"))
         elif lem == "заключение" and i > 0 and toks[i - 1].lower in ("под", "домашним", "домашнее"):
             cues.append(Cue(i, "custody:заключение", "place"))
-        elif lem in ("доставить", "доставлять") and any(t.lemma in _POLICE_PLACES for t in toks[max(0, i - 6) : i + 6]):
+        elif lem in vocab.TAKEN_TO_LEMMAS and any(t.lemma in _TAKEN_TO_PLACES for t in toks[max(0, i - 6) : i + 6]):
             cues.append(Cue(i, "custody:доставлен в полицию", "event", True))
         elif (
             lem in _BEING_IN
@@ -296,7 +298,7 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
         return True
     if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
         return True
-    if _owner_of_a_thing(toks, mention):
+    if _owner_of_a_thing(toks, mention) or _possessor(toks, mention) or _in_a_title(toks, mention):
         return True
     for k in range(mention.start - 1, max(-1, mention.start - 5), -1):
         tok = toks[k]
@@ -305,8 +307,11 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
         if tok.text in (".", ";", "—", "–"):
             break
         if tok.lemma in vocab.NOT_DETAINEE_LEMMAS:
-            # "бывшего начальника полиции" and "кандидат в депутаты" name no current role.
+            # "бывшего начальника полиции" and "кандидат в депутаты" name no current role;
+            # "главу сайта", "сотрудника редакции" are journalists.
             if k > 0 and (toks[k - 1].lemma == "бывший" or (toks[k - 1].lower == "в" and tok.lemma in _OFFICES)):
+                continue
+            if _of_the_media(toks, k):
                 continue
             # A relative or associate can be the detainee when the custody word follows
             # the name at once ("его соратника Ержана Тулеуова суд арестовал").
@@ -330,6 +335,40 @@ def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
     if lem in vocab.CUSTODY_EVENT_LEMMAS or lem in vocab.CUSTODY_PLACE_LEMMAS or lem in vocab.SENTENCE_LEMMAS:
         return False
     return is_thing(toks[k].lower)
+
+
+def _of_the_media(toks: list[Token], k: int) -> bool:
+    """ "главу сайта", "директора частного телеканала": the role noun at ``k`` is at an outlet."""
+    if toks[k].pos != "NOUN" or k + 1 >= len(toks):
+        return False
+    nxt = k + 2 if toks[k + 1].pos == "ADJF" and k + 2 < len(toks) else k + 1
+    return toks[nxt].lemma in vocab.MEDIA_LEMMAS
+
+
+def _possessor(toks: list[Token], mention: Mention) -> bool:
+    """ "подзащитным Овчинникова", "коллеги Темирова": a name in the genitive right after a
+    noun in another case is that noun's possessor, not an apposition to it ("активиста Ивана
+    Петрова" agrees in case). Accusative and genitive share animate forms, so only the
+    nominative, dative, instrumental and prepositional nouns count."""
+    k = mention.start - 1
+    if k < 0 or not all(t.case == "gent" for t in toks[mention.start : mention.stop]):
+        return False
+    noun = toks[k]
+    if noun.pos != "NOUN" or not re.match(r"[а-яё]", noun.text) or noun.case not in ("nomn", "datv", "ablt", "loct"):
+        return False
+    if mention.words == mention.normal:
+        return False  # "журналисту Абдулло Гурбати": an indeclinable name shows no genitive
+    return not any(noun.lemma in lemmas for lemmas in _NOT_OWNED)
+
+
+_NOT_OWNED = (vocab.CUSTODY_EVENT_LEMMAS, vocab.CUSTODY_PLACE_LEMMAS, vocab.PEOPLE_LEMMAS, vocab.CIVIC_LEMMAS)
+
+
+def _in_a_title(toks: list[Token], mention: Mention) -> bool:
+    """ "«Темиров Live»": a name inside short guillemets names a project or an outlet."""
+    before = toks[max(0, mention.start - 2) : mention.start]
+    after = toks[mention.stop : mention.stop + 3]
+    return any(t.text == "«" for t in before) and any(t.text == "»" for t in after)
 
 
 def _custody_follows(toks: list[Token], stop: int) -> bool:
