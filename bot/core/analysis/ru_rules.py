@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.ru_context import event_held, freed_at, press_tells, victim
-from bot.core.analysis.ru_morph import is_thing
 from bot.core.analysis.ru_names import Mention, Sentence, Token
+from bot.core.analysis.ru_roles import is_excluded_person
 from bot.core.analysis.ru_terms import Term, find_terms
 
 _PUNCT = re.compile(r"^[^\wа-яёА-ЯЁ]+$")
@@ -27,8 +27,6 @@ _POLICE_PLACES = vocab.POLICE_PLACE_LEMMAS
 _BEING_IN = vocab.TAKEN_OR_HELD_LEMMAS - vocab.TAKEN_TO_LEMMAS
 # Where someone is taken in custody: the police's places and its van.
 _TAKEN_TO_PLACES = _POLICE_PLACES | {"автозак"}
-# Offices one runs for: "кандидат в депутаты" is not a deputy.
-_OFFICES = {"депутат", "президент", "аким", "мэр", "губернатор"}
 # "тот же срок", "такое же наказание": the sentence repeats the term stated before it.
 _SAME_TERM = re.compile(r"\b(тот|такой) же (\w+ )?(срок|наказание)|такое же (\w+ )?наказание")
 
@@ -54,6 +52,7 @@ class SentenceFacts:
     detainees: list[tuple[Mention, str | None]] = field(default_factory=list)
     pronoun_custody: bool = False
     same_term_as_before: bool = False
+    attributive: set[int] = field(default_factory=set)  # cue indices of a participle's phrase
 
 
 def words_of(sentence: Sentence) -> list[str]:
@@ -72,6 +71,7 @@ def analyse_sentence(
     facts.terms = find_terms(words_of(sentence), "ru")
     lower_text = sentence.text.lower()
     facts.cues = _kept_cues(toks, _custody_cues(toks, facts.terms))
+    facts.attributive = _attributive(toks, facts.cues)
     facts.civic, facts.crime = _context_words(toks, lower_text, extra_civic, organisations)
     for keyword in extra_custody:  # the operators' own custody words (rules.keywords)
         match = re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text)
@@ -289,94 +289,6 @@ def _without_released(toks: list[Token], cues: list[Cue]) -> list[Cue]:
     ]
 
 
-def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
-    """Someone named as a judge, lawyer, source, relative or official, not as the detainee."""
-    toks = sentence.tokens
-    if all(t.case == "ablt" for t in toks[mention.start : mention.stop]) and not (
-        mention.start > 0 and toks[mention.start - 1].lower in ("с", "со")
-    ):
-        return True
-    if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
-        return True
-    if _owner_of_a_thing(toks, mention) or _possessor(toks, mention) or _in_a_title(toks, mention):
-        return True
-    for k in range(mention.start - 1, max(-1, mention.start - 5), -1):
-        tok = toks[k]
-        if tok.lemma in vocab.CUSTODY_EVENT_LEMMAS or tok.lemma in vocab.CUSTODY_PLACE_LEMMAS:
-            break
-        if tok.text in (".", ";", "—", "–"):
-            break
-        if tok.lemma in vocab.NOT_DETAINEE_LEMMAS:
-            # "бывшего начальника полиции" and "кандидат в депутаты" name no current role;
-            # "главу сайта", "сотрудника редакции" are journalists.
-            if k > 0 and (toks[k - 1].lemma == "бывший" or (toks[k - 1].lower == "в" and tok.lemma in _OFFICES)):
-                continue
-            if _of_the_media(toks, k):
-                continue
-            # A relative or associate can be the detainee when the custody word follows
-            # the name at once ("его соратника Ержана Тулеуова суд арестовал").
-            if tok.lemma in vocab.KIN_AND_ASSOCIATE_LEMMAS and _custody_follows(toks, mention.stop):
-                return False
-            return True
-    return False
-
-
-def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
-    """ "дом Дулата Агадила", "портрет покойного X": a name in the genitive after a noun for a
-    thing belongs to that thing's owner; "задержание X" and "арест X" are the custody itself."""
-    if not all(t.case == "gent" for t in toks[mention.start : mention.stop]):
-        return False
-    k = mention.start - 1
-    while k >= 0 and toks[k].pos in ("ADJF", "PRTF") and k > mention.start - 3:
-        k -= 1
-    if k < 0 or toks[k].pos != "NOUN" or not re.match(r"[а-яё]", toks[k].text):  # "полиции Армении Валерия …"
-        return False
-    lem = toks[k].lemma
-    if lem in vocab.CUSTODY_EVENT_LEMMAS or lem in vocab.CUSTODY_PLACE_LEMMAS or lem in vocab.SENTENCE_LEMMAS:
-        return False
-    return is_thing(toks[k].lower)
-
-
-def _of_the_media(toks: list[Token], k: int) -> bool:
-    """ "главу сайта", "директора частного телеканала": the role noun at ``k`` is at an outlet."""
-    if toks[k].pos != "NOUN" or k + 1 >= len(toks):
-        return False
-    nxt = k + 2 if toks[k + 1].pos == "ADJF" and k + 2 < len(toks) else k + 1
-    return toks[nxt].lemma in vocab.MEDIA_LEMMAS
-
-
-def _possessor(toks: list[Token], mention: Mention) -> bool:
-    """ "подзащитным Овчинникова", "коллеги Темирова": a name in the genitive right after a
-    noun in another case is that noun's possessor, not an apposition to it ("активиста Ивана
-    Петрова" agrees in case). Accusative and genitive share animate forms, so only the
-    nominative, dative, instrumental and prepositional nouns count."""
-    k = mention.start - 1
-    if k < 0 or not all(t.case == "gent" for t in toks[mention.start : mention.stop]):
-        return False
-    noun = toks[k]
-    if noun.pos != "NOUN" or not re.match(r"[а-яё]", noun.text) or noun.case not in ("nomn", "datv", "ablt", "loct"):
-        return False
-    if mention.words == mention.normal:
-        return False  # "журналисту Абдулло Гурбати": an indeclinable name shows no genitive
-    return not any(noun.lemma in lemmas for lemmas in _NOT_OWNED)
-
-
-_NOT_OWNED = (vocab.CUSTODY_EVENT_LEMMAS, vocab.CUSTODY_PLACE_LEMMAS, vocab.PEOPLE_LEMMAS, vocab.CIVIC_LEMMAS)
-
-
-def _in_a_title(toks: list[Token], mention: Mention) -> bool:
-    """ "«Темиров Live»": a name inside short guillemets names a project or an outlet."""
-    before = toks[max(0, mention.start - 2) : mention.start]
-    after = toks[mention.stop : mention.stop + 3]
-    return any(t.text == "«" for t in before) and any(t.text == "»" for t in after)
-
-
-def _custody_follows(toks: list[Token], stop: int) -> bool:
-    return any(
-        t.lemma in vocab.CUSTODY_EVENT_LEMMAS or t.lemma in vocab.CUSTODY_PLACE_LEMMAS for t in toks[stop : stop + 6]
-    )
-
-
 def distance(sentence: Sentence, mention: Mention, index: int) -> int:
     """Content words between a mention and a token: lists, brackets and other names are free."""
     toks = sentence.tokens
@@ -437,6 +349,12 @@ def _speaks(toks: list[Token], mention: Mention, cue: int) -> bool:
     # The verb right after the name; after a comma it is someone else's ("…, сообщил адвокат").
     if mention.stop < len(toks) and toks[mention.stop].lemma in _SPEECH and cue > mention.stop:
         return any(t.pos == "NOUN" and t.case == "nomn" for t in toks[mention.stop + 1 : cue])
+    # "В Астане задержан X, сообщил Азаттыку Y": the name after the cue, a comma and a verb of
+    # saying is the source.
+    if cue < mention.start and any(
+        toks[j].lemma in _SPEECH and _comma_between(toks, cue, j) for j in range(cue + 1, mention.start)
+    ):
+        return True
     before = toks[max(0, mention.start - 3) : mention.start]
     return len(before) >= 2 and before[-1].lower == "как" and before[-2].lemma in ("известный", "известно")
 
@@ -529,7 +447,8 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention
         same_part = [
             c
             for c in facts.cues
-            if _same_clause(toks, mention.start, c.index) or _refers_back(sentence, mention, c.index)
+            if (_same_clause(toks, mention.start, c.index) or _refers_back(sentence, mention, c.index))
+            and not _has_own_patient(toks, c.index, mention)
         ]
         if not same_part:
             continue  # "X остались под стражей, а Y — под надзором": Y's clause has no custody
@@ -537,7 +456,7 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention
         gap = distance(sentence, mention, nearest.index)
         if gap > MAX_DISTANCE:
             continue
-        if not any(c.finite or c.kind != "event" for c in same_part) and gap > 2:
+        if not any((c.finite or c.kind != "event") and c.index not in facts.attributive for c in same_part) and gap > 2:
             continue  # "вышел на пикет в поддержку арестованных": the participle has its own noun
         if _speaks(toks, mention, nearest.index):
             continue
@@ -547,6 +466,27 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention
             continue
         accepted.append(mention)
     return accepted
+
+
+def _has_own_patient(toks: list[Token], cue: int, mention: Mention) -> bool:
+    """ "X прокомментировал задержание активистов": a custody noun followed by the people it
+    befell does not govern a name before it."""
+    if mention.stop > cue or toks[cue].pos != "NOUN" or cue + 1 >= len(toks):
+        return False
+    nxt = toks[cue + 1]
+    return nxt.case == "gent" and (nxt.lemma in vocab.PEOPLE_LEMMAS or nxt.lemma in vocab.CIVIC_LEMMAS)
+
+
+def _attributive(toks: list[Token], cues: list[Cue]) -> set[int]:
+    """ "в поддержку ранее арестованного на два месяца автора": a term right after a custody
+    participle (and the participle) describe the noun the participle qualifies, not the clause."""
+    tied: set[int] = set()
+    for cue in cues:
+        if cue.kind == "event" and toks[cue.index].pos == "PRTF" and not cue.finite:
+            terms = [c.index for c in cues if c.kind == "term" and 0 < c.index - cue.index <= 4]
+            if terms:
+                tied |= {cue.index, *terms}
+    return tied
 
 
 def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sentence) -> list[Mention]:

@@ -34,7 +34,8 @@ from bot.core.analysis.ru_names import (
     parse,
     same_word,
 )
-from bot.core.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees, is_excluded_person
+from bot.core.analysis.ru_roles import is_excluded_person
+from bot.core.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees
 from bot.core.analysis.ru_text import (
     evidence_text,
     find_charge,
@@ -433,7 +434,7 @@ def _fill_shared_terms(facts: list[SentenceFacts], terms: dict[int, str | None],
             last_term = term or last_term
         if fact.terms and not fact.detainees:
             last_term = fact.terms[-1].value
-    orphan = {t.value for f in facts if f.terms and not f.detainees for t in f.terms}
+    orphan = {t.value for f in facts if f.terms and not f.detainees for t in f.terms if t.start not in f.attributive}
     if len(orphan) != 1:
         return
     value = orphan.pop()
