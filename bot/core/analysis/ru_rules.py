@@ -428,7 +428,7 @@ def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence 
     if not facts.cues:
         return
     accepted = _with_listed(sentence, _governed_mentions(sentence, facts))
-    if not accepted and previous is not None:
+    if not accepted:
         accepted = _pronoun_reference(sentence, facts, previous)
     facts.detainees = _with_terms(sentence.tokens, facts, accepted)
 
@@ -489,21 +489,42 @@ def _attributive(toks: list[Token], cues: list[Cue]) -> set[int]:
     return tied
 
 
-def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sentence) -> list[Mention]:
-    """The previous sentence's people when a pronoun near a cue names no one of this one
-    ("Обоих по решению суда оставили под стражей"); sets ``facts.pronoun_custody``."""
+def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sentence | None) -> list[Mention]:
+    """Whom a pronoun near a cue stands for, when the cue governs no name: a person named
+    earlier in the sentence ("X простоял пять минут, прежде чем его задержали"), else the
+    previous sentence's people ("Обоих по решению суда оставили под стражей"), only its first
+    for a singular pronoun. Sets ``facts.pronoun_custody``."""
     toks = sentence.tokens
     for cue in facts.cues:
-        near = toks[max(0, cue.index - 8) : cue.index + 3]  # "Обоих по решению суда оставили под стражей"
-        if any(t.lower in vocab.PRONOUNS for t in near) and not any(
+        lo = max(0, cue.index - 8)  # "Обоих по решению суда оставили под стражей"
+        pronoun = next((k for k in range(lo, min(len(toks), cue.index + 3)) if toks[k].lower in vocab.PRONOUNS), None)
+        if pronoun is None or any(
             toks[j - 1].lower == "по"
             for j in range(max(1, cue.index - 3), min(len(toks), cue.index + 3))
             if toks[j].lower in vocab.PRONOUNS
         ):
+            continue
+        before = [
+            m
+            for m in sentence.mentions
+            if m.stop <= pronoun
+            and not is_excluded_person(sentence, m)
+            and not (m.stop < len(toks) and toks[m.stop].lemma in _SPEECH)
+        ]
+        if before:
+            accepted = [before[-1]]
+        elif previous is None:
+            return []
+        else:
             accepted = [m for m in previous.mentions if not is_excluded_person(previous, m)]
-            facts.pronoun_custody = bool(accepted)
-            return accepted
+            if toks[pronoun].lower in _SINGULAR:
+                accepted = accepted[:1]
+        facts.pronoun_custody = bool(accepted)
+        return accepted
     return []
+
+
+_SINGULAR = {"его", "её", "ее", "он", "она", "ему", "ей"}
 
 
 def _with_terms(toks: list[Token], facts: SentenceFacts, accepted: list[Mention]) -> list[tuple[Mention, str | None]]:

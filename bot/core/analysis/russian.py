@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from bot.core.analysis import organisations
 from bot.core.analysis.kk_rules import analyze_kazakh
@@ -180,6 +181,10 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
     """Confidence that the report is an arrest alert, the rules behind it, the best sentence."""
     civic_all = {c for f in facts for c in f.civic}
     crime_all = {c for f in facts for c in f.crime}
+    if any(t.lemma in vocab.FRAMED_LEMMAS for s in sentences for t in s.tokens):
+        # "наркотики ему подкинули": the report presents the crime as planted, a frame-up.
+        crime_all = set()
+        facts = [replace(f, crime=[]) for f in facts]
     best_score, best_index, best_reasons = 0.0, None, ["no custody in context"]
     for n, fact in enumerate(facts):
         if not fact.cues:

@@ -381,6 +381,8 @@ NOT_DETAINEE_LEMMAS = {
     "годовщина",
     "покойный",
 }
+# A crime the report says was planted or made up: a frame-up, not ordinary crime.
+FRAMED_LEMMAS = {"подбросить", "подкинуть", "подбрасывать", "подкидывать", "сфабриковать", "сфабрикованный"}
 # Media outlets: a head or employee of one ("главу сайта", "директора телеканала", "сотрудника
 # редакции") is a journalist, not an official or a policeman.
 MEDIA_LEMMAS = {"сайт", "издание", "редакция", "телеканал", "газета", "информагентство", "портал", "сми", "медиа"}
