@@ -448,7 +448,7 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention
             c
             for c in facts.cues
             if (_same_clause(toks, mention.start, c.index) or _refers_back(sentence, mention, c.index))
-            and not _has_own_patient(toks, c.index, mention)
+            and not _has_own_patient(sentence, c.index, mention)
         ]
         if not same_part:
             continue  # "X остались под стражей, а Y — под надзором": Y's clause has no custody
@@ -468,12 +468,15 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention
     return accepted
 
 
-def _has_own_patient(toks: list[Token], cue: int, mention: Mention) -> bool:
-    """ "X прокомментировал задержание активистов": a custody noun followed by the people it
-    befell does not govern a name before it."""
+def _has_own_patient(sentence: Sentence, cue: int, mention: Mention) -> bool:
+    """ "X прокомментировал задержание активистов", "X инициировал митинг против ареста Y": a
+    custody noun followed by the people it befell does not govern a name before it."""
+    toks = sentence.tokens
     if mention.stop > cue or toks[cue].pos != "NOUN" or cue + 1 >= len(toks):
         return False
     nxt = toks[cue + 1]
+    if any(m.start == cue + 1 for m in sentence.mentions):
+        return True
     return nxt.case == "gent" and (nxt.lemma in vocab.PEOPLE_LEMMAS or nxt.lemma in vocab.CIVIC_LEMMAS)
 
 
@@ -497,7 +500,7 @@ def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sente
     toks = sentence.tokens
     for cue in facts.cues:
         lo = max(0, cue.index - 8)  # "Обоих по решению суда оставили под стражей"
-        pronoun = next((k for k in range(lo, min(len(toks), cue.index + 3)) if toks[k].lower in vocab.PRONOUNS), None)
+        pronoun = next((k for k in range(lo, min(len(toks), cue.index + 3)) if _personal(toks, k)), None)
         if pronoun is None or any(
             toks[j - 1].lower == "по"
             for j in range(max(1, cue.index - 3), min(len(toks), cue.index + 3))
@@ -525,6 +528,14 @@ def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sente
 
 
 _SINGULAR = {"его", "её", "ее", "он", "она", "ему", "ей"}
+
+
+def _personal(toks: list[Token], k: int) -> bool:
+    """A pronoun standing for a person; not a possessive before its noun ("по его словам")."""
+    if toks[k].lower not in vocab.PRONOUNS:
+        return False
+    possessive = toks[k].lower in ("его", "её", "ее", "их") and k + 1 < len(toks)
+    return not (possessive and toks[k + 1].pos in ("NOUN", "ADJF"))
 
 
 def _with_terms(toks: list[Token], facts: SentenceFacts, accepted: list[Mention]) -> list[tuple[Mention, str | None]]:
