@@ -91,13 +91,11 @@ def _tagged_sentences(texts: list[str], hits: list[bool]) -> list[bool]:
 
     The sentence before a custody word and the two after it: a list of names often follows a
     count ("задержали шестерых… Судья… «X, Y, Z…»"), and the person "его задержали" stands for
-    is named just before. The lead when any sentence is wanted: news names its protagonist
-    first ("Журналист X …. Затем его задержали"). And a list a custody sentence opens with a
-    colon, one item a sentence ("в СИЗО будут находиться: X – …; Y – …; Z."), to its end.
+    is named just before. And a list a custody sentence opens with a colon, one item a sentence
+    ("в СИЗО будут находиться: X – …; Y – …; Z."), to its end. (Tagging the lead as well found
+    one more name in the corpus for 6% more time on custody reports: not worth it.)
     """
     flags = [any(hits[max(0, k - 2) : k + 2]) for k in range(len(texts))]
-    if flags and any(hits):
-        flags[0] = True
     in_list = False
     for k, text in enumerate(texts):
         if in_list:
