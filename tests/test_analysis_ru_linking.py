@@ -153,3 +153,12 @@ def test_a_name_in_short_guillemets_is_a_title() -> None:
     )
     assert result.arrest
     assert people(result) == {}
+
+
+def test_a_sentence_opening_with_a_person_noun_object_speaks_of_the_person_just_named() -> None:
+    result = ru(
+        "У здания акимата с плакатом вышел на антивоенный пикет молодой человек. Его зовут Тимур Ахметов. "
+        "Мужчину в наручниках доставили в отдел полиции."
+    )
+    assert result.arrest
+    assert people(result) == {"Тимур Ахметов": None}

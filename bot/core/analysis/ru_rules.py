@@ -520,7 +520,7 @@ def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sente
             return []
         else:
             accepted = [m for m in previous.mentions if not is_excluded_person(previous, m)]
-            if toks[pronoun].lower in _SINGULAR:
+            if toks[pronoun].lower in _SINGULAR or toks[pronoun].lemma in _SOMEONE:
                 accepted = accepted[:1]
         facts.pronoun_custody = bool(accepted)
         return accepted
@@ -530,8 +530,15 @@ def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sente
 _SINGULAR = {"его", "её", "ее", "он", "она", "ему", "ей"}
 
 
+# "Его зовут X. Мужчину доставили в отдел полиции": a sentence opening with the custody's
+# object, a noun for a person, speaks of the person just named.
+_SOMEONE = {"мужчина", "женщина", "девушка", "парень", "юноша", "активист", "активистка", "журналист", "блогер"}
+
+
 def _personal(toks: list[Token], k: int) -> bool:
     """A pronoun standing for a person; not a possessive before its noun ("по его словам")."""
+    if k == 0 and toks[k].lemma in _SOMEONE and toks[k].case == "accs":
+        return True
     if toks[k].lower not in vocab.PRONOUNS:
         return False
     possessive = toks[k].lower in ("его", "её", "ее", "их") and k + 1 < len(toks)
