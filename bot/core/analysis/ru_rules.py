@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.ru_context import event_held, freed_at, press_tells, victim
-from bot.core.analysis.ru_morph import is_thing
 from bot.core.analysis.ru_names import Mention, Sentence, Token
+from bot.core.analysis.ru_roles import is_excluded_person
 from bot.core.analysis.ru_terms import Term, find_terms
 
 _PUNCT = re.compile(r"^[^\wа-яёА-ЯЁ]+$")
@@ -24,9 +24,9 @@ _POLICE_PLACES = vocab.POLICE_PLACE_LEMMAS
 
 
 # "находится в ОВД", "провёл в полиции три часа".
-_BEING_IN = vocab.TAKEN_OR_HELD_LEMMAS - {"доставить", "доставлять"}
-# Offices one runs for: "кандидат в депутаты" is not a deputy.
-_OFFICES = {"депутат", "президент", "аким", "мэр", "губернатор"}
+_BEING_IN = vocab.TAKEN_OR_HELD_LEMMAS - vocab.TAKEN_TO_LEMMAS
+# Where someone is taken in custody: the police's places and its van.
+_TAKEN_TO_PLACES = _POLICE_PLACES | {"автозак"}
 # "тот же срок", "такое же наказание": the sentence repeats the term stated before it.
 _SAME_TERM = re.compile(r"\b(тот|такой) же (\w+ )?(срок|наказание)|такое же (\w+ )?наказание")
 
@@ -52,6 +52,7 @@ class SentenceFacts:
     detainees: list[tuple[Mention, str | None]] = field(default_factory=list)
     pronoun_custody: bool = False
     same_term_as_before: bool = False
+    attributive: set[int] = field(default_factory=set)  # cue indices of a participle's phrase
 
 
 def words_of(sentence: Sentence) -> list[str]:
@@ -70,6 +71,7 @@ def analyse_sentence(
     facts.terms = find_terms(words_of(sentence), "ru")
     lower_text = sentence.text.lower()
     facts.cues = _kept_cues(toks, _custody_cues(toks, facts.terms))
+    facts.attributive = _attributive(toks, facts.cues)
     facts.civic, facts.crime = _context_words(toks, lower_text, extra_civic, organisations)
     for keyword in extra_custody:  # the operators' own custody words (rules.keywords)
         match = re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text)
@@ -121,7 +123,7 @@ def _custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             cues.append(Cue(i, "custody:лишение свободы", "sentence"))
         elif lem == "заключение" and i > 0 and toks[i - 1].lower in ("под", "домашним", "домашнее"):
             cues.append(Cue(i, "custody:заключение", "place"))
-        elif lem in ("доставить", "доставлять") and any(t.lemma in _POLICE_PLACES for t in toks[max(0, i - 6) : i + 6]):
+        elif lem in vocab.TAKEN_TO_LEMMAS and any(t.lemma in _TAKEN_TO_PLACES for t in toks[max(0, i - 6) : i + 6]):
             cues.append(Cue(i, "custody:доставлен в полицию", "event", True))
         elif (
             lem in _BEING_IN
@@ -287,57 +289,6 @@ def _without_released(toks: list[Token], cues: list[Cue]) -> list[Cue]:
     ]
 
 
-def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
-    """Someone named as a judge, lawyer, source, relative or official, not as the detainee."""
-    toks = sentence.tokens
-    if all(t.case == "ablt" for t in toks[mention.start : mention.stop]) and not (
-        mention.start > 0 and toks[mention.start - 1].lower in ("с", "со")
-    ):
-        return True
-    if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
-        return True
-    if _owner_of_a_thing(toks, mention):
-        return True
-    for k in range(mention.start - 1, max(-1, mention.start - 5), -1):
-        tok = toks[k]
-        if tok.lemma in vocab.CUSTODY_EVENT_LEMMAS or tok.lemma in vocab.CUSTODY_PLACE_LEMMAS:
-            break
-        if tok.text in (".", ";", "—", "–"):
-            break
-        if tok.lemma in vocab.NOT_DETAINEE_LEMMAS:
-            # "бывшего начальника полиции" and "кандидат в депутаты" name no current role.
-            if k > 0 and (toks[k - 1].lemma == "бывший" or (toks[k - 1].lower == "в" and tok.lemma in _OFFICES)):
-                continue
-            # A relative or associate can be the detainee when the custody word follows
-            # the name at once ("его соратника Ержана Тулеуова суд арестовал").
-            if tok.lemma in vocab.KIN_AND_ASSOCIATE_LEMMAS and _custody_follows(toks, mention.stop):
-                return False
-            return True
-    return False
-
-
-def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
-    """ "дом Дулата Агадила", "портрет покойного X": a name in the genitive after a noun for a
-    thing belongs to that thing's owner; "задержание X" and "арест X" are the custody itself."""
-    if not all(t.case == "gent" for t in toks[mention.start : mention.stop]):
-        return False
-    k = mention.start - 1
-    while k >= 0 and toks[k].pos in ("ADJF", "PRTF") and k > mention.start - 3:
-        k -= 1
-    if k < 0 or toks[k].pos != "NOUN" or not re.match(r"[а-яё]", toks[k].text):  # "полиции Армении Валерия …"
-        return False
-    lem = toks[k].lemma
-    if lem in vocab.CUSTODY_EVENT_LEMMAS or lem in vocab.CUSTODY_PLACE_LEMMAS or lem in vocab.SENTENCE_LEMMAS:
-        return False
-    return is_thing(toks[k].lower)
-
-
-def _custody_follows(toks: list[Token], stop: int) -> bool:
-    return any(
-        t.lemma in vocab.CUSTODY_EVENT_LEMMAS or t.lemma in vocab.CUSTODY_PLACE_LEMMAS for t in toks[stop : stop + 6]
-    )
-
-
 def distance(sentence: Sentence, mention: Mention, index: int) -> int:
     """Content words between a mention and a token: lists, brackets and other names are free."""
     toks = sentence.tokens
@@ -398,6 +349,12 @@ def _speaks(toks: list[Token], mention: Mention, cue: int) -> bool:
     # The verb right after the name; after a comma it is someone else's ("…, сообщил адвокат").
     if mention.stop < len(toks) and toks[mention.stop].lemma in _SPEECH and cue > mention.stop:
         return any(t.pos == "NOUN" and t.case == "nomn" for t in toks[mention.stop + 1 : cue])
+    # "В Астане задержан X, сообщил Азаттыку Y": the name after the cue, a comma and a verb of
+    # saying is the source.
+    if cue < mention.start and any(
+        toks[j].lemma in _SPEECH and _comma_between(toks, cue, j) for j in range(cue + 1, mention.start)
+    ):
+        return True
     before = toks[max(0, mention.start - 3) : mention.start]
     return len(before) >= 2 and before[-1].lower == "как" and before[-2].lemma in ("известный", "известно")
 
@@ -471,7 +428,7 @@ def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence 
     if not facts.cues:
         return
     accepted = _with_listed(sentence, _governed_mentions(sentence, facts))
-    if not accepted and previous is not None:
+    if not accepted:
         accepted = _pronoun_reference(sentence, facts, previous)
     facts.detainees = _with_terms(sentence.tokens, facts, accepted)
 
@@ -490,7 +447,8 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention
         same_part = [
             c
             for c in facts.cues
-            if _same_clause(toks, mention.start, c.index) or _refers_back(sentence, mention, c.index)
+            if (_same_clause(toks, mention.start, c.index) or _refers_back(sentence, mention, c.index))
+            and not _has_own_patient(sentence, c.index, mention)
         ]
         if not same_part:
             continue  # "X остались под стражей, а Y — под надзором": Y's clause has no custody
@@ -498,7 +456,7 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention
         gap = distance(sentence, mention, nearest.index)
         if gap > MAX_DISTANCE:
             continue
-        if not any(c.finite or c.kind != "event" for c in same_part) and gap > 2:
+        if not any((c.finite or c.kind != "event") and c.index not in facts.attributive for c in same_part) and gap > 2:
             continue  # "вышел на пикет в поддержку арестованных": the participle has its own noun
         if _speaks(toks, mention, nearest.index):
             continue
@@ -510,21 +468,81 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention
     return accepted
 
 
-def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sentence) -> list[Mention]:
-    """The previous sentence's people when a pronoun near a cue names no one of this one
-    ("Обоих по решению суда оставили под стражей"); sets ``facts.pronoun_custody``."""
+def _has_own_patient(sentence: Sentence, cue: int, mention: Mention) -> bool:
+    """ "X прокомментировал задержание активистов", "X инициировал митинг против ареста Y": a
+    custody noun followed by the people it befell does not govern a name before it."""
+    toks = sentence.tokens
+    if mention.stop > cue or toks[cue].pos != "NOUN" or cue + 1 >= len(toks):
+        return False
+    nxt = toks[cue + 1]
+    if any(m.start == cue + 1 for m in sentence.mentions):
+        return True
+    return nxt.case == "gent" and (nxt.lemma in vocab.PEOPLE_LEMMAS or nxt.lemma in vocab.CIVIC_LEMMAS)
+
+
+def _attributive(toks: list[Token], cues: list[Cue]) -> set[int]:
+    """ "в поддержку ранее арестованного на два месяца автора": a term right after a custody
+    participle (and the participle) describe the noun the participle qualifies, not the clause."""
+    tied: set[int] = set()
+    for cue in cues:
+        if cue.kind == "event" and toks[cue.index].pos == "PRTF" and not cue.finite:
+            terms = [c.index for c in cues if c.kind == "term" and 0 < c.index - cue.index <= 4]
+            if terms:
+                tied |= {cue.index, *terms}
+    return tied
+
+
+def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sentence | None) -> list[Mention]:
+    """Whom a pronoun near a cue stands for, when the cue governs no name: a person named
+    earlier in the sentence ("X простоял пять минут, прежде чем его задержали"), else the
+    previous sentence's people ("Обоих по решению суда оставили под стражей"), only its first
+    for a singular pronoun. Sets ``facts.pronoun_custody``."""
     toks = sentence.tokens
     for cue in facts.cues:
-        near = toks[max(0, cue.index - 8) : cue.index + 3]  # "Обоих по решению суда оставили под стражей"
-        if any(t.lower in vocab.PRONOUNS for t in near) and not any(
+        lo = max(0, cue.index - 8)  # "Обоих по решению суда оставили под стражей"
+        pronoun = next((k for k in range(lo, min(len(toks), cue.index + 3)) if _personal(toks, k)), None)
+        if pronoun is None or any(
             toks[j - 1].lower == "по"
             for j in range(max(1, cue.index - 3), min(len(toks), cue.index + 3))
             if toks[j].lower in vocab.PRONOUNS
         ):
+            continue
+        before = [
+            m
+            for m in sentence.mentions
+            if m.stop <= pronoun
+            and not is_excluded_person(sentence, m)
+            and not (m.stop < len(toks) and toks[m.stop].lemma in _SPEECH)
+        ]
+        if before:
+            accepted = [before[-1]]
+        elif previous is None:
+            return []
+        else:
             accepted = [m for m in previous.mentions if not is_excluded_person(previous, m)]
-            facts.pronoun_custody = bool(accepted)
-            return accepted
+            if toks[pronoun].lower in _SINGULAR or toks[pronoun].lemma in _SOMEONE:
+                accepted = accepted[:1]
+        facts.pronoun_custody = bool(accepted)
+        return accepted
     return []
+
+
+_SINGULAR = {"его", "её", "ее", "он", "она", "ему", "ей"}
+
+
+# "Его зовут X. Мужчину доставили в отдел полиции": a sentence opening with the custody's
+# object, a noun for a person, speaks of the person just named.
+_SOMEONE = {"мужчина", "женщина", "девушка", "парень", "юноша", "активист", "активистка", "журналист", "блогер"}
+
+
+def _personal(toks: list[Token], k: int) -> bool:
+    """A pronoun standing for a person; not a possessive before its noun ("по его словам")."""
+    if k == 0 and toks[k].lemma in _SOMEONE and toks[k].case == "accs":
+        return True
+    if toks[k].lower not in vocab.PRONOUNS:
+        return False
+    possessive = toks[k].lower in ("его", "её", "ее", "их") and k + 1 < len(toks)
+    return not (possessive and toks[k + 1].pos in ("NOUN", "ADJF"))
 
 
 def _with_terms(toks: list[Token], facts: SentenceFacts, accepted: list[Mention]) -> list[tuple[Mention, str | None]]:

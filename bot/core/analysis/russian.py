@@ -18,14 +18,25 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from bot.core.analysis import organisations
 from bot.core.analysis.kk_rules import analyze_kazakh
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.core.analysis.ru_context import freed_at
-from bot.core.analysis.ru_names import Mention, Sentence, complete_name, parse, same_word
-from bot.core.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees, is_excluded_person
+from bot.core.analysis.ru_names import (
+    LIST_ITEM_RE,
+    Mention,
+    Sentence,
+    complete_name,
+    continues_list,
+    opens_list,
+    parse,
+    same_word,
+)
+from bot.core.analysis.ru_roles import is_excluded_person
+from bot.core.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees
 from bot.core.analysis.ru_text import (
     evidence_text,
     find_charge,
@@ -133,6 +144,7 @@ def _read_sentences(
     for n, (sentence, fact) in enumerate(zip(sentences, facts)):
         find_detainees(sentence, fact, sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None)
     _named_after_count(sentences, facts)
+    _listed_after_colon(sentences, facts)
     return sentences, facts
 
 
@@ -169,6 +181,10 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
     """Confidence that the report is an arrest alert, the rules behind it, the best sentence."""
     civic_all = {c for f in facts for c in f.civic}
     crime_all = {c for f in facts for c in f.crime}
+    if any(t.lemma in vocab.FRAMED_LEMMAS for s in sentences for t in s.tokens):
+        # "наркотики ему подкинули": the report presents the crime as planted, a frame-up.
+        crime_all = set()
+        facts = [replace(f, crime=[]) for f in facts]
     best_score, best_index, best_reasons = 0.0, None, ["no custody in context"]
     for n, fact in enumerate(facts):
         if not fact.cues:
@@ -329,6 +345,38 @@ def _named_after_count(sentences: list[Sentence], facts: list[SentenceFacts]) ->
             break
 
 
+def _listed_after_colon(sentences: list[Sentence], facts: list[SentenceFacts]) -> None:
+    """ "До 13 марта в СИЗО будут находиться: X – директор…; Y – журналист…; Z.": a list a
+    custody sentence opens with a colon, one item a sentence, names a detainee at the head of
+    each item; they share the list's term (``same_term_as_before``)."""
+    in_list = False
+    for n, (sentence, fact) in enumerate(zip(sentences, facts)):
+        if sentence.is_title:
+            continue
+        if in_list and not fact.cues:
+            head = _item_name(sentence, n)
+            if head is not None and not is_excluded_person(sentence, head):
+                fact.detainees = [(head, None)]
+                fact.same_term_as_before = True
+        first_cue = min((sentence.tokens[c.index].start for c in fact.cues), default=None)
+        opens = first_cue is not None and opens_list(sentence.text, first_cue)
+        in_list = opens or (in_list and not fact.cues and continues_list(sentence.text))
+
+
+def _item_name(sentence: Sentence, n: int) -> Mention | None:
+    """The name at the head of a list item: the words before its dash, which the item writes in
+    the nominative ("Айке Бейшекеева – журналист"), or else a name the item begins with."""
+    toks = sentence.tokens
+    if LIST_ITEM_RE.match(sentence.text):
+        dash = next(k for k, t in enumerate(toks) if t.text in ("–", "—", "-"))
+        words = [t.text for t in toks[:dash]]
+        item = Mention(n, 0, dash, words, list(words), True)
+        sentence.mentions = [m for m in sentence.mentions if m.start >= dash] + [item]
+        sentence.mentions.sort(key=lambda m: m.start)
+        return item
+    return next((m for m in sentence.mentions if m.start == 0 and len(m.words) >= 2), None)
+
+
 def _counted(sentence: Sentence) -> bool:
     return bool(_COUNT_RE.search(sentence.text.lower()))
 
@@ -391,7 +439,7 @@ def _fill_shared_terms(facts: list[SentenceFacts], terms: dict[int, str | None],
             last_term = term or last_term
         if fact.terms and not fact.detainees:
             last_term = fact.terms[-1].value
-    orphan = {t.value for f in facts if f.terms and not f.detainees for t in f.terms}
+    orphan = {t.value for f in facts if f.terms and not f.detainees for t in f.terms if t.start not in f.attributive}
     if len(orphan) != 1:
         return
     value = orphan.pop()

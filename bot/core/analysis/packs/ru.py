@@ -381,6 +381,11 @@ NOT_DETAINEE_LEMMAS = {
     "годовщина",
     "покойный",
 }
+# A crime the report says was planted or made up: a frame-up, not ordinary crime.
+FRAMED_LEMMAS = {"подбросить", "подкинуть", "подбрасывать", "подкидывать", "сфабриковать", "сфабрикованный"}
+# Media outlets: a head or employee of one ("главу сайта", "директора телеканала", "сотрудника
+# редакции") is a journalist, not an official or a policeman.
+MEDIA_LEMMAS = {"сайт", "издание", "редакция", "телеканал", "газета", "информагентство", "портал", "сми", "медиа"}
 # Death in custody: "погибшего в СИЗО", "умер в изоляторе" tell of a death, not of a new detention.
 DEATH_LEMMAS = {"погибнуть", "умереть", "скончаться", "погибший", "умерший", "скончавшийся", "смерть", "гибель"}
 # Of those, the ones that can also be the detainee themselves ("её брата задержали").
@@ -434,7 +439,24 @@ PEOPLE_LEMMAS = {
     "лицо",
 }
 # Pronouns that let a custody sentence refer back to the people of the previous one.
-PRONOUNS = {"его", "её", "ее", "их", "он", "она", "они", "оба", "обоих", "обеих", "обе", "все"}
+PRONOUNS = {
+    "его",
+    "её",
+    "ее",
+    "их",
+    "он",
+    "она",
+    "они",
+    "оба",
+    "обоих",
+    "обеих",
+    "обе",
+    "все",
+    "них",
+    "им",
+    "ему",
+    "ей",
+}
 
 # Places a person is taken to or held in by the police ("доставили в ОВД", "находится в
 # отделе полиции"): custody together with a verb of taking or holding.
@@ -483,6 +505,13 @@ STEM_EXCEPTIONS: dict[str, tuple[str, ...]] = {
     "репрессия": ("репресс",),
     "узник": ("узни",),
     "пост": ("пост",),
+    "отвезти": ("отвез", "отвёз"),
+    "отвозить": ("отвоз", "отвож"),
+    "увезти": ("увез", "увёз"),
+    "увозить": ("увоз", "увож"),
+    "увести": ("увед", "увёд", "увел", "увёл", "увест"),
+    "уводить": ("увод", "увож"),
+    "препроводить": ("препровод", "препровож"),
 }
 _ENDINGS = (
     "ировать",
@@ -581,9 +610,20 @@ CUSTODY_HINT_LEMMAS = set(CUSTODY_EVENT_LEMMAS) | set(CUSTODY_PLACE_LEMMAS) | SE
 CUSTODY_HINT_RE = _hint(CUSTODY_HINT_LEMMAS, CUSTODY_PHRASES)
 # Taken to or held at the police: custody only when both words are there, so each half
 # has its own hint and a text needs both ("доставили в ОВД", "провёл в отделе полиции").
-TAKEN_OR_HELD_LEMMAS = {
+# Verbs of taking someone somewhere: custody when the place is the police's ("отвезли в ОВД",
+# "увели в автозак").
+TAKEN_TO_LEMMAS = {
     "доставить",
     "доставлять",
+    "отвезти",
+    "отвозить",
+    "увезти",
+    "увозить",
+    "увести",
+    "уводить",
+    "препроводить",
+}
+TAKEN_OR_HELD_LEMMAS = TAKEN_TO_LEMMAS | {
     "находиться",
     "содержаться",
     "оставаться",

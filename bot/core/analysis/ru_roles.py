@@ -1,0 +1,115 @@
+"""Who in a Russian sentence is not a detainee: judges, lawyers, sources, relatives, officials,
+possessors ("подзащитным Овчинникова"), titles («Темиров Live») and places ("Аламединский райсуд").
+
+Kept apart from the custody rules (ru_rules.py): these are facts about the words around a
+name, whatever the custody cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.analysis.packs import ru as vocab
+from bot.core.analysis.ru_morph import is_thing
+from bot.core.analysis.ru_names import Mention, Sentence, Token
+
+# Offices one runs for: "кандидат в депутаты" is not a deputy.
+_OFFICES = {"депутат", "президент", "аким", "мэр", "губернатор"}
+
+
+def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
+    """Someone named as a judge, lawyer, source, relative or official, not as the detainee."""
+    toks = sentence.tokens
+    if all(t.case == "ablt" for t in toks[mention.start : mention.stop]) and not (
+        mention.start > 0 and toks[mention.start - 1].lower in ("с", "со")
+    ):
+        return True
+    if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
+        return True
+    if _owner_of_a_thing(toks, mention) or _possessor(toks, mention) or _in_a_title(toks, mention):
+        return True
+    if _adjective_of_a_noun(toks, mention):
+        return True
+    for k in range(mention.start - 1, max(-1, mention.start - 5), -1):
+        tok = toks[k]
+        if tok.lemma in vocab.CUSTODY_EVENT_LEMMAS or tok.lemma in vocab.CUSTODY_PLACE_LEMMAS:
+            break
+        if tok.text in (".", ";", "—", "–"):
+            break
+        if tok.lemma in vocab.NOT_DETAINEE_LEMMAS:
+            # "бывшего начальника полиции" and "кандидат в депутаты" name no current role;
+            # "главу сайта", "сотрудника редакции" are journalists.
+            if k > 0 and (toks[k - 1].lemma == "бывший" or (toks[k - 1].lower == "в" and tok.lemma in _OFFICES)):
+                continue
+            if _of_the_media(toks, k):
+                continue
+            # A relative or associate can be the detainee when the custody word follows
+            # the name at once ("его соратника Ержана Тулеуова суд арестовал").
+            if tok.lemma in vocab.KIN_AND_ASSOCIATE_LEMMAS and _custody_follows(toks, mention.stop):
+                return False
+            return True
+    return False
+
+
+def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
+    """ "дом Дулата Агадила", "портрет покойного X": a name in the genitive after a noun for a
+    thing belongs to that thing's owner; "задержание X" and "арест X" are the custody itself."""
+    if not all(t.case == "gent" for t in toks[mention.start : mention.stop]):
+        return False
+    k = mention.start - 1
+    while k >= 0 and toks[k].pos in ("ADJF", "PRTF") and k > mention.start - 3:
+        k -= 1
+    if k < 0 or toks[k].pos != "NOUN" or not re.match(r"[а-яё]", toks[k].text):  # "полиции Армении Валерия …"
+        return False
+    lem = toks[k].lemma
+    if lem in vocab.CUSTODY_EVENT_LEMMAS or lem in vocab.CUSTODY_PLACE_LEMMAS or lem in vocab.SENTENCE_LEMMAS:
+        return False
+    return is_thing(toks[k].lower)
+
+
+def _of_the_media(toks: list[Token], k: int) -> bool:
+    """ "главу сайта", "директора частного телеканала": the role noun at ``k`` is at an outlet."""
+    if toks[k].pos != "NOUN" or k + 1 >= len(toks):
+        return False
+    nxt = k + 2 if toks[k + 1].pos == "ADJF" and k + 2 < len(toks) else k + 1
+    return toks[nxt].lemma in vocab.MEDIA_LEMMAS
+
+
+def _possessor(toks: list[Token], mention: Mention) -> bool:
+    """ "подзащитным Овчинникова", "коллеги Темирова": a name in the genitive right after a
+    noun in another case is that noun's possessor, not an apposition to it ("активиста Ивана
+    Петрова" agrees in case). Accusative and genitive share animate forms, so only the
+    nominative, dative, instrumental and prepositional nouns count."""
+    k = mention.start - 1
+    if k < 0 or not all(t.case == "gent" for t in toks[mention.start : mention.stop]):
+        return False
+    noun = toks[k]
+    if noun.pos != "NOUN" or not re.match(r"[а-яё]", noun.text) or noun.case not in ("nomn", "datv", "ablt", "loct"):
+        return False
+    if mention.words == mention.normal:
+        return False  # "журналисту Абдулло Гурбати": an indeclinable name shows no genitive
+    return not any(noun.lemma in lemmas for lemmas in _NOT_OWNED)
+
+
+_NOT_OWNED = (vocab.CUSTODY_EVENT_LEMMAS, vocab.CUSTODY_PLACE_LEMMAS, vocab.PEOPLE_LEMMAS, vocab.CIVIC_LEMMAS)
+
+
+def _adjective_of_a_noun(toks: list[Token], mention: Mention) -> bool:
+    """ "Аламединский райсуд": one capitalised adjective before a common noun names a place."""
+    if mention.stop - mention.start != 1 or toks[mention.start].pos != "ADJF" or mention.stop >= len(toks):
+        return False
+    nxt = toks[mention.stop]
+    return nxt.pos == "NOUN" and nxt.text[:1].islower()
+
+
+def _in_a_title(toks: list[Token], mention: Mention) -> bool:
+    """ "«Темиров Live»": a name inside short guillemets names a project or an outlet."""
+    before = toks[max(0, mention.start - 2) : mention.start]
+    after = toks[mention.stop : mention.stop + 3]
+    return any(t.text == "«" for t in before) and any(t.text == "»" for t in after)
+
+
+def _custody_follows(toks: list[Token], stop: int) -> bool:
+    return any(
+        t.lemma in vocab.CUSTODY_EVENT_LEMMAS or t.lemma in vocab.CUSTODY_PLACE_LEMMAS for t in toks[stop : stop + 6]
+    )
