@@ -3,11 +3,13 @@ of detention, the day a custody runs to, and the timestamps feeds and pages prin
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import date, datetime, timezone
 
 import pytest
 
+from bot.core import dates
 from bot.core.dates import detention_day, first_date, from_utc_struct_time, parse_timestamp, stated_dates, until_day
 
 PUBLISHED = date(2026, 3, 12)  # a Thursday
@@ -118,3 +120,29 @@ def test_feedparser_struct_times_are_utc() -> None:
         2026, 3, 12, 10, 0, tzinfo=timezone.utc
     )
     assert from_utc_struct_time(None) is None
+
+
+def test_the_first_letter_lookahead_changes_no_match() -> None:
+    """Month and weekday patterns open with a lookahead on their words' first letters (a
+    speed-up): each finds exactly what it finds without it, in any case, Unicode's odd
+    case pairs included (long s, the Kelvin sign, dotted capital I)."""
+    texts = [
+        "Detained on 5 SEPTEMBER 2025, released on Sept. 9 and again on sept 12th.",
+        "on \u017feptember 5 and \u017fat. 6; \u017faturday, \u212ael 7 January, Mar. 3, 2024",
+        "ЗАДЕРЖАН 5 МАЯ 2025 ГОДА, арестован 7 мая, в СУББОТУ и в пятницу; 03.05.2025",
+        "2025 ЖЫЛҒЫ 5 ҚАЗАНДА ұсталды, 6-наурызда сотталды, ЖҰМА КҮНІ, qańtardyń 9, 2025-01-09",
+        "\u0130 5 June; june 5; JUNE 5; in may 5 ways; May 5; Monday 6 dec. 2024",
+    ]
+    lookahead = re.compile(r"\(\?=\[[^\]]*\]\)")
+    patterns = [
+        pattern
+        for languages in (("en",), ("ru",), ("kk",), ("kk", "en"), dates.LANGUAGES)
+        for prose in (False, True)
+        for pattern in dates._date_patterns(languages, prose)
+    ] + [dates._WEEKDAY]
+    assert sum(bool(lookahead.search(pattern.pattern)) for pattern in patterns) >= 20
+    for pattern in patterns:
+        bare = re.compile(lookahead.sub("", pattern.pattern), pattern.flags)
+        for text in texts:
+            found = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert found == [(m.span(), m.groupdict()) for m in bare.finditer(text)], (pattern.pattern[:60], text)

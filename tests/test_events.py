@@ -280,6 +280,21 @@ def test_a_syndicated_copy_joins_by_its_text_but_a_template_about_others_does_no
     assert assign(report(3, template, Detainee("Bolat Kenzhebekov", "15 days"), hours=2), [event]).event is None
 
 
+def test_of_events_naming_as_many_people_the_closer_text_then_the_later_one_is_joined() -> None:
+    nurzhan = Person(key=name_key("Nurzhan Altayev"), name="Nurzhan Altayev")
+    close = event_of(report(1, A3_EN[1], Detainee("Nurzhan Altayev")), nurzhan, event_id=1)
+    far = event_of(report(2, A1_RU[1], Detainee("Нуржан Алтаев"), hours=1), NURZHAN, event_id=2, last=1)
+    copy = report(3, A4_WIRE[1], Detainee("Nurzhan Altayev"), hours=3)
+    assert assign(copy, [close, far]).event == close and assign(copy, [far, close]).event == close
+    same_text = event_of(report(4, A3_EN[1], Detainee("Nurzhan Altayev"), hours=2), nurzhan, event_id=3, last=2)
+    assert assign(copy, [close, same_text]).event == same_text  # as close: the later one
+    assert assign(copy, [same_text, close]).event == same_text
+    bolat = Person(key=name_key("Bolat Kenzhebekov"), name="Bolat Kenzhebekov")
+    both = event_of(report(5, C2_EN[1], Detainee("Nurzhan Altayev"), hours=1), nurzhan, bolat, event_id=4)
+    two = report(6, A4_WIRE[1], Detainee("Nurzhan Altayev"), Detainee("Bolat Kenzhebekov"), hours=3)
+    assert assign(two, [close, both]).event == both  # more people in common outranks a closer text
+
+
 def test_text_similarity_is_exact_for_short_texts_and_close_for_long_ones() -> None:
     def shingles(text: str) -> set[str]:
         words = text.casefold().split()

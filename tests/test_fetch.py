@@ -255,3 +255,14 @@ async def test_a_global_limit_caps_requests_across_hosts(web) -> None:
         await fetcher.aclose()
     assert [r.text for r in results] == ["ok"] * 8
     assert web.peak == 3
+
+
+def test_httpcore_finds_sniffio_or_knows_it_is_absent() -> None:
+    """httpcore imports sniffio on every lock and stream close; when it is not installed,
+    bot.edges.fetch marks it absent so that no import searches sys.path again."""
+    import importlib.util
+    import sys
+
+    import bot.edges.fetch  # noqa: F401
+
+    assert sys.modules.get("sniffio", False) is None or importlib.util.find_spec("sniffio") is not None

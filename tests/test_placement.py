@@ -251,6 +251,29 @@ def test_the_book_records_a_joined_event_as_the_database_does() -> None:
     assert book.earlier([name_key("Someone Else")], months) == []
 
 
+def test_the_book_keeps_its_events_in_order_as_placements_change_them() -> None:
+    book = EventBook(lookback=timedelta(days=104), window=timedelta(days=7))
+    book.add_events(
+        Event(
+            id=event_id, first_at=to_second(T0 + timedelta(hours=hours)), last_at=to_second(T0 + timedelta(hours=hours))
+        )
+        for event_id, hours in ((1, 5), (2, 1), (3, 3))
+    )
+    assert [e.id for e in book.around(T0 + timedelta(hours=6))[1]] == [2, 3, 1]
+    # An earlier report joins event 1 (it now starts first); a new event opens between 2 and 3.
+    joined = EventWrite(event_id=1, role="also", reason="text:0.90", at=T0)
+    book.record(
+        joined, event_id=1, alert_id=None, report=_report(4, "also", "2026-03-02T15:00:00+00:00")[1], added_at=""
+    )
+    opened = EventWrite(event_id=None, role="first", reason="new", at=T0 + timedelta(hours=2))
+    book.record(
+        opened, event_id=4, alert_id=None, report=_report(5, "first", "2026-03-02T15:00:00+00:00")[1], added_at=""
+    )
+    _, recent = book.around(T0 + timedelta(hours=6))
+    assert [e.id for e in recent] == [1, 2, 4, 3]
+    assert recent == sorted(book.events.values(), key=lambda e: (e.first_at, e.id))
+
+
 def test_a_batch_that_cannot_be_stored_fails_its_own_poll_only(db_location: str) -> None:
     """Polls waiting together are stored in one transaction; when it fails, each batch is
     tried alone, so the others are stored and only the faulty one's poll sees the error."""

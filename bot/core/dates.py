@@ -121,7 +121,16 @@ def _month_pattern(languages: tuple[str, ...], prose: bool) -> str:
         if stems:
             words.append(rf"(?:{'|'.join(stems)})\w*")
         months.append(rf"(?P<m{index + 1}>{'|'.join(words)})")
-    return f"(?:{'|'.join(months)})"
+    initials = {word[0] for lang in languages for month in _MONTH_WORDS[lang] for word in month}
+    return f"{_starts_with(initials)}(?:{'|'.join(months)})"
+
+
+def _starts_with(initials: Iterable[str]) -> str:
+    """A lookahead for the first letters of a pattern's alternatives: it changes nothing
+    the pattern matches (each alternative starts with one of them, and the case rules
+    are the same), but the regex engine passes over most words at one character test
+    instead of trying every alternative (a month's or weekday's many spellings) at each."""
+    return f"(?=[{''.join(sorted({re.escape(letter) for letter in initials}))}])"
 
 
 @functools.cache
@@ -162,7 +171,9 @@ _WEEKDAYS: tuple[tuple[str, ...], ...] = (
     ("sunday", "воскресень[ея]", "жексенбі", "jeksenbi"),
 )
 _WEEKDAY = re.compile(
-    r"(?<!\w)(?:"
+    r"(?<!\w)"
+    + _starts_with(word[0] for words in _WEEKDAYS for word in words)
+    + "(?:"
     + "|".join(f"(?P<w{index}>{'|'.join(words)})" for index, words in enumerate(_WEEKDAYS))
     + r")(?:де|да|ден|дегі|s)?(?!\w)",
     re.I,

@@ -81,10 +81,20 @@ class EventBook:
         return older, [event for event in known if event.last_at >= recent_from]
 
     def _in_order(self) -> list[Event]:
-        """Every event of the book by (first_at, id), sorted again only after a change."""
+        """Every event of the book by (first_at, id), sorted again only after events are added."""
         if self._order is None:
-            self._order = sorted(self.events.values(), key=lambda event: (event.first_at, event.id))
+            self._order = sorted(self.events.values(), key=_first)
         return self._order
+
+    def _reorder(self, old: Event | None, new: Event) -> None:
+        """Put ``new`` in the order in place of ``old`` (None: a new event): a placement
+        changes one event, and sorting every event again for each report added up."""
+        if self._order is None:
+            return
+        if old is not None:
+            index = bisect.bisect_left(self._order, _first(old), key=_first)
+            del self._order[index]
+        bisect.insort(self._order, new, key=_first)
 
     def unread(self, event_ids: Iterable[int]) -> list[int]:
         """Those of ``event_ids`` whose reports are not in the book yet."""
@@ -121,14 +131,13 @@ class EventBook:
                 for event in self.events.values()
                 if event.last_at < bound and any(person.key in wanted for person in event.people)
             ),
-            key=lambda event: (event.first_at, event.id),
+            key=_first,
         )
         return found[-EARLIER_EPISODES:]
 
     def record(self, write: EventWrite, *, event_id: int, alert_id: int | None, report: Report, added_at: str) -> None:
         """What the transaction wrote for one placement (bot/edges/store/events.write_placement)."""
         self._forget(event_id)
-        self._order = None
         at = to_second(write.at)
         key = (0 if write.role == "first" else 1, added_at, report.item_id)
         people = [
@@ -145,6 +154,7 @@ class EventBook:
                 detained_on=write.detained_on,
                 previous_on=write.previous_on,
             )
+            self._reorder(None, self.events[event_id])
             self.reports[event_id] = [(key, report)]
             return
         old = self.events[event_id]
@@ -155,8 +165,14 @@ class EventBook:
             people=tuple(_merged(old.people, people)),
             detained_on=old.detained_on if old.detained_on is not None else write.detained_on,
         )
+        self._reorder(old, self.events[event_id])
         if event_id in self.reports:
             bisect.insort(self.reports[event_id], (key, report), key=lambda pair: pair[0])
+
+
+def _first(event: Event) -> tuple[datetime, int]:
+    """The book's order of events: by first report, then id."""
+    return (event.first_at, event.id)
 
 
 def _merged(people: Sequence[Person], writes: Sequence[Person]) -> list[Person]:

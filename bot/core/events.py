@@ -41,7 +41,7 @@ from bot.core.analysis.result import Analysis, Detainee
 from bot.core.analysis.terms import parse as parse_term
 from bot.core.models import QueuedPost
 from bot.core.occasion import Occasion, occasion
-from bot.core.similarity import NEAR_DUPLICATE, similarity_to
+from bot.core.similarity import NEAR_DUPLICATE, Similarity, similarity_to
 from bot.core.translit import name_key, name_tokens, token_key
 
 DEFAULT_WINDOW = timedelta(days=7)
@@ -469,7 +469,7 @@ def _best_event(report: Report, start: _Start) -> tuple[Event, dict[int, Person]
         carriers = {p.key for p in everyone if compare_names(name, p.name) != "different"}
         return len(carriers) == 1
 
-    best: tuple[tuple[int, float, datetime], Event, dict[int, Person], str] | None = None
+    best: _Ranked | None = None
     for event in live:
         if names_someone and event.people and not related.any_of(event.words):
             continue  # nobody in common, and a text about other named people is no copy (below)
@@ -487,16 +487,45 @@ def _best_event(report: Report, start: _Start) -> tuple[Event, dict[int, Person]
         # A templated text about other named people is not a copy of this event's report.
         if not matched and event.people and names_someone:
             continue
-        # Without a name in common only a near-copy joins: lesser similarities need no exact figure.
-        floor = 0.0 if matched else NEAR_DUPLICATE
-        similarity = max((similar(other.text, floor) for other in event.reports), default=0.0)
-        if not matched and similarity < NEAR_DUPLICATE:
-            continue
-        reason = ", ".join(how) if how else f"text:{similarity:.2f}"
-        rank = (len(matched), similarity, event.last_at)
-        if best is None or rank > best[0]:
-            best = (rank, event, matched, reason)
-    return None if best is None else best[1:]
+        if matched:
+            ranked = _Ranked(event, matched, ", ".join(how), similar)
+        else:  # without a name in common only a near-copy joins: lesser similarities need no exact figure
+            similarity = max((similar(other.text, NEAR_DUPLICATE) for other in event.reports), default=0.0)
+            if similarity < NEAR_DUPLICATE:
+                continue
+            ranked = _Ranked(event, matched, f"text:{similarity:.2f}", similar, similarity)
+        if best is None or ranked.beats(best):
+            best = ranked
+    return None if best is None else (best.event, best.matched, best.reason)
+
+
+class _Ranked:
+    """An event a report can join, ranked by (people matched, similarity of the texts,
+    last report). The similarity of an event matched by names is computed only when
+    another event matches as many people: it breaks ties, it decides nothing else, and
+    comparing the report with every copy of a busy event was most of a placement."""
+
+    def __init__(
+        self,
+        event: Event,
+        matched: dict[int, Person],
+        reason: str,
+        similar: Similarity,
+        similarity: float | None = None,
+    ) -> None:
+        self.event, self.matched, self.reason = event, matched, reason
+        self._similar, self._similarity = similar, similarity
+
+    def similarity(self) -> float:
+        if self._similarity is None:
+            self._similarity = max((self._similar(other.text) for other in self.event.reports), default=0.0)
+        return self._similarity
+
+    def beats(self, other: _Ranked) -> bool:
+        """Whether this rank is above ``other``'s (a tie keeps the one found first)."""
+        if len(self.matched) != len(other.matched):
+            return len(self.matched) > len(other.matched)
+        return (self.similarity(), self.event.last_at) > (other.similarity(), other.event.last_at)
 
 
 def _what_changes(

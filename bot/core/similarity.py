@@ -75,11 +75,14 @@ def similarity_to(text: str) -> Similarity:
     is found by counting the shared ones."""
     if not text.strip():
         return _nothing_alike
-    mine = frozenset(_sketch(text))
+    sketched: list[frozenset[int]] = []  # the text's sketch, made on the first comparison (often none is needed)
 
     def similarity(other: str, floor: float = 0.0) -> float:
         if not other.strip():
             return 0.0
+        if not sketched:
+            sketched.append(frozenset(_sketch(text)))
+        mine = sketched[0]
         theirs = _sketch(other)
         both = mine.intersection(theirs)
         # The estimate is at most shared / min(SKETCH_SIZE, the larger sketch).
