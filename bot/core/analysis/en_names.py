@@ -91,6 +91,8 @@ COMMON_WORDS = frozenset(
     supporters parents family
     main united states kingdom saudi arabia sunni shia shiite muslims christians clinic legal
     directorate current time nizhny novgorod abad
+    besides moreover furthermore nevertheless likewise thus instead otherwise
+    crime corruption reporting project autonomous figures show shows
 """.split()
 )
 # Words of the region's languages (and a few English ones) that name institutions, parties,

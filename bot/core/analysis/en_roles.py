@@ -28,7 +28,13 @@ _SPEAKER_BEFORE = re.compile(
 # "arrested by X", "financing from X", "a film about X": the agent, source or topic of a
 # clause, never its detainee (role words and articles may stand between).
 _AGENT_BEFORE = re.compile(
-    r"\b(?:by|from|about)\s+(?:(?:the|a|an|his|her|their|[\w-]+(?:ist|er|or|ian|ive|ent|ant|al))\s+){0,3}$"
+    r"\b(?:by|from|about)\s+(?:(?:the|a|an|his|her|their|head|chair|chief|party|rights|human|movement|group"
+    r"|[\w-]+['’]s|[\w-]+(?:ist|er|or|ian|ive|ent|ant|al))\s+){0,3}$"
+)
+# "X, Y and Z, who were killed in the clashes": the dead of the story, not its detainees.
+_KILLED_AFTER = re.compile(
+    r"^(?:,?\s*(?:and\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})*,?\s*who (?:were|was|had been|have been|has been)"
+    r" (?:\w+ )?(?:killed|murdered|shot dead|slain)\b|^,?\s*who (?:died|was killed|were killed)\b"
 )
 # "Judge X, who sentenced Y …": the one who ordered the custody.
 _AGENT_AFTER = re.compile(
@@ -108,7 +114,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     released = _RELEASED_BEFORE.search(before.lower())
     if released and not custody.search(after.lower()[:80]) and not _HELD_BETWEEN.search(released.group(0)):
         return True
-    if _VICTIM_BEFORE.search(before.lower()):
+    if _VICTIM_BEFORE.search(before.lower()) or _KILLED_AFTER.match(after):
         return True
     if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
         return True

@@ -1,0 +1,58 @@
+"""English reports of a regional news stream, on sentences written for these tests: militant
+suspects are security news, and the dead, the speakers and the words of a headline or an
+organisation's name are not detainees."""
+
+from __future__ import annotations
+
+from bot.core.analysis.en_names import find_mentions
+from bot.core.analysis.english import analyze_english
+from bot.core.analysis.result import RuleConfig
+
+
+def detainees(text: str) -> dict[str, str | None]:
+    return {d.name: d.term for d in analyze_english("", text, RuleConfig()).detainees}
+
+
+def test_a_militant_recruiter_detained_by_security_services_is_no_civic_arrest():
+    text = (
+        "Security officers in Tajikistan have detained a foreign national on suspicion of recruiting "
+        "young men for the Islamic State militant group. The suspect promised jobs abroad, officials said, "
+        "and a special unit on recruitment to banned Islamic groups will open soon."
+    )
+    assert not analyze_english("", text, RuleConfig()).arrest
+
+
+def test_an_activist_detained_at_a_rally_is_still_a_civic_arrest():
+    text = "Police detained activist Daniyar Seitkali at a rally in Almaty on May 3; a court jailed him for 10 days."
+    result = analyze_english("", text, RuleConfig())
+    assert result.arrest
+    assert detainees(text) == {"Daniyar Seitkali": "10 days"}
+
+
+def test_the_dead_named_before_who_were_killed_are_not_detainees():
+    text = (
+        "The court sentenced preacher Farrukh Olimov to 4 years in prison. He had held a funeral prayer "
+        "for the local leaders Rustam Nazarov and Bahrom Sharipov, who were killed in the clashes."
+    )
+    found = detainees(text)
+    assert found.get("Farrukh Olimov") == "4 years"
+    assert "Rustam Nazarov" not in found
+
+
+def test_the_party_head_who_made_the_statement_is_no_detainee():
+    text = (
+        "Opposition activist Emin Valiyev was detained by police at his home on 3 May, according to a "
+        "statement made by party head Rauf Aliyev that same day."
+    )
+    found = detainees(text)
+    assert "Emin Valiyev" in found
+    assert "Rauf Aliyev" not in found
+
+
+def test_sentence_adverbs_and_organisation_words_do_not_start_or_make_a_name():
+    def full_names(text: str) -> list[str]:
+        return [m.text for m in find_mentions(text) if " " in m.text]
+
+    assert full_names("Besides Karimovs, two guards were sentenced.") == []
+    assert full_names("a partner of the Organized Crime and Corruption Reporting Project") == []
+    assert full_names("clashes in the Gorno-Badakhshan Autonomous Region") == []
