@@ -56,3 +56,28 @@ def test_sentence_adverbs_and_organisation_words_do_not_start_or_make_a_name():
     assert full_names("Besides Karimovs, two guards were sentenced.") == []
     assert full_names("a partner of the Organized Crime and Corruption Reporting Project") == []
     assert full_names("clashes in the Gorno-Badakhshan Autonomous Region") == []
+
+
+def test_a_former_official_or_judge_listed_among_the_held_is_a_detainee():
+    text = (
+        "Police detained six critics of the border deal on Sunday. The arrestees include former "
+        "Prosecutor General Marat Tokonov and former judge Aizhan Bekova."
+    )
+    found = detainees(text)
+    assert "Marat Tokonov" in found
+    assert "Aizhan Bekova" in found
+
+
+def test_a_lawyer_speaking_of_the_case_is_still_no_detainee():
+    text = "Activist Ruslan Ermekov was jailed for 10 days, lawyer Gulnara Sadykova said."
+    assert detainees(text) == {"Ruslan Ermekov": "10 days"}
+
+
+def test_a_typeset_hyphen_in_a_term_still_reads_as_a_term():
+    text = "Blogger Arman Zhunusov was handed a 4½\u2011year prison sentence on Friday over his posts."
+    assert detainees(text) == {"Arman Zhunusov": "54 months"}
+
+
+def test_a_name_before_rights_group_is_the_group_not_a_person():
+    text = "Police detained 12 protesters in Bishkek, the Kylym Sayasy rights group said."
+    assert "Kylym Sayasy" not in detainees(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.analysis.en_names import NON_DETAINEE_ROLES, Mention
+from bot.core.analysis.en_names import NON_DETAINEE_ROLES, Mention, is_former
 
 _SPEAKER_AFTER = re.compile(
     r"^(?:['’]s?)?(?:\s*\([^)]{0,60}\))?(?:,[^,;]{0,140},)?(?:\s*--[^-]{0,140}--)?,?\s*(?:also |later |earlier |has |had |then )?"
@@ -95,8 +95,8 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True  # before the subject test: "X, a bodyguard for Y, was jailed" is X's
     if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and custody.search(after[:160].lower()):
         return False  # "the workers' lawyer, Natalya S., was … jailed for six years": the subject
-    if words_before and words_before[-1] in NON_DETAINEE_ROLES:
-        return True
+    if words_before and words_before[-1] in NON_DETAINEE_ROLES and not is_former(words_before):
+        return True  # "lawyer X" speaks of the case; "former judge X" may be its detainee
     if len(words_before) >= 2 and words_before[-2] in NON_DETAINEE_ROLES and words_before[-1] in ("a", "the"):
         return True
     if re.search(

@@ -15,6 +15,7 @@ CUSTODY: tuple[tuple[str, str], ...] = (
     ("detain", r"detain(?:ed|s|ing)?"),
     ("detention", r"detentions?"),
     ("detainee", r"detainees?"),
+    ("arrestee", r"arrestees?"),
     ("arrest", r"arrest(?:ed|s|ing)?"),
     ("jail", r"jail(?:ed|s|ing)?"),
     ("imprison", r"imprison(?:ed|ment)?"),
