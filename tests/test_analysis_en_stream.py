@@ -81,3 +81,35 @@ def test_a_typeset_hyphen_in_a_term_still_reads_as_a_term():
 def test_a_name_before_rights_group_is_the_group_not_a_person():
     text = "Police detained 12 protesters in Bishkek, the Kylym Sayasy rights group said."
     assert "Kylym Sayasy" not in detainees(text)
+
+
+def test_officials_jailed_for_murder_in_crime_news_that_mentions_protesters_are_no_civic_arrest():
+    text = (
+        "A court found the former security chief guilty of murder and attempted murder and jailed him "
+        "for 25 years. Two deputies were sentenced to 20 years. They were convicted of organising the "
+        "killings and the murder of bystanders; one also of the assault on a guard. "
+        "The shooting took place when protesters gathered in the square."
+    )
+    assert not analyze_english("", text, RuleConfig()).arrest
+
+
+def test_the_named_relative_of_a_detainee_who_speaks_is_no_detainee():
+    text = (
+        "Party member Elvin Rzayev was arrested and sent to pre-trial detention for three months. "
+        "Rzayev's brother Orkhan Rzayev, who runs the party's press office, fears the case is about his own work."
+    )
+    found = detainees(text)
+    assert "Elvin Rzayev" in found
+    assert "Orkhan Rzayev" not in found
+
+
+def test_the_defendant_of_another_trial_named_to_place_a_detention_is_no_detainee():
+    text = "Ten party members were detained outside the court on Monday during the trial of party chair Vugar Mammadli."
+    assert "Vugar Mammadli" not in detainees(text)
+
+
+def test_lawyers_in_a_list_of_the_held_are_detainees():
+    text = "In June, five members of the commission were detained, among them lawyer Davron Aliev and lawyer Zarina Saidova."
+    found = detainees(text)
+    assert "Davron Aliev" in found
+    assert "Zarina Saidova" in found

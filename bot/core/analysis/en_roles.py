@@ -49,6 +49,11 @@ _ALIAS_BEFORE = re.compile(
 _RELEASED_BEFORE = re.compile(
     r"(?:release of|freed|pardoned|acquitted|support (?:of|to|for)|solidarity with|in defence of|in defense of)\s+(?:[\w’'-]+\s+){0,4}$"
 )
+# "detained outside the court during the trial of party chair X": X's own proceeding, named
+# to place the clause; "the trial of jailed activist X" still holds X (the words between).
+_TRIAL_OF_BEFORE = re.compile(
+    r"\b(?:trial|hearing|verdict|sentencing|lawsuit)s? (?:of|against) (?:the |a |an )?(?:[\w’'-]+ ){0,3}$"
+)
 # "in support of the arrested colleagues X and Y": the words between say they are held.
 _HELD_BETWEEN = re.compile(r"\b(?:arrested|detained|jailed|imprisoned|incarcerated|held)\b")
 # "X, a bodyguard for party leader Y", "an assistant to Y": Y is whom the detainee serves,
@@ -69,6 +74,16 @@ _PENALTY_AFTER = re.compile(
     r"^\s*(?:[–—-]\s*|,\s*)?(?:(?:was|were|has been|had been|got|received) )?(?:to |with )?(?:an? )?(?:[\w.,-]+ ){0,3}?"
     r"(?:hours? of (?:community|public|corrective) (?:service|work|labou?r)|community service|fined\b|fine of"
     r"|probation|restricted freedom|freedom limitation|(?:a |an official )?warning\b|warned\b)"
+)
+# "Adilov's brother Natig Adilov, who …": a relative of someone named, brought in to speak or
+# be spoken of (the subject test before it keeps "X's brother Y was also jailed").
+_KIN_OF_NAMED_BEFORE = re.compile(
+    r"[A-Z][\w-]+['’]s? (?:\w+ )?(?:brother|sister|son|daughter|wife|husband|mother|father|cousin|nephew|niece"
+    r"|relative|lawyer|attorney)s?,?\s*$"
+)
+# "… were detained, among them lawyer X, lawyer Y": a list of the held names their trades.
+_HELD_LIST_BEFORE = re.compile(
+    r"\b(?:detained|arrested|jailed|held|detainees|arrestees)\b[^.;]{0,40}\b(?:among them|including|include|such as)\b[^.;]*$"
 )
 # "X told reporters that police … why she was detained": the speaker speaks of her own custody.
 _SELF_CUSTODY = re.compile(
@@ -95,7 +110,10 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True  # before the subject test: "X, a bodyguard for Y, was jailed" is X's
     if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and custody.search(after[:160].lower()):
         return False  # "the workers' lawyer, Natalya S., was … jailed for six years": the subject
-    if words_before and words_before[-1] in NON_DETAINEE_ROLES and not is_former(words_before):
+    if _KIN_OF_NAMED_BEFORE.search(before) and not custody.search(re.split(r"[.;!?]", before)[-1].lower()):
+        return True  # not "among those detained was X's son, Y": Y is the one held
+    listed = _HELD_LIST_BEFORE.search(text[max(0, mention.start - 160) : mention.start])
+    if words_before and words_before[-1] in NON_DETAINEE_ROLES and not is_former(words_before) and not listed:
         return True  # "lawyer X" speaks of the case; "former judge X" may be its detainee
     if len(words_before) >= 2 and words_before[-2] in NON_DETAINEE_ROLES and words_before[-1] in ("a", "the"):
         return True
@@ -111,7 +129,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True  # "Aron Atabek's son, Nurbolat…": the son is the one meant
     if _SPEAKER_BEFORE.search(before) and not custody.search(after.lower()):
         return True
-    released = _RELEASED_BEFORE.search(before.lower())
+    released = _RELEASED_BEFORE.search(before.lower()) or _TRIAL_OF_BEFORE.search(before.lower())
     if released and not custody.search(after.lower()[:80]) and not _HELD_BETWEEN.search(released.group(0)):
         return True
     if _VICTIM_BEFORE.search(before.lower()) or _KILLED_AFTER.match(after):
