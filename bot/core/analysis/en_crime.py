@@ -94,3 +94,11 @@ def crime_elsewhere(crime: dict[str, re.Pattern[str]], civic: re.Pattern[str], t
     if sum(counts.values()) >= max(2, len(list(civic_words(civic, text))) + 1):
         return max(counts, key=counts.__getitem__)
     return None
+
+
+def crime_dominates(crime: dict[str, re.Pattern[str]], civic: re.Pattern[str], text: str) -> bool:
+    """Whether a report names ordinary crime at least twice as often as anything civic, with
+    one civic word allowed for ("officials jailed for the murder of protesters"): crime news
+    that mentions the politics around it, not a civic case."""
+    crimes = sum(crime_count(pattern, text) for pattern in crime.values())
+    return crimes >= 2 * (len(list(civic_words(civic, text))) + 1)

@@ -91,6 +91,8 @@ COMMON_WORDS = frozenset(
     supporters parents family
     main united states kingdom saudi arabia sunni shia shiite muslims christians clinic legal
     directorate current time nizhny novgorod abad
+    besides moreover furthermore nevertheless likewise thus instead otherwise
+    crime corruption reporting project autonomous figures show shows
 """.split()
 )
 # Words of the region's languages (and a few English ones) that name institutions, parties,
@@ -122,7 +124,7 @@ ORG_AFTER = frozenset(
     party movement newspaper group outlet channel agency company website site square street
     avenue district region city town village court mosque church bloc alliance union
     foundation fund association network tv media news live award awards prize prizes
-    scholarship fellowship
+    scholarship fellowship rights
 """.split()
 )
 _PLACE_WORDS = frozenset(w.lower() for place in KAZAKH_PLACES + REGIONAL_PLACES for w in re.split(r"[ ]", place))
@@ -251,12 +253,23 @@ _OF_ORGANISATION = re.compile(
 )
 
 
+def is_former(words_before: list[str]) -> bool:
+    """Whether the title or role word ending ``words_before`` is a former one: "former judge",
+    "ex-deputy", "former Constitutional Court judge" (up to three words between)."""
+    for word in reversed(words_before[-5:-1]):
+        if word.lower() in _FORMER:
+            return True
+        if word.endswith((",", ";", ".", ":")):
+            return False
+    return False
+
+
 def _titled_before(before: str, prev_word: str) -> bool:
     """Whether the words before a run make its name an official's or an opponent's. "The
     local hokim, Ulugbek …": a title set off by a comma still titles the name; a former
     official ("former Prosecutor-General X") holds no office, a former president still counts."""
     words_before = before.split()
-    former = len(words_before) >= 2 and words_before[-2] in _FORMER and prev_word not in _LASTING_TITLES
+    former = prev_word not in _LASTING_TITLES and is_former(words_before)
     return prev_word.rstrip(",") in TITLES and not former or _OPPONENT_BEFORE.search(before) is not None
 
 
@@ -307,15 +320,18 @@ def _names_in_run(text: str, run: list[tuple[str, int, int]], titled: bool, prev
     "ex-" or "former" before it; ``prev_word`` is the word before the run)."""
     out: list[Mention] = []
     current: list[tuple[str, int, int]] = []
-    for index, (word, start, end) in enumerate(run):
+    former = prev_word in _FORMER  # "former Prosecutor General X": every title word is a former one
+    for word, start, end in run:
         base = re.sub(r"['’]s?$", "", word)
         if _is_name_word(base):
             current.append((word, start, end))
             continue
+        if current:
+            former = False
         out.extend(_mention_of(text, current, titled))
         current = []
-        previous = run[index - 1][0].lower() if index else prev_word
-        titled = base.lower() in TITLES and (previous not in _FORMER or base.lower() in _LASTING_TITLES)
+        titled = base.lower() in TITLES and (not former or base.lower() in _LASTING_TITLES)
+        former = former or base.lower() in _FORMER
     out.extend(_mention_of(text, current, titled))
     return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.analysis.en_names import NON_DETAINEE_ROLES, Mention
+from bot.core.analysis.en_names import NON_DETAINEE_ROLES, Mention, is_former
 
 _SPEAKER_AFTER = re.compile(
     r"^(?:['’]s?)?(?:\s*\([^)]{0,60}\))?(?:,[^,;]{0,140},)?(?:\s*--[^-]{0,140}--)?,?\s*(?:also |later |earlier |has |had |then )?"
@@ -28,7 +28,13 @@ _SPEAKER_BEFORE = re.compile(
 # "arrested by X", "financing from X", "a film about X": the agent, source or topic of a
 # clause, never its detainee (role words and articles may stand between).
 _AGENT_BEFORE = re.compile(
-    r"\b(?:by|from|about)\s+(?:(?:the|a|an|his|her|their|[\w-]+(?:ist|er|or|ian|ive|ent|ant|al))\s+){0,3}$"
+    r"\b(?:by|from|about)\s+(?:(?:the|a|an|his|her|their|head|chair|chief|party|rights|human|movement|group"
+    r"|[\w-]+['’]s|[\w-]+(?:ist|er|or|ian|ive|ent|ant|al))\s+){0,3}$"
+)
+# "X, Y and Z, who were killed in the clashes": the dead of the story, not its detainees.
+_KILLED_AFTER = re.compile(
+    r"^(?:,?\s*(?:and\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})*,?\s*who (?:were|was|had been|have been|has been)"
+    r" (?:\w+ )?(?:killed|murdered|shot dead|slain)\b|^,?\s*who (?:died|was killed|were killed)\b"
 )
 # "Judge X, who sentenced Y …": the one who ordered the custody.
 _AGENT_AFTER = re.compile(
@@ -42,6 +48,11 @@ _ALIAS_BEFORE = re.compile(
 )
 _RELEASED_BEFORE = re.compile(
     r"(?:release of|freed|pardoned|acquitted|support (?:of|to|for)|solidarity with|in defence of|in defense of)\s+(?:[\w’'-]+\s+){0,4}$"
+)
+# "detained outside the court during the trial of party chair X": X's own proceeding, named
+# to place the clause; "the trial of jailed activist X" still holds X (the words between).
+_TRIAL_OF_BEFORE = re.compile(
+    r"\b(?:trial|hearing|verdict|sentencing|lawsuit)s? (?:of|against) (?:the |a |an )?(?:[\w’'-]+ ){0,3}$"
 )
 # "in support of the arrested colleagues X and Y": the words between say they are held.
 _HELD_BETWEEN = re.compile(r"\b(?:arrested|detained|jailed|imprisoned|incarcerated|held)\b")
@@ -63,6 +74,16 @@ _PENALTY_AFTER = re.compile(
     r"^\s*(?:[–—-]\s*|,\s*)?(?:(?:was|were|has been|had been|got|received) )?(?:to |with )?(?:an? )?(?:[\w.,-]+ ){0,3}?"
     r"(?:hours? of (?:community|public|corrective) (?:service|work|labou?r)|community service|fined\b|fine of"
     r"|probation|restricted freedom|freedom limitation|(?:a |an official )?warning\b|warned\b)"
+)
+# "Adilov's brother Natig Adilov, who …": a relative of someone named, brought in to speak or
+# be spoken of (the subject test before it keeps "X's brother Y was also jailed").
+_KIN_OF_NAMED_BEFORE = re.compile(
+    r"[A-Z][\w-]+['’]s? (?:\w+ )?(?:brother|sister|son|daughter|wife|husband|mother|father|cousin|nephew|niece"
+    r"|relative|lawyer|attorney)s?,?\s*$"
+)
+# "… were detained, among them lawyer X, lawyer Y": a list of the held names their trades.
+_HELD_LIST_BEFORE = re.compile(
+    r"\b(?:detained|arrested|jailed|held|detainees|arrestees)\b[^.;]{0,40}\b(?:among them|including|include|such as)\b[^.;]*$"
 )
 # "X told reporters that police … why she was detained": the speaker speaks of her own custody.
 _SELF_CUSTODY = re.compile(
@@ -89,8 +110,11 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True  # before the subject test: "X, a bodyguard for Y, was jailed" is X's
     if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and custody.search(after[:160].lower()):
         return False  # "the workers' lawyer, Natalya S., was … jailed for six years": the subject
-    if words_before and words_before[-1] in NON_DETAINEE_ROLES:
-        return True
+    if _KIN_OF_NAMED_BEFORE.search(before) and not custody.search(re.split(r"[.;!?]", before)[-1].lower()):
+        return True  # not "among those detained was X's son, Y": Y is the one held
+    listed = _HELD_LIST_BEFORE.search(text[max(0, mention.start - 160) : mention.start])
+    if words_before and words_before[-1] in NON_DETAINEE_ROLES and not is_former(words_before) and not listed:
+        return True  # "lawyer X" speaks of the case; "former judge X" may be its detainee
     if len(words_before) >= 2 and words_before[-2] in NON_DETAINEE_ROLES and words_before[-1] in ("a", "the"):
         return True
     if re.search(
@@ -105,10 +129,10 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True  # "Aron Atabek's son, Nurbolat…": the son is the one meant
     if _SPEAKER_BEFORE.search(before) and not custody.search(after.lower()):
         return True
-    released = _RELEASED_BEFORE.search(before.lower())
+    released = _RELEASED_BEFORE.search(before.lower()) or _TRIAL_OF_BEFORE.search(before.lower())
     if released and not custody.search(after.lower()[:80]) and not _HELD_BETWEEN.search(released.group(0)):
         return True
-    if _VICTIM_BEFORE.search(before.lower()):
+    if _VICTIM_BEFORE.search(before.lower()) or _KILLED_AFTER.match(after):
         return True
     if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
         return True

@@ -51,6 +51,8 @@ _WORD_NUMBER = (
 # "2 1/2", "2½", "two and a half", "four-and-a-half", "1.5": only used with years and months.
 _NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½|[- ]and[- ]a[- ]half)?|{_WORD_NUMBER}(?:[- ]and[- ]a[- ]half)?|an?)"
 _UNIT = r"(?:days?|weeks?|months?|years?)"
+# Typeset hyphens ("4½‑year", U+2010/U+2011) read as "-"; one character for one, so offsets hold.
+_HYPHENS = str.maketrans("\u2010\u2011", "--")
 
 # "three years and six months", "3 years 6 months", "2 years, 6 months"
 _YEARS_MONTHS = re.compile(rf"\b(?P<y>{_NUMBER})[- ]years?(?:,| and|, and)? (?P<m>{_NUMBER})[- ]months?\b")
@@ -183,7 +185,7 @@ def refines(precise: str, rough: str) -> bool:
 
 def find_terms(sentence: str) -> list[TermSpan]:
     """Every custodial term in ``sentence`` (original case kept for offsets)."""
-    lowered = sentence.lower()
+    lowered = sentence.lower().translate(_HYPHENS)
     spans: list[TermSpan] = []
     taken: list[tuple[int, int]] = []
 

@@ -24,7 +24,7 @@ import re
 
 from bot.core.analysis import organisations
 from bot.core.analysis.en_clauses import LONG_AGO, Clause, has_keyword, split_clauses
-from bot.core.analysis.en_crime import civic_match, crime_count, crime_elsewhere, strong_civic
+from bot.core.analysis.en_crime import civic_match, crime_count, crime_dominates, crime_elsewhere, strong_civic
 from bot.core.analysis.en_detainees import Names, Person, find_detainees
 from bot.core.analysis.en_sentences import split_sentences
 from bot.core.analysis.en_terms import context_year, find_charge, find_date, find_place
@@ -254,7 +254,7 @@ class _Report:
         elif not political and not civic_match(_CIVIC, near):
             kind = crime_elsewhere(_CRIME, _CIVIC, self.lowered)
             if kind:
-                score -= 0.2
+                score -= 0.35 if crime_dominates(_CRIME, _CIVIC, self.lowered) else 0.2
                 self.reasons.append(f"negative:{kind} (elsewhere)")
         if all(LONG_AGO.search(c.lowered) or _ONGOING.search(c.lowered) for c in custody_clauses):
             # Jailed long ago, or "remains in prison": no new custody to alert about.

@@ -15,6 +15,7 @@ CUSTODY: tuple[tuple[str, str], ...] = (
     ("detain", r"detain(?:ed|s|ing)?"),
     ("detention", r"detentions?"),
     ("detainee", r"detainees?"),
+    ("arrestee", r"arrestees?"),
     ("arrest", r"arrest(?:ed|s|ing)?"),
     ("jail", r"jail(?:ed|s|ing)?"),
     ("imprison", r"imprison(?:ed|ment)?"),
@@ -163,6 +164,11 @@ CRIME = {
     "corruption": re.compile(
         r"\b(?:brib\w+|corrupt(?:ion)?|embezzl\w+|abuse of (?:office|power|official)|misappropriat\w+|kickbacks?|graft"
         r"|malfeasance|negligence|dereliction of duty|criminal inaction)\b"
+    ),
+    # Militant and terrorist suspects: security news, not activists ("extremism" stays civic).
+    "terror": re.compile(
+        r"\b(?:terroris[tm]s?|terrorist (?:groups?|organi[sz]ations?|cells?|acts?)|militants?|militant groups?"
+        r"|islamic state|isis|isil|daesh|jihadis?t?s?|suicide (?:attacker|bomber)s?|mercenar(?:y|ies))\b"
     ),
     "crime": re.compile(
         r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|killers?|assassin\w*|slay\w*|slain|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|road accident|car crash|pedestrians?|fled the scene|brawl\w*|drunk(?:en)? driv\w+|driving (?:while )?(?:drunk|intoxicated|under the influence)|drink-driving|hit-and-run|illegal (?:possession|trade)|weapons|(?:a|the|two|three|several) suspects?"
