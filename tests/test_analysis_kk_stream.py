@@ -1,0 +1,80 @@
+"""Kazakh rules on the kind of news a regional stream is made of: bans that are no banned
+movement, poaching, people set free, taken to the police and let go, persecution, time
+already spent in custody. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_analysis_kk_context import kk, people
+
+# --- ordinary news: no alert ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A ban on fishing is no banned movement.
+        "Алакөлде балық аулауға тыйым салынған кезеңде екі тұрғын ұсталып, уақытша ұстау изоляторына қамалды.",
+        # A banned net, in the court's words, is no banned movement either.
+        "Сот екі ер адамды тыйым салынған ау құрып, 300 келі сазан аулағаны үшін 3 жылға бас бостандығынан айырды.",
+        # Poaching by its Kazakh names.
+        "Жайық өзенінде заңсыз балық аулаған үш адам ұсталды, олардан 40 бекіре тәркіленді.",
+        "Қостанай облысында заңсыз аң аулаған екі браконьер қамауға алынды.",
+        "Балық ресурстарын заңсыз алу бабы бойынша күдікті қамауға алынды.",
+        # Set free: the suspect held and let go is a release, not news of custody.
+        "Ауыл тұрғындары наразылық білдірді: күдікті ретінде ұсталған ер адамды тергеушілер бостандыққа жіберген.",
+    ],
+)
+def test_ordinary_news_is_no_alert(text: str) -> None:
+    assert not kk(text).arrest
+
+
+def test_a_banned_movement_is_still_civic() -> None:
+    result = kk("Тыйым салынған қозғалыстың жақтасы Серік Жанұзақов 10 тәулікке қамалды.")
+    assert result.arrest
+    assert people(result) == {"Серік Жанұзақов": "10 days"}
+
+
+def test_a_banned_party_is_civic() -> None:
+    assert kk("Тыйым салынған партияның екі мүшесі ұсталып, 15 тәулікке қамалды.").arrest
+
+
+# --- civic custody: an alert ---------------------------------------------------------
+
+
+def test_taken_to_the_police_and_let_go_is_custody() -> None:
+    # Hours at the police are custody, the police place named after the verb's object.
+    result = kk(
+        "Таразда азаматтық белсенді Мұрат Қалиевтің үйін күзеткен полицейлер оны полиция "
+        "басқармасына апарып, екі сағаттан соң босатқан. Ол митингіге шықпақ болған."
+    )
+    assert result.arrest
+    assert "Мұрат Қалиев" in people(result)
+
+
+def test_taken_to_a_police_station_in_another_word() -> None:
+    result = kk("Пикетке шыққан белсенді Гүлнар Бекқызын полицейлер бөлімшеге апарып, хаттама толтырды.")
+    assert result.arrest
+
+
+def test_persecuted_kin_abroad_held_for_months() -> None:
+    # Persecution (passive "қудаланып") makes custody abroad civic; "айдан бері" is time
+    # already spent in custody, not a term.
+    result = kk(
+        "Шетелде жаппай қудаланып жатқан қандастардың туыстары баспасөз мәслихатын өткізді. "
+        "Айтуынша, інісі Ерлан Мұхтарұлы үш айдан бері қамауда жатыр."
+    )
+    assert result.arrest
+    assert people(result) == {"Ерлан Мұхтарұлы": None}
+
+
+def test_a_term_is_still_a_term() -> None:
+    # "үш айға" (for three months) is a term; only "айдан бері" is elapsed time.
+    result = kk("Сот журналист Асқар Нұрланұлын үш айға қамауға алды.")
+    assert people(result) == {"Асқар Нұрланұлы": "3 months"}
+
+
+def test_stalking_is_no_persecution() -> None:
+    # The active "қудалау" is stalking: ordinary crime, no civic context.
+    assert not kk("Бұрынғы әйелін қудалап, қорқытқан ер адам 10 тәулікке қамалды.").arrest
