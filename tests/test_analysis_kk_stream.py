@@ -22,6 +22,13 @@ from tests.test_analysis_kk_context import kk, people
         "Жайық өзенінде заңсыз балық аулаған үш адам ұсталды, олардан 40 бекіре тәркіленді.",
         "Қостанай облысында заңсыз аң аулаған екі браконьер қамауға алынды.",
         "Балық ресурстарын заңсыз алу бабы бойынша күдікті қамауға алынды.",
+        # Votes bought are bribery, though an election is civic.
+        "Сайлау учаскесінің маңында сайлаушылардың дауысын сатып алмақ болған екі адам ұсталды.",
+        # Arson: the critic is the victim, the one held burnt his car.
+        "Жиналыста әкімді сынаған тұрғынның көлігін өртеп жіберген күдікті ұсталды.",
+        # Gambling and the migration rules, ordinary offences beside a journalist's name.
+        "Журналист Айбек Нұрланның хабарлауынша, құмар ойын ұйымдастырған 12 адам ұсталды.",
+        "Көші-қон заңнамасын бұзған 30 шетелдік ұсталды, бұл туралы тілшімізге полиция айтты.",
         # Set free: the suspect held and let go is a release, not news of custody.
         "Ауыл тұрғындары наразылық білдірді: күдікті ретінде ұсталған ер адамды тергеушілер бостандыққа жіберген.",
     ],
@@ -73,6 +80,13 @@ def test_a_term_is_still_a_term() -> None:
     # "үш айға" (for three months) is a term; only "айдан бері" is elapsed time.
     result = kk("Сот журналист Асқар Нұрланұлын үш айға қамауға алды.")
     assert people(result) == {"Асқар Нұрланұлы": "3 months"}
+
+
+def test_self_immolation_is_no_arson() -> None:
+    # "өзін өртемек болған" is a protest; the activist's custody stays civic.
+    result = kk("Әкімдік алдында өзін өртемек болған белсенді Дәурен Сағатов ұсталып, 10 тәулікке қамалды.")
+    assert result.arrest
+    assert people(result) == {"Дәурен Сағатов": "10 days"}
 
 
 def test_stalking_is_no_persecution() -> None:
