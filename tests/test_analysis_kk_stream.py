@@ -92,3 +92,17 @@ def test_self_immolation_is_no_arson() -> None:
 def test_stalking_is_no_persecution() -> None:
     # The active "қудалау" is stalking: ordinary crime, no civic context.
     assert not kk("Бұрынғы әйелін қудалап, қорқытқан ер адам 10 тәулікке қамалды.").arrest
+
+
+# --- names ----------------------------------------------------------------------------
+
+
+def test_a_plural_role_opening_the_sentence_is_its_subject() -> None:
+    # "Полицейлер" (the police officers) hold the activist named after them.
+    result = kk("Полицейлер Қайрат Әбдіраев есімді белсендіні митинг алдында ұстап алды.")
+    assert people(result) == {"Қайрат Әбдіраев": None}
+
+
+def test_a_singular_role_before_a_name_is_still_a_bystander() -> None:
+    # "Полицей Қайрат Әбдіраев" is the officer: no detainee is named.
+    assert people(kk("Полицей Қайрат Әбдіраев пикеттегі белсендіні ұстап алды.")) == {}
