@@ -106,3 +106,9 @@ def test_a_plural_role_opening_the_sentence_is_its_subject() -> None:
 def test_a_singular_role_before_a_name_is_still_a_bystander() -> None:
     # "Полицей Қайрат Әбдіраев" is the officer: no detainee is named.
     assert people(kk("Полицей Қайрат Әбдіраев пикеттегі белсендіні ұстап алды.")) == {}
+
+
+def test_anger_caused_is_no_protest() -> None:
+    # "наразылығын туындатты" (drew anger), like "тудырды", is no public action.
+    result = kk("Әлеуметтік желіде тараған видео жұртшылықтың наразылығын туындатты, күдікті ұсталды.")
+    assert not result.protest
