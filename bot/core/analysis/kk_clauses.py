@@ -75,7 +75,7 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
         # Most sentences: no custody word, so nothing else here can matter (a release or a
         # fine is looked for over the whole text when no custody is found at all).
         return clause
-    terms = [t for t in find_terms(tokens, "kk") if not _ban(tokens, t)]
+    terms = [t for t in find_terms(tokens, "kk") if not _ban(tokens, t) and not _elapsed(tokens, t)]
     clause.terms = terms
     sentenced = [m for m in SENTENCE_RE.finditer(low)]
     restricted = RESTRICTED_RE.search(low)
@@ -97,6 +97,11 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     if not clause.cues:
         clause.terms = []
     return clause
+
+
+def _elapsed(tokens: list[str], term: Term) -> bool:
+    """ "Екі айдан бері қамауда": the time already spent in custody ("since", "for"), not a term."""
+    return term.end < len(tokens) and tokens[term.end].lower() in ("бері", "бери")
 
 
 def _ban(tokens: list[str], term: Term) -> bool:

@@ -41,6 +41,7 @@ _ACCUSATIVE = frozenset(pack.with_plain(("ды", "ді", "ты", "ті", "ны",
 _GENITIVE = frozenset(pack.with_plain(("ның", "нің", "дың", "дің", "тың", "тің")))
 _SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мәлімдеді", "хабарлады", "жазды")))
 _DEFENDERS = pack.with_plain(("адвокат", "қорғаушы"))
+_PLURAL = tuple(pack.with_plain(("лар", "лер", "дар", "дер", "тар", "тер")))
 _FIRST_PERSON = frozenset({"мені", "мен", "бізді", "біз", "мени", "бизди", "биз"})
 _REPORTS = frozenset(pack.with_plain(("хабарлайды", "хабарлады", "жазады", "жазды", "деп")))
 _REPORTER = tuple(pack.with_plain(("тілшіс", "тілшіл", "журналисі", "корреспондент")))
@@ -89,7 +90,7 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
         # A role noun is capitalised only where a sentence starts: "Азамат" mid-sentence is a name.
         while words and (
             not_name(words[0])
-            or (_sentence_start(tokens, i) and role_word(words[0], _ROLE_NOUNS, 4))
+            or (_sentence_start(tokens, i) and (role_word(words[0], _ROLE_NOUNS, 4) or _plural_role(words[0])))
             or role_word(words[0], _BYSTANDER_ROLES, 2)
         ):
             bystander = bystander or role_word(words[0], _BYSTANDER_ROLES, 2)
@@ -129,6 +130,13 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
                     found.append(person)
                     added = True
     return sorted(found, key=lambda p: p.start)
+
+
+def _plural_role(word: str) -> bool:
+    """ "Полицейлер Қайрат Әбдіраев есімді белсендіні ұстады": a role in the plural opens the
+    sentence as its subject; it is no title of the one person named after it."""
+    low = word.lower()
+    return low.endswith(_PLURAL) and role_word(low[:-3], _ROLE_NOUNS + _BYSTANDER_ROLES, 2)
 
 
 def _passive(clause: Clause) -> bool:
@@ -219,7 +227,8 @@ def _person(  # noqa: PLR0913
     if any(after2.startswith(s) for s in _SPEAKER_STEMS) and not owner:
         return None
     if before and (
-        role_word(before[-1], _BYSTANDER_ROLES, 3) or any(" ".join(before).endswith(r) for r in _BYSTANDER_ROLES)
+        (role_word(before[-1], _BYSTANDER_ROLES, 3) and not _plural_role(before[-1]))
+        or any(" ".join(before).endswith(r) for r in _BYSTANDER_ROLES)
     ):
         # "ішкі істер министрі Ерлан …", "судья …"; kin only when the custody is not theirs
         # ("оның інісі Айдос Қасымовты 5 тәулікке қамады").
