@@ -139,6 +139,7 @@ def find_people(tokens: Sequence[Word], text: str = "") -> list[Span]:
     """Every person's name in a sentence's tokens; ``text`` (the tokens' source) shows line breaks."""
     quoted = _short_quotes(tokens)
     kinds = [None if k in quoted else _kind(tokens, k) for k in range(len(tokens))]
+    _common_word_surnames(tokens, kinds)
     found: list[tuple[int, int, tuple[str, ...], dict[Reading, float]]] = []
     for first, stop, initials in _runs(tokens, kinds, text):
         for k, (a, b) in enumerate(_names_of_run(tokens, kinds, first, stop)):
@@ -161,6 +162,19 @@ def find_people(tokens: Sequence[Word], text: str = "") -> list[Span]:
             case = case if case in ("nomn", None) else None
         spans.append(Span(first, stop - first, case, gender, initials))
     return spans
+
+
+def _common_word_surnames(tokens: Sequence[Word], kinds: list[str | None]) -> None:
+    """A capitalised common word right after a given name, in the same case, is its surname
+    ("Андрей Граф", "Максима Знака"): mid-sentence Russian writes common nouns in lower case."""
+    for k in range(1, len(tokens)):
+        if kinds[k] not in (None, "weak") or kinds[k - 1] != "person" or not _NAME_WORD.fullmatch(tokens[k].text):
+            continue
+        if _PLACE.match(tokens[k].text) or "-" in tokens[k].text:
+            continue
+        given = {p.tag.case for p in parses(tokens[k - 1].lower) if "Name" in p.tag and p.score >= 0.1}
+        if given & {p.tag.case for p in parses(tokens[k].lower) if p.tag.POS == "NOUN" and p.tag.number == "sing"}:
+            kinds[k] = "name"
 
 
 def _listed(tokens: Sequence[Word], stop: int, first: int) -> bool:

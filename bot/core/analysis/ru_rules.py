@@ -545,6 +545,17 @@ def _personal(toks: list[Token], k: int) -> bool:
     return not (possessive and toks[k + 1].pos in ("NOUN", "ADJF"))
 
 
+def term_of_its_own(sentence: Sentence, mention: Mention, facts: SentenceFacts) -> bool:
+    """ "Рахматуллину – 10 суток ареста": a name, a dash and a term is a court's list of
+    punishments, each name with its own; even a lone inflected surname there is a detainee."""
+    toks = sentence.tokens
+    k = mention.stop
+    if k >= len(toks) or toks[k].text not in ("—", "–", "-"):
+        return False
+    k += 1 + (k + 1 < len(toks) and toks[k + 1].lower == "на")
+    return any(t.start == k for t in facts.terms)
+
+
 def _with_terms(toks: list[Token], facts: SentenceFacts, accepted: list[Mention]) -> list[tuple[Mention, str | None]]:
     """Each detainee with the term that is theirs, when the sentence states one."""
     terms = facts.terms

@@ -36,7 +36,7 @@ from bot.core.analysis.ru_names import (
     same_word,
 )
 from bot.core.analysis.ru_roles import is_excluded_person
-from bot.core.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees
+from bot.core.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees, term_of_its_own
 from bot.core.analysis.ru_text import (
     evidence_text,
     find_charge,
@@ -414,12 +414,13 @@ def _detainees(sentences: list[Sentence], facts: list[SentenceFacts], full_text:
                     if terms.get(k) is None:
                         terms[k] = term
     _fill_shared_terms(facts, terms, people)
+    tied = {id(m) for s, f in zip(sentences, facts) for m, _ in f.detainees if term_of_its_own(s, m, f)}
     result: list[Detainee] = []
     for k in sorted(order, key=order.__getitem__):
         name = _display_name(people[k], nominative_words)
         if len(name.split()) == 1:
             completed = complete_name(name, full_text)
-            if completed is None and not any(m.nominative for m in people[k]):
+            if completed is None and not any(m.nominative or id(m) in tied for m in people[k]):
                 continue  # a lone inflected word ("за вопросы Токаеву") is too weak to name a detainee
             name = completed or name
         if name and all(d.name != name for d in result):
