@@ -80,7 +80,8 @@ def freed_at(toks: list[Token], i: int, headline: bool = False) -> bool:
         or (tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1 : i + 3]))
         or (headline and tok.lower == "на" and i + 1 < len(toks) and toks[i + 1].lower == "свободе")
         or (tok.lemma in ("выпустить", "выпускать") and any(t.lower == "из" for t in toks[i + 1 : i + 3]))
-        # "вышел из колонии"; "заменил лишение свободы на ограничение свободы (на штраф)"
+        # "вышел из колонии"; "заменил лишение свободы на ограничение свободы (на штраф)", "с заменой на
+        # пробационный надзор"
         or (
             tok.lemma in ("выйти", "выходить")
             and i + 2 < len(toks)
@@ -88,7 +89,7 @@ def freed_at(toks: list[Token], i: int, headline: bool = False) -> bool:
             and toks[i + 2].lemma in vocab.CUSTODY_PLACE_LEMMAS
         )
         or (
-            tok.lemma in ("заменить", "заменять")
+            tok.lemma in ("заменить", "заменять", "замена")
             and any(t.lemma in ("ограничение", "штраф", "условный", "пробационный") for t in toks[i + 1 : i + 9])
         )
     )

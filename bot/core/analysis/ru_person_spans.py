@@ -70,9 +70,24 @@ _NOT_A_PERSON_BEFORE = frozenset(
         "хребет",
     }
 )
-# Words after which a lone capitalised word names a settlement ("села Каменка"); "жителей села
-# Ерлана Абдиева" is someone from it.
-_SETTLEMENT_BEFORE = frozenset({"село", "аул", "посёлок", "поселок", "город", "г", "район", "область"})
+# Words after which a lone capitalised word names a settlement ("села Каменка", "житель Бугров");
+# "жителей села Ерлана Абдиева" is someone from it.
+_SETTLEMENT_BEFORE = frozenset(
+    {
+        "село",
+        "аул",
+        "посёлок",
+        "поселок",
+        "город",
+        "г",
+        "район",
+        "область",
+        "житель",
+        "жительница",
+        "уроженец",
+        "уроженка",
+    }
+)
 # Words after a lone capitalised word that make it a place or an institution ("Медеуский районный суд").
 _NOT_A_PERSON_AFTER = frozenset({"суд", "районный", "городской", "областной", "район", "область", "улица", "проспект"})
 # The case a preposition before a name puts it in.

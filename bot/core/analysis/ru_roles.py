@@ -20,8 +20,10 @@ _OFFICES = {"депутат", "президент", "аким", "мэр", "гу�
 def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
     """Someone named as a judge, lawyer, source, relative or official, not as the detainee."""
     toks = sentence.tokens
-    if all(t.case == "ablt" for t in toks[mention.start : mention.stop]) and not (
-        mention.start > 0 and toks[mention.start - 1].lower in ("с", "со")
+    if (
+        all(t.case == "ablt" for t in toks[mention.start : mention.stop])
+        and not (mention.start > 0 and toks[mention.start - 1].lower in ("с", "со"))
+        and not _punishment_follows(toks, mention)
     ):
         return True
     if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
@@ -49,6 +51,13 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
                 return False
             return True
     return False
+
+
+def _punishment_follows(toks: list[Token], mention: Mention) -> bool:
+    """ "Чанышевой – 5 суток ареста": a court's list gives each name (in the dative, which
+    pymorphy3 may read as an instrumental) a dash and a number."""
+    after = toks[mention.stop : mention.stop + 3]
+    return len(after) >= 2 and after[0].text in ("—", "–", "-") and any(t.text[:1].isdigit() for t in after[1:])
 
 
 def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:

@@ -333,6 +333,7 @@ _SPEECH = {
     "рассказать",
     "отметить",
     "написать",
+    "писать",
     "пояснить",
     "подчеркнуть",
     "считать",
@@ -500,7 +501,8 @@ def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sente
     toks = sentence.tokens
     for cue in facts.cues:
         lo = max(0, cue.index - 8)  # "Обоих по решению суда оставили под стражей"
-        pronoun = next((k for k in range(lo, min(len(toks), cue.index + 3)) if _personal(toks, k)), None)
+        window = range(lo, min(len(toks), cue.index + 3))
+        pronoun = next((k for k in window if _personal(toks, k) and not _tells(toks, k, cue.index)), None)
         if pronoun is None or any(
             toks[j - 1].lower == "по"
             for j in range(max(1, cue.index - 3), min(len(toks), cue.index + 3))
@@ -528,6 +530,16 @@ def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sente
 
 
 _SINGULAR = {"его", "её", "ее", "он", "она", "ему", "ей"}
+
+
+def _tells(toks: list[Token], k: int, cue: int) -> bool:
+    """ "Он также писал, что полиция задержала 19 участников": the pronoun is the source of a
+    report of someone else's custody (its verb of saying, then "что", then the cue)."""
+    return (
+        toks[k].lower in ("он", "она", "они")
+        and any(t.lemma in _SPEECH for t in toks[k + 1 : k + 4])
+        and any(t.lower == "что" for t in toks[k + 1 : cue])
+    )
 
 
 # "Его зовут X. Мужчину доставили в отдел полиции": a sentence opening with the custody's
