@@ -73,7 +73,16 @@ def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
     lem = toks[k].lemma
     if lem in vocab.CUSTODY_EVENT_LEMMAS or lem in vocab.CUSTODY_PLACE_LEMMAS or lem in vocab.SENTENCE_LEMMAS:
         return False
-    return is_thing(toks[k].lower)
+    return is_thing(toks[k].lower) and not _role_of(toks, k)
+
+
+def _role_of(toks: list[Token], k: int) -> bool:
+    """ "экс-депутата киргизского парламента Каныбека Осмоналиева": the thing in the genitive
+    completes a person's role noun before it, and the name stands beside that role."""
+    j = k - 1
+    while j >= 0 and toks[j].pos == "ADJF":
+        j -= 1
+    return toks[k].case == "gent" and j >= 0 and toks[j].pos == "NOUN" and not is_thing(toks[j].lower)
 
 
 def _of_the_media(toks: list[Token], k: int) -> bool:

@@ -413,7 +413,7 @@ def _detainees(sentences: list[Sentence], facts: list[SentenceFacts], full_text:
                     order.setdefault(k, (mention.sent, mention.start))
                     if terms.get(k) is None:
                         terms[k] = term
-    _fill_shared_terms(facts, terms, people)
+    _fill_shared_terms(sentences, facts, terms, people)
     tied = {id(m) for s, f in zip(sentences, facts) for m, _ in f.detainees if term_of_its_own(s, m, f)}
     result: list[Detainee] = []
     for k in sorted(order, key=order.__getitem__):
@@ -428,9 +428,12 @@ def _detainees(sentences: list[Sentence], facts: list[SentenceFacts], full_text:
     return tuple(result)
 
 
-def _fill_shared_terms(facts: list[SentenceFacts], terms: dict[int, str | None], people: list[list[Mention]]) -> None:
+def _fill_shared_terms(
+    sentences: list[Sentence], facts: list[SentenceFacts], terms: dict[int, str | None], people: list[list[Mention]]
+) -> None:
     """Give a term stated for a group ("троих активистов арестовали на 15 суток", "тот же срок")
-    to named detainees near it who have none."""
+    to named detainees near it who have none; a term beside someone named who is no detainee
+    ("требовали освободить X, осуждённого на 11 лет") is that person's."""
     last_term = None
     for fact in facts:
         if fact.same_term_as_before and last_term:
@@ -440,7 +443,13 @@ def _fill_shared_terms(facts: list[SentenceFacts], terms: dict[int, str | None],
             last_term = term or last_term
         if fact.terms and not fact.detainees:
             last_term = fact.terms[-1].value
-    orphan = {t.value for f in facts if f.terms and not f.detainees for t in f.terms if t.start not in f.attributive}
+    orphan = {
+        t.value
+        for s, f in zip(sentences, facts)
+        if f.terms and not f.detainees and not s.mentions
+        for t in f.terms
+        if t.start not in f.attributive
+    }
     if len(orphan) != 1:
         return
     value = orphan.pop()
