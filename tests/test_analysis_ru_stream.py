@@ -95,3 +95,12 @@ def test_a_name_beside_a_role_of_an_institution_is_the_detainee_and_a_term_of_an
 def test_a_name_after_the_noun_for_a_thing_is_still_its_owner() -> None:
     result = ru("Полиция задержала троих активистов у дома Дастана Ермекова после пикета.")
     assert "Дастан Ермеков" not in people(result)
+
+
+def test_a_hyphenated_journalists_role_is_civic_beside_a_crime_charge() -> None:
+    result = ru(
+        "Суд арестовал на три месяца журналиста-расследователя Эмиля Гасанова, обвинив его в контрабанде валюты. "
+        "Коллеги связывают арест с его расследованиями о семье министра."
+    )
+    assert result.arrest
+    assert people(result) == {"Эмиль Гасанов": "3 months"}

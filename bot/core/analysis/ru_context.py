@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.core.analysis.packs import ru as vocab
+from bot.core.analysis.ru_morph import lemma_and_pos
 from bot.core.analysis.ru_names import Token
 
 # The press, and the verbs it tells or is told with: as audience or source, no civic context.
@@ -27,6 +28,18 @@ _TOLD = {
     "рассказывать",
     "заявлять",
 }
+
+
+def civic_word(toks: list[Token], i: int) -> str | None:
+    """The civic word token ``i`` is, if any: its lemma, or the head of a hyphenated role
+    ("журналиста-расследователя" is a journalist's); not the press as an audience ("сообщили
+    журналистам") nor a victim ("убийство журналиста")."""
+    lemma = toks[i].lemma
+    if lemma not in vocab.CIVIC_LEMMAS and "-" in toks[i].lower:
+        lemma = lemma_and_pos(toks[i].lower.split("-")[0])[0]
+    if lemma in vocab.CIVIC_LEMMAS and not press_tells(toks, i) and not victim(toks, i):
+        return lemma
+    return None
 
 
 def press_tells(toks: list[Token], i: int) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.core.analysis.packs import ru as vocab
-from bot.core.analysis.ru_context import event_held, freed_at, press_tells, victim
+from bot.core.analysis.ru_context import civic_word, event_held, freed_at
 from bot.core.analysis.ru_names import Mention, Sentence, Token
 from bot.core.analysis.ru_roles import is_excluded_person
 from bot.core.analysis.ru_terms import Term, find_terms
@@ -169,10 +169,10 @@ def _context_words(
     """The civic and the ordinary-crime reasons of a sentence: what the custody is about."""
     civic: list[str] = []
     crime: list[str] = []
-    for i, tok in enumerate(toks):
-        # "сообщили журналистам": the press as an audience; "убийство журналиста": a victim.
-        if tok.lemma in vocab.CIVIC_LEMMAS and not press_tells(toks, i) and not victim(toks, i):
-            civic.append("civic:" + tok.lemma)
+    for i in range(len(toks)):
+        word = civic_word(toks, i)
+        if word is not None:
+            civic.append("civic:" + word)
     lemmas = [t.lemma for t in toks]
     for lem in set(lemmas):
         if lem in vocab.CRIME_LEMMAS:
