@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.core.analysis.packs import ru as vocab
+from bot.core.analysis.ru_morph import lemma_and_pos
 from bot.core.analysis.ru_names import Token
 
 # The press, and the verbs it tells or is told with: as audience or source, no civic context.
@@ -27,6 +28,18 @@ _TOLD = {
     "рассказывать",
     "заявлять",
 }
+
+
+def civic_word(toks: list[Token], i: int) -> str | None:
+    """The civic word token ``i`` is, if any: its lemma, or the head of a hyphenated role
+    ("журналиста-расследователя" is a journalist's); not the press as an audience ("сообщили
+    журналистам") nor a victim ("убийство журналиста")."""
+    lemma = toks[i].lemma
+    if lemma not in vocab.CIVIC_LEMMAS and "-" in toks[i].lower:
+        lemma = lemma_and_pos(toks[i].lower.split("-")[0])[0]
+    if lemma in vocab.CIVIC_LEMMAS and not press_tells(toks, i) and not victim(toks, i):
+        return lemma
+    return None
 
 
 def press_tells(toks: list[Token], i: int) -> bool:
@@ -80,7 +93,8 @@ def freed_at(toks: list[Token], i: int, headline: bool = False) -> bool:
         or (tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1 : i + 3]))
         or (headline and tok.lower == "на" and i + 1 < len(toks) and toks[i + 1].lower == "свободе")
         or (tok.lemma in ("выпустить", "выпускать") and any(t.lower == "из" for t in toks[i + 1 : i + 3]))
-        # "вышел из колонии"; "заменил лишение свободы на ограничение свободы (на штраф)"
+        # "вышел из колонии"; "заменил лишение свободы на ограничение свободы (на штраф)", "с заменой на
+        # пробационный надзор"
         or (
             tok.lemma in ("выйти", "выходить")
             and i + 2 < len(toks)
@@ -88,7 +102,7 @@ def freed_at(toks: list[Token], i: int, headline: bool = False) -> bool:
             and toks[i + 2].lemma in vocab.CUSTODY_PLACE_LEMMAS
         )
         or (
-            tok.lemma in ("заменить", "заменять")
+            tok.lemma in ("заменить", "заменять", "замена")
             and any(t.lemma in ("ограничение", "штраф", "условный", "пробационный") for t in toks[i + 1 : i + 9])
         )
     )

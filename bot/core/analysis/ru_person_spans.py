@@ -70,9 +70,24 @@ _NOT_A_PERSON_BEFORE = frozenset(
         "хребет",
     }
 )
-# Words after which a lone capitalised word names a settlement ("села Каменка"); "жителей села
-# Ерлана Абдиева" is someone from it.
-_SETTLEMENT_BEFORE = frozenset({"село", "аул", "посёлок", "поселок", "город", "г", "район", "область"})
+# Words after which a lone capitalised word names a settlement ("села Каменка", "житель Бугров");
+# "жителей села Ерлана Абдиева" is someone from it.
+_SETTLEMENT_BEFORE = frozenset(
+    {
+        "село",
+        "аул",
+        "посёлок",
+        "поселок",
+        "город",
+        "г",
+        "район",
+        "область",
+        "житель",
+        "жительница",
+        "уроженец",
+        "уроженка",
+    }
+)
 # Words after a lone capitalised word that make it a place or an institution ("Медеуский районный суд").
 _NOT_A_PERSON_AFTER = frozenset({"суд", "районный", "городской", "областной", "район", "область", "улица", "проспект"})
 # The case a preposition before a name puts it in.
@@ -139,6 +154,7 @@ def find_people(tokens: Sequence[Word], text: str = "") -> list[Span]:
     """Every person's name in a sentence's tokens; ``text`` (the tokens' source) shows line breaks."""
     quoted = _short_quotes(tokens)
     kinds = [None if k in quoted else _kind(tokens, k) for k in range(len(tokens))]
+    _common_word_surnames(tokens, kinds)
     found: list[tuple[int, int, tuple[str, ...], dict[Reading, float]]] = []
     for first, stop, initials in _runs(tokens, kinds, text):
         for k, (a, b) in enumerate(_names_of_run(tokens, kinds, first, stop)):
@@ -161,6 +177,19 @@ def find_people(tokens: Sequence[Word], text: str = "") -> list[Span]:
             case = case if case in ("nomn", None) else None
         spans.append(Span(first, stop - first, case, gender, initials))
     return spans
+
+
+def _common_word_surnames(tokens: Sequence[Word], kinds: list[str | None]) -> None:
+    """A capitalised common word right after a given name, in the same case, is its surname
+    ("Андрей Граф", "Максима Знака"): mid-sentence Russian writes common nouns in lower case."""
+    for k in range(1, len(tokens)):
+        if kinds[k] not in (None, "weak") or kinds[k - 1] != "person" or not _NAME_WORD.fullmatch(tokens[k].text):
+            continue
+        if _PLACE.match(tokens[k].text) or "-" in tokens[k].text:
+            continue
+        given = {p.tag.case for p in parses(tokens[k - 1].lower) if "Name" in p.tag and p.score >= 0.1}
+        if given & {p.tag.case for p in parses(tokens[k].lower) if p.tag.POS == "NOUN" and p.tag.number == "sing"}:
+            kinds[k] = "name"
 
 
 def _listed(tokens: Sequence[Word], stop: int, first: int) -> bool:

@@ -20,8 +20,10 @@ _OFFICES = {"депутат", "президент", "аким", "мэр", "гу�
 def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
     """Someone named as a judge, lawyer, source, relative or official, not as the detainee."""
     toks = sentence.tokens
-    if all(t.case == "ablt" for t in toks[mention.start : mention.stop]) and not (
-        mention.start > 0 and toks[mention.start - 1].lower in ("с", "со")
+    if (
+        all(t.case == "ablt" for t in toks[mention.start : mention.stop])
+        and not (mention.start > 0 and toks[mention.start - 1].lower in ("с", "со"))
+        and not _punishment_follows(toks, mention)
     ):
         return True
     if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
@@ -51,6 +53,13 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
     return False
 
 
+def _punishment_follows(toks: list[Token], mention: Mention) -> bool:
+    """ "Чанышевой – 5 суток ареста": a court's list gives each name (in the dative, which
+    pymorphy3 may read as an instrumental) a dash and a number."""
+    after = toks[mention.stop : mention.stop + 3]
+    return len(after) >= 2 and after[0].text in ("—", "–", "-") and any(t.text[:1].isdigit() for t in after[1:])
+
+
 def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
     """ "дом Дулата Агадила", "портрет покойного X": a name in the genitive after a noun for a
     thing belongs to that thing's owner; "задержание X" and "арест X" are the custody itself."""
@@ -64,7 +73,16 @@ def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
     lem = toks[k].lemma
     if lem in vocab.CUSTODY_EVENT_LEMMAS or lem in vocab.CUSTODY_PLACE_LEMMAS or lem in vocab.SENTENCE_LEMMAS:
         return False
-    return is_thing(toks[k].lower)
+    return is_thing(toks[k].lower) and not _role_of(toks, k)
+
+
+def _role_of(toks: list[Token], k: int) -> bool:
+    """ "экс-депутата киргизского парламента Каныбека Осмоналиева": the thing in the genitive
+    completes a person's role noun before it, and the name stands beside that role."""
+    j = k - 1
+    while j >= 0 and toks[j].pos == "ADJF":
+        j -= 1
+    return toks[k].case == "gent" and j >= 0 and toks[j].pos == "NOUN" and not is_thing(toks[j].lower)
 
 
 def _of_the_media(toks: list[Token], k: int) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.core.analysis.packs import ru as vocab
-from bot.core.analysis.ru_context import event_held, freed_at, press_tells, victim
+from bot.core.analysis.ru_context import civic_word, event_held, freed_at
 from bot.core.analysis.ru_names import Mention, Sentence, Token
 from bot.core.analysis.ru_roles import is_excluded_person
 from bot.core.analysis.ru_terms import Term, find_terms
@@ -169,10 +169,10 @@ def _context_words(
     """The civic and the ordinary-crime reasons of a sentence: what the custody is about."""
     civic: list[str] = []
     crime: list[str] = []
-    for i, tok in enumerate(toks):
-        # "сообщили журналистам": the press as an audience; "убийство журналиста": a victim.
-        if tok.lemma in vocab.CIVIC_LEMMAS and not press_tells(toks, i) and not victim(toks, i):
-            civic.append("civic:" + tok.lemma)
+    for i in range(len(toks)):
+        word = civic_word(toks, i)
+        if word is not None:
+            civic.append("civic:" + word)
     lemmas = [t.lemma for t in toks]
     for lem in set(lemmas):
         if lem in vocab.CRIME_LEMMAS:
@@ -333,6 +333,7 @@ _SPEECH = {
     "рассказать",
     "отметить",
     "написать",
+    "писать",
     "пояснить",
     "подчеркнуть",
     "считать",
@@ -500,7 +501,8 @@ def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sente
     toks = sentence.tokens
     for cue in facts.cues:
         lo = max(0, cue.index - 8)  # "Обоих по решению суда оставили под стражей"
-        pronoun = next((k for k in range(lo, min(len(toks), cue.index + 3)) if _personal(toks, k)), None)
+        window = range(lo, min(len(toks), cue.index + 3))
+        pronoun = next((k for k in window if _personal(toks, k) and not _tells(toks, k, cue.index)), None)
         if pronoun is None or any(
             toks[j - 1].lower == "по"
             for j in range(max(1, cue.index - 3), min(len(toks), cue.index + 3))
@@ -530,6 +532,16 @@ def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sente
 _SINGULAR = {"его", "её", "ее", "он", "она", "ему", "ей"}
 
 
+def _tells(toks: list[Token], k: int, cue: int) -> bool:
+    """ "Он также писал, что полиция задержала 19 участников": the pronoun is the source of a
+    report of someone else's custody (its verb of saying, then "что", then the cue)."""
+    return (
+        toks[k].lower in ("он", "она", "они")
+        and any(t.lemma in _SPEECH for t in toks[k + 1 : k + 4])
+        and any(t.lower == "что" for t in toks[k + 1 : cue])
+    )
+
+
 # "Его зовут X. Мужчину доставили в отдел полиции": a sentence opening with the custody's
 # object, a noun for a person, speaks of the person just named.
 _SOMEONE = {"мужчина", "женщина", "девушка", "парень", "юноша", "активист", "активистка", "журналист", "блогер"}
@@ -543,6 +555,17 @@ def _personal(toks: list[Token], k: int) -> bool:
         return False
     possessive = toks[k].lower in ("его", "её", "ее", "их") and k + 1 < len(toks)
     return not (possessive and toks[k + 1].pos in ("NOUN", "ADJF"))
+
+
+def term_of_its_own(sentence: Sentence, mention: Mention, facts: SentenceFacts) -> bool:
+    """ "Рахматуллину – 10 суток ареста": a name, a dash and a term is a court's list of
+    punishments, each name with its own; even a lone inflected surname there is a detainee."""
+    toks = sentence.tokens
+    k = mention.stop
+    if k >= len(toks) or toks[k].text not in ("—", "–", "-"):
+        return False
+    k += 1 + (k + 1 < len(toks) and toks[k + 1].lower == "на")
+    return any(t.start == k for t in facts.terms)
 
 
 def _with_terms(toks: list[Token], facts: SentenceFacts, accepted: list[Mention]) -> list[tuple[Mention, str | None]]:

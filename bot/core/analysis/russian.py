@@ -36,7 +36,7 @@ from bot.core.analysis.ru_names import (
     same_word,
 )
 from bot.core.analysis.ru_roles import is_excluded_person
-from bot.core.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees
+from bot.core.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees, term_of_its_own
 from bot.core.analysis.ru_text import (
     evidence_text,
     find_charge,
@@ -413,13 +413,14 @@ def _detainees(sentences: list[Sentence], facts: list[SentenceFacts], full_text:
                     order.setdefault(k, (mention.sent, mention.start))
                     if terms.get(k) is None:
                         terms[k] = term
-    _fill_shared_terms(facts, terms, people)
+    _fill_shared_terms(sentences, facts, terms, people)
+    tied = {id(m) for s, f in zip(sentences, facts) for m, _ in f.detainees if term_of_its_own(s, m, f)}
     result: list[Detainee] = []
     for k in sorted(order, key=order.__getitem__):
         name = _display_name(people[k], nominative_words)
         if len(name.split()) == 1:
             completed = complete_name(name, full_text)
-            if completed is None and not any(m.nominative for m in people[k]):
+            if completed is None and not any(m.nominative or id(m) in tied for m in people[k]):
                 continue  # a lone inflected word ("за вопросы Токаеву") is too weak to name a detainee
             name = completed or name
         if name and all(d.name != name for d in result):
@@ -427,9 +428,12 @@ def _detainees(sentences: list[Sentence], facts: list[SentenceFacts], full_text:
     return tuple(result)
 
 
-def _fill_shared_terms(facts: list[SentenceFacts], terms: dict[int, str | None], people: list[list[Mention]]) -> None:
+def _fill_shared_terms(
+    sentences: list[Sentence], facts: list[SentenceFacts], terms: dict[int, str | None], people: list[list[Mention]]
+) -> None:
     """Give a term stated for a group ("троих активистов арестовали на 15 суток", "тот же срок")
-    to named detainees near it who have none."""
+    to named detainees near it who have none; a term beside someone named who is no detainee
+    ("требовали освободить X, осуждённого на 11 лет") is that person's."""
     last_term = None
     for fact in facts:
         if fact.same_term_as_before and last_term:
@@ -439,7 +443,13 @@ def _fill_shared_terms(facts: list[SentenceFacts], terms: dict[int, str | None],
             last_term = term or last_term
         if fact.terms and not fact.detainees:
             last_term = fact.terms[-1].value
-    orphan = {t.value for f in facts if f.terms and not f.detainees for t in f.terms if t.start not in f.attributive}
+    orphan = {
+        t.value
+        for s, f in zip(sentences, facts)
+        if f.terms and not f.detainees and not s.mentions
+        for t in f.terms
+        if t.start not in f.attributive
+    }
     if len(orphan) != 1:
         return
     value = orphan.pop()
