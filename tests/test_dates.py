@@ -146,3 +146,11 @@ def test_the_first_letter_lookahead_changes_no_match() -> None:
         for text in texts:
             found = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
             assert found == [(m.span(), m.groupdict()) for m in bare.finditer(text)], (pattern.pattern[:60], text)
+
+
+def test_a_text_without_digits_states_no_date_and_other_digits_still_count() -> None:
+    # stated_dates passes over a text with no digit at all (every form writes its day in digits)
+    assert list(stated_dates("Arrested on the twenty-first of February, a Monday.")) == []
+    with pytest.raises(ValueError):
+        list(stated_dates("no digits here", ["de"]))  # the languages are still checked
+    assert [(d.day, d.month) for d in stated_dates("задержан 21 февраля")] == [(21, 2)]

@@ -326,3 +326,25 @@ def test_fast_html_to_text_reads_like_the_parsed_element_text(fragment: str) -> 
     from bot.core.sources import element_text, soup
 
     assert html_to_text(fragment) == element_text(soup(fragment))
+
+
+def test_links_follow_each_feeds_own_base_one_feed_after_another() -> None:
+    # feedparser's join of base URLs is remembered between feeds: each feed still gets its own
+    atom = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://mirror.example.org/kz/">'
+        "<title>Mirror</title><entry xml:base='news/'><title>Court hearing adjourned</title>"
+        '<id>/items/7</id><link href="../story?id=7"/><summary>A hearing was adjourned.</summary></entry></feed>'
+    )
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>'
+        "<item><title>Picket in Almaty</title><link>/a/9</link><guid>/g/9</guid>"
+        "<description>A picket was held.</description></item></channel></rss>"
+    )
+    for site in ("https://one.example.kz", "http://two.example.kz"):
+        [entry] = parse(rss_source(), atom, f"{site}/rss/feed.xml")
+        assert (entry.url, entry.guid) == (
+            "https://mirror.example.org/kz/story?id=7",
+            "https://mirror.example.org/items/7",
+        )
+        [entry] = parse(rss_source(), rss, f"{site}/rss/feed.xml")
+        assert (entry.url, entry.guid) == (f"{site}/a/9", f"{site}/g/9")

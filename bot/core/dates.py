@@ -185,6 +185,8 @@ _RELATIVE = re.compile(
 # "until 21 March", "до 21 марта", "по 21.03.2026" before a date; "21 наурызға дейін" after it.
 _UNTIL_BEFORE = re.compile(r"(?<!\w)(?:until|till|through|up to|до|по)\s+$", re.I)
 _UNTIL_AFTER = re.compile(r"^\s*(?:дейін|шейін|deıin|deiin|deyin)(?!\w)", re.I)
+# Any digit, as the date patterns' own \d reads one (Unicode digits too).
+_DIGIT = re.compile(r"\d")
 _DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\D+(\d{1,2}):(\d{2}))?")
 
 
@@ -203,7 +205,10 @@ class StatedDate:
 def stated_dates(text: str, languages: Iterable[str] = LANGUAGES, *, prose: bool = False) -> Iterator[StatedDate]:
     """Every calendar date ``text`` writes in ``languages``, pattern by pattern (the forms
     of :func:`_date_patterns`; ``prose``: only as a report's sentences write them)."""
-    for pattern in _date_patterns(tuple(languages), prose):
+    patterns = _date_patterns(tuple(languages), prose)
+    if not _DIGIT.search(text):  # every form has its day in digits: most sentences have none
+        return
+    for pattern in patterns:
         for match in pattern.finditer(text):
             groups = match.groupdict()
             month = (
