@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.core.analysis.en_names import Mention, find_mentions
-from bot.core.analysis.en_terms import TermSpan, find_respective_terms, find_terms
+from bot.core.analysis.en_terms import TermSpan, find_respective_terms, find_terms, term_unit
 from bot.core.analysis.packs import en as en_pack
 
 # "penal colony" and "custody" are custody with a preposition ("in a penal colony",
@@ -80,16 +80,20 @@ def split_clauses(sentences: list[str], has_title: bool, extra: list[str]) -> li
         )
         # "Those detained include A; B; and C": one list, not clauses.
         parts = [sentence] if _LIST_INTRO.search(low_sentence) else _CLAUSE_BREAK.split(sentence)
+        unit: str | None = None  # the unit of the sentence's last term so far ("to five" is in it)
         for part in parts:
             part = part.strip(" ,")
             if part:
-                clause = _clause(part, index, release and _releases(part, parts), extra, detention_context)
+                clause = _clause(part, index, release and _releases(part, parts), extra, detention_context, unit)
+                unit = term_unit(part, clause.terms[-1]) if clause.terms else unit
                 clause.mentions = [m for m in find_mentions(part) if not _common_words(m.text, lower_words)]
                 clauses.append(clause)
     return clauses
 
 
-def _clause(part: str, index: int, release: bool, extra: list[str], detention_context: bool) -> Clause:
+def _clause(
+    part: str, index: int, release: bool, extra: list[str], detention_context: bool, unit: str | None = None
+) -> Clause:
     """One clause of sentence ``index``: its custody words and terms, unless the sentence
     reports a release; a penalty that is not custody."""
     low = part.lower()
@@ -100,7 +104,7 @@ def _clause(part: str, index: int, release: bool, extra: list[str], detention_co
             m.group(0) for m in CUSTODY.finditer(low) if not any(lo <= m.start() < hi for lo, hi in blocked)
         ]
         clause.custody += [kw for kw in extra if has_keyword(low, kw)]
-        clause.terms = [t for t in find_terms(part) if not _restricted_near(low, t)]
+        clause.terms = [t for t in find_terms(part, unit) if not _restricted_near(low, t)]
         if clause.terms and detention_context and en_pack.EXTENDED.search(low):
             clause.custody.append("extended")
         respective = (

@@ -85,6 +85,12 @@ _KIN_OF_NAMED_BEFORE = re.compile(
 _HELD_LIST_BEFORE = re.compile(
     r"\b(?:detained|arrested|jailed|held|detainees|arrestees)\b[^.;]{0,40}\b(?:among them|including|include|such as)\b[^.;]*$"
 )
+# "X was sentenced to …": a name before a sentence passed is its subject, whatever their trade.
+_SENTENCED_AFTER = re.compile(r"\s*,?\s*(?:who )?(?:was|were|has been|had been) (?:\w+ )?(?:sentenced|convicted) to\b")
+# "sentenced human rights lawyer X", "detained the lawyer X": the trade of the one held.
+_HELD_OBJECT_BEFORE = re.compile(
+    r"\b(?:sentenced|jailed|detained|arrested|imprisoned|convicted|remanded)\s+(?:the |a |an )?(?:[\w'’-]+\s+){0,3}$"
+)
 # "X told reporters that police … why she was detained": the speaker speaks of her own custody.
 _SELF_CUSTODY = re.compile(
     r"\b(?:she|he) (?:was|had been|has been) (?:\w+ )?(?:detained|arrested|jailed|held)\b"
@@ -108,11 +114,17 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     served = _SERVED_BEFORE.search(before.lower())
     if served and not _HELD_BETWEEN.search(served.group(0)):
         return True  # before the subject test: "X, a bodyguard for Y, was jailed" is X's
-    if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and custody.search(after[:160].lower()):
+    if _KILLED_AFTER.match(after):
+        return True  # before the subject test: "X, who was killed in prison" is dead, not held
+    if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and (
+        custody.search(after[:160].lower()) or _SENTENCED_AFTER.match(after.lower())
+    ):
         return False  # "the workers' lawyer, Natalya S., was … jailed for six years": the subject
     if _KIN_OF_NAMED_BEFORE.search(before) and not custody.search(re.split(r"[.;!?]", before)[-1].lower()):
         return True  # not "among those detained was X's son, Y": Y is the one held
-    listed = _HELD_LIST_BEFORE.search(text[max(0, mention.start - 160) : mention.start])
+    listed = _HELD_LIST_BEFORE.search(text[max(0, mention.start - 160) : mention.start]) or _HELD_OBJECT_BEFORE.search(
+        before.lower()
+    )
     if words_before and words_before[-1] in NON_DETAINEE_ROLES and not is_former(words_before) and not listed:
         return True  # "lawyer X" speaks of the case; "former judge X" may be its detainee
     if len(words_before) >= 2 and words_before[-2] in NON_DETAINEE_ROLES and words_before[-1] in ("a", "the"):
