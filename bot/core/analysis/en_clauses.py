@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.core.analysis.en_names import Mention, find_mentions
+from bot.core.analysis.en_roles import is_excluded_mention
 from bot.core.analysis.en_terms import TermSpan, find_respective_terms, find_terms, term_unit
 from bot.core.analysis.packs import en as en_pack
 
@@ -87,6 +88,9 @@ def split_clauses(sentences: list[str], has_title: bool, extra: list[str]) -> li
                 clause = _clause(part, index, release and _releases(part, parts), extra, detention_context, unit)
                 unit = term_unit(part, clause.terms[-1]) if clause.terms else unit
                 clause.mentions = [m for m in find_mentions(part) if not _common_words(m.text, lower_words)]
+                previous = clauses[-1] if clauses and clauses[-1].sentence == index else None
+                if previous is not None and previous.custody and _held_last(previous) and _continues_list(clause):
+                    clause.custody = list(previous.custody)  # "detained A, B; C and D at the square"
                 clauses.append(clause)
     return clauses
 
@@ -128,6 +132,33 @@ def _restricted_near(low: str, term: TermSpan) -> bool:
     "15 days in jail" of the others in its sentence non-custodial)."""
     window = low[max(0, term.start - 45) : term.end + 45]
     return en_pack.RESTRICTED.search(window) is not None
+
+
+# A verb of a clause of its own: a part with none, after ";", goes on the list before it.
+_VERB = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|will|would|can|could|said|says|told|received|got|gave|given|remains?"
+    r"|\w{3,}ed)\b"
+)
+
+
+def _held_last(clause: Clause) -> bool:
+    """Whether a custody clause ends on a name that can be one of the held (not "complaints
+    made by Minister X", whose list after ";" is of complainants)."""
+    if not clause.mentions:
+        return False
+    last = clause.mentions[-1]
+    return not last.titled and not is_excluded_mention(clause.text, clause.mentions, last, CUSTODY)
+
+
+def _continues_list(clause: Clause) -> bool:
+    """Whether a clause without custody only names more people, with their roles, and no verb
+    of its own ("…; former lawmaker Y; human rights defender Z"): the list before it goes on."""
+    if clause.custody or clause.release or clause.penalty_only or not clause.mentions:
+        return False
+    rest = clause.text
+    for mention in reversed(clause.mentions):
+        rest = rest[: mention.start] + rest[mention.end :]
+    return _VERB.search(rest.lower()) is None
 
 
 def _releases(part: str, parts: list[str]) -> bool:
