@@ -76,7 +76,7 @@ PROBES: list[tuple[str, dict[str, str | None]]] = [
     (
         "Protesters Erlan Dzhumabaev and Ainura Kasymova were detained in the capital; Dzhumabaev was later "
         "sentenced to 10 days and Kasymova was fined.",
-        {"Erlan Dzhumabaev": "10 days"},
+        {"Erlan Dzhumabaev": "10 days", "Ainura Kasymova": None},
     ),
     (
         "Rights activist Zhaslan Nurkenov was detained on Saturday. Human Rights Watch researcher "

@@ -42,6 +42,8 @@ _LIST_INTRO = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";|\s+(?:--|—)\s+(?!(?:[A-Z][\w'’-]+ ){1,3}[\w'’-]+(?:,| and )|including\b|among them\b|namely\b)"
     r"|,? while |,? whereas |, but "
+    # "X was jailed for 10 days, and the other two were released": the others' own clause.
+    r"|, and (?=the (?:other|rest)\b|(?:the )?others\b)"
 )
 
 

@@ -46,7 +46,7 @@ ROLE_WORDS = frozenset(
     anti-government pro-government opposition-minded outspoken fellow another also
     cameraman cameramen camerawoman filmmaker lawmaker lawmakers economist entrepreneur
     ex-deputy ex-mp mps oppositionist oppositionists coordinator coordinators manager
-    officer representative program programme
+    officer representative program programme protesters protestors demonstrators detainees defendants
 """.split()
 )
 # Capitalised words that are never part of a person's name in this domain.

@@ -60,7 +60,7 @@ _HELD_BETWEEN = re.compile(r"\b(?:arrested|detained|jailed|imprisoned|incarcerat
 # named to say who the detainee is.
 _SERVED_BEFORE = re.compile(
     r"\b(?:bodyguard|assistant|aide|adviser|advisor|driver|secretary|employee|staffer"
-    r"|son|daughter|wife|husband|brother|sister|nephew|niece|cousin)s?"
+    r"|son|daughter|wife|husband|brother|sister|nephew|niece|cousin|relative|family)s?"
     r" (?:to|of|for) (?:[\w’'-]+,? ){0,4}$"
 )
 # "the killers of opposition politician X", "an attack on journalist X": the victim of the

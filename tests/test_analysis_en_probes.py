@@ -1,0 +1,36 @@
+"""How English wire and NGO reports state several detainees and their terms, on probe
+sentences written for these tests (tests/en_probe_cases.py): each named detainee with the
+term the text gives them, and nobody else (speakers, lawyers who speak, the dead, relatives
+named to place the held)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.analysis.en_terms import find_terms
+from bot.core.analysis.english import analyze_english
+from bot.core.analysis.result import RuleConfig
+from tests.en_probe_cases import PROBES
+
+
+@pytest.mark.parametrize(("text", "expected"), PROBES, ids=[f"probe-{i:02d}" for i in range(len(PROBES))])
+def test_probe_detainees_and_terms(text: str, expected: dict[str, str | None]) -> None:
+    title, _, body = text.rpartition("\n")
+    found = {d.name: d.term for d in analyze_english(title, body, RuleConfig()).detainees}
+    assert found == expected
+
+
+def test_a_bare_number_takes_the_unit_of_the_term_before_it() -> None:
+    assert [t.term for t in find_terms("sentenced Ali Karimov to seven years and Vali Rasulov to five")] == [
+        "7 years",
+        "5 years",
+    ]
+    assert [t.term for t in find_terms("each received eight", "years")] == ["8 years"]
+
+
+def test_a_bare_number_that_is_no_term_keeps_no_unit() -> None:
+    # an article's number, a date, an age and a list of terms that names its own unit
+    assert [t.term for t in find_terms("jailed for 10 days under Article 5")] == ["10 days"]
+    assert [t.term for t in find_terms("jailed for 10 days on May 5")] == ["10 days"]
+    assert "8 years" not in [t.term for t in find_terms("jailed for 9 years; B and C received 8 and 10 years")]
+    assert [t.term for t in find_terms("Vali Rasulov, 34, was fined", "days")] == []
