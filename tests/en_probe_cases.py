@@ -229,3 +229,120 @@ PROBES: list[tuple[str, dict[str, str | None]]] = [
         {"Elnur Guliyev": "4 months", "Vugar Sadigov": "4 months"},
     ),
 ]
+
+# A second batch, written after the first was fixed and scored before any rule changed.
+PROBES_2: list[tuple[str, dict[str, str | None]]] = [
+    (
+        "A district court sentenced Yerbolat Kassymov to 15 days, Ainur Zhumabekova to 10 days and "
+        "Kanat Serikov to five days for joining a protest against rising gas prices.",
+        {"Yerbolat Kassymov": "15 days", "Ainur Zhumabekova": "10 days", "Kanat Serikov": "5 days"},
+    ),
+    (
+        "Journalists Baurzhan Sadykov and Lazzat Kuanysheva, both of the independent outlet Orda, were "
+        "given 10-day jail sentences for covering an unsanctioned rally.",
+        {"Baurzhan Sadykov": "10 days", "Lazzat Kuanysheva": "10 days"},
+    ),
+    (
+        "Activist Medet Zhanuzakov was detained in Taraz on Monday, his wife Gaukhar Zhanuzakova said. "
+        "A court later sentenced him to 12 days of administrative arrest.",
+        {"Medet Zhanuzakov": "12 days"},
+    ),
+    (
+        "Kyrgyz court extends detention of journalists\n"
+        "The Pervomaisky district court extended the pretrial detention of reporters Temir Asanaliev and "
+        "Nurlan Myktybekov by two months on Friday.",
+        {"Temir Asanaliev": "2 months", "Nurlan Myktybekov": "2 months"},
+    ),
+    (
+        "The State Committee for National Security detained Bakhtiyor Khudoyorov, a blogger critical of "
+        "local officials, and took him to Tashkent.",
+        {"Bakhtiyor Khudoyorov": None},
+    ),
+    (
+        "Police detained opposition activist Zhanbolat Mamay along with his son Alikhan Mamay outside "
+        "their home; both were released after questioning.",
+        {"Zhanbolat Mamay": None, "Alikhan Mamay": None},
+    ),
+    (
+        "Imprisoned lawyer Erkin Saidov was handed an additional three years on Thursday, while his "
+        "co-defendant Dilshod Nurmatov got two.",
+        {"Erkin Saidov": "3 years", "Dilshod Nurmatov": "2 years"},
+    ),
+    (
+        "Blogger Asset Omarbekov, who was detained on Tuesday, has been placed in pre-trial detention for "
+        "two months, the rights group Kahar said.",
+        {"Asset Omarbekov": "2 months"},
+    ),
+    (
+        "Three members of the Alga party were jailed on Saturday. Daniyar Sultanbek received 15 days, "
+        "Gulmira Abenova ten and Nurzhan Tokayev seven.",
+        {"Daniyar Sultanbek": "15 days", "Gulmira Abenova": "10 days", "Nurzhan Tokayev": "7 days"},
+    ),
+    (
+        "Police detained journalist Saken Balgabay at the scene of the protest. Deputy interior minister "
+        "Marat Kozhayev later said he had been held for resisting officers.",
+        {"Saken Balgabay": None},
+    ),
+    (
+        "Two Jehovah's Witnesses, Bakhrom Khamidov and Sherzod Akhmedov, were sentenced to three and a half "
+        "years each for holding a prayer meeting.",
+        {"Bakhrom Khamidov": "42 months", "Sherzod Akhmedov": "42 months"},
+    ),
+    (
+        "Trade union leader Yerlan Aibasov was sentenced to five years in prison. His deputy, Marat "
+        "Kenzhegaliev, who testified at the trial, was not charged.",
+        {"Yerlan Aibasov": "5 years"},
+    ),
+    (
+        "The court in Khujand jailed opposition supporter Faridun Nazarov for 7 years; his brother "
+        "Jamshed Nazarov, who lives in Germany, said the case was fabricated.",
+        {"Faridun Nazarov": "7 years"},
+    ),
+    (
+        "Rights defenders Nurlan Bekmuratov and Ziyada Kaliyeva were detained at the airport and sentenced "
+        "to 10 days of arrest each, Amnesty International said.",
+        {"Nurlan Bekmuratov": "10 days", "Ziyada Kaliyeva": "10 days"},
+    ),
+    (
+        "Azerbaijani police detained economist Ramil Safarli in Baku. A court remanded him in custody for "
+        "four months, his lawyer Elchin Mammadli told Turan.",
+        {"Ramil Safarli": "4 months"},
+    ),
+    (
+        "Among those sentenced on Wednesday were activist Aigul Nurmagambetova, who received 10 days, and "
+        "blogger Yerzhan Tolegen, who received 15 days.",
+        {"Aigul Nurmagambetova": "10 days", "Yerzhan Tolegen": "15 days"},
+    ),
+    (
+        "Opposition politician Timur Suleimenov was arrested for two months; party co-chair Ainash "
+        "Zhakupova condemned the ruling as political revenge.",
+        {"Timur Suleimenov": "2 months"},
+    ),
+    (
+        "Police detained at least 30 people at the rally in Almaty, among them the activists Bolat "
+        "Abilov, Zhasulan Aitzhanov and Meruert Kassenova.",
+        {"Bolat Abilov": None, "Zhasulan Aitzhanov": None, "Meruert Kassenova": None},
+    ),
+    (
+        "The court sentenced Erlan Kaliev to four years and his co-defendants Ermek Dosov and Ruslan "
+        "Aliyev to three each on charges of inciting discord.",
+        {"Erlan Kaliev": "4 years", "Ermek Dosov": "3 years", "Ruslan Aliyev": "3 years"},
+    ),
+    (
+        "Former National Security Committee chairman Karim Masimov, who was jailed for corruption, "
+        "is not a political prisoner, said activist Galym Ageleuov, who was himself detained for five "
+        "days last week.",
+        {"Galym Ageleuov": "5 days"},
+    ),
+    (
+        "Kazakh poet jailed for 25 days over poem\n"
+        "A court in Almaty has jailed the poet Aron Zhaksybekov for 25 days for a poem he posted on "
+        "Facebook, his daughter said.",
+        {"Aron Zhaksybekov": "25 days"},
+    ),
+    (
+        "Tajik journalist Daler Imomaliev was sentenced to 10 years in prison; fellow reporter Abdullo "
+        "Ghurbati received seven and a half years.",
+        {"Daler Imomaliev": "10 years", "Abdullo Ghurbati": "90 months"},
+    ),
+]

@@ -10,10 +10,12 @@ import pytest
 from bot.core.analysis.en_terms import find_terms
 from bot.core.analysis.english import analyze_english
 from bot.core.analysis.result import RuleConfig
-from tests.en_probe_cases import PROBES
+from tests.en_probe_cases import PROBES, PROBES_2
 
 
-@pytest.mark.parametrize(("text", "expected"), PROBES, ids=[f"probe-{i:02d}" for i in range(len(PROBES))])
+@pytest.mark.parametrize(
+    ("text", "expected"), PROBES + PROBES_2, ids=[f"probe-{i:02d}" for i in range(len(PROBES + PROBES_2))]
+)
 def test_probe_detainees_and_terms(text: str, expected: dict[str, str | None]) -> None:
     title, _, body = text.rpartition("\n")
     found = {d.name: d.term for d in analyze_english(title, body, RuleConfig()).detainees}
@@ -34,3 +36,10 @@ def test_a_bare_number_that_is_no_term_keeps_no_unit() -> None:
     assert [t.term for t in find_terms("jailed for 10 days on May 5")] == ["10 days"]
     assert "8 years" not in [t.term for t in find_terms("jailed for 9 years; B and C received 8 and 10 years")]
     assert [t.term for t in find_terms("Vali Rasulov, 34, was fined", "days")] == []
+
+
+def test_amnesty_international_is_no_amnesty_and_a_hold_of_hours_is_custody() -> None:
+    said = "Activist Aliya Nurova was detained and jailed for 10 days, Amnesty International said."
+    assert analyze_english("", said, RuleConfig()).arrest
+    held = "Police detained activist Aliya Nurova at a picket; she was released after questioning."
+    assert "negative:release" not in analyze_english("", held, RuleConfig()).reasons

@@ -38,6 +38,11 @@ _LIST_INTRO = re.compile(
     r"\b(?:those|people|activists|journalists) (?:detained|arrested|jailed|held) (?:include|included|were|are)\b"
     r"|\bamong (?:those|the) (?:detained|arrested|detainees)\b|\bthe detainees (?:include|are|were)\b"
 )
+# "detained X …; both were released after questioning": a hold of hours is custody too.
+_SHORT_HOLD = re.compile(
+    r"\b(?:detained|arrested)\b[^.]*\breleased (?:\w+ ){0,2}?(?:after (?:questioning|interrogation|being questioned)"
+    r"|the same (?:day|evening|night)|(?:several |a few )?hours later|later that (?:day|evening|night))"
+)
 # A dash before a list of names ("eight journalists — A B, C D and E F") does not break.
 _CLAUSE_BREAK = re.compile(
     r";|\s+(?:--|—)\s+(?!(?:[A-Z][\w'’-]+ ){1,3}[\w'’-]+(?:,| and )|including\b|among them\b|namely\b)"
@@ -80,6 +85,7 @@ def split_clauses(sentences: list[str], has_title: bool, extra: list[str]) -> li
             bool(en_pack.RELEASE.search(low_sentence) or (headline and en_pack.TITLE_RELEASE.search(low_sentence)))
             and not en_pack.DEMAND_RELEASE.search(low_sentence)
             and not _arrested_then_served(low_sentence)
+            and not _SHORT_HOLD.search(low_sentence)
         )
         # "Those detained include A; B; and C": one list, not clauses.
         parts = [sentence] if _LIST_INTRO.search(low_sentence) else _CLAUSE_BREAK.split(sentence)
