@@ -43,3 +43,12 @@ def test_amnesty_international_is_no_amnesty_and_a_hold_of_hours_is_custody() ->
     assert analyze_english("", said, RuleConfig()).arrest
     held = "Police detained activist Aliya Nurova at a picket; she was released after questioning."
     assert "negative:release" not in analyze_english("", held, RuleConfig()).reasons
+
+
+def test_former_stands_for_a_long_title_before_the_name() -> None:
+    text = (
+        "Police detained the opposition politicians, among them former Prosecutor General Arman Zhusupov and "
+        "former Constitutional Court judge Saltanat Bekova, for planning a rally."
+    )
+    found = {d.name for d in analyze_english("", text, RuleConfig()).detainees}
+    assert found == {"Arman Zhusupov", "Saltanat Bekova"}

@@ -264,11 +264,13 @@ def is_former(words_before: list[str]) -> bool:
     return False
 
 
-def _titled_before(before: str, prev_word: str) -> bool:
+def _titled_before(before: str, prev_word: str, wide: str) -> bool:
     """Whether the words before a run make its name an official's or an opponent's. "The
     local hokim, Ulugbek …": a title set off by a comma still titles the name; a former
-    official ("former Prosecutor-General X") holds no office, a former president still counts."""
-    words_before = before.split()
+    official ("former Prosecutor-General X") holds no office, a former president still counts.
+    ``wide``: more of the text before, where "former" may stand ("former Constitutional
+    Court judge X")."""
+    words_before = wide.split()
     former = prev_word not in _LASTING_TITLES and is_former(words_before)
     return prev_word.rstrip(",") in TITLES and not former or _OPPONENT_BEFORE.search(before) is not None
 
@@ -293,7 +295,8 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
     next_word = after.split()[0] if after.split() else ""
     if _names_a_thing(before, prev_word, next_word):
         return []
-    return _names_in_run(text, run, _titled_before(before, prev_word), prev_word)
+    wide = text[max(0, run[0][1] - 60) : run[0][1]].lower()
+    return _names_in_run(text, run, _titled_before(before, prev_word, wide), prev_word)
 
 
 def _names_a_thing(before: str, prev_word: str, next_word: str) -> bool:

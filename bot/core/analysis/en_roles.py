@@ -36,6 +36,12 @@ _KILLED_AFTER = re.compile(
     r"^(?:,?\s*(?:and\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})*,?\s*who (?:were|was|had been|have been|has been)"
     r" (?:\w+ )?(?:killed|murdered|shot dead|slain)\b|^,?\s*who (?:died|was killed|were killed)\b"
 )
+# "X, who was jailed for corruption, …": held for an ordinary crime, not for anything civic.
+_CRIME_AFTER = re.compile(
+    r"^,\s*who (?:was|were|had been|has been|is|are) (?:\w+ )?(?:jailed|sentenced|convicted|arrested|imprisoned|detained)"
+    r"(?: [\w-]+){0,4}? (?:for|on charges of|of) (?:\w+ )?(?:corruption|bribery|bribe-taking|embezzlement|murder"
+    r"|fraud|drug trafficking|theft|robbery|abuse of office|abuse of power)\b"
+)
 # "Judge X, who sentenced Y …": the one who ordered the custody.
 _AGENT_AFTER = re.compile(
     r"\s*,?\s*who (?:had |has |then |later )?(?:sentenced|detained|arrested|jailed|convicted|ordered|remanded)\b"
@@ -114,7 +120,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     served = _SERVED_BEFORE.search(before.lower())
     if served and not _HELD_BETWEEN.search(served.group(0)):
         return True  # before the subject test: "X, a bodyguard for Y, was jailed" is X's
-    if _KILLED_AFTER.match(after):
+    if _KILLED_AFTER.match(after) or _CRIME_AFTER.match(after):
         return True  # before the subject test: "X, who was killed in prison" is dead, not held
     if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and (
         custody.search(after[:160].lower()) or _SENTENCED_AFTER.match(after.lower())
