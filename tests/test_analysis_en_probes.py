@@ -52,3 +52,13 @@ def test_former_stands_for_a_long_title_before_the_name() -> None:
     )
     found = {d.name for d in analyze_english("", text, RuleConfig()).detainees}
     assert found == {"Arman Zhusupov", "Saltanat Bekova"}
+
+
+def test_a_name_after_an_institution_in_one_capitalised_run_is_a_person() -> None:
+    text = (
+        "Those detained include former head of the State Security Committee Asylbek Tursunov and former "
+        "Parliament Speaker Meder Alimbekov, while Interior Ministry Spokesman Nurbek Osmonov said more arrests "
+        "would follow."
+    )
+    found = {d.name for d in analyze_english("", text, RuleConfig()).detainees}
+    assert found == {"Asylbek Tursunov", "Meder Alimbekov"}

@@ -285,7 +285,18 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
     noun = max((i for i, w in enumerate(lowered) if _is_noun(w)), default=0)
     if noun:  # "Democracy Education Anar Mammadli": the organisation's name ends at its last noun
         return _mentions_in_run(text, run[noun + 1 :]) if noun < len(run) - 1 else []
-    if any(w.rstrip("'’s") in _ORGANISATION_WORDS or w in _ORGANISATION_WORDS for w in lowered):
+    organisation = [
+        i for i, w in enumerate(lowered) if w.rstrip("'’s") in _ORGANISATION_WORDS or w in _ORGANISATION_WORDS
+    ]
+    if organisation:
+        # "National Security Committee Keneshbek Duishebayev": a name of two or more words
+        # after the institution's last word (its own title, if any, first) is a person's.
+        rest = run[organisation[-1] + 1 :]
+        is_name = [_is_name_word(re.sub(r"['’]s?$", "", w)) for w, _, _ in rest]
+        first = is_name.index(True) if True in is_name else len(rest)
+        if first <= 1 and len(rest) - first >= 2 and all(is_name[first:]):
+            former = is_former(text[max(0, run[0][1] - 60) : run[0][1]].lower().split() + [""])
+            return _names_in_run(text, rest, False, "former" if former else lowered[organisation[-1]])
         return []
     if _OF_ORGANISATION.search(text[max(0, run[0][1] - 30) : run[0][1]]):
         return []  # "Center for Mental Health", "Committee for Human Rights"
