@@ -77,7 +77,7 @@ def split_clauses(sentences: list[str], has_title: bool, extra: list[str]) -> li
     detention_context = bool(re.search(r"detention|custody|arrest", lowered))
     # Words the report writes in lower case (never sentence-initial, so never a name's).
     lower_words = frozenset(_LOWER_WORD.findall(" ".join(sentences)))
-    clauses = []
+    clauses: list[Clause] = []
     for index, sentence in enumerate(sentences):
         low_sentence = sentence.lower()
         headline = index == 0 and (has_title or len(low_sentence.split()) <= 14)

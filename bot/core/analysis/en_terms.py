@@ -245,6 +245,8 @@ _NOT_BARE_HEAD = re.compile(r"\b(?:articles?|part|section|paragraph|clause|no|nu
 
 
 def _implied_unit_terms(sentence: str, lowered: str, spans: list[TermSpan], hint: str | None) -> list[TermSpan]:
+    if hint is None and not any(span.term is not None for span in spans):
+        return []  # no unit to imply (most sentences)
     found = []
     for match in _BARE_NUMBER.finditer(lowered):
         earlier = [span for span in spans if span.end <= match.start() and span.term is not None]
