@@ -85,7 +85,7 @@ def split_clauses(sentences: list[str], has_title: bool, extra: list[str]) -> li
             bool(en_pack.RELEASE.search(low_sentence) or (headline and en_pack.TITLE_RELEASE.search(low_sentence)))
             and not en_pack.DEMAND_RELEASE.search(low_sentence)
             and not _arrested_then_served(low_sentence)
-            and not _SHORT_HOLD.search(low_sentence)
+            and not ("released" in low_sentence and _SHORT_HOLD.search(low_sentence))
         )
         # "Those detained include A; B; and C": one list, not clauses.
         parts = [sentence] if _LIST_INTRO.search(low_sentence) else _CLAUSE_BREAK.split(sentence)
@@ -97,7 +97,7 @@ def split_clauses(sentences: list[str], has_title: bool, extra: list[str]) -> li
                 unit = term_unit(part, clause.terms[-1]) if clause.terms else unit
                 clause.mentions = [m for m in find_mentions(part) if not _common_words(m.text, lower_words)]
                 previous = clauses[-1] if clauses and clauses[-1].sentence == index else None
-                if previous is not None and previous.custody and _held_last(previous) and _continues_list(clause):
+                if previous is not None and previous.custody and _continues_list(clause) and _held_last(previous):
                     clause.custody = list(previous.custody)  # "detained A, B; C and D at the square"
                 clauses.append(clause)
     return clauses

@@ -120,7 +120,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     served = _SERVED_BEFORE.search(before.lower())
     if served and not _HELD_BETWEEN.search(served.group(0)):
         return True  # before the subject test: "X, a bodyguard for Y, was jailed" is X's
-    if _KILLED_AFTER.match(after) or _CRIME_AFTER.match(after):
+    if "who " in after[:160] and (_KILLED_AFTER.match(after) or _CRIME_AFTER.match(after)):
         return True  # before the subject test: "X, who was killed in prison" is dead, not held
     if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and (
         custody.search(after[:160].lower()) or _SENTENCED_AFTER.match(after.lower())
@@ -128,10 +128,13 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return False  # "the workers' lawyer, Natalya S., was … jailed for six years": the subject
     if _KIN_OF_NAMED_BEFORE.search(before) and not custody.search(re.split(r"[.;!?]", before)[-1].lower()):
         return True  # not "among those detained was X's son, Y": Y is the one held
-    listed = _HELD_LIST_BEFORE.search(text[max(0, mention.start - 160) : mention.start]) or _HELD_OBJECT_BEFORE.search(
-        before.lower()
-    )
-    if words_before and words_before[-1] in NON_DETAINEE_ROLES and not is_former(words_before) and not listed:
+    if (
+        words_before
+        and words_before[-1] in NON_DETAINEE_ROLES
+        and not is_former(words_before)
+        and not _HELD_LIST_BEFORE.search(text[max(0, mention.start - 160) : mention.start])
+        and not _HELD_OBJECT_BEFORE.search(before.lower())
+    ):
         return True  # "lawyer X" speaks of the case; "former judge X" may be its detainee
     if len(words_before) >= 2 and words_before[-2] in NON_DETAINEE_ROLES and words_before[-1] in ("a", "the"):
         return True
@@ -150,7 +153,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     released = _RELEASED_BEFORE.search(before.lower()) or _TRIAL_OF_BEFORE.search(before.lower())
     if released and not custody.search(after.lower()[:80]) and not _HELD_BETWEEN.search(released.group(0)):
         return True
-    if _VICTIM_BEFORE.search(before.lower()) or _KILLED_AFTER.match(after):
+    if _VICTIM_BEFORE.search(before.lower()):
         return True
     if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
         return True

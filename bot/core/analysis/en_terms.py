@@ -51,6 +51,7 @@ _WORD_NUMBER = (
 # "2 1/2", "2½", "two and a half", "four-and-a-half", "1.5": only used with years and months.
 _NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½|[- ]and[- ]a[- ]half)?|{_WORD_NUMBER}(?:[- ]and[- ]a[- ]half)?|an?)"
 _UNIT = r"(?:days?|weeks?|months?|years?)"
+_UNIT_WORD = re.compile(_UNIT)
 # Typeset hyphens ("4½‑year", U+2010/U+2011) read as "-"; one character for one, so offsets hold.
 _HYPHENS = str.maketrans("\u2010\u2011", "--")
 
@@ -226,7 +227,7 @@ def find_terms(sentence: str, unit_hint: str | None = None) -> list[TermSpan]:
 
 def term_unit(sentence: str, span: TermSpan) -> str | None:
     """The unit a term span was written in ("years" for "seven-and-a-half years")."""
-    found = re.search(_UNIT, sentence[span.start : span.end].lower())
+    found = _UNIT_WORD.search(sentence[span.start : span.end].lower())
     return _UNITS[found.group(0).rstrip("s")] if found else None
 
 
@@ -378,7 +379,8 @@ _LISTED_AFTER_VERB = re.compile(
 
 def find_respective_terms(sentence: str) -> list[str | None]:
     """Terms listed for several people at once: "to 10 and 15 days respectively"."""
-    match = _RESPECTIVELY.search(sentence.lower()) or _LISTED_AFTER_VERB.search(sentence.lower())
+    lowered = sentence.lower()
+    match = _RESPECTIVELY.search(lowered) or (_LISTED_AFTER_VERB.search(lowered) if " and " in lowered else None)
     if not match:
         return []
     numbers = [match["first"]] + [n for n in match["more"].split(", ") if n] + [match["last"]]
