@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from bot.core.analysis.en_names import Mention, find_mentions
-from bot.core.analysis.en_terms import TermSpan, find_respective_terms, find_terms
+from bot.core.analysis.en_roles import is_excluded_mention
+from bot.core.analysis.en_terms import TermSpan, find_respective_terms, find_terms, term_unit
 from bot.core.analysis.packs import en as en_pack
 
 # "penal colony" and "custody" are custody with a preposition ("in a penal colony",
@@ -37,10 +38,17 @@ _LIST_INTRO = re.compile(
     r"\b(?:those|people|activists|journalists) (?:detained|arrested|jailed|held) (?:include|included|were|are)\b"
     r"|\bamong (?:those|the) (?:detained|arrested|detainees)\b|\bthe detainees (?:include|are|were)\b"
 )
+# "detained X …; both were released after questioning": a hold of hours is custody too.
+_SHORT_HOLD = re.compile(
+    r"\b(?:detained|arrested)\b[^.]*\breleased (?:\w+ ){0,2}?(?:after (?:questioning|interrogation|being questioned)"
+    r"|the same (?:day|evening|night)|(?:several |a few )?hours later|later that (?:day|evening|night))"
+)
 # A dash before a list of names ("eight journalists — A B, C D and E F") does not break.
 _CLAUSE_BREAK = re.compile(
     r";|\s+(?:--|—)\s+(?!(?:[A-Z][\w'’-]+ ){1,3}[\w'’-]+(?:,| and )|including\b|among them\b|namely\b)"
     r"|,? while |,? whereas |, but "
+    # "X was jailed for 10 days, and the other two were released": the others' own clause.
+    r"|, and (?=the (?:other|rest)\b|(?:the )?others\b)"
 )
 
 
@@ -69,7 +77,7 @@ def split_clauses(sentences: list[str], has_title: bool, extra: list[str]) -> li
     detention_context = bool(re.search(r"detention|custody|arrest", lowered))
     # Words the report writes in lower case (never sentence-initial, so never a name's).
     lower_words = frozenset(_LOWER_WORD.findall(" ".join(sentences)))
-    clauses = []
+    clauses: list[Clause] = []
     for index, sentence in enumerate(sentences):
         low_sentence = sentence.lower()
         headline = index == 0 and (has_title or len(low_sentence.split()) <= 14)
@@ -77,19 +85,27 @@ def split_clauses(sentences: list[str], has_title: bool, extra: list[str]) -> li
             bool(en_pack.RELEASE.search(low_sentence) or (headline and en_pack.TITLE_RELEASE.search(low_sentence)))
             and not en_pack.DEMAND_RELEASE.search(low_sentence)
             and not _arrested_then_served(low_sentence)
+            and not ("released" in low_sentence and _SHORT_HOLD.search(low_sentence))
         )
         # "Those detained include A; B; and C": one list, not clauses.
         parts = [sentence] if _LIST_INTRO.search(low_sentence) else _CLAUSE_BREAK.split(sentence)
+        unit: str | None = None  # the unit of the sentence's last term so far ("to five" is in it)
         for part in parts:
             part = part.strip(" ,")
             if part:
-                clause = _clause(part, index, release and _releases(part, parts), extra, detention_context)
+                clause = _clause(part, index, release and _releases(part, parts), extra, detention_context, unit)
+                unit = term_unit(part, clause.terms[-1]) if clause.terms else unit
                 clause.mentions = [m for m in find_mentions(part) if not _common_words(m.text, lower_words)]
+                previous = clauses[-1] if clauses and clauses[-1].sentence == index else None
+                if previous is not None and previous.custody and _continues_list(clause) and _held_last(previous):
+                    clause.custody = list(previous.custody)  # "detained A, B; C and D at the square"
                 clauses.append(clause)
     return clauses
 
 
-def _clause(part: str, index: int, release: bool, extra: list[str], detention_context: bool) -> Clause:
+def _clause(
+    part: str, index: int, release: bool, extra: list[str], detention_context: bool, unit: str | None = None
+) -> Clause:
     """One clause of sentence ``index``: its custody words and terms, unless the sentence
     reports a release; a penalty that is not custody."""
     low = part.lower()
@@ -100,7 +116,7 @@ def _clause(part: str, index: int, release: bool, extra: list[str], detention_co
             m.group(0) for m in CUSTODY.finditer(low) if not any(lo <= m.start() < hi for lo, hi in blocked)
         ]
         clause.custody += [kw for kw in extra if has_keyword(low, kw)]
-        clause.terms = [t for t in find_terms(part) if not _restricted_near(low, t)]
+        clause.terms = [t for t in find_terms(part, unit) if not _restricted_near(low, t)]
         if clause.terms and detention_context and en_pack.EXTENDED.search(low):
             clause.custody.append("extended")
         respective = (
@@ -124,6 +140,33 @@ def _restricted_near(low: str, term: TermSpan) -> bool:
     "15 days in jail" of the others in its sentence non-custodial)."""
     window = low[max(0, term.start - 45) : term.end + 45]
     return en_pack.RESTRICTED.search(window) is not None
+
+
+# A verb of a clause of its own: a part with none, after ";", goes on the list before it.
+_VERB = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|will|would|can|could|said|says|told|received|got|gave|given|remains?"
+    r"|\w{3,}ed)\b"
+)
+
+
+def _held_last(clause: Clause) -> bool:
+    """Whether a custody clause ends on a name that can be one of the held (not "complaints
+    made by Minister X", whose list after ";" is of complainants)."""
+    if not clause.mentions:
+        return False
+    last = clause.mentions[-1]
+    return not last.titled and not is_excluded_mention(clause.text, clause.mentions, last, CUSTODY)
+
+
+def _continues_list(clause: Clause) -> bool:
+    """Whether a clause without custody only names more people, with their roles, and no verb
+    of its own ("…; former lawmaker Y; human rights defender Z"): the list before it goes on."""
+    if clause.custody or clause.release or clause.penalty_only or not clause.mentions:
+        return False
+    rest = clause.text
+    for mention in reversed(clause.mentions):
+        rest = rest[: mention.start] + rest[mention.end :]
+    return _VERB.search(rest.lower()) is None
 
 
 def _releases(part: str, parts: list[str]) -> bool:

@@ -44,7 +44,11 @@ _PLURAL_ROLE = re.compile(
 )
 # "X, who is in pre-trial detention": custody with no term yet, whatever the others got.
 _AWAITING_TRIAL = re.compile(r"\bpre-?trial\b|\bawaiting (?:trial|sentencing)\b|\buntil (?:the |his |her )?trial\b")
-_OTHERS_SENTENCE = re.compile(r"\bwho (?:(?:had|has|then|later|also) )?(?:sentenced|jailed|gave|handed|convicted)\b")
+_OTHERS_SENTENCE = re.compile(
+    r"\bwho (?:(?:had|has|then|later|also) )?(?:sentenced|jailed|gave|handed|convicted)\b"
+    # "X … said activist Y, who was himself detained for five days": a term of the other name's clause
+    r"|[A-Z][\w'’-]+,? who (?:was|were|had been|has been) (?:\w+ )?(?:detained|jailed|arrested|sentenced)\b"
+)
 
 
 @dataclass
@@ -300,7 +304,7 @@ def _term_for(clause: Clause, mention: Mention) -> str | None:
     after = [
         t
         for t in clause.terms
-        if t.start >= mention.end and not _OTHERS_SENTENCE.search(clause.lowered[mention.end : t.start])
+        if t.start >= mention.end and not _OTHERS_SENTENCE.search(clause.text[mention.end : t.start])
     ]
     if after:
         return after[0].term

@@ -46,7 +46,7 @@ ROLE_WORDS = frozenset(
     anti-government pro-government opposition-minded outspoken fellow another also
     cameraman cameramen camerawoman filmmaker lawmaker lawmakers economist entrepreneur
     ex-deputy ex-mp mps oppositionist oppositionists coordinator coordinators manager
-    officer representative program programme
+    officer representative program programme protesters protestors demonstrators detainees defendants
 """.split()
 )
 # Capitalised words that are never part of a person's name in this domain.
@@ -264,11 +264,13 @@ def is_former(words_before: list[str]) -> bool:
     return False
 
 
-def _titled_before(before: str, prev_word: str) -> bool:
+def _titled_before(before: str, prev_word: str, wide: str) -> bool:
     """Whether the words before a run make its name an official's or an opponent's. "The
     local hokim, Ulugbek …": a title set off by a comma still titles the name; a former
-    official ("former Prosecutor-General X") holds no office, a former president still counts."""
-    words_before = before.split()
+    official ("former Prosecutor-General X") holds no office, a former president still counts.
+    ``wide``: more of the text before, where "former" may stand ("former Constitutional
+    Court judge X")."""
+    words_before = wide.split()
     former = prev_word not in _LASTING_TITLES and is_former(words_before)
     return prev_word.rstrip(",") in TITLES and not former or _OPPONENT_BEFORE.search(before) is not None
 
@@ -283,7 +285,18 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
     noun = max((i for i, w in enumerate(lowered) if _is_noun(w)), default=0)
     if noun:  # "Democracy Education Anar Mammadli": the organisation's name ends at its last noun
         return _mentions_in_run(text, run[noun + 1 :]) if noun < len(run) - 1 else []
-    if any(w.rstrip("'’s") in _ORGANISATION_WORDS or w in _ORGANISATION_WORDS for w in lowered):
+    organisation = [
+        i for i, w in enumerate(lowered) if w.rstrip("'’s") in _ORGANISATION_WORDS or w in _ORGANISATION_WORDS
+    ]
+    if organisation:
+        # "National Security Committee Keneshbek Duishebayev": a name of two or more words
+        # after the institution's last word (its own title, if any, first) is a person's.
+        rest = run[organisation[-1] + 1 :]
+        is_name = [_is_name_word(re.sub(r"['’]s?$", "", w)) for w, _, _ in rest]
+        first = is_name.index(True) if True in is_name else len(rest)
+        if first <= 1 and len(rest) - first >= 2 and all(is_name[first:]):
+            former = is_former(text[max(0, run[0][1] - 60) : run[0][1]].lower().split() + [""])
+            return _names_in_run(text, rest, False, "former" if former else lowered[organisation[-1]])
         return []
     if _OF_ORGANISATION.search(text[max(0, run[0][1] - 30) : run[0][1]]):
         return []  # "Center for Mental Health", "Committee for Human Rights"
@@ -293,7 +306,8 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
     next_word = after.split()[0] if after.split() else ""
     if _names_a_thing(before, prev_word, next_word):
         return []
-    return _names_in_run(text, run, _titled_before(before, prev_word), prev_word)
+    wide = text[max(0, run[0][1] - 60) : run[0][1]].lower()
+    return _names_in_run(text, run, _titled_before(before, prev_word, wide), prev_word)
 
 
 def _names_a_thing(before: str, prev_word: str, next_word: str) -> bool:

@@ -36,6 +36,12 @@ _KILLED_AFTER = re.compile(
     r"^(?:,?\s*(?:and\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})*,?\s*who (?:were|was|had been|have been|has been)"
     r" (?:\w+ )?(?:killed|murdered|shot dead|slain)\b|^,?\s*who (?:died|was killed|were killed)\b"
 )
+# "X, who was jailed for corruption, …": held for an ordinary crime, not for anything civic.
+_CRIME_AFTER = re.compile(
+    r"^,\s*who (?:was|were|had been|has been|is|are) (?:\w+ )?(?:jailed|sentenced|convicted|arrested|imprisoned|detained)"
+    r"(?: [\w-]+){0,4}? (?:for|on charges of|of) (?:\w+ )?(?:corruption|bribery|bribe-taking|embezzlement|murder"
+    r"|fraud|drug trafficking|theft|robbery|abuse of office|abuse of power)\b"
+)
 # "Judge X, who sentenced Y …": the one who ordered the custody.
 _AGENT_AFTER = re.compile(
     r"\s*,?\s*who (?:had |has |then |later )?(?:sentenced|detained|arrested|jailed|convicted|ordered|remanded)\b"
@@ -60,7 +66,7 @@ _HELD_BETWEEN = re.compile(r"\b(?:arrested|detained|jailed|imprisoned|incarcerat
 # named to say who the detainee is.
 _SERVED_BEFORE = re.compile(
     r"\b(?:bodyguard|assistant|aide|adviser|advisor|driver|secretary|employee|staffer"
-    r"|son|daughter|wife|husband|brother|sister|nephew|niece|cousin)s?"
+    r"|son|daughter|wife|husband|brother|sister|nephew|niece|cousin|relative|family)s?"
     r" (?:to|of|for) (?:[\w’'-]+,? ){0,4}$"
 )
 # "the killers of opposition politician X", "an attack on journalist X": the victim of the
@@ -85,6 +91,12 @@ _KIN_OF_NAMED_BEFORE = re.compile(
 _HELD_LIST_BEFORE = re.compile(
     r"\b(?:detained|arrested|jailed|held|detainees|arrestees)\b[^.;]{0,40}\b(?:among them|including|include|such as)\b[^.;]*$"
 )
+# "X was sentenced to …": a name before a sentence passed is its subject, whatever their trade.
+_SENTENCED_AFTER = re.compile(r"\s*,?\s*(?:who )?(?:was|were|has been|had been) (?:\w+ )?(?:sentenced|convicted) to\b")
+# "sentenced human rights lawyer X", "detained the lawyer X": the trade of the one held.
+_HELD_OBJECT_BEFORE = re.compile(
+    r"\b(?:sentenced|jailed|detained|arrested|imprisoned|convicted|remanded)\s+(?:the |a |an )?(?:[\w'’-]+\s+){0,3}$"
+)
 # "X told reporters that police … why she was detained": the speaker speaks of her own custody.
 _SELF_CUSTODY = re.compile(
     r"\b(?:she|he) (?:was|had been|has been) (?:\w+ )?(?:detained|arrested|jailed|held)\b"
@@ -108,12 +120,21 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     served = _SERVED_BEFORE.search(before.lower())
     if served and not _HELD_BETWEEN.search(served.group(0)):
         return True  # before the subject test: "X, a bodyguard for Y, was jailed" is X's
-    if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and custody.search(after[:160].lower()):
+    if "who " in after[:160] and (_KILLED_AFTER.match(after) or _CRIME_AFTER.match(after)):
+        return True  # before the subject test: "X, who was killed in prison" is dead, not held
+    if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and (
+        custody.search(after[:160].lower()) or _SENTENCED_AFTER.match(after.lower())
+    ):
         return False  # "the workers' lawyer, Natalya S., was … jailed for six years": the subject
     if _KIN_OF_NAMED_BEFORE.search(before) and not custody.search(re.split(r"[.;!?]", before)[-1].lower()):
         return True  # not "among those detained was X's son, Y": Y is the one held
-    listed = _HELD_LIST_BEFORE.search(text[max(0, mention.start - 160) : mention.start])
-    if words_before and words_before[-1] in NON_DETAINEE_ROLES and not is_former(words_before) and not listed:
+    if (
+        words_before
+        and words_before[-1] in NON_DETAINEE_ROLES
+        and not is_former(words_before)
+        and not _HELD_LIST_BEFORE.search(text[max(0, mention.start - 160) : mention.start])
+        and not _HELD_OBJECT_BEFORE.search(before.lower())
+    ):
         return True  # "lawyer X" speaks of the case; "former judge X" may be its detainee
     if len(words_before) >= 2 and words_before[-2] in NON_DETAINEE_ROLES and words_before[-1] in ("a", "the"):
         return True
@@ -132,7 +153,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     released = _RELEASED_BEFORE.search(before.lower()) or _TRIAL_OF_BEFORE.search(before.lower())
     if released and not custody.search(after.lower()[:80]) and not _HELD_BETWEEN.search(released.group(0)):
         return True
-    if _VICTIM_BEFORE.search(before.lower()) or _KILLED_AFTER.match(after):
+    if _VICTIM_BEFORE.search(before.lower()):
         return True
     if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
         return True

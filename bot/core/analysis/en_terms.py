@@ -51,6 +51,7 @@ _WORD_NUMBER = (
 # "2 1/2", "2½", "two and a half", "four-and-a-half", "1.5": only used with years and months.
 _NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½|[- ]and[- ]a[- ]half)?|{_WORD_NUMBER}(?:[- ]and[- ]a[- ]half)?|an?)"
 _UNIT = r"(?:days?|weeks?|months?|years?)"
+_UNIT_WORD = re.compile(_UNIT)
 # Typeset hyphens ("4½‑year", U+2010/U+2011) read as "-"; one character for one, so offsets hold.
 _HYPHENS = str.maketrans("\u2010\u2011", "--")
 
@@ -183,8 +184,9 @@ def refines(precise: str, rough: str) -> bool:
     return unit == "months" and rough_unit == "years" and int(count) // 12 == int(rough_count) and int(count) % 12 != 0
 
 
-def find_terms(sentence: str) -> list[TermSpan]:
-    """Every custodial term in ``sentence`` (original case kept for offsets)."""
+def find_terms(sentence: str, unit_hint: str | None = None) -> list[TermSpan]:
+    """Every custodial term in ``sentence`` (original case kept for offsets); ``unit_hint``:
+    the unit of the last term stated earlier in the same sentence (another clause of it)."""
     lowered = sentence.lower().translate(_HYPHENS)
     spans: list[TermSpan] = []
     taken: list[tuple[int, int]] = []
@@ -219,7 +221,55 @@ def find_terms(sentence: str) -> list[TermSpan]:
         if term is not None:
             spans.append(TermSpan(match.start(), match.end(), term))
     spans.sort(key=lambda span: span.start)
-    return spans
+    implied = _implied_unit_terms(sentence, lowered, spans, unit_hint)
+    return sorted(spans + implied, key=lambda span: span.start) if implied else spans
+
+
+def term_unit(sentence: str, span: TermSpan) -> str | None:
+    """The unit a term span was written in ("years" for "seven-and-a-half years")."""
+    found = _UNIT_WORD.search(sentence[span.start : span.end].lower())
+    return _UNITS[found.group(0).rstrip("s")] if found else None
+
+
+# "sentenced X to seven years and Y to five", "X got 10 days and Y 15", "A and B each
+# received eight": a bare number where a term is due takes the unit of the term stated
+# before it in the sentence.
+_BARE_NUMBER = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|{_WORD_NUMBER})(?P<half>[- ]and[- ]a[- ]half)?\b(?![- ](?:and[- ]a[- ]half|{_UNIT}|[\w-]*year))"
+)
+_BARE_BEFORE_VERB = re.compile(r"(?:\bto|\breceived?|\bgot|\bgets|\bgiven|\beach)\s+$")
+_BARE_BEFORE_NAME = re.compile(r"[A-Z][\w'’-]+\s+$")
+_BARE_AFTER = re.compile(r"\s*(?:[,;.)]|and\b|each\b|apiece\b|respectively\b|$)")
+_BARE_AFTER_VERB = re.compile(r"\s+(?:on|for|in|under|over|by|after|behind)\b")
+_LIST_AHEAD = re.compile(rf"(?:,\s*{_NUMBER})*,?\s+(?:and|or|to)\s+{_NUMBER}[- ]{_UNIT}\b")
+_NOT_BARE_HEAD = re.compile(r"\b(?:articles?|part|section|paragraph|clause|no|number|chapter|point|item|protocol)\s+$")
+
+
+def _implied_unit_terms(sentence: str, lowered: str, spans: list[TermSpan], hint: str | None) -> list[TermSpan]:
+    if hint is None and not any(span.term is not None for span in spans):
+        return []  # no unit to imply (most sentences)
+    found = []
+    for match in _BARE_NUMBER.finditer(lowered):
+        earlier = [span for span in spans if span.end <= match.start() and span.term is not None]
+        unit = term_unit(sentence, earlier[-1]) if earlier else hint
+        value = number_value(match.group(0))
+        if unit is None or value is None or any(s.start <= match.start() < s.end for s in spans):
+            continue
+        before, after = lowered[max(0, match.start() - 40) : match.start()], lowered[match.end() :]
+        verb = _BARE_BEFORE_VERB.search(before)
+        name = _BARE_BEFORE_NAME.search(sentence, 0, match.start())
+        if verb is None and (name is None or name.group(0).strip().lower() in ENGLISH_MONTHS):
+            continue
+        if _NOT_BARE_HEAD.search(before) or _TERM_BEFORE_BAD.search(before) or _TERM_NOT_GIVEN.search(before):
+            continue
+        if _LIST_AHEAD.match(after):
+            continue  # "received 8 and 10 years": a list of terms, one per person
+        if not (_BARE_AFTER.match(after) or verb is not None and _BARE_AFTER_VERB.match(after)):
+            continue
+        term = canonical_term(value, unit)
+        if term is not None:
+            found.append(TermSpan(match.start(), match.end(), term))
+    return found
 
 
 # "X received 15 days of arrest, Y 10 days, and Z five days": after the first term, a
@@ -320,9 +370,17 @@ _RESPECTIVELY = re.compile(
 )
 
 
+# "A and B received 8 and 10 years": terms listed right after the verb that gives them.
+_LISTED_AFTER_VERB = re.compile(
+    rf"\b(?:received|got|were given|were sentenced to|were jailed for)\s+(?P<first>{_NUMBER})(?P<more>(?:, {_NUMBER})*)(?:,)?"
+    rf" and (?P<last>{_NUMBER})[- ](?P<u>{_UNIT})\b"
+)
+
+
 def find_respective_terms(sentence: str) -> list[str | None]:
     """Terms listed for several people at once: "to 10 and 15 days respectively"."""
-    match = _RESPECTIVELY.search(sentence.lower())
+    lowered = sentence.lower()
+    match = _RESPECTIVELY.search(lowered) or (_LISTED_AFTER_VERB.search(lowered) if " and " in lowered else None)
     if not match:
         return []
     numbers = [match["first"]] + [n for n in match["more"].split(", ") if n] + [match["last"]]

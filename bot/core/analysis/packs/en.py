@@ -115,7 +115,7 @@ EXTENDED = re.compile(r"\bextended\b")
 RELEASE = re.compile(
     r"\b(?:(?:was|were|has been|have been|had been|got|been|is|are) (?:\w+ )?(?:released|freed|pardoned|acquitted)"
     r"|early release|granted (?:an? )?(?:early )?release|release of (?!(?:all|political|the detained|those|him|her|them|detained))"
-    r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnest(?:y|ied|ies)|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment|decision|ruling|judgment)|(?:has|have|had) (?:\w+ )?(?:freed|released|pardoned)|freed (?:a|an|the|his|her|their|two|three|\d+)\b|after (?:\w+ ){0,3}(?:years?|months?|days?|decades?) (?:in|behind) (?:jail|prison|bars|custody|detention)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
+    r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnest(?:y|ied|ies)(?! international)|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment|decision|ruling|judgment)|(?:has|have|had) (?:\w+ )?(?:freed|released|pardoned)|freed (?:a|an|the|his|her|their|two|three|\d+)\b|after (?:\w+ ){0,3}(?:years?|months?|days?|decades?) (?:in|behind) (?:jail|prison|bars|custody|detention)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
     r"|after serving|served (?:his|her|their) (?:term|sentence)|walked free|set free|regained (?:his|her|their) freedom"
     r"|spent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|a penal colony)"
     r"|(?<!be )released (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b"
