@@ -12,6 +12,7 @@ import re
 from bot.core.analysis.kk_clauses import CLAUSE_BREAK, Clause
 from bot.core.analysis.kk_stems import CUSTODY_RE, SENTENCE_RE
 from bot.core.analysis.result import Detainee
+from bot.core.analysis.ru_terms import Term
 
 _PRONOUN_GROUP = re.compile(
     r"(?<![\w])(?:олар|оларды|оларға|екеуі|екеуін|екеуіне|үшеуі|үшеуін|барлығы|барлығын|бәрі|бәрін)(?![\w])"
@@ -19,6 +20,8 @@ _PRONOUN_GROUP = re.compile(
 # "олардың екеуі 10 тәулікке қамалды": two of them, not both; no one knows which.
 _PART_OF_GROUP = re.compile(r"(?<![\w])(?:олардың|олардин|олардын)\s+(?:бір|екеу|үшеу|төртеу|кейбір|біраз|бірнеше)")
 _PRONOUN_ONE = re.compile(r"(?<![\w])(?:ол|оны|оған|оның|өзі|өзін)(?![\w])")
+# The one held as a pronoun of its own clause: not "оның" ("оның әріптесі", a colleague).
+_PRONOUN_HELD = re.compile(r"(?<![\w])(?:ол|оны|оған|өзі|өзін|озин|оган)(?![\w])")
 # Words between people listed together: "X пен Y", "X, Y және Z", "X-ті де, Y-ті де" (both).
 _LISTED_WITH = frozenset({",", "және", "жане", "пен", "мен", "бен", "да", "де", "та", "те"})
 
@@ -48,7 +51,18 @@ def _assign_terms(clause: Clause) -> None:
                 for k in range(person.stop, between[0].start)
             ):
                 chosen = None
+        if chosen is None and len(people) == 1:
+            chosen = _term_of_pronoun(clause, person.stop)
         person.term = chosen.value if chosen else None
+
+
+def _term_of_pronoun(clause: Clause, stop: int) -> Term | None:
+    """ "Прокурор X-ке 10 тәулік сұрады, бірақ сот оны 7 тәулікке қамады": the one person of
+    the sentence takes the term of a later part that speaks of them as "оны" or "ол"."""
+    for term in clause.terms:
+        if term.start >= stop and _PRONOUN_HELD.search(" ".join(clause.tokens[stop : term.start]).lower()):
+            return term
+    return None
 
 
 def _verb_between(clause: Clause, start: int, stop: int) -> bool:

@@ -103,7 +103,12 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
         # surname is where it happened, not the third word of the name.
         while len(words) >= 2 and (
             not_name(words[-1])
-            or (LOCATIVE_END.search(words[-1]) and not surname_shape(words[-1]) and surname_shape(words[-2]))
+            or (
+                LOCATIVE_END.search(words[-1])
+                # "Айбек Төрехановтан": an ablative surname is still the name's last word.
+                and not surname_shape(strip_case(words[-1], known)[0])
+                and surname_shape(words[-2])
+            )
         ):
             words, stop = words[:-1], stop - 1
         # "Қалиевтің ұлы" (Kaliev's son) is kin; "Серік ұлы" is a patronymic.
@@ -148,8 +153,16 @@ def antecedents(clause: Clause, before: Clause, known: frozenset[str]) -> list[P
     """ "Белсенді X митингке шықты. Полиция оны ұстады": a custody sentence that names nobody
     but says "ол/оны" (one) or "олар/екеуі" (several) is about the people named just before."""
     passive = _passive(clause)
-    one = _OBJECT_ONE.search(clause.low) or (passive and _SUBJECT_ONE.search(clause.low))
-    group = _OBJECT_GROUP.search(clause.low) or (passive and _SUBJECT_GROUP.search(clause.low))
+    one = (
+        _OBJECT_ONE.search(clause.low)
+        or (passive and _SUBJECT_ONE.search(clause.low))
+        or _held_pronoun(clause.tokens, _OWNER_ONE)
+    )
+    group = (
+        _OBJECT_GROUP.search(clause.low)
+        or (passive and _SUBJECT_GROUP.search(clause.low))
+        or _held_pronoun(clause.tokens, _OWNER_GROUP)
+    )
     if not (one or group):
         return []
     named = find_people(before, known)
@@ -157,6 +170,16 @@ def antecedents(clause: Clause, before: Clause, known: frozenset[str]) -> list[P
         return []
     # Positions are the custody sentence's: the people stand before all of its terms.
     return [Person(p.name, 0, 0) for p in named]
+
+
+# "оның 15 тәулікке қамалғаны", "сот оған 10 тәулік берді": a pronoun in the genitive or the
+# dative is the one held only when custody or a term follows it ("оның інісі" is kin).
+_OWNER_ONE = frozenset(pack.with_plain(("оның", "оған")))
+_OWNER_GROUP = frozenset(pack.with_plain(("олардың", "оларға")))
+
+
+def _held_pronoun(tokens: list[str], pronouns: frozenset[str]) -> bool:
+    return any(t.lower() in pronouns and _custody_follows(tokens, k + 1) for k, t in enumerate(tokens))
 
 
 def owner_held(clause: Clause, known: frozenset[str]) -> list[Person]:

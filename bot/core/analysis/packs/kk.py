@@ -151,6 +151,14 @@ TAKEN_AWAY_STEMS: tuple[str, ...] = (
     "учаскесіне апар",
     "жеткізілді",
     "жеткізіліп",
+    # Brought to the police by them, the place named: "полиция оны бөлімшеге жеткізді".
+    "бөлімшеге жеткіз",
+    "бөлімшесіне жеткіз",
+    "бөлімшесіне апар",
+    "бөліміне жеткіз",
+    "басқармасына жеткіз",
+    "учаскеге жеткіз",
+    "учаскесіне жеткіз",
     # "Полиция оларды ұстап, екі сағаттан кейін босатты": "ұстап" alone is also holding a
     # placard ("плакат ұстап тұрды"), so only with the police in the sentence.
     "ұстап",
@@ -602,7 +610,12 @@ def skeleton(stem: str) -> str:
 
 
 _PLAIN = str.maketrans("әғқңөұүһі", "агкноууhи")
-_SKELETON = str.maketrans("әғқңөұүһіыйёэ", "агкноуухииiее".replace("i", "и"))
+# Latin script spells я and ю with two letters ("sudia", "qamaýǵa"'s "ıa") and has no soft
+# or hard sign, so the skeleton does too: "судья" is "судиа" in every Latin alphabet.
+_SKELETON = str.maketrans(
+    dict(zip("әғқңөұүһіыйёэ", "агкноуухииiее".replace("i", "и"), strict=True))
+    | {"я": "иа", "ю": "иу", "ь": "", "ъ": ""}
+)
 
 
 def voiced(stem: str) -> str:
