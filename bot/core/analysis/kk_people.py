@@ -38,6 +38,10 @@ _NOT_PERSON_AFTER_RE = re.compile(
     "(?:" + "|".join(re.escape(s) for s in sorted(_NOT_PERSON_AFTER, key=len, reverse=True)) + r")(?:с?[ыіи]\w*)?$"
 )
 _ACCUSATIVE = frozenset(pack.with_plain(("ды", "ді", "ты", "ті", "ны", "ні", "н")))
+_INSTRUMENTAL = frozenset(pack.with_plain(("мен", "бен", "пен")))
+_TOGETHER = frozenset(pack.with_plain(("бірге", "қоса", "бірлесіп")))
+# Words after a name that introduce it, not verbs of its own: "X деген белсенді".
+_NAMING_WORDS = frozenset(pack.with_plain(("деген", "есімді", "атты")))
 _GENITIVE = frozenset(pack.with_plain(("ның", "нің", "дың", "дің", "тың", "тің")))
 _SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мәлімдеді", "хабарлады", "жазды")))
 _DEFENDERS = pack.with_plain(("адвокат", "қорғаушы"))
@@ -134,7 +138,41 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
                 if person is not None:
                     found.append(person)
                     added = True
-    return sorted(found, key=lambda p: p.start)
+    return sorted(_main_clause_people(found, tokens), key=lambda p: p.start)
+
+
+def _main_clause_people(found: list[Person], tokens: list[str]) -> list[Person]:
+    """ "X құрған қозғалыстың белсендісі Y ұсталды", "белсенді Y X-ті қолдап жазғаны үшін
+    қамалды": a name right before a verb of its own (a participle or a converb, not custody)
+    belongs to a subordinate clause, the one it founded, supported or wrote about; when the
+    sentence introduces someone else by a role, that one is held, not the name."""
+    if not any(_role_before(tokens, p.start) for p in found):
+        return found
+    return [
+        p
+        for p in found
+        if _role_before(tokens, p.start)
+        or p.stop >= len(tokens)
+        or not (_describing_verb(tokens[p.stop].lower()) or _converb(tokens[p.stop].lower()))
+        or tokens[p.stop].lower() in _NAMING_WORDS
+    ]
+
+
+def _role_before(tokens: list[str], start: int) -> bool:
+    before = [t.lower() for t in tokens[max(0, start - 3) : start]]
+    return bool(before) and (
+        any(" ".join(before).endswith(role) for role in _ROLE_NOUNS) or role_word(before[-1], _ROLE_NOUNS, 4)
+    )
+
+
+def _converb(word: str) -> bool:
+    """ "қолдап", "сынап": a converb that is not a custody word ("ұстап")."""
+    return (
+        len(word) >= 5
+        and word.isalpha()
+        and word.endswith(("ып", "іп", "ап", "еп", "ип"))
+        and not (CUSTODY_RE.match(word) or TAKEN_AWAY_RE.match(word) or SENTENCE_RE.match(word))
+    )
 
 
 def _plural_role(word: str) -> bool:
@@ -260,9 +298,7 @@ def _person(  # noqa: PLR0913
             return None
     if _source(tokens, start):
         return None
-    role_before = bool(before) and (
-        any(" ".join(before).endswith(role) for role in _ROLE_NOUNS) or role_word(before[-1], _ROLE_NOUNS, 4)
-    )  # "тілшісі Айдос Нұр Әли"
+    role_before = _role_before(tokens, start)  # "тілшісі Айдос Нұр Әли"
     patronymic = patronymic_word(words[-1]) if len(words) >= 2 else None
     if patronymic:
         words = words[:-1] + [patronymic]
@@ -271,6 +307,10 @@ def _person(  # noqa: PLR0913
     if suffix in _GENITIVE and not owner and (kin_after or not _custody_follows(tokens, stop)):
         # A possessor ("Сапаровтың адвокаты", "Әлиевтің партиясы"), unless it is the subject
         # of a custody noun ("Сапаровтың 10 тәулікке қамалғаны", "Сапаровтың ұсталуы").
+        return None
+    if suffix in _INSTRUMENTAL and after.isalpha() and after not in _TOGETHER:
+        # "X-пен кездескен", "X-пен сөйлескен": the one met or spoken with; "X-пен бірге
+        # ұсталды" (together with X) and a list ("X-пен Y-ті") name the held.
         return None
     if suffix in _ACCUSATIVE and _describing_verb(after):
         # "Тоқаевты сынаған блогер": the object of a participle that describes someone else.
