@@ -99,7 +99,7 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
         ):
             bystander = bystander or role_word(words[0], _BYSTANDER_ROLES, 2)
             words, i = words[1:], i + 1
-        if bystander:
+        if bystander and not _held_themselves(tokens, j):
             i = max(j, i + 1)
             continue
         stop = j
@@ -294,7 +294,8 @@ def _person(  # noqa: PLR0913
         # "ішкі істер министрі Ерлан …", "судья …"; kin only when the custody is not theirs
         # ("оның інісі Айдос Қасымовты 5 тәулікке қамады").
         kin = role_word(before[-1], _KIN_ROLES, 3)
-        if not (kin and (strip_case(words[-1], known)[1] in _OBJECT_CASES or _custody_follows(tokens, stop))):
+        held = kin and (strip_case(words[-1], known)[1] in _OBJECT_CASES or _custody_follows(tokens, stop))
+        if not (held or _held_themselves(tokens, stop)):
             return None
     if _source(tokens, start):
         return None
@@ -362,6 +363,18 @@ def _describing_verb(word: str) -> bool:
         and word.endswith(("ған", "ген", "қан", "кен", "ган", "кан"))
         and not (CUSTODY_RE.match(word) or SENTENCE_RE.match(word) or DAYS_RE.match(word))
     )
+
+
+def _held_themselves(tokens: list[str], stop: int) -> bool:
+    """ "Заңгер X 10 тәулікке қамалды", "судья X ұсталды": a passive custody verb right after
+    the name makes its subject the one held, whatever their role."""
+    for token in tokens[stop : stop + 4]:
+        low = token.lower()
+        if not token[:1].isalnum():
+            return False
+        if CUSTODY_RE.match(low) and _PASSIVE.fullmatch(low) and low not in _NOT_PASSIVE:
+            return True
+    return False
 
 
 def _custody_follows(tokens: list[str], stop: int) -> bool:

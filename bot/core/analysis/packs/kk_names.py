@@ -85,6 +85,15 @@ ROLE_NOUNS: tuple[str, ...] = (
     "зейнеткер",
     "кәсіпкер",
     "тұрғын",
+    "имам",
+    "діндар",
+    "мұғалім",
+    "ұстаз",
+    "дәрігер",
+    "суретші",
+    "әнші",
+    "фермер",
+    "үміткер",
 )
 # Roles before a name that make the person a bystander: judges, officials, speakers.
 BYSTANDER_ROLES: tuple[str, ...] = (
