@@ -403,6 +403,17 @@ CIVIC_STRONG_STEMS: tuple[str, ...] = (
     # Custody of Kazakhs in Xinjiang is told as persecution ("Шыңжаңда ұсталып, сотталған").
     "шыңжаң",
     "синьцзян",
+    # Political charges: calling for riots (not taking part in them: "жаппай тәртіпсіздік"
+    # is weak), insulting the head of state.
+    "тәртіпсіздікке шақыр",
+    "президентті қорла",
+    "мемлекет басшысын қорла",
+    # Held for what one published or wrote ("видео жариялағаны үшін", "посты үшін").
+    "жариялағаны үшін",
+    "жазғаны үшін",
+    "жазбасы үшін",
+    "жазбалары үшін",
+    "посты үшін",
 )
 CIVIC_WEAK_STEMS: tuple[str, ...] = (
     "жалған ақпарат",
