@@ -49,6 +49,7 @@ _PLURAL = tuple(pack.with_plain(("лар", "лер", "дар", "дер", "тар
 _FIRST_PERSON = frozenset({"мені", "мен", "бізді", "біз", "мени", "бизди", "биз"})
 _REPORTS = frozenset(pack.with_plain(("хабарлайды", "хабарлады", "жазады", "жазды", "деп")))
 _REPORTER = tuple(pack.with_plain(("тілшіс", "тілшіл", "журналисі", "корреспондент")))
+_GIVEN = r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?"
 _INITIAL = re.compile(r"^(\w)\. (\S+)$")  # "Ж. Сапар"
 _LIST_WORDS = frozenset({",", "мен", "пен", "бен", "және", "жане", "да", "де", "та", "те"})
 
@@ -407,7 +408,7 @@ def resolve_short_names(clauses: list[Clause], text: str = "") -> None:
                 continue
             match = next((f for f in full if person.name in f.split()), None)
             if match is None and text:
-                pattern = re.compile(r"(?<![\w])([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)\s+" + re.escape(person.name))
+                pattern = re.compile(r"(?<![\w-])(" + _GIVEN + r")\s+" + re.escape(person.name))
                 given = next(
                     (
                         m.group(1)
