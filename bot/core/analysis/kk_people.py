@@ -88,6 +88,8 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
         j = i
         while j < len(tokens) and j - i < 3 and is_name_word(tokens[j]):
             j += 1
+            if _case_ends_name(tokens[j - 1], known):
+                break  # "Ерлан Сапаровпен Асқар Ахметовты": the case closes the first name
         words = tokens[i:j]
         # Sentence-initial role or institution words are capitalised too; a bystander's
         # role there ("Судья Бекзат Оспанов…") makes the name a bystander's.
@@ -174,6 +176,13 @@ def _converb(word: str) -> bool:
         and word.endswith(("ып", "іп", "ап", "еп", "ип"))
         and not (CUSTODY_RE.match(word) or TAKEN_AWAY_RE.match(word) or SENTENCE_RE.match(word))
     )
+
+
+def _case_ends_name(word: str, known: frozenset[str]) -> bool:
+    """A surname with a case suffix is a name's last word: Kazakh puts the case on the last
+    word of the phrase, so the capitalised word after it begins another name."""
+    stem, suffix = strip_case(word, known)
+    return len(suffix) >= 2 and surname_shape(stem)
 
 
 def _plural_role(word: str) -> bool:
@@ -310,7 +319,7 @@ def _person(  # noqa: PLR0913
         # A possessor ("Сапаровтың адвокаты", "Әлиевтің партиясы"), unless it is the subject
         # of a custody noun ("Сапаровтың 10 тәулікке қамалғаны", "Сапаровтың ұсталуы").
         return None
-    if suffix in _INSTRUMENTAL and after.isalpha() and after not in _TOGETHER:
+    if suffix in _INSTRUMENTAL and after.isalpha() and tokens[stop][:1].islower() and after not in _TOGETHER:
         # "X-пен кездескен", "X-пен сөйлескен": the one met or spoken with; "X-пен бірге
         # ұсталды" (together with X) and a list ("X-пен Y-ті") name the held.
         return None
