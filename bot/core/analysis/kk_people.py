@@ -105,19 +105,7 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
         if bystander and not _held_themselves(tokens, j):
             i = max(j, i + 1)
             continue
-        stop = j
-        # "Қайрат Әбдірахманов Мәскеуде": a place (or any word in the locative) after a
-        # surname is where it happened, not the third word of the name.
-        while len(words) >= 2 and (
-            not_name(words[-1])
-            or (
-                LOCATIVE_END.search(words[-1])
-                # "Айбек Төрехановтан": an ablative surname is still the name's last word.
-                and not surname_shape(strip_case(words[-1], known)[0])
-                and surname_shape(words[-2])
-            )
-        ):
-            words, stop = words[:-1], stop - 1
+        words, stop = _without_place(words, j, known)
         # "Қалиевтің ұлы" (Kaliev's son) is kin; "Серік ұлы" is a patronymic.
         if stop < len(tokens) and patronymic_word(tokens[stop]) and not _genitive_word(words[-1]):
             words = words + [tokens[stop]]
@@ -176,6 +164,22 @@ def _converb(word: str) -> bool:
         and word.endswith(("ып", "іп", "ап", "еп", "ип"))
         and not (CUSTODY_RE.match(word) or TAKEN_AWAY_RE.match(word) or SENTENCE_RE.match(word))
     )
+
+
+def _without_place(words: list[str], stop: int, known: frozenset[str]) -> tuple[list[str], int]:
+    """ "Қайрат Әбдірахманов Мәскеуде": a place (or any word in the locative) after a
+    surname is where it happened, not the third word of the name; the run and its end."""
+    while len(words) >= 2 and (
+        not_name(words[-1])
+        or (
+            LOCATIVE_END.search(words[-1])
+            # "Айбек Төрехановтан": an ablative surname is still the name's last word.
+            and not surname_shape(strip_case(words[-1], known)[0])
+            and surname_shape(words[-2])
+        )
+    ):
+        words, stop = words[:-1], stop - 1
+    return words, stop
 
 
 def _case_ends_name(word: str, known: frozenset[str]) -> bool:
