@@ -951,6 +951,29 @@ PROBES: list[tuple[str, str, dict[str, str | None]]] = [
         "Sýdıa Asel Nurova belsendi Dáýren Esenovti 10 táýlikke qamady. Ol mıtıngke shyqqan.",
         {"Dáýren Esenov": "10 days"},
     ),
+    # the Cyrillic structures again in the 2021 alphabet: each its own term, 'ony' of the
+    # sentence before, a judge, a lawyer's byline, a list after 'Polisiia'
+    (
+        "",
+        "Sot Ğalym Ahmetovty 15 täulikke, al Janar Serikbaevany 10 täulikke qamauğa aldy. Ekeui de beibit şeruge qatysqan.",
+        {"Ğalym Ahmetov": "15 days", "Janar Serikbaeva": "10 days"},
+    ),
+    (
+        "",
+        "Belsendi Aqmaral Jañabaeva senbide narazylyq aksiiasyna şyqty. Keşe polisiia ony ūstap, sot 7 täulikke qamady.",
+        {"Aqmaral Jañabaeva": "7 days"},
+    ),
+    ("", "Sudia Äsel Jaqypova belsendi Erbolat Düisenbaevty 15 täulikke qamady.", {"Erbolat Düisenbaev": "15 days"}),
+    (
+        "",
+        "Belsendi Qanat Äbilov mitingten keiin 10 täulikke qamaldy, dep habarlady onyñ advokaty Jandos Tileuov.",
+        {"Qanat Äbilov": "10 days"},
+    ),
+    (
+        "",
+        "Polisiia Darhan Ahmetovty, Samat Ibraevty jäne Güljan Rahimovany ūstady. Olar bilikke qarsy narazylyqqa şyqqan.",
+        {"Darhan Ahmetov": None, "Samat Ibraev": None, "Güljan Rahimova": None},
+    ),
 ]
 
 

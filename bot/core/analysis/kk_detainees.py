@@ -18,15 +18,16 @@ from bot.core.analysis.result import Detainee
 from bot.core.analysis.ru_terms import Term
 
 _PRONOUN_GROUP = re.compile(
-    r"(?<![\w])(?:олар|оларды|оларға|екеуі|екеуін|екеуіне|үшеуі|үшеуін|барлығы|барлығын|бәрі|бәрін)(?![\w])"
+    r"(?<![\w])(?:олар|оларды|оларди|оларға|оларга|екеуі|екеуін|екеуіне|екеуи|екеуин|екеуине|үшеуі|үшеуін|ушеуи|ушеуин|"
+    r"барлығы|барлығын|барлиги|барлигин|бәрі|бәрін|бари|барин)(?![\w])"
 )
 # "олардың екеуі 10 тәулікке қамалды": two of them, not both; no one knows which.
 _PART_OF_GROUP = re.compile(r"(?<![\w])(?:олардың|олардин|олардын)\s+(?:бір|екеу|үшеу|төртеу|кейбір|біраз|бірнеше)")
-_PRONOUN_ONE = re.compile(r"(?<![\w])(?:ол|оны|оған|оның|өзі|өзін)(?![\w])")
+_PRONOUN_ONE = re.compile(r"(?<![\w])(?:ол|оны|они|оған|оган|оның|онин|өзі|өзін|ози|озин)(?![\w])")
 _THEIR = frozenset({"оның", "онын", "онин", "олардың", "олардын", "олардин"})
 _KIN_ROLES = pack.with_plain(names.KIN_ROLES)
 # The one held as a pronoun of its own clause: not "оның" ("оның әріптесі", a colleague).
-_PRONOUN_HELD = re.compile(r"(?<![\w])(?:ол|оны|оған|өзі|өзін|озин|оган)(?![\w])")
+_PRONOUN_HELD = re.compile(r"(?<![\w])(?:ол|оны|они|оған|өзі|өзін|ози|озин|оган)(?![\w])")
 # Words between people listed together: "X пен Y", "X, Y және Z", "X-ті де, Y-ті де" (both).
 _LISTED_WITH = frozenset({",", "және", "жане", "пен", "мен", "бен", "да", "де", "та", "те"})
 

@@ -57,9 +57,9 @@ _LIST_WORDS = frozenset({",", "мен", "пен", "бен", "және", "жан�
 # The people a custody sentence is about, as pronouns: the object of an active verb
 # ("полиция оны ұстады") or the subject of a passive one ("ол қамалды"); "олар ұстап алды"
 # is the police.
-_OBJECT_ONE = re.compile(r"(?<![\w])(?:оны|өзін|озин)(?![\w])")
+_OBJECT_ONE = re.compile(r"(?<![\w])(?:оны|они|өзін|озин)(?![\w])")
 _SUBJECT_ONE = re.compile(r"(?<![\w])(?:ол|өзі|ози)(?![\w])")
-_OBJECT_GROUP = re.compile(r"(?<![\w])(?:оларды|екеуін|үшеуін|барлығын|екеуин|ушеуин|барлигин)(?![\w])")
+_OBJECT_GROUP = re.compile(r"(?<![\w])(?:оларды|оларди|екеуін|үшеуін|барлығын|екеуин|ушеуин|барлигин)(?![\w])")
 _SUBJECT_GROUP = re.compile(r"(?<![\w])(?:олар|екеуі|үшеуі|барлығы|екеуи|ушеуи|барлиги)(?![\w])")
 # A passive past verb ("ұсталды", "қамалған", "алынды", "айырылып"), not "алды", "болды".
 _PASSIVE = re.compile(r"\w{2,}(?:л|н)(?:ды|ді|ди|ған|ген|ган|ып|іп|ип|ыпты|іпті)")

@@ -621,11 +621,11 @@ def skeleton(stem: str) -> str:
 
 
 _PLAIN = str.maketrans("әғқңөұүһі", "агкноууhи")
-# Latin script spells я and ю with two letters ("sudia", "qamaýǵa"'s "ıa") and has no soft
-# or hard sign, so the skeleton does too: "судья" is "судиа" in every Latin alphabet.
+# Latin script spells я and ю with two letters ("sudia", "qamaýǵa"'s "ıa"), ц as s, and has
+# no soft or hard sign, so the skeleton does too: "судья" is "судиа", "полиция" "полисииа".
 _SKELETON = str.maketrans(
     dict(zip("әғқңөұүһіыйёэ", "агкноуухииiее".replace("i", "и"), strict=True))
-    | {"я": "иа", "ю": "иу", "ь": "", "ъ": ""}
+    | {"я": "иа", "ю": "иу", "ь": "", "ъ": "", "ц": "с"}
 )
 
 
