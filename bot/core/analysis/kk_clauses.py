@@ -75,7 +75,9 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
         # Most sentences: no custody word, so nothing else here can matter (a release or a
         # fine is looked for over the whole text when no custody is found at all).
         return clause
-    terms = [t for t in find_terms(tokens, "kk") if not _ban(tokens, t) and not _elapsed(tokens, t)]
+    terms = [
+        t for t in find_terms(tokens, "kk") if not _ban(tokens, t) and not _elapsed(tokens, t) and not _asked(tokens, t)
+    ]
     clause.terms = terms
     sentenced = [m for m in SENTENCE_RE.finditer(low)]
     restricted = RESTRICTED_RE.search(low)
@@ -102,6 +104,12 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
 def _elapsed(tokens: list[str], term: Term) -> bool:
     """ "Екі айдан бері қамауда": the time already spent in custody ("since", "for"), not a term."""
     return term.end < len(tokens) and tokens[term.end].lower() in ("бері", "бери")
+
+
+def _asked(tokens: list[str], term: Term) -> bool:
+    """ "10 тәулік қамақ сұрады": a term a prosecutor asked for, not one given; the court's
+    own term in the same sentence ("бірақ сот оны 7 тәулікке қамады") is the one that holds."""
+    return any(t.lower().startswith(("сұра", "сура", "талап")) for t in tokens[term.end : term.end + 3])
 
 
 def _ban(tokens: list[str], term: Term) -> bool:

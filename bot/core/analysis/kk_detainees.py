@@ -10,15 +10,24 @@ from __future__ import annotations
 import re
 
 from bot.core.analysis.kk_clauses import CLAUSE_BREAK, Clause
+from bot.core.analysis.kk_name_forms import role_word
 from bot.core.analysis.kk_stems import CUSTODY_RE, SENTENCE_RE
+from bot.core.analysis.packs import kk as pack
+from bot.core.analysis.packs import kk_names as names
 from bot.core.analysis.result import Detainee
+from bot.core.analysis.ru_terms import Term
 
 _PRONOUN_GROUP = re.compile(
-    r"(?<![\w])(?:олар|оларды|оларға|екеуі|екеуін|екеуіне|үшеуі|үшеуін|барлығы|барлығын|бәрі|бәрін)(?![\w])"
+    r"(?<![\w])(?:олар|оларды|оларди|оларға|оларга|екеуі|екеуін|екеуіне|екеуи|екеуин|екеуине|үшеуі|үшеуін|ушеуи|ушеуин|"
+    r"барлығы|барлығын|барлиги|барлигин|бәрі|бәрін|бари|барин)(?![\w])"
 )
 # "олардың екеуі 10 тәулікке қамалды": two of them, not both; no one knows which.
 _PART_OF_GROUP = re.compile(r"(?<![\w])(?:олардың|олардин|олардын)\s+(?:бір|екеу|үшеу|төртеу|кейбір|біраз|бірнеше)")
-_PRONOUN_ONE = re.compile(r"(?<![\w])(?:ол|оны|оған|оның|өзі|өзін)(?![\w])")
+_PRONOUN_ONE = re.compile(r"(?<![\w])(?:ол|оны|они|оған|оган|оның|онин|өзі|өзін|ози|озин)(?![\w])")
+_THEIR = frozenset({"оның", "онын", "онин", "олардың", "олардын", "олардин"})
+_KIN_ROLES = pack.with_plain(names.KIN_ROLES)
+# The one held as a pronoun of its own clause: not "оның" ("оның әріптесі", a colleague).
+_PRONOUN_HELD = re.compile(r"(?<![\w])(?:ол|оны|они|оған|өзі|өзін|ози|озин|оган)(?![\w])")
 # Words between people listed together: "X пен Y", "X, Y және Z", "X-ті де, Y-ті де" (both).
 _LISTED_WITH = frozenset({",", "және", "жане", "пен", "мен", "бен", "да", "де", "та", "те"})
 
@@ -44,11 +53,29 @@ def _assign_terms(clause: Clause) -> None:
             # unless the two are listed together ("X пен Y 15 тәулікке").
             between = [p for p in people if person.stop <= p.start < chosen.start]
             if between and any(
-                clause.tokens[k].lower() not in _LISTED_WITH and not any(p.start <= k < p.stop for p in people)
+                not _listing_word(clause.tokens[k]) and not any(p.start <= k < p.stop for p in people)
                 for k in range(person.stop, between[0].start)
             ):
                 chosen = None
+        if chosen is None and len(people) == 1:
+            chosen = _term_of_pronoun(clause, person.stop)
         person.term = chosen.value if chosen else None
+
+
+def _listing_word(token: str) -> bool:
+    """A word that lists people together: "X пен Y", "X, Y және Z", and kin in apposition,
+    "X-ті, оның әйелі Y-ті 10 тәулікке" (his wife)."""
+    low = token.lower()
+    return low in _LISTED_WITH or low in _THEIR or role_word(low, _KIN_ROLES, 2)
+
+
+def _term_of_pronoun(clause: Clause, stop: int) -> Term | None:
+    """ "Прокурор X-ке 10 тәулік сұрады, бірақ сот оны 7 тәулікке қамады": the one person of
+    the sentence takes the term of a later part that speaks of them as "оны" or "ол"."""
+    for term in clause.terms:
+        if term.start >= stop and _PRONOUN_HELD.search(" ".join(clause.tokens[stop : term.start]).lower()):
+            return term
+    return None
 
 
 def _verb_between(clause: Clause, start: int, stop: int) -> bool:

@@ -31,7 +31,8 @@ _CASE_SUFFIXES = tuple(
     )
 )
 _AMBIGUOUS_SUFFIXES = frozenset(pack.with_plain(tuple(names.AMBIGUOUS_SUFFIXES)))
-_CAPITALISED = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+$")
+# "Нұр-Әли", "Қасым-Жомарт": a double given name keeps its capital after the hyphen.
+_CAPITALISED = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+)*$")
 _PATRONYMIC_SUFFIXES = frozenset({"н", "на", "не", "ның", "нің", "мен", "нан", "нен", "нда", "нде"})
 _POSSESSIVE_CASES = frozenset(
     {"ын", "ін", "ына", "іне", "ының", "інің", "ымен", "імен", "ынан", "інен", "ин", "ина", "ининг"}

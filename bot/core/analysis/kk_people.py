@@ -38,6 +38,10 @@ _NOT_PERSON_AFTER_RE = re.compile(
     "(?:" + "|".join(re.escape(s) for s in sorted(_NOT_PERSON_AFTER, key=len, reverse=True)) + r")(?:с?[ыіи]\w*)?$"
 )
 _ACCUSATIVE = frozenset(pack.with_plain(("ды", "ді", "ты", "ті", "ны", "ні", "н")))
+_INSTRUMENTAL = frozenset(pack.with_plain(("мен", "бен", "пен")))
+_TOGETHER = frozenset(pack.with_plain(("бірге", "қоса", "бірлесіп")))
+# Words after a name that introduce it, not verbs of its own: "X деген белсенді".
+_NAMING_WORDS = frozenset(pack.with_plain(("деген", "есімді", "атты")))
 _GENITIVE = frozenset(pack.with_plain(("ның", "нің", "дың", "дің", "тың", "тің")))
 _SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мәлімдеді", "хабарлады", "жазды")))
 _DEFENDERS = pack.with_plain(("адвокат", "қорғаушы"))
@@ -45,6 +49,7 @@ _PLURAL = tuple(pack.with_plain(("лар", "лер", "дар", "дер", "тар
 _FIRST_PERSON = frozenset({"мені", "мен", "бізді", "біз", "мени", "бизди", "биз"})
 _REPORTS = frozenset(pack.with_plain(("хабарлайды", "хабарлады", "жазады", "жазды", "деп")))
 _REPORTER = tuple(pack.with_plain(("тілшіс", "тілшіл", "журналисі", "корреспондент")))
+_GIVEN = r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?"
 _INITIAL = re.compile(r"^(\w)\. (\S+)$")  # "Ж. Сапар"
 _LIST_WORDS = frozenset({",", "мен", "пен", "бен", "және", "жане", "да", "де", "та", "те"})
 
@@ -52,9 +57,9 @@ _LIST_WORDS = frozenset({",", "мен", "пен", "бен", "және", "жан�
 # The people a custody sentence is about, as pronouns: the object of an active verb
 # ("полиция оны ұстады") or the subject of a passive one ("ол қамалды"); "олар ұстап алды"
 # is the police.
-_OBJECT_ONE = re.compile(r"(?<![\w])(?:оны|өзін|озин)(?![\w])")
+_OBJECT_ONE = re.compile(r"(?<![\w])(?:оны|они|өзін|озин)(?![\w])")
 _SUBJECT_ONE = re.compile(r"(?<![\w])(?:ол|өзі|ози)(?![\w])")
-_OBJECT_GROUP = re.compile(r"(?<![\w])(?:оларды|екеуін|үшеуін|барлығын|екеуин|ушеуин|барлигин)(?![\w])")
+_OBJECT_GROUP = re.compile(r"(?<![\w])(?:оларды|оларди|екеуін|үшеуін|барлығын|екеуин|ушеуин|барлигин)(?![\w])")
 _SUBJECT_GROUP = re.compile(r"(?<![\w])(?:олар|екеуі|үшеуі|барлығы|екеуи|ушеуи|барлиги)(?![\w])")
 # A passive past verb ("ұсталды", "қамалған", "алынды", "айырылып"), not "алды", "болды".
 _PASSIVE = re.compile(r"\w{2,}(?:л|н)(?:ды|ді|ди|ған|ген|ган|ып|іп|ип|ыпты|іпті)")
@@ -83,6 +88,8 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
         j = i
         while j < len(tokens) and j - i < 3 and is_name_word(tokens[j]):
             j += 1
+            if _case_ends_name(tokens[j - 1], known):
+                break  # "Ерлан Сапаровпен Асқар Ахметовты": the case closes the first name
         words = tokens[i:j]
         # Sentence-initial role or institution words are capitalised too; a bystander's
         # role there ("Судья Бекзат Оспанов…") makes the name a bystander's.
@@ -95,17 +102,10 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
         ):
             bystander = bystander or role_word(words[0], _BYSTANDER_ROLES, 2)
             words, i = words[1:], i + 1
-        if bystander:
+        if bystander and not _held_themselves(tokens, j):
             i = max(j, i + 1)
             continue
-        stop = j
-        # "Қайрат Әбдірахманов Мәскеуде": a place (or any word in the locative) after a
-        # surname is where it happened, not the third word of the name.
-        while len(words) >= 2 and (
-            not_name(words[-1])
-            or (LOCATIVE_END.search(words[-1]) and not surname_shape(words[-1]) and surname_shape(words[-2]))
-        ):
-            words, stop = words[:-1], stop - 1
+        words, stop = _without_place(words, j, known)
         # "Қалиевтің ұлы" (Kaliev's son) is kin; "Серік ұлы" is a patronymic.
         if stop < len(tokens) and patronymic_word(tokens[stop]) and not _genitive_word(words[-1]):
             words = words + [tokens[stop]]
@@ -129,7 +129,64 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
                 if person is not None:
                     found.append(person)
                     added = True
-    return sorted(found, key=lambda p: p.start)
+    return sorted(_main_clause_people(found, tokens), key=lambda p: p.start)
+
+
+def _main_clause_people(found: list[Person], tokens: list[str]) -> list[Person]:
+    """ "X құрған қозғалыстың белсендісі Y ұсталды", "белсенді Y X-ті қолдап жазғаны үшін
+    қамалды": a name right before a verb of its own (a participle or a converb, not custody)
+    belongs to a subordinate clause, the one it founded, supported or wrote about; when the
+    sentence introduces someone else by a role, that one is held, not the name."""
+    if not any(_role_before(tokens, p.start) for p in found):
+        return found
+    return [
+        p
+        for p in found
+        if _role_before(tokens, p.start)
+        or p.stop >= len(tokens)
+        or not (_describing_verb(tokens[p.stop].lower()) or _converb(tokens[p.stop].lower()))
+        or tokens[p.stop].lower() in _NAMING_WORDS
+    ]
+
+
+def _role_before(tokens: list[str], start: int) -> bool:
+    before = [t.lower() for t in tokens[max(0, start - 3) : start]]
+    return bool(before) and (
+        any(" ".join(before).endswith(role) for role in _ROLE_NOUNS) or role_word(before[-1], _ROLE_NOUNS, 4)
+    )
+
+
+def _converb(word: str) -> bool:
+    """ "қолдап", "сынап": a converb that is not a custody word ("ұстап")."""
+    return (
+        len(word) >= 5
+        and word.isalpha()
+        and word.endswith(("ып", "іп", "ап", "еп", "ип"))
+        and not (CUSTODY_RE.match(word) or TAKEN_AWAY_RE.match(word) or SENTENCE_RE.match(word))
+    )
+
+
+def _without_place(words: list[str], stop: int, known: frozenset[str]) -> tuple[list[str], int]:
+    """ "Қайрат Әбдірахманов Мәскеуде": a place (or any word in the locative) after a
+    surname is where it happened, not the third word of the name; the run and its end."""
+    while len(words) >= 2 and (
+        not_name(words[-1])
+        or (
+            LOCATIVE_END.search(words[-1])
+            # "Айбек Төрехановтан": an ablative surname is still the name's last word.
+            and not surname_shape(strip_case(words[-1], known)[0])
+            and surname_shape(words[-2])
+        )
+    ):
+        words, stop = words[:-1], stop - 1
+    return words, stop
+
+
+def _case_ends_name(word: str, known: frozenset[str]) -> bool:
+    """A surname with a case suffix is a name's last word: Kazakh puts the case on the last
+    word of the phrase, so the capitalised word after it begins another name."""
+    stem, suffix = strip_case(word, known)
+    return len(suffix) >= 2 and surname_shape(stem)
 
 
 def _plural_role(word: str) -> bool:
@@ -148,8 +205,16 @@ def antecedents(clause: Clause, before: Clause, known: frozenset[str]) -> list[P
     """ "Белсенді X митингке шықты. Полиция оны ұстады": a custody sentence that names nobody
     but says "ол/оны" (one) or "олар/екеуі" (several) is about the people named just before."""
     passive = _passive(clause)
-    one = _OBJECT_ONE.search(clause.low) or (passive and _SUBJECT_ONE.search(clause.low))
-    group = _OBJECT_GROUP.search(clause.low) or (passive and _SUBJECT_GROUP.search(clause.low))
+    one = (
+        _OBJECT_ONE.search(clause.low)
+        or (passive and _SUBJECT_ONE.search(clause.low))
+        or _held_pronoun(clause.tokens, _OWNER_ONE)
+    )
+    group = (
+        _OBJECT_GROUP.search(clause.low)
+        or (passive and _SUBJECT_GROUP.search(clause.low))
+        or _held_pronoun(clause.tokens, _OWNER_GROUP)
+    )
     if not (one or group):
         return []
     named = find_people(before, known)
@@ -157,6 +222,16 @@ def antecedents(clause: Clause, before: Clause, known: frozenset[str]) -> list[P
         return []
     # Positions are the custody sentence's: the people stand before all of its terms.
     return [Person(p.name, 0, 0) for p in named]
+
+
+# "оның 15 тәулікке қамалғаны", "сот оған 10 тәулік берді": a pronoun in the genitive or the
+# dative is the one held only when custody or a term follows it ("оның інісі" is kin).
+_OWNER_ONE = frozenset(pack.with_plain(("оның", "оған")))
+_OWNER_GROUP = frozenset(pack.with_plain(("олардың", "оларға")))
+
+
+def _held_pronoun(tokens: list[str], pronouns: frozenset[str]) -> bool:
+    return any(t.lower() in pronouns and _custody_follows(tokens, k + 1) for k, t in enumerate(tokens))
 
 
 def owner_held(clause: Clause, known: frozenset[str]) -> list[Person]:
@@ -233,13 +308,12 @@ def _person(  # noqa: PLR0913
         # "ішкі істер министрі Ерлан …", "судья …"; kin only when the custody is not theirs
         # ("оның інісі Айдос Қасымовты 5 тәулікке қамады").
         kin = role_word(before[-1], _KIN_ROLES, 3)
-        if not (kin and (strip_case(words[-1], known)[1] in _OBJECT_CASES or _custody_follows(tokens, stop))):
+        held = kin and (strip_case(words[-1], known)[1] in _OBJECT_CASES or _custody_follows(tokens, stop))
+        if not (held or _held_themselves(tokens, stop)):
             return None
     if _source(tokens, start):
         return None
-    role_before = bool(before) and (
-        any(" ".join(before).endswith(role) for role in _ROLE_NOUNS) or role_word(before[-1], _ROLE_NOUNS, 4)
-    )  # "тілшісі Айдос Нұр Әли"
+    role_before = _role_before(tokens, start)  # "тілшісі Айдос Нұр Әли"
     patronymic = patronymic_word(words[-1]) if len(words) >= 2 else None
     if patronymic:
         words = words[:-1] + [patronymic]
@@ -248,6 +322,10 @@ def _person(  # noqa: PLR0913
     if suffix in _GENITIVE and not owner and (kin_after or not _custody_follows(tokens, stop)):
         # A possessor ("Сапаровтың адвокаты", "Әлиевтің партиясы"), unless it is the subject
         # of a custody noun ("Сапаровтың 10 тәулікке қамалғаны", "Сапаровтың ұсталуы").
+        return None
+    if suffix in _INSTRUMENTAL and after.isalpha() and tokens[stop][:1].islower() and after not in _TOGETHER:
+        # "X-пен кездескен", "X-пен сөйлескен": the one met or spoken with; "X-пен бірге
+        # ұсталды" (together with X) and a list ("X-пен Y-ті") name the held.
         return None
     if suffix in _ACCUSATIVE and _describing_verb(after):
         # "Тоқаевты сынаған блогер": the object of a participle that describes someone else.
@@ -301,6 +379,18 @@ def _describing_verb(word: str) -> bool:
     )
 
 
+def _held_themselves(tokens: list[str], stop: int) -> bool:
+    """ "Заңгер X 10 тәулікке қамалды", "судья X ұсталды": a passive custody verb right after
+    the name makes its subject the one held, whatever their role."""
+    for token in tokens[stop : stop + 4]:
+        low = token.lower()
+        if not token[:1].isalnum():
+            return False
+        if CUSTODY_RE.match(low) and _PASSIVE.fullmatch(low) and low not in _NOT_PASSIVE:
+            return True
+    return False
+
+
 def _custody_follows(tokens: list[str], stop: int) -> bool:
     """A custody word or a term among the next few words of the same clause."""
     words = []
@@ -331,7 +421,7 @@ def resolve_short_names(clauses: list[Clause], text: str = "") -> None:
                 continue
             match = next((f for f in full if person.name in f.split()), None)
             if match is None and text:
-                pattern = re.compile(r"(?<![\w])([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)\s+" + re.escape(person.name))
+                pattern = re.compile(r"(?<![\w-])(" + _GIVEN + r")\s+" + re.escape(person.name))
                 given = next(
                     (
                         m.group(1)

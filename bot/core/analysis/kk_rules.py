@@ -97,6 +97,10 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     )
 
 
+# "Олар – X пен Y", "Бұл – … X", "Ұсталғандар: X, Y": who the ones just held were.
+_THEY_ARE = re.compile(r"\s*(?:олар|ол|бұл|бұлар|бул|булар|ұсталғандар|усталгандар|қамалғандар|камалгандар)\s*[–—:-]")
+
+
 def _headline_line(text: str) -> bool:
     """A page read from its start often opens with its headline: a short first line with no
     full stop, then the story."""
@@ -120,6 +124,11 @@ def _read_clauses(
             # listed among those just reported held are the detainees.
             clause.people = find_people(clause, known)
             clause.cues = ["among the detained"]
+        elif n and clauses[n - 1].cues and not clauses[n - 1].people and _THEY_ARE.match(clause.low):
+            # "Екі белсенді ұсталды. Олар – X пен Y": the sentence after a custody that named
+            # nobody says who they were.
+            clause.people = find_people(clause, known)
+            clause.cues = ["named after the custody"] if clause.people else []
     if headline and len(clauses) > 1 and clauses[0].cues and not clauses[0].people:
         clauses[0].people = headline_people(clauses[0], clauses[1], known)
     for n, clause in enumerate(clauses):

@@ -152,7 +152,7 @@ _KK_UNITS: tuple[tuple[re.Pattern[str], str, int], ...] = (
     (re.compile(r"^т[әа]ул[іи][кг]"), "day", 1),
     (re.compile(r"^к[үу]н(ге|д[іи]к|)$"), "day", 1),
     (re.compile(r"^апта"), "day", 7),
-    (re.compile(r"^ай(ға|га|дан||ы|и)$"), "month", 1),
+    (re.compile(r"^а[йи](ға|га|дан||ы|и)$"), "month", 1),
     (re.compile(r"^ж[ыи]л(ға|га|дан||ы|и|д[ыи]қ|д[ыи]к)$"), "year", 1),
 )
 
@@ -184,7 +184,7 @@ _HALF_NUMBER = re.compile(r"\d{1,2}[,.]5")
 # the unit words above has no term and is skipped without looking at each word (most
 # sentences). Keep each a superset of its unit table.
 _RU_UNIT_HINT = re.compile(r"сутк|суток|день|дн|недел|месяц|год|лет")
-_KK_UNIT_HINT = re.compile(r"тәулі|таули|күн|кун|апта|ай|жыл|жил")
+_KK_UNIT_HINT = re.compile(r"тәулі|таули|күн|кун|апта|а[йи]|жыл|жил")
 
 
 @dataclass(frozen=True)

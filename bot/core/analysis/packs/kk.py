@@ -151,6 +151,14 @@ TAKEN_AWAY_STEMS: tuple[str, ...] = (
     "учаскесіне апар",
     "жеткізілді",
     "жеткізіліп",
+    # Brought to the police by them, the place named: "полиция оны бөлімшеге жеткізді".
+    "бөлімшеге жеткіз",
+    "бөлімшесіне жеткіз",
+    "бөлімшесіне апар",
+    "бөліміне жеткіз",
+    "басқармасына жеткіз",
+    "учаскеге жеткіз",
+    "учаскесіне жеткіз",
     # "Полиция оларды ұстап, екі сағаттан кейін босатты": "ұстап" alone is also holding a
     # placard ("плакат ұстап тұрды"), so only with the police in the sentence.
     "ұстап",
@@ -395,6 +403,17 @@ CIVIC_STRONG_STEMS: tuple[str, ...] = (
     # Custody of Kazakhs in Xinjiang is told as persecution ("Шыңжаңда ұсталып, сотталған").
     "шыңжаң",
     "синьцзян",
+    # Political charges: calling for riots (not taking part in them: "жаппай тәртіпсіздік"
+    # is weak), insulting the head of state.
+    "тәртіпсіздікке шақыр",
+    "президентті қорла",
+    "мемлекет басшысын қорла",
+    # Held for what one published or wrote ("видео жариялағаны үшін", "посты үшін").
+    "жариялағаны үшін",
+    "жазғаны үшін",
+    "жазбасы үшін",
+    "жазбалары үшін",
+    "посты үшін",
 )
 CIVIC_WEAK_STEMS: tuple[str, ...] = (
     "жалған ақпарат",
@@ -602,7 +621,12 @@ def skeleton(stem: str) -> str:
 
 
 _PLAIN = str.maketrans("әғқңөұүһі", "агкноууhи")
-_SKELETON = str.maketrans("әғқңөұүһіыйёэ", "агкноуухииiее".replace("i", "и"))
+# Latin script spells я and ю with two letters ("sudia", "qamaýǵa"'s "ıa"), ц as s, and has
+# no soft or hard sign, so the skeleton does too: "судья" is "судиа", "полиция" "полисииа".
+_SKELETON = str.maketrans(
+    dict(zip("әғқңөұүһіыйёэ", "агкноуухииiее".replace("i", "и"), strict=True))
+    | {"я": "иа", "ю": "иу", "ь": "", "ъ": "", "ц": "с"}
+)
 
 
 def voiced(stem: str) -> str:

@@ -85,6 +85,15 @@ ROLE_NOUNS: tuple[str, ...] = (
     "зейнеткер",
     "кәсіпкер",
     "тұрғын",
+    "имам",
+    "діндар",
+    "мұғалім",
+    "ұстаз",
+    "дәрігер",
+    "суретші",
+    "әнші",
+    "фермер",
+    "үміткер",
 )
 # Roles before a name that make the person a bystander: judges, officials, speakers.
 BYSTANDER_ROLES: tuple[str, ...] = (
@@ -109,6 +118,14 @@ BYSTANDER_ROLES: tuple[str, ...] = (
     "омбудсмен",
     "сарапшы",
     "заңгер",
+    # ranks of the police and the army: "полиция подполковнигі X"
+    "генерал",
+    "полковник",
+    "подполковник",
+    "майор",
+    "капитан",
+    "лейтенант",
+    "сержант",
 )
 # Kin before a name ("оның әйелі Гүлнар …") are bystanders who speak or appeal, unless the
 # custody is theirs too: the name is the verb's object, or custody follows it.
@@ -168,6 +185,7 @@ NOT_PERSON_AFTER: tuple[str, ...] = (
     "департамент",
     "басқарма",
     "мешіт",
+    "атындағы",  # "Абай Құнанбаев атындағы көше": named after someone
 )
 # Capitalised words that begin sentences or name places and institutions, never people.
 NOT_NAME_WORDS: frozenset[str] = frozenset(
