@@ -256,7 +256,11 @@ def headline_people(title: Clause, lead: Clause, known: frozenset[str]) -> list[
     """ "Блогер 20 тәулікке қамалды" over "Шымкенттік блогер X …": a headline tells custody
     by the person's role and the lead names them; the one person the lead introduces with a
     role of the headline is the headline's detainee."""
-    roles = tuple(r for r in _ROLE_NOUNS if any(role_word(t, (r,), 4) for t in title.tokens))
+    # A role is a title word less at most four letters of suffix: the words' prefixes of
+    # those lengths, one set lookup a role.
+    words = [t.lower() for t in title.tokens]
+    prefixes = {w[:k] for w in words for k in range(max(0, len(w) - 4), len(w) + 1)}
+    roles = tuple(r for r in _ROLE_NOUNS if r in prefixes)
     if not roles:
         return []
     low = [t.lower() for t in lead.tokens]
