@@ -111,6 +111,8 @@ _WORD = re.compile(r"\w+")
 def is_arabic(text: str) -> bool:
     """Whether ``text`` is mostly in Arabic letters."""
     sample = text[:4000]
+    if not _ARABIC_LETTER.search(sample):
+        return False  # most text: no need to count the other letters
     return len(_ARABIC_LETTER.findall(sample)) > 2 * len(_OTHER_LETTER.findall(sample))
 
 

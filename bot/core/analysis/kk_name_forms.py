@@ -43,6 +43,8 @@ _POSSESSIVE_CASES = frozenset(
 def role_word(token: str, roles: tuple[str, ...], longest_suffix: int) -> bool:
     """``token`` is one of ``roles`` with at most ``longest_suffix`` letters of suffix."""
     low = token.lower()
+    if not low.startswith(roles):
+        return False  # most words: one C-level test of every role at once
     return any(low.startswith(r) and len(low) - len(r) <= longest_suffix for r in roles)
 
 
@@ -122,27 +124,35 @@ def strip_case(word: str, known: frozenset[str]) -> tuple[str, str]:
     name's shape or the text writes it bare elsewhere; the ambiguous short suffixes that
     given names end in ("Жанна", "Айдана") need the latter or a surname's shape.
     """
+    for stem, suffix, shaped in _case_candidates(word):
+        if shaped or stem in known:
+            return stem, suffix
+    return word, ""
+
+
+@functools.lru_cache(maxsize=16384)
+def _case_candidates(word: str) -> tuple[tuple[str, str, bool], ...]:
+    """The (stem, suffix, stem has the shape to lose it) readings of ``word`` in the order
+    :func:`strip_case` tries them: a pure function of the word, so remembered, while the
+    text's own bare words (``known``) are looked up per call (the name rules strip the same
+    words over and over)."""
     core = word.replace("’", "'").rstrip("'")
+    low_core = core.lower()
+    found = []
     for suffix, vowel in _CASE_SUFFIXES:
-        if not core.lower().endswith(suffix) or len(core) - len(suffix) < 3:
+        if not low_core.endswith(suffix) or len(core) - len(suffix) < 3:
             continue
         stem = core[: -len(suffix)].rstrip("'’-")
         # Russian-shaped surnames take either class ("Тоқаевқа", "Әлиевке").
         russian_shape = stem.lower().endswith(("ов", "ев", "ёв", "ин", "ова", "ева", "ина", "и", "ий", "ый"))
         if vowel is not None and not russian_shape and _harmony(stem) not in (vowel, None):
             continue
-        seen = stem in known
         if suffix in _AMBIGUOUS_SUFFIXES:
-            if (
-                seen
-                or surname_shape(stem)
-                or (suffix in ("н", "ын", "ін") and stem.lower().endswith(_PATRONYMIC_ENDINGS))
-            ):
-                return stem, suffix
-            continue
-        if seen or surname_shape(stem) or len(stem) >= 4:
-            return stem, suffix
-    return word, ""
+            shaped = surname_shape(stem) or (suffix in ("н", "ын", "ін") and stem.lower().endswith(_PATRONYMIC_ENDINGS))
+        else:
+            shaped = surname_shape(stem) or len(stem) >= 4
+        found.append((stem, suffix, shaped))
+    return tuple(found)
 
 
 _CAPS_WORD = re.compile(r"(?<![\w])[А-ЯЁӘҒҚҢӨҰҮҺІ]{4,}(?![\w])")

@@ -151,9 +151,7 @@ def _main_clause_people(found: list[Person], tokens: list[str]) -> list[Person]:
 
 def _role_before(tokens: list[str], start: int) -> bool:
     before = [t.lower() for t in tokens[max(0, start - 3) : start]]
-    return bool(before) and (
-        any(" ".join(before).endswith(role) for role in _ROLE_NOUNS) or role_word(before[-1], _ROLE_NOUNS, 4)
-    )
+    return bool(before) and (" ".join(before).endswith(_ROLE_NOUNS) or role_word(before[-1], _ROLE_NOUNS, 4))
 
 
 def _converb(word: str) -> bool:
@@ -256,7 +254,11 @@ def headline_people(title: Clause, lead: Clause, known: frozenset[str]) -> list[
     """ "Блогер 20 тәулікке қамалды" over "Шымкенттік блогер X …": a headline tells custody
     by the person's role and the lead names them; the one person the lead introduces with a
     role of the headline is the headline's detainee."""
-    roles = tuple(r for r in _ROLE_NOUNS if any(role_word(t, (r,), 4) for t in title.tokens))
+    # A role is a title word less at most four letters of suffix: the words' prefixes of
+    # those lengths, one set lookup a role.
+    words = [t.lower() for t in title.tokens]
+    prefixes = {w[:k] for w in words for k in range(max(0, len(w) - 4), len(w) + 1)}
+    roles = tuple(r for r in _ROLE_NOUNS if r in prefixes)
     if not roles:
         return []
     low = [t.lower() for t in lead.tokens]
@@ -303,7 +305,7 @@ def _person(  # noqa: PLR0913
         return None
     if before and (
         (role_word(before[-1], _BYSTANDER_ROLES, 3) and not _plural_role(before[-1]))
-        or any(" ".join(before).endswith(r) for r in _BYSTANDER_ROLES)
+        or " ".join(before).endswith(_BYSTANDER_ROLES)
     ):
         # "ішкі істер министрі Ерлан …", "судья …"; kin only when the custody is not theirs
         # ("оның інісі Айдос Қасымовты 5 тәулікке қамады").

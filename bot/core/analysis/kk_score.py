@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from bot.core.analysis.kk_clauses import Clause
 from bot.core.analysis.kk_stems import (
     BACKGROUND_RE,
+    CIVIC_STRONG_ANY,
     CIVIC_STRONG_RE,
     CIVIC_WEAK_RE,
     COUNT_RE,
-    CRIME_ANY_RE,
+    CRIME_ANY,
     CRIME_RE,
     FINE_RE,
     NOT_CIVIC_RE,
@@ -27,6 +28,7 @@ from bot.core.analysis.kk_stems import (
     RELEASE_RE,
     RESTRICTED_RE,
     TOLD_PRESS_RE,
+    crime_kinds_in,
 )
 from bot.core.analysis.packs.kk import PROTEST_CHARGES
 
@@ -152,12 +154,13 @@ def no_custody_reasons(clauses: list[Clause], low: str) -> list[str]:
 def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:
     """Strong civic words of ``low``, less the press as an audience or a byline
     ("журналистерге айтты", "деп хабарлайды … тілшісі")."""
-    audience = [(m.start(), m.end()) for m in TOLD_PRESS_RE.finditer(low)]
-    audience += [(m.start(), m.end()) for m in NOT_CIVIC_RE.finditer(low)]
-    audience += [m.span(1) if m.group(1) else m.span(2) for m in _BYLINE.finditer(low)]
-    found = [
-        m.group(0).strip() for m in CIVIC_STRONG_RE.finditer(low) if not any(a <= m.start() < b for a, b in audience)
-    ]
+    civic = list(CIVIC_STRONG_RE.finditer(low)) if CIVIC_STRONG_ANY.search(low) else []
+    audience = []
+    if civic:
+        audience = [(m.start(), m.end()) for m in TOLD_PRESS_RE.finditer(low)]
+        audience += [(m.start(), m.end()) for m in NOT_CIVIC_RE.finditer(low)]
+        audience += [m.span(1) if m.group(1) else m.span(2) for m in _BYLINE.finditer(low)]
+    found = [m.group(0).strip() for m in civic if not any(a <= m.start() < b for a, b in audience)]
     found += [k for k in extra if k.lower() in low]
     return sorted(set(found))
 
@@ -172,12 +175,15 @@ def _crimes(low: str, protest: bool = False) -> list[str]:
     """The kinds of ordinary crime ``low`` mentions as a charge, not as a topic
     ("жемқорлықты әшкерелеген журналист", "есірткіге қарсы белсенді"); in a report of a
     protest (``protest``) the charges brought against protesters are no ordinary crime."""
-    if not CRIME_ANY_RE.search(low):
+    if not CRIME_ANY.search(low):
         return []
+    present = crime_kinds_in(low)
     return [
         kind
         for kind, rx in CRIME_RE.items()
-        if not (protest and kind in PROTEST_CHARGES) and any(not _topic(low, m) for m in rx.finditer(low))
+        if kind in present
+        and not (protest and kind in PROTEST_CHARGES)
+        and any(not _topic(low, m) for m in rx.finditer(low))
     ]
 
 

@@ -9,6 +9,7 @@ plain spelling without the Kazakh letters; the other modules of the Kazakh rules
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bot.core.analysis.packs import kk as pack
 from bot.core.analysis.prepass import stems_automaton, stems_regex
@@ -37,8 +38,10 @@ CIVIC_WEAK_RE = _stem_regex(pack.CIVIC_WEAK_STEMS)
 TOLD_PRESS_RE = _stem_regex(pack.TOLD_THE_PRESS_STEMS)
 NOT_CIVIC_RE = _stem_regex(pack.NOT_CIVIC_STEMS)
 CRIME_RE = {kind: _stem_regex(stems) for kind, stems in pack.CRIME_STEMS.items()}
-# Any crime word at all: one pass before the kinds are told apart (most text has none).
-CRIME_ANY_RE = _stem_regex(tuple(s for stems in pack.CRIME_STEMS.values() for s in stems))
+# Any crime word at all, and any strong civic word: one pass at C speed (accepting what the
+# stem regexes accept) before the regexes scan the text (most text has none).
+CRIME_ANY = stems_automaton(pack.with_plain(tuple(s for st in pack.CRIME_STEMS.values() for s in st)), word_start=True)
+CIVIC_STRONG_ANY = stems_automaton(pack.with_plain(pack.CIVIC_STRONG_STEMS), word_start=True)
 PERSECUTION_RE = _stem_regex(pack.PERSECUTION_STEMS)
 BACKGROUND_RE = _stem_regex(pack.BACKGROUND_STEMS)
 PAST_RE = _stem_regex(pack.PAST_STEMS)
@@ -56,3 +59,30 @@ PREPASS_RE = stems_automaton(
         pack.CUSTODY_STEMS + pack.SENTENCE_STEMS + pack.DAY_UNIT_STEMS + pack.TAKEN_AWAY_STEMS + pack.POLICE_PLACE_STEMS
     )
 )
+
+
+def _crime_kinds_automaton() -> Any:
+    import ahocorasick
+
+    kinds: dict[str, set[str]] = {}
+    for kind, stems in pack.CRIME_STEMS.items():
+        for stem in pack.with_plain(stems):
+            if stem.strip():
+                kinds.setdefault(stem.lower(), set()).add(kind)
+    automaton = ahocorasick.Automaton()
+    for literal, of in kinds.items():
+        automaton.add_word(literal, frozenset(of))
+    automaton.make_automaton()
+    return automaton
+
+
+_CRIME_KINDS = _crime_kinds_automaton()
+
+
+def crime_kinds_in(low: str) -> set[str]:
+    """The kinds of :data:`CRIME_RE` with a stem anywhere in ``low`` (word start or not): the
+    only kinds whose regex can match, found in one pass instead of a regex scan a kind."""
+    found: set[str] = set()
+    for _, kinds in _CRIME_KINDS.iter(low):
+        found |= kinds
+    return found
