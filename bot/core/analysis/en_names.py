@@ -150,7 +150,7 @@ _OPPONENT_BEFORE = re.compile(
 # the capitalised run after it is a person ("editor-in-chief of this publication X").
 _DETERMINED_ORG = re.compile(r"\b(?:this|that|these|its|his|her|their|our|the same) [\w-]+\s*$")
 # A quote opening before a run makes it a title or a slogan, and one closing a quotation
-# ('…," X said') makes it the speaker; a quote closing a name ('"Abzas Media" X') does neither.
+# ('…," X said') makes it the speaker; a quote closing a name ('"Delta Media" X') does neither.
 _QUOTE_BEFORE = re.compile(r"(?:(?:^|[\s(\[])[\"“«]|[,.!?…][\"”»])\s*$")
 
 
@@ -220,7 +220,7 @@ def _is_possessive(word: str) -> bool:
 
 
 # Role words that end an organisation's name and begin a person's in one capitalised run
-# ("Temirov Live Director Makhabat Tajibek", "Vlast Editor Vyacheslav Abramov").
+# ("Steppe Live Director Aigul Nurlanova", "Dala Editor Ivan Petrov").
 _RUN_SPLITTING_ROLES = frozenset(
     """
     director editor editor-in-chief founder co-founder chief head leader coordinator correspondent

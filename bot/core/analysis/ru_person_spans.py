@@ -70,7 +70,7 @@ _NOT_A_PERSON_BEFORE = frozenset(
         "хребет",
     }
 )
-# Words after which a lone capitalised word names a settlement ("села Каменка", "житель Бугров");
+# Words after which a lone capitalised word names a settlement ("села Каменка", "житель Озёрного");
 # "жителей села Ерлана Абдиева" is someone from it.
 _SETTLEMENT_BEFORE = frozenset(
     {

@@ -1,5 +1,5 @@
 """Who in a Russian sentence is not a detainee: judges, lawyers, sources, relatives, officials,
-possessors ("подзащитным Овчинникова"), titles («Темиров Live») and places ("Аламединский райсуд").
+possessors ("подзащитным Гусева"), titles («Сергеев Live») and places ("Заречный райсуд").
 
 Kept apart from the custody rules (ru_rules.py): these are facts about the words around a
 name, whatever the custody cue.
@@ -54,7 +54,7 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
 
 
 def _punishment_follows(toks: list[Token], mention: Mention) -> bool:
-    """ "Чанышевой – 5 суток ареста": a court's list gives each name (in the dative, which
+    """ "Лаптевой – 5 суток ареста": a court's list gives each name (in the dative, which
     pymorphy3 may read as an instrumental) a dash and a number."""
     after = toks[mention.stop : mention.stop + 3]
     return len(after) >= 2 and after[0].text in ("—", "–", "-") and any(t.text[:1].isdigit() for t in after[1:])
@@ -94,7 +94,7 @@ def _of_the_media(toks: list[Token], k: int) -> bool:
 
 
 def _possessor(toks: list[Token], mention: Mention) -> bool:
-    """ "подзащитным Овчинникова", "коллеги Темирова": a name in the genitive right after a
+    """ "подзащитным Гусева", "коллеги Сергеева": a name in the genitive right after a
     noun in another case is that noun's possessor, not an apposition to it ("активиста Ивана
     Петрова" agrees in case). Accusative and genitive share animate forms, so only the
     nominative, dative, instrumental and prepositional nouns count."""
@@ -113,7 +113,7 @@ _NOT_OWNED = (vocab.CUSTODY_EVENT_LEMMAS, vocab.CUSTODY_PLACE_LEMMAS, vocab.PEOP
 
 
 def _adjective_of_a_noun(toks: list[Token], mention: Mention) -> bool:
-    """ "Аламединский райсуд": one capitalised adjective before a common noun names a place."""
+    """ "Заречный райсуд": one capitalised adjective before a common noun names a place."""
     if mention.stop - mention.start != 1 or toks[mention.start].pos != "ADJF" or mention.stop >= len(toks):
         return False
     nxt = toks[mention.stop]
@@ -121,7 +121,7 @@ def _adjective_of_a_noun(toks: list[Token], mention: Mention) -> bool:
 
 
 def _in_a_title(toks: list[Token], mention: Mention) -> bool:
-    """ "«Темиров Live»": a name inside short guillemets names a project or an outlet."""
+    """ "«Сергеев Live»": a name inside short guillemets names a project or an outlet."""
     before = toks[max(0, mention.start - 2) : mention.start]
     after = toks[mention.stop : mention.stop + 3]
     return any(t.text == "«" for t in before) and any(t.text == "»" for t in after)

@@ -558,7 +558,7 @@ def _personal(toks: list[Token], k: int) -> bool:
 
 
 def term_of_its_own(sentence: Sentence, mention: Mention, facts: SentenceFacts) -> bool:
-    """ "Рахматуллину – 10 суток ареста": a name, a dash and a term is a court's list of
+    """ "Кравцову – 10 суток ареста": a name, a dash and a term is a court's list of
     punishments, each name with its own; even a lone inflected surname there is a detainee."""
     toks = sentence.tokens
     k = mention.stop

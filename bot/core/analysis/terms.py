@@ -104,7 +104,8 @@ def days(text: str | None) -> int | None:
     return term.days if term else None
 
 
-def _plural_ru(n: int, one: str, few: str, many: str) -> str:
+def plural_ru(n: int, one: str, few: str, many: str) -> str:
+    """The Russian noun form a number takes (1 сутки... 2 суток): one rule for terms and posts."""
     if n % 10 == 1 and n % 100 != 11:
         return one
     if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
@@ -134,7 +135,7 @@ def display(text: str | None, language: str) -> str | None:
     if term is None or language == "en":
         return text
     if language == "ru":
-        return f"{term.amount} {_plural_ru(term.amount, *_RU_UNITS[term.unit])}"
+        return f"{term.amount} {plural_ru(term.amount, *_RU_UNITS[term.unit])}"
     if language == "kk":
         return f"{term.amount} {_KK_UNITS[term.unit]}"
     return text

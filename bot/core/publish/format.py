@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from bot.core.analysis.result import Analysis, Detainee
+from bot.core.analysis.terms import plural_ru
 from bot.core.dedup import without_tracking
 from bot.core.places import hashtag, place_key, place_name
 from bot.core.publish.charge import charge_label, format_charge
@@ -220,14 +221,6 @@ def _link(label: str, url: str | None) -> str:
     return _e(label)
 
 
-def _plural_ru(n: int, one: str, few: str, many: str) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
-
-
 def format_term(term: str | None, language: str) -> str:
     """A canonical term ("15 days") in the labels' language ("15 суток", "15 тәулік")."""
     if term is None:
@@ -242,7 +235,7 @@ def format_term(term: str | None, language: str) -> str:
             "month": ("месяц", "месяца", "месяцев"),
             "year": ("год", "года", "лет"),
         }[unit]
-        return f"{n} {_plural_ru(n, *words)}"
+        return f"{n} {plural_ru(n, *words)}"
     return f"{n} " + {"day": "тәулік", "month": "ай", "year": "жыл"}[unit]
 
 
