@@ -136,7 +136,7 @@ def _clause(
 
 def _restricted_near(low: str, term: TermSpan) -> bool:
     """Whether a term is one of restricted freedom, probation or a suspended sentence: the
-    words near it say so ("Umid A. – to 180 hours of community service" does not make the
+    words near it say so ("Karim B. – to 180 hours of community service" does not make the
     "15 days in jail" of the others in its sentence non-custodial)."""
     window = low[max(0, term.start - 45) : term.end + 45]
     return en_pack.RESTRICTED.search(window) is not None

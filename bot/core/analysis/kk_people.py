@@ -315,7 +315,7 @@ def _person(  # noqa: PLR0913
             return None
     if _source(tokens, start):
         return None
-    role_before = _role_before(tokens, start)  # "тілшісі Айдос Нұр Әли"
+    role_before = _role_before(tokens, start)  # "тілшісі Арман Нұр Әли"
     patronymic = patronymic_word(words[-1]) if len(words) >= 2 else None
     if patronymic:
         words = words[:-1] + [patronymic]

@@ -116,7 +116,7 @@ def opens_list(text: str, after: int = 0) -> bool:
 
 def continues_list(text: str) -> bool:
     """An item of a list one item a sentence: it ends with ";" or names someone before a dash
-    (razdel splits some items at an abbreviation, "«Полит. Клиника»;")."""
+    (razdel splits some items at an abbreviation, "«Мед. Вестник»;")."""
     return text.rstrip().endswith(";") or bool(LIST_ITEM_RE.match(text))
 
 

@@ -181,7 +181,7 @@ def find_people(tokens: Sequence[Word], text: str = "") -> list[Span]:
 
 def _common_word_surnames(tokens: Sequence[Word], kinds: list[str | None]) -> None:
     """A capitalised common word right after a given name, in the same case, is its surname
-    ("Андрей Граф", "Максима Знака"): mid-sentence Russian writes common nouns in lower case."""
+    ("Андрей Кузнец", "Максима Ключа"): mid-sentence Russian writes common nouns in lower case."""
     for k in range(1, len(tokens)):
         if kinds[k] not in (None, "weak") or kinds[k - 1] != "person" or not _NAME_WORD.fullmatch(tokens[k].text):
             continue

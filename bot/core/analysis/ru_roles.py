@@ -105,7 +105,7 @@ def _possessor(toks: list[Token], mention: Mention) -> bool:
     if noun.pos != "NOUN" or not re.match(r"[а-яё]", noun.text) or noun.case not in ("nomn", "datv", "ablt", "loct"):
         return False
     if mention.words == mention.normal:
-        return False  # "журналисту Абдулло Гурбати": an indeclinable name shows no genitive
+        return False  # "журналисту Абдулло Наврузи": an indeclinable name shows no genitive
     return not any(noun.lemma in lemmas for lemmas in _NOT_OWNED)
 
 

@@ -365,7 +365,7 @@ def _listed_after_colon(sentences: list[Sentence], facts: list[SentenceFacts]) -
 
 def _item_name(sentence: Sentence, n: int) -> Mention | None:
     """The name at the head of a list item: the words before its dash, which the item writes in
-    the nominative ("Айке Бейшекеева – журналист"), or else a name the item begins with."""
+    the nominative ("Айгуль Сатарова – журналист"), or else a name the item begins with."""
     toks = sentence.tokens
     if LIST_ITEM_RE.match(sentence.text):
         dash = next(k for k, t in enumerate(toks) if t.text in ("–", "—", "-"))
