@@ -203,6 +203,23 @@ SENTENCE_STEMS: tuple[str, ...] = (
     # "5 жылға отырғызды": sat (jailed) for a term, custody only with a term.
     "отырғыз",
 )
+# The custody and sentencing verbs as roots, for their future or habitual present
+# ("сотталады", "қамауға алынады", "ұстайды"), which tells no custody that happened: a term
+# before one is foretold or the law's penalty, not one given.
+FUTURE_CUSTODY_ROOTS: tuple[str, ...] = (
+    "соттал",
+    "қамал",
+    "қама",
+    "ұстал",
+    "ұста",
+    "айырыл",
+    "жазалан",
+    "кесіл",
+    "тұтқындал",
+    "алын",
+    "жабыл",
+    "отырғызыл",
+)
 # Denied, refused or only possible custody ("ұсталмады", "ұсталған жоқ", "қамалуы мүмкін").
 NEGATED_STEMS: tuple[str, ...] = (
     "ұстамад",
