@@ -100,3 +100,39 @@ def test_the_pronoun_of_a_possessor_holds_them_only_before_the_custody() -> None
 def test_the_possessors_own_custody_after_the_pronoun_still_holds_them() -> None:
     result = kk("Белсенді Ерлан Сапаровтың үйі тінтіліп, өзі ұсталды.")
     assert people(result) == {"Ерлан Сапаров": None}
+
+
+# --- custody in Xinjiang, for extradition, for a faith ---------------------------------------
+
+
+def test_sent_to_a_reeducation_camp_is_custody() -> None:
+    result = kk("Этникалық қазақ Ерлан Сапаров намаз оқығаны үшін қайта тәрбиелеу лагеріне жіберілді.")
+    assert result.arrest
+    assert people(result) == {"Ерлан Сапаров": None}
+
+
+def test_taken_to_a_political_study_centre_is_custody() -> None:
+    result = kk("Қытай билігі этникалық қазақ Ерлан Сапаровты саяси үйрену орталығына алып кетті.")
+    assert result.arrest
+
+
+def test_a_summer_camp_is_no_custody() -> None:
+    assert not kk("Биыл жазда 600 оқушы жазғы лагерьге жіберілді.").arrest
+
+
+def test_an_extradition_arrest_is_custody_with_its_term() -> None:
+    result = kk("Қарақалпақ белсендісі Ерлан Сапаровқа 40 күнге экстрадициялық қамау санкцияланды.")
+    assert result.arrest
+    assert people(result) == {"Ерлан Сапаров": "40 days"}
+
+
+def test_a_jehovahs_witness_jailed_for_preaching() -> None:
+    result = kk("Иегова куәгері Ерлан Сапаров уағыз айтқаны үшін 5 жылға сотталды.")
+    assert result.arrest
+    assert people(result) == {"Ерлан Сапаров": "5 years"}
+
+
+def test_a_place_before_a_kin_word_ends_no_name() -> None:
+    # The place is dropped from the run of capitalised words, which leaves no name to extend.
+    result = kk("Полиция белсенді Ерлан Сапаровты ұстады, дейді оның Алматыдағы қызы.")
+    assert people(result) == {"Ерлан Сапаров": None}

@@ -107,7 +107,7 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
             continue
         words, stop = _without_place(words, j, known)
         # "Қалиевтің ұлы" (Kaliev's son) is kin; "Серік ұлы" is a patronymic.
-        if stop < len(tokens) and patronymic_word(tokens[stop]) and not _genitive_word(words[-1]):
+        if words and stop < len(tokens) and patronymic_word(tokens[stop]) and not _genitive_word(words[-1]):
             words = words + [tokens[stop]]
             stop += 1
         if words:

@@ -114,6 +114,20 @@ CUSTODY_STEMS: tuple[str, ...] = (
     # alone, the compulsory treatment of alcoholism.
     "психиатриялық ауруханаға",
     "психиатриялық емханаға",
+    # Put into a camp of Xinjiang or its "political study centre" (the dative: sent or locked
+    # in; "лагерьде", in a camp, is no event, and a bare "лагерьге" is also a summer camp).
+    "тәрбиелеу лагеріне",
+    "тәрбиелеу лагерьге",
+    "тәрбиелеу лагерге",
+    "тәрбиелеу лагерлеріне",
+    "тәрбиелеу лагерьлеріне",
+    "концлагерьге",
+    "концлагерге",
+    "концлагеріне",
+    "үйрену орталығына",
+    "тәрбиелеу орталығына",
+    # Held for extradition ("экстрадициялық қамауға алынды", "40 күнге экстрадициялық қамау").
+    "экстрадициялық қамау",
     "арестке",
     "арестовал",
     "задержал",
@@ -390,6 +404,8 @@ CIVIC_STRONG_STEMS: tuple[str, ...] = (
     # Camps for ethnic Kazakhs and Uyghurs in China.
     "тәрбиелеу лагер",
     "концлагер",
+    # A faith persecuted by name: Jehovah's Witnesses ("Иегова куәгерлері").
+    "иегова",
     "қарсылық акция",
     # "қарсылық білдіргендер": people who voiced their opposition (not "қарсылық көрсетті",
     # resisting the police).
