@@ -27,6 +27,7 @@ from bot.core.analysis.kk_stems import (
     STATE_RE,
     TAKEN_AWAY_RE,
 )
+from bot.core.analysis.packs import kk as pack
 from bot.core.analysis.ru_terms import Term, find_terms
 
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -76,7 +77,9 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
         # fine is looked for over the whole text when no custody is found at all).
         return clause
     terms = [
-        t for t in find_terms(tokens, "kk") if not _ban(tokens, t) and not _elapsed(tokens, t) and not _asked(tokens, t)
+        t
+        for t in find_terms(tokens, "kk")
+        if not _ban(tokens, t) and not _elapsed(tokens, t) and not _asked(tokens, t) and not _foretold(tokens, t)
     ]
     clause.terms = terms
     sentenced = [m for m in SENTENCE_RE.finditer(low)]
@@ -102,14 +105,25 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
 
 
 def _elapsed(tokens: list[str], term: Term) -> bool:
-    """ "Екі айдан бері қамауда": the time already spent in custody ("since", "for"), not a term."""
-    return term.end < len(tokens) and tokens[term.end].lower() in ("бері", "бери")
+    """ "Екі айдан бері қамауда", "сегіз айдан кейін үй қамағына шықты": time already spent
+    ("since", "after"), not a term."""
+    after = tokens[term.end].lower() if term.end < len(tokens) else ""
+    if after in ("бері", "бери"):
+        return True
+    ablative = tokens[term.end - 1].lower().endswith(("дан", "ден", "тан", "тен", "нан", "нен"))
+    return ablative and after in ("кейін", "кеиин", "соң", "сон")
 
 
 def _asked(tokens: list[str], term: Term) -> bool:
     """ "10 тәулік қамақ сұрады": a term a prosecutor asked for, not one given; the court's
     own term in the same sentence ("бірақ сот оны 7 тәулікке қамады") is the one that holds."""
     return any(t.lower().startswith(("сұра", "сура", "талап")) for t in tokens[term.end : term.end + 3])
+
+
+def _foretold(tokens: list[str], term: Term) -> bool:
+    """ "X 10 жылға сотталады", "2 айға қамауға алынады": the verb after a term is in the
+    future (or the habitual present), a sentence foretold or the law's penalty, not one given."""
+    return _future_verb(" ".join(tokens[term.end : term.end + 3]).lower())
 
 
 def _ban(tokens: list[str], term: Term) -> bool:
@@ -150,6 +164,8 @@ def _given_cues(
     cues = [m for m in cues if terms or not HYPOTHETICAL_RE.search(low, m.end(), m.end() + 30)]
     # "бас бостандығынан айырылуы мүмкін": a modal on the custody word itself, term or none.
     cues = [m for m in cues if not _MODAL_AFTER.match(low, m.end())]
+    # "тұтқындалады", "қамауға алынады": the future or habitual, no custody that happened.
+    cues = [m for m in cues if not _future_verb(low[m.start() : m.start() + 60])]
     # "10 тәулік қамақ сұралған", "қамауға алуды сұрады": custody asked for, not given.
     cues = [m for m in cues if not _ASKED_AFTER.match(low, m.end())]
     if sentenced and _PROSECUTOR.search(low) and _REQUEST.search(low):
@@ -291,6 +307,30 @@ _RECENT_BEFORE = re.compile(
     r"(?<![\w])(?:кеше|бүгін|бугин|таңертең|танертен|түнде|тунде|жақында|жакинда|бірнеше күн бұрын|"
     r"бирнеше кун бурин|осы аптада)(?![\w])[^.!?]{0,30}$"
 )
+
+
+# The future (and habitual present) of a custody verb: the passive "-лады/-леді", "-нады/-неді"
+# ("сотталады", "қамауға алынады"; the past is "-лды", "-нды"), the active "-йды/-йді" of a
+# vowel stem ("ұстайды"; the past is "ұстады"), in every spelling.
+_FUTURE_ENDINGS = ("лады", "леді", "лади", "леди", "нады", "неді", "нади", "неди", "йды", "йді", "йди")
+
+
+_PAST_VERB_ENDINGS = ("ды", "ді", "ты", "ті", "ди", "ти", "ған", "ген", "қан", "кен", "ган", "кан", "п")
+_FUTURE_ROOTS = pack.with_plain(pack.FUTURE_CUSTODY_ROOTS)
+
+
+def _future_verb(words: str) -> bool:
+    """The first verb among the first three words of ``words`` (up to a comma) is a custody
+    verb in the future: "сотталады", "қамауға алынады", "бас бостандығынан айырылады" (the
+    ending alone would also take the past of "-ла" verbs, "жариялады")."""
+    for word in re.findall(r"[\w-]+|[^\w\s]", words)[:3]:
+        if not word.isalpha():
+            return False
+        if len(word) > 6 and word.endswith(_FUTURE_ENDINGS):
+            return bool(word.startswith(_FUTURE_ROOTS))
+        if word.endswith(_PAST_VERB_ENDINGS):
+            return False
+    return False
 
 
 def _word_end(low: str, end: int) -> int:

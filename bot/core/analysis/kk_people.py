@@ -107,7 +107,7 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
             continue
         words, stop = _without_place(words, j, known)
         # "Қалиевтің ұлы" (Kaliev's son) is kin; "Серік ұлы" is a patronymic.
-        if stop < len(tokens) and patronymic_word(tokens[stop]) and not _genitive_word(words[-1]):
+        if words and stop < len(tokens) and patronymic_word(tokens[stop]) and not _genitive_word(words[-1]):
             words = words + [tokens[stop]]
             stop += 1
         if words:
@@ -247,7 +247,11 @@ def owner_held(clause: Clause, known: frozenset[str]) -> list[Person]:
     if len(found) != 1:
         return []
     rest = " ".join(low[found[0].stop :])
-    return found if _OBJECT_ONE.search(rest) or _SUBJECT_ONE.search(rest) else []
+    # The pronoun comes before the custody it is the one held of: "X деген жігіттің әкесін
+    # қамауға алғанда, ол себебін сұрады" holds X's father; X ("ол") only asked why.
+    pronoun = _OBJECT_ONE.search(rest) or _SUBJECT_ONE.search(rest)
+    held = pronoun is not None and any(cue in rest[pronoun.end() :] for cue in clause.cues)
+    return found if held else []
 
 
 def headline_people(title: Clause, lead: Clause, known: frozenset[str]) -> list[Person]:
@@ -320,10 +324,7 @@ def _person(  # noqa: PLR0913
     if patronymic:
         words = words[:-1] + [patronymic]
     last, suffix = strip_case(words[-1], known)
-    kin_after = bool(patronymic_word(after) or role_word(after, _BYSTANDER_ROLES, 3))
-    if suffix in _GENITIVE and not owner and (kin_after or not _custody_follows(tokens, stop)):
-        # A possessor ("Сапаровтың адвокаты", "Әлиевтің партиясы"), unless it is the subject
-        # of a custody noun ("Сапаровтың 10 тәулікке қамалғаны", "Сапаровтың ұсталуы").
+    if not owner and _possessor(tokens, stop, suffix in _GENITIVE):
         return None
     if suffix in _INSTRUMENTAL and after.isalpha() and tokens[stop][:1].islower() and after not in _TOGETHER:
         # "X-пен кездескен", "X-пен сөйлескен": the one met or spoken with; "X-пен бірге
@@ -343,6 +344,21 @@ def _person(  # noqa: PLR0913
     elif not (shaped or role_before or patronymic or listed or given_name(words[0])):
         return None
     return Person(" ".join(words), start, stop)
+
+
+def _possessor(tokens: list[str], stop: int, genitive: bool) -> bool:
+    """A possessor ("Сапаровтың адвокаты", "Әлиевтің партиясы"), unless it is the subject of
+    a custody noun ("Сапаровтың 10 тәулікке қамалғаны", "Сапаровтың ұсталуы"). A name
+    introduced by "деген", "есімді" takes the case of the noun after it: "X деген жігіттің
+    әкесін қамауға алды" holds X's father, not X."""
+    if not genitive:
+        named = stop + 1 < len(tokens) and tokens[stop].lower() in _NAMING_WORDS
+        if not (named and _genitive_word(tokens[stop + 1])):
+            return False
+        stop += 2
+    after = tokens[stop].lower() if stop < len(tokens) else ""
+    kin_after = bool(patronymic_word(after) or role_word(after, _BYSTANDER_ROLES, 3))
+    return kin_after or not _custody_follows(tokens, stop)
 
 
 def _source(tokens: list[str], start: int) -> bool:

@@ -43,6 +43,9 @@ _NOW_AGAIN = re.compile(r"(?<![\w])(?:кеше|бүгін|бугин|таңер�
 # A year in a date ("2022 жылғы қаңтарда") and the pluperfect ("қамалған еді", "ұсталған болатын").
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s+(?:жылғы|жылы|жилги|жили)(?!\w)")
 _PLUPERFECT = re.compile(r"(?:ған|ген|қан|кен|ган|кен)\s+(?:еді|болатын|еди|болатин)(?!\w)")
+# Set free by the verdict, "сот залынан босатты" (a suspended or non-custodial sentence, an
+# acquittal): the custody before the trial is over, not news.
+_FREED_IN_COURT = re.compile(r"(?<![\w])зал[ыи]нан\s+(?:\w+\s+)?босат")
 _WHOLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d\s+(?:жылы|жили|жыл ішінде|жил ишинде)(?!\w)(?!\s+\d)")
 
 
@@ -58,6 +61,7 @@ class _Report:
     persecution: bool
     only_states: bool
     anniversary: bool  # the title or lead says years have passed ("оқиғасына 10 жыл толды")
+    freed_in_court: bool  # "сот залынан босатты": the verdict set the accused free
 
 
 def best_clause(
@@ -74,6 +78,7 @@ def best_clause(
         persecution=bool(PERSECUTION_RE.search(low)),
         only_states=all(c.states == len(c.cues) for c in clauses if c.cues) and not any(c.terms for c in clauses),
         anniversary=bool(_ANNIVERSARY.search("\n".join(c.low for c in clauses[: 2 if title_low else 1]))),
+        freed_in_court=bool(_FREED_IN_COURT.search(low)),
     )
     best: tuple[float, int, list[str]] = (0.0, -1, ["no custody in context"])
     for n, clause in enumerate(clauses):
@@ -110,6 +115,8 @@ def _score_clause(clause: Clause, near_low: str, report: _Report, lead: bool = F
     background = _background(clause)
     if not background and report.anniversary and not lead and not _RECENT.search(clause.low):
         background = "anniversary"  # "Жаңаөзен оқиғасына 10 жыл. … түрмеге қамалды"
+    if not background and report.freed_in_court and not clause.terms:
+        background = "released in court"  # "мамырда ұсталды … сот оны сот залынан босатты"
     if background:
         score -= 0.3
     reasons = [f"custody:{c}" for c in clause.cues]

@@ -114,6 +114,20 @@ CUSTODY_STEMS: tuple[str, ...] = (
     # alone, the compulsory treatment of alcoholism.
     "психиатриялық ауруханаға",
     "психиатриялық емханаға",
+    # Put into a camp of Xinjiang or its "political study centre" (the dative: sent or locked
+    # in; "лагерьде", in a camp, is no event, and a bare "лагерьге" is also a summer camp).
+    "тәрбиелеу лагеріне",
+    "тәрбиелеу лагерьге",
+    "тәрбиелеу лагерге",
+    "тәрбиелеу лагерлеріне",
+    "тәрбиелеу лагерьлеріне",
+    "концлагерьге",
+    "концлагерге",
+    "концлагеріне",
+    "үйрену орталығына",
+    "тәрбиелеу орталығына",
+    # Held for extradition ("экстрадициялық қамауға алынды", "40 күнге экстрадициялық қамау").
+    "экстрадициялық қамау",
     "арестке",
     "арестовал",
     "задержал",
@@ -202,6 +216,23 @@ SENTENCE_STEMS: tuple[str, ...] = (
     "жазаланд",
     # "5 жылға отырғызды": sat (jailed) for a term, custody only with a term.
     "отырғыз",
+)
+# The custody and sentencing verbs as roots, for their future or habitual present
+# ("сотталады", "қамауға алынады", "ұстайды"), which tells no custody that happened: a term
+# before one is foretold or the law's penalty, not one given.
+FUTURE_CUSTODY_ROOTS: tuple[str, ...] = (
+    "соттал",
+    "қамал",
+    "қама",
+    "ұстал",
+    "ұста",
+    "айырыл",
+    "жазалан",
+    "кесіл",
+    "тұтқындал",
+    "алын",
+    "жабыл",
+    "отырғызыл",
 )
 # Denied, refused or only possible custody ("ұсталмады", "ұсталған жоқ", "қамалуы мүмкін").
 NEGATED_STEMS: tuple[str, ...] = (
@@ -373,6 +404,8 @@ CIVIC_STRONG_STEMS: tuple[str, ...] = (
     # Camps for ethnic Kazakhs and Uyghurs in China.
     "тәрбиелеу лагер",
     "концлагер",
+    # A faith persecuted by name: Jehovah's Witnesses ("Иегова куәгерлері").
+    "иегова",
     "қарсылық акция",
     # "қарсылық білдіргендер": people who voiced their opposition (not "қарсылық көрсетті",
     # resisting the police).
