@@ -27,6 +27,7 @@ from bot.core.analysis.kk_stems import (
     STATE_RE,
     TAKEN_AWAY_RE,
 )
+from bot.core.analysis.packs import kk as pack
 from bot.core.analysis.ru_terms import Term, find_terms
 
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -70,6 +71,8 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
         cues = [m for m in TAKEN_AWAY_RE.finditer(low)]
     # "Полиция бөлімшесінде бес сағат отырды": hours held at the police.
     cues += list(_HELD_FOR_HOURS.finditer(low))
+    # "бірнеше адамды қамау себебі": the verbal noun with its object, the holding of them.
+    cues += list(_HOLDING_OF.finditer(low))
     extra = [k for k in custody_extra if k.lower() in low]
     if not cues and not extra and not SENTENCE_RE.search(low) and not DAYS_RE.search(low):
         # Most sentences: no custody word, so nothing else here can matter (a release or a
@@ -87,6 +90,7 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     cues += _term_cues(low, terms, sentenced, bool(restricted), bool(deprivation))
     cues = _given_cues(low, cues, terms, sentenced)
     cues = _cues_before_release(clause, cues)
+    cues = _event_cues(low, cues)
     if (fined or restricted) and not deprivation and not terms:
         # A fine or restricted freedom with custody words only as "instead of arrest".
         clause.penalty_only = True
@@ -167,6 +171,26 @@ def _given_cues(
     return [m for m in cues if not _attributive(low, m)]
 
 
+def _event_cues(low: str, cues: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The cues that tell an event: none in a sentence about what generally happens ("шерудің
+    көбі … қамауымен аяқталады", "абақтыға отырғаннан кейін … санайтын сияқты") unless it
+    names a day; no custody state named by its verbal noun ("15 күн қамауда отыру … емес",
+    sitting in custody, as a topic)."""
+    if cues and (_GENERIC.search(low) or _HABITUAL_SEEMS.search(low)) and not _NEWS_TIME.search(low):
+        return []
+    return [m for m in cues if not _STATE_AS_TOPIC.match(low, m.start())]
+
+
+# Words of what happens as a rule (the pack's GENERIC_WORDS): "көбі", "әдетте", "жиі".
+_GENERIC = re.compile(r"(?<![\w])(?:" + "|".join(pack.with_plain(pack.GENERIC_WORDS)) + r")(?![\w])")
+# A habitual participle with "сияқты"/"секілді" (seems to): "өздерін батыр санайтын сияқты".
+_HABITUAL_SEEMS = re.compile(
+    r"\w(?:атын|етін|йтын|йтін|атин|етин|итин)\s+(?:" + "|".join(pack.with_plain(("сияқты", "секілді"))) + ")"
+)
+# A custody state named by its verbal noun: "қамауда отыру", "түрмеде жату".
+_STATE_AS_TOPIC = re.compile(r"\w*(?:да|де|та|те)\s+(?:отыру|отиру|жату|жатуы|болу)(?![\w])")
+
+
 def _cues_before_release(clause: Clause, cues: list[re.Match[str]]) -> list[re.Match[str]]:
     """The cues a release in the sentence leaves standing (all when there is none); marks the
     clause released, so that a report with no custody left says why."""
@@ -195,6 +219,9 @@ _HELD_FOR_HOURS = re.compile(
     r"(?:полиция|бөлімше|болимше|учаске|полицияда)\w*\s+(?:[\w-]+\s+){0,3}?"
     r"(?:\d+|бір|екі|үш|төрт|бес|алты|жеті|сегіз|он|бир|еки|уш|торт|жети|сегиз)\s+(?:\w+\s+)?"
     r"(?:сағат|сагат)\w*\s+(?:\w+\s+)?(?:отыр|отир|ұстал|устал|болд|болип|болып)"
+)
+_HOLDING_OF = re.compile(
+    r"\w{2,}(?:ды|ді|ты|ті|ны|ні|ди|ти|ни)\s+(?:қамау|камау)(?![\w])(?!\s+(?:\w+\s+)?(?:керек|қажет|тиіс|кажет|тиис))"
 )
 # A custody state in the past: "10 тәулік қамақта болған", "бір жыл үйқамақта болды".
 _PAST_STATE = re.compile(
@@ -287,10 +314,13 @@ _PAST_FINITE_END = re.compile(r"\w(?:ды|ді|ты|ті|ди|ти|еді|еди
 
 
 # Time words that make a describing participle news: "кеше ұсталған", "бүгін таңертең қамалған".
-_RECENT_BEFORE = re.compile(
+_RECENT = (
     r"(?<![\w])(?:кеше|бүгін|бугин|таңертең|танертен|түнде|тунде|жақында|жакинда|бірнеше күн бұрын|"
-    r"бирнеше кун бурин|осы аптада)(?![\w])[^.!?]{0,30}$"
+    r"бирнеше кун бурин|осы аптада)(?![\w])"
 )
+_RECENT_BEFORE = re.compile(_RECENT + r"[^.!?]{0,30}$")
+# A day named: "кеше", "бүгін", "15 наурызда".
+_NEWS_TIME = re.compile(_RECENT + r"|\d+\s*(?:" + "|".join(pack.with_plain(pack.MONTH_STEMS)) + ")")
 
 
 def _word_end(low: str, end: int) -> int:

@@ -9,6 +9,7 @@ about the people of the sentence before; a lone surname is completed from the re
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from bot.core.analysis.kk_clauses import Clause, Person
@@ -45,7 +46,7 @@ _NAMING_WORDS = frozenset(pack.with_plain(("деген", "есімді", "атт
 _GENITIVE = frozenset(pack.with_plain(("ның", "нің", "дың", "дің", "тың", "тің")))
 _SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мәлімдеді", "хабарлады", "жазды")))
 _DEFENDERS = pack.with_plain(("адвокат", "қорғаушы"))
-_PLURAL = tuple(pack.with_plain(("лар", "лер", "дар", "дер", "тар", "тер")))
+_PLURAL = tuple(pack.with_plain(names.PLURAL_SUFFIXES))
 _FIRST_PERSON = frozenset({"мені", "мен", "бізді", "біз", "мени", "бизди", "биз"})
 _REPORTS = frozenset(pack.with_plain(("хабарлайды", "хабарлады", "жазады", "жазды", "деп")))
 _REPORTER = tuple(pack.with_plain(("тілшіс", "тілшіл", "журналисі", "корреспондент")))
@@ -297,8 +298,8 @@ def _person(  # noqa: PLR0913
     before = [t.lower() for t in tokens[max(0, start - 3) : start]]
     after = tokens[stop].lower() if stop < len(tokens) else ""
     after2 = " ".join(t.lower() for t in tokens[stop : stop + 2])
-    if _NOT_PERSON_AFTER_RE.match(after):
-        return None  # "Абай даңғылы", "Демократиялық таңдау қозғалысы"
+    if _NOT_PERSON_AFTER_RE.match(after) or _quoted(tokens, start, stop) or _aside(tokens, start):
+        return None  # "Абай даңғылы", "Демократиялық таңдау қозғалысы", «Нұр Отан»
     if after in ("қарсы", "қарсылық") or after2.startswith("қарсы"):
         return None  # the person protested against
     if any(after2.startswith(s) for s in _SPEAKER_STEMS) and not owner:
@@ -343,6 +344,25 @@ def _person(  # noqa: PLR0913
     elif not (shaped or role_before or patronymic or listed or given_name(words[0])):
         return None
     return Person(" ".join(words), start, stop)
+
+
+_OPEN_QUOTES = frozenset('«“„"')
+_CLOSE_QUOTES = frozenset('»”“"')
+
+
+def _quoted(tokens: list[str], start: int, stop: int) -> bool:
+    """«Нұр Отан» партиясы, «Жас Алаш» газеті: capitalised words alone in quotes are a
+    title (a party, a paper, a channel), no person."""
+    return start > 0 and stop < len(tokens) and tokens[start - 1] in _OPEN_QUOTES and tokens[stop] in _CLOSE_QUOTES
+
+
+def _aside(tokens: list[str], start: int) -> bool:
+    """ "(X «митинг орны» деп белгілеген)": a name opening a bracketed aside with a verb of its
+    own is the subject of the aside, not the one held."""
+    if start == 0 or tokens[start - 1] != "(":
+        return False
+    inside = [t.lower() for t in itertools.takewhile(lambda t: t != ")", tokens[start:])]
+    return any(_describing_verb(t) for t in inside) and not any(CUSTODY_RE.match(t) for t in inside)
 
 
 def _source(tokens: list[str], start: int) -> bool:

@@ -549,6 +549,24 @@ BACKGROUND_STEMS: tuple[str, ...] = (
 # Before the news, whoever it names: "Бұған дейін ол 10 тәулікке қамалған", "былтыр
 # ұсталған", "екі жыл бұрын сотталған". Not "бірнеше күн бұрын" (a few days ago: news).
 PAST_STEMS: tuple[str, ...] = ("бұған дейін", "былтыр", "өткен жылы", "жыл бұрын")
+# What happens as a rule, no event: "жиындардың көбі … қамаумен аяқталады" (most of them),
+# "әдетте" (usually), "жиі" (often); custody told with them is not news unless a day is named.
+GENERIC_WORDS: tuple[str, ...] = ("көбі", "көбінесе", "әдетте", "жиі", "үнемі", "әрдайым", "көп жағдайда")
+# The months, for a day named ("15 наурызда").
+MONTH_STEMS: tuple[str, ...] = (
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+)
 # Displeasure caused, not shown: "қоғам наразылығын тудырды" (drew public anger).
 NOT_PROTEST_STEMS: tuple[str, ...] = (
     "наразылық тудыр",
