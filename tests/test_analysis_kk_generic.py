@@ -94,3 +94,39 @@ def test_the_holding_of_named_people_as_a_verbal_noun() -> None:
 def test_the_holding_that_should_happen_is_not_custody() -> None:
     result = kk("Депутаттың пікірінше, билікті сынаған блогерлерді қамау керек емес, олармен сөйлесу керек.")
     assert not result.arrest
+
+
+def test_a_suspect_held_for_attacking_a_journalist_is_ordinary_crime() -> None:
+    result = kk("Қостанайда журналистке шабуыл жасаған күдіктіні полиция ұстап, уақытша ұстау изоляторына қамады.")
+    assert not result.arrest
+
+
+def test_a_count_of_this_year_is_background() -> None:
+    result = kk(
+        "Полиция басшысының айтуынша, биыл өңірде 85 адам заңсыз жиынға қатысқаны үшін әкімшілік қамауға алынды."
+    )
+    assert not result.arrest
+
+
+def test_a_day_of_this_year_is_news() -> None:
+    result = kk("Биыл 3 мамырда Атырауда заңсыз жиынға шыққан 12 белсенді әкімшілік қамауға алынды.")
+    assert result.arrest
+
+
+def test_those_held_whose_release_a_picket_demands_are_no_news() -> None:
+    result = kk(
+        "Белсенділер қамаудағы Ерғали Сапаров пен Дина Әбілқызын босатуды талап етіп, сот алдында пикетке шықты."
+    )
+    assert not result.arrest
+    assert people(result) == {}
+
+
+def test_who_tells_of_a_detention_is_not_held() -> None:
+    result = kk("Құқық қорғаушы Бақытгүл Ермекова полицияның алаңдағы бес белсендіні ұстап әкеткенін айтты.")
+    assert result.arrest
+    assert people(result) == {}
+
+
+def test_who_tells_of_their_own_detention_is_held() -> None:
+    result = kk("Белсенді Бақытгүл Ермекова полицейлердің өзін пикеттен ұстап әкеткенін айтты.")
+    assert people(result) == {"Бақытгүл Ермекова": None}

@@ -271,9 +271,14 @@ _KIN = re.compile(
 
 def _held_attributive(low: str, match: re.Match[str]) -> bool:
     """ "қамауда отырған туыстарын": a held-state participle describing someone's kin, the
-    people a protest or an appeal is about, not a detention of its own."""
-    found = _HELD_LOCATIVE.match(low, match.start())
-    return found is not None and bool(_KIN.match(low, found.end()))
+    people a protest or an appeal is about, not a detention of its own; so is anyone held
+    whose release the sentence demands ("қамаудағы X пен Y-ті босатуды талап етті")."""
+    found = _HELD_LOCATIVE.match(low, match.start()) or _HELD_ADJECTIVE.match(low, match.start())
+    return found is not None and (bool(_KIN.match(low, found.end())) or bool(DEMAND_RE.search(low)))
+
+
+# "қамаудағы", "түрмедегі": held, as an adjective.
+_HELD_ADJECTIVE = re.compile(r"\w*(?:дағы|дегі|тағы|тегі|даги|деги|таги|теги)(?!\w)")
 
 
 def _describes(low: str, match: re.Match[str]) -> bool:

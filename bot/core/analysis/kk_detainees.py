@@ -117,7 +117,7 @@ def detainees_of(clauses: list[Clause]) -> list[Detainee]:
 
 
 def _spelt_before(name: str, held: dict[str, str | None]) -> str | None:
-    """ "Сүйіндік Алдабергенов" written "Алдабергонов" a sentence later: a name one letter off
+    """ "Ерғали Сапаров", then "Ерғали Сапоров" a sentence later: a name one letter off
     a name already held (the same given name, the same number of words) is that person
     misspelt, not a second one."""
     words = name.split()

@@ -153,7 +153,7 @@ def _case_candidates(word: str) -> tuple[tuple[str, str, bool], ...]:
         else:
             shaped = surname_shape(stem) or len(stem) >= 4
         found.append((stem, suffix, shaped))
-    # "Алдабергеновтер": the plural on a surname's stem only, of either vowel class (the
+    # "Қасымовтар": the plural on a surname's stem only, of either vowel class (the
     # surnames are Russian-shaped: "Ахметовтар", "Ахметовтер").
     for suffix in _PLURAL_SUFFIXES:
         stem = core[: -len(suffix)]

@@ -464,6 +464,17 @@ TOLD_THE_PRESS_STEMS: tuple[str, ...] = (
 # "белсенді" is also the adjective "active": "белсенді түрде" (actively), "белсенділік"
 # (activity), "белсенді қатысты" (took an active part) are no activist.
 NOT_CIVIC_STEMS: tuple[str, ...] = (
+    # The journalist or activist as the victim of a crime: "журналистке шабуыл жасаған
+    # күдікті ұсталды" (a suspect held for attacking a journalist).
+    "журналистке шабуыл",
+    "журналистерге шабуыл",
+    "тілшіге шабуыл",
+    "блогерге шабуыл",
+    "белсендіге шабуыл",
+    "белсенділерге шабуыл",
+    "журналистке қарсы қылмыс",
+    "журналистерге қарсы қылмыс",
+    "журналиске шабуыл",
     "белсенді түрде",
     "белсенділік",
     "белсенділіг",
