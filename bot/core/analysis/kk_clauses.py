@@ -72,7 +72,8 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     # "Полиция бөлімшесінде бес сағат отырды": hours held at the police.
     cues += list(_HELD_FOR_HOURS.finditer(low))
     # "бірнеше адамды қамау себебі": the verbal noun with its object, the holding of them.
-    cues += list(_HOLDING_OF.finditer(low))
+    if _BARE_HOLDING.search(low):
+        cues += list(_HOLDING_OF.finditer(low))
     extra = [k for k in custody_extra if k.lower() in low]
     if not cues and not extra and not SENTENCE_RE.search(low) and not DAYS_RE.search(low):
         # Most sentences: no custody word, so nothing else here can matter (a release or a
@@ -220,6 +221,7 @@ _HELD_FOR_HOURS = re.compile(
     r"(?:\d+|бір|екі|үш|төрт|бес|алты|жеті|сегіз|он|бир|еки|уш|торт|жети|сегиз)\s+(?:\w+\s+)?"
     r"(?:сағат|сагат)\w*\s+(?:\w+\s+)?(?:отыр|отир|ұстал|устал|болд|болип|болып)"
 )
+_BARE_HOLDING = re.compile(r"(?:қамау|камау)(?![\w])")
 _HOLDING_OF = re.compile(
     r"\w{2,}(?:ды|ді|ты|ті|ны|ні|ди|ти|ни)\s+(?:қамау|камау)(?![\w])(?!\s+(?:\w+\s+)?(?:керек|қажет|тиіс|кажет|тиис))"
 )

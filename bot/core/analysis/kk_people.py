@@ -377,12 +377,15 @@ def _tells_custody(tokens: list[str], stop: int) -> bool:
     says what the police did (an active custody verb made a noun, then a verb of saying) is
     the one who told it, not the one held, unless it was done to them ("өзін ұстағанын")."""
     low = [t.lower() for t in tokens[stop:]]
+    if not any(t.lstrip("-–") in _SAID for t in low):
+        return False
     for k, word in enumerate(low):
         if word in _OWN:
             return False
         # "ұстағанын", or the last word of "ұстап әкеткенін", "ұстап алғанын".
-        custody = any(CUSTODY_RE.match(w) or TAKEN_AWAY_RE.match(w) for w in low[max(0, k - 1) : k + 1])
-        if custody and _ACTIVE_TOLD.fullmatch(word):
+        if _ACTIVE_TOLD.fullmatch(word) and any(
+            CUSTODY_RE.match(w) or TAKEN_AWAY_RE.match(w) for w in low[max(0, k - 1) : k + 1]
+        ):
             return any(t.lstrip("-–") in _SAID for t in low[k + 1 : k + 3])
     return False
 
