@@ -130,3 +130,18 @@ def test_who_tells_of_a_detention_is_not_held() -> None:
 def test_who_tells_of_their_own_detention_is_held() -> None:
     result = kk("Белсенді Бақытгүл Ермекова полицейлердің өзін пикеттен ұстап әкеткенін айтты.")
     assert people(result) == {"Бақытгүл Ермекова": None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пикетке шыққан белсенділердің плакаттарын полиция тартып алып кетті.",
+        "Полиция белсенді Нұрлан Жақсыбековтің үйін тінтіп, компьютерін алып кетті.",
+    ],
+)
+def test_things_taken_away_are_no_custody(text: str) -> None:
+    assert not kk(text).arrest
+
+
+def test_the_placard_and_then_its_holder_taken_away_is_custody() -> None:
+    assert kk("Полиция пикетке шыққан белсендінің плакатын тартып алып, өзін бөлімшеге алып кетті.").arrest

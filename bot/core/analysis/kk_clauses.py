@@ -23,6 +23,7 @@ from bot.core.analysis.kk_stems import (
     POLICE_RE,
     RELEASE_RE,
     RESTRICTED_RE,
+    SEIZED_THING_RE,
     SENTENCE_RE,
     STATE_RE,
     TAKEN_AWAY_RE,
@@ -67,8 +68,8 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     clause = Clause(sentence, low, tokens)
     cues = [m for m in CUSTODY_RE.finditer(low)]
     if not cues and POLICE_RE.search(low):
-        # "Белсендіні полиция алып кетті": taken away, by the police.
-        cues = [m for m in TAKEN_AWAY_RE.finditer(low)]
+        # "Белсендіні полиция алып кетті": taken away, by the police; not "плакатын алып кетті".
+        cues = [m for m in TAKEN_AWAY_RE.finditer(low) if not _thing_taken(low, m)]
     # "Полиция бөлімшесінде бес сағат отырды": hours held at the police.
     cues += list(_HELD_FOR_HOURS.finditer(low))
     # "бірнеше адамды қамау себебі": the verbal noun with its object, the holding of them.
@@ -104,6 +105,16 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     if not clause.cues:
         clause.terms = []
     return clause
+
+
+_PEOPLE_TAKEN = frozenset({"оны", "өзін", "оларды", "екеуін", "они", "озин", "оларди", "екеуин"})
+
+
+def _thing_taken(low: str, match: re.Match[str]) -> bool:
+    """ "Полиция плакаттарын (тартып) алып кетті", "плакаттарын полиция алып кетті": the
+    object taken away, among the three words before, is a thing and no one is."""
+    words = re.split(r"[^\w-]+", re.split(r"[,;:]", low[max(0, match.start() - 60) : match.start()])[-1])[-4:]
+    return any(SEIZED_THING_RE.match(w) for w in words) and not any(w in _PEOPLE_TAKEN for w in words)
 
 
 def _elapsed(tokens: list[str], term: Term) -> bool:

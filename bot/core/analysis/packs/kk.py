@@ -170,6 +170,27 @@ TAKEN_AWAY_STEMS: tuple[str, ...] = (
 # The police by other names: "тәртіп сақшылары" (the keepers of order), "құқық қорғау органдары".
 # Places at the police where hours of custody are told ("бөлімшесінде бес сағат отырды"):
 # the pre-pass lets a report with one of these through to the rules.
+# Things the police take away ("плакаттарын алып кетті", "компьютерін әкетті"): taking
+# them is no custody of anyone.
+SEIZED_THING_STEMS: tuple[str, ...] = (
+    "плакат",
+    "баннер",
+    "транспарант",
+    "үнпарақ",
+    "парақша",
+    "телефон",
+    "компьютер",
+    "ноутбук",
+    "фотоаппарат",
+    "камера",
+    "құжат",
+    "зат",
+    "кітап",
+    "туын",
+    "туларын",
+    "рупор",
+    "көлігін",
+)
 POLICE_PLACE_STEMS: tuple[str, ...] = ("полицияда", "бөлімшесінде", "бөлімшеде", "учаскесінде")
 POLICE_STEMS: tuple[str, ...] = (
     "полиция",
