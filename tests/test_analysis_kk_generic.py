@@ -145,3 +145,7 @@ def test_things_taken_away_are_no_custody(text: str) -> None:
 
 def test_the_placard_and_then_its_holder_taken_away_is_custody() -> None:
     assert kk("Полиция пикетке шыққан белсендінің плакатын тартып алып, өзін бөлімшеге алып кетті.").arrest
+
+
+def test_taken_to_a_cell_is_custody() -> None:
+    assert kk("Полиция пикетке шыққан белсендіні камераға апарды.").arrest

@@ -114,7 +114,12 @@ def _thing_taken(low: str, match: re.Match[str]) -> bool:
     """ "Полиция плакаттарын (тартып) алып кетті", "плакаттарын полиция алып кетті": the
     object taken away, among the three words before, is a thing and no one is."""
     words = re.split(r"[^\w-]+", re.split(r"[,;:]", low[max(0, match.start() - 60) : match.start()])[-1])[-4:]
-    return any(SEIZED_THING_RE.match(w) for w in words) and not any(w in _PEOPLE_TAKEN for w in words)
+    thing = any(SEIZED_THING_RE.match(w) and w.endswith(_ACCUSATIVE_ENDS) for w in words)
+    return thing and not any(w in _PEOPLE_TAKEN for w in words)
+
+
+# The object's case: "плакатын", "телефонды" (not "камераға", where someone is taken).
+_ACCUSATIVE_ENDS = ("ын", "ін", "н", "ды", "ді", "ты", "ті", "ны", "ні", "ди", "ти", "ни", "ин")
 
 
 def _elapsed(tokens: list[str], term: Term) -> bool:

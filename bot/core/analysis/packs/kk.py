@@ -167,9 +167,6 @@ TAKEN_AWAY_STEMS: tuple[str, ...] = (
     "көлікке сал",
     "көлікке отырғыз",
 )
-# The police by other names: "тәртіп сақшылары" (the keepers of order), "құқық қорғау органдары".
-# Places at the police where hours of custody are told ("бөлімшесінде бес сағат отырды"):
-# the pre-pass lets a report with one of these through to the rules.
 # Things the police take away ("плакаттарын алып кетті", "компьютерін әкетті"): taking
 # them is no custody of anyone.
 SEIZED_THING_STEMS: tuple[str, ...] = (
@@ -191,6 +188,9 @@ SEIZED_THING_STEMS: tuple[str, ...] = (
     "рупор",
     "көлігін",
 )
+# The police by other names: "тәртіп сақшылары" (the keepers of order), "құқық қорғау органдары".
+# Places at the police where hours of custody are told ("бөлімшесінде бес сағат отырды"):
+# the pre-pass lets a report with one of these through to the rules.
 POLICE_PLACE_STEMS: tuple[str, ...] = ("полицияда", "бөлімшесінде", "бөлімшеде", "учаскесінде")
 POLICE_STEMS: tuple[str, ...] = (
     "полиция",
