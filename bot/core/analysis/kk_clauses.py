@@ -73,7 +73,7 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     # "Полиция бөлімшесінде бес сағат отырды": hours held at the police.
     cues += list(_HELD_FOR_HOURS.finditer(low))
     # "бірнеше адамды қамау себебі": the verbal noun with its object, the holding of them.
-    if _BARE_HOLDING.search(low):
+    if "амау" in low and _BARE_HOLDING.search(low):
         cues += list(_HOLDING_OF.finditer(low))
     extra = [k for k in custody_extra if k.lower() in low]
     if not cues and not extra and not SENTENCE_RE.search(low) and not DAYS_RE.search(low):

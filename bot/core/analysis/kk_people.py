@@ -376,9 +376,9 @@ def _tells_custody(tokens: list[str], stop: int) -> bool:
     """ "Тілші X полицияның белсенділерді ұстағанын айтты": a name in the nominative that
     says what the police did (an active custody verb made a noun, then a verb of saying) is
     the one who told it, not the one held, unless it was done to them ("өзін ұстағанын")."""
+    if not _ACTIVE_TOLD.search(" ".join(tokens[stop:]).lower()):
+        return False  # most names: no custody verb made a noun after them
     low = [t.lower() for t in tokens[stop:]]
-    if not any(t.lstrip("-–") in _SAID for t in low):
-        return False
     for k, word in enumerate(low):
         if word in _OWN:
             return False
