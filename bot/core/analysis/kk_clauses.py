@@ -23,6 +23,7 @@ from bot.core.analysis.kk_stems import (
     POLICE_RE,
     RELEASE_RE,
     RESTRICTED_RE,
+    SEIZED_THING_RE,
     SENTENCE_RE,
     STATE_RE,
     TAKEN_AWAY_RE,
@@ -67,10 +68,13 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     clause = Clause(sentence, low, tokens)
     cues = [m for m in CUSTODY_RE.finditer(low)]
     if not cues and POLICE_RE.search(low):
-        # "Белсендіні полиция алып кетті": taken away, by the police.
-        cues = [m for m in TAKEN_AWAY_RE.finditer(low)]
+        # "Белсендіні полиция алып кетті": taken away, by the police; not "плакатын алып кетті".
+        cues = [m for m in TAKEN_AWAY_RE.finditer(low) if not _thing_taken(low, m)]
     # "Полиция бөлімшесінде бес сағат отырды": hours held at the police.
     cues += list(_HELD_FOR_HOURS.finditer(low))
+    # "бірнеше адамды қамау себебі": the verbal noun with its object, the holding of them.
+    if "амау" in low and _BARE_HOLDING.search(low):
+        cues += list(_HOLDING_OF.finditer(low))
     extra = [k for k in custody_extra if k.lower() in low]
     if not cues and not extra and not SENTENCE_RE.search(low) and not DAYS_RE.search(low):
         # Most sentences: no custody word, so nothing else here can matter (a release or a
@@ -90,6 +94,7 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     cues += _term_cues(low, terms, sentenced, bool(restricted), bool(deprivation))
     cues = _given_cues(low, cues, terms, sentenced)
     cues = _cues_before_release(clause, cues)
+    cues = _event_cues(low, cues)
     if (fined or restricted) and not deprivation and not terms:
         # A fine or restricted freedom with custody words only as "instead of arrest".
         clause.penalty_only = True
@@ -102,6 +107,21 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     if not clause.cues:
         clause.terms = []
     return clause
+
+
+_PEOPLE_TAKEN = frozenset({"оны", "өзін", "оларды", "екеуін", "они", "озин", "оларди", "екеуин"})
+
+
+def _thing_taken(low: str, match: re.Match[str]) -> bool:
+    """ "Полиция плакаттарын (тартып) алып кетті", "плакаттарын полиция алып кетті": the
+    object taken away, among the three words before, is a thing and no one is."""
+    words = re.split(r"[^\w-]+", re.split(r"[,;:]", low[max(0, match.start() - 60) : match.start()])[-1])[-4:]
+    thing = any(SEIZED_THING_RE.match(w) and w.endswith(_ACCUSATIVE_ENDS) for w in words)
+    return thing and not any(w in _PEOPLE_TAKEN for w in words)
+
+
+# The object's case: "плакатын", "телефонды" (not "камераға", where someone is taken).
+_ACCUSATIVE_ENDS = ("ын", "ін", "н", "ды", "ді", "ты", "ті", "ны", "ні", "ди", "ти", "ни", "ин")
 
 
 def _elapsed(tokens: list[str], term: Term) -> bool:
@@ -183,6 +203,26 @@ def _given_cues(
     return [m for m in cues if not _attributive(low, m)]
 
 
+def _event_cues(low: str, cues: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The cues that tell an event: none in a sentence about what generally happens ("шерудің
+    көбі … қамауымен аяқталады", "абақтыға отырғаннан кейін … санайтын сияқты") unless it
+    names a day; no custody state named by its verbal noun ("15 күн қамауда отыру … емес",
+    sitting in custody, as a topic)."""
+    if cues and (_GENERIC.search(low) or _HABITUAL_SEEMS.search(low)) and not _NEWS_TIME.search(low):
+        return []
+    return [m for m in cues if not _STATE_AS_TOPIC.match(low, m.start())]
+
+
+# Words of what happens as a rule (the pack's GENERIC_WORDS): "көбі", "әдетте", "жиі".
+_GENERIC = re.compile(r"(?<![\w])(?:" + "|".join(pack.with_plain(pack.GENERIC_WORDS)) + r")(?![\w])")
+# A habitual participle with "сияқты"/"секілді" (seems to): "өздерін батыр санайтын сияқты".
+_HABITUAL_SEEMS = re.compile(
+    r"\w(?:атын|етін|йтын|йтін|атин|етин|итин)\s+(?:" + "|".join(pack.with_plain(("сияқты", "секілді"))) + ")"
+)
+# A custody state named by its verbal noun: "қамауда отыру", "түрмеде жату".
+_STATE_AS_TOPIC = re.compile(r"\w*(?:да|де|та|те)\s+(?:отыру|отиру|жату|жатуы|болу)(?![\w])")
+
+
 def _cues_before_release(clause: Clause, cues: list[re.Match[str]]) -> list[re.Match[str]]:
     """The cues a release in the sentence leaves standing (all when there is none); marks the
     clause released, so that a report with no custody left says why."""
@@ -211,6 +251,10 @@ _HELD_FOR_HOURS = re.compile(
     r"(?:полиция|бөлімше|болимше|учаске|полицияда)\w*\s+(?:[\w-]+\s+){0,3}?"
     r"(?:\d+|бір|екі|үш|төрт|бес|алты|жеті|сегіз|он|бир|еки|уш|торт|жети|сегиз)\s+(?:\w+\s+)?"
     r"(?:сағат|сагат)\w*\s+(?:\w+\s+)?(?:отыр|отир|ұстал|устал|болд|болип|болып)"
+)
+_BARE_HOLDING = re.compile(r"(?:қамау|камау)(?![\w])")
+_HOLDING_OF = re.compile(
+    r"\w{2,}(?:ды|ді|ты|ті|ны|ні|ди|ти|ни)\s+(?:қамау|камау)(?![\w])(?!\s+(?:\w+\s+)?(?:керек|қажет|тиіс|кажет|тиис))"
 )
 # A custody state in the past: "10 тәулік қамақта болған", "бір жыл үйқамақта болды".
 _PAST_STATE = re.compile(
@@ -260,9 +304,14 @@ _KIN = re.compile(
 
 def _held_attributive(low: str, match: re.Match[str]) -> bool:
     """ "қамауда отырған туыстарын": a held-state participle describing someone's kin, the
-    people a protest or an appeal is about, not a detention of its own."""
-    found = _HELD_LOCATIVE.match(low, match.start())
-    return found is not None and bool(_KIN.match(low, found.end()))
+    people a protest or an appeal is about, not a detention of its own; so is anyone held
+    whose release the sentence demands ("қамаудағы X пен Y-ті босатуды талап етті")."""
+    found = _HELD_LOCATIVE.match(low, match.start()) or _HELD_ADJECTIVE.match(low, match.start())
+    return found is not None and (bool(_KIN.match(low, found.end())) or bool(DEMAND_RE.search(low)))
+
+
+# "қамаудағы", "түрмедегі": held, as an adjective.
+_HELD_ADJECTIVE = re.compile(r"\w*(?:дағы|дегі|тағы|тегі|даги|деги|таги|теги)(?!\w)")
 
 
 def _describes(low: str, match: re.Match[str]) -> bool:
@@ -303,10 +352,13 @@ _PAST_FINITE_END = re.compile(r"\w(?:ды|ді|ты|ті|ди|ти|еді|еди
 
 
 # Time words that make a describing participle news: "кеше ұсталған", "бүгін таңертең қамалған".
-_RECENT_BEFORE = re.compile(
+_RECENT = (
     r"(?<![\w])(?:кеше|бүгін|бугин|таңертең|танертен|түнде|тунде|жақында|жакинда|бірнеше күн бұрын|"
-    r"бирнеше кун бурин|осы аптада)(?![\w])[^.!?]{0,30}$"
+    r"бирнеше кун бурин|осы аптада)(?![\w])"
 )
+_RECENT_BEFORE = re.compile(_RECENT + r"[^.!?]{0,30}$")
+# A day named: "кеше", "бүгін", "15 наурызда".
+_NEWS_TIME = re.compile(_RECENT + r"|\d+\s*(?:" + "|".join(pack.with_plain(pack.MONTH_STEMS)) + ")")
 
 
 # The future (and habitual present) of a custody verb: the passive "-лады/-леді", "-нады/-неді"

@@ -98,6 +98,7 @@ def detainees_of(clauses: list[Clause]) -> list[Detainee]:
             continue
         _assign_terms(clause)
         for person in clause.people:
+            person.name = _spelt_before(person.name, result) or person.name
             if person.name not in result or (result[person.name] is None and person.term):
                 result[person.name] = person.term
         if not clause.people and previous and len(clause.terms) == 1:  # noqa: SIM102
@@ -113,3 +114,27 @@ def detainees_of(clauses: list[Clause]) -> list[Detainee]:
                         result[name] = clause.terms[0].value
         previous = [p.name for p in clause.people] or previous
     return [Detainee(name, term) for name, term in result.items()]
+
+
+def _spelt_before(name: str, held: dict[str, str | None]) -> str | None:
+    """ "Ерғали Сапаров", then "Ерғали Сапоров" a sentence later: a name one letter off
+    a name already held (the same given name, the same number of words) is that person
+    misspelt, not a second one."""
+    words = name.split()
+    for other in held:
+        theirs = other.split()
+        if len(theirs) == len(words) >= 2 and theirs[0] == words[0] and other != name:
+            differ = [(a, b) for a, b in zip(words, theirs) if a != b]
+            if len(differ) == 1 and min(map(len, differ[0])) >= 6 and _one_letter_off(*differ[0]):
+                return other
+    return None
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """One letter replaced, added or dropped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))

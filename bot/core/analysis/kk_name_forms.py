@@ -31,6 +31,7 @@ _CASE_SUFFIXES = tuple(
     )
 )
 _AMBIGUOUS_SUFFIXES = frozenset(pack.with_plain(tuple(names.AMBIGUOUS_SUFFIXES)))
+_PLURAL_SUFFIXES = tuple(dict.fromkeys(pack.with_plain(names.PLURAL_SUFFIXES)))
 # "Нұр-Әли", "Қасым-Жомарт": a double given name keeps its capital after the hyphen.
 _CAPITALISED = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+)*$")
 _PATRONYMIC_SUFFIXES = frozenset({"н", "на", "не", "ның", "нің", "мен", "нан", "нен", "нда", "нде"})
@@ -152,6 +153,12 @@ def _case_candidates(word: str) -> tuple[tuple[str, str, bool], ...]:
         else:
             shaped = surname_shape(stem) or len(stem) >= 4
         found.append((stem, suffix, shaped))
+    # "Қасымовтар": the plural on a surname's stem only, of either vowel class (the
+    # surnames are Russian-shaped: "Ахметовтар", "Ахметовтер").
+    for suffix in _PLURAL_SUFFIXES:
+        stem = core[: -len(suffix)]
+        if low_core.endswith(suffix) and surname_shape(stem):
+            found.append((stem, suffix, True))
     return tuple(found)
 
 

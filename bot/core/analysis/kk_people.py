@@ -9,6 +9,7 @@ about the people of the sentence before; a lone surname is completed from the re
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from bot.core.analysis.kk_clauses import Clause, Person
@@ -45,7 +46,7 @@ _NAMING_WORDS = frozenset(pack.with_plain(("деген", "есімді", "атт
 _GENITIVE = frozenset(pack.with_plain(("ның", "нің", "дың", "дің", "тың", "тің")))
 _SAID = frozenset(pack.with_plain(("деді", "дейді", "айтты", "мәлімдеді", "хабарлады", "жазды")))
 _DEFENDERS = pack.with_plain(("адвокат", "қорғаушы"))
-_PLURAL = tuple(pack.with_plain(("лар", "лер", "дар", "дер", "тар", "тер")))
+_PLURAL = tuple(pack.with_plain(names.PLURAL_SUFFIXES))
 _FIRST_PERSON = frozenset({"мені", "мен", "бізді", "біз", "мени", "бизди", "биз"})
 _REPORTS = frozenset(pack.with_plain(("хабарлайды", "хабарлады", "жазады", "жазды", "деп")))
 _REPORTER = tuple(pack.with_plain(("тілшіс", "тілшіл", "журналисі", "корреспондент")))
@@ -301,8 +302,8 @@ def _person(  # noqa: PLR0913
     before = [t.lower() for t in tokens[max(0, start - 3) : start]]
     after = tokens[stop].lower() if stop < len(tokens) else ""
     after2 = " ".join(t.lower() for t in tokens[stop : stop + 2])
-    if _NOT_PERSON_AFTER_RE.match(after):
-        return None  # "Абай даңғылы", "Демократиялық таңдау қозғалысы"
+    if _NOT_PERSON_AFTER_RE.match(after) or _quoted(tokens, start, stop) or _aside(tokens, start):
+        return None  # "Абай даңғылы", "Демократиялық таңдау қозғалысы", «Жаңа Жол»
     if after in ("қарсы", "қарсылық") or after2.startswith("қарсы"):
         return None  # the person protested against
     if any(after2.startswith(s) for s in _SPEAKER_STEMS) and not owner:
@@ -333,6 +334,8 @@ def _person(  # noqa: PLR0913
     if suffix in _ACCUSATIVE and _describing_verb(after):
         # "Тоқаевты сынаған блогер": the object of a participle that describes someone else.
         return None
+    if not suffix and _tells_custody(tokens, stop):
+        return None
     words = words[:-1] + [last]
     shaped = any(surname_shape(w) for w in words)
     initial = start >= 2 and tokens[start - 1] == "." and len(tokens[start - 2]) == 1 and tokens[start - 2].isupper()
@@ -359,6 +362,48 @@ def _possessor(tokens: list[str], stop: int, genitive: bool) -> bool:
     after = tokens[stop].lower() if stop < len(tokens) else ""
     kin_after = bool(patronymic_word(after) or role_word(after, _BYSTANDER_ROLES, 3))
     return kin_after or not _custody_follows(tokens, stop)
+
+
+_OPEN_QUOTES = frozenset('«“„"')
+_CLOSE_QUOTES = frozenset('»”“"')
+
+
+def _quoted(tokens: list[str], start: int, stop: int) -> bool:
+    """«Жаңа Жол» партиясы, «Таң Шолпан» газеті: capitalised words alone in quotes are a
+    title (a party, a paper, a channel), no person."""
+    return start > 0 and stop < len(tokens) and tokens[start - 1] in _OPEN_QUOTES and tokens[stop] in _CLOSE_QUOTES
+
+
+def _aside(tokens: list[str], start: int) -> bool:
+    """ "(X «митинг орны» деп белгілеген)": a name opening a bracketed aside with a verb of its
+    own is the subject of the aside, not the one held."""
+    if start == 0 or tokens[start - 1] != "(":
+        return False
+    inside = [t.lower() for t in itertools.takewhile(lambda t: t != ")", tokens[start:])]
+    return any(_describing_verb(t) for t in inside) and not any(CUSTODY_RE.match(t) for t in inside)
+
+
+# A custody verb of the active voice made a noun, as what someone says: "ұстағанын айтты".
+_ACTIVE_TOLD = re.compile(r"\w+(?<![лн])(?:ғанын|генін|қанын|кенін|ганин|генин|канин|кенин)")
+_OWN = frozenset(pack.with_plain(("өзін", "мені", "бізді", "өзімізді")))
+
+
+def _tells_custody(tokens: list[str], stop: int) -> bool:
+    """ "Тілші X полицияның белсенділерді ұстағанын айтты": a name in the nominative that
+    says what the police did (an active custody verb made a noun, then a verb of saying) is
+    the one who told it, not the one held, unless it was done to them ("өзін ұстағанын")."""
+    if not _ACTIVE_TOLD.search(" ".join(tokens[stop:]).lower()):
+        return False  # most names: no custody verb made a noun after them
+    low = [t.lower() for t in tokens[stop:]]
+    for k, word in enumerate(low):
+        if word in _OWN:
+            return False
+        # "ұстағанын", or the last word of "ұстап әкеткенін", "ұстап алғанын".
+        if _ACTIVE_TOLD.fullmatch(word) and any(
+            CUSTODY_RE.match(w) or TAKEN_AWAY_RE.match(w) for w in low[max(0, k - 1) : k + 1]
+        ):
+            return any(t.lstrip("-–") in _SAID for t in low[k + 1 : k + 3])
+    return False
 
 
 def _source(tokens: list[str], start: int) -> bool:

@@ -46,7 +46,10 @@ _PLUPERFECT = re.compile(r"(?:ған|ген|қан|кен|ган|кен)\s+(?:е
 # Set free by the verdict, "сот залынан босатты" (a suspended or non-custodial sentence, an
 # acquittal): the custody before the trial is over, not news.
 _FREED_IN_COURT = re.compile(r"(?<![\w])зал[ыи]нан\s+(?:\w+\s+)?босат")
-_WHOLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d\s+(?:жылы|жили|жыл ішінде|жил ишинде)(?!\w)(?!\s+\d)")
+# A whole year ("2024 жылы", "биыл", this year), not a day of it ("биыл 3 мамырда").
+_WHOLE_YEAR = re.compile(
+    r"(?:(?<!\d)(?:19|20)\d\d\s+(?:жылы|жили|жыл ішінде|жил ишинде)|(?<![\w])(?:биыл|биил))(?!\w)(?!\s+\d)"
+)
 
 
 @dataclass(frozen=True)

@@ -52,11 +52,18 @@ AGAIN_RE = re.compile(r"(?<![\w])(?:қайта|тағы да|тағы|қайта
 STATE_RE = _stem_regex(pack.STATE_STEMS)
 POLICE_RE = _stem_regex(pack.POLICE_STEMS)
 TAKEN_AWAY_RE = _stem_regex(pack.TAKEN_AWAY_STEMS)
+SEIZED_THING_RE = _stem_regex(pack.SEIZED_THING_STEMS)
 DAYS_RE = _stem_regex(pack.DAY_UNIT_STEMS)
-# The pre-pass: a report with none of the custody or sentencing stems is not looked at.
+# The pre-pass: a report with none of the custody or sentencing stems is not looked at
+# ("қамау" bare too, the verbal noun of "бірнеше адамды қамау себебі").
 PREPASS_RE = stems_automaton(
     pack.with_plain(
-        pack.CUSTODY_STEMS + pack.SENTENCE_STEMS + pack.DAY_UNIT_STEMS + pack.TAKEN_AWAY_STEMS + pack.POLICE_PLACE_STEMS
+        pack.CUSTODY_STEMS
+        + pack.SENTENCE_STEMS
+        + pack.DAY_UNIT_STEMS
+        + pack.TAKEN_AWAY_STEMS
+        + pack.POLICE_PLACE_STEMS
+        + ("қамау",)
     )
 )
 

@@ -181,6 +181,27 @@ TAKEN_AWAY_STEMS: tuple[str, ...] = (
     "көлікке сал",
     "көлікке отырғыз",
 )
+# Things the police take away ("плакаттарын алып кетті", "компьютерін әкетті"): taking
+# them is no custody of anyone.
+SEIZED_THING_STEMS: tuple[str, ...] = (
+    "плакат",
+    "баннер",
+    "транспарант",
+    "үнпарақ",
+    "парақша",
+    "телефон",
+    "компьютер",
+    "ноутбук",
+    "фотоаппарат",
+    "камера",
+    "құжат",
+    "зат",
+    "кітап",
+    "туын",
+    "туларын",
+    "рупор",
+    "көлігін",
+)
 # The police by other names: "тәртіп сақшылары" (the keepers of order), "құқық қорғау органдары".
 # Places at the police where hours of custody are told ("бөлімшесінде бес сағат отырды"):
 # the pre-pass lets a report with one of these through to the rules.
@@ -497,6 +518,17 @@ TOLD_THE_PRESS_STEMS: tuple[str, ...] = (
 # "белсенді" is also the adjective "active": "белсенді түрде" (actively), "белсенділік"
 # (activity), "белсенді қатысты" (took an active part) are no activist.
 NOT_CIVIC_STEMS: tuple[str, ...] = (
+    # The journalist or activist as the victim of a crime: "журналистке шабуыл жасаған
+    # күдікті ұсталды" (a suspect held for attacking a journalist).
+    "журналистке шабуыл",
+    "журналистерге шабуыл",
+    "тілшіге шабуыл",
+    "блогерге шабуыл",
+    "белсендіге шабуыл",
+    "белсенділерге шабуыл",
+    "журналистке қарсы қылмыс",
+    "журналистерге қарсы қылмыс",
+    "журналиске шабуыл",
     "белсенді түрде",
     "белсенділік",
     "белсенділіг",
@@ -582,6 +614,24 @@ BACKGROUND_STEMS: tuple[str, ...] = (
 # Before the news, whoever it names: "Бұған дейін ол 10 тәулікке қамалған", "былтыр
 # ұсталған", "екі жыл бұрын сотталған". Not "бірнеше күн бұрын" (a few days ago: news).
 PAST_STEMS: tuple[str, ...] = ("бұған дейін", "былтыр", "өткен жылы", "жыл бұрын")
+# What happens as a rule, no event: "жиындардың көбі … қамаумен аяқталады" (most of them),
+# "әдетте" (usually), "жиі" (often); custody told with them is not news unless a day is named.
+GENERIC_WORDS: tuple[str, ...] = ("көбі", "көбінесе", "әдетте", "жиі", "үнемі", "әрдайым", "көп жағдайда")
+# The months, for a day named ("15 наурызда").
+MONTH_STEMS: tuple[str, ...] = (
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+)
 # Displeasure caused, not shown: "қоғам наразылығын тудырды" (drew public anger).
 NOT_PROTEST_STEMS: tuple[str, ...] = (
     "наразылық тудыр",

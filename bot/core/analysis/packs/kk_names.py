@@ -241,6 +241,9 @@ CASE_SUFFIXES: tuple[tuple[str, str | None], ...] = (
     ("ін", "front"),
     ("н", None),
 )
+# The plural suffix; on a surname ("Қасымовтар", X and the others) it is only removed from a
+# stem with a surname's shape, for given names end in these too ("Мұхтар", "Жанайдар", "Елдар").
+PLURAL_SUFFIXES: tuple[str, ...] = ("тар", "тер", "дар", "дер", "лар", "лер")
 # Suffixes that a given name can also end in ("Жанна", "Мадина", "Айдана"): only removed
 # when the text also writes the name without them, or the stem has a surname's shape.
 AMBIGUOUS_SUFFIXES: frozenset[str] = frozenset({"на", "не", "да", "де", "та", "те", "ын", "ін", "н"})
