@@ -1,7 +1,7 @@
 """Who in a Russian sentence is not a detainee: judges, lawyers, sources, relatives, officials,
 possessors ("подзащитным Гусева"), titles («Сергеев Live») and places ("Заречный райсуд").
 
-Kept apart from the custody rules (ru_rules.py): these are facts about the words around a
+Kept apart from the custody rules (ru_cues.py, ru_detainees.py): these are facts about the words around a
 name, whatever the custody cue.
 """
 

@@ -25,6 +25,7 @@ from bot.core.analysis.kk_rules import analyze_kazakh
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.core.analysis.ru_context import freed_at
+from bot.core.analysis.ru_detainees import find_detainees, term_of_its_own
 from bot.core.analysis.ru_names import (
     LIST_ITEM_RE,
     Mention,
@@ -36,7 +37,7 @@ from bot.core.analysis.ru_names import (
     same_word,
 )
 from bot.core.analysis.ru_roles import is_excluded_person
-from bot.core.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees, term_of_its_own
+from bot.core.analysis.ru_rules import SentenceFacts, analyse_sentence
 from bot.core.analysis.ru_text import (
     evidence_text,
     find_charge,
