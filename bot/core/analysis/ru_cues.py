@@ -21,6 +21,7 @@ _POLICE_PLACES = vocab.POLICE_PLACE_LEMMAS
 _BEING_IN = vocab.TAKEN_OR_HELD_LEMMAS - vocab.TAKEN_TO_LEMMAS
 # Where someone is taken in custody: the police's places and its van.
 _TAKEN_TO_PLACES = _POLICE_PLACES | {"автозак"}
+_SUSPENDED = {"условно", "условный", "испытательный"}
 _ASKED_FOR = {"требовать", "потребовать", "запросить", "запрашивать", "просить", "попросить"}
 
 
@@ -145,10 +146,12 @@ def _negated(toks: list[Token], i: int) -> bool:
     if any(t.lower in ("не", "ни", "без") for t in before):
         return True
     if any(t.lemma in ("условно", "условный") for t in toks[max(0, i - 3) : i + 4]) or any(
-        t.lemma in ("условно", "условный") and same_clause(toks, k, i) and not comma_between(toks, k, i)
-        for k, t in enumerate(toks[max(0, i - 10) : i], start=max(0, i - 10))
+        t.lemma in _SUSPENDED and same_clause(toks, k, i) and not comma_between(toks, k, i)
+        for k, t in enumerate(toks[max(0, i - 10) : i + 9], start=max(0, i - 10))
     ):
-        return True  # "условно осуждённого к одному году лишения свободы": a suspended sentence
+        # "условно осуждённого к одному году лишения свободы", "приговорил к двум годам лишения
+        # свободы условно", "испытательный срок на три года": a suspended sentence, probation.
+        return True
     if any(t.lower == "нет" for t in toks[i + 1 : i + 3]):
         return True
     after = toks[i + 1 : i + 5]
@@ -163,6 +166,10 @@ def _negated(toks: list[Token], i: int) -> bool:
         return True
     if any(t.lemma in ("заочно", "заочный") and same_clause(toks, k, i) for k, t in enumerate(toks)):
         return True  # "заочно арестовал", "приговорил заочно": someone abroad, not in custody
+    if any(t.lemma == "право" for t in toks[max(0, i - 5) : i + 4]) and any(
+        t.lemma in ("лишить", "лишение", "лишать") for t in toks[max(0, i - 8) : i + 1]
+    ):
+        return True  # "лишил на два года права заниматься…": a ban, not a custodial term
     return any(t.lemma in vocab.HYPOTHETICAL_LEMMAS for t in window)
 
 

@@ -55,7 +55,7 @@ def _refers_back(sentence: Sentence, mention: Mention, cue: int) -> bool:
     )
 
 
-_SPEECH = {
+SPEECH = {
     "сказать",
     "заявить",
     "сообщить",
@@ -70,6 +70,8 @@ _SPEECH = {
     "добавить",
     "уточнить",
     "призвать",
+    "прокомментировать",
+    "комментировать",
 }
 
 
@@ -77,12 +79,12 @@ def _speaks(toks: list[Token], mention: Mention, cue: int) -> bool:
     """ "Активистка X сказала, что полиция задерживает…": the speaker, not the detainee
     ("Беков сообщил, что получил семь суток" is his own custody: no other subject between)."""
     # The verb right after the name; after a comma it is someone else's ("…, сообщил адвокат").
-    if mention.stop < len(toks) and toks[mention.stop].lemma in _SPEECH and cue > mention.stop:
+    if mention.stop < len(toks) and toks[mention.stop].lemma in SPEECH and cue > mention.stop:
         return any(t.pos == "NOUN" and t.case == "nomn" for t in toks[mention.stop + 1 : cue])
     # "В Астане задержан X, сообщил Азаттыку Y": the name after the cue, a comma and a verb of
     # saying is the source.
     if cue < mention.start and any(
-        toks[j].lemma in _SPEECH and comma_between(toks, cue, j) for j in range(cue + 1, mention.start)
+        toks[j].lemma in SPEECH and comma_between(toks, cue, j) for j in range(cue + 1, mention.start)
     ):
         return True
     before = toks[max(0, mention.start - 3) : mention.start]
@@ -103,7 +105,10 @@ def _listed_together(toks: list[Token], a: Mention, b: Mention) -> bool:
         return False  # "X, а Y — под надзором": a contrast, not a list
     if any(t.lower in ("как", "он", "она", "же") for t in between):
         return False  # "X, известного как Y": one person's other name
-    return all(t.lower in _LIST_GLUE or (t.pos not in _VERBAL and re.match(r"[а-яё-]+$", t.text)) for t in between)
+    # "сопредседателя ОСДП X и генерального секретаря ОСДП Y": an organisation's abbreviation too.
+    return all(
+        t.lower in _LIST_GLUE or (t.pos not in _VERBAL and re.match(r"[а-яё-]+$|[А-ЯЁ]{2,}$", t.text)) for t in between
+    )
 
 
 def _with_listed(sentence: Sentence, accepted: list[Mention]) -> list[Mention]:
@@ -137,13 +142,16 @@ def _with_listed(sentence: Sentence, accepted: list[Mention]) -> list[Mention]:
     ]
 
 
-def find_detainees(sentence: Sentence, facts: SentenceFacts, previous: Sentence | None) -> None:
-    """Fill ``facts.detainees``: the people this sentence reports as taken into custody."""
+def find_detainees(
+    sentence: Sentence, facts: SentenceFacts, previous: Sentence | None, earlier: Sentence | None = None
+) -> None:
+    """Fill ``facts.detainees``: the people this sentence reports as taken into custody;
+    ``earlier`` is where a singular pronoun may point when ``previous`` names nobody it could."""
     if not facts.cues:
         return
     accepted = _with_listed(sentence, _governed_mentions(sentence, facts))
     if not accepted:
-        accepted = _pronoun_reference(sentence, facts, previous)
+        accepted = _pronoun_reference(sentence, facts, previous, earlier)
     facts.detainees = _with_terms(sentence.tokens, facts, accepted)
 
 
@@ -186,7 +194,12 @@ def _has_own_patient(sentence: Sentence, cue: int, mention: Mention) -> bool:
     """ "X прокомментировал задержание активистов", "X инициировал митинг против ареста Y": a
     custody noun followed by the people it befell does not govern a name before it."""
     toks = sentence.tokens
-    if mention.stop > cue or toks[cue].pos != "NOUN" or cue + 1 >= len(toks):
+    if mention.stop > cue or cue + 1 >= len(toks):
+        return False
+    if toks[cue].pos == "PRTF":
+        # "X прокомментировал дело арестованных 11 журналистов": the participle's own people.
+        return any(t.lemma in vocab.PEOPLE_LEMMAS and t.case == toks[cue].case for t in toks[cue + 1 : cue + 4])
+    if toks[cue].pos != "NOUN":
         return False
     nxt = toks[cue + 1]
     if any(m.start == cue + 1 for m in sentence.mentions):
@@ -194,7 +207,9 @@ def _has_own_patient(sentence: Sentence, cue: int, mention: Mention) -> bool:
     return nxt.case == "gent" and (nxt.lemma in vocab.PEOPLE_LEMMAS or nxt.lemma in vocab.CIVIC_LEMMAS)
 
 
-def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sentence | None) -> list[Mention]:
+def _pronoun_reference(
+    sentence: Sentence, facts: SentenceFacts, previous: Sentence | None, earlier: Sentence | None
+) -> list[Mention]:
     """Whom a pronoun near a cue stands for, when the cue governs no name: a person named
     earlier in the sentence ("X простоял пять минут, прежде чем его задержали"), else the
     previous sentence's people ("Обоих по решению суда оставили под стражей"), only its first
@@ -215,14 +230,20 @@ def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sente
             for m in sentence.mentions
             if m.stop <= pronoun
             and not is_excluded_person(sentence, m)
-            and not (m.stop < len(toks) and toks[m.stop].lemma in _SPEECH)
+            and not (m.stop < len(toks) and toks[m.stop].lemma in SPEECH)
         ]
+        own = _self_report(sentence, pronoun)
         if before:
             accepted = [before[-1]]
+        elif own is not None:
+            accepted = [own]
         elif previous is None:
             return []
         else:
             accepted = [m for m in previous.mentions if not is_excluded_person(previous, m)]
+            if not accepted and earlier is not None and toks[pronoun].lower in _SINGULAR:
+                # "…дело блогера X. Об этом сообщил правозащитник Y. Суд приговорил его…"
+                accepted = [m for m in earlier.mentions if len(m.words) >= 2 and not is_excluded_person(earlier, m)]
             if toks[pronoun].lower in _SINGULAR or toks[pronoun].lemma in _SOMEONE:
                 accepted = accepted[:1]
         facts.pronoun_custody = bool(accepted)
@@ -233,12 +254,24 @@ def _pronoun_reference(sentence: Sentence, facts: SentenceFacts, previous: Sente
 _SINGULAR = {"его", "её", "ее", "он", "она", "ему", "ей"}
 
 
+def _self_report(sentence: Sentence, pronoun: int) -> Mention | None:
+    """ "Как сообщил «ОВД-Инфо» X, его задержали…": the one source a "как сообщил" opening names
+    tells of a singular pronoun's custody, so the pronoun is that person."""
+    toks = sentence.tokens
+    if len(toks) < 3 or toks[0].lower != "как" or toks[1].lemma not in SPEECH or toks[pronoun].lower not in _SINGULAR:
+        return None
+    named = [m for m in sentence.mentions if m.stop <= pronoun]
+    if len(named) != 1 or not comma_between(toks, named[0].stop - 1, pronoun):
+        return None
+    return named[0]
+
+
 def _tells(toks: list[Token], k: int, cue: int) -> bool:
     """ "Он также писал, что полиция задержала 19 участников": the pronoun is the source of a
     report of someone else's custody (its verb of saying, then "что", then the cue)."""
     return (
         toks[k].lower in ("он", "она", "они")
-        and any(t.lemma in _SPEECH for t in toks[k + 1 : k + 4])
+        and any(t.lemma in SPEECH for t in toks[k + 1 : k + 4])
         and any(t.lower == "что" for t in toks[k + 1 : cue])
     )
 
@@ -255,6 +288,9 @@ def _personal(toks: list[Token], k: int) -> bool:
     if toks[k].lower not in vocab.PRONOUNS:
         return False
     possessive = toks[k].lower in ("его", "её", "ее", "их") and k + 1 < len(toks)
+    if possessive and toks[k + 1].pos == "ADJF" and toks[k + 1].case == "ablt":
+        # "признал его виновным": a predicate's adjective, unless a noun follows it ("его новым адвокатом")
+        return k + 2 >= len(toks) or toks[k + 2].pos != "NOUN"
     return not (possessive and toks[k + 1].pos in ("NOUN", "ADJF"))
 
 

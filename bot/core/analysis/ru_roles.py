@@ -49,7 +49,7 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
             # the name at once ("его соратника Ержана Тулеуова суд арестовал").
             if tok.lemma in vocab.KIN_AND_ASSOCIATE_LEMMAS and _custody_follows(toks, mention.stop):
                 return False
-            return True
+            return not (_custody_governs(toks, mention.start) or _passive_custody_follows(toks, mention.stop))
     return False
 
 
@@ -125,6 +125,29 @@ def _in_a_title(toks: list[Token], mention: Mention) -> bool:
     before = toks[max(0, mention.start - 2) : mention.start]
     after = toks[mention.stop : mention.stop + 3]
     return any(t.text == "«" for t in before) and any(t.text == "»" for t in after)
+
+
+def _custody_governs(toks: list[Token], start: int) -> bool:
+    """ "задержали гражданскую активистку и многодетную мать X": a custody verb whose object the
+    name is, with only the person's role words between, makes the role no reason to exclude."""
+    for k in range(start - 1, max(-1, start - 7), -1):
+        tok = toks[k]
+        if tok.lemma in vocab.CUSTODY_EVENT_LEMMAS and tok.pos == "VERB":
+            return True
+        if tok.lower not in (",", "и") and tok.pos not in ("NOUN", "ADJF", "PRTF"):
+            return False
+    return False
+
+
+def _passive_custody_follows(toks: list[Token], stop: int) -> bool:
+    """ "исполнительный директор X и координатор Y были задержаны": the names (and their roles)
+    are the subject of a passive custody verb."""
+    for tok in toks[stop : stop + 10]:
+        if tok.text in (".", ";", "—", "–", ":", "(", "«"):
+            return False
+        if tok.pos in ("VERB", "PRTS", "PRTF", "INFN", "GRND") and tok.lemma != "быть":
+            return tok.pos == "PRTS" and tok.lemma in vocab.CUSTODY_EVENT_LEMMAS
+    return False
 
 
 def _custody_follows(toks: list[Token], stop: int) -> bool:

@@ -33,6 +33,7 @@ class SentenceFacts:
     detainees: list[tuple[Mention, str | None]] = field(default_factory=list)
     pronoun_custody: bool = False
     same_term_as_before: bool = False
+    in_absentia: bool = False  # "заочно осуждены": a sentence passed on someone out of reach
     attributive: set[int] = field(default_factory=set)  # cue indices of a participle's phrase
 
 
@@ -63,6 +64,7 @@ def analyse_sentence(
     facts.fine = [i for i, t in enumerate(toks) if t.lemma in vocab.FINE_LEMMAS]
     facts.summons = [i for i, t in enumerate(toks) if t.lemma in vocab.SUMMONS_LEMMAS]
     facts.same_term_as_before = bool(_SAME_TERM.search(lower_text))
+    facts.in_absentia = any(t.lemma in ("заочно", "заочный") for t in toks)
     return facts
 
 
