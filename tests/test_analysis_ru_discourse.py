@@ -154,3 +154,20 @@ def test_a_pronoun_reaches_back_over_a_sentence_naming_only_a_source() -> None:
 )
 def test_look_alikes_are_no_arrest(text: str) -> None:
     assert not ru(text).arrest
+
+
+def test_people_listed_after_among_them_are_the_detainees() -> None:
+    result = ru(
+        "В столице задержали троих корреспондентов иностранного телеканала. "
+        "Среди них есть граждане соседней страны: Оксана Ведерник и Тарас Гуменюк."
+    )
+    assert names(result) == ["Оксана Ведерник", "Тарас Гуменюк"]
+
+
+def test_a_lone_surname_takes_the_given_name_written_beside_it_elsewhere() -> None:
+    result = ru(
+        "Друзья посвятили песню журналисту Болоту Сарыбаеву. "
+        "Вечером к Сарыбаеву в офис ворвались сотрудники милиции и подбросили ему пакетик. "
+        "Затем его задержали за расследование о коррупции."
+    )
+    assert names(result) == ["Болот Сарыбаев"]

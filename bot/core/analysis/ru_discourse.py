@@ -152,6 +152,16 @@ def named_one_by_one(sentences: list[Sentence], facts: list[SentenceFacts]) -> N
                 facts[n].detainees = [(head, None)]
 
 
+def named_among(sentences: list[Sentence], facts: list[SentenceFacts]) -> None:
+    """ "Задержали троих корреспондентов. Среди них есть украинцы: X и Y.": a sentence that opens
+    with "среди них" ("в их числе") right after a custody sentence names some of its detainees."""
+    for n in range(1, len(sentences)):
+        words = [t.lower for t in sentences[n].tokens[:3]]
+        among = words[:2] == ["среди", "них"] or words[:3] == ["в", "их", "числе"]
+        if among and not facts[n].cues and not facts[n].detainees and facts[n - 1].cues:
+            facts[n].detainees = [(m, None) for m in _people(sentences[n])]
+
+
 def _opening_name(sentence: Sentence) -> Mention | None:
     """A full name a sentence opens with, as its subject or its dash's head, not a speaker's."""
     toks = sentence.tokens

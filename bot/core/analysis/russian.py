@@ -31,6 +31,7 @@ from bot.core.analysis.ru_discourse import (
     in_absentia,
     listed_after_colon,
     named_after_count,
+    named_among,
     named_one_by_one,
 )
 from bot.core.analysis.ru_names import (
@@ -150,6 +151,7 @@ def _read_sentences(
         find_detainees(sentence, fact, previous, antecedent(sentences, facts, n))
     named_after_count(sentences, facts)
     named_one_by_one(sentences, facts)
+    named_among(sentences, facts)
     listed_after_colon(sentences, facts)
     return sentences, facts
 
