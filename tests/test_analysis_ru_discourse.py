@@ -171,3 +171,21 @@ def test_a_lone_surname_takes_the_given_name_written_beside_it_elsewhere() -> No
         "Затем его задержали за расследование о коррупции."
     )
     assert names(result) == ["Болот Сарыбаев"]
+
+
+def test_a_term_in_a_collective_numeral() -> None:
+    result = ru("Суд назначил активистке Ольге Чернец трое суток административного ареста за пикет.")
+    assert [(d.name, d.term) for d in result.detainees] == [("Ольга Чернец", "3 days")]
+
+
+def test_the_owner_of_a_role_nouns_organisation_is_not_the_detainee() -> None:
+    result = ru("За акцию у мэрии экс-координатор местного штаба Соколова получил двое суток ареста.")
+    assert "Соколов" not in " ".join(names(result))
+
+
+def test_house_arrest_changed_to_a_written_undertaking_is_a_release() -> None:
+    result = ru(
+        "Следователь принял решение об изменении меры пресечения в отношении журналиста Ильи Гордеева "
+        "с домашнего ареста на подписку о невыезде."
+    )
+    assert not result.arrest

@@ -103,6 +103,8 @@ def freed_at(toks: list[Token], i: int, headline: bool = False) -> bool:
             and toks[i + 1].lower == "из"
             and toks[i + 2].lemma in vocab.CUSTODY_PLACE_LEMMAS
         )
+        # "изменил меру пресечения с домашнего ареста на подписку о невыезде"
+        or (tok.lemma == "подписка" and any(t.lemma == "невыезд" for t in toks[i + 1 : i + 3]))
         or (
             tok.lemma in ("заменить", "заменять", "замена")
             and any(t.lemma in ("ограничение", "штраф", "условный", "пробационный") for t in toks[i + 1 : i + 9])

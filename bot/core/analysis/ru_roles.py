@@ -78,11 +78,18 @@ def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
 
 def _role_of(toks: list[Token], k: int) -> bool:
     """ "экс-депутата киргизского парламента Каныбека Осмоналиева": the thing in the genitive
-    completes a person's role noun before it, and the name stands beside that role."""
+    completes a person's role noun before it, and the name stands beside that role, in its case
+    ("экс-координатор штаба Навального" is the coordinator, not Навальный)."""
     j = k - 1
     while j >= 0 and toks[j].pos == "ADJF":
         j -= 1
-    return toks[k].case == "gent" and j >= 0 and toks[j].pos == "NOUN" and not is_thing(toks[j].lower)
+    return (
+        toks[k].case == "gent"
+        and j >= 0
+        and toks[j].pos == "NOUN"
+        and toks[j].case == "gent"
+        and not is_thing(toks[j].lower)
+    )
 
 
 def _of_the_media(toks: list[Token], k: int) -> bool:
