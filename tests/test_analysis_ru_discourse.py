@@ -95,6 +95,26 @@ NAMED = [
         ["Денис Горелов"],
         id="self-report",
     ),
+    # the person of "к N годам лишения свободы X" is no owner of the freedom
+    pytest.param(
+        "Суд приговорил к четырём годам лишения свободы 70-летнего Азамата Турдиева за помощь семьям "
+        "осуждённых членов запрещённой партии.",
+        ["Азамат Турдиев"],
+        id="after-deprivation-of-liberty",
+    ),
+    # a speaker's role in another clause does not exclude the name
+    pytest.param(
+        "Как сообщил адвокат, активиста Ивана Лапина задержали за пикет у акимата.",
+        ["Иван Лапин"],
+        id="role-in-another-clause",
+    ),
+    # "X сообщил, что Y… По его словам, его задержали": Y, not the speaker
+    pytest.param(
+        "Член партии Рустам Ашуров сообщил, что Бахтиёр Каримов давно состоял в оппозиционной партии. "
+        "По его словам, его задержали в сентябре за посты в соцсетях.",
+        ["Бахтиёр Каримов"],
+        id="reported-clause",
+    ),
     # who comments on arrested people is not one of them
     pytest.param(
         "Министр Аскар Бекенов прокомментировал дело арестованных 11 журналистов независимых изданий, "

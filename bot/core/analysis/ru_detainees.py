@@ -230,7 +230,7 @@ def _pronoun_reference(
             for m in sentence.mentions
             if m.stop <= pronoun
             and not is_excluded_person(sentence, m)
-            and not (m.stop < len(toks) and toks[m.stop].lemma in SPEECH)
+            and not _speaker(sentence, m)
         ]
         own = _self_report(sentence, pronoun)
         if before:
@@ -241,6 +241,8 @@ def _pronoun_reference(
             return []
         else:
             accepted = [m for m in previous.mentions if not is_excluded_person(previous, m)]
+            # "X сообщил, что Y… По его словам, его задержали": the speaker is the source.
+            accepted = [m for m in accepted if not _speaker(previous, m)] or accepted
             if not accepted and earlier is not None and toks[pronoun].lower in _SINGULAR:
                 # "…дело блогера X. Об этом сообщил правозащитник Y. Суд приговорил его…"
                 accepted = [m for m in earlier.mentions if len(m.words) >= 2 and not is_excluded_person(earlier, m)]
@@ -252,6 +254,12 @@ def _pronoun_reference(
 
 
 _SINGULAR = {"его", "её", "ее", "он", "она", "ему", "ей"}
+
+
+def _speaker(sentence: Sentence, mention: Mention) -> bool:
+    """ "X сообщил, что…": a name a verb of saying follows at once."""
+    toks = sentence.tokens
+    return mention.stop < len(toks) and toks[mention.stop].lemma in SPEECH
 
 
 def _self_report(sentence: Sentence, pronoun: int) -> Mention | None:

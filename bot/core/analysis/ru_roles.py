@@ -36,7 +36,9 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
         tok = toks[k]
         if tok.lemma in vocab.CUSTODY_EVENT_LEMMAS or tok.lemma in vocab.CUSTODY_PLACE_LEMMAS:
             break
-        if tok.text in (".", ";", "—", "–"):
+        if tok.text in (".", ";", "—", "–", ",") or tok.lower == "что":
+            # "сообщил, что X задержан", "как сообщил адвокат, активиста X задержали": X is in
+            # another clause than the speaker's role
             break
         if tok.lemma in vocab.NOT_DETAINEE_LEMMAS:
             # "бывшего начальника полиции" and "кандидат в депутаты" name no current role;
@@ -73,6 +75,8 @@ def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
     lem = toks[k].lemma
     if lem in vocab.CUSTODY_EVENT_LEMMAS or lem in vocab.CUSTODY_PLACE_LEMMAS or lem in vocab.SENTENCE_LEMMAS:
         return False
+    if lem == "свобода" and k > 0 and toks[k - 1].lemma in ("лишение", "ограничение"):
+        return False  # "к пяти годам лишения свободы 87-летнего X": the sentence's own person
     return is_thing(toks[k].lower) and not _role_of(toks, k)
 
 
