@@ -228,9 +228,7 @@ def _pronoun_reference(
         before = [
             m
             for m in sentence.mentions
-            if m.stop <= pronoun
-            and not is_excluded_person(sentence, m)
-            and not _speaker(sentence, m)
+            if m.stop <= pronoun and not is_excluded_person(sentence, m) and not _speaker(sentence, m)
         ]
         own = _self_report(sentence, pronoun)
         if before:
