@@ -209,3 +209,14 @@ def test_house_arrest_changed_to_a_written_undertaking_is_a_release() -> None:
         "с домашнего ареста на подписку о невыезде."
     )
     assert not result.arrest
+
+
+def test_a_criminal_charge_the_report_calls_political_is_no_ordinary_crime() -> None:
+    framed = ru(
+        "Суд арестовал на два месяца директора независимого издания Эльмира Гусейнова по обвинению "
+        "в контрабанде валюты. Коллеги называют дело политически мотивированным давлением на журналистов."
+    )
+    assert framed.arrest
+    assert [(d.name, d.term) for d in framed.detainees] == [("Эльмир Гусейнов", "2 months")]
+    plain = ru("Суд арестовал на два месяца директора торговой фирмы по обвинению в контрабанде валюты.")
+    assert not plain.arrest

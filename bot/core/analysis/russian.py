@@ -189,8 +189,11 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
     """Confidence that the report is an arrest alert, the rules behind it, the best sentence."""
     civic_all = {c for f in facts for c in f.civic}
     crime_all = {c for f in facts for c in f.crime}
-    if any(t.lemma in vocab.FRAMED_LEMMAS for s in sentences for t in s.tokens):
-        # "наркотики ему подкинули": the report presents the crime as planted, a frame-up.
+    if any(t.lemma in vocab.FRAMED_LEMMAS for s in sentences for t in s.tokens) or any(
+        vocab.PERSECUTION_FRAME_RE.search(s.text.lower()) for s in sentences
+    ):
+        # "наркотики ему подкинули": the report presents the crime as planted, a frame-up, or
+        # the charge as political persecution ("давление на журналистов").
         crime_all = set()
         facts = [replace(f, crime=[]) for f in facts]
     best_score, best_index, best_reasons = 0.0, None, ["no custody in context"]

@@ -365,6 +365,13 @@ NOT_DETAINEE_LEMMAS = {
 }
 # A crime the report says was planted or made up: a frame-up, not ordinary crime.
 FRAMED_LEMMAS = {"подбросить", "подкинуть", "подбрасывать", "подкидывать", "сфабриковать", "сфабрикованный"}
+# The report presents a criminal charge as political persecution (then the charge is no
+# ordinary crime): "политически мотивированное дело", "давление на журналистов".
+PERSECUTION_FRAME_RE = re.compile(
+    r"политически мотивирован|политическ\w* преследовани|по политическим мотивам|политическ\w* заказ"
+    r"|давлени\w* на (?:\w+ )?(?:журналист|сми|прессу|редакци|независимы|оппозици|активист|гражданск)"
+    r"|преследовани\w* (?:журналист|активист|оппозиц|правозащитник|независим)"
+)
 # Media outlets: a head or employee of one ("главу сайта", "директора телеканала", "сотрудника
 # редакции") is a journalist, not an official or a policeman.
 MEDIA_LEMMAS = {"сайт", "издание", "редакция", "телеканал", "газета", "информагентство", "портал", "сми", "медиа"}
