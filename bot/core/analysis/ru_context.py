@@ -90,7 +90,9 @@ def freed_at(toks: list[Token], i: int, headline: bool = False) -> bool:
     tok = toks[i]
     return (
         tok.lemma in vocab.RELEASE_LEMMAS
-        or (tok.lemma == "выйти" and any(t.lemma == "свобода" for t in toks[i + 1 : i + 3]))
+        # "вышел на свободу", "на свободу вышли", "после выхода на свободу"
+        or (tok.lemma in ("выйти", "выход") and any(t.lemma == "свобода" for t in toks[i + 1 : i + 3]))
+        or (tok.lemma == "выйти" and i >= 2 and toks[i - 2].lower == "на" and toks[i - 1].lemma == "свобода")
         or (headline and tok.lower == "на" and i + 1 < len(toks) and toks[i + 1].lower == "свободе")
         or (tok.lemma in ("выпустить", "выпускать") and any(t.lower == "из" for t in toks[i + 1 : i + 3]))
         # "вышел из колонии"; "заменил лишение свободы на ограничение свободы (на штраф)", "с заменой на
@@ -101,6 +103,8 @@ def freed_at(toks: list[Token], i: int, headline: bool = False) -> bool:
             and toks[i + 1].lower == "из"
             and toks[i + 2].lemma in vocab.CUSTODY_PLACE_LEMMAS
         )
+        # "изменил меру пресечения с домашнего ареста на подписку о невыезде"
+        or (tok.lemma == "подписка" and any(t.lemma == "невыезд" for t in toks[i + 1 : i + 3]))
         or (
             tok.lemma in ("заменить", "заменять", "замена")
             and any(t.lemma in ("ограничение", "штраф", "условный", "пробационный") for t in toks[i + 1 : i + 9])

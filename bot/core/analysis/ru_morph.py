@@ -2,7 +2,7 @@
 the rules ask about.
 
 Why a module of its own: the person finder (ru_person_spans.py), the sentences and mentions
-(ru_names.py), the name forms (ru_name_forms.py), the Russian rules (ru_rules.py) and the
+(ru_names.py), the name forms (ru_name_forms.py), the Russian rules (ru_rules.py, ru_cues.py) and the
 Kazakh name forms all ask pymorphy3 about words; the analyser is loaded once, here, its parses
 cached (names and custody words recur across reports), and its answers for names, places and
 things kept in one place.

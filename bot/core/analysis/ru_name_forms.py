@@ -17,6 +17,8 @@ from bot.core.analysis.ru_morph import is_person, parses
 
 #: Kyrgyz, Kazakh and Azerbaijani patronymic words, written in lower case after a name.
 PATRONYMIC_WORDS = frozenset({"уулу", "кызы", "оглы", "улы", "қызы", "ұлы", "гызы"})
+# The same particle fused with the father's name ("Вагифгызы", "Алиоглу"): it does not decline.
+FUSED_PATRONYMIC = re.compile(r"\w{2,}(?:оглу|оглы|улы|уулу|ұлы|тегі|кызы|гызы|қызы)$", re.IGNORECASE)
 
 
 def nominative_name(
@@ -190,6 +192,8 @@ def _feminine_nominative(word: str) -> str:
     low = word.lower()
     if low in PATRONYMIC_WORDS:
         return low
+    if FUSED_PATRONYMIC.match(word):
+        return word
     for ending, nominative in _FEMININE_OBLIQUE:
         if low.endswith(ending) and len(low) - len(ending) >= 2:
             return word[: len(word) - len(ending)] + nominative
@@ -307,7 +311,7 @@ _FEM_ENDINGS = (("ой", "а"), ("ую", "а"), ("у", "а"), ("ы", "а"), ("е
 def to_nominative(word: str, case: str | None, gender: str | None) -> str:
     """One word of a person's name in the nominative (pymorphy3, then plain endings; cached:
     every tagged name word comes here)."""
-    if case in (None, "nomn"):
+    if case in (None, "nomn") or FUSED_PATRONYMIC.match(word):
         return word
     # One person: a plural reading ("Ишенбеков" as the genitive plural of "Ишенбек") is wrong.
     candidates = [p for p in parses(word.lower()) if p.tag.case == case and p.tag.number != "plur"]

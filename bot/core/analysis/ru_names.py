@@ -239,12 +239,32 @@ def complete_name(word: str, text: str) -> str | None:
         if len(hits) != 1:
             continue
         other = pair[1 - hits[0]]
-        if not _looks_like_person_word(other):
+        before = text[: match.start()].rstrip()
+        # Mid-sentence, two capitalised words are a name even when one is also a common word
+        # ("журналисту Болоту Темирову": "болото").
+        mid_sentence = bool(before) and (before[-1].islower() or before[-1] in ",-") and "\n" not in match.group(0)
+        if not _looks_like_person_word(other) and not (mid_sentence and _common_noun(other)):
             continue
+        written = pair[hits[0]]
         pair[hits[0]] = word
-        pair[1 - hits[0]] = _nominative_guess(other)
+        pair[1 - hits[0]] = _nominative_guess(other) if _looks_like_person_word(other) else _less(other, written, word)
         return " ".join(pair)
     return None
+
+
+def _less(other: str, inflected: str, nominative: str) -> str:
+    """ "Болоту" beside "Сарыбаеву" (= "Сарыбаев" + "у"): the given name pymorphy3 does not know
+    loses the ending its surname has in that case."""
+    ending = inflected[len(nominative) :] if inflected.lower().startswith(nominative.lower()) else ""
+    if ending and other.lower().endswith(ending.lower()) and len(other) - len(ending) >= 3:
+        return other[: len(other) - len(ending)]
+    return other
+
+
+def _common_noun(word: str) -> bool:
+    """A word pymorphy3 reads first as a common noun, not a place's name."""
+    readings = parses(word.lower())
+    return readings[0].tag.POS == "NOUN" and not any("Geox" in p.tag for p in readings[:2])
 
 
 def _looks_like_person_word(word: str) -> bool:

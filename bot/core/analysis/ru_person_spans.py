@@ -22,14 +22,15 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.core.analysis.ru_morph import CASES, is_known, is_person, parses
-from bot.core.analysis.ru_name_forms import PATRONYMIC_WORDS
+from bot.core.analysis.ru_name_forms import FUSED_PATRONYMIC, PATRONYMIC_WORDS
 from bot.core.places import CYRILLIC_FORMS
 
 _NAME_WORD = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІа-яё][а-яёәғқңөұүһі]+)*")
 _INITIAL = re.compile(r"[А-ЯЁ]")
 # Surname endings in every case: "-ов", "-ева", "-ину", "-ской", "-бекова", "-ұлы"…
 _SURNAME_SHAPE = re.compile(
-    r"\w{2,}(?:[оеё]в|[иы]н)(?:а|у|ым|ой|ою|е|ых)?$|\w{2,}(?:ск|цк)(?:ий|ая|ого|ому|им|ой|ую)$|\w{2,}(?:оглу|оглы|улы|уулу|ұлы|тегі)$"
+    r"\w{2,}(?:[оеё]в|[иы]н)(?:а|у|ым|ой|ою|е|ых)?$|\w{2,}(?:ск|цк)(?:ий|ая|ого|ому|им|ой|ую)$|"
+    + FUSED_PATRONYMIC.pattern  # "Вагифгызы", "Алиоглу", "Талантбекқызы"
 )
 _PLACE = re.compile("|".join(f"(?:{stem})" for stem, _ in CYRILLIC_FORMS if " " not in stem))
 # Words after which a capitalised run names a street, a place or an organisation.
@@ -181,14 +182,18 @@ def find_people(tokens: Sequence[Word], text: str = "") -> list[Span]:
 
 def _common_word_surnames(tokens: Sequence[Word], kinds: list[str | None]) -> None:
     """A capitalised common word right after a given name, in the same case, is its surname
-    ("Андрей Кузнец", "Максима Ключа"): mid-sentence Russian writes common nouns in lower case."""
+    ("Андрей Кузнец", "Максима Ключа"): mid-sentence Russian writes common nouns in lower case.
+    So is one pymorphy3 reads only without a case (a short adjective: "Данута Передня")."""
     for k in range(1, len(tokens)):
         if kinds[k] not in (None, "weak") or kinds[k - 1] != "person" or not _NAME_WORD.fullmatch(tokens[k].text):
             continue
         if _PLACE.match(tokens[k].text) or "-" in tokens[k].text:
             continue
+        own = parses(tokens[k].lower)
         given = {p.tag.case for p in parses(tokens[k - 1].lower) if "Name" in p.tag and p.score >= 0.1}
-        if given & {p.tag.case for p in parses(tokens[k].lower) if p.tag.POS == "NOUN" and p.tag.number == "sing"}:
+        if given & {p.tag.case for p in own if p.tag.POS == "NOUN" and p.tag.number == "sing"} or (
+            given and not any(p.tag.case for p in own)
+        ):
             kinds[k] = "name"
 
 
@@ -380,6 +385,11 @@ def _place_like(tokens: Sequence[Word], k: int) -> bool:
     return float(sum(p.score for p in parses(tokens[k].lower) if "Geox" in p.tag)) >= 0.3
 
 
+def _indeclinable(low: str) -> bool:
+    named = [p for p in parses(low) if is_person(p)]
+    return bool(named) and all("Fixd" in p.tag for p in named)
+
+
 def _lemma_is(low: str, lemmas: frozenset[str]) -> bool:
     return bool(low) and parses(low)[0].normal_form in lemmas
 
@@ -388,6 +398,7 @@ def _agreement(tokens: Sequence[Word], first: int, stop: int, words: list[str]) 
     """The cases and genders all the name's words can share, weighed, the sentence favouring some:
     a preposition or a word in apposition before the name, a past-tense verb agreeing after it."""
     scores: dict[Reading, float] | None = None
+    given = False  # a word before is a given name pymorphy3 knows
     for word in words:
         own = _readings(word)
         if not own:
@@ -396,9 +407,17 @@ def _agreement(tokens: Sequence[Word], first: int, stop: int, words: list[str]) 
             scores = dict(own)
         else:
             shared = {r: scores[r] + s for r, s in own.items() if r in scores}
+            if not shared and given and not is_known(word) and not _SURNAME_SHAPE.match(word):
+                continue  # "Антона Броусека": pymorphy3's guess at an unknown surname says nothing
+            if not shared and _indeclinable(word) and _indeclinable(words[0]):
+                # "Ульви Гасанли": foreign names that do not decline; pymorphy3's genders for them
+                # are guesses, the surname's is kept.
+                cases = {c for c, _ in scores}
+                shared = {r: s for r, s in own.items() if r[0] in cases}
             if not shared and not any(map(_SURNAME_SHAPE.match, words)):
                 return None  # words in no common case are not one name ("на заседании Жогорку Кенеша")
             scores = shared or (dict(own) if _SURNAME_SHAPE.match(word) else scores)
+        given = given or (is_known(word) and any(is_person(p) for p in parses(word)[:1]))
     if not scores:
         return {}
     for reading, weight in _context(tokens, first, stop).items():
@@ -462,6 +481,8 @@ _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщй]$")
 def _context(tokens: Sequence[Word], first: int, stop: int) -> dict[Reading, float]:
     """Readings the neighbours of a name favour, with a weight for each."""
     weights: dict[Reading, float] = {}
+    while first > 1 and re.fullmatch(r"[А-ЯЁ]{2,}", tokens[first - 1].text):
+        first -= 1  # "сопредседателя ДПК Ерлана Омарова": the role noun is before the party's letters
     before = tokens[first - 1].lower if first > 0 else ""
     for case in _PREPOSITION_CASES.get(before, ()):
         for gender in ("masc", "femn"):

@@ -1,7 +1,7 @@
 """Who in a Russian sentence is not a detainee: judges, lawyers, sources, relatives, officials,
 possessors ("подзащитным Гусева"), titles («Сергеев Live») and places ("Заречный райсуд").
 
-Kept apart from the custody rules (ru_rules.py): these are facts about the words around a
+Kept apart from the custody rules (ru_cues.py, ru_detainees.py): these are facts about the words around a
 name, whatever the custody cue.
 """
 
@@ -36,7 +36,9 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
         tok = toks[k]
         if tok.lemma in vocab.CUSTODY_EVENT_LEMMAS or tok.lemma in vocab.CUSTODY_PLACE_LEMMAS:
             break
-        if tok.text in (".", ";", "—", "–"):
+        if tok.text in (".", ";", "—", "–", ",") or tok.lower == "что":
+            # "сообщил, что X задержан", "как сообщил адвокат, активиста X задержали": X is in
+            # another clause than the speaker's role
             break
         if tok.lemma in vocab.NOT_DETAINEE_LEMMAS:
             # "бывшего начальника полиции" and "кандидат в депутаты" name no current role;
@@ -49,7 +51,7 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
             # the name at once ("его соратника Ержана Тулеуова суд арестовал").
             if tok.lemma in vocab.KIN_AND_ASSOCIATE_LEMMAS and _custody_follows(toks, mention.stop):
                 return False
-            return True
+            return not (_custody_governs(toks, mention.start) or _passive_custody_follows(toks, mention.stop))
     return False
 
 
@@ -73,16 +75,25 @@ def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
     lem = toks[k].lemma
     if lem in vocab.CUSTODY_EVENT_LEMMAS or lem in vocab.CUSTODY_PLACE_LEMMAS or lem in vocab.SENTENCE_LEMMAS:
         return False
+    if lem == "свобода" and k > 0 and toks[k - 1].lemma in ("лишение", "ограничение"):
+        return False  # "к пяти годам лишения свободы 87-летнего X": the sentence's own person
     return is_thing(toks[k].lower) and not _role_of(toks, k)
 
 
 def _role_of(toks: list[Token], k: int) -> bool:
     """ "экс-депутата киргизского парламента Каныбека Осмоналиева": the thing in the genitive
-    completes a person's role noun before it, and the name stands beside that role."""
+    completes a person's role noun before it, and the name stands beside that role, in its case
+    ("экс-координатор штаба Навального" is the coordinator, not Навальный)."""
     j = k - 1
     while j >= 0 and toks[j].pos == "ADJF":
         j -= 1
-    return toks[k].case == "gent" and j >= 0 and toks[j].pos == "NOUN" and not is_thing(toks[j].lower)
+    return (
+        toks[k].case == "gent"
+        and j >= 0
+        and toks[j].pos == "NOUN"
+        and toks[j].case == "gent"
+        and not is_thing(toks[j].lower)
+    )
 
 
 def _of_the_media(toks: list[Token], k: int) -> bool:
@@ -125,6 +136,29 @@ def _in_a_title(toks: list[Token], mention: Mention) -> bool:
     before = toks[max(0, mention.start - 2) : mention.start]
     after = toks[mention.stop : mention.stop + 3]
     return any(t.text == "«" for t in before) and any(t.text == "»" for t in after)
+
+
+def _custody_governs(toks: list[Token], start: int) -> bool:
+    """ "задержали гражданскую активистку и многодетную мать X": a custody verb whose object the
+    name is, with only the person's role words between, makes the role no reason to exclude."""
+    for k in range(start - 1, max(-1, start - 7), -1):
+        tok = toks[k]
+        if tok.lemma in vocab.CUSTODY_EVENT_LEMMAS and tok.pos == "VERB":
+            return True
+        if tok.lower not in (",", "и") and tok.pos not in ("NOUN", "ADJF", "PRTF"):
+            return False
+    return False
+
+
+def _passive_custody_follows(toks: list[Token], stop: int) -> bool:
+    """ "исполнительный директор X и координатор Y были задержаны": the names (and their roles)
+    are the subject of a passive custody verb."""
+    for tok in toks[stop : stop + 10]:
+        if tok.text in (".", ";", "—", "–", ":", "(", "«"):
+            return False
+        if tok.pos in ("VERB", "PRTS", "PRTF", "INFN", "GRND") and tok.lemma != "быть":
+            return tok.pos == "PRTS" and tok.lemma in vocab.CUSTODY_EVENT_LEMMAS
+    return False
 
 
 def _custody_follows(toks: list[Token], stop: int) -> bool:

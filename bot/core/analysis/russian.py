@@ -25,18 +25,23 @@ from bot.core.analysis.kk_rules import analyze_kazakh
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.core.analysis.ru_context import freed_at
+from bot.core.analysis.ru_detainees import find_detainees, term_of_its_own
+from bot.core.analysis.ru_discourse import (
+    antecedent,
+    in_absentia,
+    listed_after_colon,
+    named_after_count,
+    named_among,
+    named_one_by_one,
+)
 from bot.core.analysis.ru_names import (
-    LIST_ITEM_RE,
     Mention,
     Sentence,
     complete_name,
-    continues_list,
-    opens_list,
     parse,
     same_word,
 )
-from bot.core.analysis.ru_roles import is_excluded_person
-from bot.core.analysis.ru_rules import SentenceFacts, analyse_sentence, find_detainees, term_of_its_own
+from bot.core.analysis.ru_rules import SentenceFacts, analyse_sentence
 from bot.core.analysis.ru_text import (
     evidence_text,
     find_charge,
@@ -142,9 +147,12 @@ def _read_sentences(
     _recover_mentions(sentences)
     facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
     for n, (sentence, fact) in enumerate(zip(sentences, facts)):
-        find_detainees(sentence, fact, sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None)
-    _named_after_count(sentences, facts)
-    _listed_after_colon(sentences, facts)
+        previous = sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None
+        find_detainees(sentence, fact, previous, antecedent(sentences, facts, n))
+    named_after_count(sentences, facts)
+    named_one_by_one(sentences, facts)
+    named_among(sentences, facts)
+    listed_after_colon(sentences, facts)
     return sentences, facts
 
 
@@ -181,8 +189,11 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
     """Confidence that the report is an arrest alert, the rules behind it, the best sentence."""
     civic_all = {c for f in facts for c in f.civic}
     crime_all = {c for f in facts for c in f.crime}
-    if any(t.lemma in vocab.FRAMED_LEMMAS for s in sentences for t in s.tokens):
-        # "наркотики ему подкинули": the report presents the crime as planted, a frame-up.
+    if any(t.lemma in vocab.FRAMED_LEMMAS for s in sentences for t in s.tokens) or any(
+        vocab.PERSECUTION_FRAME_RE.search(s.text.lower()) for s in sentences
+    ):
+        # "наркотики ему подкинули": the report presents the crime as planted, a frame-up, or
+        # the charge as political persecution ("давление на журналистов").
         crime_all = set()
         facts = [replace(f, crime=[]) for f in facts]
     best_score, best_index, best_reasons = 0.0, None, ["no custody in context"]
@@ -192,6 +203,9 @@ def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float
         score, reasons = _sentence_score(sentences, facts, n, civic_all, crime_all)
         if score > best_score:
             best_score, best_index, best_reasons = score, n, reasons
+    if best_index is not None and in_absentia(facts, best_index):
+        best_score -= 0.4
+        best_reasons.append("negative:in absentia")
     release = _title_release(sentences, facts)
     if best_index is not None and release:
         # "Активист вышел на свободу": the headline reports a release, not a new custody.
@@ -291,90 +305,6 @@ _COUNT_RE = re.compile(
     r"\b(\d+|один|одна|одного|одну|двух|трех|трёх|четырех|пяти|десят\w*|сот\w*|тысяч\w*|нескольк\w*|двое|трое|четверо|пятеро"
     r"|групп[аыу])\s+(\w+\s+)?(человек|лиц|активист|участни|журналист|протестующ|граждан|задержан|сторонни|пикетчи|митингующ)"
 )
-
-
-_COUNT_WORDS = {
-    "двух": 2,
-    "двоих": 2,
-    "двое": 2,
-    "трех": 3,
-    "трёх": 3,
-    "троих": 3,
-    "трое": 3,
-    "четырех": 4,
-    "четырёх": 4,
-    "четверых": 4,
-    "четверо": 4,
-    "пятерых": 5,
-    "пяти": 5,
-    "пятеро": 5,
-    "шестерых": 6,
-    "шести": 6,
-    "шестеро": 6,
-    "семерых": 7,
-    "семи": 7,
-    "семеро": 7,
-    "восьмерых": 8,
-    "восьми": 8,
-}
-
-
-def _named_after_count(sentences: list[Sentence], facts: list[SentenceFacts]) -> None:
-    """ "Полиция задержала четверых участников. X, Y, Z и W подозреваются…": a list of as many
-    names as the custody sentence before it counted names those detainees."""
-    for n in range(1, len(sentences)):
-        fact = facts[n]
-        if fact.cues or sentences[n].is_title:
-            continue
-        people = [m for m in sentences[n].mentions if len(m.words) >= 2 and not is_excluded_person(sentences[n], m)]
-        if len(people) < 2:
-            continue
-        # The count may be a sentence further back ("…дело пяти активистов, задержанных… Судья
-        # признал всех виновными. «X, Y, Z, W и V признать виновными…»"), with nobody named between.
-        for k in (n - 1, n - 2):
-            if k < 0 or sentences[k].is_title or facts[k].detainees:
-                break
-            if not facts[k].cues:
-                continue
-            counts = [
-                _COUNT_WORDS.get(t.lower) or (int(t.text) if t.text.isdigit() and int(t.text) < 20 else 0)
-                for t in sentences[k].tokens
-            ]
-            if len(people) in counts:
-                fact.detainees = [(m, None) for m in people]
-            break
-
-
-def _listed_after_colon(sentences: list[Sentence], facts: list[SentenceFacts]) -> None:
-    """ "До 13 марта в СИЗО будут находиться: X – директор…; Y – журналист…; Z.": a list a
-    custody sentence opens with a colon, one item a sentence, names a detainee at the head of
-    each item; they share the list's term (``same_term_as_before``)."""
-    in_list = False
-    for n, (sentence, fact) in enumerate(zip(sentences, facts)):
-        if sentence.is_title:
-            continue
-        if in_list and not fact.cues:
-            head = _item_name(sentence, n)
-            if head is not None and not is_excluded_person(sentence, head):
-                fact.detainees = [(head, None)]
-                fact.same_term_as_before = True
-        first_cue = min((sentence.tokens[c.index].start for c in fact.cues), default=None)
-        opens = first_cue is not None and opens_list(sentence.text, first_cue)
-        in_list = opens or (in_list and not fact.cues and continues_list(sentence.text))
-
-
-def _item_name(sentence: Sentence, n: int) -> Mention | None:
-    """The name at the head of a list item: the words before its dash, which the item writes in
-    the nominative ("Айгуль Сатарова – журналист"), or else a name the item begins with."""
-    toks = sentence.tokens
-    if LIST_ITEM_RE.match(sentence.text):
-        dash = next(k for k, t in enumerate(toks) if t.text in ("–", "—", "-"))
-        words = [t.text for t in toks[:dash]]
-        item = Mention(n, 0, dash, words, list(words), True)
-        sentence.mentions = [m for m in sentence.mentions if m.start >= dash] + [item]
-        sentence.mentions.sort(key=lambda m: m.start)
-        return item
-    return next((m for m in sentence.mentions if m.start == 0 and len(m.words) >= 2), None)
 
 
 def _counted(sentence: Sentence) -> bool:
