@@ -45,7 +45,9 @@ _SHORT_HOLD = re.compile(
 )
 # A dash before a list of names ("eight journalists — A B, C D and E F") does not break.
 _CLAUSE_BREAK = re.compile(
-    r";|\s+(?:--|—)\s+(?!(?:[A-Z][\w'’-]+ ){1,3}[\w'’-]+(?:,| and )|including\b|among them\b|namely\b)"
+    r";|\s+(?:--|—)\s+(?!(?:[A-Z][\w'’-]+ ){1,3}[\w'’-]+(?:,| and )|including\b|among them\b|namely\b"
+    # "A, B and C — one of them a minor — were jailed": the dash closes an aside, the verb goes on
+    r"|(?:[^-—;]{1,140}\s(?:--|—)\s+)?(?:were|was|are|is|have|has|had|each|all|both|received|got)\b)"
     r"|,? while |,? whereas |, but "
     # "X was jailed for 10 days, and the other two were released": the others' own clause.
     r"|, and (?=the (?:other|rest)\b|(?:the )?others\b)"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from bot.core.analysis.en_clauses import CUSTODY, LONG_AGO, Clause
 from bot.core.analysis.en_groups import listed_after_group
 from bot.core.analysis.en_names import Mention, same_person
-from bot.core.analysis.en_roles import is_excluded_mention, penalised_only
+from bot.core.analysis.en_roles import is_excluded_mention, owns_other, penalised_only
 from bot.core.analysis.en_terms import find_respective_terms, refines
 from bot.core.analysis.packs.en import COUNTED, IN_ABSENTIA
 
@@ -128,8 +128,8 @@ def find_detainees(
         if IN_ABSENTIA.search(clause.lowered):
             abroad.update(name for _, name in resolved)  # "X was tried in absentia": not held
         if not clause.custody:
-            if clause.penalty_only or clause.release:
-                not_detained.update(name for _, name in resolved)
+            if clause.penalty_only or clause.release:  # not "X's codefendant was fined"
+                not_detained.update(name for mention, name in resolved if not owns_other(clause.text, mention))
             continue
         found = _named_subjects(clause, resolved, title_case, body_lowered)
         fresh = not LONG_AGO.search(clause.lowered)

@@ -19,7 +19,14 @@ _SPEAKER_AFTER = re.compile(
 )
 _POSSESSED_PERSON = re.compile(
     r"^(?:['’]s?)?\s+(?:\w+\s+)?(?:son|daughter|wife|husband|mother|father|brother|sister|relatives?|family"
-    r"|lawyer|attorney|supporters?|colleagues?|associates?|children|nephew|niece|cousin|aide|assistant)s?\b"
+    r"|lawyer|attorney|supporters?|colleagues?|associates?|children|nephew|niece|cousin|aide|assistant"
+    r"|co-?defendant)s?\b"
+)
+# "X's arrest", "X's 15-day sentence", "X's trial": what a possessive names is X's own custody
+# or case; "X's crackdown", "X's codefendant" is someone or something else.
+_OWN_CUSTODY_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:arrest|detention|custody|sentenc\w*|jailing|imprisonment|term|conviction|case"
+    r"|trial|verdict|appeal|hearing|incarceration|prison|jail|release|extradition|transfer|hunger strike)\b"
 )
 _SPEAKER_BEFORE = re.compile(
     r"(?:\bsaid|\bsays|\btold|\bquoted|\breported|\breports|\bwrote|\bwrites|\badded|\bnoted"
@@ -146,7 +153,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True  # "X, human rights activist, who defends the detained protesters": counsel
     if not mention.possessive and _SPEAKER_AFTER.search(after) and not _SELF_CUSTODY.search(after.lower()):
         return True
-    if mention.possessive and _POSSESSED_PERSON.match(after):
+    if owns_other(text, mention):
         return True  # "Aron Atabek's son, Nurbolat…": the son is the one meant
     if _SPEAKER_BEFORE.search(before) and not custody.search(after.lower()):
         return True
@@ -158,6 +165,12 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
         return True
     return alias_target(text, mentions, mention) is not None
+
+
+def owns_other(text: str, mention: Mention) -> bool:
+    """Whether a possessive name owns something other than its custody or case ("Aron
+    Atabek's son", "the president's crackdown"): the clause is not about that person."""
+    return mention.possessive and _OWN_CUSTODY_AFTER.match(text[mention.end :].lower()) is None
 
 
 def penalised_only(text: str, mention: Mention, custody: re.Pattern[str]) -> bool:

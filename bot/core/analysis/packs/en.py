@@ -139,6 +139,7 @@ IN_ABSENTIA = re.compile(r"\bin absentia\b")
 RESTRICTED = re.compile(
     r"restricted freedom|freedom limitation|limitation of freedom|limited freedom|restriction of freedom"
     r"|parole-like|probation|suspended (?:sentence|prison|jail)|community (?:work|service)|corrective labou?r"
+    r"|open(?:-type)? (?:prison|colony|correctional)"
 )
 PENALTY_ONLY = re.compile(
     r"\b(?:fined|summon(?:ed|s)|questioned|interrogated|searched|warned|warning|"
