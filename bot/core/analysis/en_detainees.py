@@ -150,12 +150,13 @@ def find_detainees(
             last_subjects, last_position = target, position
         elif term and (_PLURAL_ROLE.search(clause.lowered) or _GROUP.search(clause.lowered)):
             unassigned.group_terms.append(term)  # "15 days of arrest to seven activists", "for those detained"
+            unassigned.group_sentences.append(clause.sentence)
             unassigned.group_pretrial |= bool(_AWAITING_TRIAL.search(clause.lowered))
         elif term:
             unassigned.pending_terms.append(term)
-    _add_listed(people, clauses, names)
+    listed_groups = _add_listed(people, clauses, names)
     result = [p for p in people.values() if (p.fresh or p.name not in not_detained) and p.name not in abroad]
-    unassigned.share(result)
+    unassigned.share(result, listed_groups)
     return result, not_detained
 
 
@@ -169,9 +170,12 @@ class _Unassigned:
     group_terms: list[str] = field(default_factory=list)
     awaiting: set[str] = field(default_factory=set)
     group_pretrial: bool = False
+    group_sentences: list[int] = field(default_factory=list)  # where each group term is stated
 
-    def share(self, result: list[Person]) -> None:
-        """Give the people without a term the one term left unassigned, if only one is."""
+    def share(self, result: list[Person], listed: set[int]) -> None:
+        """Give the people without a term the one term left unassigned, if only one is; the
+        term of a group whose members are listed (sentences ``listed``) was theirs."""
+        self.group_terms = [t for t, s in zip(self.group_terms, self.group_sentences) if s not in listed]
         left = set(self.pending_terms + self.group_terms)
         if len(result) == 1 and result[0].term is None and len(left) == 1:
             result[0].term = (self.pending_terms + self.group_terms)[0]
@@ -181,9 +185,9 @@ class _Unassigned:
                     person.term = self.group_terms[0]
 
 
-def _add_listed(people: dict[str, Person], clauses: list[Clause], names: Names) -> None:
+def _add_listed(people: dict[str, Person], clauses: list[Clause], names: Names) -> set[int]:
     """Add the people named in a list after a counted group ("… detained five activists:
-    A, B and C"), with their terms."""
+    A, B and C"), with their terms; the sentences of the groups so listed."""
 
     def name_of(mention: Mention) -> str | None:
         name = names.resolve(mention)
@@ -192,8 +196,10 @@ def _add_listed(people: dict[str, Person], clauses: list[Clause], names: Names) 
     def is_group(lowered: str) -> bool:
         return bool(_GROUP.search(lowered) or COUNTED.search(lowered))
 
-    for name, term, sentence in listed_after_group(clauses, is_group, name_of):
+    listed, groups = listed_after_group(clauses, is_group, name_of)
+    for name, term, sentence in listed:
         _add_person(people, name, term, sentence, True)
+    return groups
 
 
 def _named_subjects(
