@@ -113,7 +113,7 @@ def _clause(
     low = part.lower()
     clause = Clause(part, low, index, release=release)
     blocked = [(m.start(), m.end()) for m in en_pack.NOT_CUSTODY.finditer(low)]
-    if not release and not en_pack.IN_ABSENTIA.search(low):  # an exile sentenced in absentia
+    if not release and not _all_in_absentia(part):  # an exile sentenced in absentia
         clause.custody = [
             m.group(0) for m in CUSTODY.finditer(low) if not any(lo <= m.start() < hi for lo, hi in blocked)
         ]
@@ -134,6 +134,27 @@ def _clause(
         en_pack.PENALTY_ONLY.search(low) or en_pack.RESTRICTED.search(low)
     )
     return clause
+
+
+# "A, B and C (in absentia) were sentenced": only C was tried in his absence.
+_ONE_IN_ABSENTIA = re.compile(r"[\w'’-] \((?:tried |sentenced |convicted )?in absentia\)")
+
+
+def _all_in_absentia(part: str) -> bool:
+    """Whether a clause was passed on people all in absentia: not when "(in absentia)" only
+    follows one of its names."""
+    low = part.lower()
+    return bool(en_pack.IN_ABSENTIA.search(low)) and len(_ONE_IN_ABSENTIA.findall(low)) < len(
+        en_pack.IN_ABSENTIA.findall(low)
+    )
+
+
+def in_absentia(clause: Clause, mention: Mention) -> bool:
+    """Whether the clause says ``mention`` was tried in absentia: the whole clause, or the
+    words "(in absentia)" right after the name."""
+    if _all_in_absentia(clause.text):
+        return True
+    return _ONE_IN_ABSENTIA.match(clause.lowered, mention.end - 1) is not None
 
 
 def _restricted_near(low: str, term: TermSpan) -> bool:

@@ -17,7 +17,15 @@ from collections.abc import Iterator
 # ("police tortured her", "beaten in custody").
 _CRIME_TOPIC_BEFORE = re.compile(
     r"(?:coverage of (?:\w+ )?|(?:reporting|articles?|reports?|stories|posts?|videos?) (?:on|about) (?:\w+ )?"
-    r"|expos(?:ing|ed|es) (?:\w+ )?)$"
+    r"|expos(?:ing|ed|es) (?:\w+ )?"
+    # "rallies against government corruption": the cause the detainee protested
+    r"|(?:protests?|protesting|rall(?:y|ies)|demonstrations?|campaign(?:s|ing)?|march(?:es)?|fight(?:ing)?|struggle)"
+    r" against (?:\w+ ){0,2})$"
+)
+# "an anti-corruption campaigner", "anti-corruption investigations": the cause, not a crime.
+_CAUSE_AFTER = re.compile(
+    r" (?:activists?|campaigners?|crusaders?|investigations?|investigative|foundation|fund|movement|protests?"
+    r"|rall(?:y|ies)|blogg?ers?|journalists?|reporting|videos?|group|campaign)\b"
 )
 _ABUSE = re.compile(r"tortur|assault|beat")
 _POLICE_BEFORE = re.compile(r"(?:police|officers|guards|policemen|security (?:officers|services)) (?:\w+ )?$")
@@ -34,7 +42,9 @@ def crime_count(pattern: re.Pattern[str], text: str) -> int:
             return True
         if _CRIME_TOPIC_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
             return True
-        if text[max(0, m.start() - 5) : m.start()] in ("anti-", "anti ") and _AGENCY_AFTER.match(text[m.end() :]):
+        if text[max(0, m.start() - 5) : m.start()] in ("anti-", "anti ") and (
+            _AGENCY_AFTER.match(text[m.end() :]) or _CAUSE_AFTER.match(text[m.end() :])
+        ):
             return True  # "the anti-corruption service detained him": the agency, not the crime
         return bool(_ABUSE.match(m.group(0))) and bool(
             _POLICE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])

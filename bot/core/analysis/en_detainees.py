@@ -11,11 +11,13 @@ the term their clause gives them, or the one term stated for all.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.core.analysis.en_clauses import CUSTODY, LONG_AGO, Clause
+from bot.core.analysis.en_clauses import CUSTODY, LONG_AGO, Clause, in_absentia
 from bot.core.analysis.en_groups import listed_after_group
-from bot.core.analysis.en_names import Mention, same_person
+from bot.core.analysis.en_names import Mention, same_family_name, same_person
 from bot.core.analysis.en_roles import is_excluded_mention, owns_other, penalised_only
 from bot.core.analysis.en_terms import find_respective_terms, refines
 from bot.core.analysis.packs.en import COUNTED, IN_ABSENTIA
@@ -64,7 +66,8 @@ class Person:
 @dataclass(frozen=True)
 class Names:
     """Full names by family name and by (unambiguous) given name; titled people; each full
-    name as written → its first spelling (two Latin spellings of one person are one)."""
+    name as written → its first spelling (two Latin spellings of one person are one), with
+    the family name as the report writes it most often ("Isako Devizde … Devidze … Devidze")."""
 
     by_last: dict[str, str]
     by_first: dict[str, str]
@@ -90,7 +93,13 @@ class Names:
                 by_last.setdefault(words[-1].lower(), mention.text)
                 by_first.setdefault(words[0].lower(), set()).add(mention.text)
         firsts = {k: next(iter(v)) for k, v in by_first.items() if len(v) == 1 and k not in by_last}
-        return cls(by_last, firsts, titled, spellings)
+        shown = _usual_spelling([m.text for c in clauses for m in c.mentions])
+        return cls(
+            {k: shown(spellings.get(v, v)) for k, v in by_last.items()},
+            {k: shown(spellings.get(v, v)) for k, v in firsts.items()},
+            {shown(spellings.get(n, n)) for n in titled},
+            {k: shown(v) for k, v in spellings.items()},
+        )
 
     def resolve(self, mention: Mention) -> str | None:
         words = mention.text.split()
@@ -104,7 +113,22 @@ class Names:
                 else spelling
             )
         key = words[0].lower()
-        return self.by_last.get(key) or self.by_first.get(key)
+        found = self.by_last.get(key) or self.by_first.get(key)
+        if found is None and len(key) >= 5:  # "Labkovitch" after "Uladzimir Labkovic"
+            found = next((n for last, n in self.by_last.items() if same_family_name(last, key)), None)
+        return found
+
+
+def _usual_spelling(mentions: list[str]) -> Callable[[str], str]:
+    """A full name with its family name spelled as ``mentions`` spell it most often."""
+    counts = Counter(text.split()[-1] for text in mentions)
+
+    def shown(name: str) -> str:
+        words = name.split()
+        best = max((w for w in counts if same_family_name(w, words[-1])), key=counts.__getitem__, default=words[-1])
+        return " ".join(words[:-1] + [best]) if counts[best] > counts[words[-1]] else name
+
+    return shown
 
 
 def find_detainees(
@@ -125,8 +149,8 @@ def find_detainees(
             for mention in clause.mentions
             if (name := names.resolve(mention)) and name not in names.titled and not mention.titled
         ]
-        if IN_ABSENTIA.search(clause.lowered):
-            abroad.update(name for _, name in resolved)  # "X was tried in absentia": not held
+        if IN_ABSENTIA.search(clause.lowered):  # "X was tried in absentia": not held
+            abroad.update(name for mention, name in resolved if in_absentia(clause, mention))
         if not clause.custody:
             if clause.penalty_only or clause.release:  # not "X's codefendant was fined"
                 not_detained.update(name for mention, name in resolved if not owns_other(clause.text, mention))

@@ -195,6 +195,7 @@ POLITICAL_CASE = re.compile(
     r"(?:for|over|due to|because of) (?:his|her|their|a|an|the)? ?(?:[\w-]+ ){0,2}(?:posts?|publications?|comments)\b"
     r"|\bcritici[sz]\w* (?:the )?(?:\w+ ){0,3}(?:authorities|government|president|akim|officials|police)"
     r"|politically motivated|political(?:ly)? (?:persecution|prisoner|case|reasons)|fabricated|trumped-up|retaliat\w+|in reprisal|to silence|for (?:his|her|their) (?:work|reporting|journalism|activism|posts?)"
+    r"|\bbogus (?:criminal )?(?:charges?|case|investigation)|on (?:dubious|spurious|bogus) (?:grounds|charges)"
 )
 PROTEST = re.compile(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|pickets?|picketing|demonstrations?|demonstrators?|marchers"
