@@ -44,6 +44,8 @@ _GROUP = re.compile(
 _PLURAL_ROLE = re.compile(
     r"\b(?:activists|journalists|bloggers|people|protesters|protestors|demonstrators|participants|members|workers|others|residents|defendants)\b"
 )
+# A group's custody that the report sets apart from the people it names.
+_OTHERS = re.compile(r"\b(?:all other|the other|several other|the others|the rest|others)\b")
 # "X, who is in pre-trial detention": custody with no term yet, whatever the others got.
 _AWAITING_TRIAL = re.compile(r"\bpre-?trial\b|\bawaiting (?:trial|sentencing)\b|\buntil (?:the |his |her )?trial\b")
 _OTHERS_SENTENCE = re.compile(
@@ -172,6 +174,8 @@ def find_detainees(
             for name in target:
                 _add_person(people, name, term, clause.sentence, fresh)
             last_subjects, last_position = target, position
+        elif term and _OTHERS.search(clause.lowered):
+            pass  # "all other appeals … against their two-month detention": not the named people's
         elif term and (_PLURAL_ROLE.search(clause.lowered) or _GROUP.search(clause.lowered)):
             unassigned.group_terms.append(term)  # "15 days of arrest to seven activists", "for those detained"
             unassigned.group_sentences.append(clause.sentence)

@@ -69,9 +69,7 @@ def listed_after_group(
     return listed, used
 
 
-def _members(
-    clauses: Sequence[Clause], index: int, name_of: Callable[[Mention], str | None]
-) -> list[tuple[str, int]]:
+def _members(clauses: Sequence[Clause], index: int, name_of: Callable[[Mention], str | None]) -> list[tuple[str, int]]:
     """The names listed for the group of ``clauses[index]``, with their sentence."""
     group = clauses[index]
     later = [c for c in clauses[index + 1 :] if c.sentence > group.sentence]

@@ -111,6 +111,12 @@ _SELF_CUSTODY = re.compile(
 )
 
 
+# "A lawyer who has worked with X, has been jailed": X is named inside the relative clause
+# that describes the subject, who comes before it.
+_IN_RELATIVE_BEFORE = re.compile(r"\b(?:who|which) (?:[\w'’-]+ ){1,8}$")
+_SUBJECT_VERB_AFTER = re.compile(r"^,\s*(?:has been|have been|had been|was|were|is|are)\b")
+
+
 def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, custody: re.Pattern[str]) -> bool:
     """Whether a name in a custody clause (``text``, with all its ``mentions``) is someone
     other than its detainee: a photographer, a speaker, a lawyer, an agent, an alias.
@@ -129,6 +135,9 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True  # before the subject test: "X, a bodyguard for Y, was jailed" is X's
     if "who " in after[:160] and (_KILLED_AFTER.match(after) or _CRIME_AFTER.match(after)):
         return True  # before the subject test: "X, who was killed in prison" is dead, not held
+    relative = _IN_RELATIVE_BEFORE.search(before)
+    if relative and _SUBJECT_VERB_AFTER.match(after) and "," not in relative.group(0):
+        return True  # before the subject test: "a lawyer who worked with X, was jailed" is not X
     if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and (
         custody.search(after[:160].lower()) or _SENTENCED_AFTER.match(after.lower())
     ):
