@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from bot.core.analysis.en_clauses import CUSTODY, LONG_AGO, Clause, in_absentia
 from bot.core.analysis.en_groups import listed_after_group
 from bot.core.analysis.en_names import Mention, same_family_name, same_person
-from bot.core.analysis.en_roles import is_excluded_mention, owns_other, penalised_only
+from bot.core.analysis.en_roles import is_excluded_mention, owns_other, penalised_only, subject_of_custody
 from bot.core.analysis.en_terms import find_respective_terms, refines
 from bot.core.analysis.packs.en import COUNTED, IN_ABSENTIA
 
@@ -149,7 +149,8 @@ def find_detainees(
         resolved = [
             (mention, name)
             for mention in clause.mentions
-            if (name := names.resolve(mention)) and name not in names.titled and not mention.titled
+            if (name := names.resolve(mention))
+            and (name not in names.titled and not mention.titled or _titled_held(clause, mention))
         ]
         if IN_ABSENTIA.search(clause.lowered):  # "X was tried in absentia": not held
             abroad.update(name for mention, name in resolved if in_absentia(clause, mention))
@@ -211,6 +212,12 @@ class _Unassigned:
             for person in result:
                 if person.term is None and (person.name not in self.awaiting or self.group_pretrial):
                     person.term = self.group_terms[0]
+
+
+def _titled_held(clause: Clause, mention: Mention) -> bool:
+    """Whether a titled name ("Memorial chairman X") is itself the subject of the clause's
+    custody ("X, 65, and Y were detained"): a party's chairman is held like anyone."""
+    return bool(clause.custody) and subject_of_custody(clause.text[mention.end :], CUSTODY)
 
 
 def _add_listed(people: dict[str, Person], clauses: list[Clause], names: Names) -> set[int]:

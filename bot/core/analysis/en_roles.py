@@ -148,6 +148,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         words_before
         and words_before[-1] in NON_DETAINEE_ROLES
         and not is_former(words_before)
+        and not subject_of_custody(after, custody)
         and not _HELD_LIST_BEFORE.search(text[max(0, mention.start - 160) : mention.start])
         and not _HELD_OBJECT_BEFORE.search(before.lower())
     ):
@@ -180,6 +181,19 @@ def owns_other(text: str, mention: Mention) -> bool:
     """Whether a possessive name owns something other than its custody or case ("Aron
     Atabek's son", "the president's crackdown"): the clause is not about that person."""
     return mention.possessive and _OWN_CUSTODY_AFTER.match(text[mention.end :].lower()) is None
+
+
+_SUBJECT_LIST_END = re.compile(r"\b(?:were|was|have been|has been)\b")
+_NOT_IN_SUBJECT = re.compile(r"[.;:!?]|\b(?:said|says|told|who|which|that|when|after|by)\b")
+
+
+def subject_of_custody(after: str, custody: re.Pattern[str]) -> bool:
+    """Whether a name opens the subject of the custody verb that follows ("chairman X, 65,
+    and the head of Y, Z, 76, were detained"): a role before it does not make X a speaker."""
+    end = _SUBJECT_LIST_END.search(after, 0, 200)
+    if end is None or _NOT_IN_SUBJECT.search(after, 0, end.start()):
+        return False
+    return custody.search(after[end.start() : end.start() + 60].lower()) is not None
 
 
 def penalised_only(text: str, mention: Mention, custody: re.Pattern[str]) -> bool:
