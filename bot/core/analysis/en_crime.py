@@ -28,6 +28,8 @@ _CAUSE_AFTER = re.compile(
     r"|rall(?:y|ies)|blogg?ers?|journalists?|reporting|videos?|group|campaign)\b"
 )
 _ABUSE = re.compile(r"tortur|assault|beat")
+_KILLED = re.compile(r"murder|killing|assassination")
+_OWN_BEFORE = re.compile(r"\b(?:his|her|their) $")
 _POLICE_BEFORE = re.compile(r"(?:police|officers|guards|policemen|security (?:officers|services)) (?:\w+ )?$")
 _ABUSE_AFTER = re.compile(r"^(?: (?:by|at the hands of) (?:the )?police\b| in (?:police )?custody\b)")
 _AGENCY_AFTER = re.compile(r" (?:service|agency|bureau|committee|unit|department|officers|police|fighters)\b")
@@ -42,6 +44,8 @@ def crime_count(pattern: re.Pattern[str], text: str) -> int:
             return True
         if _CRIME_TOPIC_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
             return True
+        if _KILLED.match(m.group(0)) and _OWN_BEFORE.search(text[max(0, m.start() - 7) : m.start()]):
+            return True  # "ahead of his murder, X had been detained": X was the one killed
         if text[max(0, m.start() - 5) : m.start()] in ("anti-", "anti ") and (
             _AGENCY_AFTER.match(text[m.end() :]) or _CAUSE_AFTER.match(text[m.end() :])
         ):

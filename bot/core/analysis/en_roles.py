@@ -57,7 +57,8 @@ _AGENT_AFTER = re.compile(
 # name: another name of someone already named.
 _ALIAS_BEFORE = re.compile(
     r"(?:\bknown (?:[\w-]+ ){0,3}as|\bpseudonym(?: of)?|\bnicknamed|\bdubbed|\balso called|\balias|\ba\.k\.a\.|\baka"
-    r"|\bunder the (?:pen |stage |assumed )?name(?: of)?|\bgoes by(?: the name)?|\bwrites as)\s+$"
+    r"|\bunder the (?:pen |stage |assumed )?name(?: of)?|\bgoes by(?: the name)?|\bwrites as"
+    r"|\b(?:real|legal|birth|full) name is|\bborn as)\s+$"
 )
 _RELEASED_BEFORE = re.compile(
     r"(?:release of|freed|pardoned|acquitted|support (?:of|to|for)|solidarity with|in defence of|in defense of)\s+(?:[\w’'-]+\s+){0,4}$"

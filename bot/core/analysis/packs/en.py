@@ -196,6 +196,8 @@ POLITICAL_CASE = re.compile(
     r"|\bcritici[sz]\w* (?:the )?(?:\w+ ){0,3}(?:authorities|government|president|akim|officials|police)"
     r"|politically motivated|political(?:ly)? (?:persecution|prisoner|case|reasons)|fabricated|trumped-up|retaliat\w+|in reprisal|to silence|for (?:his|her|their) (?:work|reporting|journalism|activism|posts?)"
     r"|\bbogus (?:criminal )?(?:charges?|case|investigation)|on (?:dubious|spurious|bogus) (?:grounds|charges)"
+    r"|\b(?:unfounded|baseless|groundless) (?:case|charges?|accusations?|prosecution)|\bunfounded case\b"
+    r"|\bcalled the (?:case|charges?|accusations?)(?: against (?:him|her|them))? (?:unfounded|baseless|groundless|absurd)"
 )
 PROTEST = re.compile(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|pickets?|picketing|demonstrations?|demonstrators?|marchers"
