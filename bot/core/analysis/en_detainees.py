@@ -19,7 +19,7 @@ from bot.core.analysis.en_clauses import CUSTODY, LONG_AGO, Clause, in_absentia
 from bot.core.analysis.en_groups import listed_after_group
 from bot.core.analysis.en_names import Mention, same_family_name, same_person
 from bot.core.analysis.en_roles import is_excluded_mention, owns_other, penalised_only, subject_of_custody
-from bot.core.analysis.en_terms import find_respective_terms, refines
+from bot.core.analysis.en_terms import find_respective_terms, number_value, refines
 from bot.core.analysis.packs.en import COUNTED, IN_ABSENTIA
 
 # A custody clause whose subject is a role, not a name ("an activist", "the 34-year-old").
@@ -290,6 +290,9 @@ def _reference(
                 if name:
                     return [name]
         return []
+    counted = _counted_subject(clause, clauses, position, names)
+    if counted:
+        return counted
     group = _PLURAL_SUBJECT.search(low)
     if (
         group
@@ -298,6 +301,31 @@ def _reference(
     ):
         return list(last_subjects)
     return []
+
+
+# "The five were arrested", "All three were detained": a subject that counts the people.
+_COUNTED_SUBJECT = re.compile(
+    r"^(?:the|all|all the) (?P<n>two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?: (?:activists|men|women|journalists|bloggers|defendants|of them))? (?:were|had been|have been|are)\b"
+)
+
+
+def _counted_subject(clause: Clause, clauses: list[Clause], position: int, names: Names) -> list[str]:
+    """The people a counting subject stands for: the last N full names the report gave
+    before it, within a few sentences (none if it gave fewer)."""
+    match = _COUNTED_SUBJECT.match(clause.lowered)
+    if match is None:
+        return []
+    count = number_value(match["n"])
+    found: list[str] = []
+    for earlier in reversed(clauses[max(0, position - 12) : position]):
+        if earlier.sentence < clause.sentence - 8:
+            break
+        for mention in reversed(earlier.mentions):
+            name = _full_name(earlier, mention, names)
+            if name and name not in found:
+                found.append(name)
+    return list(reversed(found[: int(count or 0)])) if count and len(found) >= count else []
 
 
 def _full_name(clause: Clause, mention: Mention, names: Names) -> str | None:
