@@ -73,23 +73,29 @@ def _members(clauses: Sequence[Clause], index: int, name_of: Callable[[Mention],
     """The names listed for the group of ``clauses[index]``, with their sentence."""
     group = clauses[index]
     later = [c for c in clauses[index + 1 :] if c.sentence > group.sentence]
-    for after in later:
-        if after.sentence > group.sentence + _LIST_REACH or after.custody:
+    for candidate in later:
+        if candidate.sentence > group.sentence + _LIST_REACH or candidate.custody:
             break
-        intro = _LIST_OF_HELD.match(after.lowered)
-        if intro is not None and after.mentions:
-            return _names(_same_sentence(clauses, after), name_of)
-    after = later[0] if later else None
-    if after is None or after.sentence != group.sentence + 1 or after.custody or not after.mentions:
+        if _LIST_OF_HELD.match(candidate.lowered) is not None and candidate.mentions:
+            return _names(_same_sentence(clauses, candidate), name_of)
+    if not later:
+        return []
+    return _next_sentence_list(clauses, group, later[0], name_of)
+
+
+def _next_sentence_list(
+    clauses: Sequence[Clause], group: Clause, after: Clause, name_of: Callable[[Mention], str | None]
+) -> list[tuple[str, int]]:
+    """The names of the sentence right after the group's: introduced as its members ("They
+    are A, B and C"), or exactly as many as the group counts."""
+    if after.sentence != group.sentence + 1 or after.custody or not after.mentions:
         return []
     intro = _NAMED_GROUP.match(after.lowered)
     if intro is not None and after.mentions[0].start <= intro.end() + 3:  # "They are A, B and C", "Among them: A"
         return _names([after], name_of)
     size = _GROUP_SIZE.search(group.lowered)
-    if size is None:
-        return []
     sentence = _same_sentence(clauses, after)
-    if any(c.custody for c in sentence):
+    if size is None or any(c.custody for c in sentence):
         return []
     names = _names(sentence, name_of)
     return names if len({n for n, _ in names}) == number_value(size["n"]) else []
