@@ -173,6 +173,8 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True
     if _VICTIM_BEFORE.search(before.lower()):
         return True
+    if before.endswith(" of the "):
+        return True  # "the Church of the Flying Spaghetti Monster": a body's name, not a person
     if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
         return True
     return alias_target(text, mentions, mention) is not None
