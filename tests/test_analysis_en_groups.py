@@ -185,3 +185,22 @@ def test_bogus_fraud_charges_against_a_rights_defender_are_a_political_case():
         "She is under investigation on charges of forgery and fraud, which her colleagues call a bogus criminal case."
     )
     assert analyse(text).arrest
+
+
+def test_a_caption_names_the_people_a_later_counted_object_stands_for():
+    text = (
+        "Ivan Duda (left) and Anna Korol attend a court hearing in Minsk in May.\n"
+        "A court in Minsk sentenced the two journalists to six years in prison each for their reporting."
+    )
+    assert detainees(text) == {"Ivan Duda": "6 years", "Anna Korol": "6 years"}
+
+
+def test_terms_listed_after_to_pair_with_the_names_in_order():
+    text = "A court sentenced activists Ivan Duda and Anna Korol to seven and five years in prison over the protests."
+    assert detainees(text) == {"Ivan Duda": "7 years", "Anna Korol": "5 years"}
+
+
+def test_in_months_of_pretrial_detention_is_a_term_not_a_time():
+    text = "The court placed journalist Anna Korol in two months of pre-trial detention over her reporting."
+    assert detainees(text) == {"Anna Korol": "2 months"}
+    assert terms("He will be tried in two months.") == []

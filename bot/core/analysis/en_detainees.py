@@ -303,20 +303,23 @@ def _reference(
     return []
 
 
-# "The five were arrested", "All three were detained": a subject that counts the people.
+# "The five were arrested", "All three were detained", "sentenced the two journalists": a
+# subject or object that counts people the report has named.
 _COUNTED_SUBJECT = re.compile(
     r"^(?:the|all|all the) (?P<n>two|three|four|five|six|seven|eight|nine|ten)"
     r"(?: (?:activists|men|women|journalists|bloggers|defendants|of them))? (?:were|had been|have been|are)\b"
+    r"|\bthe (?P<m>two|three|four|five|six|seven|eight|nine|ten)"
+    r" (?:activists|men|women|journalists|bloggers|defendants|reporters|protesters|opposition figures)\b"
 )
 
 
 def _counted_subject(clause: Clause, clauses: list[Clause], position: int, names: Names) -> list[str]:
     """The people a counting subject stands for: the last N full names the report gave
     before it, within a few sentences (none if it gave fewer)."""
-    match = _COUNTED_SUBJECT.match(clause.lowered)
+    match = _COUNTED_SUBJECT.search(clause.lowered)
     if match is None:
         return []
-    count = number_value(match["n"])
+    count = number_value(match["n"] or match["m"])
     found: list[str] = []
     for earlier in reversed(clauses[max(0, position - 12) : position]):
         if earlier.sentence < clause.sentence - 8:

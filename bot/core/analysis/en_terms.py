@@ -91,6 +91,9 @@ _TERM_BEFORE_STRONG = re.compile(
 )
 # "sentenced in less than a week", "jailed within two days": when, not how long.
 _TERM_BEFORE_WHEN = re.compile(r"\b(?:in|within) (?:just |only )?(?:less than |under )?$|\bless than $")
+_OF_CUSTODY_AFTER = re.compile(
+    r"^\s*of (?:administrative |pre-?trial |pretrial |house )?(?:arrest|detention|custody)\b"
+)
 # "sentenced two days ago", "handed down a week earlier": when, not how long.
 _TERM_AFTER_WHEN = re.compile(r"^\s*(?:ago|earlier|later)\b")
 # "ranging from seven to ten years", "10 to 15 days": a range, not anyone's term.
@@ -321,8 +324,10 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
         return False
     if _TERM_NOT_GIVEN.search(before) or _SENTENCE_ASKED.search(lowered[max(0, start - 80) : start]):
         return False  # "prosecutors asked for seven years", "faces five years": not a term given
-    if _TERM_AFTER_WHEN.match(after) or _is_range(before) or _TERM_BEFORE_WHEN.search(before):
+    if _TERM_AFTER_WHEN.match(after) or _is_range(before):
         return False
+    if _TERM_BEFORE_WHEN.search(before) and not _OF_CUSTODY_AFTER.match(after):
+        return False  # "in two months" is when; "in two months of pre-trial detention" is a term
     if _TERM_BEFORE_STRONG.search(before):
         return True
     if _TERM_BEFORE_BAD.search(before) or _TERM_AFTER_SOFT_BAD.match(after):
@@ -376,9 +381,10 @@ _RESPECTIVELY = re.compile(
 )
 
 
-# "A and B received 8 and 10 years": terms listed right after the verb that gives them.
+# "A and B received 8 and 10 years", "sentenced A and B to seven and five years": terms
+# listed right after the verb that gives them.
 _LISTED_AFTER_VERB = re.compile(
-    rf"\b(?:received|got|were given|were sentenced to|were jailed for)\s+(?P<first>{_NUMBER})(?P<more>(?:, {_NUMBER})*)(?:,)?"
+    rf"\b(?:received|got|were given|were sentenced to|were jailed for|to)\s+(?P<first>{_NUMBER})(?P<more>(?:, {_NUMBER})*)(?:,)?"
     rf" and (?P<last>{_NUMBER})[- ](?P<u>{_UNIT})\b"
 )
 
