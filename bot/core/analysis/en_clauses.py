@@ -136,25 +136,36 @@ def _clause(
     return clause
 
 
-# "A, B and C (in absentia) were sentenced": only C was tried in his absence.
+# "A, B and C (in absentia) were sentenced": only C was tried in his absence; "sentenced A to
+# eight years, and also sentenced B and C in their absence": only the part after ", and".
 _ONE_IN_ABSENTIA = re.compile(r"[\w'’-] \((?:tried |sentenced |convicted )?in absentia\)")
+_COORDINATION = re.compile(r",? and (?:also )?|, while |; ")
+
+
+def _absentia_spans(part: str) -> list[tuple[int, int]]:
+    """Where in a clause the people tried in absentia are named: the whole clause, or only
+    the name before "(in absentia)", or the coordinated part that ends in the phrase."""
+    low = part.lower()
+    spans = []
+    for match in en_pack.IN_ABSENTIA.finditer(low):
+        if _ONE_IN_ABSENTIA.match(low, max(0, match.start() - 3)) or low[max(0, match.start() - 1)] == "(":
+            joint = max(low.rfind(",", 0, match.start()) + 1, low.rfind(" and ", 0, match.start()) + 5)
+            spans.append((max(1, joint), match.end()))  # only the name right before it
+            continue
+        joints = [j.end() for j in _COORDINATION.finditer(low, 0, match.start())]
+        spans.append((joints[-1] if joints else 0, match.end()))
+    return spans
 
 
 def _all_in_absentia(part: str) -> bool:
-    """Whether a clause was passed on people all in absentia: not when "(in absentia)" only
-    follows one of its names."""
-    low = part.lower()
-    return bool(en_pack.IN_ABSENTIA.search(low)) and len(_ONE_IN_ABSENTIA.findall(low)) < len(
-        en_pack.IN_ABSENTIA.findall(low)
-    )
+    """Whether a clause was passed on people all in absentia (see :func:`_absentia_spans`)."""
+    spans = _absentia_spans(part)
+    return bool(spans) and any(start == 0 for start, _ in spans)
 
 
 def in_absentia(clause: Clause, mention: Mention) -> bool:
-    """Whether the clause says ``mention`` was tried in absentia: the whole clause, or the
-    words "(in absentia)" right after the name."""
-    if _all_in_absentia(clause.text):
-        return True
-    return _ONE_IN_ABSENTIA.match(clause.lowered, mention.end - 1) is not None
+    """Whether the clause says ``mention`` was tried in absentia."""
+    return any(start <= mention.start and mention.end <= end for start, end in _absentia_spans(clause.text))
 
 
 def _restricted_near(low: str, term: TermSpan) -> bool:

@@ -115,7 +115,14 @@ _SELF_CUSTODY = re.compile(
 # "A lawyer who has worked with X, has been jailed": X is named inside the relative clause
 # that describes the subject, who comes before it.
 _IN_RELATIVE_BEFORE = re.compile(r"\b(?:who|which) (?:[\w'’-]+ ){1,8}$")
-_SUBJECT_VERB_AFTER = re.compile(r"^,\s*(?:has been|have been|had been|was|were|is|are)\b")
+_SUBJECT_VERB_AFTER = re.compile(r"^,(?:[^,;]{0,40},)?\s*(?:has been|have been|had been|was|were|is|are)\b")
+# "the Court for Serious Crimes", "the Strategy Aghmashenebeli party": a body's name.
+_BODY_BEFORE = re.compile(
+    r"\b(?:court|committee|ministry|department|service|council|office|agency|bureau|commission)s? (?:for|of|on)\s+$", re.I
+)
+_BODY_AFTER = re.compile(r"^\s+(?:party|movement|bloc|coalition|foundation|channel|newspaper|agency)\b")
+# "the late X", "X, the late father of": the dead are not detained.
+_LATE = re.compile(r"\bthe late\s+$")
 
 
 def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, custody: re.Pattern[str]) -> bool:
@@ -173,8 +180,10 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True
     if _VICTIM_BEFORE.search(before.lower()):
         return True
-    if before.endswith(" of the "):
+    if before.endswith(" of the ") or _BODY_BEFORE.search(before) or _BODY_AFTER.match(after):
         return True  # "the Church of the Flying Spaghetti Monster": a body's name, not a person
+    if _LATE.search(before.lower()) or re.match(r"^,\s*the late\b", after):
+        return True
     if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
         return True
     return alias_target(text, mentions, mention) is not None
@@ -187,7 +196,7 @@ def owns_other(text: str, mention: Mention) -> bool:
 
 
 _SUBJECT_LIST_END = re.compile(r"\b(?:were|was|have been|has been)\b")
-_NOT_IN_SUBJECT = re.compile(r"[.;:!?]|\b(?:said|says|told|who|which|that|when|after|by)\b")
+_NOT_IN_SUBJECT = re.compile(r"[.;:!?]|\b(?:said|says|told|who|which|that|when|where|after|by|from)\b")
 
 
 def subject_of_custody(after: str, custody: re.Pattern[str]) -> bool:
@@ -195,6 +204,11 @@ def subject_of_custody(after: str, custody: re.Pattern[str]) -> bool:
     and the head of Y, Z, 76, were detained"): a role before it does not make X a speaker."""
     end = _SUBJECT_LIST_END.search(after, 0, 200)
     if end is None or _NOT_IN_SUBJECT.search(after, 0, end.start()):
+        return False
+    between = after[: end.start()]
+    plural = end.group(0) in ("were", "have been")
+    # "X, 65, and Y were detained" lists the held; in "Judge X, Y was sentenced" Y is.
+    if (" and " not in between) if plural else re.search(r"[A-Z]", between):
         return False
     return custody.search(after[end.start() : end.start() + 60].lower()) is not None
 

@@ -60,7 +60,7 @@ _YEARS_MONTHS = re.compile(rf"\b(?P<y>{_NUMBER})[- ]years?(?:,| and|, and)? (?P<
 _MONTHS_WEEKS = re.compile(rf"\b(?P<m>{_NUMBER})[- ]months?(?:,| and|, and)? (?P<w>{_NUMBER})[- ]weeks?\b")
 # "15 days", "fifteen days", "15-day", "a 12-day", "two-month"; "a year and a half" (the
 # half after the unit) is the same count as "one and a half years".
-_SIMPLE = re.compile(rf"\b(?P<n>{_NUMBER})[- ](?P<u>{_UNIT})\b(?P<half> and a half\b)?")
+_SIMPLE = re.compile(rf"\b(?P<n>{_NUMBER})[- ](?:(?:more|additional|further|extra) )?(?P<u>{_UNIT})\b(?P<half> and a half\b)?")
 
 # What makes a span a custodial term rather than a duration of something else.
 _TERM_AFTER_OK = re.compile(
@@ -78,7 +78,8 @@ _TERM_AFTER_OK = re.compile(
     r")"
 )
 _TERM_BEFORE_OK = re.compile(
-    r"(?:\bto|\bfor|\bhanded|\bhanded down|\breceived?|\bgiven|\bgets?|\bgot|\bserve|\bserving|\bby|\bof"
+    r"(?:\bto|\bfor|\bhanded|\bhanded down|\breceived?|\bgiven|\bgets?|\bgot|\bserve|\bserving|\bof"
+    r"|\bby(?: another| a further| an additional)?"
     r"|\bimposed|\bissued|\ba|\ban|\bsentence of|\bterm of|\beach|\bwith)\s*$"
 )
 # "in pre-trial detention for two months after…", "sentenced him to five years": the
@@ -136,7 +137,8 @@ _SENTENCE_ASKED = re.compile(
 _BAN = re.compile(
     r"\b(?:barred|banned from|bans? (?:on|from)|prohibited from|deprived of|probation|suspended|fined"
     r"|not (?:be )?allowed|forbidden|not permitted|may not|cannot|can't"
-    r"|restricted freedom|freedom limitation|restriction|denied (?:[\w'’-]+ ){0,2}(?:the )?rights?)\b"
+    r"|restricted freedom|freedom limitation|restriction|denied (?:[\w'’-]+ ){0,2}(?:the )?rights?"
+    r"|stripped (?:[\w'’-]+ ){0,2}of)\b"
 )
 _CUSTODY_WORD = re.compile(r"\b(?:jail|jailed|prison|arrest|detention|custody|imprison\w*|detained)\b")
 
