@@ -204,3 +204,60 @@ def test_in_months_of_pretrial_detention_is_a_term_not_a_time():
     text = "The court placed journalist Anna Korol in two months of pre-trial detention over her reporting."
     assert detainees(text) == {"Anna Korol": "2 months"}
     assert terms("He will be tried in two months.") == []
+
+
+def test_a_release_from_prison_and_a_sentence_passed_in_their_absence_are_not_custody():
+    assert not analyse("Activist Aliya Nurtay was freed from prison on Saturday after serving two years.").arrest
+    text = (
+        "A court sentenced journalist Aliya Nurtay to eight years in prison, and also sentenced exiled "
+        "journalists Daniyar Sadyk and Berik Omar in their absence."
+    )
+    assert detainees(text) == {"Aliya Nurtay": "8 years"}
+
+
+def test_what_a_law_provides_for_is_no_custody():
+    text = "The new law introduces fines and prison sentences for activists who criticise the army online."
+    assert not analyse(text).arrest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aliya Nurtay was sentenced to three more years in a penal colony.", {"Aliya Nurtay": "3 years"}),
+        (
+            "A court extended the pretrial detention of Aliya Nurtay, a leading opposition activist, by another two months.",
+            {"Aliya Nurtay": "2 months"},
+        ),
+        (
+            "Opposition leader Aliya Nurtay was sentenced to eight months in prison. All four were also stripped of "
+            "their right to hold office for two years.",
+            {"Aliya Nurtay": "8 months"},
+        ),
+    ],
+)
+def test_more_forms_of_terms(text: str, expected: dict[str, str | None]):
+    assert detainees(text) == expected
+
+
+def test_bodies_and_the_dead_named_in_a_custody_clause_are_not_detainees():
+    text = (
+        "The Baku Court for Serious Crimes sentenced activist Aliya Nurtay to six years in prison for painting "
+        "a monument of the late president, Yermek Sadyk. His arrest was made in the Bostan Zholy office."
+    )
+    assert detainees(text) == {"Aliya Nurtay": "6 years"}
+
+
+def test_a_family_name_two_people_share_names_neither_alone():
+    text = (
+        "A court sentenced activist Elxan Sadyk to five years in prison. President Yermek Sadyk has ruled since 2003. "
+        "Critics say Sadyk and his supporters were behind the arrest."
+    )
+    assert detainees(text) == {"Elxan Sadyk": "5 years"}
+
+
+def test_a_middle_name_and_a_relative_clause_with_an_aside_keep_one_person_each():
+    text = (
+        "Zurab Girchi Japaridze was sentenced to seven months in prison. Zurab Japaridze had refused to testify. "
+        "Daniyar Sadyk, who intended to represent his colleague, Japaridze, after his arrest, was given 21 days in jail."
+    )
+    assert detainees(text) == {"Zurab Girchi Japaridze": "7 months", "Daniyar Sadyk": "21 days"}

@@ -75,6 +75,7 @@ class Names:
     by_first: dict[str, str]
     titled: set[str]
     spellings: dict[str, str]
+    shared_last: frozenset[str] = frozenset()  # family names of two people: a lone one is nobody's
 
     @classmethod
     def of(cls, clauses: list[Clause]) -> Names:
@@ -95,12 +96,17 @@ class Names:
                 by_last.setdefault(words[-1].lower(), mention.text)
                 by_first.setdefault(words[0].lower(), set()).add(mention.text)
         firsts = {k: next(iter(v)) for k, v in by_first.items() if len(v) == 1 and k not in by_last}
+        _fold_middle_names(spellings)
         shown = _usual_spelling([m.text for c in clauses for m in c.mentions])
+        people_by_last: dict[str, set[str]] = {}
+        for name in spellings.values():
+            people_by_last.setdefault(name.split()[-1].lower(), set()).add(name)
         return cls(
             {k: shown(spellings.get(v, v)) for k, v in by_last.items()},
             {k: shown(spellings.get(v, v)) for k, v in firsts.items()},
             {shown(spellings.get(n, n)) for n in titled},
             {k: shown(v) for k, v in spellings.items()},
+            frozenset(k for k, v in people_by_last.items() if len(v) > 1),
         )
 
     def resolve(self, mention: Mention) -> str | None:
@@ -115,10 +121,24 @@ class Names:
                 else spelling
             )
         key = words[0].lower()
+        if key in self.shared_last:
+            return None  # "Aliyev" after "Ilham Aliyev" and "Elxan Aliyev": which one?
         found = self.by_last.get(key) or self.by_first.get(key)
         if found is None and len(key) >= 5:  # "Labkovitch" after "Uladzimir Labkovic"
             found = next((n for last, n in self.by_last.items() if same_family_name(last, key)), None)
         return found
+
+
+def _fold_middle_names(spellings: dict[str, str]) -> None:
+    """Fold a two-word name into a longer one with the same given and family names ("Zurab
+    Japaridze", "Zurab Girchi Japaridze"): one person, named once with a middle name."""
+    longer = [n for n in set(spellings.values()) if len(n.split()) >= 3]
+    for written, name in spellings.items():
+        words = name.split()
+        if len(words) == 2:
+            full = [n for n in longer if n.split()[0] == words[0] and n.split()[-1] == words[-1]]
+            if len(full) == 1:
+                spellings[written] = full[0]
 
 
 def _usual_spelling(mentions: list[str]) -> Callable[[str], str]:
@@ -184,7 +204,11 @@ def find_detainees(
         elif term:
             unassigned.pending_terms.append(term)
     listed_groups = _add_listed(people, clauses, names)
-    result = [p for p in people.values() if (p.fresh or p.name not in not_detained) and p.name not in abroad]
+    # Custody only long ago, in a report of a release ("freed X, jailed in 2011"): not held now.
+    released = any(c.release for c in clauses)
+    result = [
+        p for p in people.values() if (p.fresh or p.name not in not_detained and not released) and p.name not in abroad
+    ]
     unassigned.share(result, listed_groups)
     return result, not_detained
 

@@ -114,13 +114,20 @@ _SELF_CUSTODY = re.compile(
 
 # "A lawyer who has worked with X, has been jailed": X is named inside the relative clause
 # that describes the subject, who comes before it.
-_IN_RELATIVE_BEFORE = re.compile(r"\b(?:who|which) (?:[\w'’-]+ ){1,8}$")
+_IN_RELATIVE_BEFORE = re.compile(r"\b(?:who|which) (?:[\w'’-]+ ){1,8}(?:[\w'’-]+, )?$")  # "…his colleague, X"
+_SUBJECT_AFTER_RELATIVE = re.compile(
+    r"^\s*,\s*who (?:(?!\b(?:said|says|told|tells|that)\b)[^.;]){0,160}?,\s*(?:was|were|has been|had been) (?:\w+ )?"
+    r"(?:sentenced|jailed|detained|arrested|convicted|imprisoned|remanded|given|handed)\b"
+)
 _SUBJECT_VERB_AFTER = re.compile(r"^,(?:[^,;]{0,40},)?\s*(?:has been|have been|had been|was|were|is|are)\b")
 # "the Court for Serious Crimes", "the Strategy Aghmashenebeli party": a body's name.
 _BODY_BEFORE = re.compile(
-    r"\b(?:court|committee|ministry|department|service|council|office|agency|bureau|commission)s? (?:for|of|on)\s+$", re.I
+    r"\b(?:court|committee|ministry|department|service|council|office|agency|bureau|commission)s? (?:for|of|on)\s+$",
+    re.I,
 )
-_BODY_AFTER = re.compile(r"^\s+(?:party|movement|bloc|coalition|foundation|channel|newspaper|agency)\b")
+_BODY_AFTER = re.compile(
+    r"^\s+(?:party|movement|bloc|coalition|foundation|channel|newspaper|agency|office|headquarters)\b"
+)
 # "the late X", "X, the late father of": the dead are not detained.
 _LATE = re.compile(r"\bthe late\s+$")
 
@@ -143,9 +150,10 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True  # before the subject test: "X, a bodyguard for Y, was jailed" is X's
     if "who " in after[:160] and (_KILLED_AFTER.match(after) or _CRIME_AFTER.match(after)):
         return True  # before the subject test: "X, who was killed in prison" is dead, not held
-    relative = _IN_RELATIVE_BEFORE.search(before)
-    if relative and _SUBJECT_VERB_AFTER.match(after) and "," not in relative.group(0):
+    if _described_in_relative(before, after):
         return True  # before the subject test: "a lawyer who worked with X, was jailed" is not X
+    if _SUBJECT_AFTER_RELATIVE.match(after):
+        return False  # "X, who represented jailed members of a party, was sentenced": X is held
     if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and (
         custody.search(after[:160].lower()) or _SENTENCED_AFTER.match(after.lower())
     ):
@@ -180,9 +188,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True
     if _VICTIM_BEFORE.search(before.lower()):
         return True
-    if before.endswith(" of the ") or _BODY_BEFORE.search(before) or _BODY_AFTER.match(after):
-        return True  # "the Church of the Flying Spaghetti Monster": a body's name, not a person
-    if _LATE.search(before.lower()) or re.match(r"^,\s*the late\b", after):
+    if _body_or_late(before, after):
         return True
     if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
         return True
@@ -197,6 +203,21 @@ def owns_other(text: str, mention: Mention) -> bool:
 
 _SUBJECT_LIST_END = re.compile(r"\b(?:were|was|have been|has been)\b")
 _NOT_IN_SUBJECT = re.compile(r"[.;:!?]|\b(?:said|says|told|who|which|that|when|where|after|by|from)\b")
+
+
+def _described_in_relative(before: str, after: str) -> bool:
+    """Whether a name is inside the relative clause describing the clause's subject ("a
+    lawyer who has worked with X, has been jailed")."""
+    relative = _IN_RELATIVE_BEFORE.search(before)
+    return bool(relative and _SUBJECT_VERB_AFTER.match(after) and "," not in relative.group(0)[:-2])
+
+
+def _body_or_late(before: str, after: str) -> bool:
+    """Whether a name is a body's ("the Church of the … Monster", "the Court for Serious
+    Crimes", "the X party") or a dead person's ("the late X")."""
+    if before.endswith(" of the ") or _BODY_BEFORE.search(before) or _BODY_AFTER.match(after):
+        return True
+    return bool(_LATE.search(before.lower()) or re.match(r"^,\s*the late\b", after))
 
 
 def subject_of_custody(after: str, custody: re.Pattern[str]) -> bool:

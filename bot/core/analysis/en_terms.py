@@ -60,7 +60,9 @@ _YEARS_MONTHS = re.compile(rf"\b(?P<y>{_NUMBER})[- ]years?(?:,| and|, and)? (?P<
 _MONTHS_WEEKS = re.compile(rf"\b(?P<m>{_NUMBER})[- ]months?(?:,| and|, and)? (?P<w>{_NUMBER})[- ]weeks?\b")
 # "15 days", "fifteen days", "15-day", "a 12-day", "two-month"; "a year and a half" (the
 # half after the unit) is the same count as "one and a half years".
-_SIMPLE = re.compile(rf"\b(?P<n>{_NUMBER})[- ](?:(?:more|additional|further|extra) )?(?P<u>{_UNIT})\b(?P<half> and a half\b)?")
+_SIMPLE = re.compile(
+    rf"\b(?P<n>{_NUMBER})[- ](?:(?:more|additional|further|extra) )?(?P<u>{_UNIT})\b(?P<half> and a half\b)?"
+)
 
 # What makes a span a custodial term rather than a duration of something else.
 _TERM_AFTER_OK = re.compile(
