@@ -152,10 +152,12 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True  # before the subject test: "X, who was killed in prison" is dead, not held
     if _described_in_relative(before, after):
         return True  # before the subject test: "a lawyer who worked with X, was jailed" is not X
-    if _SUBJECT_AFTER_RELATIVE.match(after):
-        return False  # "X, who represented jailed members of a party, was sentenced": X is held
-    if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and (
-        custody.search(after[:160].lower()) or _SENTENCED_AFTER.match(after.lower())
+    if (
+        _SUBJECT_AFTER_RELATIVE.match(after)
+        or (  # "X, who represented jailed members, was sentenced"
+            re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after)
+            and (custody.search(after[:160].lower()) or _SENTENCED_AFTER.match(after.lower()))
+        )
     ):
         return False  # "the workers' lawyer, Natalya S., was … jailed for six years": the subject
     if _KIN_OF_NAMED_BEFORE.search(before) and not custody.search(re.split(r"[.;!?]", before)[-1].lower()):
@@ -186,9 +188,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     released = _RELEASED_BEFORE.search(before.lower()) or _TRIAL_OF_BEFORE.search(before.lower())
     if released and not custody.search(after.lower()[:80]) and not _HELD_BETWEEN.search(released.group(0)):
         return True
-    if _VICTIM_BEFORE.search(before.lower()):
-        return True
-    if _body_or_late(before, after):
+    if _VICTIM_BEFORE.search(before.lower()) or _body_or_late(before, after):
         return True
     if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
         return True
