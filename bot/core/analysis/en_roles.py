@@ -132,18 +132,18 @@ _BODY_AFTER = re.compile(
 _LATE = re.compile(r"\bthe late\s+$")
 
 
+_CREDIT = ("©", "(c)", "Photo:", "photo:", "Photo by", "photo by", "Credit:")
+
+
 def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, custody: re.Pattern[str]) -> bool:
     """Whether a name in a custody clause (``text``, with all its ``mentions``) is someone
     other than its detainee: a photographer, a speaker, a lawyer, an agent, an alias.
 
     ``custody`` is the rules' custody lexicon: a name followed by custody is the subject.
     """
-    before = text[max(0, mention.start - 60) : mention.start]
-    if before.rstrip().endswith(("©", "(c)", "Photo:", "photo:", "Photo by", "photo by", "Credit:")):
-        return True  # a photographer's credit
-    after = text[mention.end :]
-    if _ALIAS_BEFORE.search(before.lower()):
-        return True
+    before, after = text[max(0, mention.start - 60) : mention.start], text[mention.end :]
+    if before.rstrip().endswith(_CREDIT) or _ALIAS_BEFORE.search(before.lower()):
+        return True  # a photographer's credit, or another name of someone named
     words_before = before.lower().replace(",", " ").split()
     served = _SERVED_BEFORE.search(before.lower())
     if served and not _HELD_BETWEEN.search(served.group(0)):
