@@ -45,7 +45,9 @@ _SHORT_HOLD = re.compile(
 )
 # A dash before a list of names ("eight journalists — A B, C D and E F") does not break.
 _CLAUSE_BREAK = re.compile(
-    r";|\s+(?:--|—)\s+(?!(?:[A-Z][\w'’-]+ ){1,3}[\w'’-]+(?:,| and )|including\b|among them\b|namely\b)"
+    r";|\s+(?:--|—)\s+(?!(?:[A-Z][\w'’-]+ ){1,3}[\w'’-]+(?:,| and )|including\b|among them\b|namely\b"
+    # "A, B and C — one of them a minor — were jailed": the dash closes an aside, the verb goes on
+    r"|(?:[^-—;]{1,140}\s(?:--|—)\s+)?(?:were|was|are|is|have|has|had|each|all|both|received|got)\b)"
     r"|,? while |,? whereas |, but "
     # "X was jailed for 10 days, and the other two were released": the others' own clause.
     r"|, and (?=the (?:other|rest)\b|(?:the )?others\b)"
@@ -111,7 +113,7 @@ def _clause(
     low = part.lower()
     clause = Clause(part, low, index, release=release)
     blocked = [(m.start(), m.end()) for m in en_pack.NOT_CUSTODY.finditer(low)]
-    if not release and not en_pack.IN_ABSENTIA.search(low):  # an exile sentenced in absentia
+    if not release and not _all_in_absentia(part):  # an exile sentenced in absentia
         clause.custody = [
             m.group(0) for m in CUSTODY.finditer(low) if not any(lo <= m.start() < hi for lo, hi in blocked)
         ]
@@ -132,6 +134,38 @@ def _clause(
         en_pack.PENALTY_ONLY.search(low) or en_pack.RESTRICTED.search(low)
     )
     return clause
+
+
+# "A, B and C (in absentia) were sentenced": only C was tried in his absence; "sentenced A to
+# eight years, and also sentenced B and C in their absence": only the part after ", and".
+_ONE_IN_ABSENTIA = re.compile(r"[\w'’-] \((?:tried |sentenced |convicted )?in absentia\)")
+_COORDINATION = re.compile(r",? and (?:also )?|, while |; ")
+
+
+def _absentia_spans(part: str) -> list[tuple[int, int]]:
+    """Where in a clause the people tried in absentia are named: the whole clause, or only
+    the name before "(in absentia)", or the coordinated part that ends in the phrase."""
+    low = part.lower()
+    spans = []
+    for match in en_pack.IN_ABSENTIA.finditer(low):
+        if _ONE_IN_ABSENTIA.match(low, max(0, match.start() - 3)) or low[max(0, match.start() - 1)] == "(":
+            joint = max(low.rfind(",", 0, match.start()) + 1, low.rfind(" and ", 0, match.start()) + 5)
+            spans.append((max(1, joint), match.end()))  # only the name right before it
+            continue
+        joints = [j.end() for j in _COORDINATION.finditer(low, 0, match.start())]
+        spans.append((joints[-1] if joints else 0, match.end()))
+    return spans
+
+
+def _all_in_absentia(part: str) -> bool:
+    """Whether a clause was passed on people all in absentia (see :func:`_absentia_spans`)."""
+    spans = _absentia_spans(part)
+    return bool(spans) and any(start == 0 for start, _ in spans)
+
+
+def in_absentia(clause: Clause, mention: Mention) -> bool:
+    """Whether the clause says ``mention`` was tried in absentia."""
+    return any(start <= mention.start and mention.end <= end for start, end in _absentia_spans(clause.text))
 
 
 def _restricted_near(low: str, term: TermSpan) -> bool:

@@ -17,9 +17,19 @@ from collections.abc import Iterator
 # ("police tortured her", "beaten in custody").
 _CRIME_TOPIC_BEFORE = re.compile(
     r"(?:coverage of (?:\w+ )?|(?:reporting|articles?|reports?|stories|posts?|videos?) (?:on|about) (?:\w+ )?"
-    r"|expos(?:ing|ed|es) (?:\w+ )?)$"
+    r"|expos(?:ing|ed|es) (?:\w+ )?"
+    # "rallies against government corruption": the cause the detainee protested
+    r"|(?:protests?|protesting|rall(?:y|ies)|demonstrations?|campaign(?:s|ing)?|march(?:es)?|fight(?:ing)?|struggle)"
+    r" against (?:\w+ ){0,2})$"
+)
+# "an anti-corruption campaigner", "anti-corruption investigations": the cause, not a crime.
+_CAUSE_AFTER = re.compile(
+    r" (?:activists?|campaigners?|crusaders?|investigations?|investigative|foundation|fund|movement|protests?"
+    r"|rall(?:y|ies)|blogg?ers?|journalists?|reporting|videos?|group|campaign)\b"
 )
 _ABUSE = re.compile(r"tortur|assault|beat")
+_KILLED = re.compile(r"murder|killing|assassination")
+_OWN_BEFORE = re.compile(r"\b(?:his|her|their) $")
 _POLICE_BEFORE = re.compile(r"(?:police|officers|guards|policemen|security (?:officers|services)) (?:\w+ )?$")
 _ABUSE_AFTER = re.compile(r"^(?: (?:by|at the hands of) (?:the )?police\b| in (?:police )?custody\b)")
 _AGENCY_AFTER = re.compile(r" (?:service|agency|bureau|committee|unit|department|officers|police|fighters)\b")
@@ -34,7 +44,11 @@ def crime_count(pattern: re.Pattern[str], text: str) -> int:
             return True
         if _CRIME_TOPIC_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
             return True
-        if text[max(0, m.start() - 5) : m.start()] in ("anti-", "anti ") and _AGENCY_AFTER.match(text[m.end() :]):
+        if _KILLED.match(m.group(0)) and _OWN_BEFORE.search(text[max(0, m.start() - 7) : m.start()]):
+            return True  # "ahead of his murder, X had been detained": X was the one killed
+        if text[max(0, m.start() - 5) : m.start()] in ("anti-", "anti ") and (
+            _AGENCY_AFTER.match(text[m.end() :]) or _CAUSE_AFTER.match(text[m.end() :])
+        ):
             return True  # "the anti-corruption service detained him": the agency, not the crime
         return bool(_ABUSE.match(m.group(0))) and bool(
             _POLICE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])

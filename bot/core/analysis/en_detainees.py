@@ -11,13 +11,15 @@ the term their clause gives them, or the one term stated for all.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.core.analysis.en_clauses import CUSTODY, LONG_AGO, Clause
+from bot.core.analysis.en_clauses import CUSTODY, LONG_AGO, Clause, in_absentia
 from bot.core.analysis.en_groups import listed_after_group
-from bot.core.analysis.en_names import Mention, same_person
-from bot.core.analysis.en_roles import is_excluded_mention, penalised_only
-from bot.core.analysis.en_terms import find_respective_terms, refines
+from bot.core.analysis.en_names import Mention, same_family_name, same_person
+from bot.core.analysis.en_roles import is_excluded_mention, owns_other, penalised_only, subject_of_custody
+from bot.core.analysis.en_terms import find_respective_terms, number_value, refines
 from bot.core.analysis.packs.en import COUNTED, IN_ABSENTIA
 
 # A custody clause whose subject is a role, not a name ("an activist", "the 34-year-old").
@@ -42,6 +44,8 @@ _GROUP = re.compile(
 _PLURAL_ROLE = re.compile(
     r"\b(?:activists|journalists|bloggers|people|protesters|protestors|demonstrators|participants|members|workers|others|residents|defendants)\b"
 )
+# A group's custody that the report sets apart from the people it names.
+_OTHERS = re.compile(r"\b(?:all other|the other|several other|the others|the rest|others)\b")
 # "X, who is in pre-trial detention": custody with no term yet, whatever the others got.
 _AWAITING_TRIAL = re.compile(r"\bpre-?trial\b|\bawaiting (?:trial|sentencing)\b|\buntil (?:the |his |her )?trial\b")
 _OTHERS_SENTENCE = re.compile(
@@ -64,12 +68,14 @@ class Person:
 @dataclass(frozen=True)
 class Names:
     """Full names by family name and by (unambiguous) given name; titled people; each full
-    name as written → its first spelling (two Latin spellings of one person are one)."""
+    name as written → its first spelling (two Latin spellings of one person are one), with
+    the family name as the report writes it most often ("Isako Devizde … Devidze … Devidze")."""
 
     by_last: dict[str, str]
     by_first: dict[str, str]
     titled: set[str]
     spellings: dict[str, str]
+    shared_last: frozenset[str] = frozenset()  # family names of two people: a lone one is nobody's
 
     @classmethod
     def of(cls, clauses: list[Clause]) -> Names:
@@ -90,7 +96,18 @@ class Names:
                 by_last.setdefault(words[-1].lower(), mention.text)
                 by_first.setdefault(words[0].lower(), set()).add(mention.text)
         firsts = {k: next(iter(v)) for k, v in by_first.items() if len(v) == 1 and k not in by_last}
-        return cls(by_last, firsts, titled, spellings)
+        _fold_middle_names(spellings)
+        shown = _usual_spelling([m.text for c in clauses for m in c.mentions])
+        people_by_last: dict[str, set[str]] = {}
+        for name in spellings.values():
+            people_by_last.setdefault(name.split()[-1].lower(), set()).add(name)
+        return cls(
+            {k: shown(spellings.get(v, v)) for k, v in by_last.items()},
+            {k: shown(spellings.get(v, v)) for k, v in firsts.items()},
+            {shown(spellings.get(n, n)) for n in titled},
+            {k: shown(v) for k, v in spellings.items()},
+            frozenset(k for k, v in people_by_last.items() if len(v) > 1),
+        )
 
     def resolve(self, mention: Mention) -> str | None:
         words = mention.text.split()
@@ -104,7 +121,36 @@ class Names:
                 else spelling
             )
         key = words[0].lower()
-        return self.by_last.get(key) or self.by_first.get(key)
+        if key in self.shared_last:
+            return None  # "Aliyev" after "Ilham Aliyev" and "Elxan Aliyev": which one?
+        found = self.by_last.get(key) or self.by_first.get(key)
+        if found is None and len(key) >= 5:  # "Labkovitch" after "Uladzimir Labkovic"
+            found = next((n for last, n in self.by_last.items() if same_family_name(last, key)), None)
+        return found
+
+
+def _fold_middle_names(spellings: dict[str, str]) -> None:
+    """Fold a two-word name into a longer one with the same given and family names ("Zurab
+    Japaridze", "Zurab Girchi Japaridze"): one person, named once with a middle name."""
+    longer = [n for n in set(spellings.values()) if len(n.split()) >= 3]
+    for written, name in spellings.items():
+        words = name.split()
+        if len(words) == 2:
+            full = [n for n in longer if n.split()[0] == words[0] and n.split()[-1] == words[-1]]
+            if len(full) == 1:
+                spellings[written] = full[0]
+
+
+def _usual_spelling(mentions: list[str]) -> Callable[[str], str]:
+    """A full name with its family name spelled as ``mentions`` spell it most often."""
+    counts = Counter(text.split()[-1] for text in mentions)
+
+    def shown(name: str) -> str:
+        words = name.split()
+        best = max((w for w in counts if same_family_name(w, words[-1])), key=counts.__getitem__, default=words[-1])
+        return " ".join(words[:-1] + [best]) if counts[best] > counts[words[-1]] else name
+
+    return shown
 
 
 def find_detainees(
@@ -123,13 +169,14 @@ def find_detainees(
         resolved = [
             (mention, name)
             for mention in clause.mentions
-            if (name := names.resolve(mention)) and name not in names.titled and not mention.titled
+            if (name := names.resolve(mention))
+            and (name not in names.titled and not mention.titled or _titled_held(clause, mention))
         ]
-        if IN_ABSENTIA.search(clause.lowered):
-            abroad.update(name for _, name in resolved)  # "X was tried in absentia": not held
+        if IN_ABSENTIA.search(clause.lowered):  # "X was tried in absentia": not held
+            abroad.update(name for mention, name in resolved if in_absentia(clause, mention))
         if not clause.custody:
-            if clause.penalty_only or clause.release:
-                not_detained.update(name for _, name in resolved)
+            if clause.penalty_only or clause.release:  # not "X's codefendant was fined"
+                not_detained.update(name for mention, name in resolved if not owns_other(clause.text, mention))
             continue
         found = _named_subjects(clause, resolved, title_case, body_lowered)
         fresh = not LONG_AGO.search(clause.lowered)
@@ -148,14 +195,21 @@ def find_detainees(
             for name in target:
                 _add_person(people, name, term, clause.sentence, fresh)
             last_subjects, last_position = target, position
+        elif term and _OTHERS.search(clause.lowered):
+            pass  # "all other appeals … against their two-month detention": not the named people's
         elif term and (_PLURAL_ROLE.search(clause.lowered) or _GROUP.search(clause.lowered)):
             unassigned.group_terms.append(term)  # "15 days of arrest to seven activists", "for those detained"
+            unassigned.group_sentences.append(clause.sentence)
             unassigned.group_pretrial |= bool(_AWAITING_TRIAL.search(clause.lowered))
         elif term:
             unassigned.pending_terms.append(term)
-    _add_listed(people, clauses, names)
-    result = [p for p in people.values() if (p.fresh or p.name not in not_detained) and p.name not in abroad]
-    unassigned.share(result)
+    listed_groups = _add_listed(people, clauses, names)
+    # Custody only long ago, in a report of a release ("freed X, jailed in 2011"): not held now.
+    released = any(c.release for c in clauses)
+    result = [
+        p for p in people.values() if (p.fresh or p.name not in not_detained and not released) and p.name not in abroad
+    ]
+    unassigned.share(result, listed_groups)
     return result, not_detained
 
 
@@ -169,9 +223,12 @@ class _Unassigned:
     group_terms: list[str] = field(default_factory=list)
     awaiting: set[str] = field(default_factory=set)
     group_pretrial: bool = False
+    group_sentences: list[int] = field(default_factory=list)  # where each group term is stated
 
-    def share(self, result: list[Person]) -> None:
-        """Give the people without a term the one term left unassigned, if only one is."""
+    def share(self, result: list[Person], listed: set[int]) -> None:
+        """Give the people without a term the one term left unassigned, if only one is; the
+        term of a group whose members are listed (sentences ``listed``) was theirs."""
+        self.group_terms = [t for t, s in zip(self.group_terms, self.group_sentences) if s not in listed]
         left = set(self.pending_terms + self.group_terms)
         if len(result) == 1 and result[0].term is None and len(left) == 1:
             result[0].term = (self.pending_terms + self.group_terms)[0]
@@ -181,9 +238,15 @@ class _Unassigned:
                     person.term = self.group_terms[0]
 
 
-def _add_listed(people: dict[str, Person], clauses: list[Clause], names: Names) -> None:
+def _titled_held(clause: Clause, mention: Mention) -> bool:
+    """Whether a titled name ("Memorial chairman X") is itself the subject of the clause's
+    custody ("X, 65, and Y were detained"): a party's chairman is held like anyone."""
+    return bool(clause.custody) and subject_of_custody(clause.text[mention.end :], CUSTODY)
+
+
+def _add_listed(people: dict[str, Person], clauses: list[Clause], names: Names) -> set[int]:
     """Add the people named in a list after a counted group ("… detained five activists:
-    A, B and C"), with their terms."""
+    A, B and C"), with their terms; the sentences of the groups so listed."""
 
     def name_of(mention: Mention) -> str | None:
         name = names.resolve(mention)
@@ -192,8 +255,10 @@ def _add_listed(people: dict[str, Person], clauses: list[Clause], names: Names) 
     def is_group(lowered: str) -> bool:
         return bool(_GROUP.search(lowered) or COUNTED.search(lowered))
 
-    for name, term, sentence in listed_after_group(clauses, is_group, name_of):
+    listed, groups = listed_after_group(clauses, is_group, name_of)
+    for name, term, sentence in listed:
         _add_person(people, name, term, sentence, True)
+    return groups
 
 
 def _named_subjects(
@@ -249,6 +314,9 @@ def _reference(
                 if name:
                     return [name]
         return []
+    counted = _counted_subject(clause, clauses, position, names)
+    if counted:
+        return counted
     group = _PLURAL_SUBJECT.search(low)
     if (
         group
@@ -257,6 +325,34 @@ def _reference(
     ):
         return list(last_subjects)
     return []
+
+
+# "The five were arrested", "All three were detained", "sentenced the two journalists": a
+# subject or object that counts people the report has named.
+_COUNTED_SUBJECT = re.compile(
+    r"^(?:the|all|all the) (?P<n>two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?: (?:activists|men|women|journalists|bloggers|defendants|of them))? (?:were|had been|have been|are)\b"
+    r"|\bthe (?P<m>two|three|four|five|six|seven|eight|nine|ten)"
+    r" (?:activists|men|women|journalists|bloggers|defendants|reporters|protesters|opposition figures)\b"
+)
+
+
+def _counted_subject(clause: Clause, clauses: list[Clause], position: int, names: Names) -> list[str]:
+    """The people a counting subject stands for: the last N full names the report gave
+    before it, within a few sentences (none if it gave fewer)."""
+    match = _COUNTED_SUBJECT.search(clause.lowered)
+    if match is None:
+        return []
+    count = number_value(match["n"] or match["m"])
+    found: list[str] = []
+    for earlier in reversed(clauses[max(0, position - 12) : position]):
+        if earlier.sentence < clause.sentence - 8:
+            break
+        for mention in reversed(earlier.mentions):
+            name = _full_name(earlier, mention, names)
+            if name and name not in found:
+                found.append(name)
+    return list(reversed(found[: int(count or 0)])) if count and len(found) >= count else []
 
 
 def _full_name(clause: Clause, mention: Mention, names: Names) -> str | None:

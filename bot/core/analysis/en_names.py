@@ -372,7 +372,21 @@ def _mention_of(text: str, words: list[tuple[str, int, int]], titled: bool) -> l
 # Latin spellings of Kazakh, Kyrgyz, Uzbek and Tajik names vary by the source's system:
 # "Zh"/"J"/"Dzh", "Kh"/"H", "Q"/"K", "Y"/"I", doubled letters ("Zhoodar", "Joodar",
 # "Zhodar"; "Sultanaliev", "Sultanaliyev"; "Beishekeeva", "Beishekeyeva").
-_SPELLING = (("dzh", "z"), ("zh", "z"), ("j", "z"), ("kh", "h"), ("q", "k"), ("gh", "g"), ("y", "i"), ("w", "v"))
+# Slavic names too: "ts"/"c" and "ch"/"c"/"tch" ("Valiantsin Stefanovich", "Valancin Stefanovic",
+# "Labkovitch").
+_SPELLING = (
+    ("dzh", "z"),
+    ("zh", "z"),
+    ("j", "z"),
+    ("tch", "c"),
+    ("kh", "h"),
+    ("ch", "c"),
+    ("ts", "c"),
+    ("q", "k"),
+    ("gh", "g"),
+    ("y", "i"),
+    ("w", "v"),
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -391,6 +405,16 @@ def _one_edit(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def same_family_name(a: str, b: str) -> bool:
+    """Whether two family names are spellings of one ("Stefanovich", "Stefanovic"), or one is
+    the other with two letters swapped ("Devizde", "Devidze"): a typo, not another family."""
+    x, y = _fold(a), _fold(b)
+    if x == y:
+        return True
+    diff = [i for i, (p, q) in enumerate(zip(x, y)) if p != q] if len(x) == len(y) else []
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
 
 
 def same_person(a: str, b: str) -> bool:

@@ -19,7 +19,14 @@ _SPEAKER_AFTER = re.compile(
 )
 _POSSESSED_PERSON = re.compile(
     r"^(?:['’]s?)?\s+(?:\w+\s+)?(?:son|daughter|wife|husband|mother|father|brother|sister|relatives?|family"
-    r"|lawyer|attorney|supporters?|colleagues?|associates?|children|nephew|niece|cousin|aide|assistant)s?\b"
+    r"|lawyer|attorney|supporters?|colleagues?|associates?|children|nephew|niece|cousin|aide|assistant"
+    r"|co-?defendant)s?\b"
+)
+# "X's arrest", "X's 15-day sentence", "X's trial": what a possessive names is X's own custody
+# or case; "X's crackdown", "X's codefendant" is someone or something else.
+_OWN_CUSTODY_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:arrest|detention|custody|sentenc\w*|jailing|imprisonment|term|conviction|case"
+    r"|trial|verdict|appeal|hearing|incarceration|prison|jail|release|extradition|transfer|hunger strike)\b"
 )
 _SPEAKER_BEFORE = re.compile(
     r"(?:\bsaid|\bsays|\btold|\bquoted|\breported|\breports|\bwrote|\bwrites|\badded|\bnoted"
@@ -50,7 +57,8 @@ _AGENT_AFTER = re.compile(
 # name: another name of someone already named.
 _ALIAS_BEFORE = re.compile(
     r"(?:\bknown (?:[\w-]+ ){0,3}as|\bpseudonym(?: of)?|\bnicknamed|\bdubbed|\balso called|\balias|\ba\.k\.a\.|\baka"
-    r"|\bunder the (?:pen |stage |assumed )?name(?: of)?|\bgoes by(?: the name)?|\bwrites as)\s+$"
+    r"|\bunder the (?:pen |stage |assumed )?name(?: of)?|\bgoes by(?: the name)?|\bwrites as"
+    r"|\b(?:real|legal|birth|full) name is|\bborn as)\s+$"
 )
 _RELEASED_BEFORE = re.compile(
     r"(?:release of|freed|pardoned|acquitted|support (?:of|to|for)|solidarity with|in defence of|in defense of)\s+(?:[\w’'-]+\s+){0,4}$"
@@ -104,26 +112,52 @@ _SELF_CUSTODY = re.compile(
 )
 
 
+# "A lawyer who has worked with X, has been jailed": X is named inside the relative clause
+# that describes the subject, who comes before it.
+_IN_RELATIVE_BEFORE = re.compile(r"\b(?:who|which) (?:[\w'’-]+ ){1,8}(?:[\w'’-]+, )?$")  # "…his colleague, X"
+_SUBJECT_AFTER_RELATIVE = re.compile(
+    r"^\s*,\s*who (?:(?!\b(?:said|says|told|tells|that)\b)[^.;]){0,160}?,\s*(?:was|were|has been|had been) (?:\w+ )?"
+    r"(?:sentenced|jailed|detained|arrested|convicted|imprisoned|remanded|given|handed)\b"
+)
+_SUBJECT_VERB_AFTER = re.compile(r"^,(?:[^,;]{0,40},)?\s*(?:has been|have been|had been|was|were|is|are)\b")
+# "the Court for Serious Crimes", "the Strategy Aghmashenebeli party": a body's name.
+_BODY_BEFORE = re.compile(
+    r"\b(?:court|committee|ministry|department|service|council|office|agency|bureau|commission)s? (?:for|of|on)\s+$",
+    re.I,
+)
+_BODY_AFTER = re.compile(
+    r"^\s+(?:party|movement|bloc|coalition|foundation|channel|newspaper|agency|office|headquarters)\b"
+)
+# "the late X", "X, the late father of": the dead are not detained.
+_LATE = re.compile(r"\bthe late\s+$")
+
+
+_CREDIT = ("©", "(c)", "Photo:", "photo:", "Photo by", "photo by", "Credit:")
+
+
 def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, custody: re.Pattern[str]) -> bool:
     """Whether a name in a custody clause (``text``, with all its ``mentions``) is someone
     other than its detainee: a photographer, a speaker, a lawyer, an agent, an alias.
 
     ``custody`` is the rules' custody lexicon: a name followed by custody is the subject.
     """
-    before = text[max(0, mention.start - 60) : mention.start]
-    if before.rstrip().endswith(("©", "(c)", "Photo:", "photo:", "Photo by", "photo by", "Credit:")):
-        return True  # a photographer's credit
-    after = text[mention.end :]
-    if _ALIAS_BEFORE.search(before.lower()):
-        return True
+    before, after = text[max(0, mention.start - 60) : mention.start], text[mention.end :]
+    if before.rstrip().endswith(_CREDIT) or _ALIAS_BEFORE.search(before.lower()):
+        return True  # a photographer's credit, or another name of someone named
     words_before = before.lower().replace(",", " ").split()
     served = _SERVED_BEFORE.search(before.lower())
     if served and not _HELD_BETWEEN.search(served.group(0)):
         return True  # before the subject test: "X, a bodyguard for Y, was jailed" is X's
     if "who " in after[:160] and (_KILLED_AFTER.match(after) or _CRIME_AFTER.match(after)):
         return True  # before the subject test: "X, who was killed in prison" is dead, not held
-    if re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after) and (
-        custody.search(after[:160].lower()) or _SENTENCED_AFTER.match(after.lower())
+    if _described_in_relative(before, after):
+        return True  # before the subject test: "a lawyer who worked with X, was jailed" is not X
+    if (
+        _SUBJECT_AFTER_RELATIVE.match(after)
+        or (  # "X, who represented jailed members, was sentenced"
+            re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after)
+            and (custody.search(after[:160].lower()) or _SENTENCED_AFTER.match(after.lower()))
+        )
     ):
         return False  # "the workers' lawyer, Natalya S., was … jailed for six years": the subject
     if _KIN_OF_NAMED_BEFORE.search(before) and not custody.search(re.split(r"[.;!?]", before)[-1].lower()):
@@ -132,6 +166,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         words_before
         and words_before[-1] in NON_DETAINEE_ROLES
         and not is_former(words_before)
+        and not subject_of_custody(after, custody)
         and not _HELD_LIST_BEFORE.search(text[max(0, mention.start - 160) : mention.start])
         and not _HELD_OBJECT_BEFORE.search(before.lower())
     ):
@@ -146,18 +181,57 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True  # "X, human rights activist, who defends the detained protesters": counsel
     if not mention.possessive and _SPEAKER_AFTER.search(after) and not _SELF_CUSTODY.search(after.lower()):
         return True
-    if mention.possessive and _POSSESSED_PERSON.match(after):
+    if owns_other(text, mention):
         return True  # "Aron Atabek's son, Nurbolat…": the son is the one meant
     if _SPEAKER_BEFORE.search(before) and not custody.search(after.lower()):
         return True
     released = _RELEASED_BEFORE.search(before.lower()) or _TRIAL_OF_BEFORE.search(before.lower())
     if released and not custody.search(after.lower()[:80]) and not _HELD_BETWEEN.search(released.group(0)):
         return True
-    if _VICTIM_BEFORE.search(before.lower()):
+    if _VICTIM_BEFORE.search(before.lower()) or _body_or_late(before, after):
         return True
     if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
         return True
     return alias_target(text, mentions, mention) is not None
+
+
+def owns_other(text: str, mention: Mention) -> bool:
+    """Whether a possessive name owns something other than its custody or case ("Aron
+    Atabek's son", "the president's crackdown"): the clause is not about that person."""
+    return mention.possessive and _OWN_CUSTODY_AFTER.match(text[mention.end :].lower()) is None
+
+
+_SUBJECT_LIST_END = re.compile(r"\b(?:were|was|have been|has been)\b")
+_NOT_IN_SUBJECT = re.compile(r"[.;:!?]|\b(?:said|says|told|who|which|that|when|where|after|by|from)\b")
+
+
+def _described_in_relative(before: str, after: str) -> bool:
+    """Whether a name is inside the relative clause describing the clause's subject ("a
+    lawyer who has worked with X, has been jailed")."""
+    relative = _IN_RELATIVE_BEFORE.search(before)
+    return bool(relative and _SUBJECT_VERB_AFTER.match(after) and "," not in relative.group(0)[:-2])
+
+
+def _body_or_late(before: str, after: str) -> bool:
+    """Whether a name is a body's ("the Church of the … Monster", "the Court for Serious
+    Crimes", "the X party") or a dead person's ("the late X")."""
+    if before.endswith(" of the ") or _BODY_BEFORE.search(before) or _BODY_AFTER.match(after):
+        return True
+    return bool(_LATE.search(before.lower()) or re.match(r"^,\s*the late\b", after))
+
+
+def subject_of_custody(after: str, custody: re.Pattern[str]) -> bool:
+    """Whether a name opens the subject of the custody verb that follows ("chairman X, 65,
+    and the head of Y, Z, 76, were detained"): a role before it does not make X a speaker."""
+    end = _SUBJECT_LIST_END.search(after, 0, 200)
+    if end is None or _NOT_IN_SUBJECT.search(after, 0, end.start()):
+        return False
+    between = after[: end.start()]
+    plural = end.group(0) in ("were", "have been")
+    # "X, 65, and Y were detained" lists the held; in "Judge X, Y was sentenced" Y is.
+    if (" and " not in between) if plural else re.search(r"[A-Z]", between):
+        return False
+    return custody.search(after[end.start() : end.start() + 60].lower()) is not None
 
 
 def penalised_only(text: str, mention: Mention, custody: re.Pattern[str]) -> bool:

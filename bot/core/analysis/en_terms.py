@@ -16,7 +16,7 @@ from bot.core.analysis import terms
 from bot.core.dates import ENGLISH_MONTHS, first_date
 from bot.core.places import LATIN_FORMS, LATIN_FORMS_ABROAD
 
-_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years", "yr": "years"}
 
 _SMALL = {
     "a": 1,
@@ -50,7 +50,7 @@ _WORD_NUMBER = (
 )
 # "2 1/2", "2½", "two and a half", "four-and-a-half", "1.5": only used with years and months.
 _NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½|[- ]and[- ]a[- ]half)?|{_WORD_NUMBER}(?:[- ]and[- ]a[- ]half)?|an?)"
-_UNIT = r"(?:days?|weeks?|months?|years?)"
+_UNIT = r"(?:days?|weeks?|months?|years?|yrs?)"  # "10 yrs" in posts and quotes
 _UNIT_WORD = re.compile(_UNIT)
 # Typeset hyphens ("4½‑year", U+2010/U+2011) read as "-"; one character for one, so offsets hold.
 _HYPHENS = str.maketrans("\u2010\u2011", "--")
@@ -60,7 +60,9 @@ _YEARS_MONTHS = re.compile(rf"\b(?P<y>{_NUMBER})[- ]years?(?:,| and|, and)? (?P<
 _MONTHS_WEEKS = re.compile(rf"\b(?P<m>{_NUMBER})[- ]months?(?:,| and|, and)? (?P<w>{_NUMBER})[- ]weeks?\b")
 # "15 days", "fifteen days", "15-day", "a 12-day", "two-month"; "a year and a half" (the
 # half after the unit) is the same count as "one and a half years".
-_SIMPLE = re.compile(rf"\b(?P<n>{_NUMBER})[- ](?P<u>{_UNIT})\b(?P<half> and a half\b)?")
+_SIMPLE = re.compile(
+    rf"\b(?P<n>{_NUMBER})[- ](?:(?:more|additional|further|extra) )?(?P<u>{_UNIT})\b(?P<half> and a half\b)?"
+)
 
 # What makes a span a custodial term rather than a duration of something else.
 _TERM_AFTER_OK = re.compile(
@@ -78,7 +80,8 @@ _TERM_AFTER_OK = re.compile(
     r")"
 )
 _TERM_BEFORE_OK = re.compile(
-    r"(?:\bto|\bfor|\bhanded|\bhanded down|\breceived?|\bgiven|\bgets?|\bgot|\bserve|\bserving|\bby|\bof"
+    r"(?:\bto|\bfor|\bhanded|\bhanded down|\breceived?|\bgiven|\bgets?|\bgot|\bserve|\bserving|\bof"
+    r"|\bby(?: another| a further| an additional)?"
     r"|\bimposed|\bissued|\ba|\ban|\bsentence of|\bterm of|\beach|\bwith)\s*$"
 )
 # "in pre-trial detention for two months after…", "sentenced him to five years": the
@@ -91,6 +94,9 @@ _TERM_BEFORE_STRONG = re.compile(
 )
 # "sentenced in less than a week", "jailed within two days": when, not how long.
 _TERM_BEFORE_WHEN = re.compile(r"\b(?:in|within) (?:just |only )?(?:less than |under )?$|\bless than $")
+_OF_CUSTODY_AFTER = re.compile(
+    r"^\s*of (?:administrative |pre-?trial |pretrial |house )?(?:arrest|detention|custody)\b"
+)
 # "sentenced two days ago", "handed down a week earlier": when, not how long.
 _TERM_AFTER_WHEN = re.compile(r"^\s*(?:ago|earlier|later)\b")
 # "ranging from seven to ten years", "10 to 15 days": a range, not anyone's term.
@@ -104,7 +110,9 @@ _NOT_RANGE_HEAD = re.compile(
 _TERM_AFTER_SOFT_BAD = re.compile(r"^(?:-long )?\s*(?:ago|earlier|later|before|after|afterwards|old)\b")
 _TERM_AFTER_BAD = re.compile(
     r"^(?:-old\b|(?:-long )?\s*(?:of (?:[\"“'‘])?(?:restricted|freedom|limitation|limited|community|corrective|public|probation|hunger|work|suspended)"
-    r"|of (?:the|his|her|their)\b|probation|suspended|restricted|in power|in office|into|on probation))"
+    r"|of (?:the|his|her|their)\b|probation|suspended|restricted|in power|in office|into|on probation"
+    # Belarus's "open prison": a dormitory and work, restricted freedom, not custody
+    r"|in (?:an? |the )?open(?:-type)? (?:prison|colony|correctional)))"
 )
 _TERM_BEFORE_BAD = re.compile(
     r"(?:up to|more than|less than|over|at least|nearly|almost|about|around|within|past|last|next|first|"
@@ -118,17 +126,21 @@ _TERM_BEFORE_BAD = re.compile(
 _TERM_NOT_GIVEN = re.compile(
     r"\b(?:prosecutors?|prosecution|asked for|asking for|requested|requesting|sought|seek|seeks|seeking|demanded|demanding"
     r"|called for|calling for"
-    r"|faces?|facing|could get|could receive|risks?|punishable by|carries|carrying|maximum (?:of|penalty))\b(?: [\w'’-]+){0,4}\s*$"
+    r"|faces?|facing|could get|could receive|risks?|punishable by|carry|carries|carrying"
+    r"|maximum (?:of|penalty|punishment|sentence|term))\b(?: [\w'’-]+){0,4}\s*$"
 )
 # "called for the court to sentence him to 10 1/2 years": a sentence asked for, not given.
 _SENTENCE_ASKED = re.compile(
     r"\b(?:ask(?:ed|s|ing)?|call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing)|request(?:ed|s|ing)?|want(?:ed|s)?)"
-    r"(?: [\w'’-]+){0,4} to (?:sentence|jail|imprison|convict)(?: [\w'’-]+){0,2} to\s*$"
+    r"(?: [\w'’-]+){0,4} to (?:(?:sentence|jail|imprison|convict)(?: [\w'’-]+){0,2} to"
+    # "asked the jury to hand down a sentence of 1 1/2 years"
+    r"|(?:hand down|impose|give|issue)(?: [\w'’-]+){0,3}? (?:sentence|term|punishment) of)\s*$"
 )
 _BAN = re.compile(
     r"\b(?:barred|banned from|bans? (?:on|from)|prohibited from|deprived of|probation|suspended|fined"
     r"|not (?:be )?allowed|forbidden|not permitted|may not|cannot|can't"
-    r"|restricted freedom|freedom limitation|restriction)\b"
+    r"|restricted freedom|freedom limitation|restriction|denied (?:[\w'’-]+ ){0,2}(?:the )?rights?"
+    r"|stripped (?:[\w'’-]+ ){0,2}of)\b"
 )
 _CUSTODY_WORD = re.compile(r"\b(?:jail|jailed|prison|arrest|detention|custody|imprison\w*|detained)\b")
 
@@ -167,6 +179,7 @@ def number_value(text: str) -> float | None:
 
 def canonical_term(amount: float, unit: str) -> str | None:
     """(2, "weeks") → "14 days"; (2.5, "years") → "30 months"; fractions of days → None."""
+    unit = "years" if unit.lower().startswith("yr") else unit
     in_days = amount * 7 if unit.lower().startswith("week") else amount
     if unit.lower().startswith(("day", "week")) and in_days != int(in_days):
         return None
@@ -313,10 +326,12 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
         after = after[1:]  # "four and a half years' imprisonment"
     if _TERM_AFTER_BAD.match(after):
         return False
-    if _TERM_NOT_GIVEN.search(before) or _SENTENCE_ASKED.search(before):
+    if _TERM_NOT_GIVEN.search(before) or _SENTENCE_ASKED.search(lowered[max(0, start - 80) : start]):
         return False  # "prosecutors asked for seven years", "faces five years": not a term given
-    if _TERM_AFTER_WHEN.match(after) or _is_range(before) or _TERM_BEFORE_WHEN.search(before):
+    if _TERM_AFTER_WHEN.match(after) or _is_range(before):
         return False
+    if _TERM_BEFORE_WHEN.search(before) and not _OF_CUSTODY_AFTER.match(after):
+        return False  # "in two months" is when; "in two months of pre-trial detention" is a term
     if _TERM_BEFORE_STRONG.search(before):
         return True
     if _TERM_BEFORE_BAD.search(before) or _TERM_AFTER_SOFT_BAD.match(after):
@@ -370,9 +385,10 @@ _RESPECTIVELY = re.compile(
 )
 
 
-# "A and B received 8 and 10 years": terms listed right after the verb that gives them.
+# "A and B received 8 and 10 years", "sentenced A and B to seven and five years": terms
+# listed right after the verb that gives them.
 _LISTED_AFTER_VERB = re.compile(
-    rf"\b(?:received|got|were given|were sentenced to|were jailed for)\s+(?P<first>{_NUMBER})(?P<more>(?:, {_NUMBER})*)(?:,)?"
+    rf"\b(?:received|got|were given|were sentenced to|were jailed for|to)\s+(?P<first>{_NUMBER})(?P<more>(?:, {_NUMBER})*)(?:,)?"
     rf" and (?P<last>{_NUMBER})[- ](?P<u>{_UNIT})\b"
 )
 

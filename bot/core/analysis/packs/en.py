@@ -98,6 +98,9 @@ NOT_CUSTODY = re.compile(
     r"|(?:faces?|facing|could face|risks?|risking) (?:up to |a possible |possible )?(?:[\w-]+ ){0,5}"
     r"(?:arrest|detention|prison|jail|imprisonment)"
     r"|without (?:detaining|arresting)|(?:escaped|avoided|evaded) (?:arrest|detention)"
+    # what a law provides for, not anyone's custody: "laws introducing fines and prison sentences"
+    r"|(?:laws?|legislation|articles?|bills?|amendments?|code)\b[^.;]{0,60}?\b(?:introduc\w+|provid\w+ for|punishable by|envisag\w+)"
+    r"(?: [\w'’-]+){0,4}? (?:prison|jail) (?:sentences?|terms?)"
     r"|(?:no|nobody|none)(?: of)?(?: [\w-]+){0,2}"
     r" (?:was|were|has been|have been|had been|got) (?:\w+ )?(?:detained|arrested|jailed|imprisoned)|released from custody"
     r"|in custody of|custody of (?:the|his|her) child|taken for questioning"
@@ -118,7 +121,7 @@ RELEASE = re.compile(
     r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnest(?:y|ied|ies)(?! international)|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment|decision|ruling|judgment)|(?:has|have|had) (?:\w+ )?(?:freed|released|pardoned)|freed (?:a|an|the|his|her|their|two|three|\d+)\b|after (?:\w+ ){0,3}(?:years?|months?|days?|decades?) (?:in|behind) (?:jail|prison|bars|custody|detention)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
     r"|after serving|served (?:his|her|their) (?:term|sentence)|walked free|set free|regained (?:his|her|their) freedom"
     r"|spent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|a penal colony)"
-    r"|(?<!be )released (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b"
+    r"|(?<!be )(?:released|freed) (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b"
     # "is free", "are now free again"; not "is free to leave", "free speech", "free of charge".
     r"|(?:is|are|was|were) (?:now |finally |again |already )?free\b(?! (?:to|of|from|speech|press|expression|media|trade))"
     r"|out of (?:jail|prison|custody|detention)\b|walked out of (?:the |a )?(?:[\w-]+ )?(?:colony|prison|jail)"
@@ -135,10 +138,14 @@ DEMAND_RELEASE = re.compile(
     r"(?:the |his |her |their )?(?:immediate |immediately |unconditional )?release"
 )
 # A sentence or an arrest ordered for someone abroad is no custody.
-IN_ABSENTIA = re.compile(r"\bin absentia\b")
+IN_ABSENTIA = re.compile(
+    r"\bin absentia\b"
+    r"|\b(?:tried|sentenced|convicted|sentences?|verdicts?|charged)\b[^.;]{0,80}\bin (?:his|her|their) absence\b"
+)
 RESTRICTED = re.compile(
     r"restricted freedom|freedom limitation|limitation of freedom|limited freedom|restriction of freedom"
     r"|parole-like|probation|suspended (?:sentence|prison|jail)|community (?:work|service)|corrective labou?r"
+    r"|open(?:-type)? (?:prison|colony|correctional)"
 )
 PENALTY_ONLY = re.compile(
     r"\b(?:fined|summon(?:ed|s)|questioned|interrogated|searched|warned|warning|"
@@ -148,7 +155,7 @@ PENALTY_ONLY = re.compile(
 CIVIC = re.compile(
     r"\b(?:activists?|journalists?|bloggers?|reporters?|correspondents?|photojournalists?|editor|editors"
     r"|human rights|rights (?:activist|defender|advocate|group|campaigner)s?|dissidents?|critics?"
-    r"|opposition|protest\w*|rall(?:y|ies)|pickets?|picketers?|demonstrat(?:ion|ions|ors?)|marchers?"
+    r"|opposition|protest\w*|rall(?:y|ies)|pickets?|picketers?|demonstrat(?:ion|ions|ors?)|marchers?|anti-?war"
     r"|strik(?:e|es|ers|ing)|hunger strike|political(?:ly)?|extremis\w*|false information"
     r"|poet|writer|free(?:dom of)? (?:speech|expression|press)|press freedom|media outlets?|independent media"
     r"|newspaper|unsanctioned|unauthori[sz]ed|peaceful (?:assembl|gathering)\w*|banned (?:[\w-]+ ){0,3}(?:movement|party|group|organi[sz]ation)"
@@ -194,6 +201,9 @@ POLITICAL_CASE = re.compile(
     r"(?:for|over|due to|because of) (?:his|her|their|a|an|the)? ?(?:[\w-]+ ){0,2}(?:posts?|publications?|comments)\b"
     r"|\bcritici[sz]\w* (?:the )?(?:\w+ ){0,3}(?:authorities|government|president|akim|officials|police)"
     r"|politically motivated|political(?:ly)? (?:persecution|prisoner|case|reasons)|fabricated|trumped-up|retaliat\w+|in reprisal|to silence|for (?:his|her|their) (?:work|reporting|journalism|activism|posts?)"
+    r"|\bbogus (?:criminal )?(?:charges?|case|investigation)|on (?:dubious|spurious|bogus) (?:grounds|charges)"
+    r"|\b(?:unfounded|baseless|groundless) (?:case|charges?|accusations?|prosecution)|\bunfounded case\b"
+    r"|\bcalled the (?:case|charges?|accusations?)(?: against (?:him|her|them))? (?:unfounded|baseless|groundless|absurd)"
 )
 PROTEST = re.compile(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|pickets?|picketing|demonstrations?|demonstrators?|marchers"
