@@ -1,0 +1,125 @@
+"""Other ways Kazakh news says custody, its civic cause and the detainee (packs/kk_ways.py, the
+naming sentence of kk_rules), and the evidence ablation of bench/ablate.py. Every sentence
+here is written for these tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.core.analysis import analyze
+from bot.core.analysis.result import Analysis
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+import ablate  # noqa: E402
+
+
+def kk(text: str, title: str = "") -> Analysis:
+    result = analyze(title, text, "kk")
+    assert result.lang == "kk"
+    return result
+
+
+def people(result: Analysis) -> dict[str, str | None]:
+    return {d.name: d.term for d in result.detainees}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # separatism as the noun, not only the adjective
+        "Павлодарда 50 жастағы ер адам сепаратизм бабы бойынша төрт жылға сотталды.",
+        # Xinjiang spelled with н, and its capital
+        "Шыңжан-ұйғыр автономиялы ауданында тағы бір қазақ қамауға алынды.",
+        "Үрімжіге туыстарына барған Ерлан Дүйсенов сонда қамауға алынған.",
+        # criticism by the converb
+        "Әкімдікті үнемі сынап жүрген Ерлан Дүйсенов 10 тәулікке қамалды.",
+        # a protest told by its cause
+        "Жаңа салыққа қарсы шыққан Ерлан Дүйсенов ұсталды.",
+        # people demanding the release of those held
+        "Ауыл тұрғындары ұсталған жерлестерін босатуды талап етті. Полиция түнде бес адамды ұстаған.",
+        # the administrative charge of protesters
+        "Ерлан Дүйсенов бейбіт жиналыстарды ұйымдастыру тәртібін бұзғаны үшін 20 тәулікке қамалды.",
+        # held for what one said or published, told by its noun
+        "Ерлан Дүйсенов әлеуметтік желідегі пікірі үшін екі айға қамауға алынды.",
+        "Ерлан Дүйсенов мақаласы үшін 15 тәулікке қамалды.",
+    ],
+)
+def test_civic_causes_said_another_way(text: str) -> None:
+    assert kk(text).arrest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # deprivation of liberty in the accusative
+        "Белсенді Ерлан Дүйсеновке 3 жылға бас бостандығын айыру жазасы берілді.",
+        # handcuffed, the press's idiom
+        "Митингтен кейін белсенді Ерлан Дүйсеновтің қолына кісен салынды.",
+    ],
+)
+def test_custody_said_another_way(text: str) -> None:
+    result = kk(text)
+    assert result.arrest
+    assert "Ерлан Дүйсенов" in people(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hoax is no civic cause, even told as false information
+        "Әуежайда бомба бар деп жалған ақпарат таратқан ер адам 3 жылға бас бостандығынан айырылды.",
+        # restricted freedom is not deprivation of it
+        "Белсенді Ерлан Дүйсеновке 3 жыл бас бостандығын шектеу жазасы тағайындалды.",
+        # the mercury of a thermometer is no criticism
+        "Мектептен сынап ұрлаған ер адам ұсталды.",
+        # a demand for release is no custody by itself
+        "Ауыл тұрғындары жерлестерін босатуды талап етті.",
+    ],
+)
+def test_no_alert_from_the_same_words_elsewhere(text: str) -> None:
+    assert not kk(text).arrest
+
+
+def test_the_detainee_named_in_the_next_sentence() -> None:
+    result = kk(
+        "Кеше Оралда пикетке шыққан белсенді ұсталды. Оның есімі – Ерлан Дүйсенов.", title="Оралда белсенді ұсталды"
+    )
+    assert result.arrest
+    assert people(result) == {"Ерлан Дүйсенов": None}
+
+
+def test_several_named_in_the_next_sentence() -> None:
+    result = kk("Кеше пикетке шыққан екі белсенді ұсталды. Олардың есімдері: Ерлан Дүйсенов пен Сая Ахметова.")
+    assert set(people(result)) == {"Ерлан Дүйсенов", "Сая Ахметова"}
+
+
+def test_ablation_cuts_a_report_into_lead_body_and_the_deciding_sentence() -> None:
+    title = "Оралда белсенді ұсталды"
+    text = "Белсенді Ерлан Дүйсенов пикетке шықты.\nПолиция оны 10 тәулікке қамады. Бұл туралы сайт жазды."
+    assert ablate.lead_cut(title, text) == ablate.Cut(
+        title,
+        "Белсенді Ерлан Дүйсенов пикетке шықты.",
+        removed="Полиция оны 10 тәулікке қамады. Бұл туралы сайт жазды.",
+    )
+    assert ablate.body_cut(title, text).text == "Полиция оны 10 тәулікке қамады. Бұл туралы сайт жазды."
+    assert ablate.body_cut(title, text).title == ""
+
+    def score(cut: ablate.Cut) -> float:
+        return analyze(cut.title, cut.text, "kk").score
+
+    cuts = ablate.ablate(title, text, score)
+    assert cuts["whole"][0] >= 0.5
+    assert set(cuts) == set(ablate.CUTS)
+    assert cuts["loo"][0] <= cuts["whole"][0]
+
+
+def test_an_untitled_page_opens_with_its_headline_line() -> None:
+    head, lead, rest = ablate.split_lead("", "Белсенді ұсталды\nБірінші абзац.\nЕкінші абзац.")
+    assert (head, lead, rest) == ("Белсенді ұсталды", "Бірінші абзац.", "Екінші абзац.")
+    lines, counts = ablate.table([("x-1", {name: (0.6, ablate.Cut("", "")) for name in ablate.CUTS})])
+    assert counts == dict.fromkeys(ablate.CUTS, 1)
+    assert lines[1].startswith("x-1")
