@@ -161,7 +161,7 @@ def _given_cues(
     # "қамауға алынған жоқ", "қамауға алынбады": denied by the word after.
     cues = [m for m in cues if not _NEGATED_AFTER.match(low, m.end()) and not _NO_NEWS_AFTER.match(low, m.end())]
     # "қамалуы мүмкін", "ұстау туралы өтініш": the modal or request follows the custody word.
-    cues = [m for m in cues if terms or not HYPOTHETICAL_RE.search(low, m.end(), m.end() + 30)]
+    cues = [m for m in cues if terms or not _hypothetical_after(low, m)]
     # "бас бостандығынан айырылуы мүмкін": a modal on the custody word itself, term or none.
     cues = [m for m in cues if not _MODAL_AFTER.match(low, m.end())]
     # "тұтқындалады", "қамауға алынады": the future or habitual, no custody that happened.
@@ -181,6 +181,17 @@ def _given_cues(
     cues = [m for m in cues if not _describes(low, m)]
     # "15 тәулікке қамалған белсенді … шақырылды": a participle describing someone is background.
     return [m for m in cues if not _attributive(low, m)]
+
+
+# "қамауға алу туралы өтінішін сот қанағаттандырды": a request granted is custody given.
+_GRANTED = re.compile(r"\w*\s+(?:\w+\s+)?(?:қанағаттандыр|канагаттандыр)(?!ма|ме)")
+
+
+def _hypothetical_after(low: str, match: re.Match[str]) -> bool:
+    """A modal or request follows the custody word ("қамалуы мүмкін", "ұстау туралы
+    өтініш"), unless the request was granted."""
+    found = HYPOTHETICAL_RE.search(low, match.end(), match.end() + 30)
+    return found is not None and not _GRANTED.match(low, found.end())
 
 
 def _cues_before_release(clause: Clause, cues: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -225,7 +236,7 @@ def _suspended(low: str, match: re.Match[str]) -> bool:
     return _SUSPENDED_BEFORE.search(low, max(0, match.start() - 40), match.start()) is not None
 
 
-_DEPRIVATION = re.compile(r"бас бостандығынан айыр|колония|түрме|абақты|бас бостандыгынан айыр|турме")
+_DEPRIVATION = re.compile(r"бас бостандығы(?:нан|н) айыр|колония|түрме|абақты|бас бостандыгы(?:нан|н) айыр|турме")
 _NEGATED_AFTER = re.compile(
     r"\w*(?:\s+\w+)?\s+(?:жоқ|жок)(?!\w)|\w*\s+\w+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|ди|ған|ген|ган|й|с)(?!\w)"
 )
