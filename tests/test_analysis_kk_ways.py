@@ -131,3 +131,11 @@ def test_an_untitled_page_opens_with_its_headline_line() -> None:
     lines, counts = ablate.table([("x-1", {name: (0.6, ablate.Cut("", "")) for name in ablate.CUTS})])
     assert counts == dict.fromkeys(ablate.CUTS, 1)
     assert lines[1].startswith("x-1")
+
+
+def test_a_district_named_after_a_person_is_no_detainee() -> None:
+    result = kk("Белсенді Ерлан Дүйсенов пикетке шықты. Оны Абай аудандық полиция басқармасына алып барды.")
+    assert result.arrest
+    assert people(result) == {"Ерлан Дүйсенов": None}
+    kept = kk("Белсенді Ерлан Дүйсенов аудандық соттың шешімімен 10 тәулікке қамалды.")
+    assert people(kept) == {"Ерлан Дүйсенов": "10 days"}

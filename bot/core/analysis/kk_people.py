@@ -37,6 +37,10 @@ _NOT_PERSON_AFTER = pack.with_plain(names.NOT_PERSON_AFTER)
 _NOT_PERSON_AFTER_RE = re.compile(
     "(?:" + "|".join(re.escape(s) for s in sorted(_NOT_PERSON_AFTER, key=len, reverse=True)) + r")(?:с?[ыіи]\w*)?$"
 )
+# "Абай аудандық полиция басқармасы": a district or city named after a person, one word
+# before the adjective ("Ерлан Сейітов аудандық сотта сөйледі" keeps the person).
+_PLACE_ADJECTIVE = re.compile(r"(?:аудан|облыс|қала|ауыл|кала)(?:дық|тық|лық|дык|тык|лык)$")
+_PRONOUNS = frozenset(pack.with_plain(("ол", "оны", "оның", "оған", "олар", "оларды")))
 _ACCUSATIVE = frozenset(pack.with_plain(("ды", "ді", "ты", "ті", "ны", "ні", "н")))
 _INSTRUMENTAL = frozenset(pack.with_plain(("мен", "бен", "пен")))
 _TOGETHER = frozenset(pack.with_plain(("бірге", "қоса", "бірлесіп")))
@@ -303,6 +307,8 @@ def _person(  # noqa: PLR0913
     after2 = " ".join(t.lower() for t in tokens[stop : stop + 2])
     if _NOT_PERSON_AFTER_RE.match(after):
         return None  # "Абай даңғылы", "Демократиялық таңдау қозғалысы"
+    if _PLACE_ADJECTIVE.match(after) and len([t for t in tokens[start:stop] if t.lower() not in _PRONOUNS]) == 1:
+        return None  # "Абай аудандық полиция басқармасы"
     if after in ("қарсы", "қарсылық") or after2.startswith("қарсы"):
         return None  # the person protested against
     if any(after2.startswith(s) for s in _SPEAKER_STEMS) and not owner:
