@@ -139,3 +139,30 @@ def test_a_district_named_after_a_person_is_no_detainee() -> None:
     assert people(result) == {"Ерлан Дүйсенов": None}
     kept = kk("Белсенді Ерлан Дүйсенов аудандық соттың шешімімен 10 тәулікке қамалды.")
     assert people(kept) == {"Ерлан Дүйсенов": "10 days"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кеше ішкі істер министрлігінің екі қызметкері белсенді Ерлан Дүйсеновты үйінен алып кетті.",
+        "ІІД қызметкерлері белсенді Ерлан Дүйсеновты пикеттен алып кетті.",
+    ],
+)
+def test_taken_away_by_the_officers_of_internal_affairs(text: str) -> None:
+    result = kk(text)
+    assert result.arrest
+    assert people(result) == {"Ерлан Дүйсенов": None}
+
+
+def test_the_reflexive_owner_of_the_custody_is_the_one_named_before() -> None:
+    result = kk(
+        "Белсенді Ерлан Дүйсенов әкімдікті сынады. Өзінің қамауға алынуына қарсылық ретінде ол аштық жариялады."
+    )
+    assert people(result) == {"Ерлан Дүйсенов": None}
+
+
+def test_officers_counted_are_the_subject_not_the_named() -> None:
+    result = kk("Полицияның екі қызметкері пикетке шыққан белсенді Ерлан Дүйсеновты үйінен алып кетті.")
+    assert people(result) == {"Ерлан Дүйсенов": None}
+    officer = kk("Полиция қызметкері Ерлан Дүйсенов пикетке шыққан белсендіні ұстады.")
+    assert "Ерлан Дүйсенов" not in people(officer)

@@ -228,7 +228,8 @@ def antecedents(clause: Clause, before: Clause, known: frozenset[str]) -> list[P
 
 # "оның 15 тәулікке қамалғаны", "сот оған 10 тәулік берді": a pronoun in the genitive or the
 # dative is the one held only when custody or a term follows it ("оның інісі" is kin).
-_OWNER_ONE = frozenset(pack.with_plain(("оның", "оған")))
+# The reflexive too: "өзінің қамауға алынуына наразылық ретінде" (against his own arrest).
+_OWNER_ONE = frozenset(pack.with_plain(("оның", "оған", "өзінің", "өзіне")))
 _OWNER_GROUP = frozenset(pack.with_plain(("олардың", "оларға")))
 
 
@@ -313,7 +314,7 @@ def _person(  # noqa: PLR0913
         return None  # the person protested against
     if any(after2.startswith(s) for s in _SPEAKER_STEMS) and not owner:
         return None
-    if before and (
+    if before and not _counted(before) and (
         (role_word(before[-1], _BYSTANDER_ROLES, 3) and not _plural_role(before[-1]))
         or " ".join(before).endswith(_BYSTANDER_ROLES)
     ):
@@ -350,6 +351,14 @@ def _person(  # noqa: PLR0913
     elif not (shaped or role_before or patronymic or listed or given_name(words[0])):
         return None
     return Person(" ".join(words), start, stop)
+
+
+# "ІІМ-нің екі қызметкері X-ты алып кетті": officers counted are the subject, as the plural is.
+_COUNT_WORDS = frozenset(pack.with_plain(("екі", "үш", "төрт", "бес", "алты", "бірнеше", "ондаған")))
+
+
+def _counted(before: list[str]) -> bool:
+    return len(before) >= 2 and (before[-2].isdigit() or before[-2] in _COUNT_WORDS)
 
 
 def _possessor(tokens: list[str], stop: int, genitive: bool) -> bool:

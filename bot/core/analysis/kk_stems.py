@@ -55,7 +55,7 @@ NOT_PROTEST_RE = _stem_regex(pack.NOT_PROTEST_STEMS)
 COUNT_RE = re.compile(r"\d+\s+(?:адам|белсенді|журналист|тұрғын|қатысушы)|" + _stem_regex(pack.COUNT_STEMS).pattern)
 AGAIN_RE = re.compile(r"(?<![\w])(?:қайта|тағы да|тағы|қайтадан|снова)(?![\w])")
 STATE_RE = _stem_regex(pack.STATE_STEMS)
-POLICE_RE = _stem_regex(pack.POLICE_STEMS)
+POLICE_RE = _stem_regex(pack.POLICE_STEMS + ways.POLICE_STEMS)
 TAKEN_AWAY_RE = _stem_regex(pack.TAKEN_AWAY_STEMS)
 DAYS_RE = _stem_regex(pack.DAY_UNIT_STEMS)
 # The pre-pass: a report with none of the custody or sentencing stems is not looked at.

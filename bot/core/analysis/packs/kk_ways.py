@@ -69,3 +69,7 @@ CUSTODY_STEMS: tuple[str, ...] = (
     "басқармасына алып бар",
     "полицияға алып бар",
 )
+
+# The police by the ministry's name: officers of internal affairs ("ішкі істер министрлігінің
+# қызметкерлері", "ІІМ", "ІІД", "ІІБ") take people away as the police do.
+POLICE_STEMS: tuple[str, ...] = ("ішкі істер", "іім", "ііб", "іід")
