@@ -64,12 +64,15 @@ def test_civic_causes_said_another_way(text: str) -> None:
         "Полиция белсенді Ерлан Дүйсеновты жолдан тоқтатып, бөлімшеге алып барды.",
         # a request to hold him granted
         "Сот тергеушінің белсенді Ерлан Дүйсеновты қамауға алу туралы өтінішін қанағаттандырды.",
+        # taken away by the officers of internal affairs
+        "Кеше ішкі істер министрлігінің екі қызметкері белсенді Ерлан Дүйсеновты үйінен алып кетті.",
+        "ІІД қызметкерлері белсенді Ерлан Дүйсеновты пикеттен алып кетті.",
     ],
 )
 def test_custody_said_another_way(text: str) -> None:
     result = kk(text)
     assert result.arrest
-    assert "Ерлан Дүйсенов" in people(result)
+    assert set(people(result)) == {"Ерлан Дүйсенов"}
 
 
 @pytest.mark.parametrize(
@@ -139,19 +142,6 @@ def test_a_district_named_after_a_person_is_no_detainee() -> None:
     assert people(result) == {"Ерлан Дүйсенов": None}
     kept = kk("Белсенді Ерлан Дүйсенов аудандық соттың шешімімен 10 тәулікке қамалды.")
     assert people(kept) == {"Ерлан Дүйсенов": "10 days"}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Кеше ішкі істер министрлігінің екі қызметкері белсенді Ерлан Дүйсеновты үйінен алып кетті.",
-        "ІІД қызметкерлері белсенді Ерлан Дүйсеновты пикеттен алып кетті.",
-    ],
-)
-def test_taken_away_by_the_officers_of_internal_affairs(text: str) -> None:
-    result = kk(text)
-    assert result.arrest
-    assert people(result) == {"Ерлан Дүйсенов": None}
 
 
 def test_the_reflexive_owner_of_the_custody_is_the_one_named_before() -> None:

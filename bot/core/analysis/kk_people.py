@@ -314,9 +314,13 @@ def _person(  # noqa: PLR0913
         return None  # the person protested against
     if any(after2.startswith(s) for s in _SPEAKER_STEMS) and not owner:
         return None
-    if before and not _counted(before) and (
-        (role_word(before[-1], _BYSTANDER_ROLES, 3) and not _plural_role(before[-1]))
-        or " ".join(before).endswith(_BYSTANDER_ROLES)
+    if (
+        before
+        and not _counted(before)
+        and (
+            (role_word(before[-1], _BYSTANDER_ROLES, 3) and not _plural_role(before[-1]))
+            or " ".join(before).endswith(_BYSTANDER_ROLES)
+        )
     ):
         # "ішкі істер министрі Ерлан …", "судья …"; kin only when the custody is not theirs
         # ("оның інісі Айдос Қасымовты 5 тәулікке қамады").
