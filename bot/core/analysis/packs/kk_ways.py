@@ -45,6 +45,28 @@ CIVIC_STRONG_STEMS: tuple[str, ...] = (
     "сұхбаты үшін",
     "өлеңі үшін",
     "репост",
+    # Held for speaking out, told by the verb: spoke, voiced an opinion, made or spread an
+    # appeal, raised an issue, condemned those in power or a war.
+    "сөйлегені үшін",
+    "пікір айтқаны",
+    "үндеу жаса",
+    "үндеу тарат",
+    "видеоүндеу жаса",
+    "бейнеүндеу жаса",
+    "мәселесін көтерг",
+    "айыптағаны үшін",
+    "билікті айыпта",
+    "үкіметті айыпта",
+    # Seeking justice ("әділдік іздеп Астанаға шықты"), a petitioner's civic act.
+    "әділдік ізде",
+    "әділдік талап",
+    # Running for office on one's own: an independent candidate, self-nominated.
+    "тәуелсіз кандидат",
+    "өзін-өзі ұсын",
+    # Religion: preaching, and Tablighi Jamaat by its Kazakh spelling (the data list has the
+    # Russian "Таблиги").
+    "уағыз",
+    "таблиғи",
 )
 
 # Custody forms the pack's custody stems do not spell.
