@@ -106,6 +106,8 @@ def test_custody_said_another_way(text: str) -> None:
         # a request to hold him, made or refused, is no custody
         "Тергеуші белсенді Ерлан Дүйсеновты қамауға алу туралы өтініш жасады.",
         "Сот тергеушінің белсенді Ерлан Дүйсеновты қамауға алу туралы өтінішін қанағаттандырмады.",
+        # a lawyer's demand to free a client is no public protest
+        "Кеше кәсіпкер Ерлан Дүйсенов ұсталды. Адвокаты оны босатуды талап етті.",
         # a demand for release is no custody by itself
         "Ауыл тұрғындары жерлестерін босатуды талап етті.",
     ],

@@ -24,9 +24,16 @@ CIVIC_STRONG_STEMS: tuple[str, ...] = (
     # Came out against a policy ("жер реформасына қарсы шыққан"): a protest told by its cause.
     "қарсы шыққан",
     "қарсы шыққаны",
-    # People demanding the release of those held ("жерлестерін босатуды талап етті"): the
-    # custody is contested in public. The demand is no custody itself (packs.kk DEMAND_STEMS).
-    "босатуды талап",
+    # People demanding the release of those held, by a group's name for them ("жерлестерін
+    # босатуды талап етті"): the custody is contested in public. Not a bare "босатуды талап",
+    # which is also a lawyer's for a client. The demand is no custody itself (DEMAND_STEMS).
+    "жерлестерін босату",
+    "ауылдастарын босату",
+    "әріптестерін босату",
+    "ұсталғандарды босату",
+    "ұсталғандарды қамаудан босату",
+    "тұтқындарды босату",
+    "белсенділерді босату",
     # The administrative charge against protesters: breaking the rules of peaceful assemblies.
     "бейбіт жиналыс",
     "жиналыстарды ұйымдастыру",
