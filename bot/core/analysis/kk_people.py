@@ -306,10 +306,8 @@ def _person(  # noqa: PLR0913
     before = [t.lower() for t in tokens[max(0, start - 3) : start]]
     after = tokens[stop].lower() if stop < len(tokens) else ""
     after2 = " ".join(t.lower() for t in tokens[stop : stop + 2])
-    if _NOT_PERSON_AFTER_RE.match(after):
-        return None  # "Абай даңғылы", "Демократиялық таңдау қозғалысы"
-    if _PLACE_ADJECTIVE.match(after) and len([t for t in tokens[start:stop] if t.lower() not in _PRONOUNS]) == 1:
-        return None  # "Абай аудандық полиция басқармасы"
+    if _NOT_PERSON_AFTER_RE.match(after) or _district_named(tokens[start:stop], after):
+        return None  # "Абай даңғылы", "Демократиялық таңдау қозғалысы", "Абай аудандық …"
     if after in ("қарсы", "қарсылық") or after2.startswith("қарсы"):
         return None  # the person protested against
     if any(after2.startswith(s) for s in _SPEAKER_STEMS) and not owner:
@@ -355,6 +353,10 @@ def _person(  # noqa: PLR0913
     elif not (shaped or role_before or patronymic or listed or given_name(words[0])):
         return None
     return Person(" ".join(words), start, stop)
+
+
+def _district_named(words: list[str], after: str) -> bool:
+    return bool(_PLACE_ADJECTIVE.match(after)) and len([w for w in words if w.lower() not in _PRONOUNS]) == 1
 
 
 # "ІІМ-нің екі қызметкері X-ты алып кетті": officers counted are the subject, as the plural is.
