@@ -181,7 +181,7 @@ def _given_cues(
     # "қамауға алынған жоқ", "қамауға алынбады": denied by the word after.
     cues = [m for m in cues if not _NEGATED_AFTER.match(low, m.end()) and not _NO_NEWS_AFTER.match(low, m.end())]
     # "қамалуы мүмкін", "ұстау туралы өтініш": the modal or request follows the custody word.
-    cues = [m for m in cues if terms or not HYPOTHETICAL_RE.search(low, m.end(), m.end() + 30)]
+    cues = [m for m in cues if terms or not _hypothetical_after(low, m)]
     # "бас бостандығынан айырылуы мүмкін": a modal on the custody word itself, term or none.
     cues = [m for m in cues if not _MODAL_AFTER.match(low, m.end())]
     # "тұтқындалады", "қамауға алынады": the future or habitual, no custody that happened.
@@ -208,19 +208,36 @@ def _event_cues(low: str, cues: list[re.Match[str]]) -> list[re.Match[str]]:
     көбі … қамауымен аяқталады", "абақтыға отырғаннан кейін … санайтын сияқты") unless it
     names a day; no custody state named by its verbal noun ("15 күн қамауда отыру … емес",
     sitting in custody, as a topic)."""
-    if cues and (_GENERIC.search(low) or _HABITUAL_SEEMS.search(low)) and not _NEWS_TIME.search(low):
+    generic = _GENERIC.search(low) or _HABITUAL_SEEMS.search(low)
+    if cues and generic and not _NEWS_TIME.search(low) and not _PAST_CUSTODY.search(low):
         return []
     return [m for m in cues if not _STATE_AS_TOPIC.match(low, m.start())]
 
 
 # Words of what happens as a rule (the pack's GENERIC_WORDS): "көбі", "әдетте", "жиі".
 _GENERIC = re.compile(r"(?<![\w])(?:" + "|".join(pack.with_plain(pack.GENERIC_WORDS)) + r")(?![\w])")
+# A custody verb in the simple past ("қамалды", "ұстады", "алынды"): an event, even beside a
+# word of habit ("үнемі сынап жүрген X қамалды", "always criticising", is about X, not a rule).
+_PAST_CUSTODY = re.compile(
+    r"(?<![\w])(?:" + "|".join(pack.with_plain(pack.FUTURE_CUSTODY_ROOTS)) + r")(?:ды|ді|ты|ті|ди|ти)(?![\w])"
+)
 # A habitual participle with "сияқты"/"секілді" (seems to): "өздерін батыр санайтын сияқты".
 _HABITUAL_SEEMS = re.compile(
     r"\w(?:атын|етін|йтын|йтін|атин|етин|итин)\s+(?:" + "|".join(pack.with_plain(("сияқты", "секілді"))) + ")"
 )
 # A custody state named by its verbal noun: "қамауда отыру", "түрмеде жату".
 _STATE_AS_TOPIC = re.compile(r"\w*(?:да|де|та|те)\s+(?:отыру|отиру|жату|жатуы|болу)(?![\w])")
+
+
+# "қамауға алу туралы өтінішін сот қанағаттандырды": a request granted is custody given.
+_GRANTED = re.compile(r"\w*\s+(?:\w+\s+)?(?:қанағаттандыр|канагаттандыр)(?!ма|ме)")
+
+
+def _hypothetical_after(low: str, match: re.Match[str]) -> bool:
+    """A modal or request follows the custody word ("қамалуы мүмкін", "ұстау туралы
+    өтініш"), unless the request was granted."""
+    found = HYPOTHETICAL_RE.search(low, match.end(), match.end() + 30)
+    return found is not None and not _GRANTED.match(low, found.end())
 
 
 def _cues_before_release(clause: Clause, cues: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -269,7 +286,7 @@ def _suspended(low: str, match: re.Match[str]) -> bool:
     return _SUSPENDED_BEFORE.search(low, max(0, match.start() - 40), match.start()) is not None
 
 
-_DEPRIVATION = re.compile(r"бас бостандығынан айыр|колония|түрме|абақты|бас бостандыгынан айыр|турме")
+_DEPRIVATION = re.compile(r"бас бостандығы(?:нан|н) айыр|колония|түрме|абақты|бас бостандыгы(?:нан|н) айыр|турме")
 _NEGATED_AFTER = re.compile(
     r"\w*(?:\s+\w+)?\s+(?:жоқ|жок)(?!\w)|\w*\s+\w+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|ди|ған|ген|ган|й|с)(?!\w)"
 )

@@ -38,6 +38,10 @@ _NOT_PERSON_AFTER = pack.with_plain(names.NOT_PERSON_AFTER)
 _NOT_PERSON_AFTER_RE = re.compile(
     "(?:" + "|".join(re.escape(s) for s in sorted(_NOT_PERSON_AFTER, key=len, reverse=True)) + r")(?:с?[ыіи]\w*)?$"
 )
+# "Абай аудандық полиция басқармасы": a district or city named after a person, one word
+# before the adjective ("Ерлан Сейітов аудандық сотта сөйледі" keeps the person).
+_PLACE_ADJECTIVE = re.compile(r"(?:аудан|облыс|қала|ауыл|кала)(?:дық|тық|лық|дык|тык|лык)$")
+_PRONOUNS = frozenset(pack.with_plain(("ол", "оны", "оның", "оған", "олар", "оларды")))
 _ACCUSATIVE = frozenset(pack.with_plain(("ды", "ді", "ты", "ті", "ны", "ні", "н")))
 _INSTRUMENTAL = frozenset(pack.with_plain(("мен", "бен", "пен")))
 _TOGETHER = frozenset(pack.with_plain(("бірге", "қоса", "бірлесіп")))
@@ -225,7 +229,8 @@ def antecedents(clause: Clause, before: Clause, known: frozenset[str]) -> list[P
 
 # "оның 15 тәулікке қамалғаны", "сот оған 10 тәулік берді": a pronoun in the genitive or the
 # dative is the one held only when custody or a term follows it ("оның інісі" is kin).
-_OWNER_ONE = frozenset(pack.with_plain(("оның", "оған")))
+# The reflexive too: "өзінің қамауға алынуына наразылық ретінде" (against his own arrest).
+_OWNER_ONE = frozenset(pack.with_plain(("оның", "оған", "өзінің", "өзіне")))
 _OWNER_GROUP = frozenset(pack.with_plain(("олардың", "оларға")))
 
 
@@ -301,16 +306,15 @@ def _person(  # noqa: PLR0913
 ) -> Person | None:
     before = [t.lower() for t in tokens[max(0, start - 3) : start]]
     after = tokens[stop].lower() if stop < len(tokens) else ""
-    after2 = " ".join(t.lower() for t in tokens[stop : stop + 2])
-    if _NOT_PERSON_AFTER_RE.match(after) or _quoted(tokens, start, stop) or _aside(tokens, start):
-        return None  # "Абай даңғылы", "Демократиялық таңдау қозғалысы", «Жаңа Жол»
-    if after in ("қарсы", "қарсылық") or after2.startswith("қарсы"):
-        return None  # the person protested against
-    if any(after2.startswith(s) for s in _SPEAKER_STEMS) and not owner:
+    if _named_otherwise(tokens, start, stop, owner):
         return None
-    if before and (
-        (role_word(before[-1], _BYSTANDER_ROLES, 3) and not _plural_role(before[-1]))
-        or " ".join(before).endswith(_BYSTANDER_ROLES)
+    if (
+        before
+        and not _counted(before)
+        and (
+            (role_word(before[-1], _BYSTANDER_ROLES, 3) and not _plural_role(before[-1]))
+            or " ".join(before).endswith(_BYSTANDER_ROLES)
+        )
     ):
         # "ішкі істер министрі Ерлан …", "судья …"; kin only when the custody is not theirs
         # ("оның інісі Айдос Қасымовты 5 тәулікке қамады").
@@ -347,6 +351,35 @@ def _person(  # noqa: PLR0913
     elif not (shaped or role_before or patronymic or listed or given_name(words[0])):
         return None
     return Person(" ".join(words), start, stop)
+
+
+def _named_otherwise(tokens: list[str], start: int, stop: int, owner: bool) -> bool:
+    """Capitalised words that are no detainee by what follows them: a street, a movement, a
+    title in quotes, an aside's subject, a district ("Абай даңғылы", "Демократиялық таңдау
+    қозғалысы", «Жаңа Жол», "Абай аудандық …"), the one protested against, a speaker."""
+    after = tokens[stop].lower() if stop < len(tokens) else ""
+    after2 = " ".join(t.lower() for t in tokens[stop : stop + 2])
+    return bool(
+        _NOT_PERSON_AFTER_RE.match(after)
+        or _quoted(tokens, start, stop)
+        or _aside(tokens, start)
+        or _district_named(tokens[start:stop], after)
+        or after in ("қарсы", "қарсылық")
+        or after2.startswith("қарсы")
+        or (any(after2.startswith(s) for s in _SPEAKER_STEMS) and not owner)
+    )
+
+
+def _district_named(words: list[str], after: str) -> bool:
+    return bool(_PLACE_ADJECTIVE.match(after)) and len([w for w in words if w.lower() not in _PRONOUNS]) == 1
+
+
+# "ІІМ-нің екі қызметкері X-ты алып кетті": officers counted are the subject, as the plural is.
+_COUNT_WORDS = frozenset(pack.with_plain(("екі", "үш", "төрт", "бес", "алты", "бірнеше", "ондаған")))
+
+
+def _counted(before: list[str]) -> bool:
+    return len(before) >= 2 and (before[-2].isdigit() or before[-2] in _COUNT_WORDS)
 
 
 def _possessor(tokens: list[str], stop: int, genitive: bool) -> bool:

@@ -12,7 +12,12 @@ import re
 from typing import Any
 
 from bot.core.analysis.packs import kk as pack
+from bot.core.analysis.packs import kk_ways as ways
 from bot.core.analysis.prepass import stems_automaton, stems_regex
+
+# The pack's lexicons with the other phrasings of :mod:`packs.kk_ways <bot.core.analysis.packs.kk_ways>`.
+_CUSTODY_STEMS = pack.CUSTODY_STEMS + ways.CUSTODY_STEMS
+_CIVIC_STRONG_STEMS = pack.CIVIC_STRONG_STEMS + ways.CIVIC_STRONG_STEMS
 
 
 def _stem_regex(stems: tuple[str, ...]) -> re.Pattern[str]:
@@ -23,7 +28,7 @@ def _stem_regex(stems: tuple[str, ...]) -> re.Pattern[str]:
     return stems_regex(pack.with_plain(stems), word_start=True)
 
 
-CUSTODY_RE = _stem_regex(pack.CUSTODY_STEMS)
+CUSTODY_RE = _stem_regex(_CUSTODY_STEMS)
 SENTENCE_RE = _stem_regex(pack.SENTENCE_STEMS)
 NEGATED_RE = _stem_regex(pack.NEGATED_STEMS)
 HYPOTHETICAL_RE = _stem_regex(pack.HYPOTHETICAL_STEMS)
@@ -33,7 +38,7 @@ FINE_RE = _stem_regex(pack.FINE_STEMS)
 RESTRICTED_RE = _stem_regex(pack.RESTRICTED_STEMS)
 BAN_RE = _stem_regex(pack.BAN_STEMS)
 SUMMONS_RE = _stem_regex(pack.SUMMONS_STEMS)
-CIVIC_STRONG_RE = _stem_regex(pack.CIVIC_STRONG_STEMS)
+CIVIC_STRONG_RE = _stem_regex(_CIVIC_STRONG_STEMS)
 CIVIC_WEAK_RE = _stem_regex(pack.CIVIC_WEAK_STEMS)
 TOLD_PRESS_RE = _stem_regex(pack.TOLD_THE_PRESS_STEMS)
 NOT_CIVIC_RE = _stem_regex(pack.NOT_CIVIC_STEMS)
@@ -41,7 +46,7 @@ CRIME_RE = {kind: _stem_regex(stems) for kind, stems in pack.CRIME_STEMS.items()
 # Any crime word at all, and any strong civic word: one pass at C speed (accepting what the
 # stem regexes accept) before the regexes scan the text (most text has none).
 CRIME_ANY = stems_automaton(pack.with_plain(tuple(s for st in pack.CRIME_STEMS.values() for s in st)), word_start=True)
-CIVIC_STRONG_ANY = stems_automaton(pack.with_plain(pack.CIVIC_STRONG_STEMS), word_start=True)
+CIVIC_STRONG_ANY = stems_automaton(pack.with_plain(_CIVIC_STRONG_STEMS), word_start=True)
 PERSECUTION_RE = _stem_regex(pack.PERSECUTION_STEMS)
 BACKGROUND_RE = _stem_regex(pack.BACKGROUND_STEMS)
 PAST_RE = _stem_regex(pack.PAST_STEMS)
@@ -50,7 +55,7 @@ NOT_PROTEST_RE = _stem_regex(pack.NOT_PROTEST_STEMS)
 COUNT_RE = re.compile(r"\d+\s+(?:адам|белсенді|журналист|тұрғын|қатысушы)|" + _stem_regex(pack.COUNT_STEMS).pattern)
 AGAIN_RE = re.compile(r"(?<![\w])(?:қайта|тағы да|тағы|қайтадан|снова)(?![\w])")
 STATE_RE = _stem_regex(pack.STATE_STEMS)
-POLICE_RE = _stem_regex(pack.POLICE_STEMS)
+POLICE_RE = _stem_regex(pack.POLICE_STEMS + ways.POLICE_STEMS)
 TAKEN_AWAY_RE = _stem_regex(pack.TAKEN_AWAY_STEMS)
 SEIZED_THING_RE = _stem_regex(pack.SEIZED_THING_STEMS)
 DAYS_RE = _stem_regex(pack.DAY_UNIT_STEMS)
@@ -58,7 +63,7 @@ DAYS_RE = _stem_regex(pack.DAY_UNIT_STEMS)
 # ("қамау" bare too, the verbal noun of "бірнеше адамды қамау себебі").
 PREPASS_RE = stems_automaton(
     pack.with_plain(
-        pack.CUSTODY_STEMS
+        _CUSTODY_STEMS
         + pack.SENTENCE_STEMS
         + pack.DAY_UNIT_STEMS
         + pack.TAKEN_AWAY_STEMS
