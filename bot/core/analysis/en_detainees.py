@@ -26,9 +26,12 @@ from bot.core.analysis.packs.en import COUNTED, IN_ABSENTIA
 _ROLE = (
     r"(?:activist|journalist|blogger|reporter|correspondent|photojournalist|editor|poet|writer|dissident"
     r"|critic|opposition (?:figure|leader|politician)|politician|defender|campaigner|lawyer|\d+-year-old"
+    r"|founder|anchor|researcher|academic|scholar|(?:school)?teacher|artist|musician|preacher|imam|cleric|student"
     r"|[a-z]+-year-old)"
 )
-_INDEFINITE_ROLE = re.compile(rf"\b(?:a|an) (?:[\w-]+ ){{0,5}}{_ROLE}\b")
+# "an Iranian women's rights activist", "an RFE/RL correspondent": the words before the role
+# may hold an apostrophe or a slash.
+_INDEFINITE_ROLE = re.compile(rf"\b(?:a|an) (?:[\w'’/.-]+ ){{0,5}}{_ROLE}\b")
 _DEFINITE_SUBJECT = re.compile(
     rf"(?:^|[,;] |\bthat |\bbut |\band |\bwhen |\bafter )(?:[\w ]{{0,25}} )?(?:he|she)\b"
     rf"|\bthe (?:[\w-]+ ){{0,4}}{_ROLE} (?:\w+ )?(?:was|is|has|had|had been|remains)\b|\b(?:him|her)\b"

@@ -30,7 +30,7 @@ _OWN_CUSTODY_AFTER = re.compile(
 )
 _SPEAKER_BEFORE = re.compile(
     r"(?:\bsaid|\bsays|\btold|\bquoted|\breported|\breports|\bwrote|\bwrites|\badded|\bnoted"
-    r"|\baccording to(?: (?!of\b|for\b|with\b)[\w'’-]+){0,5})\s*$"
+    r"|\b(?:according to|quoting)(?: (?!of\b|for\b|with\b)[\w'’-]+){0,5})\s*$"
 )
 # "arrested by X", "financing from X", "a film about X": the agent, source or topic of a
 # clause, never its detainee (role words and articles may stand between).
@@ -94,6 +94,8 @@ _PENALTY_AFTER = re.compile(
 _KIN_OF_NAMED_BEFORE = re.compile(
     r"[A-Z][\w-]+['’]s? (?:\w+ )?(?:brother|sister|son|daughter|wife|husband|mother|father|cousin|nephew|niece"
     r"|relative|lawyer|attorney)s?,?\s*$"
+    # "His wife, Olga L., was told…" (the comma sets the name apart; not "along with his son X")
+    r"|\b(?:[Hh]is|[Hh]er|[Tt]heir) (?:brother|sister|son|daughter|wife|husband|mother|father|relative|lawyer)s?,\s*$"
 )
 # "… were detained, among them lawyer X, lawyer Y": a list of the held names their trades.
 _HELD_LIST_BEFORE = re.compile(
@@ -156,7 +158,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         _SUBJECT_AFTER_RELATIVE.match(after)
         or (  # "X, who represented jailed members, was sentenced"
             re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after)
-            and (custody.search(after[:160].lower()) or _SENTENCED_AFTER.match(after.lower()))
+            and (custody.search(_before_told(after[:160]).lower()) or _SENTENCED_AFTER.match(after.lower()))
         )
     ):
         return False  # "the workers' lawyer, Natalya S., was … jailed for six years": the subject
@@ -193,6 +195,16 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     if _AGENT_BEFORE.search(before.lower()) or _AGENT_AFTER.match(after.lower()):
         return True
     return alias_target(text, mentions, mention) is not None
+
+
+# "X was told by police that her husband would stay…": X hears of someone else's custody.
+_TOLD = re.compile(r"\b(?:told|informed|notified|warned|said|says)\b")
+
+
+def _before_told(after: str) -> str:
+    """The words after a name up to a verb of telling: what follows it is another's news."""
+    told = _TOLD.search(after)
+    return after[: told.start()] if told else after
 
 
 def owns_other(text: str, mention: Mention) -> bool:

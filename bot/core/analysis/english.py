@@ -39,7 +39,9 @@ from bot.core.analysis.packs.en import OFFICIAL as _OFFICIAL
 from bot.core.analysis.packs.en import POLITICAL_CASE as _POLITICAL_CASE
 from bot.core.analysis.packs.en import PROTEST as _PROTEST
 from bot.core.analysis.packs.en import REVIEW as _REVIEW
+from bot.core.analysis.packs.en import SECURITY_OFFICIAL as _SECURITY_OFFICIAL
 from bot.core.analysis.packs.en import TIME_MARKER as _TIME_MARKER
+from bot.core.analysis.packs.en import TREASON as _TREASON
 from bot.core.analysis.packs.en import VAGUE as _VAGUE
 from bot.core.analysis.packs.en import VICTIM as _VICTIM
 from bot.core.analysis.prepass import StemAutomaton
@@ -236,13 +238,15 @@ class _Report:
         near = self.title.lower() + "\n" + "\n".join(c.lowered for c in custody_clauses)
         civic_near = strong_civic(_CIVIC, near)
         political = _POLITICAL_CASE.search(self.lowered)
-        crime_hits = {kind: crime_count(pattern, near) for kind, pattern in _CRIME.items()}
-        kinds = [kind for kind, hits in crime_hits.items() if hits]
+        crime_hits, kinds = _crime_kinds(near)
         if kinds and not political:
             # Officials tried for their crimes, or the killers of an activist: the civic word
             # is the victim's or the office's, not the detainee's activity.
             official_corruption = (
-                ("corruption" in kinds or "crime" in kinds) and _OFFICIAL.search(near) or _VICTIM.search(near)
+                {"corruption", "crime", "treason"} & set(kinds)
+                and _OFFICIAL.search(near)
+                or "treason" in kinds
+                or _VICTIM.search(near)
             )
             if civic_near and not official_corruption:
                 # Activists are also charged with "fraud" or "smuggling"; only a report
@@ -316,6 +320,16 @@ class _Report:
 
 def _same_name(a: str, b: str) -> bool:
     return sorted(a.lower().split()) == sorted(b.lower().split())
+
+
+def _crime_kinds(near: str) -> tuple[dict[str, int], list[str]]:
+    """The kinds of ordinary crime the custody clauses name, and how often; an official's
+    treason case ("the former head of the security committee … for treason") is one too."""
+    hits = {kind: crime_count(pattern, near) for kind, pattern in _CRIME.items()}
+    kinds = [kind for kind, count in hits.items() if count]
+    if not kinds and crime_count(_TREASON, near) and _SECURITY_OFFICIAL.search(near):
+        hits["treason"], kinds = 1, ["treason"]
+    return hits, kinds
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -185,6 +185,15 @@ CRIME = {
 OFFICIAL = re.compile(
     r"\b(?:officials?|prosecutor|mayor|akim|governor|customs|chief of|police officers?|policemen|officers|guards|head of the (?:\w+ )?(?:department|section|division|committee)|minister|military)\b"
 )
+# Treason and espionage are ordinary security news when the held is one of the state's own: the
+# former head of a security service, its ex-officers ("an academic charged with treason" stays).
+TREASON = re.compile(r"\b(?:treason|espionage|spying)\b")
+SECURITY_OFFICIAL = re.compile(
+    r"\b(?:security|intelligence|spy|police|border guards?) (?:chief|head|boss)\b"
+    r"|\b(?:director|head|chief|chairman|officers?|employees?) of (?:the )?(?:[\w'’-]+ ){0,3}"
+    r"(?:security|intelligence|knb|nsc|snb|ministry|service)\b|\bex-(?:officers?|employees?)\b"
+    r"|\bformer (?:deputy )?(?:minister|officials?|officers?|diplomat)\b"
+)
 VICTIM = re.compile(
     r"\b(?:murder(?:ing|ers?)?|kill(?:ing|ed|ers?)|assassin\w*|slaying|attack(?:ing|ed)? on|assault(?:ing|ed)? on|beat(?:ing|en)?|tortur\w+|death)"
     r"(?: of)? (?:an? |the |two |three |prominent |well-known |opposition )?(?:[\w-]+ ){0,2}"

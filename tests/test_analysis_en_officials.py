@@ -1,0 +1,89 @@
+"""English stream reports, round five, on sentences written for these tests: the state's own
+officials held for treason are security news; "another year" is a term; a wife told of the
+custody and a rights defender quoted are not detainees; an indefinite role in the lead is the
+person the next sentence names, whatever words stand before the role."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.analysis.english import analyze_english
+from bot.core.analysis.result import RuleConfig
+
+
+def detainees(text: str) -> dict[str, str | None]:
+    return {d.name: d.term for d in analyze_english("", text, RuleConfig()).detainees}
+
+
+def test_a_former_security_chief_arrested_for_treason_is_no_civic_arrest():
+    text = (
+        "The former head of the state security committee, Arman Dosov, was arrested on suspicion of "
+        "high treason on Thursday, the agency said. Riots had swept the country that week."
+    )
+    assert not analyze_english("", text, RuleConfig()).arrest
+
+
+def test_a_journalist_charged_with_treason_is_still_a_civic_arrest():
+    text = (
+        "Freelance journalist and researcher Ruslan Aliev was detained on charges of treason on 21 August "
+        "and remanded to four months of pre-trial custody."
+    )
+    result = analyze_english("", text, RuleConfig())
+    assert result.arrest
+    assert detainees(text) == {"Ruslan Aliev": "4 months"}
+
+
+def test_treason_in_quotes_with_security_officers_as_agents_stays_civic():
+    text = (
+        'A court sentenced Pavel Orlov to 12 years in prison on "treason" charges for a donation to a '
+        "charity abroad. Security service officers had searched his office, the Memorial rights group reported."
+    )
+    assert analyze_english("", text, RuleConfig()).arrest
+    assert detainees(text) == {"Pavel Orlov": "12 years"}
+
+
+CASES = [
+    # "another year in prison": one year more
+    (
+        "A court in Tehran sentenced the blogger Reza Karimi to another year in prison over his posts.",
+        {"Reza Karimi": "1 year"},
+    ),
+    # a wife told of the custody is not held, with a pronoun or a named husband before her
+    (
+        "Activist Anton Lebed was detained on May 3. His wife, Olga Lebed, was told by police that he "
+        "would stay in the detention center for 45 more days.",
+        {"Anton Lebed": "45 days"},
+    ),
+    (
+        "Activist Anton Lebed was detained on May 3. Lebed's wife, Olga Lebed, was told by police that "
+        "her husband would stay in the detention center for 45 more days.",
+        {"Anton Lebed": "45 days"},
+    ),
+    # a brother also arrested is held
+    (
+        "Activist Anton Lebed was detained on May 3. His brother, Oleg Lebed, was also arrested.",
+        {"Anton Lebed": None, "Oleg Lebed": None},
+    ),
+    # a rights defender quoted as the source is not held
+    (
+        "A court jailed local activist Pavel Sokol for seven days for a picket, reports the rights center "
+        "Viasna quoting rights defender Ales Kapus.",
+        {"Pavel Sokol": "7 days"},
+    ),
+    # an indefinite role in the lead is the person the next sentence names (an apostrophe, a slash)
+    (
+        "A court sentenced a women's rights activist to four years in prison, her lawyer said. "
+        "Mina Rahimi, a 30-year-old teacher, was accused of propaganda against the state.",
+        {"Mina Rahimi": "4 years"},
+    ),
+    (
+        "A court has sentenced an RFE/RL correspondent to five years in jail, the service reports. "
+        "Dovlet Ashirov went on trial on October 4 in a case his family calls retaliation for his reporting.",
+        {"Dovlet Ashirov": "5 years"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[f"case-{i}" for i in range(len(CASES))])
+def test_detainees_and_terms(text: str, expected: dict[str, str | None]) -> None:
+    assert detainees(text) == expected
