@@ -15,14 +15,6 @@ def detainees(text: str) -> dict[str, str | None]:
     return {d.name: d.term for d in analyze_english("", text, RuleConfig()).detainees}
 
 
-def test_a_former_security_chief_arrested_for_treason_is_no_civic_arrest():
-    text = (
-        "The former head of the state security committee, Arman Dosov, was arrested on suspicion of "
-        "high treason on Thursday, the agency said. Riots had swept the country that week."
-    )
-    assert not analyze_english("", text, RuleConfig()).arrest
-
-
 def test_a_journalist_charged_with_treason_is_still_a_civic_arrest():
     text = (
         "Freelance journalist and researcher Ruslan Aliev was detained on charges of treason on 21 August "
@@ -87,3 +79,47 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[f"case-{i}" for i in range(len(CASES))])
 def test_detainees_and_terms(text: str, expected: dict[str, str | None]) -> None:
     assert detainees(text) == expected
+
+
+def test_forced_psychiatric_confinement_is_custody():
+    text = (
+        "The blogger, Aigul Sarina, was forcibly confined to a psychiatric clinic in Shymkent on 31 March "
+        "over her posts criticizing the authorities."
+    )
+    assert detainees(text) == {"Aigul Sarina": None}
+
+
+NOT_ARRESTS = [
+    # a former security chief arrested for treason is no civic arrest
+    (
+        "The former head of the state security committee, Arman Dosov, was arrested on suspicion of "
+        "high treason on Thursday, the agency said. Riots had swept the country that week."
+    ),
+    # a former minister jailed in a malfeasance case is no civic arrest
+    (
+        "A military court sentenced former interior minister Arman Sadykov to 10 years in prison for his role "
+        "during the January unrest. Prosecutors said he was charged with malfeasance and abuse of office."
+    ),
+    # a list kept of the held is a review
+    (
+        "The rights alliance maintained a list of approximately 30 individuals it considered detained or "
+        "imprisoned on politically motivated charges, among them activist Maks Bokayev."
+    ),
+]
+ARRESTS = [
+    # a former minister jailed after a protest stays civic
+    (
+        "Police detained 300 protesters at the rally, and a court jailed opposition politician and former "
+        "cabinet minister Oleg Nemov for 10 days. He was once charged with embezzlement in a case he called absurd."
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOT_ARRESTS, ids=[f"not-{i}" for i in range(len(NOT_ARRESTS))])
+def test_no_civic_arrest(text: str) -> None:
+    assert not analyze_english("", text, RuleConfig()).arrest
+
+
+@pytest.mark.parametrize("text", ARRESTS, ids=[f"arrest-{i}" for i in range(len(ARRESTS))])
+def test_civic_arrest(text: str) -> None:
+    assert analyze_english("", text, RuleConfig()).arrest

@@ -33,6 +33,7 @@ from bot.core.analysis.packs.en import CIVIC as _CIVIC
 from bot.core.analysis.packs.en import COUNTED as _COUNTED
 from bot.core.analysis.packs.en import CRIME as _CRIME
 from bot.core.analysis.packs.en import DEMAND_RELEASE as _DEMAND_RELEASE
+from bot.core.analysis.packs.en import FORMER_OFFICIAL as _FORMER_OFFICIAL
 from bot.core.analysis.packs.en import MARCH as _MARCH
 from bot.core.analysis.packs.en import NOT_PROTEST as _NOT_PROTEST
 from bot.core.analysis.packs.en import OFFICIAL as _OFFICIAL
@@ -255,11 +256,8 @@ class _Report:
             else:
                 score -= 0.45
             self.reasons.append(f"negative:{kinds[0]}")
-        elif not political and not civic_match(_CIVIC, near):
-            kind = crime_elsewhere(_CRIME, _CIVIC, self.lowered)
-            if kind:
-                score -= 0.35 if crime_dominates(_CRIME, _CIVIC, self.lowered) else 0.2
-                self.reasons.append(f"negative:{kind} (elsewhere)")
+        elif not political:
+            score -= self._crime_elsewhere(near)
         if all(LONG_AGO.search(c.lowered) or _ONGOING.search(c.lowered) for c in custody_clauses):
             # Jailed long ago, or "remains in prison": no new custody to alert about.
             score -= 0.4
@@ -291,6 +289,20 @@ class _Report:
             score -= 0.25
             self.reasons.append("negative:commentary")
         return score
+
+    def _crime_elsewhere(self, near: str) -> float:
+        """The penalty for ordinary crime the report names outside its custody clauses: when
+        they name nothing civic, or when the held is a former official and the report speaks
+        of corruption and of no protest ("former defence minister X … charged with malfeasance")."""
+        if not civic_match(_CIVIC, near):
+            kind = crime_elsewhere(_CRIME, _CIVIC, self.lowered)
+            if kind:
+                self.reasons.append(f"negative:{kind} (elsewhere)")
+                return 0.35 if crime_dominates(_CRIME, _CIVIC, self.lowered) else 0.2
+        elif not self.protest and _FORMER_OFFICIAL.search(near) and crime_count(_CRIME["corruption"], self.lowered):
+            self.reasons.append("negative:corruption (former official)")
+            return 0.45
+        return 0.0
 
     def _evidence(self, custody_clauses: list[Clause], people: list[Person]) -> list[Clause]:
         named = {p.sentence for p in people}

@@ -47,7 +47,10 @@ CUSTODY: tuple[tuple[str, str], ...] = (
     ("apprehended", r"apprehended"),
     ("abducted", r"abducted"),
     ("sent to", r"sent to (?:a )?psychiatric"),
-    ("forcibly", r"forcibly (?:hospitali[sz]ed|committed)"),
+    ("forcibly", r"forcibly (?:hospitali[sz]ed|committed|confined)"),
+    # forced psychiatric confinement: "confined to a psychiatric clinic", "placed in a psychiatric hospital"
+    ("confined", r"confined (?:to|in) (?:a |an |the )?(?:[\w-]+ )?psychiatric"),
+    ("placed", r"placed (?:in|into) (?:a |an |the )?(?:[\w-]+ )?psychiatric"),
 )
 # Phrases whose custody word comes after a preposition or an auxiliary ("in a penal colony",
 # "into custody", "was held by police"): the word is still in every match.
@@ -194,6 +197,12 @@ SECURITY_OFFICIAL = re.compile(
     r"(?:security|intelligence|knb|nsc|snb|ministry|service)\b|\bex-(?:officers?|employees?)\b"
     r"|\bformer (?:deputy )?(?:minister|officials?|officers?|diplomat)\b"
 )
+# A former holder of an office, the detainee of an official's case ("former defence minister X",
+# "the ex-head of the trade union"): not "a former political prisoner".
+FORMER_OFFICIAL = re.compile(
+    r"\b(?:former|ex-)(?: |-)?(?:[\w-]+ ){0,2}?(?:minister|director|chairman|governor|mayor|akim|officials?|prosecutor"
+    r"|(?:head|chief) of (?:the )?(?:[\w-]+ ){0,3}(?:department|ministry|committee|service|agency|administration|office))\b"
+)
 VICTIM = re.compile(
     r"\b(?:murder(?:ing|ers?)?|kill(?:ing|ed|ers?)|assassin\w*|slaying|attack(?:ing|ed)? on|assault(?:ing|ed)? on|beat(?:ing|en)?|tortur\w+|death)"
     r"(?: of)? (?:an? |the |two |three |prominent |well-known |opposition )?(?:[\w-]+ ){0,2}"
@@ -204,6 +213,8 @@ REVIEW = re.compile(
     r"|\b(?:annual|yearly|year-end|end-of-year) (?:[\w-]+ ){0,3}(?:review|overview|survey|summary|monitoring|report|index)\b"
     r"|\b(?:review|overview|summary|results) of the (?:past |last |outgoing )?year\b|\bin (?:its|the|their|a) (?:new |latest |annual )?report\b"
     r"|\breport (?:on|covering) (?:the )?(?:human rights|situation|\d{4})|\b(?:freedom in the world|press freedom index)\b"
+    # a list kept of the held: "maintained a list of 23 individuals it considered imprisoned"
+    r"|\b(?:maintain(?:s|ed)?|keeps|kept|compiled|publishe[sd]|updated) (?:a|its|their|the) list of\b"
 )
 POLITICAL_CASE = re.compile(
     # posts or publications as the reason for the custody ("detained due to his Facebook posts")
