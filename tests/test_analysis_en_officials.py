@@ -68,6 +68,21 @@ CASES = [
         "Mina Rahimi, a 30-year-old teacher, was accused of propaganda against the state.",
         {"Mina Rahimi": "4 years"},
     ),
+    # a ruler named in the custody clause is not held
+    (
+        "A court in Baku jailed journalist Elvin Huseynov for four years for insulting President Tofig Aliyev.",
+        {"Elvin Huseynov": "4 years"},
+    ),
+    # an event named after someone, and the dead of the story, are no detainees
+    (
+        "A court jailed activist Leila Nouri for five years for her part in the Sara Karimi protests.",
+        {"Leila Nouri": "5 years"},
+    ),
+    (
+        "Activist Ali Rahmani was sentenced to 5 years in prison. Protests spread after the death of Sara "
+        "Karimi, who had been detained by the morality police.",
+        {"Ali Rahmani": "5 years"},
+    ),
     (
         "A court has sentenced an RFE/RL correspondent to five years in jail, the service reports. "
         "Dovlet Ashirov went on trial on October 4 in a case his family calls retaliation for his reporting.",

@@ -31,6 +31,7 @@ NON_DETAINEE_ROLES = frozenset(
     """
     lawyer lawyers attorney attorneys advocate counsel judge prosecutor spokesman spokeswoman
     spokesperson researcher aide official officials chairman investigator ombudsman
+    president ruler dictator strongman autocrat
 """.split()
 )
 # Roles and descriptions that come before or after a name and are not part of it.

@@ -43,6 +43,8 @@ _KILLED_AFTER = re.compile(
     r"^(?:,?\s*(?:and\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})*,?\s*who (?:were|was|had been|have been|has been)"
     r" (?:\w+ )?(?:killed|murdered|shot dead|slain)\b|^,?\s*who (?:died|was killed|were killed)\b"
 )
+# "the death of X who had been detained by the morality police": the dead of the story.
+_DEAD_BEFORE = re.compile(r"\b(?:death|funeral|burial) of (?:the |an? )?(?:[\w’'-]+ ){0,3}$", re.I)
 # "X, who was jailed for corruption, …": held for an ordinary crime, not for anything civic.
 _CRIME_AFTER = re.compile(
     r"^,\s*who (?:was|were|had been|has been|is|are) (?:\w+ )?(?:jailed|sentenced|convicted|arrested|imprisoned|detained)"
@@ -128,7 +130,9 @@ _BODY_BEFORE = re.compile(
     re.I,
 )
 _BODY_AFTER = re.compile(
-    r"^\s+(?:party|movement|bloc|coalition|foundation|channel|newspaper|agency|office|headquarters)\b"
+    r"^\s+(?:party|movement|bloc|coalition|foundation|channel|newspaper|agency|office|headquarters"
+    # "the Mahsa Amini protests": events named after someone
+    r"|protests|uprising|demonstrations|rallies)\b"
 )
 # "the late X", "X, the late father of": the dead are not detained.
 _LATE = re.compile(r"\bthe late\s+$")
@@ -150,7 +154,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     served = _SERVED_BEFORE.search(before.lower())
     if served and not _HELD_BETWEEN.search(served.group(0)):
         return True  # before the subject test: "X, a bodyguard for Y, was jailed" is X's
-    if "who " in after[:160] and (_KILLED_AFTER.match(after) or _CRIME_AFTER.match(after)):
+    if _dead_or_convict(before, after):
         return True  # before the subject test: "X, who was killed in prison" is dead, not held
     if _described_in_relative(before, after):
         return True  # before the subject test: "a lawyer who worked with X, was jailed" is not X
@@ -215,6 +219,16 @@ def owns_other(text: str, mention: Mention) -> bool:
 
 _SUBJECT_LIST_END = re.compile(r"\b(?:were|was|have been|has been)\b")
 _NOT_IN_SUBJECT = re.compile(r"[.;:!?]|\b(?:said|says|told|who|which|that|when|where|after|by|from)\b")
+
+
+def _dead_or_convict(before: str, after: str) -> bool:
+    """Whether a name is one of the story's dead ("X, who was killed", "the death of X, who had
+    been detained") or someone held for an ordinary crime ("X, who was jailed for fraud")."""
+    return (
+        "who " in after[:160]
+        and bool(_KILLED_AFTER.match(after) or _CRIME_AFTER.match(after))
+        or bool(_DEAD_BEFORE.search(before))
+    )
 
 
 def _described_in_relative(before: str, after: str) -> bool:
