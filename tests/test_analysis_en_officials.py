@@ -83,6 +83,13 @@ CASES = [
         "Karimi, who had been detained by the morality police.",
         {"Ali Rahmani": "5 years"},
     ),
+    # one held for hours and let go takes no one's sentence
+    (
+        "Three bloggers, Arman Ospan, Yerlan Dosov and Timur Sain, were sentenced to 10 days in jail for a "
+        "picket. Police detained the bloggers at the scene. Correspondent Aidos Karim, who was filming, was also "
+        "detained but later released.",
+        {"Arman Ospan": "10 days", "Yerlan Dosov": "10 days", "Timur Sain": "10 days", "Aidos Karim": None},
+    ),
     (
         "A court has sentenced an RFE/RL correspondent to five years in jail, the service reports. "
         "Dovlet Ashirov went on trial on October 4 in a case his family calls retaliation for his reporting.",
@@ -105,6 +112,16 @@ def test_forced_psychiatric_confinement_is_custody():
 
 
 NOT_ARRESTS = [
+    # a release of an activist in the active voice
+    (
+        "Azerbaijan on Monday released an activist jailed last year after taking part in anti-government "
+        "protests. Activist Rauf Mammadli was jailed in May 2011 for two years over his posts."
+    ),
+    # a suspended sentence after time spent under house arrest: no new custody
+    (
+        "Today, a court sentenced activist Olga Shevtsova to a 4-year suspended sentence for taking part in a "
+        "peaceful protest. Shevtsova spent two years under house arrest before the verdict."
+    ),
     # a former security chief arrested for treason is no civic arrest
     (
         "The former head of the state security committee, Arman Dosov, was arrested on suspicion of "

@@ -67,6 +67,8 @@ _CANDIDATE = StemAutomaton(en_pack.CUSTODY_WORDS + ((" days", r"(?<=\d days)"), 
 _ONGOING = re.compile(
     r"\b(?:remains?|remained|is still|are still|still) (?:\w+ )?(?:in|behind) (?:prison|jail|custody|detention|bars)\b"
     r"|\b(?:is|are|was|were) serving (?:a|an|his|her|their) \w+"
+    # time already spent held: "spent two years under house arrest", "has spent 8 months in custody"
+    r"|\bspent (?:[\w-]+ ){1,3}(?:under house arrest|in (?:pre-?trial )?(?:custody|detention))"
 )
 
 

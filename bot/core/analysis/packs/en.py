@@ -129,7 +129,7 @@ RELEASE = re.compile(
     r"|(?:is|are|was|were) (?:now |finally |again |already )?free\b(?! (?:to|of|from|speech|press|expression|media|trade))"
     r"|out of (?:jail|prison|custody|detention)\b|walked out of (?:the |a )?(?:[\w-]+ )?(?:colony|prison|jail)"
     r"|replaced (?:\w+ ){0,4}(?:prison term|prison sentence|sentence|imprisonment|jail term|term) with"
-    r"|freed (?:[\w-]+ ){0,2}(?:activists?|journalists?|bloggers?|reporters?|dissidents?|critics?|politicians?"
+    r"|(?:freed|released|pardoned) (?:[\w-]+ ){0,2}(?:activists?|journalists?|bloggers?|reporters?|dissidents?|critics?|politicians?"
     r"|leaders?|defenders?|prisoners?|detainees?|protesters?)\b)"
 )
 # Headlines drop auxiliaries: "Activist Released On Changed Sentence".
