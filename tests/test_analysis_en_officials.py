@@ -83,6 +83,15 @@ CASES = [
         "Karimi, who had been detained by the morality police.",
         {"Ali Rahmani": "5 years"},
     ),
+    # a caption's or a sentence's first common word, and "Jr.", are no part of a name
+    (
+        "Click to expand Image Anna Petrova, head of a local rights group, was detained by police on May 2.",
+        {"Anna Petrova": None},
+    ),
+    (
+        "A court extended the detention of Viktor Lebedev Jr., an opposition activist held since April over his posts.",
+        {"Viktor Lebedev": None},
+    ),
     # one held for hours and let go takes no one's sentence
     (
         "Three bloggers, Arman Ospan, Yerlan Dosov and Timur Sain, were sentenced to 10 days in jail for a "

@@ -94,6 +94,7 @@ COMMON_WORDS = frozenset(
     directorate current time nizhny novgorod abad
     besides moreover furthermore nevertheless likewise thus instead otherwise
     crime corruption reporting project autonomous figures show shows
+    now image click expand caption jr sr
 """.split()
 )
 # Words of the region's languages (and a few English ones) that name institutions, parties,
