@@ -121,6 +121,11 @@ def test_forced_psychiatric_confinement_is_custody():
 
 
 NOT_ARRESTS = [
+    # a blogger held for a crime the report keeps giving as the reason, with nothing political
+    (
+        "A blogger was detained in Osh for extortion. The blogger was detained on suspicion of extortion from "
+        "market traders, the security service said, and had received large sums of money."
+    ),
     # a release of an activist in the active voice
     (
         "Azerbaijan on Monday released an activist jailed last year after taking part in anti-government "
@@ -148,6 +153,11 @@ NOT_ARRESTS = [
     ),
 ]
 ARRESTS = [
+    # the same charges, which the report calls politically motivated
+    (
+        "A blogger was detained in Osh for extortion. The blogger was detained on suspicion of "
+        "extortion; rights groups called the case politically motivated retaliation for his posts."
+    ),
     # a former minister jailed after a protest stays civic
     (
         "Police detained 300 protesters at the rally, and a court jailed opposition politician and former "

@@ -24,7 +24,14 @@ import re
 
 from bot.core.analysis import organisations
 from bot.core.analysis.en_clauses import LONG_AGO, Clause, has_keyword, split_clauses
-from bot.core.analysis.en_crime import civic_match, crime_count, crime_dominates, crime_elsewhere, strong_civic
+from bot.core.analysis.en_crime import (
+    civic_match,
+    crime_as_reason,
+    crime_count,
+    crime_dominates,
+    crime_elsewhere,
+    strong_civic,
+)
 from bot.core.analysis.en_detainees import Names, Person, find_detainees
 from bot.core.analysis.en_sentences import split_sentences
 from bot.core.analysis.en_terms import context_year, find_charge, find_date, find_place
@@ -254,7 +261,9 @@ class _Report:
             if civic_near and not official_corruption:
                 # Activists are also charged with "fraud" or "smuggling"; only a report
                 # that keeps returning to the crime is taken as ordinary crime.
-                score -= 0.3 if sum(crime_hits.values()) >= 2 else 0.1
+                # A report that returns to the crime as the reason of the custody is crime news.
+                repeated = sum(crime_hits.values()) >= 2
+                score -= (0.45 if _crime_reason(near) else 0.3) if repeated else 0.1
             else:
                 score -= 0.45
             self.reasons.append(f"negative:{kinds[0]}")
@@ -344,6 +353,11 @@ def _crime_kinds(near: str) -> tuple[dict[str, int], list[str]]:
     if not kinds and crime_count(_TREASON, near) and _SECURITY_OFFICIAL.search(near):
         hits["treason"], kinds = 1, ["treason"]
     return hits, kinds
+
+
+def _crime_reason(near: str) -> bool:
+    """Whether the custody clauses give an ordinary crime as the custody's reason."""
+    return any(crime_as_reason(pattern, near) for pattern in _CRIME.values())
 
 
 def _unique(items: list[str]) -> list[str]:
