@@ -121,6 +121,11 @@ def test_forced_psychiatric_confinement_is_custody():
 
 
 NOT_ARRESTS = [
+    # a custody denied
+    (
+        "The ministry denied reports about the alleged detention of opposition politician Murat Nurov, "
+        "which anonymous Telegram channels had spread on Monday."
+    ),
     # a blogger held for a crime the report keeps giving as the reason, with nothing political
     (
         "A blogger was detained in Osh for extortion. The blogger was detained on suspicion of extortion from "

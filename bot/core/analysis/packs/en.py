@@ -107,6 +107,9 @@ NOT_CUSTODY = re.compile(
     r"|(?:no|nobody|none)(?: of)?(?: [\w-]+){0,2}"
     r" (?:was|were|has been|have been|had been|got) (?:\w+ )?(?:detained|arrested|jailed|imprisoned)|released from custody"
     r"|in custody of|custody of (?:the|his|her) child|taken for questioning"
+    # a custody denied: "denied reports about the alleged detention of the minister"
+    r"|(?:denied|denies|refuted|refutes|dismissed|dismisses) (?:the )?(?:[\w-]+ ){0,2}(?:reports?|rumou?rs|claims|information)"
+    r" (?:about|of|on|regarding) (?:the |his |her |their )?(?:alleged |reported |supposed )?(?:detention|arrest)"
     r"|no (?:\w+ )?(?:detentions|arrests) (?:were |was |have been |had been )?(?:reported|made)"
     r"|without (?:any )?(?:detentions|arrests)"
     # "called for an end to mass detentions": a demand about custody in general.
