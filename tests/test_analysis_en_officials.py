@@ -92,6 +92,12 @@ CASES = [
         "A court extended the detention of Viktor Lebedev Jr., an opposition activist held since April over his posts.",
         {"Viktor Lebedev": None},
     ),
+    # the spouse of the held, named with "who was also arrested", is held too
+    (
+        "Leila Nouri was sentenced to 5 years of imprisonment by the Tehran court. Nouri is the wife of "
+        "activist Reza Amini who was also arrested during the protest movement.",
+        {"Leila Nouri": "5 years", "Reza Amini": None},
+    ),
     # one held for hours and let go takes no one's sentence
     (
         "Three bloggers, Arman Ospan, Yerlan Dosov and Timur Sain, were sentenced to 10 days in jail for a "

@@ -43,6 +43,10 @@ _KILLED_AFTER = re.compile(
     r"^(?:,?\s*(?:and\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})*,?\s*who (?:were|was|had been|have been|has been)"
     r" (?:\w+ )?(?:killed|murdered|shot dead|slain)\b|^,?\s*who (?:died|was killed|were killed)\b"
 )
+# "the wife of activist X, who was also arrested": the relative clause says X is held.
+_HELD_WHO_AFTER = re.compile(
+    r",?\s*who (?:was|were|had been|has been) (?:also |later |then )?(?:arrested|detained|jailed|imprisoned)\b"
+)
 # "the death of X who had been detained by the morality police": the dead of the story.
 _DEAD_BEFORE = re.compile(r"\b(?:death|funeral|burial) of (?:the |an? )?(?:[\w’'-]+ ){0,3}$", re.I)
 # "X, who was jailed for corruption, …": held for an ordinary crime, not for anything civic.
@@ -152,7 +156,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True  # a photographer's credit, or another name of someone named
     words_before = before.lower().replace(",", " ").split()
     served = _SERVED_BEFORE.search(before.lower())
-    if served and not _HELD_BETWEEN.search(served.group(0)):
+    if served and not _HELD_BETWEEN.search(served.group(0)) and not _HELD_WHO_AFTER.match(after):
         return True  # before the subject test: "X, a bodyguard for Y, was jailed" is X's
     if _dead_or_convict(before, after):
         return True  # before the subject test: "X, who was killed in prison" is dead, not held
