@@ -127,6 +127,12 @@ def test_forced_psychiatric_confinement_is_custody():
 
 
 NOT_ARRESTS = [
+    # a sentence upheld on appeal, or an appeal against it rejected: reported when it was passed
+    "The appeals court upheld the seven-year sentence of blogger Aset Nurov on Tuesday.",
+    (
+        "A regional court on Tuesday rejected the appeal of activist Pavel Krug against his six-year sentence "
+        "for posts about the war. Krug took part by video link."
+    ),
     # a custody denied
     (
         "The ministry denied reports about the alleged detention of opposition politician Murat Nurov, "
@@ -164,6 +170,11 @@ NOT_ARRESTS = [
     ),
 ]
 ARRESTS = [
+    # a detention upheld on appeal is custody going on
+    (
+        "A court upheld the pretrial detention of 11 journalists of an independent outlet. The court rejected "
+        "appeals by the journalists against their two-month detention."
+    ),
     # the same charges, which the report calls politically motivated
     (
         "A blogger was detained in Osh for extortion. The blogger was detained on suspicion of "

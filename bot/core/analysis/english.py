@@ -70,6 +70,15 @@ MAX_EVIDENCE_CHARS = 400
 # ("sentenced X to seven years each") is the custody when no other word names it.
 _CANDIDATE = StemAutomaton(en_pack.CUSTODY_WORDS + ((" days", r"(?<=\d days)"), "days in", "days of", "sentenced"))
 
+# A sentence upheld on appeal ("upheld the seven-year sentence", "rejected his appeal against
+# the verdict"): the custody was reported when it was passed. Not a detention upheld, which
+# is custody going on ("upholds the detention of 11 journalists").
+_UPHELD = re.compile(
+    r"\b(?:upheld|upholds|uphold|confirmed|confirms)(?: [\w'’-]+){0,4} (?:sentences?|convictions?|verdicts?|prison terms?"
+    r"|jail terms?)\b"
+    r"|\b(?:rejected|rejects|dismissed|dismisses|turned down)(?: [\w'’-]+){0,4} appeals?"
+    r" (?:against|of|over)(?: [\w'’-]+){0,3} (?:sentences?|convictions?|verdicts?)\b"
+)
 # Custody that goes on ("remains in prison", "is serving a sentence"): not a new detention.
 _ONGOING = re.compile(
     r"\b(?:remains?|remained|is still|are still|still) (?:\w+ )?(?:in|behind) (?:prison|jail|custody|detention|bars)\b"
@@ -273,19 +282,7 @@ class _Report:
             # Jailed long ago, or "remains in prison": no new custody to alert about.
             score -= 0.4
             self.reasons.append("negative:old custody")
-        # The lead: the headline and the sentence after it; a short first sentence of an
-        # untitled report is its headline (as in en_clauses).
-        headline = bool(self.title) or len(self.sentences[0].split()) <= 14
-        lead = [c for c in clauses if c.sentence <= (1 if headline else 0)]
-        if (
-            any(c.release for c in lead)
-            and not any(
-                c.custody for c in lead if not _DEMAND_RELEASE.search(c.lowered) and not LONG_AGO.search(c.lowered)
-            )
-            and len(people) < 3
-        ):  # "two of the eleven detained released": the others stay
-            score = min(score - 0.45, REVIEW_FLOOR - 0.05)
-            self.reasons.append("negative:release")
+        score = self._lead_outcome(clauses, people, score)
         in_review = all(_REVIEW.search(self.sentences[c.sentence].lower()) for c in custody_clauses)
         if in_review or (not people and _REVIEW.search(self.lowered)):
             # A rights group's yearly review or a retrospective: past cases, not news, even
@@ -299,6 +296,26 @@ class _Report:
         ):
             score -= 0.25
             self.reasons.append("negative:commentary")
+        return score
+
+    def _lead_outcome(self, clauses: list[Clause], people: list[Person], score: float) -> float:
+        """A lead (the headline and the sentence after it; a short first sentence of an untitled
+        report is its headline, as in en_clauses) that reports a release, or a sentence upheld on
+        appeal, and no fresh custody: the news is the outcome of a custody already reported."""
+        headline = bool(self.title) or len(self.sentences[0].split()) <= 14
+        lead = [c for c in clauses if c.sentence <= (1 if headline else 0)]
+        if len(people) >= 3:
+            return score  # "two of the eleven detained released": the others stay
+        fresh = [
+            c for c in lead if c.custody and not _DEMAND_RELEASE.search(c.lowered) and not LONG_AGO.search(c.lowered)
+        ]
+        if any(c.release for c in lead) and not fresh:
+            self.reasons.append("negative:release")
+            return min(score - 0.45, REVIEW_FLOOR - 0.05)
+        upheld = {c.sentence for c in lead if _UPHELD.search(self.sentences[c.sentence].lower())}
+        if upheld and all(c.sentence in upheld for c in fresh):
+            self.reasons.append("negative:upheld")
+            return min(score - 0.45, REVIEW_FLOOR - 0.05)
         return score
 
     def _crime_elsewhere(self, near: str) -> float:
