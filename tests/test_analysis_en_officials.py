@@ -127,6 +127,13 @@ def test_forced_psychiatric_confinement_is_custody():
 
 
 NOT_ARRESTS = [
+    # the jailed journalist given a new term, and a relative of the jailed activist detained
+    "Jailed journalist Anna Sergeeva was sentenced to another three years in prison on Monday.",
+    "Police detained the jailed activist's wife, Olga Sergeeva, outside the prison on Monday.",
+    # a picket where the police made no arrests
+    "Activists held a picket outside the akimat on Saturday demanding clean water; police watched but made no arrests.",
+    # news of someone already held ("jailed journalist X"), no new custody
+    "Lawyers for jailed journalist Anna Sergeeva said she had been denied medical care in the detention centre.",
     # a sentence upheld on appeal, or an appeal against it rejected: reported when it was passed
     "The appeals court upheld the seven-year sentence of blogger Aset Nurov on Tuesday.",
     (

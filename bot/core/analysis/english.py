@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from bot.core.analysis import organisations
-from bot.core.analysis.en_clauses import LONG_AGO, Clause, has_keyword, split_clauses
+from bot.core.analysis.en_clauses import CUSTODY, LONG_AGO, Clause, has_keyword, split_clauses
 from bot.core.analysis.en_crime import (
     civic_match,
     crime_as_reason,
@@ -79,6 +79,15 @@ _UPHELD = re.compile(
     r"|\b(?:rejected|rejects|dismissed|dismisses|turned down)(?: [\w'’-]+){0,4} appeals?"
     r" (?:against|of|over)(?: [\w'’-]+){0,3} (?:sentences?|convictions?|verdicts?)\b"
 )
+# "jailed journalist X", "the imprisoned activists": custody as someone's state.
+_HELD_ATTRIBUTE = re.compile(
+    r"\b(?:jailed|imprisoned|incarcerated|detained|arrested) (?:(?!(?:the|a|an|his|her|their)\b)[\w-]+ ){0,2}"
+    r"(?:journalists?|activists?|bloggers?"
+    r"|opposition (?:leaders?|figures?|politicians?)|dissidents?|politicians?|reporters?|lawyers?|poets?|writers?"
+    r"|defenders?|critics?|editors?)\b"
+)
+# Where someone already held is: "denied medical care in the detention centre".
+_HELD_PLACE = re.compile(r"\b(?:in|at|from) (?:the |a |his |her )?(?:[\w-]+ )?detention (?:cent(?:er|re)|facility)\b")
 # Custody that goes on ("remains in prison", "is serving a sentence"): not a new detention.
 _ONGOING = re.compile(
     r"\b(?:remains?|remained|is still|are still|still) (?:\w+ )?(?:in|behind) (?:prison|jail|custody|detention|bars)\b"
@@ -278,8 +287,8 @@ class _Report:
             self.reasons.append(f"negative:{kinds[0]}")
         elif not political:
             score -= self._crime_elsewhere(near)
-        if all(LONG_AGO.search(c.lowered) or _ONGOING.search(c.lowered) for c in custody_clauses):
-            # Jailed long ago, or "remains in prison": no new custody to alert about.
+        if all(LONG_AGO.search(c.lowered) or _ONGOING.search(c.lowered) or _held_already(c) for c in custody_clauses):
+            # Jailed long ago, "remains in prison", "the jailed journalist": no new custody to alert about.
             score -= 0.4
             self.reasons.append("negative:old custody")
         score = self._lead_outcome(clauses, people, score)
@@ -370,6 +379,14 @@ def _crime_kinds(near: str) -> tuple[dict[str, int], list[str]]:
     if not kinds and crime_count(_TREASON, near) and _SECURITY_OFFICIAL.search(near):
         hits["treason"], kinds = 1, ["treason"]
     return hits, kinds
+
+
+def _held_already(clause: Clause) -> bool:
+    """Whether a clause's only custody is a word describing someone already held ("lawyers for
+    jailed journalist X said she was denied medical care"): their state, not news of custody."""
+    if clause.terms or not _HELD_ATTRIBUTE.search(clause.lowered):
+        return False  # "jailed journalist X was sentenced to three more years": a new term
+    return CUSTODY.search(_HELD_PLACE.sub(" ", _HELD_ATTRIBUTE.sub(" ", clause.lowered))) is None
 
 
 def _crime_reason(near: str) -> bool:

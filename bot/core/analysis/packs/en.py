@@ -111,6 +111,7 @@ NOT_CUSTODY = re.compile(
     r"|(?:denied|denies|refuted|refutes|dismissed|dismisses) (?:the )?(?:[\w-]+ ){0,2}(?:reports?|rumou?rs|claims|information)"
     r" (?:about|of|on|regarding) (?:the |his |her |their )?(?:alleged |reported |supposed )?(?:detention|arrest)"
     r"|no (?:\w+ )?(?:detentions|arrests) (?:were |was |have been |had been )?(?:reported|made)"
+    r"|made no (?:\w+ )?(?:arrests|detentions)|there (?:were|have been) no (?:\w+ )?(?:arrests|detentions)"
     r"|without (?:any )?(?:detentions|arrests)"
     # "called for an end to mass detentions": a demand about custody in general.
     r"|(?:end|stop|halt|cessation|ban) (?:of|to|on) (?:the )?(?:[\w-]+ ){0,3}(?:detentions|arrests|imprisonment)"
