@@ -127,9 +127,6 @@ def test_forced_psychiatric_confinement_is_custody():
 
 
 NOT_ARRESTS = [
-    # the jailed journalist given a new term, and a relative of the jailed activist detained
-    "Jailed journalist Anna Sergeeva was sentenced to another three years in prison on Monday.",
-    "Police detained the jailed activist's wife, Olga Sergeeva, outside the prison on Monday.",
     # a picket where the police made no arrests
     "Activists held a picket outside the akimat on Saturday demanding clean water; police watched but made no arrests.",
     # news of someone already held ("jailed journalist X"), no new custody
@@ -177,6 +174,9 @@ NOT_ARRESTS = [
     ),
 ]
 ARRESTS = [
+    # the jailed journalist given a new term, and a relative of the jailed activist detained
+    "Jailed journalist Anna Sergeeva was sentenced to another three years in prison on Monday.",
+    "Police detained the jailed activist's wife, Olga Sergeeva, outside the prison on Monday.",
     # a detention upheld on appeal is custody going on
     (
         "A court upheld the pretrial detention of 11 journalists of an independent outlet. The court rejected "

@@ -81,7 +81,9 @@ _UPHELD = re.compile(
 )
 # "jailed journalist X", "the imprisoned activists": custody as someone's state.
 _HELD_ATTRIBUTE = re.compile(
-    r"\b(?:jailed|imprisoned|incarcerated|detained|arrested) (?:(?!(?:the|a|an|his|her|their)\b)[\w-]+ ){0,2}"
+    # after an article or a preposition: "for jailed journalist X", not "police detained activist X"
+    r"(?:^|[,;(]\s*|\b(?:the|a|an|for|of|with|to|about|on|and)\s)"
+    r"(?:jailed|imprisoned|incarcerated|detained|arrested) (?:(?!(?:the|a|an|his|her|their)\b)[\w-]+ ){0,2}"
     r"(?:journalists?|activists?|bloggers?"
     r"|opposition (?:leaders?|figures?|politicians?)|dissidents?|politicians?|reporters?|lawyers?|poets?|writers?"
     r"|defenders?|critics?|editors?)\b"
