@@ -98,6 +98,11 @@ CASES = [
         "activist Reza Amini who was also arrested during the protest movement.",
         {"Leila Nouri": "5 years", "Reza Amini": None},
     ),
+    # "handed X a five-year term" is a sentence of custody
+    (
+        "A court in Minsk handed opposition activist Pavel Levin a five-year term for insulting the president.",
+        {"Pavel Levin": "5 years"},
+    ),
     # one held for hours and let go takes no one's sentence
     (
         "Three bloggers, Arman Ospan, Yerlan Dosov and Timur Sain, were sentenced to 10 days in jail for a "
@@ -127,6 +132,8 @@ def test_forced_psychiatric_confinement_is_custody():
 
 
 NOT_ARRESTS = [
+    # a term of office is no custody
+    "The president was given a second five-year term as head of state by voters in a disputed election.",
     # a picket where the police made no arrests
     "Activists held a picket outside the akimat on Saturday demanding clean water; police watched but made no arrests.",
     # news of someone already held ("jailed journalist X"), no new custody

@@ -113,7 +113,9 @@ _TERM_AFTER_BAD = re.compile(
     r"^(?:-old\b|(?:-long )?\s*(?:of (?:[\"“'‘])?(?:restricted|freedom|limitation|limited|community|corrective|public|probation|hunger|work|suspended)"
     r"|of (?:the|his|her|their)\b|probation|suspended|restricted|in power|in office|into|on probation"
     # Belarus's "open prison": a dormitory and work, restricted freedom, not custody
-    r"|in (?:an? |the )?open(?:-type)? (?:prison|colony|correctional)))"
+    r"|in (?:an? |the )?open(?:-type)? (?:prison|colony|correctional))"
+    # a term of office: "a second five-year term as president", "a four-year term in office"
+    r"|\s*terms? (?:(?:in|of) office|as)\b)"
 )
 _TERM_BEFORE_BAD = re.compile(
     r"(?:up to|more than|less than|over|at least|nearly|almost|about|around|within|past|last|next|first|"

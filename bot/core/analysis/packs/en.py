@@ -63,6 +63,13 @@ PREFIXED: tuple[tuple[str, str], ...] = (
     ("labour camp", r"labour camp (?:term|sentence)s?"),
     ("labor camp", r"labor camp (?:term|sentence)s?"),
     ("police van", r"(?:into|in|to|onto|inside) (?:a |the )?police vans?"),
+    # "handed X a five-year term", "was given an 18-month term": a sentence of custody
+    # (not "a second five-year term as president", "a term in office").
+    (
+        "term",
+        r"(?:handed|given|gave|received|receives|gets|got)(?: [\w'’-]+){0,4}? (?:a|an) (?:[\w-]+-)?(?:year|month|day)"
+        r" (?:prison |jail )?term(?! (?:in|of) office| as\b)",
+    ),
     ("police bus", r"(?:into|in|to|onto|inside) (?:a |the )?(?:nearby |waiting )?police bus(?:es)?"),
     (
         "held",
