@@ -58,6 +58,23 @@ def crime_count(pattern: re.Pattern[str], text: str) -> int:
     return sum(1 for m in pattern.finditer(text) if not not_theirs(m))
 
 
+# "detained for extortion", "on suspicion of fraud": the crime is the reason the report gives.
+_REASON_BEFORE = re.compile(
+    r"(?:\bfor|\bon suspicion of|\bsuspected of|\bon charges? of|\bcharged with|\baccused of)"
+    r"\s+(?:(?:alleged|large-scale|an?|the)\s+)?$"
+)
+
+
+def crime_as_reason(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``text`` gives a crime of ``pattern`` as the reason of the custody ("a blogger
+    detained for extortion"), not in quotes of its own (a disputed charge)."""
+    return any(
+        _REASON_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        and text[m.start() - 1 : m.start()] not in ('"', "“", "«", "'", "‘")
+        for m in pattern.finditer(text)
+    )
+
+
 # "told reporters", "according to journalists", "reported by a correspondent"; "a journalist of
 # the local outlet reported", "journalists were told": the press tells or hears of the story.
 _PRESS = r"(?:journalists?|reporters?|correspondents?|media)"

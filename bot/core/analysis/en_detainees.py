@@ -26,9 +26,12 @@ from bot.core.analysis.packs.en import COUNTED, IN_ABSENTIA
 _ROLE = (
     r"(?:activist|journalist|blogger|reporter|correspondent|photojournalist|editor|poet|writer|dissident"
     r"|critic|opposition (?:figure|leader|politician)|politician|defender|campaigner|lawyer|\d+-year-old"
+    r"|founder|anchor|researcher|academic|scholar|(?:school)?teacher|artist|musician|preacher|imam|cleric|student"
     r"|[a-z]+-year-old)"
 )
-_INDEFINITE_ROLE = re.compile(rf"\b(?:a|an) (?:[\w-]+ ){{0,5}}{_ROLE}\b")
+# "an Iranian women's rights activist", "an RFE/RL correspondent": the words before the role
+# may hold an apostrophe or a slash.
+_INDEFINITE_ROLE = re.compile(rf"\b(?:a|an) (?:[\w'’/.-]+ ){{0,5}}{_ROLE}\b")
 _DEFINITE_SUBJECT = re.compile(
     rf"(?:^|[,;] |\bthat |\bbut |\band |\bwhen |\bafter )(?:[\w ]{{0,25}} )?(?:he|she)\b"
     rf"|\bthe (?:[\w-]+ ){{0,4}}{_ROLE} (?:\w+ )?(?:was|is|has|had|had been|remains)\b|\b(?:him|her)\b"
@@ -48,6 +51,11 @@ _PLURAL_ROLE = re.compile(
 _OTHERS = re.compile(r"\b(?:all other|the other|several other|the others|the rest|others)\b")
 # "X, who is in pre-trial detention": custody with no term yet, whatever the others got.
 _AWAITING_TRIAL = re.compile(r"\bpre-?trial\b|\bawaiting (?:trial|sentencing)\b|\buntil (?:the |his |her )?trial\b")
+# "X was also detained but later released": held for hours, no one's sentence.
+_BRIEFLY = re.compile(
+    r"\b(?:later|then|subsequently|soon|quickly|shortly) (?:been )?(?:released|freed|let go)\b|\bbriefly (?:detained|held)\b"
+    r"|\breleased (?:later|shortly|hours later|after questioning)\b"
+)
 _OTHERS_SENTENCE = re.compile(
     r"\bwho (?:(?:had|has|then|later|also) )?(?:sentenced|jailed|gave|handed|convicted)\b"
     # "X … said activist Y, who was himself detained for five days": a term of the other name's clause
@@ -187,6 +195,8 @@ def find_detainees(
                 _add_person(people, name, term, clause.sentence, fresh)
                 if term is None and _AWAITING_TRIAL.search(clause.lowered):
                     unassigned.awaiting.add(name)
+                if term is None and _BRIEFLY.search(clause.lowered):
+                    unassigned.brief.add(name)
             last_subjects, last_position = [name for _, name in found], position
             continue
         term = clause.terms[0].term if clause.terms else None
@@ -222,6 +232,7 @@ class _Unassigned:
     pending_terms: list[str] = field(default_factory=list)
     group_terms: list[str] = field(default_factory=list)
     awaiting: set[str] = field(default_factory=set)
+    brief: set[str] = field(default_factory=set)  # held for hours and let go: no sentence
     group_pretrial: bool = False
     group_sentences: list[int] = field(default_factory=list)  # where each group term is stated
 
@@ -230,10 +241,12 @@ class _Unassigned:
         term of a group whose members are listed (sentences ``listed``) was theirs."""
         self.group_terms = [t for t, s in zip(self.group_terms, self.group_sentences) if s not in listed]
         left = set(self.pending_terms + self.group_terms)
-        if len(result) == 1 and result[0].term is None and len(left) == 1:
+        if len(result) == 1 and result[0].term is None and len(left) == 1 and result[0].name not in self.brief:
             result[0].term = (self.pending_terms + self.group_terms)[0]
         if len(set(self.group_terms)) == 1 and len(result) >= 2:
             for person in result:
+                if person.name in self.brief:
+                    continue
                 if person.term is None and (person.name not in self.awaiting or self.group_pretrial):
                     person.term = self.group_terms[0]
 

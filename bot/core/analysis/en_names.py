@@ -31,6 +31,7 @@ NON_DETAINEE_ROLES = frozenset(
     """
     lawyer lawyers attorney attorneys advocate counsel judge prosecutor spokesman spokeswoman
     spokesperson researcher aide official officials chairman investigator ombudsman
+    president ruler dictator strongman autocrat
 """.split()
 )
 # Roles and descriptions that come before or after a name and are not part of it.
@@ -93,6 +94,7 @@ COMMON_WORDS = frozenset(
     directorate current time nizhny novgorod abad
     besides moreover furthermore nevertheless likewise thus instead otherwise
     crime corruption reporting project autonomous figures show shows
+    now image click expand caption jr sr
 """.split()
 )
 # Words of the region's languages (and a few English ones) that name institutions, parties,

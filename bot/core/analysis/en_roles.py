@@ -30,7 +30,7 @@ _OWN_CUSTODY_AFTER = re.compile(
 )
 _SPEAKER_BEFORE = re.compile(
     r"(?:\bsaid|\bsays|\btold|\bquoted|\breported|\breports|\bwrote|\bwrites|\badded|\bnoted"
-    r"|\baccording to(?: (?!of\b|for\b|with\b)[\w'’-]+){0,5})\s*$"
+    r"|\b(?:according to|quoting)(?: (?!of\b|for\b|with\b)[\w'’-]+){0,5})\s*$"
 )
 # "arrested by X", "financing from X", "a film about X": the agent, source or topic of a
 # clause, never its detainee (role words and articles may stand between).
@@ -43,6 +43,12 @@ _KILLED_AFTER = re.compile(
     r"^(?:,?\s*(?:and\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})*,?\s*who (?:were|was|had been|have been|has been)"
     r" (?:\w+ )?(?:killed|murdered|shot dead|slain)\b|^,?\s*who (?:died|was killed|were killed)\b"
 )
+# "the wife of activist X, who was also arrested": the relative clause says X is held.
+_HELD_WHO_AFTER = re.compile(
+    r",?\s*who (?:was|were|had been|has been) (?:also |later |then )?(?:arrested|detained|jailed|imprisoned)\b"
+)
+# "the death of X who had been detained by the morality police": the dead of the story.
+_DEAD_BEFORE = re.compile(r"\b(?:death|funeral|burial) of (?:the |an? )?(?:[\w’'-]+ ){0,3}$", re.I)
 # "X, who was jailed for corruption, …": held for an ordinary crime, not for anything civic.
 _CRIME_AFTER = re.compile(
     r"^,\s*who (?:was|were|had been|has been|is|are) (?:\w+ )?(?:jailed|sentenced|convicted|arrested|imprisoned|detained)"
@@ -94,6 +100,8 @@ _PENALTY_AFTER = re.compile(
 _KIN_OF_NAMED_BEFORE = re.compile(
     r"[A-Z][\w-]+['’]s? (?:\w+ )?(?:brother|sister|son|daughter|wife|husband|mother|father|cousin|nephew|niece"
     r"|relative|lawyer|attorney)s?,?\s*$"
+    # "His wife, Olga L., was told…" (the comma sets the name apart; not "along with his son X")
+    r"|\b(?:[Hh]is|[Hh]er|[Tt]heir) (?:brother|sister|son|daughter|wife|husband|mother|father|relative|lawyer)s?,\s*$"
 )
 # "… were detained, among them lawyer X, lawyer Y": a list of the held names their trades.
 _HELD_LIST_BEFORE = re.compile(
@@ -126,7 +134,9 @@ _BODY_BEFORE = re.compile(
     re.I,
 )
 _BODY_AFTER = re.compile(
-    r"^\s+(?:party|movement|bloc|coalition|foundation|channel|newspaper|agency|office|headquarters)\b"
+    r"^\s+(?:party|movement|bloc|coalition|foundation|channel|newspaper|agency|office|headquarters"
+    # "the Mahsa Amini protests": events named after someone
+    r"|protests|uprising|demonstrations|rallies)\b"
 )
 # "the late X", "X, the late father of": the dead are not detained.
 _LATE = re.compile(r"\bthe late\s+$")
@@ -146,9 +156,9 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True  # a photographer's credit, or another name of someone named
     words_before = before.lower().replace(",", " ").split()
     served = _SERVED_BEFORE.search(before.lower())
-    if served and not _HELD_BETWEEN.search(served.group(0)):
+    if served and not _HELD_BETWEEN.search(served.group(0)) and not _HELD_WHO_AFTER.match(after):
         return True  # before the subject test: "X, a bodyguard for Y, was jailed" is X's
-    if "who " in after[:160] and (_KILLED_AFTER.match(after) or _CRIME_AFTER.match(after)):
+    if _dead_or_convict(before, after):
         return True  # before the subject test: "X, who was killed in prison" is dead, not held
     if _described_in_relative(before, after):
         return True  # before the subject test: "a lawyer who worked with X, was jailed" is not X
@@ -156,7 +166,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         _SUBJECT_AFTER_RELATIVE.match(after)
         or (  # "X, who represented jailed members, was sentenced"
             re.match(r"\s*,?\s*(?:who )?(?:was|were|has been|had been)\b", after)
-            and (custody.search(after[:160].lower()) or _SENTENCED_AFTER.match(after.lower()))
+            and (custody.search(_before_told(after[:160]).lower()) or _SENTENCED_AFTER.match(after.lower()))
         )
     ):
         return False  # "the workers' lawyer, Natalya S., was … jailed for six years": the subject
@@ -195,6 +205,16 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
     return alias_target(text, mentions, mention) is not None
 
 
+# "X was told by police that her husband would stay…": X hears of someone else's custody.
+_TOLD = re.compile(r"\b(?:told|informed|notified|warned|said|says)\b")
+
+
+def _before_told(after: str) -> str:
+    """The words after a name up to a verb of telling: what follows it is another's news."""
+    told = _TOLD.search(after)
+    return after[: told.start()] if told else after
+
+
 def owns_other(text: str, mention: Mention) -> bool:
     """Whether a possessive name owns something other than its custody or case ("Aron
     Atabek's son", "the president's crackdown"): the clause is not about that person."""
@@ -203,6 +223,16 @@ def owns_other(text: str, mention: Mention) -> bool:
 
 _SUBJECT_LIST_END = re.compile(r"\b(?:were|was|have been|has been)\b")
 _NOT_IN_SUBJECT = re.compile(r"[.;:!?]|\b(?:said|says|told|who|which|that|when|where|after|by|from)\b")
+
+
+def _dead_or_convict(before: str, after: str) -> bool:
+    """Whether a name is one of the story's dead ("X, who was killed", "the death of X, who had
+    been detained") or someone held for an ordinary crime ("X, who was jailed for fraud")."""
+    return (
+        "who " in after[:160]
+        and bool(_KILLED_AFTER.match(after) or _CRIME_AFTER.match(after))
+        or bool(_DEAD_BEFORE.search(before))
+    )
 
 
 def _described_in_relative(before: str, after: str) -> bool:

@@ -21,6 +21,7 @@ _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years", "y
 _SMALL = {
     "a": 1,
     "an": 1,
+    "another": 1,  # "sentenced to another year in prison": one year more
     "one": 1,
     "two": 2,
     "three": 3,
@@ -49,7 +50,7 @@ _WORD_NUMBER = (
     r"|sixteen|seventeen|eighteen|nineteen)"
 )
 # "2 1/2", "2½", "two and a half", "four-and-a-half", "1.5": only used with years and months.
-_NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½|[- ]and[- ]a[- ]half)?|{_WORD_NUMBER}(?:[- ]and[- ]a[- ]half)?|an?)"
+_NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½|[- ]and[- ]a[- ]half)?|{_WORD_NUMBER}(?:[- ]and[- ]a[- ]half)?|another|an?)"
 _UNIT = r"(?:days?|weeks?|months?|years?|yrs?)"  # "10 yrs" in posts and quotes
 _UNIT_WORD = re.compile(_UNIT)
 # Typeset hyphens ("4½‑year", U+2010/U+2011) read as "-"; one character for one, so offsets hold.
@@ -112,7 +113,9 @@ _TERM_AFTER_BAD = re.compile(
     r"^(?:-old\b|(?:-long )?\s*(?:of (?:[\"“'‘])?(?:restricted|freedom|limitation|limited|community|corrective|public|probation|hunger|work|suspended)"
     r"|of (?:the|his|her|their)\b|probation|suspended|restricted|in power|in office|into|on probation"
     # Belarus's "open prison": a dormitory and work, restricted freedom, not custody
-    r"|in (?:an? |the )?open(?:-type)? (?:prison|colony|correctional)))"
+    r"|in (?:an? |the )?open(?:-type)? (?:prison|colony|correctional))"
+    # a term of office: "a second five-year term as president", "a four-year term in office"
+    r"|\s*terms? (?:(?:in|of) office|as)\b)"
 )
 _TERM_BEFORE_BAD = re.compile(
     r"(?:up to|more than|less than|over|at least|nearly|almost|about|around|within|past|last|next|first|"

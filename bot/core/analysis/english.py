@@ -23,8 +23,15 @@ from __future__ import annotations
 import re
 
 from bot.core.analysis import organisations
-from bot.core.analysis.en_clauses import LONG_AGO, Clause, has_keyword, split_clauses
-from bot.core.analysis.en_crime import civic_match, crime_count, crime_dominates, crime_elsewhere, strong_civic
+from bot.core.analysis.en_clauses import CUSTODY, LONG_AGO, Clause, has_keyword, split_clauses
+from bot.core.analysis.en_crime import (
+    civic_match,
+    crime_as_reason,
+    crime_count,
+    crime_dominates,
+    crime_elsewhere,
+    strong_civic,
+)
 from bot.core.analysis.en_detainees import Names, Person, find_detainees
 from bot.core.analysis.en_sentences import split_sentences
 from bot.core.analysis.en_terms import context_year, find_charge, find_date, find_place
@@ -33,13 +40,16 @@ from bot.core.analysis.packs.en import CIVIC as _CIVIC
 from bot.core.analysis.packs.en import COUNTED as _COUNTED
 from bot.core.analysis.packs.en import CRIME as _CRIME
 from bot.core.analysis.packs.en import DEMAND_RELEASE as _DEMAND_RELEASE
+from bot.core.analysis.packs.en import FORMER_OFFICIAL as _FORMER_OFFICIAL
 from bot.core.analysis.packs.en import MARCH as _MARCH
 from bot.core.analysis.packs.en import NOT_PROTEST as _NOT_PROTEST
 from bot.core.analysis.packs.en import OFFICIAL as _OFFICIAL
 from bot.core.analysis.packs.en import POLITICAL_CASE as _POLITICAL_CASE
 from bot.core.analysis.packs.en import PROTEST as _PROTEST
 from bot.core.analysis.packs.en import REVIEW as _REVIEW
+from bot.core.analysis.packs.en import SECURITY_OFFICIAL as _SECURITY_OFFICIAL
 from bot.core.analysis.packs.en import TIME_MARKER as _TIME_MARKER
+from bot.core.analysis.packs.en import TREASON as _TREASON
 from bot.core.analysis.packs.en import VAGUE as _VAGUE
 from bot.core.analysis.packs.en import VICTIM as _VICTIM
 from bot.core.analysis.prepass import StemAutomaton
@@ -60,10 +70,32 @@ MAX_EVIDENCE_CHARS = 400
 # ("sentenced X to seven years each") is the custody when no other word names it.
 _CANDIDATE = StemAutomaton(en_pack.CUSTODY_WORDS + ((" days", r"(?<=\d days)"), "days in", "days of", "sentenced"))
 
+# A sentence upheld on appeal ("upheld the seven-year sentence", "rejected his appeal against
+# the verdict"): the custody was reported when it was passed. Not a detention upheld, which
+# is custody going on ("upholds the detention of 11 journalists").
+_UPHELD = re.compile(
+    r"\b(?:upheld|upholds|uphold|confirmed|confirms)(?: [\w'’-]+){0,4} (?:sentences?|convictions?|verdicts?|prison terms?"
+    r"|jail terms?)\b"
+    r"|\b(?:rejected|rejects|dismissed|dismisses|turned down)(?: [\w'’-]+){0,4} appeals?"
+    r" (?:against|of|over)(?: [\w'’-]+){0,3} (?:sentences?|convictions?|verdicts?)\b"
+)
+# "jailed journalist X", "the imprisoned activists": custody as someone's state.
+_HELD_ATTRIBUTE = re.compile(
+    # after an article or a preposition: "for jailed journalist X", not "police detained activist X"
+    r"(?:^|[,;(]\s*|\b(?:the|a|an|for|of|with|to|about|on|and)\s)"
+    r"(?:jailed|imprisoned|incarcerated|detained|arrested) (?:(?!(?:the|a|an|his|her|their)\b)[\w-]+ ){0,2}"
+    r"(?:journalists?|activists?|bloggers?"
+    r"|opposition (?:leaders?|figures?|politicians?)|dissidents?|politicians?|reporters?|lawyers?|poets?|writers?"
+    r"|defenders?|critics?|editors?)\b"
+)
+# Where someone already held is: "denied medical care in the detention centre".
+_HELD_PLACE = re.compile(r"\b(?:in|at|from) (?:the |a |his |her )?(?:[\w-]+ )?detention (?:cent(?:er|re)|facility)\b")
 # Custody that goes on ("remains in prison", "is serving a sentence"): not a new detention.
 _ONGOING = re.compile(
     r"\b(?:remains?|remained|is still|are still|still) (?:\w+ )?(?:in|behind) (?:prison|jail|custody|detention|bars)\b"
     r"|\b(?:is|are|was|were) serving (?:a|an|his|her|their) \w+"
+    # time already spent held: "spent two years under house arrest", "has spent 8 months in custody"
+    r"|\bspent (?:[\w-]+ ){1,3}(?:under house arrest|in (?:pre-?trial )?(?:custody|detention))"
 )
 
 
@@ -236,43 +268,32 @@ class _Report:
         near = self.title.lower() + "\n" + "\n".join(c.lowered for c in custody_clauses)
         civic_near = strong_civic(_CIVIC, near)
         political = _POLITICAL_CASE.search(self.lowered)
-        crime_hits = {kind: crime_count(pattern, near) for kind, pattern in _CRIME.items()}
-        kinds = [kind for kind, hits in crime_hits.items() if hits]
+        crime_hits, kinds = _crime_kinds(near)
         if kinds and not political:
             # Officials tried for their crimes, or the killers of an activist: the civic word
             # is the victim's or the office's, not the detainee's activity.
             official_corruption = (
-                ("corruption" in kinds or "crime" in kinds) and _OFFICIAL.search(near) or _VICTIM.search(near)
+                {"corruption", "crime", "treason"} & set(kinds)
+                and _OFFICIAL.search(near)
+                or "treason" in kinds
+                or _VICTIM.search(near)
             )
             if civic_near and not official_corruption:
                 # Activists are also charged with "fraud" or "smuggling"; only a report
                 # that keeps returning to the crime is taken as ordinary crime.
-                score -= 0.3 if sum(crime_hits.values()) >= 2 else 0.1
+                # A report that returns to the crime as the reason of the custody is crime news.
+                repeated = sum(crime_hits.values()) >= 2
+                score -= (0.45 if _crime_reason(near) else 0.3) if repeated else 0.1
             else:
                 score -= 0.45
             self.reasons.append(f"negative:{kinds[0]}")
-        elif not political and not civic_match(_CIVIC, near):
-            kind = crime_elsewhere(_CRIME, _CIVIC, self.lowered)
-            if kind:
-                score -= 0.35 if crime_dominates(_CRIME, _CIVIC, self.lowered) else 0.2
-                self.reasons.append(f"negative:{kind} (elsewhere)")
-        if all(LONG_AGO.search(c.lowered) or _ONGOING.search(c.lowered) for c in custody_clauses):
-            # Jailed long ago, or "remains in prison": no new custody to alert about.
+        elif not political:
+            score -= self._crime_elsewhere(near)
+        if all(LONG_AGO.search(c.lowered) or _ONGOING.search(c.lowered) or _held_already(c) for c in custody_clauses):
+            # Jailed long ago, "remains in prison", "the jailed journalist": no new custody to alert about.
             score -= 0.4
             self.reasons.append("negative:old custody")
-        # The lead: the headline and the sentence after it; a short first sentence of an
-        # untitled report is its headline (as in en_clauses).
-        headline = bool(self.title) or len(self.sentences[0].split()) <= 14
-        lead = [c for c in clauses if c.sentence <= (1 if headline else 0)]
-        if (
-            any(c.release for c in lead)
-            and not any(
-                c.custody for c in lead if not _DEMAND_RELEASE.search(c.lowered) and not LONG_AGO.search(c.lowered)
-            )
-            and len(people) < 3
-        ):  # "two of the eleven detained released": the others stay
-            score = min(score - 0.45, REVIEW_FLOOR - 0.05)
-            self.reasons.append("negative:release")
+        score = self._lead_outcome(clauses, people, score)
         in_review = all(_REVIEW.search(self.sentences[c.sentence].lower()) for c in custody_clauses)
         if in_review or (not people and _REVIEW.search(self.lowered)):
             # A rights group's yearly review or a retrospective: past cases, not news, even
@@ -287,6 +308,40 @@ class _Report:
             score -= 0.25
             self.reasons.append("negative:commentary")
         return score
+
+    def _lead_outcome(self, clauses: list[Clause], people: list[Person], score: float) -> float:
+        """A lead (the headline and the sentence after it; a short first sentence of an untitled
+        report is its headline, as in en_clauses) that reports a release, or a sentence upheld on
+        appeal, and no fresh custody: the news is the outcome of a custody already reported."""
+        headline = bool(self.title) or len(self.sentences[0].split()) <= 14
+        lead = [c for c in clauses if c.sentence <= (1 if headline else 0)]
+        if len(people) >= 3:
+            return score  # "two of the eleven detained released": the others stay
+        fresh = [
+            c for c in lead if c.custody and not _DEMAND_RELEASE.search(c.lowered) and not LONG_AGO.search(c.lowered)
+        ]
+        if any(c.release for c in lead) and not fresh:
+            self.reasons.append("negative:release")
+            return min(score - 0.45, REVIEW_FLOOR - 0.05)
+        upheld = {c.sentence for c in lead if _UPHELD.search(self.sentences[c.sentence].lower())}
+        if upheld and all(c.sentence in upheld for c in fresh):
+            self.reasons.append("negative:upheld")
+            return min(score - 0.45, REVIEW_FLOOR - 0.05)
+        return score
+
+    def _crime_elsewhere(self, near: str) -> float:
+        """The penalty for ordinary crime the report names outside its custody clauses: when
+        they name nothing civic, or when the held is a former official and the report speaks
+        of corruption and of no protest ("former defence minister X … charged with malfeasance")."""
+        if not civic_match(_CIVIC, near):
+            kind = crime_elsewhere(_CRIME, _CIVIC, self.lowered)
+            if kind:
+                self.reasons.append(f"negative:{kind} (elsewhere)")
+                return 0.35 if crime_dominates(_CRIME, _CIVIC, self.lowered) else 0.2
+        elif not self.protest and _FORMER_OFFICIAL.search(near) and crime_count(_CRIME["corruption"], self.lowered):
+            self.reasons.append("negative:corruption (former official)")
+            return 0.45
+        return 0.0
 
     def _evidence(self, custody_clauses: list[Clause], people: list[Person]) -> list[Clause]:
         named = {p.sentence for p in people}
@@ -316,6 +371,29 @@ class _Report:
 
 def _same_name(a: str, b: str) -> bool:
     return sorted(a.lower().split()) == sorted(b.lower().split())
+
+
+def _crime_kinds(near: str) -> tuple[dict[str, int], list[str]]:
+    """The kinds of ordinary crime the custody clauses name, and how often; an official's
+    treason case ("the former head of the security committee … for treason") is one too."""
+    hits = {kind: crime_count(pattern, near) for kind, pattern in _CRIME.items()}
+    kinds = [kind for kind, count in hits.items() if count]
+    if not kinds and crime_count(_TREASON, near) and _SECURITY_OFFICIAL.search(near):
+        hits["treason"], kinds = 1, ["treason"]
+    return hits, kinds
+
+
+def _held_already(clause: Clause) -> bool:
+    """Whether a clause's only custody is a word describing someone already held ("lawyers for
+    jailed journalist X said she was denied medical care"): their state, not news of custody."""
+    if clause.terms or not _HELD_ATTRIBUTE.search(clause.lowered):
+        return False  # "jailed journalist X was sentenced to three more years": a new term
+    return CUSTODY.search(_HELD_PLACE.sub(" ", _HELD_ATTRIBUTE.sub(" ", clause.lowered))) is None
+
+
+def _crime_reason(near: str) -> bool:
+    """Whether the custody clauses give an ordinary crime as the custody's reason."""
+    return any(crime_as_reason(pattern, near) for pattern in _CRIME.values())
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -47,7 +47,10 @@ CUSTODY: tuple[tuple[str, str], ...] = (
     ("apprehended", r"apprehended"),
     ("abducted", r"abducted"),
     ("sent to", r"sent to (?:a )?psychiatric"),
-    ("forcibly", r"forcibly (?:hospitali[sz]ed|committed)"),
+    ("forcibly", r"forcibly (?:hospitali[sz]ed|committed|confined)"),
+    # forced psychiatric confinement: "confined to a psychiatric clinic", "placed in a psychiatric hospital"
+    ("confined", r"confined (?:to|in) (?:a |an |the )?(?:[\w-]+ )?psychiatric"),
+    ("placed", r"placed (?:in|into) (?:a |an |the )?(?:[\w-]+ )?psychiatric"),
 )
 # Phrases whose custody word comes after a preposition or an auxiliary ("in a penal colony",
 # "into custody", "was held by police"): the word is still in every match.
@@ -60,6 +63,13 @@ PREFIXED: tuple[tuple[str, str], ...] = (
     ("labour camp", r"labour camp (?:term|sentence)s?"),
     ("labor camp", r"labor camp (?:term|sentence)s?"),
     ("police van", r"(?:into|in|to|onto|inside) (?:a |the )?police vans?"),
+    # "handed X a five-year term", "was given an 18-month term": a sentence of custody
+    # (not "a second five-year term as president", "a term in office").
+    (
+        "term",
+        r"(?:handed|given|gave|received|receives|gets|got)(?: [\w'’-]+){0,4}? (?:a|an) (?:[\w-]+-)?(?:year|month|day)"
+        r" (?:prison |jail )?term(?! (?:in|of) office| as\b)",
+    ),
     ("police bus", r"(?:into|in|to|onto|inside) (?:a |the )?(?:nearby |waiting )?police bus(?:es)?"),
     (
         "held",
@@ -104,7 +114,11 @@ NOT_CUSTODY = re.compile(
     r"|(?:no|nobody|none)(?: of)?(?: [\w-]+){0,2}"
     r" (?:was|were|has been|have been|had been|got) (?:\w+ )?(?:detained|arrested|jailed|imprisoned)|released from custody"
     r"|in custody of|custody of (?:the|his|her) child|taken for questioning"
+    # a custody denied: "denied reports about the alleged detention of the minister"
+    r"|(?:denied|denies|refuted|refutes|dismissed|dismisses) (?:the )?(?:[\w-]+ ){0,2}(?:reports?|rumou?rs|claims|information)"
+    r" (?:about|of|on|regarding) (?:the |his |her |their )?(?:alleged |reported |supposed )?(?:detention|arrest)"
     r"|no (?:\w+ )?(?:detentions|arrests) (?:were |was |have been |had been )?(?:reported|made)"
+    r"|made no (?:\w+ )?(?:arrests|detentions)|there (?:were|have been) no (?:\w+ )?(?:arrests|detentions)"
     r"|without (?:any )?(?:detentions|arrests)"
     # "called for an end to mass detentions": a demand about custody in general.
     r"|(?:end|stop|halt|cessation|ban) (?:of|to|on) (?:the )?(?:[\w-]+ ){0,3}(?:detentions|arrests|imprisonment)"
@@ -126,7 +140,7 @@ RELEASE = re.compile(
     r"|(?:is|are|was|were) (?:now |finally |again |already )?free\b(?! (?:to|of|from|speech|press|expression|media|trade))"
     r"|out of (?:jail|prison|custody|detention)\b|walked out of (?:the |a )?(?:[\w-]+ )?(?:colony|prison|jail)"
     r"|replaced (?:\w+ ){0,4}(?:prison term|prison sentence|sentence|imprisonment|jail term|term) with"
-    r"|freed (?:[\w-]+ ){0,2}(?:activists?|journalists?|bloggers?|reporters?|dissidents?|critics?|politicians?"
+    r"|(?:freed|released|pardoned) (?:[\w-]+ ){0,2}(?:activists?|journalists?|bloggers?|reporters?|dissidents?|critics?|politicians?"
     r"|leaders?|defenders?|prisoners?|detainees?|protesters?)\b)"
 )
 # Headlines drop auxiliaries: "Activist Released On Changed Sentence".
@@ -185,6 +199,21 @@ CRIME = {
 OFFICIAL = re.compile(
     r"\b(?:officials?|prosecutor|mayor|akim|governor|customs|chief of|police officers?|policemen|officers|guards|head of the (?:\w+ )?(?:department|section|division|committee)|minister|military)\b"
 )
+# Treason and espionage are ordinary security news when the held is one of the state's own: the
+# former head of a security service, its ex-officers ("an academic charged with treason" stays).
+TREASON = re.compile(r"\b(?:treason|espionage|spying)\b")
+SECURITY_OFFICIAL = re.compile(
+    r"\b(?:security|intelligence|spy|police|border guards?) (?:chief|head|boss)\b"
+    r"|\b(?:director|head|chief|chairman|officers?|employees?) of (?:the )?(?:[\w'’-]+ ){0,3}"
+    r"(?:security|intelligence|knb|nsc|snb|ministry|service)\b|\bex-(?:officers?|employees?)\b"
+    r"|\bformer (?:deputy )?(?:minister|officials?|officers?|diplomat)\b"
+)
+# A former holder of an office, the detainee of an official's case ("former defence minister X",
+# "the ex-head of the trade union"): not "a former political prisoner".
+FORMER_OFFICIAL = re.compile(
+    r"\b(?:former|ex-)(?: |-)?(?:[\w-]+ ){0,2}?(?:minister|director|chairman|governor|mayor|akim|officials?|prosecutor"
+    r"|(?:head|chief) of (?:the )?(?:[\w-]+ ){0,3}(?:department|ministry|committee|service|agency|administration|office))\b"
+)
 VICTIM = re.compile(
     r"\b(?:murder(?:ing|ers?)?|kill(?:ing|ed|ers?)|assassin\w*|slaying|attack(?:ing|ed)? on|assault(?:ing|ed)? on|beat(?:ing|en)?|tortur\w+|death)"
     r"(?: of)? (?:an? |the |two |three |prominent |well-known |opposition )?(?:[\w-]+ ){0,2}"
@@ -195,6 +224,8 @@ REVIEW = re.compile(
     r"|\b(?:annual|yearly|year-end|end-of-year) (?:[\w-]+ ){0,3}(?:review|overview|survey|summary|monitoring|report|index)\b"
     r"|\b(?:review|overview|summary|results) of the (?:past |last |outgoing )?year\b|\bin (?:its|the|their|a) (?:new |latest |annual )?report\b"
     r"|\breport (?:on|covering) (?:the )?(?:human rights|situation|\d{4})|\b(?:freedom in the world|press freedom index)\b"
+    # a list kept of the held: "maintained a list of 23 individuals it considered imprisoned"
+    r"|\b(?:maintain(?:s|ed)?|keeps|kept|compiled|publishe[sd]|updated) (?:a|its|their|the) list of\b"
 )
 POLITICAL_CASE = re.compile(
     # posts or publications as the reason for the custody ("detained due to his Facebook posts")
