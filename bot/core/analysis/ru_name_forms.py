@@ -29,6 +29,8 @@ def nominative_name(
     in the nominative, word by word; and whether the text writes it in the nominative."""
     cases = [case for case, _ in grammar]
     nominative = all(c in (None, "nomn") for c in cases) and any(c == "nomn" for c in cases)
+    if nominative and all(g == "femn" for _, g in grammar):
+        return list(words), True  # the finder read a woman's name in the nominative ("Таслима Рамазанова —")
     gender, case = _apposition(before)
     if gender is None and _womans_accusative(words, cases):
         gender, case = "femn", "accs"

@@ -158,6 +158,8 @@ def find_people(tokens: Sequence[Word], text: str = "") -> list[Span]:
     _common_word_surnames(tokens, kinds)
     found: list[tuple[int, int, tuple[str, ...], dict[Reading, float]]] = []
     for first, stop, initials in _runs(tokens, kinds, text):
+        if stop - first >= 2 and _place_after_preposition(tokens, first):
+            first += 1  # "в Ростове Ксению Серёдкину", "в России Смирнова": the place is no name
         for k, (a, b) in enumerate(_names_of_run(tokens, kinds, first, stop)):
             if _is_name(tokens, kinds, a, b, bool(initials) and k == 0):
                 words = [tokens[i].lower for i in range(a, b) if kinds[i] != "particle"]
@@ -191,7 +193,10 @@ def _common_word_surnames(tokens: Sequence[Word], kinds: list[str | None]) -> No
             continue
         own = parses(tokens[k].lower)
         given = {p.tag.case for p in parses(tokens[k - 1].lower) if "Name" in p.tag and p.score >= 0.1}
-        if given & {p.tag.case for p in own if p.tag.POS == "NOUN" and p.tag.number == "sing"} or (
+        # "Татьяна Кременчугская": a surname of an adjective's form agrees with the given name too.
+        adjective = bool(_SURNAME_SHAPE.match(tokens[k].lower))
+        shapes = ("NOUN", "ADJF") if adjective else ("NOUN",)
+        if given & {p.tag.case for p in own if p.tag.POS in shapes and p.tag.number == "sing"} or (
             given and not any(p.tag.case for p in own)
         ):
             kinds[k] = "name"
@@ -385,6 +390,15 @@ def _place_like(tokens: Sequence[Word], k: int) -> bool:
     return float(sum(p.score for p in parses(tokens[k].lower) if "Geox" in p.tag)) >= 0.3
 
 
+def _place_after_preposition(tokens: Sequence[Word], k: int) -> bool:
+    """A word after "в"/"из" that pymorphy3 reads as a place as often as not."""
+    return (
+        k > 0
+        and tokens[k - 1].lower in ("в", "во", "из", "изо")
+        and float(sum(p.score for p in parses(tokens[k].lower) if "Geox" in p.tag)) >= 0.5
+    )
+
+
 def _indeclinable(low: str) -> bool:
     named = [p for p in parses(low) if is_person(p)]
     return bool(named) and all("Fixd" in p.tag for p in named)
@@ -454,6 +468,21 @@ def _readings(low: str) -> dict[Reading, float]:
         result[("nomn", "masc")] = max(masc, 0.2)
         for case in CASES.values():
             result[(case, "femn")] = max(result.get((case, "femn"), 0.0), 0.1)
+    if not named and _surname_ending(low) != "-":
+        # "Кириллова" read only as a town's genitive: a surname's ending says its other readings.
+        for reading, weight in _SURNAME_FORMS.get(_surname_ending(low), ()):
+            result[reading] = result.get(reading, 0.0) + weight
+    if not result and _SURNAME_SHAPE.match(low):
+        # "Кременчугская", "Вишневского": a surname of an adjective's form declines as one.
+        for p in readings:
+            if p.tag.POS == "ADJF" and p.tag.gender in ("masc", "femn"):
+                key = (CASES.get(str(p.tag.case), str(p.tag.case)), str(p.tag.gender))
+                result[key] = result.get(key, 0.0) + p.score * 0.5
+    if named and low[-1] in "ая" and not _SURNAME_SHAPE.match(low) and all(p.tag.gender == "masc" for p in named):
+        # "Таслима", "Феруза": pymorphy3 reads a man's genitive ("Таслим", "Феруз"), but a woman's
+        # name ends so in the nominative; the sentence decides (a dash, a listed neighbour).
+        if not any(case == "nomn" for case, _ in result):
+            result[("nomn", "femn")] = 0.5 * max(result.values())
     if not result:
         result = dict(_SURNAME_FORMS.get(_surname_ending(low), ()))
     return result
@@ -504,7 +533,15 @@ def _context(tokens: Sequence[Word], first: int, stop: int) -> dict[Reading, flo
             elif p.tag.POS == "VERB" and "tran" in p.tag and p.tag.mood == "indc":
                 for gender in ("masc", "femn"):
                     weights[("accs", gender)] = 6.0  # "суд арестовал Ерлана Сапарова": its object
+    if before and re.fullmatch(r"[а-яё]+", before):
+        for p in parses(before)[:1]:
+            if p.tag.POS in ("PRTS", "VERB") and p.tag.number == "plur" and "pssv" in p.tag:
+                for gender in ("masc", "femn"):
+                    weights[("nomn", gender)] = 3.0  # "были задержаны Дарья Кириллова, …"
     after = tokens[stop].lower if stop < len(tokens) else ""
+    if after in ("—", "–") and (stop + 1 >= len(tokens) or tokens[stop + 1].lower not in ("в", "на", "по")):
+        for gender in ("masc", "femn"):
+            weights[("nomn", gender)] = max(weights.get(("nomn", gender), 0.0), 3.0)  # "X — 10 суток ареста"
     if after and re.fullmatch(r"[а-яё]+", after):
         for p in parses(after)[:2]:
             if p.tag.POS in ("VERB", "PRTS") and p.tag.number == "sing" and p.tag.gender in ("masc", "femn"):

@@ -81,8 +81,8 @@ def _context_words(
         word = civic_word(toks, i)
         if word is not None:
             civic.append("civic:" + word)
-    lemmas = [t.lemma for t in toks]
-    for lem in set(lemmas):
+    slogan = _slogan_words(toks)
+    for lem in {t.lemma for i, t in enumerate(toks) if i not in slogan}:
         if lem in vocab.CRIME_LEMMAS:
             crime.append("negative:" + vocab.CRIME_LEMMAS[lem])
     for match in vocab.CIVIC_PHRASE_RE.finditer(lower_text):
@@ -93,3 +93,23 @@ def _context_words(
         if re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text):
             civic.append("civic:" + keyword)
     return civic, crime
+
+
+def _slogan_words(toks: list[Token]) -> set[int]:
+    """Indexes of the words of a quotation that is no article's name: a banner's or a poster's
+    words («Верните украденное…») are what protesters said, not what anyone is charged with
+    (a quoted article, "по статье «Мошенничество»", is a charge)."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for i, tok in enumerate(toks):
+        if tok.text == "«" and opened is None:
+            opened = i
+        elif tok.text == "»" and opened is not None:
+            before = {t.lemma for t in toks[max(0, opened - 3) : opened]}
+            if not before & _ARTICLE_LEMMAS:
+                inside.update(range(opened + 1, i))
+            opened = None
+    return inside
+
+
+_ARTICLE_LEMMAS = frozenset({"статья", "ст", "часть", "ч", "пункт", "п", "обвинение", "подозрение", "дело"})

@@ -37,6 +37,7 @@ from bot.core.analysis.ru_discourse import (
 from bot.core.analysis.ru_names import (
     Mention,
     Sentence,
+    Token,
     complete_name,
     parse,
     same_word,
@@ -284,8 +285,24 @@ def _title_release(sentences: list[Sentence], facts: list[SentenceFacts]) -> str
         # detention, which is itself the news).
         freed = freed_at(toks, i, headline=True) and tok.lemma not in ("отпустить", "отпускать")
         if freed and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6) : i]):
-            return tok.text
+            if not _refused(toks, i) and not _out_of_police_station(toks, i):
+                return tok.text
     return None
+
+
+def _refused(toks: list[Token], i: int) -> bool:
+    """ "Суд отказался освобождать X", "не освободил": a release refused keeps the custody."""
+    return any(t.lower == "не" or t.lemma in _REFUSE_LEMMAS for t in toks[max(0, i - 2) : i])
+
+
+def _out_of_police_station(toks: list[Token], i: int) -> bool:
+    """ "Задержанных активисток выпустили из ОВД": the end of a short detention is itself the news."""
+    after = toks[i + 1 : i + 5]
+    return any(t.lower == "из" for t in after) and any(t.lemma in _POLICE_STATION_LEMMAS for t in after)
+
+
+_REFUSE_LEMMAS = frozenset({"отказаться", "отказываться", "отказать", "отказывать"})
+_POLICE_STATION_LEMMAS = frozenset({"овд", "отдел", "отделение", "участок", "автозак", "ровд", "рувд", "увд", "полиция"})
 
 
 _PAST_OR_GENERAL_RE = re.compile(
