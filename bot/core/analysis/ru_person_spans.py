@@ -19,7 +19,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from bot.core.analysis.ru_morph import CASES, is_known, is_person, parses
 from bot.core.analysis.ru_name_forms import FUSED_PATRONYMIC, PATRONYMIC_WORDS
@@ -478,14 +478,23 @@ def _readings(low: str) -> dict[Reading, float]:
             if p.tag.POS == "ADJF" and p.tag.gender in ("masc", "femn"):
                 key = (CASES.get(str(p.tag.case), str(p.tag.case)), str(p.tag.gender))
                 result[key] = result.get(key, 0.0) + p.score * 0.5
-    if named and low[-1] in "ая" and not _SURNAME_SHAPE.match(low) and all(p.tag.gender == "masc" for p in named):
+    if _mans_genitive_only(low, named, result):
         # "Таслима", "Феруза": pymorphy3 reads a man's genitive ("Таслим", "Феруз"), but a woman's
         # name ends so in the nominative; the sentence decides (a dash, a listed neighbour).
-        if not any(case == "nomn" for case, _ in result):
-            result[("nomn", "femn")] = 0.5 * max(result.values())
+        result[("nomn", "femn")] = 0.5 * max(result.values())
     if not result:
         result = dict(_SURNAME_FORMS.get(_surname_ending(low), ()))
     return result
+
+
+def _mans_genitive_only(low: str, named: list[Any], result: dict[Reading, float]) -> bool:
+    return (
+        bool(named and result)
+        and low[-1] in "ая"
+        and not _SURNAME_SHAPE.match(low)
+        and all(p.tag.gender == "masc" for p in named)
+        and not any(case == "nomn" for case, _ in result)
+    )
 
 
 # A surname in "-ов"/"-ин" pymorphy3 reads only as a plural ("Рословцев"): its ending says.

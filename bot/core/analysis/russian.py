@@ -284,9 +284,9 @@ def _title_release(sentences: list[Sentence], facts: list[SentenceFacts]) -> str
         # "освобождён", "вышел на свободу", "оправдан"; not "отпустили" (after a short
         # detention, which is itself the news).
         freed = freed_at(toks, i, headline=True) and tok.lemma not in ("отпустить", "отпускать")
-        if freed and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6) : i]):
-            if not _refused(toks, i) and not _out_of_police_station(toks, i):
-                return tok.text
+        demanded = any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6) : i])
+        if freed and not demanded and not _refused(toks, i) and not _out_of_police_station(toks, i):
+            return tok.text
     return None
 
 
@@ -302,7 +302,9 @@ def _out_of_police_station(toks: list[Token], i: int) -> bool:
 
 
 _REFUSE_LEMMAS = frozenset({"отказаться", "отказываться", "отказать", "отказывать"})
-_POLICE_STATION_LEMMAS = frozenset({"овд", "отдел", "отделение", "участок", "автозак", "ровд", "рувд", "увд", "полиция"})
+_POLICE_STATION_LEMMAS = frozenset(
+    {"овд", "отдел", "отделение", "участок", "автозак", "ровд", "рувд", "увд", "полиция"}
+)
 
 
 _PAST_OR_GENERAL_RE = re.compile(
