@@ -395,7 +395,7 @@ def _fill_shared_terms(
     orphan = {
         t.value
         for s, f in zip(sentences, facts)
-        if f.terms and not f.detainees and not s.mentions
+        if f.terms and not f.detainees and not s.mentions and not _statute(s)
         for t in f.terms
         if t.start not in f.attributive
     }
@@ -408,6 +408,14 @@ def _fill_shared_terms(
             for mention, term in fact.detainees:
                 if term is None:
                     _set_term(mention, value, terms, people, only_if_empty=True)
+
+
+def _statute(sentence: Sentence) -> bool:
+    """ "Максимальное наказание по этой статье — десять суток ареста": what the law allows, not a term given."""
+    return any(t.lemma in _STATUTE_LEMMAS for t in sentence.tokens)
+
+
+_STATUTE_LEMMAS = frozenset({"максимальный", "максимум", "санкция", "предусматривать", "предусмотреть", "грозить"})
 
 
 def _set_term(

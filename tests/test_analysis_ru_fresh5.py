@@ -1,0 +1,90 @@
+"""Russian reports of issue 12's fifth round: lists of people each with a term, women's names
+pymorphy3 reads as a man's genitive, adjective surnames, places before names, custody a court
+refuses to end, short detentions that end at a police station, slogans on banners, a
+participle after a name in any case, the law's maximum beside a term given.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from bot.core.analysis.result import Analysis, RuleConfig
+from bot.core.analysis.russian import analyze_cyrillic
+
+
+def ru(text: str, title: str = "") -> Analysis:
+    return analyze_cyrillic(title, text, "ru", RuleConfig())
+
+
+def people(result: Analysis) -> dict[str, str | None]:
+    return {d.name: d.term for d in result.detainees}
+
+
+def test_a_courts_list_keeps_womens_names_and_adjective_surnames_in_the_nominative() -> None:
+    result = ru(
+        "Районный суд арестовал участников пикета у здания администрации. "
+        "Зарина Хакимова — 6 суток ареста, Людмила Заозерская — 8 суток ареста."
+    )
+    assert result.arrest
+    assert people(result) == {"Зарина Хакимова": "6 days", "Людмила Заозерская": "8 days"}
+
+
+def test_a_list_after_a_plural_passive_is_in_the_nominative() -> None:
+    result = ru("На площади были задержаны активистки Ольга Тихонова, Феруза Назарова и Дина Белова.")
+    assert set(people(result)) == {"Ольга Тихонова", "Феруза Назарова", "Дина Белова"}
+
+
+def test_a_place_after_v_is_no_part_of_the_name_after_it() -> None:
+    result = ru("Суд в Ростове Ксению Орлову арестовал на 7 суток за участие в митинге.")
+    assert people(result) == {"Ксения Орлова": "7 days"}
+
+
+def test_a_court_refusing_to_free_someone_is_no_release() -> None:
+    result = ru(
+        "После митинга активистку Веру Смолину арестовали на 10 суток. Она провела в спецприемнике два дня.",
+        title="Суд отказался освобождать активистку",
+    )
+    assert result.arrest
+    assert people(result) == {"Вера Смолина": "10 days"}
+
+
+def test_activists_let_out_of_a_police_station_were_detained() -> None:
+    result = ru(
+        "Вечером их отпустили, протоколы составлены по статье о митингах. "
+        "Полиция задержала на пикете у мэрии активисток Анну Гречко и Ирину Волкову.",
+        title="Задержанных на пикете активисток выпустили из ОВД",
+    )
+    assert result.arrest
+    assert set(people(result)) == {"Анна Гречко", "Ирина Волкова"}
+
+
+def test_a_crime_word_in_a_banners_slogan_is_no_charge() -> None:
+    result = ru(
+        "Пенсионерки вышли к мэрии с плакатом «Верните украденные квартиры». "
+        "Полиция задержала троих участниц акции, их доставили в отдел."
+    )
+    assert result.arrest
+    assert not any(r.startswith("negative:") for r in result.reasons)
+
+
+def test_a_custody_participle_after_a_name_in_the_instrumental_names_the_detainee() -> None:
+    result = ru(
+        "Суд отклонил жалобу, поданную блогером Ильей Гавриловым, задержанным за посты о войне, "
+        "на решение о его аресте."
+    )
+    assert people(result) == {"Илья Гаврилов": None}
+
+
+def test_a_name_after_the_role_of_an_event_is_no_owner_of_the_event() -> None:
+    result = ru("Правозащитники обжаловали арест еще одного участника этой акции Романа Белкина.")
+    assert people(result) == {"Роман Белкин": None}
+
+
+def test_the_laws_maximum_is_no_term_and_the_term_given_reaches_the_detainee() -> None:
+    result = ru(
+        "Суд назначил восемь суток административного ареста за призыв выйти на пикет. "
+        "Виновным признан активист Глеб Рыжов. "
+        "Максимальное наказание по этой статье — десять суток ареста. "
+        "Рыжова увезли в спецприемник."
+    )
+    assert people(result) == {"Глеб Рыжов": "8 days"}
