@@ -8,16 +8,7 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-from bot.core.analysis.result import Analysis, RuleConfig
-from bot.core.analysis.russian import analyze_cyrillic
-
-
-def ru(text: str, title: str = "") -> Analysis:
-    return analyze_cyrillic(title, text, "ru", RuleConfig())
-
-
-def people(result: Analysis) -> dict[str, str | None]:
-    return {d.name: d.term for d in result.detainees}
+from tests.test_analysis_ru_stream import people, ru
 
 
 def test_a_courts_list_keeps_womens_names_and_adjective_surnames_in_the_nominative() -> None:
