@@ -79,3 +79,16 @@ def test_the_laws_maximum_is_no_term_and_the_term_given_reaches_the_detainee() -
         "Рыжова увезли в спецприемник."
     )
     assert people(result) == {"Глеб Рыжов": "8 days"}
+
+
+def test_the_teller_of_a_detention_that_names_no_one_else_tells_of_their_own() -> None:
+    result = ru(
+        "На площади полиция задержала корреспондента «Новой волны» Артема Лисина. "
+        "О недолгом задержании также рассказала корреспондентка «Вестника» Вероника Ковалева."
+    )
+    assert set(people(result)) == {"Артём Лисин", "Вероника Ковалева"}
+
+
+def test_a_name_in_the_dative_after_its_role_noun_is_a_verbs_addressee() -> None:
+    result = ru("Репортера Олега Сомова задержали, когда он передавал камеру своему коллеге Ивану Белову.")
+    assert people(result) == {"Олег Сомов": None}

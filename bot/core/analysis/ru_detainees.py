@@ -178,9 +178,13 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention
         gap = distance(sentence, mention, nearest.index)
         if gap > MAX_DISTANCE:
             continue
-        if not any((c.finite or c.kind != "event") and c.index not in facts.attributive for c in same_part) and gap > 2:
+        if (
+            not any((c.finite or c.kind != "event") and c.index not in facts.attributive for c in same_part)
+            and gap > 2
+            and not _tells_of_own(sentence, nearest.index, mention)
+        ):
             continue  # "вышел на пикет в поддержку арестованных": the participle has its own noun
-        if _speaks(toks, mention, nearest.index):
+        if _speaks(toks, mention, nearest.index) or _addressee(toks, mention):
             continue
         # Only fined or summoned: the fine or summons is nearer than any custody cue.
         others = facts.fine + facts.summons
@@ -188,6 +192,55 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention
             continue
         accepted.append(mention)
     return accepted
+
+
+def _addressee(toks: list[Token], mention: Mention) -> bool:
+    """ "…когда он передал микрофон коллеге Анне Немзер": a name in the dative after a verb that
+    neither takes into custody nor punishes ("назначил журналистке X 10 суток") is its addressee."""
+    if not all(t.case == "datv" for t in toks[mention.start : mention.stop]) or mention.start == 0:
+        return False
+    role = toks[mention.start - 1]
+    if role.pos != "NOUN" or role.case != "datv":
+        return False  # the name's own dative role noun ("коллеге", "другу") shows the case
+    verb = next((t for t in reversed(toks[: mention.start]) if t.pos == "VERB"), None)
+    return verb is not None and verb.lemma not in vocab.CUSTODY_EVENT_LEMMAS and verb.lemma not in _PUNISHING
+
+
+_PUNISHING = frozenset(
+    {
+        "назначить",
+        "назначать",
+        "дать",
+        "давать",
+        "присудить",
+        "продлить",
+        "продлевать",
+        "избрать",
+        "вынести",
+        "определить",
+    }
+)
+
+
+def _tells_of_own(sentence: Sentence, cue: int, mention: Mention) -> bool:
+    """ "О кратковременном задержании рассказала корреспондент X", "X рассказал о своём аресте":
+    the teller of a custody noun that names no one else's custody tells of their own."""
+    toks = sentence.tokens
+    k = cue - 1
+    while k >= 0 and (toks[k].pos in ("ADJF", "PRTF") or toks[k].lower in ("своем", "своём")):
+        k -= 1
+    if k < 0 or toks[k].lower not in ("о", "об") or toks[cue].pos != "NOUN":
+        return False
+    if cue + 1 < len(toks) and (
+        toks[cue + 1].case == "gent"
+        and toks[cue + 1].pos in ("NOUN", "ADJF", "NPRO")
+        or any(m.start == cue + 1 for m in sentence.mentions)
+    ):
+        return False  # "о задержании активистов": someone else's
+    lo, hi = sorted((cue, mention.start))
+    between = toks[lo:hi] if cue < mention.start else toks[mention.stop : cue]
+    others = [m for m in sentence.mentions if m is not mention and lo <= m.start < hi]
+    return not others and any(t.lemma in SPEECH for t in [*between, *toks[mention.stop : mention.stop + 1]])
 
 
 def _has_own_patient(sentence: Sentence, cue: int, mention: Mention) -> bool:
