@@ -92,3 +92,16 @@ def test_the_teller_of_a_detention_that_names_no_one_else_tells_of_their_own() -
 def test_a_name_in_the_dative_after_its_role_noun_is_a_verbs_addressee() -> None:
     result = ru("Репортера Олега Сомова задержали, когда он передавал камеру своему коллеге Ивану Белову.")
     assert people(result) == {"Олег Сомов": None}
+
+
+def test_a_surname_made_from_a_citys_name_is_a_person() -> None:
+    result = ru("Блогеров Азамата Бакиева и Нурлана Астанова задержали после прямого эфира о выборах.")
+    assert set(people(result)) == {"Азамат Бакиев", "Нурлан Астанов"}
+
+
+def test_one_of_the_detained_in_the_instrumental_is_a_detainee() -> None:
+    result = ru(
+        "После пикета у мэрии полиция задержала 12 человек. Одной из задержанных Ириной Соколовой "
+        "составили протокол о нарушении правил проведения акций."
+    )
+    assert people(result) == {"Ирина Соколова": None}

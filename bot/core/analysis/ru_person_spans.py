@@ -189,7 +189,7 @@ def _common_word_surnames(tokens: Sequence[Word], kinds: list[str | None]) -> No
     for k in range(1, len(tokens)):
         if kinds[k] not in (None, "weak") or kinds[k - 1] != "person" or not _NAME_WORD.fullmatch(tokens[k].text):
             continue
-        if _PLACE.match(tokens[k].text) or "-" in tokens[k].text:
+        if _is_place_word(tokens[k].text) or "-" in tokens[k].text:
             continue
         own = parses(tokens[k].lower)
         given = {p.tag.case for p in parses(tokens[k - 1].lower) if "Name" in p.tag and p.score >= 0.1}
@@ -260,7 +260,7 @@ def _kind(tokens: Sequence[Word], k: int) -> str | None:
         return "particle"
     if _INITIAL.fullmatch(text) and k + 1 < len(tokens) and tokens[k + 1].text == ".":
         return "initial"
-    if not _NAME_WORD.fullmatch(text) or _PLACE.match(text):
+    if not _NAME_WORD.fullmatch(text) or _is_place_word(text):
         return None
     return _word_kind(tokens[k].lower, _sentence_start(tokens, k))
 
@@ -291,6 +291,16 @@ def _word_kind(low: str, at_start: bool) -> str | None:
     if (best.tag.POS == "NOUN" and "anim" in best.tag) or (best.tag.POS == "ADJF" and best.score >= 0.3):
         return None  # a title ("Президент") or an institution's adjective ("Верховный")
     return "weak"  # a known word that is also a name ("Канат", "Диас") next to a surname
+
+
+def _is_place_word(text: str) -> bool:
+    """A form of a place of the gazetteer ("Астане"), not a surname made from one ("Астанов",
+    "Москвин"): a surname's suffix after the place's stem makes a person."""
+    match = _PLACE.match(text)
+    return match is not None and not _SURNAME_SUFFIX.match(text[match.end() :].lower())
+
+
+_SURNAME_SUFFIX = re.compile(r"(?:[оеё]в|[иы]н)")
 
 
 def _sentence_start(tokens: Sequence[Word], k: int) -> bool:

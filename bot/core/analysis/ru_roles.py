@@ -25,6 +25,7 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
         and not (mention.start > 0 and toks[mention.start - 1].lower in ("с", "со"))
         and not _punishment_follows(toks, mention)
         and not custody_participle_follows(toks, mention)
+        and not _one_of_the_detained(toks, mention)
     ):
         return True
     if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
@@ -76,6 +77,16 @@ def custody_participle_follows(toks: list[Token], mention: Mention) -> bool:
         and participle.lemma in vocab.CUSTODY_EVENT_LEMMAS
         and any(p.tag.POS == "PRTF" and p.tag.case == case for p in parses(participle.lower))
     )
+
+
+def _one_of_the_detained(toks: list[Token], mention: Mention) -> bool:
+    """ "Одной из задержанных Дарьей Жирновой…", "одним из арестованных стал X": the name is one
+    of the people in custody, in whatever case the phrase puts it."""
+    start = mention.start
+    for k in range(max(1, start - 4), start - 1):
+        if toks[k].lower == "из" and toks[k - 1].lemma == "один" and toks[k + 1].lemma in vocab.CUSTODY_EVENT_LEMMAS:
+            return True
+    return False
 
 
 def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
