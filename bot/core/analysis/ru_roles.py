@@ -177,9 +177,16 @@ def _custody_governs(toks: list[Token], start: int) -> bool:
         tok = toks[k]
         if tok.lemma in vocab.CUSTODY_EVENT_LEMMAS and tok.pos == "VERB":
             return True
-        if tok.lower not in (",", "и") and tok.pos not in ("NOUN", "ADJF", "PRTF"):
+        if tok.lemma in ("арест", "задержание") and k + 1 < start and toks[k + 1].case == "gent":
+            return True  # "продлил арест директора издания X": the custody noun's own person
+        if tok.lower not in (",", "и") and tok.pos not in ("NOUN", "ADJF", "PRTF") and not _latin(tok):
             return False
     return False
+
+
+def _latin(tok: Token) -> bool:
+    """ "директора Abzas Media X": an outlet's name in Latin letters is part of the role."""
+    return bool(re.fullmatch(r"[A-Za-z][\w.-]*", tok.text))
 
 
 def _passive_custody_follows(toks: list[Token], stop: int) -> bool:
