@@ -115,3 +115,23 @@ def test_a_press_freedom_watchdogs_alarm_frames_a_smuggling_charge_as_persecutio
     )
     assert result.arrest
     assert people(result) == {"Рашад Алиев": "3 months"}
+
+
+def test_an_actions_participants_named_apart_from_their_custody_are_its_detainees() -> None:
+    result = ru(
+        "В Бишкеке задержанные участницы пикета у здания мэрии провели в отделении милиции три часа. "
+        "Об этом сообщила правозащитница Айгуль Осмонова. "
+        "Пикет начался в полдень. "
+        "В нем приняли участие четыре женщины — учительница Нургуль Асанова, пенсионерка Гульнара Токтосунова "
+        "и активистки Жылдыз Бакирова и Айзада Сулайманова."
+    )
+    assert result.arrest
+    assert set(people(result)) == {"Нургуль Асанова", "Гульнара Токтосунова", "Жылдыз Бакирова", "Айзада Сулайманова"}
+
+
+def test_participants_named_when_nobody_was_held_as_a_group_are_no_detainees() -> None:
+    result = ru(
+        "Полиция задержала организатора митинга Бакыта Орунбаева. "
+        "В митинге приняли участие депутаты Алмаз Токтомушев и Эмиль Жамгырчиев."
+    )
+    assert people(result) == {"Бакыт Орунбаев": None}

@@ -32,6 +32,7 @@ from bot.core.analysis.ru_discourse import (
     listed_after_colon,
     named_after_count,
     named_among,
+    named_as_participants,
     named_one_by_one,
 )
 from bot.core.analysis.ru_names import (
@@ -154,6 +155,7 @@ def _read_sentences(
     named_one_by_one(sentences, facts)
     named_among(sentences, facts)
     listed_after_colon(sentences, facts)
+    named_as_participants(sentences, facts)
     return sentences, facts
 
 
