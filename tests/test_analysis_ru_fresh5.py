@@ -135,3 +135,8 @@ def test_participants_named_when_nobody_was_held_as_a_group_are_no_detainees() -
         "В митинге приняли участие депутаты Алмаз Токтомушев и Эмиль Жамгырчиев."
     )
     assert people(result) == {"Бакыт Орунбаев": None}
+
+
+def test_an_azerbaijani_surname_in_ly_after_an_unknown_given_name_is_a_name() -> None:
+    result = ru("Суд в Баку арестовал на четыре месяца директора издания Ульви Мамедли и репортера Рамиля Бабалы.")
+    assert set(people(result)) == {"Ульви Мамедли", "Рамиль Бабалы"}

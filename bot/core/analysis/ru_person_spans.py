@@ -373,7 +373,9 @@ def _is_name(tokens: Sequence[Word], kinds: list[str | None], first: int, stop: 
         return False
     words = [tokens[k].lower for k in range(first, stop) if kinds[k] != "particle"]
     # A surname's ending, or a patronymic word ("Талант кызы": the word before it is a name).
-    surname = any(_SURNAME_SHAPE.match(w) for w in words) or any(kinds[k] == "particle" for k in range(first, stop))
+    surname = any(_SURNAME_SHAPE.match(w) or _turkic_surname(w) for w in words) or any(
+        kinds[k] == "particle" for k in range(first, stop)
+    )
     before = tokens[first - 1].lemma if first > 0 else ""
     if before in _NOT_A_PERSON_BEFORE and not surname:
         return False  # "улица Абая", "партии Нур Отан"; not "фотограф газеты Тимур Ахметов"
@@ -391,6 +393,11 @@ def _is_name(tokens: Sequence[Word], kinds: list[str | None], first: int, stop: 
 
 
 _DAUGHTER = frozenset({"кызы", "қызы", "гызы"})
+
+
+def _turkic_surname(low: str) -> bool:
+    """ "Гасанлы", "Бабалы", "Гасанли": an Azerbaijani surname in "-лы"/"-ли" pymorphy3 does not know."""
+    return len(low) >= 6 and low.endswith(("лы", "ли")) and not is_known(low)
 
 
 def _place_like(tokens: Sequence[Word], k: int) -> bool:
