@@ -138,5 +138,5 @@ def test_participants_named_when_nobody_was_held_as_a_group_are_no_detainees() -
 
 
 def test_an_azerbaijani_surname_in_ly_after_an_unknown_given_name_is_a_name() -> None:
-    result = ru("Суд в Баку арестовал на четыре месяца директора издания Ульви Мамедли и репортера Рамиля Бабалы.")
-    assert set(people(result)) == {"Ульви Мамедли", "Рамиль Бабалы"}
+    result = ru("Суд в Баку арестовал на четыре месяца директора издания Ульви Алиханлы и репортера Рамиля Бабалы.")
+    assert set(people(result)) == {"Ульви Алиханлы", "Рамиль Бабалы"}
