@@ -140,3 +140,17 @@ def test_participants_named_when_nobody_was_held_as_a_group_are_no_detainees() -
 def test_an_azerbaijani_surname_in_ly_after_an_unknown_given_name_is_a_name() -> None:
     result = ru("Суд в Баку арестовал на четыре месяца директора издания Ульви Алиханлы и репортера Рамиля Бабалы.")
     assert set(people(result)) == {"Ульви Алиханлы", "Рамиль Бабалы"}
+
+
+def test_an_extended_arrest_reaches_the_people_named_after_a_quoted_case_title() -> None:
+    result = ru(
+        "Суд продлил до 10 мая срок содержания под стражей журналисту Денису Котову. "
+        "Арест продлили и двум другим фигурантам дела «Народного собрания за честные выборы» "
+        "Павлу Громову и Инне Рябовой."
+    )
+    assert set(people(result)) == {"Денис Котов", "Павел Громов", "Инна Рябова"}
+
+
+def test_an_extended_arrest_of_property_is_no_custody() -> None:
+    result = ru("Суд продлил арест имущества бывшего акима района Бауыржана Мусина, обвиняемого во взятке.")
+    assert not result.arrest

@@ -79,6 +79,9 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             and not event_held(toks, i)
         ):
             cues.append(Cue(i, "custody:в полиции", "place"))
+        elif lem in ("продлить", "продлевать") and _custody_noun_near(toks, i):
+            # "Арест продлили и двум другим фигурантам дела X и Y": the extension is the custody act.
+            cues.append(Cue(i, "custody:продлён арест", "event", True))
         elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence and _custodial_clause(toks, i, terms):
             cues.append(Cue(i, "custody:приговорён", "sentence"))
         elif (
@@ -93,6 +96,16 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
     for term in terms:
         cues.append(Cue(term.start, f"custody:{term.value}", "term"))
     return cues
+
+
+def _custody_noun_near(toks: list[Token], i: int) -> bool:
+    """A custody noun beside an extension verb ("продлил арест", "срок содержания под стражей
+    продлён"), not an arrest of property ("арест имущества")."""
+    for k in range(max(0, i - 3), min(len(toks), i + 6)):
+        if toks[k].lemma == "арест" or (toks[k].lemma == "стража" and k > 0 and toks[k - 1].lower == "под"):
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            return nxt is None or nxt.lemma not in vocab.PROPERTY_LEMMAS
+    return False
 
 
 def kept_cues(toks: list[Token], cues: list[Cue]) -> list[Cue]:

@@ -26,8 +26,15 @@ def distance(sentence: Sentence, mention: Mention, index: int) -> int:
     in_name = {i for m in sentence.mentions for i in range(m.start, m.stop)}
     depth = 0
     count = 0
+    quoted = False
     for i in range(lo, hi):
         text = toks[i].text
+        if text in ("«", "»"):
+            quoted = text == "«"  # a quoted title («Инициативной группы …») counts as one word
+            count += text == "»"
+            continue
+        if quoted:
+            continue
         if text == "(":
             depth += 1
             continue
