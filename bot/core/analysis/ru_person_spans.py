@@ -293,6 +293,7 @@ def _word_kind(low: str, at_start: bool) -> str | None:
     return "weak"  # a known word that is also a name ("Канат", "Диас") next to a surname
 
 
+@functools.lru_cache(maxsize=16384)
 def _is_place_word(text: str) -> bool:
     """A form of a place of the gazetteer ("Астане"), not a surname made from one ("Астанов",
     "Москвин"): a surname's suffix after the place's stem makes a person."""

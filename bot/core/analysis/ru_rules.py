@@ -81,8 +81,8 @@ def _context_words(
         word = civic_word(toks, i)
         if word is not None:
             civic.append("civic:" + word)
-    slogan = _slogan_words(toks)
-    for lem in {t.lemma for i, t in enumerate(toks) if i not in slogan}:
+    slogan = _slogan_words(toks) if "«" in lower_text else ()
+    for lem in {t.lemma for i, t in enumerate(toks) if i not in slogan} if slogan else {t.lemma for t in toks}:
         if lem in vocab.CRIME_LEMMAS:
             crime.append("negative:" + vocab.CRIME_LEMMAS[lem])
     for match in vocab.CIVIC_PHRASE_RE.finditer(lower_text):
