@@ -154,3 +154,13 @@ def test_an_extended_arrest_reaches_the_people_named_after_a_quoted_case_title()
 def test_an_extended_arrest_of_property_is_no_custody() -> None:
     result = ru("Суд продлил арест имущества бывшего акима района Бауыржана Мусина, обвиняемого во взятке.")
     assert not result.arrest
+
+
+def test_a_dash_of_apposition_after_a_mans_genitive_keeps_him_a_man() -> None:
+    result = ru("За участие в митинге суд арестовал Асета Кенджибекова — активиста из Астаны.")
+    assert people(result) == {"Асет Кенджибеков": None}
+
+
+def test_a_mans_name_after_a_noun_of_common_gender_stays_a_mans() -> None:
+    result = ru("Полиция задержала на митинге блогера Тимура Исаева и его коллегу Ивана Сидорова.")
+    assert set(people(result)) == {"Тимур Исаев", "Иван Сидоров"}

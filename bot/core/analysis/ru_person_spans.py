@@ -499,7 +499,7 @@ def _readings(low: str) -> dict[Reading, float]:
     if _mans_genitive_only(low, named, result):
         # "Таслима", "Феруза": pymorphy3 reads a man's genitive ("Таслим", "Феруз"), but a woman's
         # name ends so in the nominative; the sentence decides (a dash, a listed neighbour).
-        result[("nomn", "femn")] = 0.5 * max(result.values())
+        result[("nomn", "femn")] = 0.05 * max(result.values())
     if not result:
         result = dict(_SURNAME_FORMS.get(_surname_ending(low), ()))
     return result
@@ -526,6 +526,21 @@ _SURNAME_FORMS: dict[str, tuple[tuple[Reading, float], ...]] = {
 }
 
 
+def _term_follows(tokens: Sequence[Word], k: int) -> bool:
+    """A court's list after a dash: a number and a unit of time ("— 10 суток ареста"), not an
+    apposition ("— активиста из Астаны", "— 25-летнего блогера")."""
+    window = [t.lower for t in tokens[k : k + 3]]
+    return (
+        bool(window)
+        and (window[0].isdigit() or window[0] in _NUMBER_WORDS)
+        and any(w.startswith(_UNITS) for w in window[1:])
+    )
+
+
+_NUMBER_WORDS = frozenset({"двое", "трое", "пять", "семь", "восемь", "десять", "пятнадцать", "двадцать", "тридцать"})
+_UNITS = ("сут", "дн", "ден", "недел", "месяц", "год", "лет")
+
+
 def _surname_ending(low: str) -> str:
     match = re.search(r"\w{2,}(?:[оеё]в|[иы]н)(а|у|ым|ой|е)?$", low)
     return match.group(1) or "" if match else "-"
@@ -549,7 +564,12 @@ def _context(tokens: Sequence[Word], first: int, stop: int) -> dict[Reading, flo
                 if p.tag.POS == "NOUN" and "anim" not in p.tag:
                     continue
                 # A man's role noun names women too; a plural one ("активистов") only its case.
-                mixed = p.tag.number == "plur" or (p.tag.POS == "NOUN" and p.tag.gender == "masc")
+                # "коллеги", "судьи": a noun of common gender names either too.
+                mixed = (
+                    p.tag.number == "plur"
+                    or (p.tag.POS == "NOUN" and p.tag.gender == "masc")
+                    or p.tag.gender not in ("masc", "femn", "neut")
+                )
                 genders = ("masc", "femn") if mixed else (p.tag.gender,)
                 for gender in genders:
                     weights[(str(p.tag.case), str(gender))] = 3.0
@@ -566,7 +586,7 @@ def _context(tokens: Sequence[Word], first: int, stop: int) -> dict[Reading, flo
                 for gender in ("masc", "femn"):
                     weights[("nomn", gender)] = 3.0  # "были задержаны Дарья Кириллова, …"
     after = tokens[stop].lower if stop < len(tokens) else ""
-    if after in ("—", "–") and (stop + 1 >= len(tokens) or tokens[stop + 1].lower not in ("в", "на", "по")):
+    if after in ("—", "–") and _term_follows(tokens, stop + 1):
         for gender in ("masc", "femn"):
             weights[("nomn", gender)] = max(weights.get(("nomn", gender), 0.0), 3.0)  # "X — 10 суток ареста"
     if after and re.fullmatch(r"[а-яё]+", after):
