@@ -164,3 +164,16 @@ def test_a_dash_of_apposition_after_a_mans_genitive_keeps_him_a_man() -> None:
 def test_a_mans_name_after_a_noun_of_common_gender_stays_a_mans() -> None:
     result = ru("Полиция задержала на митинге блогера Тимура Исаева и его коллегу Ивана Сидорова.")
     assert set(people(result)) == {"Тимур Исаев", "Иван Сидоров"}
+
+
+def test_the_teller_of_a_detention_just_reported_of_someone_else_is_no_detainee() -> None:
+    result = ru(
+        "Вечером полиция задержала активиста Романа Ковалева у здания мэрии. "
+        "О задержании сообщил правозащитник Игорь Светлов."
+    )
+    assert people(result) == {"Роман Ковалёв": None}
+
+
+def test_a_courts_refusal_to_a_person_in_the_dative_keeps_them_a_detainee() -> None:
+    result = ru("Суд отказал в освобождении из-под стражи журналисту издания Алмазу Сейтову, арестованному за посты.")
+    assert set(people(result)) == {"Алмаз Сейтов"}

@@ -156,13 +156,13 @@ def find_detainees(
     ``earlier`` is where a singular pronoun may point when ``previous`` names nobody it could."""
     if not facts.cues:
         return
-    accepted = _with_listed(sentence, _governed_mentions(sentence, facts))
+    accepted = _with_listed(sentence, _governed_mentions(sentence, facts, previous))
     if not accepted:
         accepted = _pronoun_reference(sentence, facts, previous, earlier)
     facts.detainees = _with_terms(sentence.tokens, facts, accepted)
 
 
-def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention]:
+def _governed_mentions(sentence: Sentence, facts: SentenceFacts, previous: Sentence | None) -> list[Mention]:
     """The people of the sentence whom one of its custody cues governs.
 
     Judges, lawyers and sources, people in a clause without custody, speakers, and people
@@ -188,7 +188,7 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention
         if (
             not any((c.finite or c.kind != "event") and c.index not in facts.attributive for c in same_part)
             and gap > 2
-            and not _tells_of_own(sentence, nearest.index, mention)
+            and not _tells_of_own(sentence, nearest.index, mention, previous)
         ):
             continue  # "вышел на пикет в поддержку арестованных": the participle has its own noun
         if _speaks(toks, mention, nearest.index) or _addressee(toks, mention):
@@ -202,34 +202,26 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention
 
 
 def _addressee(toks: list[Token], mention: Mention) -> bool:
-    """ "…когда он передал микрофон коллеге Анне Немзер": a name in the dative after a verb that
-    neither takes into custody nor punishes ("назначил журналистке X 10 суток") is its addressee."""
+    """ "…когда он передал микрофон коллеге Анне Немзер": a name in the dative, after its own dative
+    role noun, of a verb of giving or telling is that verb's addressee."""
     if not all(t.case == "datv" for t in toks[mention.start : mention.stop]) or mention.start == 0:
         return False
     role = toks[mention.start - 1]
     if role.pos != "NOUN" or role.case != "datv":
         return False  # the name's own dative role noun ("коллеге", "другу") shows the case
     verb = next((t for t in reversed(toks[: mention.start]) if t.pos == "VERB"), None)
-    return verb is not None and verb.lemma not in vocab.CUSTODY_EVENT_LEMMAS and verb.lemma not in _PUNISHING
+    return verb is not None and verb.lemma in _GIVING_OR_TELLING
 
 
-_PUNISHING = frozenset(
-    {
-        "назначить",
-        "назначать",
-        "дать",
-        "давать",
-        "присудить",
-        "продлить",
-        "продлевать",
-        "избрать",
-        "вынести",
-        "определить",
-    }
+# Verbs whose dative is a recipient or a listener ("передал микрофон коллеге X"); a court's
+# verbs ("назначил", "отказал в освобождении журналисту X") keep their dative a detainee.
+_GIVING_OR_TELLING = frozenset(
+    {"передать", "передавать", "отдать", "отдавать", "вручить", "показать", "позвонить", "звонить", "написать"}
+    | {"сказать", "рассказать", "сообщить", "помочь", "помогать", "уступить"}
 )
 
 
-def _tells_of_own(sentence: Sentence, cue: int, mention: Mention) -> bool:
+def _tells_of_own(sentence: Sentence, cue: int, mention: Mention, previous: Sentence | None) -> bool:
     """ "О кратковременном задержании рассказала корреспондент X", "X рассказал о своём аресте":
     the teller of a custody noun that names no one else's custody tells of their own."""
     toks = sentence.tokens
@@ -244,10 +236,18 @@ def _tells_of_own(sentence: Sentence, cue: int, mention: Mention) -> bool:
         or any(m.start == cue + 1 for m in sentence.mentions)
     ):
         return False  # "о задержании активистов": someone else's
+    modified = k < cue - 1  # "о кратковременном задержании", "о своём аресте"
+    if not modified and _named_just_before(previous):
+        return False  # "Вчера задержали X. О задержании сообщил правозащитник Y": X's custody
     lo, hi = sorted((cue, mention.start))
     between = toks[lo:hi] if cue < mention.start else toks[mention.stop : cue]
     others = [m for m in sentence.mentions if m is not mention and lo <= m.start < hi]
     return not others and any(t.lemma in SPEECH for t in [*between, *toks[mention.stop : mention.stop + 1]])
+
+
+def _named_just_before(previous: Sentence | None) -> bool:
+    """The sentence before names someone in full."""
+    return previous is not None and any(len(m.words) >= 2 for m in previous.mentions)
 
 
 def _has_own_patient(sentence: Sentence, cue: int, mention: Mention) -> bool:

@@ -19,7 +19,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from bot.core.analysis.ru_morph import CASES, is_known, is_person, parses
 from bot.core.analysis.ru_name_forms import FUSED_PATRONYMIC, PATRONYMIC_WORDS
@@ -170,9 +170,16 @@ def find_people(tokens: Sequence[Word], text: str = "") -> list[Span]:
                     found.append((a, b, written, scores))
     spans = []
     for n, (first, stop, initials, scores) in enumerate(found):
-        for m in (n - 1, n + 1):
-            if 0 <= m < len(found) and _listed(tokens, found[min(n, m)][1], found[max(n, m)][0]):
-                _agree_with(scores, found[m][3])
+        neighbours = [
+            found[m][3]
+            for m in (n - 1, n + 1)
+            if 0 <= m < len(found) and _listed(tokens, found[min(n, m)][1], found[max(n, m)][0])
+        ]
+        if _womans_nominative(tokens, first, stop, neighbours):
+            scores = {("nomn", "femn"): 1.0}
+            found[n] = (first, stop, initials, scores)  # the next listed name agrees with hers
+        for neighbour in neighbours:
+            _agree_with(scores, neighbour)
         case, gender = _best(scores)
         particle = next((tokens[k].lower for k in range(first, stop) if tokens[k].lower in PATRONYMIC_WORDS), None)
         if particle is not None:
@@ -496,23 +503,23 @@ def _readings(low: str) -> dict[Reading, float]:
             if p.tag.POS == "ADJF" and p.tag.gender in ("masc", "femn"):
                 key = (CASES.get(str(p.tag.case), str(p.tag.case)), str(p.tag.gender))
                 result[key] = result.get(key, 0.0) + p.score * 0.5
-    if _mans_genitive_only(low, named, result):
-        # "Таслима", "Феруза": pymorphy3 reads a man's genitive ("Таслим", "Феруз"), but a woman's
-        # name ends so in the nominative; the sentence decides (a dash, a listed neighbour).
-        result[("nomn", "femn")] = 0.05 * max(result.values())
     if not result:
         result = dict(_SURNAME_FORMS.get(_surname_ending(low), ()))
     return result
 
 
-def _mans_genitive_only(low: str, named: list[Any], result: dict[Reading, float]) -> bool:
-    return (
-        bool(named and result)
-        and low[-1] in "ая"
-        and not _SURNAME_SHAPE.match(low)
-        and all(p.tag.gender == "masc" for p in named)
-        and not any(case == "nomn" for case, _ in result)
-    )
+def _womans_nominative(tokens: Sequence[Word], first: int, stop: int, neighbours: list[dict[Reading, float]]) -> bool:
+    """ "Таслима Рамазанова — 10 суток ареста", "…Людмила Захаркина, Феруза Ашурова": pymorphy3 reads
+    a given name in "-а" only as a man's genitive ("Таслим", "Феруз"), but a woman's name ends so in
+    the nominative; a term after a dash or a listed neighbour only in the nominative says it is hers."""
+    given, surname = tokens[first].lower, tokens[stop - 1].lower
+    named = [p for p in parses(given) if is_person(p) and p.tag.number != "plur"]
+    if stop - first != 2 or given[-1] not in "ая" or _SURNAME_SHAPE.match(given) or not named:
+        return False
+    if any(p.tag.gender != "masc" or p.tag.case == "nomn" for p in named) or ("nomn", "femn") not in _readings(surname):
+        return False
+    after_dash = stop + 1 < len(tokens) and tokens[stop].text in ("—", "–") and _term_follows(tokens, stop + 1)
+    return after_dash or any(neighbour and {case for case, _ in neighbour} == {"nomn"} for neighbour in neighbours)
 
 
 # A surname in "-ов"/"-ин" pymorphy3 reads only as a plural ("Рословцев"): its ending says.
