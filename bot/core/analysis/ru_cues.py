@@ -79,9 +79,6 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             and not event_held(toks, i)
         ):
             cues.append(Cue(i, "custody:в полиции", "place"))
-        elif lem in ("продлить", "продлевать") and _custody_noun_near(toks, i):
-            # "Арест продлили и двум другим фигурантам дела X и Y": the extension is the custody act.
-            cues.append(Cue(i, "custody:продлён арест", "event", True))
         elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence and _custodial_clause(toks, i, terms):
             cues.append(Cue(i, "custody:приговорён", "sentence"))
         elif (
@@ -96,6 +93,16 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
     for term in terms:
         cues.append(Cue(term.start, f"custody:{term.value}", "term"))
     return cues
+
+
+def extension_cues(toks: list[Token]) -> list[Cue]:
+    """ "Арест продлили и двум другим фигурантам дела X и Y": an extension verb with a custody noun
+    beside it is the custody act itself."""
+    return [
+        Cue(i, "custody:продлён арест", "event", True)
+        for i, tok in enumerate(toks)
+        if tok.lemma in ("продлить", "продлевать") and _custody_noun_near(toks, i)
+    ]
 
 
 def _custody_noun_near(toks: list[Token], i: int) -> bool:

@@ -11,6 +11,7 @@ import re
 
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.ru_cues import comma_between, same_clause
+from bot.core.analysis.ru_morph import parses
 from bot.core.analysis.ru_names import Mention, Sentence, Token
 from bot.core.analysis.ru_roles import is_excluded_person
 from bot.core.analysis.ru_rules import SentenceFacts
@@ -228,8 +229,8 @@ def _tells_of_own(sentence: Sentence, cue: int, mention: Mention, previous: Sent
     k = cue - 1
     while k >= 0 and (toks[k].pos in ("ADJF", "PRTF") or toks[k].lower in ("своем", "своём")):
         k -= 1
-    if k < 0 or toks[k].lower not in ("о", "об") or toks[cue].pos != "NOUN":
-        return False
+    if k < 0 or toks[k].lower not in ("о", "об") or toks[cue].pos != "NOUN" or _plural(toks[cue]):
+        return False  # "О задержаниях на площади рассказал X": other people's
     if cue + 1 < len(toks) and (
         toks[cue + 1].case == "gent"
         and toks[cue + 1].pos in ("NOUN", "ADJF", "NPRO")
@@ -243,6 +244,10 @@ def _tells_of_own(sentence: Sentence, cue: int, mention: Mention, previous: Sent
     between = toks[lo:hi] if cue < mention.start else toks[mention.stop : cue]
     others = [m for m in sentence.mentions if m is not mention and lo <= m.start < hi]
     return not others and any(t.lemma in SPEECH for t in [*between, *toks[mention.stop : mention.stop + 1]])
+
+
+def _plural(tok: Token) -> bool:
+    return bool(parses(tok.lower)[0].tag.number == "plur")
 
 
 def _named_just_before(previous: Sentence | None) -> bool:

@@ -302,8 +302,7 @@ def _word_kind(low: str, at_start: bool) -> str | None:
 
 @functools.lru_cache(maxsize=16384)
 def _is_place_word(text: str) -> bool:
-    """A form of a place of the gazetteer ("Астане"), not a surname made from one ("Астанов",
-    "Москвин"): a surname's suffix after the place's stem makes a person."""
+    """A form of a gazetteer place ("Астане"), not a surname made of one ("Астанов", "Москвин")."""
     match = _PLACE.match(text)
     return match is not None and not _SURNAME_SUFFIX.match(text[match.end() :].lower())
 
@@ -509,9 +508,8 @@ def _readings(low: str) -> dict[Reading, float]:
 
 
 def _womans_nominative(tokens: Sequence[Word], first: int, stop: int, neighbours: list[dict[Reading, float]]) -> bool:
-    """ "Таслима Рамазанова — 10 суток ареста", "…Людмила Захаркина, Феруза Ашурова": pymorphy3 reads
-    a given name in "-а" only as a man's genitive ("Таслим", "Феруз"), but a woman's name ends so in
-    the nominative; a term after a dash or a listed neighbour only in the nominative says it is hers."""
+    """ "Таслима Рамазанова — 10 суток", "Людмила Захаркина, Феруза Ашурова": a given name pymorphy3 reads
+    only as a man's genitive ("Феруз") is a woman's nominative before a term or a nominative neighbour."""
     given, surname = tokens[first].lower, tokens[stop - 1].lower
     named = [p for p in parses(given) if is_person(p) and p.tag.number != "plur"]
     if stop - first != 2 or given[-1] not in "ая" or _SURNAME_SHAPE.match(given) or not named:
@@ -534,8 +532,7 @@ _SURNAME_FORMS: dict[str, tuple[tuple[Reading, float], ...]] = {
 
 
 def _term_follows(tokens: Sequence[Word], k: int) -> bool:
-    """A court's list after a dash: a number and a unit of time ("— 10 суток ареста"), not an
-    apposition ("— активиста из Астаны", "— 25-летнего блогера")."""
+    """A number and a unit of time after a dash ("— 10 суток ареста"), not an apposition ("— активиста")."""
     window = [t.lower for t in tokens[k : k + 3]]
     return (
         bool(window)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.ru_context import civic_word
-from bot.core.analysis.ru_cues import Cue, attributive, custody_cues, kept_cues
+from bot.core.analysis.ru_cues import Cue, attributive, custody_cues, extension_cues, kept_cues
 from bot.core.analysis.ru_names import Mention, Sentence, Token
 from bot.core.analysis.ru_terms import Term, find_terms
 
@@ -52,7 +52,7 @@ def analyse_sentence(
     facts = SentenceFacts()
     facts.terms = find_terms(words_of(sentence), "ru")
     lower_text = sentence.text.lower()
-    facts.cues = kept_cues(toks, custody_cues(toks, facts.terms))
+    facts.cues = kept_cues(toks, custody_cues(toks, facts.terms) + extension_cues(toks))
     facts.attributive = attributive(toks, facts.cues)
     facts.civic, facts.crime = _context_words(toks, lower_text, extra_civic, organisations)
     for keyword in extra_custody:  # the operators' own custody words (rules.keywords)
