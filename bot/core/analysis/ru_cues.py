@@ -95,6 +95,26 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
     return cues
 
 
+def extension_cues(toks: list[Token]) -> list[Cue]:
+    """ "Арест продлили и двум другим фигурантам дела X и Y": an extension verb with a custody noun
+    beside it is the custody act itself."""
+    return [
+        Cue(i, "custody:продлён арест", "event", True)
+        for i, tok in enumerate(toks)
+        if tok.lemma in ("продлить", "продлевать") and _custody_noun_near(toks, i)
+    ]
+
+
+def _custody_noun_near(toks: list[Token], i: int) -> bool:
+    """A custody noun beside an extension verb ("продлил арест", "срок содержания под стражей
+    продлён"), not an arrest of property ("арест имущества")."""
+    for k in range(max(0, i - 3), min(len(toks), i + 6)):
+        if toks[k].lemma == "арест" or (toks[k].lemma == "стража" and k > 0 and toks[k - 1].lower == "под"):
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            return nxt is None or nxt.lemma not in vocab.PROPERTY_LEMMAS
+    return False
+
+
 def kept_cues(toks: list[Token], cues: list[Cue]) -> list[Cue]:
     """The cues that report custody: not negated, not a death in custody, not a sentence
     only asked for, not followed by a release."""

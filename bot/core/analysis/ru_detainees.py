@@ -11,6 +11,7 @@ import re
 
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.ru_cues import comma_between, same_clause
+from bot.core.analysis.ru_morph import parses
 from bot.core.analysis.ru_names import Mention, Sentence, Token
 from bot.core.analysis.ru_roles import is_excluded_person
 from bot.core.analysis.ru_rules import SentenceFacts
@@ -26,8 +27,15 @@ def distance(sentence: Sentence, mention: Mention, index: int) -> int:
     in_name = {i for m in sentence.mentions for i in range(m.start, m.stop)}
     depth = 0
     count = 0
+    quoted = False
     for i in range(lo, hi):
         text = toks[i].text
+        if text in ("«", "»"):
+            quoted = text == "«"  # a quoted title («Инициативной группы …») counts as one word
+            count += text == "»"
+            continue
+        if quoted:
+            continue
         if text == "(":
             depth += 1
             continue
@@ -149,13 +157,13 @@ def find_detainees(
     ``earlier`` is where a singular pronoun may point when ``previous`` names nobody it could."""
     if not facts.cues:
         return
-    accepted = _with_listed(sentence, _governed_mentions(sentence, facts))
+    accepted = _with_listed(sentence, _governed_mentions(sentence, facts, previous))
     if not accepted:
         accepted = _pronoun_reference(sentence, facts, previous, earlier)
     facts.detainees = _with_terms(sentence.tokens, facts, accepted)
 
 
-def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention]:
+def _governed_mentions(sentence: Sentence, facts: SentenceFacts, previous: Sentence | None) -> list[Mention]:
     """The people of the sentence whom one of its custody cues governs.
 
     Judges, lawyers and sources, people in a clause without custody, speakers, and people
@@ -178,9 +186,13 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention
         gap = distance(sentence, mention, nearest.index)
         if gap > MAX_DISTANCE:
             continue
-        if not any((c.finite or c.kind != "event") and c.index not in facts.attributive for c in same_part) and gap > 2:
+        if (
+            not any((c.finite or c.kind != "event") and c.index not in facts.attributive for c in same_part)
+            and gap > 2
+            and not _tells_of_own(sentence, nearest.index, mention, previous)
+        ):
             continue  # "вышел на пикет в поддержку арестованных": the participle has its own noun
-        if _speaks(toks, mention, nearest.index):
+        if _speaks(toks, mention, nearest.index) or _addressee(toks, mention):
             continue
         # Only fined or summoned: the fine or summons is nearer than any custody cue.
         others = facts.fine + facts.summons
@@ -188,6 +200,59 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts) -> list[Mention
             continue
         accepted.append(mention)
     return accepted
+
+
+def _addressee(toks: list[Token], mention: Mention) -> bool:
+    """ "…когда он передал микрофон коллеге Анне Немзер": a name in the dative, after its own dative
+    role noun, of a verb of giving or telling is that verb's addressee."""
+    if not all(t.case == "datv" for t in toks[mention.start : mention.stop]) or mention.start == 0:
+        return False
+    role = toks[mention.start - 1]
+    if role.pos != "NOUN" or role.case != "datv":
+        return False  # the name's own dative role noun ("коллеге", "другу") shows the case
+    verb = next((t for t in reversed(toks[: mention.start]) if t.pos == "VERB"), None)
+    return verb is not None and verb.lemma in _GIVING_OR_TELLING
+
+
+# Verbs whose dative is a recipient or a listener ("передал микрофон коллеге X"); a court's
+# verbs ("назначил", "отказал в освобождении журналисту X") keep their dative a detainee.
+_GIVING_OR_TELLING = frozenset(
+    {"передать", "передавать", "отдать", "отдавать", "вручить", "показать", "позвонить", "звонить", "написать"}
+    | {"сказать", "рассказать", "сообщить", "помочь", "помогать", "уступить"}
+)
+
+
+def _tells_of_own(sentence: Sentence, cue: int, mention: Mention, previous: Sentence | None) -> bool:
+    """ "О кратковременном задержании рассказала корреспондент X", "X рассказал о своём аресте":
+    the teller of a custody noun that names no one else's custody tells of their own."""
+    toks = sentence.tokens
+    k = cue - 1
+    while k >= 0 and (toks[k].pos in ("ADJF", "PRTF") or toks[k].lower in ("своем", "своём")):
+        k -= 1
+    if k < 0 or toks[k].lower not in ("о", "об") or toks[cue].pos != "NOUN" or _plural(toks[cue]):
+        return False  # "О задержаниях на площади рассказал X": other people's
+    if cue + 1 < len(toks) and (
+        toks[cue + 1].case == "gent"
+        and toks[cue + 1].pos in ("NOUN", "ADJF", "NPRO")
+        or any(m.start == cue + 1 for m in sentence.mentions)
+    ):
+        return False  # "о задержании активистов": someone else's
+    modified = k < cue - 1  # "о кратковременном задержании", "о своём аресте"
+    if not modified and _named_just_before(previous):
+        return False  # "Вчера задержали X. О задержании сообщил правозащитник Y": X's custody
+    lo, hi = sorted((cue, mention.start))
+    between = toks[lo:hi] if cue < mention.start else toks[mention.stop : cue]
+    others = [m for m in sentence.mentions if m is not mention and lo <= m.start < hi]
+    return not others and any(t.lemma in SPEECH for t in [*between, *toks[mention.stop : mention.stop + 1]])
+
+
+def _plural(tok: Token) -> bool:
+    return bool(parses(tok.lower)[0].tag.number == "plur")
+
+
+def _named_just_before(previous: Sentence | None) -> bool:
+    """The sentence before names someone in full."""
+    return previous is not None and any(len(m.words) >= 2 for m in previous.mentions)
 
 
 def _has_own_patient(sentence: Sentence, cue: int, mention: Mention) -> bool:

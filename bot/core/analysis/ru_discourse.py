@@ -11,7 +11,7 @@ from __future__ import annotations
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.ru_detainees import SPEECH
 from bot.core.analysis.ru_morph import parses
-from bot.core.analysis.ru_names import LIST_ITEM_RE, Mention, Sentence, Token, continues_list, opens_list
+from bot.core.analysis.ru_names import LIST_ITEM_RE, Mention, Sentence, Token, continues_list, opens_list, tag
 from bot.core.analysis.ru_roles import is_excluded_person
 from bot.core.analysis.ru_rules import SentenceFacts
 
@@ -160,6 +160,40 @@ def named_among(sentences: list[Sentence], facts: list[SentenceFacts]) -> None:
         among = words[:2] == ["среди", "них"] or words[:3] == ["в", "их", "числе"]
         if among and not facts[n].cues and not facts[n].detainees and facts[n - 1].cues:
             facts[n].detainees = [(m, None) for m in _people(sentences[n])]
+
+
+def named_as_participants(sentences: list[Sentence], facts: list[SentenceFacts]) -> None:
+    """ "Задержанные участницы пикета сбежали из отделения… В акции приняли участие пять человек —
+    X, Y, Z": when the custody befell an action's participants as a group and no sentence names a
+    detainee, the people a sentence names as the action's participants are those detainees."""
+    if any(f.detainees for f in facts) or not any(_group_held(s, f) for s, f in zip(sentences, facts)):
+        return
+    for n, (sentence, fact) in enumerate(zip(sentences, facts)):
+        if sentence.is_title or not any(t.lemma in _TAKING_PART for t in sentence.tokens):
+            continue
+        if all(t.case is None for t in sentence.tokens):
+            # Far from the custody words, not read for names yet (only surnames known from
+            # elsewhere were recovered): read it now.
+            sentence.mentions, sentence.pending = [], n
+            tag([sentence])
+        people = _people(sentence)
+        if len(people) >= 2:
+            fact.detainees = [(m, None) for m in people]
+
+
+_TAKING_PART = {"участие", "участвовать", "участник", "участница"}
+_PARTICIPANTS = {"участник", "участница", "пикетчик", "пикетчица", "протестующий", "митингующий", "демонстрант"}
+
+
+def _group_held(sentence: Sentence, fact: SentenceFacts) -> bool:
+    """A custody cue beside the participants of an action in the plural ("задержанные участницы
+    пикета", "участников акции задержали")."""
+    toks = sentence.tokens
+    return any(
+        t.lemma in _PARTICIPANTS and parses(t.lower)[0].tag.number == "plur"
+        for c in fact.cues
+        for t in toks[max(0, c.index - 3) : c.index + 4]
+    )
 
 
 def _opening_name(sentence: Sentence) -> Mention | None:

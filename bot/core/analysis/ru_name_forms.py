@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from bot.core.analysis.ru_morph import is_person, parses
+from bot.core.analysis.ru_morph import is_known, is_person, parses
 
 #: Kyrgyz, Kazakh and Azerbaijani patronymic words, written in lower case after a name.
 PATRONYMIC_WORDS = frozenset({"уулу", "кызы", "оглы", "улы", "қызы", "ұлы", "гызы"})
@@ -29,6 +29,8 @@ def nominative_name(
     in the nominative, word by word; and whether the text writes it in the nominative."""
     cases = [case for case, _ in grammar]
     nominative = all(c in (None, "nomn") for c in cases) and any(c == "nomn" for c in cases)
+    if nominative and all(g == "femn" for _, g in grammar):
+        return list(words), True  # the finder read a woman's name in the nominative ("Таслима Рамазанова —")
     gender, case = _apposition(before)
     if gender is None and _womans_accusative(words, cases):
         gender, case = "femn", "accs"
@@ -313,6 +315,8 @@ def to_nominative(word: str, case: str | None, gender: str | None) -> str:
     every tagged name word comes here)."""
     if case in (None, "nomn") or FUSED_PATRONYMIC.match(word):
         return word
+    if len(word) >= 6 and word.lower().endswith(("лы", "ли")) and not is_known(word.lower()):
+        return word  # "Алиханлы", "Гасанли": an Azerbaijani surname does not decline
     # One person: a plural reading ("Ишенбеков" as the genitive plural of "Ишенбек") is wrong.
     candidates = [p for p in parses(word.lower()) if p.tag.case == case and p.tag.number != "plur"]
     named = [p for p in candidates if is_person(p)]

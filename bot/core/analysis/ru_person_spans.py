@@ -158,6 +158,8 @@ def find_people(tokens: Sequence[Word], text: str = "") -> list[Span]:
     _common_word_surnames(tokens, kinds)
     found: list[tuple[int, int, tuple[str, ...], dict[Reading, float]]] = []
     for first, stop, initials in _runs(tokens, kinds, text):
+        if stop - first >= 2 and _place_after_preposition(tokens, first):
+            first += 1  # "в Ростове Ксению Серёдкину", "в России Смирнова": the place is no name
         for k, (a, b) in enumerate(_names_of_run(tokens, kinds, first, stop)):
             if _is_name(tokens, kinds, a, b, bool(initials) and k == 0):
                 words = [tokens[i].lower for i in range(a, b) if kinds[i] != "particle"]
@@ -168,9 +170,16 @@ def find_people(tokens: Sequence[Word], text: str = "") -> list[Span]:
                     found.append((a, b, written, scores))
     spans = []
     for n, (first, stop, initials, scores) in enumerate(found):
-        for m in (n - 1, n + 1):
-            if 0 <= m < len(found) and _listed(tokens, found[min(n, m)][1], found[max(n, m)][0]):
-                _agree_with(scores, found[m][3])
+        neighbours = [
+            found[m][3]
+            for m in (n - 1, n + 1)
+            if 0 <= m < len(found) and _listed(tokens, found[min(n, m)][1], found[max(n, m)][0])
+        ]
+        if _womans_nominative(tokens, first, stop, neighbours):
+            scores = {("nomn", "femn"): 1.0}
+            found[n] = (first, stop, initials, scores)  # the next listed name agrees with hers
+        for neighbour in neighbours:
+            _agree_with(scores, neighbour)
         case, gender = _best(scores)
         particle = next((tokens[k].lower for k in range(first, stop) if tokens[k].lower in PATRONYMIC_WORDS), None)
         if particle is not None:
@@ -187,11 +196,14 @@ def _common_word_surnames(tokens: Sequence[Word], kinds: list[str | None]) -> No
     for k in range(1, len(tokens)):
         if kinds[k] not in (None, "weak") or kinds[k - 1] != "person" or not _NAME_WORD.fullmatch(tokens[k].text):
             continue
-        if _PLACE.match(tokens[k].text) or "-" in tokens[k].text:
+        if _is_place_word(tokens[k].text) or "-" in tokens[k].text:
             continue
         own = parses(tokens[k].lower)
         given = {p.tag.case for p in parses(tokens[k - 1].lower) if "Name" in p.tag and p.score >= 0.1}
-        if given & {p.tag.case for p in own if p.tag.POS == "NOUN" and p.tag.number == "sing"} or (
+        # "Татьяна Кременчугская": a surname of an adjective's form agrees with the given name too.
+        adjective = bool(_SURNAME_SHAPE.match(tokens[k].lower))
+        shapes = ("NOUN", "ADJF") if adjective else ("NOUN",)
+        if given & {p.tag.case for p in own if p.tag.POS in shapes and p.tag.number == "sing"} or (
             given and not any(p.tag.case for p in own)
         ):
             kinds[k] = "name"
@@ -255,7 +267,7 @@ def _kind(tokens: Sequence[Word], k: int) -> str | None:
         return "particle"
     if _INITIAL.fullmatch(text) and k + 1 < len(tokens) and tokens[k + 1].text == ".":
         return "initial"
-    if not _NAME_WORD.fullmatch(text) or _PLACE.match(text):
+    if not _NAME_WORD.fullmatch(text) or _is_place_word(text):
         return None
     return _word_kind(tokens[k].lower, _sentence_start(tokens, k))
 
@@ -286,6 +298,16 @@ def _word_kind(low: str, at_start: bool) -> str | None:
     if (best.tag.POS == "NOUN" and "anim" in best.tag) or (best.tag.POS == "ADJF" and best.score >= 0.3):
         return None  # a title ("Президент") or an institution's adjective ("Верховный")
     return "weak"  # a known word that is also a name ("Канат", "Диас") next to a surname
+
+
+@functools.lru_cache(maxsize=16384)
+def _is_place_word(text: str) -> bool:
+    """A form of a gazetteer place ("Астане"), not a surname made of one ("Астанов", "Москвин")."""
+    match = _PLACE.match(text)
+    return match is not None and not _SURNAME_SUFFIX.match(text[match.end() :].lower())
+
+
+_SURNAME_SUFFIX = re.compile(r"(?:[оеё]в|[иы]н)")
 
 
 def _sentence_start(tokens: Sequence[Word], k: int) -> bool:
@@ -358,7 +380,9 @@ def _is_name(tokens: Sequence[Word], kinds: list[str | None], first: int, stop: 
         return False
     words = [tokens[k].lower for k in range(first, stop) if kinds[k] != "particle"]
     # A surname's ending, or a patronymic word ("Талант кызы": the word before it is a name).
-    surname = any(_SURNAME_SHAPE.match(w) for w in words) or any(kinds[k] == "particle" for k in range(first, stop))
+    surname = any(_SURNAME_SHAPE.match(w) or _turkic_surname(w) for w in words) or any(
+        kinds[k] == "particle" for k in range(first, stop)
+    )
     before = tokens[first - 1].lemma if first > 0 else ""
     if before in _NOT_A_PERSON_BEFORE and not surname:
         return False  # "улица Абая", "партии Нур Отан"; not "фотограф газеты Тимур Ахметов"
@@ -378,11 +402,25 @@ def _is_name(tokens: Sequence[Word], kinds: list[str | None], first: int, stop: 
 _DAUGHTER = frozenset({"кызы", "қызы", "гызы"})
 
 
+def _turkic_surname(low: str) -> bool:
+    """ "Гасанлы", "Бабалы", "Гасанли": an Azerbaijani surname in "-лы"/"-ли" pymorphy3 does not know."""
+    return len(low) >= 6 and low.endswith(("лы", "ли")) and not is_known(low)
+
+
 def _place_like(tokens: Sequence[Word], k: int) -> bool:
     """A lone word after "в"/"из" ("в Грозном") or one pymorphy3 reads as a place as often as not."""
     if k > 0 and tokens[k - 1].lower in ("в", "во", "из", "изо"):
         return True
     return float(sum(p.score for p in parses(tokens[k].lower) if "Geox" in p.tag)) >= 0.3
+
+
+def _place_after_preposition(tokens: Sequence[Word], k: int) -> bool:
+    """A word after "в"/"из" that pymorphy3 reads as a place as often as not."""
+    return (
+        k > 0
+        and tokens[k - 1].lower in ("в", "во", "из", "изо")
+        and float(sum(p.score for p in parses(tokens[k].lower) if "Geox" in p.tag)) >= 0.5
+    )
 
 
 def _indeclinable(low: str) -> bool:
@@ -454,9 +492,32 @@ def _readings(low: str) -> dict[Reading, float]:
         result[("nomn", "masc")] = max(masc, 0.2)
         for case in CASES.values():
             result[(case, "femn")] = max(result.get((case, "femn"), 0.0), 0.1)
+    if not named and _surname_ending(low) != "-":
+        # "Кириллова" read only as a town's genitive: a surname's ending says its other readings.
+        for reading, weight in _SURNAME_FORMS.get(_surname_ending(low), ()):
+            result[reading] = result.get(reading, 0.0) + weight
+    if not result and _SURNAME_SHAPE.match(low):
+        # "Кременчугская", "Вишневского": a surname of an adjective's form declines as one.
+        for p in readings:
+            if p.tag.POS == "ADJF" and p.tag.gender in ("masc", "femn"):
+                key = (CASES.get(str(p.tag.case), str(p.tag.case)), str(p.tag.gender))
+                result[key] = result.get(key, 0.0) + p.score * 0.5
     if not result:
         result = dict(_SURNAME_FORMS.get(_surname_ending(low), ()))
     return result
+
+
+def _womans_nominative(tokens: Sequence[Word], first: int, stop: int, neighbours: list[dict[Reading, float]]) -> bool:
+    """ "Таслима Рамазанова — 10 суток", "Людмила Захаркина, Феруза Ашурова": a given name pymorphy3 reads
+    only as a man's genitive ("Феруз") is a woman's nominative before a term or a nominative neighbour."""
+    given, surname = tokens[first].lower, tokens[stop - 1].lower
+    named = [p for p in parses(given) if is_person(p) and p.tag.number != "plur"]
+    if stop - first != 2 or given[-1] not in "ая" or _SURNAME_SHAPE.match(given) or not named:
+        return False
+    if any(p.tag.gender != "masc" or p.tag.case == "nomn" for p in named) or ("nomn", "femn") not in _readings(surname):
+        return False
+    after_dash = stop + 1 < len(tokens) and tokens[stop].text in ("—", "–") and _term_follows(tokens, stop + 1)
+    return after_dash or any(neighbour and {case for case, _ in neighbour} == {"nomn"} for neighbour in neighbours)
 
 
 # A surname in "-ов"/"-ин" pymorphy3 reads only as a plural ("Рословцев"): its ending says.
@@ -468,6 +529,20 @@ _SURNAME_FORMS: dict[str, tuple[tuple[Reading, float], ...]] = {
     "ой": ((("gent", "femn"), 0.3), (("datv", "femn"), 0.3), (("ablt", "femn"), 0.3), (("loct", "femn"), 0.3)),
     "е": ((("loct", "masc"), 1.0),),
 }
+
+
+def _term_follows(tokens: Sequence[Word], k: int) -> bool:
+    """A number and a unit of time after a dash ("— 10 суток ареста"), not an apposition ("— активиста")."""
+    window = [t.lower for t in tokens[k : k + 3]]
+    return (
+        bool(window)
+        and (window[0].isdigit() or window[0] in _NUMBER_WORDS)
+        and any(w.startswith(_UNITS) for w in window[1:])
+    )
+
+
+_NUMBER_WORDS = frozenset({"двое", "трое", "пять", "семь", "восемь", "десять", "пятнадцать", "двадцать", "тридцать"})
+_UNITS = ("сут", "дн", "ден", "недел", "месяц", "год", "лет")
 
 
 def _surname_ending(low: str) -> str:
@@ -493,7 +568,12 @@ def _context(tokens: Sequence[Word], first: int, stop: int) -> dict[Reading, flo
                 if p.tag.POS == "NOUN" and "anim" not in p.tag:
                     continue
                 # A man's role noun names women too; a plural one ("активистов") only its case.
-                mixed = p.tag.number == "plur" or (p.tag.POS == "NOUN" and p.tag.gender == "masc")
+                # "коллеги", "судьи": a noun of common gender names either too.
+                mixed = (
+                    p.tag.number == "plur"
+                    or (p.tag.POS == "NOUN" and p.tag.gender == "masc")
+                    or p.tag.gender not in ("masc", "femn", "neut")
+                )
                 genders = ("masc", "femn") if mixed else (p.tag.gender,)
                 for gender in genders:
                     weights[(str(p.tag.case), str(gender))] = 3.0
@@ -504,7 +584,15 @@ def _context(tokens: Sequence[Word], first: int, stop: int) -> dict[Reading, flo
             elif p.tag.POS == "VERB" and "tran" in p.tag and p.tag.mood == "indc":
                 for gender in ("masc", "femn"):
                     weights[("accs", gender)] = 6.0  # "суд арестовал Ерлана Сапарова": its object
+    if before and re.fullmatch(r"[а-яё]+", before):
+        for p in parses(before)[:1]:
+            if p.tag.POS in ("PRTS", "VERB") and p.tag.number == "plur" and "pssv" in p.tag:
+                for gender in ("masc", "femn"):
+                    weights[("nomn", gender)] = 3.0  # "были задержаны Дарья Кириллова, …"
     after = tokens[stop].lower if stop < len(tokens) else ""
+    if after in ("—", "–") and _term_follows(tokens, stop + 1):
+        for gender in ("masc", "femn"):
+            weights[("nomn", gender)] = max(weights.get(("nomn", gender), 0.0), 3.0)  # "X — 10 суток ареста"
     if after and re.fullmatch(r"[а-яё]+", after):
         for p in parses(after)[:2]:
             if p.tag.POS in ("VERB", "PRTS") and p.tag.number == "sing" and p.tag.gender in ("masc", "femn"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.core.analysis.packs import ru as vocab
-from bot.core.analysis.ru_morph import is_thing
+from bot.core.analysis.ru_morph import is_thing, parses
 from bot.core.analysis.ru_names import Mention, Sentence, Token
 
 # Offices one runs for: "кандидат в депутаты" is not a deputy.
@@ -24,6 +24,8 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
         all(t.case == "ablt" for t in toks[mention.start : mention.stop])
         and not (mention.start > 0 and toks[mention.start - 1].lower in ("с", "со"))
         and not _punishment_follows(toks, mention)
+        and not custody_participle_follows(toks, mention)
+        and not _one_of_the_detained(toks, mention)
     ):
         return True
     if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
@@ -62,6 +64,31 @@ def _punishment_follows(toks: list[Token], mention: Mention) -> bool:
     return len(after) >= 2 and after[0].text in ("—", "–", "-") and any(t.text[:1].isdigit() for t in after[1:])
 
 
+def custody_participle_follows(toks: list[Token], mention: Mention) -> bool:
+    """ "жалобу, поданную Софьей Сапегой, арестованной в Минске": a custody participle after a
+    comma, in the name's case, says the named person is the one in custody, whatever the case."""
+    k = mention.stop
+    if k + 1 >= len(toks) or toks[k].text != ",":
+        return False
+    participle = toks[k + 1]
+    case = toks[mention.stop - 1].case
+    return (
+        participle.pos == "PRTF"
+        and participle.lemma in vocab.CUSTODY_EVENT_LEMMAS
+        and any(p.tag.POS == "PRTF" and p.tag.case == case for p in parses(participle.lower))
+    )
+
+
+def _one_of_the_detained(toks: list[Token], mention: Mention) -> bool:
+    """ "Одной из задержанных Дарьей Жирновой…", "одним из арестованных стал X": the name is one
+    of the people in custody, in whatever case the phrase puts it."""
+    start = mention.start
+    for k in range(max(1, start - 4), start - 1):
+        if toks[k].lower == "из" and toks[k - 1].lemma == "один" and toks[k + 1].lemma in vocab.CUSTODY_EVENT_LEMMAS:
+            return True
+    return False
+
+
 def _owner_of_a_thing(toks: list[Token], mention: Mention) -> bool:
     """ "дом Дулата Агадила", "портрет покойного X": a name in the genitive after a noun for a
     thing belongs to that thing's owner; "задержание X" and "арест X" are the custody itself."""
@@ -88,12 +115,17 @@ def _role_of(toks: list[Token], k: int) -> bool:
     while j >= 0 and toks[j].pos == "ADJF":
         j -= 1
     return (
-        toks[k].case == "gent"
+        _can_be_genitive(toks[k])
         and j >= 0
         and toks[j].pos == "NOUN"
         and toks[j].case == "gent"
         and not is_thing(toks[j].lower)
     )
+
+
+def _can_be_genitive(tok: Token) -> bool:
+    """ "участника этой акции": pymorphy3's best reading of "акции" is a plural nominative."""
+    return tok.case == "gent" or any(p.tag.case == "gent" for p in parses(tok.lower))
 
 
 def _of_the_media(toks: list[Token], k: int) -> bool:
@@ -145,9 +177,16 @@ def _custody_governs(toks: list[Token], start: int) -> bool:
         tok = toks[k]
         if tok.lemma in vocab.CUSTODY_EVENT_LEMMAS and tok.pos == "VERB":
             return True
-        if tok.lower not in (",", "и") and tok.pos not in ("NOUN", "ADJF", "PRTF"):
+        if tok.lemma in ("арест", "задержание") and k + 1 < start and toks[k + 1].case == "gent":
+            return True  # "продлил арест директора издания X": the custody noun's own person
+        if tok.lower not in (",", "и") and tok.pos not in ("NOUN", "ADJF", "PRTF") and not _latin(tok):
             return False
     return False
+
+
+def _latin(tok: Token) -> bool:
+    """ "директора Abzas Media X": an outlet's name in Latin letters is part of the role."""
+    return bool(re.fullmatch(r"[A-Za-z][\w.-]*", tok.text))
 
 
 def _passive_custody_follows(toks: list[Token], stop: int) -> bool:

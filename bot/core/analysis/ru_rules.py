@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.ru_context import civic_word
-from bot.core.analysis.ru_cues import Cue, attributive, custody_cues, kept_cues
+from bot.core.analysis.ru_cues import Cue, attributive, custody_cues, extension_cues, kept_cues
 from bot.core.analysis.ru_names import Mention, Sentence, Token
 from bot.core.analysis.ru_terms import Term, find_terms
 
@@ -52,7 +52,7 @@ def analyse_sentence(
     facts = SentenceFacts()
     facts.terms = find_terms(words_of(sentence), "ru")
     lower_text = sentence.text.lower()
-    facts.cues = kept_cues(toks, custody_cues(toks, facts.terms))
+    facts.cues = kept_cues(toks, custody_cues(toks, facts.terms) + extension_cues(toks))
     facts.attributive = attributive(toks, facts.cues)
     facts.civic, facts.crime = _context_words(toks, lower_text, extra_civic, organisations)
     for keyword in extra_custody:  # the operators' own custody words (rules.keywords)
@@ -81,8 +81,8 @@ def _context_words(
         word = civic_word(toks, i)
         if word is not None:
             civic.append("civic:" + word)
-    lemmas = [t.lemma for t in toks]
-    for lem in set(lemmas):
+    slogan = _slogan_words(toks) if "«" in lower_text else ()
+    for lem in {t.lemma for i, t in enumerate(toks) if i not in slogan} if slogan else {t.lemma for t in toks}:
         if lem in vocab.CRIME_LEMMAS:
             crime.append("negative:" + vocab.CRIME_LEMMAS[lem])
     for match in vocab.CIVIC_PHRASE_RE.finditer(lower_text):
@@ -93,3 +93,23 @@ def _context_words(
         if re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text):
             civic.append("civic:" + keyword)
     return civic, crime
+
+
+def _slogan_words(toks: list[Token]) -> set[int]:
+    """Indexes of the words of a quotation that is no article's name: a banner's or a poster's
+    words («Верните украденное…») are what protesters said, not what anyone is charged with
+    (a quoted article, "по статье «Мошенничество»", is a charge)."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for i, tok in enumerate(toks):
+        if tok.text == "«" and opened is None:
+            opened = i
+        elif tok.text == "»" and opened is not None:
+            before = {t.lemma for t in toks[max(0, opened - 3) : opened]}
+            if not before & _ARTICLE_LEMMAS:
+                inside.update(range(opened + 1, i))
+            opened = None
+    return inside
+
+
+_ARTICLE_LEMMAS = frozenset({"статья", "ст", "часть", "ч", "пункт", "п", "обвинение", "подозрение", "дело"})

@@ -32,11 +32,13 @@ from bot.core.analysis.ru_discourse import (
     listed_after_colon,
     named_after_count,
     named_among,
+    named_as_participants,
     named_one_by_one,
 )
 from bot.core.analysis.ru_names import (
     Mention,
     Sentence,
+    Token,
     complete_name,
     parse,
     same_word,
@@ -153,6 +155,7 @@ def _read_sentences(
     named_one_by_one(sentences, facts)
     named_among(sentences, facts)
     listed_after_colon(sentences, facts)
+    named_as_participants(sentences, facts)
     return sentences, facts
 
 
@@ -283,9 +286,27 @@ def _title_release(sentences: list[Sentence], facts: list[SentenceFacts]) -> str
         # "освобождён", "вышел на свободу", "оправдан"; not "отпустили" (after a short
         # detention, which is itself the news).
         freed = freed_at(toks, i, headline=True) and tok.lemma not in ("отпустить", "отпускать")
-        if freed and not any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6) : i]):
+        demanded = any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6) : i])
+        if freed and not demanded and not _refused(toks, i) and not _out_of_police_station(toks, i):
             return tok.text
     return None
+
+
+def _refused(toks: list[Token], i: int) -> bool:
+    """ "Суд отказался освобождать X", "не освободил": a release refused keeps the custody."""
+    return any(t.lower == "не" or t.lemma in _REFUSE_LEMMAS for t in toks[max(0, i - 2) : i])
+
+
+def _out_of_police_station(toks: list[Token], i: int) -> bool:
+    """ "Задержанных активисток выпустили из ОВД": the end of a short detention is itself the news."""
+    after = toks[i + 1 : i + 5]
+    return any(t.lower == "из" for t in after) and any(t.lemma in _POLICE_STATION_LEMMAS for t in after)
+
+
+_REFUSE_LEMMAS = frozenset({"отказаться", "отказываться", "отказать", "отказывать"})
+_POLICE_STATION_LEMMAS = frozenset(
+    {"овд", "отдел", "отделение", "участок", "автозак", "ровд", "рувд", "увд", "полиция"}
+)
 
 
 _PAST_OR_GENERAL_RE = re.compile(
@@ -376,7 +397,7 @@ def _fill_shared_terms(
     orphan = {
         t.value
         for s, f in zip(sentences, facts)
-        if f.terms and not f.detainees and not s.mentions
+        if f.terms and not f.detainees and not s.mentions and not _statute(s)
         for t in f.terms
         if t.start not in f.attributive
     }
@@ -389,6 +410,14 @@ def _fill_shared_terms(
             for mention, term in fact.detainees:
                 if term is None:
                     _set_term(mention, value, terms, people, only_if_empty=True)
+
+
+def _statute(sentence: Sentence) -> bool:
+    """ "Максимальное наказание по этой статье — десять суток ареста": what the law allows, not a term given."""
+    return any(t.lemma in _STATUTE_LEMMAS for t in sentence.tokens)
+
+
+_STATUTE_LEMMAS = frozenset({"максимальный", "максимум", "санкция", "предусматривать", "предусмотреть", "грозить"})
 
 
 def _set_term(
