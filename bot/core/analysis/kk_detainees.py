@@ -98,7 +98,7 @@ def detainees_of(clauses: list[Clause]) -> list[Detainee]:
             continue
         _assign_terms(clause)
         for person in clause.people:
-            person.name = _spelt_before(person.name, result) or person.name
+            person.name = _spelt_before(person.name, result) or _reordered(person.name, result) or person.name
             if person.name not in result or (result[person.name] is None and person.term):
                 result[person.name] = person.term
         if not clause.people and previous and len(clause.terms) == 1:  # noqa: SIM102
@@ -128,6 +128,13 @@ def _spelt_before(name: str, held: dict[str, str | None]) -> str | None:
             if len(differ) == 1 and min(map(len, differ[0])) >= 6 and _one_letter_off(*differ[0]):
                 return other
     return None
+
+
+def _reordered(name: str, held: dict[str, str | None]) -> str | None:
+    """ "Осман Сейтумеров", then "Сейтумеров Осман" (the official order, surname first): the
+    same words in another order are the person already held."""
+    words = sorted(name.split())
+    return next((other for other in held if len(words) >= 2 and sorted(other.split()) == words), None)
 
 
 def _one_letter_off(a: str, b: str) -> bool:

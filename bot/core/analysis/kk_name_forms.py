@@ -31,6 +31,7 @@ _CASE_SUFFIXES = tuple(
     )
 )
 _AMBIGUOUS_SUFFIXES = frozenset(pack.with_plain(tuple(names.AMBIGUOUS_SUFFIXES)))
+_SKELETON_ONLY = frozenset(s for s, _ in _CASE_SUFFIXES) - {s for s, _ in names.CASE_SUFFIXES}
 _PLURAL_SUFFIXES = tuple(dict.fromkeys(pack.with_plain(names.PLURAL_SUFFIXES)))
 # "Нұр-Әли", "Қасым-Жомарт": a double given name keeps its capital after the hyphen.
 _CAPITALISED = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+)*$")
@@ -61,6 +62,8 @@ def not_name(word: str) -> bool:
     place = LOCATIVE_END.search(low)
     if place and word[: place.start()] in _NOT_NAME_WORDS:
         return True  # "Астанадағы", "Алматыдан"
+    if place and len(place.group(0)) == 4 and place.start() >= 3:
+        return True  # "Мешхедтегі" (the one in Mashhad): a place's adjective, never a person's name
     for suffix, _ in _CASE_SUFFIXES:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3 and word[: -len(suffix)] in _NOT_NAME_WORDS:
             return True
@@ -141,15 +144,20 @@ def _case_candidates(word: str) -> tuple[tuple[str, str, bool], ...]:
     low_core = core.lower()
     found = []
     for suffix, vowel in _CASE_SUFFIXES:
+        # A suffix in the skeleton spelling only ("ди" for "ды"/"ді") is read off a word of
+        # Russian letters ("Мохаммади", "Хамиди" end so bare) only with a surname's shape.
+        skeleton_only = vowel is None and suffix in _SKELETON_ONLY
         if not low_core.endswith(suffix) or len(core) - len(suffix) < 3:
             continue
         stem = core[: -len(suffix)].rstrip("'’-")
         # Russian-shaped surnames take either class ("Тоқаевқа", "Әлиевке").
-        russian_shape = stem.lower().endswith(("ов", "ев", "ёв", "ин", "ова", "ева", "ина", "и", "ий", "ый"))
+        russian_shape = stem.lower().endswith(("ов", "ев", "ёв", "ин", "ова", "ева", "ина", "и", "ий", "ый", "ич"))
         if vowel is not None and not russian_shape and _harmony(stem) not in (vowel, None):
             continue
         if suffix in _AMBIGUOUS_SUFFIXES:
             shaped = surname_shape(stem) or (suffix in ("н", "ын", "ін") and stem.lower().endswith(_PATRONYMIC_ENDINGS))
+        elif skeleton_only:
+            shaped = surname_shape(stem)
         else:
             shaped = surname_shape(stem) or len(stem) >= 4
         found.append((stem, suffix, shaped))

@@ -53,7 +53,13 @@ CUSTODY_STEMS: tuple[str, ...] = (
     "тұтқындал",
     "тұтқынға",
     "тұтқындау",
-    "тұтқында",
+    # The verb "тұтқында-" and the locative "тұтқында отыр", not the plural noun "тұтқындар"
+    # (prisoners): "саяси тұтқындар бостандығы" is a demand, not a custody.
+    "тұтқындад",
+    "тұтқындап",
+    "тұтқындаған",
+    "тұтқындағы",
+    "тұтқында ",
     "изоляторы",
     "изоляторын",
     "изоляторға",
@@ -214,6 +220,11 @@ POLICE_STEMS: tuple[str, ...] = (
     "арнайы жасақ",
     "тәртіп сақшы",
     "құқық қорғау",
+    # The security forces abroad too: "күштік құрылым қызметкерлері", "федералдық қауіпсіздік
+    # қызметі (ФСБ)".
+    "күштік құрылым",
+    "қауіпсіздік қызмет",
+    "фсб",
 )
 # The unit of administrative arrest: "15 тәулік" is custody by itself.
 DAY_UNIT_STEMS: tuple[str, ...] = ("тәулік",)
@@ -613,7 +624,9 @@ BACKGROUND_STEMS: tuple[str, ...] = (
 )
 # Before the news, whoever it names: "Бұған дейін ол 10 тәулікке қамалған", "былтыр
 # ұсталған", "екі жыл бұрын сотталған". Not "бірнеше күн бұрын" (a few days ago: news).
-PAST_STEMS: tuple[str, ...] = ("бұған дейін", "былтыр", "өткен жылы", "жыл бұрын")
+# A memorial's counterfactual ("арамызда аман жүрсе … 70-ке келетін еді", had he lived): the
+# custody it recalls is a life's story.
+PAST_STEMS: tuple[str, ...] = ("бұған дейін", "былтыр", "өткен жылы", "жыл бұрын", "аман жүрсе", "көзі тірі болса")
 # What happens as a rule, no event: "жиындардың көбі … қамаумен аяқталады" (most of them),
 # "әдетте" (usually), "жиі" (often); custody told with them is not news unless a day is named.
 GENERIC_WORDS: tuple[str, ...] = ("көбі", "көбінесе", "әдетте", "жиі", "үнемі", "әрдайым", "көп жағдайда")
