@@ -81,3 +81,9 @@ def test_name_word_forms() -> None:
 )
 def test_no_custody_told(text: str) -> None:
     assert not kk(text).arrest
+
+
+def test_a_campaign_office_named_after_its_candidate() -> None:
+    # "Yashin's headquarters' volunteers were held": the candidate is no detainee
+    assert names(kk("Мәскеуде оппозиционер Илья Яшин штабының екі еріктісі пикетте ұсталды.")) == []
+    assert names(kk("Мәскеуде оппозиционер Илья Яшин пикетте ұсталды.")) == ["Илья Яшин"]
