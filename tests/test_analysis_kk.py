@@ -61,6 +61,13 @@ def test_monthly_index_is_not_a_term() -> None:
     assert find_terms("20 айлық есептік көрсеткіш мөлшерінде айыппұл".split(), "kk") == []
 
 
+def test_time_given_is_not_a_term() -> None:
+    # a deadline ("they were given ten days' time to leave") is no custody
+    assert find_terms("Әкімдік тұрғындарға көшуге он тәулік уақыт берді".split(), "kk") == []
+    assert find_terms("Оған жеті күн уақыты қалды".split(), "kk") == []
+    assert [t.value for t in find_terms("Сот оны он тәулікке қамады".split(), "kk")] == ["10 days"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -61,6 +61,11 @@ def test_name_word_forms() -> None:
     assert strip_case("Петровичті", frozenset()) == ("Петрович", "ті")
     assert strip_case("Петровичке", frozenset()) == ("Петрович", "ке")
     assert not_name("Тебриздегі") and not_name("Қазір") and not not_name("Хамиди")
+    # a surname's own "-ин"/"-ина" after "-ов"/"-ев" is no case suffix (Kazakh writes "Левинді")
+    assert strip_case("Левин", frozenset()) == ("Левин", "")
+    assert strip_case("Коровина", frozenset()) == ("Коровина", "")
+    assert strip_case("Коровинге", frozenset()) == ("Коровин", "ге")
+    assert names(kk("Мәскеуде полиция белсенді Игорь Левинді ұстады.")) == ["Игорь Левин"]
 
 
 @pytest.mark.parametrize(
@@ -76,3 +81,9 @@ def test_name_word_forms() -> None:
 )
 def test_no_custody_told(text: str) -> None:
     assert not kk(text).arrest
+
+
+def test_a_campaign_office_named_after_its_candidate() -> None:
+    # "Yashin's headquarters' volunteers were held": the candidate is no detainee
+    assert names(kk("Мәскеуде оппозиционер Илья Яшин штабының екі еріктісі пикетте ұсталды.")) == []
+    assert names(kk("Мәскеуде оппозиционер Илья Яшин пикетте ұсталды.")) == ["Илья Яшин"]

@@ -4,6 +4,8 @@ Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.analysis.engine import analyze
 from bot.core.analysis.result import Analysis
 
@@ -158,3 +160,16 @@ def test_press_idioms_of_jail() -> None:
 def test_custody_of_kazakhs_in_xinjiang() -> None:
     result = kk("Алматылық Асқар Нұрбекұлының ұлы Бауыржан Асқарұлы Шыңжаңға барғанда ұсталып, қамауға алынды.")
     assert result.arrest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a month in the locative is a date, not a given name
+        "5 ناۋرىزدا قاليەۆتى پوليتسيا ۇستادى.",
+        # a noun with the possessive ("the head of the group") is an apposition
+        "توپ باسشىسى قاليەۆ 10 تاۋلىككە قامالدى.",
+    ],
+)
+def test_arabic_script_common_noun_before_a_surname(text: str) -> None:
+    assert [name.split() for name in people(kk(text))] == [["قاليەۆ"]]

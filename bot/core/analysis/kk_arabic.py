@@ -106,6 +106,11 @@ _NOT_GIVEN = frozenset(
     )
 )
 _WORD = re.compile(r"\w+")
+# Common nouns by their endings, never a given name before a family name: a month in the
+# locative ("19 қыркүйекте Габышевті", a date) and a noun with the third-person possessive
+# after a vowel ("бақсысы Габышев", the shaman of …, an apposition).
+_MONTH_LOCATIVE = re.compile("^(?:" + "|".join(pack.skeleton(m) for m in pack.MONTH_STEMS) + ")(?:да|де|та|те)$")
+_POSSESSIVE_AFTER_VOWEL = re.compile(r"[аеиоу]си$")
 
 
 def is_arabic(text: str) -> bool:
@@ -152,6 +157,8 @@ def _without_case(word: str) -> str:
 
 
 def _given(word: str) -> bool:
+    if _MONTH_LOCATIVE.match(word) or _POSSESSIVE_AFTER_VOWEL.search(word):
+        return False
     return word.isalpha() and len(word) >= 3 and word not in _NOT_GIVEN and not word.isdigit()
 
 

@@ -32,6 +32,7 @@ _CASE_SUFFIXES = tuple(
 )
 _AMBIGUOUS_SUFFIXES = frozenset(pack.with_plain(tuple(names.AMBIGUOUS_SUFFIXES)))
 _SKELETON_ONLY = frozenset(s for s, _ in _CASE_SUFFIXES) - {s for s, _ in names.CASE_SUFFIXES}
+_VOWELS = frozenset("аәеёиоөуұүыіэюя")
 _PLURAL_SUFFIXES = tuple(dict.fromkeys(pack.with_plain(names.PLURAL_SUFFIXES)))
 # "Нұр-Әли", "Қасым-Жомарт": a double given name keeps its capital after the hyphen.
 _CAPITALISED = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі'’-]+)*$")
@@ -150,6 +151,8 @@ def _case_candidates(word: str) -> tuple[tuple[str, str, bool], ...]:
         if not low_core.endswith(suffix) or len(core) - len(suffix) < 3:
             continue
         stem = core[: -len(suffix)].rstrip("'’-")
+        if suffix[0] in _VOWELS and stem.lower().endswith(("ов", "ев", "ёв")):
+            continue  # "Пелевин", "Гусевина": Kazakh puts no vowel after "-ов" ("Тоқаевты"), so "-ин" is the surname's
         # Russian-shaped surnames take either class ("Тоқаевқа", "Әлиевке").
         russian_shape = stem.lower().endswith(("ов", "ев", "ёв", "ин", "ова", "ева", "ина", "и", "ий", "ый", "ич"))
         if vowel is not None and not russian_shape and _harmony(stem) not in (vowel, None):

@@ -176,7 +176,10 @@ _RU_BEFORE_OK = re.compile(
     r"получает|получат|присудил\w*|водвор\w*|продлил\w*)$"
 )
 _RU_BEFORE_BAD = re.compile(r"^(до|от|через|течение|последние|уже|грозит|около|более|почти|свыше)$")
-_KK_AFTER_BAD = re.compile(r"^(айл[ыи][қк]|б[ұу]р[ыи]н|[іи]ш[іи]нде|бо[йи][ыи]|шартт[ыи]|ш[еы]кте|де[йи][іи]н)")
+# "он тәулік уақыт берді" (gave ten days' time): a deadline, not a term.
+_KK_AFTER_BAD = re.compile(
+    r"^(айл[ыи][қк]|б[ұу]р[ыи]н|[іи]ш[іи]нде|бо[йи][ыи]|шартт[ыи]|ш[еы]кте|де[йи][іи]н|уа[қк][ыи]т)"
+)
 _KK_DATIVE = re.compile(r"(ке|ге|қа|ға|ка|га)$")
 # "екі ай мерзімге": "for a term of", before the custody word or the place of it.
 _KK_CUSTODY_AFTER = re.compile(

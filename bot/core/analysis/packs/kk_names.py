@@ -185,6 +185,8 @@ NOT_PERSON_AFTER: tuple[str, ...] = (
     "департамент",
     "басқарма",
     "мешіт",
+    "штаб",  # "Навальный штабының еріктілері": a campaign office named after its candidate
+    "команда",
     "атындағы",  # "Абай Құнанбаев атындағы көше": named after someone
 )
 # Capitalised words that begin sentences or name places and institutions, never people.
