@@ -269,15 +269,32 @@ def headline_people(title: Clause, lead: Clause, known: frozenset[str]) -> list[
     words = [t.lower() for t in title.tokens]
     prefixes = {w[:k] for w in words for k in range(max(0, len(w) - 4), len(w) + 1)}
     roles = tuple(r for r in _ROLE_NOUNS if r in prefixes)
-    if not roles:
+    if not roles and not title.terms:
         return []
     low = [t.lower() for t in lead.tokens]
     named = lead.people or find_people(lead, known)
     introduced = [p for p in named if any(role_word(t, roles, 4) for t in low[max(0, p.start - 3) : p.start])]
+    if len(introduced) != 1 and title.terms:
+        # A sentence given in the headline ("Стамбул мэрі 20 айға қамалды") is the defendant's.
+        introduced = _defendant(lead, named)
     if len(introduced) != 1:
         return []
     # Positions are the headline's: the person stands before all of its terms.
     return [Person(introduced[0].name, 0, 0)]
+
+
+_COURT = re.compile(r"(?<![\w])(?:сот|соты|суд|суды)(?![\w])")
+
+
+def _defendant(lead: Clause, named: list[Person]) -> list[Person]:
+    """ "Стамбул мэрі 20 айға қамалды" over "Сот Имамоғлуды … кінәлі деп тапты": a lead with no
+    custody of its own that names one person, as the court's object, names the defendant the
+    headline holds."""
+    if lead.cues or len(named) != 1 or not _COURT.search(lead.low):
+        return []
+    word = lead.tokens[named[0].stop - 1].lower()
+    last = named[0].name.split()[-1].lower()
+    return named if word.startswith(last) and word[len(last) :] in _ACCUSATIVE else []
 
 
 def _genitive_word(word: str) -> bool:

@@ -20,6 +20,7 @@ from bot.core.analysis.kk_stems import (
     COUNT_RE,
     CRIME_ANY,
     CRIME_RE,
+    DEMAND_RE,
     FINE_RE,
     NOT_CIVIC_RE,
     PAST_RE,
@@ -65,6 +66,7 @@ class _Report:
     only_states: bool
     anniversary: bool  # the title or lead says years have passed ("оқиғасына 10 жыл толды")
     freed_in_court: bool  # "сот залынан босатты": the verdict set the accused free
+    released_lead: bool  # the title or lead tells only a release ("журналистерді қамаудан босатты")
 
 
 def best_clause(
@@ -82,6 +84,7 @@ def best_clause(
         only_states=all(c.states == len(c.cues) for c in clauses if c.cues) and not any(c.terms for c in clauses),
         anniversary=bool(_ANNIVERSARY.search("\n".join(c.low for c in clauses[: 2 if title_low else 1]))),
         freed_in_court=bool(_FREED_IN_COURT.search(low)),
+        released_lead=_released_lead(clauses[: 2 if title_low else 1]),
     )
     best: tuple[float, int, list[str]] = (0.0, -1, ["no custody in context"])
     for n, clause in enumerate(clauses):
@@ -120,6 +123,10 @@ def _score_clause(clause: Clause, near_low: str, report: _Report, lead: bool = F
         background = "anniversary"  # "Жаңаөзен оқиғасына 10 жыл. … түрмеге қамалды"
     if not background and report.freed_in_court and not clause.terms:
         background = "released in court"  # "мамырда ұсталды … сот оны сот залынан босатты"
+    if not background and report.released_lead and not lead and not clause.terms and not _RECENT.search(clause.low):
+        # "X-ті қамаудан босатты. … 3 желтоқсанда қамалып": the custody that ended; hours of
+        # it the same day ("бүгін … ұсталып, кейін босатылды") are still news.
+        background = "released in the lead"
     if background:
         score -= 0.3
     reasons = [f"custody:{c}" for c in clause.cues]
@@ -149,6 +156,15 @@ def _background(clause: Clause) -> str | None:
         return None
     found = BACKGROUND_RE.search(clause.low) or _WHOLE_YEAR.search(clause.low)
     return found.group(0) if found else None
+
+
+def _released_lead(leads: list[Clause]) -> bool:
+    """The title or lead tells a release and no custody of its own ("Түркия журналистерді
+    қамаудан босатты"): the custody the report recalls later is the one that ended, as a
+    verdict that frees the accused makes it ("сот залынан босатты")."""
+    return any(
+        not c.cues and (c.released or (RELEASE_RE.search(c.low) and not DEMAND_RE.search(c.low))) for c in leads
+    ) and not any(c.cues for c in leads)
 
 
 def no_custody_reasons(clauses: list[Clause], low: str) -> list[str]:

@@ -38,6 +38,16 @@ SURNAME_ENDINGS: tuple[str, ...] = (
     "енко",
     "ұлы",
     "ұлова",
+    # Foreign family names of world news: Slavic "-вич" (Гершкович), Turkish and Azerbaijani
+    # "-оғлу" (Имамоғлу), Georgian "-швили", "-дзе", Persian "-заде", Armenian "-ян".
+    "вич",
+    "оғлу",
+    "оглу",
+    "оғлы",
+    "швили",
+    "дзе",
+    "заде",
+    "ян",
 )
 # Separate patronymic words: "Болат ұлы", "Махабат Болот кызы".
 PATRONYMIC_WORDS: frozenset[str] = frozenset({"ұлы", "улы", "уулу", "қызы", "кызы"})
