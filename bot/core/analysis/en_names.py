@@ -312,6 +312,12 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
     return _names_in_run(text, run, _titled_before(before, prev_word, wide), prev_word)
 
 
+_PAGE_OF = re.compile(
+    r"(?:pages?|accounts?|channels?|websites?|sites?|outlets?|newspapers?|programmes?|programs?|shows?) of\s*$"
+)
+_QUOTE_CHARS = ('"', "“", "«", "”", "»")  # one of them is in every _QUOTE_BEFORE match
+
+
 def _names_a_thing(before: str, prev_word: str, next_word: str) -> bool:
     """The words around a capitalised run make it the name of an organisation, a place, a
     page or a title ("the newspaper Vlast", "Vlast newspaper", "the pages of …", a quotation);
@@ -322,12 +328,11 @@ def _names_a_thing(before: str, prev_word: str, next_word: str) -> bool:
         or next_word.strip('.,;:)"”') in ORG_AFTER
     ):
         return True
-    if re.search(
-        r"(?:pages?|accounts?|channels?|websites?|sites?|outlets?|newspapers?|programmes?|programs?|shows?) of\s*$",
-        before,
-    ):
+    # (the cheap tests first: each regex needs what its test looks for)
+    if before.rstrip().endswith("of") and _PAGE_OF.search(before):
         return True
-    return _QUOTE_BEFORE.search(before) is not None  # a quoted capitalised run is a title or a slogan
+    # a quoted capitalised run is a title or a slogan
+    return any(q in before for q in _QUOTE_CHARS) and _QUOTE_BEFORE.search(before) is not None
 
 
 def _names_in_run(text: str, run: list[tuple[str, int, int]], titled: bool, prev_word: str) -> list[Mention]:

@@ -210,20 +210,22 @@ def find_terms(sentence: str, unit_hint: str | None = None) -> list[TermSpan]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    for match in _YEARS_MONTHS.finditer(lowered):
+    # Each pattern needs its unit words: the substring tests spare most clauses the regexes.
+    units = {unit for unit in ("day", "week", "month", "year", "yr") if unit in lowered}
+    for match in _YEARS_MONTHS.finditer(lowered) if {"year", "month"} <= units else ():
         years, months = number_value(match["y"]), number_value(match["m"])
         if years is None or months is None:
             continue
         if _custodial(lowered, match.start(), match.end()):
             spans.append(TermSpan(match.start(), match.end(), f"{int(years * 12 + months)} months"))
         taken.append((match.start(), match.end()))
-    for match in _MONTHS_WEEKS.finditer(lowered):
+    for match in _MONTHS_WEEKS.finditer(lowered) if {"month", "week"} <= units else ():
         # "two months and one week" has no exact canonical form in whole months or
         # days-per-month: it marks custody, but the term is left out rather than guessed.
         if _custodial(lowered, match.start(), match.end()):
             spans.append(TermSpan(match.start(), match.end(), None))
         taken.append((match.start(), match.end()))
-    for match in _SIMPLE.finditer(lowered):
+    for match in _SIMPLE.finditer(lowered) if units else ():
         if not free(match.start(), match.end()):
             continue
         value = number_value(match["n"])
