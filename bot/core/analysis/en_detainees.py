@@ -185,8 +185,7 @@ def find_detainees(
             if (name := names.resolve(mention))
             and (name not in names.titled and not mention.titled or _titled_held(clause, mention))
         ]
-        # "X was tried in absentia": not held (every form of IN_ABSENTIA holds "absen")
-        if "absen" in clause.lowered and IN_ABSENTIA.search(clause.lowered):
+        if "absen" in clause.lowered and IN_ABSENTIA.search(clause.lowered):  # "X was tried in absentia"
             abroad.update(name for mention, name in resolved if in_absentia(clause, mention))
         if not clause.custody:
             if clause.penalty_only or clause.release:  # not "X's codefendant was fined"
@@ -356,10 +355,15 @@ _COUNTED_SUBJECT = re.compile(
 )
 
 
+_COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
 def _counted_subject(clause: Clause, clauses: list[Clause], position: int, names: Names) -> list[str]:
     """The people a counting subject stands for: the last N full names the report gave
     before it, within a few sentences (none if it gave fewer)."""
-    match = _COUNTED_SUBJECT.search(clause.lowered)
+    # (the cheap test first: every _COUNTED_SUBJECT counts in words)
+    low = clause.lowered
+    match = _COUNTED_SUBJECT.search(low) if any(word in low for word in _COUNT_WORDS) else None
     if match is None:
         return []
     count = number_value(match["n"] or match["m"])

@@ -196,23 +196,17 @@ def _is_noun(lowered: str) -> bool:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every run of name-like capitalised words in ``text`` (one or more words)."""
-    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    # Only capitalised words make runs: a lower-case word between two of them breaks the run
+    # all the same, as the text between them is then more than a space.
+    tokens = [(word, m.start(), m.end()) for m in _TOKEN.finditer(text) if (word := m.group(0))[0].isupper()]
     runs: list[list[tuple[str, int, int]]] = []
     for token in tokens:
-        if (
-            runs
-            and text[runs[-1][-1][2] : token[1]] == " "
-            and runs[-1][-1][0][0].isupper()
-            and token[0][0].isupper()
-            and not _is_possessive(runs[-1][-1][0])
-        ):
+        if runs and text[runs[-1][-1][2] : token[1]] == " " and not _is_possessive(runs[-1][-1][0]):
             runs[-1].append(token)
         else:
             runs.append([token])
     mentions: list[Mention] = []
     for run in runs:
-        if not run[0][0][0].isupper():
-            continue
         mentions.extend(_mentions_in_run(text, run))
     return mentions
 

@@ -401,7 +401,9 @@ _LISTED_AFTER_VERB = re.compile(
 def find_respective_terms(sentence: str) -> list[str | None]:
     """Terms listed for several people at once: "to 10 and 15 days respectively"."""
     lowered = sentence.lower()
-    match = _RESPECTIVELY.search(lowered) or (_LISTED_AFTER_VERB.search(lowered) if " and " in lowered else None)
+    if " and " not in lowered:
+        return []  # both patterns join the last number with " and " (the cheap test first)
+    match = (_RESPECTIVELY.search(lowered) if "respectively" in lowered else None) or _LISTED_AFTER_VERB.search(lowered)
     if not match:
         return []
     numbers = [match["first"]] + [n for n in match["more"].split(", ") if n] + [match["last"]]

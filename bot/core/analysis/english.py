@@ -74,9 +74,11 @@ _CANDIDATE = StemAutomaton(en_pack.CUSTODY_WORDS + ((" days", r"(?<=\d days)"), 
 # Every form POLITICAL_CASE matches holds one of these words; one pass of the automaton spares
 # most reports the regex, whose unanchored alternatives are tried at every position.
 _POLITICAL_HINTS = StemAutomaton(
-    ("post", "publication", "comments", "critici", "politic", "fabricated", "trumped-up", "retaliat", "in reprisal")
-    + ("to silence", "for his ", "for her ", "for their ", "bogus", "dubious", "spurious", "unfounded", "baseless")
-    + ("groundless", "called the ")
+    ("post", "publication", "comments", "critici", "politically motivated", "fabricated", "trumped-up", "retaliat")
+    + ("in reprisal", "to silence", "bogus", "dubious", "spurious", "unfounded", "baseless", "groundless", "absurd")
+    + tuple(f"political{ly} {what}" for ly in ("", "ly") for what in ("persecution", "prisoner", "case", "reasons"))
+    + tuple(f"for {whose} {what}" for whose in ("his", "her", "their") for what in ("work", "reporting", "journalism"))
+    + tuple(f"for {whose} activism" for whose in ("his", "her", "their"))
 )
 
 # A sentence upheld on appeal ("upheld the seven-year sentence", "rejected his appeal against
@@ -241,7 +243,8 @@ class _Report:
 
     def _civic(self, custody_clauses: list[Clause]) -> float:
         near = self.title.lower() + "\n" + "\n".join(self.sentences[c.sentence].lower() for c in custody_clauses)
-        strong = strong_civic(_CIVIC, self.lowered) or self.political
+        strong_anywhere = strong_civic(_CIVIC, self.lowered)  # asked once, used twice below
+        strong = strong_anywhere or self.political
         match = civic_match(_CIVIC, near) if strong else None
         if match:
             self.reasons.append(f"civic:{match.group(0)}")
@@ -253,7 +256,7 @@ class _Report:
         if operator is not None:  # the operators' own civic words (rules.civic)
             self.reasons.append(f"civic:{operator}")
             return 0.25
-        match = strong_civic(_CIVIC, self.lowered)
+        match = strong_anywhere
         if match:
             self.reasons.append(f"civic (elsewhere):{match.group(0)}")
             return 0.12
@@ -335,13 +338,16 @@ class _Report:
         lead = [c for c in clauses if c.sentence <= (1 if headline else 0)]
         if len(people) >= 3:
             return score  # "two of the eleven detained released": the others stay
+        released = any(c.release for c in lead)
+        upheld = {c.sentence for c in lead if _upheld(self.sentences[c.sentence].lower())}
+        if not released and not upheld:
+            return score  # no outcome in the lead: which custody is fresh cannot matter
         fresh = [
             c for c in lead if c.custody and not _DEMAND_RELEASE.search(c.lowered) and not LONG_AGO.search(c.lowered)
         ]
-        if any(c.release for c in lead) and not fresh:
+        if released and not fresh:
             self.reasons.append("negative:release")
             return min(score - 0.45, REVIEW_FLOOR - 0.05)
-        upheld = {c.sentence for c in lead if _upheld(self.sentences[c.sentence].lower())}
         if upheld and all(c.sentence in upheld for c in fresh):
             self.reasons.append("negative:upheld")
             return min(score - 0.45, REVIEW_FLOOR - 0.05)
