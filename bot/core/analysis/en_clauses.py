@@ -53,6 +53,8 @@ _CLAUSE_BREAK = re.compile(
     r"|, and (?=the (?:other|rest)\b|(?:the )?others\b)"
 )
 
+_BREAK_MARKS = (";", "--", "—", " while ", " whereas ", ", but ", ", and ")
+
 
 @dataclass
 class Clause:
@@ -89,8 +91,10 @@ def split_clauses(sentences: list[str], has_title: bool, extra: list[str]) -> li
             and not _arrested_then_served(low_sentence)
             and not ("released" in low_sentence and _SHORT_HOLD.search(low_sentence))
         )
-        # "Those detained include A; B; and C": one list, not clauses.
-        parts = [sentence] if _LIST_INTRO.search(low_sentence) else _CLAUSE_BREAK.split(sentence)
+        # "Those detained include A; B; and C": one list, not clauses. (A sentence without
+        # any of the marks every break holds is one clause: the cheap test first.)
+        breaks = any(mark in sentence for mark in _BREAK_MARKS)
+        parts = _CLAUSE_BREAK.split(sentence) if breaks and not _LIST_INTRO.search(low_sentence) else [sentence]
         unit: str | None = None  # the unit of the sentence's last term so far ("to five" is in it)
         for part in parts:
             part = part.strip(" ,")
