@@ -219,7 +219,8 @@ class _Report:
         evidence_sentences = _unique([self.sentences[c.sentence] for c in evidence_clauses])[:2]
         year = context_year(self.lowered)
         detained_on = None
-        for sentence in evidence_sentences + [self.sentences[c.sentence] for c in custody_clauses]:
+        # (each sentence read once: a sentence named again gives the same answer)
+        for sentence in _unique(evidence_sentences + [self.sentences[c.sentence] for c in custody_clauses]):
             detained_on = find_date(sentence, year)
             if detained_on:
                 break
@@ -233,7 +234,7 @@ class _Report:
             protest=self.protest,
             detainees=detainees,
             lang="en",
-            place=find_place(ordered + self.sentences),
+            place=find_place(_unique(ordered + self.sentences)),
             detained_on=detained_on,
             charge=find_charge(_unique(ordered + self.sentences)) if custody_clauses else None,
             evidence=tuple(_trim(s) for s in evidence_sentences),
