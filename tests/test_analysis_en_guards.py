@@ -80,3 +80,21 @@ def test_treason_guard(text: str) -> None:
 def test_absentia_forms_hold_absen(clause: str) -> None:
     assert IN_ABSENTIA.search(clause)
     assert "absen" in clause
+
+
+def test_abbreviations_read_in_a_short_window_split_as_before() -> None:
+    from bot.core.analysis.en_sentences import split_sentences
+
+    text = (
+        "Police held the blogger at noon and questioned him for hours. Later Prof. Anar Bek and Mr. Dan Ivanov "
+        "spoke. The court met in Sept. Its ruling, per J. Smith, came on Monday. A lawyer said so. Ms. "
+        "Aida Sultan agreed. Some said nothing about U.S. Observers."
+    )
+    assert split_sentences("", text) == [
+        "Police held the blogger at noon and questioned him for hours.",
+        "Later Prof. Anar Bek and Mr. Dan Ivanov spoke.",
+        "The court met in Sept. Its ruling, per J. Smith, came on Monday.",
+        "A lawyer said so.",
+        "Ms. Aida Sultan agreed.",
+        "Some said nothing about U.S. Observers.",
+    ]
