@@ -127,6 +127,7 @@ def _clause(
             clause.custody.append("extended")
         respective = (
             not clause.terms
+            and " and " in low  # (every list of terms has it: the cheap test first)
             and not (en_pack.RESTRICTED.search(low) or en_pack.PENALTY_ONLY.search(low))
             and find_respective_terms(part)
         )
