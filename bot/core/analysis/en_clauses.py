@@ -53,6 +53,8 @@ _CLAUSE_BREAK = re.compile(
     r"|, and (?=the (?:other|rest)\b|(?:the )?others\b)"
 )
 
+_BREAK_MARKS = (";", "--", "—", " while ", " whereas ", ", but ", ", and ")
+
 
 @dataclass
 class Clause:
@@ -89,8 +91,10 @@ def split_clauses(sentences: list[str], has_title: bool, extra: list[str]) -> li
             and not _arrested_then_served(low_sentence)
             and not ("released" in low_sentence and _SHORT_HOLD.search(low_sentence))
         )
-        # "Those detained include A; B; and C": one list, not clauses.
-        parts = [sentence] if _LIST_INTRO.search(low_sentence) else _CLAUSE_BREAK.split(sentence)
+        # "Those detained include A; B; and C": one list, not clauses. (A sentence without
+        # any of the marks every break holds is one clause: the cheap test first.)
+        breaks = any(mark in sentence for mark in _BREAK_MARKS)
+        parts = _CLAUSE_BREAK.split(sentence) if breaks and not _LIST_INTRO.search(low_sentence) else [sentence]
         unit: str | None = None  # the unit of the sentence's last term so far ("to five" is in it)
         for part in parts:
             part = part.strip(" ,")
@@ -112,28 +116,36 @@ def _clause(
     reports a release; a penalty that is not custody."""
     low = part.lower()
     clause = Clause(part, low, index, release=release)
-    blocked = [(m.start(), m.end()) for m in en_pack.NOT_CUSTODY.finditer(low)]
     if not release and not _all_in_absentia(part):  # an exile sentenced in absentia
-        clause.custody = [
-            m.group(0) for m in CUSTODY.finditer(low) if not any(lo <= m.start() < hi for lo, hi in blocked)
-        ]
+        held = list(CUSTODY.finditer(low))
+        # NOT_CUSTODY is asked only when its answer can matter: a custody word, or a lone term.
+        blocked = _not_custody(low) if held else None
+        clause.custody = [m.group(0) for m in held if not any(lo <= m.start() < hi for lo, hi in blocked or ())]
         clause.custody += [kw for kw in extra if has_keyword(low, kw)]
         clause.terms = [t for t in find_terms(part, unit) if not _restricted_near(low, t)]
         if clause.terms and detention_context and en_pack.EXTENDED.search(low):
             clause.custody.append("extended")
         respective = (
             not clause.terms
+            and " and " in low  # (every list of terms has it: the cheap test first)
             and not (en_pack.RESTRICTED.search(low) or en_pack.PENALTY_ONLY.search(low))
             and find_respective_terms(part)
         )
         if (
-            (clause.terms or respective) and not clause.custody and not blocked
+            (clause.terms or respective)
+            and not clause.custody
+            and not (_not_custody(low) if blocked is None else blocked)
         ):  # not "refused to arrest X for 2 months"
             clause.custody.append("term")  # "sentences of nine, seven and eight years respectively" too
     clause.penalty_only = not clause.custody and bool(
         en_pack.PENALTY_ONLY.search(low) or en_pack.RESTRICTED.search(low)
     )
     return clause
+
+
+def _not_custody(low: str) -> list[tuple[int, int]]:
+    """The spans of a lower-cased clause where a custody word is no custody (NOT_CUSTODY)."""
+    return [(m.start(), m.end()) for m in en_pack.NOT_CUSTODY.finditer(low)]
 
 
 # "A, B and C (in absentia) were sentenced": only C was tried in his absence; "sentenced A to
@@ -146,7 +158,9 @@ def _absentia_spans(part: str) -> list[tuple[int, int]]:
     """Where in a clause the people tried in absentia are named: the whole clause, or only
     the name before "(in absentia)", or the coordinated part that ends in the phrase."""
     low = part.lower()
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if "absen" not in low:
+        return spans  # every form of IN_ABSENTIA ("in absentia", "in his absence") holds it
     for match in en_pack.IN_ABSENTIA.finditer(low):
         if _ONE_IN_ABSENTIA.match(low, max(0, match.start() - 3)) or low[max(0, match.start() - 1)] == "(":
             joint = max(low.rfind(",", 0, match.start()) + 1, low.rfind(" and ", 0, match.start()) + 5)

@@ -78,6 +78,7 @@ def crime_as_reason(pattern: re.Pattern[str], text: str) -> bool:
 # "told reporters", "according to journalists", "reported by a correspondent"; "a journalist of
 # the local outlet reported", "journalists were told": the press tells or hears of the story.
 _PRESS = r"(?:journalists?|reporters?|correspondents?|media)"
+_PRESS_WORD = re.compile(_PRESS)
 _PRESS_AUDIENCE_BEFORE = re.compile(
     r"(?:\b(?:told|tell|telling|tells|informed|briefed|according to|reported by|said to|speaking to|talking to"
     r"|quoted by|cited by)) (?:the |a |an |local |foreign |several |\w+ )?(?:[\w-]+ )?$"
@@ -91,7 +92,7 @@ def civic_words(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The civic words of ``pattern`` in ``text`` that are not the press as the source or
     audience of the report ("a journalist reported", "told reporters")."""
     for m in pattern.finditer(text):
-        if re.fullmatch(_PRESS, m.group(0)) and (
+        if _PRESS_WORD.fullmatch(m.group(0)) and (
             _PRESS_AUDIENCE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
             or _PRESS_SOURCE_AFTER.match(text[m.end() : m.end() + 60])
         ):

@@ -103,6 +103,8 @@ class Names:
                     titled.add(mention.text)
                 by_last.setdefault(words[-1].lower(), mention.text)
                 by_first.setdefault(words[0].lower(), set()).add(mention.text)
+        if not spellings:
+            return cls({}, {}, set(), {})  # no full name at all: nothing to fold or to spell
         firsts = {k: next(iter(v)) for k, v in by_first.items() if len(v) == 1 and k not in by_last}
         _fold_middle_names(spellings)
         shown = _usual_spelling([m.text for c in clauses for m in c.mentions])
@@ -152,11 +154,14 @@ def _fold_middle_names(spellings: dict[str, str]) -> None:
 def _usual_spelling(mentions: list[str]) -> Callable[[str], str]:
     """A full name with its family name spelled as ``mentions`` spell it most often."""
     counts = Counter(text.split()[-1] for text in mentions)
+    known: dict[str, str] = {}  # a report names few people, each many times
 
     def shown(name: str) -> str:
-        words = name.split()
-        best = max((w for w in counts if same_family_name(w, words[-1])), key=counts.__getitem__, default=words[-1])
-        return " ".join(words[:-1] + [best]) if counts[best] > counts[words[-1]] else name
+        if name not in known:
+            words = name.split()
+            best = max((w for w in counts if same_family_name(w, words[-1])), key=counts.__getitem__, default=words[-1])
+            known[name] = " ".join(words[:-1] + [best]) if counts[best] > counts[words[-1]] else name
+        return known[name]
 
     return shown
 
@@ -180,7 +185,7 @@ def find_detainees(
             if (name := names.resolve(mention))
             and (name not in names.titled and not mention.titled or _titled_held(clause, mention))
         ]
-        if IN_ABSENTIA.search(clause.lowered):  # "X was tried in absentia": not held
+        if "absen" in clause.lowered and IN_ABSENTIA.search(clause.lowered):  # "X was tried in absentia"
             abroad.update(name for mention, name in resolved if in_absentia(clause, mention))
         if not clause.custody:
             if clause.penalty_only or clause.release:  # not "X's codefendant was fined"
@@ -350,10 +355,15 @@ _COUNTED_SUBJECT = re.compile(
 )
 
 
+_COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
 def _counted_subject(clause: Clause, clauses: list[Clause], position: int, names: Names) -> list[str]:
     """The people a counting subject stands for: the last N full names the report gave
     before it, within a few sentences (none if it gave fewer)."""
-    match = _COUNTED_SUBJECT.search(clause.lowered)
+    # (the cheap test first: every _COUNTED_SUBJECT counts in words)
+    low = clause.lowered
+    match = _COUNTED_SUBJECT.search(low) if any(word in low for word in _COUNT_WORDS) else None
     if match is None:
         return []
     count = number_value(match["n"] or match["m"])

@@ -57,7 +57,9 @@ def listed_after_group(
     listed: list[tuple[str, str | None, int]] = []
     used: set[int] = set()
     for index, clause in enumerate(clauses):
-        if not clause.custody or not (is_group(clause.lowered) or _GROUP_SIZE.search(clause.lowered)):
+        if not clause.custody or not _named_later(clauses, index):
+            continue  # (the cheap test first: no list can follow, whatever the clause counts)
+        if not (is_group(clause.lowered) or _GROUP_SIZE.search(clause.lowered)):
             continue
         if _names([clause], name_of):
             continue  # the clause names its detainees itself
@@ -67,6 +69,13 @@ def listed_after_group(
             listed += [(name, term, sentence) for name, sentence in names]
             used.add(clause.sentence)
     return listed, used
+
+
+def _named_later(clauses: Sequence[Clause], index: int) -> bool:
+    """Whether a later sentence has a clause with names and no custody: every list that
+    :func:`_members` takes is one."""
+    sentence = clauses[index].sentence
+    return any(c.mentions and not c.custody for c in clauses[index + 1 :] if c.sentence > sentence)
 
 
 def _members(clauses: Sequence[Clause], index: int, name_of: Callable[[Mention], str | None]) -> list[tuple[str, int]]:

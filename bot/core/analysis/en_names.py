@@ -196,23 +196,17 @@ def _is_noun(lowered: str) -> bool:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every run of name-like capitalised words in ``text`` (one or more words)."""
-    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    # Only capitalised words make runs: a lower-case word between two of them breaks the run
+    # all the same, as the text between them is then more than a space.
+    tokens = [(word, m.start(), m.end()) for m in _TOKEN.finditer(text) if (word := m.group(0))[0].isupper()]
     runs: list[list[tuple[str, int, int]]] = []
     for token in tokens:
-        if (
-            runs
-            and text[runs[-1][-1][2] : token[1]] == " "
-            and runs[-1][-1][0][0].isupper()
-            and token[0][0].isupper()
-            and not _is_possessive(runs[-1][-1][0])
-        ):
+        if runs and text[runs[-1][-1][2] : token[1]] == " " and not _is_possessive(runs[-1][-1][0]):
             runs[-1].append(token)
         else:
             runs.append([token])
     mentions: list[Mention] = []
     for run in runs:
-        if not run[0][0][0].isupper():
-            continue
         mentions.extend(_mentions_in_run(text, run))
     return mentions
 
@@ -312,6 +306,12 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
     return _names_in_run(text, run, _titled_before(before, prev_word, wide), prev_word)
 
 
+_PAGE_OF = re.compile(
+    r"(?:pages?|accounts?|channels?|websites?|sites?|outlets?|newspapers?|programmes?|programs?|shows?) of\s*$"
+)
+_QUOTE_CHARS = ('"', "“", "«", "”", "»")  # one of them is in every _QUOTE_BEFORE match
+
+
 def _names_a_thing(before: str, prev_word: str, next_word: str) -> bool:
     """The words around a capitalised run make it the name of an organisation, a place, a
     page or a title ("the newspaper Vlast", "Vlast newspaper", "the pages of …", a quotation);
@@ -322,12 +322,11 @@ def _names_a_thing(before: str, prev_word: str, next_word: str) -> bool:
         or next_word.strip('.,;:)"”') in ORG_AFTER
     ):
         return True
-    if re.search(
-        r"(?:pages?|accounts?|channels?|websites?|sites?|outlets?|newspapers?|programmes?|programs?|shows?) of\s*$",
-        before,
-    ):
+    # (the cheap tests first: each regex needs what its test looks for)
+    if before.rstrip().endswith("of") and _PAGE_OF.search(before):
         return True
-    return _QUOTE_BEFORE.search(before) is not None  # a quoted capitalised run is a title or a slogan
+    # a quoted capitalised run is a title or a slogan
+    return any(q in before for q in _QUOTE_CHARS) and _QUOTE_BEFORE.search(before) is not None
 
 
 def _names_in_run(text: str, run: list[tuple[str, int, int]], titled: bool, prev_word: str) -> list[Mention]:

@@ -12,6 +12,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]?\s+(?=[\"“«(]?[A-Z0-9])"
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bNo|\bJan|\bFeb|\bAug|\bSept?|\bOct|\bNov|\bDec|\bU\.S|\bvs|\be\.g|\bi\.e|\bGen|\bCol|\bLt|\bSen|\bRep|\bGov|\bProf|\bJr|\bSr|\bInc|\bCo)\.$"
 )
+_ABBREVIATION_REACH = 8  # characters: "Sept." and "Prof." are five, and one before for the \b
 _LINE_ENDS = (".", "!", "?", ":", '"', "”", "»", ")", "’")
 
 
@@ -24,7 +25,9 @@ def split_sentences(title: str, text: str) -> list[str]:
             continue
         start = 0
         for match in _SENTENCE_END.finditer(paragraph):
-            if _ABBREVIATION.search(paragraph[: match.start()]):
+            # The abbreviation ends right at the full stop: the last few characters are enough
+            # (one more than its longest form, so that its word start reads as in the whole).
+            if _ABBREVIATION.search(paragraph[max(0, match.start() - _ABBREVIATION_REACH) : match.start()]):
                 continue
             out.append(paragraph[start : match.start()].strip())
             start = match.end()

@@ -210,20 +210,22 @@ def find_terms(sentence: str, unit_hint: str | None = None) -> list[TermSpan]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    for match in _YEARS_MONTHS.finditer(lowered):
+    # Each pattern needs its unit words: the substring tests spare most clauses the regexes.
+    units = {unit for unit in ("day", "week", "month", "year", "yr") if unit in lowered}
+    for match in _YEARS_MONTHS.finditer(lowered) if {"year", "month"} <= units else ():
         years, months = number_value(match["y"]), number_value(match["m"])
         if years is None or months is None:
             continue
         if _custodial(lowered, match.start(), match.end()):
             spans.append(TermSpan(match.start(), match.end(), f"{int(years * 12 + months)} months"))
         taken.append((match.start(), match.end()))
-    for match in _MONTHS_WEEKS.finditer(lowered):
+    for match in _MONTHS_WEEKS.finditer(lowered) if {"month", "week"} <= units else ():
         # "two months and one week" has no exact canonical form in whole months or
         # days-per-month: it marks custody, but the term is left out rather than guessed.
         if _custodial(lowered, match.start(), match.end()):
             spans.append(TermSpan(match.start(), match.end(), None))
         taken.append((match.start(), match.end()))
-    for match in _SIMPLE.finditer(lowered):
+    for match in _SIMPLE.finditer(lowered) if units else ():
         if not free(match.start(), match.end()):
             continue
         value = number_value(match["n"])
@@ -399,7 +401,9 @@ _LISTED_AFTER_VERB = re.compile(
 def find_respective_terms(sentence: str) -> list[str | None]:
     """Terms listed for several people at once: "to 10 and 15 days respectively"."""
     lowered = sentence.lower()
-    match = _RESPECTIVELY.search(lowered) or (_LISTED_AFTER_VERB.search(lowered) if " and " in lowered else None)
+    if " and " not in lowered:
+        return []  # both patterns join the last number with " and " (the cheap test first)
+    match = (_RESPECTIVELY.search(lowered) if "respectively" in lowered else None) or _LISTED_AFTER_VERB.search(lowered)
     if not match:
         return []
     numbers = [match["first"]] + [n for n in match["more"].split(", ") if n] + [match["last"]]

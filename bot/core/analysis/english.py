@@ -21,6 +21,7 @@ en_detainees.py; this module weighs the clauses into the decision.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from bot.core.analysis import organisations
 from bot.core.analysis.en_clauses import CUSTODY, LONG_AGO, Clause, has_keyword, split_clauses
@@ -70,6 +71,16 @@ MAX_EVIDENCE_CHARS = 400
 # ("sentenced X to seven years each") is the custody when no other word names it.
 _CANDIDATE = StemAutomaton(en_pack.CUSTODY_WORDS + ((" days", r"(?<=\d days)"), "days in", "days of", "sentenced"))
 
+# Every form POLITICAL_CASE matches holds one of these words; one pass of the automaton spares
+# most reports the regex, whose unanchored alternatives are tried at every position.
+_POLITICAL_HINTS = StemAutomaton(
+    ("post", "publication", "comments", "critici", "politically motivated", "fabricated", "trumped-up", "retaliat")
+    + ("in reprisal", "to silence", "bogus", "dubious", "spurious", "unfounded", "baseless", "groundless", "absurd")
+    + tuple(f"political{ly} {what}" for ly in ("", "ly") for what in ("persecution", "prisoner", "case", "reasons"))
+    + tuple(f"for {whose} {what}" for whose in ("his", "her", "their") for what in ("work", "reporting", "journalism"))
+    + tuple(f"for {whose} activism" for whose in ("his", "her", "their"))
+)
+
 # A sentence upheld on appeal ("upheld the seven-year sentence", "rejected his appeal against
 # the verdict"): the custody was reported when it was passed. Not a detention upheld, which
 # is custody going on ("upholds the detention of 11 journalists").
@@ -88,9 +99,13 @@ _HELD_ATTRIBUTE = re.compile(
     r"|opposition (?:leaders?|figures?|politicians?)|dissidents?|politicians?|reporters?|lawyers?|poets?|writers?"
     r"|defenders?|critics?|editors?)\b"
 )
+# Every _HELD_ATTRIBUTE holds one of its custody words: the automaton spares most clauses the regex.
+_HELD_WORDS = StemAutomaton(("jailed", "imprisoned", "incarcerated", "detained", "arrested"))
 # Where someone already held is: "denied medical care in the detention centre".
 _HELD_PLACE = re.compile(r"\b(?:in|at|from) (?:the |a |his |her )?(?:[\w-]+ )?detention (?:cent(?:er|re)|facility)\b")
 # Custody that goes on ("remains in prison", "is serving a sentence"): not a new detention.
+# The words every TREASON match is (one automaton pass instead of the crime count's regex).
+_TREASON_WORDS = StemAutomaton(("treason", "espionage", "spying"))
 _ONGOING = re.compile(
     r"\b(?:remains?|remained|is still|are still|still) (?:\w+ )?(?:in|behind) (?:prison|jail|custody|detention|bars)\b"
     r"|\b(?:is|are|was|were) serving (?:a|an|his|her|their) \w+"
@@ -159,6 +174,11 @@ class _Report:
         self.body_lowered = "\n".join(self.sentences[1:] if self.title else self.sentences).lower()
         self.reasons: list[str] = []
 
+    @cached_property
+    def political(self) -> bool:
+        """Whether the report calls the case political (POLITICAL_CASE), asked once per report."""
+        return bool(_POLITICAL_HINTS.search(self.lowered) and _POLITICAL_CASE.search(self.lowered))
+
     # -- the decision ------------------------------------------------------------------
 
     def analyse(self) -> Analysis:
@@ -199,7 +219,8 @@ class _Report:
         evidence_sentences = _unique([self.sentences[c.sentence] for c in evidence_clauses])[:2]
         year = context_year(self.lowered)
         detained_on = None
-        for sentence in evidence_sentences + [self.sentences[c.sentence] for c in custody_clauses]:
+        # (each sentence read once: a sentence named again gives the same answer)
+        for sentence in _unique(evidence_sentences + [self.sentences[c.sentence] for c in custody_clauses]):
             detained_on = find_date(sentence, year)
             if detained_on:
                 break
@@ -213,7 +234,7 @@ class _Report:
             protest=self.protest,
             detainees=detainees,
             lang="en",
-            place=find_place(ordered + self.sentences),
+            place=find_place(_unique(ordered + self.sentences)),
             detained_on=detained_on,
             charge=find_charge(_unique(ordered + self.sentences)) if custody_clauses else None,
             evidence=tuple(_trim(s) for s in evidence_sentences),
@@ -223,7 +244,8 @@ class _Report:
 
     def _civic(self, custody_clauses: list[Clause]) -> float:
         near = self.title.lower() + "\n" + "\n".join(self.sentences[c.sentence].lower() for c in custody_clauses)
-        strong = strong_civic(_CIVIC, self.lowered) or _POLITICAL_CASE.search(self.lowered)
+        strong_anywhere = strong_civic(_CIVIC, self.lowered)  # asked once, used twice below
+        strong = strong_anywhere or self.political
         match = civic_match(_CIVIC, near) if strong else None
         if match:
             self.reasons.append(f"civic:{match.group(0)}")
@@ -235,7 +257,7 @@ class _Report:
         if operator is not None:  # the operators' own civic words (rules.civic)
             self.reasons.append(f"civic:{operator}")
             return 0.25
-        match = strong_civic(_CIVIC, self.lowered)
+        match = strong_anywhere
         if match:
             self.reasons.append(f"civic (elsewhere):{match.group(0)}")
             return 0.12
@@ -267,7 +289,7 @@ class _Report:
         score = 0.0
         near = self.title.lower() + "\n" + "\n".join(c.lowered for c in custody_clauses)
         civic_near = strong_civic(_CIVIC, near)
-        political = _POLITICAL_CASE.search(self.lowered)
+        political = self.political
         crime_hits, kinds = _crime_kinds(near)
         if kinds and not political:
             # Officials tried for their crimes, or the killers of an activist: the civic word
@@ -317,13 +339,16 @@ class _Report:
         lead = [c for c in clauses if c.sentence <= (1 if headline else 0)]
         if len(people) >= 3:
             return score  # "two of the eleven detained released": the others stay
+        released = any(c.release for c in lead)
+        upheld = {c.sentence for c in lead if _upheld(self.sentences[c.sentence].lower())}
+        if not released and not upheld:
+            return score  # no outcome in the lead: which custody is fresh cannot matter
         fresh = [
             c for c in lead if c.custody and not _DEMAND_RELEASE.search(c.lowered) and not LONG_AGO.search(c.lowered)
         ]
-        if any(c.release for c in lead) and not fresh:
+        if released and not fresh:
             self.reasons.append("negative:release")
             return min(score - 0.45, REVIEW_FLOOR - 0.05)
-        upheld = {c.sentence for c in lead if _UPHELD.search(self.sentences[c.sentence].lower())}
         if upheld and all(c.sentence in upheld for c in fresh):
             self.reasons.append("negative:upheld")
             return min(score - 0.45, REVIEW_FLOOR - 0.05)
@@ -378,7 +403,7 @@ def _crime_kinds(near: str) -> tuple[dict[str, int], list[str]]:
     treason case ("the former head of the security committee … for treason") is one too."""
     hits = {kind: crime_count(pattern, near) for kind, pattern in _CRIME.items()}
     kinds = [kind for kind, count in hits.items() if count]
-    if not kinds and crime_count(_TREASON, near) and _SECURITY_OFFICIAL.search(near):
+    if not kinds and _TREASON_WORDS.search(near) and crime_count(_TREASON, near) and _SECURITY_OFFICIAL.search(near):
         hits["treason"], kinds = 1, ["treason"]
     return hits, kinds
 
@@ -386,9 +411,15 @@ def _crime_kinds(near: str) -> tuple[dict[str, int], list[str]]:
 def _held_already(clause: Clause) -> bool:
     """Whether a clause's only custody is a word describing someone already held ("lawyers for
     jailed journalist X said she was denied medical care"): their state, not news of custody."""
-    if clause.terms or not _HELD_ATTRIBUTE.search(clause.lowered):
+    if clause.terms or not (_HELD_WORDS.search(clause.lowered) and _HELD_ATTRIBUTE.search(clause.lowered)):
         return False  # "jailed journalist X was sentenced to three more years": a new term
     return CUSTODY.search(_HELD_PLACE.sub(" ", _HELD_ATTRIBUTE.sub(" ", clause.lowered))) is None
+
+
+def _upheld(sentence: str) -> bool:
+    """Whether a lower-cased sentence reports a sentence upheld (_UPHELD); every form holds
+    "uph", "confirm" or "appeal", and the substring tests spare most sentences the regex."""
+    return ("uph" in sentence or "confirm" in sentence or "appeal" in sentence) and _UPHELD.search(sentence) is not None
 
 
 def _crime_reason(near: str) -> bool:
