@@ -42,3 +42,17 @@ def test_heads_of_state_are_never_detainees_in_any_language():
     )
     names = [d.name for d in analyze("", text, "en").detainees]
     assert "Dana Zhumabayeva" in names and "Kassym-Jomart Tokayev" not in names
+
+
+def test_a_watchdog_of_the_data_list_makes_a_charge_persecution() -> None:
+    # The watchdogs are data (data/watchdogs.toml), replaceable from [rules] watchdogs.
+    text = (
+        "Суд арестовал на два месяца журналиста Ивана Петрова по делу о вымогательстве. "
+        "В Комитете по защите журналистов потребовали его освободить."
+    )
+    shipped = analyze("", text, "ru", RuleConfig())
+    assert shipped.arrest
+    assert "negative:вымогательство" not in shipped.reasons
+    replaced = analyze("", text, "ru", RuleConfig(watchdogs=("Freedom Now",)))
+    assert "negative:вымогательство" in replaced.reasons
+    assert organisations.watchdogs_for(RuleConfig(watchdogs=("Freedom Now",))) == ("Freedom Now",)

@@ -116,3 +116,12 @@ def test_bad_organisations_are_reported() -> None:
     with pytest.raises(Exception) as caught:
         parse_config('[rules]\norganisations = "ДВК"\n', Path("s.toml"))
     assert "rules.organisations must be a list of names" in str(caught.value)
+
+
+def test_watchdogs_replace_the_shipped_list() -> None:
+    config = parse_config('[rules]\nwatchdogs = ["Freedom Now"]\n', Path("s.toml"))
+    assert config.rules.watchdogs == ("Freedom Now",)
+    assert parse_config("[rules]\nwatchlist = []\n", Path("s.toml")).rules.watchdogs is None
+    with pytest.raises(ConfigError) as caught:
+        parse_config('[rules]\nwatchdogs = "HRW"\n', Path("s.toml"))
+    assert "rules.watchdogs must be a list of names" in str(caught.value)

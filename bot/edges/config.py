@@ -43,7 +43,7 @@ SETTINGS_KEYS = {
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SOURCE_KEYS = {"name", "url", "type", "interval", "lang", "select", "channel", "timezone"}
 SELECT_KEYS = {"item", "title", "link", "date", "teaser"}
-RULES_KEYS = {"keywords", "civic", "exclude", "watchlist", "organisations"}
+RULES_KEYS = {"keywords", "civic", "exclude", "watchlist", "organisations", "watchdogs"}
 TOP_LEVEL_KEYS = {"settings", "source", "rules"}
 
 
@@ -350,6 +350,18 @@ class _Validator:
             values[key] = selector
         return HtmlSelectors(**values)
 
+    def name_list(self, data: dict[str, Any], key: str, example: str) -> tuple[str, ...] | None:
+        """A list of names under [rules] that replaces a shipped data list (None: not given)."""
+        names = data.get(key)
+        if names is None:
+            return None
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            self.problem(
+                self.lines.key("rules", 0, key), f"rules.{key} must be a list of names, e.g. {key} = {example}"
+            )
+            return None
+        return tuple(n.strip() for n in names)
+
     def rules(self, data: Any) -> RuleConfig:
         if data is None:
             return RuleConfig()
@@ -383,17 +395,9 @@ class _Validator:
         if not isinstance(watchlist, list) or not all(isinstance(n, str) and n.strip() for n in watchlist):
             self.problem(self.lines.key("rules", 0, "watchlist"), "rules.watchlist must be a list of names")
             watchlist = []
-        organisations = data.get("organisations")
-        if organisations is not None and (
-            not isinstance(organisations, list) or not all(isinstance(n, str) and n.strip() for n in organisations)
-        ):
-            self.problem(
-                self.lines.key("rules", 0, "organisations"),
-                'rules.organisations must be a list of names, e.g. organisations = ["Көше партиясы"]',
-            )
-            organisations = None
         return RuleConfig(
-            organisations=tuple(n.strip() for n in organisations) if organisations is not None else None,
+            organisations=self.name_list(data, "organisations", '["Көше партиясы"]'),
+            watchdogs=self.name_list(data, "watchdogs", '["Human Rights Watch"]'),
             extra_keywords=per_language.get("keywords", {}),
             civic_keywords=per_language.get("civic", {}),
             exclude_keywords=per_language.get("exclude", {}),

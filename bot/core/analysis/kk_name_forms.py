@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from bot.core import places
 from bot.core.analysis.packs import kk as pack
 from bot.core.analysis.packs import kk_names as names
 
@@ -56,24 +57,35 @@ LOCATIVE_END = re.compile(r"(?:да|де|та|те|дағы|дегі|тағы|т
 
 @functools.lru_cache(maxsize=8192)
 def not_name(word: str) -> bool:
-    """A place or institution word of the pack, bare or with a case suffix ("Мәскеуде")."""
-    if word in _NOT_NAME_WORDS:
+    """A place or institution word of the pack or a place of the gazetteer, bare or with a
+    case suffix ("Мәскеуде", "Үрімжіге")."""
+    if word in _NOT_NAME_WORDS or _gazetteer_place(word):
         return True
     low = word.lower()
     place = LOCATIVE_END.search(low)
-    if place and word[: place.start()] in _NOT_NAME_WORDS:
+    if place and _place_word(word[: place.start()]):
         return True  # "Астанадағы", "Алматыдан"
     if place and len(place.group(0)) == 4 and place.start() >= 3:
         return True  # "Мешхедтегі" (the one in Mashhad): a place's adjective, never a person's name
     for suffix, _ in _CASE_SUFFIXES:
-        if low.endswith(suffix) and len(low) - len(suffix) >= 3 and word[: -len(suffix)] in _NOT_NAME_WORDS:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3 and _place_word(word[: -len(suffix)]):
             return True
     return False
 
 
+def _place_word(stem: str) -> bool:
+    return stem in _NOT_NAME_WORDS or _gazetteer_place(stem)
+
+
+def _gazetteer_place(word: str) -> bool:
+    """A place of the project's gazetteer (:mod:`bot.core.places`, any language) is no name,
+    unless the pack also knows the word as a given name (a town named after a person)."""
+    return len(word) >= 4 and places.find(word) is not None and word not in _GIVEN_NAMES
+
+
 def is_name_word(token: str) -> bool:
     """A capitalised word that is not a place or institution of the pack: part of a name, maybe."""
-    return bool(_CAPITALISED.match(token)) and token not in _NOT_NAME_WORDS
+    return bool(_CAPITALISED.match(token)) and not _place_word(token)
 
 
 def patronymic_word(token: str) -> str | None:

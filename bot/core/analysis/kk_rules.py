@@ -73,7 +73,8 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     sentences = [s.strip() for s in _SENTENCE_SPLIT.split(full) if s and s.strip()]
     # The movements and parties of the data list (or [rules]) count as the operators' civic words do.
     org_re = organisations.pattern(organisations.names_for(rules))
-    civic_extra = keywords_for(rules.civic_keywords, "kk") + tuple(dict.fromkeys(org_re.findall(low)))
+    named_orgs = tuple(dict.fromkeys(org_re.findall(low)))
+    civic_extra = keywords_for(rules.civic_keywords, "kk") + named_orgs
     clauses = _read_clauses(sentences, full, custody_extra, headline=bool(title.strip()) or _headline_line(text))
     title_low = sentences[0].lower() if title.strip() and sentences else ""
     score, best_index, reasons = best_clause(clauses, low, civic_extra, title_low)
@@ -86,7 +87,7 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
     return Analysis(
         arrest=arrest,
         protest=protest,
-        detainees=tuple(_held(clauses, score, watched_in_custody)),
+        detainees=tuple(_held(clauses, score, watched_in_custody, named_orgs)),
         lang="kk",
         place=find_place(evidence) or (find_place(full) if arrest else None),
         detained_on=find_date(evidence),
@@ -156,16 +157,25 @@ def _operators_say(score: float, reasons: list[str], watched_in_custody: list[st
     return round(max(0.0, min(1.0, score)), 3)  # the contract: arrest exactly when score ≥ 0.5
 
 
-def _held(clauses: list[Clause], score: float, watched_in_custody: list[str]) -> list[Detainee]:
+def _held(
+    clauses: list[Clause], score: float, watched_in_custody: list[str], named_orgs: tuple[str, ...] = ()
+) -> list[Detainee]:
     """The detainees with their terms, watched people in custody among them; none for a
-    report below review, while doubtful reports keep their people for the operator."""
+    report below review, while doubtful reports keep their people for the operator. A
+    "name" made only of the words of a movement the text names ("Иегова куәгері") is the
+    movement's, no person's."""
     if score < REVIEW_FLOOR:
         return []
-    detainees = detainees_of(clauses)
+    org_words = [w for org in named_orgs for w in org.split()]
+    detainees = [d for d in detainees_of(clauses) if not _movement_words(d.name, org_words)]
     for name in watched_in_custody:
         if all(not d.name.startswith(name.split()[0]) for d in detainees):
             detainees.append(Detainee(name=name))
     return detainees
+
+
+def _movement_words(name: str, org_words: list[str]) -> bool:
+    return bool(org_words) and all(any(o.startswith(w) for o in org_words) for w in name.lower().split())
 
 
 def analyze_kazakh_latin(title: str, text: str, rules: RuleConfig) -> Analysis:

@@ -1,5 +1,6 @@
-"""Domain lists kept as data: movements and parties whose members' custody is political
-(overridable by operators), and the heads of state who are never the detainees.
+"""Domain lists kept as data: movements and parties whose members' custody is political and
+the watchdogs whose word makes a charge persecution (both overridable by operators), and the
+heads of state who are never the detainees.
 
 The default list lives in ``data/organisations.toml``; ``[rules] organisations = [...]`` in
 sources.toml replaces it (:attr:`RuleConfig.organisations`). Every language's rules ask
@@ -16,11 +17,23 @@ from importlib import resources
 from bot.core.analysis.result import RuleConfig
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=4)
+def _shipped(file: str) -> tuple[str, ...]:
+    text = resources.files("bot.core.analysis").joinpath(f"data/{file}").read_text(encoding="utf-8")
+    return tuple(n for n in tomllib.loads(text)["names"] if n.strip())
+
+
 def default_names() -> tuple[str, ...]:
     """The shipped list (data/organisations.toml)."""
-    text = resources.files("bot.core.analysis").joinpath("data/organisations.toml").read_text(encoding="utf-8")
-    return tuple(n for n in tomllib.loads(text)["names"] if n.strip())
+    return _shipped("organisations.toml")
+
+
+def watchdogs_for(rules: RuleConfig | None) -> tuple[str, ...]:
+    """Press-freedom and rights watchdogs (data/watchdogs.toml, or the operators' list):
+    one that speaks of a criminal case presents the charge as persecution."""
+    if rules is not None and rules.watchdogs is not None:
+        return rules.watchdogs
+    return _shipped("watchdogs.toml")
 
 
 @functools.lru_cache(maxsize=1)

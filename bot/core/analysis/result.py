@@ -46,6 +46,8 @@ class RuleConfig:
     # Movements and parties whose members' custody is political; None: the shipped list
     # (bot/core/analysis/data/organisations.toml), a tuple replaces it.
     organisations: tuple[str, ...] | None = None
+    # Press-freedom and rights watchdogs; None: bot/core/analysis/data/watchdogs.toml.
+    watchdogs: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

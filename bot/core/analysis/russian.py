@@ -85,7 +85,7 @@ def analyze_russian(title: str, text: str, rules: RuleConfig) -> Analysis:
         return Analysis(arrest=False, protest=protest, lang="ru", score=0.1 if custody_hint else 0.0, reasons=why_not)
 
     sentences, facts = _read_sentences(title, text, rules, extra, civic_extra, org_re)
-    score, reasons, best = _score(sentences, facts)
+    score, reasons, best = _score(sentences, facts, organisations.pattern(organisations.watchdogs_for(rules)))
     watched_in_custody = [
         name for name in watched if any(f.cues and watchlist_hits(s.text, (name,)) for s, f in zip(sentences, facts))
     ]
@@ -188,12 +188,14 @@ def _recover_mentions(sentences: list[Sentence]) -> None:
             sentence.mentions.sort(key=lambda m: m.start)
 
 
-def _score(sentences: list[Sentence], facts: list[SentenceFacts]) -> tuple[float, list[str], int | None]:
+def _score(
+    sentences: list[Sentence], facts: list[SentenceFacts], watchdog_re: re.Pattern[str]
+) -> tuple[float, list[str], int | None]:
     """Confidence that the report is an arrest alert, the rules behind it, the best sentence."""
     civic_all = {c for f in facts for c in f.civic}
     crime_all = {c for f in facts for c in f.crime}
     if any(t.lemma in vocab.FRAMED_LEMMAS for s in sentences for t in s.tokens) or any(
-        vocab.PERSECUTION_FRAME_RE.search(s.text.lower()) for s in sentences
+        vocab.PERSECUTION_FRAME_RE.search(low) or watchdog_re.search(low) for low in (s.text.lower() for s in sentences)
     ):
         # "наркотики ему подкинули": the report presents the crime as planted, a frame-up, or
         # the charge as political persecution ("давление на журналистов").

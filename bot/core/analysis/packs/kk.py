@@ -437,8 +437,6 @@ CIVIC_STRONG_STEMS: tuple[str, ...] = (
     # Camps for ethnic Kazakhs and Uyghurs in China.
     "тәрбиелеу лагер",
     "концлагер",
-    # A faith persecuted by name: Jehovah's Witnesses ("Иегова куәгерлері").
-    "иегова",
     "қарсылық акция",
     # "қарсылық білдіргендер": people who voiced their opposition (not "қарсылық көрсетті",
     # resisting the police).
@@ -466,8 +464,9 @@ CIVIC_STRONG_STEMS: tuple[str, ...] = (
     "феминист",
     "хиджаб",
     "салафи",
-    # Custody of Kazakhs in Xinjiang is told as persecution ("Шыңжаңда ұсталып, сотталған").
-    "шыңжаң",
+    # Custody of Kazakhs in Xinjiang is told as persecution ("Шыңжаңда ұсталып, сотталған"),
+    # in both spellings ("Шыңжан-ұйғыр автономиялы ауданы").
+    "шыңжа",
     "синьцзян",
     # Political charges: calling for riots (not taking part in them: "жаппай тәртіпсіздік"
     # is weak), insulting the head of state.

@@ -14,11 +14,6 @@ from __future__ import annotations
 CIVIC_STRONG_STEMS: tuple[str, ...] = (
     # Separatism as the noun ("сепаратизм үшін сотталды"): "сепаратис-" is only the adjective.
     "сепаратизм",
-    # Xinjiang without its final ң ("Шыңжан-ұйғыр автономиялы ауданы") and its capital:
-    # custody there of Kazakhs is told as persecution.
-    "шыңжан",
-    "үрімжі",
-    "урумчи",
     # Criticism by the converb ("билікті үнемі сынап жүрген"): the participles are in packs.kk.
     "сынап",
     # Came out against a policy ("жер реформасына қарсы шыққан"): a protest told by its cause.
@@ -72,10 +67,8 @@ CIVIC_STRONG_STEMS: tuple[str, ...] = (
     # Running for office on one's own: an independent candidate, self-nominated.
     "тәуелсіз кандидат",
     "өзін-өзі ұсын",
-    # Religion: preaching, and Tablighi Jamaat by its Kazakh spelling (the data list has the
-    # Russian "Таблиги").
+    # Religion: preaching (the movements by name are the data list, data/organisations.toml).
     "уағыз",
-    "таблиғи",
 )
 
 # Custody forms the pack's custody stems do not spell.

@@ -371,8 +371,9 @@ PERSECUTION_FRAME_RE = re.compile(
     r"политически мотивирован|политическ\w* преследовани|по политическим мотивам|политическ\w* заказ"
     r"|давлени\w* на (?:\w+ )?(?:журналист|сми|прессу|редакци|независимы|оппозици|активист|гражданск)"
     r"|преследовани\w* (?:журналист|активист|оппозиц|правозащитник|независим)"
-    # A press-freedom or rights watchdog that protests the custody frames the charge as persecution.
-    r"|комитет\w* по защите журналистов|репортер\w* без границ|amnesty|human rights watch|политзаключенн\w*|политзаключённ\w*"
+    # A political prisoner. (A press-freedom or rights watchdog that protests the custody frames
+    # the charge as persecution too: the data list, data/watchdogs.toml.)
+    r"|политзаключенн\w*|политзаключённ\w*"
 )
 # Media outlets: a head or employee of one ("главу сайта", "директора телеканала", "сотрудника
 # редакции") is a journalist, not an official or a policeman.
