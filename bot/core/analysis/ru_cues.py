@@ -22,6 +22,14 @@ _BEING_IN = vocab.TAKEN_OR_HELD_LEMMAS - vocab.TAKEN_TO_LEMMAS
 # Where someone is taken in custody: the police's places and its van.
 _TAKEN_TO_PLACES = _POLICE_PLACES | {"автозак"}
 _SUSPENDED = {"условно", "условный", "испытательный"}
+# Every lemma at which custody_cues can find a cue: a sentence without one has only its terms.
+_CUE_LEMMAS = frozenset(
+    set(vocab.CUSTODY_EVENT_LEMMAS)
+    | set(vocab.CUSTODY_PLACE_LEMMAS)
+    | vocab.TAKEN_OR_HELD_LEMMAS
+    | vocab.SENTENCE_LEMMAS
+    | {"стража", "лишение", "заключение", "срок", "реальный"}
+)
 _ASKED_FOR = {"требовать", "потребовать", "запросить", "запрашивать", "просить", "попросить"}
 
 
@@ -40,13 +48,14 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
     place, a sentence, a term), read token by token.
     """
     cues: list[Cue] = []
-    lemmas = [t.lemma for t in toks]
-    lemma_set = set(lemmas)
-    custodial_sentence = bool(terms) or _has_deprivation(toks)
+    lemma_set = {t.lemma for t in toks}
+    if lemma_set.isdisjoint(_CUE_LEMMAS):  # no cue can start here; only the terms are cues
+        return [Cue(term.start, f"custody:{term.value}", "term") for term in terms]
+    custodial = _Custodial(toks, terms)
     for i, tok in enumerate(toks):
         lem = tok.lemma
         if lem in vocab.CUSTODY_EVENT_LEMMAS:
-            if lem == "посадить" and not custodial_sentence:
+            if lem == "посадить" and not custodial():
                 continue
             # "задержали", "задержан", or a participle of a concrete group ("задержанных участников");
             # not "помогает задержанным".
@@ -79,7 +88,7 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             and not event_held(toks, i)
         ):
             cues.append(Cue(i, "custody:в полиции", "place"))
-        elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence and _custodial_clause(toks, i, terms):
+        elif lem in vocab.SENTENCE_LEMMAS and custodial() and _custodial_clause(toks, i, terms):
             cues.append(Cue(i, "custody:приговорён", "sentence"))
         elif (
             lem == "срок"
@@ -93,6 +102,20 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
     for term in terms:
         cues.append(Cue(term.start, f"custody:{term.value}", "term"))
     return cues
+
+
+class _Custodial:
+    """Whether a sentence names a custodial term or a deprivation of liberty, read once and
+    only when a cue asks (most sentences have no cue that needs it)."""
+
+    def __init__(self, toks: list[Token], terms: list[Term]) -> None:
+        self._toks = toks
+        self._value: bool | None = True if terms else None
+
+    def __call__(self) -> bool:
+        if self._value is None:
+            self._value = _has_deprivation(self._toks)
+        return self._value
 
 
 def extension_cues(toks: list[Token]) -> list[Cue]:
@@ -118,6 +141,8 @@ def _custody_noun_near(toks: list[Token], i: int) -> bool:
 def kept_cues(toks: list[Token], cues: list[Cue]) -> list[Cue]:
     """The cues that report custody: not negated, not a death in custody, not a sentence
     only asked for, not followed by a release."""
+    if not cues:
+        return []
     cues = [c for c in cues if not _negated(toks, c.index) and not (c.kind == "place" and _died_there(toks, c.index))]
     # "прокурор требовал пять лет колонии": a sentence asked for, not given.
     cues = [
