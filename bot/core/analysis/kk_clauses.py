@@ -208,8 +208,10 @@ def _event_cues(low: str, cues: list[re.Match[str]]) -> list[re.Match[str]]:
     көбі … қамауымен аяқталады", "абақтыға отырғаннан кейін … санайтын сияқты") unless it
     names a day; no custody state named by its verbal noun ("15 күн қамауда отыру … емес",
     sitting in custody, as a topic)."""
+    if not cues:
+        return cues
     generic = _GENERIC.search(low) or _HABITUAL_SEEMS.search(low)
-    if cues and generic and not _NEWS_TIME.search(low) and not _PAST_CUSTODY.search(low):
+    if generic and not _NEWS_TIME.search(low) and not _PAST_CUSTODY.search(low):
         return []
     return [m for m in cues if not _STATE_AS_TOPIC.match(low, m.start())]
 
