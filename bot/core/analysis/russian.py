@@ -194,8 +194,13 @@ def _score(
     """Confidence that the report is an arrest alert, the rules behind it, the best sentence."""
     civic_all = {c for f in facts for c in f.civic}
     crime_all = {c for f in facts for c in f.crime}
-    if any(t.lemma in vocab.FRAMED_LEMMAS for s in sentences for t in s.tokens) or any(
-        vocab.PERSECUTION_FRAME_RE.search(low) or watchdog_re.search(low) for low in (s.text.lower() for s in sentences)
+    # Only a crime word can be framed: without one there is nothing to clear.
+    if crime_all and (
+        any(t.lemma in vocab.FRAMED_LEMMAS for s in sentences for t in s.tokens)
+        or any(
+            vocab.PERSECUTION_FRAME_RE.search(low) or watchdog_re.search(low)
+            for low in (s.text.lower() for s in sentences)
+        )
     ):
         # "наркотики ему подкинули": the report presents the crime as planted, a frame-up, or
         # the charge as political persecution ("давление на журналистов").
