@@ -143,7 +143,12 @@ def kept_cues(toks: list[Token], cues: list[Cue]) -> list[Cue]:
     only asked for, not followed by a release."""
     if not cues:
         return []
-    cues = [c for c in cues if not _negated(toks, c.index) and not (c.kind == "place" and _died_there(toks, c.index))]
+    absentia = [k for k, t in enumerate(toks) if t.lemma in ("заочно", "заочный")]  # once a sentence, not a cue
+    cues = [
+        c
+        for c in cues
+        if not _negated(toks, c.index, absentia) and not (c.kind == "place" and _died_there(toks, c.index))
+    ]
     # "прокурор требовал пять лет колонии": a sentence asked for, not given.
     cues = [
         c
@@ -185,8 +190,9 @@ def _place_reason(toks: list[Token], i: int) -> str | None:
     return "custody:" + vocab.CUSTODY_PLACE_LEMMAS[lem]
 
 
-def _negated(toks: list[Token], i: int) -> bool:
-    """A cue that is denied ("задержанных нет"), refused or only threatened ("грозит арест")."""
+def _negated(toks: list[Token], i: int, absentia: list[int]) -> bool:
+    """A cue that is denied ("задержанных нет"), refused or only threatened ("грозит арест");
+    ``absentia`` are the indices of "заочно"/"заочный" in the sentence."""
     before = toks[max(0, i - 2) : i]
     if any(t.lower in ("не", "ни", "без") for t in before):
         return True
@@ -209,7 +215,7 @@ def _negated(toks: list[Token], i: int) -> bool:
     window = toks[max(0, i - 10) : i]
     if any(t.lemma in vocab.REFUSAL_LEMMAS for t in window[-4:]):
         return True
-    if any(t.lemma in ("заочно", "заочный") and same_clause(toks, k, i) for k, t in enumerate(toks)):
+    if any(same_clause(toks, k, i) for k in absentia):
         return True  # "заочно арестовал", "приговорил заочно": someone abroad, not in custody
     if any(t.lemma == "право" for t in toks[max(0, i - 5) : i + 4]) and any(
         t.lemma in ("лишить", "лишение", "лишать") for t in toks[max(0, i - 8) : i + 1]

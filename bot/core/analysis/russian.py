@@ -21,7 +21,6 @@ from collections import Counter
 from dataclasses import replace
 
 from bot.core.analysis import organisations
-from bot.core.analysis.kk_rules import analyze_kazakh
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.core.analysis.ru_context import freed_at
@@ -59,6 +58,9 @@ from bot.core.analysis.text import normalise
 def analyze_cyrillic(title: str, text: str, lang: str, rules: RuleConfig) -> Analysis:
     """Analyse a Russian ("ru") or Kazakh ("kk") report; see the module docstring."""
     if lang == "kk":
+        # Imported here: a Russian report never needs the Kazakh rules (their regexes take long to build).
+        from bot.core.analysis.kk_rules import analyze_kazakh
+
         return analyze_kazakh(title, text, rules)
     return analyze_russian(title, text, rules)
 
