@@ -50,7 +50,7 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
     cues: list[Cue] = []
     lemma_set = {t.lemma for t in toks}
     if lemma_set.isdisjoint(_CUE_LEMMAS):  # no cue can start here; only the terms are cues
-        return [Cue(term.start, f"custody:{term.value}", "term") for term in terms]
+        return _term_cues(terms)
     custodial = _Custodial(toks, terms)
     for i, tok in enumerate(toks):
         lem = tok.lemma
@@ -99,9 +99,11 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             cues.append(Cue(i, "custody:срок", "sentence"))
         elif lem == "реальный" and i + 1 < len(toks) and toks[i + 1].lemma == "срок" and "приговорить" in lemma_set:
             cues.append(Cue(i, "custody:реальный срок", "sentence"))
-    for term in terms:
-        cues.append(Cue(term.start, f"custody:{term.value}", "term"))
-    return cues
+    return cues + _term_cues(terms)
+
+
+def _term_cues(terms: list[Term]) -> list[Cue]:
+    return [Cue(term.start, f"custody:{term.value}", "term") for term in terms]
 
 
 class _Custodial:
