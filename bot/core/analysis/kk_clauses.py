@@ -177,6 +177,8 @@ def _given_cues(
 ) -> list[re.Match[str]]:
     """The cues of custody given: not denied, hypothetical, asked for, a maximum penalty or a
     description of someone, which the same custody words also say."""
+    if not cues:
+        return []  # every step below only filters
     if NEGATED_RE.search(low) and len(cues) <= 1:
         cues = []
     # "қамауға алынған жоқ", "қамауға алынбады": denied by the word after.
