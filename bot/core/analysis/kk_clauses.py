@@ -71,7 +71,8 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
         # "Белсендіні полиция алып кетті": taken away, by the police; not "плакатын алып кетті".
         cues = [m for m in TAKEN_AWAY_RE.finditer(low) if not _thing_taken(low, m)]
     # "Полиция бөлімшесінде бес сағат отырды": hours held at the police.
-    cues += list(_HELD_FOR_HOURS.finditer(low))
+    if "сағат" in low or "сагат" in low:  # the hours the pattern needs, tested first
+        cues += list(_HELD_FOR_HOURS.finditer(low))
     # "бірнеше адамды қамау себебі": the verbal noun with its object, the holding of them.
     if "амау" in low and _BARE_HOLDING.search(low):
         cues += list(_HOLDING_OF.finditer(low))
@@ -176,6 +177,8 @@ def _given_cues(
 ) -> list[re.Match[str]]:
     """The cues of custody given: not denied, hypothetical, asked for, a maximum penalty or a
     description of someone, which the same custody words also say."""
+    if not cues:
+        return []  # every step below only filters
     if NEGATED_RE.search(low) and len(cues) <= 1:
         cues = []
     # "қамауға алынған жоқ", "қамауға алынбады": denied by the word after.
@@ -208,8 +211,10 @@ def _event_cues(low: str, cues: list[re.Match[str]]) -> list[re.Match[str]]:
     көбі … қамауымен аяқталады", "абақтыға отырғаннан кейін … санайтын сияқты") unless it
     names a day; no custody state named by its verbal noun ("15 күн қамауда отыру … емес",
     sitting in custody, as a topic)."""
+    if not cues:
+        return cues
     generic = _GENERIC.search(low) or _HABITUAL_SEEMS.search(low)
-    if cues and generic and not _NEWS_TIME.search(low) and not _PAST_CUSTODY.search(low):
+    if generic and not _NEWS_TIME.search(low) and not _PAST_CUSTODY.search(low):
         return []
     return [m for m in cues if not _STATE_AS_TOPIC.match(low, m.start())]
 
@@ -334,11 +339,16 @@ _HELD_ADJECTIVE = re.compile(r"\w*(?:дағы|дегі|тағы|тегі|даг�
 def _describes(low: str, match: re.Match[str]) -> bool:
     """A term or place inside a description: "15 тәулікке қамалған белсенді", "түрмеге
     қамалған ағасы" (the next word is an attributive custody participle)."""
-    after = re.match(r"\w*\s+", low[match.start() :])
+    after = _TO_NEXT_WORD.match(low, match.start())
     if after is None:
         return False
-    following = CUSTODY_RE.match(low, match.start() + after.end())
+    following = CUSTODY_RE.match(low, after.end())
     return following is not None and _attributive(low, following)
+
+
+# Offsets into the sentence, not slices of it: the words after a match, read in place.
+_TO_NEXT_WORD = re.compile(r"\w*\s+")
+_NEXT_WORD = re.compile(r"\s+\w+")
 
 
 def _attributive(low: str, match: re.Match[str]) -> bool:
@@ -347,13 +357,13 @@ def _attributive(low: str, match: re.Match[str]) -> bool:
     end = word_end = _word_end(low, match.end())
     # "ұстап алып кететін": a converb ("-ып", "-іп", "-п") is not the verb's last word.
     for _ in range(2):
-        following = re.match(r"\s+\w+", low[end:]) if low[:end].endswith(("п", "ып", "іп")) else None
+        following = _NEXT_WORD.match(low, end) if low.endswith(("п", "ып", "іп"), 0, end) else None
         if following is None:
             break
-        end += following.end()
-    if low[match.start() : end].endswith(("атын", "етін", "йтын", "йтін", "атин", "етин", "итин")):
+        end = following.end()
+    if low.endswith(("атын", "етін", "йтын", "йтін", "атин", "етин", "итин"), match.start(), end):
         return True  # "ұстап алып кететін …": a habitual or future participle, no event
-    if not low[match.start() : word_end].endswith(("ған", "ген", "қан", "кен")):
+    if not low.endswith(("ған", "ген", "қан", "кен"), match.start(), word_end):
         return False
     if _RECENT_BEFORE.search(low, max(0, match.start() - 40), match.start()):
         return False  # "кеше ұсталған белсенді …": a detention of yesterday is news
@@ -386,13 +396,20 @@ _FUTURE_ENDINGS = ("лады", "леді", "лади", "леди", "нады", "
 
 _PAST_VERB_ENDINGS = ("ды", "ді", "ты", "ті", "ди", "ти", "ған", "ген", "қан", "кен", "ган", "кан", "п")
 _FUTURE_ROOTS = pack.with_plain(pack.FUTURE_CUSTODY_ROOTS)
+_FIRST_WORDS = re.compile(r"[\w-]+|[^\w\s]")
+# What a future custody verb needs somewhere in the window: a word from a root to a future ending.
+_FUTURE_SHAPE = re.compile(
+    "(?=" + "|".join(map(re.escape, _FUTURE_ROOTS)) + r")[\w-]*(?:" + "|".join(_FUTURE_ENDINGS) + r")(?![\w-])"
+)
 
 
 def _future_verb(words: str) -> bool:
     """The first verb among the first three words of ``words`` (up to a comma) is a custody
     verb in the future: "сотталады", "қамауға алынады", "бас бостандығынан айырылады" (the
     ending alone would also take the past of "-ла" verbs, "жариялады")."""
-    for word in re.findall(r"[\w-]+|[^\w\s]", words)[:3]:
+    if not _FUTURE_SHAPE.search(words):
+        return False  # no word from a root to a future ending: most windows, settled in one scan
+    for word in _FIRST_WORDS.findall(words)[:3]:
         if not word.isalpha():
             return False
         if len(word) > 6 and word.endswith(_FUTURE_ENDINGS):

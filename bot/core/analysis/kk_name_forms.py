@@ -73,7 +73,9 @@ def not_name(word: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=16384)
 def _place_word(stem: str) -> bool:
+    """Cached: the same capitalised words come back in every sentence of a report (pure lookups)."""
     return stem in _NOT_NAME_WORDS or _gazetteer_place(stem)
 
 

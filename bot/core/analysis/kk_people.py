@@ -383,7 +383,7 @@ def _named_otherwise(tokens: list[str], start: int, stop: int, owner: bool) -> b
         or _district_named(tokens[start:stop], after)
         or after in ("қарсы", "қарсылық")
         or after2.startswith("қарсы")
-        or (any(after2.startswith(s) for s in _SPEAKER_STEMS) and not owner)
+        or (after2.startswith(_SPEAKER_STEMS) and not owner)
     )
 
 

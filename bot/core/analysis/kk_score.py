@@ -19,7 +19,6 @@ from bot.core.analysis.kk_stems import (
     CIVIC_WEAK_RE,
     COUNT_RE,
     CRIME_ANY,
-    CRIME_RE,
     DEMAND_RE,
     FINE_RE,
     NOT_CIVIC_RE,
@@ -30,8 +29,9 @@ from bot.core.analysis.kk_stems import (
     RESTRICTED_RE,
     TOLD_PRESS_RE,
     crime_kinds_in,
+    crime_regex,
 )
-from bot.core.analysis.packs.kk import PROTEST_CHARGES
+from bot.core.analysis.packs.kk import CRIME_STEMS, PROTEST_CHARGES
 
 # "2024 жылы елде 40 белсенді ұсталған": a count over a whole year (not a date: "2026
 # жылы 5 қаңтарда").
@@ -206,10 +206,10 @@ def _crimes(low: str, protest: bool = False) -> list[str]:
     present = crime_kinds_in(low)
     return [
         kind
-        for kind, rx in CRIME_RE.items()
+        for kind in CRIME_STEMS
         if kind in present
         and not (protest and kind in PROTEST_CHARGES)
-        and any(not _topic(low, m) for m in rx.finditer(low))
+        and any(not _topic(low, m) for m in crime_regex(kind).finditer(low))
     ]
 
 

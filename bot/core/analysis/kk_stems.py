@@ -8,6 +8,7 @@ plain spelling without the Kazakh letters; the other modules of the Kazakh rules
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -42,7 +43,15 @@ CIVIC_STRONG_RE = _stem_regex(_CIVIC_STRONG_STEMS)
 CIVIC_WEAK_RE = _stem_regex(pack.CIVIC_WEAK_STEMS)
 TOLD_PRESS_RE = _stem_regex(pack.TOLD_THE_PRESS_STEMS)
 NOT_CIVIC_RE = _stem_regex(pack.NOT_CIVIC_STEMS)
-CRIME_RE = {kind: _stem_regex(stems) for kind, stems in pack.CRIME_STEMS.items()}
+
+
+@functools.cache
+def crime_regex(kind: str) -> re.Pattern[str]:
+    """The stems of one kind of crime (pack.CRIME_STEMS), built when a text first names one of
+    them: a process reads few kinds, and each trie takes longer to build than a report to read."""
+    return _stem_regex(pack.CRIME_STEMS[kind])
+
+
 # Any crime word at all, and any strong civic word: one pass at C speed (accepting what the
 # stem regexes accept) before the regexes scan the text (most text has none).
 CRIME_ANY = stems_automaton(pack.with_plain(tuple(s for st in pack.CRIME_STEMS.values() for s in st)), word_start=True)
@@ -92,7 +101,7 @@ _CRIME_KINDS = _crime_kinds_automaton()
 
 
 def crime_kinds_in(low: str) -> set[str]:
-    """The kinds of :data:`CRIME_RE` with a stem anywhere in ``low`` (word start or not): the
+    """The kinds of :func:`crime_regex` with a stem anywhere in ``low`` (word start or not): the
     only kinds whose regex can match, found in one pass instead of a regex scan a kind."""
     found: set[str] = set()
     for _, kinds in _CRIME_KINDS.iter(low):

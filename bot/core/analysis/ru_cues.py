@@ -22,6 +22,14 @@ _BEING_IN = vocab.TAKEN_OR_HELD_LEMMAS - vocab.TAKEN_TO_LEMMAS
 # Where someone is taken in custody: the police's places and its van.
 _TAKEN_TO_PLACES = _POLICE_PLACES | {"автозак"}
 _SUSPENDED = {"условно", "условный", "испытательный"}
+# Every lemma at which custody_cues can find a cue: a sentence without one has only its terms.
+_CUE_LEMMAS = frozenset(
+    set(vocab.CUSTODY_EVENT_LEMMAS)
+    | set(vocab.CUSTODY_PLACE_LEMMAS)
+    | vocab.TAKEN_OR_HELD_LEMMAS
+    | vocab.SENTENCE_LEMMAS
+    | {"стража", "лишение", "заключение", "срок", "реальный"}
+)
 _ASKED_FOR = {"требовать", "потребовать", "запросить", "запрашивать", "просить", "попросить"}
 
 
@@ -40,13 +48,14 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
     place, a sentence, a term), read token by token.
     """
     cues: list[Cue] = []
-    lemmas = [t.lemma for t in toks]
-    lemma_set = set(lemmas)
-    custodial_sentence = bool(terms) or _has_deprivation(toks)
+    lemma_set = {t.lemma for t in toks}
+    if lemma_set.isdisjoint(_CUE_LEMMAS):  # no cue can start here; only the terms are cues
+        return _term_cues(terms)
+    custodial = _Custodial(toks, terms)
     for i, tok in enumerate(toks):
         lem = tok.lemma
         if lem in vocab.CUSTODY_EVENT_LEMMAS:
-            if lem == "посадить" and not custodial_sentence:
+            if lem == "посадить" and not custodial():
                 continue
             # "задержали", "задержан", or a participle of a concrete group ("задержанных участников");
             # not "помогает задержанным".
@@ -79,7 +88,7 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             and not event_held(toks, i)
         ):
             cues.append(Cue(i, "custody:в полиции", "place"))
-        elif lem in vocab.SENTENCE_LEMMAS and custodial_sentence and _custodial_clause(toks, i, terms):
+        elif lem in vocab.SENTENCE_LEMMAS and custodial() and _custodial_clause(toks, i, terms):
             cues.append(Cue(i, "custody:приговорён", "sentence"))
         elif (
             lem == "срок"
@@ -90,9 +99,25 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             cues.append(Cue(i, "custody:срок", "sentence"))
         elif lem == "реальный" and i + 1 < len(toks) and toks[i + 1].lemma == "срок" and "приговорить" in lemma_set:
             cues.append(Cue(i, "custody:реальный срок", "sentence"))
-    for term in terms:
-        cues.append(Cue(term.start, f"custody:{term.value}", "term"))
-    return cues
+    return cues + _term_cues(terms)
+
+
+def _term_cues(terms: list[Term]) -> list[Cue]:
+    return [Cue(term.start, f"custody:{term.value}", "term") for term in terms]
+
+
+class _Custodial:
+    """Whether a sentence names a custodial term or a deprivation of liberty, read once and
+    only when a cue asks (most sentences have no cue that needs it)."""
+
+    def __init__(self, toks: list[Token], terms: list[Term]) -> None:
+        self._toks = toks
+        self._value: bool | None = True if terms else None
+
+    def __call__(self) -> bool:
+        if self._value is None:
+            self._value = _has_deprivation(self._toks)
+        return self._value
 
 
 def extension_cues(toks: list[Token]) -> list[Cue]:
@@ -118,7 +143,14 @@ def _custody_noun_near(toks: list[Token], i: int) -> bool:
 def kept_cues(toks: list[Token], cues: list[Cue]) -> list[Cue]:
     """The cues that report custody: not negated, not a death in custody, not a sentence
     only asked for, not followed by a release."""
-    cues = [c for c in cues if not _negated(toks, c.index) and not (c.kind == "place" and _died_there(toks, c.index))]
+    if not cues:
+        return []
+    absentia = [k for k, t in enumerate(toks) if t.lemma in ("заочно", "заочный")]  # once a sentence, not a cue
+    cues = [
+        c
+        for c in cues
+        if not _negated(toks, c.index, absentia) and not (c.kind == "place" and _died_there(toks, c.index))
+    ]
     # "прокурор требовал пять лет колонии": a sentence asked for, not given.
     cues = [
         c
@@ -160,8 +192,9 @@ def _place_reason(toks: list[Token], i: int) -> str | None:
     return "custody:" + vocab.CUSTODY_PLACE_LEMMAS[lem]
 
 
-def _negated(toks: list[Token], i: int) -> bool:
-    """A cue that is denied ("задержанных нет"), refused or only threatened ("грозит арест")."""
+def _negated(toks: list[Token], i: int, absentia: list[int]) -> bool:
+    """A cue that is denied ("задержанных нет"), refused or only threatened ("грозит арест");
+    ``absentia`` are the indices of "заочно"/"заочный" in the sentence."""
     before = toks[max(0, i - 2) : i]
     if any(t.lower in ("не", "ни", "без") for t in before):
         return True
@@ -184,7 +217,7 @@ def _negated(toks: list[Token], i: int) -> bool:
     window = toks[max(0, i - 10) : i]
     if any(t.lemma in vocab.REFUSAL_LEMMAS for t in window[-4:]):
         return True
-    if any(t.lemma in ("заочно", "заочный") and same_clause(toks, k, i) for k, t in enumerate(toks)):
+    if any(same_clause(toks, k, i) for k in absentia):
         return True  # "заочно арестовал", "приговорил заочно": someone abroad, not in custody
     if any(t.lemma == "право" for t in toks[max(0, i - 5) : i + 4]) and any(
         t.lemma in ("лишить", "лишение", "лишать") for t in toks[max(0, i - 8) : i + 1]

@@ -182,8 +182,9 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts, previous: Sente
         ]
         if not same_part:
             continue  # "X остались под стражей, а Y — под надзором": Y's clause has no custody
-        nearest = min(same_part, key=lambda c: distance(sentence, mention, c.index))
-        gap = distance(sentence, mention, nearest.index)
+        gaps = [distance(sentence, mention, c.index) for c in same_part]  # each once: min's key and the gap
+        gap = min(gaps)
+        nearest = same_part[gaps.index(gap)]  # the first nearest, as min() picks
         if gap > MAX_DISTANCE:
             continue
         if (

@@ -136,7 +136,7 @@ def named_one_by_one(sentences: list[Sentence], facts: list[SentenceFacts]) -> N
     sentence that counts people and names none, as many sentences opening with a full name
     (and reporting no custody of their own) name those people, one each."""
     for k, (sentence, fact) in enumerate(zip(sentences, facts)):
-        if sentence.is_title or not fact.cues or fact.detainees:
+        if sentence.is_title or not fact.cues or fact.detainees or not _may_name_next(sentences, facts, k):
             continue
         counts = set(_counts(sentence)) - {0}
         if not counts:
@@ -150,6 +150,15 @@ def named_one_by_one(sentences: list[Sentence], facts: list[SentenceFacts]) -> N
         if heads and len(heads) in counts:
             for n, head in heads:
                 facts[n].detainees = [(head, None)]
+
+
+def _may_name_next(sentences: list[Sentence], facts: list[SentenceFacts], k: int) -> bool:
+    """Whether the sentence after ``k`` can name one of its people: tested before counting them
+    (the costly part, with its morphology), as the first name is needed anyway."""
+    n = k + 1
+    return (
+        n < len(sentences) and not facts[n].cues and not facts[n].detainees and _opening_name(sentences[n]) is not None
+    )
 
 
 def named_among(sentences: list[Sentence], facts: list[SentenceFacts]) -> None:

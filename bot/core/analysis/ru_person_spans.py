@@ -510,14 +510,14 @@ def _readings(low: str) -> dict[Reading, float]:
 def _womans_nominative(tokens: Sequence[Word], first: int, stop: int, neighbours: list[dict[Reading, float]]) -> bool:
     """ "Таслима Рамазанова — 10 суток", "Людмила Захаркина, Феруза Ашурова": a given name pymorphy3 reads
     only as a man's genitive ("Феруз") is a woman's nominative before a term or a nominative neighbour."""
-    given, surname = tokens[first].lower, tokens[stop - 1].lower
-    named = [p for p in parses(given) if is_person(p) and p.tag.number != "plur"]
-    if stop - first != 2 or given[-1] not in "ая" or _SURNAME_SHAPE.match(given) or not named:
-        return False
-    if any(p.tag.gender != "masc" or p.tag.case == "nomn" for p in named) or ("nomn", "femn") not in _readings(surname):
+    given = tokens[first].lower
+    shaped = stop - first == 2 and given[-1] in "ая" and not _SURNAME_SHAPE.match(given)  # before the readings
+    named = [p for p in parses(given) if is_person(p) and p.tag.number != "plur"] if shaped else []
+    if not named or any(p.tag.gender != "masc" or p.tag.case == "nomn" for p in named):
         return False
     after_dash = stop + 1 < len(tokens) and tokens[stop].text in ("—", "–") and _term_follows(tokens, stop + 1)
-    return after_dash or any(neighbour and {case for case, _ in neighbour} == {"nomn"} for neighbour in neighbours)
+    listed = after_dash or any(neighbour and {case for case, _ in neighbour} == {"nomn"} for neighbour in neighbours)
+    return listed and ("nomn", "femn") in _readings(tokens[stop - 1].lower)
 
 
 # A surname in "-ов"/"-ин" pymorphy3 reads only as a plural ("Рословцев"): its ending says.
