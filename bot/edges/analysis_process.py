@@ -50,6 +50,7 @@ CALL_TIMEOUT = 300.0
 
 _SAMPLE_RU = "Суд арестовал активиста Армана Куанышева на 10 суток за участие в митинге."
 _SAMPLE_EN = "A court jailed activist Arman Kuanyshev for 10 days for taking part in a rally."
+_SAMPLE_KK = "Сот белсенді Арман Қуанышевті митингіге қатысқаны үшін 10 тәулікке қамады."
 
 
 class AnalysisError(errors.AnalysisError):
@@ -110,9 +111,11 @@ class AnalysisProcess:
         return await asyncio.to_thread(parse_entries, source, content, text, final_url)
 
     def warm(self) -> float:
-        """Load the models in the child now (an English and a Russian sample); seconds taken."""
+        """Load the models and each language's rules in the child now (a sample in each
+        language: the rules of a language load with its first report); seconds taken."""
         started = time.perf_counter()
-        for outcome in self.analyze_many([("", _SAMPLE_RU, "ru"), ("", _SAMPLE_EN, "en")], None):
+        samples = [("", _SAMPLE_RU, "ru"), ("", _SAMPLE_EN, "en"), ("", _SAMPLE_KK, "kk")]
+        for outcome in self.analyze_many(samples, None):
             if isinstance(outcome, AnalysisError):
                 raise outcome
         return time.perf_counter() - started
