@@ -219,13 +219,13 @@ def _event_cues(low: str, cues: list[re.Match[str]]) -> list[re.Match[str]]:
     return [m for m in cues if not _STATE_AS_TOPIC.match(low, m.start())]
 
 
+# The custody verbs as roots, in both spellings (packs/kk CUSTODY_VERB_ROOTS).
+_CUSTODY_ROOTS = pack.with_plain(pack.CUSTODY_VERB_ROOTS)
 # Words of what happens as a rule (the pack's GENERIC_WORDS): "көбі", "әдетте", "жиі".
 _GENERIC = re.compile(r"(?<![\w])(?:" + "|".join(pack.with_plain(pack.GENERIC_WORDS)) + r")(?![\w])")
 # A custody verb in the simple past ("қамалды", "ұстады", "алынды"): an event, even beside a
 # word of habit ("үнемі сынап жүрген X қамалды", "always criticising", is about X, not a rule).
-_PAST_CUSTODY = re.compile(
-    r"(?<![\w])(?:" + "|".join(pack.with_plain(pack.FUTURE_CUSTODY_ROOTS)) + r")(?:ды|ді|ты|ті|ди|ти)(?![\w])"
-)
+_PAST_CUSTODY = re.compile(r"(?<![\w])(?:" + "|".join(_CUSTODY_ROOTS) + r")(?:ды|ді|ты|ті|ди|ти)(?![\w])")
 # A habitual participle with "сияқты"/"секілді" (seems to): "өздерін батыр санайтын сияқты".
 _HABITUAL_SEEMS = re.compile(
     r"\w(?:атын|етін|йтын|йтін|атин|етин|итин)\s+(?:" + "|".join(pack.with_plain(("сияқты", "секілді"))) + ")"
@@ -395,11 +395,10 @@ _FUTURE_ENDINGS = ("лады", "леді", "лади", "леди", "нады", "
 
 
 _PAST_VERB_ENDINGS = ("ды", "ді", "ты", "ті", "ди", "ти", "ған", "ген", "қан", "кен", "ган", "кан", "п")
-_FUTURE_ROOTS = pack.with_plain(pack.FUTURE_CUSTODY_ROOTS)
 _FIRST_WORDS = re.compile(r"[\w-]+|[^\w\s]")
 # What a future custody verb needs somewhere in the window: a word from a root to a future ending.
 _FUTURE_SHAPE = re.compile(
-    "(?=" + "|".join(map(re.escape, _FUTURE_ROOTS)) + r")[\w-]*(?:" + "|".join(_FUTURE_ENDINGS) + r")(?![\w-])"
+    "(?=" + "|".join(map(re.escape, _CUSTODY_ROOTS)) + r")[\w-]*(?:" + "|".join(_FUTURE_ENDINGS) + r")(?![\w-])"
 )
 
 
@@ -413,7 +412,7 @@ def _future_verb(words: str) -> bool:
         if not word.isalpha():
             return False
         if len(word) > 6 and word.endswith(_FUTURE_ENDINGS):
-            return bool(word.startswith(_FUTURE_ROOTS))
+            return bool(word.startswith(_CUSTODY_ROOTS))
         if word.endswith(_PAST_VERB_ENDINGS):
             return False
     return False

@@ -249,10 +249,10 @@ SENTENCE_STEMS: tuple[str, ...] = (
     # "5 жылға отырғызды": sat (jailed) for a term, custody only with a term.
     "отырғыз",
 )
-# The custody and sentencing verbs as roots, for their future or habitual present
-# ("сотталады", "қамауға алынады", "ұстайды"), which tells no custody that happened: a term
-# before one is foretold or the law's penalty, not one given.
-FUTURE_CUSTODY_ROOTS: tuple[str, ...] = (
+# The custody and sentencing verbs as roots: their future or habitual present ("сотталады",
+# "қамауға алынады", "ұстайды") tells no custody that happened (a term before one is foretold
+# or the law's penalty, not one given); their simple past ("қамалды", "ұстады") tells an event.
+CUSTODY_VERB_ROOTS: tuple[str, ...] = (
     "соттал",
     "қамал",
     "қама",
