@@ -4,20 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.analysis.result import Analysis, RuleConfig
+from bot.core.analysis.result import RuleConfig
 from bot.core.analysis.ru_terms import find_terms
-from bot.core.analysis.russian import analyze_cyrillic
-
-
-def kk(text: str, title: str = "", rules: RuleConfig | None = None) -> Analysis:
-    result = analyze_cyrillic(title, text, "kk", rules or RuleConfig())
-    assert result.lang == "kk"
-    assert result.arrest == (result.score >= 0.5)
-    return result
-
-
-def people(result: Analysis) -> dict[str, str | None]:
-    return {d.name: d.term for d in result.detainees}
+from tests.support.kazakh import kk_rules as kk
+from tests.support.kazakh import people
 
 
 def test_activist_jailed_for_days_after_a_rally() -> None:

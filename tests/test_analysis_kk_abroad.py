@@ -7,19 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.analysis import analyze
 from bot.core.analysis.kk_name_forms import not_name, strip_case
-from bot.core.analysis.result import Analysis
-
-
-def kk(text: str, title: str = "") -> Analysis:
-    result = analyze(title, text, "kk")
-    assert result.lang == "kk"
-    return result
-
-
-def names(result: Analysis) -> list[str]:
-    return [d.name for d in result.detainees]
+from tests.support.kazakh import kk_engine as kk
+from tests.support.kazakh import names
 
 
 @pytest.mark.parametrize(

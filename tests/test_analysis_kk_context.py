@@ -8,20 +8,8 @@ import pytest
 
 from bot.core.analysis.engine import analyze
 from bot.core.analysis.kk_name_forms import strip_case
-from bot.core.analysis.result import Analysis, RuleConfig
-from bot.core.analysis.russian import analyze_cyrillic
-
-
-def kk(text: str, title: str = "") -> Analysis:
-    result = analyze_cyrillic(title, text, "kk", RuleConfig())
-    assert result.lang == "kk"
-    assert result.arrest == (result.score >= 0.5)
-    return result
-
-
-def people(result: Analysis) -> dict[str, str | None]:
-    return {d.name: d.term for d in result.detainees}
-
+from tests.support.kazakh import kk_rules as kk
+from tests.support.kazakh import people
 
 # --- background: custody before the news ------------------------------------------------
 

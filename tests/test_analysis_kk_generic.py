@@ -6,18 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.analysis.result import Analysis, RuleConfig
-from bot.core.analysis.russian import analyze_cyrillic
-
-
-def kk(text: str, title: str = "") -> Analysis:
-    result = analyze_cyrillic(title, text, "kk", RuleConfig())
-    assert result.lang == "kk"
-    return result
-
-
-def people(result: Analysis) -> dict[str, str | None]:
-    return {d.name: d.term for d in result.detainees}
+from tests.support.kazakh import kk_rules as kk
+from tests.support.kazakh import people
 
 
 @pytest.mark.parametrize(

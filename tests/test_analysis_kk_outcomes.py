@@ -5,17 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.analysis.result import Analysis, RuleConfig
-from bot.core.analysis.russian import analyze_cyrillic
-
-
-def kk(text: str, title: str = "") -> Analysis:
-    return analyze_cyrillic(title, text, "kk", RuleConfig())
-
-
-def people(result: Analysis) -> dict[str, str | None]:
-    return {d.name: d.term for d in result.detainees}
-
+from tests.support.kazakh import kk_rules as kk
+from tests.support.kazakh import people
 
 # --- the future: a sentence foretold is no term ---------------------------------------------
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_analysis_kk_context import kk, people
+from tests.support.kazakh import kk_rules as kk
+from tests.support.kazakh import people
 
 # --- ordinary news: no alert ----------------------------------------------------------
 

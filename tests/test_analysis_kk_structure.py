@@ -6,19 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.analysis.engine import analyze
-from bot.core.analysis.result import Analysis
-
-
-def kk(text: str, title: str = "") -> Analysis:
-    result = analyze(title, text, lang="kk")
-    assert result.lang == "kk"
-    assert result.arrest == (result.score >= 0.5)
-    return result
-
-
-def people(result: Analysis) -> dict[str, str | None]:
-    return {d.name: d.term for d in result.detainees}
+from tests.support.kazakh import kk_engine as kk
+from tests.support.kazakh import people
 
 
 def test_headline_role_is_the_person_the_lead_introduces() -> None:

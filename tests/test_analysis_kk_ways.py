@@ -10,21 +10,13 @@ from pathlib import Path
 import pytest
 
 from bot.core.analysis import analyze
-from bot.core.analysis.result import Analysis
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 import ablate  # noqa: E402
 
-
-def kk(text: str, title: str = "") -> Analysis:
-    result = analyze(title, text, "kk")
-    assert result.lang == "kk"
-    return result
-
-
-def people(result: Analysis) -> dict[str, str | None]:
-    return {d.name: d.term for d in result.detainees}
+from tests.support.kazakh import kk_engine as kk
+from tests.support.kazakh import people
 
 
 @pytest.mark.parametrize(

@@ -6,19 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.analysis import analyze
 from bot.core.analysis.kk_name_forms import surname_shape
-from bot.core.analysis.result import Analysis
-
-
-def kk(text: str, title: str = "") -> Analysis:
-    result = analyze(title, text, "kk")
-    assert result.lang == "kk"
-    return result
-
-
-def held(result: Analysis) -> list[tuple[str, str | None]]:
-    return [(d.name, d.term) for d in result.detainees]
+from tests.support.kazakh import held
+from tests.support.kazakh import kk_engine as kk
 
 
 @pytest.mark.parametrize(
