@@ -539,7 +539,10 @@ def resolve_short_names(clauses: list[Clause], text: str = "") -> None:
                     (
                         m.group(1)
                         for m in pattern.finditer(text)
-                        if is_name_word(m.group(1)) and not role_word(m.group(1), _ROLE_NOUNS + _BYSTANDER_ROLES, 4)
+                        # "Ташкентте Палестинаны қолдап": a place in a case form is no given name.
+                        if is_name_word(m.group(1))
+                        and not not_name(m.group(1))
+                        and not role_word(m.group(1), _ROLE_NOUNS + _BYSTANDER_ROLES, 4)
                     ),
                     None,
                 )

@@ -51,6 +51,12 @@ _FREED_IN_COURT = re.compile(r"(?<![\w])зал[ыи]нан\s+(?:\w+\s+)?боса
 _WHOLE_YEAR = re.compile(
     r"(?:(?<!\d)(?:19|20)\d\d\s+(?:жылы|жили|жыл ішінде|жил ишинде)|(?<![\w])(?:биыл|биил))(?!\w)(?!\s+\d)"
 )
+# Hundreds of thousands or millions held ("700 мыңнан астам қазақ", "бір миллионнан астам
+# ұйғыр"): an estimate of a camp's or a prison system's population, never one detention.
+_POPULATION = re.compile(
+    r"(?<![\d\w])(?:[1-9]\d{2}\s+(?:мың|мын|миң)|(?:\d+\s+|бір\s+|бир\s+)?миллион)\w*(?!\w)"
+    r"(?!(?:\s+\w+){0,2}\s+(?:теңге|тенге|доллар|рубль|сом|юан|евро|зиян|шығын))"  # money, not people
+)
 
 
 @dataclass(frozen=True)
@@ -154,7 +160,7 @@ def _background(clause: Clause) -> str | None:
         return "dated custody told as past"  # "2022 жылғы қаңтарда ұсталып, … қамалған еді"
     if clause.people:
         return None
-    found = BACKGROUND_RE.search(clause.low) or _WHOLE_YEAR.search(clause.low)
+    found = BACKGROUND_RE.search(clause.low) or _WHOLE_YEAR.search(clause.low) or _POPULATION.search(clause.low)
     return found.group(0) if found else None
 
 

@@ -149,6 +149,7 @@ STATE_STEMS: tuple[str, ...] = (
     "колонияда",
     "колониясында",
     "абақтыда",
+    "қамаудағы",  # "қамаудағы блогер аштық жариялады": the one already held, no new custody
 )
 # Taken away: custody when the police (or the security service) do it.
 # Active and passive: "алып кетті", "алып кетілді", "әкетілді", "жеткізілді", "автобусқа салып".
@@ -586,6 +587,9 @@ CRIME_STEMS: dict[str, tuple[str, ...]] = {
     # Foreigners held for breaking the migration rules; not crossing a border, which is also
     # how Kazakhs fleeing Xinjiang are charged.
     "көші-қон": ("көші-қон заңнама", "көші-қон ережел", "миграциялық заңнама", "заңсыз мигрант"),
+    # Captivity in a war and the exchange of prisoners of war ("тұтқынға түскен сарбаз",
+    # "тұтқын алмасу"): taken by an army, not held by the authorities for what one did.
+    "соғыс тұтқыны": ("тұтқынға түс", "тұтқын алмас", "соғыс тұтқын", "әскери тұтқын"),
 }
 # Crime kinds that a report of a protest tells as the charge brought against protesters
 # (terrorism after the January 2022 unrest), not as ordinary crime.
