@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_analysis_kk_world import held, kk
+from tests.support.kazakh import held
+from tests.support.kazakh import kk_engine as kk
 
 
 @pytest.mark.parametrize(
