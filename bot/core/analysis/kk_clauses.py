@@ -31,7 +31,8 @@ from bot.core.analysis.kk_stems import (
 from bot.core.analysis.packs import kk as pack
 from bot.core.analysis.ru_terms import Term, find_terms
 
-_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+# "3,5 жылға": a term of three and a half years is one number, not "3", ",", "5".
+_TOKEN = re.compile(r"\d{1,2}[,.]5(?!\d)|[\w'’-]+|[^\w\s]")
 CLAUSE_BREAK = {";", "ал", "алайда", "бірақ", "ал,"}
 
 
@@ -76,6 +77,10 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     # "бірнеше адамды қамау себебі": the verbal noun with its object, the holding of them.
     if "амау" in low and _BARE_HOLDING.search(low):
         cues += list(_HOLDING_OF.finditer(low))
+    if cues and ("аштық" in low or "аштик" in low or "ораза" in low):
+        # "аштық ұстап жатыр" (on hunger strike), "ораза ұстады" (kept the fast): ұста- holds
+        # no one after these nouns.
+        cues = [m for m in cues if not low.endswith(_KEPT_NOUNS, 0, m.start())]
     extra = [k for k in custody_extra if k.lower() in low]
     if not cues and not extra and not SENTENCE_RE.search(low) and not DAYS_RE.search(low):
         # Most sentences: no custody word, so nothing else here can matter (a release or a
@@ -110,6 +115,7 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     return clause
 
 
+_KEPT_NOUNS = ("аштық ", "аштик ", "ораза ")
 _PEOPLE_TAKEN = frozenset({"оны", "өзін", "оларды", "екеуін", "они", "озин", "оларди", "екеуин"})
 
 

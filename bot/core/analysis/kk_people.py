@@ -382,9 +382,15 @@ def _named_otherwise(tokens: list[str], start: int, stop: int, owner: bool) -> b
         or _aside(tokens, start)
         or _district_named(tokens[start:stop], after)
         or after in ("қарсы", "қарсылық")
+        or after in _FREEDOM_OF
         or after2.startswith("қарсы")
         or (after2.startswith(_SPEAKER_STEMS) and not owner)
     )
+
+
+# "X бостандығын талап еткен акция", "X босатылуын сұрады": the one whose freedom is asked
+# for or spoken of, not one held in this sentence ("бостандығынан айырылды" is custody).
+_FREEDOM_OF = frozenset(pack.with_plain(("бостандығын", "бостандығы", "босатылуын", "босатылуы", "босатуды")))
 
 
 def _district_named(words: list[str], after: str) -> bool:

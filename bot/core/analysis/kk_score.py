@@ -44,6 +44,15 @@ _NOW_AGAIN = re.compile(r"(?<![\w])(?:кеше|бүгін|бугин|таңер�
 # A year in a date ("2022 жылғы қаңтарда") and the pluperfect ("қамалған еді", "ұсталған болатын").
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s+(?:жылғы|жылы|жилги|жили)(?!\w)")
 _PLUPERFECT = re.compile(r"(?:ған|ген|қан|кен|ган|кен)\s+(?:еді|болатын|еди|болатин)(?!\w)")
+# A sentence closed by the "-ған" past and no auxiliary: "Ол … ұсталған."
+_PARTICIPLE_END = re.compile(r"(?:ған|ген|қан|кен|ган|кан)\s*[.!]?\s*$")
+
+
+def _dated_past(low: str) -> bool:
+    """ "2022 жылы … орын алған еді": a year and the pluperfect, a past told as such."""
+    return bool(_DATED.search(low) and _PLUPERFECT.search(low))
+
+
 # Set free by the verdict, "сот залынан босатты" (a suspended or non-custodial sentence, an
 # acquittal): the custody before the trial is over, not news.
 _FREED_IN_COURT = re.compile(r"(?<![\w])зал[ыи]нан\s+(?:\w+\s+)?босат")
@@ -98,15 +107,18 @@ def best_clause(
             continue
         near_low = " ".join(c.low for c in clauses[max(0, n - 1) : n + 2]) + "\n" + title_low
         lead = n == 0 or (n == 1 and bool(title_low))
-        score, reasons = _score_clause(clause, near_low, report, lead)
+        score, reasons = _score_clause(clause, near_low, report, lead, n > 0 and _dated_past(clauses[n - 1].low))
         if score > best[0]:
             best = (score, n, reasons)
     return best
 
 
-def _score_clause(clause: Clause, near_low: str, report: _Report, lead: bool = False) -> tuple[float, list[str]]:
+def _score_clause(  # noqa: PLR0913
+    clause: Clause, near_low: str, report: _Report, lead: bool = False, after_dated_past: bool = False
+) -> tuple[float, list[str]]:
     """The score of one custody sentence, read with the sentences around it and the title
-    (``near_low``), and the reasons for it; ``lead`` when it is the title or first sentence."""
+    (``near_low``), and the reasons for it; ``lead`` when it is the title or first sentence,
+    ``after_dated_past`` when the sentence before tells a dated past ("2022 жылы … еді")."""
     strong = _civic_strong(near_low, report.civic_extra)
     weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(near_low)]
     crime = [k for k in _crimes(near_low) if k in report.crime] if report.crime else []
@@ -125,6 +137,10 @@ def _score_clause(clause: Clause, near_low: str, report: _Report, lead: bool = F
     if report.only_states:
         score -= 0.3  # "қамауда отыр": held, but no detention is reported
     background = _background(clause)
+    if not background and after_dated_past and _PARTICIPLE_END.search(clause.low) and not _RECENT.search(clause.low):
+        # "2022 жылы … наразылықтар орын алған еді. Ол … ұсталған.": a sentence closed by the
+        # "-ған" past goes on with the dated past before it.
+        background = "dated past continued"
     if not background and report.anniversary and not lead and not _RECENT.search(clause.low):
         background = "anniversary"  # "Жаңаөзен оқиғасына 10 жыл. … түрмеге қамалды"
     if not background and report.freed_in_court and not clause.terms:
