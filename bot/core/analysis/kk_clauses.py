@@ -222,7 +222,7 @@ def _event_cues(low: str, cues: list[re.Match[str]]) -> list[re.Match[str]]:
     generic = _GENERIC.search(low) or _HABITUAL_SEEMS.search(low)
     if generic and not _NEWS_TIME.search(low) and not _PAST_CUSTODY.search(low):
         return []
-    return [m for m in cues if not _STATE_AS_TOPIC.match(low, m.start())]
+    return [m for m in cues if not _STATE_AS_TOPIC.match(low, m.start()) and not TIME_SERVED_RE.match(low, m.start())]
 
 
 # The custody verbs as roots, in both spellings (packs/kk CUSTODY_VERB_ROOTS).
@@ -238,6 +238,11 @@ _HABITUAL_SEEMS = re.compile(
 )
 # A custody state named by its verbal noun: "қамауда отыру", "түрмеде жату".
 _STATE_AS_TOPIC = re.compile(r"\w*(?:да|де|та|те)\s+(?:отыру|отиру|жату|жатуы|болу)(?![\w])")
+# Years of custody served, counted: "түрмеде отырғанына 15 жыл болды", "қапаста өткізген 14
+# жылы" (the years someone has spent held, not a detention).
+TIME_SERVED_RE = re.compile(
+    r"\w*(?:да|де|та|те)\s+(?:өткізген|откизген|отырғанына|отирганина|отырғаны|отиргани)\s+(?:[\w-]+\s+)?(?:жыл|жил|ай)"
+)
 
 
 # "қамауға алу туралы өтінішін сот қанағаттандырды": a request granted is custody given.
@@ -369,7 +374,7 @@ def _attributive(low: str, match: re.Match[str]) -> bool:
         end = following.end()
     if low.endswith(("атын", "етін", "йтын", "йтін", "атин", "етин", "итин"), match.start(), end):
         return True  # "ұстап алып кететін …": a habitual or future participle, no event
-    if not low.endswith(("ған", "ген", "қан", "кен"), match.start(), word_end):
+    if not low.endswith(("ған", "ген", "қан", "кен", "ган", "кан"), match.start(), word_end):
         return False
     if _RECENT_BEFORE.search(low, max(0, match.start() - 40), match.start()):
         return False  # "кеше ұсталған белсенді …": a detention of yesterday is news

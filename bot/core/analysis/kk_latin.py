@@ -112,11 +112,17 @@ class Transliteration:
     origin: tuple[int, ...]
 
     def latin_span(self, start: int, stop: int) -> str:
-        """The source text behind ``text[start:stop]``."""
+        """The source text behind ``text[start:stop]``, with the letters the transliteration
+        dropped at its start (the Arabic script's front-vowel mark "ء" opens a word, and a name
+        keeps it)."""
         if start >= len(self.origin):
             return ""
         end = self.origin[stop] if stop < len(self.origin) else len(self.source)
-        return self.source[self.origin[start] : end]
+        begin = self.origin[start]
+        floor = self.origin[start - 1] + 1 if start else 0
+        while begin > floor and self.source[begin - 1].isalnum():
+            begin -= 1
+        return self.source[begin:end]
 
     def latin_name(self, name: str) -> str:
         """A name found in the transliterated text, as the source spells it (case suffix off)."""

@@ -52,7 +52,9 @@ def role_word(token: str, roles: tuple[str, ...], longest_suffix: int) -> bool:
     return any(low.startswith(r) and len(low) - len(r) <= longest_suffix for r in roles)
 
 
-LOCATIVE_END = re.compile(r"(?:да|де|та|те|дағы|дегі|тағы|тегі|дан|ден|тан|тен|нан|нен)$")
+# The locative, its adjective "-дағы" ("the one in …") in every spelling (skeleton "-даги",
+# from Latin or Arabic script, and typing with Russian letters), the ablative.
+LOCATIVE_END = re.compile(r"(?:да|де|та|те|[дт][ае][гғ][ыиі]|дан|ден|тан|тен|нан|нен)$")
 
 
 @functools.lru_cache(maxsize=8192)

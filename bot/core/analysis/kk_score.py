@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.analysis.kk_clauses import Clause
+from bot.core.analysis.kk_clauses import TIME_SERVED_RE, Clause
 from bot.core.analysis.kk_stems import (
     BACKGROUND_RE,
     CIVIC_STRONG_ANY,
@@ -80,8 +80,10 @@ class _Report:
     persecution: bool
     only_states: bool
     anniversary: bool  # the title or lead says years have passed ("оқиғасына 10 жыл толды")
+    served: bool  # the title or lead counts years served ("түрмеде отырғанына 15 жыл болды")
     freed_in_court: bool  # "сот залынан босатты": the verdict set the accused free
     released_lead: bool  # the title or lead tells only a release ("журналистерді қамаудан босатты")
+    past_lead: int  # the title or lead sentence that tells custody as a past state ("тұтқында болған әйел"), or -1
 
 
 def best_clause(
@@ -89,6 +91,7 @@ def best_clause(
 ) -> tuple[float, int, list[str]]:
     """The custody sentence that best makes the report an arrest: its score, its index (-1
     when there is none) and the reasons, for the operator and the quality reports."""
+    leads_low = "\n".join(c.low for c in clauses[: 2 if title_low else 1])
     report = _Report(
         civic_extra=civic_extra,
         title_low=title_low,
@@ -97,9 +100,11 @@ def best_clause(
         crime=_crimes(low, protest=bool(PROTEST_RE.search(low))),
         persecution=bool(PERSECUTION_RE.search(low)),
         only_states=all(c.states == len(c.cues) for c in clauses if c.cues) and not any(c.terms for c in clauses),
-        anniversary=bool(_ANNIVERSARY.search("\n".join(c.low for c in clauses[: 2 if title_low else 1]))),
+        anniversary=bool(_ANNIVERSARY.search(leads_low)),
+        served=bool(TIME_SERVED_RE.search(leads_low)),
         freed_in_court=bool(_FREED_IN_COURT.search(low)),
         released_lead=_released_lead(clauses[: 2 if title_low else 1]),
+        past_lead=_past_lead(clauses[: 2 if title_low else 1]),
     )
     best: tuple[float, int, list[str]] = (0.0, -1, ["no custody in context"])
     for n, clause in enumerate(clauses):
@@ -107,18 +112,31 @@ def best_clause(
             continue
         near_low = " ".join(c.low for c in clauses[max(0, n - 1) : n + 2]) + "\n" + title_low
         lead = n == 0 or (n == 1 and bool(title_low))
-        score, reasons = _score_clause(clause, near_low, report, lead, n > 0 and _dated_past(clauses[n - 1].low))
+        score, reasons = _score_clause(
+            clause,
+            near_low,
+            report,
+            lead,
+            after_dated_past=n > 0 and _dated_past(clauses[n - 1].low),
+            after_past=0 <= report.past_lead < n,
+        )
         if score > best[0]:
             best = (score, n, reasons)
     return best
 
 
 def _score_clause(  # noqa: PLR0913
-    clause: Clause, near_low: str, report: _Report, lead: bool = False, after_dated_past: bool = False
+    clause: Clause,
+    near_low: str,
+    report: _Report,
+    lead: bool = False,
+    after_dated_past: bool = False,
+    after_past: bool = False,
 ) -> tuple[float, list[str]]:
     """The score of one custody sentence, read with the sentences around it and the title
     (``near_low``), and the reasons for it; ``lead`` when it is the title or first sentence,
-    ``after_dated_past`` when the sentence before tells a dated past ("2022 жылы … еді")."""
+    ``after_dated_past`` when the sentence before tells a dated past ("2022 жылы … еді"),
+    ``after_past`` when it follows a title or lead telling custody as a past state."""
     strong = _civic_strong(near_low, report.civic_extra)
     weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(near_low)]
     crime = [k for k in _crimes(near_low) if k in report.crime] if report.crime else []
@@ -143,12 +161,16 @@ def _score_clause(  # noqa: PLR0913
         background = "dated past continued"
     if not background and report.anniversary and not lead and not _RECENT.search(clause.low):
         background = "anniversary"  # "Жаңаөзен оқиғасына 10 жыл. … түрмеге қамалды"
+    if not background and report.served and not _RECENT.search(clause.low):
+        background = "years served"  # "Түрмеде отырғанына 15 жыл болған X": held long, no news
     if not background and report.freed_in_court and not clause.terms:
         background = "released in court"  # "мамырда ұсталды … сот оны сот залынан босатты"
     if not background and report.released_lead and not lead and not clause.terms and not _RECENT.search(clause.low):
         # "X-ті қамаудан босатты. … 3 желтоқсанда қамалып": the custody that ended; hours of
         # it the same day ("бүгін … ұсталып, кейін босатылды") are still news.
         background = "released in the lead"
+    if not background and after_past and not _NOW_AGAIN.search(clause.low):
+        background = "custody the lead tells as past"  # "Шыңжаңда тұтқында болған әйел … лагерьге түскенін"
     if background:
         score -= 0.3
     reasons = [f"custody:{c}" for c in clause.cues]
@@ -187,6 +209,15 @@ def _released_lead(leads: list[Clause]) -> bool:
     return any(
         not c.cues and (c.released or (RELEASE_RE.search(c.low) and not DEMAND_RE.search(c.low))) for c in leads
     ) and not any(c.cues for c in leads)
+
+
+def _past_lead(leads: list[Clause]) -> int:
+    """The title or lead whose custody, the first the report tells, is a state in the past
+    ("Шыңжаңда тұтқында болған әйелдің хикаясы", the story of a woman who was held), or -1:
+    the report is about custody that ended, and the custody it tells after is that past,
+    unless a recent time or "тағы" (again) says otherwise."""
+    first = next((n for n, c in enumerate(leads) if c.cues), -1)
+    return first if first >= 0 and leads[first].past else -1
 
 
 def no_custody_reasons(clauses: list[Clause], low: str) -> list[str]:

@@ -154,6 +154,10 @@ KIN_ROLES: tuple[str, ...] = (
     "қызы",
     "бауыры",
     "туысы",
+    "туысқаны",
+    "жақыны",
+    "әпкесі",
+    "сіңлісі",
 )
 # Verbs after a name that make it a speaker ("Ержан Сапаров айтты").
 SPEAKER_STEMS: tuple[str, ...] = (
