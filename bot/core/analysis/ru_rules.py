@@ -117,7 +117,7 @@ def _said_of(toks: list[Token], i: int) -> bool:
     """ "призывал к ... террористической организации", "оправдание теракта": a terror word that
     is what someone called for, justified or propagated is a charge for words, not a deed."""
     return vocab.CRIME_LEMMAS.get(toks[i].lemma) == "терроризм" and any(
-        t.lemma in _SPEECH_LEMMAS for t in toks[max(0, i - 4) : i]
+        t.lemma in _SPEECH_LEMMAS for t in toks[max(0, i - 6) : i]
     )
 
 

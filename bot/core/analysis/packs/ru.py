@@ -243,6 +243,9 @@ CRIME_LEMMAS = {
     "шпионаж": "шпионаж",
     "шпион": "шпионаж",
     "госизмена": "госизмена",
+    # "религиозные радикалы", "деструктивные течения": the region's words for violent Islamists.
+    "радикал": "радикализм",
+    "деструктивный": "радикализм",
 }
 # Crimes against a person: a civic word they govern is the victim's ("убийство журналиста",
 # "убийцы оппозиционного политика", "напал на активиста"), not the detainee's activity.
