@@ -108,3 +108,15 @@ def test_a_death_without_custody_place_is_no_release() -> None:
         title="Смерть шахтёров: в Караганде прошёл пикет",
     )
     assert held.arrest and [d.name for d in held.detainees] == ["Данияр Ерланов"]
+
+
+# --- participles of protest -------------------------------------------------------------------
+
+
+def test_rally_participants_named_by_a_participle_are_civic() -> None:
+    """The tagger gives "митингующие" the verb's lemma ("митинговать"): still a protest."""
+    result = ru(
+        "Вечером на площади собрались митингующие. Самых активных полицейские увозили "
+        "в сторону городского отдела полиции."
+    )
+    assert result.arrest and "civic:митинговать" in result.reasons
