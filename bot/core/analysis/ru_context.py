@@ -37,9 +37,14 @@ def civic_word(toks: list[Token], i: int) -> str | None:
     lemma = toks[i].lemma
     if lemma not in vocab.CIVIC_LEMMAS and "-" in toks[i].lower:
         lemma = lemma_and_pos(toks[i].lower.split("-")[0])[0]
-    if lemma in vocab.CIVIC_LEMMAS and not press_tells(toks, i) and not victim(toks, i):
+    if lemma in vocab.CIVIC_LEMMAS and not press_tells(toks, i) and not victim(toks, i) and not _discipline(toks, i):
         return lemma
     return None
+
+
+def _discipline(toks: list[Token], i: int) -> bool:
+    """ "доктор политических наук": a scholar's field, not political activity."""
+    return toks[i].lemma == "политический" and i + 1 < len(toks) and toks[i + 1].lemma == "наука"
 
 
 def press_tells(toks: list[Token], i: int) -> bool:

@@ -285,6 +285,8 @@ def _title_release(sentences: list[Sentence], facts: list[SentenceFacts]) -> str
         # "освобождён", "вышел на свободу", "оправдан"; not "отпустили" (after a short
         # detention, which is itself the news).
         freed = freed_at(toks, i, headline=True) and tok.lemma not in ("отпустить", "отпускать")
+        # "Активист умер в СИЗО", "смерти узников в тюрьмах": a death ends the custody too.
+        freed = freed or (tok.lemma in _DEATH_LEMMAS and any(t.lemma in vocab.CUSTODY_PLACE_LEMMAS for t in toks))
         demanded = any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6) : i])
         if freed and not demanded and not _refused(toks, i) and not _out_of_police_station(toks, i):
             return tok.text
@@ -302,6 +304,7 @@ def _out_of_police_station(toks: list[Token], i: int) -> bool:
     return any(t.lower == "из" for t in after) and any(t.lemma in _POLICE_STATION_LEMMAS for t in after)
 
 
+_DEATH_LEMMAS = frozenset({"смерть", "умереть", "скончаться", "гибель", "погибнуть"})
 _REFUSE_LEMMAS = frozenset({"отказаться", "отказываться", "отказать", "отказывать"})
 _POLICE_STATION_LEMMAS = frozenset(
     {"овд", "отдел", "отделение", "участок", "автозак", "ровд", "рувд", "увд", "полиция"}

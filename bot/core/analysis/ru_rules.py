@@ -82,7 +82,8 @@ def _context_words(
         if word is not None:
             civic.append("civic:" + word)
     slogan = _slogan_words(toks) if "«" in lower_text else ()
-    for lem in {t.lemma for i, t in enumerate(toks) if i not in slogan} if slogan else {t.lemma for t in toks}:
+    kept = {t.lemma for i, t in enumerate(toks) if i not in slogan and not _said_of(toks, i)}
+    for lem in kept:
         if lem in vocab.CRIME_LEMMAS:
             crime.append("negative:" + vocab.CRIME_LEMMAS[lem])
     for match in vocab.CIVIC_PHRASE_RE.finditer(lower_text):
@@ -112,4 +113,15 @@ def _slogan_words(toks: list[Token]) -> set[int]:
     return inside
 
 
+def _said_of(toks: list[Token], i: int) -> bool:
+    """ "призывал к ... террористической организации", "оправдание теракта": a terror word that
+    is what someone called for, justified or propagated is a charge for words, not a deed."""
+    return vocab.CRIME_LEMMAS.get(toks[i].lemma) == "терроризм" and any(
+        t.lemma in _SPEECH_LEMMAS for t in toks[max(0, i - 6) : i]
+    )
+
+
+_SPEECH_LEMMAS = frozenset(
+    {"призывать", "призвать", "призыв", "оправдание", "оправдывать", "пропаганда", "пропагандировать"}
+)
 _ARTICLE_LEMMAS = frozenset({"статья", "ст", "часть", "ч", "пункт", "п", "обвинение", "подозрение", "дело"})

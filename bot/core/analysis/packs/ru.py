@@ -114,6 +114,8 @@ CIVIC_LEMMAS = {
     "протестовать",
     "протестующий",
     "митингующий",
+    "митинговать",  # the tagger's lemma of "митингующие"
+    "пикетировать",  # and of "пикетирующие"
     "демонстрант",
     "демонстрация",
     "шествие",
@@ -144,7 +146,9 @@ CIVIC_LEMMAS = {
 } | WEAK_CIVIC_LEMMAS
 # Phrases (lower-cased text) that are civic context however they are inflected.
 CIVIC_PHRASE_RE = re.compile(
-    r"ложн\w* информаци|разжигани\w* \w*\s?розни|призыв\w* к|массов\w* беспоряд|"
+    # Calls to violence ("призывы к терроризму", "к нападениям и убийствам") are no civic call.
+    r"ложн\w* информаци|разжигани\w* \w*\s?розни|призыв\w* к(?! (?:террор|насили|нападени|убийств|джихад))"
+    r"|массов\w* беспоряд|"
     r"стать\w* (174|274|405|488|20\.2|20\.3|212|280|282|207\.3|275)\b|"
     r"ст\. ?(174|274|405|488|20\.2|20\.3|212|280|282|207\.3|275)\b|"
     r"оскорблени\w* (представител|президент|глав)|иностранн\w* агент|нежелательн\w* организац|"
@@ -227,6 +231,23 @@ CRIME_LEMMAS = {
     "закладка": "наркотики",
     "грабить": "грабёж",
     "обокрасть": "кража",
+    # Terrorism, militants and their recruiters, espionage and treason: security cases, not
+    # civic activity, unless the report frames them as persecution. ("Терроризм" itself stays
+    # out: "оправдание терроризма" is a charge for words, often a critic's.)
+    "теракт": "терроризм",
+    "террорист": "терроризм",
+    "террористический": "терроризм",
+    "боевик": "терроризм",
+    "вербовщик": "терроризм",
+    "вербовка": "терроризм",
+    "завербовать": "терроризм",
+    "вербовать": "терроризм",
+    "шпионаж": "шпионаж",
+    "шпион": "шпионаж",
+    "госизмена": "госизмена",
+    # "религиозные радикалы", "деструктивные течения": the region's words for violent Islamists.
+    "радикал": "радикализм",
+    "деструктивный": "радикализм",
 }
 # Crimes against a person: a civic word they govern is the victim's ("убийство журналиста",
 # "убийцы оппозиционного политика", "напал на активиста"), not the detainee's activity.
@@ -364,7 +385,15 @@ NOT_DETAINEE_LEMMAS = {
     "покойный",
 }
 # A crime the report says was planted or made up: a frame-up, not ordinary crime.
-FRAMED_LEMMAS = {"подбросить", "подкинуть", "подбрасывать", "подкидывать", "сфабриковать", "сфабрикованный"}
+FRAMED_LEMMAS = {
+    "подбросить",
+    "подкинуть",
+    "подбрасывать",
+    "подкидывать",
+    "сфабриковать",
+    "сфабрикованный",
+    "подставить",  # "его подставили силовики": set up
+}
 # The report presents a criminal charge as political persecution (then the charge is no
 # ordinary crime): "политически мотивированное дело", "давление на журналистов".
 PERSECUTION_FRAME_RE = re.compile(
@@ -374,6 +403,8 @@ PERSECUTION_FRAME_RE = re.compile(
     # A political prisoner. (A press-freedom or rights watchdog that protests the custody frames
     # the charge as persecution too: the data list, data/watchdogs.toml.)
     r"|политзаключенн\w*|политзаключённ\w*"
+    # A charge meant to silence a critic: "попытка заставить замолчать", "заткнуть рот".
+    r"|заставить (?:\w+ )?замолчать|заткнуть (?:\w+ )?рот"
 )
 # Media outlets: a head or employee of one ("главу сайта", "директора телеканала", "сотрудника
 # редакции") is a journalist, not an official or a policeman.
