@@ -31,6 +31,7 @@ from bot.core.analysis.en_crime import (
     crime_count,
     crime_dominates,
     crime_elsewhere,
+    diplomatic_protest,
     strong_civic,
 )
 from bot.core.analysis.en_detainees import Names, Person, find_detainees
@@ -43,7 +44,6 @@ from bot.core.analysis.packs.en import CRIME as _CRIME
 from bot.core.analysis.packs.en import DEMAND_RELEASE as _DEMAND_RELEASE
 from bot.core.analysis.packs.en import FORMER_OFFICIAL as _FORMER_OFFICIAL
 from bot.core.analysis.packs.en import MARCH as _MARCH
-from bot.core.analysis.packs.en import NOT_PROTEST as _NOT_PROTEST
 from bot.core.analysis.packs.en import OFFICIAL as _OFFICIAL
 from bot.core.analysis.packs.en import POLITICAL_CASE as _POLITICAL_CASE
 from bot.core.analysis.packs.en import PROTEST as _PROTEST
@@ -142,11 +142,7 @@ def _has_protest(original: str) -> bool:
     if "arch" in original and _MARCH.search(original):
         return True
     lowered = original.lower()
-    for match in _PROTEST.finditer(lowered):
-        window = lowered[max(0, match.start() - 12) : match.end() + 12]
-        if not _NOT_PROTEST.search(window):
-            return True
-    return False
+    return any(not diplomatic_protest(lowered, match) for match in _PROTEST.finditer(lowered))
 
 
 class _Report:
