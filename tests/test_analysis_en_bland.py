@@ -106,3 +106,39 @@ def test_a_journalist_held_by_a_security_agency_named_by_its_abbreviation_is_in_
     assert {"knb", "snb", "gknb", "fsb", "sbu"} <= set(SECURITY_AGENCIES)
     result = analyse("Independent journalist Aliya Dosova has been held by the FSB since Monday, her editor said.")
     assert result.arrest
+
+
+def test_a_ministry_summoning_an_envoy_to_protest_detentions_holds_no_protest():
+    result = analyse(
+        "Police in Batumi detained three foreign sailors on smuggling charges on Tuesday. The neighbouring "
+        "country's foreign ministry summoned the charge d'affaires to protest the detentions."
+    )
+    assert not result.protest
+    assert not result.arrest
+
+
+def test_people_detained_on_spying_charges_are_security_news():
+    result = analyse(
+        "Counter-intelligence officers detained two residents of Gyumri on spying charges on Monday. "
+        "They allegedly photographed military sites and passed the pictures to a foreign intelligence service "
+        "over an unauthorized channel."
+    )
+    assert not result.arrest
+    assert "negative:treason" in result.reasons
+
+
+def test_a_journalist_detained_on_spying_charges_is_still_a_civic_custody():
+    result = analyse(
+        "Security officers in Moscow detained journalist Yelena Korneva on spying charges on Friday; "
+        "her newspaper called the case politically motivated."
+    )
+    assert result.arrest
+
+
+def test_a_penalty_a_law_threatens_in_years_imprisonment_is_no_custody():
+    result = analyse(
+        "Subscribers of channels declared extremist formations face up to seven years' imprisonment, "
+        "the interior ministry's spokesman said on Tuesday, urging readers of opposition Telegram channels "
+        "to unsubscribe."
+    )
+    assert not result.arrest

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.core.analysis.packs.en import NOT_PROTEST, STATE_PROTEST
+from bot.core.analysis.packs.en import DIPLOMACY_BEFORE, NOT_PROTEST, STATE_PROTEST
 
 # A crime word that is not the detainee's crime: in quotes of its own (a disputed charge,
 # “bribe”), the topic of a journalist's work ("coverage of corruption"; not "police are
@@ -92,10 +92,14 @@ _PRESS_SOURCE_AFTER = re.compile(
 
 def diplomatic_protest(text: str, m: re.Match[str]) -> bool:
     """Whether the protest word ``m`` of lower-cased ``text`` is no public action: a strike
-    from the air, or a state's note protesting its nationals' detention (NOT_PROTEST nearby,
-    STATE_PROTEST at the word)."""
+    from the air, or a state's protest at a detention (NOT_PROTEST nearby, STATE_PROTEST at
+    the word, a ministry summoning an envoy in the words before it)."""
     window = text[max(0, m.start() - 12) : m.end() + 12]
-    return bool(NOT_PROTEST.search(window) or STATE_PROTEST.match(text, m.start()))
+    return bool(
+        NOT_PROTEST.search(window)
+        or STATE_PROTEST.match(text, m.start())
+        or DIPLOMACY_BEFORE.search(text, max(0, m.start() - 100), m.start())
+    )
 
 
 def civic_words(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

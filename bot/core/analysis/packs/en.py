@@ -117,7 +117,7 @@ NOT_CUSTODY = re.compile(
     # "faces up to 15 days of arrest"
     r"|(?:rejected|refused|denied|dismissed) (?:the |a )?(?:[\w'’-]+ ){0,2}(?:request|motion|petition)s? (?:to|for) (?:\w+ ){0,3}"
     r"(?:arrest|remand|detention|custody)"
-    r"|(?:faces?|facing|could face|risks?|risking) (?:up to |a possible |possible )?(?:[\w-]+ ){0,5}"
+    r"|(?:faces?|facing|could face|risks?|risking) (?:up to |a possible |possible )?(?:[\w'’-]+ ){0,5}"
     r"(?:arrest|detention|prison|jail|imprisonment)"
     r"|without (?:detaining|arresting)|(?:escaped|avoided|evaded) (?:arrest|detention)"
     # what a law provides for, not anyone's custody: "laws introducing fines and prison sentences"
@@ -186,7 +186,11 @@ CIVIC = re.compile(
     r"|opposition|protest\w*|rall(?:y|ies)|pickets?|picketers?|demonstrat(?:ion|ions|ors?)|marchers?|anti-?war"
     r"|strik(?:e|es|ers|ing)|hunger strike|political(?:ly)?|extremis\w*|false information"
     r"|poet|writer|free(?:dom of)? (?:speech|expression|press)|press freedom|media outlets?|independent media"
-    r"|newspaper|unsanctioned|unauthori[sz]ed|peaceful (?:assembl|gathering)\w*|banned (?:[\w-]+ ){0,3}(?:movement|party|group|organi[sz]ation)"
+    r"|newspaper|unsanctioned|peaceful (?:assembl|gathering)\w*"
+    # "unauthorized" of an event, not "unauthorized access", "unauthorized transmission of state secrets"
+    r"|unauthori[sz]ed (?:[\w-]+ ){0,2}?(?:rall(?:y|ies)|protests?|demonstrations?|gatherings?|assembl\w+|meetings?|events?"
+    r"|pickets?|march(?:es)?|processions?|actions?)|(?:was|were|is|are|as) unauthori[sz]ed"
+    r"|banned (?:[\w-]+ ){0,3}(?:movement|party|group|organi[sz]ation)"
     r"|facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?|religious|believers"
     r"|election|candidate|civil society|dissent|repression|oil workers|trade union|labou?r union"
     r"|unrest|riots?|mass disorder|mass (?:protests|unrest)|january events|bloody january"
@@ -264,6 +268,10 @@ NOT_PROTEST = re.compile(
     r"\b(?:air|missile|drone|military|lucky) strikes?\b|strike (?:a|the) (?:deal|balance|agreement)|struck"
     # a state's protest is a diplomatic note, not a public action
     r"|\bnote (?:of )?protest|\bprotest notes?\b|\bdiplomatic protest"
+)
+# The diplomacy before a protest word: "the Foreign Ministry summoned the ambassador to protest the detentions".
+DIPLOMACY_BEFORE = re.compile(
+    r"\b(?:summon(?:s|ed|ing)?|foreign ministry|ministry of foreign affairs|foreign office)\b[^.;]{0,80}$"
 )
 # A state protesting its nationals' detention abroad ("Kyrgyzstan protests detention of two men",
 # "protested the arrest of its citizens"): diplomacy, not a protest; matched at the protest word.
