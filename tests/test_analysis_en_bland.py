@@ -142,3 +142,12 @@ def test_a_penalty_a_law_threatens_in_years_imprisonment_is_no_custody():
         "to unsubscribe."
     )
     assert not result.arrest
+
+
+def test_a_term_the_prosecutor_asked_for_is_no_custody():
+    result = analyse(
+        "A court in Almaty gave blogger Serik Tulenov a two-year suspended sentence on Monday for insulting an "
+        "official in his posts. The prosecutor had asked for three years of labour in a penal colony, but the "
+        "judge took his age into account."
+    )
+    assert not result.arrest

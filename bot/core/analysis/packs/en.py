@@ -103,7 +103,9 @@ NOT_CUSTODY = re.compile(
     r"|suspended (?:[\w-]+ ){0,3}(?:jail|prison) (?:sentence|term)s?"
     # a sentence only asked for ("would seek to impose a six-year prison sentence")
     r"|(?:seek|seeks|seeking|sought|asked for|asking for|requested|requesting|demanded|demanding)(?: [\w'’-]+){0,4}"
-    r" (?:prison|jail) (?:sentence|term)s?"
+    r" (?:(?:prison|jail) (?:sentence|term)s?|imprisonment"
+    # "the prosecutor had asked for three years of labor in a penal colony"
+    r"|(?:in|to) (?:a |the )?(?:[\w-]+ )?(?:penal colony|labou?r camp|prison|jail))"
     # "the arrest of the property": a seizure, not custody
     r"|arrest(?:ed|ing)? (?:of |on )?(?:the |its |his |her |their )?(?:[\w-]+ )?(?:property|assets|accounts|funds|bank accounts|shares|vehicles?|real estate)"
     r"|(?:property|assets|accounts|funds|shares|real estate) (?:\w+ ){0,2}(?:was|were|been) (?:also )?arrested"
