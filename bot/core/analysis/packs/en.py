@@ -244,7 +244,7 @@ REVIEW = re.compile(
     r"|\b(?:annual|yearly|year-end|end-of-year) (?:[\w-]+ ){0,3}(?:review|overview|survey|summary|monitoring|report|index)\b"
     r"|\b(?:review|overview|summary|results) of the (?:past |last |outgoing )?year\b|\bin (?:its|the|their|a) (?:new |latest |annual )?report\b"
     # the yearly country reviews' own wording: "recorded at least 24 people imprisoned during the year"
-    r"|\bduring the (?:reporting )?year\b|\breporting (?:year|period)\b|\bstate of the world'?s human rights\b"
+    r"|\bduring the (?:reporting )?year\b|\breporting (?:year|period)\b"
     r"|\breport (?:on|covering) (?:the )?(?:human rights|situation|\d{4})|\b(?:freedom in the world|press freedom index)\b"
     # a list kept of the held: "maintained a list of 23 individuals it considered imprisoned"
     r"|\b(?:maintain(?:s|ed)?|keeps|kept|compiled|publishe[sd]|updated) (?:a|its|their|the) list of\b"
