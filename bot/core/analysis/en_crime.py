@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.core.analysis.packs.en import DIPLOMACY_BEFORE, NOT_PROTEST, STATE_PROTEST
+
 # A crime word that is not the detainee's crime: in quotes of its own (a disputed charge,
 # “bribe”), the topic of a journalist's work ("coverage of corruption"; not "police are
 # investigating fraud", which is crime news), or abuse the police did to the detainee
@@ -88,14 +90,29 @@ _PRESS_SOURCE_AFTER = re.compile(
 )
 
 
+def diplomatic_protest(text: str, m: re.Match[str]) -> bool:
+    """Whether the protest word ``m`` of lower-cased ``text`` is no public action: a strike
+    from the air, or a state's protest at a detention (NOT_PROTEST nearby, STATE_PROTEST at
+    the word, a ministry summoning an envoy in the words before it)."""
+    window = text[max(0, m.start() - 12) : m.end() + 12]
+    return bool(
+        NOT_PROTEST.search(window)
+        or STATE_PROTEST.match(text, m.start())
+        or DIPLOMACY_BEFORE.search(text, max(0, m.start() - 100), m.start())
+    )
+
+
 def civic_words(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The civic words of ``pattern`` in ``text`` that are not the press as the source or
-    audience of the report ("a journalist reported", "told reporters")."""
+    audience of the report ("a journalist reported", "told reporters"), nor a state's
+    diplomatic protest ("Kyrgyzstan protests detention of two men")."""
     for m in pattern.finditer(text):
         if _PRESS_WORD.fullmatch(m.group(0)) and (
             _PRESS_AUDIENCE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
             or _PRESS_SOURCE_AFTER.match(text[m.end() : m.end() + 60])
         ):
+            continue
+        if m.group(0).startswith("protest") and diplomatic_protest(text, m):
             continue
         yield m
 

@@ -31,6 +31,7 @@ from bot.core.analysis.en_crime import (
     crime_count,
     crime_dominates,
     crime_elsewhere,
+    diplomatic_protest,
     strong_civic,
 )
 from bot.core.analysis.en_detainees import Names, Person, find_detainees
@@ -43,7 +44,6 @@ from bot.core.analysis.packs.en import CRIME as _CRIME
 from bot.core.analysis.packs.en import DEMAND_RELEASE as _DEMAND_RELEASE
 from bot.core.analysis.packs.en import FORMER_OFFICIAL as _FORMER_OFFICIAL
 from bot.core.analysis.packs.en import MARCH as _MARCH
-from bot.core.analysis.packs.en import NOT_PROTEST as _NOT_PROTEST
 from bot.core.analysis.packs.en import OFFICIAL as _OFFICIAL
 from bot.core.analysis.packs.en import POLITICAL_CASE as _POLITICAL_CASE
 from bot.core.analysis.packs.en import PROTEST as _PROTEST
@@ -106,6 +106,8 @@ _HELD_PLACE = re.compile(r"\b(?:in|at|from) (?:the |a |his |her )?(?:[\w-]+ )?de
 # Custody that goes on ("remains in prison", "is serving a sentence"): not a new detention.
 # The words every TREASON match is (one automaton pass instead of the crime count's regex).
 _TREASON_WORDS = StemAutomaton(("treason", "espionage", "spying"))
+# Spying, not treason: "an academic charged with treason" may be a civic case, a spy ring is not.
+_ESPIONAGE = re.compile(r"\b(?:espionage|spying)\b")
 _ONGOING = re.compile(
     r"\b(?:remains?|remained|is still|are still|still) (?:\w+ )?(?:in|behind) (?:prison|jail|custody|detention|bars)\b"
     r"|\b(?:is|are|was|were) serving (?:a|an|his|her|their) \w+"
@@ -142,11 +144,7 @@ def _has_protest(original: str) -> bool:
     if "arch" in original and _MARCH.search(original):
         return True
     lowered = original.lower()
-    for match in _PROTEST.finditer(lowered):
-        window = lowered[max(0, match.start() - 12) : match.end() + 12]
-        if not _NOT_PROTEST.search(window):
-            return True
-    return False
+    return any(not diplomatic_protest(lowered, match) for match in _PROTEST.finditer(lowered))
 
 
 class _Report:
@@ -400,11 +398,14 @@ def _same_name(a: str, b: str) -> bool:
 
 def _crime_kinds(near: str) -> tuple[dict[str, int], list[str]]:
     """The kinds of ordinary crime the custody clauses name, and how often; an official's
-    treason case ("the former head of the security committee … for treason") is one too."""
+    treason case ("the former head of the security committee … for treason") is one too, and
+    so is spying when nothing civic is near ("four officers detained on spying charges")."""
     hits = {kind: crime_count(pattern, near) for kind, pattern in _CRIME.items()}
     kinds = [kind for kind, count in hits.items() if count]
-    if not kinds and _TREASON_WORDS.search(near) and crime_count(_TREASON, near) and _SECURITY_OFFICIAL.search(near):
-        hits["treason"], kinds = 1, ["treason"]
+    if not kinds and _TREASON_WORDS.search(near) and crime_count(_TREASON, near):
+        spying = _ESPIONAGE.search(near) is not None and strong_civic(_CIVIC, near) is None
+        if spying or _SECURITY_OFFICIAL.search(near):
+            hits["treason"], kinds = 1, ["treason"]
     return hits, kinds
 
 

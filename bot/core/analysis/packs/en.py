@@ -11,6 +11,15 @@ from __future__ import annotations
 
 import re
 
+# The region's security and police agencies by the abbreviations English reports use (Kazakh KNB,
+# Kyrgyz GKNB/SCNS, Uzbek SNB/SSS/DXX, Russian FSB, Ukrainian SBU, Belarusian KGB, Azerbaijani DTX/SSS,
+# Armenian NSS, Georgian SSG; DVB is the Kazakh "ДВБ"; MVD/MIA the interior ministries): "held by the
+# FSB", "a former officer of the SNB". One class, not one agency a report named.
+SECURITY_AGENCIES: tuple[str, ...] = (
+    "knb", "nsc", "gknb", "scns", "snb", "sss", "dxx", "fsb", "sbu", "kgb", "dtx", "nss", "ssg", "dvb", "mvd", "mia",
+)  # fmt: skip
+_AGENCIES = "|".join(SECURITY_AGENCIES)
+
 CUSTODY: tuple[tuple[str, str], ...] = (
     ("detain", r"detain(?:ed|s|ing)?"),
     ("detention", r"detentions?"),
@@ -37,10 +46,13 @@ CUSTODY: tuple[tuple[str, str], ...] = (
     ),
     (
         "held",
-        r"held (?:by (?:police|the police|security|authorities|the authorities|officers|the kgb|the nsc|the state)"
+        rf"held (?:by (?:police|the police|security|authorities|the authorities|officers|the state|(?:the )?(?:{_AGENCIES})\b)"
         r"|incommunicado|without (?:charge|trial)|for (?:questioning|\w+ (?:hours|days|weeks|months)|hours|days|weeks|months))",
     ),
-    ("taken to", r"taken to (?:a|the) (?:\w+ )?police"),
+    ("taken to", r"taken to (?:(?:a|the) (?:\w+ )?police|police (?:stations?|departments?))"),
+    # officialese of the region's police: "brought to the police department", "delivered to police stations"
+    ("brought to", r"brought to (?:a |the )?(?:\w+ )?(?:police|internal affairs)"),
+    ("delivered to", r"delivered to (?:a |the )?(?:\w+ )?(?:police|internal affairs)"),
     ("taking", r"taking (?:him|her|them) to (?:a|the) (?:\w+ )?police"),
     ("rounded up", r"rounded up"),
     ("rounded-up", r"rounded-up"),
@@ -91,7 +103,9 @@ NOT_CUSTODY = re.compile(
     r"|suspended (?:[\w-]+ ){0,3}(?:jail|prison) (?:sentence|term)s?"
     # a sentence only asked for ("would seek to impose a six-year prison sentence")
     r"|(?:seek|seeks|seeking|sought|asked for|asking for|requested|requesting|demanded|demanding)(?: [\w'’-]+){0,4}"
-    r" (?:prison|jail) (?:sentence|term)s?"
+    r" (?:(?:prison|jail) (?:sentence|term)s?|imprisonment"
+    # "the prosecutor had asked for three years of labor in a penal colony"
+    r"|(?:in|to) (?:a |the )?(?:[\w-]+ )?(?:penal colony|labou?r camp|prison|jail))"
     # "the arrest of the property": a seizure, not custody
     r"|arrest(?:ed|ing)? (?:of |on )?(?:the |its |his |her |their )?(?:[\w-]+ )?(?:property|assets|accounts|funds|bank accounts|shares|vehicles?|real estate)"
     r"|(?:property|assets|accounts|funds|shares|real estate) (?:\w+ ){0,2}(?:was|were|been) (?:also )?arrested"
@@ -105,7 +119,7 @@ NOT_CUSTODY = re.compile(
     # "faces up to 15 days of arrest"
     r"|(?:rejected|refused|denied|dismissed) (?:the |a )?(?:[\w'’-]+ ){0,2}(?:request|motion|petition)s? (?:to|for) (?:\w+ ){0,3}"
     r"(?:arrest|remand|detention|custody)"
-    r"|(?:faces?|facing|could face|risks?|risking) (?:up to |a possible |possible )?(?:[\w-]+ ){0,5}"
+    r"|(?:faces?|facing|could face|risks?|risking) (?:up to |a possible |possible )?(?:[\w'’-]+ ){0,5}"
     r"(?:arrest|detention|prison|jail|imprisonment)"
     r"|without (?:detaining|arresting)|(?:escaped|avoided|evaded) (?:arrest|detention)"
     # what a law provides for, not anyone's custody: "laws introducing fines and prison sentences"
@@ -113,7 +127,7 @@ NOT_CUSTODY = re.compile(
     r"(?: [\w'’-]+){0,4}? (?:prison|jail) (?:sentences?|terms?)"
     r"|(?:no|nobody|none)(?: of)?(?: [\w-]+){0,2}"
     r" (?:was|were|has been|have been|had been|got) (?:\w+ )?(?:detained|arrested|jailed|imprisoned)|released from custody"
-    r"|in custody of|custody of (?:the|his|her) child|taken for questioning"
+    r"|in custody of|custody of (?:the|his|her) child|taken for questioning|non-?custodial"
     # a custody denied: "denied reports about the alleged detention of the minister"
     r"|(?:denied|denies|refuted|refutes|dismissed|dismisses) (?:the )?(?:[\w-]+ ){0,2}(?:reports?|rumou?rs|claims|information)"
     r" (?:about|of|on|regarding) (?:the |his |her |their )?(?:alleged |reported |supposed )?(?:detention|arrest)"
@@ -145,7 +159,9 @@ RELEASE = re.compile(
 )
 # Headlines drop auxiliaries: "Activist Released On Changed Sentence".
 TITLE_RELEASE = re.compile(
-    r"\b(?:released|freed|pardons?|pardoned|acquitted|amnestied|walks free|set free|(?:is|are) (?:now |finally )?free|free again)\b"
+    r"\b(?:released|freed|pardons?|pardoned|acquitted|amnestied|walks free|set free|(?:is|are) (?:now |finally )?free|free again"
+    # the people of the story are out already: "Ex-Political Prisoners Endure Limited Freedoms"
+    r"|(?:ex-|former )(?:political )?(?:prisoners?|detainees?|inmates?))\b"
 )
 DEMAND_RELEASE = re.compile(
     r"\b(?:demand|call|urge|appeal|campaign|press|seek|sought|procur|push|fight|ask|petition)\w*(?: [\w-]+){0,6}? (?:for )?"
@@ -172,11 +188,15 @@ CIVIC = re.compile(
     r"|opposition|protest\w*|rall(?:y|ies)|pickets?|picketers?|demonstrat(?:ion|ions|ors?)|marchers?|anti-?war"
     r"|strik(?:e|es|ers|ing)|hunger strike|political(?:ly)?|extremis\w*|false information"
     r"|poet|writer|free(?:dom of)? (?:speech|expression|press)|press freedom|media outlets?|independent media"
-    r"|newspaper|unsanctioned|unauthori[sz]ed|peaceful (?:assembl|gathering)\w*|banned (?:[\w-]+ ){0,3}(?:movement|party|group|organi[sz]ation)"
+    r"|newspaper|unsanctioned|peaceful (?:assembl|gathering)\w*"
+    # "unauthorized" of an event, not "unauthorized access", "unauthorized transmission of state secrets"
+    r"|unauthori[sz]ed (?:[\w-]+ ){0,2}?(?:rall(?:y|ies)|protests?|demonstrations?|gatherings?|assembl\w+|meetings?|events?"
+    r"|pickets?|march(?:es)?|processions?|actions?)|(?:was|were|is|are|as) unauthori[sz]ed"
+    r"|banned (?:[\w-]+ ){0,3}(?:movement|party|group|organi[sz]ation)"
     r"|facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?|religious|believers"
     r"|election|candidate|civil society|dissent|repression|oil workers|trade union|labou?r union"
     r"|unrest|riots?|mass disorder|mass (?:protests|unrest)|january events|bloody january"
-    r"|(?:inciting|incitement|stirring up|sowing) (?:of )?(?:\w+ )?(?:discord|hatred|hostility))"
+    r"|(?:inciting|incitement|stirring up|sowing) (?:of )?(?:\w+ )?(?:discord|hatred|hostility|enmity))"
 )
 CRIME = {
     "drugs": re.compile(
@@ -205,7 +225,7 @@ TREASON = re.compile(r"\b(?:treason|espionage|spying)\b")
 SECURITY_OFFICIAL = re.compile(
     r"\b(?:security|intelligence|spy|police|border guards?) (?:chief|head|boss)\b"
     r"|\b(?:director|head|chief|chairman|officers?|employees?) of (?:the )?(?:[\w'’-]+ ){0,3}"
-    r"(?:security|intelligence|knb|nsc|snb|ministry|service)\b|\bex-(?:officers?|employees?)\b"
+    rf"(?:security|intelligence|{_AGENCIES}|ministry|service)\b|\bex-(?:officers?|employees?)\b"
     r"|\bformer (?:deputy )?(?:minister|officials?|officers?|diplomat)\b"
 )
 # A former holder of an office, the detainee of an official's case ("former defence minister X",
@@ -223,6 +243,8 @@ REVIEW = re.compile(
     r"\b(?:annual|yearly|world|country|new|latest) report\b"
     r"|\b(?:annual|yearly|year-end|end-of-year) (?:[\w-]+ ){0,3}(?:review|overview|survey|summary|monitoring|report|index)\b"
     r"|\b(?:review|overview|summary|results) of the (?:past |last |outgoing )?year\b|\bin (?:its|the|their|a) (?:new |latest |annual )?report\b"
+    # the yearly country reviews' own wording: "recorded at least 24 people imprisoned during the year"
+    r"|\bduring the (?:reporting )?year\b|\breporting (?:year|period)\b"
     r"|\breport (?:on|covering) (?:the )?(?:human rights|situation|\d{4})|\b(?:freedom in the world|press freedom index)\b"
     # a list kept of the held: "maintained a list of 23 individuals it considered imprisoned"
     r"|\b(?:maintain(?:s|ed)?|keeps|kept|compiled|publishe[sd]|updated) (?:a|its|their|the) list of\b"
@@ -246,6 +268,18 @@ PROTEST = re.compile(
 MARCH = re.compile(r"\b(?:march(?:es|ed|ing)?|Marche[sd]|Marching)\b")
 NOT_PROTEST = re.compile(
     r"\b(?:air|missile|drone|military|lucky) strikes?\b|strike (?:a|the) (?:deal|balance|agreement)|struck"
+    # a state's protest is a diplomatic note, not a public action
+    r"|\bnote (?:of )?protest|\bprotest notes?\b|\bdiplomatic protest"
+)
+# The diplomacy before a protest word: "the Foreign Ministry summoned the ambassador to protest the detentions".
+DIPLOMACY_BEFORE = re.compile(
+    r"\b(?:summon(?:s|ed|ing)?|foreign ministry|ministry of foreign affairs|foreign office)\b[^.;]{0,80}$"
+)
+# A state protesting its nationals' detention abroad ("Kyrgyzstan protests detention of two men",
+# "protested the arrest of its citizens"): diplomacy, not a protest; matched at the protest word.
+STATE_PROTEST = re.compile(
+    r"protest(?:s|ed|ing)? (?:against )?(?:the )?(?:detention|detainment|arrest)s? of (?:its |their |our )?(?:[\w-]+ ){0,2}?"
+    r"(?:citizens?|nationals?|men|residents|compatriots|sailors|servicem[ae]n|soldiers|fishermen|crew)\b"
 )
 TIME_MARKER = re.compile(
     r"\b(?:today|yesterday|tonight|this (?:morning|week|month)|last (?:week|night|month)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
