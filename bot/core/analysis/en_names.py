@@ -83,6 +83,9 @@ COMMON_WORDS = frozenset(
     azerbaijani azeri azerbaijan georgian georgia armenian armenia chinese china american
     european western eastern soviet asian europe america islamic muslim christian
     orthodox uighur uyghur uighurs uyghurs
+    iranian iranians turkish turks kurdish kurds afghan afghans pakistani indian iraqi syrian
+    israeli palestinian polish lithuanian latvian estonian moldovan german french british
+    italian spanish japanese korean mongolian norwegian swedish dutch czech
     facebook twitter telegram youtube instagram tiktok whatsapp internet online
     day independence freedom victory new year
     reuters afp ap associated press rfe rl azattyq azattyk amnesty hrw cpj osce un eu
@@ -175,6 +178,10 @@ class Mention:
     possessive: bool = False
 
 
+# "Kyiv-based", "Nobel Peace Prize-winning", "state-backed": a compound adjective, no name.
+_COMPOUND_ADJECTIVES = ("-based", "-year-old", "-winning", "-backed", "-led", "-owned", "-born", "-affiliated")
+
+
 def _is_name_word(word: str) -> bool:
     if len(word) < 2 or not word[0].isupper() or word.isupper():
         return False
@@ -183,7 +190,7 @@ def _is_name_word(word: str) -> bool:
         return False
     if base in LOCAL_INSTITUTION_WORDS:
         return False
-    if base.endswith("-based") or base.endswith("-year-old") or "-" in base and base.split("-")[0] in COMMON_WORDS:
+    if base.endswith(_COMPOUND_ADJECTIVES) or "-" in base and base.split("-")[0] in COMMON_WORDS:
         return False
     return any(c.islower() for c in word[1:])
 
@@ -275,6 +282,9 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
     if not any(_is_name_word(re.sub(r"['’]s?$", "", word)) for word, _, _ in run):
         return []  # no word of the run can be part of a name (most runs: "The", "Police")
     lowered = [w.lower() for w, _, _ in run]
+    adjective = next((i for i in range(len(run) - 1, -1, -1) if lowered[i].endswith(_COMPOUND_ADJECTIVES)), None)
+    if adjective is not None:  # "Nobel Peace Prize-winning campaigner": the words before it are its own
+        return _mentions_in_run(text, run[adjective + 1 :]) if adjective < len(run) - 1 else []
     split = next((i for i in range(len(run) - 2, 0, -1) if lowered[i] in _RUN_SPLITTING_ROLES), None)
     if split is not None:
         return _mentions_in_run(text, run[split + 1 :])

@@ -36,12 +36,15 @@ _SPEAKER_BEFORE = re.compile(
 # clause, never its detainee (role words and articles may stand between).
 _AGENT_BEFORE = re.compile(
     r"\b(?:by|from|about)\s+(?:(?:the|a|an|his|her|their|head|chair|chief|party|rights|human|movement|group"
-    r"|[\w-]+['’]s|[\w-]+(?:ist|er|or|ian|ive|ent|ant|al))\s+){0,3}$"
+    # "reported by Prof. Dr. X": abbreviated titles too
+    r"|[\w-]+['’]s|[\w-]+(?:ist|er|or|ian|ive|ent|ant|al)|[a-z]{2,4}\.)\s+){0,3}$"
 )
 # "X, Y and Z, who were killed in the clashes": the dead of the story, not its detainees.
 _KILLED_AFTER = re.compile(
     r"^(?:,?\s*(?:and\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})*,?\s*who (?:were|was|had been|have been|has been)"
     r" (?:\w+ )?(?:killed|murdered|shot dead|slain)\b|^,?\s*who (?:died|was killed|were killed)\b"
+    # "a press conference for X and Y, murdered in northern Syria"
+    r"|^(?:\s*(?:,|and)\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})*,\s*(?:killed|murdered|shot dead|slain)\b"
 )
 # "the wife of activist X, who was also arrested": the relative clause says X is held.
 _HELD_WHO_AFTER = re.compile(
@@ -185,6 +188,8 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True
     if re.search(
         r"^\s*,\s*(?:\w+['’]s |his |her |their |the )?(?:lawyer|attorney|defence counsel|defense counsel|spokes\w+)"
+        # "X, a judge of the district court, sentenced Y": who ordered the custody
+        r"|^\s*,\s*(?:an? |the )(?:[\w-]+ )?(?:judge|prosecutor|investigator)\b(?! [A-Z])"
         r"|^\s*,\s*(?:[^,;]{0,60},\s*)?who (?:defends|represents|is defending|is representing|defended|represented)\b",
         after,
     ):

@@ -235,6 +235,8 @@ POLITICAL_CASE = re.compile(
     r"|\bbogus (?:criminal )?(?:charges?|case|investigation)|on (?:dubious|spurious|bogus) (?:grounds|charges)"
     r"|\b(?:unfounded|baseless|groundless) (?:case|charges?|accusations?|prosecution)|\bunfounded case\b"
     r"|\bcalled the (?:case|charges?|accusations?)(?: against (?:him|her|them))? (?:unfounded|baseless|groundless|absurd)"
+    # "persecuted for journalistic investigations", "arrested for her journalistic activities"
+    r"|\bpersecut(?:ed|ing) (?:for|over|because of)\b|\bjournalistic (?:work|activit(?:y|ies)|investigations?)\b"
 )
 PROTEST = re.compile(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|pickets?|picketing|demonstrations?|demonstrators?|marchers"
