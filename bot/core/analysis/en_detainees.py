@@ -111,6 +111,9 @@ class Names:
                 if mention.text not in spellings:  # another spelling of someone named before
                     first = next((seen for seen in spellings.values() if same_person(seen, mention.text)), None)
                     spellings[mention.text] = first or mention.text
+                    if first is not None and first.split()[0].endswith("."):  # "M. Abzhan", then in full
+                        for written, seen in spellings.items():
+                            spellings[written] = mention.text if seen == first else seen
                 if mention.titled:
                     titled.add(mention.text)
                 by_last.setdefault(words[-1].lower(), mention.text)

@@ -208,7 +208,12 @@ def find_mentions(text: str) -> list[Mention]:
     tokens = [(word, m.start(), m.end()) for m in _TOKEN.finditer(text) if (word := m.group(0))[0].isupper()]
     runs: list[list[tuple[str, int, int]]] = []
     for token in tokens:
-        if runs and text[runs[-1][-1][2] : token[1]] == " " and not _is_possessive(runs[-1][-1][0]):
+        gap = text[runs[-1][-1][2] : token[1]] if runs else ""
+        if (
+            runs
+            and (gap == " " or gap == ". " and _is_initial(runs[-1][-1][0]))
+            and not _is_possessive(runs[-1][-1][0])
+        ):
             runs[-1].append(token)
         else:
             runs.append([token])
@@ -216,6 +221,11 @@ def find_mentions(text: str) -> list[Mention]:
     for run in runs:
         mentions.extend(_mentions_in_run(text, run))
     return mentions
+
+
+def _is_initial(word: str) -> bool:
+    """ "A" of "A. Bekova": a given name written as its initial."""
+    return len(word) == 1 and word.isupper()
 
 
 def _is_possessive(word: str) -> bool:
@@ -348,8 +358,8 @@ def _names_in_run(text: str, run: list[tuple[str, int, int]], titled: bool, prev
     former = prev_word in _FORMER  # "former Prosecutor General X": every title word is a former one
     for word, start, end in run:
         base = re.sub(r"['’]s?$", "", word)
-        if _is_name_word(base):
-            current.append((word, start, end))
+        if _is_name_word(base) or _is_initial(base) and text[end : end + 2] == ". " and not current:
+            current.append((word, start, end))  # an initial only opens a name: "A. Bekova"
             continue
         if current:
             former = False
@@ -364,8 +374,8 @@ def _names_in_run(text: str, run: list[tuple[str, int, int]], titled: bool, prev
 def _mention_of(text: str, words: list[tuple[str, int, int]], titled: bool) -> list[Mention]:
     """The mention a stretch of name words makes, with a patronymic word after it and
     without a possessive ending; none for an empty stretch, over four words or a repeat."""
-    if not words:
-        return []
+    if not words or _is_initial(words[-1][0]):
+        return []  # nothing, or an initial with no name after it
     start, end = words[0][1], words[-1][2]
     patronymic = _PATRONYMIC.match(text, end)
     if patronymic and not _is_possessive(text[start:end]):
@@ -435,4 +445,6 @@ def same_person(a: str, b: str) -> bool:
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b) or len(words_a) < 2 or _fold(words_a[-1]) != _fold(words_b[-1]):
         return False
+    if len(words_a) == 2 and (words_a[0].endswith(".") or words_b[0].endswith(".")):
+        return words_a[0][0] == words_b[0][0]  # "M. Abzhan" is "Makhambet Abzhan"
     return all(_one_edit(_fold(x), _fold(y)) for x, y in zip(words_a[:-1], words_b[:-1], strict=True))

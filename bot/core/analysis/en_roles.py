@@ -116,6 +116,11 @@ _SENTENCED_AFTER = re.compile(r"\s*,?\s*(?:who )?(?:was|were|has been|had been) 
 _HELD_OBJECT_BEFORE = re.compile(
     r"\b(?:sentenced|jailed|detained|arrested|imprisoned|convicted|remanded)\s+(?:the |a |an )?(?:[\w'’-]+\s+){0,3}$"
 )
+# "15- and 30-year terms, respectively, for lawyers X and Y": the term is the lawyers' own.
+_TERM_FOR_BEFORE = re.compile(
+    r"\b(?:sentences?|terms?|years?|months?|days?)(?: in (?:prison|jail))?(?:,? respectively)?,? (?:to|for)"
+    r" (?:[\w'’-]+ ){0,2}$"
+)
 # "X told reporters that police … why she was detained": the speaker speaks of her own custody.
 _SELF_CUSTODY = re.compile(
     r"\b(?:she|he) (?:was|had been|has been) (?:\w+ )?(?:detained|arrested|jailed|held)\b"
@@ -182,6 +187,7 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         and not subject_of_custody(after, custody)
         and not _HELD_LIST_BEFORE.search(text[max(0, mention.start - 160) : mention.start])
         and not _HELD_OBJECT_BEFORE.search(before.lower())
+        and not _TERM_FOR_BEFORE.search(before.lower())
     ):
         return True  # "lawyer X" speaks of the case; "former judge X" may be its detainee
     if len(words_before) >= 2 and words_before[-2] in NON_DETAINEE_ROLES and words_before[-1] in ("a", "the"):
@@ -234,7 +240,7 @@ def _dead_or_convict(before: str, after: str) -> bool:
     """Whether a name is one of the story's dead ("X, who was killed", "the death of X, who had
     been detained") or someone held for an ordinary crime ("X, who was jailed for fraud")."""
     return (
-        "who " in after[:160]
+        any(word in after[:160] for word in ("who ", "murdered", "killed", "slain", "shot dead"))
         and bool(_KILLED_AFTER.match(after) or _CRIME_AFTER.match(after))
         or bool(_DEAD_BEFORE.search(before))
     )

@@ -93,7 +93,8 @@ _TERM_AFTER_OK = re.compile(
 _TERM_BEFORE_OK = re.compile(
     r"(?:\bto|\bfor|\bhanded|\bhanded down|\breceived?|\bgiven|\bgets?|\bgot|\bserve|\bserving|\bof"
     r"|\bby(?: another| a further| an additional)?"
-    r"|\bimposed|\bissued|\ba|\ban|\bsentence of|\bterm of|\beach|\bwith)\s*$"
+    r"|\bimposed|\bissued|\ba|\ban|\bsentence of|\bterm of|\beach|\bwith"
+    r"|\bfor (?:another|a further|an additional))\s*$"
 )
 # "in pre-trial detention for two months after…", "sentenced him to five years": the
 # words before settle it whatever follows.

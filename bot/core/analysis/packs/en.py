@@ -139,7 +139,9 @@ RELEASE = re.compile(
     # "is free", "are now free again"; not "is free to leave", "free speech", "free of charge".
     r"|(?:is|are|was|were) (?:now |finally |again |already )?free\b(?! (?:to|of|from|speech|press|expression|media|trade))"
     r"|out of (?:jail|prison|custody|detention)\b|walked out of (?:the |a )?(?:[\w-]+ )?(?:colony|prison|jail)"
-    r"|replaced (?:\w+ ){0,4}(?:prison term|prison sentence|sentence|imprisonment|jail term|term) with"
+    r"|replaced (?:[\w'’-]+ ){0,4}(?:prison term|prison sentence|sentence|imprisonment|jail term|term) with"
+    # "the remainder of her five-year prison term will be replaced by a parole-like sentence"
+    r"|(?:prison term|prison sentence|imprisonment|jail term|prison terms)s? (?:[\w-]+ ){0,2}replaced (?:by|with)"
     r"|(?:freed|released|pardoned) (?:[\w-]+ ){0,2}(?:activists?|journalists?|bloggers?|reporters?|dissidents?|critics?|politicians?"
     r"|leaders?|defenders?|prisoners?|detainees?|protesters?)\b)"
 )
