@@ -67,6 +67,16 @@ _OTHERS_SENTENCE = re.compile(
 _SAME_PERIOD = re.compile(r"\b(?:for|by) the same (?:period|term|length of time)\b")
 
 
+def _terms_of(clause: Clause, found: list[tuple[Mention, str]], earlier: list[Clause]) -> list[str | None]:
+    """The term of each named detainee of a custody clause: listed "respectively", the one
+    their clause gives them, or "the same period" as the custody stated before."""
+    respective = _respective_terms(clause, [mention for mention, _ in found])
+    terms = [respective[index] if respective else _term_for(clause, m) for index, (m, _) in enumerate(found)]
+    if None in terms and "same" in clause.lowered and _SAME_PERIOD.search(clause.lowered):
+        terms = [term or _last_term(earlier) for term in terms]
+    return terms
+
+
 def _last_term(clauses: list[Clause]) -> str | None:
     """The last term of a custody clause among ``clauses``."""
     for clause in reversed(clauses):
@@ -209,11 +219,7 @@ def find_detainees(
         found = _named_subjects(clause, resolved, title_case, body_lowered)
         fresh = not LONG_AGO.search(clause.lowered)
         if found:
-            respective = _respective_terms(clause, [mention for mention, _ in found])
-            for index, (mention, name) in enumerate(found):
-                term = respective[index] if respective else _term_for(clause, mention)
-                if term is None and "same" in clause.lowered and _SAME_PERIOD.search(clause.lowered):
-                    term = _last_term(clauses[:position])
+            for (_, name), term in zip(found, _terms_of(clause, found, clauses[:position]), strict=True):
                 _add_person(people, name, term, clause.sentence, fresh)
                 if term is None and _AWAITING_TRIAL.search(clause.lowered):
                     unassigned.awaiting.add(name)

@@ -121,6 +121,13 @@ _TERM_FOR_BEFORE = re.compile(
     r"\b(?:sentences?|terms?|years?|months?|days?)(?: in (?:prison|jail))?(?:,? respectively)?,? (?:to|for)"
     r" (?:[\w'’-]+ ){0,2}$"
 )
+# "X, the lawyer of…", "X, a judge of the district court, sentenced Y" (who ordered the custody),
+# "X, human rights activist, who defends the detained protesters": counsel or court.
+_COUNSEL_AFTER = re.compile(
+    r"^\s*,\s*(?:\w+['’]s |his |her |their |the )?(?:lawyer|attorney|defence counsel|defense counsel|spokes\w+)"
+    r"|^\s*,\s*(?:an? |the )(?:[\w-]+ )?(?:judge|prosecutor|investigator)\b(?! [A-Z])"
+    r"|^\s*,\s*(?:[^,;]{0,60},\s*)?who (?:defends|represents|is defending|is representing|defended|represented)\b"
+)
 # "X told reporters that police … why she was detained": the speaker speaks of her own custody.
 _SELF_CUSTODY = re.compile(
     r"\b(?:she|he) (?:was|had been|has been) (?:\w+ )?(?:detained|arrested|jailed|held)\b"
@@ -192,14 +199,8 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         return True  # "lawyer X" speaks of the case; "former judge X" may be its detainee
     if len(words_before) >= 2 and words_before[-2] in NON_DETAINEE_ROLES and words_before[-1] in ("a", "the"):
         return True
-    if re.search(
-        r"^\s*,\s*(?:\w+['’]s |his |her |their |the )?(?:lawyer|attorney|defence counsel|defense counsel|spokes\w+)"
-        # "X, a judge of the district court, sentenced Y": who ordered the custody
-        r"|^\s*,\s*(?:an? |the )(?:[\w-]+ )?(?:judge|prosecutor|investigator)\b(?! [A-Z])"
-        r"|^\s*,\s*(?:[^,;]{0,60},\s*)?who (?:defends|represents|is defending|is representing|defended|represented)\b",
-        after,
-    ):
-        return True  # "X, human rights activist, who defends the detained protesters": counsel
+    if _COUNSEL_AFTER.search(after):
+        return True  # counsel, or the court that ordered the custody
     if not mention.possessive and _SPEAKER_AFTER.search(after) and not _SELF_CUSTODY.search(after.lower()):
         return True
     if owns_other(text, mention):
