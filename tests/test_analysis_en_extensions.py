@@ -137,9 +137,25 @@ def test_compound_adjectives_and_nationalities_are_no_names():
             "in jail for a picket.",
             {"Anton Kozlou": "13 days"},
         ),
+        (  # a quoted charge is the authorities' words, not a crime of the detainee
+            "A revolutionary court sentenced women's rights activist Leila Rahimi to six years in prison for "
+            '"spreading corruption and prostitution" after she posted a video without a headscarf.',
+            {"Leila Rahimi": "6 years"},
+        ),
+        (  # an apposition between a lawyer and the sentence leaves the lawyer its subject
+            "A court in Minsk sentenced opposition leader Olga Hrytsuk to nine years in prison. Lawyer Pavel Sych, "
+            "another member of the Coordination Council, faced the same charge and was sentenced to seven years "
+            "in prison.",
+            {"Olga Hrytsuk": "9 years", "Pavel Sych": "7 years"},
+        ),
+        (  # years in a juvenile correctional facility are custody
+            "A Brest court convicted protesters of taking part in riots: Ihar Lukash – 3 years in a juvenile "
+            "correctional facility.",
+            {"Ihar Lukash": "3 years"},
+        ),
     ],
 )
-def test_the_one_held_in_a_civic_case(text: str, expected: dict[str, str]):
+def test_the_held_in_a_civic_case(text: str, expected: dict[str, str]):
     arrest, held = analysis(text)
     assert arrest
     assert held == expected
@@ -150,3 +166,16 @@ def test_the_murdered_named_after_a_comma_are_no_detainees():
     mentions = find_mentions(text)
     excluded = {m.text for m in mentions if is_excluded_mention(text, mentions, m, CUSTODY)}
     assert excluded == {"Ali Kaya", "Mehmet Demir"}
+
+
+def test_a_maximum_the_charges_carry_is_no_term():
+    assert terms("They face charges which could see them jailed for up to six years.") == []
+    assert terms("The editor was jailed for up to 10 days.") == []
+
+
+def test_an_appeal_denied_to_journalists_already_sentenced_is_no_new_custody():
+    arrest, _ = analysis(
+        "The appellate court has denied an appeal by four imprisoned journalists who were sentenced in May "
+        "over their reporting. The journalists chanted slogans in the courtroom."
+    )
+    assert not arrest

@@ -262,13 +262,18 @@ def _body_or_late(before: str, after: str) -> bool:
     return bool(_LATE.search(before.lower()) or re.match(r"^,\s*the late\b", after))
 
 
+_APPOSITION = re.compile(r"^,\s*(?:an?|another|the|one of the)\s[^,;]{3,80},")
+
+
 def subject_of_custody(after: str, custody: re.Pattern[str]) -> bool:
     """Whether a name opens the subject of the custody verb that follows ("chairman X, 65,
     and the head of Y, Z, 76, were detained"): a role before it does not make X a speaker."""
     end = _SUBJECT_LIST_END.search(after, 0, 200)
     if end is None or _NOT_IN_SUBJECT.search(after, 0, end.start()):
         return False
-    between = after[: end.start()]
+    # "Lawyer X, another member of the Council, faced the same charge and was sentenced": an
+    # apposition describing X is no other name.
+    between = _APPOSITION.sub("", after[: end.start()], count=1)
     plural = end.group(0) in ("were", "have been")
     # "X, 65, and Y were detained" lists the held; in "Judge X, Y was sentenced" Y is.
     if (" and " not in between) if plural else re.search(r"[A-Z]", between):

@@ -79,7 +79,7 @@ _SIMPLE = re.compile(
 _TERM_AFTER_OK = re.compile(
     r"^(?:-long |\s)?(?:each |apiece )?(?:"
     r"in (?:jail|prison|custody|detention|(?:a |an |the )?(?:[\w-]+ ){0,3}(?:jail|prison|colony|labou?r camp"
-    r"|detention (?:cent(?:er|re)|facility)|isolator))"
+    r"|detention (?:cent(?:er|re)|facility)|correctional (?:facility|institution)|isolator))"
     r"|of (?:administrative |pre-?trial |pretrial |house )?(?:arrest|detention|custody|jail|prison|imprisonment|incarceration)"
     r"|(?:administrative |pre-?trial )?(?:jail|prison|detention|arrest|custodial)(?: term| sentence)?"
     r"|behind bars|sentence|term|each|apiece"
@@ -150,6 +150,8 @@ _TERM_NOT_GIVEN = re.compile(
     r"\b(?:prosecutors?|prosecution|asked for|asking for|requested|requesting|sought|seek|seeks|seeking|demanded|demanding"
     r"|called for|calling for"
     r"|faces?|facing|could get|could receive|risks?|punishable by|carry|carries|carrying"
+    # "charges which could see them jailed for up to eight years"
+    r"|(?:could|would|may|might) (?:see|spend|serve)"
     r"|maximum (?:of|penalty|punishment|sentence|term))\b(?: [\w'’-]+){0,4}\s*$"
 )
 # "called for the court to sentence him to 10 1/2 years": a sentence asked for, not given.
@@ -379,7 +381,7 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
     if _TERM_BEFORE_WHEN.search(before) and not _OF_CUSTODY_AFTER.match(after):
         return False  # "in two months" is when; "in two months of pre-trial detention" is a term
     if _TERM_BEFORE_STRONG.search(before):
-        return True
+        return not before.endswith(("up to ", "as many as "))  # "jailed for up to eight years": a maximum
     if _TERM_BEFORE_BAD.search(before) or _TERM_AFTER_SOFT_BAD.match(after):
         return False
     ban = None

@@ -25,6 +25,11 @@ CUSTODY: tuple[tuple[str, str], ...] = (
     ("from prison", r"from prison"),
     ("behind bars", r"behind bars"),
     ("penal colony", r"penal colony"),
+    # "3 years in a juvenile correctional facility" ("open" ones are restricted freedom: NOT_CUSTODY)
+    (
+        "correctional facility",
+        r"(?:juvenile (?:correctional |detention )?|correctional )(?:facility|colony|institution)",
+    ),
     ("custody", r"custody"),
     ("custodial", r"custodial"),
     ("remand", r"remand(?:ed)?"),
