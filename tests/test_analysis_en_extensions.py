@@ -179,3 +179,17 @@ def test_an_appeal_denied_to_journalists_already_sentenced_is_no_new_custody():
         "over their reporting. The journalists chanted slogans in the courtroom."
     )
     assert not arrest
+
+
+def test_a_former_judge_held_stays_a_detainee_and_prison_after_parole_is_no_release():
+    arrest, held = analysis(
+        "Kanykei Osmonova, a former judge, was detained in Bishkek on Monday over her calls for a rally."
+    )
+    assert arrest
+    assert held == {"Kanykei Osmonova": None}
+    arrest, held = analysis(
+        "A court replaced activist Serik Zhumabayev's parole-like sentence with a real prison term of two years "
+        "over his posts criticising the government."
+    )
+    assert arrest
+    assert held == {"Serik Zhumabayev": "2 years"}

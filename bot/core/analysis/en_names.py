@@ -84,7 +84,7 @@ COMMON_WORDS = frozenset(
     european western eastern soviet asian europe america islamic muslim christian
     orthodox uighur uyghur uighurs uyghurs
     iranian iranians turkish turks kurdish kurds afghan afghans pakistani indian iraqi syrian
-    israeli palestinian polish lithuanian latvian estonian moldovan german french british
+    israeli palestinian polish lithuanian latvian estonian moldovan french british
     italian spanish japanese korean mongolian norwegian swedish dutch czech
     facebook twitter telegram youtube instagram tiktok whatsapp internet online
     day independence freedom victory new year

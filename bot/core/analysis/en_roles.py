@@ -125,7 +125,8 @@ _TERM_FOR_BEFORE = re.compile(
 # "X, human rights activist, who defends the detained protesters": counsel or court.
 _COUNSEL_AFTER = re.compile(
     r"^\s*,\s*(?:\w+['’]s |his |her |their |the )?(?:lawyer|attorney|defence counsel|defense counsel|spokes\w+)"
-    r"|^\s*,\s*(?:an? |the )(?:[\w-]+ )?(?:judge|prosecutor|investigator)\b(?! [A-Z])"
+    r"|^\s*,\s*(?:an? |the )(?!former )(?:[\w-]+ )?(?:judge|prosecutor|investigator)\b(?! [A-Z])[^;]{0,80}?,"
+    r"\s*(?:sentenced|ordered|remanded|ruled|fined|jailed|extended|rejected|refused|granted)\b"
     r"|^\s*,\s*(?:[^,;]{0,60},\s*)?who (?:defends|represents|is defending|is representing|defended|represented)\b"
 )
 # "X told reporters that police … why she was detained": the speaker speaks of her own custody.

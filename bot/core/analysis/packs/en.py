@@ -144,9 +144,12 @@ RELEASE = re.compile(
     # "is free", "are now free again"; not "is free to leave", "free speech", "free of charge".
     r"|(?:is|are|was|were) (?:now |finally |again |already )?free\b(?! (?:to|of|from|speech|press|expression|media|trade))"
     r"|out of (?:jail|prison|custody|detention)\b|walked out of (?:the |a )?(?:[\w-]+ )?(?:colony|prison|jail)"
-    r"|replaced (?:[\w'’-]+ ){0,4}(?:prison term|prison sentence|sentence|imprisonment|jail term|term) with"
-    # "the remainder of her five-year prison term will be replaced by a parole-like sentence"
-    r"|(?:prison term|prison sentence|imprisonment|jail term|prison terms)s? (?:[\w-]+ ){0,2}replaced (?:by|with)"
+    r"|replaced (?:\w+ ){0,4}(?:prison term|prison sentence|sentence|imprisonment|jail term|term) with"
+    # "replaced another activist's prison sentence with a parole-like penalty", "her five-year prison
+    # term will be replaced by a parole-like sentence" (not "… replaced with a real prison term")
+    r"|(?:replaced (?:[\w'’-]+ ){0,4}(?:prison|jail) (?:term|sentence)s? with"
+    r"|(?:prison|jail) (?:term|sentence)s? (?:[\w-]+ ){0,2}replaced (?:by|with))"
+    r" (?:an? )?(?:[\w-]+ )?(?:parole|restricted|restriction|freedom limitation|probation|suspended|fine)"
     r"|(?:freed|released|pardoned) (?:[\w-]+ ){0,2}(?:activists?|journalists?|bloggers?|reporters?|dissidents?|critics?|politicians?"
     r"|leaders?|defenders?|prisoners?|detainees?|protesters?)\b)"
 )
