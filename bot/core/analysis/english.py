@@ -79,6 +79,7 @@ _POLITICAL_HINTS = StemAutomaton(
     + tuple(f"political{ly} {what}" for ly in ("", "ly") for what in ("persecution", "prisoner", "case", "reasons"))
     + tuple(f"for {whose} {what}" for whose in ("his", "her", "their") for what in ("work", "reporting", "journalism"))
     + tuple(f"for {whose} activism" for whose in ("his", "her", "their"))
+    + ("persecut", "journalistic")
 )
 
 # A sentence upheld on appeal ("upheld the seven-year sentence", "rejected his appeal against

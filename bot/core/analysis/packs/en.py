@@ -26,10 +26,8 @@ CUSTODY: tuple[tuple[str, str], ...] = (
     ("behind bars", r"behind bars"),
     ("penal colony", r"penal colony"),
     # "3 years in a juvenile correctional facility" ("open" ones are restricted freedom: NOT_CUSTODY)
-    (
-        "correctional facility",
-        r"(?:juvenile (?:correctional |detention )?|correctional )(?:facility|colony|institution)",
-    ),
+    ("juvenile", r"juvenile (?:correctional |detention )?(?:facility|colony|institution)"),
+    ("correctional", r"correctional (?:facility|colony|institution)"),
     ("custody", r"custody"),
     ("custodial", r"custodial"),
     ("remand", r"remand(?:ed)?"),
@@ -246,7 +244,8 @@ POLITICAL_CASE = re.compile(
     r"|\b(?:unfounded|baseless|groundless) (?:case|charges?|accusations?|prosecution)|\bunfounded case\b"
     r"|\bcalled the (?:case|charges?|accusations?)(?: against (?:him|her|them))? (?:unfounded|baseless|groundless|absurd)"
     # "persecuted for journalistic investigations", "arrested for her journalistic activities"
-    r"|\bpersecut(?:ed|ing) (?:for|over|because of)\b|\bjournalistic (?:work|activit(?:y|ies)|investigations?)\b"
+    r"|\bpersecut(?:ed|ing) (?:for|over|because of)\b"
+    r"|\b(?:for|over|because of) (?:(?:his|her|their) )?journalistic (?:work|activit(?:y|ies)|investigations?)\b"
 )
 PROTEST = re.compile(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|pickets?|picketing|demonstrations?|demonstrators?|marchers"
