@@ -122,6 +122,7 @@ def test_an_initial_opens_a_name_and_folds_into_the_full_name():
 def test_compound_adjectives_and_nationalities_are_no_names():
     assert names("The Oscar-winning director Ivan Petrov spoke.") == ["Ivan Petrov"]
     assert names("a bail of 500 million Iranian Rial was set") == ["Rial"]
+    assert names("Three Hong Kong activists were jailed") == []
 
 
 @pytest.mark.parametrize(

@@ -94,7 +94,7 @@ COMMON_WORDS = frozenset(
     mother father wife husband son daughter brother sister relatives colleagues friends
     supporters parents family
     main united states kingdom saudi arabia sunni shia shiite muslims christians clinic legal
-    directorate current time nizhny novgorod abad
+    directorate current time nizhny novgorod abad hong kong
     besides moreover furthermore nevertheless likewise thus instead otherwise
     crime corruption reporting project autonomous figures show shows
     now image click expand caption jr sr
