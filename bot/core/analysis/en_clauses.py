@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from bot.core.analysis.en_names import Mention, find_mentions
 from bot.core.analysis.en_roles import is_excluded_mention
-from bot.core.analysis.en_terms import TermSpan, find_respective_terms, find_terms, term_unit
+from bot.core.analysis.en_terms import TermSpan, find_respective_terms, find_terms, lower_in_place, term_unit
 from bot.core.analysis.packs import en as en_pack
 
 # "penal colony" and "custody" are custody with a preposition ("in a penal colony",
@@ -114,7 +114,7 @@ def _clause(
 ) -> Clause:
     """One clause of sentence ``index``: its custody words and terms, unless the sentence
     reports a release; a penalty that is not custody."""
-    low = part.lower()
+    low = lower_in_place(part)
     clause = Clause(part, low, index, release=release)
     if not release and not _all_in_absentia(part):  # an exile sentenced in absentia
         held = list(CUSTODY.finditer(low))

@@ -44,6 +44,8 @@ def crime_count(pattern: re.Pattern[str], text: str) -> int:
     def not_theirs(m: re.Match[str]) -> bool:
         if any(text[m.start() - 1 : m.start()] == q[0] and text[m.end() : m.end() + 1] == q[1] for q in _QUOTES):
             return True
+        if _in_quoted_charge(text, m.start()):
+            return True
         if _CRIME_TOPIC_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
             return True
         if _KILLED.match(m.group(0)) and _OWN_BEFORE.search(text[max(0, m.start() - 7) : m.start()]):
@@ -58,6 +60,21 @@ def crime_count(pattern: re.Pattern[str], text: str) -> int:
         )
 
     return sum(1 for m in pattern.finditer(text) if not not_theirs(m))
+
+
+# A charge quoted as the authorities word it: "encouraging … corruption and prostitution".
+_QUOTED_CHARGE_BEFORE = re.compile(r"(?:charges? of|charged with|for|guilty of|convicted of|accused of)\s*[\"“]$")
+
+
+def _in_quoted_charge(text: str, start: int) -> bool:
+    """Whether a crime word stands inside a quoted charge, the authorities' words for what a
+    detainee did ("for \u201cencouraging … corruption and prostitution\u201d"): a disputed charge."""
+    before = text[max(0, start - 80) : start]
+    opening = max(before.rfind("\u201c"), before.rfind('"'))
+    if opening < 0 or any(q in before[opening + 1 :] for q in ('"', "\u201d")):
+        return False
+    # (the closing quote may fall in the next clause: an opened charge is enough)
+    return bool(_QUOTED_CHARGE_BEFORE.search(before[: opening + 1]))
 
 
 # "detained for extortion", "on suspicion of fraud": the crime is the reason the report gives.

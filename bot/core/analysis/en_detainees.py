@@ -63,6 +63,28 @@ _OTHERS_SENTENCE = re.compile(
 )
 
 
+# "was extended for the same period": the term of the custody stated before.
+_SAME_PERIOD = re.compile(r"\b(?:for|by) the same (?:period|term|length of time)\b")
+
+
+def _terms_of(clause: Clause, found: list[tuple[Mention, str]], earlier: list[Clause]) -> list[str | None]:
+    """The term of each named detainee of a custody clause: listed "respectively", the one
+    their clause gives them, or "the same period" as the custody stated before."""
+    respective = _respective_terms(clause, [mention for mention, _ in found])
+    terms = [respective[index] if respective else _term_for(clause, m) for index, (m, _) in enumerate(found)]
+    if None in terms and "same" in clause.lowered and _SAME_PERIOD.search(clause.lowered):
+        terms = [term or _last_term(earlier) for term in terms]
+    return terms
+
+
+def _last_term(clauses: list[Clause]) -> str | None:
+    """The last term of a custody clause among ``clauses``."""
+    for clause in reversed(clauses):
+        if clause.custody and clause.terms and clause.terms[-1].term:
+            return clause.terms[-1].term
+    return None
+
+
 @dataclass
 class Person:
     """A detainee as the rules found them: the name, the term, the sentence naming them."""
@@ -99,6 +121,9 @@ class Names:
                 if mention.text not in spellings:  # another spelling of someone named before
                     first = next((seen for seen in spellings.values() if same_person(seen, mention.text)), None)
                     spellings[mention.text] = first or mention.text
+                    if first is not None and first.split()[0].endswith("."):  # "M. Abzhan", then in full
+                        for written, seen in spellings.items():
+                            spellings[written] = mention.text if seen == first else seen
                 if mention.titled:
                     titled.add(mention.text)
                 by_last.setdefault(words[-1].lower(), mention.text)
@@ -194,9 +219,7 @@ def find_detainees(
         found = _named_subjects(clause, resolved, title_case, body_lowered)
         fresh = not LONG_AGO.search(clause.lowered)
         if found:
-            respective = _respective_terms(clause, len(found))
-            for index, (mention, name) in enumerate(found):
-                term = respective[index] if respective else _term_for(clause, mention)
+            for (_, name), term in zip(found, _terms_of(clause, found, clauses[:position]), strict=True):
                 _add_person(people, name, term, clause.sentence, fresh)
                 if term is None and _AWAITING_TRIAL.search(clause.lowered):
                     unassigned.awaiting.add(name)
@@ -406,15 +429,48 @@ def _add_person(people: dict[str, Person], name: str, term: str | None, sentence
         person.term = term
 
 
-def _respective_terms(clause: Clause, count: int) -> list[str | None]:
+def _respective_terms(clause: Clause, found: list[Mention]) -> list[str | None]:
     """One term per named person of the clause, in order ("to 30 years and 20 years,
-    respectively"), or none when the terms do not pair with the ``count`` people."""
+    respectively"), or none when the terms do not pair with the people ``found``."""
+    count = len(found)
     respective = find_respective_terms(clause.text)
     if len(respective) != count and "respectively" in clause.lowered and len(clause.terms) == count:
         respective = [t.term for t in clause.terms]  # "to 30 years and 20 years, respectively"
-    if len(respective) != count:
-        respective = []
-    return respective
+    if len(respective) == count:
+        return respective
+    if "respectively" not in clause.lowered or count < 3:
+        return []
+    listed = respective or [t.term for t in clause.terms]
+    return _paired_nearby(clause, found, listed) if 2 <= len(listed) < count else []
+
+
+# "…, respectively, for attorneys A and B": the people come after the terms.
+_RESPECTIVELY_FOR = re.compile(r"respectively,? (?:to|for|of)\b")
+
+
+def _paired_nearby(clause: Clause, found: list[Mention], listed: list[str | None]) -> list[str | None]:
+    """Terms stated "respectively" for fewer people than the clause names pair with the
+    names right before them ("A was tried with B and C, who got nine and seven years
+    respectively") or right after them ("a 21-year term for A and 15- and 30-year terms,
+    respectively, for B and C"); the others keep the nearest term before their name."""
+    anchor = clause.lowered.index("respectively")
+    after = [index for index, mention in enumerate(found) if mention.start > anchor]
+    if len(after) >= len(listed) and _RESPECTIVELY_FOR.match(clause.lowered, anchor):
+        paired = after[: len(listed)]
+    else:
+        start = clause.terms[0].start if clause.terms else anchor
+        before = [index for index, mention in enumerate(found) if mention.end <= start]
+        if len(before) < len(listed):
+            return []
+        paired = before[-len(listed) :]
+    terms: list[str | None] = []
+    for index, mention in enumerate(found):
+        if index in paired:
+            terms.append(listed[paired.index(index)])
+        else:
+            earlier = [t for t in clause.terms if t.end <= mention.start]
+            terms.append(earlier[-1].term if earlier else None)
+    return terms
 
 
 def _term_for(clause: Clause, mention: Mention) -> str | None:

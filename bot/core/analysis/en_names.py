@@ -83,6 +83,9 @@ COMMON_WORDS = frozenset(
     azerbaijani azeri azerbaijan georgian georgia armenian armenia chinese china american
     european western eastern soviet asian europe america islamic muslim christian
     orthodox uighur uyghur uighurs uyghurs
+    iranian iranians turkish turks kurdish kurds afghan afghans pakistani indian iraqi syrian
+    israeli palestinian polish lithuanian latvian estonian moldovan french british
+    italian spanish japanese korean mongolian norwegian swedish dutch czech
     facebook twitter telegram youtube instagram tiktok whatsapp internet online
     day independence freedom victory new year
     reuters afp ap associated press rfe rl azattyq azattyk amnesty hrw cpj osce un eu
@@ -91,7 +94,7 @@ COMMON_WORDS = frozenset(
     mother father wife husband son daughter brother sister relatives colleagues friends
     supporters parents family
     main united states kingdom saudi arabia sunni shia shiite muslims christians clinic legal
-    directorate current time nizhny novgorod abad
+    directorate current time nizhny novgorod abad hong kong
     besides moreover furthermore nevertheless likewise thus instead otherwise
     crime corruption reporting project autonomous figures show shows
     now image click expand caption jr sr
@@ -175,6 +178,10 @@ class Mention:
     possessive: bool = False
 
 
+# "Kyiv-based", "Nobel Peace Prize-winning", "state-backed": a compound adjective, no name.
+_COMPOUND_ADJECTIVES = ("-based", "-year-old", "-winning", "-backed", "-led", "-owned", "-born", "-affiliated")
+
+
 def _is_name_word(word: str) -> bool:
     if len(word) < 2 or not word[0].isupper() or word.isupper():
         return False
@@ -183,7 +190,7 @@ def _is_name_word(word: str) -> bool:
         return False
     if base in LOCAL_INSTITUTION_WORDS:
         return False
-    if base.endswith("-based") or base.endswith("-year-old") or "-" in base and base.split("-")[0] in COMMON_WORDS:
+    if base.endswith(_COMPOUND_ADJECTIVES) or "-" in base and base.split("-")[0] in COMMON_WORDS:
         return False
     return any(c.islower() for c in word[1:])
 
@@ -201,7 +208,12 @@ def find_mentions(text: str) -> list[Mention]:
     tokens = [(word, m.start(), m.end()) for m in _TOKEN.finditer(text) if (word := m.group(0))[0].isupper()]
     runs: list[list[tuple[str, int, int]]] = []
     for token in tokens:
-        if runs and text[runs[-1][-1][2] : token[1]] == " " and not _is_possessive(runs[-1][-1][0]):
+        gap = text[runs[-1][-1][2] : token[1]] if runs else ""
+        if (
+            runs
+            and (gap == " " or gap == ". " and _is_initial(runs[-1][-1][0]))
+            and not _is_possessive(runs[-1][-1][0])
+        ):
             runs[-1].append(token)
         else:
             runs.append([token])
@@ -209,6 +221,11 @@ def find_mentions(text: str) -> list[Mention]:
     for run in runs:
         mentions.extend(_mentions_in_run(text, run))
     return mentions
+
+
+def _is_initial(word: str) -> bool:
+    """ "A" of "A. Bekova": a given name written as its initial."""
+    return len(word) == 1 and word.isupper()
 
 
 def _is_possessive(word: str) -> bool:
@@ -275,6 +292,9 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
     if not any(_is_name_word(re.sub(r"['’]s?$", "", word)) for word, _, _ in run):
         return []  # no word of the run can be part of a name (most runs: "The", "Police")
     lowered = [w.lower() for w, _, _ in run]
+    adjective = next((i for i in range(len(run) - 1, -1, -1) if lowered[i].endswith(_COMPOUND_ADJECTIVES)), None)
+    if adjective is not None:  # "Nobel Peace Prize-winning campaigner": the words before it are its own
+        return _mentions_in_run(text, run[adjective + 1 :]) if adjective < len(run) - 1 else []
     split = next((i for i in range(len(run) - 2, 0, -1) if lowered[i] in _RUN_SPLITTING_ROLES), None)
     if split is not None:
         return _mentions_in_run(text, run[split + 1 :])
@@ -338,8 +358,8 @@ def _names_in_run(text: str, run: list[tuple[str, int, int]], titled: bool, prev
     former = prev_word in _FORMER  # "former Prosecutor General X": every title word is a former one
     for word, start, end in run:
         base = re.sub(r"['’]s?$", "", word)
-        if _is_name_word(base):
-            current.append((word, start, end))
+        if _is_name_word(base) or _is_initial(base) and text[end : end + 2] == ". " and not current:
+            current.append((word, start, end))  # an initial only opens a name: "A. Bekova"
             continue
         if current:
             former = False
@@ -354,8 +374,8 @@ def _names_in_run(text: str, run: list[tuple[str, int, int]], titled: bool, prev
 def _mention_of(text: str, words: list[tuple[str, int, int]], titled: bool) -> list[Mention]:
     """The mention a stretch of name words makes, with a patronymic word after it and
     without a possessive ending; none for an empty stretch, over four words or a repeat."""
-    if not words:
-        return []
+    if not words or _is_initial(words[-1][0]):
+        return []  # nothing, or an initial with no name after it
     start, end = words[0][1], words[-1][2]
     patronymic = _PATRONYMIC.match(text, end)
     if patronymic and not _is_possessive(text[start:end]):
@@ -425,4 +445,6 @@ def same_person(a: str, b: str) -> bool:
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b) or len(words_a) < 2 or _fold(words_a[-1]) != _fold(words_b[-1]):
         return False
+    if len(words_a) == 2 and (words_a[0].endswith(".") or words_b[0].endswith(".")):
+        return words_a[0][0] == words_b[0][0]  # "M. Abzhan" is "Makhambet Abzhan"
     return all(_one_edit(_fold(x), _fold(y)) for x, y in zip(words_a[:-1], words_b[:-1], strict=True))

@@ -36,12 +36,15 @@ _SPEAKER_BEFORE = re.compile(
 # clause, never its detainee (role words and articles may stand between).
 _AGENT_BEFORE = re.compile(
     r"\b(?:by|from|about)\s+(?:(?:the|a|an|his|her|their|head|chair|chief|party|rights|human|movement|group"
-    r"|[\w-]+['’]s|[\w-]+(?:ist|er|or|ian|ive|ent|ant|al))\s+){0,3}$"
+    # "reported by Prof. Dr. X": abbreviated titles too
+    r"|[\w-]+['’]s|[\w-]+(?:ist|er|or|ian|ive|ent|ant|al)|[a-z]{2,4}\.)\s+){0,3}$"
 )
 # "X, Y and Z, who were killed in the clashes": the dead of the story, not its detainees.
 _KILLED_AFTER = re.compile(
     r"^(?:,?\s*(?:and\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})*,?\s*who (?:were|was|had been|have been|has been)"
     r" (?:\w+ )?(?:killed|murdered|shot dead|slain)\b|^,?\s*who (?:died|was killed|were killed)\b"
+    # "a press conference for X and Y, murdered in northern Syria"
+    r"|^(?:\s*(?:,|and)\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})*,\s*(?:killed|murdered|shot dead|slain)\b"
 )
 # "the wife of activist X, who was also arrested": the relative clause says X is held.
 _HELD_WHO_AFTER = re.compile(
@@ -113,6 +116,19 @@ _SENTENCED_AFTER = re.compile(r"\s*,?\s*(?:who )?(?:was|were|has been|had been) 
 _HELD_OBJECT_BEFORE = re.compile(
     r"\b(?:sentenced|jailed|detained|arrested|imprisoned|convicted|remanded)\s+(?:the |a |an )?(?:[\w'’-]+\s+){0,3}$"
 )
+# "15- and 30-year terms, respectively, for lawyers X and Y": the term is the lawyers' own.
+_TERM_FOR_BEFORE = re.compile(
+    r"\b(?:sentences?|terms?|years?|months?|days?)(?: in (?:prison|jail))?(?:,? respectively)?,? (?:to|for)"
+    r" (?:[\w'’-]+ ){0,2}$"
+)
+# "X, the lawyer of…", "X, a judge of the district court, sentenced Y" (who ordered the custody),
+# "X, human rights activist, who defends the detained protesters": counsel or court.
+_COUNSEL_AFTER = re.compile(
+    r"^\s*,\s*(?:\w+['’]s |his |her |their |the )?(?:lawyer|attorney|defence counsel|defense counsel|spokes\w+)"
+    r"|^\s*,\s*(?:an? |the )(?!former )(?:[\w-]+ )?(?:judge|prosecutor|investigator)\b(?! [A-Z])[^;]{0,80}?,"
+    r"\s*(?:sentenced|ordered|remanded|ruled|fined|jailed|extended|rejected|refused|granted)\b"
+    r"|^\s*,\s*(?:[^,;]{0,60},\s*)?who (?:defends|represents|is defending|is representing|defended|represented)\b"
+)
 # "X told reporters that police … why she was detained": the speaker speaks of her own custody.
 _SELF_CUSTODY = re.compile(
     r"\b(?:she|he) (?:was|had been|has been) (?:\w+ )?(?:detained|arrested|jailed|held)\b"
@@ -179,16 +195,13 @@ def is_excluded_mention(text: str, mentions: list[Mention], mention: Mention, cu
         and not subject_of_custody(after, custody)
         and not _HELD_LIST_BEFORE.search(text[max(0, mention.start - 160) : mention.start])
         and not _HELD_OBJECT_BEFORE.search(before.lower())
+        and not _TERM_FOR_BEFORE.search(before.lower())
     ):
         return True  # "lawyer X" speaks of the case; "former judge X" may be its detainee
     if len(words_before) >= 2 and words_before[-2] in NON_DETAINEE_ROLES and words_before[-1] in ("a", "the"):
         return True
-    if re.search(
-        r"^\s*,\s*(?:\w+['’]s |his |her |their |the )?(?:lawyer|attorney|defence counsel|defense counsel|spokes\w+)"
-        r"|^\s*,\s*(?:[^,;]{0,60},\s*)?who (?:defends|represents|is defending|is representing|defended|represented)\b",
-        after,
-    ):
-        return True  # "X, human rights activist, who defends the detained protesters": counsel
+    if _COUNSEL_AFTER.search(after):
+        return True  # counsel, or the court that ordered the custody
     if not mention.possessive and _SPEAKER_AFTER.search(after) and not _SELF_CUSTODY.search(after.lower()):
         return True
     if owns_other(text, mention):
@@ -229,7 +242,7 @@ def _dead_or_convict(before: str, after: str) -> bool:
     """Whether a name is one of the story's dead ("X, who was killed", "the death of X, who had
     been detained") or someone held for an ordinary crime ("X, who was jailed for fraud")."""
     return (
-        "who " in after[:160]
+        any(word in after[:160] for word in ("who ", "murdered", "killed", "slain", "shot dead"))
         and bool(_KILLED_AFTER.match(after) or _CRIME_AFTER.match(after))
         or bool(_DEAD_BEFORE.search(before))
     )
@@ -250,13 +263,18 @@ def _body_or_late(before: str, after: str) -> bool:
     return bool(_LATE.search(before.lower()) or re.match(r"^,\s*the late\b", after))
 
 
+_APPOSITION = re.compile(r"^,\s*(?:an?|another|the|one of the)\s[^,;]{3,80},")
+
+
 def subject_of_custody(after: str, custody: re.Pattern[str]) -> bool:
     """Whether a name opens the subject of the custody verb that follows ("chairman X, 65,
     and the head of Y, Z, 76, were detained"): a role before it does not make X a speaker."""
     end = _SUBJECT_LIST_END.search(after, 0, 200)
     if end is None or _NOT_IN_SUBJECT.search(after, 0, end.start()):
         return False
-    between = after[: end.start()]
+    # "Lawyer X, another member of the Council, faced the same charge and was sentenced": an
+    # apposition describing X is no other name.
+    between = _APPOSITION.sub("", after[: end.start()], count=1)
     plural = end.group(0) in ("were", "have been")
     # "X, 65, and Y were detained" lists the held; in "Judge X, Y was sentenced" Y is.
     if (" and " not in between) if plural else re.search(r"[A-Z]", between):

@@ -16,7 +16,7 @@ from bot.core.analysis import terms
 from bot.core.dates import ENGLISH_MONTHS, first_date
 from bot.core.places import LATIN_FORMS, LATIN_FORMS_ABROAD
 
-_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years", "yr": "years"}
+_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years", "yr": "years"}
 
 _SMALL = {
     "a": 1,
@@ -51,10 +51,20 @@ _WORD_NUMBER = (
 )
 # "2 1/2", "2½", "two and a half", "four-and-a-half", "1.5": only used with years and months.
 _NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½|[- ]and[- ]a[- ]half)?|{_WORD_NUMBER}(?:[- ]and[- ]a[- ]half)?|another|an?)"
-_UNIT = r"(?:days?|weeks?|months?|years?|yrs?)"  # "10 yrs" in posts and quotes
+# "10 yrs" in posts and quotes; "held for 48 hours" is two days (hours count only in whole days)
+_UNIT = r"(?:hours?|days?|weeks?|months?|years?|yrs?)"
 _UNIT_WORD = re.compile(_UNIT)
 # Typeset hyphens ("4½‑year", U+2010/U+2011) read as "-"; one character for one, so offsets hold.
 _HYPHENS = str.maketrans("\u2010\u2011", "--")
+# Turkish "İ" lower-cases to two characters ("i" and a combining dot): read as "I" first, so
+# a lower-cased clause keeps the offsets of its text ("An İstanbul court … for seven days").
+_DOTTED_I = str.maketrans({"\u0130": "I"})
+
+
+def lower_in_place(text: str) -> str:
+    """``text`` lower-cased with one character for each of its own (offsets hold)."""
+    return text.translate(_DOTTED_I).lower() if "\u0130" in text else text.lower()
+
 
 # "three years and six months", "3 years 6 months", "2 years, 6 months"
 _YEARS_MONTHS = re.compile(rf"\b(?P<y>{_NUMBER})[- ]years?(?:,| and|, and)? (?P<m>{_NUMBER})[- ]months?\b")
@@ -69,7 +79,7 @@ _SIMPLE = re.compile(
 _TERM_AFTER_OK = re.compile(
     r"^(?:-long |\s)?(?:each |apiece )?(?:"
     r"in (?:jail|prison|custody|detention|(?:a |an |the )?(?:[\w-]+ ){0,3}(?:jail|prison|colony|labou?r camp"
-    r"|detention (?:cent(?:er|re)|facility)|isolator))"
+    r"|detention (?:cent(?:er|re)|facility)|correctional (?:facility|institution)|isolator))"
     r"|of (?:administrative |pre-?trial |pretrial |house )?(?:arrest|detention|custody|jail|prison|imprisonment|incarceration)"
     r"|(?:administrative |pre-?trial )?(?:jail|prison|detention|arrest|custodial)(?: term| sentence)?"
     r"|behind bars|sentence|term|each|apiece"
@@ -83,15 +93,20 @@ _TERM_AFTER_OK = re.compile(
 _TERM_BEFORE_OK = re.compile(
     r"(?:\bto|\bfor|\bhanded|\bhanded down|\breceived?|\bgiven|\bgets?|\bgot|\bserve|\bserving|\bof"
     r"|\bby(?: another| a further| an additional)?"
-    r"|\bimposed|\bissued|\ba|\ban|\bsentence of|\bterm of|\beach|\bwith)\s*$"
+    r"|\bimposed|\bissued|\ba|\ban|\bsentence of|\bterm of|\beach|\bwith"
+    r"|\bfor (?:another|a further|an additional))\s*$"
 )
 # "in pre-trial detention for two months after…", "sentenced him to five years": the
 # words before settle it whatever follows.
 _TERM_BEFORE_STRONG = re.compile(
     r"(?:\b(?:detention|custody|jail|prison|arrest|detained|jailed|imprisoned|remanded|held)(?: \w+){0,2} for"
+    r"(?: another| a further| an additional)?"
     r"|\bsentenced(?: \w+){0,3} to|\bjailed(?: \w+){0,2} for"
     r"|\b(?:handed|gave|given|giving|sentenced|jailed)(?: [\w'’-]+){0,3}"
-    r"|\b(?:extended|prolonged) by(?: another| a further| an additional)?)\s*$"
+    r"|\b(?:extended|prolonged|lengthened) by(?: another| a further| an additional)?"
+    # "extended for another three months the detention of X", "to extend the journalist's
+    # arrest for another 22 days": a prolongation's length
+    r"|\b(?:extend|prolong)(?:ed|s|ing)?(?: [\w'’-]+){0,4} for (?:another|a further|an additional))\s*$"
 )
 # "sentenced in less than a week", "jailed within two days": when, not how long.
 _TERM_BEFORE_WHEN = re.compile(r"\b(?:in|within) (?:just |only )?(?:less than |under )?$|\bless than $")
@@ -126,16 +141,25 @@ _TERM_BEFORE_BAD = re.compile(
 )
 
 
+# "who had been in pre-trial detention for eight months", "has been behind bars for two
+# years": the time held so far, not a term given.
+_TIME_SPENT = re.compile(
+    r"\b(?:has|have|had) been (?:in (?:[\w-]+ ){0,2}(?:detention|custody|jail|prison)|behind bars)(?: \w+){0,2} for $"
+)
 _TERM_NOT_GIVEN = re.compile(
     r"\b(?:prosecutors?|prosecution|asked for|asking for|requested|requesting|sought|seek|seeks|seeking|demanded|demanding"
     r"|called for|calling for"
     r"|faces?|facing|could get|could receive|risks?|punishable by|carry|carries|carrying"
+    # "charges which could see them jailed for up to eight years"
+    r"|(?:could|would|may|might) (?:see|spend|serve)"
     r"|maximum (?:of|penalty|punishment|sentence|term))\b(?: [\w'’-]+){0,4}\s*$"
 )
 # "called for the court to sentence him to 10 1/2 years": a sentence asked for, not given.
 _SENTENCE_ASKED = re.compile(
     r"\b(?:ask(?:ed|s|ing)?|call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing)|request(?:ed|s|ing)?|want(?:ed|s)?)"
-    r"(?: [\w'’-]+){0,4} to (?:(?:sentence|jail|imprison|convict)(?: [\w'’-]+){0,2} to"
+    r"(?: [\w'’,-]+){0,4} to (?:(?:sentence|jail|imprison|convict)(?: [\w'’-]+){0,2} to"
+    # "Prosecutors had asked for Kotov, 34, to be imprisoned for 4.5 years"
+    r"|be (?:sentenced|jailed|imprisoned)(?: [\w'’-]+){0,2} (?:to|for)"
     # "asked the jury to hand down a sentence of 1 1/2 years"
     r"|(?:hand down|impose|give|issue)(?: [\w'’-]+){0,3}? (?:sentence|term|punishment) of)\s*$"
 )
@@ -181,8 +205,11 @@ def number_value(text: str) -> float | None:
 
 
 def canonical_term(amount: float, unit: str) -> str | None:
-    """(2, "weeks") → "14 days"; (2.5, "years") → "30 months"; fractions of days → None."""
+    """(2, "weeks") → "14 days"; (2.5, "years") → "30 months"; (48, "hours") → "2 days";
+    fractions of days ("five hours") → None."""
     unit = "years" if unit.lower().startswith("yr") else unit
+    if unit.lower().startswith("hour"):
+        amount, unit = amount / 24, "days"
     in_days = amount * 7 if unit.lower().startswith("week") else amount
     if unit.lower().startswith(("day", "week")) and in_days != int(in_days):
         return None
@@ -203,7 +230,7 @@ def refines(precise: str, rough: str) -> bool:
 def find_terms(sentence: str, unit_hint: str | None = None) -> list[TermSpan]:
     """Every custodial term in ``sentence`` (original case kept for offsets); ``unit_hint``:
     the unit of the last term stated earlier in the same sentence (another clause of it)."""
-    lowered = sentence.lower().translate(_HYPHENS)
+    lowered = lower_in_place(sentence).translate(_HYPHENS)
     spans: list[TermSpan] = []
     taken: list[tuple[int, int]] = []
 
@@ -211,7 +238,7 @@ def find_terms(sentence: str, unit_hint: str | None = None) -> list[TermSpan]:
         return all(end <= s or start >= e for s, e in taken)
 
     # Each pattern needs its unit words: the substring tests spare most clauses the regexes.
-    units = {unit for unit in ("day", "week", "month", "year", "yr") if unit in lowered}
+    units = {unit for unit in ("hour", "day", "week", "month", "year", "yr") if unit in lowered}
     for match in _YEARS_MONTHS.finditer(lowered) if {"year", "month"} <= units else ():
         years, months = number_value(match["y"]), number_value(match["m"])
         if years is None or months is None:
@@ -233,6 +260,8 @@ def find_terms(sentence: str, unit_hint: str | None = None) -> list[TermSpan]:
             continue
         if not _custodial(lowered, match.start(), match.end()) and not _elliptic(sentence, match, spans):
             continue
+        if match["u"].startswith("hour") and not _held_hours(lowered, match.start(), match.end()):
+            continue  # "given 24 hours to leave": a deadline, not a time in custody
         if match["half"] and match["u"].startswith(("year", "month")) and value == int(value):
             value += 0.5
         term = canonical_term(value, match["u"])
@@ -319,6 +348,19 @@ def _elliptic(sentence: str, match: re.Match[str], spans: list[TermSpan]) -> boo
     )
 
 
+_HELD_FOR = re.compile(
+    r"\b(?:detention|custody|jail|arrest|detained|held|jailed|imprisoned|remanded)(?: [\w-]+){0,2} for $"
+)
+
+
+def _held_hours(lowered: str, start: int, end: int) -> bool:
+    """Whether a count of hours is a time in custody ("held for 48 hours", "48 hours of
+    detention"), not a deadline or a strike."""
+    return bool(
+        _HELD_FOR.search(lowered, max(0, start - 40), start) or _OF_CUSTODY_AFTER.match(lowered[end : end + 40])
+    )
+
+
 def _is_range(before: str) -> bool:
     match = _RANGE_BEFORE.search(before)
     return match is not None and not _NOT_RANGE_HEAD.search(before, 0, match.start("x"))
@@ -331,14 +373,15 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
         after = after[1:]  # "four and a half years' imprisonment"
     if _TERM_AFTER_BAD.match(after):
         return False
-    if _TERM_NOT_GIVEN.search(before) or _SENTENCE_ASKED.search(lowered[max(0, start - 80) : start]):
+    wide = lowered[max(0, start - 80) : start]
+    if _TERM_NOT_GIVEN.search(before) or _SENTENCE_ASKED.search(wide) or "been" in before and _TIME_SPENT.search(wide):
         return False  # "prosecutors asked for seven years", "faces five years": not a term given
     if _TERM_AFTER_WHEN.match(after) or _is_range(before):
         return False
     if _TERM_BEFORE_WHEN.search(before) and not _OF_CUSTODY_AFTER.match(after):
         return False  # "in two months" is when; "in two months of pre-trial detention" is a term
     if _TERM_BEFORE_STRONG.search(before):
-        return True
+        return not before.endswith(("up to ", "as many as "))  # "jailed for up to eight years": a maximum
     if _TERM_BEFORE_BAD.search(before) or _TERM_AFTER_SOFT_BAD.match(after):
         return False
     ban = None
@@ -386,7 +429,7 @@ _KAZAKH_PLACE = re.compile(
 )
 _REGIONAL_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in REGIONAL_PLACES) + r")\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(
-    rf"\b(?P<first>{_NUMBER})(?P<more>(?:, {_NUMBER})*)(?:,)? and (?P<last>{_NUMBER})[- ](?P<u>{_UNIT})\b[^.;]*?\brespectively\b"
+    rf"\b(?P<first>{_NUMBER})-?(?P<more>(?:, {_NUMBER}-?)*)(?:,)? and (?P<last>{_NUMBER})[- ](?P<u>{_UNIT})\b[^.;]*?\brespectively\b"
 )
 
 
@@ -406,7 +449,7 @@ def find_respective_terms(sentence: str) -> list[str | None]:
     match = (_RESPECTIVELY.search(lowered) if "respectively" in lowered else None) or _LISTED_AFTER_VERB.search(lowered)
     if not match:
         return []
-    numbers = [match["first"]] + [n for n in match["more"].split(", ") if n] + [match["last"]]
+    numbers = [match["first"]] + [n.rstrip("-") for n in match["more"].split(", ") if n] + [match["last"]]
     terms = []
     for number in numbers:
         value = number_value(number)

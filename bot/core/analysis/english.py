@@ -79,6 +79,7 @@ _POLITICAL_HINTS = StemAutomaton(
     + tuple(f"political{ly} {what}" for ly in ("", "ly") for what in ("persecution", "prisoner", "case", "reasons"))
     + tuple(f"for {whose} {what}" for whose in ("his", "her", "their") for what in ("work", "reporting", "journalism"))
     + tuple(f"for {whose} activism" for whose in ("his", "her", "their"))
+    + ("persecut", "journalistic")
 )
 
 # A sentence upheld on appeal ("upheld the seven-year sentence", "rejected his appeal against
@@ -89,6 +90,8 @@ _UPHELD = re.compile(
     r"|jail terms?)\b"
     r"|\b(?:rejected|rejects|dismissed|dismisses|turned down)(?: [\w'’-]+){0,4} appeals?"
     r" (?:against|of|over)(?: [\w'’-]+){0,3} (?:sentences?|convictions?|verdicts?)\b"
+    # "denied an appeal by seven imprisoned journalists who were sentenced in June"
+    r"|\b(?:rejected|dismissed|denied|turned down)(?: [\w'’-]+){0,3} appeals? by\b[^.;]{0,80}\b(?:sentenced|convicted)\b"
 )
 # "jailed journalist X", "the imprisoned activists": custody as someone's state.
 _HELD_ATTRIBUTE = re.compile(

@@ -34,6 +34,9 @@ CUSTODY: tuple[tuple[str, str], ...] = (
     ("from prison", r"from prison"),
     ("behind bars", r"behind bars"),
     ("penal colony", r"penal colony"),
+    # "3 years in a juvenile correctional facility" ("open" ones are restricted freedom: NOT_CUSTODY)
+    ("juvenile", r"juvenile (?:correctional |detention )?(?:facility|colony|institution)"),
+    ("correctional", r"correctional (?:facility|colony|institution)"),
     ("custody", r"custody"),
     ("custodial", r"custodial"),
     ("remand", r"remand(?:ed)?"),
@@ -154,6 +157,11 @@ RELEASE = re.compile(
     r"|(?:is|are|was|were) (?:now |finally |again |already )?free\b(?! (?:to|of|from|speech|press|expression|media|trade))"
     r"|out of (?:jail|prison|custody|detention)\b|walked out of (?:the |a )?(?:[\w-]+ )?(?:colony|prison|jail)"
     r"|replaced (?:\w+ ){0,4}(?:prison term|prison sentence|sentence|imprisonment|jail term|term) with"
+    # "replaced another activist's prison sentence with a parole-like penalty", "her five-year prison
+    # term will be replaced by a parole-like sentence" (not "… replaced with a real prison term")
+    r"|(?:replaced (?:[\w'’-]+ ){0,4}(?:prison|jail) (?:term|sentence)s? with"
+    r"|(?:prison|jail) (?:term|sentence)s? (?:[\w-]+ ){0,2}replaced (?:by|with))"
+    r" (?:an? )?(?:[\w-]+ )?(?:parole|restricted|restriction|freedom limitation|probation|suspended|fine)"
     r"|(?:freed|released|pardoned) (?:[\w-]+ ){0,2}(?:activists?|journalists?|bloggers?|reporters?|dissidents?|critics?|politicians?"
     r"|leaders?|defenders?|prisoners?|detainees?|protesters?)\b)"
 )
@@ -257,6 +265,9 @@ POLITICAL_CASE = re.compile(
     r"|\bbogus (?:criminal )?(?:charges?|case|investigation)|on (?:dubious|spurious|bogus) (?:grounds|charges)"
     r"|\b(?:unfounded|baseless|groundless) (?:case|charges?|accusations?|prosecution)|\bunfounded case\b"
     r"|\bcalled the (?:case|charges?|accusations?)(?: against (?:him|her|them))? (?:unfounded|baseless|groundless|absurd)"
+    # "persecuted for journalistic investigations", "arrested for her journalistic activities"
+    r"|\bpersecut(?:ed|ing) (?:for|over|because of)\b"
+    r"|\b(?:for|over|because of) (?:(?:his|her|their) )?journalistic (?:work|activit(?:y|ies)|investigations?)\b"
 )
 PROTEST = re.compile(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|pickets?|picketing|demonstrations?|demonstrators?|marchers"
