@@ -16,7 +16,7 @@ from bot.core.analysis import terms
 from bot.core.dates import ENGLISH_MONTHS, first_date
 from bot.core.places import LATIN_FORMS, LATIN_FORMS_ABROAD
 
-_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years", "yr": "years"}
+_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years", "yr": "years"}
 
 _SMALL = {
     "a": 1,
@@ -51,8 +51,9 @@ _WORD_NUMBER = (
 )
 # "2 1/2", "2½", "two and a half", "four-and-a-half", "1.5": only used with years and months.
 _NUMBER = rf"(?:\d+(?:\.\d+)?(?: 1/2|½|[- ]and[- ]a[- ]half)?|{_WORD_NUMBER}(?:[- ]and[- ]a[- ]half)?|another|an?)"
-# "10 yrs" in posts and quotes; "held for 48 hours" is two days (hours count only in whole days)
-_UNIT = r"(?:hours?|days?|weeks?|months?|years?|yrs?)"
+# "10 yrs" in posts and quotes. Hours are no unit: a hold counted in hours ("held for 48 hours")
+# has no term in the GUIDE's days, months or years, and the corpus labels it null in every language.
+_UNIT = r"(?:days?|weeks?|months?|years?|yrs?)"
 _UNIT_WORD = re.compile(_UNIT)
 # Typeset hyphens ("4½‑year", U+2010/U+2011) read as "-"; one character for one, so offsets hold.
 _HYPHENS = str.maketrans("\u2010\u2011", "--")
@@ -205,11 +206,8 @@ def number_value(text: str) -> float | None:
 
 
 def canonical_term(amount: float, unit: str) -> str | None:
-    """(2, "weeks") → "14 days"; (2.5, "years") → "30 months"; (48, "hours") → "2 days";
-    fractions of days ("five hours") → None."""
+    """(2, "weeks") → "14 days"; (2.5, "years") → "30 months"; fractions of days → None."""
     unit = "years" if unit.lower().startswith("yr") else unit
-    if unit.lower().startswith("hour"):
-        amount, unit = amount / 24, "days"
     in_days = amount * 7 if unit.lower().startswith("week") else amount
     if unit.lower().startswith(("day", "week")) and in_days != int(in_days):
         return None
@@ -238,7 +236,7 @@ def find_terms(sentence: str, unit_hint: str | None = None) -> list[TermSpan]:
         return all(end <= s or start >= e for s, e in taken)
 
     # Each pattern needs its unit words: the substring tests spare most clauses the regexes.
-    units = {unit for unit in ("hour", "day", "week", "month", "year", "yr") if unit in lowered}
+    units = {unit for unit in ("day", "week", "month", "year", "yr") if unit in lowered}
     for match in _YEARS_MONTHS.finditer(lowered) if {"year", "month"} <= units else ():
         years, months = number_value(match["y"]), number_value(match["m"])
         if years is None or months is None:
@@ -260,8 +258,6 @@ def find_terms(sentence: str, unit_hint: str | None = None) -> list[TermSpan]:
             continue
         if not _custodial(lowered, match.start(), match.end()) and not _elliptic(sentence, match, spans):
             continue
-        if match["u"].startswith("hour") and not _held_hours(lowered, match.start(), match.end()):
-            continue  # "given 24 hours to leave": a deadline, not a time in custody
         if match["half"] and match["u"].startswith(("year", "month")) and value == int(value):
             value += 0.5
         term = canonical_term(value, match["u"])
@@ -345,19 +341,6 @@ def _elliptic(sentence: str, match: re.Match[str], spans: list[TermSpan]) -> boo
         and name.group(0).strip(" ,").lower() not in ENGLISH_MONTHS  # "on June 10"
         and any(span.end <= match.start() and span.term is not None for span in spans)
         and _ELLIPTIC_AFTER.match(sentence, match.end()) is not None
-    )
-
-
-_HELD_FOR = re.compile(
-    r"\b(?:detention|custody|jail|arrest|detained|held|jailed|imprisoned|remanded)(?: [\w-]+){0,2} for $"
-)
-
-
-def _held_hours(lowered: str, start: int, end: int) -> bool:
-    """Whether a count of hours is a time in custody ("held for 48 hours", "48 hours of
-    detention"), not a deadline or a strike."""
-    return bool(
-        _HELD_FOR.search(lowered, max(0, start - 40), start) or _OF_CUSTODY_AFTER.match(lowered[end : end + 40])
     )
 
 
