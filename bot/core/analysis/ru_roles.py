@@ -32,7 +32,7 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
         return True
     if _owner_of_a_thing(toks, mention) or _possessor(toks, mention) or _in_a_title(toks, mention):
         return True
-    if _adjective_of_a_noun(toks, mention):
+    if _adjective_of_a_noun(toks, mention) or _owner_in_a_name_role(sentence, mention) or _address(toks, mention):
         return True
     for k in range(mention.start - 1, max(-1, mention.start - 5), -1):
         tok = toks[k]
@@ -149,10 +149,30 @@ def _possessor(toks: list[Token], mention: Mention) -> bool:
         return False
     if mention.words == mention.normal:
         return False  # "журналисту Абдулло Наврузи": an indeclinable name shows no genitive
+    readings = parses(noun.lower)
+    if "inan" in readings[0].tag and any(p.tag.case == "gent" and "anim" in p.tag for p in readings):
+        return False  # "политика Бектура X": read as a thing, it is a person's role in the name's case
     return not any(noun.lemma in lemmas for lemmas in _NOT_OWNED)
 
 
 _NOT_OWNED = (vocab.CUSTODY_EVENT_LEMMAS, vocab.CUSTODY_PLACE_LEMMAS, vocab.PEOPLE_LEMMAS, vocab.CIVIC_LEMMAS)
+
+
+def _owner_in_a_name_role(sentence: Sentence, mention: Mention) -> bool:
+    """ "Координатор штаба политика Ивана X Пётр Y арестован": a name in the genitive right
+    before a name in the nominative belongs to the role of that second person."""
+    toks = sentence.tokens
+    if mention.words == mention.normal or not all(t.case == "gent" for t in toks[mention.start : mention.stop]):
+        return False
+    return any(m.start == mention.stop and m.nominative for m in sentence.mentions)
+
+
+def _address(toks: list[Token], mention: Mention) -> bool:
+    """ "(Захарьевская, 6)": one word, a comma and a house number name a street ("Петров, 45 лет"
+    is an age)."""
+    after = [t.lower for t in toks[mention.stop : mention.stop + 3]] + [""]
+    single = mention.stop - mention.start == 1
+    return single and after[0] == "," and after[1].isdigit() and after[2] not in ("лет", "года", "год")
 
 
 def _adjective_of_a_noun(toks: list[Token], mention: Mention) -> bool:

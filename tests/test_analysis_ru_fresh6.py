@@ -1,0 +1,72 @@
+"""Russian reports of issue 12's sixth round: people a custody sentence counts with a collective
+numeral after the sentence that named them, a role noun pymorphy3 reads as a thing ("политика"),
+a movement's capitalised name beside its members, a possessor inside someone else's role, a
+street and house number, time served in custody, a group sentenced in the dative.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from tests.test_analysis_ru_stream import people, ru
+
+
+def test_a_collective_numeral_counts_the_people_named_just_before() -> None:
+    result = ru(
+        "Областной суд рассмотрел жалобы блогера Тимура Сагинова, экс-депутата Розы Кемеловой "
+        "и политика Арсена Жолдасова. Суд оставил троих под стражей на два месяца."
+    )
+    assert result.arrest
+    assert people(result) == {
+        "Тимур Сагинов": "2 months",
+        "Роза Кемелова": "2 months",
+        "Арсен Жолдасов": "2 months",
+    }
+
+
+def test_a_numeral_that_counts_other_people_names_nobody() -> None:
+    result = ru(
+        "Суд рассмотрел жалобы блогера Тимура Сагинова и политика Арсена Жолдасова. "
+        "Суд оставил троих активистов под стражей."
+    )
+    assert "Тимур Сагинов" not in people(result)
+
+
+def test_a_movements_name_is_no_person_beside_its_members() -> None:
+    result = ru(
+        "Городской суд приговорил Свидетелей Иеговы Павла Егорова и Игоря Лунина к шести годам колонии "
+        "за проведение богослужений."
+    )
+    assert result.arrest
+    assert people(result) == {"Павел Егоров": "6 years", "Игорь Лунин": "6 years"}
+
+
+def test_the_politician_named_in_someone_elses_role_is_no_detainee() -> None:
+    result = ru("Руководитель штаба политика Андрея Горина Максим Белых арестован на 12 суток после шествия.")
+    assert people(result) == {"Максим Белых": "12 days"}
+
+
+def test_a_street_and_house_number_in_brackets_name_no_one() -> None:
+    result = ru(
+        "Активиста Олега Сафронова задержали на митинге и отвезли в изолятор временного содержания "
+        "(Садовая, 14), где он провёл пять суток под арестом."
+    )
+    assert people(result) == {"Олег Сафронов": "5 days"}
+
+
+def test_time_served_in_custody_is_a_term() -> None:
+    result = ru("После задержания на митинге журналист Ильяс Омаров отсидел десять суток за репортаж.")
+    assert people(result).get("Ильяс Омаров") == "10 days"
+
+
+def test_time_spent_elsewhere_is_no_term() -> None:
+    result = ru("Задержанный на пикете активист Ильяс Омаров до этого провёл пять дней в командировке.")
+    assert people(result).get("Ильяс Омаров") is None
+
+
+def test_a_group_sentenced_in_the_dative_is_a_specific_custody() -> None:
+    result = ru(
+        "Районный суд назначил от пяти до шести лет колонии пятерым участникам запрещённой религиозной "
+        "организации за проведение собраний."
+    )
+    assert result.arrest
