@@ -70,3 +70,22 @@ def test_a_group_sentenced_in_the_dative_is_a_specific_custody() -> None:
         "организации за проведение собраний."
     )
     assert result.arrest
+
+
+def test_a_journalist_in_the_dative_of_a_custody_measure_is_its_subject() -> None:
+    result = ru("Апелляционный суд продлил арест журналисту Игорю Мартынову ещё на три месяца.")
+    assert result.arrest
+    assert people(result) == {"Игорь Мартынов": "3 months"}
+
+
+def test_the_press_in_the_dative_of_a_verb_of_telling_is_the_audience() -> None:
+    result = ru("Полиция задержала Игоря Мартынова за кражу, сообщили журналистам в ведомстве.")
+    assert not result.arrest
+
+
+def test_a_lawyer_listed_among_the_people_taken_away_is_one_of_them() -> None:
+    result = ru(
+        "Полицейские увезли в отдел активистов Нину Зорину и Глеба Сомова, блогера Рустама Алиева "
+        "и юриста Карину Местникову."
+    )
+    assert set(people(result)) == {"Нина Зорина", "Глеб Сомов", "Рустам Алиев", "Карина Местникова"}

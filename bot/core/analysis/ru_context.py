@@ -49,7 +49,9 @@ def press_tells(toks: list[Token], i: int) -> bool:
     tok = toks[i]
     if tok.lemma not in _PRESS:
         return False
-    if tok.case == "datv" or (i > 0 and toks[i - 1].lemma in _TOLD):
+    if tok.case == "datv" and not _given_custody(toks, i):
+        return True
+    if i > 0 and toks[i - 1].lemma in _TOLD:
         return True
     if i > 1 and toks[i - 1].lemma == "слово" and toks[i - 2].lower == "по":
         return True
@@ -59,6 +61,15 @@ def press_tells(toks: list[Token], i: int) -> bool:
         if not re.match(r"[а-яё«»\"-]+$", t.text) or t.lemma in vocab.CUSTODY_EVENT_LEMMAS:
             return False
     return False
+
+
+def _given_custody(toks: list[Token], i: int) -> bool:
+    """ "продлил арест журналисту X", "назначил журналисту": the dative receives the custody."""
+    before = toks[i - 1].lemma if i > 0 else ""
+    return before in vocab.CUSTODY_EVENT_LEMMAS or before in vocab.CUSTODY_PLACE_LEMMAS or before in _IMPOSED
+
+
+_IMPOSED = frozenset({"назначить", "продлить", "избрать", "присудить", "дать"})
 
 
 def victim(toks: list[Token], i: int) -> bool:

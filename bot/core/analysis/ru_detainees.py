@@ -146,7 +146,7 @@ def _with_listed(sentence: Sentence, accepted: list[Mention]) -> list[Mention]:
         m
         for m in mentions
         if id(m) in chosen
-        and (any(m is x for x in accepted) or (len(m.words) >= 2 and not is_excluded_person(sentence, m)))
+        and (any(m is x for x in accepted) or (len(m.words) >= 2 and not is_excluded_person(sentence, m, listed=True)))
     ]
 
 

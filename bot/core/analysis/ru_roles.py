@@ -17,8 +17,10 @@ from bot.core.analysis.ru_names import Mention, Sentence, Token
 _OFFICES = {"депутат", "президент", "аким", "мэр", "губернатор"}
 
 
-def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
-    """Someone named as a judge, lawyer, source, relative or official, not as the detainee."""
+def is_excluded_person(sentence: Sentence, mention: Mention, listed: bool = False) -> bool:
+    """Someone named as a judge, lawyer, source, relative or official, not as the detainee;
+    ``listed``: named in a list of detainees, where a role noun agreeing with the name is one
+    more detainee's ("увезли журналиста X и юриста Y")."""
     toks = sentence.tokens
     if (
         all(t.case == "ablt" for t in toks[mention.start : mention.stop])
@@ -53,8 +55,16 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
             # the name at once ("его соратника Ержана Тулеуова суд арестовал").
             if tok.lemma in vocab.KIN_AND_ASSOCIATE_LEMMAS and _custody_follows(toks, mention.stop):
                 return False
+            if listed and k == mention.start - 1 and _agree(tok, toks[mention.start]):
+                return False
             return not (_custody_governs(toks, mention.start) or _passive_custody_follows(toks, mention.stop))
     return False
+
+
+def _agree(role: Token, name: Token) -> bool:
+    """A role noun and the name after it share a case ("юриста Арсена": genitive or accusative)."""
+    cases = {p.tag.case for p in parses(role.lower) if p.tag.POS == "NOUN"}
+    return bool(cases & {p.tag.case for p in parses(name.lower)})
 
 
 def _punishment_follows(toks: list[Token], mention: Mention) -> bool:
@@ -150,8 +160,9 @@ def _possessor(toks: list[Token], mention: Mention) -> bool:
     if mention.words == mention.normal:
         return False  # "журналисту Абдулло Наврузи": an indeclinable name shows no genitive
     readings = parses(noun.lower)
-    if "inan" in readings[0].tag and any(p.tag.case == "gent" and "anim" in p.tag for p in readings):
-        return False  # "политика Бектура X": read as a thing, it is a person's role in the name's case
+    listed = k > 0 and toks[k - 1].lower in (",", "и")
+    if listed and "inan" in readings[0].tag and any(p.tag.case == "gent" and "anim" in p.tag for p in readings):
+        return False  # "X и политика Бектура Y": read as a thing, it is the next person's role
     return not any(noun.lemma in lemmas for lemmas in _NOT_OWNED)
 
 
