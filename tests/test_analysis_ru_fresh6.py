@@ -89,3 +89,28 @@ def test_a_lawyer_listed_among_the_people_taken_away_is_one_of_them() -> None:
         "и юриста Карину Местникову."
     )
     assert set(people(result)) == {"Нина Зорина", "Глеб Сомов", "Рустам Алиев", "Карина Местникова"}
+
+
+def test_a_plural_pronoun_stands_for_the_people_named_two_sentences_before() -> None:
+    result = ru(
+        "Активисты Асель Нурова и Берик Сагатов вышли на пикет у здания акимата. "
+        "Они держали плакаты о ценах на газ. Вечером их задержали и доставили в отдел полиции."
+    )
+    assert result.arrest
+    assert people(result) == {"Асель Нурова": None, "Берик Сагатов": None}
+
+
+def test_a_plural_pronoun_and_a_group_term() -> None:
+    result = ru(
+        "Суд рассмотрел дело активистов Асель Нуровой и Берика Сагатова. "
+        "Они вывесили плакат у здания акимата. Вчера их арестовали на 10 суток."
+    )
+    assert people(result) == {"Асель Нурова": "10 days", "Берик Сагатов": "10 days"}
+
+
+def test_a_singular_pronoun_still_takes_only_the_first_name() -> None:
+    result = ru(
+        "Блогер Асель Нурова и её адвокат Берик Сагатов пришли в суд. "
+        "Заседание длилось три часа. После него её арестовали на 10 суток."
+    )
+    assert people(result) == {"Асель Нурова": "10 days"}

@@ -8,6 +8,7 @@ person named before it, and pairs each detainee with the term that is theirs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.ru_cues import comma_between, same_clause
@@ -16,6 +17,8 @@ from bot.core.analysis.ru_names import Mention, Sentence, Token
 from bot.core.analysis.ru_roles import is_excluded_person
 from bot.core.analysis.ru_rules import SentenceFacts
 
+# Finds the sentence a pronoun may point to beyond the previous one (ru_discourse.antecedent).
+Earlier = Callable[[], Sentence | None]
 _PUNCT = re.compile(r"^[^\wа-яёА-ЯЁ]+$")
 _SKIP_IN_DISTANCE = {"и", "а", "также", "—", "–", "-", ",", "(", ")", "«", "»", '"', ":", "еще", "ещё"}
 
@@ -151,10 +154,11 @@ def _with_listed(sentence: Sentence, accepted: list[Mention]) -> list[Mention]:
 
 
 def find_detainees(
-    sentence: Sentence, facts: SentenceFacts, previous: Sentence | None, earlier: Sentence | None = None
+    sentence: Sentence, facts: SentenceFacts, previous: Sentence | None, earlier: Earlier | None = None
 ) -> None:
     """Fill ``facts.detainees``: the people this sentence reports as taken into custody;
-    ``earlier`` is where a singular pronoun may point when ``previous`` names nobody it could."""
+    ``earlier`` finds where a pronoun may point when ``previous`` names nobody it could (asked
+    only then: it may have to read a sentence for names)."""
     if not facts.cues:
         return
     accepted = _with_listed(sentence, _governed_mentions(sentence, facts, previous))
@@ -274,7 +278,7 @@ def _has_own_patient(sentence: Sentence, cue: int, mention: Mention) -> bool:
 
 
 def _pronoun_reference(
-    sentence: Sentence, facts: SentenceFacts, previous: Sentence | None, earlier: Sentence | None
+    sentence: Sentence, facts: SentenceFacts, previous: Sentence | None, find_earlier: Earlier | None
 ) -> list[Mention]:
     """Whom a pronoun near a cue stands for, when the cue governs no name: a person named
     earlier in the sentence ("X простоял пять минут, прежде чем его задержали"), else the
@@ -307,9 +311,14 @@ def _pronoun_reference(
             accepted = [m for m in previous.mentions if not is_excluded_person(previous, m)]
             # "X сообщил, что Y… По его словам, его задержали": the speaker is the source.
             accepted = [m for m in accepted if not _speaker(previous, m)] or accepted
-            if not accepted and earlier is not None and toks[pronoun].lower in _SINGULAR:
-                # "…дело блогера X. Об этом сообщил правозащитник Y. Суд приговорил его…"
-                accepted = [m for m in earlier.mentions if len(m.words) >= 2 and not is_excluded_person(earlier, m)]
+            earlier = find_earlier() if not accepted and find_earlier is not None else None
+            if earlier is not None:
+                # "…дело блогера X. Об этом сообщил правозащитник Y. Суд приговорил его…"; a plural
+                # pronoun stands for several people named there ("…дело X и Y. Они вывесили
+                # баннер. Их осудили…")
+                people = [m for m in earlier.mentions if len(m.words) >= 2 and not is_excluded_person(earlier, m)]
+                if toks[pronoun].lower in _SINGULAR or len(people) >= 2:
+                    accepted = people
             if toks[pronoun].lower in _SINGULAR or toks[pronoun].lemma in _SOMEONE:
                 accepted = accepted[:1]
         facts.pronoun_custody = bool(accepted)

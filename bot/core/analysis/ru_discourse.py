@@ -245,6 +245,9 @@ def antecedent(sentences: list[Sentence], facts: list[SentenceFacts], n: int) ->
     for k in range(n - 1, max(-1, n - 1 - ANTECEDENT_REACH), -1):
         if sentences[k].is_title or facts[k].cues:
             return None
+        if k < n - 1 and all(t.case is None for t in sentences[k].tokens):
+            sentences[k].mentions, sentences[k].pending = [], k  # far from custody: read it now
+            tag([sentences[k]])
         if k < n - 1 and any(
             len(m.words) >= 2 and not is_excluded_person(sentences[k], m) for m in sentences[k].mentions
         ):

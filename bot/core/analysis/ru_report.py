@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import partial
 
 from bot.core.analysis import organisations
 from bot.core.analysis.packs import ru as vocab
@@ -144,7 +145,7 @@ def _read_sentences(
     facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
     for n, (sentence, fact) in enumerate(zip(sentences, facts)):
         previous = sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None
-        find_detainees(sentence, fact, previous, antecedent(sentences, facts, n))
+        find_detainees(sentence, fact, previous, partial(antecedent, sentences, facts, n))
     named_after_count(sentences, facts)
     named_before_count(sentences, facts)
     named_one_by_one(sentences, facts)
