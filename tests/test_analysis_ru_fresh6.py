@@ -114,3 +114,13 @@ def test_a_singular_pronoun_still_takes_only_the_first_name() -> None:
         "Заседание длилось три часа. После него её арестовали на 10 суток."
     )
     assert people(result) == {"Асель Нурова": "10 days"}
+
+
+def test_a_politician_read_as_politics_is_a_role() -> None:
+    result = ru("Оппозиционного политика Тимура Насырова суд приговорил к 7 годам и 6 месяцам лишения свободы.")
+    assert people(result) == {"Тимур Насыров": "90 months"}
+
+
+def test_a_role_before_a_chain_of_things_in_the_genitive() -> None:
+    result = ru("Участника акции протеста Виктора Громова арестовали на двое суток.")
+    assert people(result) == {"Виктор Громов": "2 days"}

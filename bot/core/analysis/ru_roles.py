@@ -122,8 +122,8 @@ def _role_of(toks: list[Token], k: int) -> bool:
     completes a person's role noun before it, and the name stands beside that role, in its case
     ("экс-координатор штаба Навального" is the coordinator, not Навальный)."""
     j = k - 1
-    while j >= 0 and toks[j].pos == "ADJF":
-        j -= 1
+    while j >= 0 and (toks[j].pos == "ADJF" or (j < k and j > k - 3 and _genitive_thing(toks[j]))):
+        j -= 1  # "участника акции протеста X": a chain of things in the genitive
     return (
         _can_be_genitive(toks[k])
         and j >= 0
@@ -131,6 +131,10 @@ def _role_of(toks: list[Token], k: int) -> bool:
         and toks[j].case == "gent"
         and not is_thing(toks[j].lower)
     )
+
+
+def _genitive_thing(tok: Token) -> bool:
+    return tok.pos == "NOUN" and _can_be_genitive(tok) and is_thing(tok.lower)
 
 
 def _can_be_genitive(tok: Token) -> bool:
@@ -160,9 +164,8 @@ def _possessor(toks: list[Token], mention: Mention) -> bool:
     if mention.words == mention.normal:
         return False  # "журналисту Абдулло Наврузи": an indeclinable name shows no genitive
     readings = parses(noun.lower)
-    listed = k > 0 and toks[k - 1].lower in (",", "и")
-    if listed and "inan" in readings[0].tag and any(p.tag.case == "gent" and "anim" in p.tag for p in readings):
-        return False  # "X и политика Бектура Y": read as a thing, it is the next person's role
+    if "inan" in readings[0].tag and any(p.tag.case == "gent" and "anim" in p.tag for p in readings):
+        return False  # "политика Бектура X": read as a thing, it is a person's role in the name's case
     return not any(noun.lemma in lemmas for lemmas in _NOT_OWNED)
 
 
