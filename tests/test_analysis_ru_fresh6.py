@@ -124,3 +124,14 @@ def test_a_politician_read_as_politics_is_a_role() -> None:
 def test_a_role_before_a_chain_of_things_in_the_genitive() -> None:
     result = ru("Участника акции протеста Виктора Громова арестовали на двое суток.")
     assert people(result) == {"Виктор Громов": "2 days"}
+
+
+def test_we_were_detained_says_the_one_quoted() -> None:
+    result = ru("«Нас задержали прямо у акимата во время пикета», — рассказала активистка Дина Сейткали.")
+    assert result.arrest
+    assert people(result) == {"Дина Сейткали": None}
+
+
+def test_we_were_warned_of_someone_elses_custody() -> None:
+    result = ru("«Нас предупредили, что активиста задержат за пост», — рассказала журналистка Дина Сейткали.")
+    assert "Дина Сейткали" not in people(result)

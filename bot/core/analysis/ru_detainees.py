@@ -164,6 +164,8 @@ def find_detainees(
     accepted = _with_listed(sentence, _governed_mentions(sentence, facts, previous))
     if not accepted:
         accepted = _pronoun_reference(sentence, facts, previous, earlier)
+    if not accepted:
+        accepted = _quoted_self_report(sentence, facts)
     facts.detainees = _with_terms(sentence.tokens, facts, accepted)
 
 
@@ -345,6 +347,31 @@ def _self_report(sentence: Sentence, pronoun: int) -> Mention | None:
     if len(named) != 1 or not comma_between(toks, named[0].stop - 1, pronoun):
         return None
     return named[0]
+
+
+def _quoted_self_report(sentence: Sentence, facts: SentenceFacts) -> list[Mention]:
+    """ "«Нас задержали у акимата», — рассказала активистка X": a custody cue with a first-person
+    pronoun in a quotation is the custody of the one who says it, named after the quotation."""
+    toks = sentence.tokens
+    first_person = [k for k, t in enumerate(toks) if t.lower in _FIRST_PERSON]
+    if not any(abs(c.index - k) <= 4 and not _said_between(toks, k, c.index) for c in facts.cues for k in first_person):
+        return []
+    close = next((q for q in range(first_person[0] + 1, len(toks)) if toks[q].text in ("»", '"', "“")), None)
+    if close is None or not any(t.text in ("—", "–", "-") for t in toks[close + 1 : close + 3]):
+        return []
+    told = next((j for j in range(close + 1, min(len(toks), close + 4)) if toks[j].lemma in SPEECH), None)
+    if told is None:
+        return []
+    speaker = next((m for m in sentence.mentions if told < m.start <= told + 4 and len(m.words) >= 2), None)
+    return [speaker] if speaker is not None else []
+
+
+_FIRST_PERSON = {"меня", "нас", "мы", "я"}
+
+
+def _said_between(toks: list[Token], a: int, b: int) -> bool:
+    """ "Нас предупредили, что активиста задержат": a verb of saying makes it someone else's."""
+    return any(t.lemma in SPEECH or t.lower == "что" for t in toks[min(a, b) + 1 : max(a, b)])
 
 
 def _tells(toks: list[Token], k: int, cue: int) -> bool:
