@@ -135,3 +135,15 @@ def test_we_were_detained_says_the_one_quoted() -> None:
 def test_we_were_warned_of_someone_elses_custody() -> None:
     result = ru("«Нас предупредили, что активиста задержат за пост», — рассказала журналистка Дина Сейткали.")
     assert "Дина Сейткали" not in people(result)
+
+
+def test_a_term_between_the_verb_and_a_rights_defender_keeps_her_the_object() -> None:
+    result = ru("Суд арестовал на 10 суток правозащитницу Анну Сергееву за участие в митинге.")
+    assert people(result) == {"Анна Сергеева": "10 days"}
+
+
+def test_a_double_surname_declines_in_each_part() -> None:
+    woman = ru("Суд арестовал на 10 суток активистку Анну Сергееву-Лейн за участие в митинге.")
+    man = ru("Полиция задержала на пикете активиста Ивана Петрова-Водкина.")
+    assert people(woman) == {"Анна Сергеева-Лейн": "10 days"}
+    assert people(man) == {"Иван Петров-Водкин": None}

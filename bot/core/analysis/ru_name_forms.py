@@ -196,6 +196,9 @@ def _feminine_nominative(word: str) -> str:
         return low
     if FUSED_PATRONYMIC.match(word):
         return word
+    head, hyphen, tail = word.partition("-")
+    if hyphen and tail[:1].isupper() and any(map(is_person, parses(head.lower()))):  # "Сергееву-Лейн"
+        return f"{_feminine_nominative(head)}-{_feminine_nominative(tail)}"
     for ending, nominative in _FEMININE_OBLIQUE:
         if low.endswith(ending) and len(low) - len(ending) >= 2:
             return word[: len(word) - len(ending)] + nominative
@@ -315,6 +318,10 @@ def to_nominative(word: str, case: str | None, gender: str | None) -> str:
     every tagged name word comes here)."""
     if case in (None, "nomn") or FUSED_PATRONYMIC.match(word):
         return word
+    head, hyphen, tail = word.partition("-")
+    if hyphen and tail[:1].isupper() and any(is_person(p) and p.tag.case == case for p in parses(head.lower())):
+        # "Петрова-Водкина", "Сергееву-Лейн": a double surname declines in each part ("Кара-Мурзы" in its last)
+        return f"{to_nominative(head, case, gender)}-{to_nominative(tail, case, gender)}"
     if len(word) >= 6 and word.lower().endswith(("лы", "ли")) and not is_known(word.lower()):
         return word  # "Алиханлы", "Гасанли": an Azerbaijani surname does not decline
     # One person: a plural reading ("Ишенбеков" as the genitive plural of "Ишенбек") is wrong.

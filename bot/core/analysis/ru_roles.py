@@ -213,9 +213,18 @@ def _custody_governs(toks: list[Token], start: int) -> bool:
             return True
         if tok.lemma in ("арест", "задержание") and k + 1 < start and toks[k + 1].case == "gent":
             return True  # "продлил арест директора издания X": the custody noun's own person
-        if tok.lower not in (",", "и") and tok.pos not in ("NOUN", "ADJF", "PRTF") and not _latin(tok):
+        if (
+            tok.lower not in (",", "и")
+            and tok.pos not in ("NOUN", "ADJF", "PRTF")
+            and not (_latin(tok) or _of_a_term(tok))
+        ):
             return False
     return False
+
+
+def _of_a_term(tok: Token) -> bool:
+    """ "арестовал на 10 суток правозащитницу X": a term may stand between the verb and its object."""
+    return tok.lower in ("на", "к") or tok.text.isdigit() or tok.pos == "NUMR"
 
 
 def _latin(tok: Token) -> bool:
