@@ -147,3 +147,26 @@ def test_a_double_surname_declines_in_each_part() -> None:
     man = ru("Полиция задержала на пикете активиста Ивана Петрова-Водкина.")
     assert people(woman) == {"Анна Сергеева-Лейн": "10 days"}
     assert people(man) == {"Иван Петров-Водкин": None}
+
+
+def test_the_one_taken_together_with_a_detainee_is_taken_too() -> None:
+    after = ru("Активистку Дану Жанай задержали вместе с ее коллегой Айдосом Садыковым у здания суда.")
+    before = ru("Вместе с блогером Асланом Нуриевым полиция задержала журналиста Бекзата Мусина.")
+    assert set(people(after)) == {"Дана Жанай", "Айдос Садыков"}
+    assert set(people(before)) == {"Аслан Нуриев", "Бекзат Мусин"}
+
+
+def test_a_journalist_in_the_dative_before_the_custody_is_its_subject() -> None:
+    result = ru("Журналистке Сабине Мамедовой продлили арест на четыре месяца.")
+    assert result.arrest
+    assert people(result) == {"Сабина Мамедова": "4 months"}
+
+
+def test_a_custody_participle_before_a_prepositional_phrase_keeps_the_name_its_person() -> None:
+    result = ru("Задержанного на митинге Бауыржана Кенесова суд отправил в спецприемник на десять суток.")
+    assert people(result) == {"Бауыржан Кенесов": "10 days"}
+
+
+def test_the_defendant_of_a_trial_is_the_one_a_pronoun_then_names() -> None:
+    result = ru("Суд над гражданским активистом Нурланом Есенгельдиевым завершился: его приговорили к 4 годам колонии.")
+    assert people(result) == {"Нурлан Есенгельдиев": "4 years"}

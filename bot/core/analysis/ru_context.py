@@ -64,9 +64,13 @@ def press_tells(toks: list[Token], i: int) -> bool:
 
 
 def _given_custody(toks: list[Token], i: int) -> bool:
-    """ "продлил арест журналисту X", "назначил журналисту": the dative receives the custody."""
-    before = toks[i - 1].lemma if i > 0 else ""
-    return before in vocab.CUSTODY_EVENT_LEMMAS or before in vocab.CUSTODY_PLACE_LEMMAS or before in _IMPOSED
+    """ "продлил арест журналисту X", "Журналистке X продлили арест": the dative receives the
+    custody (the word before it, or the first after the name, imposes it)."""
+    j = i + 1
+    while j < len(toks) and toks[j].text[:1].isupper():
+        j += 1
+    near = [toks[i - 1].lemma if i > 0 else "", toks[j].lemma if j < len(toks) and j > i + 1 else ""]
+    return any(w in vocab.CUSTODY_EVENT_LEMMAS or w in vocab.CUSTODY_PLACE_LEMMAS or w in _IMPOSED for w in near)
 
 
 _IMPOSED = frozenset({"назначить", "продлить", "избрать", "присудить", "дать"})

@@ -166,7 +166,27 @@ def find_detainees(
         accepted = _pronoun_reference(sentence, facts, previous, earlier)
     if not accepted:
         accepted = _quoted_self_report(sentence, facts)
+    accepted += _companions(sentence, accepted)
     facts.detainees = _with_terms(sentence.tokens, facts, accepted)
+
+
+def _companions(sentence: Sentence, accepted: list[Mention]) -> list[Mention]:
+    """ "X задержали вместе с её коллегой Y", "Вместе с блогером Y полиция задержала X": the one
+    taken "вместе с" a detainee (in the instrumental, after its role words) is taken too."""
+    toks = sentence.tokens
+    found = []
+    for mention in sentence.mentions if accepted else ():
+        k = mention.start - 1
+        while k > 0 and mention.start - k <= 4 and toks[k].lower not in ("с", "со") and _role_word(toks[k]):
+            k -= 1
+        together = k > 0 and toks[k].lower in ("с", "со") and toks[k - 1].lower == "вместе"
+        if together and len(mention.words) >= 2 and not any(mention is a for a in accepted):
+            found.append(mention)
+    return found
+
+
+def _role_word(tok: Token) -> bool:
+    return tok.pos in ("NOUN", "ADJF") or tok.lower in ("ее", "её", "его", "их", "своим", "своей", "своими")
 
 
 def _governed_mentions(sentence: Sentence, facts: SentenceFacts, previous: Sentence | None) -> list[Mention]:

@@ -28,11 +28,13 @@ def is_excluded_person(sentence: Sentence, mention: Mention, listed: bool = Fals
         and not _punishment_follows(toks, mention)
         and not custody_participle_follows(toks, mention)
         and not _one_of_the_detained(toks, mention)
+        and not _on_trial(toks, mention)
     ):
         return True
     if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
         return True
-    if _owner_of_a_thing(toks, mention) or _possessor(toks, mention) or _in_a_title(toks, mention):
+    owned = _owner_of_a_thing(toks, mention) or _possessor(toks, mention)
+    if (owned and not _custody_participle_before(toks, mention)) or _in_a_title(toks, mention):
         return True
     if _adjective_of_a_noun(toks, mention) or _owner_in_a_name_role(sentence, mention) or _address(toks, mention):
         return True
@@ -87,6 +89,26 @@ def custody_participle_follows(toks: list[Token], mention: Mention) -> bool:
         and participle.lemma in vocab.CUSTODY_EVENT_LEMMAS
         and any(p.tag.POS == "PRTF" and p.tag.case == case for p in parses(participle.lower))
     )
+
+
+def _custody_participle_before(toks: list[Token], mention: Mention) -> bool:
+    """ "Задержанного на митинге X суд отправил…": a custody participle just before, in the
+    name's case, makes the name its person, not the owner of the noun between."""
+    cases = {p.tag.case for p in parses(toks[mention.start].lower)}
+    return any(
+        t.pos == "PRTF"
+        and t.lemma in vocab.CUSTODY_EVENT_LEMMAS
+        and any(p.tag.POS == "PRTF" and p.tag.case in cases for p in parses(t.lower))
+        for t in toks[max(0, mention.start - 4) : mention.start]
+    )
+
+
+def _on_trial(toks: list[Token], mention: Mention) -> bool:
+    """ "Суд над гражданским активистом X": the instrumental after "над" names the defendant."""
+    k = mention.start - 1
+    while k > 0 and mention.start - k <= 3 and toks[k].pos in ("NOUN", "ADJF"):
+        k -= 1
+    return k > 0 and toks[k].lower == "над" and toks[k - 1].lemma in ("суд", "процесс", "расправа")
 
 
 def _one_of_the_detained(toks: list[Token], mention: Mention) -> bool:
