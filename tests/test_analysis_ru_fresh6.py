@@ -170,3 +170,15 @@ def test_a_custody_participle_before_a_prepositional_phrase_keeps_the_name_its_p
 def test_the_defendant_of_a_trial_is_the_one_a_pronoun_then_names() -> None:
     result = ru("Суд над гражданским активистом Нурланом Есенгельдиевым завершился: его приговорили к 4 годам колонии.")
     assert people(result) == {"Нурлан Есенгельдиев": "4 years"}
+
+
+def test_before_a_sons_particle_only_the_given_name_declines() -> None:
+    kyrgyz = ru("Суд отправил в СИЗО блогера Нурсултана Жолдошбек уулу на два месяца.")
+    kazakh = ru("Суд арестовал на 15 суток активиста Серика Жумабай улы за участие в митинге.")
+    assert people(kyrgyz) == {"Нурсултан Жолдошбек уулу": "2 months"}
+    assert people(kazakh) == {"Серик Жумабай улы": "15 days"}
+
+
+def test_an_uzbek_patronymic_particle_is_part_of_the_name() -> None:
+    result = ru("Полиция задержала блогера Шухрат Рустам угли у здания хокимията после видео о митинге.")
+    assert set(people(result)) == {"Шухрат Рустам угли"}
