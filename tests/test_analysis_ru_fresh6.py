@@ -182,3 +182,18 @@ def test_before_a_sons_particle_only_the_given_name_declines() -> None:
 def test_an_uzbek_patronymic_particle_is_part_of_the_name() -> None:
     result = ru("Полиция задержала блогера Шухрат Рустам угли у здания хокимията после видео о митинге.")
     assert set(people(result)) == {"Шухрат Рустам угли"}
+
+
+def test_the_relative_named_after_a_dash_is_no_detainee() -> None:
+    result = ru(
+        "Супруга арестованного активиста Тимура Оспанова — Мадина Сейтова вчера сообщила, что его перевели в СИЗО."
+    )
+    assert "Мадина Сейтова" not in people(result)
+
+
+def test_a_woman_lawyer_is_no_detainee() -> None:
+    result = ru(
+        "Блогера Тимура Оспанова арестовали на два месяца. "
+        "Адвокатка Оспанова Мадина Сейтова заявила, что обжалует арест."
+    )
+    assert people(result) == {"Тимур Оспанов": "2 months"}

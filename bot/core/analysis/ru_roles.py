@@ -33,6 +33,8 @@ def is_excluded_person(sentence: Sentence, mention: Mention, listed: bool = Fals
         return True
     if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
         return True
+    if _named_by_a_dash_after_kin(toks, mention):
+        return True
     owned = _owner_of_a_thing(toks, mention) or _possessor(toks, mention)
     if (owned and not _custody_participle_before(toks, mention)) or _in_a_title(toks, mention):
         return True
@@ -89,6 +91,13 @@ def custody_participle_follows(toks: list[Token], mention: Mention) -> bool:
         and participle.lemma in vocab.CUSTODY_EVENT_LEMMAS
         and any(p.tag.POS == "PRTF" and p.tag.case == case for p in parses(participle.lower))
     )
+
+
+def _named_by_a_dash_after_kin(toks: list[Token], mention: Mention) -> bool:
+    """ "Супруга арестованного активиста X — Y сообщила…": the name after the dash is the
+    relative the sentence opens with."""
+    dash = mention.start - 1
+    return dash > 0 and toks[dash].text in ("—", "–") and toks[0].lemma in vocab.KIN_AND_ASSOCIATE_LEMMAS
 
 
 def _custody_participle_before(toks: list[Token], mention: Mention) -> bool:
