@@ -197,3 +197,11 @@ def test_a_woman_lawyer_is_no_detainee() -> None:
         "Адвокатка Оспанова Мадина Сейтова заявила, что обжалует арест."
     )
     assert people(result) == {"Тимур Оспанов": "2 months"}
+
+
+def test_a_list_goes_on_past_a_role_at_an_institution_named_in_capitals() -> None:
+    result = ru(
+        "Сотрудники ГКНБ задержали активиста Бакыта Осмонова, а также бывшего депутата Жогорку Кенеша "
+        "Нурлана Токтосунова."
+    )
+    assert set(people(result)) == {"Бакыт Осмонов", "Нурлан Токтосунов"}

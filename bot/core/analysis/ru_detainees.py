@@ -110,15 +110,17 @@ def _listed_together(toks: list[Token], a: Mention, b: Mention) -> bool:
     """Two names of one list: "X, Y и Z", "активистку X и блогера Y" (a role word each, no
     verb, no other clause between them)."""
     between = toks[a.stop : b.start]
-    if len(between) > 4 or not any(t.lower in (",", "и") for t in between):
+    if len(between) > 7 or not any(t.lower in (",", "и") for t in between):
         return False
     if any(t.lower == "а" for t in between) and not any(t.lower == "также" for t in between):
         return False  # "X, а Y — под надзором": a contrast, not a list
     if any(t.lower in ("как", "он", "она", "же") for t in between):
         return False  # "X, известного как Y": one person's other name
     # "сопредседателя ОСДП X и генерального секретаря ОСДП Y": an organisation's abbreviation too.
+    # "… и бывшего депутата Жогорку Кенеша Y": a role at an institution may name it in capitals.
     return all(
-        t.lower in _LIST_GLUE or (t.pos not in _VERBAL and re.match(r"[а-яё-]+$|[А-ЯЁ]{2,}$", t.text)) for t in between
+        t.lower in _LIST_GLUE or (t.pos not in _VERBAL and re.match(r"[а-яё-]+$|[А-ЯЁ]{2,}$|[А-ЯЁ][а-яё]+$", t.text))
+        for t in between
     )
 
 
