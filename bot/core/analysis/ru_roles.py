@@ -117,7 +117,7 @@ def _on_trial(toks: list[Token], mention: Mention) -> bool:
     k = mention.start - 1
     while k > 0 and mention.start - k <= 3 and toks[k].pos in ("NOUN", "ADJF"):
         k -= 1
-    return k > 0 and toks[k].lower == "над" and toks[k - 1].lemma in ("суд", "процесс", "расправа")
+    return k > 0 and toks[k].lower == "над" and toks[k - 1].lemma in ("суд", "процесс")
 
 
 def _one_of_the_detained(toks: list[Token], mention: Mention) -> bool:
