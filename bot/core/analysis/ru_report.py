@@ -188,8 +188,10 @@ def _drop_movements(sentences: list[Sentence], org_re: re.Pattern[str]) -> None:
     """ "осудили Свидетеля Иеговы X": the words of a movement or organisation the text names
     (capitalised, they look like a person's) are no part of anyone's name."""
     for sentence in sentences:
+        if not sentence.mentions:
+            continue
         spans = [(found.start(), found.end()) for found in org_re.finditer(sentence.text.lower())]
-        if spans and sentence.mentions:
+        if spans:
             trimmed = (_without_movement(sentence.tokens, m, spans) for m in sentence.mentions)
             sentence.mentions = [m for m in trimmed if m is not None]
 
