@@ -205,3 +205,11 @@ def test_a_list_goes_on_past_a_role_at_an_institution_named_in_capitals() -> Non
         "Нурлана Токтосунова."
     )
     assert set(people(result)) == {"Бакыт Осмонов", "Нурлан Токтосунов"}
+
+
+def test_the_source_by_whose_words_people_were_held_is_no_detainee() -> None:
+    result = ru(
+        "Полиция задержала участников акции у посольства. По словам одного из участников акции "
+        "Глеба Сомова, задержанных было девять."
+    )
+    assert "Глеб Сомов" not in people(result)

@@ -33,7 +33,7 @@ def is_excluded_person(sentence: Sentence, mention: Mention, listed: bool = Fals
         return True
     if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
         return True
-    if _named_by_a_dash_after_kin(toks, mention):
+    if _named_by_a_dash_after_kin(toks, mention) or _by_the_words_of(toks, mention):
         return True
     owned = _owner_of_a_thing(toks, mention) or _possessor(toks, mention)
     if (owned and not _custody_participle_before(toks, mention)) or _in_a_title(toks, mention):
@@ -91,6 +91,15 @@ def custody_participle_follows(toks: list[Token], mention: Mention) -> bool:
         and participle.lemma in vocab.CUSTODY_EVENT_LEMMAS
         and any(p.tag.POS == "PRTF" and p.tag.case == case for p in parses(participle.lower))
     )
+
+
+def _by_the_words_of(toks: list[Token], mention: Mention) -> bool:
+    """ "По словам одного из участников акции X, задержанных было 11": the source, whatever roles
+    stand between "по словам" and the name."""
+    for k in range(max(0, mention.start - 8), mention.start - 1):
+        if toks[k].lower == "по" and toks[k + 1].lemma == "слово":
+            return not any(t.text in (",", ".", "—", "–") or t.pos == "VERB" for t in toks[k + 2 : mention.start])
+    return False
 
 
 def _named_by_a_dash_after_kin(toks: list[Token], mention: Mention) -> bool:
