@@ -54,7 +54,9 @@ def press_tells(toks: list[Token], i: int) -> bool:
     tok = toks[i]
     if tok.lemma not in _PRESS:
         return False
-    if tok.case == "datv" or (i > 0 and toks[i - 1].lemma in _TOLD):
+    if tok.case == "datv" and not _given_custody(toks, i):
+        return True
+    if i > 0 and toks[i - 1].lemma in _TOLD:
         return True
     if i > 1 and toks[i - 1].lemma == "слово" and toks[i - 2].lower == "по":
         return True
@@ -64,6 +66,19 @@ def press_tells(toks: list[Token], i: int) -> bool:
         if not re.match(r"[а-яё«»\"-]+$", t.text) or t.lemma in vocab.CUSTODY_EVENT_LEMMAS:
             return False
     return False
+
+
+def _given_custody(toks: list[Token], i: int) -> bool:
+    """ "продлил арест журналисту X", "Журналистке X продлили арест": the dative receives the
+    custody (the word before it, or the first after the name, imposes it)."""
+    j = i + 1
+    while j < len(toks) and toks[j].text[:1].isupper():
+        j += 1
+    near = [toks[i - 1].lemma if i > 0 else "", toks[j].lemma if j < len(toks) and j > i + 1 else ""]
+    return any(w in vocab.CUSTODY_EVENT_LEMMAS or w in vocab.CUSTODY_PLACE_LEMMAS or w in _IMPOSED for w in near)
+
+
+_IMPOSED = frozenset({"назначить", "продлить", "избрать", "присудить", "дать"})
 
 
 def victim(toks: list[Token], i: int) -> bool:

@@ -8,6 +8,7 @@ person named before it, and pairs each detainee with the term that is theirs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.ru_cues import comma_between, same_clause
@@ -16,6 +17,8 @@ from bot.core.analysis.ru_names import Mention, Sentence, Token
 from bot.core.analysis.ru_roles import is_excluded_person
 from bot.core.analysis.ru_rules import SentenceFacts
 
+# Finds the sentence a pronoun may point to beyond the previous one (ru_discourse.antecedent).
+Earlier = Callable[[], Sentence | None]
 _PUNCT = re.compile(r"^[^\wа-яёА-ЯЁ]+$")
 _SKIP_IN_DISTANCE = {"и", "а", "также", "—", "–", "-", ",", "(", ")", "«", "»", '"', ":", "еще", "ещё"}
 
@@ -107,15 +110,17 @@ def _listed_together(toks: list[Token], a: Mention, b: Mention) -> bool:
     """Two names of one list: "X, Y и Z", "активистку X и блогера Y" (a role word each, no
     verb, no other clause between them)."""
     between = toks[a.stop : b.start]
-    if len(between) > 4 or not any(t.lower in (",", "и") for t in between):
+    if len(between) > 7 or not any(t.lower in (",", "и") for t in between):
         return False
     if any(t.lower == "а" for t in between) and not any(t.lower == "также" for t in between):
         return False  # "X, а Y — под надзором": a contrast, not a list
     if any(t.lower in ("как", "он", "она", "же") for t in between):
         return False  # "X, известного как Y": one person's other name
     # "сопредседателя ОСДП X и генерального секретаря ОСДП Y": an organisation's abbreviation too.
+    # "… и бывшего депутата Жогорку Кенеша Y": a role at an institution may name it in capitals.
     return all(
-        t.lower in _LIST_GLUE or (t.pos not in _VERBAL and re.match(r"[а-яё-]+$|[А-ЯЁ]{2,}$", t.text)) for t in between
+        t.lower in _LIST_GLUE or (t.pos not in _VERBAL and re.match(r"[а-яё-]+$|[А-ЯЁ]{2,}$|[А-ЯЁ][а-яё]+$", t.text))
+        for t in between
     )
 
 
@@ -146,21 +151,44 @@ def _with_listed(sentence: Sentence, accepted: list[Mention]) -> list[Mention]:
         m
         for m in mentions
         if id(m) in chosen
-        and (any(m is x for x in accepted) or (len(m.words) >= 2 and not is_excluded_person(sentence, m)))
+        and (any(m is x for x in accepted) or (len(m.words) >= 2 and not is_excluded_person(sentence, m, listed=True)))
     ]
 
 
 def find_detainees(
-    sentence: Sentence, facts: SentenceFacts, previous: Sentence | None, earlier: Sentence | None = None
+    sentence: Sentence, facts: SentenceFacts, previous: Sentence | None, earlier: Earlier | None = None
 ) -> None:
     """Fill ``facts.detainees``: the people this sentence reports as taken into custody;
-    ``earlier`` is where a singular pronoun may point when ``previous`` names nobody it could."""
+    ``earlier`` finds where a pronoun may point when ``previous`` names nobody it could (asked
+    only then: it may have to read a sentence for names)."""
     if not facts.cues:
         return
     accepted = _with_listed(sentence, _governed_mentions(sentence, facts, previous))
     if not accepted:
         accepted = _pronoun_reference(sentence, facts, previous, earlier)
+    if not accepted:
+        accepted = _quoted_self_report(sentence, facts)
+    accepted += _companions(sentence, accepted)
     facts.detainees = _with_terms(sentence.tokens, facts, accepted)
+
+
+def _companions(sentence: Sentence, accepted: list[Mention]) -> list[Mention]:
+    """ "X задержали вместе с её коллегой Y", "Вместе с блогером Y полиция задержала X": the one
+    taken "вместе с" a detainee (in the instrumental, after its role words) is taken too."""
+    toks = sentence.tokens
+    found = []
+    for mention in sentence.mentions if accepted else ():
+        k = mention.start - 1
+        while k > 0 and mention.start - k <= 4 and toks[k].lower not in ("с", "со") and _role_word(toks[k]):
+            k -= 1
+        together = k > 0 and toks[k].lower in ("с", "со") and toks[k - 1].lower == "вместе"
+        if together and len(mention.words) >= 2 and not any(mention is a for a in accepted):
+            found.append(mention)
+    return found
+
+
+def _role_word(tok: Token) -> bool:
+    return tok.pos in ("NOUN", "ADJF") or tok.lower in ("ее", "её", "его", "их", "своим", "своей", "своими")
 
 
 def _governed_mentions(sentence: Sentence, facts: SentenceFacts, previous: Sentence | None) -> list[Mention]:
@@ -274,7 +302,7 @@ def _has_own_patient(sentence: Sentence, cue: int, mention: Mention) -> bool:
 
 
 def _pronoun_reference(
-    sentence: Sentence, facts: SentenceFacts, previous: Sentence | None, earlier: Sentence | None
+    sentence: Sentence, facts: SentenceFacts, previous: Sentence | None, find_earlier: Earlier | None
 ) -> list[Mention]:
     """Whom a pronoun near a cue stands for, when the cue governs no name: a person named
     earlier in the sentence ("X простоял пять минут, прежде чем его задержали"), else the
@@ -307,9 +335,14 @@ def _pronoun_reference(
             accepted = [m for m in previous.mentions if not is_excluded_person(previous, m)]
             # "X сообщил, что Y… По его словам, его задержали": the speaker is the source.
             accepted = [m for m in accepted if not _speaker(previous, m)] or accepted
-            if not accepted and earlier is not None and toks[pronoun].lower in _SINGULAR:
-                # "…дело блогера X. Об этом сообщил правозащитник Y. Суд приговорил его…"
-                accepted = [m for m in earlier.mentions if len(m.words) >= 2 and not is_excluded_person(earlier, m)]
+            earlier = find_earlier() if not accepted and find_earlier is not None else None
+            if earlier is not None:
+                # "…дело блогера X. Об этом сообщил правозащитник Y. Суд приговорил его…"; a plural
+                # pronoun stands for several people named there ("…дело X и Y. Они вывесили
+                # баннер. Их осудили…")
+                people = [m for m in earlier.mentions if len(m.words) >= 2 and not is_excluded_person(earlier, m)]
+                if toks[pronoun].lower in _SINGULAR or len(people) >= 2:
+                    accepted = people
             if toks[pronoun].lower in _SINGULAR or toks[pronoun].lemma in _SOMEONE:
                 accepted = accepted[:1]
         facts.pronoun_custody = bool(accepted)
@@ -336,6 +369,31 @@ def _self_report(sentence: Sentence, pronoun: int) -> Mention | None:
     if len(named) != 1 or not comma_between(toks, named[0].stop - 1, pronoun):
         return None
     return named[0]
+
+
+def _quoted_self_report(sentence: Sentence, facts: SentenceFacts) -> list[Mention]:
+    """ "«Нас задержали у акимата», — рассказала активистка X": a custody cue with a first-person
+    pronoun in a quotation is the custody of the one who says it, named after the quotation."""
+    toks = sentence.tokens
+    first_person = [k for k, t in enumerate(toks) if t.lower in _FIRST_PERSON]
+    if not any(abs(c.index - k) <= 4 and not _said_between(toks, k, c.index) for c in facts.cues for k in first_person):
+        return []
+    close = next((q for q in range(first_person[0] + 1, len(toks)) if toks[q].text in ("»", '"', "“")), None)
+    if close is None or not any(t.text in ("—", "–", "-") for t in toks[close + 1 : close + 3]):
+        return []
+    told = next((j for j in range(close + 1, min(len(toks), close + 4)) if toks[j].lemma in SPEECH), None)
+    if told is None:
+        return []
+    speaker = next((m for m in sentence.mentions if told < m.start <= told + 4 and len(m.words) >= 2), None)
+    return [speaker] if speaker is not None else []
+
+
+_FIRST_PERSON = {"меня", "нас", "мы", "я"}
+
+
+def _said_between(toks: list[Token], a: int, b: int) -> bool:
+    """ "Нас предупредили, что активиста задержат": a verb of saying makes it someone else's."""
+    return any(t.lemma in SPEECH or t.lower == "что" for t in toks[min(a, b) + 1 : max(a, b)])
 
 
 def _tells(toks: list[Token], k: int, cue: int) -> bool:

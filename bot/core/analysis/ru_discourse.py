@@ -68,6 +68,27 @@ def named_after_count(sentences: list[Sentence], facts: list[SentenceFacts]) -> 
             break
 
 
+# Collective numerals count people only ("троих", never "трёх месяцев"): one of them in a
+# custody sentence can stand for the people the sentence before named.
+_PEOPLE_COUNTS = {"обоих": 2, "обеих": 2, "двоих": 2, "троих": 3, "четверых": 4, "пятерых": 5, "шестерых": 6}
+
+
+def named_before_count(sentences: list[Sentence], facts: list[SentenceFacts]) -> None:
+    """ "Суд рассмотрел дела активистки X, экс-депутата Y и политика Z. Он оставил троих под
+    стражей": a custody sentence that names nobody and counts people with a collective numeral
+    holds as many people as the sentence before it names (and reports no custody of its own)."""
+    for n in range(1, len(sentences)):
+        fact, before = facts[n], facts[n - 1]
+        if not fact.cues or fact.detainees or sentences[n].mentions or before.cues or before.detainees:
+            continue
+        counted = {_PEOPLE_COUNTS[t.lower] for t in sentences[n].tokens if t.lower in _PEOPLE_COUNTS}
+        people = _people(sentences[n - 1])
+        if sentences[n - 1].is_title or len(counted) != 1 or len(people) not in counted:
+            continue
+        term = fact.terms[0].value if len(fact.terms) == 1 else None
+        before.detainees = [(m, term) for m in people]
+
+
 def listed_after_colon(sentences: list[Sentence], facts: list[SentenceFacts]) -> None:
     """ "До 13 марта в СИЗО будут находиться: X – директор…; Y – журналист…; Z.": a list a
     custody sentence opens with a colon, one item a sentence, names a detainee at the head of
@@ -224,6 +245,9 @@ def antecedent(sentences: list[Sentence], facts: list[SentenceFacts], n: int) ->
     for k in range(n - 1, max(-1, n - 1 - ANTECEDENT_REACH), -1):
         if sentences[k].is_title or facts[k].cues:
             return None
+        if k < n - 1 and all(t.case is None for t in sentences[k].tokens):
+            sentences[k].mentions, sentences[k].pending = [], k  # far from custody: read it now
+            tag([sentences[k]])
         if k < n - 1 and any(
             len(m.words) >= 2 and not is_excluded_person(sentences[k], m) for m in sentences[k].mentions
         ):

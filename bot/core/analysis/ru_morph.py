@@ -77,10 +77,14 @@ def lemma(word: str) -> str:
 
 
 def is_common_word(word: str) -> bool:
-    """A word pymorphy3 knows, and never as part of a person's name ("Кейс", "Суд")."""
+    """A word pymorphy3 knows, and never as part of a person's name ("Кейс", "Суд"); or a
+    woman's role it lacks, made of a known one ("Адвокатка" of "адвокат")."""
     low = word.lower()
     if not is_known(low):
-        return False
+        stem = low[:-2] if low.endswith("ка") else ""
+        return is_known(stem) and any(
+            p.tag.POS == "NOUN" and "anim" in p.tag and not is_person(p) for p in parses(stem)
+        )
     return not any(map(is_person, parses(low)))
 
 

@@ -16,7 +16,7 @@ import re
 from bot.core.analysis.ru_morph import is_known, is_person, parses
 
 #: Kyrgyz, Kazakh and Azerbaijani patronymic words, written in lower case after a name.
-PATRONYMIC_WORDS = frozenset({"уулу", "кызы", "оглы", "улы", "қызы", "ұлы", "гызы"})
+PATRONYMIC_WORDS = frozenset({"уулу", "кызы", "оглы", "улы", "қызы", "ұлы", "гызы", "угли", "кизи"})
 # The same particle fused with the father's name ("Вагифгызы", "Алиоглу"): it does not decline.
 FUSED_PATRONYMIC = re.compile(r"\w{2,}(?:оглу|оглы|улы|уулу|ұлы|тегі|кызы|гызы|қызы)$", re.IGNORECASE)
 
@@ -27,6 +27,9 @@ def nominative_name(
     """A name found in the text (``words`` as written, ``normal`` the words put in the nominative one by one,
     ``grammar`` the finder's case and gender of each word, ``before`` the word before it)
     in the nominative, word by word; and whether the text writes it in the nominative."""
+    son = _sons_name(words, before)
+    if son is not None:
+        return son, False
     cases = [case for case, _ in grammar]
     nominative = all(c in (None, "nomn") for c in cases) and any(c == "nomn" for c in cases)
     if nominative and all(g == "femn" for _, g in grammar):
@@ -110,6 +113,21 @@ _RELATION_NOUNS = frozenset(
     }
 )
 _APPOSITION_POS = ("NOUN", "ADJF", "PRTF")
+
+
+def _sons_name(words: list[str], before: str | None) -> list[str] | None:
+    """ "активиста Эрлана Бекчоро уулу": before "уулу"/"улы"/"угли"/"оглы" only the given name
+    declines; a man's role noun in an oblique case before it gives that case."""
+    if len(words) < 3 or words[-1].lower() not in _SON or before is None:
+        return None
+    cases = {p.tag.case for p in parses(before) if p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.number == "sing"}
+    if not cases or "nomn" in cases:
+        return None
+    case = "gent" if "gent" in cases else sorted(cases)[0]
+    return [to_nominative(words[0], case, "masc"), *words[1:-1], words[-1].lower()]
+
+
+_SON = frozenset({"уулу", "улы", "угли", "оглы", "ұлы"})
 
 
 def _apposition(before: str | None) -> tuple[str | None, str | None]:
@@ -196,6 +214,9 @@ def _feminine_nominative(word: str) -> str:
         return low
     if FUSED_PATRONYMIC.match(word):
         return word
+    head, hyphen, tail = word.partition("-")
+    if hyphen and tail[:1].isupper() and any(map(is_person, parses(head.lower()))):  # "Сергееву-Лейн"
+        return f"{_feminine_nominative(head)}-{_feminine_nominative(tail)}"
     for ending, nominative in _FEMININE_OBLIQUE:
         if low.endswith(ending) and len(low) - len(ending) >= 2:
             return word[: len(word) - len(ending)] + nominative
@@ -315,6 +336,10 @@ def to_nominative(word: str, case: str | None, gender: str | None) -> str:
     every tagged name word comes here)."""
     if case in (None, "nomn") or FUSED_PATRONYMIC.match(word):
         return word
+    head, hyphen, tail = word.partition("-")
+    if hyphen and tail[:1].isupper() and any(is_person(p) and p.tag.case == case for p in parses(head.lower())):
+        # "Петрова-Водкина", "Сергееву-Лейн": a double surname declines in each part ("Кара-Мурзы" in its last)
+        return f"{to_nominative(head, case, gender)}-{to_nominative(tail, case, gender)}"
     if len(word) >= 6 and word.lower().endswith(("лы", "ли")) and not is_known(word.lower()):
         return word  # "Алиханлы", "Гасанли": an Azerbaijani surname does not decline
     # One person: a plural reading ("Ишенбеков" as the genitive plural of "Ишенбек") is wrong.

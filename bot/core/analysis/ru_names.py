@@ -105,7 +105,7 @@ def _tagged_sentences(texts: list[str], hits: list[bool]) -> list[bool]:
 
 
 # "Сапар Акунбеков – сотрудник редакции…": an item of a list of people, the name before a dash.
-LIST_ITEM_RE = re.compile(r"^[А-ЯЁ][а-яё-]+(?: (?:[А-ЯЁ][а-яё-]+|уулу|кызы|улы|оглы|гызы)){1,3} [–—-] ")
+LIST_ITEM_RE = re.compile(r"^[А-ЯЁ][а-яё-]+(?: (?:[А-ЯЁ][а-яё-]+|уулу|кызы|улы|оглы|гызы|угли|кизи)){1,3} [–—-] ")
 
 
 def opens_list(text: str, after: int = 0) -> bool:
@@ -195,7 +195,7 @@ def _mention(sent: int, tokens: list[Token], first: int, count: int, normal: str
     # ("Кейс Мухаметкарима — не единичный").
     while words and first == 0 and is_common_word(words[0]):
         words, normal_words, first, count = words[1:], normal_words[1:], first + 1, count - 1
-    if not words or any(not w[:1].isupper() for w in words if w not in ("уулу", "кызы", "оглы", "улы")):
+    if not words or any(not w[:1].isupper() for w in words if w not in PATRONYMIC_WORDS):
         return None
     if len(words) == 1 and (is_place(words[0]) or is_common_word(words[0])):
         return None

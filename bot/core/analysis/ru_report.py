@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import partial
 
 from bot.core.analysis import organisations
 from bot.core.analysis.packs import ru as vocab
@@ -32,6 +33,7 @@ from bot.core.analysis.ru_discourse import (
     named_after_count,
     named_among,
     named_as_participants,
+    named_before_count,
     named_one_by_one,
 )
 from bot.core.analysis.ru_names import (
@@ -138,12 +140,14 @@ def _read_sentences(
     if title.strip():
         sentences.extend(parse(title.strip(), 0, is_title=True))
     sentences.extend(parse(text, len(sentences), wanted=wanted))
+    _drop_movements(sentences, org_re)
     _recover_mentions(sentences)
     facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
     for n, (sentence, fact) in enumerate(zip(sentences, facts)):
         previous = sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None
-        find_detainees(sentence, fact, previous, antecedent(sentences, facts, n))
+        find_detainees(sentence, fact, previous, partial(antecedent, sentences, facts, n))
     named_after_count(sentences, facts)
+    named_before_count(sentences, facts)
     named_one_by_one(sentences, facts)
     named_among(sentences, facts)
     listed_after_colon(sentences, facts)
@@ -178,6 +182,32 @@ def _recover_mentions(sentences: list[Sentence]) -> None:
             added = True
         if added:
             sentence.mentions.sort(key=lambda m: m.start)
+
+
+def _drop_movements(sentences: list[Sentence], org_re: re.Pattern[str]) -> None:
+    """ "осудили Свидетеля Иеговы X": the words of a movement or organisation the text names
+    (capitalised, they look like a person's) are no part of anyone's name."""
+    for sentence in sentences:
+        if not sentence.mentions:
+            continue
+        spans = [(found.start(), found.end()) for found in org_re.finditer(sentence.text.lower())]
+        if spans:
+            trimmed = (_without_movement(sentence.tokens, m, spans) for m in sentence.mentions)
+            sentence.mentions = [m for m in trimmed if m is not None]
+
+
+def _without_movement(toks: list[Token], mention: Mention, spans: list[tuple[int, int]]) -> Mention | None:
+    kept = [
+        k
+        for k in range(mention.start, mention.stop)
+        if not any(a <= toks[k].start and toks[k].stop <= b for a, b in spans)
+    ]
+    if len(kept) == mention.stop - mention.start:
+        return mention
+    if not kept or len(mention.words) != mention.stop - mention.start or kept != list(range(kept[0], kept[-1] + 1)):
+        return None
+    cut = slice(kept[0] - mention.start, kept[-1] + 1 - mention.start)
+    return replace(mention, start=kept[0], stop=kept[-1] + 1, words=mention.words[cut], normal=mention.normal[cut])
 
 
 def _score(
@@ -325,7 +355,8 @@ _PAST_OR_GENERAL_RE = re.compile(
     r"|\b(?:ранее|прежде|неоднократно|не раз|уже|и раньше) (?:\w+ ){0,2}(?:задерживал|арестовывал)\w*"
 )
 _COUNT_RE = re.compile(
-    r"\b(\d+|один|одна|одного|одну|двух|трех|трёх|четырех|пяти|десят\w*|сот\w*|тысяч\w*|нескольк\w*|двое|трое|четверо|пятеро"
+    r"\b(\d+|один|одна|одного|одну|двух|трех|трёх|четырех|пяти|десят\w*|сот\w*|тысяч\w*|нескольк\w*"
+    r"|двое|трое|четверо|пятеро|(?:дво|тро|(?:четв|пят|шест|сем|восьм|девят)ер)(?:им|ым)"
     r"|групп[аыу])\s+(\w+\s+)?(человек|лиц|активист|участни|журналист|протестующ|граждан|задержан|сторонни|пикетчи|митингующ)"
 )
 

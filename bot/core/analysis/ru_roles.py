@@ -17,8 +17,10 @@ from bot.core.analysis.ru_names import Mention, Sentence, Token
 _OFFICES = {"депутат", "президент", "аким", "мэр", "губернатор"}
 
 
-def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
-    """Someone named as a judge, lawyer, source, relative or official, not as the detainee."""
+def is_excluded_person(sentence: Sentence, mention: Mention, listed: bool = False) -> bool:
+    """Someone named as a judge, lawyer, source, relative or official, not as the detainee;
+    ``listed``: named in a list of detainees, where a role noun agreeing with the name is one
+    more detainee's ("увезли журналиста X и юриста Y")."""
     toks = sentence.tokens
     if (
         all(t.case == "ablt" for t in toks[mention.start : mention.stop])
@@ -26,13 +28,17 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
         and not _punishment_follows(toks, mention)
         and not custody_participle_follows(toks, mention)
         and not _one_of_the_detained(toks, mention)
+        and not _on_trial(toks, mention)
     ):
         return True
     if mention.start > 0 and toks[mention.start - 1].lower in vocab.NOT_DETAINEE_PREPOSITIONS:
         return True
-    if _owner_of_a_thing(toks, mention) or _possessor(toks, mention) or _in_a_title(toks, mention):
+    if _named_by_a_dash_after_kin(toks, mention) or _by_the_words_of(toks, mention):
         return True
-    if _adjective_of_a_noun(toks, mention):
+    owned = _owner_of_a_thing(toks, mention) or _possessor(toks, mention)
+    if (owned and not _custody_participle_before(toks, mention)) or _in_a_title(toks, mention):
+        return True
+    if _adjective_of_a_noun(toks, mention) or _owner_in_a_name_role(sentence, mention) or _address(toks, mention):
         return True
     for k in range(mention.start - 1, max(-1, mention.start - 5), -1):
         tok = toks[k]
@@ -53,8 +59,16 @@ def is_excluded_person(sentence: Sentence, mention: Mention) -> bool:
             # the name at once ("его соратника Ержана Тулеуова суд арестовал").
             if tok.lemma in vocab.KIN_AND_ASSOCIATE_LEMMAS and _custody_follows(toks, mention.stop):
                 return False
+            if listed and k == mention.start - 1 and _agree(tok, toks[mention.start]):
+                return False
             return not (_custody_governs(toks, mention.start) or _passive_custody_follows(toks, mention.stop))
     return False
+
+
+def _agree(role: Token, name: Token) -> bool:
+    """A role noun and the name after it share a case ("юриста Арсена": genitive or accusative)."""
+    cases = {p.tag.case for p in parses(role.lower) if p.tag.POS == "NOUN"}
+    return bool(cases & {p.tag.case for p in parses(name.lower)})
 
 
 def _punishment_follows(toks: list[Token], mention: Mention) -> bool:
@@ -77,6 +91,42 @@ def custody_participle_follows(toks: list[Token], mention: Mention) -> bool:
         and participle.lemma in vocab.CUSTODY_EVENT_LEMMAS
         and any(p.tag.POS == "PRTF" and p.tag.case == case for p in parses(participle.lower))
     )
+
+
+def _by_the_words_of(toks: list[Token], mention: Mention) -> bool:
+    """ "По словам одного из участников акции X, задержанных было 11": the source, whatever roles
+    stand between "по словам" and the name."""
+    for k in range(max(0, mention.start - 8), mention.start - 1):
+        if toks[k].lower == "по" and toks[k + 1].lemma == "слово":
+            return not any(t.text in (",", ".", "—", "–") or t.pos == "VERB" for t in toks[k + 2 : mention.start])
+    return False
+
+
+def _named_by_a_dash_after_kin(toks: list[Token], mention: Mention) -> bool:
+    """ "Супруга арестованного активиста X — Y сообщила…": the name after the dash is the
+    relative the sentence opens with."""
+    dash = mention.start - 1
+    return dash > 0 and toks[dash].text in ("—", "–") and toks[0].lemma in vocab.KIN_AND_ASSOCIATE_LEMMAS
+
+
+def _custody_participle_before(toks: list[Token], mention: Mention) -> bool:
+    """ "Задержанного на митинге X суд отправил…": a custody participle just before, in the
+    name's case, makes the name its person, not the owner of the noun between."""
+    cases = {p.tag.case for p in parses(toks[mention.start].lower)}
+    return any(
+        t.pos == "PRTF"
+        and t.lemma in vocab.CUSTODY_EVENT_LEMMAS
+        and any(p.tag.POS == "PRTF" and p.tag.case in cases for p in parses(t.lower))
+        for t in toks[max(0, mention.start - 4) : mention.start]
+    )
+
+
+def _on_trial(toks: list[Token], mention: Mention) -> bool:
+    """ "Суд над гражданским активистом X": the instrumental after "над" names the defendant."""
+    k = mention.start - 1
+    while k > 0 and mention.start - k <= 3 and toks[k].pos in ("NOUN", "ADJF"):
+        k -= 1
+    return k > 0 and toks[k].lower == "над" and toks[k - 1].lemma in ("суд", "процесс")
 
 
 def _one_of_the_detained(toks: list[Token], mention: Mention) -> bool:
@@ -112,8 +162,8 @@ def _role_of(toks: list[Token], k: int) -> bool:
     completes a person's role noun before it, and the name stands beside that role, in its case
     ("экс-координатор штаба Навального" is the coordinator, not Навальный)."""
     j = k - 1
-    while j >= 0 and toks[j].pos == "ADJF":
-        j -= 1
+    while j >= 0 and (toks[j].pos == "ADJF" or (j < k and j > k - 3 and _genitive_thing(toks[j]))):
+        j -= 1  # "участника акции протеста X": a chain of things in the genitive
     return (
         _can_be_genitive(toks[k])
         and j >= 0
@@ -121,6 +171,10 @@ def _role_of(toks: list[Token], k: int) -> bool:
         and toks[j].case == "gent"
         and not is_thing(toks[j].lower)
     )
+
+
+def _genitive_thing(tok: Token) -> bool:
+    return tok.pos == "NOUN" and _can_be_genitive(tok) and is_thing(tok.lower)
 
 
 def _can_be_genitive(tok: Token) -> bool:
@@ -149,10 +203,30 @@ def _possessor(toks: list[Token], mention: Mention) -> bool:
         return False
     if mention.words == mention.normal:
         return False  # "журналисту Абдулло Наврузи": an indeclinable name shows no genitive
+    readings = parses(noun.lower)
+    if "inan" in readings[0].tag and any(p.tag.case == "gent" and "anim" in p.tag for p in readings):
+        return False  # "политика Бектура X": read as a thing, it is a person's role in the name's case
     return not any(noun.lemma in lemmas for lemmas in _NOT_OWNED)
 
 
 _NOT_OWNED = (vocab.CUSTODY_EVENT_LEMMAS, vocab.CUSTODY_PLACE_LEMMAS, vocab.PEOPLE_LEMMAS, vocab.CIVIC_LEMMAS)
+
+
+def _owner_in_a_name_role(sentence: Sentence, mention: Mention) -> bool:
+    """ "Координатор штаба политика Ивана X Пётр Y арестован": a name in the genitive right
+    before a name in the nominative belongs to the role of that second person."""
+    toks = sentence.tokens
+    if mention.words == mention.normal or not all(t.case == "gent" for t in toks[mention.start : mention.stop]):
+        return False
+    return any(m.start == mention.stop and m.nominative for m in sentence.mentions)
+
+
+def _address(toks: list[Token], mention: Mention) -> bool:
+    """ "(Захарьевская, 6)": one word, a comma and a house number name a street ("Петров, 45 лет"
+    is an age)."""
+    after = [t.lower for t in toks[mention.stop : mention.stop + 3]] + [""]
+    single = mention.stop - mention.start == 1
+    return single and after[0] == "," and after[1].isdigit() and after[2] not in ("лет", "года", "год")
 
 
 def _adjective_of_a_noun(toks: list[Token], mention: Mention) -> bool:
@@ -179,9 +253,18 @@ def _custody_governs(toks: list[Token], start: int) -> bool:
             return True
         if tok.lemma in ("арест", "задержание") and k + 1 < start and toks[k + 1].case == "gent":
             return True  # "продлил арест директора издания X": the custody noun's own person
-        if tok.lower not in (",", "и") and tok.pos not in ("NOUN", "ADJF", "PRTF") and not _latin(tok):
+        if (
+            tok.lower not in (",", "и")
+            and tok.pos not in ("NOUN", "ADJF", "PRTF")
+            and not (_latin(tok) or _of_a_term(tok))
+        ):
             return False
     return False
+
+
+def _of_a_term(tok: Token) -> bool:
+    """ "арестовал на 10 суток правозащитницу X": a term may stand between the verb and its object."""
+    return tok.lower in ("на", "к") or tok.text.isdigit() or tok.pos == "NUMR"
 
 
 def _latin(tok: Token) -> bool:

@@ -387,4 +387,16 @@ def _is_custodial(words: list[str], start: int, end: int, lang: str) -> bool:
         return True
     if after and _RU_CUSTODY_AFTER.match(after[0]):
         return True
-    return False
+    return bool(before) and _spent_in_custody(before[-1], after)
+
+
+# "отсидел 15 суток", "провёл пять дней под арестом": time served; "провёл" only with the place.
+_RU_SERVED = re.compile(r"^(отсидел\w*|просидел\w*|отсидевш\w*)$")
+_RU_SPENT = re.compile(r"^(пров[её]л\w*|проведш\w*)$")
+_RU_HELD_AT = re.compile(
+    r"^(под (арестом|стражей)|в (сизо|ивс|изоляторе|спецпри[её]мнике|колонии|заключении)|за решеткой)"
+)
+
+
+def _spent_in_custody(before: str, after: list[str]) -> bool:
+    return bool(_RU_SERVED.match(before) or (_RU_SPENT.match(before) and _RU_HELD_AT.match(" ".join(after[:2]))))
