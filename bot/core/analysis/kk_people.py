@@ -18,6 +18,7 @@ from bot.core.analysis.kk_name_forms import (
     given_name,
     is_name_word,
     not_name,
+    patronymic_shape,
     patronymic_word,
     role_word,
     strip_case,
@@ -90,8 +91,10 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
         if not is_name_word(tokens[i]):
             i += 1
             continue
-        j = i
-        while j < len(tokens) and j - i < 3 and is_name_word(tokens[j]):
+        # A name of three words with a patronymic ("Нұржан Ержанұлы Әбілов") after a
+        # capitalised title word ("Белсенді", "Шымкенттік").
+        j, most = i, 3 + (_title_word(tokens, i) and any(patronymic_shape(t) for t in tokens[i + 1 : i + 3]))
+        while j < len(tokens) and j - i < most and is_name_word(tokens[j]):
             j += 1
             if _case_ends_name(tokens[j - 1], known):
                 break  # "Ерлан Сапаровпен Асқар Ахметовты": the case closes the first name
@@ -99,12 +102,7 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
         # Sentence-initial role or institution words are capitalised too; a bystander's
         # role there ("Судья Бекзат Оспанов…") makes the name a bystander's.
         bystander = False
-        # A role noun is capitalised only where a sentence starts: "Азамат" mid-sentence is a name.
-        while words and (
-            not_name(words[0])
-            or (_sentence_start(tokens, i) and (role_word(words[0], _ROLE_NOUNS, 4) or _plural_role(words[0])))
-            or role_word(words[0], _BYSTANDER_ROLES, 2)
-        ):
+        while words and _title_word(tokens, i):
             bystander = bystander or role_word(words[0], _BYSTANDER_ROLES, 2)
             words, i = words[1:], i + 1
         if bystander and not _held_themselves(tokens, j):
@@ -119,7 +117,7 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
             person = _person(words, tokens, i, stop, known, owner=owners)
             if person is not None:
                 found.append(person)
-            elif len(words) >= 2:
+            elif len(words) >= 2 or given_name(strip_case(words[0], known)[0]):
                 unshaped.append((i, stop, words))
         i = max(stop, i + 1)
     # "Ержан Әмірхан мен Мәди Бекмырза": a pair of capitalised words listed with a name
@@ -135,6 +133,24 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
                     found.append(person)
                     added = True
     return sorted(_main_clause_people(found, tokens), key=lambda p: p.start)
+
+
+def _title_word(tokens: list[str], i: int) -> bool:
+    """A capitalised word before a name that is no part of it: a place or institution, a
+    role where a sentence starts ("Азамат" mid-sentence is a name), a bystander's role, or
+    a place's adjective ("Шымкенттік", "Алматылық": the one from there)."""
+    word = tokens[i]
+    return (
+        not_name(word)
+        or (_sentence_start(tokens, i) and (role_word(word, _ROLE_NOUNS, 4) or _plural_role(word)))
+        or role_word(word, _BYSTANDER_ROLES, 2)
+        or (i + 1 < len(tokens) and is_name_word(tokens[i + 1]) and bool(_OF_PLACE.search(word)))
+    )
+
+
+# A place's adjective, "-лық" and its harmony and consonant forms, on a word too long to be
+# a given name ("Мәлік", "Ерлік").
+_OF_PLACE = re.compile(r"^\w{4,}(?:лық|лік|дық|дік|тық|тік|лык|лик|дык|дик|тык|тик)$")
 
 
 def _main_clause_people(found: list[Person], tokens: list[str]) -> list[Person]:
@@ -178,6 +194,8 @@ def _without_place(words: list[str], stop: int, known: frozenset[str]) -> tuple[
             LOCATIVE_END.search(words[-1])
             # "Айбек Төрехановтан": an ablative surname is still the name's last word.
             and not surname_shape(strip_case(words[-1], known)[0])
+            # "Жақыпов Ерболаттан": nor is a given name after the surname (surname first).
+            and not given_name(strip_case(words[-1], known)[0])
             and surname_shape(words[-2])
         )
     ):
@@ -362,12 +380,18 @@ def _person(  # noqa: PLR0913
     initial = start >= 2 and tokens[start - 1] == "." and len(tokens[start - 2]) == 1 and tokens[start - 2].isupper()
     if len(words) == 1:
         if not (shaped or initial):
-            return None
+            return _given_alone(words[0], role_before or listed or after in _NAMING_WORDS, start, stop)
         if initial:  # "Ж. Сапар": completed from the text, else kept with its initial
-            return Person(f"{tokens[start - 2]}. {words[0]}", start, stop)
+            return Person(f"{tokens[start - 2]}. {words[0]}", start - 2, stop)
     elif not (shaped or role_before or patronymic or listed or given_name(words[0])):
         return None
     return Person(" ".join(words), start, stop)
+
+
+def _given_alone(word: str, introduced: bool, start: int, stop: int) -> Person | None:
+    """ "Белсенді Жанболат ұсталды", "Жанболат атты жігіт", "X пен Жанболат": a given name
+    alone is a person when a role or a naming word introduces it or a list holds it."""
+    return Person(word, start, stop, given=True) if introduced and given_name(word) else None
 
 
 def _named_otherwise(tokens: list[str], start: int, stop: int, owner: bool) -> bool:
@@ -556,7 +580,7 @@ def resolve_short_names(clauses: list[Clause], text: str = "") -> None:
             if match:
                 person.name = match
     for clause in clauses:  # a lone word that no full name completes is too weak to name anyone
-        clause.people = [p for p in clause.people if len(p.name.split()) >= 2 or surname_shape(p.name)]
+        clause.people = [p for p in clause.people if len(p.name.split()) >= 2 or surname_shape(p.name) or p.given]
 
 
 def _complete_initial(letter: str, surname: str, full: list[str], text: str) -> str | None:
