@@ -207,7 +207,9 @@ def _case_ends_name(word: str, known: frozenset[str]) -> bool:
     """A surname with a case suffix is a name's last word: Kazakh puts the case on the last
     word of the phrase, so the capitalised word after it begins another name."""
     stem, suffix = strip_case(word, known)
-    return len(suffix) >= 2 and surname_shape(stem)
+    # A given name too in the instrumental, the "and" of a list: "Жанболатпен Джон Смит"
+    # (not the ablative, which given names end in: "Нұрсұлтан").
+    return len(suffix) >= 2 and (surname_shape(stem) or (suffix in _INSTRUMENTAL and given_name(stem)))
 
 
 def _plural_role(word: str) -> bool:
@@ -242,7 +244,7 @@ def antecedents(clause: Clause, before: Clause, known: frozenset[str]) -> list[P
     if not named or (one and not group and len(named) != 1):
         return []
     # Positions are the custody sentence's: the people stand before all of its terms.
-    return [Person(p.name, 0, 0) for p in named]
+    return [Person(p.name, 0, 0, given=p.given) for p in named]
 
 
 # "оның 15 тәулікке қамалғаны", "сот оған 10 тәулік берді": a pronoun in the genitive or the
@@ -298,7 +300,7 @@ def headline_people(title: Clause, lead: Clause, known: frozenset[str]) -> list[
     if len(introduced) != 1:
         return []
     # Positions are the headline's: the person stands before all of its terms.
-    return [Person(introduced[0].name, 0, 0)]
+    return [Person(introduced[0].name, 0, 0, given=introduced[0].given)]
 
 
 _COURT = re.compile(r"(?<![\w])(?:сот|соты|суд|суды)(?![\w])")
@@ -322,7 +324,10 @@ def _genitive_word(word: str) -> bool:
 def _listed(tokens: list[str], start: int, stop: int, person: Person) -> bool:
     """The run [start, stop) and ``person`` stand next to each other in a list."""
     between = tokens[person.stop : start] if person.stop <= start else tokens[stop : person.start]
-    return 1 <= len(between) <= 2 and all(t.lower() in _LIST_WORDS for t in between)
+    if not between:  # "Жанболатпен Джон Смит": the instrumental on the first is "and"
+        first = tokens[min(stop, person.stop) - 1].lower()
+        return first.endswith(tuple(_INSTRUMENTAL))
+    return len(between) <= 2 and all(t.lower() in _LIST_WORDS for t in between)
 
 
 def _sentence_start(tokens: list[str], i: int) -> bool:
@@ -563,7 +568,7 @@ def resolve_short_names(clauses: list[Clause], text: str = "") -> None:
             if len(person.name.split()) != 1:
                 continue
             match = next((f for f in full if person.name in f.split()), None)
-            if match is None and text:
+            if match is None and text and not person.given:  # a given name has no given name before it
                 pattern = re.compile(r"(?<![\w-])(" + _GIVEN + r")\s+" + re.escape(person.name))
                 given = next(
                     (

@@ -50,8 +50,8 @@ if TYPE_CHECKING:
 
 __all__ = ["PREPASS_RE", "analyze_kazakh", "analyze_kazakh_arabic", "analyze_kazakh_latin"]
 
-# Sentence ends, but not after an initial ("Ж. Сапар").
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])(?<![\s«\"(][А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.)[\"»”]?\s+|\n+")
+# Sentence ends, but not after an initial ("Ж. Сапар"), also where the text starts.
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])(?<![\s«\"(][А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.)(?<!\A[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.)[\"»”]?\s+|\n+")
 _AMONG = re.compile(
     r"(?<![\w])(?:олардың |олардин |олардын )?(?:арасында|қатарында|арасинда|катаринда|ішінде|ишинде)(?![\w])"
 )
