@@ -44,6 +44,7 @@ class Person:
     start: int
     stop: int
     term: str | None = None
+    given: bool = False  # a given name alone, introduced as a person ("белсенді Жанболат")
 
 
 @dataclass

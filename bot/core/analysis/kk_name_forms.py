@@ -105,6 +105,12 @@ def patronymic_word(token: str) -> str | None:
     return None
 
 
+def patronymic_shape(word: str) -> bool:
+    """A patronymic glued to the father's name ("Ержанұлы", "Серікқызы"), bare."""
+    low = word.lower()
+    return len(low) >= 6 and low.endswith(_PATRONYMIC_ENDINGS)
+
+
 @functools.lru_cache(maxsize=4096)
 def given_name(word: str) -> bool:
     """A given name pymorphy3's dictionary knows ("Данияр", "Марат", "Асқар")."""

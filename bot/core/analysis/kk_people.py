@@ -18,6 +18,7 @@ from bot.core.analysis.kk_name_forms import (
     given_name,
     is_name_word,
     not_name,
+    patronymic_shape,
     patronymic_word,
     role_word,
     strip_case,
@@ -90,8 +91,10 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
         if not is_name_word(tokens[i]):
             i += 1
             continue
-        j = i
-        while j < len(tokens) and j - i < 3 and is_name_word(tokens[j]):
+        # A name of three words with a patronymic ("Нұржан Ержанұлы Әбілов") after a
+        # capitalised title word ("Белсенді", "Шымкенттік").
+        j, most = i, 3 + (_title_word(tokens, i) and any(patronymic_shape(t) for t in tokens[i + 1 : i + 3]))
+        while j < len(tokens) and j - i < most and is_name_word(tokens[j]):
             j += 1
             if _case_ends_name(tokens[j - 1], known):
                 break  # "Ерлан Сапаровпен Асқар Ахметовты": the case closes the first name
@@ -99,12 +102,7 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
         # Sentence-initial role or institution words are capitalised too; a bystander's
         # role there ("Судья Бекзат Оспанов…") makes the name a bystander's.
         bystander = False
-        # A role noun is capitalised only where a sentence starts: "Азамат" mid-sentence is a name.
-        while words and (
-            not_name(words[0])
-            or (_sentence_start(tokens, i) and (role_word(words[0], _ROLE_NOUNS, 4) or _plural_role(words[0])))
-            or role_word(words[0], _BYSTANDER_ROLES, 2)
-        ):
+        while words and _title_word(tokens, i):
             bystander = bystander or role_word(words[0], _BYSTANDER_ROLES, 2)
             words, i = words[1:], i + 1
         if bystander and not _held_themselves(tokens, j):
@@ -119,7 +117,7 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
             person = _person(words, tokens, i, stop, known, owner=owners)
             if person is not None:
                 found.append(person)
-            elif len(words) >= 2:
+            elif len(words) >= 2 or given_name(strip_case(words[0], known)[0]):
                 unshaped.append((i, stop, words))
         i = max(stop, i + 1)
     # "Ержан Әмірхан мен Мәди Бекмырза": a pair of capitalised words listed with a name
@@ -135,6 +133,24 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
                     found.append(person)
                     added = True
     return sorted(_main_clause_people(found, tokens), key=lambda p: p.start)
+
+
+def _title_word(tokens: list[str], i: int) -> bool:
+    """A capitalised word before a name that is no part of it: a place or institution, a
+    role where a sentence starts ("Азамат" mid-sentence is a name), a bystander's role, or
+    a place's adjective ("Шымкенттік", "Алматылық": the one from there)."""
+    word = tokens[i]
+    return (
+        not_name(word)
+        or (_sentence_start(tokens, i) and (role_word(word, _ROLE_NOUNS, 4) or _plural_role(word)))
+        or role_word(word, _BYSTANDER_ROLES, 2)
+        or (i + 1 < len(tokens) and is_name_word(tokens[i + 1]) and bool(_OF_PLACE.search(word)))
+    )
+
+
+# A place's adjective, "-лық" and its harmony and consonant forms, on a word too long to be
+# a given name ("Мәлік", "Ерлік").
+_OF_PLACE = re.compile(r"^\w{4,}(?:лық|лік|дық|дік|тық|тік|лык|лик|дык|дик|тык|тик)$")
 
 
 def _main_clause_people(found: list[Person], tokens: list[str]) -> list[Person]:
@@ -178,6 +194,8 @@ def _without_place(words: list[str], stop: int, known: frozenset[str]) -> tuple[
             LOCATIVE_END.search(words[-1])
             # "Айбек Төрехановтан": an ablative surname is still the name's last word.
             and not surname_shape(strip_case(words[-1], known)[0])
+            # "Жақыпов Ерболаттан": nor is a given name after the surname (surname first).
+            and not given_name(strip_case(words[-1], known)[0])
             and surname_shape(words[-2])
         )
     ):
@@ -189,7 +207,9 @@ def _case_ends_name(word: str, known: frozenset[str]) -> bool:
     """A surname with a case suffix is a name's last word: Kazakh puts the case on the last
     word of the phrase, so the capitalised word after it begins another name."""
     stem, suffix = strip_case(word, known)
-    return len(suffix) >= 2 and surname_shape(stem)
+    # A given name too in the instrumental, the "and" of a list: "Жанболатпен Джон Смит"
+    # (not the ablative, which given names end in: "Нұрсұлтан").
+    return len(suffix) >= 2 and (surname_shape(stem) or (suffix in _INSTRUMENTAL and given_name(stem)))
 
 
 def _plural_role(word: str) -> bool:
@@ -224,7 +244,7 @@ def antecedents(clause: Clause, before: Clause, known: frozenset[str]) -> list[P
     if not named or (one and not group and len(named) != 1):
         return []
     # Positions are the custody sentence's: the people stand before all of its terms.
-    return [Person(p.name, 0, 0) for p in named]
+    return [Person(p.name, 0, 0, given=p.given) for p in named]
 
 
 # "оның 15 тәулікке қамалғаны", "сот оған 10 тәулік берді": a pronoun in the genitive or the
@@ -280,7 +300,7 @@ def headline_people(title: Clause, lead: Clause, known: frozenset[str]) -> list[
     if len(introduced) != 1:
         return []
     # Positions are the headline's: the person stands before all of its terms.
-    return [Person(introduced[0].name, 0, 0)]
+    return [Person(introduced[0].name, 0, 0, given=introduced[0].given)]
 
 
 _COURT = re.compile(r"(?<![\w])(?:сот|соты|суд|суды)(?![\w])")
@@ -304,7 +324,10 @@ def _genitive_word(word: str) -> bool:
 def _listed(tokens: list[str], start: int, stop: int, person: Person) -> bool:
     """The run [start, stop) and ``person`` stand next to each other in a list."""
     between = tokens[person.stop : start] if person.stop <= start else tokens[stop : person.start]
-    return 1 <= len(between) <= 2 and all(t.lower() in _LIST_WORDS for t in between)
+    if not between:  # "Жанболатпен Джон Смит": the instrumental on the first is "and"
+        first = tokens[min(stop, person.stop) - 1].lower()
+        return first.endswith(tuple(_INSTRUMENTAL))
+    return len(between) <= 2 and all(t.lower() in _LIST_WORDS for t in between)
 
 
 def _sentence_start(tokens: list[str], i: int) -> bool:
@@ -362,12 +385,18 @@ def _person(  # noqa: PLR0913
     initial = start >= 2 and tokens[start - 1] == "." and len(tokens[start - 2]) == 1 and tokens[start - 2].isupper()
     if len(words) == 1:
         if not (shaped or initial):
-            return None
+            return _given_alone(words[0], role_before or listed or after in _NAMING_WORDS, start, stop)
         if initial:  # "Ж. Сапар": completed from the text, else kept with its initial
-            return Person(f"{tokens[start - 2]}. {words[0]}", start, stop)
+            return Person(f"{tokens[start - 2]}. {words[0]}", start - 2, stop)
     elif not (shaped or role_before or patronymic or listed or given_name(words[0])):
         return None
     return Person(" ".join(words), start, stop)
+
+
+def _given_alone(word: str, introduced: bool, start: int, stop: int) -> Person | None:
+    """ "Белсенді Жанболат ұсталды", "Жанболат атты жігіт", "X пен Жанболат": a given name
+    alone is a person when a role or a naming word introduces it or a list holds it."""
+    return Person(word, start, stop, given=True) if introduced and given_name(word) else None
 
 
 def _named_otherwise(tokens: list[str], start: int, stop: int, owner: bool) -> bool:
@@ -539,7 +568,7 @@ def resolve_short_names(clauses: list[Clause], text: str = "") -> None:
             if len(person.name.split()) != 1:
                 continue
             match = next((f for f in full if person.name in f.split()), None)
-            if match is None and text:
+            if match is None and text and not person.given:  # a given name has no given name before it
                 pattern = re.compile(r"(?<![\w-])(" + _GIVEN + r")\s+" + re.escape(person.name))
                 given = next(
                     (
@@ -556,7 +585,7 @@ def resolve_short_names(clauses: list[Clause], text: str = "") -> None:
             if match:
                 person.name = match
     for clause in clauses:  # a lone word that no full name completes is too weak to name anyone
-        clause.people = [p for p in clause.people if len(p.name.split()) >= 2 or surname_shape(p.name)]
+        clause.people = [p for p in clause.people if len(p.name.split()) >= 2 or surname_shape(p.name) or p.given]
 
 
 def _complete_initial(letter: str, surname: str, full: list[str], text: str) -> str | None:

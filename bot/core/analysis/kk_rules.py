@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot.core.analysis import organisations
-from bot.core.analysis.kk_clauses import Clause, read_clause, spared
+from bot.core.analysis.kk_clauses import Clause, Person, read_clause, spared
 from bot.core.analysis.kk_detainees import detainees_of
 from bot.core.analysis.kk_name_forms import title_case_caps
 from bot.core.analysis.kk_people import (
@@ -50,8 +50,8 @@ if TYPE_CHECKING:
 
 __all__ = ["PREPASS_RE", "analyze_kazakh", "analyze_kazakh_arabic", "analyze_kazakh_latin"]
 
-# Sentence ends, but not after an initial ("Ж. Сапар").
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])(?<![\s«\"(][А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.)[\"»”]?\s+|\n+")
+# Sentence ends, but not after an initial ("Ж. Сапар"), also where the text starts.
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])(?<![\s«\"(][А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.)(?<!\A[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.)[\"»”]?\s+|\n+")
 _AMONG = re.compile(
     r"(?<![\w])(?:олардың |олардин |олардын )?(?:арасында|қатарында|арасинда|катаринда|ішінде|ишинде)(?![\w])"
 )
@@ -126,12 +126,12 @@ def _read_clauses(
         elif n and clauses[n - 1].cues and _AMONG.search(clause.low):
             # "Полиция бірнеше белсендіні ұстады. Олардың арасында X, Y бар": the people
             # listed among those just reported held are the detainees.
-            clause.people = find_people(clause, known)
+            clause.people = _share_term(find_people(clause, known), clause, clauses[n - 1])
             clause.cues = ["among the detained"]
         elif n and clauses[n - 1].cues and not clauses[n - 1].people and _THEY_ARE.match(clause.low):
             # "Екі белсенді ұсталды. Олар – X пен Y": the sentence after a custody that named
             # nobody says who they were.
-            clause.people = find_people(clause, known)
+            clause.people = _share_term(find_people(clause, known), clause, clauses[n - 1])
             clause.cues = ["named after the custody"] if clause.people else []
     if headline and len(clauses) > 1 and clauses[0].cues and not clauses[0].people:
         clauses[0].people = headline_people(clauses[0], clauses[1], known)
@@ -143,6 +143,15 @@ def _read_clauses(
         clause.people = [p for p in clause.people if not spared(clause, p)]
     resolve_short_names(clauses, full)
     return clauses
+
+
+def _share_term(people: list[Person], clause: Clause, custody: Clause) -> list[Person]:
+    """ "Сот екі белсендіні 10 тәулікке қамады. Олар – X пен Y": the people named after a
+    custody that named nobody share its one term, when their own sentence gives none."""
+    if not clause.terms and len(custody.terms) == 1:
+        for person in people:
+            person.term = custody.terms[0].value
+    return people
 
 
 def _operators_say(score: float, reasons: list[str], watched_in_custody: list[str], excluded: str | None) -> float:

@@ -185,6 +185,9 @@ _KK_DATIVE = re.compile(r"(ке|ге|қа|ға|ка|га)$")
 _KK_CUSTODY_AFTER = re.compile(
     r"([қк]амау|[қк]амақ|[қк]амак|[қк]амал|бас|т[үу]рме|колония|сотталд|[әа]к[іи]мш[іи]л[іи]к|мерз[іи]мге)"
 )
+# "X-ке 5 жыл берілді", "сот оған 2 ай берді": the term given, the verb right after it
+# ("3 жыл сабақ берді", taught for three years, has its object between).
+_KK_GIVEN = re.compile(r"(бер[іи]лд|берд)")
 # "2 жыл бас бостандығын шектеу" (restricted freedom) and suspended terms are not custody.
 _KK_NOT_CUSTODY_NEAR = re.compile(r"ш[еі]кте|шект[еі]л|шартт[ыи]|с[ыи]нақ|пробац")
 _ARABIC_NUMBER = re.compile(r"\d{1,3}")
@@ -341,6 +344,9 @@ def find_terms(words: list[str], lang: str) -> list[Term]:
         more = _amount(words, j, lang) if j < len(words) else None
         if more is not None and unit == "year" and more[1] == "month":
             amount, unit, end = amount * 12 + more[0], "month", j + more[2]
+        elif more is not None and lang == "kk" and unit == "month" and more[1] == "day":
+            # "1 ай 29 тәулік": a month and days, counted in days as the guide does.
+            amount, unit, end = amount * 30 + more[0], "day", j + more[2]
         if _is_custodial(words, i, end, lang):
             terms.append(Term(canonical(amount, unit), i, end))
         i = end
@@ -367,6 +373,7 @@ def _is_custodial(words: list[str], start: int, end: int, lang: str) -> bool:
         return (
             bool(_KK_DATIVE.search(unit_word))
             or any(_KK_CUSTODY_AFTER.match(w) for w in after)
+            or bool(after and _KK_GIVEN.match(after[0]))
             or unit_word.startswith("тәулік")
         )
     if after and _RU_NOT_CUSTODY_AFTER.search(after[0]):

@@ -249,6 +249,12 @@ SENTENCE_STEMS: tuple[str, ...] = (
     "жазаланд",
     # "5 жылға отырғызды": sat (jailed) for a term, custody only with a term.
     "отырғыз",
+    # "X-ке 5 жыл берілді", "сот оған 2 ай берді": a term given, custody only with a term
+    # (the unit before the verb, so "рұқсат берілді" and "жауап берді" are no sentence).
+    "жыл берілд",
+    "жыл берд",
+    "ай берілд",
+    "ай берд",
 )
 # The custody and sentencing verbs as roots: their future or habitual present ("сотталады",
 # "қамауға алынады", "ұстайды") tells no custody that happened (a term before one is foretold
