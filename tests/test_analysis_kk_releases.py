@@ -1,6 +1,6 @@
 """Kazakh stream, round kks: releases told with "босап шық-", hours at the police told as
 sitting there, a reminder that opens the report's background, a question in the lead, and
-names of world news ("-ный", "Таулы"). Every sentence here is written for these tests."""
+a region's name ("Таулы"). Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -95,11 +95,6 @@ def test_recently_keeps_custody_news_in_an_anniversary_report() -> None:
     result = kk_engine(text)
     assert result.arrest
     assert held(result) == [("Сергей Волынский", "10 days")]
-
-
-def test_russian_adjectival_surname_alone_is_the_person() -> None:
-    text = "Саясаткер Ольга Бельная кеше сотқа келді. Бельная шеруге шыққаны үшін 10 тәулікке қамалды."
-    assert held(kk_rules(text)) == [("Ольга Бельная", "10 days")]
 
 
 def test_mountainous_region_is_no_name() -> None:

@@ -41,9 +41,6 @@ SURNAME_ENDINGS: tuple[str, ...] = (
     # Foreign family names of world news: Slavic "-вич" (Гершкович), Turkish and Azerbaijani
     # "-оғлу" (Имамоғлу), Georgian "-швили", "-дзе", Persian "-заде", Armenian "-ян".
     "вич",
-    # Russian adjectival family names: "Навальный", "Навальная".
-    "ный",
-    "ная",
     "оғлу",
     "оглу",
     "оғлы",
