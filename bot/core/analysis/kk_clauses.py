@@ -75,6 +75,9 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     # "Полиция бөлімшесінде бес сағат отырды": hours held at the police.
     if "сағат" in low or "сагат" in low:  # the hours the pattern needs, tested first
         cues += list(_HELD_FOR_HOURS.finditer(low))
+    # "Полиция бөлімінде отырғанын айтты": held at the police now, told by the one held.
+    if "отыр" in low or "отир" in low:
+        cues += list(_AT_THE_POLICE.finditer(low))
     # "бірнеше адамды қамау себебі": the verbal noun with its object, the holding of them.
     if "амау" in low and _BARE_HOLDING.search(low):
         cues += list(_HOLDING_OF.finditer(low))
@@ -271,12 +274,17 @@ def _cues_before_release(clause: Clause, cues: list[re.Match[str]]) -> list[re.M
     # own before a partial release stands.
     # "Полиция оларды ұстады, бірақ кейін босатты": a detention told, then its end
     # (even hours of custody count), unlike "15 тәулік қамақтан кейін босатылды".
+    # "полицияға ұсталып, босап шыққан": the converb of the act, then the release at once.
     return [
         m
         for m in cues
         if m.end() < release.start()
         and "," in low[m.end() : release.start()]
-        and (_PARTIAL.search(low, m.end(), release.start()) or _LATER.search(low, m.end(), release.start()))
+        and (
+            _PARTIAL.search(low, m.end(), release.start())
+            or _LATER.search(low, m.end(), release.start())
+            or _CONVERB_THEN.match(low, m.start(), release.start())
+        )
         and not STATE_RE.match(low, m.start())
     ]
 
@@ -285,6 +293,12 @@ _HELD_FOR_HOURS = re.compile(
     r"(?:полиция|бөлімше|болимше|учаске|полицияда)\w*\s+(?:[\w-]+\s+){0,3}?"
     r"(?:\d+|бір|екі|үш|төрт|бес|алты|жеті|сегіз|он|бир|еки|уш|торт|жети|сегиз)\s+(?:\w+\s+)?"
     r"(?:сағат|сагат)\w*\s+(?:\w+\s+)?(?:отыр|отир|ұстал|устал|болд|болип|болып)"
+)
+# Sitting at the police, the place named in the locative: "аудандық полиция бөлімінде отыр",
+# "полицияда отырмын"; the hours need not be told.
+_AT_THE_POLICE = re.compile(
+    r"(?:(?:полиция|полисия)\w*\s+(?:\w+\s+)?(?:бөлімінде|болиминде|бөлімшесінде|болимшесинде|бөлімшеде|болимшеде"
+    r"|басқармасында|баскармасинда|учаскесінде|учаскесинде)|полицияда|полисияда)\s+(?:\w+\s+)?(?:отыр|отир)"
 )
 _BARE_HOLDING = re.compile(r"(?:қамау|камау)(?![\w])")
 _HOLDING_OF = re.compile(
@@ -316,6 +330,8 @@ _UP_TO = re.compile(r"(?:дейін|деиин)\s*$")
 _LATER = re.compile(
     r"[,;]\s*(?:(?:бірақ|бирак|алайда|алаида|ал)\s+)?(?:[\w-]+\s+){0,3}(?:кейін|кеиин|соң|сон|соңынан|соныннан|артынан)(?![\w])"
 )
+# A custody verb's converb right before the release: "ұсталып, босап шыққан", "ұсталып, босатылды".
+_CONVERB_THEN = re.compile(r"\w*(?:ып|іп|ип)\s*,\s*$")
 _PARTIAL = re.compile(r"(?<![\w])(?:кейбір|бірқатар|бір бөлігі|көбі|біразы|бірнешеуі|кейбіреу|некоторы|часть)")
 # Words after a participle that make it a finite statement ("ұсталған жоқ", "ұсталған еді").
 _AUXILIARY = re.compile(

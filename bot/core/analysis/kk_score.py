@@ -38,14 +38,28 @@ from bot.core.analysis.packs.kk import CRIME_STEMS, PROTEST_CHARGES
 # Years since an event, in a title or lead: "оқиғасына 10 жыл толды", "20 жылдығы", "он жыл бұрын".
 _ANNIVERSARY = re.compile(r"жыл\s+(?:толд|толып|толған|өтті|отти|толган|бұрын|бурин)|жылдығ|жилдиг")
 # Time words that keep custody in an anniversary report news: "кеше", "бүгін".
-_RECENT = re.compile(r"(?<![\w])(?:кеше|бүгін|бугин|таңертең|танертен|жақында|жакинда|осы аптада)(?![\w])")
+_RECENT = re.compile(
+    r"(?<![\w])(?:кеше|бүгін|бугин|таңертең|танертен|жақында|жакинда|таяуда|тайауда|осы аптада)(?![\w])"
+)
 # After a past marker: a recent time or "тағы" (again) tells the new custody.
-_NOW_AGAIN = re.compile(r"(?<![\w])(?:кеше|бүгін|бугин|таңертең|танертен|жақында|жакинда|тағы|таги)(?![\w])")
+_NOW_AGAIN = re.compile(
+    r"(?<![\w])(?:кеше|бүгін|бугин|таңертең|танертен|жақында|жакинда|таяуда|тайауда|тағы|таги)(?![\w])"
+)
 # A year in a date ("2022 жылғы қаңтарда") and the pluperfect ("қамалған еді", "ұсталған болатын").
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s+(?:жылғы|жылы|жилги|жили)(?!\w)")
 _PLUPERFECT = re.compile(r"(?:ған|ген|қан|кен|ган|кен)\s+(?:еді|болатын|еди|болатин)(?!\w)")
 # A sentence closed by the "-ған" past and no auxiliary: "Ол … ұсталған."
 _PARTICIPLE_END = re.compile(r"(?:ған|ген|қан|кен|ган|кан)\s*[.!]?\s*$")
+
+
+# A reminder that opens the report's background: "еске сала кетейік", "еске салсақ".
+_REMINDER = re.compile(r"(?<![\w])еске\s+(?:сала|салайық|салайик|салсақ|салсак)(?![\w])")
+
+
+def _reminder_past(low: str) -> bool:
+    """ "Еске сала кетейік, бұған дейін … митинг өткізген болатын": a reminder that tells a past;
+    the custody told after it is that past unless a recent time says otherwise."""
+    return bool(_REMINDER.search(low) and (PAST_RE.search(low) or _PLUPERFECT.search(low)))
 
 
 def _dated_past(low: str) -> bool:
@@ -118,7 +132,7 @@ def best_clause(
             report,
             lead,
             after_dated_past=n > 0 and _dated_past(clauses[n - 1].low),
-            after_past=0 <= report.past_lead < n,
+            after_past=0 <= report.past_lead < n or any(_reminder_past(c.low) for c in clauses[:n]),
         )
         if score > best[0]:
             best = (score, n, reasons)
@@ -136,7 +150,8 @@ def _score_clause(  # noqa: PLR0913
     """The score of one custody sentence, read with the sentences around it and the title
     (``near_low``), and the reasons for it; ``lead`` when it is the title or first sentence,
     ``after_dated_past`` when the sentence before tells a dated past ("2022 жылы … еді"),
-    ``after_past`` when it follows a title or lead telling custody as a past state."""
+    ``after_past`` when it follows a title or lead telling custody as a past state, or a
+    reminder telling a past ("Еске сала кетейік, бұған дейін … болатын")."""
     strong = _civic_strong(near_low, report.civic_extra)
     weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(near_low)]
     crime = [k for k in _crimes(near_low) if k in report.crime] if report.crime else []
@@ -205,9 +220,13 @@ def _background(clause: Clause) -> str | None:
 def _released_lead(leads: list[Clause]) -> bool:
     """The title or lead tells a release and no custody of its own ("Түркия журналистерді
     қамаудан босатты"): the custody the report recalls later is the one that ended, as a
-    verdict that frees the accused makes it ("сот залынан босатты")."""
+    verdict that frees the accused makes it ("сот залынан босатты"). A question is no release
+    ("Абақтыда отырғандар бостандыққа шыға ма?", will they be freed?)."""
     return any(
-        not c.cues and (c.released or (RELEASE_RE.search(c.low) and not DEMAND_RE.search(c.low))) for c in leads
+        not c.cues
+        and not c.low.rstrip().endswith("?")
+        and (c.released or (RELEASE_RE.search(c.low) and not DEMAND_RE.search(c.low)))
+        for c in leads
     ) and not any(c.cues for c in leads)
 
 

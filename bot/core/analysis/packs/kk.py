@@ -212,7 +212,7 @@ SEIZED_THING_STEMS: tuple[str, ...] = (
 # The police by other names: "тәртіп сақшылары" (the keepers of order), "құқық қорғау органдары".
 # Places at the police where hours of custody are told ("бөлімшесінде бес сағат отырды"):
 # the pre-pass lets a report with one of these through to the rules.
-POLICE_PLACE_STEMS: tuple[str, ...] = ("полицияда", "бөлімшесінде", "бөлімшеде", "учаскесінде")
+POLICE_PLACE_STEMS: tuple[str, ...] = ("полицияда", "бөлімшесінде", "бөлімшеде", "учаскесінде", "бөлімінде")
 POLICE_STEMS: tuple[str, ...] = (
     "полиция",
     "полицей",
@@ -322,6 +322,9 @@ RELEASE_STEMS: tuple[str, ...] = (
     "колониядан шық",
     "колониядан шығ",
     "изолятордан шық",
+    # Got free, the intransitive ("түрмеден босап шықты", "екі лидердің босап шыққанын").
+    "босап шық",
+    "босап шығ",
     "ақталд",
     "ақтады",
     "ақтап",

@@ -204,7 +204,8 @@ NOT_PERSON_AFTER: tuple[str, ...] = (
     "атындағы",  # "Абай Құнанбаев атындағы көше": named after someone
 )
 # Capitalised words that begin sentences or name places and institutions, never people; the
-# states of world news among them ("Украинаны", "Палестинаны" have a surname's "-ина").
+# states of world news among them ("Украинаны", "Палестинаны" have a surname's "-ина"), and
+# "Таулы" (mountainous), which opens regions' names ("Таулы Бадахшан", "Таулы Алтай").
 NOT_NAME_WORDS: frozenset[str] = frozenset(
     """
     Алматы Астана Нұр-Сұлтан Қазақстан Ресей Қырғызстан Өзбекстан Қытай Шымкент Ақтөбе Ақтау Атырау
@@ -214,6 +215,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
     Украина Палестина Израиль Газа Иран Түркия Грузия Сирия Ливан Ирак Ауғанстан Пәкістан Үндістан
     Германия Франция Британия Польша Беларусь Армения Әзербайжан Молдова Аргентина Тәжікстан
     Түрікменстан Моңғолия Жапония Корея
+    Таулы
     Полиция Сот Бүгін Кеше Алайда Бірақ Сонымен Сондай-ақ Кейін Осыдан Оның Олардың Бұл Осы Ол Олар
     Қазір Енді Сосын Содан
     Президент Парламент Мәжіліс Сенат Үкімет Ақорда Бас Ішкі Істер Министрлігі Прокуратура
