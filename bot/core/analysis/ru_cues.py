@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.ru_context import event_held, freed_at
+from bot.core.analysis.ru_morph import parses
 from bot.core.analysis.ru_names import Token
 from bot.core.analysis.ru_terms import Term
 
@@ -88,7 +89,12 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             and not event_held(toks, i)
         ):
             cues.append(Cue(i, "custody:в полиции", "place"))
-        elif lem in vocab.SENTENCE_LEMMAS and custodial() and _custodial_clause(toks, i, terms):
+        elif (
+            lem in vocab.SENTENCE_LEMMAS
+            and custodial()
+            and _custodial_clause(toks, i, terms)
+            and not _convicts(toks, i)
+        ):
             cues.append(Cue(i, "custody:приговорён", "sentence"))
         elif (
             lem == "срок"
@@ -149,7 +155,8 @@ def kept_cues(toks: list[Token], cues: list[Cue]) -> list[Cue]:
     cues = [
         c
         for c in cues
-        if not _negated(toks, c.index, absentia) and not (c.kind == "place" and _died_there(toks, c.index))
+        if not _negated(toks, c.index, absentia)
+        and not (c.kind == "place" and (_died_there(toks, c.index) or _time_served(toks, c.index)))
     ]
     # "прокурор требовал пять лет колонии": a sentence asked for, not given.
     cues = [
@@ -158,6 +165,15 @@ def kept_cues(toks: list[Token], cues: list[Cue]) -> list[Cue]:
         if c.kind == "event" or not any(t.lemma in _ASKED_FOR for t in toks[max(0, c.index - 5) : c.index])
     ]
     return _without_released(toks, cues)
+
+
+def _convicts(toks: list[Token], i: int) -> bool:
+    """ "5 осуждённых объявили голодовку", "осуждённые колонии": the participle names people who
+    already serve a sentence (a status, not a sentencing), unless a sentence follows it ("осуждённых
+    к пяти годам", "на 15 суток", "за участие в митинге")."""
+    if toks[i].pos != "PRTF" or toks[i].lemma not in ("осудить", "осуждённый"):
+        return False
+    return not any(t.lower in ("к", "на", "за") or t.text[:1].isdigit() for t in toks[i + 1 : i + 4])
 
 
 def _custodial_clause(toks: list[Token], i: int, terms: list[Term]) -> bool:
@@ -233,6 +249,26 @@ def _died_there(toks: list[Token], i: int) -> bool:
         t.lemma in vocab.DEATH_LEMMAS and same_clause(toks, k, i)
         for k, t in enumerate(toks[max(0, i - 8) : i], start=max(0, i - 8))
     )
+
+
+def _time_served(toks: list[Token], i: int) -> bool:
+    """ "редактор, который провёл 4,5 месяца в СИЗО, выиграл суд", "отсидевший два года в колонии":
+    months or years spent in a prison are a past the report tells, not a new custody ("провёл в
+    полиции три часа" and "третий месяц проводит в СИЗО" stay custody)."""
+    if toks[i].lemma not in _PRISONS:
+        return False
+    window = range(max(0, i - 8), min(len(toks), i + 4))
+    served = any(
+        toks[k].lemma in _SERVED
+        and same_clause(toks, k, i)
+        and any(p.tag.tense == "past" for p in parses(toks[k].lower))
+        for k in window
+    )
+    return served and any(toks[k].lemma in ("месяц", "год", "лет") for k in window)
+
+
+_PRISONS = frozenset({"сизо", "изолятор", "тюрьма", "колония"})
+_SERVED = frozenset({"провести", "проводить", "отсидеть", "отбыть", "просидеть"})
 
 
 def comma_between(toks: list[Token], a: int, b: int) -> bool:

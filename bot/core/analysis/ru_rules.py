@@ -86,6 +86,7 @@ def _context_words(
     for lem in kept:
         if lem in vocab.CRIME_LEMMAS:
             crime.append("negative:" + vocab.CRIME_LEMMAS[lem])
+    crime.extend("negative:" + m.group(0) for m in vocab.CRIME_PHRASE_RE.finditer(lower_text))
     for match in vocab.CIVIC_PHRASE_RE.finditer(lower_text):
         civic.append("civic:" + match.group(0))
     if organisations is not None:
@@ -107,7 +108,14 @@ def _slogan_words(toks: list[Token]) -> set[int]:
             opened = i
         elif tok.text == "»" and opened is not None:
             before = {t.lemma for t in toks[max(0, opened - 3) : opened]}
-            if not before & _ARTICLE_LEMMAS:
+            # "по части 3 статьи 165 Уголовного кодекса («Вымогательство»)": the article's name
+            # in brackets after the code's.
+            bracketed = (
+                opened > 0
+                and toks[opened - 1].text == "("
+                and not _ARTICLE_LEMMAS.isdisjoint(t.lemma for t in toks[max(0, opened - 10) : opened])
+            )
+            if not before & _ARTICLE_LEMMAS and not bracketed:
                 inside.update(range(opened + 1, i))
             opened = None
     return inside
