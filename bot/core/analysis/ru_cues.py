@@ -89,12 +89,7 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             and not event_held(toks, i)
         ):
             cues.append(Cue(i, "custody:в полиции", "place"))
-        elif (
-            lem in vocab.SENTENCE_LEMMAS
-            and custodial()
-            and _custodial_clause(toks, i, terms)
-            and not _convicts(toks, i)
-        ):
+        elif lem in vocab.SENTENCE_LEMMAS and custodial() and _sentencing(toks, i, terms):
             cues.append(Cue(i, "custody:приговорён", "sentence"))
         elif (
             lem == "срок"
@@ -165,6 +160,12 @@ def kept_cues(toks: list[Token], cues: list[Cue]) -> list[Cue]:
         if c.kind == "event" or not any(t.lemma in _ASKED_FOR for t in toks[max(0, c.index - 5) : c.index])
     ]
     return _without_released(toks, cues)
+
+
+def _sentencing(toks: list[Token], i: int, terms: list[Term]) -> bool:
+    """A sentencing word with a custodial term or a deprivation of liberty in its clause, not a
+    convict's status."""
+    return _custodial_clause(toks, i, terms) and not _convicts(toks, i)
 
 
 def _convicts(toks: list[Token], i: int) -> bool:
