@@ -103,3 +103,12 @@ def test_a_judge_whose_decision_arrested_someone_is_no_detainee() -> None:
     result = ru("По решению судьи Ерлана Садыкова активиста Бахыта Омарова арестовали на десять суток за пикет.")
     assert result.arrest
     assert not any("Садыков" in name for name in people(result))
+
+
+def test_the_leader_of_detained_supporters_is_no_detainee() -> None:
+    result = ru(
+        "Полицейские посадили в автозак четырёх активисток с плакатами в поддержку политика.",
+        title="Четыре сторонницы Ивана Соколова задержаны в центре Казани",
+    )
+    assert result.arrest
+    assert "Иван Соколов" not in people(result)

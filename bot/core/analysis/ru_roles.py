@@ -149,6 +149,8 @@ def _possessor(toks: list[Token], mention: Mention) -> bool:
     if k < 0 or not all(t.case == "gent" for t in toks[mention.start : mention.stop]):
         return False
     noun = toks[k]
+    if noun.lemma in _FOLLOWERS and (_counted(toks, k) or all(p.tag.number == "plur" for p in parses(noun.lower))):
+        return True  # "пять сторонниц Навального задержаны": the followers' leader
     if noun.pos != "NOUN" or not re.match(r"[а-яё]", noun.text) or noun.case not in ("nomn", "datv", "ablt", "loct"):
         return False
     if mention.words == mention.normal:
@@ -156,6 +158,13 @@ def _possessor(toks: list[Token], mention: Mention) -> bool:
     return not any(noun.lemma in lemmas for lemmas in _NOT_OWNED)
 
 
+def _counted(toks: list[Token], k: int) -> bool:
+    """ "четыре сторонницы", "5 сторонников": a number before the noun makes it a group."""
+    return k > 0 and (toks[k - 1].pos == "NUMR" or toks[k - 1].text.isdigit())
+
+
+# Nouns of followers: a name in the genitive after them in the plural is whom they follow.
+_FOLLOWERS = frozenset({"сторонник", "сторонница", "соратник", "соратница", "последователь", "приверженец"})
 _NOT_OWNED = (vocab.CUSTODY_EVENT_LEMMAS, vocab.CUSTODY_PLACE_LEMMAS, vocab.PEOPLE_LEMMAS, vocab.CIVIC_LEMMAS)
 
 
