@@ -112,3 +112,17 @@ def test_the_leader_of_detained_supporters_is_no_detainee() -> None:
     )
     assert result.arrest
     assert "Иван Соколов" not in people(result)
+
+
+def test_violence_against_the_protesters_is_no_crime_of_the_detained() -> None:
+    result = ru(
+        "Полиция задержала пятерых участников митинга против вырубки парка. Очевидцы рассказали, что "
+        "охранники застройщика избили протестующих."
+    )
+    assert result.arrest
+    assert "negative:избиение" not in result.reasons
+
+
+def test_violence_by_the_detained_stays_a_crime() -> None:
+    result = ru("Полиция задержала двоих мужчин, которые избили прохожего у торгового центра.")
+    assert not result.arrest

@@ -82,7 +82,9 @@ def _context_words(
         if word is not None:
             civic.append("civic:" + word)
     slogan = _slogan_words(toks) if "«" in lower_text else ()
-    kept = {t.lemma for i, t in enumerate(toks) if i not in slogan and not _said_of(toks, i)}
+    kept = {
+        t.lemma for i, t in enumerate(toks) if i not in slogan and not _said_of(toks, i) and not _against_civic(toks, i)
+    }
     for lem in kept:
         if lem in vocab.CRIME_LEMMAS:
             crime.append("negative:" + vocab.CRIME_LEMMAS[lem])
@@ -127,6 +129,19 @@ def _said_of(toks: list[Token], i: int) -> bool:
     return vocab.CRIME_LEMMAS.get(toks[i].lemma) == "терроризм" and any(
         t.lemma in _SPEECH_LEMMAS for t in toks[max(0, i - 6) : i]
     )
+
+
+def _against_civic(toks: list[Token], i: int) -> bool:
+    """ "избили протестующих", "нападение на журналиста": a crime whose victims are the civic side
+    is no ordinary crime of the people held (the victim's civic word is :func:`victim`'s)."""
+    if toks[i].lemma not in vocab.VICTIM_CRIME_LEMMAS:
+        return False
+    for tok in toks[i + 1 : i + 5]:
+        if tok.lemma in vocab.CIVIC_LEMMAS and tok.lemma not in vocab.WEAK_CIVIC_LEMMAS:
+            return True
+        if tok.pos not in ("ADJF", "PRTF") and tok.lower not in ("на", "двух", "трёх", "нескольких"):
+            return False
+    return False
 
 
 _SPEECH_LEMMAS = frozenset(
