@@ -126,3 +126,25 @@ def test_violence_against_the_protesters_is_no_crime_of_the_detained() -> None:
 def test_violence_by_the_detained_stays_a_crime() -> None:
     result = ru("Полиция задержала двоих мужчин, которые избили прохожего у торгового центра.")
     assert not result.arrest
+
+
+def test_a_fine_with_its_own_people_after_a_comma_leaves_the_jailed_in_custody() -> None:
+    result = ru(
+        "За пикеты в поддержку осуждённого поэта были арестованы на 10 суток журналисты Марат Сейтов и "
+        "Дана Оспанова, оштрафованы активисты Ерлан Жумабаев и Гаухар Исаева."
+    )
+    assert people(result) == {"Марат Сейтов": "10 days", "Дана Оспанова": "10 days"}
+
+
+def test_brought_in_for_questioning_is_a_summons_not_a_detention() -> None:
+    result = ru(
+        "Активистов движения вызвали в полицию после обысков. Вечером на допрос в полицию был доставлен "
+        "активист Берик Сапаров; по его словам, допрос длился три часа, после чего его отпустили."
+    )
+    assert not result.arrest
+
+
+def test_taken_to_the_police_station_is_still_a_detention() -> None:
+    result = ru("После одиночного пикета активиста Берика Сапарова доставили в отдел полиции и составили протокол.")
+    assert result.arrest
+    assert "Берик Сапаров" in people(result)

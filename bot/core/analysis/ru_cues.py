@@ -81,7 +81,7 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             cues.append(Cue(i, "custody:лишение свободы", "sentence"))
         elif lem == "заключение" and i > 0 and toks[i - 1].lower in ("под", "домашним", "домашнее"):
             cues.append(Cue(i, "custody:заключение", "place"))
-        elif lem in vocab.TAKEN_TO_LEMMAS and any(t.lemma in _TAKEN_TO_PLACES for t in toks[max(0, i - 6) : i + 6]):
+        elif lem in vocab.TAKEN_TO_LEMMAS and _taken_to_police(toks, i):
             cues.append(Cue(i, "custody:доставлен в полицию", "event", True))
         elif (
             lem in _BEING_IN
@@ -160,6 +160,18 @@ def kept_cues(toks: list[Token], cues: list[Cue]) -> list[Cue]:
         if c.kind == "event" or not any(t.lemma in _ASKED_FOR for t in toks[max(0, c.index - 5) : c.index])
     ]
     return _without_released(toks, cues)
+
+
+def _taken_to_police(toks: list[Token], i: int) -> bool:
+    """ "доставили в отдел полиции", "увезли в автозаке"; not "доставлен на допрос в полицию" (brought
+    in to be questioned, as a witness is: a summons, not a detention)."""
+    near = toks[max(0, i - 6) : i + 6]
+    return any(t.lemma in _TAKEN_TO_PLACES for t in near) and not any(
+        t.lemma in _QUESTIONING and k > 0 and near[k - 1].lower in ("на", "для") for k, t in enumerate(near)
+    )
+
+
+_QUESTIONING = frozenset({"допрос", "беседа", "опрос"})
 
 
 def _sentencing(toks: list[Token], i: int, terms: list[Term]) -> bool:
