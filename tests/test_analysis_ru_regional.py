@@ -148,3 +148,21 @@ def test_taken_to_the_police_station_is_still_a_detention() -> None:
     result = ru("После одиночного пикета активиста Берика Сапарова доставили в отдел полиции и составили протокол.")
     assert result.arrest
     assert "Берик Сапаров" in people(result)
+
+
+def test_years_of_probation_are_no_custodial_term() -> None:
+    result = ru(
+        "Суд приговорил двух операторов телеканала к четырём годам лишения свободы за призывы к "
+        "беспорядкам, а двум бухгалтерам дал по два года пробации."
+    )
+    assert result.arrest
+    assert "custody:2 years" not in result.reasons
+
+
+def test_names_after_a_counted_sentencing_share_its_one_term() -> None:
+    result = ru(
+        "Суд приговорил двух бывших операторов независимого издания к четырём годам лишения свободы за "
+        "призывы к беспорядкам. Журналисты обжалуют приговор. Правозащитники призвали освободить "
+        "Тимура Асанова и Бакыта Жумаева."
+    )
+    assert people(result) == {"Тимур Асанов": "4 years", "Бакыт Жумаев": "4 years"}
