@@ -166,3 +166,19 @@ def test_names_after_a_counted_sentencing_share_its_one_term() -> None:
         "Тимура Асанова и Бакыта Жумаева."
     )
     assert people(result) == {"Тимур Асанов": "4 years", "Бакыт Жумаев": "4 years"}
+
+
+def test_a_crime_boss_held_over_the_auye_movement_is_ordinary_crime() -> None:
+    result = ru(
+        "Суд арестовал на два месяца криминального авторитета из Оша, которого подозревают в участии в "
+        "экстремистской организации АУЕ."
+    )
+    assert not result.arrest
+
+
+def test_years_sat_out_in_a_colony_are_a_past() -> None:
+    result = ru(
+        "Журналист-расследователь Олег Ким, отсидевший два года в колонии по делу об экстремизме, выиграл "
+        "суд у прокуратуры: его статьи не признаны экстремистскими."
+    )
+    assert not result.arrest
