@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.ru_context import event_held, freed_at
+from bot.core.analysis.ru_morph import parses
 from bot.core.analysis.ru_names import Token
 from bot.core.analysis.ru_terms import Term
 
@@ -80,7 +81,7 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             cues.append(Cue(i, "custody:лишение свободы", "sentence"))
         elif lem == "заключение" and i > 0 and toks[i - 1].lower in ("под", "домашним", "домашнее"):
             cues.append(Cue(i, "custody:заключение", "place"))
-        elif lem in vocab.TAKEN_TO_LEMMAS and any(t.lemma in _TAKEN_TO_PLACES for t in toks[max(0, i - 6) : i + 6]):
+        elif lem in vocab.TAKEN_TO_LEMMAS and _taken_to_police(toks, i):
             cues.append(Cue(i, "custody:доставлен в полицию", "event", True))
         elif (
             lem in _BEING_IN
@@ -88,7 +89,7 @@ def custody_cues(toks: list[Token], terms: list[Term]) -> list[Cue]:
             and not event_held(toks, i)
         ):
             cues.append(Cue(i, "custody:в полиции", "place"))
-        elif lem in vocab.SENTENCE_LEMMAS and custodial() and _custodial_clause(toks, i, terms):
+        elif lem in vocab.SENTENCE_LEMMAS and custodial() and _sentencing(toks, i, terms):
             cues.append(Cue(i, "custody:приговорён", "sentence"))
         elif (
             lem == "срок"
@@ -149,7 +150,8 @@ def kept_cues(toks: list[Token], cues: list[Cue]) -> list[Cue]:
     cues = [
         c
         for c in cues
-        if not _negated(toks, c.index, absentia) and not (c.kind == "place" and _died_there(toks, c.index))
+        if not _negated(toks, c.index, absentia)
+        and not (c.kind == "place" and (_died_there(toks, c.index) or _time_served(toks, c.index)))
     ]
     # "прокурор требовал пять лет колонии": a sentence asked for, not given.
     cues = [
@@ -158,6 +160,33 @@ def kept_cues(toks: list[Token], cues: list[Cue]) -> list[Cue]:
         if c.kind == "event" or not any(t.lemma in _ASKED_FOR for t in toks[max(0, c.index - 5) : c.index])
     ]
     return _without_released(toks, cues)
+
+
+def _taken_to_police(toks: list[Token], i: int) -> bool:
+    """ "доставили в отдел полиции", "увезли в автозаке"; not "доставлен на допрос в полицию" (brought
+    in to be questioned, as a witness is: a summons, not a detention)."""
+    near = toks[max(0, i - 6) : i + 6]
+    return any(t.lemma in _TAKEN_TO_PLACES for t in near) and not any(
+        t.lemma in _QUESTIONING and k > 0 and near[k - 1].lower in ("на", "для") for k, t in enumerate(near)
+    )
+
+
+_QUESTIONING = frozenset({"допрос", "беседа", "опрос"})
+
+
+def _sentencing(toks: list[Token], i: int, terms: list[Term]) -> bool:
+    """A sentencing word with a custodial term or a deprivation of liberty in its clause, not a
+    convict's status."""
+    return _custodial_clause(toks, i, terms) and not _convicts(toks, i)
+
+
+def _convicts(toks: list[Token], i: int) -> bool:
+    """ "5 осуждённых объявили голодовку", "осуждённые колонии": the participle names people who
+    already serve a sentence (a status, not a sentencing), unless a sentence follows it ("осуждённых
+    к пяти годам", "на 15 суток", "за участие в митинге")."""
+    if toks[i].pos != "PRTF" or toks[i].lemma not in ("осудить", "осуждённый"):
+        return False
+    return not any(t.lower in ("к", "на", "за") or t.text[:1].isdigit() for t in toks[i + 1 : i + 4])
 
 
 def _custodial_clause(toks: list[Token], i: int, terms: list[Term]) -> bool:
@@ -233,6 +262,26 @@ def _died_there(toks: list[Token], i: int) -> bool:
         t.lemma in vocab.DEATH_LEMMAS and same_clause(toks, k, i)
         for k, t in enumerate(toks[max(0, i - 8) : i], start=max(0, i - 8))
     )
+
+
+def _time_served(toks: list[Token], i: int) -> bool:
+    """ "редактор, который провёл 4,5 месяца в СИЗО, выиграл суд", "отсидевший два года в колонии":
+    months or years spent in a prison are a past the report tells, not a new custody ("провёл в
+    полиции три часа" and "третий месяц проводит в СИЗО" stay custody)."""
+    if toks[i].lemma not in _PRISONS:
+        return False
+    window = range(max(0, i - 8), min(len(toks), i + 4))
+    served = any(
+        toks[k].lemma in _SERVED
+        and same_clause(toks, k, i)
+        and any(p.tag.tense == "past" for p in parses(toks[k].lower))
+        for k in window
+    )
+    return served and any(toks[k].lemma in ("месяц", "год", "лет") for k in window)
+
+
+_PRISONS = frozenset({"сизо", "изолятор", "тюрьма", "колония"})
+_SERVED = frozenset({"провести", "проводить", "отсидеть", "отбыть", "просидеть"})
 
 
 def comma_between(toks: list[Token], a: int, b: int) -> bool:

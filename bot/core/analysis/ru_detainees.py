@@ -224,11 +224,20 @@ def _governed_mentions(sentence: Sentence, facts: SentenceFacts, previous: Sente
         if _speaks(toks, mention, nearest.index) or _addressee(toks, mention):
             continue
         # Only fined or summoned: the fine or summons is nearer than any custody cue.
-        others = facts.fine + facts.summons
+        others = [i for i in facts.fine + facts.summons if not _others_fined_after(sentence, mention, i)]
         if others and min(distance(sentence, mention, i) for i in others) < gap:
             continue
         accepted.append(mention)
     return accepted
+
+
+def _others_fined_after(sentence: Sentence, mention: Mention, i: int) -> bool:
+    """ "арестованы на 15 суток журналисты X и Y, оштрафованы активисты Z и W": a fine after a comma
+    with its own people named after it is theirs, not the earlier names'."""
+    toks = sentence.tokens
+    if i < mention.stop or not any(t.text == "," for t in toks[mention.stop : i]):
+        return False
+    return any(m.start > i and m.start - i <= 4 for m in sentence.mentions)
 
 
 def _addressee(toks: list[Token], mention: Mention) -> bool:

@@ -58,13 +58,16 @@ def named_after_count(sentences: list[Sentence], facts: list[SentenceFacts]) -> 
             continue
         # The count may be a sentence further back ("…дело пяти активистов, задержанных… Судья
         # признал всех виновными. «X, Y, Z, W и V признать виновными…»"), with nobody named between.
-        for k in (n - 1, n - 2):
+        for k in (n - 1, n - 2, n - 3):
             if k < 0 or sentences[k].is_title or facts[k].detainees:
                 break
             if not facts[k].cues:
                 continue
             if len(people) in _counts(sentences[k]):
-                fact.detainees = [(m, None) for m in people]
+                # "приговорила каждого из двух операторов к пяти годам": one term is the group's
+                terms = {t.value for t in facts[k].terms}
+                shared = terms.pop() if len(terms) == 1 else None
+                fact.detainees = [(m, shared) for m in people]
             break
 
 

@@ -314,13 +314,27 @@ def _title_release(sentences: list[Sentence], facts: list[SentenceFacts]) -> str
     for i, tok in enumerate(toks):
         # "освобождён", "вышел на свободу", "оправдан"; not "отпустили" (after a short
         # detention, which is itself the news).
-        freed = freed_at(toks, i, headline=True) and tok.lemma not in ("отпустить", "отпускать")
+        # "Суд отпустил под пробацию активистку" is a release all the same.
+        freed = freed_at(toks, i, headline=True) and (
+            tok.lemma not in ("отпустить", "отпускать") or _to_probation(toks, i)
+        )
         # "Активист умер в СИЗО", "смерти узников в тюрьмах": a death ends the custody too.
         freed = freed or (tok.lemma in _DEATH_LEMMAS and any(t.lemma in vocab.CUSTODY_PLACE_LEMMAS for t in toks))
         demanded = any(t.lemma in vocab.DEMAND_LEMMAS for t in toks[max(0, i - 6) : i])
         if freed and not demanded and not _refused(toks, i) and not _out_of_police_station(toks, i):
             return tok.text
     return None
+
+
+def _to_probation(toks: list[Token], i: int) -> bool:
+    """ "отпустил под пробацию", "отпустили под подписку о невыезде": let go under a
+    non-custodial measure (not "под домашний арест")."""
+    return any(t.lower == "под" for t in toks[i + 1 : i + 3]) and any(
+        t.lemma in _NON_CUSTODIAL for t in toks[i + 1 : i + 5]
+    )
+
+
+_NON_CUSTODIAL = frozenset({"пробация", "надзор", "подписка", "залог", "поручительство"})
 
 
 def _refused(toks: list[Token], i: int) -> bool:

@@ -61,7 +61,11 @@ def is_excluded_person(sentence: Sentence, mention: Mention, listed: bool = Fals
                 return False
             if listed and k == mention.start - 1 and _agree(tok, toks[mention.start]):
                 return False
-            return not (_custody_governs(toks, mention.start) or _passive_custody_follows(toks, mention.stop))
+            return not (
+                _custody_governs(toks, mention.start)
+                or _passive_custody_follows(toks, mention.stop)
+                or _object_of_custody(toks, k, mention.stop)
+            )
     return False
 
 
@@ -199,6 +203,8 @@ def _possessor(toks: list[Token], mention: Mention) -> bool:
     if k < 0 or not all(t.case == "gent" for t in toks[mention.start : mention.stop]):
         return False
     noun = toks[k]
+    if noun.lemma in _FOLLOWERS and (_counted(toks, k) or all(p.tag.number == "plur" for p in parses(noun.lower))):
+        return True  # "пять сторонниц Навального задержаны": the followers' leader
     if noun.pos != "NOUN" or not re.match(r"[а-яё]", noun.text) or noun.case not in ("nomn", "datv", "ablt", "loct"):
         return False
     if mention.words == mention.normal:
@@ -209,6 +215,13 @@ def _possessor(toks: list[Token], mention: Mention) -> bool:
     return not any(noun.lemma in lemmas for lemmas in _NOT_OWNED)
 
 
+def _counted(toks: list[Token], k: int) -> bool:
+    """ "четыре сторонницы", "5 сторонников": a number before the noun makes it a group."""
+    return k > 0 and (toks[k - 1].pos == "NUMR" or toks[k - 1].text.isdigit())
+
+
+# Nouns of followers: a name in the genitive after them in the plural is whom they follow.
+_FOLLOWERS = frozenset({"сторонник", "сторонница", "соратник", "соратница", "последователь", "приверженец"})
 _NOT_OWNED = (vocab.CUSTODY_EVENT_LEMMAS, vocab.CUSTODY_PLACE_LEMMAS, vocab.PEOPLE_LEMMAS, vocab.CIVIC_LEMMAS)
 
 
@@ -265,6 +278,51 @@ def _custody_governs(toks: list[Token], start: int) -> bool:
 def _of_a_term(tok: Token) -> bool:
     """ "арестовал на 10 суток правозащитницу X": a term may stand between the verb and its object."""
     return tok.lower in ("на", "к") or tok.text.isdigit() or tok.pos == "NUMR"
+
+
+def _object_of_custody(toks: list[Token], role: int, stop: int) -> bool:
+    """ "увезли в отделение журналистов X и Y, общественника Z и юриста W", "активистку X и депутата
+    горсовета Y доставили в отдел полиции": a role noun in the object's case (accusative, which
+    animate nouns share with the genitive) inside a list that a custody verb takes as its object,
+    before or after it, is one more detainee's role, whatever the role."""
+    if toks[role].case not in ("accs", "gent") or not _listed(toks, role):
+        return False
+    for k in range(role - 1, max(-1, role - 16), -1):
+        tok = toks[k]
+        if tok.pos == "VERB" and _takes_into_custody(toks, k):
+            return True
+        if tok.lower in ("в", "на") and toks[k + 1].lemma in _TAKEN_TO_PLACES:
+            continue
+        if tok.lower not in (",", "и") and tok.pos not in ("NOUN", "ADJF", "PRTF") and not _latin(tok):
+            break
+    for k in range(stop, min(len(toks), stop + 8)):
+        tok = toks[k]
+        if tok.pos in ("VERB", "PRTS", "INFN", "GRND"):
+            return tok.pos == "VERB" and parses(tok.lower)[0].tag.number == "plur" and _takes_into_custody(toks, k)
+        if tok.text in (".", ";", ":", "(", "«", "—", "–", ","):
+            return False
+    return False
+
+
+def _listed(toks: list[Token], role: int) -> bool:
+    """The role (with its adjectives) opens the clause or follows "и" or a comma: a list's item,
+    not a noun's genitive ("по решению судьи X", "семью президента X")."""
+    k = role - 1
+    while k >= 0 and toks[k].pos in ("ADJF", "PRTF"):
+        k -= 1
+    return k < 0 or toks[k].lower in ("и", ",")
+
+
+def _takes_into_custody(toks: list[Token], k: int) -> bool:
+    """A custody verb ("задержали"), or one of taking with a police place beside it ("доставили в
+    отдел полиции", "увезли в отделение")."""
+    lem = toks[k].lemma
+    return lem in vocab.CUSTODY_EVENT_LEMMAS or (
+        lem in vocab.TAKEN_TO_LEMMAS and any(t.lemma in _TAKEN_TO_PLACES for t in toks[max(0, k - 3) : k + 4])
+    )
+
+
+_TAKEN_TO_PLACES = vocab.POLICE_PLACE_LEMMAS | {"автозак"}
 
 
 def _latin(tok: Token) -> bool:

@@ -82,10 +82,13 @@ def _context_words(
         if word is not None:
             civic.append("civic:" + word)
     slogan = _slogan_words(toks) if "«" in lower_text else ()
-    kept = {t.lemma for i, t in enumerate(toks) if i not in slogan and not _said_of(toks, i)}
+    kept = {
+        t.lemma for i, t in enumerate(toks) if i not in slogan and not _said_of(toks, i) and not _against_civic(toks, i)
+    }
     for lem in kept:
         if lem in vocab.CRIME_LEMMAS:
             crime.append("negative:" + vocab.CRIME_LEMMAS[lem])
+    crime.extend("negative:" + m.group(0) for m in vocab.CRIME_PHRASE_RE.finditer(lower_text))
     for match in vocab.CIVIC_PHRASE_RE.finditer(lower_text):
         civic.append("civic:" + match.group(0))
     if organisations is not None:
@@ -107,7 +110,14 @@ def _slogan_words(toks: list[Token]) -> set[int]:
             opened = i
         elif tok.text == "»" and opened is not None:
             before = {t.lemma for t in toks[max(0, opened - 3) : opened]}
-            if not before & _ARTICLE_LEMMAS:
+            # "по части 3 статьи 165 Уголовного кодекса («Вымогательство»)": the article's name
+            # in brackets after the code's.
+            bracketed = (
+                opened > 0
+                and toks[opened - 1].text == "("
+                and not _ARTICLE_LEMMAS.isdisjoint(t.lemma for t in toks[max(0, opened - 10) : opened])
+            )
+            if not before & _ARTICLE_LEMMAS and not bracketed:
                 inside.update(range(opened + 1, i))
             opened = None
     return inside
@@ -119,6 +129,19 @@ def _said_of(toks: list[Token], i: int) -> bool:
     return vocab.CRIME_LEMMAS.get(toks[i].lemma) == "терроризм" and any(
         t.lemma in _SPEECH_LEMMAS for t in toks[max(0, i - 6) : i]
     )
+
+
+def _against_civic(toks: list[Token], i: int) -> bool:
+    """ "избили протестующих", "нападение на журналиста": a crime whose victims are the civic side
+    is no ordinary crime of the people held (the victim's civic word is :func:`victim`'s)."""
+    if toks[i].lemma not in vocab.VICTIM_CRIME_LEMMAS:
+        return False
+    for tok in toks[i + 1 : i + 5]:
+        if tok.lemma in vocab.CIVIC_LEMMAS and tok.lemma not in vocab.WEAK_CIVIC_LEMMAS:
+            return True
+        if tok.pos not in ("ADJF", "PRTF") and tok.lower not in ("на", "двух", "трёх", "нескольких"):
+            return False
+    return False
 
 
 _SPEECH_LEMMAS = frozenset(

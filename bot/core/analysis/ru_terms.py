@@ -169,7 +169,7 @@ _RU_CUSTODY_AFTER = re.compile(
     r"заключения|лишения|колонии|тюрьмы|тюремного|строгого|общего|особого|сизо|изолятора|"
     r"реального|реальных|каждый|каждому|каждая|каждой)$"
 )
-_RU_NOT_CUSTODY_AFTER = re.compile(r"^(ограничени|условн|испытательн|назад|спустя|подряд|работ)")
+_RU_NOT_CUSTODY_AFTER = re.compile(r"^(ограничени|условн|испытательн|пробац|назад|спустя|подряд|работ)")
 _RU_BEFORE_OK = re.compile(
     r"^(на|к|по|получил\w*|назначил\w*|приговорил\w*|приговорен\w*|приговорён\w*|осужд\w*|"
     r"осудил\w*|арестова\w*|отправ\w*|провести|проведет|отбыть|отбывать|срок|сроком|дали|дал|"
@@ -394,12 +394,15 @@ def _is_custodial(words: list[str], start: int, end: int, lang: str) -> bool:
         return True
     if after and _RU_CUSTODY_AFTER.match(after[0]):
         return True
-    return bool(before) and _spent_in_custody(before[-1], after)
+    # Time served counts only in days: "отсидел десять суток" is the administrative arrest the
+    # report tells; months and years spent in a remand prison or colony are a past (ru_cues).
+    return bool(before) and _spent_in_custody(before[-1], after) and bool(_RU_DAYS.match(words[end - 1].lower()))
 
 
 # "отсидел 15 суток", "провёл пять дней под арестом": time served; "провёл" only with the place.
 _RU_SERVED = re.compile(r"^(отсидел\w*|просидел\w*|отсидевш\w*)$")
 _RU_SPENT = re.compile(r"^(пров[её]л\w*|проведш\w*)$")
+_RU_DAYS = re.compile(r"^(сут|дн|день|дней)")
 _RU_HELD_AT = re.compile(
     r"^(под (арестом|стражей)|в (сизо|ивс|изоляторе|спецпри[её]мнике|колонии|заключении)|за решеткой)"
 )

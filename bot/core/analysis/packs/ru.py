@@ -230,6 +230,8 @@ CRIME_LEMMAS = {
     "закладчик": "наркотики",
     "закладка": "наркотики",
     "грабить": "грабёж",
+    # "задержан с поличным": caught in the act, the way bribes, extortion and drug deals end.
+    "поличное": "с поличным",
     "обокрасть": "кража",
     # Terrorism, militants and their recruiters, espionage and treason: security cases, not
     # civic activity, unless the report frames them as persecution. ("Терроризм" itself stays
@@ -249,6 +251,12 @@ CRIME_LEMMAS = {
     "радикал": "радикализм",
     "деструктивный": "радикализм",
 }
+# The criminal underworld ("высшее положение в преступной иерархии", "вор в законе", АУЕ, which
+# Russia calls an extremist organisation): its "extremism" is no civic activity.
+CRIME_PHRASE_RE = re.compile(
+    r"преступн\w* иерархи|воровск\w* (?:мир|традици|закон|сходк|общак)|\bвор\w* в законе"
+    r"|криминальн\w* (?:авторитет|субкультур|мир)|\bауе\b"
+)
 # Crimes against a person: a civic word they govern is the victim's ("убийство журналиста",
 # "убийцы оппозиционного политика", "напал на активиста"), not the detainee's activity.
 VICTIM_CRIME_LEMMAS = {
