@@ -138,11 +138,12 @@ NOT_ARRESTS = [
     "Activists held a picket outside the akimat on Saturday demanding clean water; police watched but made no arrests.",
     # news of someone already held ("jailed journalist X"), no new custody
     "Lawyers for jailed journalist Anna Sergeeva said she had been denied medical care in the detention centre.",
-    # a sentence upheld on appeal, or an appeal against it rejected: reported when it was passed
-    "The appeals court upheld the seven-year sentence of blogger Aset Nurov on Tuesday.",
+    # a suspended sentence upheld on appeal: no custody to uphold
+    "The appeals court on Tuesday upheld the three-year suspended sentence of blogger Aset Nurov for his posts.",
+    # a journalist's sentence reduced on appeal to time served and freed in the courtroom
     (
-        "A regional court on Tuesday rejected the appeal of activist Pavel Krug against his six-year sentence "
-        "for posts about the war. Krug took part by video link."
+        "The city court on Friday reduced the prison sentence of journalist Dina Alieva to the time she had "
+        "already served, and she was released in the courtroom."
     ),
     # a custody denied
     (
@@ -184,6 +185,17 @@ ARRESTS = [
     # the jailed journalist given a new term, and a relative of the jailed activist detained
     "Jailed journalist Anna Sergeeva was sentenced to another three years in prison on Monday.",
     "Police detained the jailed activist's wife, Olga Sergeeva, outside the prison on Monday.",
+    # a custodial sentence upheld on appeal, an appeal or a cassation rejected: custody in the
+    # period the report covers (the guide and the labels of every language)
+    "The appeals court upheld the seven-year sentence of blogger Aset Nurov on Tuesday.",
+    (
+        "A regional court on Tuesday rejected the appeal of activist Pavel Krug against his six-year prison "
+        "sentence for posts about the war. Krug took part by video link."
+    ),
+    (
+        "The Supreme Court refused the cassation appeal of opposition politician Marat Seitov on Wednesday, "
+        "leaving his five-year prison sentence for organising a rally in force."
+    ),
     # a detention upheld on appeal is custody going on
     (
         "A court upheld the pretrial detention of 11 journalists of an independent outlet. The court rejected "

@@ -81,15 +81,6 @@ _POLITICAL_HINTS = StemAutomaton(
     + tuple(f"for {whose} activism" for whose in ("his", "her", "their"))
 )
 
-# A sentence upheld on appeal ("upheld the seven-year sentence", "rejected his appeal against
-# the verdict"): the custody was reported when it was passed. Not a detention upheld, which
-# is custody going on ("upholds the detention of 11 journalists").
-_UPHELD = re.compile(
-    r"\b(?:upheld|upholds|uphold|confirmed|confirms)(?: [\w'’-]+){0,4} (?:sentences?|convictions?|verdicts?|prison terms?"
-    r"|jail terms?)\b"
-    r"|\b(?:rejected|rejects|dismissed|dismisses|turned down)(?: [\w'’-]+){0,4} appeals?"
-    r" (?:against|of|over)(?: [\w'’-]+){0,3} (?:sentences?|convictions?|verdicts?)\b"
-)
 # "jailed journalist X", "the imprisoned activists": custody as someone's state.
 _HELD_ATTRIBUTE = re.compile(
     # after an article or a preposition: "for jailed journalist X", not "police detained activist X"
@@ -331,24 +322,21 @@ class _Report:
 
     def _lead_outcome(self, clauses: list[Clause], people: list[Person], score: float) -> float:
         """A lead (the headline and the sentence after it; a short first sentence of an untitled
-        report is its headline, as in en_clauses) that reports a release, or a sentence upheld on
-        appeal, and no fresh custody: the news is the outcome of a custody already reported."""
+        report is its headline, as in en_clauses) that reports a release and no fresh custody: the
+        news is the outcome of a custody already reported. A custodial sentence upheld on appeal
+        (or a cassation refused, a detention extended) is no such outcome: the guide counts it as
+        custody in the period the report covers, as the Russian and Kazakh labels do."""
         headline = bool(self.title) or len(self.sentences[0].split()) <= 14
         lead = [c for c in clauses if c.sentence <= (1 if headline else 0)]
         if len(people) >= 3:
             return score  # "two of the eleven detained released": the others stay
-        released = any(c.release for c in lead)
-        upheld = {c.sentence for c in lead if _upheld(self.sentences[c.sentence].lower())}
-        if not released and not upheld:
+        if not any(c.release for c in lead):
             return score  # no outcome in the lead: which custody is fresh cannot matter
         fresh = [
             c for c in lead if c.custody and not _DEMAND_RELEASE.search(c.lowered) and not LONG_AGO.search(c.lowered)
         ]
-        if released and not fresh:
+        if not fresh:
             self.reasons.append("negative:release")
-            return min(score - 0.45, REVIEW_FLOOR - 0.05)
-        if upheld and all(c.sentence in upheld for c in fresh):
-            self.reasons.append("negative:upheld")
             return min(score - 0.45, REVIEW_FLOOR - 0.05)
         return score
 
@@ -415,12 +403,6 @@ def _held_already(clause: Clause) -> bool:
     if clause.terms or not (_HELD_WORDS.search(clause.lowered) and _HELD_ATTRIBUTE.search(clause.lowered)):
         return False  # "jailed journalist X was sentenced to three more years": a new term
     return CUSTODY.search(_HELD_PLACE.sub(" ", _HELD_ATTRIBUTE.sub(" ", clause.lowered))) is None
-
-
-def _upheld(sentence: str) -> bool:
-    """Whether a lower-cased sentence reports a sentence upheld (_UPHELD); every form holds
-    "uph", "confirm" or "appeal", and the substring tests spare most sentences the regex."""
-    return ("uph" in sentence or "confirm" in sentence or "appeal" in sentence) and _UPHELD.search(sentence) is not None
 
 
 def _crime_reason(near: str) -> bool:
