@@ -180,6 +180,21 @@ NOT_ARRESTS = [
         "The rights alliance maintained a list of approximately 30 individuals it considered detained or "
         "imprisoned on politically motivated charges, among them activist Maks Bokayev."
     ),
+    # an event held by activists holds no one
+    (
+        "Several peaceful assemblies took place in the regions this autumn. They were held by civic "
+        "activists and local residents, who notified the akimats in advance."
+    ),
+    # a prisoner swap ends custody
+    (
+        "Two reporters, Mark Ellison and Oksana Bilyk, flew home on Friday after a prisoner swap "
+        "between the two countries, which also freed a dissident sentenced to 20 years in prison."
+    ),
+    # a sentence cut to probation ends custody
+    (
+        "The appeals court on Monday reduced the sentence of activist Ruslan Karimov from six years in "
+        "prison to three years of probation, and he walked out of the courtroom."
+    ),
 ]
 ARRESTS = [
     # the jailed journalist given a new term, and a relative of the jailed activist detained

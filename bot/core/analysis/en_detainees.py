@@ -59,7 +59,8 @@ _BRIEFLY = re.compile(
 _OTHERS_SENTENCE = re.compile(
     r"\bwho (?:(?:had|has|then|later|also) )?(?:sentenced|jailed|gave|handed|convicted)\b"
     # "X … said activist Y, who was himself detained for five days": a term of the other name's clause
-    r"|[A-Z][\w'’-]+,? who (?:was|were|had been|has been) (?:\w+ )?(?:detained|jailed|arrested|sentenced)\b"
+    # (not the outlet of an apposition: "X, cameraman of Belsat, who has been sentenced" is X's)
+    r"|(?<!\bof )(?<!\bat )[A-Z][\w'’-]+,? who (?:was|were|had been|has been) (?:\w+ )?(?:detained|jailed|arrested|sentenced)\b"
 )
 
 

@@ -23,7 +23,7 @@ TITLES = frozenset(
     governor mayor senator ambassador chairman chairwoman king queen prince pope secretary
     speaker commissioner chancellor sheikh emir patriarch akim akims hokim khokim colonel
     lieutenant sergeant captain spokesman spokeswoman spokesperson investigator ombudsman
-    researcher aide
+    researcher aide ayatollah
 """.split()
 )
 # Words that, right before a name, mark someone who speaks about a case, not its subject.
@@ -45,7 +45,7 @@ ROLE_WORDS = frozenset(
     famous young elderly retired teacher student students worker workers worshipers
     believer believers imam pastor priest citizen resident residents farmer musician artist
     anti-government pro-government opposition-minded outspoken fellow another also
-    cameraman cameramen camerawoman filmmaker lawmaker lawmakers economist entrepreneur
+    cameraman cameramen camerawoman filmmaker lawmaker lawmakers economist entrepreneur columnist columnists
     ex-deputy ex-mp mps oppositionist oppositionists coordinator coordinators manager
     officer representative program programme protesters protestors demonstrators detainees defendants
 """.split()
@@ -108,7 +108,8 @@ LOCAL_INSTITUTION_WORDS = frozenset(
     kanaty namys dese respublika yntymak erkindik mekenim bi kz uz kg tj qazaqstan qazakstan
     kazakstan qazaqstandyq ozbekiston tojikiston turkiye jamaat hizb tahrir jehovah witnesses
     society house borders pipeline times plus newswire monitor welfare progress revival
-    renaissance unity truth homeland fatherland motherland
+    renaissance unity truth homeland fatherland motherland ploshchad maydan prospekt daily gazette
+    herald tribune
 """.split()
 )
 # Words after which (or before which) a capitalised run names an organisation or a place.
@@ -147,6 +148,12 @@ _OPPONENT_BEFORE = re.compile(
     r"|wrote to|writing to|appealed to|appealing to|called on|calling on)"
     r"|\b(?:chaired|presided over) by|\b(?:resignation|ouster|impeachment) of)"
     r"\s+(?:(?:the|then|former|incumbent|current|regional|city|local|district|exiled|opposition)\s+)*$"
+)
+# Whom a statue, a monument or a wreath honours: a poet of the past, not a detainee ("laid flowers
+# at the statue of Ukrainian national poet …"; read on the wide window: descriptions come between).
+_HONOURED_BEFORE = re.compile(
+    r"\b(?:(?:statues?|monuments?|memorials?|busts?|graves?|tombs?) (?:to|of)|in (?:memory|hono(?:u)?r) of)"
+    r"(?: [\w'’-]+){0,3}\s*$"
 )
 # A determiner before an organisation word makes the organisation one already named, so
 # the capitalised run after it is a person ("editor-in-chief of this publication X").
@@ -268,7 +275,9 @@ def _titled_before(before: str, prev_word: str, wide: str) -> bool:
     Court judge X")."""
     words_before = wide.split()
     former = prev_word not in _LASTING_TITLES and is_former(words_before)
-    return prev_word.rstrip(",") in TITLES and not former or _OPPONENT_BEFORE.search(before) is not None
+    if prev_word.rstrip(",") in TITLES and not former or _OPPONENT_BEFORE.search(before) is not None:
+        return True
+    return ("of" in wide or "to" in wide) and _HONOURED_BEFORE.search(wide) is not None
 
 
 def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention]:

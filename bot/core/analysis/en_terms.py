@@ -93,6 +93,15 @@ _TERM_BEFORE_STRONG = re.compile(
     r"|\b(?:handed|gave|given|giving|sentenced|jailed)(?: [\w'’-]+){0,3}"
     r"|\b(?:extended|prolonged) by(?: another| a further| an additional)?)\s*$"
 )
+# A custody prolonged by a court: "extended the pre-trial detention of X for another three
+# months", "the arrest … was extended for another 22 days" (read on a wider window than the
+# words right before the term: the detainee's name and role come between).
+_EXTENDED_FOR = re.compile(
+    r"(?:\b(?:extend|extended|extends|extending|prolong|prolonged|prolongs|prolonging)\b[^.;]{0,90}?"
+    r"\b(?:detention|arrest|custody)\b[^.;]{0,90}?"
+    r"|\b(?:detention|arrest|custody)\b[^.;]{0,90}?\b(?:extended|prolonged)\b[^.;]{0,20}?)"
+    r"\bfor (?:another|a further|an additional|a period of)\s*$"
+)
 # "sentenced in less than a week", "jailed within two days": when, not how long.
 _TERM_BEFORE_WHEN = re.compile(r"\b(?:in|within) (?:just |only )?(?:less than |under )?$|\bless than $")
 _OF_CUSTODY_AFTER = re.compile(
@@ -130,6 +139,8 @@ _TERM_NOT_GIVEN = re.compile(
     r"\b(?:prosecutors?|prosecution|asked for|asking for|requested|requesting|sought|seek|seeks|seeking|demanded|demanding"
     r"|called for|calling for"
     r"|faces?|facing|could get|could receive|risks?|punishable by|carry|carries|carrying"
+    # a penalty that was possible and did not come: "he could have faced eight years in prison"
+    r"|(?:could|would|might) have (?:faced|got|received|been given)"
     r"|maximum (?:of|penalty|punishment|sentence|term))\b(?: [\w'’-]+){0,4}\s*$"
 )
 # "called for the court to sentence him to 10 1/2 years": a sentence asked for, not given.
@@ -338,6 +349,8 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
     if _TERM_BEFORE_WHEN.search(before) and not _OF_CUSTODY_AFTER.match(after):
         return False  # "in two months" is when; "in two months of pre-trial detention" is a term
     if _TERM_BEFORE_STRONG.search(before):
+        return True
+    if "for " in before and _EXTENDED_FOR.search(lowered, max(0, start - 200), start):
         return True
     if _TERM_BEFORE_BAD.search(before) or _TERM_AFTER_SOFT_BAD.match(after):
         return False

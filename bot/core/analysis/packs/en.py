@@ -119,12 +119,15 @@ NOT_CUSTODY = re.compile(
     # "faces up to 15 days of arrest"
     r"|(?:rejected|refused|denied|dismissed) (?:the |a )?(?:[\w'’-]+ ){0,2}(?:request|motion|petition)s? (?:to|for) (?:\w+ ){0,3}"
     r"(?:arrest|remand|detention|custody)"
-    r"|(?:faces?|facing|could face|risks?|risking) (?:up to |a possible |possible )?(?:[\w'’-]+ ){0,5}"
+    r"|(?:faces?|facing|could face|(?:could|would|might) have faced|risks?|risking) (?:up to |a possible |possible )?(?:[\w'’-]+ ){0,5}"
     r"(?:arrest|detention|prison|jail|imprisonment)"
     r"|without (?:detaining|arresting)|(?:escaped|avoided|evaded) (?:arrest|detention)"
     # what a law provides for, not anyone's custody: "laws introducing fines and prison sentences"
     r"|(?:laws?|legislation|articles?|bills?|amendments?|code)\b[^.;]{0,60}?\b(?:introduc\w+|provid\w+ for|punishable by|envisag\w+)"
     r"(?: [\w'’-]+){0,4}? (?:prison|jail) (?:sentences?|terms?)"
+    # an event held by its organisers ("they were held by civil activists"): no one is held
+    r"|(?:(?:was|were|is|are|been|being) )?held by (?:the )?(?:[\w-]+ ){0,2}(?:activists|organi[sz]ers|residents|citizens|students|supporters|parties"
+    r"|movements|unions|associations|volunteers|communities)\b"
     r"|(?:no|nobody|none)(?: of)?(?: [\w-]+){0,2}"
     r" (?:was|were|has been|have been|had been|got) (?:\w+ )?(?:detained|arrested|jailed|imprisoned)|released from custody"
     r"|in custody of|custody of (?:the|his|her) child|taken for questioning|non-?custodial"
@@ -154,6 +157,11 @@ RELEASE = re.compile(
     r"|(?:is|are|was|were) (?:now |finally |again |already )?free\b(?! (?:to|of|from|speech|press|expression|media|trade))"
     r"|out of (?:jail|prison|custody|detention)\b|walked out of (?:the |a )?(?:[\w-]+ )?(?:colony|prison|jail)"
     r"|replaced (?:\w+ ){0,4}(?:prison term|prison sentence|sentence|imprisonment|jail term|term) with"
+    # a custody ended by a swap ("returned home after a prisoner swap"), or a sentence cut to no
+    # custody ("reduced from five years in prison to three years of probation")
+    r"|prisoners? (?:swap|exchange)s?|(?:swap|exchange) of prisoners"
+    r"|(?:reduced|commuted|changed|converted) (?:[\w-]+ ){0,12}to (?:a |an )?(?:[\w-]+ ){0,3}"
+    r"(?:probation|suspended|time (?:already )?served|restricted freedom|restriction of freedom)\b"
     r"|(?:freed|released|pardoned) (?:[\w-]+ ){0,2}(?:activists?|journalists?|bloggers?|reporters?|dissidents?|critics?|politicians?"
     r"|leaders?|defenders?|prisoners?|detainees?|protesters?)\b)"
 )
@@ -268,6 +276,8 @@ PROTEST = re.compile(
 MARCH = re.compile(r"\b(?:march(?:es|ed|ing)?|Marche[sd]|Marching)\b")
 NOT_PROTEST = re.compile(
     r"\b(?:air|missile|drone|military|lucky) strikes?\b|strike (?:a|the) (?:deal|balance|agreement)|struck"
+    # the verb that gathers backing, not a rally: "little influence to rally support", "rallied behind him"
+    r"|\brall(?:y|ies|ied) (?:support|behind|around|voters|supporters)\b"
     # a state's protest is a diplomatic note, not a public action
     r"|\bnote (?:of )?protest|\bprotest notes?\b|\bdiplomatic protest"
 )
