@@ -195,6 +195,21 @@ NOT_ARRESTS = [
         "The appeals court on Monday reduced the sentence of activist Ruslan Karimov from six years in "
         "prison to three years of probation, and he walked out of the courtroom."
     ),
+    # custody as a state and the held whose release is asked for: no new custody
+    (
+        "Thousands marched to the parliament on Sunday, demanding new elections and the release of all "
+        "those detained for protesting; opposition leaders are in jail, and the vote goes ahead."
+    ),
+    # a court suspending the sentence it passed: the journalist walks free
+    (
+        "Jailed editor to walk free. The appeals court suspended her two-year sentence on Tuesday, and editor "
+        "Aigerim Sadykova should be released from prison at once."
+    ),
+    # the murder of a journalist described at length: the killers' arrest is crime news
+    (
+        "Police detained a businessman suspected of ordering the murder of the head of the state broadcaster, "
+        "the well-known journalist Ruben Hakobyan, on Friday afternoon."
+    ),
 ]
 ARRESTS = [
     # the jailed journalist given a new term, and a relative of the jailed activist detained

@@ -119,3 +119,47 @@ def test_a_custody_dated_by_its_year_is_backstory(clause: str) -> None:
 
 def test_a_custody_dated_by_the_day_only_is_news():
     assert not LONG_AGO.search("on march 5 police detained him")
+
+
+def test_a_headline_of_sentences_in_absentia_holds_no_one():
+    result = analyze_english(
+        "Two Exiled Activists Sentenced to Long Prison Terms in Absentia",
+        "The Supreme Court said on May 10 that activists Bolat Nurov and Aidar Sagyn were sentenced to 15 "
+        "years and 10 years, respectively, for organising mass unrest. Nurov lives in Norway.",
+        RuleConfig(),
+    )
+    assert not result.arrest
+    assert result.detainees == ()
+
+
+def test_an_absentia_headline_keeps_a_detention_the_body_reports():
+    result = analyze_english(
+        "Activist Sentenced in Absentia; Another Detained",
+        "The court sentenced exiled activist Bolat Nurov to 15 years. Police detained activist Aidar Sagyn on Monday.",
+        RuleConfig(),
+    )
+    assert result.arrest
+    assert "Aidar Sagyn" in {d.name for d in result.detainees}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # a capitalised run before a plural noun of people describes them
+        (
+            "Crimean Tatar Activists Detained After Homes Searched",
+            "Russian authorities have detained several Crimean Tatar activists, among them Enver Ametov, after "
+            "their homes were searched.",
+            {"Enver Ametov": None},
+        ),
+        # a sentence naming some of those the one before counted
+        (
+            "",
+            "The police walked beside the marchers. Some people were arrested, including leaders of opposition "
+            "parties. Two of these leaders are Levan Beridze and Nino Kapanadze.",
+            {"Levan Beridze": None, "Nino Kapanadze": None},
+        ),
+    ],
+)
+def test_who_is_named_among_the_held(title: str, text: str, expected: dict[str, str | None]) -> None:
+    assert {d.name: d.term for d in analyze_english(title, text, RuleConfig()).detainees} == expected

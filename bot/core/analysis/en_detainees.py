@@ -56,6 +56,13 @@ _BRIEFLY = re.compile(
     r"\b(?:later|then|subsequently|soon|quickly|shortly) (?:been )?(?:released|freed|let go)\b|\bbriefly (?:detained|held)\b"
     r"|\breleased (?:later|shortly|hours later|after questioning)\b"
 )
+# A sentence naming some of the people the custody clause before it counted: "Two of these
+# leaders are X and Y", "Among them were X and Y".
+_OF_THE_HELD = re.compile(
+    r"^(?:\w+ )?(?:one|two|three|four|five|six|seven|eight|nine|ten|some|several|many|most)"
+    r" of (?:these|those|them|the (?:detained|detainees|arrested))\b(?: [\w-]+)? (?:is|are|was|were|include|included)\b"
+    r"|^among (?:them|those|these)(?: \w+)? (?:is|are|was|were)\b"
+)
 _OTHERS_SENTENCE = re.compile(
     r"\bwho (?:(?:had|has|then|later|also) )?(?:sentenced|jailed|gave|handed|convicted)\b"
     # "X … said activist Y, who was himself detained for five days": a term of the other name's clause
@@ -191,6 +198,9 @@ def find_detainees(
         if not clause.custody:
             if clause.penalty_only or clause.release:  # not "X's codefendant was fined"
                 not_detained.update(name for mention, name in resolved if not owns_other(clause.text, mention))
+            elif position and clauses[position - 1].custody and _OF_THE_HELD.search(clause.lowered):
+                for _, name in resolved:  # "Some were arrested … Two of these leaders are X and Y."
+                    _add_person(people, name, None, clause.sentence, True)
             continue
         found = _named_subjects(clause, resolved, title_case, body_lowered)
         fresh = not LONG_AGO.search(clause.lowered)

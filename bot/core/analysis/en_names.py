@@ -321,6 +321,16 @@ _PAGE_OF = re.compile(
 _QUOTE_CHARS = ('"', "“", "«", "”", "»")  # one of them is in every _QUOTE_BEFORE match
 
 
+# Plural nouns of people a capitalised run describes rather than names: "Crimean Tatar activists",
+# "Kazakh journalists" (a person's name is not set before a plural noun without a comma).
+_DESCRIBED_PEOPLE = frozenset(
+    """
+    activists journalists bloggers protesters protestors demonstrators dissidents reporters lawyers
+    students workers residents citizens migrants believers muslims prisoners detainees
+""".split()
+)
+
+
 def _names_a_thing(before: str, prev_word: str, next_word: str) -> bool:
     """The words around a capitalised run make it the name of an organisation, a place, a
     page or a title ("the newspaper Vlast", "Vlast newspaper", "the pages of …", a quotation);
@@ -329,6 +339,7 @@ def _names_a_thing(before: str, prev_word: str, next_word: str) -> bool:
         prev_word.strip('"“(') in ORG_BEFORE
         and not _DETERMINED_ORG.search(before)
         or next_word.strip('.,;:)"”') in ORG_AFTER
+        or next_word.strip('.,;:)"”') in _DESCRIBED_PEOPLE
     ):
         return True
     # (the cheap tests first: each regex needs what its test looks for)
@@ -352,7 +363,8 @@ def _names_in_run(text: str, run: list[tuple[str, int, int]], titled: bool, prev
             continue
         if current:
             former = False
-        out.extend(_mention_of(text, current, titled))
+        if base.lower() not in _DESCRIBED_PEOPLE:  # "Crimean Tatar Activists …": a description
+            out.extend(_mention_of(text, current, titled))
         current = []
         titled = base.lower() in TITLES and (not former or base.lower() in _LASTING_TITLES)
         former = former or base.lower() in _FORMER

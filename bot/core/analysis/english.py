@@ -43,6 +43,7 @@ from bot.core.analysis.packs.en import COUNTED as _COUNTED
 from bot.core.analysis.packs.en import CRIME as _CRIME
 from bot.core.analysis.packs.en import DEMAND_RELEASE as _DEMAND_RELEASE
 from bot.core.analysis.packs.en import FORMER_OFFICIAL as _FORMER_OFFICIAL
+from bot.core.analysis.packs.en import IN_ABSENTIA as _IN_ABSENTIA
 from bot.core.analysis.packs.en import MARCH as _MARCH
 from bot.core.analysis.packs.en import OFFICIAL as _OFFICIAL
 from bot.core.analysis.packs.en import POLITICAL_CASE as _POLITICAL_CASE
@@ -81,6 +82,8 @@ _POLITICAL_HINTS = StemAutomaton(
     + tuple(f"for {whose} activism" for whose in ("his", "her", "their"))
 )
 
+# Custody taken, not only a sentence passed: someone held in fact.
+_HOLDING = re.compile(r"\b(?:detain\w*|arrest\w*|remand\w*|custody|apprehended|extradit\w*|deported)\b")
 # "jailed journalist X", "the imprisoned activists": custody as someone's state.
 _HELD_ATTRIBUTE = re.compile(
     # after an article or a preposition: "for jailed journalist X", not "police detained activist X"
@@ -101,6 +104,10 @@ _TREASON_WORDS = StemAutomaton(("treason", "espionage", "spying"))
 _ESPIONAGE = re.compile(r"\b(?:espionage|spying)\b")
 _ONGOING = re.compile(
     r"\b(?:remains?|remained|is still|are still|still) (?:\w+ )?(?:in|behind) (?:prison|jail|custody|detention|bars)\b"
+    # a state, not an event: "opposition leaders are in jail"
+    r"|\b(?:is|are) (?:now |currently |already )?(?:in|behind) (?:prison|jail|bars)\b"
+    # the held whose release is asked for: "demand the release of all those detained for protesting"
+    r"|\brelease of (?:all )?(?:of )?(?:those|the people|people|individuals|everyone|all) (?:\w+ )?(?:detained|arrested|jailed|imprisoned)\b"
     r"|\b(?:is|are|was|were) serving (?:a|an|his|her|their) \w+"
     # time already spent held: "spent two years under house arrest", "has spent 8 months in custody"
     r"|\bspent (?:[\w-]+ ){1,3}(?:under house arrest|in (?:pre-?trial )?(?:custody|detention))"
@@ -217,7 +224,8 @@ class _Report:
         # Doubtful reports keep their people too: the operator approving one posts them.
         # A release keeps its people too: the event of their custody reports the release.
         released = "negative:release" in self.reasons
-        detainees = tuple(Detainee(p.name, p.term) for p in people) if score >= REVIEW_FLOOR or released else ()
+        kept = (score >= REVIEW_FLOOR or released) and "negative:in absentia" not in self.reasons  # abroad: not held
+        detainees = tuple(Detainee(p.name, p.term) for p in people) if kept else ()
         return Analysis(
             arrest=arrest,
             protest=self.protest,
@@ -305,6 +313,9 @@ class _Report:
             score -= 0.4
             self.reasons.append("negative:old custody")
         score = self._lead_outcome(clauses, people, score)
+        if self._absentia_headline(custody_clauses):
+            score -= 0.45
+            self.reasons.append("negative:in absentia")
         in_review = all(_REVIEW.search(self.sentences[c.sentence].lower()) for c in custody_clauses)
         if in_review or (not people and _REVIEW.search(self.lowered)):
             # A rights group's yearly review or a retrospective: past cases, not news, even
@@ -339,6 +350,13 @@ class _Report:
             self.reasons.append("negative:release")
             return min(score - 0.45, REVIEW_FLOOR - 0.05)
         return score
+
+    def _absentia_headline(self, custody_clauses: list[Clause]) -> bool:
+        """A headline of sentences passed in absentia ("… Sentenced to Prison Terms in Absentia"),
+        and a body that only sentences, holding no one: the sentenced are abroad, not in custody."""
+        if "absen" not in self.title.lower() or not _IN_ABSENTIA.search(self.title.lower()):
+            return False
+        return not any(_HOLDING.search(c.lowered) for c in custody_clauses if c.sentence > 0)
 
     def _crime_elsewhere(self, near: str) -> float:
         """The penalty for ordinary crime the report names outside its custody clauses: when

@@ -150,7 +150,9 @@ RELEASE = re.compile(
     r"\b(?:(?:was|were|has been|have been|had been|got|been|is|are) (?:\w+ )?(?:released|freed|pardoned|acquitted)"
     r"|early release|granted (?:an? )?(?:early )?release|release of (?!(?:all|political|the detained|those|him|her|them|detained))"
     r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnest(?:y|ied|ies)(?! international)|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment|decision|ruling|judgment)|(?:has|have|had) (?:\w+ )?(?:freed|released|pardoned)|freed (?:a|an|the|his|her|their|two|three|\d+)\b|after (?:\w+ ){0,3}(?:years?|months?|days?|decades?) (?:in|behind) (?:jail|prison|bars|custody|detention)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
-    r"|after serving|served (?:his|her|their) (?:term|sentence)|walked free|set free|regained (?:his|her|their) freedom"
+    r"|after serving|served (?:his|her|their) (?:term|sentence)|walk(?:s|ed|ing)? free|set free|regained (?:his|her|their) freedom"
+    # a court suspending the term it had passed: "suspended her 18-month sentence"
+    r"|suspended (?:his|her|their|the) (?:[\w-]+ )?(?:prison |jail )?(?:sentence|term)"
     r"|spent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|a penal colony)"
     r"|(?<!be )(?:released|freed) (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b"
     # "is free", "are now free again"; not "is free to leave", "free speech", "free of charge".
@@ -246,6 +248,8 @@ VICTIM = re.compile(
     r"\b(?:murder(?:ing|ers?)?|kill(?:ing|ed|ers?)|assassin\w*|slaying|attack(?:ing|ed)? on|assault(?:ing|ed)? on|beat(?:ing|en)?|tortur\w+|death)"
     r"(?: of)? (?:an? |the |two |three |prominent |well-known |opposition )?(?:[\w-]+ ){0,2}"
     r"(?:opposition|activists?|journalists?|bloggers?|politicians?|leaders?|critics?|detainees?|prisoners?|protesters?)\b"
+    # the victim described at length: "the murder of the chairman of the public television, journalist X"
+    r"|\b(?:murder|killing|assassination) of (?:the |an? )?(?:[\w'’-]+,? ){2,10}?(?:journalists?|activists?|bloggers?)\b"
 )
 REVIEW = re.compile(
     r"\b(?:annual|yearly|world|country|new|latest) report\b"
