@@ -196,11 +196,7 @@ def find_detainees(
         if "absen" in clause.lowered and IN_ABSENTIA.search(clause.lowered):  # "X was tried in absentia"
             abroad.update(name for mention, name in resolved if in_absentia(clause, mention))
         if not clause.custody:
-            if clause.penalty_only or clause.release:  # not "X's codefendant was fined"
-                not_detained.update(name for mention, name in resolved if not owns_other(clause.text, mention))
-            elif position and clauses[position - 1].custody and _OF_THE_HELD.search(clause.lowered):
-                for _, name in resolved:  # "Some were arrested … Two of these leaders are X and Y."
-                    _add_person(people, name, None, clause.sentence, True)
+            _not_custody_clause(clauses, position, resolved, people, not_detained)
             continue
         found = _named_subjects(clause, resolved, title_case, body_lowered)
         fresh = not LONG_AGO.search(clause.lowered)
@@ -237,6 +233,24 @@ def find_detainees(
     ]
     unassigned.share(result, listed_groups)
     return result, not_detained
+
+
+def _not_custody_clause(
+    clauses: list[Clause],
+    position: int,
+    resolved: list[tuple[Mention, str]],
+    people: dict[str, Person],
+    not_detained: set[str],
+) -> None:
+    """A clause without custody: the people only fined or released in it are not detainees, and
+    the people it names as some of those the custody clause before it counted are ("Some were
+    arrested … Two of these leaders are X and Y")."""
+    clause = clauses[position]
+    if clause.penalty_only or clause.release:  # not "X's codefendant was fined"
+        not_detained.update(name for mention, name in resolved if not owns_other(clause.text, mention))
+    elif position and clauses[position - 1].custody and _OF_THE_HELD.search(clause.lowered):
+        for _, name in resolved:
+            _add_person(people, name, None, clause.sentence, True)
 
 
 @dataclass

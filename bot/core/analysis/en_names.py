@@ -155,6 +155,7 @@ _HONOURED_BEFORE = re.compile(
     r"\b(?:(?:statues?|monuments?|memorials?|busts?|graves?|tombs?) (?:to|of)|in (?:memory|hono(?:u)?r) of)"
     r"(?: [\w'’-]+){0,3}\s*$"
 )
+_HONOURED_HINTS = ("statue", "monument", "memorial", "bust", "grave", "tomb", "memory", "honour", "honor")
 # A determiner before an organisation word makes the organisation one already named, so
 # the capitalised run after it is a person ("editor-in-chief of this publication X").
 _DETERMINED_ORG = re.compile(r"\b(?:this|that|these|its|his|her|their|our|the same) [\w-]+\s*$")
@@ -277,7 +278,7 @@ def _titled_before(before: str, prev_word: str, wide: str) -> bool:
     former = prev_word not in _LASTING_TITLES and is_former(words_before)
     if prev_word.rstrip(",") in TITLES and not former or _OPPONENT_BEFORE.search(before) is not None:
         return True
-    return ("of" in wide or "to" in wide) and _HONOURED_BEFORE.search(wide) is not None
+    return any(w in wide for w in _HONOURED_HINTS) and _HONOURED_BEFORE.search(wide) is not None
 
 
 def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention]:

@@ -335,6 +335,13 @@ def _is_range(before: str) -> bool:
     return match is not None and not _NOT_RANGE_HEAD.search(before, 0, match.start("x"))
 
 
+def _extended_for(lowered: str, start: int) -> bool:
+    """Whether the term at ``start`` is the spell a detention was extended by (_EXTENDED_FOR); every
+    form holds "extend" or "prolong", and the substring tests spare most terms the regex."""
+    window = lowered[max(0, start - 200) : start]
+    return ("extend" in window or "prolong" in window) and _EXTENDED_FOR.search(window) is not None
+
+
 def _custodial(lowered: str, start: int, end: int) -> bool:
     before = lowered[max(0, start - 40) : start]
     after = lowered[end : end + 60]
@@ -350,7 +357,7 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
         return False  # "in two months" is when; "in two months of pre-trial detention" is a term
     if _TERM_BEFORE_STRONG.search(before):
         return True
-    if "for " in before and _EXTENDED_FOR.search(lowered, max(0, start - 200), start):
+    if "for " in before and _extended_for(lowered, start):
         return True
     if _TERM_BEFORE_BAD.search(before) or _TERM_AFTER_SOFT_BAD.match(after):
         return False

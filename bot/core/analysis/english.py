@@ -221,11 +221,7 @@ class _Report:
             if detained_on:
                 break
         ordered = evidence_sentences + [self.sentences[c.sentence] for c in custody_clauses]
-        # Doubtful reports keep their people too: the operator approving one posts them.
-        # A release keeps its people too: the event of their custody reports the release.
-        released = "negative:release" in self.reasons
-        kept = (score >= REVIEW_FLOOR or released) and "negative:in absentia" not in self.reasons  # abroad: not held
-        detainees = tuple(Detainee(p.name, p.term) for p in people) if kept else ()
+        detainees = self._detainees(people, score)
         return Analysis(
             arrest=arrest,
             protest=self.protest,
@@ -238,6 +234,14 @@ class _Report:
             score=score,
             reasons=tuple(_unique(self.reasons)),
         )
+
+    def _detainees(self, people: list[Person], score: float) -> tuple[Detainee, ...]:
+        """The people a result lists: doubtful reports keep theirs too (the operator approving
+        one posts them), and so does a release (the event of their custody reports it); people
+        sentenced in absentia are abroad, not held."""
+        released = "negative:release" in self.reasons
+        kept = (score >= REVIEW_FLOOR or released) and "negative:in absentia" not in self.reasons
+        return tuple(Detainee(p.name, p.term) for p in people) if kept else ()
 
     def _civic(self, custody_clauses: list[Clause]) -> float:
         near = self.title.lower() + "\n" + "\n".join(self.sentences[c.sentence].lower() for c in custody_clauses)
