@@ -177,12 +177,14 @@ def test_a_maximum_the_charges_carry_is_no_term():
     assert terms("The editor was jailed for up to 10 days.") == []
 
 
-def test_an_appeal_denied_to_journalists_already_sentenced_is_no_new_custody():
+def test_an_appeal_denied_to_journalists_already_sentenced_keeps_them_in_custody():
+    # A court keeping people in prison is custody in the period the report covers: the corpus
+    # labels an upheld sentence an arrest in every language.
     arrest, _ = analysis(
         "The appellate court has denied an appeal by four imprisoned journalists who were sentenced in May "
         "over their reporting. The journalists chanted slogans in the courtroom."
     )
-    assert not arrest
+    assert arrest
 
 
 def test_a_former_judge_held_stays_a_detainee_and_prison_after_parole_is_no_release():

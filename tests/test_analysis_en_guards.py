@@ -45,21 +45,6 @@ def test_political_hints_accept_every_political_case() -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence",
-    [
-        "the court upheld the seven-year sentence",
-        "the supreme court upholds his conviction",
-        "judges confirmed the prison term",
-        "the court rejected his appeal against the verdict",
-        "the panel turned down appeals of the sentences",
-    ],
-)
-def test_upheld_guard(sentence: str) -> None:
-    assert english._UPHELD.search(sentence)
-    assert english._upheld(sentence)
-
-
-@pytest.mark.parametrize(
     "clause",
     ["lawyers for jailed journalist x said", "the imprisoned activists", "(detained opposition leaders"],
 )

@@ -138,11 +138,12 @@ NOT_ARRESTS = [
     "Activists held a picket outside the akimat on Saturday demanding clean water; police watched but made no arrests.",
     # news of someone already held ("jailed journalist X"), no new custody
     "Lawyers for jailed journalist Anna Sergeeva said she had been denied medical care in the detention centre.",
-    # a sentence upheld on appeal, or an appeal against it rejected: reported when it was passed
-    "The appeals court upheld the seven-year sentence of blogger Aset Nurov on Tuesday.",
+    # a suspended sentence upheld on appeal: no custody to uphold
+    "The appeals court on Tuesday upheld the three-year suspended sentence of blogger Aset Nurov for his posts.",
+    # a journalist's sentence reduced on appeal to time served and freed in the courtroom
     (
-        "A regional court on Tuesday rejected the appeal of activist Pavel Krug against his six-year sentence "
-        "for posts about the war. Krug took part by video link."
+        "The city court on Friday reduced the prison sentence of journalist Dina Alieva to the time she had "
+        "already served, and she was released in the courtroom."
     ),
     # a custody denied
     (
@@ -179,11 +180,52 @@ NOT_ARRESTS = [
         "The rights alliance maintained a list of approximately 30 individuals it considered detained or "
         "imprisoned on politically motivated charges, among them activist Maks Bokayev."
     ),
+    # an event held by activists holds no one
+    (
+        "Several peaceful assemblies took place in the regions this autumn. They were held by civic "
+        "activists and local residents, who notified the akimats in advance."
+    ),
+    # a prisoner swap ends custody
+    (
+        "Two reporters, Mark Ellison and Oksana Bilyk, flew home on Friday after a prisoner swap "
+        "between the two countries, which also freed a dissident sentenced to 20 years in prison."
+    ),
+    # a sentence cut to probation ends custody
+    (
+        "The appeals court on Monday reduced the sentence of activist Ruslan Karimov from six years in "
+        "prison to three years of probation, and he walked out of the courtroom."
+    ),
+    # custody as a state and the held whose release is asked for: no new custody
+    (
+        "Thousands marched to the parliament on Sunday, demanding new elections and the release of all "
+        "those detained for protesting; opposition leaders are in jail, and the vote goes ahead."
+    ),
+    # a court suspending the sentence it passed: the journalist walks free
+    (
+        "Jailed editor to walk free. The appeals court suspended her two-year sentence on Tuesday, and editor "
+        "Aigerim Sadykova should be released from prison at once."
+    ),
+    # the murder of a journalist described at length: the killers' arrest is crime news
+    (
+        "Police detained a businessman suspected of ordering the murder of the head of the state broadcaster, "
+        "the well-known journalist Ruben Hakobyan, on Friday afternoon."
+    ),
 ]
 ARRESTS = [
     # the jailed journalist given a new term, and a relative of the jailed activist detained
     "Jailed journalist Anna Sergeeva was sentenced to another three years in prison on Monday.",
     "Police detained the jailed activist's wife, Olga Sergeeva, outside the prison on Monday.",
+    # a custodial sentence upheld on appeal, an appeal or a cassation rejected: custody in the
+    # period the report covers (the guide and the labels of every language)
+    "The appeals court upheld the seven-year sentence of blogger Aset Nurov on Tuesday.",
+    (
+        "A regional court on Tuesday rejected the appeal of activist Pavel Krug against his six-year prison "
+        "sentence for posts about the war. Krug took part by video link."
+    ),
+    (
+        "The Supreme Court refused the cassation appeal of opposition politician Marat Seitov on Wednesday, "
+        "leaving his five-year prison sentence for organising a rally in force."
+    ),
     # a detention upheld on appeal is custody going on
     (
         "A court upheld the pretrial detention of 11 journalists of an independent outlet. The court rejected "

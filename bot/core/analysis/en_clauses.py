@@ -27,7 +27,13 @@ CUSTODY = re.compile(
     + r")\b"
 )
 #: Custody long ago, not news now.
-LONG_AGO = re.compile(r"\b(?:\w+ (?:months|years) ago|last year|in (?:19|20)\d\d)\b")
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# Custody dated by a year ("in 2012", "in January 2022", "on January 16, 2024"): news of the day
+# names no year, so a clause that does tells the backstory.
+LONG_AGO = re.compile(
+    r"\b(?:\w+ (?:months|years) ago|last year|in (?:(?:early|late|mid) )?(?:" + _MONTH + r" )?(?:19|20)\d\d"
+    r"|on " + _MONTH + r" \d{1,2},? (?:19|20)\d\d|on \d{1,2} " + _MONTH + r",? (?:19|20)\d\d)\b"
+)
 
 # "were sentenced to prison terms" with no length: the clause is someone's custody.
 _SENTENCED_TO_PRISON = re.compile(r"\bsentenced (?:[\w-]+ ){0,4}to (?:[\w-]+ ){0,2}(?:prison|jail)\b")

@@ -56,10 +56,18 @@ _BRIEFLY = re.compile(
     r"\b(?:later|then|subsequently|soon|quickly|shortly) (?:been )?(?:released|freed|let go)\b|\bbriefly (?:detained|held)\b"
     r"|\breleased (?:later|shortly|hours later|after questioning)\b"
 )
+# A sentence naming some of the people the custody clause before it counted: "Two of these
+# leaders are X and Y", "Among them were X and Y".
+_OF_THE_HELD = re.compile(
+    r"^(?:\w+ )?(?:one|two|three|four|five|six|seven|eight|nine|ten|some|several|many|most)"
+    r" of (?:these|those|them|the (?:detained|detainees|arrested))\b(?: [\w-]+)? (?:is|are|was|were|include|included)\b"
+    r"|^among (?:them|those|these)(?: \w+)? (?:is|are|was|were)\b"
+)
 _OTHERS_SENTENCE = re.compile(
     r"\bwho (?:(?:had|has|then|later|also) )?(?:sentenced|jailed|gave|handed|convicted)\b"
     # "X … said activist Y, who was himself detained for five days": a term of the other name's clause
-    r"|[A-Z][\w'’-]+,? who (?:was|were|had been|has been) (?:\w+ )?(?:detained|jailed|arrested|sentenced)\b"
+    # (not the outlet of an apposition: "X, cameraman of Belsat, who has been sentenced" is X's)
+    r"|(?<!\bof )(?<!\bat )[A-Z][\w'’-]+,? who (?:was|were|had been|has been) (?:\w+ )?(?:detained|jailed|arrested|sentenced)\b"
 )
 
 
@@ -213,8 +221,7 @@ def find_detainees(
         if "absen" in clause.lowered and IN_ABSENTIA.search(clause.lowered):  # "X was tried in absentia"
             abroad.update(name for mention, name in resolved if in_absentia(clause, mention))
         if not clause.custody:
-            if clause.penalty_only or clause.release:  # not "X's codefendant was fined"
-                not_detained.update(name for mention, name in resolved if not owns_other(clause.text, mention))
+            _not_custody_clause(clauses, position, resolved, people, not_detained)
             continue
         found = _named_subjects(clause, resolved, title_case, body_lowered)
         fresh = not LONG_AGO.search(clause.lowered)
@@ -249,6 +256,24 @@ def find_detainees(
     ]
     unassigned.share(result, listed_groups)
     return result, not_detained
+
+
+def _not_custody_clause(
+    clauses: list[Clause],
+    position: int,
+    resolved: list[tuple[Mention, str]],
+    people: dict[str, Person],
+    not_detained: set[str],
+) -> None:
+    """A clause without custody: the people only fined or released in it are not detainees, and
+    the people it names as some of those the custody clause before it counted are ("Some were
+    arrested … Two of these leaders are X and Y")."""
+    clause = clauses[position]
+    if clause.penalty_only or clause.release:  # not "X's codefendant was fined"
+        not_detained.update(name for mention, name in resolved if not owns_other(clause.text, mention))
+    elif position and clauses[position - 1].custody and _OF_THE_HELD.search(clause.lowered):
+        for _, name in resolved:
+            _add_person(people, name, None, clause.sentence, True)
 
 
 @dataclass

@@ -23,7 +23,7 @@ TITLES = frozenset(
     governor mayor senator ambassador chairman chairwoman king queen prince pope secretary
     speaker commissioner chancellor sheikh emir patriarch akim akims hokim khokim colonel
     lieutenant sergeant captain spokesman spokeswoman spokesperson investigator ombudsman
-    researcher aide
+    researcher aide ayatollah
 """.split()
 )
 # Words that, right before a name, mark someone who speaks about a case, not its subject.
@@ -45,7 +45,7 @@ ROLE_WORDS = frozenset(
     famous young elderly retired teacher student students worker workers worshipers
     believer believers imam pastor priest citizen resident residents farmer musician artist
     anti-government pro-government opposition-minded outspoken fellow another also
-    cameraman cameramen camerawoman filmmaker lawmaker lawmakers economist entrepreneur
+    cameraman cameramen camerawoman filmmaker lawmaker lawmakers economist entrepreneur columnist columnists
     ex-deputy ex-mp mps oppositionist oppositionists coordinator coordinators manager
     officer representative program programme protesters protestors demonstrators detainees defendants
 """.split()
@@ -111,7 +111,8 @@ LOCAL_INSTITUTION_WORDS = frozenset(
     kanaty namys dese respublika yntymak erkindik mekenim bi kz uz kg tj qazaqstan qazakstan
     kazakstan qazaqstandyq ozbekiston tojikiston turkiye jamaat hizb tahrir jehovah witnesses
     society house borders pipeline times plus newswire monitor welfare progress revival
-    renaissance unity truth homeland fatherland motherland
+    renaissance unity truth homeland fatherland motherland ploshchad maydan prospekt daily gazette
+    herald tribune
 """.split()
 )
 # Words after which (or before which) a capitalised run names an organisation or a place.
@@ -151,6 +152,13 @@ _OPPONENT_BEFORE = re.compile(
     r"|\b(?:chaired|presided over) by|\b(?:resignation|ouster|impeachment) of)"
     r"\s+(?:(?:the|then|former|incumbent|current|regional|city|local|district|exiled|opposition)\s+)*$"
 )
+# Whom a statue, a monument or a wreath honours: a poet of the past, not a detainee ("laid flowers
+# at the statue of Ukrainian national poet …"; read on the wide window: descriptions come between).
+_HONOURED_BEFORE = re.compile(
+    r"\b(?:(?:statues?|monuments?|memorials?|busts?|graves?|tombs?) (?:to|of)|in (?:memory|hono(?:u)?r) of)"
+    r"(?: [\w'’-]+){0,3}\s*$"
+)
+_HONOURED_HINTS = ("statue", "monument", "memorial", "bust", "grave", "tomb", "memory", "honour", "honor")
 # A determiner before an organisation word makes the organisation one already named, so
 # the capitalised run after it is a person ("editor-in-chief of this publication X").
 _DETERMINED_ORG = re.compile(r"\b(?:this|that|these|its|his|her|their|our|the same) [\w-]+\s*$")
@@ -285,7 +293,9 @@ def _titled_before(before: str, prev_word: str, wide: str) -> bool:
     Court judge X")."""
     words_before = wide.split()
     former = prev_word not in _LASTING_TITLES and is_former(words_before)
-    return prev_word.rstrip(",") in TITLES and not former or _OPPONENT_BEFORE.search(before) is not None
+    if prev_word.rstrip(",") in TITLES and not former or _OPPONENT_BEFORE.search(before) is not None:
+        return True
+    return any(w in wide for w in _HONOURED_HINTS) and _HONOURED_BEFORE.search(wide) is not None
 
 
 def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention]:
@@ -332,6 +342,16 @@ _PAGE_OF = re.compile(
 _QUOTE_CHARS = ('"', "“", "«", "”", "»")  # one of them is in every _QUOTE_BEFORE match
 
 
+# Plural nouns of people a capitalised run describes rather than names: "Crimean Tatar activists",
+# "Kazakh journalists" (a person's name is not set before a plural noun without a comma).
+_DESCRIBED_PEOPLE = frozenset(
+    """
+    activists journalists bloggers protesters protestors demonstrators dissidents reporters lawyers
+    students workers residents citizens migrants believers muslims prisoners detainees
+""".split()
+)
+
+
 def _names_a_thing(before: str, prev_word: str, next_word: str) -> bool:
     """The words around a capitalised run make it the name of an organisation, a place, a
     page or a title ("the newspaper Vlast", "Vlast newspaper", "the pages of …", a quotation);
@@ -340,6 +360,7 @@ def _names_a_thing(before: str, prev_word: str, next_word: str) -> bool:
         prev_word.strip('"“(') in ORG_BEFORE
         and not _DETERMINED_ORG.search(before)
         or next_word.strip('.,;:)"”') in ORG_AFTER
+        or next_word.strip('.,;:)"”') in _DESCRIBED_PEOPLE
     ):
         return True
     # (the cheap tests first: each regex needs what its test looks for)
@@ -363,7 +384,8 @@ def _names_in_run(text: str, run: list[tuple[str, int, int]], titled: bool, prev
             continue
         if current:
             former = False
-        out.extend(_mention_of(text, current, titled))
+        if base.lower() not in _DESCRIBED_PEOPLE:  # "Crimean Tatar Activists …": a description
+            out.extend(_mention_of(text, current, titled))
         current = []
         titled = base.lower() in TITLES and (not former or base.lower() in _LASTING_TITLES)
         former = former or base.lower() in _FORMER

@@ -94,8 +94,7 @@ _TERM_AFTER_OK = re.compile(
 _TERM_BEFORE_OK = re.compile(
     r"(?:\bto|\bfor|\bhanded|\bhanded down|\breceived?|\bgiven|\bgets?|\bgot|\bserve|\bserving|\bof"
     r"|\bby(?: another| a further| an additional)?"
-    r"|\bimposed|\bissued|\ba|\ban|\bsentence of|\bterm of|\beach|\bwith"
-    r"|\bfor (?:another|a further|an additional))\s*$"
+    r"|\bimposed|\bissued|\ba|\ban|\bsentence of|\bterm of|\beach|\bwith)\s*$"
 )
 # "in pre-trial detention for two months after…", "sentenced him to five years": the
 # words before settle it whatever follows.
@@ -105,9 +104,19 @@ _TERM_BEFORE_STRONG = re.compile(
     r"|\bsentenced(?: \w+){0,3} to|\bjailed(?: \w+){0,2} for"
     r"|\b(?:handed|gave|given|giving|sentenced|jailed)(?: [\w'’-]+){0,3}"
     r"|\b(?:extended|prolonged|lengthened) by(?: another| a further| an additional)?"
-    # "extended for another three months the detention of X", "to extend the journalist's
-    # arrest for another 22 days": a prolongation's length
-    r"|\b(?:extend|prolong)(?:ed|s|ing)?(?: [\w'’-]+){0,4} for (?:another|a further|an additional))\s*$"
+    # "extended for another three months the detention of X": a prolongation's length (with words
+    # between, "extended the journalist's arrest for another 22 days", _EXTENDED_FOR asks for the
+    # custody noun: "extended the investigation for another two months" is no term)
+    r"|\b(?:extend|prolong)(?:ed|s|ing)? for (?:another|a further|an additional))\s*$"
+)
+# A custody prolonged by a court: "extended the pre-trial detention of X for another three
+# months", "the arrest … was extended for another 22 days" (read on a wider window than the
+# words right before the term: the detainee's name and role come between).
+_EXTENDED_FOR = re.compile(
+    r"(?:\b(?:extend|extended|extends|extending|prolong|prolonged|prolongs|prolonging)\b[^.;]{0,90}?"
+    r"\b(?:detention|arrest|custody)\b[^.;]{0,90}?"
+    r"|\b(?:detention|arrest|custody)\b[^.;]{0,90}?\b(?:extended|prolonged)\b[^.;]{0,20}?)"
+    r"\bfor (?:another|a further|an additional|a period of)\s*$"
 )
 # "sentenced in less than a week", "jailed within two days": when, not how long.
 _TERM_BEFORE_WHEN = re.compile(r"\b(?:in|within) (?:just |only )?(?:less than |under )?$|\bless than $")
@@ -153,6 +162,8 @@ _TERM_NOT_GIVEN = re.compile(
     r"|faces?|facing|could get|could receive|risks?|punishable by|carry|carries|carrying"
     # "charges which could see them jailed for up to eight years"
     r"|(?:could|would|may|might) (?:see|spend|serve)"
+    # a penalty that was possible and did not come: "he could have faced eight years in prison"
+    r"|(?:could|would|might) have (?:faced|got|received|been given)"
     r"|maximum (?:of|penalty|punishment|sentence|term))\b(?: [\w'’-]+){0,4}\s*$"
 )
 # "called for the court to sentence him to 10 1/2 years": a sentence asked for, not given.
@@ -349,6 +360,13 @@ def _is_range(before: str) -> bool:
     return match is not None and not _NOT_RANGE_HEAD.search(before, 0, match.start("x"))
 
 
+def _extended_for(lowered: str, start: int) -> bool:
+    """Whether the term at ``start`` is the spell a detention was extended by (_EXTENDED_FOR); every
+    form holds "extend" or "prolong", and the substring tests spare most terms the regex."""
+    window = lowered[max(0, start - 200) : start]
+    return ("extend" in window or "prolong" in window) and _EXTENDED_FOR.search(window) is not None
+
+
 def _custodial(lowered: str, start: int, end: int) -> bool:
     before = lowered[max(0, start - 40) : start]
     after = lowered[end : end + 60]
@@ -365,6 +383,8 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
         return False  # "in two months" is when; "in two months of pre-trial detention" is a term
     if _TERM_BEFORE_STRONG.search(before):
         return not before.endswith(("up to ", "as many as "))  # "jailed for up to eight years": a maximum
+    if "for " in before and _extended_for(lowered, start):
+        return True
     if _TERM_BEFORE_BAD.search(before) or _TERM_AFTER_SOFT_BAD.match(after):
         return False
     ban = None

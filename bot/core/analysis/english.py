@@ -43,6 +43,7 @@ from bot.core.analysis.packs.en import COUNTED as _COUNTED
 from bot.core.analysis.packs.en import CRIME as _CRIME
 from bot.core.analysis.packs.en import DEMAND_RELEASE as _DEMAND_RELEASE
 from bot.core.analysis.packs.en import FORMER_OFFICIAL as _FORMER_OFFICIAL
+from bot.core.analysis.packs.en import IN_ABSENTIA as _IN_ABSENTIA
 from bot.core.analysis.packs.en import MARCH as _MARCH
 from bot.core.analysis.packs.en import OFFICIAL as _OFFICIAL
 from bot.core.analysis.packs.en import POLITICAL_CASE as _POLITICAL_CASE
@@ -82,17 +83,8 @@ _POLITICAL_HINTS = StemAutomaton(
     + ("persecut", "journalistic")
 )
 
-# A sentence upheld on appeal ("upheld the seven-year sentence", "rejected his appeal against
-# the verdict"): the custody was reported when it was passed. Not a detention upheld, which
-# is custody going on ("upholds the detention of 11 journalists").
-_UPHELD = re.compile(
-    r"\b(?:upheld|upholds|uphold|confirmed|confirms)(?: [\w'’-]+){0,4} (?:sentences?|convictions?|verdicts?|prison terms?"
-    r"|jail terms?)\b"
-    r"|\b(?:rejected|rejects|dismissed|dismisses|turned down)(?: [\w'’-]+){0,4} appeals?"
-    r" (?:against|of|over)(?: [\w'’-]+){0,3} (?:sentences?|convictions?|verdicts?)\b"
-    # "denied an appeal by seven imprisoned journalists who were sentenced in June"
-    r"|\b(?:rejected|dismissed|denied|turned down)(?: [\w'’-]+){0,3} appeals? by\b[^.;]{0,80}\b(?:sentenced|convicted)\b"
-)
+# Custody taken, not only a sentence passed: someone held in fact.
+_HOLDING = re.compile(r"\b(?:detain\w*|arrest\w*|remand\w*|custody|apprehended|extradit\w*|deported)\b")
 # "jailed journalist X", "the imprisoned activists": custody as someone's state.
 _HELD_ATTRIBUTE = re.compile(
     # after an article or a preposition: "for jailed journalist X", not "police detained activist X"
@@ -113,6 +105,10 @@ _TREASON_WORDS = StemAutomaton(("treason", "espionage", "spying"))
 _ESPIONAGE = re.compile(r"\b(?:espionage|spying)\b")
 _ONGOING = re.compile(
     r"\b(?:remains?|remained|is still|are still|still) (?:\w+ )?(?:in|behind) (?:prison|jail|custody|detention|bars)\b"
+    # a state, not an event: "opposition leaders are in jail"
+    r"|\b(?:is|are) (?:now |currently |already )?(?:in|behind) (?:prison|jail|bars)\b"
+    # the held whose release is asked for: "demand the release of all those detained for protesting"
+    r"|\brelease of (?:all )?(?:of )?(?:those|the people|people|individuals|everyone|all) (?:\w+ )?(?:detained|arrested|jailed|imprisoned)\b"
     r"|\b(?:is|are|was|were) serving (?:a|an|his|her|their) \w+"
     # time already spent held: "spent two years under house arrest", "has spent 8 months in custody"
     r"|\bspent (?:[\w-]+ ){1,3}(?:under house arrest|in (?:pre-?trial )?(?:custody|detention))"
@@ -226,10 +222,7 @@ class _Report:
             if detained_on:
                 break
         ordered = evidence_sentences + [self.sentences[c.sentence] for c in custody_clauses]
-        # Doubtful reports keep their people too: the operator approving one posts them.
-        # A release keeps its people too: the event of their custody reports the release.
-        released = "negative:release" in self.reasons
-        detainees = tuple(Detainee(p.name, p.term) for p in people) if score >= REVIEW_FLOOR or released else ()
+        detainees = self._detainees(people, score)
         return Analysis(
             arrest=arrest,
             protest=self.protest,
@@ -242,6 +235,14 @@ class _Report:
             score=score,
             reasons=tuple(_unique(self.reasons)),
         )
+
+    def _detainees(self, people: list[Person], score: float) -> tuple[Detainee, ...]:
+        """The people a result lists: doubtful reports keep theirs too (the operator approving
+        one posts them), and so does a release (the event of their custody reports it); people
+        sentenced in absentia are abroad, not held."""
+        released = "negative:release" in self.reasons
+        kept = (score >= REVIEW_FLOOR or released) and "negative:in absentia" not in self.reasons
+        return tuple(Detainee(p.name, p.term) for p in people) if kept else ()
 
     def _civic(self, custody_clauses: list[Clause]) -> float:
         near = self.title.lower() + "\n" + "\n".join(self.sentences[c.sentence].lower() for c in custody_clauses)
@@ -317,6 +318,9 @@ class _Report:
             score -= 0.4
             self.reasons.append("negative:old custody")
         score = self._lead_outcome(clauses, people, score)
+        if self._absentia_headline(custody_clauses):
+            score -= 0.45
+            self.reasons.append("negative:in absentia")
         in_review = all(_REVIEW.search(self.sentences[c.sentence].lower()) for c in custody_clauses)
         if in_review or (not people and _REVIEW.search(self.lowered)):
             # A rights group's yearly review or a retrospective: past cases, not news, even
@@ -334,26 +338,30 @@ class _Report:
 
     def _lead_outcome(self, clauses: list[Clause], people: list[Person], score: float) -> float:
         """A lead (the headline and the sentence after it; a short first sentence of an untitled
-        report is its headline, as in en_clauses) that reports a release, or a sentence upheld on
-        appeal, and no fresh custody: the news is the outcome of a custody already reported."""
+        report is its headline, as in en_clauses) that reports a release and no fresh custody: the
+        news is the outcome of a custody already reported. A custodial sentence upheld on appeal
+        (or a cassation refused, a detention extended) is no such outcome: the guide counts it as
+        custody in the period the report covers, as the Russian and Kazakh labels do."""
         headline = bool(self.title) or len(self.sentences[0].split()) <= 14
         lead = [c for c in clauses if c.sentence <= (1 if headline else 0)]
         if len(people) >= 3:
             return score  # "two of the eleven detained released": the others stay
-        released = any(c.release for c in lead)
-        upheld = {c.sentence for c in lead if _upheld(self.sentences[c.sentence].lower())}
-        if not released and not upheld:
+        if not any(c.release for c in lead):
             return score  # no outcome in the lead: which custody is fresh cannot matter
         fresh = [
             c for c in lead if c.custody and not _DEMAND_RELEASE.search(c.lowered) and not LONG_AGO.search(c.lowered)
         ]
-        if released and not fresh:
+        if not fresh:
             self.reasons.append("negative:release")
             return min(score - 0.45, REVIEW_FLOOR - 0.05)
-        if upheld and all(c.sentence in upheld for c in fresh):
-            self.reasons.append("negative:upheld")
-            return min(score - 0.45, REVIEW_FLOOR - 0.05)
         return score
+
+    def _absentia_headline(self, custody_clauses: list[Clause]) -> bool:
+        """A headline of sentences passed in absentia ("… Sentenced to Prison Terms in Absentia"),
+        and a body that only sentences, holding no one: the sentenced are abroad, not in custody."""
+        if "absen" not in self.title.lower() or not _IN_ABSENTIA.search(self.title.lower()):
+            return False
+        return not any(_HOLDING.search(c.lowered) for c in custody_clauses if c.sentence > 0)
 
     def _crime_elsewhere(self, near: str) -> float:
         """The penalty for ordinary crime the report names outside its custody clauses: when
@@ -418,12 +426,6 @@ def _held_already(clause: Clause) -> bool:
     if clause.terms or not (_HELD_WORDS.search(clause.lowered) and _HELD_ATTRIBUTE.search(clause.lowered)):
         return False  # "jailed journalist X was sentenced to three more years": a new term
     return CUSTODY.search(_HELD_PLACE.sub(" ", _HELD_ATTRIBUTE.sub(" ", clause.lowered))) is None
-
-
-def _upheld(sentence: str) -> bool:
-    """Whether a lower-cased sentence reports a sentence upheld (_UPHELD); every form holds
-    "uph", "confirm" or "appeal", and the substring tests spare most sentences the regex."""
-    return ("uph" in sentence or "confirm" in sentence or "appeal" in sentence) and _UPHELD.search(sentence) is not None
 
 
 def _crime_reason(near: str) -> bool:

@@ -122,12 +122,15 @@ NOT_CUSTODY = re.compile(
     # "faces up to 15 days of arrest"
     r"|(?:rejected|refused|denied|dismissed) (?:the |a )?(?:[\w'’-]+ ){0,2}(?:request|motion|petition)s? (?:to|for) (?:\w+ ){0,3}"
     r"(?:arrest|remand|detention|custody)"
-    r"|(?:faces?|facing|could face|risks?|risking) (?:up to |a possible |possible )?(?:[\w'’-]+ ){0,5}"
+    r"|(?:faces?|facing|could face|(?:could|would|might) have faced|risks?|risking) (?:up to |a possible |possible )?(?:[\w'’-]+ ){0,5}"
     r"(?:arrest|detention|prison|jail|imprisonment)"
     r"|without (?:detaining|arresting)|(?:escaped|avoided|evaded) (?:arrest|detention)"
     # what a law provides for, not anyone's custody: "laws introducing fines and prison sentences"
     r"|(?:laws?|legislation|articles?|bills?|amendments?|code)\b[^.;]{0,60}?\b(?:introduc\w+|provid\w+ for|punishable by|envisag\w+)"
     r"(?: [\w'’-]+){0,4}? (?:prison|jail) (?:sentences?|terms?)"
+    # an event held by its organisers ("they were held by civil activists"): no one is held
+    r"|(?:(?:was|were|is|are|been|being) )?held by (?:the )?(?:[\w-]+ ){0,2}(?:activists|organi[sz]ers|residents|citizens|students|supporters|parties"
+    r"|movements|unions|associations|volunteers|communities)\b"
     r"|(?:no|nobody|none)(?: of)?(?: [\w-]+){0,2}"
     r" (?:was|were|has been|have been|had been|got) (?:\w+ )?(?:detained|arrested|jailed|imprisoned)|released from custody"
     r"|in custody of|custody of (?:the|his|her) child|taken for questioning|non-?custodial"
@@ -150,7 +153,9 @@ RELEASE = re.compile(
     r"\b(?:(?:was|were|has been|have been|had been|got|been|is|are) (?:\w+ )?(?:released|freed|pardoned|acquitted)"
     r"|early release|granted (?:an? )?(?:early )?release|release of (?!(?:all|political|the detained|those|him|her|them|detained))"
     r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnest(?:y|ied|ies)(?! international)|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment|decision|ruling|judgment)|(?:has|have|had) (?:\w+ )?(?:freed|released|pardoned)|freed (?:a|an|the|his|her|their|two|three|\d+)\b|after (?:\w+ ){0,3}(?:years?|months?|days?|decades?) (?:in|behind) (?:jail|prison|bars|custody|detention)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
-    r"|after serving|served (?:his|her|their) (?:term|sentence)|walked free|set free|regained (?:his|her|their) freedom"
+    r"|after serving|served (?:his|her|their) (?:term|sentence)|walk(?:s|ed|ing)? free|set free|regained (?:his|her|their) freedom"
+    # a court suspending the term it had passed: "suspended her 18-month sentence"
+    r"|suspended (?:his|her|their|the) (?:[\w-]+ )?(?:prison |jail )?(?:sentence|term)"
     r"|spent (?:[\w-]+ ){1,3}(?:in|behind) (?:prison|jail|bars|a penal colony)"
     r"|(?<!be )(?:released|freed) (?:from (?:jail|prison|custody|detention|the|a|penal)|early|after serving)\b"
     # "is free", "are now free again"; not "is free to leave", "free speech", "free of charge".
@@ -162,6 +167,11 @@ RELEASE = re.compile(
     r"|(?:replaced (?:[\w'’-]+ ){0,4}(?:prison|jail) (?:term|sentence)s? with"
     r"|(?:prison|jail) (?:term|sentence)s? (?:[\w-]+ ){0,2}replaced (?:by|with))"
     r" (?:an? )?(?:[\w-]+ )?(?:parole|restricted|restriction|freedom limitation|probation|suspended|fine)"
+    # a custody ended by a swap ("returned home after a prisoner swap"), or a sentence cut to no
+    # custody ("reduced from five years in prison to three years of probation")
+    r"|prisoners? (?:swap|exchange)s?|(?:swap|exchange) of prisoners"
+    r"|(?:reduced|commuted|changed|converted) (?:[\w-]+ ){0,12}to (?:a |an )?(?:[\w-]+ ){0,3}"
+    r"(?:probation|suspended|time (?:already )?served|restricted freedom|restriction of freedom)\b"
     r"|(?:freed|released|pardoned) (?:[\w-]+ ){0,2}(?:activists?|journalists?|bloggers?|reporters?|dissidents?|critics?|politicians?"
     r"|leaders?|defenders?|prisoners?|detainees?|protesters?)\b)"
 )
@@ -246,6 +256,8 @@ VICTIM = re.compile(
     r"\b(?:murder(?:ing|ers?)?|kill(?:ing|ed|ers?)|assassin\w*|slaying|attack(?:ing|ed)? on|assault(?:ing|ed)? on|beat(?:ing|en)?|tortur\w+|death)"
     r"(?: of)? (?:an? |the |two |three |prominent |well-known |opposition )?(?:[\w-]+ ){0,2}"
     r"(?:opposition|activists?|journalists?|bloggers?|politicians?|leaders?|critics?|detainees?|prisoners?|protesters?)\b"
+    # the victim described at length: "the murder of the chairman of the public television, journalist X"
+    r"|\b(?:murder|killing|assassination) of (?:the |an? )?(?:[\w'’-]+,? ){2,10}?(?:journalists?|activists?|bloggers?)\b"
 )
 REVIEW = re.compile(
     r"\b(?:annual|yearly|world|country|new|latest) report\b"
@@ -279,6 +291,8 @@ PROTEST = re.compile(
 MARCH = re.compile(r"\b(?:march(?:es|ed|ing)?|Marche[sd]|Marching)\b")
 NOT_PROTEST = re.compile(
     r"\b(?:air|missile|drone|military|lucky) strikes?\b|strike (?:a|the) (?:deal|balance|agreement)|struck"
+    # the verb that gathers backing, not a rally: "little influence to rally support", "rallied behind him"
+    r"|\brall(?:y|ies|ied) (?:support|behind|around|voters|supporters)\b"
     # a state's protest is a diplomatic note, not a public action
     r"|\bnote (?:of )?protest|\bprotest notes?\b|\bdiplomatic protest"
 )
