@@ -346,8 +346,9 @@ _AUXILIARY = re.compile(
 # A modal or an obligation right after the custody word: "қамалуы мүмкін", "айырылуы ықтимал".
 _MODAL_AFTER = re.compile(r"\w*\s+(?:\w+\s+)?(?:мүмкін|мумкин|ықтимал|иктимал|қаупі|каупи|қатері|катери)(?!\w)")
 _ASKED_AFTER = re.compile(r"\w*\s+(?:\w+\s+){0,2}(?:сұра|сура|талап ет)")
-# A call for custody: the verbal noun in the dative, then "шақыр-" or "үнде-" (call, urge).
-_CALLED_FOR_AFTER = re.compile(r"\w*\s+(?:алуға\s+|алуга\s+)?(?:шақыр|шакир|үнде|унде)")
+# A call for custody: the verbal noun in the dative, then "шақыр-" or "үнде-" (call, urge);
+# not the plain "шакир", which is also the name Шакир.
+_CALLED_FOR_AFTER = re.compile(r"\w*\s+(?:алуға\s+|алуга\s+)?(?:шақыр|үнде|унде)")
 _PROSECUTOR = re.compile(r"(?<![\w])(?:прокурор|айыптаушы|аиыптауши|мемлекеттік айыптау)")
 _REQUEST = re.compile(r"(?<![\w])(?:сұра|сура|талап ет|ұсын|усын)")
 # Locative state words ("қамауда", "түрмеде") and the participles of being that make them
