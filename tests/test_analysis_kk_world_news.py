@@ -81,3 +81,21 @@ def test_an_aspect_converb_is_still_the_event() -> None:
     # "тұтқындап жатқан сәт" (the moment they were detaining): no comma, one verb
     text = "Журналист Асан Бейсенов полиция наразыларды тұтқындап жатқан сәтте ұсталды."
     assert kk_rules(text).arrest
+
+
+def test_the_press_asking_an_official_is_no_civic_context() -> None:
+    # "Журналистер Асқар Нұрбековтан … сұрады": the press corps as the askers, not the held
+    text = (
+        "СІМ ресми өкілі Асқар Нұрбеков Польшадағы қазақстандықтар жөнінде түсініктеме берді. "
+        "Журналистер Асқар Нұрбековтан Польшада тергеу жүргізіліп жатқан азаматтар туралы сұрады. "
+        "Өкіл бірнеше қазақстандық Польшада есірткі тасымалдау жұмысына кеткенін айтты. "
+        '"Бизнестің бұл түрі полицияның назарына түсті. Олар ұсталды, қазір туыстарымен байланыстамыз."'
+    )
+    result = kk_rules(text)
+    assert not result.arrest
+    assert not any(r.startswith("civic:") for r in result.reasons)
+
+
+def test_a_journalist_held_after_asking_is_still_news() -> None:
+    text = "Журналист Ерлан Досов полицейден ұстау себебін сұрады, бірақ оны бөлімшеге алып кетіп, үш сағат ұстады."
+    assert kk_rules(text).arrest
