@@ -201,6 +201,8 @@ def _given_cues(
     cues = [m for m in cues if not _future_verb(low[m.start() : m.start() + 60])]
     # "10 тәулік қамақ сұралған", "қамауға алуды сұрады": custody asked for, not given.
     cues = [m for m in cues if not _ASKED_AFTER.match(low, m.end())]
+    # "жетекшілерін тұтқындауға шақырды", "қамауға алуға үндеді": custody called for.
+    cues = [m for m in cues if not _CALLED_FOR_AFTER.match(low, m.end())]
     if sentenced and _PROSECUTOR.search(low) and _REQUEST.search(low):
         # "Прокурор оны 8 жылға соттауды сұрады": a sentence asked for, not given.
         cues = [m for m in cues if not SENTENCE_RE.match(low, m.start())]
@@ -240,8 +242,12 @@ _PAST_CUSTODY = re.compile(r"(?<![\w])(?:" + "|".join(_CUSTODY_ROOTS) + r")(?:д
 _HABITUAL_SEEMS = re.compile(
     r"\w(?:атын|етін|йтын|йтін|атин|етин|итин)\s+(?:" + "|".join(pack.with_plain(("сияқты", "секілді"))) + ")"
 )
-# A custody state named by its verbal noun: "қамауда отыру", "түрмеде жату".
-_STATE_AS_TOPIC = re.compile(r"\w*(?:да|де|та|те)\s+(?:отыру|отиру|жату|жатуы|болу)(?![\w])")
+# A custody state named by its verbal noun: "қамауда отыру", "түрмеде жату"; and putting
+# in prison named by one, a practice, not an event ("түрмеге тоғыту әлі де бар").
+_STATE_AS_TOPIC = re.compile(
+    r"\w*(?:да|де|та|те)\s+(?:отыру|отиру|жату|жатуы|болу)(?![\w])"
+    r"|\w*(?:ға|ге|қа|ке|га)\s+(?:тоғыту|тогиту|жабу|отырғызу|отиргизу)(?![\w])"
+)
 # Years of custody served, counted: "түрмеде отырғанына 15 жыл болды", "қапаста өткізген 14
 # жылы" (the years someone has spent held, not a detention).
 TIME_SERVED_RE = re.compile(
@@ -340,6 +346,9 @@ _AUXILIARY = re.compile(
 # A modal or an obligation right after the custody word: "қамалуы мүмкін", "айырылуы ықтимал".
 _MODAL_AFTER = re.compile(r"\w*\s+(?:\w+\s+)?(?:мүмкін|мумкин|ықтимал|иктимал|қаупі|каупи|қатері|катери)(?!\w)")
 _ASKED_AFTER = re.compile(r"\w*\s+(?:\w+\s+){0,2}(?:сұра|сура|талап ет)")
+# A call for custody: the verbal noun in the dative, then "шақыр-" or "үнде-" (call, urge);
+# not the plain "шакир", which is also the name Шакир.
+_CALLED_FOR_AFTER = re.compile(r"\w*\s+(?:алуға\s+|алуга\s+)?(?:шақыр|үнде|унде)")
 _PROSECUTOR = re.compile(r"(?<![\w])(?:прокурор|айыптаушы|аиыптауши|мемлекеттік айыптау)")
 _REQUEST = re.compile(r"(?<![\w])(?:сұра|сура|талап ет|ұсын|усын)")
 # Locative state words ("қамауда", "түрмеде") and the participles of being that make them
@@ -391,6 +400,12 @@ def _attributive(low: str, match: re.Match[str]) -> bool:
         end = following.end()
     if low.endswith(("атын", "етін", "йтын", "йтін", "атин", "етин", "итин"), match.start(), end):
         return True  # "ұстап алып кететін …": a habitual or future participle, no event
+    if low.endswith(("п", "ып", "іп"), match.start(), word_end) and _CONVERB_TO_PARTICIPLE.match(low, word_end):
+        # "Бірге сотталып, кейін босап шыққан белсенді X … айтты", "сотталып, түрмеде отырған
+        # белсенді": the converb goes on into a participle that describes the noun after it.
+        return not _RECENT_BEFORE.search(low, max(0, match.start() - 40), match.start()) and bool(
+            _PAST_FINITE_END.search(low)
+        )
     if not low.endswith(("ған", "ген", "қан", "кен", "ган", "кан"), match.start(), word_end):
         return False
     if _RECENT_BEFORE.search(low, max(0, match.start() - 40), match.start()):
@@ -402,6 +417,14 @@ def _attributive(low: str, match: re.Match[str]) -> bool:
     return bool(_PAST_FINITE_END.search(low))
 
 
+# A converb's chain, after a comma, into a participle and the noun it describes: "сотталып,
+# кейін босап шыққан белсенді", "сотталып, түрмеде отырған белсенді"; not an auxiliary or a
+# time word after it ("шыққан соң", "қамалған еді"), nor an aspect with no comma
+# ("тұтқындап жатқан сәт", the moment they were detaining, is an event).
+_CONVERB_TO_PARTICIPLE = re.compile(
+    r"\s*,\s*(?:[\w-]+\s+){0,2}[\w-]+(?:ған|ген|қан|кен|ган|кан)\s+"
+    r"(?!(?:еді|еди|болатын|болатин|соң|сон|кейін|кейин|кезде|кезінде|жоқ|жок)(?!\w))\w"
+)
 # The sentence ends in a past finite verb ("шақырылды", "шықты", "айтты", "қамалған еді").
 _PAST_FINITE_END = re.compile(r"\w(?:ды|ді|ты|ті|ди|ти|еді|еди|болатын|болатин)[\s.!?»\"”)]*$")
 

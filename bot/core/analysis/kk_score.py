@@ -258,6 +258,7 @@ def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:
         audience = [(m.start(), m.end()) for m in TOLD_PRESS_RE.finditer(low)]
         audience += [(m.start(), m.end()) for m in NOT_CIVIC_RE.finditer(low)]
         audience += [m.span(1) if m.group(1) else m.span(2) for m in _BYLINE.finditer(low)]
+        audience += [m.span(1) for m in _PRESS_ASKED.finditer(low)]
     found = [m.group(0).strip() for m in civic if not any(a <= m.start() < b for a, b in audience)]
     found += [k for k in extra if k.lower() in low]
     return sorted(set(found))
@@ -266,6 +267,13 @@ def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:
 _BYLINE = re.compile(
     r"(?:хабарлайды|хабарлады|жазады|деп)\s+(?:[\w.«»\"-]+\s+){0,3}((?:тілшісі|тілшілері|журналисі)\w*)"
     r"|((?:тілшісі|тілшілері)\w*)\s+(?:\S+\s+){0,3}сілтеме"
+)
+
+
+# The press asking an official (the ablative): "Журналистер Айбек Смадияровтан … сұрады".
+_PRESS_ASKED = re.compile(
+    r"(?<![\w])(журналистер\w*|тілшілер\w*)\s+(?:[\w-]+\s+){0,3}[\w-]+(?:тан|тен|дан|ден|нан|нен)\s+"
+    r"(?:[\w«»\"-]+\s+){0,14}?(?:сұра|сура)"
 )
 
 

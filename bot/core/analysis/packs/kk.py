@@ -557,12 +557,30 @@ NOT_CIVIC_STEMS: tuple[str, ...] = (
     "белсенді жұмыс",
     "белсенді атсалыс",
     "белсендірек",
+    # Foreign policy ("ресейлік сыртқы саяси ведомство"), not politics at home.
+    "сыртқы саяси",
+    "сыртқы саясат",
 )
 # Ordinary crime: custody for these is no alert unless the text presents it as persecution.
 CRIME_STEMS: dict[str, tuple[str, ...]] = {
     "есірткі": ("есірткі", "наркотик", "героин", "марихуана", "гашиш", "қарасора", "синтетикалық"),
     # "кепілге алды" (took hostage); "кепілді" would also be "кепілдік" (a guarantee).
-    "лаңкестік": ("лаңкес", "кепілге", "жарылғыш", "терроризм", "террорист", "террорлық", "теракт"),
+    # With the terror groups by name ("«Ислам мемлекеті» тобының жақтастары", ДАИШ, ИГИЛ).
+    "лаңкестік": (
+        "лаңкес",
+        "кепілге",
+        "жарылғыш",
+        "терроризм",
+        "террорист",
+        "террорлық",
+        "теракт",
+        "ислам мемлекет",
+        "даиш",
+        "игил",
+    ),
+    # Shootings ("көпшілікке оқ жаудырған", "атыс болып"); in a protest report the police
+    # firing on protesters is no crime of theirs (PROTEST_CHARGES).
+    "атыс": ("оқ жаудыр", "оқ атқан", "оқ атып", "атыс бол", "атыс салдар", "атып өлтір"),
     "ұрлық": ("ұрлық", "ұрлап", "ұрлаған", "ұрлад", "ұрлан", "ұры ", "тонау", "тонад", "тонаған", "тонал", "қарақшы"),
     # Not "қаза тапты" (died): people die in unrest and in custody too.
     "кісі өлтіру": ("кісі өлтір", "өлтірд", "өлтірген", "өлтіру", "мәйіт"),
@@ -603,8 +621,8 @@ CRIME_STEMS: dict[str, tuple[str, ...]] = {
     "соғыс тұтқыны": ("тұтқынға түс", "тұтқын алмас", "соғыс тұтқын", "әскери тұтқын"),
 }
 # Crime kinds that a report of a protest tells as the charge brought against protesters
-# (terrorism after the January 2022 unrest), not as ordinary crime.
-PROTEST_CHARGES: frozenset[str] = frozenset({"лаңкестік"})
+# (terrorism after the January 2022 unrest, shooting at a rally), not as ordinary crime.
+PROTEST_CHARGES: frozenset[str] = frozenset({"лаңкестік", "атыс"})
 # The report presents the case as persecution: crime words are then the charge, not the story.
 PERSECUTION_STEMS: tuple[str, ...] = (
     "саяси астар",
