@@ -115,3 +115,27 @@ def test_the_whole_analysis_adds_the_listed() -> None:
     )
     names = {d.name for d in analyze("Activists jailed in Almaty", text, "en").detainees}
     assert {"Nurlan Abenov", "Saule Temir", "Askar Zhanov"} <= names
+
+
+def test_a_speaker_the_sentence_opens_with_is_not_listed() -> None:
+    text = "По словам правозащитницы Анны Корнеевой, Игоря Седова и Ивана Белова арестовали на 10 суток."
+    result = extend_enumerations(_held("ru", ["Игорь Седов"], "10 days"), "", text)
+    assert "Анна Корнеева" not in _names(result)
+    text = "По его данным, были задержаны Игорь Седов, Анна Корнеева и Иван Белов."
+    result = extend_enumerations(_held("ru", ["Игорь Седов"]), "", text)
+    assert {"Анна Корнеева", "Иван Белов"} <= set(_names(result))
+
+
+def test_counsel_is_not_listed_but_an_arrested_lawyer_is() -> None:
+    text = "Police detained Erlan Sadykov and his lawyer Marat Omarov was not allowed to see him in custody."
+    result = extend_enumerations(_held("en", ["Erlan Sadykov"]), "", text)
+    assert _names(result) == {"Erlan Sadykov": None}
+    text = "The court jailed the lawyers Marat Omarov and Aigul Bekova for 15 years."
+    result = extend_enumerations(_held("en", ["Aigul Bekova"], "15 years"), "", text)
+    assert _names(result)["Marat Omarov"] == "15 years"
+
+
+def test_respective_terms_are_not_shared() -> None:
+    text = "The court jailed Anna Sokol and Boris Kaptan to 9 and 7 years, respectively."
+    result = extend_enumerations(_held("en", ["Anna Sokol"], "9 years"), "", text)
+    assert _names(result) == {"Anna Sokol": "9 years", "Boris Kaptan": None}

@@ -18,7 +18,19 @@ from importlib import resources
 from bot.core.analysis.enumerations import Lexicon, Listed, extend
 from bot.core.analysis.result import Analysis
 
-_FIELDS = ("joiner", "owner", "role", "release", "lesser", "term", "custody", "intro", "speech", "conjunction")
+_FIELDS = (
+    "joiner",
+    "owner",
+    "role",
+    "release",
+    "lesser",
+    "term",
+    "respective",
+    "custody",
+    "intro",
+    "speech",
+    "conjunction",
+)
 
 
 @functools.cache
@@ -34,7 +46,11 @@ def _lexicon(lang: str) -> Lexicon:
 
 
 def _russian_clause(words: re.Pattern[str]) -> Callable[[str], bool]:
-    """A verb (finite, infinitive, gerund, participle) or a clause word between two people."""
+    """A verb (finite, infinitive, gerund, participle) or a clause word between two people.
+
+    Full participles too: "Ольгу Смирнову, задержанную на пикете в поддержку Олега Сенцова" is a
+    participial clause whose names are not listed with her (on train, allowing them found one
+    listed person more and two wrong ones)."""
     from bot.core.analysis.ru_morph import lemma_and_pos
 
     def clause(gap: str) -> bool:

@@ -48,6 +48,7 @@ class Lexicon:
     release: re.Pattern[str]  # a sentence that frees, fines or acquits its people
     lesser: re.Pattern[str]  # a person's own penalty that is no custody ("180 hours of community service")
     term: re.Pattern[str]  # a term of its own between two people
+    respective: re.Pattern[str]  # "to 9 and 7 years, respectively": terms in the people's order
     custody: re.Pattern[str]  # the list's sentence speaks of custody or a term
     intro: re.Pattern[str]  # a speaker opens the sentence: "according to", "по словам"
     speech: re.Pattern[str]  # a verb of saying right after a person: the speaker, not one held
@@ -128,12 +129,12 @@ def _added(text: str, group: list[Listed], people: list[Detainee], lexicon: Lexi
     gaps = [_ASIDE.sub(" ", text[a.end : b.start]) for a, b in zip(group, group[1:])]
     if any(lexicon.role.search(g) for g in [_title_before(text, group[0].start, lexicon), *gaps]):
         return []
-    if lexicon.intro.search(text[: group[0].start]) or lexicon.speech.match(text[group[-1].end :]):
+    if _speaker_first(text, group[0].start, lexicon) or lexicon.speech.match(text[group[-1].end :]):
         return []
     # One term for the list when the detainees in it share one and nobody has a term of
     # their own between the names ("A – 5 years, B – 3 years": each its own, none guessed).
     terms = {d.term for d in held}
-    own_terms = any(lexicon.term.search(g) for g in gaps)
+    own_terms = any(lexicon.term.search(g) for g in gaps) or bool(lexicon.respective.search(text))
     term = terms.pop() if len(terms) == 1 and not own_terms else None
     added: list[Detainee] = []
     for k, person in enumerate(group):
@@ -152,6 +153,13 @@ def _added(text: str, group: list[Listed], people: list[Detainee], lexicon: Lexi
 def _same_family(a: str, b: str) -> bool:
     x, y = _fold(a), _fold(b)
     return bool(x and y) and any(_same_word(w, v) for w in x[-1:] + x[:1] for v in y[-1:] + y[:1] if len(w) > 3)
+
+
+def _speaker_first(text: str, start: int, lexicon: Lexicon) -> bool:
+    """ "According to activist X, A and B were held": the list's first person is the speaker an
+    opening names (and no separator stands between); "По его данным, задержаны A, B" is no speaker."""
+    intros = list(lexicon.intro.finditer(text, 0, start))
+    return bool(intros) and not lexicon.joiner.search(text[intros[-1].end() : start])
 
 
 def _title_before(text: str, start: int, lexicon: Lexicon) -> str:
