@@ -79,7 +79,7 @@ def extend_enumerations(result: Analysis, title: str, text: str) -> Analysis:
         return result
     stems = {w.casefold()[:5] for d in result.detainees for w in d.name.split() if len(w) >= 4}
     sentences = [s for s in _SENTENCE_END.split(full) if any(stem in s.casefold() for stem in stems)]
-    people = extend(result.detainees, [(s, finder(s)) for s in sentences], _lexicon(result.lang))
+    people = extend(result.detainees, sentences, finder, _lexicon(result.lang))
     if len(people) == len(result.detainees):
         return result
     return replace(result, detainees=people, reasons=(*result.reasons, "listed with a detainee"))
@@ -117,21 +117,22 @@ def _russian(sentence: str) -> list[Listed]:
 
 
 def _kazakh(full: str) -> _KazakhFinder:
-    from bot.core.analysis.kk_people import known_words
-
-    return _KazakhFinder(known_words(full))
+    return _KazakhFinder(full)
 
 
 class _KazakhFinder:
     """Kazakh people of a sentence, with the report's known name forms (their cases)."""
 
-    def __init__(self, known: frozenset[str]) -> None:
-        self.known = known
+    def __init__(self, full: str) -> None:
+        self.full = full
+        self.known: frozenset[str] | None = None  # read with the first sentence that needs it
 
     def __call__(self, sentence: str) -> list[Listed]:
         from bot.core.analysis.kk_clauses import read_clause
-        from bot.core.analysis.kk_people import find_people
+        from bot.core.analysis.kk_people import find_people, known_words
 
+        if self.known is None:
+            self.known = known_words(self.full)
         clause = read_clause(sentence, ())
         offsets: list[tuple[int, int]] = []
         at = 0

@@ -69,15 +69,20 @@ _STOPS = re.compile(r"[.!?:]|\n")
 
 def extend(
     chosen: Sequence[Detainee],
-    sentences: Sequence[tuple[str, list[Listed]]],
+    sentences: Sequence[str],
+    find: Callable[[str], list[Listed]],
     lexicon: Lexicon,
 ) -> tuple[Detainee, ...]:
-    """The chosen detainees and every person listed together with one of them."""
+    """The chosen detainees and every person listed together with one of them.
+
+    ``find`` is the language's person finder, asked only about a sentence that can hold a
+    list of held people (a separator, custody, no release): most sentences cost a regex.
+    """
     people = list(chosen)
-    for text, listed in sentences:
-        if lexicon.release.search(text) or not lexicon.custody.search(text):
+    for text in sentences:
+        if not lexicon.joiner.search(text) or lexicon.release.search(text) or not lexicon.custody.search(text):
             continue
-        for group in _lists(text, listed, lexicon):
+        for group in _lists(text, find(text), lexicon):
             people.extend(_added(text, group, people, lexicon))
     return tuple(people)
 
