@@ -8,7 +8,8 @@
    paragraphs, :mod:`bot.core.analysis.text`), then sentences → custody clauses → candidate people → names
    normalised → terms (:mod:`bot.core.analysis.terms`) → a score with its reasons
    (``english``, ``russian``, ``kk_rules``);
-4. people no report's custody can be about (heads of state, data/officials.toml) are
+4. people listed together with a detainee are detainees too (:mod:`bot.core.analysis.enumerations`);
+5. people no report's custody can be about (heads of state, data/officials.toml) are
    dropped, whatever the language.
 
 Contract for every language module: a pure function (title, text, rules) → Analysis, with
@@ -26,6 +27,10 @@ from bot.core.analysis.result import Analysis, RuleConfig
 def analyze(title: str, text: str, lang: str | None = None, rules: RuleConfig | None = None) -> Analysis:
     """Analyse one report with the rules of its (detected) language."""
     result = _by_language(title, text, lang, rules or RuleConfig())
+    if result.arrest and result.detainees:
+        from bot.core.analysis.enumeration_people import extend_enumerations
+
+        result = extend_enumerations(result, title, text)
     if result.detainees:
         from bot.core.analysis.organisations import is_official
 
