@@ -134,7 +134,7 @@ PROBES: list[tuple[str, dict[str, str | None]]] = [
         {"Zhanar Akhmetova": None},
     ),
     (
-        "Opposition leader Ilkhom Rashidov was detained by the State Committee for National Security on "
+        "Opposition leader Ilkhom Rashidov was detained by the National Security Service on "
         "Wednesday, his party said. Spokesman Davron Sadikov said the arrest was politically motivated.",
         {"Ilkhom Rashidov": None},
     ),

@@ -468,9 +468,9 @@ def test_headline_words_are_not_names():
 def test_a_term_for_those_detained_reaches_the_named():
     result = analyse(
         "Police detained journalists Marat Oskenbayev and Dana Zhumabayeva at the rally. "
-        "A court ordered two months of pre-trial detention for those detained."
+        "A judge then ordered three months of pre-trial detention for all those detained."
     )
-    assert people(result) == {"Marat Oskenbayev": "2 months", "Dana Zhumabayeva": "2 months"}
+    assert people(result) == {"Marat Oskenbayev": "3 months", "Dana Zhumabayeva": "3 months"}
 
 
 def test_a_penal_institution_is_never_a_detainee():

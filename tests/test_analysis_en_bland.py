@@ -19,9 +19,9 @@ def analyse(text: str, title: str = "") -> Analysis:
 
 def test_a_state_protesting_its_nationals_detention_abroad_is_diplomacy_not_a_civic_arrest():
     result = analyse(
-        "The Foreign Ministry summoned the neighbouring country's envoy and handed him a note protesting the "
-        "detainment of three shepherds. The herders were detained by border guards on May 4 while grazing "
-        "sheep near an undemarcated section of the frontier, and were handed back two days later.",
+        "The Foreign Ministry called in the envoy of the neighbouring state and gave him a note protesting the "
+        "detention of three herders. The shepherds were detained by border guards on 6 June while grazing "
+        "flocks near an unmarked stretch of the frontier, and were returned two days later.",
         title="Tajikistan Protests Detention Of Three Citizens At Border",
     )
     assert not result.arrest
@@ -72,8 +72,8 @@ def test_a_former_prisoner_detained_again_is_custody_all_the_same():
 def test_a_yearly_review_that_counts_the_imprisoned_is_no_news_of_custody():
     result = analyse(
         "Freedom of expression remained restricted. Journalists and activists critical of the government faced "
-        "harassment, arrest and prosecution. Monitors recorded at least 19 people imprisoned on politically "
-        "motivated charges during the year, among them bloggers and trade union members."
+        "harassment, arrest and prosecution. Monitors counted at least 17 activists and reporters held on "
+        "politically motivated charges during the year, among them bloggers and union members."
     )
     assert not result.arrest
 
@@ -147,7 +147,7 @@ def test_a_penalty_a_law_threatens_in_years_imprisonment_is_no_custody():
 def test_a_term_the_prosecutor_asked_for_is_no_custody():
     result = analyse(
         "A court in Almaty gave blogger Serik Tulenov a two-year suspended sentence on Monday for insulting an "
-        "official in his posts. The prosecutor had asked for three years of labour in a penal colony, but the "
+        "official in his posts. The prosecution had sought two years in a penal colony, but the "
         "judge took his age into account."
     )
     assert not result.arrest

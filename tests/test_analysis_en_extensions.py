@@ -105,8 +105,8 @@ def test_a_turkish_capital_i_keeps_the_offsets_of_the_terms():
 
 def test_a_replaced_prison_term_is_a_release():
     arrest, held = analysis(
-        "A court ruled that the rest of activist Serik Zhumabayev's four-year prison term will be replaced "
-        "by a parole-like sentence. He was jailed last year for his posts criticising the government."
+        "Judges decided on Thursday that what remains of activist Dana Omarova's three-year jail term will "
+        "be replaced by a restricted-freedom penalty. She was jailed last year for posts mocking the governor."
     )
     assert not arrest
     assert held == {}
@@ -147,8 +147,8 @@ def test_compound_adjectives_and_nationalities_are_no_names():
             {"Leila Rahimi": "6 years"},
         ),
         (  # an apposition between a lawyer and the sentence leaves the lawyer its subject
-            "A court in Minsk sentenced opposition leader Olga Hrytsuk to nine years in prison. Lawyer Pavel Sych, "
-            "another member of the Coordination Council, faced the same charge and was sentenced to seven years "
+            "A court in Gomel sentenced opposition leader Olga Hrytsuk to nine years in prison. Lawyer Pavel Sych, "
+            "a fellow founder of the Civic Forum, faced an identical charge and was sentenced to seven years "
             "in prison.",
             {"Olga Hrytsuk": "9 years", "Pavel Sych": "7 years"},
         ),
@@ -173,7 +173,7 @@ def test_the_murdered_named_after_a_comma_are_no_detainees():
 
 
 def test_a_maximum_the_charges_carry_is_no_term():
-    assert terms("They face charges which could see them jailed for up to six years.") == []
+    assert terms("The blogger faces a charge that could see her jailed for up to six years.") == []
     assert terms("The editor was jailed for up to 10 days.") == []
 
 

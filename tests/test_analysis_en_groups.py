@@ -85,8 +85,8 @@ def test_a_counting_subject_stands_for_the_people_named_before_it():
 @pytest.mark.parametrize(
     "text",
     [
-        "Three activists — Aliya Nurtay, Daniyar Sadyk and Berik Omar — were sentenced to five years in prison each.",
-        "A court found Aliya Nurtay, Daniyar Sadyk and Berik Omar -- all of them students -- were sentenced to five years in prison.",
+        "Three activists — Aliya Nurtay, Daniyar Sadyk and Berik Omar — were given five years in jail each.",
+        "A judge ruled Aliya Nurtay, Daniyar Sadyk and Berik Omar -- all of them students -- were to serve five years in prison.",
     ],
 )
 def test_a_dash_pair_around_an_aside_does_not_cut_the_names_from_their_verb(text: str):
@@ -104,7 +104,7 @@ def test_a_possessive_name_owning_someone_else_is_neither_held_nor_fined():
 
 def test_a_name_in_the_relative_clause_describing_the_subject_is_not_the_detainee():
     text = (
-        "A human rights lawyer who has worked with Nobel laureate Daniyar Sadyk, has been jailed for nine years. "
+        "A rights advocate who once defended prize-winning poet Daniyar Sadyk, has been jailed for nine years. "
         "Aliya Nurtay was arrested in May on charges of inciting discord."
     )
     assert detainees(text) == {"Aliya Nurtay": "9 years"}
@@ -116,7 +116,7 @@ def test_a_titled_name_that_opens_the_subject_of_the_custody_is_held():
 
 
 def test_in_absentia_after_one_name_of_a_list_leaves_the_others_held():
-    text = "Activists Aliya Nurtay, Daniyar Sadyk and Berik Omar (in absentia) were sentenced to prison terms ranging from six to nine years."
+    text = "Activists Aliya Nurtay, Daniyar Sadyk and Berik Omar (in absentia) were given jail terms ranging from six to nine years."
     assert detainees(text) == {"Aliya Nurtay": None, "Daniyar Sadyk": None}
 
 
@@ -160,10 +160,10 @@ def test_a_lone_family_name_in_another_spelling_gets_its_term():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Aliya Nurtay has been sentenced to 10 yrs in prison", ["10 years"]),
-        ("The charges carry a maximum punishment of eight years in prison.", []),
-        ("The prosecutor asked the jury to hand down a sentence of 1 1/2 years on Friday.", []),
-        ("The court also denied him the right to work as a journalist for one year.", []),
+        ("Aliya Nurtay has been jailed for 10 yrs by a city court", ["10 years"]),
+        ("Her offence carries a maximum punishment of six years behind bars.", []),
+        ("On Tuesday the state asked the judge to impose a sentence of 2 1/2 years.", []),
+        ("She was also denied the right to teach at schools for three years.", []),
         ("Berik Omar received 18 months in open prison.", []),
     ],
 )
@@ -223,14 +223,14 @@ def test_what_a_law_provides_for_is_no_custody():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Aliya Nurtay was sentenced to three more years in a penal colony.", {"Aliya Nurtay": "3 years"}),
+        ("Aliya Nurtay was sentenced to four more years in a prison colony.", {"Aliya Nurtay": "4 years"}),
         (
             "A court extended the pretrial detention of Aliya Nurtay, a leading opposition activist, by another two months.",
             {"Aliya Nurtay": "2 months"},
         ),
         (
-            "Opposition leader Aliya Nurtay was sentenced to eight months in prison. All four were also stripped of "
-            "their right to hold office for two years.",
+            "Opposition leader Aliya Nurtay was sentenced to eight months in prison. The court also stripped the "
+            "three of their right to run for office for five years.",
             {"Aliya Nurtay": "8 months"},
         ),
     ],

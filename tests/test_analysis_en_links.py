@@ -31,19 +31,19 @@ def terms(text: str) -> list[str | None]:
 
 
 def test_a_hyphenated_half_is_a_term_in_months():
-    assert terms("The blogger was sentenced to four-and-a-half years in prison.") == ["54 months"]
+    assert terms("The poet was sentenced to four-and-a-half years behind bars.") == ["54 months"]
     assert terms("She was handed a two-and-a-half-year prison sentence.") == ["30 months"]
 
 
 def test_a_term_served_before_and_a_time_in_less_than_a_week_are_not_terms():
     assert terms("He served a one-year jail term from 2019 to 2020 on the same charge.") == []
-    assert terms("She is the third activist to be sentenced in less than a week.") == []
+    assert terms("He was the second reporter to be sentenced in less than a month.") == []
 
 
 def test_a_sentence_only_sought_gives_no_term_and_no_custody():
     text = (
-        "A prosecutor in Osh said he would seek to impose a six-year prison sentence on the reporter "
-        "Temir Asanbek, whose trial on charges of calls to riots resumes next week."
+        "Prosecutors in Osh say they will seek to impose a four-year prison sentence on blogger "
+        "Temir Asanbek, whose trial over calls to riots resumes on Monday."
     )
     assert detainees(text) == {}
 
@@ -65,16 +65,16 @@ LINKED = {
         {"Elvin Qasimov": "15 days", "Nihad Aliyev": "15 days", "Ramil Tagiyev": "10 days"},
     ),
     "one suspended sentence does not hide another's prison term": (
-        "Unlike the first conscientious objector, who got a one-year suspended sentence, the believer "
-        "Rustam Orazov received the maximum prison sentence of two years, his community said.",
-        {"Rustam Orazov": "2 years"},
+        "Unlike an earlier objector, who got a one-year suspended sentence, the believer Rustam Orazov "
+        "received the maximum prison sentence of three years, fellow believers said.",
+        {"Rustam Orazov": "3 years"},
     ),
     "him after a summons is the one summoned, not the detainee before": (
-        "Two party activists were arrested this week, the party said. Nail Huseynli was taken from his home "
-        "to a police station on May 2. Then the district court sentenced him to 15 days of administrative "
-        "arrest. Another member, Tural Abbasli, was summoned to the police on May 3. The next day the court "
-        "sentenced him to 25 days of arrest for disobeying the police.",
-        {"Nail Huseynli": "15 days", "Tural Abbasli": "25 days"},
+        "The party says two of its activists were arrested in the past days. Nail Huseynli was led from his "
+        "flat to a police station on 4 June, and a district judge later sentenced him to 12 days of "
+        "administrative arrest. Another member, Tural Abbasli, was summoned to the police on 5 June. A day "
+        "later a judge sentenced him to 20 days of arrest for resisting officers.",
+        {"Nail Huseynli": "12 days", "Tural Abbasli": "20 days"},
     ),
     "a term served earlier does not take the place of the new one": (
         "A court in Dashoguz on Monday jailed the believer Merdan Annayev for refusing military service. "
@@ -94,10 +94,10 @@ LINKED = {
         {"Dato Beridze": "12 days", "Lasha Gelashvili": "12 days"},
     ),
     "the leader a detainee guards or assists is not detained with him": (
-        "Elnur Mammadli, a bodyguard for opposition party leader Ilgar Javadov, was given 15 days of "
-        "administrative detention on Friday. Ramin Hasanov, an assistant to Javadov, was also detained "
-        "for 15 days.",
-        {"Elnur Mammadli": "15 days", "Ramin Hasanov": "15 days"},
+        "Elnur Mammadli, a bodyguard for the opposition leader Ilgar Javadov, was given ten days of "
+        "administrative detention on Monday. Ramin Hasanov, an assistant to Javadov, was also detained "
+        "for ten days.",
+        {"Elnur Mammadli": "10 days", "Ramin Hasanov": "10 days"},
     ),
     "colleagues called arrested in a show of support are detainees": (
         "Police detained the reporter Farrukh Saidov on July 8. He had posted in support of the arrested "
@@ -130,7 +130,7 @@ def test_a_name_after_a_dash_and_including_stays_in_the_custody_clause():
 
 
 def test_an_institution_of_several_words_is_not_a_person():
-    text = "One of the detainees was moved to the Center for Mental Health and Addiction Prevention."
+    text = "A detained student was taken to the Center for Family Health and Drug Abuse Prevention."
     assert [m.text for m in find_mentions(text)] == []
     assert [m.text for m in find_mentions("said Dana Orlova, the group's Europe Program Coordinator")] == [
         "Dana Orlova"
@@ -151,12 +151,12 @@ def test_being_forced_into_a_police_bus_is_custody():
 @pytest.mark.parametrize(
     "text",
     [
-        "Police said they would send a request to Interpol for assistance in arresting him, the exiled "
-        "journalist Rustam Nazar said in a Facebook post about the criminal case against him.",
+        "Officers told her they had asked Interpol for help in arresting her, the blogger Dana Nazar "
+        "wrote on Telegram about the case opened against her abroad.",
         "The court upheld the arrest of the property of the opposition newspaper Erkin Soz, whose editor "
         "Marat Tokoev said he would appeal.",
-        "The opposition leader Saken Zhakupov is serving a suspended five-year jail sentence for fraud, his "
-        "party said at a rally on Sunday.",
+        "Saken Zhakupov, who leads a small opposition party, has been serving a suspended three-year jail "
+        "sentence over tax fraud since 2021, party members said on Sunday.",
     ],
 )
 def test_an_arrest_asked_for_a_seized_property_and_a_suspended_sentence_are_no_custody(text: str):
@@ -174,9 +174,9 @@ def test_an_amnesty_is_a_release():
 
 def test_a_verdict_jailing_two_and_acquitting_the_rest_is_an_arrest_report():
     text = (
-        "Ten months after police took eleven reporters of the outlet into custody, a court announced its "
-        "verdict: two of them, charged with calls for mass unrest, were sentenced to prison terms; the "
-        "remaining nine were acquitted. The director, Aigerim Sadyk, was given a five-year prison term."
+        "Nine months after police took eleven reporters of the outlet into custody, a judge read out the "
+        "verdict: two of them, accused of inciting mass riots, were sentenced to prison terms; the "
+        "other nine were acquitted. The director, Aigerim Sadyk, was given a five-year prison term."
     )
     assert arrest(text, "Trial of Eleven Reporters Ends in Prison Terms and Acquittals")
     assert detainees(text, "Trial of Eleven Reporters Ends in Prison Terms and Acquittals") == {

@@ -17,7 +17,7 @@ def detainees(text: str) -> dict[str, str | None]:
 
 def test_a_journalist_charged_with_treason_is_still_a_civic_arrest():
     text = (
-        "Freelance journalist and researcher Ruslan Aliev was detained on charges of treason on 21 August "
+        "Freelance reporter and analyst Ruslan Aliev was detained on suspicion of treason on 9 October "
         "and remanded to four months of pre-trial custody."
     )
     result = analyze_english("", text, RuleConfig())
@@ -27,11 +27,11 @@ def test_a_journalist_charged_with_treason_is_still_a_civic_arrest():
 
 def test_treason_in_quotes_with_security_officers_as_agents_stays_civic():
     text = (
-        'A court sentenced Pavel Orlov to 12 years in prison on "treason" charges for a donation to a '
+        'A court sentenced Pavel Orlov to 11 years in prison on "treason" charges over a donation to a '
         "charity abroad. Security service officers had searched his office, the Memorial rights group reported."
     )
     assert analyze_english("", text, RuleConfig()).arrest
-    assert detainees(text) == {"Pavel Orlov": "12 years"}
+    assert detainees(text) == {"Pavel Orlov": "11 years"}
 
 
 CASES = [
@@ -43,13 +43,13 @@ CASES = [
     # a wife told of the custody is not held, with a pronoun or a named husband before her
     (
         "Activist Anton Lebed was detained on May 3. His wife, Olga Lebed, was told by police that he "
-        "would stay in the detention center for 45 more days.",
-        {"Anton Lebed": "45 days"},
+        "would remain in the detention center for 30 more days.",
+        {"Anton Lebed": "30 days"},
     ),
     (
         "Activist Anton Lebed was detained on May 3. Lebed's wife, Olga Lebed, was told by police that "
-        "her husband would stay in the detention center for 45 more days.",
-        {"Anton Lebed": "45 days"},
+        "her husband would remain in the detention center for 30 more days.",
+        {"Anton Lebed": "30 days"},
     ),
     # a brother also arrested is held
     (
@@ -94,8 +94,8 @@ CASES = [
     ),
     # the spouse of the held, named with "who was also arrested", is held too
     (
-        "Leila Nouri was sentenced to 5 years of imprisonment by the Tehran court. Nouri is the wife of "
-        "activist Reza Amini who was also arrested during the protest movement.",
+        "A court in Shiraz sentenced Leila Nouri to 5 years of imprisonment. Nouri is the wife of "
+        "activist Reza Amini who was also arrested at the strikes last spring.",
         {"Leila Nouri": "5 years", "Reza Amini": None},
     ),
     # "handed X a five-year term" is a sentence of custody
@@ -111,9 +111,9 @@ CASES = [
         {"Arman Ospan": "10 days", "Yerlan Dosov": "10 days", "Timur Sain": "10 days", "Aidos Karim": None},
     ),
     (
-        "A court has sentenced an RFE/RL correspondent to five years in jail, the service reports. "
-        "Dovlet Ashirov went on trial on October 4 in a case his family calls retaliation for his reporting.",
-        {"Dovlet Ashirov": "5 years"},
+        "A judge on Wednesday sentenced a local correspondent of the radio to four years in jail, his editors said. "
+        "Dovlet Ashirov had gone on trial on 2 March in a case his relatives call revenge for his reporting.",
+        {"Dovlet Ashirov": "4 years"},
     ),
 ]
 
@@ -125,8 +125,8 @@ def test_detainees_and_terms(text: str, expected: dict[str, str | None]) -> None
 
 def test_forced_psychiatric_confinement_is_custody():
     text = (
-        "The blogger, Aigul Sarina, was forcibly confined to a psychiatric clinic in Shymkent on 31 March "
-        "over her posts criticizing the authorities."
+        "Aigul Sarina, a blogger from Taraz, was on 12 May forcibly confined to a psychiatric hospital "
+        "after her videos mocking local officials."
     )
     assert detainees(text) == {"Aigul Sarina": None}
 
@@ -157,8 +157,8 @@ NOT_ARRESTS = [
     ),
     # a release of an activist in the active voice
     (
-        "Azerbaijan on Monday released an activist jailed last year after taking part in anti-government "
-        "protests. Activist Rauf Mammadli was jailed in May 2011 for two years over his posts."
+        "Kyrgyzstan on Wednesday released a blogger jailed last spring for joining rallies against the "
+        "government. Blogger Nurbek Toktosun was jailed in June 2021 for three years over his videos."
     ),
     # a suspended sentence after time spent under house arrest: no new custody
     (
@@ -192,8 +192,8 @@ NOT_ARRESTS = [
     ),
     # a sentence cut to probation ends custody
     (
-        "The appeals court on Monday reduced the sentence of activist Ruslan Karimov from six years in "
-        "prison to three years of probation, and he walked out of the courtroom."
+        "On Thursday an appeals court reduced the sentence of activist Ruslan Karimov from five years in "
+        "jail to two years of probation, and he left the court building a free man."
     ),
     # custody as a state and the held whose release is asked for: no new custody
     (

@@ -62,7 +62,7 @@ def test_whom_a_protest_is_against_and_who_presides_is_not_a_detainee(text: str)
 
 
 def test_a_half_after_the_unit_counts():
-    assert terms("she was sentenced to a year and a half in prison") == ["18 months"]
+    assert terms("the poet was given a year and a half in jail") == ["18 months"]
     assert terms("he was sentenced to two years and a half in a penal colony") == ["30 months"]
 
 
@@ -98,7 +98,7 @@ def test_whom_a_detainee_interviewed_or_criticised_and_a_comma_set_title_are_not
     [
         "the blogger was sentenced two days ago",
         "the verdict was handed down a week earlier",
-        "they received sentences ranging from seven to ten years in prison",
+        "the defendants got sentences ranging from six to nine years in jail",
         "the activists were jailed for 10-15 days",
         "his lawyer said prosecutors called for eight years in prison",
     ],
@@ -108,7 +108,7 @@ def test_a_time_ago_a_range_and_a_demand_are_not_terms(sentence: str):
 
 
 def test_a_date_or_an_article_before_to_does_not_make_a_range():
-    assert terms("he was sentenced on July 20 to five years in prison") == ["5 years"]
+    assert terms("she was sentenced on March 14 to six years in jail") == ["6 years"]
     assert terms("she was sentenced under Article 174 to four years in prison") == ["4 years"]
 
 
@@ -179,7 +179,7 @@ def test_a_spokesman_or_an_investigator_named_in_a_custody_clause_is_an_official
 
 def test_a_sentence_asked_for_is_not_a_term():
     assert terms("the prosecutor asked the judge to sentence her to seven years in prison") == []
-    assert terms("prosecutors called for the court to sentence him to 10 1/2 years") == []
+    assert terms("the state urged the judge to sentence her to 8 1/2 years") == []
 
 
 def test_an_exact_term_in_the_body_refines_a_rounded_one_in_the_headline():
@@ -202,7 +202,7 @@ def test_the_one_term_of_a_report_reaches_its_one_named_detainee():
 
 
 def test_a_capitalised_run_after_a_venue_word_names_the_venue():
-    assert names("the former director of the children's camp Ak Bulak Sunrise was detained") == []
+    assert names("the ex-head of the summer camp Ak Bulak Sunrise was detained") == []
 
 
 @pytest.mark.parametrize(

@@ -41,8 +41,8 @@ def test_the_dead_named_before_who_were_killed_are_not_detainees():
 
 def test_the_party_head_who_made_the_statement_is_no_detainee():
     text = (
-        "Opposition activist Emin Valiyev was detained by police at his home on 3 May, according to a "
-        "statement made by party head Rauf Aliyev that same day."
+        "Opposition activist Emin Valiyev was detained by officers at his flat on 3 May, according to a "
+        "statement released by party head Rauf Aliyev that evening."
     )
     found = detainees(text)
     assert "Emin Valiyev" in found

@@ -147,9 +147,9 @@ def test_an_absentia_headline_keeps_a_detention_the_body_reports():
     [
         # a capitalised run before a plural noun of people describes them
         (
-            "Crimean Tatar Activists Detained After Homes Searched",
-            "Russian authorities have detained several Crimean Tatar activists, among them Enver Ametov, after "
-            "their homes were searched.",
+            "Crimean Tatar Activists Held After House Searches",
+            "Russian police have detained a number of Crimean Tatar activists, among them Enver Ametov, after "
+            "searching their homes.",
             {"Enver Ametov": None},
         ),
         # a sentence naming some of those the one before counted

@@ -110,7 +110,7 @@ def test_one_of_the_detained_in_the_instrumental_is_a_detainee() -> None:
 def test_a_press_freedom_watchdogs_alarm_frames_a_smuggling_charge_as_persecution() -> None:
     result = ru(
         "Комитет по защите журналистов выразил тревогу из-за дела редакции Meydan News. "
-        "Суд в Баку продлил на три месяца арест главного редактора Meydan News Рашада Алиева, "
+        "Бакинский суд продлил на три месяца арест главного редактора Meydan News Рашада Алиева, "
         "обвиняемого в контрабанде."
     )
     assert result.arrest

@@ -68,7 +68,7 @@ def test_display_keeps_none():
     ("sentence", "expected"),
     [
         ("The court sentenced the blogger to 16 and a half years in prison.", ["198 months"]),
-        ("She was sentenced to two and a half years in a penal colony.", ["30 months"]),
+        ("She was sentenced to two and a half years in a prison colony.", ["30 months"]),
         ("He was placed in pre-trial detention for a month.", ["1 month"]),
         ("The activist was jailed for 10 days.", ["10 days"]),
         ("He was given one year of restricted freedom.", []),

@@ -142,7 +142,7 @@ def _clause(
             and not clause.custody
             and not (_not_custody(low) if blocked is None else blocked)
         ):  # not "refused to arrest X for 2 months"
-            clause.custody.append("term")  # "sentences of nine, seven and eight years respectively" too
+            clause.custody.append("term")  # "terms of six, four and five years respectively" too
     clause.penalty_only = not clause.custody and bool(
         en_pack.PENALTY_ONLY.search(low) or en_pack.RESTRICTED.search(low)
     )

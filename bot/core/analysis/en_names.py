@@ -137,8 +137,8 @@ _PLACE_WORDS = frozenset(w.lower() for place in KAZAKH_PLACES + REGIONAL_PLACES 
 
 
 # Endings of English nouns that no name in this region's news has: such a word after the
-# first of a run ends an organisation's name, and a person's may follow ("Center for
-# Election Monitoring and Democracy Education Anar Mammadli"). A run that begins with one
+# first of a run ends an organisation's name, and a person's may follow ("Institute for
+# Civic Oversight and Legal Education Dana Sultan"). A run that begins with one
 # is left whole: the analysis drops it as a headline's words ("Detentions Target …").
 _NOUN_ENDINGS = tuple("tion tions sion sions ment ments ness ities ity ship ships ism isms ist ists cracy".split())
 # Whom a protest is against, whom a detainee criticised, interviewed or appealed to, who
@@ -152,8 +152,8 @@ _OPPONENT_BEFORE = re.compile(
     r"|\b(?:chaired|presided over) by|\b(?:resignation|ouster|impeachment) of)"
     r"\s+(?:(?:the|then|former|incumbent|current|regional|city|local|district|exiled|opposition)\s+)*$"
 )
-# Whom a statue, a monument or a wreath honours: a poet of the past, not a detainee ("laid flowers
-# at the statue of Ukrainian national poet …"; read on the wide window: descriptions come between).
+# Whom a statue, a monument or a wreath honours: a poet of the past, not a detainee ("put roses
+# by the monument to the country's beloved poet …"; read on the wide window: descriptions come between).
 _HONOURED_BEFORE = re.compile(
     r"\b(?:(?:statues?|monuments?|memorials?|busts?|graves?|tombs?) (?:to|of)|in (?:memory|hono(?:u)?r) of)"
     r"(?: [\w'’-]+){0,3}\s*$"

@@ -272,7 +272,7 @@ def subject_of_custody(after: str, custody: re.Pattern[str]) -> bool:
     end = _SUBJECT_LIST_END.search(after, 0, 200)
     if end is None or _NOT_IN_SUBJECT.search(after, 0, end.start()):
         return False
-    # "Lawyer X, another member of the Council, faced the same charge and was sentenced": an
+    # "Lawyer X, a fellow board member, stood trial on that charge and was sentenced": an
     # apposition describing X is no other name.
     between = _APPOSITION.sub("", after[: end.start()], count=1)
     plural = end.group(0) in ("were", "have been")
@@ -292,7 +292,7 @@ def penalised_only(text: str, mention: Mention, custody: re.Pattern[str]) -> boo
 
 def alias_target(text: str, mentions: list[Mention], mention: Mention) -> Mention | None:
     """The person a name is another name of: "Chynarbek Shabdan uulu (Ali Shabdan)",
-    "Adilet Ali Myktybek, known on social media as Alibek Baltabai"."""
+    "Serik Bolat Nurlanuly, known online as Serik Nurly"."""
     before = text[max(0, mention.start - 60) : mention.start]
     earlier = [m for m in mentions if m.end <= mention.start and m is not mention]
     if before.endswith("(") and earlier and before[:-1].rstrip().endswith(earlier[-1].text):

@@ -96,7 +96,7 @@ _TERM_BEFORE_OK = re.compile(
     r"|\bby(?: another| a further| an additional)?"
     r"|\bimposed|\bissued|\ba|\ban|\bsentence of|\bterm of|\beach|\bwith)\s*$"
 )
-# "in pre-trial detention for two months after…", "sentenced him to five years": the
+# "kept in custody for three weeks before…", "sentenced her to six years": the
 # words before settle it whatever follows.
 _TERM_BEFORE_STRONG = re.compile(
     r"(?:\b(?:detention|custody|jail|prison|arrest|detained|jailed|imprisoned|remanded|held)(?: \w+){0,2} for"
@@ -105,7 +105,7 @@ _TERM_BEFORE_STRONG = re.compile(
     r"|\b(?:handed|gave|given|giving|sentenced|jailed)(?: [\w'’-]+){0,3}"
     r"|\b(?:extended|prolonged|lengthened) by(?: another| a further| an additional)?"
     # "extended for another three months the detention of X": a prolongation's length (with words
-    # between, "extended the journalist's arrest for another 22 days", _EXTENDED_FOR asks for the
+    # between, "extended the reporter's custody for another 18 days", _EXTENDED_FOR asks for the
     # custody noun: "extended the investigation for another two months" is no term)
     r"|\b(?:extend|prolong)(?:ed|s|ing)? for (?:another|a further|an additional))\s*$"
 )
@@ -151,7 +151,7 @@ _TERM_BEFORE_BAD = re.compile(
 )
 
 
-# "who had been in pre-trial detention for eight months", "has been behind bars for two
+# "who has been in custody for nine months", "had been behind bars for three
 # years": the time held so far, not a term given.
 _TIME_SPENT = re.compile(
     r"\b(?:has|have|had) been (?:in (?:[\w-]+ ){0,2}(?:detention|custody|jail|prison)|behind bars)(?: \w+){0,2} for $"
@@ -160,19 +160,19 @@ _TERM_NOT_GIVEN = re.compile(
     r"\b(?:prosecutors?|prosecution|asked for|asking for|requested|requesting|sought|seek|seeks|seeking|demanded|demanding"
     r"|called for|calling for"
     r"|faces?|facing|could get|could receive|risks?|punishable by|carry|carries|carrying"
-    # "charges which could see them jailed for up to eight years"
+    # "an offence that could see her jailed for up to six years"
     r"|(?:could|would|may|might) (?:see|spend|serve)"
-    # a penalty that was possible and did not come: "he could have faced eight years in prison"
+    # a penalty that was possible and did not come: "she could have faced six years behind bars"
     r"|(?:could|would|might) have (?:faced|got|received|been given)"
     r"|maximum (?:of|penalty|punishment|sentence|term))\b(?: [\w'’-]+){0,4}\s*$"
 )
-# "called for the court to sentence him to 10 1/2 years": a sentence asked for, not given.
+# "urged the judge to sentence her to 7 1/2 years": a sentence asked for, not given.
 _SENTENCE_ASKED = re.compile(
     r"\b(?:ask(?:ed|s|ing)?|call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing)|request(?:ed|s|ing)?|want(?:ed|s)?)"
     r"(?: [\w'’,-]+){0,4} to (?:(?:sentence|jail|imprison|convict)(?: [\w'’-]+){0,2} to"
-    # "Prosecutors had asked for Kotov, 34, to be imprisoned for 4.5 years"
+    # "The state asked for Orlov, 41, to be jailed for 3.5 years"
     r"|be (?:sentenced|jailed|imprisoned)(?: [\w'’-]+){0,2} (?:to|for)"
-    # "asked the jury to hand down a sentence of 1 1/2 years"
+    # "wants the judge to impose a sentence of 2 1/2 years"
     r"|(?:hand down|impose|give|issue)(?: [\w'’-]+){0,3}? (?:sentence|term|punishment) of)\s*$"
 )
 _BAN = re.compile(

@@ -335,7 +335,7 @@ def same_clause(toks: list[Token], a: int, b: int) -> bool:
 
 
 def attributive(toks: list[Token], cues: list[Cue]) -> set[int]:
-    """ "в поддержку ранее арестованного на два месяца автора": a term right after a custody
+    """ "за ранее арестованного на три месяца блогера": a term right after a custody
     participle (and the participle) describe the noun the participle qualifies, not the clause."""
     tied: set[int] = set()
     for cue in cues:

@@ -406,7 +406,7 @@ def _said_between(toks: list[Token], a: int, b: int) -> bool:
 
 
 def _tells(toks: list[Token], k: int, cue: int) -> bool:
-    """ "Он также писал, что полиция задержала 19 участников": the pronoun is the source of a
+    """ "Она также сообщила, что полиция задержала 12 человек": the pronoun is the source of a
     report of someone else's custody (its verb of saying, then "что", then the cue)."""
     return (
         toks[k].lower in ("он", "она", "они")

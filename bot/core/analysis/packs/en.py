@@ -100,14 +100,14 @@ CUSTODY_WORDS: tuple[str, ...] = tuple(dict.fromkeys(word for word, _ in CUSTODY
 
 NOT_CUSTODY = re.compile(
     r"\b(?:arrest warrant|warrant for (?:his|her|their) arrest"
-    # a custody only asked for ("assistance in arresting him"), or not served ("a suspended
-    # five-year jail sentence")
+    # a custody only asked for ("help in arresting her"), or not served ("a suspended
+    # three-year jail sentence")
     r"|(?:request(?:s|ed|ing)?|assistance|help|seek(?:s|ing)?|sought)(?: [\w'’-]+){0,4} (?:in|for|to) (?:arrest(?:ing)?|detain(?:ing)?)"
     r"|suspended (?:[\w-]+ ){0,3}(?:jail|prison) (?:sentence|term)s?"
-    # a sentence only asked for ("would seek to impose a six-year prison sentence")
+    # a sentence only asked for ("will seek a four-year prison term")
     r"|(?:seek|seeks|seeking|sought|asked for|asking for|requested|requesting|demanded|demanding)(?: [\w'’-]+){0,4}"
     r" (?:(?:prison|jail) (?:sentence|term)s?|imprisonment"
-    # "the prosecutor had asked for three years of labor in a penal colony"
+    # "the state had sought two years in a penal colony"
     r"|(?:in|to) (?:a |the )?(?:[\w-]+ )?(?:penal colony|labou?r camp|prison|jail))"
     # "the arrest of the property": a seizure, not custody
     r"|arrest(?:ed|ing)? (?:of |on )?(?:the |its |his |her |their )?(?:[\w-]+ )?(?:property|assets|accounts|funds|bank accounts|shares|vehicles?|real estate)"
@@ -134,7 +134,7 @@ NOT_CUSTODY = re.compile(
     r"|(?:no|nobody|none)(?: of)?(?: [\w-]+){0,2}"
     r" (?:was|were|has been|have been|had been|got) (?:\w+ )?(?:detained|arrested|jailed|imprisoned)|released from custody"
     r"|in custody of|custody of (?:the|his|her) child|taken for questioning|non-?custodial"
-    # a custody denied: "denied reports about the alleged detention of the minister"
+    # a custody denied: "denies rumours of the alleged arrest of a mayor"
     r"|(?:denied|denies|refuted|refutes|dismissed|dismisses) (?:the )?(?:[\w-]+ ){0,2}(?:reports?|rumou?rs|claims|information)"
     r" (?:about|of|on|regarding) (?:the |his |her |their )?(?:alleged |reported |supposed )?(?:detention|arrest)"
     r"|no (?:\w+ )?(?:detentions|arrests) (?:were |was |have been |had been )?(?:reported|made)"
@@ -162,13 +162,13 @@ RELEASE = re.compile(
     r"|(?:is|are|was|were) (?:now |finally |again |already )?free\b(?! (?:to|of|from|speech|press|expression|media|trade))"
     r"|out of (?:jail|prison|custody|detention)\b|walked out of (?:the |a )?(?:[\w-]+ )?(?:colony|prison|jail)"
     r"|replaced (?:\w+ ){0,4}(?:prison term|prison sentence|sentence|imprisonment|jail term|term) with"
-    # "replaced another activist's prison sentence with a parole-like penalty", "her five-year prison
-    # term will be replaced by a parole-like sentence" (not "… replaced with a real prison term")
+    # "replaced the blogger's prison term with a probation-like penalty", "his two-year jail
+    # sentence was replaced by restricted freedom" (not "… replaced with a real prison term")
     r"|(?:replaced (?:[\w'’-]+ ){0,4}(?:prison|jail) (?:term|sentence)s? with"
     r"|(?:prison|jail) (?:term|sentence)s? (?:[\w-]+ ){0,2}replaced (?:by|with))"
     r" (?:an? )?(?:[\w-]+ )?(?:parole|restricted|restriction|freedom limitation|probation|suspended|fine)"
     # a custody ended by a swap ("returned home after a prisoner swap"), or a sentence cut to no
-    # custody ("reduced from five years in prison to three years of probation")
+    # custody ("reduced from four years in jail to two years of probation")
     r"|prisoners? (?:swap|exchange)s?|(?:swap|exchange) of prisoners"
     r"|(?:reduced|commuted|changed|converted) (?:[\w-]+ ){0,12}to (?:a |an )?(?:[\w-]+ ){0,3}"
     r"(?:probation|suspended|time (?:already )?served|restricted freedom|restriction of freedom)\b"
