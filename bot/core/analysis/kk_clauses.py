@@ -24,6 +24,7 @@ from bot.core.analysis.kk_stems import (
     RELEASE_RE,
     RESTRICTED_RE,
     SEIZED_THING_RE,
+    SENTENCE_ANY,
     SENTENCE_RE,
     STATE_RE,
     TAKEN_AWAY_RE,
@@ -83,7 +84,7 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
         # no one after these nouns.
         cues = [m for m in cues if not low.endswith(_KEPT_NOUNS, 0, m.start())]
     extra = [k for k in custody_extra if k.lower() in low]
-    if not cues and not extra and not SENTENCE_RE.search(low) and not DAYS_RE.search(low):
+    if not cues and not extra and not SENTENCE_ANY.search(low) and not DAYS_RE.search(low):
         # Most sentences: no custody word, so nothing else here can matter (a release or a
         # fine is looked for over the whole text when no custody is found at all).
         return clause
@@ -223,7 +224,12 @@ def _event_cues(low: str, cues: list[re.Match[str]]) -> list[re.Match[str]]:
     generic = _GENERIC.search(low) or _HABITUAL_SEEMS.search(low)
     if generic and not _NEWS_TIME.search(low) and not _PAST_CUSTODY.search(low):
         return []
-    return [m for m in cues if not _STATE_AS_TOPIC.match(low, m.start()) and not TIME_SERVED_RE.match(low, m.start())]
+    served = any(word in low for word in TIME_SERVED_WORDS)
+    return [
+        m
+        for m in cues
+        if not _STATE_AS_TOPIC.match(low, m.start()) and not (served and TIME_SERVED_RE.match(low, m.start()))
+    ]
 
 
 # The custody verbs as roots, in both spellings (packs/kk CUSTODY_VERB_ROOTS).
@@ -244,6 +250,8 @@ _STATE_AS_TOPIC = re.compile(r"\w*(?:да|де|та|те)\s+(?:отыру|оти
 TIME_SERVED_RE = re.compile(
     r"\w*(?:да|де|та|те)\s+(?:өткізген|откизген|отырғанына|отирганина|отырғаны|отиргани)\s+(?:[\w-]+\s+)?(?:жыл|жил|ай)"
 )
+# Words every TIME_SERVED_RE match has: a cheap test before the regex (its "\w*" is slow).
+TIME_SERVED_WORDS = ("өткізген", "откизген", "отырған", "отирган")
 
 
 # "қамауға алу туралы өтінішін сот қанағаттандырды": a request granted is custody given.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.analysis.kk_clauses import TIME_SERVED_RE, Clause
+from bot.core.analysis.kk_clauses import TIME_SERVED_RE, TIME_SERVED_WORDS, Clause
 from bot.core.analysis.kk_stems import (
     BACKGROUND_RE,
     CIVIC_STRONG_ANY,
@@ -50,7 +50,7 @@ _PARTICIPLE_END = re.compile(r"(?:ған|ген|қан|кен|ган|кан)\s*[
 
 def _dated_past(low: str) -> bool:
     """ "2022 жылы … орын алған еді": a year and the pluperfect, a past told as such."""
-    return bool(_DATED.search(low) and _PLUPERFECT.search(low))
+    return ("жыл" in low or "жил" in low) and bool(_DATED.search(low) and _PLUPERFECT.search(low))
 
 
 # Set free by the verdict, "сот залынан босатты" (a suspended or non-custodial sentence, an
@@ -66,6 +66,12 @@ _POPULATION = re.compile(
     r"(?<![\d\w])(?:[1-9]\d{2}\s+(?:мың|мын|миң)|(?:\d+\s+|бір\s+|бир\s+)?миллион)\w*(?!\w)"
     r"(?!(?:\s+\w+){0,2}\s+(?:теңге|тенге|доллар|рубль|сом|юан|евро|зиян|шығын))"  # money, not people
 )
+_POPULATION_WORDS = ("мың", "мын", "миң", "миллион")  # one is in every _POPULATION match
+
+
+def _population(low: str) -> re.Match[str] | None:
+    """The first estimate of a population held in ``low`` (a word test before the regex)."""
+    return _POPULATION.search(low) if any(word in low for word in _POPULATION_WORDS) else None
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,7 @@ def best_clause(
         persecution=bool(PERSECUTION_RE.search(low)),
         only_states=all(c.states == len(c.cues) for c in clauses if c.cues) and not any(c.terms for c in clauses),
         anniversary=bool(_ANNIVERSARY.search(leads_low)),
-        served=bool(TIME_SERVED_RE.search(leads_low)),
+        served=any(word in leads_low for word in TIME_SERVED_WORDS) and bool(TIME_SERVED_RE.search(leads_low)),
         freed_in_court=bool(_FREED_IN_COURT.search(low)),
         released_lead=_released_lead(clauses[: 2 if title_low else 1]),
         past_lead=_past_lead(clauses[: 2 if title_low else 1]),
@@ -194,11 +200,11 @@ def _background(clause: Clause) -> str | None:
         return past.group(0)
     if clause.past:
         return "custody as a past state"
-    if _DATED.search(clause.low) and _PLUPERFECT.search(clause.low):
+    if _dated_past(clause.low):
         return "dated custody told as past"  # "2022 жылғы қаңтарда ұсталып, … қамалған еді"
     if clause.people:
         return None
-    found = BACKGROUND_RE.search(clause.low) or _WHOLE_YEAR.search(clause.low) or _POPULATION.search(clause.low)
+    found = BACKGROUND_RE.search(clause.low) or _WHOLE_YEAR.search(clause.low) or _population(clause.low)
     return found.group(0) if found else None
 
 
