@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.core.analysis.organisations import spans as org_spans
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.ru_context import civic_word
 from bot.core.analysis.ru_cues import Cue, attributive, custody_cues, extension_cues, kept_cues
@@ -82,14 +83,16 @@ def _context_words(
         if word is not None:
             civic.append("civic:" + word)
     slogan = _slogan_words(toks) if "«" in lower_text else ()
-    kept = {t.lemma for i, t in enumerate(toks) if i not in slogan and not _said_of(toks, i)}
+    kept = {t.lemma for i, t in enumerate(toks) if i not in slogan} if slogan else {t.lemma for t in toks}
+    if any(vocab.CRIME_LEMMAS.get(lem) == "терроризм" for lem in kept):  # _said_of can matter
+        kept = {t.lemma for i, t in enumerate(toks) if i not in slogan and not _said_of(toks, i)}
     for lem in kept:
         if lem in vocab.CRIME_LEMMAS:
             crime.append("negative:" + vocab.CRIME_LEMMAS[lem])
     for match in vocab.CIVIC_PHRASE_RE.finditer(lower_text):
         civic.append("civic:" + match.group(0))
     if organisations is not None:
-        civic.extend("civic:" + m.group(0) for m in organisations.finditer(lower_text))
+        civic.extend("civic:" + words for _, _, words in org_spans(organisations, lower_text))
     for keyword in extra_civic:
         if re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text):
             civic.append("civic:" + keyword)
