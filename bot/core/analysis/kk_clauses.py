@@ -34,6 +34,7 @@ from bot.core.analysis.ru_terms import Term, find_terms
 
 # "3,5 жылға": a term of three and a half years is one number, not "3", ",", "5".
 _TOKEN = re.compile(r"\d{1,2}[,.]5(?!\d)|[\w'’-]+|[^\w\s]")
+_PLAIN_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")  # the same where no ",5" or ".5" can start a half
 CLAUSE_BREAK = {";", "ал", "алайда", "бірақ", "ал,"}
 
 
@@ -67,7 +68,7 @@ class Clause:
 def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     """The custody cues and terms of one sentence: the unit the rules score and take people from."""
     low = sentence.lower()
-    tokens = _TOKEN.findall(sentence)
+    tokens = (_TOKEN if ",5" in sentence or ".5" in sentence else _PLAIN_TOKEN).findall(sentence)
     clause = Clause(sentence, low, tokens)
     cues = [m for m in CUSTODY_RE.finditer(low)]
     if not cues and POLICE_RE.search(low):
@@ -94,7 +95,7 @@ def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
         if not _ban(tokens, t) and not _elapsed(tokens, t) and not _asked(tokens, t) and not _foretold(tokens, t)
     ]
     clause.terms = terms
-    sentenced = [m for m in SENTENCE_RE.finditer(low)]
+    sentenced = [m for m in SENTENCE_RE.finditer(low)] if SENTENCE_ANY.search(low) else []
     restricted = RESTRICTED_RE.search(low)
     fined = FINE_RE.search(low)
     # "3 жылға шартты түрде бас бостандығынан айырды": a suspended sentence is no custody.
