@@ -79,14 +79,6 @@ def pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")")
 
 
-@functools.lru_cache(maxsize=256)
-def spans(names: re.Pattern[str], lower_text: str) -> tuple[tuple[int, int, str], ...]:
-    """Where the organisations of ``names`` (a :func:`pattern`) stand in ``lower_text``: start,
-    end, words. Remembered because the Russian rules ask twice of each sentence (its civic
-    context, and the movement names cut from people's names), and the pattern is long."""
-    return tuple((m.start(), m.end(), m.group(0)) for m in names.finditer(lower_text))
-
-
 def find(lower_text: str, rules: RuleConfig | None = None) -> list[str]:
     """The organisations named in ``lower_text`` (as written there)."""
     return [m.group(0) for m in pattern(names_for(rules)).finditer(lower_text)]

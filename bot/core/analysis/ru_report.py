@@ -190,7 +190,7 @@ def _drop_movements(sentences: list[Sentence], org_re: re.Pattern[str]) -> None:
     for sentence in sentences:
         if not sentence.mentions:
             continue
-        spans = [(start, end) for start, end, _ in organisations.spans(org_re, sentence.text.lower())]
+        spans = [(found.start(), found.end()) for found in org_re.finditer(sentence.text.lower())]
         if spans:
             trimmed = (_without_movement(sentence.tokens, m, spans) for m in sentence.mentions)
             sentence.mentions = [m for m in trimmed if m is not None]

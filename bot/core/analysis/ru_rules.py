@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.core.analysis.organisations import spans as org_spans
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.ru_context import civic_word
 from bot.core.analysis.ru_cues import Cue, attributive, custody_cues, extension_cues, kept_cues
@@ -92,7 +91,7 @@ def _context_words(
     for match in vocab.CIVIC_PHRASE_RE.finditer(lower_text):
         civic.append("civic:" + match.group(0))
     if organisations is not None:
-        civic.extend("civic:" + words for _, _, words in org_spans(organisations, lower_text))
+        civic.extend("civic:" + m.group(0) for m in organisations.finditer(lower_text))
     for keyword in extra_civic:
         if re.search(r"(?<![\w])" + re.escape(keyword.lower()), lower_text):
             civic.append("civic:" + keyword)
