@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.analysis.kk_clauses import TIME_SERVED_RE, TIME_SERVED_WORDS, Clause
+from bot.core.analysis.kk_clauses import TIME_SERVED_RE, Clause, serves_time
 from bot.core.analysis.kk_stems import (
     BACKGROUND_RE,
     CIVIC_STRONG_ANY,
@@ -66,12 +66,12 @@ _POPULATION = re.compile(
     r"(?<![\d\w])(?:[1-9]\d{2}\s+(?:мың|мын|миң)|(?:\d+\s+|бір\s+|бир\s+)?миллион)\w*(?!\w)"
     r"(?!(?:\s+\w+){0,2}\s+(?:теңге|тенге|доллар|рубль|сом|юан|евро|зиян|шығын))"  # money, not people
 )
-_POPULATION_WORDS = ("мың", "мын", "миң", "миллион")  # one is in every _POPULATION match
 
 
 def _population(low: str) -> re.Match[str] | None:
-    """The first estimate of a population held in ``low`` (a word test before the regex)."""
-    return _POPULATION.search(low) if any(word in low for word in _POPULATION_WORDS) else None
+    """The first estimate of a population held in ``low`` (a word every match has, first)."""
+    counted = "мың" in low or "мын" in low or "миң" in low or "миллион" in low
+    return _POPULATION.search(low) if counted else None
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def best_clause(
         persecution=bool(PERSECUTION_RE.search(low)),
         only_states=all(c.states == len(c.cues) for c in clauses if c.cues) and not any(c.terms for c in clauses),
         anniversary=bool(_ANNIVERSARY.search(leads_low)),
-        served=any(word in leads_low for word in TIME_SERVED_WORDS) and bool(TIME_SERVED_RE.search(leads_low)),
+        served=serves_time(leads_low) and bool(TIME_SERVED_RE.search(leads_low)),
         freed_in_court=bool(_FREED_IN_COURT.search(low)),
         released_lead=_released_lead(clauses[: 2 if title_low else 1]),
         past_lead=_past_lead(clauses[: 2 if title_low else 1]),
