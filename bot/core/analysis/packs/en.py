@@ -199,12 +199,18 @@ CIVIC = re.compile(
     r"|newspaper|unsanctioned|peaceful (?:assembl|gathering)\w*"
     # "unauthorized" of an event, not "unauthorized access", "unauthorized transmission of state secrets"
     r"|unauthori[sz]ed (?:[\w-]+ ){0,2}?(?:rall(?:y|ies)|protests?|demonstrations?|gatherings?|assembl\w+|meetings?|events?"
-    r"|pickets?|march(?:es)?|processions?|actions?)|(?:was|were|is|are|as) unauthori[sz]ed"
+    # (each alternative opens with its own word, which the regex engine tests before entering it)
+    r"|pickets?|march(?:es)?|processions?|actions?)|was unauthori[sz]ed|were unauthori[sz]ed|is unauthori[sz]ed"
+    r"|are unauthori[sz]ed|as unauthori[sz]ed"
     r"|banned (?:[\w-]+ ){0,3}(?:movement|party|group|organi[sz]ation)"
-    r"|facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?|religious|believers"
+    r"|facebook|social media|youtube|telegram channel|online posts?|facebook posts?|social media posts?|religious|believers"
     r"|election|candidate|civil society|dissent|repression|oil workers|trade union|labou?r union"
     r"|unrest|riots?|mass disorder|mass (?:protests|unrest)|january events|bloody january"
-    r"|(?:inciting|incitement|stirring up|sowing) (?:of )?(?:\w+ )?(?:discord|hatred|hostility|enmity))"
+    + "".join(
+        rf"|{verb} (?:of )?(?:\w+ )?(?:discord|hatred|hostility|enmity)"
+        for verb in ("inciting", "incitement", "stirring up", "sowing")
+    )
+    + ")"
 )
 CRIME = {
     "drugs": re.compile(
