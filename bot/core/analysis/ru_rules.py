@@ -83,7 +83,7 @@ def _context_words(
             civic.append("civic:" + word)
     slogan = _slogan_words(toks) if "«" in lower_text else ()
     kept = {t.lemma for i, t in enumerate(toks) if i not in slogan} if slogan else {t.lemma for t in toks}
-    if any(vocab.CRIME_LEMMAS.get(lem) == "терроризм" for lem in kept):  # _said_of can matter
+    if not kept.isdisjoint(_TERROR_LEMMAS):  # _said_of can matter
         kept = {t.lemma for i, t in enumerate(toks) if i not in slogan and not _said_of(toks, i)}
     for lem in kept:
         if lem in vocab.CRIME_LEMMAS:
@@ -123,6 +123,7 @@ def _said_of(toks: list[Token], i: int) -> bool:
     )
 
 
+_TERROR_LEMMAS = frozenset(lemma for lemma, kind in vocab.CRIME_LEMMAS.items() if kind == "терроризм")
 _SPEECH_LEMMAS = frozenset(
     {"призывать", "призвать", "призыв", "оправдание", "оправдывать", "пропаганда", "пропагандировать"}
 )
