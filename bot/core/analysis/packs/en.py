@@ -159,10 +159,16 @@ RELEASE = re.compile(
     r"|replaced (?:\w+ ){0,4}(?:prison term|prison sentence|sentence|imprisonment|jail term|term) with"
     # "replaced another activist's prison sentence with a parole-like penalty", "her five-year prison
     # term will be replaced by a parole-like sentence" (not "… replaced with a real prison term")
-    r"|(?:replaced (?:[\w'’-]+ ){0,4}(?:prison|jail) (?:term|sentence)s? with"
-    r"|(?:prison|jail) (?:term|sentence)s? (?:[\w-]+ ){0,2}replaced (?:by|with))"
-    r" (?:an? )?(?:[\w-]+ )?(?:parole|restricted|restriction|freedom limitation|probation|suspended|fine)"
-    r"|(?:freed|released|pardoned) (?:[\w-]+ ){0,2}(?:activists?|journalists?|bloggers?|reporters?|dissidents?|critics?|politicians?"
+    # (one alternative per first word, which the regex engine tests before entering it)
+    + "".join(
+        rf"|{opening} (?:an? )?(?:[\w-]+ )?(?:parole|restricted|restriction|freedom limitation|probation|suspended|fine)"
+        for opening in (
+            r"replaced (?:[\w'’-]+ ){0,4}(?:prison|jail) (?:term|sentence)s? with",
+            r"prison (?:term|sentence)s? (?:[\w-]+ ){0,2}replaced (?:by|with)",
+            r"jail (?:term|sentence)s? (?:[\w-]+ ){0,2}replaced (?:by|with)",
+        )
+    )
+    + r"|(?:freed|released|pardoned) (?:[\w-]+ ){0,2}(?:activists?|journalists?|bloggers?|reporters?|dissidents?|critics?|politicians?"
     r"|leaders?|defenders?|prisoners?|detainees?|protesters?)\b)"
 )
 # Headlines drop auxiliaries: "Activist Released On Changed Sentence".
