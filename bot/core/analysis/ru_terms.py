@@ -225,10 +225,11 @@ def _whole_number_at(words: list[str], i: int, lang: str) -> tuple[float, int] |
     if i >= len(words):
         return None
     w = words[i].lower()
-    if _ARABIC_NUMBER.fullmatch(w):
-        return float(w), 1
-    if _HALF_NUMBER.fullmatch(w):
-        return float(w.replace(",", ".")), 1
+    if w[:1].isdigit():  # (what both patterns need: most words are no number)
+        if _ARABIC_NUMBER.fullmatch(w):
+            return float(w), 1
+        if _HALF_NUMBER.fullmatch(w):
+            return float(w.replace(",", ".")), 1
     if lang == "kk":
         if w in KK_NUMBERS:
             value, used = float(KK_NUMBERS[w]), 1
