@@ -16,6 +16,7 @@ from bot.core.analysis.kk_stems import (
     BACKGROUND_RE,
     CIVIC_STRONG_ANY,
     CIVIC_STRONG_RE,
+    CIVIC_WEAK_ANY,
     CIVIC_WEAK_RE,
     COUNT_RE,
     CRIME_ANY,
@@ -102,7 +103,7 @@ def best_clause(
         civic_extra=civic_extra,
         title_low=title_low,
         strong=_civic_strong(low, civic_extra),
-        weak=[m.group(0) for m in CIVIC_WEAK_RE.finditer(low)],
+        weak=_weak(low),
         crime=_crimes(low, protest=bool(PROTEST_RE.search(low))),
         persecution=bool(PERSECUTION_RE.search(low)),
         only_states=all(c.states == len(c.cues) for c in clauses if c.cues) and not any(c.terms for c in clauses),
@@ -144,7 +145,7 @@ def _score_clause(  # noqa: PLR0913
     ``after_dated_past`` when the sentence before tells a dated past ("2022 жылы … еді"),
     ``after_past`` when it follows a title or lead telling custody as a past state."""
     strong = _civic_strong(near_low, report.civic_extra)
-    weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(near_low)]
+    weak = _weak(near_low)
     crime = [k for k in _crimes(near_low) if k in report.crime] if report.crime else []
     score = 0.35
     if strong:
@@ -234,6 +235,11 @@ def no_custody_reasons(clauses: list[Clause], low: str) -> list[str]:
     if any(c.penalty_only for c in clauses) or FINE_RE.search(low) or RESTRICTED_RE.search(low):
         return ["negative:no custody (fine/restricted)"]
     return []
+
+
+def _weak(low: str) -> list[str]:
+    """The weak civic words of ``low`` (an automaton pass first: most text has none)."""
+    return [m.group(0) for m in CIVIC_WEAK_RE.finditer(low)] if CIVIC_WEAK_ANY.search(low) else []
 
 
 def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:
