@@ -302,7 +302,9 @@ def _mentions_in_run(text: str, run: list[tuple[str, int, int]]) -> list[Mention
     if not any(_is_name_word(re.sub(r"['’]s?$", "", word)) for word, _, _ in run):
         return []  # no word of the run can be part of a name (most runs: "The", "Police")
     lowered = [w.lower() for w, _, _ in run]
-    adjective = next((i for i in range(len(run) - 1, -1, -1) if lowered[i].endswith(_COMPOUND_ADJECTIVES)), None)
+    adjective = None
+    if "-" in text[run[0][1] : run[-1][2]]:  # every compound adjective has its hyphen
+        adjective = next((i for i in range(len(run) - 1, -1, -1) if lowered[i].endswith(_COMPOUND_ADJECTIVES)), None)
     if adjective is not None:  # "Nobel Peace Prize-winning campaigner": the words before it are its own
         return _mentions_in_run(text, run[adjective + 1 :]) if adjective < len(run) - 1 else []
     split = next((i for i in range(len(run) - 2, 0, -1) if lowered[i] in _RUN_SPLITTING_ROLES), None)

@@ -89,7 +89,7 @@ def _gazetteer_place(word: str) -> bool:
 
 def is_name_word(token: str) -> bool:
     """A capitalised word that is not a place or institution of the pack: part of a name, maybe."""
-    return bool(_CAPITALISED.match(token)) and not _place_word(token)
+    return token[:1].isupper() and bool(_CAPITALISED.match(token)) and not _place_word(token)
 
 
 def patronymic_word(token: str) -> str | None:

@@ -93,7 +93,7 @@ def find_people(clause: Clause, known: frozenset[str], owners: bool = False) -> 
             continue
         # A name of three words with a patronymic ("Нұржан Ержанұлы Әбілов") after a
         # capitalised title word ("Белсенді", "Шымкенттік").
-        j, most = i, 3 + (_title_word(tokens, i) and any(patronymic_shape(t) for t in tokens[i + 1 : i + 3]))
+        j, most = i, 3 + (any(map(patronymic_shape, tokens[i + 1 : i + 3])) and _title_word(tokens, i))
         while j < len(tokens) and j - i < most and is_name_word(tokens[j]):
             j += 1
             if _case_ends_name(tokens[j - 1], known):

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.analysis.kk_clauses import TIME_SERVED_RE, Clause
+from bot.core.analysis.kk_clauses import TIME_SERVED_RE, Clause, serves_time
 from bot.core.analysis.kk_stems import (
     BACKGROUND_RE,
     CIVIC_STRONG_ANY,
     CIVIC_STRONG_RE,
+    CIVIC_WEAK_ANY,
     CIVIC_WEAK_RE,
     COUNT_RE,
     CRIME_ANY,
@@ -64,7 +65,7 @@ def _reminder_past(low: str) -> bool:
 
 def _dated_past(low: str) -> bool:
     """ "2022 жылы … орын алған еді": a year and the pluperfect, a past told as such."""
-    return bool(_DATED.search(low) and _PLUPERFECT.search(low))
+    return ("жыл" in low or "жил" in low) and bool(_DATED.search(low) and _PLUPERFECT.search(low))
 
 
 # Set free by the verdict, "сот залынан босатты" (a suspended or non-custodial sentence, an
@@ -80,6 +81,12 @@ _POPULATION = re.compile(
     r"(?<![\d\w])(?:[1-9]\d{2}\s+(?:мың|мын|миң)|(?:\d+\s+|бір\s+|бир\s+)?миллион)\w*(?!\w)"
     r"(?!(?:\s+\w+){0,2}\s+(?:теңге|тенге|доллар|рубль|сом|юан|евро|зиян|шығын))"  # money, not people
 )
+
+
+def _population(low: str) -> re.Match[str] | None:
+    """The first estimate of a population held in ``low`` (a word every match has, first)."""
+    counted = "мың" in low or "мын" in low or "миң" in low or "миллион" in low
+    return _POPULATION.search(low) if counted else None
 
 
 @dataclass(frozen=True)
@@ -110,12 +117,12 @@ def best_clause(
         civic_extra=civic_extra,
         title_low=title_low,
         strong=_civic_strong(low, civic_extra),
-        weak=[m.group(0) for m in CIVIC_WEAK_RE.finditer(low)],
+        weak=_weak(low),
         crime=_crimes(low, protest=bool(PROTEST_RE.search(low))),
         persecution=bool(PERSECUTION_RE.search(low)),
         only_states=all(c.states == len(c.cues) for c in clauses if c.cues) and not any(c.terms for c in clauses),
         anniversary=bool(_ANNIVERSARY.search(leads_low)),
-        served=bool(TIME_SERVED_RE.search(leads_low)),
+        served=serves_time(leads_low) and bool(TIME_SERVED_RE.search(leads_low)),
         freed_in_court=bool(_FREED_IN_COURT.search(low)),
         released_lead=_released_lead(clauses[: 2 if title_low else 1]),
         past_lead=_past_lead(clauses[: 2 if title_low else 1]),
@@ -153,7 +160,7 @@ def _score_clause(  # noqa: PLR0913
     ``after_past`` when it follows a title or lead telling custody as a past state, or a
     reminder telling a past ("Еске сала кетейік, бұған дейін … болатын")."""
     strong = _civic_strong(near_low, report.civic_extra)
-    weak = [m.group(0) for m in CIVIC_WEAK_RE.finditer(near_low)]
+    weak = _weak(near_low)
     crime = [k for k in _crimes(near_low) if k in report.crime] if report.crime else []
     score = 0.35
     if strong:
@@ -209,11 +216,11 @@ def _background(clause: Clause) -> str | None:
         return past.group(0)
     if clause.past:
         return "custody as a past state"
-    if _DATED.search(clause.low) and _PLUPERFECT.search(clause.low):
+    if _dated_past(clause.low):
         return "dated custody told as past"  # "2022 жылғы қаңтарда ұсталып, … қамалған еді"
     if clause.people:
         return None
-    found = BACKGROUND_RE.search(clause.low) or _WHOLE_YEAR.search(clause.low) or _POPULATION.search(clause.low)
+    found = BACKGROUND_RE.search(clause.low) or _WHOLE_YEAR.search(clause.low) or _population(clause.low)
     return found.group(0) if found else None
 
 
@@ -247,6 +254,11 @@ def no_custody_reasons(clauses: list[Clause], low: str) -> list[str]:
     if any(c.penalty_only for c in clauses) or FINE_RE.search(low) or RESTRICTED_RE.search(low):
         return ["negative:no custody (fine/restricted)"]
     return []
+
+
+def _weak(low: str) -> list[str]:
+    """The weak civic words of ``low`` (an automaton pass first: most text has none)."""
+    return [m.group(0) for m in CIVIC_WEAK_RE.finditer(low)] if CIVIC_WEAK_ANY.search(low) else []
 
 
 def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:

@@ -56,6 +56,10 @@ def crime_regex(kind: str) -> re.Pattern[str]:
 # stem regexes accept) before the regexes scan the text (most text has none).
 CRIME_ANY = stems_automaton(pack.with_plain(tuple(s for st in pack.CRIME_STEMS.values() for s in st)), word_start=True)
 CIVIC_STRONG_ANY = stems_automaton(pack.with_plain(_CIVIC_STRONG_STEMS), word_start=True)
+# CIVIC_WEAK_RE's stems in one automaton: whether a text has any, before the regex lists them.
+CIVIC_WEAK_ANY = stems_automaton(pack.with_plain(pack.CIVIC_WEAK_STEMS), word_start=True)
+# SENTENCE_RE's stems in one automaton: whether a sentence has any, for the many that have none.
+SENTENCE_ANY = stems_automaton(pack.with_plain(pack.SENTENCE_STEMS), word_start=True)
 PERSECUTION_RE = _stem_regex(pack.PERSECUTION_STEMS)
 BACKGROUND_RE = _stem_regex(pack.BACKGROUND_STEMS)
 PAST_RE = _stem_regex(pack.PAST_STEMS)

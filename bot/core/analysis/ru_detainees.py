@@ -166,9 +166,10 @@ def find_detainees(
     accepted = _with_listed(sentence, _governed_mentions(sentence, facts, previous))
     if not accepted:
         accepted = _pronoun_reference(sentence, facts, previous, earlier)
-    if not accepted:
+    if not accepted and any(q in sentence.text for q in _QUOTE_CLOSES):  # a quotation to report from
         accepted = _quoted_self_report(sentence, facts)
-    accepted += _companions(sentence, accepted)
+    if accepted and "вместе" in sentence.text.lower():  # "вместе с" a detainee
+        accepted += _companions(sentence, accepted)
     facts.detainees = _with_terms(sentence.tokens, facts, accepted)
 
 
@@ -387,7 +388,7 @@ def _quoted_self_report(sentence: Sentence, facts: SentenceFacts) -> list[Mentio
     first_person = [k for k, t in enumerate(toks) if t.lower in _FIRST_PERSON]
     if not any(abs(c.index - k) <= 4 and not _said_between(toks, k, c.index) for c in facts.cues for k in first_person):
         return []
-    close = next((q for q in range(first_person[0] + 1, len(toks)) if toks[q].text in ("»", '"', "“")), None)
+    close = next((q for q in range(first_person[0] + 1, len(toks)) if toks[q].text in _QUOTE_CLOSES), None)
     if close is None or not any(t.text in ("—", "–", "-") for t in toks[close + 1 : close + 3]):
         return []
     told = next((j for j in range(close + 1, min(len(toks), close + 4)) if toks[j].lemma in SPEECH), None)
@@ -398,6 +399,7 @@ def _quoted_self_report(sentence: Sentence, facts: SentenceFacts) -> list[Mentio
 
 
 _FIRST_PERSON = {"меня", "нас", "мы", "я"}
+_QUOTE_CLOSES = ("»", '"', "“")
 
 
 def _said_between(toks: list[Token], a: int, b: int) -> bool:

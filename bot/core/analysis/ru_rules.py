@@ -82,9 +82,14 @@ def _context_words(
         if word is not None:
             civic.append("civic:" + word)
     slogan = _slogan_words(toks) if "«" in lower_text else ()
-    kept = {
-        t.lemma for i, t in enumerate(toks) if i not in slogan and not _said_of(toks, i) and not _against_civic(toks, i)
-    }
+    kept = {t.lemma for i, t in enumerate(toks) if i not in slogan} if slogan else {t.lemma for t in toks}
+    if not kept.isdisjoint(_TERROR_LEMMAS) or not kept.isdisjoint(vocab.VICTIM_CRIME_LEMMAS):
+        # _said_of or _against_civic can matter
+        kept = {
+            t.lemma
+            for i, t in enumerate(toks)
+            if i not in slogan and not _said_of(toks, i) and not _against_civic(toks, i)
+        }
     for lem in kept:
         if lem in vocab.CRIME_LEMMAS:
             crime.append("negative:" + vocab.CRIME_LEMMAS[lem])
@@ -144,6 +149,7 @@ def _against_civic(toks: list[Token], i: int) -> bool:
     return False
 
 
+_TERROR_LEMMAS = frozenset(lemma for lemma, kind in vocab.CRIME_LEMMAS.items() if kind == "терроризм")
 _SPEECH_LEMMAS = frozenset(
     {"призывать", "призвать", "призыв", "оправдание", "оправдывать", "пропаганда", "пропагандировать"}
 )

@@ -225,10 +225,11 @@ def _whole_number_at(words: list[str], i: int, lang: str) -> tuple[float, int] |
     if i >= len(words):
         return None
     w = words[i].lower()
-    if _ARABIC_NUMBER.fullmatch(w):
-        return float(w), 1
-    if _HALF_NUMBER.fullmatch(w):
-        return float(w.replace(",", ".")), 1
+    if w[:1].isdigit():  # (what both patterns need: most words are no number)
+        if _ARABIC_NUMBER.fullmatch(w):
+            return float(w), 1
+        if _HALF_NUMBER.fullmatch(w):
+            return float(w.replace(",", ".")), 1
     if lang == "kk":
         if w in KK_NUMBERS:
             value, used = float(KK_NUMBERS[w]), 1
@@ -269,16 +270,14 @@ def _amount(words: list[str], i: int, lang: str) -> tuple[float, str, int] | Non
     """
     number = _number_at(words, i, lang)
     if number is None:
-        unit = _unit_at(words, i, lang)
-        if (
-            unit
-            and lang == "ru"
-            and i > 0
+        bare = (
+            lang == "ru"
+            and 0 < i < len(words)
             and words[i - 1].lower() in ("на", "к")
             and words[i].lower() in ("год", "году", "месяц", "неделю", "сутки")
-        ):
-            return float(unit[1]), unit[0], 1
-        return None
+        )
+        unit = _unit_at(words, i, lang) if bare else None  # (looked up only where it can count)
+        return (float(unit[1]), unit[0], 1) if unit else None
     value, used = number
     used += _spelled_again(words, i + used)
     unit = _unit_at(words, i + used, lang)

@@ -164,12 +164,18 @@ RELEASE = re.compile(
     r"|replaced (?:\w+ ){0,4}(?:prison term|prison sentence|sentence|imprisonment|jail term|term) with"
     # "replaced the blogger's prison term with a probation-like penalty", "his two-year jail
     # sentence was replaced by restricted freedom" (not "… replaced with a real prison term")
-    r"|(?:replaced (?:[\w'’-]+ ){0,4}(?:prison|jail) (?:term|sentence)s? with"
-    r"|(?:prison|jail) (?:term|sentence)s? (?:[\w-]+ ){0,2}replaced (?:by|with))"
-    r" (?:an? )?(?:[\w-]+ )?(?:parole|restricted|restriction|freedom limitation|probation|suspended|fine)"
+    # (one alternative per first word, which the regex engine tests before entering it)
+    + "".join(
+        rf"|{opening} (?:an? )?(?:[\w-]+ )?(?:parole|restricted|restriction|freedom limitation|probation|suspended|fine)"
+        for opening in (
+            r"replaced (?:[\w'’-]+ ){0,4}(?:prison|jail) (?:term|sentence)s? with",
+            r"prison (?:term|sentence)s? (?:[\w-]+ ){0,2}replaced (?:by|with)",
+            r"jail (?:term|sentence)s? (?:[\w-]+ ){0,2}replaced (?:by|with)",
+        )
+    )
     # a custody ended by a swap ("returned home after a prisoner swap"), or a sentence cut to no
     # custody ("reduced from four years in jail to two years of probation")
-    r"|prisoners? (?:swap|exchange)s?|(?:swap|exchange) of prisoners"
+    + r"|prisoners? (?:swap|exchange)s?|(?:swap|exchange) of prisoners"
     r"|(?:reduced|commuted|changed|converted) (?:[\w-]+ ){0,12}to (?:a |an )?(?:[\w-]+ ){0,3}"
     r"(?:probation|suspended|time (?:already )?served|restricted freedom|restriction of freedom)\b"
     r"|(?:freed|released|pardoned) (?:[\w-]+ ){0,2}(?:activists?|journalists?|bloggers?|reporters?|dissidents?|critics?|politicians?"
@@ -209,12 +215,18 @@ CIVIC = re.compile(
     r"|newspaper|unsanctioned|peaceful (?:assembl|gathering)\w*"
     # "unauthorized" of an event, not "unauthorized access", "unauthorized transmission of state secrets"
     r"|unauthori[sz]ed (?:[\w-]+ ){0,2}?(?:rall(?:y|ies)|protests?|demonstrations?|gatherings?|assembl\w+|meetings?|events?"
-    r"|pickets?|march(?:es)?|processions?|actions?)|(?:was|were|is|are|as) unauthori[sz]ed"
+    # (each alternative opens with its own word, which the regex engine tests before entering it)
+    r"|pickets?|march(?:es)?|processions?|actions?)|was unauthori[sz]ed|were unauthori[sz]ed|is unauthori[sz]ed"
+    r"|are unauthori[sz]ed|as unauthori[sz]ed"
     r"|banned (?:[\w-]+ ){0,3}(?:movement|party|group|organi[sz]ation)"
-    r"|facebook|social media|youtube|telegram channel|(?:online|facebook|social media) posts?|religious|believers"
+    r"|facebook|social media|youtube|telegram channel|online posts?|facebook posts?|social media posts?|religious|believers"
     r"|election|candidate|civil society|dissent|repression|oil workers|trade union|labou?r union"
     r"|unrest|riots?|mass disorder|mass (?:protests|unrest)|january events|bloody january"
-    r"|(?:inciting|incitement|stirring up|sowing) (?:of )?(?:\w+ )?(?:discord|hatred|hostility|enmity))"
+    + "".join(
+        rf"|{verb} (?:of )?(?:\w+ )?(?:discord|hatred|hostility|enmity)"
+        for verb in ("inciting", "incitement", "stirring up", "sowing")
+    )
+    + ")"
 )
 CRIME = {
     "drugs": re.compile(
