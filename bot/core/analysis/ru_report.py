@@ -499,6 +499,10 @@ def _display_name(person: list[Mention], nominative_words: list[tuple[str, bool]
     written = [m for m in full if m.nominative]
     if written:
         words = Counter(" ".join(m.words) for m in written).most_common(1)[0][0].split()
+        # The finder reads "Актилека Капарова" as a woman's nominative; the same person written
+        # "Актилек Капаров" elsewhere shows it was a man's genitive: the form less an ending wins.
+        shorter = [n for m in written for n in m.words]
+        words = [next((n for n in shorter if _drops_an_ending(w, n)), w) for w in words]
     else:
         words = Counter(" ".join(m.normal) for m in full).most_common(1)[0][0].split()
         # A form the text writes in the nominative elsewhere wins over a guessed one.
