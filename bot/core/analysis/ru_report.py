@@ -36,6 +36,7 @@ from bot.core.analysis.ru_discourse import (
     named_before_count,
     named_one_by_one,
 )
+from bot.core.analysis.ru_list_forms import share_list_case
 from bot.core.analysis.ru_names import (
     Mention,
     Sentence,
@@ -142,6 +143,9 @@ def _read_sentences(
     sentences.extend(parse(text, len(sentences), wanted=wanted))
     _drop_movements(sentences, org_re)
     _recover_mentions(sentences)
+    for sentence in sentences:
+        if len(sentence.mentions) >= 2:
+            sentence.mentions = share_list_case(sentence.tokens, sentence.mentions)
     facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
     for n, (sentence, fact) in enumerate(zip(sentences, facts)):
         previous = sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None
