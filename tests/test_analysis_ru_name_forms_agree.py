@@ -45,3 +45,19 @@ def test_a_genitive_list_with_notes_in_brackets_shares_its_case() -> None:
 def test_a_woman_in_the_accusative_beside_a_man_keeps_her_name() -> None:
     result = ru("Полиция задержала активистов Азамата Ишенбекова и Айнуру Капарову, их арестовали на 10 суток.")
     assert people(result) == {"Азамат Ишенбеков": "10 days", "Айнура Капарова": "10 days"}
+
+
+def test_a_lone_surname_in_the_nominative_gives_a_man_his_nominative() -> None:
+    result = ru(
+        "Активисты вышли на митинг против ареста Серикжана Мамбеталина и Ермека Нарымбаева. "
+        "Мамбеталин и Нарымбаев арестованы на два месяца."
+    )
+    assert people(result) == {"Серикжан Мамбеталин": "2 months", "Ермек Нарымбаев": "2 months"}
+
+
+def test_a_husbands_surname_leaves_a_womans_name_hers() -> None:
+    result = ru(
+        "Полиция задержала активистку Айгуль Мамбеталина на 10 суток. "
+        "Мамбеталин, её муж, говорит, что она ни в чём не виновата."
+    )
+    assert people(result) == {"Айгуль Мамбеталина": "10 days"}
