@@ -60,7 +60,7 @@ def nominative_name(
         else:
             fixed.append(to_nominative(word, word_case, word_gender))
     if len(words) == 2:
-        agreed = _agree(words, fixed)
+        agreed = agree_mans_name(words, fixed)
         # A word the agreement had to change was not written in the nominative after all.
         nominative = nominative and agreed == fixed
         fixed = agreed
@@ -233,7 +233,7 @@ _OBLIQUE_SURNAME = re.compile(r"\w{3}(ову|еву|ёву|ину|ыну)$")
 _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
 
 
-def _agree(words: list[str], fixed: list[str]) -> list[str]:
+def agree_mans_name(words: list[str], fixed: list[str]) -> list[str]:
     """Make a man's given name and surname agree when the tagger put only one of them in
     the nominative: "Асхата Жексебаева" → "Асхат Жексебаев", not "Асхата Жексебаев"."""
     fixed = list(fixed)

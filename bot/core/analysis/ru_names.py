@@ -248,8 +248,20 @@ def complete_name(word: str, text: str) -> str | None:
         written = pair[hits[0]]
         pair[hits[0]] = word
         pair[1 - hits[0]] = _nominative_guess(other) if _looks_like_person_word(other) else _less(other, written, word)
+        if written == word and _his_oblique_surname(word, other, pair[1 - hits[0]]):
+            pair[hits[0]] = word[:-1]  # "Михайлова" beside "Сергея": his genitive, "Сергей Михайлов"
         return " ".join(pair)
     return None
+
+
+def _his_oblique_surname(surname: str, given: str, given_nominative: str) -> bool:
+    """ "Михайлова" written beside "Сергея": a given name pymorphy3's dictionary knows only as a
+    man's, in an oblique case, makes the "-ова" his genitive or accusative, not a woman's name."""
+    low = given.lower()
+    if given_nominative == given or not is_known(low) or not re.search(r"\w{3}(ова|ева|ёва|ина|ына)$", surname.lower()):
+        return False
+    names = [p for p in parses(low) if "Name" in p.tag]
+    return bool(names) and all(p.tag.gender == "masc" for p in names)
 
 
 def _less(other: str, inflected: str, nominative: str) -> str:

@@ -36,6 +36,8 @@ from bot.core.analysis.ru_discourse import (
     named_before_count,
     named_one_by_one,
 )
+from bot.core.analysis.ru_list_forms import share_list_case
+from bot.core.analysis.ru_name_forms import agree_mans_name
 from bot.core.analysis.ru_names import (
     Mention,
     Sentence,
@@ -142,6 +144,9 @@ def _read_sentences(
     sentences.extend(parse(text, len(sentences), wanted=wanted))
     _drop_movements(sentences, org_re)
     _recover_mentions(sentences)
+    for sentence in sentences:
+        if len(sentence.mentions) >= 2:
+            sentence.mentions = share_list_case(sentence.tokens, sentence.mentions)
     facts = [analyse_sentence(s, civic_extra, extra, org_re) for s in sentences]
     for n, (sentence, fact) in enumerate(zip(sentences, facts)):
         previous = sentences[n - 1] if n > 0 and not sentences[n - 1].is_title else None
@@ -499,6 +504,7 @@ def _display_name(person: list[Mention], nominative_words: list[tuple[str, bool]
     written = [m for m in full if m.nominative]
     if written:
         words = Counter(" ".join(m.words) for m in written).most_common(1)[0][0].split()
+        words = _seen_shorter(words, person, written)
     else:
         words = Counter(" ".join(m.normal) for m in full).most_common(1)[0][0].split()
         # A form the text writes in the nominative elsewhere wins over a guessed one.
@@ -514,6 +520,21 @@ def _display_name(person: list[Mention], nominative_words: list[tuple[str, bool]
             for w in words
         ]
     return " ".join(words)
+
+
+def _seen_shorter(words: list[str], person: list[Mention], written: list[Mention]) -> list[str]:
+    """The finder reads "Актилека Капарова" as a woman's nominative; the same person written
+    "Актилек Капаров" elsewhere shows it was a man's genitive: the form less an ending wins.
+    A lone surname ("Капаров") counts only when the given name then loses its ending too, so
+    that the two agree as a man's name: a woman's given name ("Айгуль") keeps her surname."""
+    full = [n for m in written for n in m.words]
+    words = [next((n for n in full if _drops_an_ending(w, n)), w) for w in words]
+    lone = [m.words[0] for m in person if m.nominative and len(m.words) == 1]
+    if len(words) != 2 or not lone:
+        return words
+    fixed = [next((n for n in lone if _drops_an_ending(w, n)), w) for w in words]
+    agreed = agree_mans_name(words, fixed)
+    return agreed if all(_drops_an_ending(w, a) for w, a in zip(words, agreed)) else words
 
 
 def _drops_an_ending(inflected: str, nominative: str) -> bool:
