@@ -128,6 +128,7 @@ def best_clause(
         past_lead=_past_lead(clauses[: 2 if title_low else 1]),
     )
     best: tuple[float, int, list[str]] = (0.0, -1, ["no custody in context"])
+    reminded = _Reminded(clauses)
     for n, clause in enumerate(clauses):
         if not clause.cues:
             continue
@@ -139,11 +140,27 @@ def best_clause(
             report,
             lead,
             after_dated_past=n > 0 and _dated_past(clauses[n - 1].low),
-            after_past=0 <= report.past_lead < n or any(_reminder_past(c.low) for c in clauses[:n]),
+            after_past=0 <= report.past_lead < n or reminded.before(n),
         )
         if score > best[0]:
             best = (score, n, reasons)
     return best
+
+
+class _Reminded:
+    """Whether a reminder telling a past stands before a clause: each clause is read once, in
+    order, up to the first reminder (not all the clauses before each custody sentence again)."""
+
+    def __init__(self, clauses: list[Clause]) -> None:
+        self.clauses = clauses
+        self.read = 0
+        self.found = False
+
+    def before(self, n: int) -> bool:
+        while not self.found and self.read < n:
+            self.found = _reminder_past(self.clauses[self.read].low)
+            self.read += 1
+        return self.found
 
 
 def _score_clause(  # noqa: PLR0913
@@ -270,7 +287,8 @@ def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:
         audience = [(m.start(), m.end()) for m in TOLD_PRESS_RE.finditer(low)]
         audience += [(m.start(), m.end()) for m in NOT_CIVIC_RE.finditer(low)]
         audience += [m.span(1) if m.group(1) else m.span(2) for m in _BYLINE.finditer(low)]
-        audience += [m.span(1) for m in _PRESS_ASKED.finditer(low)]
+        if "журналистер" in low or "тілшілер" in low:  # a word every match of _PRESS_ASKED holds
+            audience += [m.span(1) for m in _PRESS_ASKED.finditer(low)]
     found = [m.group(0).strip() for m in civic if not any(a <= m.start() < b for a, b in audience)]
     found += [k for k in extra if k.lower() in low]
     return sorted(set(found))
