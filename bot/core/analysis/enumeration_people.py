@@ -90,16 +90,16 @@ def _mentions(folded: str, stems: set[str]) -> bool:
     return any(stem in folded for stem in stems)
 
 
-# Letters of the lower-cased sample: counting them in one lower-cased string gives the count of
-# the letters whose own lower case is one of them (the one two-letter lower case, "İ" → "i̇",
-# counts once either way), at C speed instead of two calls a character.
-_CYRILLIC_LETTER = re.compile("[а-я]")
-_LATIN_LETTER = re.compile("[a-z]")
+# All but the letters of the lower-cased sample: counting the letters left in one lower-cased
+# string gives the count of the letters whose own lower case is one of them (the one two-letter
+# lower case, "İ" → "i̇", counts once either way), at C speed instead of two calls a character.
+_NOT_CYRILLIC = re.compile("[^а-я]+")
+_NOT_LATIN = re.compile("[^a-z]+")
 
 
 def _cyrillic(text: str) -> bool:
     sample = text[:400].lower()
-    return len(_CYRILLIC_LETTER.findall(sample)) > len(_LATIN_LETTER.findall(sample))
+    return len(_NOT_CYRILLIC.sub("", sample)) > len(_NOT_LATIN.sub("", sample))
 
 
 # A list quoted after a colon ('The names are as follows: "A, B, C"'): its quotation mark opens

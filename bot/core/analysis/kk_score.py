@@ -49,6 +49,9 @@ _NOW_AGAIN = re.compile(
 # A year in a date ("2022 жылғы қаңтарда") and the pluperfect ("қамалған еді", "ұсталған болатын").
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s+(?:жылғы|жылы|жилги|жили)(?!\w)")
 _PLUPERFECT = re.compile(r"(?:ған|ген|қан|кен|ган|кен)\s+(?:еді|болатын|еди|болатин)(?!\w)")
+# TIME_SERVED_RE without its leading "\w*", which the engine retries at every letter: the same
+# texts match (the "\w*" may match nothing), for a yes or no.
+_SERVED_ANYWHERE = re.compile(TIME_SERVED_RE.pattern.removeprefix(r"\w*"))
 # A sentence closed by the "-ған" past and no auxiliary: "Ол … ұсталған."
 _PARTICIPLE_END = re.compile(r"(?:ған|ген|қан|кен|ган|кан)\s*[.!]?\s*$")
 
@@ -122,7 +125,7 @@ def best_clause(
         persecution=bool(PERSECUTION_RE.search(low)),
         only_states=all(c.states == len(c.cues) for c in clauses if c.cues) and not any(c.terms for c in clauses),
         anniversary=bool(_ANNIVERSARY.search(leads_low)),
-        served=serves_time(leads_low) and bool(TIME_SERVED_RE.search(leads_low)),
+        served=serves_time(leads_low) and bool(_SERVED_ANYWHERE.search(leads_low)),
         freed_in_court=bool(_FREED_IN_COURT.search(low)),
         released_lead=_released_lead(clauses[: 2 if title_low else 1]),
         past_lead=_past_lead(clauses[: 2 if title_low else 1]),
