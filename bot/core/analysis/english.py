@@ -378,6 +378,9 @@ class _Report:
         return 0.0
 
     def _evidence(self, custody_clauses: list[Clause], people: list[Person]) -> list[Clause]:
+        if len(custody_clauses) <= 2 and len({c.sentence for c in custody_clauses}) == len(custody_clauses):
+            # all of them are the best two, in an order their sentences alone fix: no CIVIC search
+            return sorted(custody_clauses, key=lambda c: c.sentence)
         named = {p.sentence for p in people}
 
         def rank(clause: Clause) -> tuple[bool, bool, bool, int]:

@@ -49,6 +49,9 @@ _NOW_AGAIN = re.compile(
 # A year in a date ("2022 жылғы қаңтарда") and the pluperfect ("қамалған еді", "ұсталған болатын").
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s+(?:жылғы|жылы|жилги|жили)(?!\w)")
 _PLUPERFECT = re.compile(r"(?:ған|ген|қан|кен|ган|кен)\s+(?:еді|болатын|еди|болатин)(?!\w)")
+# TIME_SERVED_RE without its leading "\w*", which the engine retries at every letter: the same
+# texts match (the "\w*" may match nothing), for a yes or no.
+_SERVED_ANYWHERE = re.compile(TIME_SERVED_RE.pattern.removeprefix(r"\w*"))
 # A sentence closed by the "-ған" past and no auxiliary: "Ол … ұсталған."
 _PARTICIPLE_END = re.compile(r"(?:ған|ген|қан|кен|ган|кан)\s*[.!]?\s*$")
 
@@ -122,12 +125,13 @@ def best_clause(
         persecution=bool(PERSECUTION_RE.search(low)),
         only_states=all(c.states == len(c.cues) for c in clauses if c.cues) and not any(c.terms for c in clauses),
         anniversary=bool(_ANNIVERSARY.search(leads_low)),
-        served=serves_time(leads_low) and bool(TIME_SERVED_RE.search(leads_low)),
+        served=serves_time(leads_low) and bool(_SERVED_ANYWHERE.search(leads_low)),
         freed_in_court=bool(_FREED_IN_COURT.search(low)),
         released_lead=_released_lead(clauses[: 2 if title_low else 1]),
         past_lead=_past_lead(clauses[: 2 if title_low else 1]),
     )
     best: tuple[float, int, list[str]] = (0.0, -1, ["no custody in context"])
+    reminded = _Reminded(clauses)
     for n, clause in enumerate(clauses):
         if not clause.cues:
             continue
@@ -139,11 +143,27 @@ def best_clause(
             report,
             lead,
             after_dated_past=n > 0 and _dated_past(clauses[n - 1].low),
-            after_past=0 <= report.past_lead < n or any(_reminder_past(c.low) for c in clauses[:n]),
+            after_past=0 <= report.past_lead < n or reminded.before(n),
         )
         if score > best[0]:
             best = (score, n, reasons)
     return best
+
+
+class _Reminded:
+    """Whether a reminder telling a past stands before a clause: each clause is read once, in
+    order, up to the first reminder (not all the clauses before each custody sentence again)."""
+
+    def __init__(self, clauses: list[Clause]) -> None:
+        self.clauses = clauses
+        self.read = 0
+        self.found = False
+
+    def before(self, n: int) -> bool:
+        while not self.found and self.read < n:
+            self.found = _reminder_past(self.clauses[self.read].low)
+            self.read += 1
+        return self.found
 
 
 def _score_clause(  # noqa: PLR0913
@@ -270,7 +290,8 @@ def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:
         audience = [(m.start(), m.end()) for m in TOLD_PRESS_RE.finditer(low)]
         audience += [(m.start(), m.end()) for m in NOT_CIVIC_RE.finditer(low)]
         audience += [m.span(1) if m.group(1) else m.span(2) for m in _BYLINE.finditer(low)]
-        audience += [m.span(1) for m in _PRESS_ASKED.finditer(low)]
+        if "журналистер" in low or "тілшілер" in low:  # a word every match of _PRESS_ASKED holds
+            audience += [m.span(1) for m in _PRESS_ASKED.finditer(low)]
     found = [m.group(0).strip() for m in civic if not any(a <= m.start() < b for a, b in audience)]
     found += [k for k in extra if k.lower() in low]
     return sorted(set(found))

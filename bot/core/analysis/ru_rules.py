@@ -93,7 +93,9 @@ def _context_words(
     for lem in kept:
         if lem in vocab.CRIME_LEMMAS:
             crime.append("negative:" + vocab.CRIME_LEMMAS[lem])
-    crime.extend("negative:" + m.group(0) for m in vocab.CRIME_PHRASE_RE.finditer(lower_text))
+    if "вор" in lower_text or "преступн" in lower_text or "криминальн" in lower_text or "ауе" in lower_text:
+        # a word every CRIME_PHRASE_RE match holds, tested first: most sentences have none
+        crime.extend("negative:" + m.group(0) for m in vocab.CRIME_PHRASE_RE.finditer(lower_text))
     for match in vocab.CIVIC_PHRASE_RE.finditer(lower_text):
         civic.append("civic:" + match.group(0))
     if organisations is not None:

@@ -252,7 +252,8 @@ CRIME_LEMMAS = {
     "деструктивный": "радикализм",
 }
 # The criminal underworld ("высшее положение в преступной иерархии", "вор в законе", АУЕ, which
-# Russia calls an extremist organisation): its "extremism" is no civic activity.
+# Russia calls an extremist organisation): its "extremism" is no civic activity. Every match
+# holds "вор", "преступн", "криминальн" or "ауе", which ru_rules tests first: keep them so.
 CRIME_PHRASE_RE = re.compile(
     r"преступн\w* иерархи|воровск\w* (?:мир|традици|закон|сходк|общак)|\bвор\w* в законе"
     r"|криминальн\w* (?:авторитет|субкультур|мир)|\bауе\b"
