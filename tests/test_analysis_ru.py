@@ -8,17 +8,14 @@ from bot.core.analysis.result import Analysis, RuleConfig
 from bot.core.analysis.ru_terms import find_terms
 from bot.core.analysis.ru_text import find_charge, find_date, watchlist_hits
 from bot.core.analysis.russian import analyze_cyrillic
+from tests.support.russian import people
+from tests.support.russian import ru as shared_ru
 
 
 def ru(text: str, title: str = "", rules: RuleConfig | None = None) -> Analysis:
-    result = analyze_cyrillic(title, text, "ru", rules or RuleConfig())
-    assert result.arrest == (result.score >= 0.5)
+    result = shared_ru(text, title, rules)
     assert all(len(e) <= 400 for e in result.evidence)
     return result
-
-
-def people(result: Analysis) -> dict[str, str | None]:
-    return {d.name: d.term for d in result.detainees}
 
 
 # --- names -----------------------------------------------------------------------------

@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.analysis.result import Analysis, RuleConfig
 from bot.core.analysis.ru_terms import find_terms
-from bot.core.analysis.russian import analyze_cyrillic
-
-
-def ru(text: str, title: str = "") -> Analysis:
-    result = analyze_cyrillic(title, text, "ru", RuleConfig())
-    assert result.arrest == (result.score >= 0.5)
-    return result
-
+from tests.support.russian import ru
 
 # (title, text) of reports that are no arrest alert, one class of look-alike each.
 NOT_ARRESTS = [

@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.analysis.result import Analysis, RuleConfig
+from bot.core.analysis.result import Analysis
 from bot.core.analysis.ru_names import parse
-from bot.core.analysis.russian import analyze_cyrillic
-
-
-def ru(text: str, title: str = "") -> Analysis:
-    result = analyze_cyrillic(title, text, "ru", RuleConfig())
-    assert result.arrest == (result.score >= 0.5)
-    return result
+from tests.support.russian import ru
 
 
 def names(result: Analysis) -> list[str]:

@@ -8,7 +8,7 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-from tests.test_analysis_ru_stream import people, ru
+from tests.support.russian import people, ru
 
 
 def test_a_courts_list_keeps_womens_names_and_adjective_surnames_in_the_nominative() -> None:

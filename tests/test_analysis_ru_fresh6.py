@@ -8,7 +8,7 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-from tests.test_analysis_ru_stream import people, ru
+from tests.support.russian import people, ru
 
 
 def test_a_collective_numeral_counts_the_people_named_just_before() -> None:

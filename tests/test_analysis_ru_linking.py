@@ -5,18 +5,7 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-from bot.core.analysis.result import Analysis, RuleConfig
-from bot.core.analysis.russian import analyze_cyrillic
-
-
-def ru(text: str, title: str = "") -> Analysis:
-    result = analyze_cyrillic(title, text, "ru", RuleConfig())
-    assert result.arrest == (result.score >= 0.5)
-    return result
-
-
-def people(result: Analysis) -> dict[str, str | None]:
-    return {d.name: d.term for d in result.detainees}
+from tests.support.russian import people, ru
 
 
 def test_a_list_opened_by_a_colon_names_a_detainee_at_the_head_of_each_item() -> None:

@@ -7,7 +7,7 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-from tests.test_analysis_ru_stream import people, ru
+from tests.support.russian import people, ru
 
 
 def test_a_mans_nominative_elsewhere_undoes_a_genitive_read_as_a_womans_name() -> None:

@@ -7,16 +7,7 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-from bot.core.analysis.result import Analysis, RuleConfig
-from bot.core.analysis.russian import analyze_cyrillic
-
-
-def ru(text: str, title: str = "") -> Analysis:
-    return analyze_cyrillic(title, text, "ru", RuleConfig())
-
-
-def people(result: Analysis) -> dict[str, str | None]:
-    return {d.name: d.term for d in result.detainees}
+from tests.support.russian import people, ru
 
 
 def test_a_capitalised_common_noun_after_a_given_name_is_a_surname() -> None:

@@ -1,6 +1,6 @@
 """One way for the Russian analysis tests to analyse a sentence and read who was held.
 
-Newer Russian test files take :func:`ru` and :func:`people` from here instead of defining
+The Russian test files take :func:`ru` and :func:`people` from here instead of defining
 their own; ``ru`` also checks the analysis contract (``arrest`` exactly when ``score`` ≥ 0.5).
 """
 
@@ -10,9 +10,9 @@ from bot.core.analysis.result import ARREST_THRESHOLD, Analysis, RuleConfig
 from bot.core.analysis.russian import analyze_cyrillic
 
 
-def ru(text: str, title: str = "") -> Analysis:
+def ru(text: str, title: str = "", rules: RuleConfig | None = None) -> Analysis:
     """Analyse with the Russian rules (no language detection)."""
-    result = analyze_cyrillic(title, text, "ru", RuleConfig())
+    result = analyze_cyrillic(title, text, "ru", rules or RuleConfig())
     assert result.arrest == (result.score >= ARREST_THRESHOLD)
     return result
 
