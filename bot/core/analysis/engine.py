@@ -26,8 +26,8 @@ from bot.core.analysis.result import Analysis, RuleConfig
 
 def analyze(title: str, text: str, lang: str | None = None, rules: RuleConfig | None = None) -> Analysis:
     """Analyse one report with the rules of its (detected) language."""
-    result = _by_language(title, text, lang, rules or RuleConfig())
-    if result.arrest and result.detainees:
+    result, listable = _by_language(title, text, lang, rules or RuleConfig())
+    if listable and result.arrest and result.detainees:
         from bot.core.analysis.enumeration_people import extend_enumerations
 
         result = extend_enumerations(result, title, text)
@@ -40,7 +40,9 @@ def analyze(title: str, text: str, lang: str | None = None, rules: RuleConfig | 
     return result
 
 
-def _by_language(title: str, text: str, lang: str | None, rules: RuleConfig) -> Analysis:
+def _by_language(title: str, text: str, lang: str | None, rules: RuleConfig) -> tuple[Analysis, bool]:
+    """The language's analysis, and whether the enumeration stage can read its script (English,
+    and Russian or Kazakh in Cyrillic: the script decided here, once)."""
     from bot.core.analysis.language import detect_language, is_latin
 
     # Each language normalises the text (bot.core.analysis.text) once its pre-pass lets it in:
@@ -49,7 +51,7 @@ def _by_language(title: str, text: str, lang: str | None, rules: RuleConfig) -> 
     if detected == "en":
         from bot.core.analysis.english import analyze_english
 
-        return analyze_english(title, text, rules)
+        return analyze_english(title, text, rules), True
     if detected == "kk":
         from bot.core.analysis.kk_arabic import is_arabic
 
@@ -58,13 +60,13 @@ def _by_language(title: str, text: str, lang: str | None, rules: RuleConfig) -> 
         if is_arabic(f"{title}\n{text}"):
             from bot.core.analysis.kk_rules import analyze_kazakh_arabic
 
-            return analyze_kazakh_arabic(title, text, rules)
+            return analyze_kazakh_arabic(title, text, rules), False
     if detected == "kk" and is_latin(f"{title}\n{text}"):
         from bot.core.analysis.kk_rules import analyze_kazakh_latin
 
-        return analyze_kazakh_latin(title, text, rules)
+        return analyze_kazakh_latin(title, text, rules), False
     if detected in ("ru", "kk"):
         from bot.core.analysis.russian import analyze_cyrillic
 
-        return analyze_cyrillic(title, text, detected, rules)
-    return Analysis(arrest=False, protest=False, lang=detected, reasons=("language not supported",))
+        return analyze_cyrillic(title, text, detected, rules), True
+    return Analysis(arrest=False, protest=False, lang=detected, reasons=("language not supported",)), False

@@ -66,14 +66,16 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]?\s+(?=[\"“«(]?[A-ZА-
 
 
 def extend_enumerations(result: Analysis, title: str, text: str) -> Analysis:
-    """``result`` with the people listed together with its detainees (arrest reports only)."""
+    """``result`` with the people listed together with its detainees (arrest reports in English,
+    or in Russian or Kazakh written in Cyrillic: the engine, which chose the script, calls it
+    only for those)."""
     if not result.arrest or not result.detainees:
         return result
     full = f"{title}\n{text}"
     finder: Callable[[str], list[Listed]]
     if result.lang == "en":
         finder = _english
-    elif result.lang == "ru" or (result.lang == "kk" and _cyrillic(full)):
+    elif result.lang in ("ru", "kk"):
         finder = _russian if result.lang == "ru" else _kazakh(full)
     else:
         return result
@@ -88,18 +90,6 @@ def extend_enumerations(result: Analysis, title: str, text: str) -> Analysis:
 def _mentions(folded: str, stems: set[str]) -> bool:
     """Whether a case-folded sentence holds a detainee's stem (folded once, not once a stem)."""
     return any(stem in folded for stem in stems)
-
-
-# All but the letters of the lower-cased sample: counting the letters left in one lower-cased
-# string gives the count of the letters whose own lower case is one of them (the one two-letter
-# lower case, "İ" → "i̇", counts once either way), at C speed instead of two calls a character.
-_NOT_CYRILLIC = re.compile("[^а-я]+")
-_NOT_LATIN = re.compile("[^a-z]+")
-
-
-def _cyrillic(text: str) -> bool:
-    sample = text[:400].lower()
-    return len(_NOT_CYRILLIC.sub("", sample)) > len(_NOT_LATIN.sub("", sample))
 
 
 # A list quoted after a colon ('The names are as follows: "A, B, C"'): its quotation mark opens
