@@ -6,8 +6,10 @@ import re
 
 import pytest
 
+from bot.core.analysis import kk_stems, organisations, ru_report, ru_rules
 from bot.core.analysis.literal_guard import GuardedRegex, guarded, literal_starts
 from bot.core.analysis.packs import en as en_pack
+from bot.core.analysis.packs import ru as ru_pack
 
 TEXTS = [
     "",
@@ -20,7 +22,21 @@ TEXTS = [
     "unrest, riots and a mass disorder case: the annual report of the watchdog lists 40 prisoners.",
     "rallying support is not a rally; anti-war posts on social media drew a summons.",
     "activistsactivists activist's protest—protests protesting 'activists' «journalists»",
+    "в прошлом году на митинге задержали активистов; протестантская община провела пикет, тот же срок.",
+    "суд назначил такое же наказание за ложную информацию и разжигание розни, призывы к протесту.",
+    "белсенділер наразылық акциясына шықты, журналист пен құқық қорғаушы ұсталды; бейбіт шеру өтті.",
+    "демократиялық таңдау қозғалысының мүшесі және «атажұрт еріктілері» белсендісі қамалды.",
 ]
+
+GUARDED = {
+    "ru_pack.CIVIC_PHRASE_RE": ru_pack.CIVIC_PHRASE_RE,
+    "ru_pack.PROTEST_RE": ru_pack.PROTEST_RE,
+    "ru_rules._SAME_TERM": ru_rules._SAME_TERM,
+    "ru_report._PAST_OR_GENERAL_RE": ru_report._PAST_OR_GENERAL_RE,
+    "kk_stems.CIVIC_STRONG_RE": kk_stems.CIVIC_STRONG_RE,
+    "kk_stems.PROTEST_RE": kk_stems.PROTEST_RE,
+    "organisations": organisations.pattern(organisations.default_names()),
+}
 
 
 def _spans(found):
@@ -39,6 +55,17 @@ def test_the_english_pack_regexes_find_what_their_regex_finds(name: str) -> None
             found, expected = pattern.search(text), pattern.regex.search(text)
             assert (found and found.span()) == (expected and expected.span())
             assert pattern.findall(text) == pattern.regex.findall(text)
+
+
+@pytest.mark.parametrize("name", sorted(GUARDED))
+def test_the_russian_and_kazakh_guarded_regexes_find_what_their_regex_finds(name: str) -> None:
+    pattern = GUARDED[name]
+    assert isinstance(pattern, GuardedRegex)
+    for text in TEXTS:
+        assert _spans(pattern.finditer(text)) == _spans(pattern.regex.finditer(text))
+        found, expected = pattern.search(text), pattern.regex.search(text)
+        assert (found and found.span()) == (expected and expected.span())
+        assert pattern.findall(text) == pattern.regex.findall(text)
 
 
 def test_prefixes_run_through_groups_branches_lookarounds_and_optional_parts() -> None:

@@ -102,8 +102,11 @@ class GuardedRegex:
         """Where a prefix starts in ``text``, in order."""
         return sorted({end + 1 - length for end, length in self._automaton.iter(text)})
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:
         """What ``regex.finditer(text)`` yields (no match is empty: each has its prefix)."""
+        if span:
+            yield from self.regex.finditer(text, *span)  # (within bounds: the regex's own)
+            return
         after = 0
         match = self.regex.match
         for start in self._candidates(text):
@@ -113,8 +116,10 @@ class GuardedRegex:
                     after = found.end()
                     yield found
 
-    def search(self, text: str) -> re.Match[str] | None:
+    def search(self, text: str, *span: int) -> re.Match[str] | None:
         """What ``regex.search(text)`` finds."""
+        if span:
+            return self.regex.search(text, *span)
         match = self.regex.match
         for start in self._candidates(text):
             found = match(text, start)
@@ -139,3 +144,8 @@ def guarded(pattern: str, flags: int = 0) -> GuardedRegex:
 
 #: A compiled regex or a guarded one: what the rules search with.
 Regex = re.Pattern[str] | GuardedRegex
+
+
+def guard(regex: re.Pattern[str]) -> Regex:
+    """``regex`` guarded when every match of it starts with a literal, else as it is."""
+    return GuardedRegex(regex) if literal_starts(regex) is not None else regex

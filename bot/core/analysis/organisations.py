@@ -14,6 +14,7 @@ import re
 import tomllib
 from importlib import resources
 
+from bot.core.analysis.literal_guard import Regex, guard
 from bot.core.analysis.result import RuleConfig
 
 
@@ -73,8 +74,9 @@ def names_for(rules: RuleConfig | None) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=32)
-def pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex over lower-cased text for all ``names``, each word matched by its beginning."""
+def pattern(names: tuple[str, ...]) -> Regex:
+    """One regex over lower-cased text for all ``names``, each word matched by its beginning
+    (searched where a name's first word can start: :mod:`~bot.core.analysis.literal_guard`)."""
     alternatives = []
     for name in names:
         words = re.findall(r"[\w'’-]+", name.lower())
@@ -89,7 +91,7 @@ def pattern(names: tuple[str, ...]) -> re.Pattern[str]:
         alternatives.append(r"[\s,.«»\"“”-]+".join(parts))
     if not alternatives:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w])(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")")
+    return guard(re.compile(r"(?<![\w])(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")"))
 
 
 def find(lower_text: str, rules: RuleConfig | None = None) -> list[str]:
