@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot.core.analysis import kk_stems, organisations, ru_report, ru_rules
+from bot.core.analysis import kk_score, kk_stems, organisations, ru_report, ru_rules, ru_text
 from bot.core.analysis.literal_guard import GuardedRegex, guarded, literal_starts
 from bot.core.analysis.packs import en as en_pack
 from bot.core.analysis.packs import ru as ru_pack
@@ -26,6 +26,9 @@ TEXTS = [
     "суд назначил такое же наказание за ложную информацию и разжигание розни, призывы к протесту.",
     "белсенділер наразылық акциясына шықты, журналист пен құқық қорғаушы ұсталды; бейбіт шеру өтті.",
     "демократиялық таңдау қозғалысының мүшесі және «атажұрт еріктілері» белсендісі қамалды.",
+    "сот оны зал залынан босатты, деп хабарлайды азаттық тілшісі; ол журналистерге айтты.",
+    "есірткі сатқан ер адам ұсталды, бейбіт наразылық емес: наразылық нотасы жіберілді. Алматы, Астана.",
+    "шешім наразылық тудырды; журналистке шабуыл жасалды, ісінің саяси астары бар, жала жабылды.",
 ]
 
 GUARDED = {
@@ -35,6 +38,14 @@ GUARDED = {
     "ru_report._PAST_OR_GENERAL_RE": ru_report._PAST_OR_GENERAL_RE,
     "kk_stems.CIVIC_STRONG_RE": kk_stems.CIVIC_STRONG_RE,
     "kk_stems.PROTEST_RE": kk_stems.PROTEST_RE,
+    "kk_stems.NOT_PROTEST_RE": kk_stems.NOT_PROTEST_RE,
+    "kk_stems.TOLD_PRESS_RE": kk_stems.TOLD_PRESS_RE,
+    "kk_stems.NOT_CIVIC_RE": kk_stems.NOT_CIVIC_RE,
+    "kk_stems.PERSECUTION_RE": kk_stems.PERSECUTION_RE,
+    "kk_stems.crime_regex(есірткі)": kk_stems.crime_regex("есірткі"),
+    "kk_score._BYLINE": kk_score._BYLINE,
+    "kk_score._FREED_IN_COURT": kk_score._FREED_IN_COURT,
+    "ru_text._PLACE_RE": ru_text._PLACE_RE,
     "organisations": organisations.pattern(organisations.default_names()),
 }
 
@@ -66,6 +77,7 @@ def test_the_russian_and_kazakh_guarded_regexes_find_what_their_regex_finds(name
         found, expected = pattern.search(text), pattern.regex.search(text)
         assert (found and found.span()) == (expected and expected.span())
         assert pattern.findall(text) == pattern.regex.findall(text)
+        assert pattern.sub(" ", text) == pattern.regex.sub(" ", text)
 
 
 def test_prefixes_run_through_groups_branches_lookarounds_and_optional_parts() -> None:

@@ -133,6 +133,16 @@ class GuardedRegex:
             return self.regex.findall(text)
         return [m.group(0) for m in self.finditer(text)]
 
+    def sub(self, repl: Any, text: str, count: int = 0) -> str:
+        """What ``regex.sub(repl, text)`` returns; guarded for a plain replacement string."""
+        if count or not isinstance(repl, str) or "\\" in repl:
+            return self.regex.sub(repl, text, count)
+        pieces, after = [], 0
+        for found in self.finditer(text):
+            pieces += [text[after : found.start()], repl]
+            after = found.end()
+        return "".join(pieces) + text[after:] if pieces else text
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.regex, name)  # match, fullmatch, sub…: the regex's own
 
