@@ -95,12 +95,13 @@ class GuardedRegex:
         self.pattern = regex.pattern
         self._automaton = ahocorasick.Automaton()
         for literal in starts:
-            self._automaton.add_word(literal, len(literal))
+            self._automaton.add_word(literal, len(literal) - 1)  # its start: the end less this
         self._automaton.make_automaton()
 
     def _candidates(self, text: str) -> list[int]:
         """Where a prefix starts in ``text``, in order."""
-        return sorted({end + 1 - length for end, length in self._automaton.iter(text)})
+        starts = [end - back for end, back in self._automaton.iter(text)]
+        return sorted(set(starts)) if len(starts) > 1 else starts  # (most texts: none or one)
 
     def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:
         """What ``regex.finditer(text)`` yields (no match is empty: each has its prefix)."""
