@@ -100,8 +100,12 @@ class GuardedRegex:
 
     def _candidates(self, text: str) -> list[int]:
         """Where a prefix starts in ``text``, in order."""
-        starts = [end - back for end, back in self._automaton.iter(text)]
-        return sorted(set(starts)) if len(starts) > 1 else starts  # (most texts: none or one)
+        hits = self._automaton.iter(text)
+        first = next(hits, None)
+        if first is None:
+            return []  # most texts: none
+        starts = [first[0] - first[1]] + [end - back for end, back in hits]
+        return sorted(set(starts)) if len(starts) > 1 else starts
 
     def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:
         """What ``regex.finditer(text)`` yields (no match is empty: each has its prefix)."""
