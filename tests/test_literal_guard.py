@@ -22,6 +22,7 @@ TEXTS = [
     "unrest, riots and a mass disorder case: the annual report of the watchdog lists 40 prisoners.",
     "rallying support is not a rally; anti-war posts on social media drew a summons.",
     "activistsactivists activist's protest—protests protesting 'activists' «journalists»",
+    "😀 an activist 𝕏 detained; 🇰🇿 the journalist was released 🙏 after serving his term",
     "в прошлом году на митинге задержали активистов; протестантская община провела пикет, тот же срок.",
     "суд назначил такое же наказание за ложную информацию и разжигание розни, призывы к протесту.",
     "белсенділер наразылық акциясына шықты, журналист пен құқық қорғаушы ұсталды; бейбіт шеру өтті.",

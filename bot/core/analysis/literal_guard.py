@@ -42,7 +42,7 @@ def literal_starts(regex: re.Pattern[str]) -> frozenset[str] | None:
 
 # Beyond this many prefixes (a trie of stems is fine; a product of optional parts is not),
 # a prefix stops where the branches begin.
-_MAX_STARTS = 4096
+_MAX_STARTS = 20000
 
 
 def _starts(seq: list[Any], prefix: str = "") -> set[str] | None:
