@@ -78,8 +78,9 @@ def _context_words(
     """The civic and the ordinary-crime reasons of a sentence: what the custody is about."""
     civic: list[str] = []
     crime: list[str] = []
-    for i in range(len(toks)):
-        word = civic_word(toks, i)
+    for i, tok in enumerate(toks):
+        # (civic_word's own first test, here: most words are neither civic nor hyphenated)
+        word = civic_word(toks, i) if tok.lemma in vocab.CIVIC_LEMMAS or "-" in tok.lower else None
         if word is not None:
             civic.append("civic:" + word)
     slogan = _slogan_words(toks) if "«" in lower_text else ()
