@@ -7,8 +7,9 @@ import re
 
 from bot.core.analysis import analyze
 from bot.core.analysis.enumeration_people import _SENTENCE_END
+from bot.core.analysis.kk_name_forms import _CAPS_WORD
 from bot.core.analysis.kk_rules import _SENTENCE_SPLIT
-from bot.core.analysis.text import _OPEN_LINE_END, normalise
+from bot.core.analysis.text import _GLUED, _OPEN_LINE_END, normalise
 
 
 def test_glued_paragraphs_are_separated():
@@ -61,3 +62,17 @@ def test_sentence_splits_open_with_their_first_character_and_split_as_before() -
             text = "".join(chars)
             assert _SENTENCE_SPLIT.split(text) == kazakh.split(text), repr(text)
             assert _SENTENCE_END.split(text) == listed.split(text), repr(text)
+
+
+def test_glued_paragraphs_and_words_in_capitals_are_found_as_before() -> None:
+    """The glued-paragraph and capitals regexes open with a class of capitals (for speed): the
+    same matches as their earlier forms on every short text over the characters that matter."""
+    glued = re.compile(
+        r"[А-ЯЁӘҒҚҢӨҰҮҺІ](?<=[а-яёәғқңөұүһі]{4}[А-ЯЁӘҒҚҢӨҰҮҺІ])(?=[а-яёәғқңөұүһі])|[A-Z](?<=[a-z]{5}[A-Z])(?=[a-z])"
+    )
+    capitals = re.compile(r"(?<![\w])[А-ЯЁӘҒҚҢӨҰҮҺІ]{4,}(?![\w])")
+    for size in range(1, 8):
+        for chars in itertools.product("аЖaZ .", repeat=size):
+            text = "".join(chars)
+            assert [m.span() for m in _GLUED.finditer(text)] == [m.span() for m in glued.finditer(text)], repr(text)
+            assert [m.span() for m in _CAPS_WORD.finditer(text)] == [m.span() for m in capitals.finditer(text)]

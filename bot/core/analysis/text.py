@@ -14,10 +14,11 @@ import re
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 # A capital right after a run of lower-case letters and before another one: a paragraph
 # boundary lost in extraction. Four letters before it in Cyrillic, five in Latin, so that
-# words like "МакДональд", "YouTube" or "WhatsApp" stay whole.
+# words like "МакДональд", "YouTube" or "WhatsApp" stay whole. (One class of capitals first,
+# which the regex engine skips ahead to; a branch of two classes is tried at every character.)
 _GLUED = re.compile(
-    r"[А-ЯЁӘҒҚҢӨҰҮҺІ](?<=[а-яёәғқңөұүһі]{4}[А-ЯЁӘҒҚҢӨҰҮҺІ])(?=[а-яёәғқңөұүһі])"
-    r"|[A-Z](?<=[a-z]{5}[A-Z])(?=[a-z])"
+    r"[А-ЯЁӘҒҚҢӨҰҮҺІA-Z](?:(?<=[а-яёәғқңөұүһі]{4}[А-ЯЁӘҒҚҢӨҰҮҺІ])(?=[а-яёәғқңөұүһі])"
+    r"|(?<=[a-z]{5}[A-Z])(?=[a-z]))"
 )
 # A line ending without punctuation, then a line starting a new sentence: the spaces or tabs
 # after a word (or a closing bracket or quote) up to a line break. Each alternative opens with
