@@ -6,6 +6,7 @@ import itertools
 import re
 
 from bot.core.analysis import analyze
+from bot.core.analysis.en_terms import _YEAR
 from bot.core.analysis.enumeration_people import _SENTENCE_END
 from bot.core.analysis.kk_name_forms import _CAPS_WORD
 from bot.core.analysis.kk_rules import _SENTENCE_SPLIT
@@ -76,3 +77,13 @@ def test_glued_paragraphs_and_words_in_capitals_are_found_as_before() -> None:
             text = "".join(chars)
             assert [m.span() for m in _GLUED.finditer(text)] == [m.span() for m in glued.finditer(text)], repr(text)
             assert [m.span() for m in _CAPS_WORD.finditer(text)] == [m.span() for m in capitals.finditer(text)]
+
+
+def test_years_are_found_as_the_word_boundary_form_found_them() -> None:
+    """The English year regex looks behind from its first digit (for speed): the same years as
+    \\b(?:19|20)\\d\\d\\b on every short text over the characters that matter."""
+    plain = re.compile(r"\b(?:19|20)\d\d\b")
+    for size in range(1, 7):
+        for chars in itertools.product("1290a _", repeat=size):
+            text = "".join(chars)
+            assert _YEAR.findall(text) == plain.findall(text), repr(text)
