@@ -15,16 +15,17 @@ from dataclasses import dataclass, field
 from bot.core.analysis.en_names import Mention, find_mentions
 from bot.core.analysis.en_roles import is_excluded_mention
 from bot.core.analysis.en_terms import TermSpan, find_respective_terms, find_terms, lower_in_place, term_unit
+from bot.core.analysis.literal_guard import GuardedRegex
 from bot.core.analysis.packs import en as en_pack
-from bot.core.analysis.prepass import StemAutomaton
 
 # "penal colony" and "custody" are custody with a preposition ("in a penal colony",
 # "into custody"); elsewhere ("a former Soviet penal colony") they describe a place.
 _CUSTODY_PAIRS = [(w, p) for w, p in en_pack.CUSTODY if w not in ("penal colony", "custody")] + list(en_pack.PREFIXED)
 CUSTODY = re.compile(r"\b(?:" + "|".join(p for _, p in _CUSTODY_PAIRS) + r")\b")
-# Every CUSTODY match holds the word its pack entry is named by ("detain", "custody", "term"):
-# one automaton pass tells the clauses with none of them (most) before the regex scans.
-_CUSTODY_WORDS = StemAutomaton(tuple(w for w, _ in _CUSTODY_PAIRS))
+# CUSTODY over a whole clause: tried only where one of its words starts (literal_guard), which
+# settles the clauses with none (most) in one automaton pass. (The rules' short windows after a
+# name keep the plain regex.)
+_CUSTODY_IN_CLAUSE = GuardedRegex(CUSTODY)
 #: Custody long ago, not news now.
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 # Custody dated by a year ("in 2012", "in January 2022", "on January 16, 2024"): news of the day
@@ -122,7 +123,7 @@ def _clause(
     low = lower_in_place(part)
     clause = Clause(part, low, index, release=release)
     if not release and not _all_in_absentia(part):  # an exile sentenced in absentia
-        held = list(CUSTODY.finditer(low)) if _CUSTODY_WORDS.search(low) else []
+        held = list(_CUSTODY_IN_CLAUSE.finditer(low))
         # NOT_CUSTODY is asked only when its answer can matter: a custody word, or a lone term.
         blocked = _not_custody(low) if held else None
         clause.custody = [m.group(0) for m in held if not any(lo <= m.start() < hi for lo, hi in blocked or ())]

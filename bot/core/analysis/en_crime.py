@@ -9,8 +9,9 @@ source or audience of a report is no civic context of its custody.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
+from bot.core.analysis.literal_guard import Regex
 from bot.core.analysis.packs.en import DIPLOMACY_BEFORE, NOT_PROTEST, STATE_PROTEST
 
 # A crime word that is not the detainee's crime: in quotes of its own (a disputed charge,
@@ -38,7 +39,7 @@ _AGENCY_AFTER = re.compile(r" (?:service|agency|bureau|committee|unit|department
 _QUOTES = ("“”", '""', "«»", "‘’", "''")
 
 
-def crime_count(pattern: re.Pattern[str], text: str) -> int:
+def crime_count(pattern: Regex, text: str) -> int:
     """How often ``pattern`` (a kind of ordinary crime) names the detainee's own crime in ``text``."""
 
     def not_theirs(m: re.Match[str]) -> bool:
@@ -84,7 +85,7 @@ _REASON_BEFORE = re.compile(
 )
 
 
-def crime_as_reason(pattern: re.Pattern[str], text: str) -> bool:
+def crime_as_reason(pattern: Regex, text: str) -> bool:
     """Whether ``text`` gives a crime of ``pattern`` as the reason of the custody ("a blogger
     detained for extortion"), not in quotes of its own (a disputed charge)."""
     return any(
@@ -119,7 +120,7 @@ def diplomatic_protest(text: str, m: re.Match[str]) -> bool:
     )
 
 
-def civic_words(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def civic_words(pattern: Regex, text: str) -> Iterator[re.Match[str]]:
     """The civic words of ``pattern`` in ``text`` that are not the press as the source or
     audience of the report ("a journalist reported", "told reporters"), nor a state's
     diplomatic protest ("Kyrgyzstan protests detention of two men")."""
@@ -134,7 +135,7 @@ def civic_words(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         yield m
 
 
-def civic_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+def civic_match(pattern: Regex, text: str) -> re.Match[str] | None:
     """The first of :func:`civic_words`, or None."""
     return next(civic_words(pattern, text), None)
 
@@ -147,12 +148,12 @@ _WEAK_CIVIC = re.compile(
 )
 
 
-def strong_civic(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+def strong_civic(pattern: Regex, text: str) -> re.Match[str] | None:
     """The first civic word of ``text`` that is not one of the weak ones crime news uses too."""
     return next((m for m in civic_words(pattern, text) if not _WEAK_CIVIC.fullmatch(m.group(0))), None)
 
 
-def crime_elsewhere(crime: dict[str, re.Pattern[str]], civic: re.Pattern[str], text: str) -> str | None:
+def crime_elsewhere(crime: Mapping[str, Regex], civic: Regex, text: str) -> str | None:
     """The kind of crime a report returns to more often than to anything civic (twice at
     least), when its custody sentences name neither: the civic word elsewhere is not what the
     custody is about ("guards jailed for torture … a victim detained after the January events")."""
@@ -162,7 +163,7 @@ def crime_elsewhere(crime: dict[str, re.Pattern[str]], civic: re.Pattern[str], t
     return None
 
 
-def crime_dominates(crime: dict[str, re.Pattern[str]], civic: re.Pattern[str], text: str) -> bool:
+def crime_dominates(crime: Mapping[str, Regex], civic: Regex, text: str) -> bool:
     """Whether a report names ordinary crime at least twice as often as anything civic, with
     one civic word allowed for ("officials jailed for the murder of protesters"): crime news
     that mentions the politics around it, not a civic case."""

@@ -401,7 +401,9 @@ def _custodial(lowered: str, start: int, end: int) -> bool:
 
 # --- dates --------------------------------------------------------------------------
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "\b(?:19|20)\d\d\b" with the word start looked behind from the first digit: the regex engine
+# skips ahead to a "1" or a "2" (a "\b" first is tried at every character).
+_YEAR = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b")
 
 
 def find_date(sentence: str, context_year: int | None) -> str | None:

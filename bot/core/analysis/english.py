@@ -37,6 +37,7 @@ from bot.core.analysis.en_crime import (
 from bot.core.analysis.en_detainees import Names, Person, find_detainees
 from bot.core.analysis.en_sentences import split_sentences
 from bot.core.analysis.en_terms import context_year, find_charge, find_date, find_place
+from bot.core.analysis.literal_guard import Regex
 from bot.core.analysis.packs import en as en_pack
 from bot.core.analysis.packs.en import CIVIC as _CIVIC
 from bot.core.analysis.packs.en import COUNTED as _COUNTED
@@ -159,7 +160,7 @@ class _Report:
     ) -> None:
         self.title = title.strip()
         self.civic_extra = civic_extra  # rules.civic: the operators' own civic words
-        self.organisations: re.Pattern[str] | None = None
+        self.organisations: Regex | None = None
         self.sentences = split_sentences(title, text)
         self.extra = extra
         self.excluded = excluded

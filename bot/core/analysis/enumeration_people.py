@@ -62,7 +62,14 @@ def _russian_clause(words: re.Pattern[str]) -> Callable[[str], bool]:
 
 
 _RU_CLAUSE_POS = frozenset(("VERB", "INFN", "GRND", "PRTS", "PRTF"))
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]?\s+(?=[\"“«(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n+")
+# A sentence's end: the spaces after a full stop (a closing quote or bracket first, maybe)
+# before a capital, or line breaks. The regex opens with that first character, which the engine
+# skips ahead to, and looks behind from after it: the same splits as
+# (?<=[.!?…])["”’»)]?\s+(?=["“«(]?[A-Z…0-9])|\n+ (tests/test_analysis_text.py compares).
+_NEXT_SENTENCE = r"(?=[\"“«(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])"
+_SENTENCE_END = re.compile(
+    rf"[\"”’»)\s](?:(?<=[.!?…][\"”’»)])\s+{_NEXT_SENTENCE}|(?<=[.!?…]\s)\s*{_NEXT_SENTENCE}|(?<=\n)\n*)"
+)
 
 
 def extend_enumerations(result: Analysis, title: str, text: str) -> Analysis:

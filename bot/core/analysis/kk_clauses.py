@@ -227,7 +227,7 @@ def _event_cues(low: str, cues: list[re.Match[str]]) -> list[re.Match[str]]:
     sitting in custody, as a topic)."""
     if not cues:
         return cues
-    generic = _GENERIC.search(low) or _HABITUAL_SEEMS.search(low)
+    generic = _GENERIC.search(low) or (_seems(low) and _HABITUAL_SEEMS.search(low))
     if generic and not _NEWS_TIME.search(low) and not _PAST_CUSTODY.search(low):
         return []
     served = serves_time(low)
@@ -246,9 +246,16 @@ _GENERIC = re.compile(r"(?<![\w])(?:" + "|".join(pack.with_plain(pack.GENERIC_WO
 # word of habit ("үнемі сынап жүрген X қамалды", "always criticising", is about X, not a rule).
 _PAST_CUSTODY = re.compile(r"(?<![\w])(?:" + "|".join(_CUSTODY_ROOTS) + r")(?:ды|ді|ты|ті|ди|ти)(?![\w])")
 # A habitual participle with "сияқты"/"секілді" (seems to): "өздерін батыр санайтын сияқты".
-_HABITUAL_SEEMS = re.compile(
-    r"\w(?:атын|етін|йтын|йтін|атин|етин|итин)\s+(?:" + "|".join(pack.with_plain(("сияқты", "секілді"))) + ")"
-)
+_SEEMS = pack.with_plain(("сияқты", "секілді"))
+_HABITUAL_SEEMS = re.compile(r"\w(?:атын|етін|йтын|йтін|атин|етин|итин)\s+(?:" + "|".join(_SEEMS) + ")")
+
+
+def _seems(low: str) -> bool:
+    """Whether ``low`` has a word every _HABITUAL_SEEMS match ends with (tested first: the
+    regex tries its endings after every letter)."""
+    return any(word in low for word in _SEEMS)
+
+
 # A custody state named by its verbal noun: "қамауда отыру", "түрмеде жату"; and putting
 # in prison named by one, a practice, not an event ("түрмеге тоғыту әлі де бар").
 _STATE_AS_TOPIC = re.compile(

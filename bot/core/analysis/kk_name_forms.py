@@ -195,7 +195,9 @@ def _case_candidates(word: str) -> tuple[tuple[str, str, bool], ...]:
     return tuple(found)
 
 
-_CAPS_WORD = re.compile(r"(?<![\w])[А-ЯЁӘҒҚҢӨҰҮҺІ]{4,}(?![\w])")
+# (the first capital, then the look-behind: the engine skips ahead to capitals, where a look-behind
+# first is tried at every character)
+_CAPS_WORD = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ](?<![\w][А-ЯЁӘҒҚҢӨҰҮҺІ])[А-ЯЁӘҒҚҢӨҰҮҺІ]{3,}(?![\w])")
 _TITLE_WORD = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+")
 
 

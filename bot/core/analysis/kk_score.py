@@ -32,6 +32,7 @@ from bot.core.analysis.kk_stems import (
     crime_kinds_in,
     crime_regex,
 )
+from bot.core.analysis.literal_guard import guarded
 from bot.core.analysis.packs.kk import CRIME_STEMS, PROTEST_CHARGES
 
 # "2024 жылы елде 40 белсенді ұсталған": a count over a whole year (not a date: "2026
@@ -73,7 +74,7 @@ def _dated_past(low: str) -> bool:
 
 # Set free by the verdict, "сот залынан босатты" (a suspended or non-custodial sentence, an
 # acquittal): the custody before the trial is over, not news.
-_FREED_IN_COURT = re.compile(r"(?<![\w])зал[ыи]нан\s+(?:\w+\s+)?босат")
+_FREED_IN_COURT = guarded(r"(?<![\w])зал[ыи]нан\s+(?:\w+\s+)?босат")
 # A whole year ("2024 жылы", "биыл", this year), not a day of it ("биыл 3 мамырда").
 _WHOLE_YEAR = re.compile(
     r"(?:(?<!\d)(?:19|20)\d\d\s+(?:жылы|жили|жыл ішінде|жил ишинде)|(?<![\w])(?:биыл|биил))(?!\w)(?!\s+\d)"
@@ -297,7 +298,7 @@ def _civic_strong(low: str, extra: tuple[str, ...]) -> list[str]:
     return sorted(set(found))
 
 
-_BYLINE = re.compile(
+_BYLINE = guarded(
     r"(?:хабарлайды|хабарлады|жазады|деп)\s+(?:[\w.«»\"-]+\s+){0,3}((?:тілшісі|тілшілері|журналисі)\w*)"
     r"|((?:тілшісі|тілшілері)\w*)\s+(?:\S+\s+){0,3}сілтеме"
 )

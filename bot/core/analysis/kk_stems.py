@@ -12,6 +12,7 @@ import functools
 import re
 from typing import Any
 
+from bot.core.analysis.literal_guard import GuardedRegex
 from bot.core.analysis.packs import kk as pack
 from bot.core.analysis.packs import kk_ways as ways
 from bot.core.analysis.prepass import stems_automaton, stems_regex
@@ -39,17 +40,17 @@ FINE_RE = _stem_regex(pack.FINE_STEMS)
 RESTRICTED_RE = _stem_regex(pack.RESTRICTED_STEMS)
 BAN_RE = _stem_regex(pack.BAN_STEMS)
 SUMMONS_RE = _stem_regex(pack.SUMMONS_STEMS)
-CIVIC_STRONG_RE = _stem_regex(_CIVIC_STRONG_STEMS)
+CIVIC_STRONG_RE = GuardedRegex(_stem_regex(_CIVIC_STRONG_STEMS))  # over whole reports: literal_guard
 CIVIC_WEAK_RE = _stem_regex(pack.CIVIC_WEAK_STEMS)
-TOLD_PRESS_RE = _stem_regex(pack.TOLD_THE_PRESS_STEMS)
-NOT_CIVIC_RE = _stem_regex(pack.NOT_CIVIC_STEMS)
+TOLD_PRESS_RE = GuardedRegex(_stem_regex(pack.TOLD_THE_PRESS_STEMS))
+NOT_CIVIC_RE = GuardedRegex(_stem_regex(pack.NOT_CIVIC_STEMS))
 
 
 @functools.cache
-def crime_regex(kind: str) -> re.Pattern[str]:
+def crime_regex(kind: str) -> GuardedRegex:
     """The stems of one kind of crime (pack.CRIME_STEMS), built when a text first names one of
     them: a process reads few kinds, and each trie takes longer to build than a report to read."""
-    return _stem_regex(pack.CRIME_STEMS[kind])
+    return GuardedRegex(_stem_regex(pack.CRIME_STEMS[kind]))
 
 
 # Any crime word at all, and any strong civic word: one pass at C speed (accepting what the
@@ -60,11 +61,11 @@ CIVIC_STRONG_ANY = stems_automaton(pack.with_plain(_CIVIC_STRONG_STEMS), word_st
 CIVIC_WEAK_ANY = stems_automaton(pack.with_plain(pack.CIVIC_WEAK_STEMS), word_start=True)
 # SENTENCE_RE's stems in one automaton: whether a sentence has any, for the many that have none.
 SENTENCE_ANY = stems_automaton(pack.with_plain(pack.SENTENCE_STEMS), word_start=True)
-PERSECUTION_RE = _stem_regex(pack.PERSECUTION_STEMS)
+PERSECUTION_RE = GuardedRegex(_stem_regex(pack.PERSECUTION_STEMS))
 BACKGROUND_RE = _stem_regex(pack.BACKGROUND_STEMS)
 PAST_RE = _stem_regex(pack.PAST_STEMS)
-PROTEST_RE = _stem_regex(pack.PROTEST_STEMS)
-NOT_PROTEST_RE = _stem_regex(pack.NOT_PROTEST_STEMS)
+PROTEST_RE = GuardedRegex(_stem_regex(pack.PROTEST_STEMS))  # over every report: literal_guard
+NOT_PROTEST_RE = GuardedRegex(_stem_regex(pack.NOT_PROTEST_STEMS))
 COUNT_RE = re.compile(r"\d+\s+(?:адам|белсенді|журналист|тұрғын|қатысушы)|" + _stem_regex(pack.COUNT_STEMS).pattern)
 AGAIN_RE = re.compile(r"(?<![\w])(?:қайта|тағы да|тағы|қайтадан|снова)(?![\w])")
 STATE_RE = _stem_regex(pack.STATE_STEMS)

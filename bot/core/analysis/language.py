@@ -8,6 +8,7 @@ first few thousand characters.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.core.analysis.kk_latin import is_kazakh_latin
@@ -104,8 +105,12 @@ def _maybe_kazakh_latin(sample: str, hint: str | None) -> bool:
     return sample.count("q") - sample.count("qu") >= 3
 
 
+@functools.lru_cache(maxsize=4)
 def _script_counts(sample: str) -> tuple[int, int]:
-    """(Latin letters a–z A–Z, alphabetic characters in U+0400–U+04FF) in ``sample``."""
+    """(Latin letters a–z A–Z, alphabetic characters in U+0400–U+04FF) in ``sample``.
+
+    Cached for the few last samples: the engine asks again (:func:`is_latin`) of a Kazakh
+    report it has just detected, and a hash of the sample is cheaper than the counts."""
     # surrogatepass: a stray lone surrogate must not raise (it counts as neither script).
     data = sample.encode("utf-8", "surrogatepass")
     latin = len(data.translate(None, _NOT_ASCII_LETTER))

@@ -14,6 +14,7 @@ import re
 import tomllib
 from importlib import resources
 
+from bot.core.analysis.literal_guard import Regex, guard
 from bot.core.analysis.result import RuleConfig
 
 
@@ -43,13 +44,26 @@ def officials() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(re.findall(r"[\w-]+", n.lower().replace("ё", "е"))) for n in tomllib.loads(text)["names"])
 
 
+_NAME_WORD = re.compile(r"[\w-]+")
+
+
 def is_official(name: str) -> bool:
     """Whether ``name`` (nominative, any script) is a head of state or government of the list."""
-    words = tuple(re.findall(r"[\w-]+", name.lower().replace("ё", "е")))
+    words = sorted(_NAME_WORD.findall(name.lower().replace("ё", "е")))
     return any(
-        len(o) == len(words) and all(a.startswith(b[: max(4, len(b) - 2)]) for a, b in zip(sorted(words), sorted(o)))
-        for o in officials()
+        all(a.startswith(b) for a, b in zip(words, prefixes)) for prefixes in _official_prefixes().get(len(words), ())
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _official_prefixes() -> dict[int, tuple[tuple[str, ...], ...]]:
+    """Each official's sorted words cut to the prefix a written form must start with (all
+    but the last two letters, four at least), by number of words: one pass per detainee
+    over the officials of its length, with nothing left to sort or cut."""
+    by_length: dict[int, list[tuple[str, ...]]] = {}
+    for words in officials():
+        by_length.setdefault(len(words), []).append(tuple(b[: max(4, len(b) - 2)] for b in sorted(words)))
+    return {length: tuple(prefixes) for length, prefixes in by_length.items()}
 
 
 def names_for(rules: RuleConfig | None) -> tuple[str, ...]:
@@ -60,8 +74,9 @@ def names_for(rules: RuleConfig | None) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=32)
-def pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex over lower-cased text for all ``names``, each word matched by its beginning."""
+def pattern(names: tuple[str, ...]) -> Regex:
+    """One regex over lower-cased text for all ``names``, each word matched by its beginning
+    (searched where a name's first word can start: :mod:`~bot.core.analysis.literal_guard`)."""
     alternatives = []
     for name in names:
         words = re.findall(r"[\w'’-]+", name.lower())
@@ -76,7 +91,7 @@ def pattern(names: tuple[str, ...]) -> re.Pattern[str]:
         alternatives.append(r"[\s,.«»\"“”-]+".join(parts))
     if not alternatives:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w])(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")")
+    return guard(re.compile(r"(?<![\w])(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")"))
 
 
 def find(lower_text: str, rules: RuleConfig | None = None) -> list[str]:

@@ -106,9 +106,6 @@ class Found:
         return self._text[self._start : self._end]
 
 
-_NOT_AFTER_WORD = re.compile(r"(?<!\w)")
-
-
 class StemAutomaton:
     """Every stem in one Aho–Corasick automaton (pyahocorasick): one pass over the text at C
     speed, however many stems the lexicons hold, where a regex tries its alternatives.
@@ -152,8 +149,8 @@ class StemAutomaton:
             if checks is None:
                 return Found(text, start, end + 1)
             for at_word_start, tail in checks:
-                if at_word_start and not _NOT_AFTER_WORD.match(text, start):
-                    continue
+                if at_word_start and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                    continue  # after a letter, a digit or "_": re's \w (so "(?<!\w)" fails)
                 if tail is None:
                     return Found(text, start, end + 1)
                 found = tail.match(text, end + 1)

@@ -22,6 +22,7 @@ from dataclasses import replace
 from functools import partial
 
 from bot.core.analysis import organisations
+from bot.core.analysis.literal_guard import Regex, guarded
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis, Detainee, RuleConfig
 from bot.core.analysis.ru_context import freed_at
@@ -125,7 +126,7 @@ def _read_sentences(
     rules: RuleConfig,
     extra: tuple[str, ...],
     civic_extra: tuple[str, ...],
-    org_re: re.Pattern[str],
+    org_re: Regex,
 ) -> tuple[list[Sentence], list[SentenceFacts]]:
     """The report's sentences and what the rules found in each, detainees included.
 
@@ -189,7 +190,7 @@ def _recover_mentions(sentences: list[Sentence]) -> None:
             sentence.mentions.sort(key=lambda m: m.start)
 
 
-def _drop_movements(sentences: list[Sentence], org_re: re.Pattern[str]) -> None:
+def _drop_movements(sentences: list[Sentence], org_re: Regex) -> None:
     """ "осудили Свидетеля Иеговы X": the words of a movement or organisation the text names
     (capitalised, they look like a person's) are no part of anyone's name."""
     for sentence in sentences:
@@ -216,7 +217,7 @@ def _without_movement(toks: list[Token], mention: Mention, spans: list[tuple[int
 
 
 def _score(
-    sentences: list[Sentence], facts: list[SentenceFacts], watchdog_re: re.Pattern[str]
+    sentences: list[Sentence], facts: list[SentenceFacts], watchdog_re: Regex
 ) -> tuple[float, list[str], int | None]:
     """Confidence that the report is an arrest alert, the rules behind it, the best sentence."""
     civic_all = {c for f in facts for c in f.civic}
@@ -360,7 +361,7 @@ _POLICE_STATION_LEMMAS = frozenset(
 )
 
 
-_PAST_OR_GENERAL_RE = re.compile(
+_PAST_OR_GENERAL_RE = guarded(
     r"\bв прошлом году\b|\bв позапрошлом году\b|\bза последние (?:\w+ )?(?:годы|лет|года|месяц\w*)\b|\bежегодно\b"
     r"|\bнапомн(?:им|ил\w*|ю)\b|\bв (?:19|20)\d\d-(?:м|х) год\w*\b|\bв течение (?:всего )?(?:года|последних)\b"
     r"|\bс начала года\b|\bдоклад\w*|\bотч[её]т\w*|\bпо итогам\b"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.core.analysis.literal_guard import Regex, guarded
 from bot.core.analysis.packs import ru as vocab
 from bot.core.analysis.ru_context import civic_word
 from bot.core.analysis.ru_cues import Cue, attributive, custody_cues, extension_cues, kept_cues
@@ -17,7 +18,7 @@ from bot.core.analysis.ru_names import Mention, Sentence, Token
 from bot.core.analysis.ru_terms import Term, find_terms
 
 # "тот же срок", "такое же наказание": the sentence repeats the term stated before it.
-_SAME_TERM = re.compile(r"\b(тот|такой) же (\w+ )?(срок|наказание)|такое же (\w+ )?наказание")
+_SAME_TERM = guarded(r"\b(тот|такой) же (\w+ )?(срок|наказание)|такое же (\w+ )?наказание")
 
 
 @dataclass
@@ -45,7 +46,7 @@ def analyse_sentence(
     sentence: Sentence,
     extra_civic: tuple[str, ...] = (),
     extra_custody: tuple[str, ...] = (),
-    organisations: re.Pattern[str] | None = None,
+    organisations: Regex | None = None,
 ) -> SentenceFacts:
     """Find custody cues, terms and context words in one sentence."""
     toks = sentence.tokens
@@ -72,13 +73,14 @@ def _context_words(
     toks: list[Token],
     lower_text: str,
     extra_civic: tuple[str, ...],
-    organisations: re.Pattern[str] | None,
+    organisations: Regex | None,
 ) -> tuple[list[str], list[str]]:
     """The civic and the ordinary-crime reasons of a sentence: what the custody is about."""
     civic: list[str] = []
     crime: list[str] = []
-    for i in range(len(toks)):
-        word = civic_word(toks, i)
+    for i, tok in enumerate(toks):
+        # (civic_word's own first test, here: most words are neither civic nor hyphenated)
+        word = civic_word(toks, i) if tok.lemma in vocab.CIVIC_LEMMAS or "-" in tok.lower else None
         if word is not None:
             civic.append("civic:" + word)
     slogan = _slogan_words(toks) if "«" in lower_text else ()

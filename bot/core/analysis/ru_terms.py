@@ -274,7 +274,7 @@ def _amount(words: list[str], i: int, lang: str) -> tuple[float, str, int] | Non
             lang == "ru"
             and 0 < i < len(words)
             and words[i - 1].lower() in ("на", "к")
-            and words[i].lower() in ("год", "году", "месяц", "неделю", "сутки")
+            and words[i].lower() in _BARE_UNITS
         )
         unit = _unit_at(words, i, lang) if bare else None  # (looked up only where it can count)
         return (float(unit[1]), unit[0], 1) if unit else None
@@ -287,6 +287,21 @@ def _amount(words: list[str], i: int, lang: str) -> tuple[float, str, int] | Non
     if name == "year" and value > 50:
         return None  # "в 2019 году"
     return value * mult, name, used + 1
+
+
+_BARE_UNITS = ("год", "году", "месяц", "неделю", "сутки")
+
+
+def _may_start_term(word: str, lang: str) -> bool:
+    """Whether a term can start at ``word``: a number (what :func:`_whole_number_at` reads),
+    or in Russian a bare unit word (:func:`_amount`). Asked first, once a word, where the
+    term and shared-unit readers would each read the number again."""
+    w = word.lower()
+    if w[:1].isdigit():
+        return True
+    if lang == "kk":
+        return w in KK_NUMBERS
+    return w in ("полтора", "полутора") or w in _BARE_UNITS or ru_word_number(w) is not None
 
 
 def _spelled_again(words: list[str], i: int) -> int:
@@ -327,6 +342,9 @@ def find_terms(words: list[str], lang: str) -> list[Term]:
     terms: list[Term] = []
     i = 0
     while i < len(words):
+        if not _may_start_term(words[i], lang):
+            i += 1  # no number here, nor a bare unit: no term, no shared unit (most words)
+            continue
         found = _amount(words, i, lang)
         if found is None:
             shared = _shared_unit(words, i, lang)

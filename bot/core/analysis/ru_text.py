@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.analysis.literal_guard import guarded
 from bot.core.dates import first_date
 from bot.core.places import CYRILLIC_FORMS
 from bot.core.watchlist import watchlist_hits as watchlist_hits  # one matcher for every language
@@ -35,7 +36,7 @@ PLACES = CYRILLIC_FORMS  # the gazetteer, bot/core/places.py
 # One alternation of every stem, each in a group of its own (the stems have none): the
 # leftmost stem found wins, and at one position the earlier entry, as the gazetteer asks;
 # a single scan of the text instead of one a place.
-_PLACE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(f"({stem})" for stem, _ in PLACES) + ")")
+_PLACE_RE = guarded(r"(?<![\w-])(?:" + "|".join(f"({stem})" for stem, _ in PLACES) + ")")
 _PLACE_NAMES = tuple(name for _, name in PLACES)
 
 

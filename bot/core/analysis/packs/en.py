@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.analysis.literal_guard import guarded
+
 # The region's security and police agencies by the abbreviations English reports use (Kazakh KNB,
 # Kyrgyz GKNB/SCNS, Uzbek SNB/SSS/DXX, Russian FSB, Ukrainian SBU, Belarusian KGB, Azerbaijani DTX/SSS,
 # Armenian NSS, Georgian SSG; DVB is the Kazakh "ДВБ"; MVD/MIA the interior ministries): "held by the
@@ -98,7 +100,7 @@ CUSTODY_WORDS: tuple[str, ...] = tuple(dict.fromkeys(word for word, _ in CUSTODY
 # --- the other lexicons: not custody, release, penalties, civic context, ordinary crime,
 # protest, time and counting words. The rules (bot/core/analysis/english.py) read them.
 
-NOT_CUSTODY = re.compile(
+NOT_CUSTODY = guarded(
     r"\b(?:arrest warrant|warrant for (?:his|her|their) arrest"
     # a custody only asked for ("help in arresting her"), or not served ("a suspended
     # three-year jail sentence")
@@ -149,7 +151,7 @@ NOT_CUSTODY = re.compile(
     r"(?: [\w-]+){0,3} (?:(?:was|were|is|are|will be|to be|being|been|had been|has been|have been) )?held)\b"
 )
 EXTENDED = re.compile(r"\bextended\b")
-RELEASE = re.compile(
+RELEASE = guarded(
     r"\b(?:(?:was|were|has been|have been|had been|got|been|is|are) (?:\w+ )?(?:released|freed|pardoned|acquitted)"
     r"|early release|granted (?:an? )?(?:early )?release|release of (?!(?:all|political|the detained|those|him|her|them|detained))"
     r"|pardon(?:s|ed)?|acquit(?:s|ted)?|amnest(?:y|ied|ies)(?! international)|(?:overturned|reversed|quashed|annulled|revoked) (?:\w+ ){0,4}(?:sentence|conviction|verdict|imprisonment|decision|ruling|judgment)|(?:has|have|had) (?:\w+ )?(?:freed|released|pardoned)|freed (?:a|an|the|his|her|their|two|three|\d+)\b|after (?:\w+ ){0,3}(?:years?|months?|days?|decades?) (?:in|behind) (?:jail|prison|bars|custody|detention)|(?:left|leaving) the (?:\w+ )?(?:colony|prison|detention)"
@@ -182,12 +184,12 @@ RELEASE = re.compile(
     r"|leaders?|defenders?|prisoners?|detainees?|protesters?)\b)"
 )
 # Headlines drop auxiliaries: "Activist Released On Changed Sentence".
-TITLE_RELEASE = re.compile(
+TITLE_RELEASE = guarded(
     r"\b(?:released|freed|pardons?|pardoned|acquitted|amnestied|walks free|set free|(?:is|are) (?:now |finally )?free|free again"
     # the people of the story are out already: "Ex-Political Prisoners Endure Limited Freedoms"
     r"|(?:ex-|former )(?:political )?(?:prisoners?|detainees?|inmates?))\b"
 )
-DEMAND_RELEASE = re.compile(
+DEMAND_RELEASE = guarded(
     r"\b(?:demand|call|urge|appeal|campaign|press|seek|sought|procur|push|fight|ask|petition)\w*(?: [\w-]+){0,6}? (?:for )?"
     r"(?:the |his |her |their )?(?:immediate |immediately |unconditional )?release"
 )
@@ -206,7 +208,7 @@ PENALTY_ONLY = re.compile(
     r"preventive conversation|barred|banned from)"
 )
 
-CIVIC = re.compile(
+CIVIC = guarded(
     r"\b(?:activists?|journalists?|bloggers?|reporters?|correspondents?|photojournalists?|editor|editors"
     r"|human rights|rights (?:activist|defender|advocate|group|campaigner)s?|dissidents?|critics?"
     r"|opposition|protest\w*|rall(?:y|ies)|pickets?|picketers?|demonstrat(?:ion|ions|ors?)|marchers?|anti-?war"
@@ -229,30 +231,30 @@ CIVIC = re.compile(
     + ")"
 )
 CRIME = {
-    "drugs": re.compile(
+    "drugs": guarded(
         r"\b(?:drugs?|narcotic\w*|heroin|cocaine|mephedrone|cannabis|marijuana|hashish|opium|methamphetamine|synthetic)\b"
     ),
-    "corruption": re.compile(
+    "corruption": guarded(
         r"\b(?:brib\w+|corrupt(?:ion)?|embezzl\w+|abuse of (?:office|power|official)|misappropriat\w+|kickbacks?|graft"
         r"|malfeasance|negligence|dereliction of duty|criminal inaction)\b"
     ),
     # Militant and terrorist suspects: security news, not activists ("extremism" stays civic).
-    "terror": re.compile(
+    "terror": guarded(
         r"\b(?:terroris[tm]s?|terrorist (?:groups?|organi[sz]ations?|cells?|acts?)|militants?|militant groups?"
         r"|islamic state|isis|isil|daesh|jihadis?t?s?|suicide (?:attacker|bomber)s?|mercenar(?:y|ies))\b"
     ),
-    "crime": re.compile(
+    "crime": guarded(
         r"\b(?:theft|thieves|thief|steal\w*|stole|stolen|robber\w*|murder\w*|killing|killed|killers?|assassin\w*|slay\w*|slain|fraud\w*|swindl\w+|rape|trafficking|smuggl\w+|kidnapp\w+|burglar\w*|assault|poach\w+|counterfeit|traffic accident|road accident|car crash|pedestrians?|fled the scene|brawl\w*|drunk(?:en)? driv\w+|driving (?:while )?(?:drunk|intoxicated|under the influence)|drink-driving|hit-and-run|illegal (?:possession|trade)|weapons|(?:a|the|two|three|several) suspects?"
         r"|tortur\w+|terrorist attacks?|attackers|gunmen|shoot(?:ing|out)s?|explosi\w+|bomb(?:ing|s)?|hostages?|stabb\w+|extortion|racketeering|hooligans)\b"
     ),
 }
-OFFICIAL = re.compile(
+OFFICIAL = guarded(
     r"\b(?:officials?|prosecutor|mayor|akim|governor|customs|chief of|police officers?|policemen|officers|guards|head of the (?:\w+ )?(?:department|section|division|committee)|minister|military)\b"
 )
 # Treason and espionage are ordinary security news when the held is one of the state's own: the
 # former head of a security service, its ex-officers ("an academic charged with treason" stays).
-TREASON = re.compile(r"\b(?:treason|espionage|spying)\b")
-SECURITY_OFFICIAL = re.compile(
+TREASON = guarded(r"\b(?:treason|espionage|spying)\b")
+SECURITY_OFFICIAL = guarded(
     r"\b(?:security|intelligence|spy|police|border guards?) (?:chief|head|boss)\b"
     r"|\b(?:director|head|chief|chairman|officers?|employees?) of (?:the )?(?:[\w'’-]+ ){0,3}"
     rf"(?:security|intelligence|{_AGENCIES}|ministry|service)\b|\bex-(?:officers?|employees?)\b"
@@ -260,18 +262,18 @@ SECURITY_OFFICIAL = re.compile(
 )
 # A former holder of an office, the detainee of an official's case ("former defence minister X",
 # "the ex-head of the trade union"): not "a former political prisoner".
-FORMER_OFFICIAL = re.compile(
+FORMER_OFFICIAL = guarded(
     r"\b(?:former|ex-)(?: |-)?(?:[\w-]+ ){0,2}?(?:minister|director|chairman|governor|mayor|akim|officials?|prosecutor"
     r"|(?:head|chief) of (?:the )?(?:[\w-]+ ){0,3}(?:department|ministry|committee|service|agency|administration|office))\b"
 )
-VICTIM = re.compile(
+VICTIM = guarded(
     r"\b(?:murder(?:ing|ers?)?|kill(?:ing|ed|ers?)|assassin\w*|slaying|attack(?:ing|ed)? on|assault(?:ing|ed)? on|beat(?:ing|en)?|tortur\w+|death)"
     r"(?: of)? (?:an? |the |two |three |prominent |well-known |opposition )?(?:[\w-]+ ){0,2}"
     r"(?:opposition|activists?|journalists?|bloggers?|politicians?|leaders?|critics?|detainees?|prisoners?|protesters?)\b"
     # the victim described at length: "the murder of the chairman of the public television, journalist X"
     r"|\b(?:murder|killing|assassination) of (?:the |an? )?(?:[\w'’-]+,? ){2,10}?(?:journalists?|activists?|bloggers?)\b"
 )
-REVIEW = re.compile(
+REVIEW = guarded(
     r"\b(?:annual|yearly|world|country|new|latest) report\b"
     r"|\b(?:annual|yearly|year-end|end-of-year) (?:[\w-]+ ){0,3}(?:review|overview|survey|summary|monitoring|report|index)\b"
     r"|\b(?:review|overview|summary|results) of the (?:past |last |outgoing )?year\b|\bin (?:its|the|their|a) (?:new |latest |annual )?report\b"
@@ -281,7 +283,7 @@ REVIEW = re.compile(
     # a list kept of the held: "maintained a list of 23 individuals it considered imprisoned"
     r"|\b(?:maintain(?:s|ed)?|keeps|kept|compiled|publishe[sd]|updated) (?:a|its|their|the) list of\b"
 )
-POLITICAL_CASE = re.compile(
+POLITICAL_CASE = guarded(
     # posts or publications as the reason for the custody ("detained due to his Facebook posts")
     r"(?:for|over|due to|because of) (?:his|her|their|a|an|the)? ?(?:[\w-]+ ){0,2}(?:posts?|publications?|comments)\b"
     r"|\bcritici[sz]\w* (?:the )?(?:\w+ ){0,3}(?:authorities|government|president|akim|officials|police)"
@@ -293,7 +295,7 @@ POLITICAL_CASE = re.compile(
     r"|\bpersecut(?:ed|ing) (?:for|over|because of)\b"
     r"|\b(?:for|over|because of) (?:(?:his|her|their) )?journalistic (?:work|activit(?:y|ies)|investigations?)\b"
 )
-PROTEST = re.compile(
+PROTEST = guarded(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|pickets?|picketing|demonstrations?|demonstrators?|marchers"
     r"|strik(?:e|es|ing|ers)\b|hunger strike|sit-in|took to the streets|take to the streets|walkout"
     r"|(?:unsanctioned|unauthori[sz]ed) (?:public )?(?:event|gathering|assembl\w+|meeting)s?"
@@ -327,6 +329,6 @@ COUNTED = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|several|a number|a group|hundreds)"
     r"(?: of)?(?: \w+){0,3} (?:people|activists|journalists|bloggers|protesters|protestors|demonstrators|workers|residents|participants|members|supporters|men|women|citizens|detainees|reporters|believers|students|opposition)\b"
 )
-VAGUE = re.compile(
+VAGUE = guarded(
     r"\b(?:many|numerous|countless|hundreds of|thousands of|over the (?:last|past)|in recent years|in the (?:last|past) \w+ years|estimates?|routinely|systematically|continue to|regularly|frequently|often|arbitrarily)\b"
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.core.analysis.literal_guard import guarded
 from bot.core.analysis.prepass import Found, StemAutomaton
 
 # Custody events (an act of taking someone into custody).
@@ -145,7 +146,7 @@ CIVIC_LEMMAS = {
     "транспарант",
 } | WEAK_CIVIC_LEMMAS
 # Phrases (lower-cased text) that are civic context however they are inflected.
-CIVIC_PHRASE_RE = re.compile(
+CIVIC_PHRASE_RE = guarded(
     # Calls to violence ("призывы к терроризму", "к нападениям и убийствам") are no civic call.
     r"ложн\w* информаци|разжигани\w* \w*\s?розни|призыв\w* к(?! (?:террор|насили|нападени|убийств|джихад))"
     r"|массов\w* беспоряд|"
@@ -685,7 +686,7 @@ def custody_hint(lower_text: str) -> bool:
     )
 
 
-PROTEST_RE = re.compile(
+PROTEST_RE = guarded(
     r"митинг|пикет|п(?<=\bп)ротест(?!антск)|демонстрант|демонстраци(я|и|ю|ей)\b|ш(?<=\bш)естви|забастовк|бастов|"
     r"стачк|голодовк|акци(я|и|ю|ей|ях|ям)\s+(протеста|в поддержку|солидарности|против|несогласия|памяти)|"
     r"н(?<=\bн)а акци(и|ях)\b|участни\w* акци|несогласованн\w* (акци|мероприяти)|публичн\w* акци|"
