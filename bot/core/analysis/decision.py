@@ -27,7 +27,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from bot.core.analysis.decision_features import stack_features, text_terms
+from bot.core.analysis.decision_features import stack_features, text_stems
 from bot.core.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis
 
 # Operator reasons that the learned weights must never overrule.
@@ -39,16 +39,26 @@ class DecisionModel:
     """The exported weights: a TF-IDF logistic regression over stems, and the stacked model."""
 
     text_intercept: float
-    terms: dict[str, tuple[float, float]]  # term → (idf, weight)
+    unigrams: dict[str, tuple[float, float]]  # stem → (idf, weight)
+    bigrams: dict[tuple[str, str], tuple[float, float]]  # (stem, next stem) → (idf, weight)
     stack_intercept: float
     stack_weights: dict[str, float]
 
     @classmethod
     def from_json(cls, text: str) -> DecisionModel:
         data = json.loads(text)
+        unigrams: dict[str, tuple[float, float]] = {}
+        bigrams: dict[tuple[str, str], tuple[float, float]] = {}
+        for term, (idf, weight) in data["text"]["terms"].items():
+            first, _, second = term.partition(" ")
+            if second:
+                bigrams[(first, second)] = (float(idf), float(weight))
+            else:
+                unigrams[first] = (float(idf), float(weight))
         return cls(
             text_intercept=float(data["text"]["intercept"]),
-            terms={t: (float(v[0]), float(v[1])) for t, v in data["text"]["terms"].items()},
+            unigrams=unigrams,
+            bigrams=bigrams,
             stack_intercept=float(data["stack"]["intercept"]),
             stack_weights={k: float(v) for k, v in data["stack"]["weights"].items()},
         )
@@ -63,11 +73,14 @@ class DecisionModel:
         Binary TF-IDF with L2 norm, as scikit-learn computes it: each known term present
         counts once, weighted by its idf.
         """
-        present = {term for term in text_terms(title, text) if term in self.terms}
-        if not present:
+        stems = text_stems(title, text)
+        # Set intersections and zip run in C: only the known terms reach Python.
+        values = [self.unigrams[s] for s in self.unigrams.keys() & set(stems)]
+        values += [self.bigrams[p] for p in self.bigrams.keys() & set(zip(stems, stems[1:]))]
+        if not values:
             return self.text_intercept
-        norm = math.sqrt(sum(self.terms[t][0] ** 2 for t in present))
-        return self.text_intercept + sum(self.terms[t][0] * self.terms[t][1] for t in present) / norm
+        norm = math.sqrt(sum(idf * idf for idf, _ in values))
+        return self.text_intercept + sum(idf * weight for idf, weight in values) / norm
 
     def probability(self, result: Analysis, text_logit: float) -> float:
         """The stacked probability that ``result``'s report is an arrest report."""
