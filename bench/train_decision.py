@@ -43,7 +43,7 @@ from bot.core.analysis.decision_features import stack_features, text_terms  # no
 
 MODEL = ROOT / "bot/core/analysis/data/decision_model.json"
 TEXT_C = 10.0  # weak regularisation: the vocabulary is sparse and most stems are rare
-STACK_C = 10.0  # few features, many rows: barely regularised
+STACK_C = 1.0
 MIN_DF = 3  # a stem seen in fewer train reports is a name or a place, not a fact of the language
 FOLDS = 6
 
@@ -85,7 +85,7 @@ def blind_rows(reports: dict[str, dict], logits: dict[str, float]) -> list[dict]
             report = reports.get(out["id"])
             if report is None or not out["score"]:
                 continue
-            features = stack_features(report["lang"], out["arrest"], out["score"], logits[out["id"]], out["reasons"])
+            features = stack_features(report["lang"], out["arrest"], out["score"], logits[out["id"]])
             rows.append({"id": out["id"], "lang": report["lang"], "gold": report["arrest"], "rules": out["arrest"], "x": features})
     return rows
 

@@ -84,7 +84,7 @@ class DecisionModel:
 
     def probability(self, result: Analysis, text_logit: float) -> float:
         """The stacked probability that ``result``'s report is an arrest report."""
-        features = stack_features(result.lang, result.arrest, result.score, text_logit, result.reasons)
+        features = stack_features(result.lang, result.arrest, result.score, text_logit)
         z = self.stack_intercept + sum(self.stack_weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-z))
 

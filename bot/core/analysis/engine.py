@@ -8,7 +8,7 @@
    paragraphs, :mod:`bot.core.analysis.text`), then sentences → custody clauses → candidate people → names
    normalised → terms (:mod:`bot.core.analysis.terms`) → a score with its reasons
    (``english``, ``russian``, ``kk_rules``);
-4. the learned decision weighs the rules' verdict and reasons against the report's words
+4. the learned decision weighs the rules' verdict and score against the report's words
    (:mod:`bot.core.analysis.decision`, weights from ``bench/train_decision.py``);
 5. people listed together with a detainee are detainees too (:mod:`bot.core.analysis.enumerations`);
 6. people no report's custody can be about (heads of state, data/officials.toml) are
