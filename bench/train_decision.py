@@ -86,7 +86,15 @@ def blind_rows(reports: dict[str, dict], logits: dict[str, float]) -> list[dict]
             if report is None or not out["score"]:
                 continue
             features = stack_features(report["lang"], out["arrest"], out["score"], logits[out["id"]])
-            rows.append({"id": out["id"], "lang": report["lang"], "gold": report["arrest"], "rules": out["arrest"], "x": features})
+            rows.append(
+                {
+                    "id": out["id"],
+                    "lang": report["lang"],
+                    "gold": report["arrest"],
+                    "rules": out["arrest"],
+                    "x": features,
+                }
+            )
     return rows
 
 
@@ -106,13 +114,17 @@ def evaluate_stack(rows: list[dict], names: list[str]) -> None:
     groups = [_round(row["id"]) for row in rows]
     prob = np.zeros(len(rows))
     for train, held in LeaveOneGroupOut().split(x, gold, groups):
-        prob[held] = LogisticRegression(C=STACK_C, max_iter=5000).fit(x[train], gold[train]).predict_proba(x[held])[:, 1]
+        prob[held] = (
+            LogisticRegression(C=STACK_C, max_iter=5000).fit(x[train], gold[train]).predict_proba(x[held])[:, 1]
+        )
     langs = np.array([row["lang"] for row in rows])
     print(f"blind rows (rules past their pre-pass): {len(rows)}; leave-one-round-out:")
     for lang in ("en", "ru", "kk", None):
         mask = langs == lang if lang else np.ones(len(rows), bool)
         label = lang or "all"
-        print(f"  {label:3} n={int(mask.sum()):4}  rules {_scores(rules[mask], gold[mask])}  |  learned {_scores(prob[mask] >= 0.5, gold[mask])}")
+        print(
+            f"  {label:3} n={int(mask.sum()):4}  rules {_scores(rules[mask], gold[mask])}  |  learned {_scores(prob[mask] >= 0.5, gold[mask])}"
+        )
 
 
 def _check_parity(docs: list[tuple[str, str]], vectorizer: TfidfVectorizer, model: LogisticRegression) -> None:

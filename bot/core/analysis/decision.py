@@ -39,26 +39,27 @@ class DecisionModel:
     """The exported weights: a TF-IDF logistic regression over stems, and the stacked model."""
 
     text_intercept: float
-    unigrams: dict[str, tuple[float, float]]  # stem → (idf, weight)
-    bigrams: dict[tuple[str, str], tuple[float, float]]  # (stem, next stem) → (idf, weight)
+    # Per term (a stem, or a pair of adjacent stems as a tuple): idf² for the L2 norm and
+    # idf × weight for the dot product, so applying the model is two sums over the known terms.
+    idf_squared: dict[str | tuple[str, str], float]
+    idf_weight: dict[str | tuple[str, str], float]
     stack_intercept: float
     stack_weights: dict[str, float]
 
     @classmethod
     def from_json(cls, text: str) -> DecisionModel:
         data = json.loads(text)
-        unigrams: dict[str, tuple[float, float]] = {}
-        bigrams: dict[tuple[str, str], tuple[float, float]] = {}
+        idf_squared: dict[str | tuple[str, str], float] = {}
+        idf_weight: dict[str | tuple[str, str], float] = {}
         for term, (idf, weight) in data["text"]["terms"].items():
             first, _, second = term.partition(" ")
-            if second:
-                bigrams[(first, second)] = (float(idf), float(weight))
-            else:
-                unigrams[first] = (float(idf), float(weight))
+            key: str | tuple[str, str] = (first, second) if second else first
+            idf_squared[key] = float(idf) ** 2
+            idf_weight[key] = float(idf) * float(weight)
         return cls(
             text_intercept=float(data["text"]["intercept"]),
-            unigrams=unigrams,
-            bigrams=bigrams,
+            idf_squared=idf_squared,
+            idf_weight=idf_weight,
             stack_intercept=float(data["stack"]["intercept"]),
             stack_weights={k: float(v) for k, v in data["stack"]["weights"].items()},
         )
@@ -74,13 +75,12 @@ class DecisionModel:
         counts once, weighted by its idf.
         """
         stems = text_stems(title, text)
-        # Set intersections and zip run in C: only the known terms reach Python.
-        values = [self.unigrams[s] for s in self.unigrams.keys() & set(stems)]
-        values += [self.bigrams[p] for p in self.bigrams.keys() & set(zip(stems, stems[1:]))]
-        if not values:
+        # One set of terms and one intersection, built in C: only known terms reach the sums.
+        known = self.idf_weight.keys() & {*stems, *zip(stems, stems[1:])}
+        if not known:
             return self.text_intercept
-        norm = math.sqrt(sum(idf * idf for idf, _ in values))
-        return self.text_intercept + sum(idf * weight for idf, weight in values) / norm
+        norm = math.sqrt(sum(map(self.idf_squared.__getitem__, known)))
+        return self.text_intercept + sum(map(self.idf_weight.__getitem__, known)) / norm
 
     def probability(self, result: Analysis, text_logit: float) -> float:
         """The stacked probability that ``result``'s report is an arrest report."""
@@ -118,6 +118,4 @@ def decide(result: Analysis, title: str, text: str, model: DecisionModel | None 
     detainees = result.detainees if probability >= REVIEW_FLOOR else ()
     text_probability = 1.0 / (1.0 + math.exp(-logit))
     reason = f"learned:{probability:.2f} (rules {result.score:.2f}, words {text_probability:.2f})"
-    return replace(
-        result, arrest=arrest, score=probability, detainees=detainees, reasons=(*result.reasons, reason)
-    )
+    return replace(result, arrest=arrest, score=probability, detainees=detainees, reasons=(*result.reasons, reason))
