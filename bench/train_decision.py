@@ -39,6 +39,7 @@ from sklearn.model_selection import GroupKFold, LeaveOneGroupOut
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.core.analysis.decision import bounded  # noqa: E402
 from bot.core.analysis.decision_features import stack_features, text_terms  # noqa: E402
 
 MODEL = ROOT / "bot/core/analysis/data/decision_model.json"
@@ -92,6 +93,8 @@ def blind_rows(reports: dict[str, dict], logits: dict[str, float]) -> list[dict]
                     "lang": report["lang"],
                     "gold": report["arrest"],
                     "rules": out["arrest"],
+                    "score": out["score"],
+                    "reasons": out["reasons"],
                     "x": features,
                 }
             )
@@ -117,6 +120,8 @@ def evaluate_stack(rows: list[dict], names: list[str]) -> None:
         prob[held] = (
             LogisticRegression(C=STACK_C, max_iter=5000).fit(x[train], gold[train]).predict_proba(x[held])[:, 1]
         )
+    # As the runtime applies it: within the rules' bounds (releases, the review floor).
+    prob = np.array([bounded(p, row["score"], row["reasons"]) for p, row in zip(prob, rows)])
     langs = np.array([row["lang"] for row in rows])
     print(f"blind rows (rules past their pre-pass): {len(rows)}; leave-one-round-out:")
     for lang in ("en", "ru", "kk", None):

@@ -81,6 +81,13 @@ def test_a_weak_rules_score_with_crime_words_falls_below_review_and_loses_its_pe
     assert result.score < 0.35 and not result.arrest and result.detainees == ()
 
 
+def test_words_never_raise_a_release() -> None:
+    """A release is told in arrest words; its people go to the release follow-up instead."""
+    release = Analysis(arrest=False, protest=False, lang="ru", score=0.3, reasons=("negative:release (вышел)",))
+    result = decide(release, "", "активист арестован", _model({"актив": [1.0, 9.0]}))
+    assert result.score == 0.3 and not result.arrest
+
+
 @pytest.mark.parametrize(
     "result",
     [

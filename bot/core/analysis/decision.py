@@ -32,6 +32,8 @@ from bot.core.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis
 
 # Operator reasons that the learned weights must never overrule.
 _OPERATOR_KINDS = ("excluded", "watchlist")
+# The reason every language's rules give for a report that tells of a release.
+_RELEASE = "negative:release"
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,20 @@ def consults_model(result: Analysis) -> bool:
     return not any(reason.split(":", 1)[0] in _OPERATOR_KINDS for reason in result.reasons)
 
 
+def bounded(probability: float, rules_score: float, reasons: tuple[str, ...] | list[str]) -> float:
+    """The learned probability within the bounds the rules set for it.
+
+    A release is never raised: its people go to the release follow-up, and the words of a
+    release ("arrested", "15 days", "activist") say arrest. A report the rules would post or
+    review is never dropped below review: at worst an operator sees it, with its people.
+    """
+    if any(reason.startswith(_RELEASE) for reason in reasons):
+        probability = min(probability, rules_score)
+    if rules_score >= REVIEW_FLOOR:
+        probability = max(probability, REVIEW_FLOOR)
+    return probability
+
+
 def decide(result: Analysis, title: str, text: str, model: DecisionModel | None = None) -> Analysis:
     """``result`` with the learned decision: its score, verdict, people and a reason."""
     if not consults_model(result):
@@ -110,10 +126,7 @@ def decide(result: Analysis, title: str, text: str, model: DecisionModel | None 
     model = model or shipped_model()
     logit = model.text_logit(title, text)
     probability = round(model.probability(result, logit), 3)
-    if result.score >= REVIEW_FLOOR:
-        # A report the rules would post or review is never silently dropped by the weights:
-        # at worst it waits for an operator, with its people.
-        probability = max(probability, REVIEW_FLOOR)
+    probability = bounded(probability, result.score, result.reasons)
     arrest = probability >= ARREST_THRESHOLD
     detainees = result.detainees if probability >= REVIEW_FLOOR else ()
     text_probability = 1.0 / (1.0 + math.exp(-logit))
