@@ -8,8 +8,10 @@
    paragraphs, :mod:`bot.core.analysis.text`), then sentences → custody clauses → candidate people → names
    normalised → terms (:mod:`bot.core.analysis.terms`) → a score with its reasons
    (``english``, ``russian``, ``kk_rules``);
-4. people listed together with a detainee are detainees too (:mod:`bot.core.analysis.enumerations`);
-5. people no report's custody can be about (heads of state, data/officials.toml) are
+4. the learned decision weighs the rules' verdict and score against the report's words
+   (:mod:`bot.core.analysis.decision`, weights from ``bench/train_decision.py``);
+5. people listed together with a detainee are detainees too (:mod:`bot.core.analysis.enumerations`);
+6. people no report's custody can be about (heads of state, data/officials.toml) are
    dropped, whatever the language.
 
 Contract for every language module: a pure function (title, text, rules) → Analysis, with
@@ -27,6 +29,11 @@ from bot.core.analysis.result import Analysis, RuleConfig
 def analyze(title: str, text: str, lang: str | None = None, rules: RuleConfig | None = None) -> Analysis:
     """Analyse one report with the rules of its (detected) language."""
     result, listable = _by_language(title, text, lang, rules or RuleConfig())
+    if listable:
+        from bot.core.analysis.decision import decide
+
+        # The learned weights know English and Cyrillic words only (what the corpus holds).
+        result = decide(result, title, text)
     if listable and result.arrest and result.detainees:
         from bot.core.analysis.enumeration_people import extend_enumerations
 
