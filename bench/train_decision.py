@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.core.analysis.decision import bounded  # noqa: E402
-from bot.core.analysis.decision_features import stack_features, text_terms  # noqa: E402
+from bot.core.analysis.decision_features import STEM_LENGTH, stack_features, text_terms  # noqa: E402
 
 MODEL = ROOT / "bot/core/analysis/data/decision_model.json"
 TEXT_C = 10.0  # weak regularisation: the vocabulary is sparse and most stems are rare
@@ -171,7 +171,7 @@ def main() -> None:
     vocabulary = sorted(vectorizer.vocabulary_.items(), key=lambda item: item[1])
     exported = {
         "about": "bench/train_decision.py wrote this from corpus/train.jsonl and corpus/blind; do not edit",
-        "stem_length": 5,
+        "stem_length": STEM_LENGTH,
         "text": {
             "intercept": float(model.intercept_[0]),
             # term → [idf, weight]: the runtime needs every idf for the L2 norm

@@ -27,7 +27,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from bot.core.analysis.decision_features import stack_features, text_stems
+from bot.core.analysis.decision_features import LANGUAGES, stack_features, text_stems
 from bot.core.analysis.result import ARREST_THRESHOLD, REVIEW_FLOOR, Analysis
 
 # Operator reasons that the learned weights must never overrule.
@@ -100,7 +100,7 @@ def shipped_model() -> DecisionModel:
 
 def consults_model(result: Analysis) -> bool:
     """Whether the learned decision applies: the rules scored a custody clause, no operator rule decided."""
-    if result.score <= 0.0 or result.lang not in ("en", "ru", "kk"):
+    if result.score <= 0.0 or result.lang not in LANGUAGES:
         return False
     return not any(reason.split(":", 1)[0] in _OPERATOR_KINDS for reason in result.reasons)
 
