@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.core.analysis.decision import bounded  # noqa: E402
-from bot.core.analysis.decision_features import STEM_LENGTH, stack_features, text_terms  # noqa: E402
+from bot.core.analysis.decision_features import LANGUAGES, STEM_LENGTH, stack_features, text_terms  # noqa: E402
 
 MODEL = ROOT / "bot/core/analysis/data/decision_model.json"
 TEXT_C = 10.0  # weak regularisation: the vocabulary is sparse and most stems are rare
@@ -64,12 +64,17 @@ def _fit_text(docs: list[tuple[str, str]], labels: np.ndarray) -> tuple[TfidfVec
     return vectorizer, model
 
 
-def out_of_fold_logits(docs: list[tuple[str, str]], labels: np.ndarray, groups: list[str]) -> np.ndarray:
-    """Each report's text logit from a model trained without its round."""
+def out_of_fold_logits(
+    docs: list[tuple[str, str]], labels: np.ndarray, groups: list[str], langs: list[str]
+) -> np.ndarray:
+    """Each report's text logit from its language's model trained without its round."""
     logits = np.zeros(len(docs))
-    for train, held in GroupKFold(n_splits=FOLDS).split(docs, labels, groups):
-        vectorizer, model = _fit_text([docs[i] for i in train], labels[train])
-        logits[held] = model.decision_function(vectorizer.transform([docs[i] for i in held]))
+    for lang in LANGUAGES:
+        mine = np.array([i for i, report_lang in enumerate(langs) if report_lang == lang])
+        folds = GroupKFold(n_splits=FOLDS).split(mine, labels[mine], [groups[i] for i in mine])
+        for train, held in folds:
+            vectorizer, model = _fit_text([docs[i] for i in mine[train]], labels[mine[train]])
+            logits[mine[held]] = model.decision_function(vectorizer.transform([docs[i] for i in mine[held]]))
     return logits
 
 
@@ -80,7 +85,7 @@ def blind_rows(reports: dict[str, dict], logits: dict[str, float]) -> list[dict]
     consult the model for them either.
     """
     rows = []
-    for path in sorted((ROOT / "corpus/blind").glob("*.jsonl")):
+    for path in sorted((ROOT / "corpus/blind").glob("stop*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             out = json.loads(line)
             report = reports.get(out["id"])
@@ -132,13 +137,24 @@ def evaluate_stack(rows: list[dict], names: list[str]) -> None:
         )
 
 
-def _check_parity(docs: list[tuple[str, str]], vectorizer: TfidfVectorizer, model: LogisticRegression) -> None:
+def _export_text(vectorizer: TfidfVectorizer, model: LogisticRegression) -> dict:
+    vocabulary = sorted(vectorizer.vocabulary_.items(), key=lambda item: item[1])
+    return {
+        "intercept": float(model.intercept_[0]),
+        # term → [idf, weight]: the runtime needs every idf for the L2 norm
+        "terms": {t: [float(vectorizer.idf_[i]), float(model.coef_[0][i])] for t, i in vocabulary},
+    }
+
+
+def _check_parity(
+    docs: list[tuple[str, str]], lang: str, vectorizer: TfidfVectorizer, model: LogisticRegression
+) -> None:
     from bot.core.analysis.decision import DecisionModel
 
     runtime = DecisionModel.from_path(MODEL)
     expected = model.decision_function(vectorizer.transform(docs))
-    worst = max(abs(runtime.text_logit(*doc) - e) for doc, e in zip(docs, expected))
-    print(f"runtime vs scikit-learn text logits on {len(docs)} train reports: largest difference {worst:.2e}")
+    worst = max(abs(runtime.text_logit(lang, *doc) - e) for doc, e in zip(docs, expected))
+    print(f"runtime vs scikit-learn text logits on {len(docs)} {lang} train reports: largest difference {worst:.2e}")
     if worst > 1e-6:
         raise SystemExit("the runtime does not reproduce scikit-learn: the model was not written correctly")
 
@@ -153,10 +169,11 @@ def main() -> None:
         reports[report["id"]] = report
     ids = list(reports)
     docs = [(reports[i]["title"], reports[i]["text"]) for i in ids]
+    langs = [reports[i]["lang"] for i in ids]
     labels = np.array([reports[i]["arrest"] for i in ids])
-    logits = dict(zip(ids, out_of_fold_logits(docs, labels, [_round(i) for i in ids])))
-    for lang in ("en", "ru", "kk"):
-        mask = np.array([reports[i]["lang"] == lang for i in ids])
+    logits = dict(zip(ids, out_of_fold_logits(docs, labels, [_round(i) for i in ids], langs)))
+    for lang in LANGUAGES:
+        mask = np.array([report_lang == lang for report_lang in langs])
         pred = np.array([logits[i] >= 0 for i in ids])
         print(f"text model alone, rounds held out, {lang}: {_scores(pred[mask], labels[mask])}")
     rows = blind_rows(reports, logits)
@@ -167,22 +184,22 @@ def main() -> None:
     stack = LogisticRegression(C=STACK_C, max_iter=5000).fit(
         np.array([[row["x"][n] for n in names] for row in rows]), np.array([row["gold"] for row in rows])
     )
-    vectorizer, model = _fit_text(docs, labels)
-    vocabulary = sorted(vectorizer.vocabulary_.items(), key=lambda item: item[1])
+    fitted = {}
+    for lang in LANGUAGES:
+        mine = [i for i, report_lang in enumerate(langs) if report_lang == lang]
+        fitted[lang] = ([docs[i] for i in mine], *_fit_text([docs[i] for i in mine], labels[mine]))
     exported = {
         "about": "bench/train_decision.py wrote this from corpus/train.jsonl and corpus/blind; do not edit",
         "stem_length": STEM_LENGTH,
-        "text": {
-            "intercept": float(model.intercept_[0]),
-            # term → [idf, weight]: the runtime needs every idf for the L2 norm
-            "terms": {t: [float(vectorizer.idf_[i]), float(model.coef_[0][i])] for t, i in vocabulary},
-        },
+        "text": {lang: _export_text(vectorizer, model) for lang, (_, vectorizer, model) in fitted.items()},
         "stack": {"intercept": float(stack.intercept_[0]), "weights": dict(zip(names, map(float, stack.coef_[0])))},
     }
     MODEL.write_text(json.dumps(exported, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {MODEL.relative_to(ROOT)}: {len(vocabulary)} terms, {MODEL.stat().st_size // 1024} KiB")
+    terms = sum(len(text["terms"]) for text in exported["text"].values())
+    print(f"wrote {MODEL.relative_to(ROOT)}: {terms} terms, {MODEL.stat().st_size // 1024} KiB")
     print("stack weights:", ", ".join(f"{n} {w:+.2f}" for n, w in zip(names, stack.coef_[0])))
-    _check_parity(docs, vectorizer, model)
+    for lang, (lang_docs, vectorizer, model) in fitted.items():
+        _check_parity(lang_docs, lang, vectorizer, model)
 
 
 if __name__ == "__main__":

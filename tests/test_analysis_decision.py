@@ -14,7 +14,7 @@ import pytest
 
 from bot.core.analysis import analyze
 from bot.core.analysis.decision import DecisionModel, consults_model, decide, shipped_model
-from bot.core.analysis.decision_features import LOGIT_LIMIT, stack_features, text_terms
+from bot.core.analysis.decision_features import LANGUAGES, LOGIT_LIMIT, stack_features, text_terms
 from bot.core.analysis.result import Analysis, Detainee, RuleConfig
 
 
@@ -22,7 +22,9 @@ def _model(
     terms: dict[str, list[float]], *, text_intercept: float = 0.0, stack: dict[str, float] | None = None
 ) -> DecisionModel:
     weights = stack if stack is not None else {"rules_score": 4.0, "text": 1.0}
-    data = {"text": {"intercept": text_intercept, "terms": terms}, "stack": {"intercept": -2.0, "weights": weights}}
+    # The same words model for every language, so each test's arithmetic holds whatever the report's language.
+    text = {lang: {"intercept": text_intercept, "terms": terms} for lang in LANGUAGES}
+    data = {"text": text, "stack": {"intercept": -2.0, "weights": weights}}
     return DecisionModel.from_json(json.dumps(data))
 
 
@@ -42,12 +44,12 @@ def test_terms_are_word_stems_and_adjacent_pairs() -> None:
 def test_text_logit_is_binary_tfidf_with_l2_norm() -> None:
     model = _model({"jaile": [2.0, 1.5], "rally": [1.0, 0.5], "jaile rally": [3.0, -1.0]}, text_intercept=-0.25)
     # "jailed" twice counts once (binary); "after" is not in the vocabulary.
-    logit = model.text_logit("", "Jailed after rally. Jailed again")
+    logit = model.text_logit("en", "", "Jailed after rally. Jailed again")
     norm = math.sqrt(2.0**2 + 1.0**2)  # the pair "jaile rally" never occurs: "after" lies between
     assert logit == pytest.approx(-0.25 + (2.0 * 1.5 + 1.0 * 0.5) / norm)
-    paired = model.text_logit("", "jailed rally")
+    paired = model.text_logit("en", "", "jailed rally")
     assert paired == pytest.approx(-0.25 + (3.0 + 0.5 - 3.0) / math.sqrt(4.0 + 1.0 + 9.0))
-    assert model.text_logit("", "nothing known here") == -0.25
+    assert model.text_logit("en", "", "nothing known here") == -0.25
 
 
 def test_stack_features_clip_the_words_and_cross_them_with_the_language() -> None:
@@ -119,7 +121,10 @@ def test_latin_script_kazakh_is_left_to_the_rules() -> None:
 def test_the_shipped_weights_fit_the_features_the_stage_builds() -> None:
     model = shipped_model()
     assert set(model.stack_weights) == set(stack_features("en", True, 0.5, 0.0))
-    assert len(model.idf_weight) > 1000 and all(v > 0 for v in model.idf_squared.values())
+    # A words model for each language the stage reads, each with a real vocabulary.
+    assert set(model.text) == set(LANGUAGES)
+    for words in model.text.values():
+        assert len(words.idf_weight) > 1000 and all(v > 0 for v in words.idf_squared.values())
 
 
 @pytest.mark.parametrize(
