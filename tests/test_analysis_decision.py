@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -19,12 +20,20 @@ from bot.core.analysis.result import Analysis, Detainee, RuleConfig
 
 
 def _model(
-    terms: dict[str, list[float]], *, text_intercept: float = 0.0, stack: dict[str, float] | None = None
+    terms: dict[str, list[float]],
+    *,
+    text_intercept: float = 0.0,
+    stack: dict[str, float] | None = None,
+    offsets: dict[str, float] | None = None,
+    guards: dict[str, float] | None = None,
 ) -> DecisionModel:
     weights = stack if stack is not None else {"rules_score": 4.0, "text": 1.0}
     # The same words model for every language, so each test's arithmetic holds whatever the report's language.
     text = {lang: {"intercept": text_intercept, "terms": terms} for lang in LANGUAGES}
-    data = {"text": text, "stack": {"intercept": -2.0, "weights": weights}}
+    data = {
+        "text": text,
+        "stack": {"intercept": -2.0, "weights": weights, "offsets": offsets or {}, "guards": guards or {}},
+    }
     return DecisionModel.from_json(json.dumps(data))
 
 
@@ -142,3 +151,51 @@ def test_a_plain_political_arrest_stays_an_arrest(title: str, text: str) -> None
     result = analyze(title, text)
     assert result.arrest and any(r.startswith("learned:") for r in result.reasons)
     assert result.detainees and result.detainees[0].term == "15 days"
+
+
+def test_a_language_offset_moves_its_threshold_to_one_half() -> None:
+    """A language whose threshold is 0.4 posts at 0.4: its log-odds are shifted by -logit(0.4)."""
+    doubtful = Analysis(arrest=False, protest=False, lang="kk", score=0.3, detainees=(Detainee("Ерлан Қасымов"),))
+    terms = {"белсе": [1.0, 0.6]}
+    plain = decide(doubtful, "", "белсенді", _model(terms))
+    shifted = decide(doubtful, "", "белсенді", _model(terms, offsets={"kk": -math.log(0.4 / 0.6)}))
+    assert not plain.arrest and plain.score == round(_sigmoid(-2.0 + 4.0 * 0.3 + 0.6), 3)
+    assert shifted.arrest and shifted.score == round(_sigmoid(-0.2 - math.log(0.4 / 0.6)), 3)
+    # Only the language the offset names moves.
+    assert not decide(replace(doubtful, lang="ru"), "", "белсенді", _model(terms, offsets={"kk": 1.0})).arrest
+
+
+def test_a_guarded_language_keeps_the_alerts_its_rules_are_sure_of() -> None:
+    sure = Analysis(arrest=True, protest=False, lang="kk", score=0.75, detainees=(Detainee("Ерлан Қасымов"),))
+    terms = {"ұрлық": [1.0, -3.0]}
+    assert not decide(sure, "", "ұрлық", _model(terms)).arrest
+    guarded = decide(sure, "", "ұрлық", _model(terms, guards={"kk": 0.75}))
+    assert guarded.arrest and guarded.detainees == (Detainee("Ерлан Қасымов"),)
+    assert not decide(sure, "", "ұрлық", _model(terms, guards={"kk": 0.8})).arrest
+
+
+def test_too_few_known_words_leave_the_rules_verdict() -> None:
+    """A one-line post is not what the words were learnt from: the rules decide it alone."""
+    sure = Analysis(arrest=True, protest=False, lang="kk", score=0.75, detainees=(Detainee("Ерлан Қасымов"),))
+    data = json.loads(
+        json.dumps(
+            {
+                "min_known_terms": 2,
+                "text": {
+                    lang: {"intercept": 0.0, "terms": {"ұрлық": [1.0, -9.0], "ұстад": [1.0, 0.0]}} for lang in LANGUAGES
+                },
+            }
+        )
+    )
+    data["stack"] = {"intercept": -2.0, "weights": {"rules_score": 4.0, "text": 1.0}}
+    model = DecisionModel.from_json(json.dumps(data))
+    short = decide(sure, "", "ұрлық", model)
+    assert short.arrest and short.score == 0.75 and short.reasons[-1].startswith("learned:none (1 known words")
+    assert not decide(sure, "", "ұрлық ұстады", model).arrest
+
+
+def test_the_shipped_model_leaves_one_line_posts_to_the_rules() -> None:
+    model = shipped_model()
+    assert model.min_known_terms >= 10
+    result = analyze("", "Полиция белсенді Ерлан Қасымовты ұстады.", "kk")
+    assert result.reasons[-1].startswith("learned:none")
