@@ -1,0 +1,85 @@
+"""The people of a report as the learned names adder sees them, per language.
+
+Each language adapter finds the report's sentences with its own splitter, every person
+mention with its own finder (the forms its rules already output), groups the mentions of
+one person (a full name, and the lone family name that refers back to it) and marks the
+mentions of the rules' detainees. :mod:`bot.core.analysis.name_features` turns the result
+into features, the same for training (``bench/train_names.py``) and at runtime.
+
+Pure, no IO.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.core.analysis.name_features import Candidate, Report, Span
+
+
+@dataclass(frozen=True)
+class Person:
+    """A candidate and whether the rules already list it."""
+
+    candidate: Candidate
+    listed: bool
+
+
+def english_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Report, list[Person]]:
+    """The people of an English report; ``detainees``: the names the rules listed."""
+    from bot.core.analysis.en_names import ROLE_WORDS, find_mentions, same_person
+    from bot.core.analysis.en_sentences import split_sentences
+    from bot.core.analysis.en_terms import find_terms
+    from bot.core.analysis.text import normalise
+
+    sentences = tuple(split_sentences(normalise(title), normalise(text)))
+    custody = _english_custody()
+    full: list[tuple[str, Span, bool]] = []
+    single: list[tuple[str, Span]] = []
+    for index, sentence in enumerate(sentences):
+        for mention in find_mentions(sentence):
+            span = Span(index, mention.start, mention.end)
+            if " " in mention.text:
+                full.append((mention.text, span, mention.titled))
+            else:
+                single.append((mention.text, span))
+    groups: list[tuple[str, list[Span], bool]] = []
+    for name, span, titled in full:
+        group = next((g for g in groups if g[0] == name or same_person(g[0], name)), None)
+        if group is None:
+            groups.append((name, [span], titled))
+        else:
+            group[1].append(span)
+    for word, span in single:
+        owners = [g for g in groups if g[0].split()[-1] == word]
+        if len(owners) == 1:
+            owners[0][1].append(span)
+    listed_names = [d for d in detainees]
+    people = [
+        Person(
+            Candidate(name, tuple(spans), titled),
+            any(same_person(name, d) or name == d or name.split()[-1] == d.split()[-1] for d in listed_names),
+        )
+        for name, spans, titled in groups
+    ]
+    listed_words = {d.split()[-1] for d in listed_names}
+    listed = {s for p in people if p.listed for s in p.candidate.spans}
+    listed |= {span for word, span in single if word in listed_words}
+    report = Report(
+        sentences=sentences,
+        people=tuple(span for _, span, _ in full) + tuple(span for _, span in single),
+        listed=frozenset(listed),
+        custody=tuple(bool(custody.search(s.lower()) or find_terms(s)) for s in sentences),
+        roles=ROLE_WORDS,
+    )
+    return report, people
+
+
+@lru_cache(maxsize=1)
+def _english_custody() -> re.Pattern[str]:
+    from bot.core.analysis.packs import en as en_pack
+
+    words = sorted(en_pack.CUSTODY_WORDS, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")")
