@@ -29,6 +29,8 @@ from bot.core.analysis.result import Analysis, Detainee
 
 Adapter = Callable[[str, str, Sequence[str]], tuple[Report, list[Person]]]
 _ADAPTERS: dict[str, Adapter] = {"en": english_people}
+# The reason of a result with added people: "learned-names:<n>", the last n detainees.
+ADDED_REASON = "learned-names:"
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,8 @@ def add_names(result: Analysis, title: str, text: str, model: NamesModel | None 
     ]
     if not added:
         return result
-    return replace(result, detainees=(*result.detainees, *added))
+    reasons = (*result.reasons, f"{ADDED_REASON}{len(added)}")
+    return replace(result, detainees=(*result.detainees, *added), reasons=reasons)
 
 
 def _term(report: Report, person: Person, lang: str) -> str | None:
