@@ -40,7 +40,7 @@ sys.path.insert(0, "/work/shared/eval")
 
 from score import same_person, score  # type: ignore[import-not-found]  # noqa: E402
 
-from bot.core.analysis.name_adder import ADDED_REASON, adapter, addable  # noqa: E402
+from bot.core.analysis.name_adder import ADDED_REASON, adapter, addable, term_of  # noqa: E402
 from bot.core.analysis.name_features import person_features, probability  # noqa: E402
 
 C = 0.3  # 0.1 and 1.0 scored within 0.003 F1 of it on (b)
@@ -71,6 +71,7 @@ def rows_of(report: dict, predicted: dict, lang: str) -> list[dict]:
                 "listed": person.listed,
                 "addable": addable(person, names, lang),
                 "x": person_features(built, person.candidate),
+                "term": term_of(built, person, lang),
                 "y": any(same_person(person.candidate.name, g) for g in gold),
             }
         )
@@ -90,13 +91,17 @@ def with_added(predicted: dict[str, dict], rows: list[dict], prob: np.ndarray, t
     out = {k: dict(v, detainees=list(v.get("detainees") or [])) for k, v in predicted.items()}
     for row, p in zip(rows, prob):
         if row["addable"] and p >= threshold:
-            out[row["id"]]["detainees"].append({"name": row["name"], "term": None})
+            out[row["id"]]["detainees"].append({"name": row["name"], "term": row["term"]})
     return out
 
 
 def _names(gold: dict[str, dict], pred: dict[str, dict]) -> str:
-    r = score(gold, pred)[0]["names"]
-    return f"P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f} (tp {r['tp']} fp {r['fp']} fn {r['fn']})"
+    result = score(gold, pred)[0]
+    r, t = result["names"], result["name_term"]
+    return (
+        f"names P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f} (tp {r['tp']} fp {r['fp']} fn {r['fn']})"
+        f" | name_term F1 {t['f1']:.3f}"
+    )
 
 
 def evaluate(label: str, gold: dict[str, dict], predicted: dict[str, dict], rows: list[dict], prob: np.ndarray) -> None:

@@ -79,7 +79,7 @@ def add_names(result: Analysis, title: str, text: str, model: NamesModel | None 
     listed = [d.name for d in result.detainees]
     report, people = _ADAPTERS[result.lang](title, text, listed)
     added = [
-        Detainee(person.candidate.name, _term(report, person, result.lang))
+        Detainee(person.candidate.name, term_of(report, person, result.lang))
         for person in people
         if addable(person, listed, result.lang)
         and probability(model.weights, model.intercept, person_features(report, person.candidate)) >= model.threshold
@@ -90,7 +90,7 @@ def add_names(result: Analysis, title: str, text: str, model: NamesModel | None 
     return replace(result, detainees=(*result.detainees, *added), reasons=reasons)
 
 
-def _term(report: Report, person: Person, lang: str) -> str | None:
+def term_of(report: Report, person: Person, lang: str) -> str | None:
     """The one custodial term of the first sentence naming ``person`` that states any."""
     from bot.core.analysis.en_terms import find_terms
 
