@@ -154,7 +154,7 @@ def _analysed(reports: dict[str, dict]) -> dict[str, dict]:
         # The rules' own people: the adder's are the last ones, counted by its reason.
         added = sum(int(r.split(":")[1]) for r in result.reasons if r.startswith(ADDED_REASON))
         people = result.detainees[: len(result.detainees) - added]
-        out[key] = {"arrest": result.arrest, "detainees": [{"name": d.name} for d in people]}
+        out[key] = {"arrest": result.arrest, "detainees": [{"name": d.name, "term": d.term} for d in people]}
     return out
 
 

@@ -91,11 +91,15 @@ def add_names(result: Analysis, title: str, text: str, model: NamesModel | None 
 
 
 def term_of(report: Report, person: Person, lang: str) -> str | None:
-    """The one custodial term of the first sentence naming ``person`` that states any."""
+    """The one custodial term of the first sentence naming ``person`` that states any.
+
+    The term the rules gave the people listed with them was tried as a fallback: on the
+    blind rounds it set one more term right of 62 (bench/train_names.py), not worth a rule.
+    """
     from bot.core.analysis.en_terms import find_terms
 
     for index in sorted({span.sentence for span in person.candidate.spans}):
-        terms = {span.term for span in find_terms(report.sentences[index])}
-        if terms:
-            return terms.pop() if len(terms) == 1 else None
+        found = {span.term for span in find_terms(report.sentences[index])}
+        if found:
+            return found.pop() if len(found) == 1 else None
     return None

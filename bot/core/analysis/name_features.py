@@ -57,14 +57,14 @@ class Report:
     """One report as the adder sees it.
 
     ``people``: every person mention (candidates, the rules' detainees, anybody else);
-    ``listed``: the mentions of the rules' detainees; ``custody``: per sentence, whether it
+    ``listed``: the mentions of the rules' detainees, with the name each one lists; ``custody``: per sentence, whether it
     holds a custody word or a custodial term of the language's pack; ``roles``: lower-case
     words that describe a person ("activist", "журналист").
     """
 
     sentences: tuple[str, ...]
     people: tuple[Span, ...]
-    listed: frozenset[Span]
+    listed: dict[Span, str]
     custody: tuple[bool, ...]
     roles: frozenset[str]
 
@@ -91,7 +91,7 @@ def _masked(report: Report, index: int) -> list[tuple[str, int, int]]:
     return tokens
 
 
-def _chain(report: Report, span: Span) -> list[Span]:
+def list_of(report: Report, span: Span) -> list[Span]:
     """The people listed together with ``span`` in its sentence (``span`` included)."""
     sentence = report.sentences[span.sentence]
     spans = sorted((s for s in report.people if s.sentence == span.sentence), key=lambda s: s.start)
@@ -118,7 +118,7 @@ def _mention_features(report: Report, span: Span, features: dict[str, float]) ->
     if span.sentence + 1 < len(report.sentences):
         for token, _, _ in _masked(report, span.sentence + 1)[:NEXT_WORDS]:
             features[f"n={stem(token)}"] = 1.0
-    chain = _chain(report, span)
+    chain = list_of(report, span)
     others = [s for s in chain if s != span]
     if others:
         features["list"] = 1.0

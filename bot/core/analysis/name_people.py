@@ -29,6 +29,7 @@ class Person:
 
 def english_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Report, list[Person]]:
     """The people of an English report; ``detainees``: the names the rules listed."""
+    detainees = [d for d in detainees if d.split()]
     from bot.core.analysis.en_names import ROLE_WORDS, find_mentions, same_person
     from bot.core.analysis.en_sentences import split_sentences
     from bot.core.analysis.en_terms import find_terms
@@ -56,21 +57,20 @@ def english_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Rep
         owners = [g for g in groups if g[0].split()[-1] == word]
         if len(owners) == 1:
             owners[0][1].append(span)
-    listed_names = [d for d in detainees]
-    people = [
-        Person(
-            Candidate(name, tuple(spans), titled),
-            any(same_person(name, d) or name == d or name.split()[-1] == d.split()[-1] for d in listed_names),
-        )
-        for name, spans, titled in groups
-    ]
-    listed_words = {d.split()[-1] for d in listed_names}
-    listed = {s for p in people if p.listed for s in p.candidate.spans}
-    listed |= {span for word, span in single if word in listed_words}
+    people = []
+    listed: dict[Span, str] = {}
+    for name, spans, titled in groups:
+        lists = next((d for d in detainees if d == name or same_person(name, d)), None)
+        lists = lists or next((d for d in detainees if name.split()[-1] == d.split()[-1]), None)
+        people.append(Person(Candidate(name, tuple(spans), titled), lists is not None))
+        if lists is not None:
+            listed.update(dict.fromkeys(spans, lists))
+    by_family = {d.split()[-1]: d for d in detainees}
+    listed.update({span: by_family[word] for word, span in single if word in by_family and span not in listed})
     report = Report(
         sentences=sentences,
         people=tuple(span for _, span, _ in full) + tuple(span for _, span in single),
-        listed=frozenset(listed),
+        listed=listed,
         custody=tuple(bool(custody.search(s.lower()) or find_terms(s)) for s in sentences),
         roles=ROLE_WORDS,
     )
