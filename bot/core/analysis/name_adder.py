@@ -24,11 +24,11 @@ from functools import lru_cache
 from importlib import resources
 
 from bot.core.analysis.name_features import Report, person_features, probability
-from bot.core.analysis.name_people import Person, english_people
+from bot.core.analysis.name_people import Person, english_people, russian_people
 from bot.core.analysis.result import Analysis, Detainee
 
 Adapter = Callable[[str, str, Sequence[str]], tuple[Report, list[Person]]]
-_ADAPTERS: dict[str, Adapter] = {"en": english_people}
+_ADAPTERS: dict[str, Adapter] = {"en": english_people, "ru": russian_people}
 # The reason of a result with added people: "learned-names:<n>", the last n detainees.
 ADDED_REASON = "learned-names:"
 
@@ -96,10 +96,21 @@ def term_of(report: Report, person: Person, lang: str) -> str | None:
     The term the rules gave the people listed with them was tried as a fallback: on the
     blind rounds it set one more term right of 62 (bench/train_names.py), not worth a rule.
     """
-    from bot.core.analysis.en_terms import find_terms
-
     for index in sorted({span.sentence for span in person.candidate.spans}):
-        found = {span.term for span in find_terms(report.sentences[index])}
+        found = _terms(report.sentences[index], lang)
         if found:
             return found.pop() if len(found) == 1 else None
     return None
+
+
+def _terms(sentence: str, lang: str) -> set[str | None]:
+    """The distinct custodial terms ``sentence`` states, by the language's term parser."""
+    if lang == "en":
+        from bot.core.analysis.en_terms import find_terms
+
+        return {span.term for span in find_terms(sentence)}
+    from razdel import tokenize
+
+    from bot.core.analysis.ru_terms import find_terms as find_ru_terms
+
+    return {term.value for term in find_ru_terms([t.text for t in tokenize(sentence)], lang)}

@@ -58,8 +58,8 @@ class Report:
 
     ``people``: every person mention (candidates, the rules' detainees, anybody else);
     ``listed``: the mentions of the rules' detainees, with the name each one lists; ``custody``: per sentence, whether it
-    holds a custody word or a custodial term of the language's pack; ``roles``: lower-case
-    words that describe a person ("activist", "журналист").
+    holds a custody word or a custodial term of the language's pack; ``roles``: the stems of
+    the words that describe a person ("activ", "журна").
     """
 
     sentences: tuple[str, ...]
@@ -128,9 +128,7 @@ def _mention_features(report: Report, span: Span, features: dict[str, float]) ->
         features["list_listed"] = 1.0
     if any(s.sentence == span.sentence and s not in chain for s in report.listed):
         features["sentence_listed"] = 1.0
-    if any(t.lower() in report.roles for t, _, end in tokens[-WINDOW:] if end <= span.start) or any(
-        t.lower() in report.roles for t, _, end in tokens if end <= span.start and span.start - end < 30
-    ):
+    if any(stem(t) in report.roles for t, _, end in tokens if end <= span.start and span.start - end < 30):
         features["role_before"] = 1.0
     for shift, name in ((0, "custody"), (1, "next_custody"), (-1, "prev_custody")):
         at = span.sentence + shift

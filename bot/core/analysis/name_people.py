@@ -12,11 +12,11 @@ Pure, no IO.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.core.analysis.name_features import Candidate, Report, Span
+from bot.core.analysis.name_features import Candidate, Report, Span, stem
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def english_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Rep
         people=tuple(span for _, span, _ in full) + tuple(span for _, span in single),
         listed=listed,
         custody=tuple(bool(custody.search(s.lower()) or find_terms(s)) for s in sentences),
-        roles=ROLE_WORDS,
+        roles=frozenset(stem(w) for w in ROLE_WORDS),
     )
     return report, people
 
@@ -83,3 +83,60 @@ def _english_custody() -> re.Pattern[str]:
 
     words = sorted(en_pack.CUSTODY_WORDS, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")")
+
+
+def russian_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Report, list[Person]]:
+    """The people of a Russian report, named in the nominative as the rules name them."""
+    from bot.core.analysis.packs import ru as vocab
+    from bot.core.analysis.ru_names import parse, same_word
+    from bot.core.analysis.text import normalise
+
+    title, text = normalise(title).strip(), normalise(text)
+    parsed = (parse(title, 0, is_title=True) if title else []) + parse(text)
+    sentences = tuple(s.text for s in parsed)
+    full: list[tuple[list[str], str, Span]] = []  # the words of a full mention, its name, where
+    single: list[tuple[str, Span]] = []
+    for index, sentence in enumerate(parsed):
+        for mention in sentence.mentions:
+            tokens = sentence.tokens[mention.start : mention.stop]
+            span = Span(index, tokens[0].start, tokens[-1].stop)
+            if len(mention.words) >= 2:
+                full.append(([*mention.words, *mention.normal], " ".join(mention.normal), span))
+            else:
+                single.append((mention.words[0], span))
+    groups: list[tuple[list[str], str, list[Span]]] = []
+    for words, name, span in full:
+        group = next((g for g in groups if _shared(g[0], name.split(), same_word) >= 2), None)
+        if group is None:
+            groups.append((words, name, [span]))
+        else:
+            group[0].extend(words)
+            group[2].append(span)
+    for word, span in single:
+        owners = [g for g in groups if any(same_word(word, w) for w in g[0])]
+        if len(owners) == 1:
+            owners[0][2].append(span)
+    people: list[Person] = []
+    listed: dict[Span, str] = {}
+    for words, name, spans in groups:
+        lists = next((d for d in detainees if _shared(words, d.split(), same_word) >= min(2, len(d.split()))), None)
+        people.append(Person(Candidate(name, tuple(spans)), lists is not None))
+        if lists is not None:
+            listed.update(dict.fromkeys(spans, lists))
+    for word, span in single:
+        lists = next((d for d in detainees if any(same_word(word, w) for w in d.split())), None)
+        if lists is not None:
+            listed[span] = lists
+    report = Report(
+        sentences=sentences,
+        people=tuple(span for _, _, span in full) + tuple(span for _, span in single),
+        listed=listed,
+        custody=tuple(vocab.custody_hint(s.lower()) for s in sentences),
+        roles=frozenset(stem(w) for w in vocab.CIVIC_LEMMAS),
+    )
+    return report, people
+
+
+def _shared(words: list[str], name: list[str], same: Callable[[str, str], bool]) -> int:
+    """How many words of ``name`` one of ``words`` spells (inflected or not)."""
+    return sum(any(same(n, w) for w in words) for n in name)
