@@ -30,9 +30,8 @@ class Person:
 def english_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Report, list[Person]]:
     """The people of an English report; ``detainees``: the names the rules listed."""
     detainees = [d for d in detainees if d.split()]
-    from bot.core.analysis.en_names import ROLE_WORDS, find_mentions, same_person
+    from bot.core.analysis.en_names import find_mentions, same_person
     from bot.core.analysis.en_sentences import split_sentences
-    from bot.core.analysis.en_terms import find_terms
     from bot.core.analysis.text import normalise
 
     sentences = tuple(split_sentences(normalise(title), normalise(text)))
@@ -71,10 +70,21 @@ def english_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Rep
         sentences=sentences,
         people=tuple(span for _, span, _ in full) + tuple(span for _, span in single),
         listed=listed,
-        custody=tuple(bool(custody.search(s.lower()) or find_terms(s)) for s in sentences),
-        roles=frozenset(stem(w) for w in ROLE_WORDS),
+        custody=tuple(_english_custody_sentence(s, custody) for s in sentences),
+        roles=_stems("en"),
     )
     return report, people
+
+
+def _english_custody_sentence(sentence: str, custody: re.Pattern[str]) -> bool:
+    """A custody word of the pack, or a custodial term (the parser only where a unit is)."""
+    from bot.core.analysis.en_terms import find_terms
+
+    low = sentence.lower()
+    return bool(custody.search(low) or (_UNIT.search(low) and find_terms(sentence)))
+
+
+_UNIT = re.compile(r"\b(?:day|week|month|year|yr)")
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +102,16 @@ def russian_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Rep
     from bot.core.analysis.text import normalise
 
     title, text = normalise(title).strip(), normalise(text)
-    parsed = (parse(title, 0, is_title=True) if title else []) + parse(text)
+    hits: dict[str, bool] = {}
+
+    def custody(sentence: str) -> bool:
+        if sentence not in hits:
+            hits[sentence] = vocab.custody_hint(sentence.lower())
+        return hits[sentence]
+
+    # People are looked for where the rules look (a custody sentence, the one before, the two
+    # after): the rest of a report costs the tagger and rarely names a detainee.
+    parsed = (parse(title, 0, is_title=True) if title else []) + parse(text, wanted=custody)
     sentences = tuple(s.text for s in parsed)
     full: list[tuple[list[str], str, Span]] = []  # the words of a full mention, its name, where
     single: list[tuple[str, Span]] = []
@@ -131,10 +150,22 @@ def russian_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Rep
         sentences=sentences,
         people=tuple(span for _, _, span in full) + tuple(span for _, span in single),
         listed=listed,
-        custody=tuple(vocab.custody_hint(s.lower()) for s in sentences),
-        roles=frozenset(stem(w) for w in vocab.CIVIC_LEMMAS),
+        custody=tuple(custody(s) for s in sentences),
+        roles=_stems("ru"),
     )
     return report, people
+
+
+@lru_cache(maxsize=2)
+def _stems(lang: str) -> frozenset[str]:
+    """The stems of the words that describe a person in ``lang``, built once."""
+    if lang == "en":
+        from bot.core.analysis.en_names import ROLE_WORDS
+
+        return frozenset(stem(w) for w in ROLE_WORDS)
+    from bot.core.analysis.packs import ru as vocab
+
+    return frozenset(stem(w) for w in vocab.CIVIC_LEMMAS)
 
 
 def _shared(words: list[str], name: list[str], same: Callable[[str, str], bool]) -> int:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from bot.core.analysis.ru_morph import CASES, is_common_word, is_known, is_person, is_place, parses, token_lemma
 from bot.core.analysis.ru_name_forms import PATRONYMIC_WORDS, nominative_name, title_case, to_nominative
-from bot.core.analysis.ru_person_spans import find_people
+from bot.core.analysis.ru_person_spans import Span, find_people
 
 
 @dataclass
@@ -150,7 +150,7 @@ def tag(sentences: list[Sentence]) -> list[Sentence]:
         sentence.pending = None
         for token in sentence.tokens:
             token.case, token.gender = _case_and_gender(token.lower)
-        for span in find_people(sentence.tokens, sentence.text):
+        for span in _people_in(sentence.text):
             span_tokens = sentence.tokens[span.first : span.first + span.count]
             for token in span_tokens:
                 token.case, token.gender = span.case, span.gender
@@ -168,6 +168,16 @@ def tag(sentences: list[Sentence]) -> list[Sentence]:
                     mention.normal = [*span.initials, *mention.normal]
                 sentence.mentions.append(mention)
     return sentences
+
+
+@functools.lru_cache(maxsize=4096)
+def _people_in(text: str) -> tuple[Span, ...]:
+    """The people :func:`find_people` finds in a sentence: a function of its text alone, so
+    cached (the rules and the learned names adder tag the same custody sentences)."""
+    tokens = _tokens(text)
+    for token in tokens:
+        token.case, token.gender = _case_and_gender(token.lower)
+    return tuple(find_people(tokens, text))
 
 
 @functools.lru_cache(maxsize=65536)
