@@ -124,7 +124,7 @@ _FEATURE = re.compile(
 )
 
 
-@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("lang", ["en"])
 def test_shipped_weights_name_the_features_the_module_builds(lang: str) -> None:
     data = json.loads(resources.files("bot.core.analysis").joinpath(f"data/names_{lang}.json").read_text("utf-8"))
     assert 0.0 < data["threshold"] < 1.0
@@ -132,6 +132,11 @@ def test_shipped_weights_name_the_features_the_module_builds(lang: str) -> None:
     assert not strange
     model = shipped_model(lang)
     assert model is not None and model.weights["list"] != 0.0
+
+
+def test_russian_ships_no_weights_yet() -> None:
+    # bench/train_names.py --lang ru --threshold 0.7 --write would ship them (see ARCHITECTURE.md).
+    assert shipped_model("ru") is None
 
 
 def test_shipped_weights_add_a_list_the_next_sentence_detains() -> None:
