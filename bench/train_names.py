@@ -146,8 +146,10 @@ def main() -> None:
 
 
 def _analysed(reports: dict[str, dict]) -> dict[str, dict]:
+    import bot.core.analysis.name_remover as remover
     from bot.core.analysis.engine import analyze
 
+    remover.shipped_model = lambda lang: None  # the rules' own people, none dropped by the remover
     out = {}
     for key, report in reports.items():
         result = analyze(report["title"], report["text"])
@@ -169,32 +171,43 @@ def blind_rows(reports: dict[str, dict], lang: str) -> tuple[dict[str, dict], li
 
 def blind(reports: dict[str, dict], rows: list[dict], args: argparse.Namespace) -> None:
     """(b) the old rules' names of each later round, with the names of a model trained without it."""
-    old, these = blind_rows(reports, args.lang)
+    old, these, prob = blind_probabilities(reports, rows, args.lang, not args.no_blind_train)
+    gold = {k: reports[k] for k in old}
+    evaluate("(b) blind: old rules on later rounds", gold, old, these, prob)
+
+
+def blind_probabilities(
+    reports: dict[str, dict], rows: list[dict], lang: str, blind_train: bool
+) -> tuple[dict[str, dict], list[dict], np.ndarray]:
+    """The old rules' outputs, their addable rows, and each row's probability by a model
+    trained without its round (also used by bench/train_remover.py)."""
+    old, these = blind_rows(reports, lang)
     prob = np.zeros(len(these))
     groups = np.array([_round(r["id"]) for r in these])
     for group in sorted(set(groups)):
         training = [r for r in rows if _round(r["id"]) != group]
-        if not args.no_blind_train:
+        if blind_train:
             training += [r for r in these if _round(r["id"]) != group]
         vectorizer, model = fit(training)
         held = groups == group
         prob[held] = model.predict_proba(vectorizer.transform([r["x"] for r, h in zip(these, held) if h]))[:, 1]
-    gold = {k: reports[k] for k in old}
-    evaluate("(b) blind: old rules on later rounds", gold, old, these, prob)
+    return old, these, prob
 
 
 def write(rows: list[dict], args: argparse.Namespace) -> None:
     if not args.no_blind_train:
         rows = rows + blind_rows(_load(ROOT / "corpus/train.jsonl"), args.lang)[1]
     vectorizer, model = fit(rows)
+    about = "bench/train_names.py wrote this from corpus/train.jsonl; do not edit"
+    export(f"names_{args.lang}.json", {"about": about, "threshold": args.threshold}, rows, vectorizer, model)
+
+
+def export(name: str, head: dict, rows: list[dict], vectorizer: DictVectorizer, model: LogisticRegression) -> None:
+    """Write the model's weights after ``head`` to data/``name``, checked against scikit-learn
+    (also used by bench/train_remover.py)."""
     weights = {name: float(w) for name, w in zip(vectorizer.feature_names_, model.coef_[0]) if abs(w) >= 1e-6}
-    path = ROOT / f"bot/core/analysis/data/names_{args.lang}.json"
-    exported = {
-        "about": "bench/train_names.py wrote this from corpus/train.jsonl; do not edit",
-        "threshold": args.threshold,
-        "intercept": float(model.intercept_[0]),
-        "weights": dict(sorted(weights.items())),
-    }
+    path = ROOT / "bot/core/analysis/data" / name
+    exported = {**head, "intercept": float(model.intercept_[0]), "weights": dict(sorted(weights.items()))}
     path.write_text(json.dumps(exported, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     expected = model.predict_proba(vectorizer.transform([r["x"] for r in rows]))[:, 1]
     worst = max(abs(probability(weights, exported["intercept"], r["x"]) - e) for r, e in zip(rows, expected))

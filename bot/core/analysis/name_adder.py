@@ -62,6 +62,14 @@ def shipped_model(lang: str) -> NamesModel | None:
     return NamesModel.from_json(path.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=2)
+def people_of(lang: str, title: str, text: str, listed: tuple[str, ...]) -> tuple[Report, tuple[Person, ...]]:
+    """The report and its people as ``lang``'s adapter finds them, given the rules' names:
+    kept for the names remover, which reads the same report with the same names."""
+    report, people = _ADAPTERS[lang](title, text, listed)
+    return report, tuple(people)
+
+
 def addable(person: Person, listed: Sequence[str], lang: str) -> bool:
     """Whether ``person`` may be added: not listed already, and no official."""
     from bot.core.analysis.organisations import is_official
@@ -77,7 +85,7 @@ def add_names(result: Analysis, title: str, text: str, model: NamesModel | None 
     if model is None:
         return result
     listed = [d.name for d in result.detainees]
-    report, people = _ADAPTERS[result.lang](title, text, listed)
+    report, people = people_of(result.lang, title, text, tuple(listed))
     added = [
         Detainee(person.candidate.name, term_of(report, person, result.lang))
         for person in people

@@ -35,7 +35,7 @@ def english_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Rep
     from bot.core.analysis.text import normalise
 
     sentences = tuple(split_sentences(normalise(title), normalise(text)))
-    custody = _english_custody()
+    custody = english_custody()
     full: list[tuple[str, Span, bool]] = []
     single: list[tuple[str, Span]] = []
     for index, sentence in enumerate(sentences):
@@ -70,13 +70,13 @@ def english_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Rep
         sentences=sentences,
         people=tuple(span for _, span, _ in full) + tuple(span for _, span in single),
         listed=listed,
-        custody=tuple(_english_custody_sentence(s, custody) for s in sentences),
+        custody=tuple(english_custody_sentence(s, custody) for s in sentences),
         roles=_stems("en"),
     )
     return report, people
 
 
-def _english_custody_sentence(sentence: str, custody: re.Pattern[str]) -> bool:
+def english_custody_sentence(sentence: str, custody: re.Pattern[str]) -> bool:
     """A custody word of the pack, or a custodial term (the parser only where a unit is)."""
     from bot.core.analysis.en_terms import find_terms
 
@@ -88,7 +88,7 @@ _UNIT = re.compile(r"\b(?:day|week|month|year|yr)")
 
 
 @lru_cache(maxsize=1)
-def _english_custody() -> re.Pattern[str]:
+def english_custody() -> re.Pattern[str]:
     from bot.core.analysis.packs import en as en_pack
 
     words = sorted(en_pack.CUSTODY_WORDS, key=len, reverse=True)
