@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Words cut to this many characters: a crude stem that folds inflection ("detained",
 # "detention"; "задержан", "задержали").
@@ -67,10 +67,15 @@ class Report:
     listed: dict[Span, str]
     custody: tuple[bool, ...]
     roles: frozenset[str]
+    # Each sentence's masked tokens, built once per report (the adder and the remover read
+    # the same sentences for every person of the report).
+    masks: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def stem(token: str) -> str:
     """The feature form of one context word."""
+    if token.isalpha():  # most words: no digit, not the person mark
+        return token.lower()[:STEM_LENGTH]
     if token == PERSON:
         return token
     if any(c.isdigit() for c in token):
@@ -80,6 +85,12 @@ def stem(token: str) -> str:
 
 def _masked(report: Report, index: int) -> list[tuple[str, int, int]]:
     """The tokens of sentence ``index`` with every person mention one ``<p>`` token."""
+    if index not in report.masks:
+        report.masks[index] = _mask(report, index)
+    return report.masks[index]
+
+
+def _mask(report: Report, index: int) -> list[tuple[str, int, int]]:
     spans = sorted((s.start, s.end) for s in report.people if s.sentence == index)
     tokens: list[tuple[str, int, int]] = []
     for match in _TOKEN.finditer(report.sentences[index]):
