@@ -67,7 +67,7 @@ class Report:
     listed: dict[Span, str]
     custody: tuple[bool, ...]
     roles: frozenset[str]
-    # Each sentence's masked tokens, built once per report (the adder and the remover read
+    # Each sentence's masked and stemmed tokens, built once per report (the adder and the remover read
     # the same sentences for every person of the report).
     masks: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -84,7 +84,8 @@ def stem(token: str) -> str:
 
 
 def _masked(report: Report, index: int) -> list[tuple[str, int, int]]:
-    """The tokens of sentence ``index`` with every person mention one ``<p>`` token."""
+    """The stems of sentence ``index``'s tokens (with where each is), every person mention one
+    ``<p>`` token."""
     if index not in report.masks:
         report.masks[index] = _mask(report, index)
     return report.masks[index]
@@ -96,7 +97,7 @@ def _mask(report: Report, index: int) -> list[tuple[str, int, int]]:
     for match in _TOKEN.finditer(report.sentences[index]):
         inside = next(((a, b) for a, b in spans if a <= match.start() < b), None)
         if inside is None:
-            tokens.append((match.group(0), match.start(), match.end()))
+            tokens.append((stem(match.group(0)), match.start(), match.end()))
         elif not tokens or tokens[-1][1:] != inside:
             tokens.append((PERSON, *inside))
     return tokens
@@ -119,8 +120,8 @@ def list_of(report: Report, span: Span) -> list[Span]:
 
 def _mention_features(report: Report, span: Span, features: dict[str, float]) -> None:
     tokens = _masked(report, span.sentence)
-    before = [stem(t) for t, _, end in tokens if end <= span.start]
-    after = [stem(t) for t, start, _ in tokens if start >= span.end]
+    before = [t for t, _, end in tokens if end <= span.start]
+    after = [t for t, start, _ in tokens if start >= span.end]
     for k in range(WINDOW):
         features[f"b{k + 1}={before[-k - 1] if k < len(before) else '^'}"] = 1.0
         features[f"a{k + 1}={after[k] if k < len(after) else '$'}"] = 1.0
@@ -128,7 +129,7 @@ def _mention_features(report: Report, span: Span, features: dict[str, float]) ->
         features[f"s={token}"] = 1.0
     if span.sentence + 1 < len(report.sentences):
         for token, _, _ in _masked(report, span.sentence + 1)[:NEXT_WORDS]:
-            features[f"n={stem(token)}"] = 1.0
+            features[f"n={token}"] = 1.0
     chain = list_of(report, span)
     others = [s for s in chain if s != span]
     if others:
@@ -139,7 +140,7 @@ def _mention_features(report: Report, span: Span, features: dict[str, float]) ->
         features["list_listed"] = 1.0
     if any(s.sentence == span.sentence and s not in chain for s in report.listed):
         features["sentence_listed"] = 1.0
-    if any(stem(t) in report.roles for t, _, end in tokens if end <= span.start and span.start - end < 30):
+    if any(t in report.roles for t, _, end in tokens if end <= span.start and span.start - end < 30):
         features["role_before"] = 1.0
     for shift, name in ((0, "custody"), (1, "next_custody"), (-1, "prev_custody")):
         at = span.sentence + shift
