@@ -94,12 +94,15 @@ def _masked(report: Report, index: int) -> list[tuple[str, int, int]]:
 def _mask(report: Report, index: int) -> list[tuple[str, int, int]]:
     spans = sorted((s.start, s.end) for s in report.people if s.sentence == index)
     tokens: list[tuple[str, int, int]] = []
+    at = 0  # spans before it end before the current token: it is the first that may hold it
     for match in _TOKEN.finditer(report.sentences[index]):
-        inside = next(((a, b) for a, b in spans if a <= match.start() < b), None)
-        if inside is None:
-            tokens.append((stem(match.group(0)), match.start(), match.end()))
-        elif not tokens or tokens[-1][1:] != inside:
-            tokens.append((PERSON, *inside))
+        start = match.start()
+        while at < len(spans) and spans[at][1] <= start:
+            at += 1
+        if at == len(spans) or spans[at][0] > start:
+            tokens.append((stem(match.group(0)), start, match.end()))
+        elif not tokens or tokens[-1][1:] != spans[at]:
+            tokens.append((PERSON, *spans[at]))
     return tokens
 
 
