@@ -12,7 +12,11 @@
    (:mod:`bot.core.analysis.decision`, weights from ``bench/train_decision.py``);
 5. people listed together with a detainee are detainees too (:mod:`bot.core.analysis.enumerations`);
 6. people no report's custody can be about (heads of state, data/officials.toml) are
-   dropped, whatever the language.
+   dropped, whatever the language;
+7. the other people of an arrest report, weighed by the words around them, may be added
+   (:mod:`bot.core.analysis.name_adder`, weights from ``bench/train_names.py``; English), and
+   the rules' own detainees whose context says they were not taken dropped
+   (:mod:`bot.core.analysis.name_remover`, weights from ``bench/train_remover.py``; English).
 
 Contract for every language module: a pure function (title, text, rules) → Analysis, with
 ``arrest`` true exactly when ``score`` ≥ 0.5 (triage posts at ≥ 0.5 and asks an operator
@@ -44,6 +48,12 @@ def analyze(title: str, text: str, lang: str | None = None, rules: RuleConfig | 
         kept = tuple(d for d in result.detainees if not is_official(d.name))
         if len(kept) != len(result.detainees):
             result = replace(result, detainees=kept)
+    if listable and result.arrest:
+        from bot.core.analysis.name_adder import add_names
+        from bot.core.analysis.name_remover import remove_names
+
+        added = add_names(result, title, text)
+        result = remove_names(added, title, text, added=len(added.detainees) - len(result.detainees))
     return result
 
 
