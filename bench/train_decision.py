@@ -80,7 +80,8 @@ def blind_rows(reports: dict[str, dict], logits: dict[str, float]) -> list[dict]
     consult the model for them either.
     """
     rows = []
-    for path in sorted((ROOT / "corpus/blind").glob("*.jsonl")):
+    # stop*.jsonl only: names-*.jsonl are the term chooser's (people and terms, no score).
+    for path in sorted((ROOT / "corpus/blind").glob("stop*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             out = json.loads(line)
             report = reports.get(out["id"])

@@ -1,0 +1,270 @@
+"""What the learned term chooser reads: where each stated term stands against each detainee.
+
+Why: the rules give a person a term by hand-written reach ("the term after the name in the
+same clause"), grown one report at a time; on reports nobody had read they missed a group's
+term stated once for all, copied one person's term to another and missed terms phrased in a
+way no report before had shown. The chooser (:mod:`bot.core.analysis.term_chooser`) scores,
+for each detainee, every custodial term the text states and "no term", from the features
+built here; training (``bench/train_terms.py``) and runtime build them with the same code, so
+the model is applied to exactly what it was trained on.
+
+A report is read once (:func:`read_document`): words with their sentence, the custodial terms
+the language's own term parser finds (:mod:`bot.core.analysis.en_terms`,
+:mod:`bot.core.analysis.ru_terms`: canonical text, the one term model), and where each person
+is mentioned (:func:`person_words`: the words of the name, inflected endings allowed).
+
+Pure functions, no IO.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# Words are cut to this many characters for the stem features (as the decision stage does):
+# "sentenced"/"sentence", "задержан"/"задержали" meet.
+STEM_LENGTH = 5
+# How many words before and after a term are read as its phrase ("sentenced him to", "of
+# pre-trial detention").
+BEFORE_WORDS = 4
+AFTER_WORDS = 3
+# Words between a person and a term are read only this close (farther, they are a story).
+BETWEEN_WORDS = 15
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|\w+|[^\w\s]")
+_END_MARK = frozenset(".!?…")
+_OPENERS = frozenset("«\"“„('")
+
+
+@dataclass(frozen=True)
+class TermMention:
+    """One custodial term stated in the report: its canonical text and word range."""
+
+    term: str
+    start: int  # index of its first word in the document
+    stop: int  # index after its last word
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report read for the chooser: lower-cased words, their sentences and the terms stated."""
+
+    words: tuple[str, ...]
+    sentence_of: tuple[int, ...]  # the sentence of each word
+    mentions: tuple[TermMention, ...]
+
+
+def _sentence_ids(doc: str, tokens: list[re.Match[str]]) -> list[int]:
+    """A sentence number for each token: a new sentence after an end mark followed by a
+    capital, a digit or an opening quote, and after every line break."""
+    ids: list[int] = []
+    current = 0
+    for k, token in enumerate(tokens):
+        if k:
+            previous = tokens[k - 1]
+            gap = doc[previous.end() : token.start()]
+            first = token.group(0)[:1]
+            if "\n" in gap or (previous.group(0) in _END_MARK and (first.isupper() or first.isdigit() or first in _OPENERS)):
+                current += 1
+        ids.append(current)
+    return ids
+
+
+def read_document(title: str, text: str, lang: str) -> Document:
+    """The report's words, sentences and custodial terms (``lang``: "en", "ru" or "kk")."""
+    doc = f"{title}\n{text}"
+    tokens = list(_TOKEN.finditer(doc))
+    ids = _sentence_ids(doc, tokens)
+    spans: list[tuple[int, int]] = []  # the token range of each sentence
+    for k, sentence in enumerate(ids):
+        if k == 0 or sentence != ids[k - 1]:
+            spans.append((k, k + 1))
+        else:
+            spans[-1] = (spans[-1][0], k + 1)
+    starts = [token.start() for token in tokens]
+    found: list[TermMention] = []
+    for number, (first, stop) in enumerate(spans):
+        if lang == "en":
+            found.extend(_english_terms(doc, tokens, starts, first, stop, number))
+        else:
+            found.extend(_cyrillic_terms(tokens, first, stop, number, lang))
+    words = tuple(token.group(0).lower() for token in tokens)
+    return Document(words=words, sentence_of=tuple(ids), mentions=tuple(found))
+
+
+def _english_terms(
+    doc: str, tokens: list[re.Match[str]], starts: list[int], first: int, stop: int, number: int
+) -> list[TermMention]:
+    from bot.core.analysis.en_terms import find_terms
+
+    offset = tokens[first].start()
+    sentence = doc[offset : tokens[stop - 1].end()]
+    out = []
+    for span in find_terms(sentence):
+        if span.term is None:
+            continue
+        start = bisect_right(starts, offset + span.start) - 1
+        end = max(start + 1, bisect_right(starts, offset + span.end - 1))
+        out.append(TermMention(span.term, start, end, number))
+    return out
+
+
+def _cyrillic_terms(tokens: list[re.Match[str]], first: int, stop: int, number: int, lang: str) -> list[TermMention]:
+    from bot.core.analysis.ru_terms import find_terms
+
+    words = [token.group(0) for token in tokens[first:stop]]
+    return [TermMention(t.value, first + t.start, first + t.end, number) for t in find_terms(words, lang)]
+
+
+def _name_keys(name: str) -> list[str]:
+    """The words of a name as prefixes to look for: an inflected ending ("Негметову",
+    "Мамайды") still meets its nominative ("Негметов", "Мамай")."""
+    keys = []
+    for word in re.findall(r"\w+", name.lower()):
+        if len(word) < 3 or word.isdigit():
+            continue
+        keys.append(word if len(word) < 5 else word[: max(4, len(word) - 2)])
+    return keys
+
+
+def person_words(document: Document, name: str) -> list[int]:
+    """The indices of the words where ``name`` is mentioned (any word of it)."""
+    keys = _name_keys(name)
+    if not keys:
+        return []
+    return [k for k, word in enumerate(document.words) if any(word.startswith(key) for key in keys)]
+
+
+def _stem(word: str) -> str:
+    return word[:STEM_LENGTH]
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    """The first edge ``value`` does not exceed, or the last edge with a "+"."""
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f"{edges[-1]}+"
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """The closest meeting of a person mention and a term mention."""
+
+    person: int  # word index
+    mention: TermMention
+    sentences: int  # sentence distance
+    gap: int  # words between
+
+
+def _closest(document: Document, people: list[int], mentions: list[TermMention]) -> _Pair | None:
+    best: _Pair | None = None
+    for mention in mentions:
+        for person in people:
+            sentences = abs(document.sentence_of[person] - mention.sentence)
+            gap = mention.start - person - 1 if person < mention.start else person - mention.stop
+            if best is None or (sentences, gap) < (best.sentences, best.gap):
+                best = _Pair(person, mention, sentences, max(gap, 0))
+    return best
+
+
+def _phrase_features(document: Document, pair: _Pair, features: dict[str, float]) -> None:
+    """Stems of the words before and after the term, and of those between it and the person."""
+    words, sentence_of = document.words, document.sentence_of
+    mention = pair.mention
+    for k in range(max(0, mention.start - BEFORE_WORDS), mention.start):
+        if sentence_of[k] == mention.sentence:
+            features[f"pre:{_stem(words[k])}"] = 1.0
+    for k in range(mention.stop, min(len(words), mention.stop + AFTER_WORDS)):
+        if sentence_of[k] == mention.sentence:
+            features[f"post:{_stem(words[k])}"] = 1.0
+    if pair.sentences == 0 and pair.gap <= BETWEEN_WORDS:
+        low, high = (pair.person + 1, mention.start) if pair.person < mention.start else (mention.stop, pair.person)
+        for k in range(low, high):
+            features[f"btw:{_stem(words[k])}"] = 1.0
+
+
+def _crowd_features(document: Document, pair: _Pair, others: list[list[int]], features: dict[str, float]) -> None:
+    """Other detainees around the term: between it and the person, nearer to it, in its sentence."""
+    mention = pair.mention
+    low, high = sorted((pair.person, mention.start))
+    between = sum(any(low < k < high for k in words) for words in others)
+    features[f"others_between={_bucket(between, (0, 1))}"] = 1.0
+    in_sentence = [
+        min(abs(k - mention.start) for k in words if document.sentence_of[k] == mention.sentence)
+        for words in others
+        if any(document.sentence_of[k] == mention.sentence for k in words)
+    ]
+    features[f"people_in_sentence={_bucket(len(in_sentence) + (pair.sentences == 0), (0, 1, 2, 3))}"] = 1.0
+    if pair.sentences:
+        nearer = bool(in_sentence)  # the person is not in the term's sentence, someone else is
+    else:
+        nearer = any(d < abs(pair.person - mention.start) for d in in_sentence)
+    features["other_nearer"] = float(nearer)
+
+
+def term_candidate_features(
+    document: Document, person: list[int], others: list[list[int]], term: str
+) -> dict[str, float]:
+    """The features of giving ``term`` (one stated in the report) to the person mentioned at ``person``."""
+    mentions = [m for m in document.mentions if m.term == term]
+    distinct = len({m.term for m in document.mentions})
+    features: dict[str, float] = {
+        "term": 1.0,
+        f"distinct_terms={_bucket(distinct, (1, 2, 3))}": 1.0,
+        f"times_stated={_bucket(len(mentions), (1, 2))}": 1.0,
+        f"unit={term.split()[-1].rstrip('s')}": 1.0,
+    }
+    pair = _closest(document, person, mentions)
+    if pair is None:
+        features["person_not_found" if mentions else "term_not_stated"] = 1.0
+        return features
+    features[f"sentences={_bucket(pair.sentences, (0, 1, 2))}"] = 1.0
+    features[f"gap={_bucket(pair.gap, (2, 5, 10, 20, 40)) if pair.sentences == 0 else 'far'}"] = 1.0
+    features["term_after" if pair.person < pair.mention.start else "term_before"] = 1.0
+    features["in_title"] = float(pair.mention.sentence == 0)
+    in_sentence = sum(m.sentence == pair.mention.sentence for m in document.mentions)
+    features[f"terms_in_sentence={_bucket(in_sentence, (1, 2))}"] = 1.0
+    rank = sum(
+        1
+        for other in {m.term for m in document.mentions} - {term}
+        if (found := _closest(document, person, [m for m in document.mentions if m.term == other])) is not None
+        and (found.sentences, found.gap) < (pair.sentences, pair.gap)
+    )
+    features[f"rank={_bucket(rank, (0, 1))}"] = 1.0
+    _crowd_features(document, pair, others, features)
+    _phrase_features(document, pair, features)
+    return features
+
+
+def no_term_features(document: Document, person: list[int]) -> dict[str, float]:
+    """The features of giving the person mentioned at ``person`` no term."""
+    distinct = len({m.term for m in document.mentions})
+    features = {"none": 1.0, f"none:distinct_terms={_bucket(distinct, (0, 1, 2, 3))}": 1.0}
+    if not person:
+        features["none:person_not_found"] = 1.0
+        return features
+    pair = _closest(document, person, list(document.mentions))
+    nearest = _bucket(pair.sentences, (0, 1, 2)) if pair else "none"
+    features[f"none:nearest_sentences={nearest}"] = 1.0
+    return features
+
+
+def candidates(
+    document: Document, name: str, other_names: list[str], extra: str | None = None
+) -> list[tuple[str | None, dict[str, float]]]:
+    """Every term the person ``name`` could be given, with its features: each term the report
+    states, ``extra`` (the rules' choice, if the parser here did not find it) and no term (None)."""
+    person = person_words(document, name)
+    own = set(person)
+    # A word two names share (a family name) marks neither apart from the other.
+    others = [[k for k in found if k not in own] for other in other_names if (found := person_words(document, other))]
+    others = [words for words in others if words]
+    terms = sorted({m.term for m in document.mentions} | ({extra} if extra else set()))
+    out: list[tuple[str | None, dict[str, float]]] = [
+        (term, term_candidate_features(document, person, others, term)) for term in terms
+    ]
+    out.append((None, no_term_features(document, person)))
+    return out
