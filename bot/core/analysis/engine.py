@@ -12,7 +12,9 @@
    (:mod:`bot.core.analysis.decision`, weights from ``bench/train_decision.py``);
 5. people listed together with a detainee are detainees too (:mod:`bot.core.analysis.enumerations`);
 6. people no report's custody can be about (heads of state, data/officials.toml) are
-   dropped, whatever the language.
+   dropped, whatever the language;
+7. each person's term is chosen by learned weights among the terms the report states
+   (:mod:`bot.core.analysis.term_chooser`, weights from ``bench/train_terms.py``).
 
 Contract for every language module: a pure function (title, text, rules) → Analysis, with
 ``arrest`` true exactly when ``score`` ≥ 0.5 (triage posts at ≥ 0.5 and asks an operator
@@ -44,6 +46,10 @@ def analyze(title: str, text: str, lang: str | None = None, rules: RuleConfig | 
         kept = tuple(d for d in result.detainees if not is_official(d.name))
         if len(kept) != len(result.detainees):
             result = replace(result, detainees=kept)
+    if listable and result.arrest and result.detainees:
+        from bot.core.analysis.term_chooser import choose_terms
+
+        result = choose_terms(result, title, text)  # learned: each person's term (term_chooser)
     return result
 
 

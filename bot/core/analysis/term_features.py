@@ -205,6 +205,23 @@ def _crowd_features(document: Document, pair: _Pair, others: list[list[int]], fe
     features["other_nearer"] = float(nearer)
 
 
+def _order_features(document: Document, pair: _Pair, people: list[list[int]], features: dict[str, float]) -> None:
+    """Whether the person's place among the people of the term's sentence is the term's place
+    among its terms ("X, Y and Z were jailed for 7, 9 and 10 years respectively", "X got
+    seven years, Y nine"): a list of people and a list of terms read in step. ``people``: the
+    person's words first, then each other detainee's."""
+    sentence = pair.mention.sentence
+    if pair.sentences:
+        return
+    terms = [m.start for m in document.mentions if m.sentence == sentence]
+    firsts = [min((k for k in words if document.sentence_of[k] == sentence), default=-1) for words in people]
+    present = sorted(k for k in firsts if k >= 0)
+    if len(terms) < 2 or len(present) != len(terms):
+        return
+    aligned = present.index(firsts[0]) == terms.index(pair.mention.start)
+    features["aligned" if aligned else "misaligned"] = 1.0
+
+
 def term_candidate_features(
     document: Document, person: list[int], others: list[list[int]], term: str
 ) -> dict[str, float]:
@@ -235,6 +252,7 @@ def term_candidate_features(
     )
     features[f"rank={_bucket(rank, (0, 1))}"] = 1.0
     _crowd_features(document, pair, others, features)
+    _order_features(document, pair, [person, *others], features)
     _phrase_features(document, pair, features)
     return features
 
