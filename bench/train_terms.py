@@ -181,7 +181,9 @@ def evaluate(reports: dict, rows: list[dict], lang: str, train: list[Choice], bl
         return MARGINS[-1]
     probabilities = leave_round_out(blind)
     base = blind_f1(reports, rows, lang, {})
-    print(f"[{lang}] blind: {len(blind)} matched people; rules {_tally(blind, [c.rules for c in blind])}, F1 {base['f1']:.3f}")
+    print(
+        f"[{lang}] blind: {len(blind)} matched people; rules {_tally(blind, [c.rules for c in blind])}, F1 {base['f1']:.3f}"
+    )
     best_margin, best_f1 = MARGINS[-1], base["f1"]
     for margin in MARGINS:
         picks = [chosen(c, p, margin) for c, p in zip(blind, probabilities)]

@@ -103,7 +103,9 @@ def shipped_model() -> TermModel:
     return TermModel.from_json(text)
 
 
-def choose(model: TermModel, lang: str, found: list[tuple[str | None, dict[str, float]]], rules: str | None) -> str | None:
+def choose(
+    model: TermModel, lang: str, found: list[tuple[str | None, dict[str, float]]], rules: str | None
+) -> str | None:
     """The person's term among ``found`` (candidates and their features): the rules' own
     unless another beats it by the language's margin."""
     scored = [(model.probability(lang, term, model.text_logit(lang, f), rules), term) for term, f in found]

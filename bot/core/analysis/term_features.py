@@ -66,7 +66,9 @@ def _sentence_ids(doc: str, tokens: list[re.Match[str]]) -> list[int]:
             previous = tokens[k - 1]
             gap = doc[previous.end() : token.start()]
             first = token.group(0)[:1]
-            if "\n" in gap or (previous.group(0) in _END_MARK and (first.isupper() or first.isdigit() or first in _OPENERS)):
+            if "\n" in gap or (
+                previous.group(0) in _END_MARK and (first.isupper() or first.isdigit() or first in _OPENERS)
+            ):
                 current += 1
         ids.append(current)
     return ids
@@ -198,11 +200,9 @@ def _crowd_features(document: Document, pair: _Pair, others: list[list[int]], fe
         if any(document.sentence_of[k] == mention.sentence for k in words)
     ]
     features[f"people_in_sentence={_bucket(len(in_sentence) + (pair.sentences == 0), (0, 1, 2, 3))}"] = 1.0
-    if pair.sentences:
-        nearer = bool(in_sentence)  # the person is not in the term's sentence, someone else is
-    else:
-        nearer = any(d < abs(pair.person - mention.start) for d in in_sentence)
-    features["other_nearer"] = float(nearer)
+    # Out of the term's sentence, anyone in it is nearer; in it, someone closer to the term.
+    own = abs(pair.person - mention.start) if pair.sentences == 0 else len(document.words)
+    features["other_nearer"] = float(any(d < own for d in in_sentence))
 
 
 def _order_features(document: Document, pair: _Pair, people: list[list[int]], features: dict[str, float]) -> None:
