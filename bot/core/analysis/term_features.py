@@ -120,23 +120,26 @@ def _cyrillic_terms(tokens: list[re.Match[str]], first: int, stop: int, number: 
     return [TermMention(t.value, first + t.start, first + t.end, number) for t in find_terms(words, lang)]
 
 
-def _name_keys(name: str) -> list[str]:
-    """The words of a name as prefixes to look for: an inflected ending ("Негметову",
-    "Мамайды") still meets its nominative ("Негметов", "Мамай")."""
+def _name_keys(name: str) -> list[tuple[str, bool]]:
+    """The words of a name to look for, each with whether it is a prefix: a long word is cut
+    so an inflected ending ("Негметову", "Мамайды", "Ивана") still meets its nominative
+    ("Негметов", "Мамай", "Иван"); a word of two letters ("Mu") must be the whole word."""
     keys = []
     for word in re.findall(r"\w+", name.lower()):
-        if len(word) < 3 or word.isdigit():
+        if len(word) < 2 or word.isdigit():
             continue
-        keys.append(word if len(word) < 5 else word[: max(4, len(word) - 2)])
+        keys.append((word[: max(4, len(word) - 2)], True) if len(word) > 2 else (word, False))
     return keys
 
 
 def person_words(document: Document, name: str) -> list[int]:
     """The indices of the words where ``name`` is mentioned (any word of it)."""
     keys = _name_keys(name)
+    prefixes = tuple(key for key, prefix in keys if prefix)
+    whole = {key for key, prefix in keys if not prefix}
     if not keys:
         return []
-    return [k for k, word in enumerate(document.words) if any(word.startswith(key) for key in keys)]
+    return [k for k, word in enumerate(document.words) if word in whole or word.startswith(prefixes or ("\0",))]
 
 
 def _stem(word: str) -> str:
@@ -202,7 +205,8 @@ def _crowd_features(document: Document, pair: _Pair, others: list[list[int]], fe
     features[f"people_in_sentence={_bucket(len(in_sentence) + (pair.sentences == 0), (0, 1, 2, 3))}"] = 1.0
     # Out of the term's sentence, anyone in it is nearer; in it, someone closer to the term.
     own = abs(pair.person - mention.start) if pair.sentences == 0 else len(document.words)
-    features["other_nearer"] = float(any(d < own for d in in_sentence))
+    if any(d < own for d in in_sentence):
+        features["other_nearer"] = 1.0
 
 
 def _order_features(document: Document, pair: _Pair, people: list[list[int]], features: dict[str, float]) -> None:
@@ -220,6 +224,17 @@ def _order_features(document: Document, pair: _Pair, people: list[list[int]], fe
         return
     aligned = present.index(firsts[0]) == terms.index(pair.mention.start)
     features["aligned" if aligned else "misaligned"] = 1.0
+
+
+def _neighbour_features(mention: TermMention, people: list[list[int]], features: dict[str, float]) -> None:
+    """Whether the person is the detainee named last before the term (whom "sentenced him to"
+    is about) or first after it ("15 days for X"). ``people``: the person's words first."""
+    before = [max((k for k in words if k < mention.start), default=-1) for words in people]
+    after = [min((k for k in words if k >= mention.stop), default=1 << 30) for words in people]
+    if before[0] >= 0 and before[0] == max(before):
+        features["last_named_before"] = 1.0
+    if after[0] < 1 << 30 and after[0] == min(after):
+        features["first_named_after"] = 1.0
 
 
 def term_candidate_features(
@@ -241,7 +256,8 @@ def term_candidate_features(
     features[f"sentences={_bucket(pair.sentences, (0, 1, 2))}"] = 1.0
     features[f"gap={_bucket(pair.gap, (2, 5, 10, 20, 40)) if pair.sentences == 0 else 'far'}"] = 1.0
     features["term_after" if pair.person < pair.mention.start else "term_before"] = 1.0
-    features["in_title"] = float(pair.mention.sentence == 0)
+    if pair.mention.sentence == 0:
+        features["in_title"] = 1.0
     in_sentence = sum(m.sentence == pair.mention.sentence for m in document.mentions)
     features[f"terms_in_sentence={_bucket(in_sentence, (1, 2))}"] = 1.0
     rank = sum(
@@ -253,6 +269,7 @@ def term_candidate_features(
     features[f"rank={_bucket(rank, (0, 1))}"] = 1.0
     _crowd_features(document, pair, others, features)
     _order_features(document, pair, [person, *others], features)
+    _neighbour_features(pair.mention, [person, *others], features)
     _phrase_features(document, pair, features)
     return features
 
