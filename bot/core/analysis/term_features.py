@@ -164,31 +164,44 @@ class _Pair:
     gap: int  # words between
 
 
+def _gap(word: int, mention: TermMention) -> int:
+    """How many words lie between the word at ``word`` and the term."""
+    return max(0, mention.start - word - 1 if word < mention.start else word - mention.stop)
+
+
 def _closest(document: Document, people: list[int], mentions: list[TermMention]) -> _Pair | None:
     best: _Pair | None = None
     for mention in mentions:
         for person in people:
             sentences = abs(document.sentence_of[person] - mention.sentence)
-            gap = mention.start - person - 1 if person < mention.start else person - mention.stop
+            gap = _gap(person, mention)
             if best is None or (sentences, gap) < (best.sentences, best.gap):
-                best = _Pair(person, mention, sentences, max(gap, 0))
+                best = _Pair(person, mention, sentences, gap)
     return best
 
 
-def _phrase_features(document: Document, pair: _Pair, features: dict[str, float]) -> None:
-    """Stems of the words before and after the term, and of those between it and the person."""
+def _phrase_features(document: Document, pair: _Pair, roles: dict[int, str], features: dict[str, float]) -> None:
+    """Stems of the words before and after the term, of those between it and the person, and
+    of those right after the person ("was fined", "was released"). A word of a detainee's name
+    reads as who it is (``roles``: "<self>" or "<other>"), not as a name the model could only
+    memorise."""
     words, sentence_of = document.words, document.sentence_of
     mention = pair.mention
+
+    def put(prefix: str, k: int) -> None:
+        features[f"{prefix}:{roles.get(k) or _stem(words[k])}"] = 1.0
+
     for k in range(max(0, mention.start - BEFORE_WORDS), mention.start):
         if sentence_of[k] == mention.sentence:
-            features[f"pre:{_stem(words[k])}"] = 1.0
+            put("pre", k)
     for k in range(mention.stop, min(len(words), mention.stop + AFTER_WORDS)):
         if sentence_of[k] == mention.sentence:
-            features[f"post:{_stem(words[k])}"] = 1.0
+            put("post", k)
+    person = pair.person
     if pair.sentences == 0 and pair.gap <= BETWEEN_WORDS:
-        low, high = (pair.person + 1, mention.start) if pair.person < mention.start else (mention.stop, pair.person)
+        low, high = (person + 1, mention.start) if person < mention.start else (mention.stop, person)
         for k in range(low, high):
-            features[f"btw:{_stem(words[k])}"] = 1.0
+            put("btw", k)
 
 
 def _crowd_features(document: Document, pair: _Pair, others: list[list[int]], features: dict[str, float]) -> None:
@@ -198,13 +211,13 @@ def _crowd_features(document: Document, pair: _Pair, others: list[list[int]], fe
     between = sum(any(low < k < high for k in words) for words in others)
     features[f"others_between={_bucket(between, (0, 1))}"] = 1.0
     in_sentence = [
-        min(abs(k - mention.start) for k in words if document.sentence_of[k] == mention.sentence)
+        min(_gap(k, mention) for k in words if document.sentence_of[k] == mention.sentence)
         for words in others
         if any(document.sentence_of[k] == mention.sentence for k in words)
     ]
     features[f"people_in_sentence={_bucket(len(in_sentence) + (pair.sentences == 0), (0, 1, 2, 3))}"] = 1.0
     # Out of the term's sentence, anyone in it is nearer; in it, someone closer to the term.
-    own = abs(pair.person - mention.start) if pair.sentences == 0 else len(document.words)
+    own = pair.gap if pair.sentences == 0 else len(document.words)
     if any(d < own for d in in_sentence):
         features["other_nearer"] = 1.0
 
@@ -270,7 +283,8 @@ def term_candidate_features(
     _crowd_features(document, pair, others, features)
     _order_features(document, pair, [person, *others], features)
     _neighbour_features(pair.mention, [person, *others], features)
-    _phrase_features(document, pair, features)
+    roles = {k: "<other>" for words in others for k in words} | {k: "<self>" for k in person}
+    _phrase_features(document, pair, roles, features)
     return features
 
 
