@@ -269,8 +269,8 @@ def term_candidate_features(
     features[f"sentences={_bucket(pair.sentences, (0, 1, 2))}"] = 1.0
     features[f"gap={_bucket(pair.gap, (2, 5, 10, 20, 40)) if pair.sentences == 0 else 'far'}"] = 1.0
     features["term_after" if pair.person < pair.mention.start else "term_before"] = 1.0
-    if pair.mention.sentence == 0:
-        features["in_title"] = 1.0
+    if pair.mention.sentence == 0:  # the title, or the lead of a report without one
+        features["in_first_sentence"] = 1.0
     in_sentence = sum(m.sentence == pair.mention.sentence for m in document.mentions)
     features[f"terms_in_sentence={_bucket(in_sentence, (1, 2))}"] = 1.0
     rank = sum(
