@@ -30,7 +30,7 @@ from importlib import resources
 from pathlib import Path
 
 from bot.core.analysis.result import Analysis, Detainee
-from bot.core.analysis.term_features import candidates, read_document
+from bot.core.analysis.term_features import candidates_at, person_words, read_document
 
 # The margins tried on held-out rounds (bench/train_terms.py picks one per language).
 MARGINS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
@@ -124,10 +124,10 @@ def choose_terms(result: Analysis, title: str, text: str, model: TermModel | Non
     document = read_document(title, text, result.lang)
     if not document.mentions and all(d.term is None for d in result.detainees):
         return result  # no term stated, none given: nothing to choose (most reports)
-    names = [d.name for d in result.detainees]
+    words = [person_words(document, d.name) for d in result.detainees]
     people: list[Detainee] = []
     for k, person in enumerate(result.detainees):
-        found = candidates(document, person.name, names[:k] + names[k + 1 :], extra=person.term)
+        found = candidates_at(document, words[k], words[:k] + words[k + 1 :], extra=person.term)
         people.append(replace(person, term=choose(model, result.lang, found, person.term)))
     changed = sum(a.term != b.term for a, b in zip(people, result.detainees))
     if not changed:

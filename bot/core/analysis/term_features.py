@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 # Words are cut to this many characters for the stem features (as the decision stage does):
 # "sentenced"/"sentence", "задержан"/"задержали" meet.
@@ -33,8 +34,11 @@ AFTER_WORDS = 3
 BETWEEN_WORDS = 15
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|\w+|[^\w\s]")
-_END_MARK = frozenset(".!?…")
-_OPENERS = frozenset("«\"“„('")
+# A line break, or an end mark with the character that follows it (after any spaces) when that
+# is a letter, a digit or an opening quote.
+_BREAK = re.compile(r"\n|[.!?…](?=\s*([«\"“„('\d]|[^\W\d_]))")
+# Every English term holds one of these (a cheap test before the term parser).
+_EN_UNIT = re.compile(r"day|week|month|year|yr", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,68 +59,80 @@ class Document:
     sentence_of: tuple[int, ...]  # the sentence of each word
     mentions: tuple[TermMention, ...]
 
+    @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Where each distinct word stands: a name is looked up among the distinct words."""
+        where: dict[str, list[int]] = {}
+        for k, word in enumerate(self.words):
+            where.setdefault(word, []).append(k)
+        return where
 
-def _sentence_ids(doc: str, tokens: list[re.Match[str]]) -> list[int]:
-    """A sentence number for each token: a new sentence after an end mark followed by a
-    capital, a digit or an opening quote, and after every line break."""
-    ids: list[int] = []
-    current = 0
-    for k, token in enumerate(tokens):
-        if k:
-            previous = tokens[k - 1]
-            gap = doc[previous.end() : token.start()]
-            first = token.group(0)[:1]
-            if "\n" in gap or (
-                previous.group(0) in _END_MARK and (first.isupper() or first.isdigit() or first in _OPENERS)
-            ):
-                current += 1
-        ids.append(current)
-    return ids
+
+def _sentence_spans(doc: str) -> list[tuple[int, int]]:
+    """The character spans of the sentences: a sentence ends at an end mark followed by a
+    capital, a digit or an opening quote (not inside a number, "3.5"), and at every line break."""
+    spans = []
+    start = 0
+    for match in _BREAK.finditer(doc):
+        if match.group(0) == "\n":
+            spans.append((start, match.start()))
+            start = match.end()
+            continue
+        following = match.group(1)
+        if following.isalpha() and not following.isupper():
+            continue
+        if doc[match.start() - 1 : match.start()].isdigit() and doc[match.end() : match.end() + 1].isdigit():
+            continue  # a decimal point
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(doc)))
+    return spans
 
 
 def read_document(title: str, text: str, lang: str) -> Document:
     """The report's words, sentences and custodial terms (``lang``: "en", "ru" or "kk")."""
     doc = f"{title}\n{text}"
-    tokens = list(_TOKEN.finditer(doc))
-    ids = _sentence_ids(doc, tokens)
-    spans: list[tuple[int, int]] = []  # the token range of each sentence
-    for k, sentence in enumerate(ids):
-        if k == 0 or sentence != ids[k - 1]:
-            spans.append((k, k + 1))
-        else:
-            spans[-1] = (spans[-1][0], k + 1)
-    starts = [token.start() for token in tokens]
+    tokens: list[re.Match[str]] = []
+    ids: list[int] = []
     found: list[TermMention] = []
-    for number, (first, stop) in enumerate(spans):
+    for low, high in _sentence_spans(doc):
+        part = list(_TOKEN.finditer(doc, low, high))
+        if not part:
+            continue
+        number, first = (ids[-1] + 1 if ids else 0), len(tokens)
+        tokens.extend(part)
+        ids.extend([number] * len(part))
         if lang == "en":
-            found.extend(_english_terms(doc, tokens, starts, first, stop, number))
+            found.extend(_english_terms(doc, part, first, number))
         else:
-            found.extend(_cyrillic_terms(tokens, first, stop, number, lang))
+            found.extend(_cyrillic_terms(part, first, number, lang))
     words = tuple(token.group(0).lower() for token in tokens)
     return Document(words=words, sentence_of=tuple(ids), mentions=tuple(found))
 
 
-def _english_terms(
-    doc: str, tokens: list[re.Match[str]], starts: list[int], first: int, stop: int, number: int
-) -> list[TermMention]:
+def _english_terms(doc: str, part: list[re.Match[str]], first: int, number: int) -> list[TermMention]:
+    """The terms of one sentence (``part``: its tokens, the first at word ``first``)."""
     from bot.core.analysis.en_terms import find_terms
 
-    offset = tokens[first].start()
-    sentence = doc[offset : tokens[stop - 1].end()]
+    offset = part[0].start()
+    sentence = doc[offset : part[-1].end()]
+    if not _EN_UNIT.search(sentence):
+        return []  # no unit word, no term (most sentences)
+    starts = [token.start() for token in part]
     out = []
     for span in find_terms(sentence):
         if span.term is None:
             continue
         start = bisect_right(starts, offset + span.start) - 1
         end = max(start + 1, bisect_right(starts, offset + span.end - 1))
-        out.append(TermMention(span.term, start, end, number))
+        out.append(TermMention(span.term, first + start, first + end, number))
     return out
 
 
-def _cyrillic_terms(tokens: list[re.Match[str]], first: int, stop: int, number: int, lang: str) -> list[TermMention]:
+def _cyrillic_terms(part: list[re.Match[str]], first: int, number: int, lang: str) -> list[TermMention]:
     from bot.core.analysis.ru_terms import find_terms
 
-    words = [token.group(0) for token in tokens[first:stop]]
+    words = [token.group(0) for token in part]
     return [TermMention(t.value, first + t.start, first + t.end, number) for t in find_terms(words, lang)]
 
 
@@ -135,11 +151,10 @@ def _name_keys(name: str) -> list[tuple[str, bool]]:
 def person_words(document: Document, name: str) -> list[int]:
     """The indices of the words where ``name`` is mentioned (any word of it)."""
     keys = _name_keys(name)
-    prefixes = tuple(key for key, prefix in keys if prefix)
+    prefixes = tuple(key for key, prefix in keys if prefix) or ("\0",)
     whole = {key for key, prefix in keys if not prefix}
-    if not keys:
-        return []
-    return [k for k, word in enumerate(document.words) if word in whole or word.startswith(prefixes or ("\0",))]
+    found = [where for word, where in document.positions.items() if word in whole or word.startswith(prefixes)]
+    return sorted(k for where in found for k in where)
 
 
 def _stem(word: str) -> str:
@@ -306,10 +321,18 @@ def candidates(
 ) -> list[tuple[str | None, dict[str, float]]]:
     """Every term the person ``name`` could be given, with its features: each term the report
     states, ``extra`` (the rules' choice, if the parser here did not find it) and no term (None)."""
-    person = person_words(document, name)
+    return candidates_at(
+        document, person_words(document, name), [person_words(document, o) for o in other_names], extra
+    )
+
+
+def candidates_at(
+    document: Document, person: list[int], other_words: list[list[int]], extra: str | None = None
+) -> list[tuple[str | None, dict[str, float]]]:
+    """:func:`candidates` for a person and others given by the words they are mentioned at."""
     own = set(person)
     # A word two names share (a family name) marks neither apart from the other.
-    others = [[k for k in found if k not in own] for other in other_names if (found := person_words(document, other))]
+    others = [[k for k in found if k not in own] for found in other_words]
     others = [words for words in others if words]
     terms = sorted({m.term for m in document.mentions} | ({extra} if extra else set()))
     out: list[tuple[str | None, dict[str, float]]] = [
