@@ -13,9 +13,12 @@ by ``bench/train_terms.py``:
   seen (``corpus/blind/names-*.jsonl``), weighs the text model's logit against the rules'
   choice, so how far the rules are trusted is measured on unseen text only.
 
-A candidate replaces the rules' term only when its probability beats theirs by the margin
-chosen with whole rounds held out. Languages whose held-out figures did not improve are not
-in the shipped weights and keep the rules' terms.
+A candidate replaces the rules' term only when its probability beats theirs by a margin
+chosen with whole rounds held out, one for each kind of change: giving a term where the rules
+gave none ("add"), taking theirs away ("drop"), giving another ("swap"): on held-out rounds the
+three were not alike (English: adding and dropping fixed far more than they broke, swapping
+broke more than it fixed). A margin of 1 never changes. Languages whose held-out figures did not
+improve are not in the shipped weights and keep the rules' terms.
 
 Pure: the weights are package data, read once.
 """
@@ -32,8 +35,10 @@ from pathlib import Path
 from bot.core.analysis.result import Analysis, Detainee
 from bot.core.analysis.term_features import candidates_at, person_words, read_document
 
-# The margins tried on held-out rounds (bench/train_terms.py picks one per language).
+# The margins tried on held-out rounds (bench/train_terms.py picks one per language and kind of
+# change); 1.0 never changes (probabilities differ by less).
 MARGINS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
+KINDS = ("add", "drop", "swap")
 # A text logit beyond this says nothing more.
 LOGIT_LIMIT = 8.0
 
@@ -50,7 +55,7 @@ def stack_features(term: str | None, text_logit: float, rules_term: str | None) 
 class LanguageModel:
     """One language's exported weights."""
 
-    margin: float
+    margins: dict[str, float]  # by kind of change (KINDS)
     text_intercept: float
     text_weights: dict[str, float]
     stack_intercept: float
@@ -68,7 +73,7 @@ class TermModel:
         data = json.loads(text)
         languages = {
             lang: LanguageModel(
-                margin=float(part["margin"]),
+                margins={kind: float(part["margins"][kind]) for kind in KINDS},
                 text_intercept=float(part["text"]["intercept"]),
                 text_weights={k: float(v) for k, v in part["text"]["weights"].items()},
                 stack_intercept=float(part["stack"]["intercept"]),
@@ -107,13 +112,18 @@ def choose(
     model: TermModel, lang: str, found: list[tuple[str | None, dict[str, float]]], rules: str | None
 ) -> str | None:
     """The person's term among ``found`` (candidates and their features): the rules' own
-    unless another beats it by the language's margin."""
+    unless another beats it by the language's margin for that kind of change."""
     scored = [(model.probability(lang, term, model.text_logit(lang, f), rules), term) for term, f in found]
     own = next((p for p, term in scored if term == rules), None)
     best, term = max(scored, key=lambda pair: pair[0])
-    if own is None or best - own <= model.languages[lang].margin:
+    if own is None or best - own <= model.languages[lang].margins[change_kind(rules, term)]:
         return rules
     return term
+
+
+def change_kind(rules: str | None, term: str | None) -> str:
+    """What giving ``term`` to a person the rules gave ``rules`` does (one of KINDS)."""
+    return "add" if rules is None else "drop" if term is None else "swap"
 
 
 def choose_terms(result: Analysis, title: str, text: str, model: TermModel | None = None) -> Analysis:
