@@ -92,47 +92,43 @@ def _sentence_spans(doc: str) -> list[tuple[int, int]]:
 def read_document(title: str, text: str, lang: str) -> Document:
     """The report's words, sentences and custodial terms (``lang``: "en", "ru" or "kk")."""
     doc = f"{title}\n{text}"
-    tokens: list[re.Match[str]] = []
+    words: list[str] = []
     ids: list[int] = []
     found: list[TermMention] = []
     for low, high in _sentence_spans(doc):
-        part = list(_TOKEN.finditer(doc, low, high))
+        sentence = doc[low:high].strip()
+        part = _TOKEN.findall(sentence)
         if not part:
             continue
-        number, first = (ids[-1] + 1 if ids else 0), len(tokens)
-        tokens.extend(part)
+        number, first = (ids[-1] + 1 if ids else 0), len(words)
+        words.extend(part)
         ids.extend([number] * len(part))
-        if lang == "en":
-            found.extend(_english_terms(doc, part, first, number))
-        else:
+        if lang != "en":
             found.extend(_cyrillic_terms(part, first, number, lang))
-    words = tuple(token.group(0).lower() for token in tokens)
-    return Document(words=words, sentence_of=tuple(ids), mentions=tuple(found))
+        elif _EN_UNIT.search(sentence):  # no unit word, no term (most sentences)
+            found.extend(_english_terms(sentence, first, number))
+    return Document(words=tuple(map(str.lower, words)), sentence_of=tuple(ids), mentions=tuple(found))
 
 
-def _english_terms(doc: str, part: list[re.Match[str]], first: int, number: int) -> list[TermMention]:
-    """The terms of one sentence (``part``: its tokens, the first at word ``first``)."""
+def _english_terms(sentence: str, first: int, number: int) -> list[TermMention]:
+    """The terms of one sentence, its first word the document's word ``first``."""
     from bot.core.analysis.en_terms import find_terms
 
-    offset = part[0].start()
-    sentence = doc[offset : part[-1].end()]
-    if not _EN_UNIT.search(sentence):
-        return []  # no unit word, no term (most sentences)
-    starts = [token.start() for token in part]
+    starts = [token.start() for token in _TOKEN.finditer(sentence)]
     out = []
     for span in find_terms(sentence):
         if span.term is None:
             continue
-        start = bisect_right(starts, offset + span.start) - 1
-        end = max(start + 1, bisect_right(starts, offset + span.end - 1))
+        start = bisect_right(starts, span.start) - 1
+        end = max(start + 1, bisect_right(starts, span.end - 1))
         out.append(TermMention(span.term, first + start, first + end, number))
     return out
 
 
-def _cyrillic_terms(part: list[re.Match[str]], first: int, number: int, lang: str) -> list[TermMention]:
+def _cyrillic_terms(words: list[str], first: int, number: int, lang: str) -> list[TermMention]:
+    """The terms of one sentence given as its words, the first the document's word ``first``."""
     from bot.core.analysis.ru_terms import find_terms
 
-    words = [token.group(0) for token in part]
     return [TermMention(t.value, first + t.start, first + t.end, number) for t in find_terms(words, lang)]
 
 
