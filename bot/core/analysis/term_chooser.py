@@ -126,10 +126,22 @@ def change_kind(rules: str | None, term: str | None) -> str:
     return "add" if rules is None else "drop" if term is None else "swap"
 
 
+def _never(margins: dict[str, float], rules: str | None) -> bool:
+    """Whether no change of the rules' ``rules`` can meet its margin (each change's margin ≥ 1)."""
+    kinds = ("add",) if rules is None else ("drop", "swap")
+    return all(margins[kind] >= 1.0 for kind in kinds)
+
+
 def choose_terms(result: Analysis, title: str, text: str, model: TermModel | None = None) -> Analysis:
     """``result`` with each detainee's term chosen by the learned model (its language's, if shipped)."""
     model = model or shipped_model()
     if result.lang not in model.languages or not result.detainees:
+        return result
+    margins = model.languages[result.lang].margins
+    # A margin of 1 is never met: a person whose every possible change has it keeps the rules'
+    # term unread (Russian people with a term: neither dropped nor swapped).
+    fixed = [_never(margins, d.term) for d in result.detainees]
+    if all(fixed):
         return result
     document = read_document(title, text, result.lang)
     if not document.mentions and all(d.term is None for d in result.detainees):
@@ -137,6 +149,9 @@ def choose_terms(result: Analysis, title: str, text: str, model: TermModel | Non
     words = [person_words(document, d.name) for d in result.detainees]
     people: list[Detainee] = []
     for k, person in enumerate(result.detainees):
+        if fixed[k]:
+            people.append(person)
+            continue
         found = candidates_at(document, words[k], words[:k] + words[k + 1 :], extra=person.term)
         people.append(replace(person, term=choose(model, result.lang, found, person.term)))
     changed = sum(a.term != b.term for a, b in zip(people, result.detainees))
