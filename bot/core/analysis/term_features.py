@@ -37,8 +37,9 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|\w+|[^\w\s]")
 # A line break, or an end mark with the character that follows it (after any spaces) when that
 # is a letter, a digit or an opening quote.
 _BREAK = re.compile(r"\n|[.!?…](?=\s*([«\"“„('\d]|[^\W\d_]))")
-# Every English term holds one of these (a cheap test before the term parser).
-_EN_UNIT = re.compile(r"day|week|month|year|yr", re.IGNORECASE)
+# Every English term holds one of these as a word of its own (the parser's units: "15-day",
+# "two years"); "Monday" and "yesterday" do not: a cheap test before the term parser.
+_EN_UNIT = re.compile(r"\b(?:day|week|month|year|yr)s?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
