@@ -147,9 +147,11 @@ def main() -> None:
 
 def _analysed(reports: dict[str, dict]) -> dict[str, dict]:
     import bot.core.analysis.name_remover as remover
+    import bot.core.analysis.term_chooser as chooser
     from bot.core.analysis.engine import analyze
 
     remover.shipped_model = lambda lang: None  # the rules' own people, none dropped by the remover
+    chooser.shipped_model = lambda: chooser.TermModel({})  # and their own terms
     out = {}
     for key, report in reports.items():
         result = analyze(report["title"], report["text"])
