@@ -12,7 +12,14 @@
    (:mod:`bot.core.analysis.decision`, weights from ``bench/train_decision.py``);
 5. people listed together with a detainee are detainees too (:mod:`bot.core.analysis.enumerations`);
 6. people no report's custody can be about (heads of state, data/officials.toml) are
-   dropped, whatever the language.
+   dropped, whatever the language;
+7. the other people of an arrest report, weighed by the words around them, may be added
+   (:mod:`bot.core.analysis.name_adder`, weights from ``bench/train_names.py``; English), and
+   the rules' own detainees whose context says they were not taken dropped
+   (:mod:`bot.core.analysis.name_remover`, weights from ``bench/train_remover.py``; English);
+8. each person's term is chosen by learned weights among the terms the report states
+   (:mod:`bot.core.analysis.term_chooser`, weights from ``bench/train_terms.py``), once the
+   people are final.
 
 Contract for every language module: a pure function (title, text, rules) → Analysis, with
 ``arrest`` true exactly when ``score`` ≥ 0.5 (triage posts at ≥ 0.5 and asks an operator
@@ -44,7 +51,25 @@ def analyze(title: str, text: str, lang: str | None = None, rules: RuleConfig | 
         kept = tuple(d for d in result.detainees if not is_official(d.name))
         if len(kept) != len(result.detainees):
             result = replace(result, detainees=kept)
+    if listable and result.arrest:
+        result = _learned_people(result, title, text)
     return result
+
+
+def _learned_people(result: Analysis, title: str, text: str) -> Analysis:
+    """Stages 7 and 8: the learned names adder and remover settle who was taken, then the
+    term chooser gives each of those people a term (it reads the final list: a person the
+    adder brings in gets a term, one the remover drops takes none away from another)."""
+    from bot.core.analysis.name_adder import add_names
+    from bot.core.analysis.name_remover import remove_names
+
+    added = add_names(result, title, text)
+    result = remove_names(added, title, text, added=len(added.detainees) - len(result.detainees))
+    if not result.detainees:
+        return result
+    from bot.core.analysis.term_chooser import choose_terms
+
+    return choose_terms(result, title, text)
 
 
 def _by_language(title: str, text: str, lang: str | None, rules: RuleConfig) -> tuple[Analysis, bool]:

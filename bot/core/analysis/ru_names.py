@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.core.analysis.ru_morph import CASES, is_common_word, is_known, is_person, is_place, parses, token_lemma
 from bot.core.analysis.ru_name_forms import PATRONYMIC_WORDS, nominative_name, title_case, to_nominative
@@ -70,20 +70,24 @@ def parse(
     context words), no person mentions. With ``defer`` the wanted ones are not tagged yet: no
     case, gender or mentions until :func:`tag`.
     """
-    from razdel import sentenize
-
-    parts = list(sentenize(text))
-    if wanted is None:
-        flags = [True] * len(parts)
-    else:
-        flags = _tagged_sentences([p.text for p in parts], [wanted(p.text) for p in parts])
+    parts = _sentence_texts(text)
+    flags = [True] * len(parts) if wanted is None else _tagged_sentences(list(parts), [wanted(p) for p in parts])
     sentences: list[Sentence] = []
     for flag, part in zip(flags, parts):
-        sentence = Sentence(part.text, _tokens(part.text), is_title=is_title)
+        sentence = Sentence(part, _tokens(part), is_title=is_title)
         if flag:
             sentence.pending = sent_offset + len(sentences)
         sentences.append(sentence)
     return sentences if defer else tag(sentences)
+
+
+@functools.lru_cache(maxsize=1024)
+def _sentence_texts(text: str) -> tuple[str, ...]:
+    """razdel's sentences of a text, cached: the rules and the learned names adder split the
+    same report."""
+    from razdel import sentenize
+
+    return tuple(part.text for part in sentenize(text))
 
 
 def _tagged_sentences(texts: list[str], hits: list[bool]) -> list[bool]:
@@ -148,26 +152,42 @@ def tag(sentences: list[Sentence]) -> list[Sentence]:
             continue
         sent_number = sentence.pending
         sentence.pending = None
-        for token in sentence.tokens:
-            token.case, token.gender = _case_and_gender(token.lower)
-        for span in find_people(sentence.tokens, sentence.text):
-            span_tokens = sentence.tokens[span.first : span.first + span.count]
-            for token in span_tokens:
-                token.case, token.gender = span.case, span.gender
-            normal = " ".join(
-                t.lower if t.lower in PATRONYMIC_WORDS else to_nominative(t.text, span.case, span.gender)
-                for t in span_tokens
-            )
-            mention = _mention(sent_number, sentence.tokens, span.first, span.count, normal)
-            if mention is not None:
-                if span.initials:  # "А. Б. Иванов": the initials stay as written, part of the name
-                    mention.start -= 2 * len(span.initials)
-                    for token in sentence.tokens[mention.start : span.first]:
-                        token.case, token.gender = span.case, span.gender
-                    mention.words = [*span.initials, *mention.words]
-                    mention.normal = [*span.initials, *mention.normal]
-                sentence.mentions.append(mention)
+        grammar, mentions = _tagged(sentence.text)
+        for token, (case, gender) in zip(sentence.tokens, grammar):
+            token.case, token.gender = case, gender
+        sentence.mentions.extend(
+            replace(m, sent=sent_number, words=list(m.words), normal=list(m.normal)) for m in mentions
+        )
     return sentences
+
+
+@functools.lru_cache(maxsize=4096)
+def _tagged(text: str) -> tuple[tuple[tuple[str | None, str | None], ...], tuple[Mention, ...]]:
+    """The case and gender of each token of a sentence and the people it mentions: a function
+    of its text alone, so cached (the rules and the learned names adder tag the same custody
+    sentences; callers get copies of the mentions)."""
+    tokens = _tokens(text)
+    for token in tokens:
+        token.case, token.gender = _case_and_gender(token.lower)
+    mentions = []
+    for span in find_people(tokens, text):
+        span_tokens = tokens[span.first : span.first + span.count]
+        for token in span_tokens:
+            token.case, token.gender = span.case, span.gender
+        normal = " ".join(
+            t.lower if t.lower in PATRONYMIC_WORDS else to_nominative(t.text, span.case, span.gender)
+            for t in span_tokens
+        )
+        mention = _mention(0, tokens, span.first, span.count, normal)
+        if mention is not None:
+            if span.initials:  # "А. Б. Иванов": the initials stay as written, part of the name
+                mention.start -= 2 * len(span.initials)
+                for token in tokens[mention.start : span.first]:
+                    token.case, token.gender = span.case, span.gender
+                mention.words = [*span.initials, *mention.words]
+                mention.normal = [*span.initials, *mention.normal]
+            mentions.append(mention)
+    return tuple((t.case, t.gender) for t in tokens), tuple(mentions)
 
 
 @functools.lru_cache(maxsize=65536)
