@@ -8,8 +8,6 @@ reporter) must stay out. Run this file as a script to count the names found.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from bot.core.analysis import analyze
@@ -17,13 +15,7 @@ from bot.core.analysis import analyze
 D15, D10, D7, D5, D20 = "15 days", "10 days", "7 days", "5 days", "20 days"
 
 # (title, text, {name: term}); Cyrillic first, then Latin script.
-# The rules name these people (score 0.75), but the Kazakh words model, learnt from a few
-# hundred reports, mostly court news of ordinary crime, reads their two short sentences as
-# crime (words 0.14-0.18): the report goes to the operators' review queue with its people,
-# not to the channel. Known and kept visible: a strict xfail turns red once they post.
-TO_REVIEW = pytest.mark.xfail(reason="the Kazakh words model moves a short custody report to review", strict=True)
-
-PROBES: list[tuple[str, str, dict[str, str | None]] | Any] = [
+PROBES: list[tuple[str, str, dict[str, str | None]]] = [
     # name forms: nominative, every case on the last word, patronymics, initials
     ("", "Белсенді Ерлан Қабдолов Алматыда митингке шыққаны үшін 15 тәулікке қамалды.", {"Ерлан Қабдолов": D15}),
     (
@@ -209,11 +201,10 @@ PROBES: list[tuple[str, str, dict[str, str | None]] | Any] = [
         "Ұсталғандардың қатарында белсенді Руслан Әбдіхалықов та бар. Олар митингке шыққан.",
         {"Руслан Әбдіхалықов": None},
     ),
-    pytest.param(
+    (
         "",
         "Журналист Қайрат Серікбаев тергеу изоляторына қамалды. Ол жалған ақпарат таратты деп айыпталуда.",
         {"Қайрат Серікбаев": None},
-        marks=TO_REVIEW,
     ),
     (
         "",
@@ -434,11 +425,10 @@ PROBES: list[tuple[str, str, dict[str, str | None]] | Any] = [
         "Белсенді Дәулет Айтжанов 15 тәулік әкімшілік қамақ жазасына кесілді. Ол пикетке шыққан.",
         {"Дәулет Айтжанов": "15 days"},
     ),
-    pytest.param(
+    (
         "",
         "Белсенді Қасым Жұмабеков жеті жыл түрме жазасына кесілді. Ол тыйым салынған қозғалысқа қатысты деп айыпталды.",
         {"Қасым Жұмабеков": "7 years"},
-        marks=TO_REVIEW,
     ),
     (
         "",
@@ -584,11 +574,10 @@ PROBES: list[tuple[str, str, dict[str, str | None]] | Any] = [
         "Журналист Серікжан Мәуленов Facebook парақшасында өзінің ұсталғанын жазды. Ол билікті сынаған.",
         {"Серікжан Мәуленов": None},
     ),
-    pytest.param(
+    (
         "",
         "Мұхтар Жақсыбеков құрған тыйым салынған қозғалысқа қатысы бар деп айыпталған белсенді Нұрлан Әбдіров ұсталды.",
         {"Нұрлан Әбдіров": None},
-        marks=TO_REVIEW,
     ),
     ("", "Полиция Бақытжан Әлімовтің жақтастары саналатын белсенді Ерлан Серіковты ұстады.", {"Ерлан Серіков": None}),
     (

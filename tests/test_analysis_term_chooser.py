@@ -175,7 +175,9 @@ def _family(name: str) -> str:
 
 def test_the_shipped_weights_name_features_the_module_builds() -> None:
     model = shipped_model()
-    assert set(model.languages) == {"en", "ru"}
+    # Russian is not shipped: on rounds held out it changed 4 terms of 418 for the better and
+    # lowered Russian (name, term) F1 on validation (.730 → .713).
+    assert set(model.languages) == {"en"}
     reports = [
         (GROUP, "en", ["Marat Dosanov", "Erlan Kuspekov", "Timur Sagyndyk"]),
         (TWO_TERMS, "en", ["Ruslan Temirov", "Gulnara Abenova", "Nobody Named"]),
@@ -213,8 +215,9 @@ def test_the_term_of_another_person_is_not_copied() -> None:
     assert _terms(choose_terms(missing, *TWO_TERMS)) == ["7 years", "3 years"]
     fined = _analysis("en", ("Ruslan Temirov", "12 days"), ("Askar Beisenov", None))
     assert _terms(choose_terms(fined, *FINED)) == ["12 days", None]
+    # A language without weights keeps the rules' terms.
     russian = _analysis("ru", ("Иван Петренко", "7 years"), ("Олег Сидоренко", None))
-    assert _terms(choose_terms(russian, *RU_TWO_TERMS)) == ["7 years", "3 years"]
+    assert choose_terms(russian, *RU_TWO_TERMS) is russian
     # Swapping one stated term for another broke more than it fixed on held-out rounds: the
     # shipped weights never swap, whatever the words say.
     copied = _analysis("en", ("Ruslan Temirov", "7 years"), ("Gulnara Abenova", "7 years"))
