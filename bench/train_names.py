@@ -17,7 +17,7 @@ it is a gold detainee (``same_person`` of score.py). Two honest evaluations are 
 Needs scikit-learn (not a runtime dependency; the runtime applies the exported weights in
 pure Python, checked against scikit-learn here before writing).
 
-    PYTHONPATH=. python bench/train_names.py --lang en --rules /tmp/train.out [--write]
+    PYTHONPATH=. python bench/train_names.py --lang en|ru|kk --rules /tmp/train.out [--write]
 
 ``--rules``: ``arrestwatch analyze corpus/train.jsonl`` at this revision (computed when absent).
 """
@@ -126,7 +126,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     reports = _load(ROOT / "corpus/train.jsonl")
-    rules = _load(args.rules) if args.rules else _analysed(reports)
+    rules = _load(args.rules) if args.rules else _analysed({k: v for k, v in reports.items() if v["lang"] == args.lang})
     rows = train_rows(reports, rules, args.lang, not args.unlisted_only)
     print(f"{args.lang}: {len(rows)} training rows, {sum(r['y'] for r in rows)} detainees")
     # (a) rounds held out, on train with the current rules

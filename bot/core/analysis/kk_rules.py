@@ -82,8 +82,7 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
         why_not = ("no custody vocabulary",) + ((f"excluded:{excluded}",) if excluded else ())
         return Analysis(arrest=False, protest=protest, lang="kk", reasons=why_not)
 
-    full = title_case_caps(normalise(full))
-    sentences = [s.strip() for s in _SENTENCE_SPLIT.split(full) if s and s.strip()]
+    full, sentences = kazakh_sentences(title, text)
     # The movements and parties of the data list (or [rules]) count as the operators' civic words do.
     org_re = organisations.pattern(organisations.names_for(rules))
     named_orgs = tuple(dict.fromkeys(org_re.findall(low)))
@@ -109,6 +108,13 @@ def analyze_kazakh(title: str, text: str, rules: RuleConfig) -> Analysis:
         score=score,
         reasons=tuple(dict.fromkeys(reasons)),
     )
+
+
+def kazakh_sentences(title: str, text: str) -> tuple[str, list[str]]:
+    """The report as the rules read it (normalised, capitals-only words title-cased) and its
+    sentences, the title first: also the learned names adder's (``kk_adder_people``)."""
+    full = title_case_caps(normalise(f"{title}\n{text}"))
+    return full, [s.strip() for s in _SENTENCE_SPLIT.split(full) if s and s.strip()]
 
 
 # "Олар – X пен Y", "Бұл – … X", "Ұсталғандар: X, Y", "Оның есімі – X": who the ones just held were.

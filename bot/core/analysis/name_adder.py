@@ -23,12 +23,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from bot.core.analysis.kk_adder_people import kazakh_people
 from bot.core.analysis.name_features import Report, person_features, probability
 from bot.core.analysis.name_people import Person, english_people, russian_people
 from bot.core.analysis.result import Analysis, Detainee
 
 Adapter = Callable[[str, str, Sequence[str]], tuple[Report, list[Person]]]
-_ADAPTERS: dict[str, Adapter] = {"en": english_people, "ru": russian_people}
+_ADAPTERS: dict[str, Adapter] = {"en": english_people, "ru": russian_people, "kk": kazakh_people}
 # The reason of a result with added people: "learned-names:<n>", the last n detainees.
 ADDED_REASON = "learned-names:"
 

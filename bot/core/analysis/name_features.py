@@ -30,8 +30,10 @@ NUMBER = "<n>"
 WINDOW = 3  # words before and after a mention, each with its position
 NEXT_WORDS = 6  # the first words of the next sentence ("All of them were detained")
 # Between two people of one list: a comma, "and", a semicolon, then at most two lower-case
-# words (a role: "reporters A, B and coordinator C").
-_LIST_GAP = re.compile(r"^\s*(?:,|;|and|&|и|а также|as well as|,\s*and|,\s*и)\s*(?:[^\W\d_A-ZА-ЯЁ][\w-]*\s+){0,2}$")
+# words (a role: "reporters A, B and coordinator C"); Kazakh "және", "мен/бен/пен" written apart.
+_LIST_GAP = re.compile(
+    r"^\s*(?:,|;|and|&|и|а также|as well as|,\s*and|,\s*и|және|жане|мен|бен|пен)\s*(?:[^\W\d_A-ZА-ЯЁ][\w-]*\s+){0,2}$"
+)
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ def english_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Rep
         people=tuple(span for _, span, _ in full) + tuple(span for _, span in single),
         listed=listed,
         custody=tuple(english_custody_sentence(s, custody) for s in sentences),
-        roles=_stems("en"),
+        roles=role_stems("en"),
     )
     return report, people
 
@@ -151,18 +151,22 @@ def russian_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Rep
         people=tuple(span for _, _, span in full) + tuple(span for _, span in single),
         listed=listed,
         custody=tuple(custody(s) for s in sentences),
-        roles=_stems("ru"),
+        roles=role_stems("ru"),
     )
     return report, people
 
 
-@lru_cache(maxsize=2)
-def _stems(lang: str) -> frozenset[str]:
+@lru_cache(maxsize=3)
+def role_stems(lang: str) -> frozenset[str]:
     """The stems of the words that describe a person in ``lang``, built once."""
     if lang == "en":
         from bot.core.analysis.en_names import ROLE_WORDS
 
         return frozenset(stem(w) for w in ROLE_WORDS)
+    if lang == "kk":
+        from bot.core.analysis.packs import kk_names
+
+        return frozenset(stem(w) for w in kk_names.ROLE_NOUNS)
     from bot.core.analysis.packs import ru as vocab
 
     return frozenset(stem(w) for w in vocab.CIVIC_LEMMAS)

@@ -1,0 +1,82 @@
+"""The people of a Kazakh report as the learned names adder sees them (Cyrillic only).
+
+Why: the Kazakh rules take people from custody sentences only, in the shapes their reports
+showed; on unseen reports they missed most members of lists named in another sentence. The
+adder (:mod:`bot.core.analysis.name_adder`) weighs every other person, so it needs them all,
+found as the rules find them: the rules' sentence splitter (:func:`kk_rules.kazakh_sentences`),
+their person finder on every sentence (:func:`kk_people.find_people`, possessors included:
+"X-тің үйі тінтілді" names someone the next sentence may detain), names in the nominative
+(:mod:`kk_name_forms`), lone surnames completed by :func:`kk_people.resolve_short_names`.
+A sentence is a custody one when the rules' custody clause reader keeps a cue in it.
+
+Latin and Arabic script are left out: the finder reads Cyrillic, so such a text has no people.
+Pure, no IO.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.core.analysis.name_features import Candidate, Report, Span
+from bot.core.analysis.name_people import Person, role_stems
+
+
+def kazakh_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Report, list[Person]]:
+    """The people of a Kazakh report; ``detainees``: the names the rules listed."""
+    from bot.core.analysis.kk_clauses import read_clause
+    from bot.core.analysis.kk_people import find_people, known_words, resolve_short_names
+    from bot.core.analysis.kk_rules import kazakh_sentences
+
+    full, sentences = kazakh_sentences(title, text)
+    clauses = [read_clause(s, ()) for s in sentences]
+    known = known_words(full)
+    for clause in clauses:
+        clause.people = find_people(clause, known, owners=True)
+    resolve_short_names(clauses, full)
+    mentions: list[tuple[str, Span]] = []
+    for index, clause in enumerate(clauses):
+        offsets = _offsets(clause.text, clause.tokens)
+        for person in clause.people:
+            mentions.append((person.name, Span(index, offsets[person.start][0], offsets[person.stop - 1][1])))
+    groups: dict[str, list[Span]] = {}
+    for name, span in sorted(mentions, key=lambda m: -len(m[0].split())):
+        owner = next((g for g in groups if _same(name, g)), name)
+        groups.setdefault(owner, []).append(span)
+    people: list[Person] = []
+    listed: dict[Span, str] = {}
+    for name, spans in groups.items():
+        lists = next((d for d in detainees if _same(d, name) or _same(name, d)), None)
+        people.append(Person(Candidate(name, tuple(sorted(spans, key=lambda s: (s.sentence, s.start)))), bool(lists)))
+        if lists:
+            listed.update(dict.fromkeys(spans, lists))
+    report = Report(
+        sentences=tuple(sentences),
+        people=tuple(span for _, span in mentions),
+        listed=listed,
+        custody=tuple(bool(c.cues) for c in clauses),
+        roles=role_stems("kk"),
+    )
+    return report, people
+
+
+def _same(name: str, other: str) -> bool:
+    """``name`` refers to ``other``: the same words in any order ("Осман Сейтумеров",
+    "Сейтумеров Осман"), or one word of it alone (a lone surname the text did not complete)."""
+    words, theirs = name.split(), other.split()
+    if len(words) == 1:
+        return words[0] in theirs
+    return sorted(words) == sorted(theirs)
+
+
+def _offsets(sentence: str, tokens: list[str]) -> list[tuple[int, int]]:
+    """Where each of the clause reader's tokens stands in ``sentence`` (they are its
+    substrings, in order)."""
+    out: list[tuple[int, int]] = []
+    at = 0
+    for token in tokens:
+        start = sentence.find(token, at)
+        if start < 0:  # never for the reader's own tokens; keeps the mention in place
+            start = at
+        at = start + len(token)
+        out.append((start, at))
+    return out
