@@ -50,19 +50,19 @@ def names_stages(reports: dict, rules: dict, lang: str) -> tuple[dict, dict]:
     """The old rules' outputs of ``lang``'s blind rows, and the same after the adder and the
     remover at their shipped thresholds (where they ship), each round by models trained
     without it (bench/train_remover.py's figure)."""
-    if lang not in ("en", "ru"):  # no people finder for the adder and the remover
-        old = {}
-        for path in sorted((ROOT / "corpus/blind").glob("names-*.jsonl")):
-            old.update({k: v for k, v in _load(path).items() if k in reports and reports[k]["lang"] == lang})
-        return old, old
     old, added_rows, added_prob = blind_probabilities(reports, train_rows(reports, rules, lang, True), lang, True)
-    rows = [
-        row for k, r in reports.items() if r["lang"] == lang for row in remover_rows(r, rules.get(k, {}), lang, False)
-    ]
-    blind = [row for k in old for row in remover_rows(reports[k], old[k], lang, True)]
-    wrong = held_out_wrong(rows, blind, blind, SimpleNamespace(source="both", blind_weight=1.0))
     adder, remover = _shipped(f"names_{lang}.json"), _shipped(f"names_drop_{lang}.json")
-    kept = with_dropped(old, blind, wrong, remover) if remover is not None else old
+    kept = old
+    if remover is not None:  # only English ships one
+        rows = [
+            row
+            for k, r in reports.items()
+            if r["lang"] == lang
+            for row in remover_rows(r, rules.get(k, {}), lang, False)
+        ]
+        blind = [row for k in old for row in remover_rows(reports[k], old[k], lang, True)]
+        wrong = held_out_wrong(rows, blind, blind, SimpleNamespace(source="both", blind_weight=1.0))
+        kept = with_dropped(old, blind, wrong, remover)
     return old, with_added(kept, added_rows, added_prob, adder) if adder is not None else kept
 
 
@@ -102,10 +102,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rules", type=Path, required=True)
     parser.add_argument("--fresh", help="a blind file's stem: its rows scored alone too")
+    parser.add_argument("--langs", default="en,ru,kk", help="the languages scored (--rules need hold only theirs)")
     args = parser.parse_args()
     reports, rules = _load(ROOT / "corpus/train.jsonl"), _load(args.rules)
     fresh = set(_load(ROOT / f"corpus/blind/{args.fresh}.jsonl")) if args.fresh else set()
-    for lang in ("en", "ru", "kk"):
+    for lang in args.langs.split(","):
         old, names = names_stages(reports, rules, lang)
         pipelines = {
             "rules alone": old,
