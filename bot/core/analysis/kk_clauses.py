@@ -9,7 +9,8 @@ restricted freedom instead; :func:`read_clause` keeps what is left with the sent
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from bot.core.analysis.kk_stems import (
     AGAIN_RE,
@@ -66,7 +67,16 @@ class Clause:
 
 
 def read_clause(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
-    """The custody cues and terms of one sentence: the unit the rules score and take people from."""
+    """The custody cues and terms of one sentence: the unit the rules score and take people from.
+
+    A fresh clause each call (the rules set its people and may replace its cues), read once: the
+    rules, the enumeration stage and the names adder read the same sentences of one report."""
+    read = _read_once(sentence, custody_extra)
+    return replace(read, cues=list(read.cues), terms=list(read.terms), people=[])
+
+
+@lru_cache(maxsize=256)
+def _read_once(sentence: str, custody_extra: tuple[str, ...]) -> Clause:
     low = sentence.lower()
     tokens = (_TOKEN if ",5" in sentence or ".5" in sentence else _PLAIN_TOKEN).findall(sentence)
     clause = Clause(sentence, low, tokens)
