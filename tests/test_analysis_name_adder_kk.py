@@ -39,11 +39,14 @@ def test_the_adapter_finds_every_person_in_the_nominative_and_marks_the_listed()
     assert all(span in report.listed for span in saparov.candidate.spans)
 
 
-def test_kin_named_for_someone_and_a_lone_word_are_no_candidates() -> None:
-    text = "Ерлан Қалиевтің інісі митингте ұсталды. Полиция Абаевтың үйінде тінту жүргізді."
+def test_kin_named_for_someone_the_fined_and_a_lone_word_are_no_candidates() -> None:
+    text = (
+        "Ерлан Қалиевтің інісі митингте ұсталды. Полиция Абаевтың үйінде тінту жүргізді. "
+        "Сот Дана Әбеноваға айыппұл салды."
+    )
     report, people = adapter("kk")("Белсенді ұсталды", text, [])
     assert people == []
-    assert len(report.people) == 2  # still masked in the context of others
+    assert len(report.people) == 3  # still masked in the context of others
 
 
 def test_latin_script_has_no_people_for_the_adapter() -> None:

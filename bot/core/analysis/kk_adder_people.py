@@ -35,14 +35,16 @@ def kazakh_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Repo
         clause.people = find_people(clause, known, owners=True)
     resolve_short_names(clauses, full)
     mentions: list[tuple[str, Span]] = []
-    kin: set[Span] = set()  # "Ерлан Қалиевтің ұлы": the one whose son it is, named for him
+    # "Ерлан Қалиевтің ұлы": the one whose son it is, named for him; "Әлиеваға айыппұл салды":
+    # one fined or warned, not taken. Such mentions name no candidate.
+    not_held: set[Span] = set()
     for index, clause in enumerate(clauses):
         offsets = _offsets(clause.text, clause.tokens)
         for person in clause.people:
             span = Span(index, offsets[person.start][0], offsets[person.stop - 1][1])
             mentions.append((person.name, span))
-            if person.stop < len(clause.tokens) and _kin_word(clause.tokens[person.stop]):
-                kin.add(span)
+            if _kin_or_penalty(clause.tokens[person.stop : person.stop + 2]):
+                not_held.add(span)
     groups: dict[str, list[Span]] = {}
     for name, span in sorted(mentions, key=lambda m: -len(m[0].split())):
         owner = next((g for g in groups if _same(name, g)), name)
@@ -54,8 +56,8 @@ def kazakh_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Repo
         if lists:
             listed.update(dict.fromkeys(spans, lists))
         # A lone word no full name completes (a place, a famous surname: 2 detainees of 29 on
-        # train and blind rows) is too weak to add; so is one named only as someone's kin.
-        if lists or (len(name.split()) >= 2 and not kin.issuperset(spans)):
+        # train and blind rows) is too weak to add; so is one named only as kin or fined.
+        if lists or (len(name.split()) >= 2 and not not_held.issuperset(spans)):
             ordered = tuple(sorted(spans, key=lambda s: (s.sentence, s.start)))
             people.append(Person(Candidate(name, ordered), bool(lists)))
     report = Report(
@@ -68,10 +70,12 @@ def kazakh_people(title: str, text: str, detainees: Sequence[str]) -> tuple[Repo
     return report, people
 
 
-def _kin_word(token: str) -> bool:
+def _kin_or_penalty(after: list[str]) -> bool:
+    """The words after a name: a kin noun ("ұлы", "інісі"), or a fine or a warning."""
     from bot.core.analysis.kk_name_forms import role_word
+    from bot.core.analysis.kk_stems import FINE_RE
 
-    return role_word(token, _kin_roles(), 3)
+    return bool(after) and (role_word(after[0], _kin_roles(), 3) or bool(FINE_RE.search(" ".join(after).lower())))
 
 
 @lru_cache(maxsize=1)
