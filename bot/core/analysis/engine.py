@@ -14,11 +14,11 @@
 6. people no report's custody can be about (heads of state, data/officials.toml) are
    dropped, whatever the language;
 7. the other people of an arrest report, weighed by the words around them, may be added
-   (:mod:`bot.core.analysis.name_adder`, weights from ``bench/train_names.py``; English), and
+   (:mod:`bot.core.analysis.name_adder`, weights from ``bench/train_names.py``; en, ru, kk), and
    the rules' own detainees whose context says they were not taken dropped
    (:mod:`bot.core.analysis.name_remover`, weights from ``bench/train_remover.py``; English);
 8. each person's term is chosen by learned weights among the terms the report states
-   (:mod:`bot.core.analysis.term_chooser`, weights from ``bench/train_terms.py``), once the
+   (:mod:`bot.core.analysis.term_chooser`, weights from ``bench/train_terms.py``; English), once the
    people are final.
 
 Contract for every language module: a pure function (title, text, rules) → Analysis, with
